@@ -1,0 +1,38 @@
+// The `jmeg` command line: dispatches to one module per command group.
+import { CliError } from './cli-error';
+
+type CommandModule = { run: (argv: string[]) => Promise<number> };
+
+const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  deadline: { summary: 'deadline <obligation-key> --from YYYY-MM-DD   due date of a statutory obligation, with its explanation', load: () => import('./commands/deadline') },
+  calendar: { summary: 'calendar show YYYY                          non-working days and worked weekend days of a year', load: () => import('./commands/calendar') },
+  roster: { summary: 'roster check FILE.csv | roster import FILE.csv --group ID   composition check (5.2, 5.4.6)', load: () => import('./commands/roster') },
+};
+
+function usage(): string {
+  return ['Usage: jmeg <command> [options]', '', 'Commands:', ...Object.values(commands).map((c) => `  jmeg ${c.summary}`)].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) throw new CliError(`jmeg: unknown command "${name}"; run "jmeg --help" for the list`);
+  const mod = await command.load();
+  return mod.run(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliError) {
+    process.stderr.write(error.message + '\n');
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`jmeg: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 70;
+  }
+}
