@@ -1,0 +1,62 @@
+// The one place that reads the environment. Everything else receives an AppConfig.
+import path from 'node:path';
+
+export interface AppConfig {
+  /** Postgres connection string; null means the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | null;
+  /** Where embedded data lives: PGlite files, the .eml mail outbox. */
+  dataDir: string;
+  /** SMTP server for outgoing mail (smtp://user:pass@host:port); null writes .eml files to `dataDir/outbox`. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** host:port of a Temporal frontend; null means start a local dev server when one can be had. */
+  temporalAddress: string | null;
+  temporalNamespace: string;
+  temporalTaskQueue: string;
+  /** Path of an existing `temporal` CLI binary for the local dev server. */
+  temporalBinary: string | null;
+  httpHost: string;
+  httpPort: number;
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return value !== undefined && value.trim() !== '' ? value.trim() : null;
+}
+
+function port(value: string | undefined, fallback: number, name: string): number {
+  if (nonEmpty(value) === null) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name}: "${value}" is not a port number (0-65535)`);
+  return n;
+}
+
+/** Reads the configuration from environment variables (the names listed in the README). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const dataDir = path.resolve(nonEmpty(env.JMEG_DATA_DIR) ?? 'data');
+  return {
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    dataDir,
+    smtpUrl: nonEmpty(env.SMTP_URL),
+    mailFrom: nonEmpty(env.MAIL_FROM) ?? 'jmeg@localhost',
+    temporalAddress: nonEmpty(env.TEMPORAL_ADDRESS),
+    temporalNamespace: nonEmpty(env.TEMPORAL_NAMESPACE) ?? 'default',
+    temporalTaskQueue: nonEmpty(env.TEMPORAL_TASK_QUEUE) ?? 'jmeg',
+    temporalBinary: nonEmpty(env.TEMPORAL_BINARY),
+    httpHost: nonEmpty(env.HOST) ?? '127.0.0.1',
+    httpPort: port(env.PORT, 3000, 'PORT'),
+  };
+}
+
+/** Every environment variable the app reads; docker-compose.yml must set each one it needs. */
+export const CONFIG_ENV_VARS = [
+  'DATABASE_URL',
+  'JMEG_DATA_DIR',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_BINARY',
+  'HOST',
+  'PORT',
+] as const;
