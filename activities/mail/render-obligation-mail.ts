@@ -1,0 +1,144 @@
+// One e-mail about an obligation, in Kyrgyz (the state language, first) and Russian, as plain text and HTML.
+import type { IsoDate } from '../../domain/dates';
+import { plural } from '../../domain/i18n';
+
+type MailLang = 'ky' | 'ru';
+export type KyRu = Record<MailLang, string>;
+
+export interface ObligationMailInput {
+  kind: 'reminder' | 'escalation';
+  /** What is owed, e.g. { ky: 'Түзүү жөнүндө кулактандыру', ru: 'Объявление о формировании' }. */
+  title: KyRu;
+  /** The clause of the regulation that sets the deadline, e.g. '5.4.1'. */
+  clause: string;
+  /** Who owes it. */
+  party: KyRu;
+  dueDate: IsoDate;
+  /** Calendar days from the sending day to the due date; negative when overdue. */
+  daysLeft: number;
+  /** The addressee's name or office, used in the greeting. */
+  recipient: string;
+  links?: readonly { label: KyRu; url: string }[];
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const LANGS: readonly MailLang[] = ['ky', 'ru'];
+
+const words = {
+  ky: {
+    heading: 'Кыргызча',
+    greeting: (name: string) => `Урматтуу ${name}!`,
+    intro: {
+      reminder: 'Милдеттин аткаруу мөөнөтү жакындап келе жатканын эскертебиз.',
+      escalation: 'Милдеттин аткаруу мөөнөтү өтүп кетти. Маселе айылдык кеңешке кароого жиберилди.',
+    },
+    subject: { reminder: 'Эскертүү', escalation: 'Мөөнөтү өттү' },
+    obligation: 'Милдет',
+    clause: (c: string) => `Жобонун ${c}-пункту`,
+    basis: 'Негиз',
+    party: 'Милдеттүү тарап',
+    due: 'Аткаруу мөөнөтү',
+    daysLeft: (n: number) =>
+      n > 0 ? plural('ky', n, { other: 'Мөөнөтүнө {n} күн калды.' }) : n === 0 ? 'Мөөнөт бүгүн аяктайт.' : plural('ky', -n, { other: 'Мөөнөт {n} күн мурун өтүп кеткен.' }),
+    footer: 'Бул кат автоматтык түрдө жөнөтүлдү.',
+  },
+  ru: {
+    heading: 'На русском языке',
+    greeting: (name: string) => `Уважаемые ${name}!`,
+    intro: {
+      reminder: 'Напоминаем о приближении срока исполнения обязательства.',
+      escalation: 'Срок исполнения обязательства истёк. Вопрос передан на рассмотрение айылного кенеша.',
+    },
+    subject: { reminder: 'Напоминание', escalation: 'Срок пропущен' },
+    obligation: 'Обязательство',
+    clause: (c: string) => `пункт ${c} Положения`,
+    basis: 'Основание',
+    party: 'Обязанная сторона',
+    due: 'Срок исполнения',
+    daysLeft: (n: number) =>
+      n > 0
+        ? plural('ru', n, { one: 'Остался {n} день.', few: 'Осталось {n} дня.', many: 'Осталось {n} дней.', other: 'Осталось {n} дня.' })
+        : n === 0
+          ? 'Срок истекает сегодня.'
+          : plural('ru', -n, { one: 'Срок истёк {n} день назад.', few: 'Срок истёк {n} дня назад.', many: 'Срок истёк {n} дней назад.', other: 'Срок истёк {n} дня назад.' }),
+    footer: 'Это письмо отправлено автоматически.',
+  },
+} as const;
+
+/** Formats a civil date in the language's long form ('ky': "2026-ж., 21-март", 'ru': "21 марта 2026 г."). */
+export function formatMailDate(date: IsoDate, lang: MailLang): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+function isWebLink(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+function facts(input: ObligationMailInput, lang: MailLang): [label: string, value: string][] {
+  const w = words[lang];
+  return [
+    [w.obligation, input.title[lang]],
+    [w.basis, w.clause(input.clause)],
+    [w.party, input.party[lang]],
+    [w.due, formatMailDate(input.dueDate, lang)],
+  ];
+}
+
+function textPart(input: ObligationMailInput, lang: MailLang): string {
+  const w = words[lang];
+  const lines = [`== ${w.heading} ==`, '', w.greeting(input.recipient), '', w.intro[input.kind], ''];
+  for (const [label, value] of facts(input, lang)) lines.push(`${label}: ${value}`);
+  lines.push(w.daysLeft(input.daysLeft));
+  for (const link of input.links ?? []) lines.push(`${link.label[lang]}: ${link.url}`);
+  lines.push('', w.footer);
+  return lines.join('\n');
+}
+
+function htmlPart(input: ObligationMailInput, lang: MailLang): string {
+  const w = words[lang];
+  const rows = facts(input, lang)
+    .map(([label, value]) => `<tr><th align="left">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)
+    .join('');
+  const links = (input.links ?? [])
+    .map((link) =>
+      isWebLink(link.url)
+        ? `<li><a href="${escapeHtml(link.url)}">${escapeHtml(link.label[lang])}</a></li>`
+        : `<li>${escapeHtml(link.label[lang])}: ${escapeHtml(link.url)}</li>`,
+    )
+    .join('');
+  return [
+    `<section lang="${lang}">`,
+    `<h2>${escapeHtml(w.heading)}</h2>`,
+    `<p>${escapeHtml(w.greeting(input.recipient))}</p>`,
+    `<p>${escapeHtml(w.intro[input.kind])}</p>`,
+    `<table>${rows}</table>`,
+    `<p><strong>${escapeHtml(w.daysLeft(input.daysLeft))}</strong></p>`,
+    links === '' ? '' : `<ul>${links}</ul>`,
+    `<p><small>${escapeHtml(w.footer)}</small></p>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** Renders a reminder or an escalation: Kyrgyz first (the state language), then Russian; clause and due date in each. */
+export function renderObligationMail(input: ObligationMailInput): RenderedMail {
+  const subject = `[${input.clause}] ` + LANGS.map((lang) => `${words[lang].subject[input.kind]}: ${input.title[lang]} — ${formatMailDate(input.dueDate, lang)}`).join(' / ');
+  const text = LANGS.map((lang) => textPart(input, lang)).join('\n\n') + '\n';
+  const html = [
+    '<!doctype html>',
+    '<html lang="ky"><head><meta charset="utf-8"><title>' + escapeHtml(subject) + '</title></head><body>',
+    LANGS.map((lang) => htmlPart(input, lang)).join('\n<hr>\n'),
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}

@@ -1,0 +1,172 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTransport, emlFileName, messageIdFor, type OutgoingMail } from '../activities/mail/build-transport';
+import { formatMailDate, renderObligationMail, type ObligationMailInput } from '../activities/mail/render-obligation-mail';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+
+const MAIL_FROM = 'Айыл кеңеши <jmeg@ayil.kg>';
+
+const formationNotice: ObligationMailInput = {
+  kind: 'reminder',
+  title: { ky: 'Топту түзүү жөнүндө кулактандыруу <жарыялоо> & башка', ru: 'Объявление о формировании группы <публикация> & прочее' },
+  clause: '5.4.1',
+  party: { ky: 'Айыл өкмөтүнүн аппараты', ru: 'Аппарат айыл окмоту' },
+  dueDate: '2026-03-23',
+  daysLeft: 3,
+  recipient: 'Айгүл Асанова',
+  links: [{ label: { ky: 'Милдетти ачуу', ru: 'Открыть обязательство' }, url: 'https://jmeg.example/obligations/42?lang=ky&x="1"' }],
+};
+
+function outgoing(businessKey: string, input: ObligationMailInput = formationNotice): OutgoingMail {
+  return { businessKey, to: ['staff@ayil.kg'], ...renderObligationMail(input) };
+}
+
+describe('an obligation mail is bilingual: Kyrgyz first, then Russian, with the clause and the due date in each', () => {
+  const mail = renderObligationMail(formationNotice);
+
+  it('formats the due date in each language', () => {
+    expect(formatMailDate('2026-03-23', 'ky')).toBe('2026-ж., 23-март');
+    expect(formatMailDate('2026-03-23', 'ru')).toBe('23 марта 2026 г.');
+  });
+
+  it('puts Kyrgyz before Russian in the subject, the text and the HTML', () => {
+    for (const part of [mail.subject, mail.text, mail.html]) {
+      const ky = part.indexOf('Топту түзүү');
+      const ru = part.indexOf('Объявление о формировании');
+      expect(ky).toBeGreaterThanOrEqual(0);
+      expect(ru).toBeGreaterThan(ky);
+    }
+    expect(mail.subject).toBe(
+      '[5.4.1] Эскертүү: Топту түзүү жөнүндө кулактандыруу <жарыялоо> & башка — 2026-ж., 23-март / Напоминание: Объявление о формировании группы <публикация> & прочее — 23 марта 2026 г.',
+    );
+  });
+
+  it('names the clause and the due date in each language of the text', () => {
+    expect(mail.text).toContain('Негиз: Жобонун 5.4.1-пункту');
+    expect(mail.text).toContain('Аткаруу мөөнөтү: 2026-ж., 23-март');
+    expect(mail.text).toContain('Основание: пункт 5.4.1 Положения');
+    expect(mail.text).toContain('Срок исполнения: 23 марта 2026 г.');
+    expect(mail.text).toContain('Урматтуу Айгүл Асанова!');
+    expect(mail.text).toContain('Милдеттүү тарап: Айыл өкмөтүнүн аппараты');
+  });
+
+  it('escapes every interpolated value in the HTML', () => {
+    expect(mail.html).not.toContain('<жарыялоо>');
+    expect(mail.html).toContain('&lt;жарыялоо&gt; &amp; башка');
+    expect(mail.html).toContain('&lt;публикация&gt; &amp; прочее');
+    expect(mail.html).toContain('href="https://jmeg.example/obligations/42?lang=ky&amp;x=&quot;1&quot;"');
+    expect(mail.html).toContain('<section lang="ky">');
+    expect(mail.html).toContain('<section lang="ru">');
+  });
+
+  it('never turns a non-web link into a clickable href', () => {
+    const html = renderObligationMail({ ...formationNotice, links: [{ label: { ky: 'x', ru: 'x' }, url: 'javascript:alert(1)' }] }).html;
+    expect(html).not.toContain('href="javascript');
+    expect(html).toContain('javascript:alert(1)');
+  });
+
+  it.each([
+    [3, 'Мөөнөтүнө 3 күн калды.', 'Осталось 3 дня.'],
+    [1, 'Мөөнөтүнө 1 күн калды.', 'Остался 1 день.'],
+    [5, 'Мөөнөтүнө 5 күн калды.', 'Осталось 5 дней.'],
+    [21, 'Мөөнөтүнө 21 күн калды.', 'Остался 21 день.'],
+    [0, 'Мөөнөт бүгүн аяктайт.', 'Срок истекает сегодня.'],
+    [-1, 'Мөөнөт 1 күн мурун өтүп кеткен.', 'Срок истёк 1 день назад.'],
+    [-12, 'Мөөнөт 12 күн мурун өтүп кеткен.', 'Срок истёк 12 дней назад.'],
+  ])('%i days left reads "%s" / "%s"', (daysLeft, ky, ru) => {
+    const { text, html } = renderObligationMail({ ...formationNotice, daysLeft });
+    expect(text).toContain(ky);
+    expect(text).toContain(ru);
+    expect(html).toContain(ru);
+  });
+
+  it('says in both languages that an escalation went to the council', () => {
+    const escalation = renderObligationMail({ ...formationNotice, kind: 'escalation', daysLeft: -1, recipient: 'айылдык кеңеш' });
+    expect(escalation.subject.startsWith('[5.4.1] Мөөнөтү өттү: ')).toBe(true);
+    expect(escalation.subject).toContain(' / Срок пропущен: ');
+    expect(escalation.text).toContain('Маселе айылдык кеңешке кароого жиберилди.');
+    expect(escalation.text).toContain('Вопрос передан на рассмотрение айылного кенеша.');
+  });
+});
+
+describe('the SMTP transport (SMTP_URL set) delivers to a real SMTP server', () => {
+  let smtp: TestSmtpServer;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.stop();
+  });
+
+  it('delivers one bilingual message with text and HTML, and a Message-ID derived from the business key', async () => {
+    const transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
+    expect(transport.kind).toBe('smtp');
+    expect(transport.description).toBe(`SMTP ${smtp.url}`);
+    const before = smtp.received.length;
+    const result = await transport.send(outgoing('obligation:42:rung:3wd'));
+    transport.close();
+
+    expect(smtp.received.length).toBe(before + 1);
+    const { envelopeTo, parsed } = smtp.received[before]!;
+    expect(envelopeTo).toEqual(['staff@ayil.kg']);
+    expect(parsed.messageId).toBe(messageIdFor('obligation:42:rung:3wd', MAIL_FROM));
+    expect(result.messageId).toBe(parsed.messageId);
+    expect(parsed.from?.value[0]?.address).toBe('jmeg@ayil.kg');
+    expect(parsed.subject).toContain('Эскертүү: Топту түзүү');
+    expect(parsed.subject).toContain('Напоминание: Объявление о формировании');
+    expect(parsed.text).toContain('Жобонун 5.4.1-пункту');
+    expect(parsed.text).toContain('пункт 5.4.1 Положения');
+    expect(parsed.text).toContain('2026-ж., 23-март');
+    expect(parsed.text).toContain('23 марта 2026 г.');
+    expect(parsed.html).toContain('&lt;публикация&gt; &amp; прочее');
+    expect(parsed.html).not.toContain('<публикация>');
+  });
+
+  it('derives one Message-ID per business key, in the sender\'s domain', () => {
+    expect(messageIdFor('a', MAIL_FROM)).toBe(messageIdFor('a', MAIL_FROM));
+    expect(messageIdFor('a', MAIL_FROM)).not.toBe(messageIdFor('b', MAIL_FROM));
+    expect(messageIdFor('a', MAIL_FROM)).toMatch(/^<[0-9a-f]{32}@ayil\.kg>$/);
+    expect(messageIdFor('a', 'nobody')).toMatch(/@jmeg\.local>$/);
+  });
+});
+
+describe('the .eml outbox (no SMTP_URL) writes one file per business key', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-mail-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes an RFC 822 file named after the key, and a second send with the same key writes nothing', async () => {
+    const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: MAIL_FROM });
+    expect(transport.kind).toBe('eml');
+    expect(transport.description).toBe(`.eml files in ${path.join(dataDir, 'outbox')}`);
+
+    const first = await transport.send(outgoing('obligation/42:rung 3wd'));
+    const again = await transport.send(outgoing('obligation/42:rung 3wd', { ...formationNotice, daysLeft: 1 }));
+    const other = await transport.send(outgoing('obligation/42:rung 1wd'));
+
+    expect(first.written).toBe(true);
+    expect(again).toEqual({ ...first, written: false });
+    expect(other.written).toBe(true);
+    const files = (await readdir(path.join(dataDir, 'outbox'))).sort();
+    expect(files).toEqual([emlFileName('obligation/42:rung 1wd'), emlFileName('obligation/42:rung 3wd')].sort());
+    expect(emlFileName('obligation/42:rung 3wd')).toMatch(/^obligation_42_rung_3wd-[0-9a-f]{12}\.eml$/);
+
+    const parsed = await simpleParser(await readFile(first.file!));
+    expect(parsed.messageId).toBe(messageIdFor('obligation/42:rung 3wd', MAIL_FROM));
+    expect(parsed.text).toContain('Осталось 3 дня.');
+    expect(parsed.html).toContain('<section lang="ky">');
+  });
+
+  it('gives keys that sanitise alike different files', () => {
+    expect(emlFileName('a/b')).not.toBe(emlFileName('a:b'));
+    expect(emlFileName('../../etc/passwd')).not.toContain('/');
+    expect(emlFileName('../../etc/passwd').startsWith('.')).toBe(false);
+  });
+});
