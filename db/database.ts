@@ -1,0 +1,253 @@
+// The database schema as kysely sees it: one table type per table, snake_case, nullable as T | null.
+// Dates (`date` columns) are read as 'YYYY-MM-DD' strings and int8 as numbers on both drivers (see connect.ts).
+import type { ColumnType, Generated } from 'kysely';
+import type {
+  ActStatus,
+  CalendarEntryStatus,
+  CalendarEntryType,
+  GroupStatus,
+  MeetingKind,
+  MeetingStatus,
+  MemberCategory,
+  MemberRole,
+  NominationSource,
+  NoticeChannel,
+  ObjectKind,
+  ObligationStatus,
+  ResponseKind,
+  Sex,
+} from './events';
+
+/** A jsonb column: written as a JSON string (the same on pg and PGlite), read as the parsed value. */
+export type Json<T> = ColumnType<T, string, string>;
+/** A timestamptz column: read as Date, written as Date or ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type IsoDateColumn = string;
+
+export interface EventsTable {
+  position: Generated<number>;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  payload: Json<unknown>;
+  actor: string;
+  occurred_at: Timestamp;
+  recorded_at: ColumnType<Date, never, never>;
+  idempotency_key: string | null;
+}
+
+export interface CouncilsTable {
+  id: string;
+  name_ky: string;
+  name_ru: string;
+  website: string | null;
+  time_zone: Generated<string>;
+  email: string | null;
+  registered_at: Timestamp;
+}
+
+export interface GroupsTable {
+  id: string;
+  council_id: string;
+  status: GroupStatus;
+  council_formed_on: IsoDateColumn | null;
+  created_on: IsoDateColumn | null;
+  resolution_number: string | null;
+  term_end: IsoDateColumn | null;
+  opened_at: Timestamp;
+}
+
+export interface PersonsTable {
+  id: string;
+  council_id: string;
+  full_name: string;
+  sex: Sex;
+  birth_date: string;
+  workplace: string | null;
+  village: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface MembershipsTable {
+  id: string;
+  group_id: string;
+  person_id: string;
+  category: MemberCategory;
+  role: MemberRole;
+  joined_on: IsoDateColumn | null;
+  left_on: IsoDateColumn | null;
+  left_reason: string | null;
+}
+
+export interface GatheringProtocolsTable {
+  id: string;
+  group_id: string;
+  held_on: IsoDateColumn;
+  protocol_ref: string;
+  place: string | null;
+  participants: number;
+}
+
+export interface CandidatesTable {
+  id: string;
+  group_id: string;
+  person_id: string;
+  category: MemberCategory;
+  status: 'nominated' | 'withdrawn' | 'appointed';
+  membership_id: string | null;
+  withdrawn_reason: string | null;
+}
+
+export interface NominationsTable {
+  id: string;
+  candidate_id: string;
+  source: NominationSource;
+  protocol_id: string | null;
+  votes: number | null;
+  nominated_on: IsoDateColumn;
+}
+
+export interface MonitoredObjectsTable {
+  id: string;
+  council_id: string;
+  name: string;
+  kind: ObjectKind;
+  contacts: Json<string[]>;
+  is_executive_body: boolean;
+}
+
+export interface ActsTable {
+  id: string;
+  group_id: string;
+  object_id: string;
+  title: string;
+  number: string | null;
+  status: ActStatus;
+  content: Json<Record<string, unknown>>;
+  issued_on: IsoDateColumn | null;
+  received_on: IsoDateColumn | null;
+  received_via: 'link' | 'staff' | null;
+  close_reason: string | null;
+}
+
+export interface ActAnnexesTable {
+  id: string;
+  act_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  storage_key: string;
+}
+
+export interface ResponsesTable {
+  id: string;
+  act_id: string;
+  obligation_id: string | null;
+  kind: ResponseKind;
+  submitted_at: Timestamp;
+  late: boolean;
+  body: string;
+  responder: string;
+  supersedes_id: string | null;
+}
+
+export interface ObligationsTable {
+  id: string;
+  group_id: string;
+  act_id: string | null;
+  key: string;
+  clause: string;
+  party: string;
+  anchor_date: IsoDateColumn;
+  due_date: IsoDateColumn;
+  status: ObligationStatus;
+  opened_at: Timestamp;
+  status_changed_at: Timestamp;
+}
+
+export interface ObligationStatusChangesTable {
+  obligation_id: string;
+  seq: number;
+  status: ObligationStatus;
+  reason: string | null;
+  changed_at: Timestamp;
+  event_position: number;
+}
+
+export interface ObligationRemindersTable {
+  obligation_id: string;
+  rung: string;
+  sent_at: Timestamp;
+  recipients: Json<string[]>;
+}
+
+export interface NoticesTable {
+  id: string;
+  council_id: string;
+  group_id: string | null;
+  kind: string;
+  text_ky: string;
+  text_ru: string;
+  channels: Json<NoticeChannel[]>;
+  published_at: Timestamp;
+}
+
+export interface MeetingsTable {
+  id: string;
+  group_id: string;
+  kind: MeetingKind;
+  scheduled_on: IsoDateColumn;
+  starts_at: string | null;
+  place: string | null;
+  status: MeetingStatus;
+  held_on: IsoDateColumn | null;
+  present_count: number | null;
+  cancel_reason: string | null;
+}
+
+export interface CalendarEntriesTable {
+  /** null: the national calendar; set: a council's own correction. */
+  council_id: string | null;
+  date: IsoDateColumn;
+  type: CalendarEntryType;
+  name_ky: string;
+  name_ru: string;
+  status: CalendarEntryStatus;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  business_key: string;
+  recipients: Json<string[]>;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: ColumnType<Date, never, never>;
+  sent_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface Database {
+  events: EventsTable;
+  councils: CouncilsTable;
+  groups: GroupsTable;
+  persons: PersonsTable;
+  memberships: MembershipsTable;
+  gathering_protocols: GatheringProtocolsTable;
+  candidates: CandidatesTable;
+  nominations: NominationsTable;
+  monitored_objects: MonitoredObjectsTable;
+  acts: ActsTable;
+  act_annexes: ActAnnexesTable;
+  responses: ResponsesTable;
+  obligations: ObligationsTable;
+  obligation_status_changes: ObligationStatusChangesTable;
+  obligation_reminders: ObligationRemindersTable;
+  notices: NoticesTable;
+  meetings: MeetingsTable;
+  calendar_entries: CalendarEntriesTable;
+  mail_outbox: MailOutboxTable;
+}

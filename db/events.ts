@@ -1,0 +1,219 @@
+// The domain event log's vocabulary: every fact the product records, with its payload shape.
+// Dates are IsoDate strings ('YYYY-MM-DD'); instants are ISO 8601 strings (JSON has no Date).
+import type { IsoDate } from '../domain/dates';
+
+export type Sex = 'M' | 'F';
+export type MemberCategory = 'municipal_employee' | 'deputy' | 'citizen';
+export type MemberRole = 'member' | 'chair';
+export type GroupStatus = 'forming' | 'created' | 'active' | 'term-ended' | 'dissolved';
+export type NominationSource = 'executive_head' | 'council_chair' | 'community_gathering';
+/** 4.2: the kinds of monitored objects. */
+export type ObjectKind =
+  | 'executive_body'
+  | 'municipal_enterprise'
+  | 'municipal_institution'
+  | 'procurement_supplier'
+  | 'procurement_consultant'
+  | 'public_association';
+export type ObligationStatus = 'open' | 'met' | 'escalated' | 'closed' | 'cancelled';
+export type ActStatus = 'draft' | 'issued' | 'received' | 'closed';
+export type NoticeChannel = 'website' | 'notice_board';
+export type MeetingKind = 'first' | 'regular' | 'extraordinary';
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
+export type ResponseKind = 'object-response' | 'executive-report';
+export type CalendarEntryType = 'day-off' | 'working-day';
+export type CalendarEntryStatus = 'confirmed' | 'estimated';
+
+export interface Bilingual {
+  ky: string;
+  ru: string;
+}
+
+/** A person's data as recorded; phone, email and birth date are personal data (Law 58), never public. */
+export interface PersonData {
+  fullName: string;
+  sex: Sex;
+  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
+  birthDate: string;
+  workplace: string | null;
+  village: string | null;
+  /** E.164 or null. */
+  phone: string | null;
+  email: string | null;
+}
+
+export interface AnnexData {
+  annexId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  storageKey: string;
+}
+
+type Ev<T extends string, P> = { type: T; payload: P };
+
+export type CouncilEvent = Ev<
+  'council.registered',
+  { councilId: string; name: Bilingual; website: string | null; timeZone: string; email: string | null }
+>;
+
+export type GroupEvent =
+  | Ev<'group.opened', { groupId: string; councilId: string; councilFormedOn: IsoDate | null }>
+  /** 5.4.5: the council's decision creates the group; 5.3.1: the term ends 4 years later. */
+  | Ev<'group.created', { groupId: string; createdOn: IsoDate; resolutionNumber: string; termEnd: IsoDate }>
+  | Ev<'group.status-changed', { groupId: string; status: GroupStatus; reason: string | null }>;
+
+export type MemberEvent =
+  | Ev<
+      'member.added',
+      {
+        groupId: string;
+        membershipId: string;
+        personId: string;
+        person: PersonData;
+        category: MemberCategory;
+        role: MemberRole;
+        joinedOn: IsoDate | null;
+      }
+    >
+  | Ev<'member.removed', { groupId: string; membershipId: string; leftOn: IsoDate; reason: string | null }>
+  /** 5.4.6: the chair is elected from the citizen members. */
+  | Ev<'member.role-changed', { groupId: string; membershipId: string; role: MemberRole }>;
+
+export type CandidateEvent =
+  /** 5.4.4: the community gathering's protocol. */
+  | Ev<
+      'gathering.protocol-recorded',
+      { groupId: string; protocolId: string; heldOn: IsoDate; protocolRef: string; place: string | null; participants: number }
+    >
+  | Ev<
+      'candidate.nominated',
+      {
+        groupId: string;
+        candidateId: string;
+        nominationId: string;
+        personId: string;
+        person: PersonData;
+        category: MemberCategory;
+        nominatedOn: IsoDate;
+        source: NominationSource;
+        /** Set exactly when source is community_gathering. */
+        protocolId: string | null;
+        votes: number | null;
+      }
+    >
+  | Ev<'candidate.withdrawn', { groupId: string; candidateId: string; reason: string | null }>
+  | Ev<'candidate.appointed', { groupId: string; candidateId: string; membershipId: string }>;
+
+export type ObjectEvent = Ev<
+  'object.registered',
+  { objectId: string; councilId: string; name: string; kind: ObjectKind; contacts: string[] }
+>;
+
+export type ActEvent =
+  | Ev<'act.drafted', { actId: string; groupId: string; objectId: string; title: string; content: Record<string, unknown> }>
+  | Ev<'act.annex-attached', { actId: string; annex: AnnexData }>
+  | Ev<'act.issued', { actId: string; number: string; issuedOn: IsoDate; content: Record<string, unknown> }>
+  | Ev<'act.received', { actId: string; receivedOn: IsoDate; via: 'link' | 'staff' }>
+  | Ev<'act.closed', { actId: string; reason: string | null }>
+  | Ev<
+      'response.recorded',
+      {
+        responseId: string;
+        actId: string;
+        obligationId: string | null;
+        kind: ResponseKind;
+        submittedAt: string;
+        late: boolean;
+        body: string;
+        responder: string;
+        supersedes: string | null;
+      }
+    >;
+
+export type ObligationEvent =
+  | Ev<
+      'obligation.opened',
+      {
+        obligationId: string;
+        groupId: string;
+        actId: string | null;
+        key: string;
+        clause: string;
+        party: string;
+        anchorDate: IsoDate;
+        dueDate: IsoDate;
+      }
+    >
+  /** A calendar change moved the due date of an open obligation. */
+  | Ev<'obligation.due-date-changed', { obligationId: string; dueDate: IsoDate; reason: string | null }>
+  | Ev<'obligation.status-changed', { obligationId: string; status: ObligationStatus; reason: string | null }>
+  | Ev<'obligation.reminder-sent', { obligationId: string; rung: string; recipients: string[] }>;
+
+export type NoticeEvent = Ev<
+  'notice.published',
+  {
+    noticeId: string;
+    councilId: string;
+    groupId: string | null;
+    kind: string;
+    text: Bilingual;
+    channels: NoticeChannel[];
+    publishedAt: string;
+  }
+>;
+
+export type MeetingEvent =
+  | Ev<
+      'meeting.scheduled',
+      { meetingId: string; groupId: string; kind: MeetingKind; date: IsoDate; time: string | null; place: string | null }
+    >
+  | Ev<'meeting.held', { meetingId: string; heldOn: IsoDate; present: number }>
+  | Ev<'meeting.cancelled', { meetingId: string; reason: string | null }>;
+
+export type CalendarEvent =
+  | Ev<
+      'calendar.entry-set',
+      { councilId: string | null; date: IsoDate; entryType: CalendarEntryType; name: Bilingual; status: CalendarEntryStatus }
+    >
+  | Ev<'calendar.entry-removed', { councilId: string | null; date: IsoDate }>;
+
+export type DomainEvent =
+  | CouncilEvent
+  | GroupEvent
+  | MemberEvent
+  | CandidateEvent
+  | ObjectEvent
+  | ActEvent
+  | ObligationEvent
+  | NoticeEvent
+  | MeetingEvent
+  | CalendarEvent;
+
+export type EventType = DomainEvent['type'];
+export type EventOfType<T extends EventType> = Extract<DomainEvent, { type: T }>;
+
+/** An event to append: the fact plus, optionally, its business identity and the time it happened. */
+export type NewEvent = DomainEvent & { idempotencyKey?: string | null; occurredAt?: Date };
+
+export interface EventMeta {
+  position: number;
+  streamId: string;
+  streamVersion: number;
+  actor: string;
+  occurredAt: Date;
+  recordedAt: Date;
+  idempotencyKey: string | null;
+}
+
+/** An event as stored in the log. */
+export type StoredEvent = DomainEvent & EventMeta;
+
+/** Stream names: one stream per aggregate whose facts must be ordered. */
+export const streams = {
+  council: (councilId: string) => `council-${councilId}`,
+  group: (groupId: string) => `group-${groupId}`,
+  act: (actId: string) => `act-${actId}`,
+  object: (objectId: string) => `object-${objectId}`,
+  calendar: (councilId: string | null) => `calendar-${councilId ?? 'global'}`,
+};

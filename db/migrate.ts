@@ -1,0 +1,35 @@
+// Runs the migrations: an explicit map of modules (no directory scanning, so it works under tsx, vitest and bundlers).
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
+import * as initial from './migrations/20261123T1900-initial';
+
+const migrations: Record<string, Migration> = {
+  '20261123T1900-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+export function migrator<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({ db, provider });
+}
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migrationName: string | null,
+    override readonly cause: unknown,
+  ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(migrationName ? `migration ${migrationName} failed: ${why}` : `migrations failed: ${why}`);
+    this.name = 'MigrationError';
+  }
+}
+
+/** Brings the schema to the latest migration; returns the names applied now (empty when already current). */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(db).migrateToLatest();
+  if (result.error !== undefined) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new MigrationError(failed?.migrationName ?? null, result.error);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

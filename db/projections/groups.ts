@@ -1,0 +1,56 @@
+// Projection: councils and groups.
+import type { Transaction } from 'kysely';
+import type { Database } from '../database';
+import type { CouncilEvent, GroupEvent } from '../events';
+import type { Stored } from './stored';
+
+export async function apply(trx: Transaction<Database>, event: Stored<CouncilEvent | GroupEvent>): Promise<void> {
+  switch (event.type) {
+    case 'council.registered': {
+      const p = event.payload;
+      await trx
+        .insertInto('councils')
+        .values({
+          id: p.councilId,
+          name_ky: p.name.ky,
+          name_ru: p.name.ru,
+          website: p.website,
+          time_zone: p.timeZone,
+          email: p.email,
+          registered_at: event.occurredAt,
+        })
+        .execute();
+      return;
+    }
+    case 'group.opened': {
+      const p = event.payload;
+      await trx
+        .insertInto('groups')
+        .values({
+          id: p.groupId,
+          council_id: p.councilId,
+          status: 'forming',
+          council_formed_on: p.councilFormedOn,
+          created_on: null,
+          resolution_number: null,
+          term_end: null,
+          opened_at: event.occurredAt,
+        })
+        .execute();
+      return;
+    }
+    case 'group.created': {
+      const p = event.payload;
+      await trx
+        .updateTable('groups')
+        .set({ status: 'created', created_on: p.createdOn, resolution_number: p.resolutionNumber, term_end: p.termEnd })
+        .where('id', '=', p.groupId)
+        .executeTakeFirstOrThrow();
+      return;
+    }
+    case 'group.status-changed': {
+      await trx.updateTable('groups').set({ status: event.payload.status }).where('id', '=', event.payload.groupId).execute();
+      return;
+    }
+  }
+}

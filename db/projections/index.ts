@@ -1,0 +1,80 @@
+// Routes each stored event to the projection of its family. Runs inside the append's transaction.
+import type { Transaction } from 'kysely';
+import type { Database } from '../database';
+import type { StoredEvent } from '../events';
+import * as acts from './acts';
+import * as calendar from './calendar';
+import * as candidates from './candidates';
+import * as groups from './groups';
+import * as meetings from './meetings';
+import * as members from './members';
+import * as notices from './notices';
+import * as obligations from './obligations';
+
+/** Every table that is a pure function of the event log, children before parents (rebuild truncates them). */
+export const projectionTables = [
+  'calendar_entries',
+  'meetings',
+  'notices',
+  'obligation_reminders',
+  'obligation_status_changes',
+  'responses',
+  'obligations',
+  'act_annexes',
+  'acts',
+  'monitored_objects',
+  'nominations',
+  'candidates',
+  'gathering_protocols',
+  'memberships',
+  'persons',
+  'groups',
+  'councils',
+] as const satisfies readonly (keyof Database)[];
+
+export type ProjectionTable = (typeof projectionTables)[number];
+
+export async function project(trx: Transaction<Database>, event: StoredEvent): Promise<void> {
+  switch (event.type) {
+    case 'council.registered':
+    case 'group.opened':
+    case 'group.created':
+    case 'group.status-changed':
+      return groups.apply(trx, event);
+    case 'member.added':
+    case 'member.removed':
+    case 'member.role-changed':
+      return members.apply(trx, event);
+    case 'gathering.protocol-recorded':
+    case 'candidate.nominated':
+    case 'candidate.withdrawn':
+    case 'candidate.appointed':
+      return candidates.apply(trx, event);
+    case 'object.registered':
+    case 'act.drafted':
+    case 'act.annex-attached':
+    case 'act.issued':
+    case 'act.received':
+    case 'act.closed':
+    case 'response.recorded':
+      return acts.apply(trx, event);
+    case 'obligation.opened':
+    case 'obligation.due-date-changed':
+    case 'obligation.status-changed':
+    case 'obligation.reminder-sent':
+      return obligations.apply(trx, event);
+    case 'notice.published':
+      return notices.apply(trx, event);
+    case 'meeting.scheduled':
+    case 'meeting.held':
+    case 'meeting.cancelled':
+      return meetings.apply(trx, event);
+    case 'calendar.entry-set':
+    case 'calendar.entry-removed':
+      return calendar.apply(trx, event);
+    default: {
+      const unknown: never = event;
+      throw new Error(`no projection for event type ${(unknown as { type: string }).type}`);
+    }
+  }
+}
