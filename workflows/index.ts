@@ -1,0 +1,2 @@
+// Every workflow the worker registers (unique names: webpack may drop clashing `export *` names).
+export { obligationWorkflow } from './obligation/obligation-workflow';

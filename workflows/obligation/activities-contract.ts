@@ -1,0 +1,46 @@
+// The activities the obligation workflow calls (types only). The real implementations live in activities/
+// and are built by createActivities(deps); the workflow imports nothing but these types.
+import type { CalendarSlice } from '../../domain/calendar';
+import type { IsoDate } from '../../domain/dates';
+import type { LadderRungName } from './ladder';
+
+export interface CalendarRange { from: IsoDate; to: IsoDate }
+
+/** What a reminder or an escalation is about; `obligationId` + `rung` is the idempotency key of the message. */
+export interface ObligationNoticeInput {
+  obligationId: string;
+  key: string;
+  clause: string;
+  party: string;
+  anchor: IsoDate;
+  due: IsoDate;
+  /** The end of the due day in Asia/Bishkek (UTC ISO timestamp). */
+  dueInstant: string;
+}
+
+export interface ReminderInput extends ObligationNoticeInput {
+  rung: Exclude<LadderRungName, 'escalation'>;
+  /** Working days left before the due day (3, 1 or 0). */
+  workingDaysBefore: number;
+}
+
+export type EscalationInput = ObligationNoticeInput;
+
+export type ObligationEvent =
+  | { obligationId: string; type: 'opened'; at: string; due: IsoDate; dueInstant: string }
+  | { obligationId: string; type: 'due-changed'; at: string; from: IsoDate; to: IsoDate }
+  | { obligationId: string; type: 'reminder-sent'; at: string; rung: LadderRungName; due: IsoDate }
+  | { obligationId: string; type: 'rung-skipped'; at: string; rung: LadderRungName; due: IsoDate }
+  | { obligationId: string; type: 'escalated'; at: string; due: IsoDate }
+  | { obligationId: string; type: 'fulfilled'; at: string; on: IsoDate; due: IsoDate; late: boolean };
+
+export interface ObligationActivities {
+  /** The working-day calendar data for whole years covering [from, to] (recorded in history: replay-safe). */
+  loadCalendar(range: CalendarRange): Promise<CalendarSlice>;
+  /** Sends one reminder rung; must be idempotent by obligationId + rung. */
+  sendReminder(input: ReminderInput): Promise<void>;
+  /** Tells the council the obligation is overdue; must be idempotent by obligationId. */
+  escalate(input: EscalationInput): Promise<void>;
+  /** Appends a domain event for the obligation and updates the obligations projection. */
+  recordObligationEvent(event: ObligationEvent): Promise<void>;
+}

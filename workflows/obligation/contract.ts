@@ -1,0 +1,64 @@
+// The typed contract of the obligation workflow: its input, result, signals and query. The API and the
+// parent procedures import these constants, so client and workflow agree on names and payloads.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { IsoDate } from '../../domain/dates';
+import type { LadderRungName } from './ladder';
+
+export interface ObligationInput {
+  /** The business key: reminders and the escalation are idempotent by it (plus the rung). */
+  obligationId: string;
+  /** An obligation key of domain/deadlines.ts (e.g. 'object-response'). */
+  key: string;
+  /** The clause that sets the deadline, e.g. '4.3'. */
+  clause: string;
+  /** Who owes it (a party id the activities resolve to addresses). */
+  party: string;
+  /** The event the count starts from. */
+  anchor: IsoDate;
+  /** A due date fixed by someone else; when absent it is computed from `key` and `anchor` on the working-day calendar. */
+  due?: IsoDate;
+  /** The hour (Asia/Bishkek) at which reminders go out; 9 by default. */
+  reminderHour?: number;
+}
+
+export type RungStatus = 'pending' | 'sent' | 'skipped';
+
+export interface ObligationState {
+  obligationId: string;
+  key: string;
+  clause: string;
+  party: string;
+  anchor: IsoDate;
+  due: IsoDate | null;
+  dueInstant: string | null;
+  ladder: { rung: LadderRungName; date: IsoDate; at: string; status: RungStatus }[];
+  fulfilled: { on: IsoDate; late: boolean } | null;
+  escalated: boolean;
+  /** How many times the calendar was loaded (1 + each calendar change). */
+  calendarLoads: number;
+}
+
+export interface ObligationResult {
+  obligationId: string;
+  due: IsoDate;
+  fulfilledOn: IsoDate;
+  late: boolean;
+  remindersSent: LadderRungName[];
+  escalated: boolean;
+}
+
+export interface FulfilledSignalInput {
+  /** The day the obligation was met (may be earlier than today, e.g. a paper answer registered later). */
+  on: IsoDate;
+}
+
+export interface CalendarChangedSignalInput {
+  /** Why, for the record (e.g. 'Orozo Ait 2026 confirmed'). */
+  reason?: string;
+}
+
+/** The obligation was met: stops further reminders and closes the workflow (late if `on` is after the due date). */
+export const fulfilledSignal = defineSignal<[FulfilledSignalInput]>('obligationFulfilled');
+/** The working-day calendar changed: reload it, recompute the due date and the rungs not yet sent. */
+export const calendarChangedSignal = defineSignal<[CalendarChangedSignalInput]>('calendarChanged');
+export const obligationStateQuery = defineQuery<ObligationState>('obligationState');
