@@ -54,7 +54,7 @@ export const compositionMessages = {
     en: `${count(l, 'citizen', p.found)}; under 5.2.3 at least half of the group are representatives of citizens: ${p.size} × 1/2 = ${num(l, p.size / 2)} → at least ${p.required}.`,
   })[l]),
   'one-sex-over-70-percent': (p: { size: number; sex: Sex; found: number; max: number }): Localized => localize((l) => ({
-    ky: `${p.size} мүчөнүн ${count(l, sexNoun(p.sex), p.found)} (${percent(l, p.found / p.size)}); 5.2.3 боюнча бир жыныстагы адамдар курамдын 70% ашпашы керек: ${p.size} × 70% = ${num(l, (p.size * 7) / 10)} → эң көп ${p.max}.`,
+    ky: `${p.size} мүчөнүн ичинен ${count(l, sexNoun(p.sex), p.found)} (${percent(l, p.found / p.size)}); 5.2.3 боюнча бир жыныстагы адамдар курамдын 70% ашпашы керек: ${p.size} × 70% = ${num(l, (p.size * 7) / 10)} → эң көп ${p.max}.`,
     ru: `Из ${p.size} членов — ${count(l, sexNoun(p.sex), p.found)} (${percent(l, p.found / p.size)}); по 5.2.3 лица одного пола не должны превышать 70% состава: ${p.size} × 70% = ${num(l, (p.size * 7) / 10)} → не более ${p.max}.`,
     en: `${count(l, sexNoun(p.sex), p.found)} of ${p.size} members (${percent(l, p.found / p.size)}); 5.2.3: persons of one sex must not exceed 70% of the group: ${p.size} × 70% = ${num(l, (p.size * 7) / 10)} → at most ${p.max}.`,
   })[l]),
@@ -104,19 +104,20 @@ export function arithmeticText(rule: ArithmeticRule, n: number, required: number
     const found = { ky: `тизмеде ${actual}`, ru: `в списке ${actual}`, en: `found ${actual}` }[l];
     const quarter = `n = ${n}: ${n} × 1/4 = ${num(l, n / 4)}`;
     const down = n % 4 === 0 ? '' : { ky: ' (төмөн карай тегеректелди)', ru: ' (округление вниз)', en: ' (rounded down)' }[l];
-    const up = n % 4 === 0 ? '' : { ky: ' (жогору карай тегеректелди)', ru: ' (округление вверх)', en: ' (rounded up)' }[l];
     switch (rule) {
       case 'municipal-employees-min':
       case 'deputies-min': {
         const noun = rule === 'deputies-min' ? 'deputy' : 'municipal_employee';
         return { ky: `${quarter} → кеминде ${count(l, noun, required)}${down}; ${found}`, ru: `${quarter} → минимум ${count(l, noun, required)}${down}; ${found}`, en: `${quarter} → at least ${count(l, noun, required)}${down}; ${found}` }[l];
       }
-      case 'deputies-max':
+      case 'deputies-max': {
+        const rounded = n % 4 !== 0;
         return {
-          ky: `${quarter} → эң көп ${count(l, 'deputy', required)} (ашса — эскертүү)${up}; ${found}`,
-          ru: `${quarter} → максимум ${count(l, 'deputy', required)} (больше — предупреждение)${up}; ${found}`,
-          en: `${quarter} → at most ${count(l, 'deputy', required)} (more is a warning)${up}; ${found}`,
+          ky: `${quarter} → эң көп ${count(l, 'deputy', required)} (${rounded ? 'жогору карай тегеректелди; ' : ''}ашса — эскертүү гана); ${found}`,
+          ru: `${quarter} → максимум ${count(l, 'deputy', required)} (${rounded ? 'округление вверх; ' : ''}больше — только предупреждение); ${found}`,
+          en: `${quarter} → at most ${count(l, 'deputy', required)} (${rounded ? 'rounded up; ' : ''}more is only a warning); ${found}`,
         }[l];
+      }
       case 'citizens-min': {
         const half = `n = ${n}: ${n} × 1/2 = ${num(l, n / 2)}`;
         const note = n % 2 === 0 ? '' : { ky: ' (так сандын жарымынан кем эмеси — жарымынан көбү)', ru: ' (не менее половины нечётного числа — строгое большинство)', en: ' (at least half of an odd number is a strict majority)' }[l];
@@ -156,7 +157,7 @@ export const ROUNDING_RULE: Localized = {
 export const AGE_RULE: Localized = {
   ky:
     'Курак (5.2.1): мүчө текшерүү күнү 18 жашка толгон болушу керек (18 жаштын туулган күнү ошол күнү же андан мурун). ' +
-    '29-февралда туулгандар кибиса эмес жылда 1-мартта жаш кошот. Туулган жылы гана берилсе: ошол жылдын 31-декабрында туулган деп алганда да 18 толсо — туура; 1-январда туулган деп алганда да толбосо — бузуу; болбосо эскертүү.',
+    '29-февралда туулгандар кибиса эмес жылы 18 жашка 1-мартта толот. Туулган жылы гана берилсе: ошол жылдын 31-декабрында туулган деп алганда да 18 толсо — туура; 1-январда туулган деп алганда да толбосо — бузуу; болбосо эскертүү.',
   ru:
     'Возраст (5.2.1): на дату проверки члену должно исполниться 18 лет (18-летие в этот день или раньше). ' +
     'Родившимся 29 февраля в невисокосный год 18 лет исполняется 1 марта. Если указан только год: 18 лет есть, даже если родился 31 декабря — в порядке; нет, даже если 1 января — нарушение; иначе предупреждение.',

@@ -1,0 +1,167 @@
+// `jmeg roster check FILE.csv`: validates a member list and checks the composition (5.2, 5.4.6).
+// `jmeg roster import FILE.csv --group ID`: stores it (the db layer provides the import).
+import { parseArgs } from 'node:util';
+import { checkComposition } from '../../domain/composition';
+import type { CompositionResult } from '../../domain/composition';
+import { bishkekDateOf, isIsoDate } from '../../domain/dates';
+import { isLang } from '../../domain/i18n';
+import type { Lang } from '../../domain/i18n';
+import { dmy } from '../../domain/messages';
+import { CliError } from '../cli-error';
+import { readRosterFile } from '../read-roster';
+import type { RosterFileError } from '../read-roster';
+
+export { readRosterFile } from '../read-roster';
+
+const USAGE = 'usage: jmeg roster check FILE.csv [--on YYYY-MM-DD] [--chair "Full Name"] [--lang ky|ru|en] [--json] | jmeg roster import FILE.csv --group ID';
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === 'check') return check(rest);
+  if (sub === 'import') return runImport(rest);
+  throw new CliError(sub === undefined ? USAGE : `roster: unknown subcommand "${sub}"; ${USAGE}`);
+}
+
+/** `roster import`: wired by the db layer (importRosterCommand). */
+function runImport(_argv: string[]): Promise<number> {
+  return Promise.reject(new CliError('roster import: not available yet'));
+}
+
+type Labels = {
+  members: (n: number) => string;
+  on: string;
+  counts: string;
+  categories: string;
+  sexes: string;
+  arithmetic: string;
+  findings: string;
+  none: string;
+  violation: string;
+  warning: string;
+  resultOk: (warnings: number) => string;
+  resultBad: (violations: number, warnings: number) => string;
+  row: (row: number, line: number) => string;
+  header: (line: number) => string;
+};
+
+const LABELS: Record<Lang, Labels> = {
+  ky: {
+    members: (n) => `${n} мүчө`,
+    on: 'текшерүү күнү',
+    counts: 'Саны',
+    categories: 'муниципалдык кызматкерлер {me}, депутаттар {d}, жарандардын өкүлдөрү {c}',
+    sexes: 'аялдар {f}, эркектер {m}',
+    arithmetic: 'Эсептөө (5.2.3)',
+    findings: 'Табылгандар',
+    none: 'жок',
+    violation: 'бузуу',
+    warning: 'эскертүү',
+    resultOk: (w) => `Жыйынтык: бузуу жок${w ? `, эскертүү: ${w}` : ''}.`,
+    resultBad: (v, w) => `Жыйынтык: бузуу: ${v}${w ? `, эскертүү: ${w}` : ''}.`,
+    row: (row, line) => `${row}-жазуу (${line}-сап)`,
+    header: (line) => `баш сап (${line}-сап)`,
+  },
+  ru: {
+    members: (n) => `членов: ${n}`,
+    on: 'дата проверки',
+    counts: 'Состав',
+    categories: 'муниципальные служащие {me}, депутаты {d}, представители граждан {c}',
+    sexes: 'женщины {f}, мужчины {m}',
+    arithmetic: 'Расчёт (5.2.3)',
+    findings: 'Замечания',
+    none: 'нет',
+    violation: 'нарушение',
+    warning: 'предупреждение',
+    resultOk: (w) => `Итог: нарушений нет${w ? `, предупреждений: ${w}` : ''}.`,
+    resultBad: (v, w) => `Итог: нарушений: ${v}${w ? `, предупреждений: ${w}` : ''}.`,
+    row: (row, line) => `запись ${row} (строка ${line})`,
+    header: (line) => `заголовок (строка ${line})`,
+  },
+  en: {
+    members: (n) => `${n} member${n === 1 ? '' : 's'}`,
+    on: 'reference date',
+    counts: 'Counts',
+    categories: 'municipal employees {me}, deputies {d}, citizens {c}',
+    sexes: 'women {f}, men {m}',
+    arithmetic: 'Arithmetic (5.2.3)',
+    findings: 'Findings',
+    none: 'none',
+    violation: 'violation',
+    warning: 'warning',
+    resultOk: (w) => `Result: no violations${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}.`,
+    resultBad: (v, w) => `Result: ${v} violation${v === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}.`,
+    row: (row, line) => `row ${row} (line ${line})`,
+    header: (line) => `header (line ${line})`,
+  },
+};
+
+function parseCheckArgs(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { on: { type: 'string' }, chair: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
+    });
+  } catch (error) {
+    throw new CliError(`roster check: ${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new CliError(`roster check: expected one FILE.csv, got ${positionals.length}; ${USAGE}`);
+  const lang = values.lang ?? 'ky';
+  if (!isLang(lang)) throw new CliError(`roster check: --lang "${lang}" must be ky, ru or en`);
+  if (values.on !== undefined && !isIsoDate(values.on)) throw new CliError(`roster check: --on "${values.on}" is not a real date in the form YYYY-MM-DD`);
+  if (values.chair !== undefined && values.chair.trim() === '') throw new CliError('roster check: --chair needs the chair\'s full name');
+  return { file: positionals[0]!, on: values.on, chair: values.chair, lang, json: values.json ?? false };
+}
+
+async function check(argv: string[]): Promise<number> {
+  const args = parseCheckArgs(argv);
+  const today = bishkekDateOf(Date.now());
+  const on = args.on ?? today;
+  const { members, errors } = await readRosterFile(args.file, { today });
+  if (errors.length > 0) {
+    if (args.json) process.stdout.write(JSON.stringify({ file: args.file, ok: false, errors }, null, 2) + '\n');
+    else process.stderr.write(formatRowErrors(args.file, errors, args.lang));
+    return 2;
+  }
+  const result = checkComposition(members, args.chair === undefined ? { on } : { on, chair: args.chair });
+  if (args.json) process.stdout.write(JSON.stringify({ file: args.file, on, chair: args.chair ?? null, ...result }, null, 2) + '\n');
+  else process.stdout.write(formatResult(args.file, on, result, args.lang));
+  return result.ok ? 0 : 1;
+}
+
+/** One line per bad row: the row, its line in the file, and every bad field with its rule. */
+export function formatRowErrors(file: string, errors: RosterFileError[], lang: Lang): string {
+  const byRow = new Map<number, RosterFileError[]>();
+  for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  const t = LABELS[lang];
+  return [...byRow.values()]
+    .map((rowErrors) => {
+      const first = rowErrors[0]!;
+      const where = first.row === 0 ? t.header(first.line) : t.row(first.row, first.line);
+      return `${file}: ${where}: ${rowErrors.map((e) => `${e.message[lang]} [${e.rule}]`).join('; ')}\n`;
+    })
+    .join('');
+}
+
+export function formatResult(file: string, on: string, result: CompositionResult, lang: Lang): string {
+  const t = LABELS[lang];
+  const c = result.counts;
+  const out: string[] = [];
+  out.push(`${file}: ${t.members(result.size)}, ${t.on} ${dmy(on)}`);
+  out.push(`${t.counts}: ${t.categories.replace('{me}', String(c.municipal_employee)).replace('{d}', String(c.deputy)).replace('{c}', String(c.citizen))}; ${t.sexes.replace('{f}', String(c.F)).replace('{m}', String(c.M))}`);
+  out.push(result.rounding[lang]);
+  out.push(`${t.arithmetic}:`);
+  for (const a of result.arithmetic) out.push(`  ${a.holds ? '✓' : '✗'} ${a.text[lang]}`);
+  out.push(`${t.findings}:${result.findings.length === 0 ? ` ${t.none}` : ''}`);
+  for (const f of result.findings) {
+    out.push(`  [${f.severity === 'violation' ? t.violation : t.warning}] ${f.clause ?? '—'} ${f.code}: ${f.message[lang]}`);
+  }
+  if (result.findings.some((f) => f.code === 'member-under-18' || f.code === 'member-age-undetermined')) out.push(result.ageRule[lang]);
+  const violations = result.findings.filter((f) => f.severity === 'violation').length;
+  const warnings = result.findings.length - violations;
+  out.push(violations === 0 ? t.resultOk(warnings) : t.resultBad(violations, warnings));
+  return out.join('\n') + '\n';
+}
