@@ -44,7 +44,7 @@ export async function readRosterFile(path: string, opts: { today?: IsoDate } = {
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new CliError(`${path}: not a readable CSV file: ${message}`);
