@@ -7,6 +7,12 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   deadline: { summary: 'deadline <obligation-key> --from YYYY-MM-DD   due date of a statutory obligation, with its explanation', load: () => import('./commands/deadline') },
   calendar: { summary: 'calendar show YYYY                          non-working days and worked weekend days of a year', load: () => import('./commands/calendar') },
   roster: { summary: 'roster check FILE.csv | roster import FILE.csv --group ID   composition check (5.2, 5.4.6)', load: () => import('./commands/roster') },
+  db: { summary: 'db migrate                                   bring the database schema up to date (DATABASE_URL, else PGlite in ./data)', load: () => import('./commands/db') },
+  projections: { summary: 'projections rebuild                          replay the event log into freshly truncated projection tables', load: () => import('./commands/projections') },
+  council: { summary: 'council create --name-ky .. --name-ru .. | council list   register the councils served', load: () => import('./commands/council') },
+  group: { summary: 'group create --council ID | group members ID   open a group; its public composition', load: () => import('./commands/group') },
+  start: { summary: 'start                                        the worker on embedded defaults (PGlite, .eml mail, local Temporal)', load: () => import('./commands/start') },
+  worker: { summary: 'worker                                       only the Temporal worker (TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL)', load: () => import('./commands/worker') },
 };
 
 function usage(): string {

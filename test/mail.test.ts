@@ -5,6 +5,8 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, emlFileName, messageIdFor, type OutgoingMail } from '../activities/mail/build-transport';
 import { formatMailDate, renderObligationMail, type ObligationMailInput } from '../activities/mail/render-obligation-mail';
+import { MailSendError, sendViaOutbox } from '../activities/mail/send-via-outbox';
+import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 
 const MAIL_FROM = 'Айыл кеңеши <jmeg@ayil.kg>';
@@ -168,5 +170,88 @@ describe('the .eml outbox (no SMTP_URL) writes one file per business key', () =>
     expect(emlFileName('a/b')).not.toBe(emlFileName('a:b'));
     expect(emlFileName('../../etc/passwd')).not.toContain('/');
     expect(emlFileName('../../etc/passwd').startsWith('.')).toBe(false);
+  });
+});
+
+describe('the outbox (real Postgres, real SMTP server) sends each business key once', () => {
+  let database: TestDatabase;
+  let smtp: TestSmtpServer;
+  beforeAll(async () => {
+    [database, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
+  });
+  afterAll(async () => {
+    await Promise.all([database.drop(), smtp.stop()]);
+  });
+
+  const transport = () => buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
+  const row = (key: string) => database.db.selectFrom('mail_outbox').selectAll().where('business_key', '=', key).executeTakeFirstOrThrow();
+  const deliveredWith = (key: string) => smtp.received.filter((m) => m.parsed.messageId === messageIdFor(key, MAIL_FROM));
+
+  it('an activity retried twice after a successful send delivers one message', async () => {
+    const key = 'obligation:retried:rung:before-3';
+    const t = transport();
+    const results = [];
+    for (let attempt = 0; attempt < 3; attempt++) results.push(await sendViaOutbox(database.db, t, outgoing(key)));
+    t.close();
+
+    expect(results.map((r) => r.outcome)).toEqual(['sent', 'already-sent', 'already-sent']);
+    expect(deliveredWith(key)).toHaveLength(1);
+    const stored = await row(key);
+    expect(stored.status).toBe('sent');
+    expect(stored.attempts).toBe(1);
+    expect(stored.sent_at).toBeInstanceOf(Date);
+    expect(stored.recipients).toEqual(['staff@ayil.kg']);
+  });
+
+  it('concurrent attempts for one key deliver one message', async () => {
+    const key = 'obligation:concurrent:rung:due-day';
+    const t = transport();
+    const results = await Promise.all([1, 2, 3].map(() => sendViaOutbox(database.db, t, outgoing(key))));
+    t.close();
+    expect(results.map((r) => r.outcome).sort()).toEqual(['already-sent', 'already-sent', 'sent']);
+    expect(deliveredWith(key)).toHaveLength(1);
+  });
+
+  it('sends what was first recorded under a key, whatever a later attempt passes', async () => {
+    const key = 'obligation:first-wins:rung:before-1';
+    const t = transport();
+    const [first, second] = [outgoing(key), { ...outgoing(key), subject: 'changed', to: ['other@ayil.kg'] }];
+    await database.db
+      .insertInto('mail_outbox')
+      .values({ business_key: key, recipients: JSON.stringify(first.to), subject: first.subject, text_body: first.text, html_body: first.html })
+      .execute();
+    await sendViaOutbox(database.db, t, second);
+    t.close();
+    const [delivered] = deliveredWith(key);
+    expect(delivered?.parsed.subject).toBe(first.subject);
+    expect(delivered?.envelopeTo).toEqual(['staff@ayil.kg']);
+  });
+
+  it('with the SMTP server down the send fails and stays pending; once it is back, the retry delivers exactly one', async () => {
+    const key = 'obligation:smtp-down:escalation';
+    const t = transport();
+    await smtp.stop();
+    try {
+      const failure = await sendViaOutbox(database.db, t, outgoing(key)).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(MailSendError);
+      expect((failure as Error).message).toContain(`mail "${key}" not sent:`);
+      const pending = await row(key);
+      expect(pending.status).toBe('pending');
+      expect(pending.attempts).toBe(1);
+      expect(pending.sent_at).toBeNull();
+      expect(pending.last_error).toMatch(/ECONNREFUSED|connect/);
+    } finally {
+      await smtp.start();
+    }
+
+    const retried = await sendViaOutbox(database.db, t, outgoing(key));
+    const again = await sendViaOutbox(database.db, t, outgoing(key));
+    t.close();
+    expect([retried.outcome, again.outcome]).toEqual(['sent', 'already-sent']);
+    expect(deliveredWith(key)).toHaveLength(1);
+    const sent = await row(key);
+    expect(sent.status).toBe('sent');
+    expect(sent.attempts).toBe(2);
+    expect(sent.last_error).toBeNull();
   });
 });

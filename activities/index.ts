@@ -1,0 +1,23 @@
+// All activities, built from their dependencies: the worker injects the database, the mail transport and the clock.
+// Each family lives in its own folder and contributes a create<Family>Activities(deps); add new families here.
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../config/config';
+import type { Database } from '../db/database';
+import type { MailTransport } from './mail/build-transport';
+import { createMailActivities } from './mail/mail-activities';
+
+export interface ActivityDeps {
+  db: Kysely<Database>;
+  transport: MailTransport;
+  config: Pick<AppConfig, 'mailFrom'>;
+  /** The activities' clock (workflows pass dates; this is only for "now" in records). */
+  clock?: () => Date;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createMailActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
