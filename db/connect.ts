@@ -73,6 +73,8 @@ export function describeTarget(config: DbConfig): string {
 function createDialect(config: DbConfig, options: CreateDbOptions): Dialect {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    // An idle client lost (server restart, database dropped) is discarded by the pool; the next query reconnects.
+    pool.on('error', () => {});
     return new PostgresDialect({ pool });
   }
   const dir = options.pgliteDir ?? pgliteDirOf(config);

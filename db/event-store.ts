@@ -32,7 +32,7 @@ export interface AppendResult {
 const MAX_ATTEMPTS = 5;
 
 /**
- * Appends events to a stream inside the caller's transaction. Events whose idempotency key is already stored
+ * Appends events to a stream inside the caller's transaction; the caller applies projections (use record()). Events whose idempotency key is already stored
  * are not appended again; the stored ones are returned in their place. Throws ConcurrencyError when the stream
  * is not at expectedVersion, including when a concurrent writer wins the race for the next version.
  */
@@ -43,6 +43,10 @@ export async function appendEvents(
   events: readonly NewEvent[],
   actor: string,
 ): Promise<AppendResult> {
+  if (expectedVersion === 'any') {
+    // Writers that do not care about the version queue up per stream instead of racing for the next number.
+    await sql`select pg_advisory_xact_lock(hashtextextended(${streamId}, 0))`.execute(trx);
+  }
   for (let attempt = 1; ; attempt++) {
     // A savepoint lets us look again after a unique violation without losing the caller's transaction.
     await sql`savepoint append_events`.execute(trx);

@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { ActEvent, ObjectEvent } from '../events';
+import { expectOne } from './expect-one';
 import type { Stored } from './stored';
 
 export async function apply(trx: Transaction<Database>, event: Stored<ObjectEvent | ActEvent>): Promise<void> {
@@ -51,21 +52,22 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
     }
     case 'act.issued': {
       const p = event.payload;
-      await trx
+      const updated = await trx
         .updateTable('acts')
         .set({ status: 'issued', number: p.number, issued_on: p.issuedOn, content: JSON.stringify(p.content) })
         .where('id', '=', p.actId)
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      expectOne(updated, 'acts', p.actId);
       return;
     }
     case 'act.received': {
       const p = event.payload;
-      await trx.updateTable('acts').set({ status: 'received', received_on: p.receivedOn, received_via: p.via }).where('id', '=', p.actId).executeTakeFirstOrThrow();
+      expectOne(await trx.updateTable('acts').set({ status: 'received', received_on: p.receivedOn, received_via: p.via }).where('id', '=', p.actId).executeTakeFirst(), 'acts', p.actId);
       return;
     }
     case 'act.closed': {
       const p = event.payload;
-      await trx.updateTable('acts').set({ status: 'closed', close_reason: p.reason }).where('id', '=', p.actId).executeTakeFirstOrThrow();
+      expectOne(await trx.updateTable('acts').set({ status: 'closed', close_reason: p.reason }).where('id', '=', p.actId).executeTakeFirst(), 'acts', p.actId);
       return;
     }
     case 'response.recorded': {

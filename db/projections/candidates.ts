@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { CandidateEvent } from '../events';
 import { upsertPerson } from './members';
+import { expectOne } from './expect-one';
 import type { Stored } from './stored';
 
 export async function apply(trx: Transaction<Database>, event: Stored<CandidateEvent>): Promise<void> {
@@ -30,12 +31,12 @@ export async function apply(trx: Transaction<Database>, event: Stored<CandidateE
     }
     case 'candidate.withdrawn': {
       const p = event.payload;
-      await trx.updateTable('candidates').set({ status: 'withdrawn', withdrawn_reason: p.reason }).where('id', '=', p.candidateId).executeTakeFirstOrThrow();
+      expectOne(await trx.updateTable('candidates').set({ status: 'withdrawn', withdrawn_reason: p.reason }).where('id', '=', p.candidateId).executeTakeFirst(), 'candidates', p.candidateId);
       return;
     }
     case 'candidate.appointed': {
       const p = event.payload;
-      await trx.updateTable('candidates').set({ status: 'appointed', membership_id: p.membershipId }).where('id', '=', p.candidateId).executeTakeFirstOrThrow();
+      expectOne(await trx.updateTable('candidates').set({ status: 'appointed', membership_id: p.membershipId }).where('id', '=', p.candidateId).executeTakeFirst(), 'candidates', p.candidateId);
       return;
     }
   }

@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { CouncilEvent, GroupEvent } from '../events';
+import { expectOne } from './expect-one';
 import type { Stored } from './stored';
 
 export async function apply(trx: Transaction<Database>, event: Stored<CouncilEvent | GroupEvent>): Promise<void> {
@@ -41,15 +42,16 @@ export async function apply(trx: Transaction<Database>, event: Stored<CouncilEve
     }
     case 'group.created': {
       const p = event.payload;
-      await trx
+      const updated = await trx
         .updateTable('groups')
         .set({ status: 'created', created_on: p.createdOn, resolution_number: p.resolutionNumber, term_end: p.termEnd })
         .where('id', '=', p.groupId)
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      expectOne(updated, 'groups', p.groupId);
       return;
     }
     case 'group.status-changed': {
-      await trx.updateTable('groups').set({ status: event.payload.status }).where('id', '=', event.payload.groupId).execute();
+      expectOne(await trx.updateTable('groups').set({ status: event.payload.status }).where('id', '=', event.payload.groupId).executeTakeFirst(), 'groups', event.payload.groupId);
       return;
     }
   }

@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { MeetingEvent } from '../events';
+import { expectOne } from './expect-one';
 import type { Stored } from './stored';
 
 export async function apply(trx: Transaction<Database>, event: Stored<MeetingEvent>): Promise<void> {
@@ -28,12 +29,12 @@ export async function apply(trx: Transaction<Database>, event: Stored<MeetingEve
     }
     case 'meeting.held': {
       const p = event.payload;
-      await trx.updateTable('meetings').set({ status: 'held', held_on: p.heldOn, present_count: p.present }).where('id', '=', p.meetingId).executeTakeFirstOrThrow();
+      expectOne(await trx.updateTable('meetings').set({ status: 'held', held_on: p.heldOn, present_count: p.present }).where('id', '=', p.meetingId).executeTakeFirst(), 'meetings', p.meetingId);
       return;
     }
     case 'meeting.cancelled': {
       const p = event.payload;
-      await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: p.reason }).where('id', '=', p.meetingId).executeTakeFirstOrThrow();
+      expectOne(await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: p.reason }).where('id', '=', p.meetingId).executeTakeFirst(), 'meetings', p.meetingId);
       return;
     }
   }

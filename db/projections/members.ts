@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { MemberEvent, PersonData } from '../events';
+import { expectOne } from './expect-one';
 import type { Stored } from './stored';
 
 export async function apply(trx: Transaction<Database>, event: Stored<MemberEvent>): Promise<void> {
@@ -26,16 +27,17 @@ export async function apply(trx: Transaction<Database>, event: Stored<MemberEven
     }
     case 'member.removed': {
       const p = event.payload;
-      await trx
+      const updated = await trx
         .updateTable('memberships')
         .set({ left_on: p.leftOn, left_reason: p.reason })
         .where('id', '=', p.membershipId)
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      expectOne(updated, 'memberships', p.membershipId);
       return;
     }
     case 'member.role-changed': {
       const p = event.payload;
-      await trx.updateTable('memberships').set({ role: p.role }).where('id', '=', p.membershipId).executeTakeFirstOrThrow();
+      expectOne(await trx.updateTable('memberships').set({ role: p.role }).where('id', '=', p.membershipId).executeTakeFirst(), 'memberships', p.membershipId);
       return;
     }
   }

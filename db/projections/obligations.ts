@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { ObligationEvent, ObligationStatus } from '../events';
+import { expectOne } from './expect-one';
 import type { Stored } from './stored';
 
 export async function apply(trx: Transaction<Database>, event: Stored<ObligationEvent>): Promise<void> {
@@ -29,16 +30,17 @@ export async function apply(trx: Transaction<Database>, event: Stored<Obligation
     }
     case 'obligation.due-date-changed': {
       const p = event.payload;
-      await trx.updateTable('obligations').set({ due_date: p.dueDate }).where('id', '=', p.obligationId).executeTakeFirstOrThrow();
+      expectOne(await trx.updateTable('obligations').set({ due_date: p.dueDate }).where('id', '=', p.obligationId).executeTakeFirst(), 'obligations', p.obligationId);
       return;
     }
     case 'obligation.status-changed': {
       const p = event.payload;
-      await trx
+      const updated = await trx
         .updateTable('obligations')
         .set({ status: p.status, status_changed_at: event.occurredAt })
         .where('id', '=', p.obligationId)
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      expectOne(updated, 'obligations', p.obligationId);
       await addStatusChange(trx, p.obligationId, p.status, p.reason, event);
       return;
     }
