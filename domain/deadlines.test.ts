@@ -50,7 +50,7 @@ describe('"within N working days of X": day 1 is the first working day after X, 
     ['staff-candidates', '2026-01-05', '2026-01-30', 'a formation notice on 5 January 2026 (a holiday)'],
     ['deputy-members', '2026-01-05', '2026-01-30', 'the same anchor as the staff candidates'],
     ['information-request', '2026-03-18', '2026-04-02', 'a request received on 18 March 2026'],
-  ] as const)('%s from %s is due %s (%s)', (key, from, expected) => {
+  ] as const)('%s from %s is due %s (%s)', (key, from, expected, _why) => {
     expect(due(key, from)).toBe(expected);
   });
 
@@ -147,7 +147,7 @@ describe('calendar-day and month deadlines move off non-working days', () => {
     ['formation-notice', '2025-07-31', '2025-09-01', '2025-08-31', '1 month landing on Independence Day'],
     ['formation-notice', '2025-12-07', '2026-01-12', '2026-01-07', '1 month landing on Christmas'],
     ['formation-notice', '2025-11-14', '2025-12-15', '2025-12-14', '1 month landing on a Sunday'],
-  ] as const)('%s from %s is due %s (moved from %s): %s', (key, from, expected, movedFrom) => {
+  ] as const)('%s from %s is due %s (moved from %s): %s', (key, from, expected, movedFrom, _why) => {
     const result = computeDeadline(key, from, calendar);
     expect(result.due).toBe(expected);
     expect(result.movedFrom).toBe(movedFrom);
