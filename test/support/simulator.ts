@@ -23,6 +23,8 @@ import type { ActivationReport, SimulatorSinks } from './simulator-interceptors'
 const EventType = temporal.api.enums.v1.EventType;
 const RetryState = temporal.api.enums.v1.RetryState;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+/** An event as the simulator writes it: plain numbers where the proto types say Long (protobufjs encodes both). */
+type SimEvent = { eventId: number; eventTime: { seconds: number; nanos: number }; eventType: temporal.api.enums.v1.EventType } & Record<string, unknown>;
 type Failure = temporal.api.failure.v1.IFailure;
 type Duration = { seconds?: number | Long | null; nanos?: number | null } | null | undefined;
 interface Long { toNumber(): number }
@@ -115,7 +117,7 @@ interface TimerEntry { seq: number; startedEventId: number; fireAt: number; orde
 interface Replayer { replay(history: History): Promise<ActivationReport[]>; close(): Promise<void> }
 
 /** One replay worker for the simulator's lifetime, fed one history per workflow task (workers take ~100 ms to start). */
-async function openReplayer(bundle: WorkflowBundle, workflowId: string): Promise<Replayer> {
+function openReplayer(bundle: WorkflowBundle, workflowId: string): Replayer {
   let reports: ActivationReport[] = [];
   const queue: History[] = [];
   let wake: (() => void) | undefined;
@@ -131,7 +133,7 @@ async function openReplayer(bundle: WorkflowBundle, workflowId: string): Promise
   const options: ReplayWorkerOptions = {
     workflowBundle: bundle,
     sinks: {
-      simulator: { activation: { fn: (_info, report: ActivationReport) => void reports.push(report), callDuringReplay: true } },
+      simulator: { activation: { fn: (_info: unknown, report: ActivationReport) => void reports.push(report), callDuringReplay: true } },
     } satisfies { [K in keyof SimulatorSinks]: unknown },
   };
   const results = Worker.runReplayHistories(options, histories());
@@ -148,7 +150,7 @@ async function openReplayer(bundle: WorkflowBundle, workflowId: string): Promise
     async close() {
       closed = true;
       wake?.();
-      await results.return(undefined);
+      await results.return?.(undefined);
     },
   };
 }
@@ -188,10 +190,11 @@ function retryRule(policy: temporal.api.common.v1.IRetryPolicy | null | undefine
 }
 
 type Command = Record<string, Record<string, unknown> | undefined>;
+const TERMINAL = ['completeWorkflowExecution', 'failWorkflowExecution', 'cancelWorkflowExecution', 'continueAsNewWorkflowExecution'];
 
 export class WorkflowSimulator {
   readonly activityCalls: ActivityCall[] = [];
-  private readonly events: HistoryEvent[] = [];
+  private readonly events: SimEvent[] = [];
   private clock: number;
   private order = 0;
   private needsTask = false;
@@ -201,6 +204,7 @@ export class WorkflowSimulator {
   private closedAs: WorkflowStatus = 'running';
   private closeEvent: HistoryEvent | undefined;
   private readonly stepDurations: number[] = [];
+  private readonly patches = new Set<string>();
 
   private constructor(
     private readonly replayer: Replayer,
@@ -217,7 +221,7 @@ export class WorkflowSimulator {
     const runId = options.runId ?? '00000000-0000-4000-8000-000000000001';
     const taskQueue = options.taskQueue ?? 'simulator';
     const startMs = toMs(options.startTime);
-    const sim = new WorkflowSimulator(await openReplayer(options.bundle, workflowId), options.activities ?? {}, taskQueue, startMs);
+    const sim = new WorkflowSimulator(openReplayer(options.bundle, workflowId), options.activities ?? {}, taskQueue, startMs);
     sim.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED, {
       workflowExecutionStartedEventAttributes: {
         workflowType: { name: options.workflowType },
@@ -252,11 +256,11 @@ export class WorkflowSimulator {
     const started = events[0]?.workflowExecutionStartedEventAttributes;
     if (!started) throw new Error('a history starts with WorkflowExecutionStarted');
     const workflowType = started.workflowType?.name ?? '';
-    const replayer = await openReplayer(options.bundle, options.workflowId ?? `${workflowType}-sim`);
+    const replayer = openReplayer(options.bundle, options.workflowId ?? `${workflowType}-sim`);
     const lastMs = durationMs(events[events.length - 1]!.eventTime) ?? 0;
     const sim = new WorkflowSimulator(replayer, options.activities ?? {}, started.taskQueue?.name ?? 'simulator', lastMs);
     sim.rebuild(events);
-    sim.lastReports = await replayer.replay({ events: sim.events });
+    sim.lastReports = await replayer.replay(sim.history);
     await sim.runUntil(lastMs);
     return sim;
   }
@@ -278,7 +282,7 @@ export class WorkflowSimulator {
 
   /** The full temporal.api.history.v1.History. */
   get history(): History {
-    return { events: this.events.map((e) => ({ ...e })) };
+    return { events: this.events.map((e) => ({ ...e })) } as unknown as History;
   }
 
   get pendingTimers(): PendingTimer[] {
@@ -362,7 +366,7 @@ export class WorkflowSimulator {
     if (this.closedAs !== 'running') throw new Error(`cannot ${what}: the workflow is ${this.closedAs}`);
   }
 
-  private append(eventType: temporal.api.enums.v1.EventType, attributes: Omit<HistoryEvent, 'eventId' | 'eventTime' | 'eventType'>): number {
+  private append(eventType: temporal.api.enums.v1.EventType, attributes: Record<string, unknown>): number {
     const eventId = this.events.length + 1;
     this.events.push({ eventId, eventTime: ts(this.clock), eventType, taskId: 1_048_576 + eventId, ...attributes });
     return eventId;
@@ -494,7 +498,7 @@ export class WorkflowSimulator {
     const startedEventId = this.append(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, {
       workflowTaskStartedEventAttributes: { scheduledEventId, identity: IDENTITY, requestId: `wft-${scheduledEventId}` },
     });
-    const reports = (await this.replayer.replay({ events: this.events })).filter((r) => r.historyLength === startedEventId);
+    const reports = (await this.replayer.replay(this.history)).filter((r) => r.historyLength === startedEventId);
     if (reports.length === 0) throw new Error(`the workflow produced no activation for the task started at event ${startedEventId}`);
     this.lastReports = reports;
     const completedEventId = this.append(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, {
@@ -502,8 +506,7 @@ export class WorkflowSimulator {
         scheduledEventId,
         startedEventId,
         identity: IDENTITY,
-        // The TypeScript SDK records these flags on every task it completes; replay expects them (DESIGN.md).
-        sdkMetadata: { langUsedFlags: [1, 2] },
+        sdkMetadata: this.sdkMetadata(),
         meteringMetadata: {},
       },
     });
@@ -511,8 +514,21 @@ export class WorkflowSimulator {
     this.stepDurations.push(performance.now() - began);
   }
 
+  /**
+   * What sdk-core writes on a task completion: on a new workflow's first task every core flag it knows
+   * (1 id/type checks on activities, 2 search attribute upsert on patch, 3 terminal command last), which
+   * switches on the matching replay checks; the TypeScript SDK's lang flags on every task (DESIGN.md).
+   */
+  private sdkMetadata(): temporal.api.sdk.v1.IWorkflowTaskCompletedMetadata {
+    const first = !this.events.some((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+    return first ? { coreUsedFlags: [1, 2, 3], langUsedFlags: [1, 2], sdkName: 'temporal-typescript', sdkVersion: '1.24.0' } : { langUsedFlags: [1, 2] };
+  }
+
   /** Writes the events a server writes for each command, in command order (sdk-core forwards them in that order). */
-  private applyCommands(commands: Command[], wftCompletedEventId: number): void {
+  private applyCommands(all: Command[], wftCompletedEventId: number): void {
+    const terminal = (c: Command) => TERMINAL.some((k) => c[k]);
+    // Core flag 3: non-terminal commands go first, then the first terminal command; later terminal ones are dropped.
+    const commands = [...all.filter((c) => !terminal(c)), ...all.filter(terminal).slice(0, 1)];
     for (const command of commands) {
       const [kind, c] = Object.entries(command).find(([, v]) => v !== undefined && v !== null) ?? [];
       if (!kind || !c) continue;
@@ -590,11 +606,19 @@ export class WorkflowSimulator {
           break;
         }
         case 'setPatchMarker': {
+          this.patches.add(c.patchId as string);
           this.append(EventType.EVENT_TYPE_MARKER_RECORDED, {
             markerRecordedEventAttributes: {
               markerName: 'core_patch',
               details: { 'patch-data': { payloads: [defaultPayloadConverter.toPayload({ id: c.patchId, deprecated: Boolean(c.deprecated) })] } },
               workflowTaskCompletedEventId: wftCompletedEventId,
+            },
+          });
+          // Core flag 2: every patch also upserts TemporalChangeVersion with all patch ids so far.
+          this.append(EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES, {
+            upsertWorkflowSearchAttributesEventAttributes: {
+              workflowTaskCompletedEventId: wftCompletedEventId,
+              searchAttributes: { indexedFields: { TemporalChangeVersion: defaultPayloadConverter.toPayload([...this.patches].sort()) } },
             },
           });
           break;
@@ -609,12 +633,12 @@ export class WorkflowSimulator {
           break;
         }
         case 'completeWorkflowExecution':
-          this.close('completed', this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, {
+          this.finish('completed', this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED, {
             workflowExecutionCompletedEventAttributes: { result: c.result ? { payloads: [c.result as Payload] } : null, workflowTaskCompletedEventId: wftCompletedEventId },
           }));
           return;
         case 'failWorkflowExecution':
-          this.close('failed', this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED, {
+          this.finish('failed', this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED, {
             workflowExecutionFailedEventAttributes: {
               failure: c.failure as Failure,
               retryState: RetryState.RETRY_STATE_RETRY_POLICY_NOT_SET,
@@ -623,12 +647,12 @@ export class WorkflowSimulator {
           }));
           return;
         case 'cancelWorkflowExecution':
-          this.close('canceled', this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED, {
+          this.finish('canceled', this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED, {
             workflowExecutionCanceledEventAttributes: { workflowTaskCompletedEventId: wftCompletedEventId },
           }));
           return;
         case 'continueAsNewWorkflowExecution':
-          this.close('continued-as-new', this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW, {
+          this.finish('continued-as-new', this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW, {
             workflowExecutionContinuedAsNewEventAttributes: {
               newExecutionRunId: '00000000-0000-4000-8000-0000000000ff',
               workflowType: { name: c.workflowType as string },
@@ -648,9 +672,9 @@ export class WorkflowSimulator {
     }
   }
 
-  private close(status: WorkflowStatus, eventId: number): void {
+  private finish(status: WorkflowStatus, eventId: number): void {
     this.closedAs = status;
-    this.closeEvent = this.events[eventId - 1];
+    this.closeEvent = this.events[eventId - 1] as unknown as HistoryEvent;
     this.timers.clear();
     this.activities.clear();
   }
@@ -658,7 +682,7 @@ export class WorkflowSimulator {
   /** Rebuilds open timers and activities from a recorded history (for resume). */
   private rebuild(events: HistoryEvent[]): void {
     for (const e of events) {
-      this.events.push(e);
+      this.events.push(e as unknown as SimEvent);
       const id = num(e.eventId);
       const at = durationMs(e.eventTime) ?? 0;
       switch (e.eventType) {
@@ -680,7 +704,7 @@ export class WorkflowSimulator {
             seq,
             type: a.activityType?.name ?? '',
             scheduledEventId: id,
-            input: (a.input?.payloads ?? []) as Payload[],
+            input: (a.input?.payloads ?? []),
             retry: retryRule(a.retryPolicy),
             attempt: 1,
             dueAt: at,
@@ -696,6 +720,11 @@ export class WorkflowSimulator {
           const a = e.activityTaskCompletedEventAttributes ?? e.activityTaskFailedEventAttributes ?? e.activityTaskCanceledEventAttributes ?? e.activityTaskTimedOutEventAttributes;
           const scheduled = num(a!.scheduledEventId);
           for (const [seq, p] of this.activities) if (p.scheduledEventId === scheduled) this.activities.delete(seq);
+          break;
+        }
+        case EventType.EVENT_TYPE_MARKER_RECORDED: {
+          const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0];
+          if (data) this.patches.add(defaultPayloadConverter.fromPayload<{ id: string }>(data).id);
           break;
         }
         case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:

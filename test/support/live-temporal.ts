@@ -1,0 +1,57 @@
+// Finds a real Temporal server for the live runs of the workflow scenarios, in seconds, never hanging:
+// TEMPORAL_ADDRESS answering a TCP connect within 2 s, or a `temporal` binary on PATH for a local dev server.
+import { accessSync, constants } from 'node:fs';
+import { connect } from 'node:net';
+import { delimiter, join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+
+export type LiveTemporal =
+  | { available: true; description: string; open(): Promise<TestWorkflowEnvironment> }
+  | { available: false; reason: string };
+
+function tcpReachable(address: string, timeoutMs: number): Promise<boolean> {
+  const [host, port] = address.includes(':') ? [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))] : [address, 7233];
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+function temporalOnPath(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, 'temporal');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+export async function detectLiveTemporal(): Promise<LiveTemporal> {
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (address) {
+    if (!(await tcpReachable(address, 2_000))) {
+      return { available: false, reason: `live Temporal: skipped — TEMPORAL_ADDRESS=${address} does not answer within 2 s` };
+    }
+    const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+    return { available: true, description: `server at ${address} (namespace ${namespace})`, open: () => TestWorkflowEnvironment.createFromExistingServer({ address, namespace }) };
+  }
+  const binary = temporalOnPath();
+  if (binary) {
+    return {
+      available: true,
+      description: `local dev server from ${binary}`,
+      open: () => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: binary } } }),
+    };
+  }
+  return { available: false, reason: 'live Temporal: skipped — TEMPORAL_ADDRESS unset and no temporal binary on PATH' };
+}
