@@ -22,9 +22,10 @@ export async function run(argv: string[]): Promise<number> {
   throw new CliError(sub === undefined ? USAGE : `roster: unknown subcommand "${sub}"; ${USAGE}`);
 }
 
-/** `roster import`: wired by the db layer (importRosterCommand). */
-function runImport(_argv: string[]): Promise<number> {
-  return Promise.reject(new CliError('roster import: not available yet'));
+/** `roster import`: the db layer's command (cli/commands/roster-import.ts), loaded only when used. */
+async function runImport(argv: string[]): Promise<number> {
+  const { importRosterCommand } = await import('./roster-import');
+  return importRosterCommand(argv);
 }
 
 type Labels = {
