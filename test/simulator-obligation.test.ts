@@ -39,9 +39,9 @@ async function neverFulfilled(expected: { reminders: string[]; escalation: strin
   const sim = await start(rec);
   await sim.advanceTo('2026-04-30T12:00:00Z');
   expect(rec.reminders.map((r) => [r.rung, r.due, r.workingDaysBefore])).toEqual([
-    ['before-3', '2026-04-15', 3],
-    ['before-1', '2026-04-15', 1],
-    ['due-day', '2026-04-15', 0],
+    ['due-3', '2026-04-15', 3],
+    ['due-1', '2026-04-15', 1],
+    ['due-0', '2026-04-15', 0],
   ]);
   expect(callTimes(sim, 'sendReminder')).toEqual(expected.reminders);
   expect(rec.escalations).toEqual([{ ...input, due: '2026-04-15', dueInstant: '2026-04-15T17:59:59.999Z' }]);
@@ -56,9 +56,9 @@ describe('obligation workflow on the forward simulator', () => {
     const state = sim.query<ObligationState>('obligationState');
     expect(state.due).toBe('2026-04-15');
     expect(state.ladder.map((r) => [r.rung, r.at, r.status])).toEqual([
-      ['before-3', '2026-04-10T03:00:00.000Z', 'pending'],
-      ['before-1', '2026-04-14T03:00:00.000Z', 'pending'],
-      ['due-day', '2026-04-15T03:00:00.000Z', 'pending'],
+      ['due-3', '2026-04-10T03:00:00.000Z', 'pending'],
+      ['due-1', '2026-04-14T03:00:00.000Z', 'pending'],
+      ['due-0', '2026-04-15T03:00:00.000Z', 'pending'],
       ['escalation', '2026-04-16T03:00:00.000Z', 'pending'],
     ]);
     expect(sim.pendingTimers.map((t) => t.fireAt.toISOString())).toEqual(['2026-04-10T03:00:00.000Z']);
@@ -84,13 +84,13 @@ describe('obligation workflow on the forward simulator', () => {
     const rec = obligationRecorder();
     const sim = await start(rec);
     await sim.advanceTo('2026-04-10T12:00:00Z');
-    expect(rec.reminders.map((r) => r.rung)).toEqual(['before-3']);
+    expect(rec.reminders.map((r) => r.rung)).toEqual(['due-3']);
     expect(callTimes(sim, 'sendReminder')).toEqual(['2026-04-10T03:00:00.000Z']);
     await sim.signal('obligationFulfilled', { on: '2026-04-10' });
     await sim.advanceTo('2026-05-01T00:00:00Z');
-    expect(rec.reminders.map((r) => r.rung)).toEqual(['before-3']);
+    expect(rec.reminders.map((r) => r.rung)).toEqual(['due-3']);
     expect(rec.escalations).toEqual([]);
-    expect(sim.result).toMatchObject({ late: false, remindersSent: ['before-3'], escalated: false });
+    expect(sim.result).toMatchObject({ late: false, remindersSent: ['due-3'], escalated: false });
     await saveHistoryFixture(sim, 'obligation-fulfilled-after-first-reminder');
   });
 
@@ -103,7 +103,7 @@ describe('obligation workflow on the forward simulator', () => {
     expect(sim.status).toBe('running');
     expect(sim.pendingTimers).toEqual([]);
     await sim.signal('obligationFulfilled', { on: '2026-04-30' });
-    expect(sim.result).toMatchObject({ fulfilledOn: '2026-04-30', late: true, remindersSent: ['before-3', 'before-1', 'due-day'], escalated: true });
+    expect(sim.result).toMatchObject({ fulfilledOn: '2026-04-30', late: true, remindersSent: ['due-3', 'due-1', 'due-0'], escalated: true });
     await saveHistoryFixture(sim, 'obligation-never-fulfilled-then-late');
   });
 
@@ -125,17 +125,17 @@ describe('obligation workflow on the forward simulator', () => {
     const state = sim.query<ObligationState>('obligationState');
     expect(state.due).toBe('2026-04-16');
     expect(state.ladder.map((r) => [r.rung, r.date, r.status])).toEqual([
-      ['before-3', '2026-04-10', 'sent'],
-      ['before-1', '2026-04-15', 'pending'],
-      ['due-day', '2026-04-16', 'pending'],
+      ['due-3', '2026-04-10', 'sent'],
+      ['due-1', '2026-04-15', 'pending'],
+      ['due-0', '2026-04-16', 'pending'],
       ['escalation', '2026-04-17', 'pending'],
     ]);
     expect(sim.pendingTimers.map((t) => t.fireAt.toISOString())).toEqual(['2026-04-15T03:00:00.000Z']);
     await sim.advanceTo('2026-04-20T12:00:00Z');
     expect(rec.reminders.map((r) => [r.rung, r.due])).toEqual([
-      ['before-3', '2026-04-15'],
-      ['before-1', '2026-04-16'],
-      ['due-day', '2026-04-16'],
+      ['due-3', '2026-04-15'],
+      ['due-1', '2026-04-16'],
+      ['due-0', '2026-04-16'],
     ]);
     expect(callTimes(sim, 'sendReminder')).toEqual(['2026-04-10T03:00:00.000Z', '2026-04-15T03:00:00.000Z', '2026-04-16T03:00:00.000Z']);
     expect(callTimes(sim, 'escalate')).toEqual(['2026-04-17T03:00:00.000Z']);
@@ -151,7 +151,7 @@ describe('obligation workflow on the forward simulator', () => {
     const before = obligationRecorder();
     const first = await start(before);
     await first.advanceTo('2026-04-14T12:00:00Z');
-    expect(before.reminders.map((r) => r.rung)).toEqual(['before-3', 'before-1']);
+    expect(before.reminders.map((r) => r.rung)).toEqual(['due-3', 'due-1']);
     const partial = first.history;
     await first.close();
 
@@ -162,18 +162,18 @@ describe('obligation workflow on the forward simulator', () => {
     expect(resumed.now.toISOString()).toBe('2026-04-14T03:00:00.000Z');
     expect(resumed.query<ObligationState>('obligationState').ladder.map((r) => r.status)).toEqual(['sent', 'sent', 'pending', 'pending']);
     await resumed.advanceTo('2026-04-20T12:00:00Z');
-    expect(after.reminders.map((r) => r.rung)).toEqual(['due-day']);
+    expect(after.reminders.map((r) => r.rung)).toEqual(['due-0']);
     expect(after.escalations).toHaveLength(1);
     expect(after.calendarLoads).toBe(0);
     await resumed.signal('obligationFulfilled', { on: '2026-04-20' });
-    expect(resumed.result).toMatchObject({ late: true, remindersSent: ['before-3', 'before-1', 'due-day'], escalated: true });
+    expect(resumed.result).toMatchObject({ late: true, remindersSent: ['due-3', 'due-1', 'due-0'], escalated: true });
     await saveHistoryFixture(resumed, 'obligation-worker-restarted');
   });
 
   it('an obligation opened after two rungs passed sends only the latest passed rung, in order with the rest', async () => {
     const rec = obligationRecorder();
     const sim = await start(rec, '2026-04-14T06:00:00.000Z');
-    expect(rec.reminders.map((r) => r.rung)).toEqual(['before-1']);
+    expect(rec.reminders.map((r) => r.rung)).toEqual(['due-1']);
     expect(sim.query<ObligationState>('obligationState').ladder.map((r) => r.status)).toEqual(['skipped', 'sent', 'pending', 'pending']);
   });
 });

@@ -2,7 +2,7 @@
 // and are built by createActivities(deps); the workflow imports nothing but these types.
 import type { CalendarSlice } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/dates';
-import type { LadderRungName } from './ladder';
+import type { RungName } from '../../domain/reminders';
 
 export interface CalendarRange { from: IsoDate; to: IsoDate }
 
@@ -19,8 +19,8 @@ export interface ObligationNoticeInput {
 }
 
 export interface ReminderInput extends ObligationNoticeInput {
-  rung: Exclude<LadderRungName, 'escalation'>;
-  /** Working days left before the due day (3, 1 or 0). */
+  rung: Exclude<RungName, 'escalation'>;
+  /** Working days before the due day (3, 1 or 0). */
   workingDaysBefore: number;
 }
 
@@ -29,8 +29,8 @@ export type EscalationInput = ObligationNoticeInput;
 export type ObligationEvent =
   | { obligationId: string; type: 'opened'; at: string; due: IsoDate; dueInstant: string }
   | { obligationId: string; type: 'due-changed'; at: string; from: IsoDate; to: IsoDate }
-  | { obligationId: string; type: 'reminder-sent'; at: string; rung: LadderRungName; due: IsoDate }
-  | { obligationId: string; type: 'rung-skipped'; at: string; rung: LadderRungName; due: IsoDate }
+  | { obligationId: string; type: 'reminder-sent'; at: string; rung: RungName; due: IsoDate }
+  | { obligationId: string; type: 'rung-skipped'; at: string; rung: RungName; due: IsoDate }
   | { obligationId: string; type: 'escalated'; at: string; due: IsoDate }
   | { obligationId: string; type: 'fulfilled'; at: string; on: IsoDate; due: IsoDate; late: boolean };
 

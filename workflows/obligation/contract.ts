@@ -2,7 +2,7 @@
 // parent procedures import these constants, so client and workflow agree on names and payloads.
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { IsoDate } from '../../domain/dates';
-import type { LadderRungName } from './ladder';
+import type { RungName } from '../../domain/reminders';
 
 export interface ObligationInput {
   /** The business key: reminders and the escalation are idempotent by it (plus the rung). */
@@ -31,7 +31,7 @@ export interface ObligationState {
   anchor: IsoDate;
   due: IsoDate | null;
   dueInstant: string | null;
-  ladder: { rung: LadderRungName; date: IsoDate; at: string; status: RungStatus }[];
+  ladder: { rung: RungName; date: IsoDate; at: string; status: RungStatus }[];
   fulfilled: { on: IsoDate; late: boolean } | null;
   escalated: boolean;
   /** How many times the calendar was loaded (1 + each calendar change). */
@@ -43,7 +43,7 @@ export interface ObligationResult {
   due: IsoDate;
   fulfilledOn: IsoDate;
   late: boolean;
-  remindersSent: LadderRungName[];
+  remindersSent: RungName[];
   escalated: boolean;
 }
 

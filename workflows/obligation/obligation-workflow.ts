@@ -13,7 +13,7 @@ import {
   type ObligationState,
   type RungStatus,
 } from './contract';
-import { reminderLadder, type LadderRung, type LadderRungName } from './ladder';
+import { reminderLadder, type ReminderRung, type RungName } from '../../domain/reminders';
 
 const { loadCalendar, sendReminder, escalate, recordObligationEvent } = proxyActivities<ObligationActivities>({
   startToCloseTimeout: '1 minute',
@@ -27,10 +27,10 @@ const CALENDAR_SPAN_DAYS = 400;
 /** Runs one obligation until it is fulfilled; after the escalation it keeps waiting for a (late) fulfilment. */
 export async function obligationWorkflow(input: ObligationInput): Promise<ObligationResult> {
   const hour = input.reminderHour ?? 9;
-  const status = new Map<LadderRungName, RungStatus>();
+  const status = new Map<RungName, RungStatus>();
   let calendar: Calendar | undefined;
   let due: IsoDate | undefined;
-  let ladder: LadderRung[] = [];
+  let ladder: ReminderRung[] = [];
   let calendarLoads = 0;
   let calendarStale = false;
   let fulfilledOn: IsoDate | undefined;
@@ -60,7 +60,7 @@ export async function obligationWorkflow(input: ObligationInput): Promise<Obliga
     anchor: input.anchor,
     due: due ?? null,
     dueInstant: due ? endOfDayBishkek(due) : null,
-    ladder: ladder.map((r) => ({ rung: r.rung, date: r.date, at: new Date(r.at).toISOString(), status: status.get(r.rung) ?? 'pending' })),
+    ladder: ladder.map((r) => ({ rung: r.rung, date: r.date, at: r.instant, status: status.get(r.rung) ?? 'pending' })),
     fulfilled: fulfilledOn && due ? { on: fulfilledOn, late: compareDates(fulfilledOn, due) > 0 } : null,
     escalated: status.get('escalation') === 'sent',
     calendarLoads,
@@ -72,14 +72,14 @@ export async function obligationWorkflow(input: ObligationInput): Promise<Obliga
     calendarLoads++;
     calendar = calendarFromSlice(slice);
     due = input.due ?? computeDeadline(input.key, input.anchor, calendar).due;
-    ladder = reminderLadder(due, calendar, hour);
+    ladder = reminderLadder(due, calendar, { hour, start: input.anchor });
   }
 
   await plan();
   await recordObligationEvent({ obligationId: input.obligationId, type: 'opened', at: nowIso(), due: due!, dueInstant: endOfDayBishkek(due!) });
   // Rungs already behind the start (an obligation opened late) are skipped, except the escalation.
-  for (const r of ladder) {
-    if (r.rung !== 'escalation' && r.at <= Date.now() && ladder.some((later) => later.offset > r.offset && later.at <= Date.now())) {
+  for (const [i, r] of ladder.entries()) {
+    if (r.rung !== 'escalation' && r.epochMs <= Date.now() && ladder.slice(i + 1).some((later) => later.epochMs <= Date.now())) {
       status.set(r.rung, 'skipped');
       await recordObligationEvent({ obligationId: input.obligationId, type: 'rung-skipped', at: nowIso(), rung: r.rung, due: due! });
     }
@@ -98,7 +98,7 @@ export async function obligationWorkflow(input: ObligationInput): Promise<Obliga
       await condition(() => fulfilledOn !== undefined || calendarStale);
       continue;
     }
-    const wait = next.at - Date.now();
+    const wait = next.epochMs - Date.now();
     if (wait > 0) {
       await condition(() => fulfilledOn !== undefined || calendarStale, wait);
       continue;
@@ -108,7 +108,7 @@ export async function obligationWorkflow(input: ObligationInput): Promise<Obliga
       status.set(next.rung, 'sent');
       await recordObligationEvent({ obligationId: input.obligationId, type: 'escalated', at: nowIso(), due: due! });
     } else {
-      await sendReminder({ ...notice(), rung: next.rung, workingDaysBefore: -next.offset });
+      await sendReminder({ ...notice(), rung: next.rung, workingDaysBefore: Number(next.rung.slice('due-'.length)) });
       status.set(next.rung, 'sent');
       await recordObligationEvent({ obligationId: input.obligationId, type: 'reminder-sent', at: nowIso(), rung: next.rung, due: due! });
     }
