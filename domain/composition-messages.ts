@@ -32,8 +32,8 @@ export const compositionMessages = {
     en: `The group has ${count(l, 'member', p.size)}; 5.2.1 allows at most ${p.max}.`,
   })[l]),
   'member-under-18': (p: { member: MemberRef; birthDate: string; turns18: IsoDate; on: IsoDate }): Localized => localize((l) => ({
-    ky: `${who(p.member)} (туулган күнү ${p.birthDate}) ${dmy(p.turns18)} 18 жашка толот, бул ${dmy(p.on)} күнүнөн кийин; 5.2.1 боюнча мүчөлөр 18 жашка чыккан болушу керек.`,
-    ru: `${who(p.member)} (дата рождения ${p.birthDate}) исполняется 18 лет ${dmy(p.turns18)}, позже ${dmy(p.on)}; по 5.2.1 члены группы должны достичь 18 лет.`,
+    ky: `${who(p.member)} (туулган күнү ${p.birthDate}): ${dmy(p.turns18)} күнү 18 жашка толот, бул ${dmy(p.on)} күнүнөн кийин; 5.2.1 боюнча мүчөлөр 18 жашка чыккан болушу керек.`,
+    ru: `${who(p.member)} (дата рождения ${p.birthDate}): 18 лет исполнится ${dmy(p.turns18)}, позже ${dmy(p.on)}; по 5.2.1 члены группы должны достичь 18 лет.`,
     en: `${who(p.member)} (born ${p.birthDate}) turns 18 on ${dmy(p.turns18)}, after ${dmy(p.on)}; 5.2.1 requires members aged 18 or over.`,
   })[l]),
   'member-age-undetermined': (p: { member: MemberRef; birthDate: string; from: IsoDate; to: IsoDate; on: IsoDate }): Localized => localize((l) => ({
@@ -44,9 +44,9 @@ export const compositionMessages = {
   'municipal-employees-below-quota': (p: { size: number; required: number; found: number }): Localized => belowQuarter('municipal_employee', p),
   'deputies-below-quota': (p: { size: number; required: number; found: number }): Localized => belowQuarter('deputy', p),
   'deputies-above-quarter': (p: { size: number; max: number; found: number }): Localized => localize((l) => ({
-    ky: `Депутаттар ${p.found}: 5.2.3 боюнча курамдын 1/4 бөлүгү депутаттар (${p.size} × 1/4 = ${num(l, p.size / 4)}, жогору карай тегеректелгенде ${p.max}). Бул эскертүү гана: текстте "кем эмес" деп айтылган эмес, бирок ашыкча депутаттар жарандардын ордун ээлейт.`,
-    ru: `Депутатов ${p.found}: по 5.2.3 депутаты составляют 1/4 состава (${p.size} × 1/4 = ${num(l, p.size / 4)}, с округлением вверх ${p.max}). Это только предупреждение: в тексте нет слов «не менее», но лишние депутаты занимают места граждан.`,
-    en: `${count(l, 'deputy', p.found)}: under 5.2.3 deputies make up 1/4 of the group (${p.size} × 1/4 = ${num(l, p.size / 4)}, rounded up ${p.max}). Only a warning: the text does not say "at least", but extra deputies take places of citizens.`,
+    ky: `Депутаттар ${p.found}: 5.2.3 боюнча курамдын 1/4 бөлүгү депутаттар (${p.size} × 1/4 = ${num(l, p.size / 4)}${p.size % 4 === 0 ? '' : `, жогору карай тегеректелгенде ${p.max}`}). Бул эскертүү гана: текстте "кем эмес" деп айтылган эмес, бирок ашыкча депутаттар жарандардын ордун ээлейт.`,
+    ru: `Депутатов ${p.found}: по 5.2.3 депутаты составляют 1/4 состава (${p.size} × 1/4 = ${num(l, p.size / 4)}${p.size % 4 === 0 ? '' : `, с округлением вверх ${p.max}`}). Это только предупреждение: в тексте нет слов «не менее», но лишние депутаты занимают места граждан.`,
+    en: `${count(l, 'deputy', p.found)}: under 5.2.3 deputies make up 1/4 of the group (${p.size} × 1/4 = ${num(l, p.size / 4)}${p.size % 4 === 0 ? '' : `, rounded up ${p.max}`}). Only a warning: the text does not say "at least", but extra deputies take places of citizens.`,
   })[l]),
   'citizens-below-half': (p: { size: number; required: number; found: number }): Localized => localize((l) => ({
     ky: `${count(l, 'citizen', p.found)}; 5.2.3 боюнча курамдын жарымынан кем эмеси жарандардын өкүлдөрү: ${p.size} × 1/2 = ${num(l, p.size / 2)} → кеминде ${count(l, 'citizen', p.required)}.`,
@@ -89,10 +89,11 @@ export type CompositionFindingCode = keyof typeof compositionMessages;
 
 function belowQuarter(category: 'municipal_employee' | 'deputy', p: { size: number; required: number; found: number }): Localized {
   const item = category === 'municipal_employee' ? '(1)' : '(2)';
+  const exact = p.size % 4 === 0;
   return localize((l) => ({
-    ky: `${count(l, category, p.found)}; 5.2.3${item} боюнча курамдын 1/4 бөлүгү: ${p.size} × 1/4 = ${num(l, p.size / 4)} → кеминде ${count(l, category, p.required)} (төмөн карай тегеректелди).`,
-    ru: `${count(l, category, p.found)}; по 5.2.3${item} — 1/4 состава: ${p.size} × 1/4 = ${num(l, p.size / 4)} → не менее ${p.required} (с округлением вниз).`,
-    en: `${count(l, category, p.found)}; 5.2.3${item}: 1/4 of the group: ${p.size} × 1/4 = ${num(l, p.size / 4)} → at least ${p.required} (rounded down).`,
+    ky: `${count(l, category, p.found)}; 5.2.3${item} боюнча курамдын 1/4 бөлүгү: ${p.size} × 1/4 = ${num(l, p.size / 4)} → кеминде ${count(l, category, p.required)}${exact ? '' : ' (төмөн карай тегеректелди)'}.`,
+    ru: `${count(l, category, p.found)}; по 5.2.3${item} — 1/4 состава: ${p.size} × 1/4 = ${num(l, p.size / 4)} → не менее ${p.required}${exact ? '' : ' (с округлением вниз)'}.`,
+    en: `${count(l, category, p.found)}; 5.2.3${item}: 1/4 of the group: ${p.size} × 1/4 = ${num(l, p.size / 4)} → at least ${p.required}${exact ? '' : ' (rounded down)'}.`,
   })[l]);
 }
 
@@ -157,11 +158,11 @@ export const ROUNDING_RULE: Localized = {
 export const AGE_RULE: Localized = {
   ky:
     'Курак (5.2.1): мүчө текшерүү күнү 18 жашка толгон болушу керек (18 жаштын туулган күнү ошол күнү же андан мурун). ' +
-    '29-февралда туулгандар кибиса эмес жылы 18 жашка 1-мартта толот. Туулган жылы гана берилсе: ошол жылдын 31-декабрында туулган деп алганда да 18 толсо — туура; 1-январда туулган деп алганда да толбосо — бузуу; болбосо эскертүү.',
+    '29-февралда туулгандар 18 жашка 1-мартта толот (кибиса жылдан 18 жыл өткөндөгү жыл кибиса эмес). Туулган жылы гана берилсе: ошол жылдын 31-декабрында туулган деп алганда да 18 толсо — туура; 1-январда туулган деп алганда да толбосо — бузуу; болбосо эскертүү.',
   ru:
     'Возраст (5.2.1): на дату проверки члену должно исполниться 18 лет (18-летие в этот день или раньше). ' +
-    'Родившимся 29 февраля в невисокосный год 18 лет исполняется 1 марта. Если указан только год: 18 лет есть, даже если родился 31 декабря — в порядке; нет, даже если 1 января — нарушение; иначе предупреждение.',
+    'Родившимся 29 февраля 18 лет исполняется 1 марта (через 18 лет после високосного года год всегда невисокосный). Если указан только год: 18 лет есть, даже если родился 31 декабря — в порядке; нет, даже если 1 января — нарушение; иначе предупреждение.',
   en:
     'Age (5.2.1): a member must have turned 18 on the reference date (18th birthday on or before it). ' +
-    'Someone born on 29 February turns 18 on 1 March in a non-leap year. With a birth year only: 18 even if born on 31 December — fine; under 18 even if born on 1 January — a violation; otherwise a warning.',
+    'Someone born on 29 February turns 18 on 1 March (18 years after a leap year is never a leap year). With a birth year only: 18 even if born on 31 December — fine; under 18 even if born on 1 January — a violation; otherwise a warning.',
 };

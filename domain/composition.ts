@@ -98,7 +98,7 @@ export function exceedsOneSexLimit(countOfOneSex: number, size: number): boolean
   return countOfOneSex * 10 > size * 7;
 }
 
-/** The 18th birthday of someone born on `birth`; 29 February births turn 18 on 1 March in a non-leap year. */
+/** The 18th birthday of someone born on `birth`; 29 February births turn 18 on 1 March (18 years after a leap year is never a leap year). */
 export function eighteenthBirthday(birth: IsoDate): IsoDate {
   const year = String(Number(birth.slice(0, 4)) + 18).padStart(4, '0');
   const candidate = `${year}${birth.slice(4)}`;
