@@ -5,18 +5,21 @@ import type { AppConfig } from '../config/config';
 import type { Database } from '../db/database';
 import type { MailTransport } from './mail/build-transport';
 import { createMailActivities } from './mail/mail-activities';
+import { createObligationMailActivities } from './mail/obligation-mail-activities';
 
 export interface ActivityDeps {
   db: Kysely<Database>;
   transport: MailTransport;
   config: Pick<AppConfig, 'mailFrom'>;
-  /** The activities' clock (workflows pass dates; this is only for "now" in records). */
+  /** The activities' clock, for "now" in records (the simulator passes its virtual clock). */
   clock?: () => Date;
 }
 
 export function createActivities(deps: ActivityDeps) {
+  const clock = deps.clock ?? (() => new Date());
   return {
     ...createMailActivities(deps),
+    ...createObligationMailActivities({ ...deps, clock }),
   };
 }
 

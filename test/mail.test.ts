@@ -18,7 +18,7 @@ const formationNotice: ObligationMailInput = {
   party: { ky: 'Айыл өкмөтүнүн аппараты', ru: 'Аппарат айыл окмоту' },
   dueDate: '2026-03-23',
   daysLeft: 3,
-  recipient: 'Айгүл Асанова',
+  recipient: { ky: 'Айгүл Асанова', ru: 'Айгуль Асанова' },
   links: [{ label: { ky: 'Милдетти ачуу', ru: 'Открыть обязательство' }, url: 'https://jmeg.example/obligations/42?lang=ky&x="1"' }],
 };
 
@@ -52,6 +52,7 @@ describe('an obligation mail is bilingual: Kyrgyz first, then Russian, with the 
     expect(mail.text).toContain('Основание: пункт 5.4.1 Положения');
     expect(mail.text).toContain('Срок исполнения: 23 марта 2026 г.');
     expect(mail.text).toContain('Урматтуу Айгүл Асанова!');
+    expect(mail.text).toContain('Здравствуйте, Айгуль Асанова!');
     expect(mail.text).toContain('Милдеттүү тарап: Айыл өкмөтүнүн аппараты');
   });
 
@@ -85,8 +86,19 @@ describe('an obligation mail is bilingual: Kyrgyz first, then Russian, with the 
     expect(html).toContain(ru);
   });
 
+  it.each([
+    [3, 'Мөөнөтүнө 3 жумуш күнү калды.', 'Осталось 3 рабочих дня.'],
+    [1, 'Мөөнөтүнө 1 жумуш күнү калды.', 'Остался 1 рабочий день.'],
+    [0, 'Мөөнөт бүгүн аяктайт.', 'Срок истекает сегодня.'],
+    [-5, 'Мөөнөт 5 жумуш күнү мурун өтүп кеткен.', 'Срок истёк 5 рабочих дней назад.'],
+  ])('%i working days left reads "%s" / "%s"', (daysLeft, ky, ru) => {
+    const { text } = renderObligationMail({ ...formationNotice, daysLeft, dayUnit: 'working' });
+    expect(text).toContain(ky);
+    expect(text).toContain(ru);
+  });
+
   it('says in both languages that an escalation went to the council', () => {
-    const escalation = renderObligationMail({ ...formationNotice, kind: 'escalation', daysLeft: -1, recipient: 'айылдык кеңеш' });
+    const escalation = renderObligationMail({ ...formationNotice, kind: 'escalation', daysLeft: -1, recipient: { ky: 'Жыргалаң айылдык кеңеши', ru: 'Джыргаланский айылный кенеш' } });
     expect(escalation.subject.startsWith('[5.4.1] Мөөнөтү өттү: ')).toBe(true);
     expect(escalation.subject).toContain(' / Срок пропущен: ');
     expect(escalation.text).toContain('Маселе айылдык кеңешке кароого жиберилди.');

@@ -14,10 +14,12 @@ export interface ObligationMailInput {
   /** Who owes it. */
   party: KyRu;
   dueDate: IsoDate;
-  /** Calendar days from the sending day to the due date; negative when overdue. */
+  /** Days from the sending day to the due date; negative when overdue. */
   daysLeft: number;
-  /** The addressee's name or office, used in the greeting. */
-  recipient: string;
+  /** How `daysLeft` counts: calendar days (default) or working days. */
+  dayUnit?: 'calendar' | 'working';
+  /** The addressee's name or office in each language, used in the greeting. */
+  recipient: KyRu;
   links?: readonly { label: KyRu; url: string }[];
 }
 
@@ -27,6 +29,7 @@ export interface RenderedMail {
   html: string;
 }
 
+type DayUnit = 'calendar' | 'working';
 const LANGS: readonly MailLang[] = ['ky', 'ru'];
 
 const words = {
@@ -43,13 +46,16 @@ const words = {
     basis: 'Негиз',
     party: 'Милдеттүү тарап',
     due: 'Аткаруу мөөнөтү',
-    daysLeft: (n: number) =>
-      n > 0 ? plural('ky', n, { other: 'Мөөнөтүнө {n} күн калды.' }) : n === 0 ? 'Мөөнөт бүгүн аяктайт.' : plural('ky', -n, { other: 'Мөөнөт {n} күн мурун өтүп кеткен.' }),
+    daysLeft: (n: number, unit: DayUnit) => {
+      const days = unit === 'working' ? 'жумуш күнү' : 'күн';
+      if (n === 0) return 'Мөөнөт бүгүн аяктайт.';
+      return n > 0 ? plural('ky', n, { other: `Мөөнөтүнө {n} ${days} калды.` }) : plural('ky', -n, { other: `Мөөнөт {n} ${days} мурун өтүп кеткен.` });
+    },
     footer: 'Бул кат автоматтык түрдө жөнөтүлдү.',
   },
   ru: {
     heading: 'На русском языке',
-    greeting: (name: string) => `Уважаемые ${name}!`,
+    greeting: (name: string) => `Здравствуйте, ${name}!`,
     intro: {
       reminder: 'Напоминаем о приближении срока исполнения обязательства.',
       escalation: 'Срок исполнения обязательства истёк. Вопрос передан на рассмотрение айылного кенеша.',
@@ -60,12 +66,13 @@ const words = {
     basis: 'Основание',
     party: 'Обязанная сторона',
     due: 'Срок исполнения',
-    daysLeft: (n: number) =>
-      n > 0
-        ? plural('ru', n, { one: 'Остался {n} день.', few: 'Осталось {n} дня.', many: 'Осталось {n} дней.', other: 'Осталось {n} дня.' })
-        : n === 0
-          ? 'Срок истекает сегодня.'
-          : plural('ru', -n, { one: 'Срок истёк {n} день назад.', few: 'Срок истёк {n} дня назад.', many: 'Срок истёк {n} дней назад.', other: 'Срок истёк {n} дня назад.' }),
+    daysLeft: (n: number, unit: DayUnit) => {
+      const [one, few, many] = unit === 'working' ? ['рабочий день', 'рабочих дня', 'рабочих дней'] : ['день', 'дня', 'дней'];
+      if (n === 0) return 'Срок истекает сегодня.';
+      return n > 0
+        ? plural('ru', n, { one: `Остался {n} ${one}.`, few: `Осталось {n} ${few}.`, many: `Осталось {n} ${many}.`, other: `Осталось {n} ${few}.` })
+        : plural('ru', -n, { one: `Срок истёк {n} ${one} назад.`, few: `Срок истёк {n} ${few} назад.`, many: `Срок истёк {n} ${many} назад.`, other: `Срок истёк {n} ${few} назад.` });
+    },
     footer: 'Это письмо отправлено автоматически.',
   },
 } as const;
@@ -97,9 +104,9 @@ function facts(input: ObligationMailInput, lang: MailLang): [label: string, valu
 
 function textPart(input: ObligationMailInput, lang: MailLang): string {
   const w = words[lang];
-  const lines = [`== ${w.heading} ==`, '', w.greeting(input.recipient), '', w.intro[input.kind], ''];
+  const lines = [`== ${w.heading} ==`, '', w.greeting(input.recipient[lang]), '', w.intro[input.kind], ''];
   for (const [label, value] of facts(input, lang)) lines.push(`${label}: ${value}`);
-  lines.push(w.daysLeft(input.daysLeft));
+  lines.push(w.daysLeft(input.daysLeft, input.dayUnit ?? 'calendar'));
   for (const link of input.links ?? []) lines.push(`${link.label[lang]}: ${link.url}`);
   lines.push('', w.footer);
   return lines.join('\n');
@@ -120,10 +127,10 @@ function htmlPart(input: ObligationMailInput, lang: MailLang): string {
   return [
     `<section lang="${lang}">`,
     `<h2>${escapeHtml(w.heading)}</h2>`,
-    `<p>${escapeHtml(w.greeting(input.recipient))}</p>`,
+    `<p>${escapeHtml(w.greeting(input.recipient[lang]))}</p>`,
     `<p>${escapeHtml(w.intro[input.kind])}</p>`,
     `<table>${rows}</table>`,
-    `<p><strong>${escapeHtml(w.daysLeft(input.daysLeft))}</strong></p>`,
+    `<p><strong>${escapeHtml(w.daysLeft(input.daysLeft, input.dayUnit ?? 'calendar'))}</strong></p>`,
     links === '' ? '' : `<ul>${links}</ul>`,
     `<p><small>${escapeHtml(w.footer)}</small></p>`,
     '</section>',

@@ -1,0 +1,87 @@
+// The obligation workflow's mail activities (workflows/obligation/activities-contract.ts): reminders to the
+// party that owes, and the escalation to the council. Each message goes through the outbox exactly once per key.
+import type { Kysely } from 'kysely';
+import { record } from '../../db/record';
+import type { Database } from '../../db/database';
+import { streams } from '../../db/events';
+import { bishkekDateOf, daysBetween } from '../../domain/dates';
+import { isObligationKey, OBLIGATIONS } from '../../domain/deadlines';
+import type { EscalationInput, ObligationActivities, ObligationNoticeInput, ReminderInput } from '../../workflows/obligation/activities-contract';
+import type { MailTransport } from './build-transport';
+import { renderObligationMail, type KyRu, type ObligationMailInput } from './render-obligation-mail';
+import { loadObligationContext, resolvePartyAddresses, type ObligationContext } from './resolve-recipients';
+import { sendViaOutbox } from './send-via-outbox';
+
+export interface ObligationMailDeps {
+  db: Kysely<Database>;
+  transport: MailTransport;
+  clock: () => Date;
+}
+
+/** The outbox key of a reminder rung: one message per obligation and rung, even when the due date moves. */
+export const reminderKey = (obligationId: string, rung: string) => `obligation:${obligationId}:reminder:${rung}`;
+export const escalationKey = (obligationId: string) => `obligation:${obligationId}:escalation`;
+
+function describe(input: ObligationNoticeInput): Pick<ObligationMailInput, 'title' | 'party' | 'clause' | 'dueDate'> {
+  const known = isObligationKey(input.key) ? OBLIGATIONS[input.key] : null;
+  const title: KyRu = known ? { ky: known.title.ky, ru: known.title.ru } : { ky: input.key, ru: input.key };
+  const party: KyRu = known ? { ky: known.party.ky, ru: known.party.ru } : { ky: input.party, ru: input.party };
+  return { title, party, clause: input.clause, dueDate: input.due };
+}
+
+function streamOf(ctx: ObligationContext): string {
+  return ctx.actId !== null ? streams.act(ctx.actId) : streams.group(ctx.groupId);
+}
+
+export function createObligationMailActivities({ db, transport, clock }: ObligationMailDeps): Pick<ObligationActivities, 'sendReminder' | 'escalate'> {
+  return {
+    /** Reminds the party that owes the obligation; working days left come from the rung (no clock involved). */
+    async sendReminder(input: ReminderInput): Promise<void> {
+      const ctx = await loadObligationContext(db, input.obligationId);
+      const to = await resolvePartyAddresses(db, ctx, input.party);
+      const about = describe(input);
+      const mail = renderObligationMail({ kind: 'reminder', ...about, daysLeft: input.workingDaysBefore, dayUnit: 'working', recipient: about.party });
+      await sendViaOutbox(db, transport, { businessKey: reminderKey(input.obligationId, input.rung), to, ...mail });
+    },
+
+    /** Escalates an overdue obligation: the status change and a website notice are recorded, then the council is mailed. */
+    async escalate(input: EscalationInput): Promise<void> {
+      const ctx = await loadObligationContext(db, input.obligationId);
+      const now = clock();
+      const about = describe(input);
+      const overdueDays = daysBetween(input.due, bishkekDateOf(now.getTime()));
+      await record(db, {
+        stream: streamOf(ctx),
+        actor: `workflow:obligation/${input.obligationId}`,
+        events: [
+          {
+            type: 'obligation.status-changed',
+            payload: { obligationId: input.obligationId, status: 'escalated', reason: `overdue since ${input.due} (${input.clause})` },
+            idempotencyKey: `obligation-escalated:${input.obligationId}`,
+            occurredAt: now,
+          },
+          {
+            type: 'notice.published',
+            payload: {
+              noticeId: `escalation-${input.obligationId}`,
+              councilId: ctx.councilId,
+              groupId: ctx.groupId,
+              kind: 'escalation',
+              text: {
+                ky: `Мөөнөтү өттү: ${about.title.ky} (Жобонун ${input.clause}-пункту, мөөнөтү ${input.due}). Маселе айылдык кеңешке жиберилди.`,
+                ru: `Срок пропущен: ${about.title.ru} (пункт ${input.clause} Положения, срок ${input.due}). Вопрос передан айылному кенешу.`,
+              },
+              channels: ['website'],
+              publishedAt: now.toISOString(),
+            },
+            idempotencyKey: `notice:escalation:${input.obligationId}`,
+            occurredAt: now,
+          },
+        ],
+      });
+      const to = await resolvePartyAddresses(db, ctx, 'council');
+      const mail = renderObligationMail({ kind: 'escalation', ...about, daysLeft: -Math.max(overdueDays, 1), recipient: ctx.council.name });
+      await sendViaOutbox(db, transport, { businessKey: escalationKey(input.obligationId), to, ...mail });
+    },
+  };
+}
