@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canConnect, findTemporalBinary, LOCAL_TEMPORAL_PORT, parseAddress, TEMPORAL_FIX } from '../worker/obtain-temporal';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { buildTransport } from '../activities/mail/build-transport';
+import { loadConfig } from '../config/config';
+import { canConnect, findTemporalBinary, LOCAL_TEMPORAL_PORT, obtainTemporal, parseAddress, TEMPORAL_FIX } from '../worker/obtain-temporal';
+import { createWorker, WORKFLOWS_PATH } from '../worker/run-worker';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -161,3 +165,34 @@ describe('finding a Temporal server', () => {
     }
   });
 });
+
+describe('the worker', () => {
+  it('bundles the workflows of workflows/index.ts', async () => {
+    const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silent });
+    expect(WORKFLOWS_PATH).toBe(path.join(ROOT, 'workflows/index.ts'));
+    expect(bundle.code).toContain('obligationWorkflow');
+  });
+
+  it('polls a real Temporal server and stops cleanly, when one is reachable', async (ctx) => {
+    const config = loadConfig();
+    const address = config.temporalAddress ?? `127.0.0.1:${LOCAL_TEMPORAL_PORT}`;
+    const { host, port } = parseAddress(address);
+    if (!(await canConnect(host, port))) ctx.skip(`no Temporal server at ${address} (set TEMPORAL_ADDRESS to run this)`);
+    const temporal = await obtainTemporal({ ...config, temporalAddress: address }, undefined);
+    const database = await createTestDatabase();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-worker-'));
+    const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: config.mailFrom });
+    try {
+      const worker = await createWorker({ config: { ...config, temporalTaskQueue: `jmeg-test-${database.name}` }, temporal, db: database.db, transport });
+      await worker.runUntil(() => new Promise((resolve) => setTimeout(resolve, 500)));
+      expect(worker.getState()).toBe('STOPPED');
+    } finally {
+      transport.close();
+      await temporal.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
