@@ -1,5 +1,5 @@
 // Projection: obligations (who owes what by which clause, due when), their status history and reminder rungs.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../database';
 import type { ObligationEvent, ObligationStatus } from '../events';
 import { expectOne } from './expect-one';
@@ -56,6 +56,7 @@ export async function apply(trx: Transaction<Database>, event: Stored<Obligation
   }
 }
 
+/** Appends to the obligation's status history with the next sequence number (one statement, no read-then-write). */
 async function addStatusChange(
   trx: Transaction<Database>,
   obligationId: string,
@@ -63,13 +64,21 @@ async function addStatusChange(
   reason: string | null,
   event: Stored<ObligationEvent>,
 ): Promise<void> {
-  const { n } = await trx
-    .selectFrom('obligation_status_changes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('obligation_id', '=', obligationId)
-    .executeTakeFirstOrThrow();
   await trx
     .insertInto('obligation_status_changes')
-    .values({ obligation_id: obligationId, seq: n + 1, status, reason, changed_at: event.occurredAt, event_position: event.position })
+    .columns(['obligation_id', 'seq', 'status', 'reason', 'changed_at', 'event_position'])
+    .expression((eb) =>
+      eb
+        .selectFrom('obligation_status_changes')
+        .select([
+          eb.val(obligationId).as('obligation_id'),
+          sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+          eb.val(status).as('status'),
+          eb.val(reason).as('reason'),
+          eb.val(event.occurredAt).as('changed_at'),
+          eb.val(event.position).as('event_position'),
+        ])
+        .where('obligation_id', '=', obligationId),
+    )
     .execute();
 }
