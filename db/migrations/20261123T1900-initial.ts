@@ -1,5 +1,6 @@
 // Initial schema: the append-only event log, the projections read by pages, and the mail outbox.
 // Frozen: never import application code here. One statement per execute (PGlite runs no multi-statement strings).
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations are typed against Kysely<any>: frozen, independent of the app's Database type */
 import { sql, type Kysely } from 'kysely';
 
 const up_statements = [
