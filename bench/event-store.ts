@@ -120,7 +120,7 @@ async function main(): Promise<void> {
         await lite.destroy();
         rmSync(dir, { recursive: true, force: true });
       }
-      pgliteNote = '- PGlite: one WebAssembly Postgres inside the Node process, one connection; kysely queues the 8 writers one transaction at a time, so the gain over one writer comes only from overlapping the JavaScript work of one writer with the queries of the next, not from parallel execution. PGlite writes its files through Emscripten's Node file system and its JavaScript issues no fsync, so a commit is not flushed to disk as a Postgres commit is (fsync=on): durability is weaker and the comparison favours PGlite.';
+      pgliteNote = '- PGlite: one WebAssembly Postgres inside the Node process, one connection; kysely queues the 8 writers one transaction at a time, so the gain over one writer comes only from overlapping the JavaScript work of one writer with the queries of the next, not from parallel execution. PGlite writes its files through the Node file system of Emscripten and its JavaScript issues no fsync, so a commit is not flushed to disk as a Postgres commit is (fsync=on): durability is weaker and the comparison favours PGlite.';
     }
     log('');
     log(`Postgres settings: fsync=${s.fsync}, synchronous_commit=${s.sc}; pool of 10 connections over TCP on 127.0.0.1.`);
