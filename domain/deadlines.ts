@@ -180,7 +180,8 @@ export function obligation(key: string): Obligation {
 }
 
 export type SkippedDay = { date: IsoDate; reason: 'weekend' | 'holiday' | 'day-off'; name?: CalendarName };
-export type CalendarNote = { year: number; data: Exclude<YearData, 'confirmed'> };
+/** A year the count touched whose data is not confirmed; for an estimated year, the estimated dates, so a reader can judge the risk. */
+export type CalendarNote = { year: number; data: Exclude<YearData, 'confirmed'>; estimatedDays?: { date: IsoDate; name: CalendarName }[] };
 
 export type DeadlineResult = {
   key: ObligationKey;
@@ -255,7 +256,11 @@ function notesFor(calendar: Calendar, a: IsoDate, b: IsoDate): CalendarNote[] {
   const notes: CalendarNote[] = [];
   for (let y = yearOf(lo); y <= yearOf(hi); y++) {
     const data = calendar.yearData(y);
-    if (data !== 'confirmed') notes.push({ year: y, data });
+    if (data === 'missing') notes.push({ year: y, data });
+    if (data === 'estimated') {
+      const estimatedDays = calendar.entries.filter((e) => e.status === 'estimated' && yearOf(e.date) === y).map((e) => ({ date: e.date, name: e.name }));
+      notes.push({ year: y, data, estimatedDays });
+    }
   }
   return notes;
 }
@@ -332,7 +337,7 @@ const TEXT = {
     moved: (raw: string, due: string) => `${raw} — иш эмес күн, ошондуктан мөөнөт ${due} күнүнө жылды`,
     due: (d: string) => `Мөөнөт: ${d}, Бишкек убактысы менен 23:59 чейин`,
     expiry: (d: string) => `Мөөнөт бүтөт: ${d}, Бишкек убактысы менен 23:59`,
-    estimated: (y: number) => `Эскертүү: ${y}-жылдын календары болжолдуу (расмий жарыяланган эмес); мөөнөт өзгөрүшү мүмкүн`,
+    estimated: (y: number, days: string) => `Эскертүү: ${y}-жылдын календарында болжолдуу даталар бар (расмий жарыяланган эмес: ${days}); мөөнөт өзгөрүшү мүмкүн`,
     missing: (y: number) =>
       y < 2025
         ? `Эскертүү: ${y}-жыл колдоого алынган мезгилден тышкары (2025-жылдан баштап); мөөнөттү текшериңиз`
@@ -356,7 +361,7 @@ const TEXT = {
     moved: (raw: string, due: string) => `${raw} — нерабочий день, поэтому срок перенесён на ${due}`,
     due: (d: string) => `Срок: ${d}, до 23:59 по времени Бишкека`,
     expiry: (d: string) => `Срок истекает: ${d}, в 23:59 по времени Бишкека`,
-    estimated: (y: number) => `Внимание: календарь ${y} года предварительный (даты официально не объявлены); срок может измениться`,
+    estimated: (y: number, days: string) => `Внимание: в календаре ${y} года есть предварительные даты (официально не объявлены: ${days}); срок может измениться`,
     missing: (y: number) =>
       y < 2025
         ? `Внимание: ${y} год вне поддерживаемого периода (с 2025 года); проверьте срок`
@@ -380,7 +385,7 @@ const TEXT = {
     moved: (raw: string, due: string) => `${raw} is a non-working day, so the deadline moves to ${due}`,
     due: (d: string) => `Due: ${d}, by 23:59 Bishkek time`,
     expiry: (d: string) => `Expires: ${d}, at 23:59 Bishkek time`,
-    estimated: (y: number) => `Note: the ${y} calendar is estimated (dates not yet declared); the deadline may change`,
+    estimated: (y: number, days: string) => `Note: the ${y} calendar holds estimated dates (not yet declared: ${days}); the deadline may change`,
     missing: (y: number) =>
       y < 2025
         ? `Note: ${y} is outside the supported range (2025 on); check the deadline`
@@ -429,6 +434,9 @@ export function explainDeadline(result: DeadlineResult, lang: Lang): string[] {
   }
   if (result.movedFrom) lines.push(t.moved(formatDay(lang, result.movedFrom), formatDay(lang, result.due)));
   lines.push(result.rule.kind === 'years-after' ? t.expiry(formatDay(lang, result.due)) : t.due(formatDay(lang, result.due)));
-  for (const note of result.calendarNotes) lines.push(note.data === 'estimated' ? t.estimated(note.year) : t.missing(note.year));
+  for (const note of result.calendarNotes) {
+    const days = (note.estimatedDays ?? []).map((d) => `${formatDay(lang, d.date)} ${lang === 'ky' ? d.name.ky : d.name.ru}`).join(', ');
+    lines.push(note.data === 'estimated' ? t.estimated(note.year, days) : t.missing(note.year));
+  }
   return lines;
 }
