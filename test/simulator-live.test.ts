@@ -48,7 +48,7 @@ describe.skipIf(!live.available)('obligation workflow on a live Temporal server'
 
   it('fulfilled at once: no reminder, no escalation', async () => {
     const today = bishkekDateOf(Date.now());
-    await run({ obligationId: 'live/object-response', key: 'object-response', clause: '4.3', party: 'object:live', anchor: today }, (rec) => {
+    await run({ obligationId: 'live/object-response', groupId: 'live', key: 'object-response', clause: '4.3', party: 'object:live', anchor: today }, (rec) => {
       expect(rec.reminders).toEqual([]);
       return Promise.resolve();
     });
@@ -56,7 +56,7 @@ describe.skipIf(!live.available)('obligation workflow on a live Temporal server'
 
   it('opened after its due date: escalates once at once, then accepts a late fulfilment', async () => {
     const anchor = addDays(bishkekDateOf(Date.now()), -60);
-    await run({ obligationId: 'live/overdue', key: 'object-response', clause: '4.3', party: 'object:live', anchor }, async (rec) => {
+    await run({ obligationId: 'live/overdue', groupId: 'live', key: 'object-response', clause: '4.3', party: 'object:live', anchor }, async (rec) => {
       for (let i = 0; i < 100 && rec.escalations.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
       expect(rec.escalations).toHaveLength(1);
       expect(rec.reminders).toEqual([]);

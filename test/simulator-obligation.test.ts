@@ -19,7 +19,8 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-const input: ObligationInput = { obligationId: 'act-17/object-response', key: 'object-response', clause: '4.3', party: 'object:school-3', anchor: '2026-04-01' };
+const input: ObligationInput = { obligationId: 'act-17/object-response', groupId: 'group-1', actId: 'act-17', key: 'object-response', clause: '4.3', party: 'object:school-3', anchor: '2026-04-01' };
+const { groupId: _group, actId: _act, ...about } = input;
 const RECEIVED = '2026-04-01T10:00:00.000Z'; // 16:00 in Bishkek
 
 async function start(rec: ObligationRecorder, startTime = RECEIVED): Promise<WorkflowSimulator> {
@@ -44,7 +45,7 @@ async function neverFulfilled(expected: { reminders: string[]; escalation: strin
     ['due-0', '2026-04-15', 0],
   ]);
   expect(callTimes(sim, 'sendReminder')).toEqual(expected.reminders);
-  expect(rec.escalations).toEqual([{ ...input, due: '2026-04-15', dueInstant: '2026-04-15T17:59:59.999Z' }]);
+  expect(rec.escalations).toEqual([{ ...about, due: '2026-04-15', dueInstant: '2026-04-15T17:59:59.999Z' }]);
   expect(callTimes(sim, 'escalate')).toEqual([expected.escalation]);
   return sim;
 }
@@ -62,7 +63,9 @@ describe('obligation workflow on the forward simulator', () => {
       ['escalation', '2026-04-16T03:00:00.000Z', 'pending'],
     ]);
     expect(sim.pendingTimers.map((t) => t.fireAt.toISOString())).toEqual(['2026-04-10T03:00:00.000Z']);
-    expect(rec.events).toEqual([{ obligationId: input.obligationId, type: 'opened', at: RECEIVED, due: '2026-04-15', dueInstant: '2026-04-15T17:59:59.999Z' }]);
+    expect(rec.events).toEqual([
+      { obligationId: input.obligationId, type: 'opened', at: RECEIVED, due: '2026-04-15', dueInstant: '2026-04-15T17:59:59.999Z', groupId: 'group-1', actId: 'act-17', key: 'object-response', clause: '4.3', party: 'object:school-3', anchor: '2026-04-01' },
+    ]);
     expect(sim.workflowNow?.toISOString()).toBe(RECEIVED);
   });
 

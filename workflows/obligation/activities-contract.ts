@@ -26,8 +26,24 @@ export interface ReminderInput extends ObligationNoticeInput {
 
 export type EscalationInput = ObligationNoticeInput;
 
+/** What the obligations projection needs when an obligation opens (obligation.opened). */
+export interface ObligationOpenedEvent {
+  obligationId: string;
+  type: 'opened';
+  at: string;
+  due: IsoDate;
+  dueInstant: string;
+  groupId: string;
+  /** The act the obligation is about (4.3), or null for the group's own procedures. */
+  actId: string | null;
+  key: string;
+  clause: string;
+  party: string;
+  anchor: IsoDate;
+}
+
 export type ObligationEvent =
-  | { obligationId: string; type: 'opened'; at: string; due: IsoDate; dueInstant: string }
+  | ObligationOpenedEvent
   | { obligationId: string; type: 'due-changed'; at: string; from: IsoDate; to: IsoDate }
   | { obligationId: string; type: 'reminder-sent'; at: string; rung: RungName; due: IsoDate }
   | { obligationId: string; type: 'rung-skipped'; at: string; rung: RungName; due: IsoDate }

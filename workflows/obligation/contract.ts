@@ -7,6 +7,10 @@ import type { RungName } from '../../domain/reminders';
 export interface ObligationInput {
   /** The business key: reminders and the escalation are idempotent by it (plus the rung). */
   obligationId: string;
+  /** The group the obligation belongs to (the obligations projection is per group). */
+  groupId: string;
+  /** The act it is about (4.3), absent for the group's own procedures. */
+  actId?: string | null;
   /** An obligation key of domain/deadlines.ts (e.g. 'object-response'). */
   key: string;
   /** The clause that sets the deadline, e.g. '4.3'. */
