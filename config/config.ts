@@ -17,6 +17,10 @@ export interface AppConfig {
   temporalBinary: string | null;
   httpHost: string;
   httpPort: number;
+  /** Signs the objects' response links (JMEG_SECRET, at least 32 bytes); null: generated once in <dataDir>/secret (security/server-secret.ts). */
+  responseLinkSecret: string | null;
+  /** How many days a response link works (JMEG_RESPONSE_LINK_DAYS; default 60, see security/response-token.ts for why). */
+  responseLinkDays: number;
 }
 
 function nonEmpty(value: string | undefined): string | null {
@@ -27,6 +31,19 @@ function port(value: string | undefined, fallback: number, name: string): number
   if (nonEmpty(value) === null) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name}: "${value}" is not a port number (0-65535)`);
+  return n;
+}
+
+function secret(value: string | undefined): string | null {
+  const s = nonEmpty(value);
+  if (s !== null && Buffer.byteLength(s) < 32) throw new Error(`JMEG_SECRET: ${Buffer.byteLength(s)} bytes, at least 32 needed (e.g. openssl rand -base64 32)`);
+  return s;
+}
+
+function days(value: string | undefined, fallback: number, name: string): number {
+  if (nonEmpty(value) === null) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 366) throw new Error(`${name}: "${value}" is not a number of days (1-366)`);
   return n;
 }
 
@@ -44,6 +61,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     temporalBinary: nonEmpty(env.TEMPORAL_BINARY),
     httpHost: nonEmpty(env.HOST) ?? '127.0.0.1',
     httpPort: port(env.PORT, 3000, 'PORT'),
+    responseLinkSecret: secret(env.JMEG_SECRET),
+    responseLinkDays: days(env.JMEG_RESPONSE_LINK_DAYS, 60, 'JMEG_RESPONSE_LINK_DAYS'),
   };
 }
 
@@ -59,4 +78,6 @@ export const CONFIG_ENV_VARS = [
   'TEMPORAL_BINARY',
   'HOST',
   'PORT',
+  'JMEG_SECRET',
+  'JMEG_RESPONSE_LINK_DAYS',
 ] as const;

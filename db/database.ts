@@ -111,7 +111,9 @@ export interface NominationsTable {
 export interface MonitoredObjectsTable {
   id: string;
   council_id: string;
+  /** In Kyrgyz. */
   name: string;
+  name_ru: string | null;
   kind: ObjectKind;
   contacts: Json<string[]>;
   is_executive_body: boolean;

@@ -1,5 +1,6 @@
 // The domain event log's vocabulary: every fact the product records, with its payload shape.
 // Dates are IsoDate strings ('YYYY-MM-DD'); instants are ISO 8601 strings (JSON has no Date).
+import type { MonitoredObjectKind } from '../domain/act';
 import type { IsoDate } from '../domain/dates';
 
 export type Sex = 'M' | 'F';
@@ -7,14 +8,8 @@ export type MemberCategory = 'municipal_employee' | 'deputy' | 'citizen';
 export type MemberRole = 'member' | 'chair';
 export type GroupStatus = 'forming' | 'created' | 'active' | 'term-ended' | 'dissolved';
 export type NominationSource = 'executive_head' | 'council_chair' | 'community_gathering';
-/** 4.2: the kinds of monitored objects. */
-export type ObjectKind =
-  | 'executive_body'
-  | 'municipal_enterprise'
-  | 'municipal_institution'
-  | 'procurement_supplier'
-  | 'procurement_consultant'
-  | 'public_association';
+/** 4.2: the kinds of monitored objects, as the domain names them (MONITORED_OBJECT_KINDS). */
+export type ObjectKind = MonitoredObjectKind;
 export type ObligationStatus = 'open' | 'met' | 'escalated' | 'closed' | 'cancelled';
 export type ActStatus = 'draft' | 'issued' | 'received' | 'closed';
 export type NoticeChannel = 'website' | 'notice_board';
@@ -107,11 +102,14 @@ export type CandidateEvent =
 
 export type ObjectEvent = Ev<
   'object.registered',
-  { objectId: string; councilId: string; name: string; kind: ObjectKind; contacts: string[] }
+  /** `name` is the Kyrgyz name (the state language); `nameRu` the Russian one; `contacts` e-mail addresses. */
+  { objectId: string; councilId: string; name: string; nameRu?: string | null; kind: ObjectKind; contacts: string[] }
 >;
 
 export type ActEvent =
   | Ev<'act.drafted', { actId: string; groupId: string; objectId: string; title: string; content: Record<string, unknown> }>
+  /** A draft's content replaced (8.1: drafts may be incomplete; only drafts change). */
+  | Ev<'act.updated', { actId: string; title: string; content: Record<string, unknown> }>
   | Ev<'act.annex-attached', { actId: string; annex: AnnexData }>
   | Ev<'act.issued', { actId: string; number: string; issuedOn: IsoDate; content: Record<string, unknown> }>
   | Ev<'act.received', { actId: string; receivedOn: IsoDate; via: 'link' | 'staff' }>

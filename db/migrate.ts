@@ -2,10 +2,15 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as initial from './migrations/20261123T1900-initial';
+import * as actsTracking from './migrations/20261124T0900-acts-tracking';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
+  '20261124T0900-acts-tracking': actsTracking,
 };
+
+/** The migration names in the order they apply. */
+export const migrationNames: readonly string[] = Object.keys(migrations).sort();
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 

@@ -5,7 +5,7 @@ import { createDb } from '../db/connect';
 import type { Database } from '../db/database';
 import { ConcurrencyError, readAll } from '../db/event-store';
 import { streams } from '../db/events';
-import { migrateToLatest } from '../db/migrate';
+import { migrateToLatest, migrationNames } from '../db/migrate';
 import { listPublicMembers } from '../db/members';
 import { record } from '../db/record';
 import { rebuildProjections } from '../db/rebuild-projections';
@@ -16,7 +16,7 @@ let db: Kysely<Database>;
 
 beforeAll(async () => {
   db = createDb({ databaseUrl: null, dataDir: '' }, { pgliteDir: 'memory://' });
-  expect(await migrateToLatest(db)).toEqual(['20261123T1900-initial']);
+  expect(await migrateToLatest(db)).toEqual(migrationNames);
 });
 afterAll(async () => {
   await db?.destroy();

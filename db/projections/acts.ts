@@ -15,6 +15,7 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
           id: p.objectId,
           council_id: p.councilId,
           name: p.name,
+          name_ru: p.nameRu ?? null,
           kind: p.kind,
           contacts: JSON.stringify(p.contacts),
           is_executive_body: p.kind === 'executive_body',
@@ -40,6 +41,11 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
           close_reason: null,
         })
         .execute();
+      return;
+    }
+    case 'act.updated': {
+      const p = event.payload;
+      expectOne(await trx.updateTable('acts').set({ title: p.title, content: JSON.stringify(p.content) }).where('id', '=', p.actId).executeTakeFirst(), 'acts', p.actId);
       return;
     }
     case 'act.annex-attached': {

@@ -52,6 +52,7 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
       return candidates.apply(trx, event);
     case 'object.registered':
     case 'act.drafted':
+    case 'act.updated':
     case 'act.annex-attached':
     case 'act.issued':
     case 'act.received':
