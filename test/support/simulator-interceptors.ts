@@ -2,7 +2,7 @@
 // reports, through the `simulator` sink, the commands the workflow handed to sdk-core, the workflow clock, and
 // the value of every argument-less query handler: the simulator turns the last task's commands into the events
 // a server would write, and serves sim.query() from the query values.
-import { proxySinks, workflowInfo, type Sinks, type WorkflowInterceptorsFactory } from '@temporalio/workflow';
+import { proxySinks, TemporalFailure, workflowInfo, type Sinks, type WorkflowInterceptorsFactory } from '@temporalio/workflow';
 import { getActivator } from '@temporalio/workflow/lib/global-attributes';
 
 export interface ActivationReport {
@@ -14,6 +14,8 @@ export interface ActivationReport {
   /** coresdk.workflow_commands.IWorkflowCommand[], with Long numbers turned into plain numbers. */
   commands: unknown[];
   queries: Record<string, { ok: true; value: unknown } | { ok: false; error: string }>;
+  /** Set when the activation failed the workflow task (e.g. a plain Error thrown by an update handler). */
+  taskFailure?: string;
 }
 
 export interface SimulatorSinks extends Sinks {
@@ -48,11 +50,45 @@ function evaluateQueries(): ActivationReport['queries'] {
   return queries;
 }
 
+function reportTaskFailure(err: unknown): void {
+  const info = workflowInfo();
+  const taskFailure = err instanceof Error ? err.message : String(err);
+  simulator.activation({ historyLength: info.historyLength, isReplaying: info.unsafe.isReplaying, workflowNow: Date.now(), commands: [], queries: {}, taskFailure });
+}
+
 export const interceptors: WorkflowInterceptorsFactory = () => ({
+  inbound: [
+    {
+      // An update handler's non-Temporal error fails the workflow task after the activation's microtasks, where
+      // no internals interceptor sees it: report it here so the simulator can name it. The handler's own promise
+      // is returned untouched: an extra await here would change the order of commands (and so the history).
+      handleUpdate(input, next) {
+        const result = next(input);
+        result.catch((err: unknown) => {
+          if (!(err instanceof TemporalFailure)) reportTaskFailure(err);
+        });
+        return result;
+      },
+    },
+  ],
   internals: [
     {
+      activate(input, next) {
+        try {
+          next(input);
+        } catch (err) {
+          reportTaskFailure(err);
+          throw err;
+        }
+      },
       concludeActivation(input, next) {
-        const output = next(input);
+        let output: ReturnType<typeof next>;
+        try {
+          output = next(input);
+        } catch (err) {
+          reportTaskFailure(err);
+          throw err;
+        }
         const info = workflowInfo();
         simulator.activation({
           historyLength: info.historyLength,

@@ -1,5 +1,5 @@
 // Small workflows that exercise the simulator itself (clock, retries, cancellation, continue-as-new).
-import { ApplicationFailure, condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, condition, continueAsNew, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 
 interface ProbeActivities {
   echo(text: string): Promise<string>;
@@ -56,4 +56,59 @@ export async function countdownProbeWorkflow(n: number): Promise<number> {
   await sleep('1 day');
   if (n > 0) await continueAsNew<typeof countdownProbeWorkflow>(n - 1);
   return n;
+}
+
+interface TallyState { members: string[]; closed: boolean; log: string[] }
+export const addMemberUpdate = defineUpdate<number, [string]>('addMember');
+export const renameUpdate = defineUpdate<string, [string, string]>('rename');
+export const slowAddUpdate = defineUpdate<number, [string]>('slowAdd');
+export const closeUpdate = defineUpdate<string, []>('close');
+export const tallyQuery = defineQuery<TallyState>('tally');
+
+/**
+ * A roster kept by updates: addMember (validator refuses blanks and duplicates; the handler records the member
+ * through an activity in the same task), rename (handler refuses an unknown name with ApplicationFailure after
+ * acceptance), slowAdd (waits an hour before adding), close (ends the workflow after a final echo), explode
+ * (throws a plain Error, which fails the workflow task).
+ */
+export async function updateProbeWorkflow(): Promise<TallyState> {
+  const state: TallyState = { members: [], closed: false, log: [] };
+  setHandler(tallyQuery, () => state);
+  setHandler(
+    addMemberUpdate,
+    (name) => {
+      state.members.push(name);
+      void echo(`added ${name}`).then((r) => void state.log.push(r));
+      return state.members.length;
+    },
+    {
+      validator: (name: string) => {
+        if (name.trim() === '') throw new Error('name: must not be blank');
+        if (state.members.includes(name)) throw new Error(`name: ${name} is already a member`);
+      },
+    },
+  );
+  setHandler(renameUpdate, (from, to) => {
+    const i = state.members.indexOf(from);
+    if (i < 0) throw ApplicationFailure.create({ type: 'UnknownMember', message: `from: ${from} is not a member` });
+    state.members[i] = to;
+    return to;
+  });
+  setHandler(slowAddUpdate, async (name) => {
+    await sleep('1 hour');
+    state.members.push(name);
+    return state.members.length;
+  });
+  setHandler(closeUpdate, () => {
+    state.closed = true;
+    return 'closing';
+  });
+  setHandler(defineUpdate<void, []>('explode'), () => {
+    throw new Error('boom');
+  });
+  await sleep('1 day');
+  state.log.push(`day over with ${state.members.length}`);
+  await condition(() => state.closed);
+  await echo('bye');
+  return state;
 }

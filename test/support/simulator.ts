@@ -114,6 +114,20 @@ interface PendingActivity {
 
 interface TimerEntry { seq: number; startedEventId: number; fireAt: number; order: number }
 
+/**
+ * What `sim.update` answers. `accepted: false` is a refusal by the update's validator (or an unknown update
+ * name): as on a server, nothing is written to history. An accepted update is `completed` with the handler's
+ * result, `failed` when the handler threw an ApplicationFailure (the workflow goes on), or `running` while an
+ * async handler still waits (read it later with `sim.updateOutcome(updateId)`).
+ */
+export type UpdateOutcome<T = unknown> =
+  | { accepted: false; updateId: string; reason: string; failure: Failure }
+  | { accepted: true; updateId: string; status: 'completed'; result: T }
+  | { accepted: true; updateId: string; status: 'failed'; reason: string; failure: Failure }
+  | { accepted: true; updateId: string; status: 'running' };
+
+interface OpenUpdate { updateId: string; acceptedEventId: number; meta: { updateId: string; identity: string } }
+
 interface Replayer { replay(history: History): Promise<ActivationReport[]>; close(): Promise<void> }
 
 /** One replay worker for the simulator's lifetime, fed one history per workflow task (workers take ~100 ms to start). */
@@ -205,6 +219,10 @@ export class WorkflowSimulator {
   private closeEvent: HistoryEvent | undefined;
   private readonly stepDurations: number[] = [];
   private readonly patches = new Set<string>();
+  private readonly openUpdates = new Map<string, OpenUpdate>();
+  private readonly updateOutcomes = new Map<string, UpdateOutcome>();
+  /** The request of the update being accepted in the current task, by protocol instance id (= update id). */
+  private acceptingUpdate: { updateId: string; request: Record<string, unknown>; sequencingEventId: number } | undefined;
 
   private constructor(
     private readonly replayer: Replayer,
@@ -337,6 +355,80 @@ export class WorkflowSimulator {
     });
     this.needsTask = true;
     await this.runUntil(this.clock);
+  }
+
+  /**
+   * Sends the update `name` now, as a client's executeUpdate would, and runs the workflow task it causes.
+   * Two passes, because a replay worker can only be handed histories:
+   * 1. a trial task: the history plus a durable update request (WorkflowExecutionUpdateAdmitted) and a new
+   *    workflow task. sdk-core hands an admitted request in the newest task to the workflow as a live request,
+   *    so the workflow runs the update's validator itself (runValidator = true) and answers accepted or
+   *    rejected. A rejection ends here: nothing is written, as a server writes nothing for a rejected update.
+   * 2. an accepted update is written as a server writes it: WorkflowTaskScheduled/Started/Completed, then
+   *    the events of the task's commands in command order (WorkflowExecutionUpdateAccepted for the acceptance,
+   *    the handler's timers/activities, WorkflowExecutionUpdateCompleted for its result or failure). The
+   *    whole history is then replayed (the UpdateAccepted event now delivers the request with
+   *    runValidator = false, as after a worker restart) to check it and to refresh query state.
+   * Throws when the workflow task itself fails (e.g. a handler threw a non-Temporal error).
+   */
+  async update<T = unknown>(name: string, ...args: unknown[]): Promise<UpdateOutcome<T>> {
+    this.assertRunning(`update "${name}"`);
+    if (this.needsTask) await this.runUntil(this.clock);
+    const updateId = `${name}-${this.events.length + 1}`;
+    const request = {
+      meta: { updateId, identity: IDENTITY },
+      input: { name, args: { payloads: toPayloads(defaultPayloadConverter, ...args) ?? [] }, header: { fields: {} } },
+    };
+    const at = ts(this.clock);
+    const next = this.events.length + 1;
+    const trial = [
+      ...this.events,
+      { eventId: next, eventTime: at, eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ADMITTED, taskId: 1_048_576 + next,
+        workflowExecutionUpdateAdmittedEventAttributes: { request, origin: temporal.api.enums.v1.UpdateAdmittedEventOrigin.UPDATE_ADMITTED_EVENT_ORIGIN_UNSPECIFIED } },
+      { eventId: next + 1, eventTime: at, eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, taskId: 1_048_576 + next + 1,
+        workflowTaskScheduledEventAttributes: { taskQueue: { name: this.taskQueue }, startToCloseTimeout: ts(10_000), attempt: 1 } },
+      { eventId: next + 2, eventTime: at, eventType: EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, taskId: 1_048_576 + next + 2,
+        workflowTaskStartedEventAttributes: { scheduledEventId: next + 1, identity: IDENTITY, requestId: `wft-${next + 1}` } },
+    ];
+    const trialReports = (await this.replayer.replay({ events: trial } as unknown as History)).filter((r) => r.historyLength === next + 2);
+    const failed = trialReports.find((r) => r.taskFailure !== undefined) ?? (trialReports.length === 0 ? { taskFailure: 'see the sdk-core warning in the log' } : undefined);
+    if (failed) throw new Error(`update "${name}" failed the workflow task: ${failed.taskFailure} (a server retries the task and the caller waits; nothing was written)`);
+    const trialCommands = trialReports.flatMap((r) => r.commands as Command[]);
+    const answer = trialCommands.find((c) => c.updateResponse?.protocolInstanceId === updateId)?.updateResponse;
+    if (!answer) throw new Error(`the workflow did not answer update "${name}" in the task it was delivered in`);
+    if (answer.rejected) {
+      const failure = answer.rejected as Failure;
+      return { accepted: false, updateId, reason: failure.message ?? '', failure };
+    }
+
+    const began = performance.now();
+    const scheduledEventId = this.append(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, {
+      workflowTaskScheduledEventAttributes: { taskQueue: { name: this.taskQueue }, startToCloseTimeout: ts(10_000), attempt: 1 },
+    });
+    const startedEventId = this.append(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED, {
+      workflowTaskStartedEventAttributes: { scheduledEventId, identity: IDENTITY, requestId: `wft-${scheduledEventId}` },
+    });
+    const completedEventId = this.append(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, {
+      workflowTaskCompletedEventAttributes: { scheduledEventId, startedEventId, identity: IDENTITY, sdkMetadata: this.sdkMetadata(), meteringMetadata: {} },
+    });
+    this.acceptingUpdate = { updateId, request, sequencingEventId: scheduledEventId };
+    try {
+      this.applyCommands(trialCommands, completedEventId);
+    } finally {
+      this.acceptingUpdate = undefined;
+    }
+    const reports = (await this.replayer.replay(this.history)).filter((r) => r.historyLength === startedEventId);
+    if (reports.length > 0) this.lastReports = reports;
+    this.stepDurations.push(performance.now() - began);
+    await this.runUntil(this.clock); // what the task scheduled for now (activities) runs at once, as on a server
+    return this.updateOutcome<T>(updateId);
+  }
+
+  /** The outcome of an accepted update so far (`running` while its handler waits). */
+  updateOutcome<T = unknown>(updateId: string): UpdateOutcome<T> {
+    const outcome = this.updateOutcomes.get(updateId);
+    if (!outcome) throw new Error(`no accepted update "${updateId}"`);
+    return outcome as UpdateOutcome<T>;
   }
 
   /** Requests cancellation of the workflow (WorkflowExecutionCancelRequested) and runs the task it causes. */
@@ -500,6 +592,8 @@ export class WorkflowSimulator {
     });
     const reports = (await this.replayer.replay(this.history)).filter((r) => r.historyLength === startedEventId);
     if (reports.length === 0) throw new Error(`the workflow produced no activation for the task started at event ${startedEventId}`);
+    const failed = reports.find((r) => r.taskFailure !== undefined);
+    if (failed) throw new Error(`the workflow task started at event ${startedEventId} failed: ${failed.taskFailure}`);
     this.lastReports = reports;
     const completedEventId = this.append(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, {
       workflowTaskCompletedEventAttributes: {
@@ -666,10 +760,47 @@ export class WorkflowSimulator {
           return;
         case 'respondToQuery':
           break;
+        case 'updateResponse':
+          this.recordUpdateResponse(c, wftCompletedEventId);
+          break;
         default:
           throw new Error(`the simulator does not support the workflow command "${kind}" yet (see test/support/simulator.ts)`);
       }
     }
+  }
+
+  /** WorkflowExecutionUpdateAccepted / Completed, as a server writes them for the update protocol messages. */
+  private recordUpdateResponse(c: Record<string, unknown>, wftCompletedEventId: number): void {
+    const updateId = c.protocolInstanceId as string;
+    if (c.accepted) {
+      const accepting = this.acceptingUpdate;
+      if (accepting?.updateId !== updateId) throw new Error(`the workflow accepted update "${updateId}" that the simulator did not send in this task`);
+      const acceptedEventId = this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED, {
+        workflowExecutionUpdateAcceptedEventAttributes: {
+          protocolInstanceId: updateId,
+          acceptedRequestMessageId: `${updateId}/request`,
+          acceptedRequestSequencingEventId: accepting.sequencingEventId,
+          acceptedRequest: accepting.request,
+        },
+      });
+      this.openUpdates.set(updateId, { updateId, acceptedEventId, meta: { updateId, identity: IDENTITY } });
+      this.updateOutcomes.set(updateId, { accepted: true, updateId, status: 'running' });
+      return;
+    }
+    const open = this.openUpdates.get(updateId);
+    if (!open) throw new Error(`the workflow answered update "${updateId}", which is not open (wftCompleted ${wftCompletedEventId})`);
+    this.openUpdates.delete(updateId);
+    const failure = c.rejected as Failure | undefined;
+    this.append(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED, {
+      workflowExecutionUpdateCompletedEventAttributes: {
+        meta: open.meta,
+        acceptedEventId: open.acceptedEventId,
+        outcome: failure ? { failure } : { success: { payloads: c.completed ? [c.completed as Payload] : [] } },
+      },
+    });
+    this.updateOutcomes.set(updateId, failure
+      ? { accepted: true, updateId, status: 'failed', reason: failure.message ?? '', failure }
+      : { accepted: true, updateId, status: 'completed', result: c.completed ? defaultPayloadConverter.fromPayload(c.completed) : undefined });
   }
 
   private finish(status: WorkflowStatus, eventId: number): void {
@@ -725,6 +856,24 @@ export class WorkflowSimulator {
         case EventType.EVENT_TYPE_MARKER_RECORDED: {
           const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0];
           if (data) this.patches.add(defaultPayloadConverter.fromPayload<{ id: string }>(data).id);
+          break;
+        }
+        case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: {
+          const a = e.workflowExecutionUpdateAcceptedEventAttributes!;
+          const updateId = a.protocolInstanceId ?? '';
+          this.openUpdates.set(updateId, { updateId, acceptedEventId: id, meta: { updateId, identity: a.acceptedRequest?.meta?.identity ?? IDENTITY } });
+          this.updateOutcomes.set(updateId, { accepted: true, updateId, status: 'running' });
+          break;
+        }
+        case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED: {
+          const a = e.workflowExecutionUpdateCompletedEventAttributes!;
+          const updateId = a.meta?.updateId ?? '';
+          this.openUpdates.delete(updateId);
+          const failure = a.outcome?.failure ?? undefined;
+          const payload = a.outcome?.success?.payloads?.[0];
+          this.updateOutcomes.set(updateId, failure
+            ? { accepted: true, updateId, status: 'failed', reason: failure.message ?? '', failure }
+            : { accepted: true, updateId, status: 'completed', result: payload ? defaultPayloadConverter.fromPayload(payload) : undefined });
           break;
         }
         case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:
