@@ -3,9 +3,14 @@
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../db/database';
+import { createCalendarActivities } from './calendar/load-calendar';
+import { createEventActivities } from './events/append-domain-events';
+import type { ObligationActivities } from '../workflows/obligation/activities-contract';
 import type { MailTransport } from './mail/build-transport';
 import { createMailActivities } from './mail/mail-activities';
 import { createObligationMailActivities } from './mail/obligation-mail-activities';
+import { createNoticeActivities } from './notices/publish-notice';
+import { createObligationEventActivities } from './obligations/record-obligation-event';
 
 export interface ActivityDeps {
   db: Kysely<Database>;
@@ -20,7 +25,14 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createMailActivities(deps),
     ...createObligationMailActivities({ ...deps, clock }),
+    ...createCalendarActivities(deps),
+    ...createObligationEventActivities(deps),
+    ...createNoticeActivities({ ...deps, clock }),
+    ...createEventActivities(deps),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
+
+// The obligation workflow's contract is met by the real activities (a compile-time check).
+export type ObligationContractMet = Activities extends ObligationActivities ? true : never;
