@@ -2,7 +2,7 @@
 // It plays the server's part: it writes the history a server would write, runs each workflow task by
 // replaying the whole history through the SDK's own replay worker (the real sandbox and sdk-core), reads
 // the commands of the last task through a sink (simulator-interceptors.ts), executes scheduled activities
-// with the real implementations given to it, and fires timers on a virtual clock.
+// with the real implementations given to it, and fires timers on a virtual clock. Updates: see `update()`.
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
