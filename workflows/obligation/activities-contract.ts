@@ -4,7 +4,12 @@ import type { CalendarSlice } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/dates';
 import type { RungName } from '../../domain/reminders';
 
-export interface CalendarRange { from: IsoDate; to: IsoDate }
+export interface CalendarRange {
+  from: IsoDate;
+  to: IsoDate;
+  /** A council's own calendar corrections apply on top of the national data when given. */
+  councilId?: string | null;
+}
 
 /** What a reminder or an escalation is about; `obligationId` + `rung` is the idempotency key of the message. */
 export interface ObligationNoticeInput {

@@ -24,6 +24,8 @@ export interface TrackedObligation extends ObligationInput {
    * counted back from a later event (5.3.3: N working days before the meeting) starts its ladder when it opens.
    */
   ladderStart?: IsoDate;
+  /** The council whose own calendar corrections apply (loadCalendar overlays them on the national data). */
+  councilId?: string;
 }
 
 export interface ObligationTracker {
@@ -35,6 +37,8 @@ export interface ObligationTracker {
   /** True until the fulfilment is recorded. */
   isOpen(): boolean;
   state(): ObligationState;
+  /** The working-day calendar of the last load (undefined until the first load completes). */
+  calendar(): Calendar | undefined;
   /** Resolves once the fulfilment has been recorded. */
   readonly done: Promise<ObligationResult>;
 }
@@ -83,7 +87,8 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
   async function plan(): Promise<void> {
     calendarStale = false;
     const from = compareDates(start, spec.anchor) < 0 ? start : spec.anchor;
-    const slice = await loadCalendar({ from, to: addDays(spec.due ?? spec.anchor, CALENDAR_SPAN_DAYS) });
+    const to = addDays(spec.due ?? spec.anchor, CALENDAR_SPAN_DAYS);
+    const slice = await loadCalendar(spec.councilId === undefined ? { from, to } : { from, to, councilId: spec.councilId });
     calendarLoads++;
     calendar = calendarFromSlice(slice);
     due = spec.due ?? computeDeadline(spec.key, spec.anchor, calendar).due;
@@ -165,6 +170,7 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
     },
     isOpen: () => fulfilledOn === undefined,
     state,
+    calendar: () => calendar,
     done,
   };
 }

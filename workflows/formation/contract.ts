@@ -1,0 +1,213 @@
+// The typed contract of the formation procedure (5.3, 5.4): its input and result, the updates staff send for
+// each step, the calendar signal and the state query. The API and the CLI import these constants.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CompositionResult } from '../../domain/composition';
+import type { IsoDate } from '../../domain/dates';
+import type { Localized } from '../../domain/i18n';
+import type { BirthDate, Category, Sex } from '../../domain/roster';
+import type { CalendarChangedSignalInput, ObligationState } from '../obligation/contract';
+
+/** Who owes each obligation of the procedure, as party ids the mail activities resolve (resolve-recipients.ts). */
+export interface FormationParties {
+  /** 5.4.1, 5.3.2, 5.3.3, 5.4.7: the executive body (aiyl okmotu). */
+  executiveBody: string;
+  /** 5.4.2: the head of the executive body. */
+  executiveHead: string;
+  /** 5.4.3: the council chair. */
+  councilChair: string;
+}
+
+export const DEFAULT_FORMATION_PARTIES: FormationParties = { executiveBody: 'executive-body', executiveHead: 'executive-body', councilChair: 'council' };
+
+export interface FormationInput {
+  councilId: string;
+  /** The group opened for this formation (group.opened); the workflow id is formationWorkflowId(groupId). */
+  groupId: string;
+  /** The council's own formation date: 5.4.1 counts 1 month from it. */
+  formedOn: IsoDate;
+  parties?: Partial<FormationParties>;
+  /** The hour (Asia/Bishkek) reminders go out; 9 by default. */
+  reminderHour?: number;
+}
+
+export const formationWorkflowId = (groupId: string): string => `formation-${groupId}`;
+
+export type FormationStep =
+  | 'formation-notice' // 5.4.1
+  | 'nominations' // 5.4.2-5.4.4 and the composition check
+  | 'council-decision' // 5.4.5
+  | 'first-meeting-scheduling' // 5.3.2
+  | 'creation-notice' // 5.3.3, 5.4.7
+  | 'first-meeting' // 5.4.6
+  | 'handed-over'; // the group is active; its term takes over
+
+export type NoticeChannel = 'website' | 'notice_board';
+
+/** A person as staff enter them; phone, e-mail and birth date are personal data (never published). */
+export interface PersonInput {
+  fullName: string;
+  sex: Sex;
+  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or the parsed form. */
+  birthDate: BirthDate | string;
+  workplace?: string | null;
+  village?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+export type NominationSource = 'executive_head' | 'council_chair' | 'community_gathering';
+
+export interface Candidate {
+  candidateId: string;
+  fullName: string;
+  sex: Sex;
+  birthDate: BirthDate;
+  category: Category;
+  workplace: string | null;
+  village: string | null;
+  phone: string | null;
+  email: string | null;
+  source: NominationSource;
+  nominatedOn: IsoDate;
+  /** 5.4.4: the gathering's protocol and the votes, for citizens. */
+  protocolId: string | null;
+  votes: number | null;
+}
+
+export interface GatheringProtocol {
+  protocolId: string;
+  heldOn: IsoDate;
+  protocolRef: string;
+  place: string | null;
+  participants: number;
+  /** Every name voted on, elected or not (5.4.4: a majority of participants' votes elects). */
+  results: { fullName: string; votes: number; elected: boolean }[];
+}
+
+export interface PublishedNotice {
+  noticeId: string;
+  publishedOn: IsoDate;
+  channels: NoticeChannel[];
+  text: { ky: string; ru: string };
+}
+
+export interface FormationState {
+  councilId: string;
+  groupId: string;
+  formedOn: IsoDate;
+  step: FormationStep;
+  /** The date the workflow's clock reads (Asia/Bishkek). */
+  today: IsoDate;
+  formationNotice: PublishedNotice | null;
+  staffCandidatesOn: IsoDate | null;
+  deputyMembersOn: IsoDate | null;
+  protocols: GatheringProtocol[];
+  candidates: Candidate[];
+  /** The composition check on the decision date (or today before it), with the clause and arithmetic of each finding. */
+  composition: CompositionResult | null;
+  decision: { decidedOn: IsoDate; resolutionNumber: string; termEnd: IsoDate } | null;
+  meeting: { meetingId: string; date: IsoDate; time: string; place: string; warnings: Localized[] } | null;
+  creationNotice: PublishedNotice | null;
+  firstMeeting: { heldOn: IsoDate; present: number; chair: { candidateId: string; fullName: string; votesFor: number; votesAgainst: number; abstained: number } } | null;
+  /** Every obligation the procedure opened, in the order opened, with its due date, ladder and status. */
+  obligations: ObligationState[];
+}
+
+export interface FormationResult {
+  groupId: string;
+  createdOn: IsoDate;
+  resolutionNumber: string;
+  termEnd: IsoDate;
+  chair: string;
+  members: number;
+  firstMeetingOn: IsoDate;
+}
+
+export interface PublishNoticeInput {
+  publishedOn: IsoDate;
+  channels: NoticeChannel[];
+  /** The notice's text; a standard text is composed when absent. */
+  text?: { ky: string; ru: string };
+}
+
+export interface StaffCandidatesInput {
+  /** The day the executive head sent the list to the council (5.4.2). */
+  submittedOn: IsoDate;
+  candidates: PersonInput[];
+}
+
+export interface DeputyMembersInput {
+  /** The day the council chair approved the deputies (5.4.3). */
+  approvedOn: IsoDate;
+  deputies: PersonInput[];
+}
+
+export interface GatheringInput {
+  heldOn: IsoDate;
+  protocolRef: string;
+  place?: string | null;
+  participants: number;
+  candidates: (PersonInput & { votes: number })[];
+}
+
+/** A candidate added outside the first lists: a municipal employee or deputy by the same authority, a citizen by a gathering protocol. */
+export interface AddCandidateInput {
+  category: Category;
+  person: PersonInput;
+  nominatedOn: IsoDate;
+  /** Citizens: the protocol of the gathering that elected them, and their votes there. */
+  protocolId?: string;
+  votes?: number;
+}
+
+export interface RemoveCandidateInput {
+  candidateId: string;
+  reason: string;
+}
+
+export interface ReplaceCandidateInput extends AddCandidateInput {
+  candidateId: string;
+  reason: string;
+}
+
+export interface CouncilDecisionInput {
+  decidedOn: IsoDate;
+  resolutionNumber: string;
+}
+
+export interface ScheduleFirstMeetingInput {
+  date: IsoDate;
+  /** 'HH:MM', Asia/Bishkek. */
+  time: string;
+  place: string;
+}
+
+export interface FirstMeetingInput {
+  heldOn: IsoDate;
+  present: number;
+  chairElection: { candidateId?: string; fullName?: string; votesFor: number; votesAgainst: number; abstained: number };
+}
+
+/** 5.4.1: the executive body published that formation has started; its date starts 5.4.2 and 5.4.3. */
+export const publishFormationNoticeUpdate = defineUpdate<PublishedNotice, [PublishNoticeInput]>('publishFormationNotice');
+/** 5.4.2: the executive head's list of municipal employees. */
+export const submitStaffCandidatesUpdate = defineUpdate<Candidate[], [StaffCandidatesInput]>('submitStaffCandidates');
+/** 5.4.3: the deputies approved by the council chair. */
+export const approveDeputyMembersUpdate = defineUpdate<Candidate[], [DeputyMembersInput]>('approveDeputyMembers');
+/** 5.4.4: the community gathering's protocol; those with a majority of participants' votes become candidates. */
+export const recordGatheringProtocolUpdate = defineUpdate<GatheringProtocol, [GatheringInput]>('recordGatheringProtocol');
+export const addCandidateUpdate = defineUpdate<Candidate, [AddCandidateInput]>('addCandidate');
+export const removeCandidateUpdate = defineUpdate<void, [RemoveCandidateInput]>('removeCandidate');
+export const replaceCandidateUpdate = defineUpdate<Candidate, [ReplaceCandidateInput]>('replaceCandidate');
+/** 5.4.5: the council's decision creates the group (refused while the composition has violations). */
+export const recordCouncilDecisionUpdate = defineUpdate<{ termEnd: IsoDate; firstMeetingDue: IsoDate }, [CouncilDecisionInput]>('recordCouncilDecision');
+/** 5.3.2: the first meeting's date, time and place. */
+export const scheduleFirstMeetingUpdate = defineUpdate<{ meetingId: string; creationNoticeDue: IsoDate; warnings: Localized[] }, [ScheduleFirstMeetingInput]>('scheduleFirstMeeting');
+/** 5.3.3, 5.4.7: the notice of the group's creation, composition and first meeting. */
+export const publishCreationNoticeUpdate = defineUpdate<PublishedNotice, [PublishNoticeInput]>('publishCreationNotice');
+/** 5.4.6: the first meeting and the chair's election; the group becomes active and the procedure ends. */
+export const recordFirstMeetingUpdate = defineUpdate<FormationResult, [FirstMeetingInput]>('recordFirstMeeting');
+
+/** The working-day calendar changed: every open obligation reloads it and recomputes. */
+export const formationCalendarChangedSignal = defineSignal<[CalendarChangedSignalInput]>('calendarChanged');
+export const formationStateQuery = defineQuery<FormationState>('formationState');

@@ -1,0 +1,354 @@
+// The formation of a group (5.4, 5.3): notice, nominations, gathering, composition check, council decision, first
+// meeting and the chair's election. Each deadline is an obligation tracked beside the procedure (track-obligation.ts).
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { createCalendar, type Calendar } from '../../domain/calendar';
+import { bishkekDateOf, type IsoDate } from '../../domain/dates';
+import { computeDeadline, OBLIGATIONS, type ObligationKey } from '../../domain/deadlines';
+import type { BirthDate } from '../../domain/roster';
+import { trackObligation, type ObligationTracker } from '../obligation/track-obligation';
+import type { FormationActivities } from './activities-contract';
+import {
+  addCandidateUpdate,
+  approveDeputyMembersUpdate,
+  DEFAULT_FORMATION_PARTIES,
+  formationCalendarChangedSignal,
+  formationStateQuery,
+  publishCreationNoticeUpdate,
+  publishFormationNoticeUpdate,
+  recordCouncilDecisionUpdate,
+  recordFirstMeetingUpdate,
+  recordGatheringProtocolUpdate,
+  removeCandidateUpdate,
+  replaceCandidateUpdate,
+  scheduleFirstMeetingUpdate,
+  submitStaffCandidatesUpdate,
+  type AddCandidateInput,
+  type Candidate,
+  type FormationInput,
+  type FormationResult,
+  type FormationState,
+  type NominationSource,
+  type PersonInput,
+  type PublishedNotice,
+  type PublishNoticeInput,
+} from './contract';
+import { creationNoticeText, formationNoticeText } from './notice-texts';
+import {
+  chairCandidate,
+  checkAddCandidate,
+  checkApproveDeputyMembers,
+  checkPublishCreationNotice,
+  checkPublishFormationNotice,
+  checkRecordCouncilDecision,
+  checkRecordFirstMeeting,
+  checkRecordGatheringProtocol,
+  checkRemoveCandidate,
+  checkReplaceCandidate,
+  checkScheduleFirstMeeting,
+  checkSubmitStaffCandidates,
+  compositionOf,
+  describeProblems,
+  electedByGathering,
+  personToMember,
+  type CheckContext,
+  type FormationProblem,
+} from './validate';
+
+const { appendDomainEvents, publishNotice } = proxyActivities<FormationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+const SOURCE_OF = { municipal_employee: 'executive_head', deputy: 'council_chair', citizen: 'community_gathering' } as const satisfies Record<Candidate['category'], NominationSource>;
+
+/** A refused update: the problems travel as details, the message names each field and rule. */
+function refuse(problems: FormationProblem[]): void {
+  if (problems.length > 0) throw ApplicationFailure.create({ type: 'FormationRefused', message: describeProblems(problems), details: [problems], nonRetryable: true });
+}
+
+function birthDateText(b: BirthDate): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return b.month === undefined ? String(b.year) : b.day === undefined ? `${b.year}-${p(b.month)}` : `${b.year}-${p(b.month)}-${p(b.day)}`;
+}
+
+/** Runs the formation of `input.groupId` from the council's formation date to the first meeting; then hands over. */
+export async function formationWorkflow(input: FormationInput): Promise<FormationResult> {
+  const { groupId, councilId } = input;
+  const parties = { ...DEFAULT_FORMATION_PARTIES, ...input.parties };
+  const stream = `group-${groupId}`;
+  const actor = `workflow:formation/${groupId}`;
+  const trackers = new Map<ObligationKey, ObligationTracker>();
+  let seq = 0;
+  let result: FormationResult | undefined;
+
+  const nowIso = () => new Date(Date.now()).toISOString();
+  const today = () => bishkekDateOf(Date.now());
+  const s: Omit<FormationState, 'composition' | 'obligations' | 'today'> = {
+    councilId,
+    groupId,
+    formedOn: input.formedOn,
+    step: 'formation-notice',
+    formationNotice: null,
+    staffCandidatesOn: null,
+    deputyMembersOn: null,
+    protocols: [],
+    candidates: [],
+    decision: null,
+    meeting: null,
+    creationNotice: null,
+    firstMeeting: null,
+  };
+  const calendar = (): Calendar | undefined => [...trackers.values()].map((t) => t.calendar()).filter((c) => c !== undefined).at(-1);
+  const state = (): FormationState => ({
+    ...s,
+    today: today(),
+    composition: compositionOf(s.candidates, s.decision?.decidedOn ?? today()),
+    obligations: [...trackers.values()].map((t) => t.state()),
+  });
+  const ctx = (): CheckContext => ({ today: today(), calendar: calendar() });
+
+  const open = (key: ObligationKey, anchor: IsoDate, party: string, ladderStart?: IsoDate): ObligationTracker => {
+    const tracker = trackObligation({
+      obligationId: `${groupId}/${key}`,
+      groupId,
+      councilId,
+      key,
+      clause: OBLIGATIONS[key].clause,
+      party,
+      anchor,
+      ...(ladderStart === undefined ? {} : { ladderStart }),
+      ...(input.reminderHour === undefined ? {} : { reminderHour: input.reminderHour }),
+    });
+    trackers.set(key, tracker);
+    return tracker;
+  };
+  const dueOf = async (tracker: ObligationTracker): Promise<IsoDate> => {
+    await condition(() => tracker.state().due !== null);
+    return tracker.state().due!;
+  };
+  const append = (events: { type: string; payload: object; idempotencyKey: string }[]) =>
+    appendDomainEvents({ stream, actor, events: events.map((e) => ({ ...e, occurredAt: nowIso() })) as Parameters<typeof appendDomainEvents>[0]['events'] });
+  const key = (what: string) => `formation:${groupId}:${what}`;
+
+  const nominate = (person: PersonInput, category: Candidate['category'], nominatedOn: IsoDate, extra: { protocolId?: string | null; votes?: number | null } = {}): Candidate => {
+    const { member } = personToMember(person, category, 'person', today());
+    seq += 1;
+    const candidate: Candidate = { candidateId: `${groupId}/candidate-${seq}`, ...member!, source: SOURCE_OF[category], nominatedOn, protocolId: extra.protocolId ?? null, votes: extra.votes ?? null };
+    s.candidates.push(candidate);
+    return candidate;
+  };
+  const nominatedEvent = (c: Candidate) => ({
+    type: 'candidate.nominated',
+    idempotencyKey: key(`nominated:${c.candidateId}`),
+    payload: {
+      groupId,
+      candidateId: c.candidateId,
+      nominationId: `${c.candidateId}/nomination`,
+      personId: personIdOf(c),
+      person: { fullName: c.fullName, sex: c.sex, birthDate: birthDateText(c.birthDate), workplace: c.workplace, village: c.village, phone: c.phone, email: c.email },
+      category: c.category,
+      nominatedOn: c.nominatedOn,
+      source: c.source,
+      protocolId: c.protocolId,
+      votes: c.votes,
+    },
+  });
+  const withdraw = (candidateId: string, reason: string) => {
+    s.candidates = s.candidates.filter((c) => c.candidateId !== candidateId);
+    return { type: 'candidate.withdrawn', idempotencyKey: key(`withdrawn:${candidateId}`), payload: { groupId, candidateId, reason } };
+  };
+
+  async function publish(kind: 'formation-notice' | 'creation-notice', req: PublishNoticeInput, text: { ky: string; ru: string }): Promise<PublishedNotice> {
+    const notice: PublishedNotice = { noticeId: `${kind}-${groupId}`, publishedOn: req.publishedOn, channels: [...new Set(req.channels)], text: req.text ?? text };
+    await publishNotice({ noticeKey: notice.noticeId, councilId, groupId, kind, text: notice.text, channels: notice.channels, publishedAt: nowIso() });
+    return notice;
+  }
+
+  setHandler(formationStateQuery, state);
+  setHandler(formationCalendarChangedSignal, () => {
+    for (const t of trackers.values()) if (t.isOpen()) t.calendarChanged();
+  });
+
+  // 5.4.1: the notice's date starts 5.4.2 and 5.4.3 (15 working days each, in parallel).
+  setHandler(
+    publishFormationNoticeUpdate,
+    async (req) => {
+      s.step = 'nominations';
+      s.formationNotice = { noticeId: `formation-notice-${groupId}`, publishedOn: req.publishedOn, channels: req.channels, text: req.text ?? formationNoticeText(input.formedOn) };
+      trackers.get('formation-notice')!.fulfil(req.publishedOn);
+      open('staff-candidates', req.publishedOn, parties.executiveHead);
+      open('deputy-members', req.publishedOn, parties.councilChair);
+      s.formationNotice = await publish('formation-notice', req, formationNoticeText(input.formedOn));
+      return s.formationNotice;
+    },
+    { validator: (req) => refuse(checkPublishFormationNotice(state(), req, ctx())) },
+  );
+
+  // 5.4.2 and 5.4.3: the two lists, each fulfilling its obligation on the day it was given.
+  setHandler(
+    submitStaffCandidatesUpdate,
+    async (req) => {
+      s.staffCandidatesOn = req.submittedOn;
+      const added = req.candidates.map((p) => nominate(p, 'municipal_employee', req.submittedOn));
+      trackers.get('staff-candidates')?.fulfil(req.submittedOn);
+      await append(added.map(nominatedEvent));
+      return added;
+    },
+    { validator: (req) => refuse(checkSubmitStaffCandidates(state(), req, ctx())) },
+  );
+  setHandler(
+    approveDeputyMembersUpdate,
+    async (req) => {
+      s.deputyMembersOn = req.approvedOn;
+      const added = req.deputies.map((p) => nominate(p, 'deputy', req.approvedOn));
+      trackers.get('deputy-members')?.fulfil(req.approvedOn);
+      await append(added.map(nominatedEvent));
+      return added;
+    },
+    { validator: (req) => refuse(checkApproveDeputyMembers(state(), req, ctx())) },
+  );
+
+  // 5.4.4: every name voted on is in the protocol; those with a majority of participants' votes become candidates.
+  setHandler(
+    recordGatheringProtocolUpdate,
+    async (req) => {
+      const protocolId = `${groupId}/gathering-${s.protocols.length + 1}`;
+      const results = req.candidates.map((c) => ({ fullName: c.fullName.trim(), votes: c.votes, elected: electedByGathering(c.votes, req.participants) }));
+      const protocol = { protocolId, heldOn: req.heldOn, protocolRef: req.protocolRef.trim(), place: req.place ?? null, participants: req.participants, results };
+      s.protocols.push(protocol);
+      const elected = req.candidates.filter((c) => electedByGathering(c.votes, req.participants)).map((c) => nominate(c, 'citizen', req.heldOn, { protocolId, votes: c.votes }));
+      await append([
+        {
+          type: 'gathering.protocol-recorded',
+          idempotencyKey: key(`protocol:${protocolId}`),
+          payload: { groupId, protocolId, heldOn: protocol.heldOn, protocolRef: protocol.protocolRef, place: protocol.place, participants: protocol.participants },
+        },
+        ...elected.map(nominatedEvent),
+      ]);
+      return protocol;
+    },
+    { validator: (req) => refuse(checkRecordGatheringProtocol(state(), req, ctx())) },
+  );
+
+  // Fixing the composition before 5.4.5: add, remove, replace.
+  const nominateOne = (req: AddCandidateInput) => nominate(req.person, req.category, req.nominatedOn, req.category === 'citizen' ? { protocolId: req.protocolId ?? null, votes: req.votes ?? null } : {});
+  setHandler(
+    addCandidateUpdate,
+    async (req) => {
+      const c = nominateOne(req);
+      await append([nominatedEvent(c)]);
+      return c;
+    },
+    { validator: (req) => refuse(checkAddCandidate(state(), req, ctx())) },
+  );
+  setHandler(
+    removeCandidateUpdate,
+    async (req) => {
+      await append([withdraw(req.candidateId, req.reason.trim())]);
+    },
+    { validator: (req) => refuse(checkRemoveCandidate(state(), req)) },
+  );
+  setHandler(
+    replaceCandidateUpdate,
+    async (req) => {
+      const out = withdraw(req.candidateId, req.reason.trim());
+      const c = nominateOne(req);
+      await append([out, nominatedEvent(c)]);
+      return c;
+    },
+    { validator: (req) => refuse(checkReplaceCandidate(state(), req, ctx())) },
+  );
+
+  // 5.4.5: the decision creates the group and appoints the candidates; 5.3.1 term; 5.3.2 first meeting due.
+  setHandler(
+    recordCouncilDecisionUpdate,
+    async (req) => {
+      const termEnd = computeDeadline('term-end', req.decidedOn, calendar() ?? createCalendar([])).due;
+      s.decision = { decidedOn: req.decidedOn, resolutionNumber: req.resolutionNumber.trim(), termEnd };
+      s.step = 'first-meeting-scheduling';
+      await append([
+        { type: 'group.created', idempotencyKey: key('created'), payload: { groupId, createdOn: req.decidedOn, resolutionNumber: s.decision.resolutionNumber, termEnd } },
+        ...s.candidates.flatMap((c) => [
+          {
+            type: 'member.added',
+            idempotencyKey: key(`member:${c.candidateId}`),
+            payload: { groupId, membershipId: membershipIdOf(c), personId: personIdOf(c), person: nominatedEvent(c).payload.person, category: c.category, role: 'member', joinedOn: req.decidedOn },
+          },
+          { type: 'candidate.appointed', idempotencyKey: key(`appointed:${c.candidateId}`), payload: { groupId, candidateId: c.candidateId, membershipId: membershipIdOf(c) } },
+        ]),
+      ]);
+      const firstMeetingDue = await dueOf(open('first-meeting', req.decidedOn, parties.executiveBody));
+      return { termEnd, firstMeetingDue };
+    },
+    { validator: (req) => refuse(checkRecordCouncilDecision(state(), req, ctx())) },
+  );
+
+  // 5.3.2 date, time, place; 5.3.3 the creation notice is due 3 working days before it.
+  setHandler(
+    scheduleFirstMeetingUpdate,
+    async (req) => {
+      const { warnings } = checkScheduleFirstMeeting(state(), req, ctx());
+      const meetingId = `${groupId}/meeting-1`;
+      s.meeting = { meetingId, date: req.date, time: req.time, place: req.place.trim(), warnings };
+      s.step = 'creation-notice';
+      await append([{ type: 'meeting.scheduled', idempotencyKey: key('meeting-scheduled'), payload: { meetingId, groupId, kind: 'first', date: req.date, time: req.time, place: s.meeting.place } }]);
+      const creationNoticeDue = await dueOf(open('creation-notice', req.date, parties.executiveBody, today()));
+      return { meetingId, creationNoticeDue, warnings };
+    },
+    { validator: (req) => refuse(checkScheduleFirstMeeting(state(), req, ctx()).problems) },
+  );
+
+  // 5.3.3 and 5.4.7: the resolution, the composition (names and categories only) and the meeting's details.
+  setHandler(
+    publishCreationNoticeUpdate,
+    async (req) => {
+      const text = creationNoticeText({ ...s.decision!, members: s.candidates, meeting: s.meeting! });
+      s.creationNotice = { noticeId: `creation-notice-${groupId}`, publishedOn: req.publishedOn, channels: req.channels, text: req.text ?? text };
+      s.step = 'first-meeting';
+      trackers.get('creation-notice')!.fulfil(req.publishedOn);
+      s.creationNotice = await publish('creation-notice', req, text);
+      return s.creationNotice;
+    },
+    { validator: (req) => refuse(checkPublishCreationNotice(state(), req, ctx())) },
+  );
+
+  // 5.4.6: quorum (7.2.3) and the chair's election; the group becomes active and is handed over to its term.
+  setHandler(
+    recordFirstMeetingUpdate,
+    async (req) => {
+      const chair = chairCandidate(state(), req.chairElection)!;
+      const { votesFor, votesAgainst, abstained } = req.chairElection;
+      s.firstMeeting = { heldOn: req.heldOn, present: req.present, chair: { candidateId: chair.candidateId, fullName: chair.fullName, votesFor, votesAgainst, abstained } };
+      s.step = 'handed-over';
+      trackers.get('first-meeting')!.fulfil(req.heldOn);
+      const d = s.decision!;
+      const vote = `open vote of ${req.present} present: ${votesFor} for, ${votesAgainst} against, ${abstained} abstained`;
+      await append([
+        { type: 'meeting.held', idempotencyKey: key('meeting-held'), payload: { meetingId: s.meeting!.meetingId, heldOn: req.heldOn, present: req.present } },
+        { type: 'member.role-changed', idempotencyKey: key('chair-elected'), payload: { groupId, membershipId: membershipIdOf(chair), role: 'chair' } },
+        {
+          type: 'group.status-changed',
+          idempotencyKey: key('active'),
+          payload: { groupId, status: 'active', reason: `5.4.6: ${chair.fullName} elected chair at the first meeting on ${req.heldOn} (${vote}); handed over to the term ending ${d.termEnd} (5.3.1)` },
+        },
+      ]);
+      result = { groupId, createdOn: d.decidedOn, resolutionNumber: d.resolutionNumber, termEnd: d.termEnd, chair: chair.fullName, members: s.candidates.length, firstMeetingOn: req.heldOn };
+      return result;
+    },
+    { validator: (req) => refuse(checkRecordFirstMeeting(state(), req, ctx())) },
+  );
+
+  open('formation-notice', input.formedOn, parties.executiveBody);
+  await condition(() => result !== undefined && allHandlersFinished());
+  // Every obligation was fulfilled on the way; wait until each has recorded it.
+  await Promise.all([...trackers.values()].map((t) => t.done));
+  return result!;
+}
+
+function personIdOf(c: Candidate): string {
+  return c.candidateId.replace('/candidate-', '/person-');
+}
+
+function membershipIdOf(c: Candidate): string {
+  return c.candidateId.replace('/candidate-', '/member-');
+}
