@@ -11,6 +11,9 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   projections: { summary: 'projections rebuild                          replay the event log into freshly truncated projection tables', load: () => import('./commands/projections') },
   council: { summary: 'council create --name-ky .. --name-ru .. | council list   register the councils served', load: () => import('./commands/council') },
   group: { summary: 'group create --council ID | group members ID   open a group; its public composition', load: () => import('./commands/group') },
+  object: { summary: 'object register --council ID --kind KIND --name-ky .. --name-ru .. --email A | object list --council ID   monitored objects (4.2)', load: () => import('./commands/object') },
+  act: { summary: 'act draft|update|attach|show|issue ...          acts of monitoring and evaluation (8.1)', load: () => import('./commands/act') },
+  pending: { summary: 'pending --group ID [--overdue|--week|--object ID]   the chair\'s open obligations, overdue first', load: () => import('./commands/pending') },
   start: { summary: 'start                                        the worker on embedded defaults (PGlite, .eml mail, local Temporal)', load: () => import('./commands/start') },
   worker: { summary: 'worker                                       only the Temporal worker (TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL)', load: () => import('./commands/worker') },
 };

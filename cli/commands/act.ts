@@ -1,0 +1,221 @@
+// `jmeg act draft|update|attach|show|issue`: acts of monitoring and evaluation (8.1). Drafts may be incomplete;
+// issuing checks 8.1 and names every missing item. (Delivering the issued act to the object is the act workflow's.)
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config/config';
+import { ActError, attachAnnex, checkActForIssue, draftAct, findAct, issueAct, parseActDraft, updateActDraft, type Act } from '../../db/acts';
+import { findObjectById } from '../../db/objects';
+import { actPath } from '../../db/pending';
+import { MONITORED_OBJECT_KINDS } from '../../domain/act';
+import { bishkekDateOf, isIsoDate } from '../../domain/dates';
+import { isLang, type Lang, type Localized } from '../../domain/i18n';
+import { dmy } from '../../domain/messages';
+import { CliError } from '../cli-error';
+import { withDatabase } from '../with-database';
+
+const USAGE = [
+  'usage: jmeg act draft --group ID --object ID --file ACT.json [--title TEXT]',
+  '       jmeg act update ACT_ID --file ACT.json [--title TEXT]',
+  '       jmeg act attach ACT_ID FILE',
+  '       jmeg act show ACT_ID [--json]',
+  '       jmeg act issue ACT_ID [--on YYYY-MM-DD] [--json]',
+  '       (each takes --lang ky|ru|en; ACT.json is an ActDraft: purpose, subject, object, place, periodStart, periodEnd, findings, recommendations, annexes)',
+].join('\n');
+
+const T: Record<Lang, Record<string, string>> = {
+  ky: { stillMissing: 'Чыгаруу үчүн дагы керек (8.1):', complete: 'Акт толук: чыгарууга болот.', warning: 'Эскертүү', issued: 'Акт чыгарылды', already: 'Акт мурда эле чыгарылган', notIssued: 'Акт чыгарылган жок.', status: 'Абалы', object: 'Объект', annexes: 'Тиркеме файлдар', none: 'жок', owes: 'Мөөнөттөр (4.3) акт алынгандан кийин ачылат' },
+  ru: { stillMissing: 'Для выдачи ещё нужно (8.1):', complete: 'Акт полон: его можно выдать.', warning: 'Предупреждение', issued: 'Акт выдан', already: 'Акт уже был выдан', notIssued: 'Акт не выдан.', status: 'Статус', object: 'Объект', annexes: 'Файлы приложений', none: 'нет', owes: 'Сроки (4.3) откроются после получения акта' },
+  en: { stillMissing: 'Still needed before issuing (8.1):', complete: 'The act is complete: it can be issued.', warning: 'Warning', issued: 'Act issued', already: 'The act was already issued', notIssued: 'The act was not issued.', status: 'Status', object: 'Object', annexes: 'Annex files', none: 'none', owes: 'Deadlines (4.3) open on receipt of the act' },
+};
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'draft':
+      return draft(rest);
+    case 'update':
+      return update(rest);
+    case 'attach':
+      return attach(rest);
+    case 'show':
+      return show(rest);
+    case 'issue':
+      return issue(rest);
+    default:
+      throw new CliError(sub === undefined ? USAGE : `act: unknown subcommand "${sub}"\n${USAGE}`);
+  }
+}
+
+function parse(sub: string, args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        group: { type: 'string' },
+        object: { type: 'string' },
+        file: { type: 'string' },
+        title: { type: 'string' },
+        on: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`act ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  const lang = parsed.values.lang ?? 'ky';
+  if (!isLang(lang)) throw new CliError(`act ${sub}: --lang "${lang}" must be ky, ru or en`);
+  return { ...parsed.values, positionals: parsed.positionals, lang };
+}
+
+function oneId(sub: string, positionals: string[], what = 'ACT_ID'): string {
+  if (positionals.length !== 1) throw new CliError(`act ${sub}: expected ${what}\n${USAGE}`);
+  return positionals[0]!;
+}
+
+function readDraftFile(sub: string, file: string | undefined, lang: Lang) {
+  if (!file) throw new CliError(`act ${sub}: --file ACT.json is required`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`act ${sub}: ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  try {
+    return parseActDraft(json);
+  } catch (error) {
+    throw refusal(sub, error, lang, file);
+  }
+}
+
+function refusal(sub: string, error: unknown, lang: Lang, where?: string): unknown {
+  if (error instanceof ActError) return new CliError(`act ${sub}: ${where ? `${where}: ` : ''}${error.messages[lang]} [${error.code}]`);
+  return error;
+}
+
+function completeness(act: Act, lang: Lang): string {
+  const { missing, warnings } = checkActForIssue(act);
+  const lines = missing.length === 0 ? [T[lang].complete!] : [T[lang].stillMissing!, ...missing.map((m) => `  - ${m.field}: ${m.message[lang]}`)];
+  for (const w of warnings) lines.push(`${T[lang].warning}: ${w.message[lang]}`);
+  return lines.join('\n') + '\n';
+}
+
+async function draft(args: string[]): Promise<number> {
+  const v = parse('draft', args);
+  if (v.positionals.length > 0) throw new CliError(`act draft: unexpected ${v.positionals.join(' ')}\n${USAGE}`);
+  if (!v.group || !v.object) throw new CliError('act draft: --group ID and --object ID are required (see "jmeg object list --council ID")');
+  const content = readDraftFile('draft', v.file, v.lang);
+  const input = { groupId: v.group, objectId: v.object, draft: content, ...(v.title !== undefined ? { title: v.title } : {}) };
+  return withDatabase(async (db) => {
+    try {
+      const act = await draftAct(db, input, 'cli');
+      process.stdout.write(`${act.id}\n${completeness(act, v.lang)}`);
+      return 0;
+    } catch (error) {
+      throw refusal('draft', error, v.lang);
+    }
+  });
+}
+
+async function update(args: string[]): Promise<number> {
+  const v = parse('update', args);
+  const actId = oneId('update', v.positionals);
+  const content = readDraftFile('update', v.file, v.lang);
+  return withDatabase(async (db) => {
+    try {
+      const act = await updateActDraft(db, actId, { draft: content, ...(v.title !== undefined ? { title: v.title } : {}) }, 'cli');
+      process.stdout.write(completeness(act, v.lang));
+      return 0;
+    } catch (error) {
+      throw refusal('update', error, v.lang);
+    }
+  });
+}
+
+async function attach(args: string[]): Promise<number> {
+  const v = parse('attach', args);
+  if (v.positionals.length !== 2) throw new CliError(`act attach: expected ACT_ID FILE\n${USAGE}`);
+  const [actId, file] = v.positionals as [string, string];
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new CliError(`act attach: ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  const { dataDir } = loadConfig();
+  return withDatabase(async (db) => {
+    try {
+      const annex = await attachAnnex(db, { actId, fileName: file, bytes, dataDir }, 'cli');
+      process.stdout.write(`${annex.id}\t${annex.fileName}\t${annex.mediaType}\t${annex.sizeBytes}\tsha256:${annex.sha256}\n`);
+      return 0;
+    } catch (error) {
+      throw refusal('attach', error, v.lang);
+    }
+  });
+}
+
+const label = (l: Localized, lang: Lang) => l[lang];
+
+async function show(args: string[]): Promise<number> {
+  const v = parse('show', args);
+  const actId = oneId('show', v.positionals);
+  return withDatabase(async (db) => {
+    const act = await findAct(db, actId);
+    if (!act) throw new CliError(`act show: no act with id ${actId}`);
+    const check = checkActForIssue(act);
+    if (v.json) {
+      process.stdout.write(JSON.stringify({ ...act, path: actPath(act.id), missing: check.missing, warnings: check.warnings }, null, 2) + '\n');
+      return 0;
+    }
+    const object = await findObjectById(db, act.objectId);
+    const t = T[v.lang];
+    const d = act.draft;
+    const lines = [
+      `${act.number ?? act.id}  ${act.title}`,
+      `${t.status}: ${act.status}${act.issuedOn ? ` ${dmy(act.issuedOn)}` : ''}${act.receivedOn ? `, received ${dmy(act.receivedOn)} (${act.receivedVia})` : ''}`,
+      `${t.object}: ${object ? `${object.name[v.lang === 'ru' ? 'ru' : 'ky']} — ${label(MONITORED_OBJECT_KINDS[object.kind], v.lang)}` : act.objectId}`,
+      `purpose: ${d.purpose ?? '—'}`,
+      `subject: ${d.subject ?? '—'}`,
+      `place: ${d.place ?? '—'}`,
+      `period: ${d.periodStart ?? '—'} … ${d.periodEnd ?? '—'}`,
+      `findings: ${d.findings?.length ?? 0}; recommendations: ${d.recommendations?.length ?? 0}; annexes listed: ${d.annexes?.length ?? 0}`,
+      `${t.annexes}: ${act.annexes.length === 0 ? t.none : ''}`,
+      ...act.annexes.map((a) => `  - ${a.fileName} (${a.mediaType}, ${a.sizeBytes} B, sha256:${a.sha256.slice(0, 12)}…)`),
+      `path: ${actPath(act.id)}`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n' + (act.status === 'draft' ? completeness(act, v.lang) : ''));
+    return 0;
+  });
+}
+
+/** Exit 0: issued (or already issued); 1: refused, the missing 8.1 items listed on stderr; 2: usage or unknown act. */
+async function issue(args: string[]): Promise<number> {
+  const v = parse('issue', args);
+  const actId = oneId('issue', v.positionals);
+  const on = v.on ?? bishkekDateOf(Date.now());
+  if (!isIsoDate(on)) throw new CliError(`act issue: --on "${on}" is not a real date in the form YYYY-MM-DD`);
+  return withDatabase(async (db) => {
+    try {
+      const issued = await issueAct(db, actId, { on, actor: 'cli' });
+      if (v.json) {
+        process.stdout.write(JSON.stringify(issued, null, 2) + '\n');
+        return 0;
+      }
+      const t = T[v.lang];
+      process.stdout.write(`${issued.alreadyIssued ? t.already : t.issued}: ${issued.number}, ${dmy(issued.issuedOn)}\n`);
+      process.stdout.write(`${t.owes}: ${issued.obligationKeys.map((k, i) => `${k} (${issued.parties[i]})`).join(', ')}\n`);
+      for (const w of issued.warnings) process.stdout.write(`${t.warning}: ${w.message[v.lang]}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof ActError && error.code === 'act-incomplete') {
+        const lines = [error.messages[v.lang], ...error.problems.map((p) => `  - ${p.field}: ${p.message[v.lang]}`), T[v.lang].notIssued!];
+        process.stderr.write(lines.join('\n') + '\n');
+        return 1;
+      }
+      throw refusal('issue', error, v.lang);
+    }
+  });
+}

@@ -1,0 +1,149 @@
+// `jmeg pending --group ID`: the chair's list of open and recently closed obligations, overdue first.
+import { parseArgs } from 'node:util';
+import { findGroupById } from '../../db/groups';
+import { calendarForCouncil, DEFAULT_RECENT_DAYS, pendingObligations, type PendingFilter, type PendingObligation } from '../../db/pending';
+import { bishkekDateOf, isIsoDate } from '../../domain/dates';
+import { isLang, plural, type Lang } from '../../domain/i18n';
+import { dmy } from '../../domain/messages';
+import { CliError } from '../cli-error';
+import { withDatabase } from '../with-database';
+
+const USAGE = `usage: jmeg pending --group ID [--overdue | --week | --object ID] [--today YYYY-MM-DD] [--recent-days N (default ${DEFAULT_RECENT_DAYS})] [--lang ky|ru|en] [--json]`;
+
+const T = {
+  ky: {
+    overdue: 'МӨӨНӨТҮ ӨТТҮ',
+    open: 'АЧЫК',
+    closed: { met: 'АТКАРЫЛДЫ', closed: 'ЖАБЫЛДЫ', cancelled: 'ЖОККО ЧЫГАРЫЛДЫ' },
+    owedBy: 'Милдеттүү',
+    from: 'эсеп',
+    due: 'мөөнөт',
+    left: (n: number, unit: 'working' | 'calendar') => (unit === 'working' ? `${n} жумуш күн калды` : `${n} календардык күн калды`),
+    today: 'мөөнөт бүгүн',
+    late: (w: number, c: number) => `${w} жумуш күн (${c} календардык күн) кечикти`,
+    nonWorking: 'мөөнөт иш эмес күнгө туура келет, жылышы мүмкүн',
+    reminders: 'Эскертүүлөр',
+    escalated: 'кеңешке жиберилди',
+    none: 'жок',
+    act: 'акт',
+    response: 'жооп',
+    lateMark: 'кечиккен',
+    empty: 'Ачык милдеттенмелер жок.',
+  },
+  ru: {
+    overdue: 'ПРОСРОЧЕНО',
+    open: 'ОТКРЫТО',
+    closed: { met: 'ИСПОЛНЕНО', closed: 'ЗАКРЫТО', cancelled: 'ОТМЕНЕНО' },
+    owedBy: 'Обязан',
+    from: 'отсчёт',
+    due: 'срок',
+    left: (n: number, unit: 'working' | 'calendar') =>
+      unit === 'working'
+        ? `осталось ${plural('ru', n, { one: `${n} рабочий день`, few: `${n} рабочих дня`, many: `${n} рабочих дней`, other: `${n} рабочего дня` })}`
+        : `осталось ${plural('ru', n, { one: `${n} календарный день`, few: `${n} календарных дня`, many: `${n} календарных дней`, other: `${n} календарного дня` })}`,
+    today: 'срок сегодня',
+    late: (w: number, c: number) => `просрочено на ${w} раб. дн. (${c} календ. дн.)`,
+    nonWorking: 'срок выпадает на нерабочий день, ожидается перенос',
+    reminders: 'Напоминания',
+    escalated: 'передано в кенеш',
+    none: 'нет',
+    act: 'акт',
+    response: 'ответ',
+    lateMark: 'с опозданием',
+    empty: 'Открытых обязательств нет.',
+  },
+  en: {
+    overdue: 'OVERDUE',
+    open: 'OPEN',
+    closed: { met: 'MET', closed: 'CLOSED', cancelled: 'CANCELLED' },
+    owedBy: 'Owed by',
+    from: 'counted from',
+    due: 'due',
+    left: (n: number, unit: 'working' | 'calendar') => `${n} ${unit} ${n === 1 ? 'day' : 'days'} left`,
+    today: 'due today',
+    late: (w: number, c: number) => `overdue by ${w} working ${w === 1 ? 'day' : 'days'} (${c} calendar)`,
+    nonWorking: 'the due date is a non-working day; expect it to move',
+    reminders: 'Reminders',
+    escalated: 'escalated to the council',
+    none: 'none',
+    act: 'act',
+    response: 'response',
+    lateMark: 'late',
+    empty: 'No open obligations.',
+  },
+} as const;
+
+function parse(argv: string[]) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        group: { type: 'string' },
+        overdue: { type: 'boolean' },
+        week: { type: 'boolean' },
+        object: { type: 'string' },
+        today: { type: 'string' },
+        'recent-days': { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new CliError(`pending: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  if (!values.group) throw new CliError(`pending: --group ID is required\n${USAGE}`);
+  const filters = [values.overdue, values.week, values.object !== undefined].filter(Boolean).length;
+  if (filters > 1) throw new CliError('pending: give at most one of --overdue, --week, --object ID');
+  const filter: PendingFilter | undefined = values.overdue ? 'overdue' : values.week ? 'due-this-week' : values.object !== undefined ? { objectId: values.object } : undefined;
+  const today = values.today ?? bishkekDateOf(Date.now());
+  if (!isIsoDate(today)) throw new CliError(`pending: --today "${today}" is not a real date in the form YYYY-MM-DD`);
+  const recentDays = values['recent-days'] === undefined ? DEFAULT_RECENT_DAYS : Number(values['recent-days']);
+  if (!Number.isInteger(recentDays) || recentDays < 0) throw new CliError(`pending: --recent-days "${values['recent-days']}" is not a whole number of days`);
+  const lang = values.lang ?? 'ky';
+  if (!isLang(lang)) throw new CliError(`pending: --lang "${lang}" must be ky, ru or en`);
+  return { groupId: values.group, filter, today, recentDays, lang, json: values.json === true };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  return withDatabase(async (db) => {
+    const group = await findGroupById(db, args.groupId);
+    if (!group) throw new CliError(`pending: no group with id ${args.groupId}`);
+    const calendar = await calendarForCouncil(db, group.council_id);
+    const items = await pendingObligations(db, { groupId: args.groupId, today: args.today, calendar, recentDays: args.recentDays, ...(args.filter ? { filter: args.filter } : {}) });
+    if (args.json) {
+      process.stdout.write(JSON.stringify({ groupId: args.groupId, today: args.today, filter: args.filter ?? null, items }, null, 2) + '\n');
+      return 0;
+    }
+    process.stdout.write(items.length === 0 ? `${T[args.lang].empty}\n` : items.map((item) => format(item, args.lang)).join('\n') + '\n');
+    return 0;
+  });
+}
+
+/** One obligation as a few lines: state and what is owed; who, from when, due when; reminders and escalation; links. */
+export function format(item: PendingObligation, lang: Lang): string {
+  const t = T[lang];
+  const name = (n: { ky: string; ru: string }) => (lang === 'ru' ? n.ru : n.ky);
+  const state = item.overdue ? t.overdue : item.open ? t.open : t.closed[item.status as 'met' | 'closed' | 'cancelled'];
+  let timing = '';
+  if (item.daysLeft) {
+    const d = item.daysLeft;
+    timing = item.overdue ? t.late(-d.working, -d.calendar) : d.calendar === 0 ? t.today : t.left(d.left, d.unit);
+  } else if (item.closedAt) {
+    timing = dmy(bishkekDateOf(Date.parse(item.closedAt)));
+  }
+  const party = [item.party.role?.[lang], item.party.name ? name(item.party.name) : null].filter(Boolean).join(' — ') || item.party.id;
+  const lines = [
+    `${state}  ${item.title[lang]} (${item.clause})  ${timing}`,
+    `  ${t.owedBy}: ${party}; ${t.from} ${dmy(item.anchorDate)}; ${t.due} ${dmy(item.dueDate)}${item.dueOnNonWorkingDay ? ` (${t.nonWorking}${item.dueOnNonWorkingDay.name ? `: ${name(item.dueOnNonWorkingDay.name)}` : ''})` : ''}`,
+    `  ${t.reminders}: ${item.reminders.length === 0 ? t.none : item.reminders.map((r) => `${r.rung} ${dmy(bishkekDateOf(Date.parse(r.sentAt)))}`).join(', ')}${item.escalation ? `; ${t.escalated} ${dmy(bishkekDateOf(Date.parse(item.escalation.sentAt)))}` : ''}`,
+  ];
+  const links = [
+    item.act ? `${t.act} ${item.act.number ?? ''} ${item.act.path}`.replace('  ', ' ') : null,
+    ...item.responses.map((r) => `${t.response} ${dmy(bishkekDateOf(Date.parse(r.submittedAt)))}${r.late ? ` (${t.lateMark})` : ''} ${r.path}`),
+  ].filter(Boolean);
+  if (links.length > 0) lines.push(`  ${links.join('; ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,206 @@
+// The chair's tracking (issue 5): every open and recently closed obligation of a group, with who owes it by which
+// clause, counted from when, due when, days left or overdue in the rule's own unit, reminders and escalation sent,
+// and links to the act and the response. "Overdue" is derived here from the due date and today, never stored.
+import { sql, type Kysely } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { shippedCalendar, type Calendar, type CalendarEntry, type CalendarName } from '../domain/calendar';
+import { addDays, compareDates, daysBetween, dayOfWeek, endOfDayBishkek, type IsoDate } from '../domain/dates';
+import { computeDeadline, daysLeft, isObligationKey, OBLIGATIONS } from '../domain/deadlines';
+import type { Localized } from '../domain/i18n';
+import type { Database } from './database';
+import type { ObjectKind, ObligationStatus, ResponseKind } from './events';
+
+/** Closed obligations stay on the list this many days after closing, so the chair sees what just happened. */
+export const DEFAULT_RECENT_DAYS = 30;
+
+export type PendingFilter = 'overdue' | 'due-this-week' | { objectId: string };
+
+export interface PendingQuery {
+  groupId: string;
+  /** The chair's date in Bishkek. */
+  today: IsoDate;
+  filter?: PendingFilter;
+  /** Working days: shipped data plus the database's entries (calendarForCouncil). */
+  calendar: Calendar;
+  recentDays?: number;
+}
+
+export interface PendingObligation {
+  obligationId: string;
+  key: string;
+  clause: string;
+  /** What is owed (the catalogue's title; the key itself for an obligation outside the catalogue). */
+  title: Localized;
+  /** Who owes it: the party id ('object:<id>', 'executive-body', 'council', ...), its role, and the object's name when it is one. */
+  party: { id: string; role: Localized | null; name: CalendarName | null };
+  status: ObligationStatus;
+  /** Still owed: open, or escalated and not yet met. */
+  open: boolean;
+  anchorDate: IsoDate;
+  dueDate: IsoDate;
+  /** The end of the due day in Bishkek (UTC ISO). */
+  dueInstant: string;
+  /** For open obligations: days from today to the due date, excluding today, in the rule's unit (working days for 4.3 (3), calendar days for 4.3 (4)); negative when overdue. Null when closed. */
+  daysLeft: { unit: 'working' | 'calendar'; left: number; working: number; calendar: number } | null;
+  overdue: boolean;
+  /** Open and due from today to Sunday of this week. */
+  dueThisWeek: boolean;
+  /** The due date is not a working day (e.g. the calendar changed after it was set): the chair should expect it to move. */
+  dueOnNonWorkingDay: { reason: string; name: CalendarName | null } | null;
+  /** When it was met, closed or cancelled (UTC ISO); null while open. */
+  closedAt: string | null;
+  reminders: { rung: string; sentAt: string }[];
+  escalation: { sentAt: string } | null;
+  act: { id: string; number: string | null; title: string; path: string } | null;
+  object: { id: string; name: CalendarName; kind: ObjectKind; isExecutiveBody: boolean } | null;
+  /** Every submission for this obligation, first first; a later one amends (supersedes) an earlier one. */
+  responses: { id: string; kind: ResponseKind; submittedAt: string; late: boolean; supersedes: string | null; path: string }[];
+}
+
+const OPEN: ObligationStatus[] = ['open', 'escalated'];
+
+export const actPath = (actId: string) => `/acts/${actId}`;
+export const responsePath = (actId: string, responseId: string) => `/acts/${actId}/responses/${responseId}`;
+
+const iso = (value: string | Date): string => new Date(value).toISOString();
+
+/** The Sunday that ends the week (Monday to Sunday) holding `date`. */
+export function endOfWeek(date: IsoDate): IsoDate {
+  const dow = dayOfWeek(date);
+  return dow === 0 ? date : addDays(date, 7 - dow);
+}
+
+/** The SQL of the pending list: one statement, the reminders, escalation and responses as JSON arrays beside each row. */
+export function pendingQuery(db: Kysely<Database>, query: Omit<PendingQuery, 'calendar'>) {
+  const recentDays = query.recentDays ?? DEFAULT_RECENT_DAYS;
+  const closedSince = endOfDayBishkek(addDays(query.today, -recentDays - 1));
+  let q = db
+    .selectFrom('obligations as o')
+    .leftJoin('acts as a', 'a.id', 'o.act_id')
+    .leftJoin('monitored_objects as m', 'm.id', 'a.object_id')
+    .select([
+      'o.id',
+      'o.key',
+      'o.clause',
+      'o.party',
+      'o.status',
+      'o.anchor_date',
+      'o.due_date',
+      'o.status_changed_at',
+      'o.act_id',
+      'a.number as act_number',
+      'a.title as act_title',
+      'a.object_id',
+      'm.name as object_name_ky',
+      'm.name_ru as object_name_ru',
+      'm.kind as object_kind',
+      'm.is_executive_body',
+    ])
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom('obligation_reminders as r').select(['r.rung', 'r.sent_at']).whereRef('r.obligation_id', '=', 'o.id').orderBy('r.sent_at').orderBy('r.rung')).as(
+        'reminders',
+      ),
+      jsonObjectFrom(
+        eb
+          .selectFrom('obligation_status_changes as s')
+          .select('s.changed_at')
+          .whereRef('s.obligation_id', '=', 'o.id')
+          .where('s.status', '=', 'escalated')
+          .orderBy('s.seq')
+          .limit(1),
+      ).as('escalation'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('responses as p')
+          .select(['p.id', 'p.kind', 'p.submitted_at', 'p.late', 'p.supersedes_id'])
+          .whereRef('p.obligation_id', '=', 'o.id')
+          .orderBy('p.submitted_at')
+          .orderBy('p.id'),
+      ).as('responses'),
+    ])
+    .where('o.group_id', '=', query.groupId);
+  const filter = query.filter;
+  if (filter === 'overdue') q = q.where('o.status', 'in', OPEN).where('o.due_date', '<', query.today);
+  else if (filter === 'due-this-week') q = q.where('o.status', 'in', OPEN).where('o.due_date', '>=', query.today).where('o.due_date', '<=', endOfWeek(query.today));
+  else q = q.where((eb) => eb.or([eb('o.status', 'in', OPEN), eb('o.status_changed_at', '>', new Date(closedSince))]));
+  if (typeof filter === 'object') q = q.where('a.object_id', '=', filter.objectId);
+  return q;
+}
+
+/** The group's pending list: overdue first (longest overdue first), then open by due date, then the recently closed (latest first). */
+export async function pendingObligations(db: Kysely<Database>, query: PendingQuery): Promise<PendingObligation[]> {
+  const rows = await pendingQuery(db, query).execute();
+  const { today, calendar } = query;
+  const weekEnd = endOfWeek(today);
+  const items = rows.map((row): PendingObligation => {
+    const known = isObligationKey(row.key) ? OBLIGATIONS[row.key] : null;
+    const open = OPEN.includes(row.status);
+    let days: PendingObligation['daysLeft'] = null;
+    if (open) {
+      if (known) {
+        const { unit, left, working, calendar: calendarDays } = daysLeft({ ...computeDeadline(row.key, row.anchor_date, calendar), due: row.due_date }, today, calendar);
+        days = { unit, left, working, calendar: calendarDays };
+      } else {
+        const left = daysBetween(today, row.due_date);
+        days = { unit: 'calendar', left, working: left, calendar: left };
+      }
+    }
+    const overdue = open && compareDates(today, row.due_date) > 0;
+    const dueDay = calendar.describeDay(row.due_date);
+    const objectName = row.object_id !== null && row.object_name_ky !== null ? { ky: row.object_name_ky, ru: row.object_name_ru ?? row.object_name_ky } : null;
+    return {
+      obligationId: row.id,
+      key: row.key,
+      clause: row.clause,
+      title: known ? known.title : { ky: row.key, ru: row.key, en: row.key },
+      party: {
+        id: row.party,
+        role: known ? known.party : null,
+        name: row.party === `object:${row.object_id}` || (row.party === 'executive-body' && row.is_executive_body === true) ? objectName : null,
+      },
+      status: row.status,
+      open,
+      anchorDate: row.anchor_date,
+      dueDate: row.due_date,
+      dueInstant: endOfDayBishkek(row.due_date),
+      daysLeft: days,
+      overdue,
+      dueThisWeek: open && !overdue && compareDates(row.due_date, weekEnd) <= 0,
+      dueOnNonWorkingDay: dueDay.working ? null : { reason: dueDay.reason, name: dueDay.name ?? null },
+      closedAt: open ? null : iso(row.status_changed_at),
+      reminders: row.reminders.map((r) => ({ rung: r.rung, sentAt: iso(r.sent_at) })),
+      escalation: row.escalation ? { sentAt: iso(row.escalation.changed_at) } : null,
+      act: row.act_id !== null ? { id: row.act_id, number: row.act_number, title: row.act_title ?? '', path: actPath(row.act_id) } : null,
+      object:
+        row.object_id !== null && objectName !== null ? { id: row.object_id, name: objectName, kind: row.object_kind!, isExecutiveBody: row.is_executive_body === true } : null,
+      responses: row.responses.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        submittedAt: iso(p.submitted_at),
+        late: p.late,
+        supersedes: p.supersedes_id,
+        path: responsePath(row.act_id ?? '', p.id),
+      })),
+    };
+  });
+  return items.sort(byUrgency);
+}
+
+function byUrgency(a: PendingObligation, b: PendingObligation): number {
+  const rank = (x: PendingObligation) => (x.overdue ? 0 : x.open ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (rank(a) === 2) return (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || a.obligationId.localeCompare(b.obligationId);
+  return compareDates(a.dueDate, b.dueDate) || a.obligationId.localeCompare(b.obligationId);
+}
+
+/**
+ * The calendar for a council's deadlines: the shipped data, then the national entries staff recorded, then the
+ * council's own corrections (later entries win). (Stand-in until a shared db/calendar-entries.ts exists.)
+ */
+export async function calendarForCouncil(db: Kysely<Database>, councilId: string | null): Promise<Calendar> {
+  let q = db.selectFrom('calendar_entries').select(['council_id', 'date', 'type', 'name_ky', 'name_ru', 'status']);
+  q = councilId === null ? q.where('council_id', 'is', null) : q.where((eb) => eb.or([eb('council_id', 'is', null), eb('council_id', '=', councilId)]));
+  const rows = await q.orderBy(sql`council_id is not null`).orderBy('date').execute();
+  const entries: CalendarEntry[] = rows.map((r) => ({ date: r.date, type: r.type, name: { ky: r.name_ky, ru: r.name_ru }, status: r.status }));
+  return shippedCalendar(entries);
+}
