@@ -1,17 +1,29 @@
 // `jmeg calendar show YYYY`: a year's non-working days (holidays, days off) and worked weekend days,
-// from the Labour Code rules, the shipped year data and an optional calendar file.
-import { readFileSync } from 'node:fs';
+// from the Labour Code rules, the shipped year data, the entries staff keep in the database and an optional file.
+// `jmeg calendar set|remove|import`: staff edit the database entries (each change a calendar.* event).
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createCalendar, datesOfYear, replaceYears, shippedCalendar, type Calendar, type DayInfo, type YearData } from '../../domain/calendar';
+import type { Kysely } from 'kysely';
+import { loadConfig } from '../../config/config';
+import { calendarEntriesFor, removeCalendarEntry, setCalendarEntries, type CalendarChange, type CalendarScope } from '../../db/calendar-entries';
+import { pgliteDirOf } from '../../db/connect';
+import { findCouncilById } from '../../db/councils';
+import type { Database } from '../../db/database';
+import { createCalendar, datesOfYear, replaceYears, shippedCalendar, type Calendar, type CalendarEntry, type DayInfo, type YearData } from '../../domain/calendar';
 import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
 import { parseCalendarFile } from '../../domain/calendar-file';
 import { formatDay } from '../../domain/calendar-format';
-import { isWeekend } from '../../domain/dates';
+import { isIsoDate, isWeekend } from '../../domain/dates';
 import { DomainError } from '../../domain/domain-error';
 import { isLang, type Lang } from '../../domain/i18n';
 import { CliError } from '../cli-error';
+import { withDatabase } from '../with-database';
 
-const USAGE = 'usage: jmeg calendar show YYYY [--calendar FILE.json|FILE.ics] [--replace-years] [--lang ky|ru|en] [--json]';
+const USAGE = 'usage: jmeg calendar show YYYY [--council ID] [--no-db] [--calendar FILE.json|FILE.ics] [--replace-years] [--lang ky|ru|en] [--json]';
+const SET_USAGE =
+  'usage: jmeg calendar set YYYY-MM-DD --type day-off|working-day --name-ky NAME --name-ru NAME [--status confirmed|estimated] [--council ID]';
+const REMOVE_USAGE = 'usage: jmeg calendar remove YYYY-MM-DD [--council ID]';
+const IMPORT_USAGE = 'usage: jmeg calendar import FILE.json|FILE.ics [--council ID]';
 
 /** node:util parseArgs (strict), its errors turned into one-line CliErrors that name the option. */
 export function parseCliArgs<T extends ParseArgsConfig['options']>(command: string, usage: string, argv: string[], options: T) {
@@ -34,24 +46,29 @@ export function langOption(value: string | undefined): Lang {
   return value;
 }
 
-/** The shipped calendar plus a --calendar file (its entries override the same dates, or with replace, whole years). */
-export function loadCalendar(file: string | undefined, replace = false): Calendar {
+/** The shipped calendar, then `stored` entries (the database's), plus a --calendar file (overriding the same dates, or with replace, whole years). */
+export function loadCalendar(file: string | undefined, replace = false, stored: readonly CalendarEntry[] = []): Calendar {
   if (file === undefined) {
     if (replace) throw new CliError('--replace-years: needs --calendar FILE');
-    return shippedCalendar();
+    return shippedCalendar(stored);
   }
+  const entries = readCalendarFile(file, '--calendar');
+  return replace ? createCalendar(replaceYears([...KNOWN_CALENDAR_ENTRIES, ...stored], entries)) : shippedCalendar([...stored, ...entries]);
+}
+
+/** A calendar file's entries (JSON or iCalendar, by its name); one-line errors naming the file, the entry and the field. */
+function readCalendarFile(file: string, option: string): CalendarEntry[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));
-    throw new CliError(`--calendar: cannot read "${file}" (${code === 'ENOENT' ? 'no such file' : code})`);
+    throw new CliError(`${option}: cannot read "${file}" (${code === 'ENOENT' ? 'no such file' : code})`);
   }
   try {
-    const entries = parseCalendarFile(file, text);
-    return replace ? createCalendar(replaceYears(KNOWN_CALENDAR_ENTRIES, entries)) : shippedCalendar(entries);
+    return parseCalendarFile(file, text);
   } catch (error) {
-    if (error instanceof DomainError) throw new CliError(`--calendar ${file}: ${error.message}`);
+    if (error instanceof DomainError) throw new CliError(`${option} ${file}: ${error.message}`);
     throw error;
   }
 }
@@ -66,6 +83,7 @@ type Labels = {
   status: Record<'confirmed' | 'estimated', string>;
   totals: (t: Totals) => string;
   outside: string;
+  database: (entries: number, target: string) => string;
 };
 
 type Totals = { saturdaysSundays: number; workedWeekendDays: number; nonWorkingDays: number; workingDays: number };
@@ -81,6 +99,7 @@ const LABELS: Record<Lang, Labels> = {
     status: { confirmed: 'бекитилген', estimated: 'болжолдуу' },
     totals: (t) => `Ишемби жана жекшемби: ${t.saturdaysSundays} (анын ичинен иштелет: ${t.workedWeekendDays}); бардык иш эмес күндөр: ${t.nonWorkingDays}; жумуш күндөр: ${t.workingDays}`,
     outside: 'Эскертүү: 2025-жылга чейинки жылдар колдоого алынбайт (2025-жылдагы Эмгек кодексинин эрежелери).',
+    database: (n, target) => `Маалымат базасынан жазуулар: ${n} (${target})`,
   },
   ru: {
     title: (y) => `Календарь на ${y} год`,
@@ -92,6 +111,7 @@ const LABELS: Record<Lang, Labels> = {
     status: { confirmed: 'подтверждено', estimated: 'предварительно' },
     totals: (t) => `Суббот и воскресений: ${t.saturdaysSundays} (из них рабочих: ${t.workedWeekendDays}); всего нерабочих дней: ${t.nonWorkingDays}; рабочих дней: ${t.workingDays}`,
     outside: 'Внимание: годы до 2025 не поддерживаются (правила Трудового кодекса 2025 года).',
+    database: (n, target) => `Записей из базы данных: ${n} (${target})`,
   },
   en: {
     title: (y) => `Calendar for ${y}`,
@@ -103,17 +123,33 @@ const LABELS: Record<Lang, Labels> = {
     status: { confirmed: 'confirmed', estimated: 'estimated' },
     totals: (t) => `Saturdays and Sundays: ${t.saturdaysSundays} (worked: ${t.workedWeekendDays}); non-working days in all: ${t.nonWorkingDays}; working days: ${t.workingDays}`,
     outside: 'Note: years before 2025 are not supported (rules of the 2025 Labour Code).',
+    database: (n, target) => `Entries from the database: ${n} (${target})`,
   },
 };
 
 export function run(argv: string[]): Promise<number> {
-  return Promise.resolve(argv).then(show);
+  const sub = argv.find((a) => !a.startsWith('-'));
+  if (sub === 'set') return set(argv);
+  if (sub === 'remove') return remove(argv);
+  if (sub === 'import') return importFile(argv);
+  return show(argv);
 }
 
-function show(argv: string[]): number {
+/**
+ * Whether `show` reads the database: when DATABASE_URL is set, or when the embedded PGlite database already exists
+ * in the data directory (JMEG_DATA_DIR, default ./data); never with --no-db. It never creates a database.
+ */
+function databaseConfigured(): boolean {
+  const config = loadConfig();
+  return config.databaseUrl !== null || existsSync(pgliteDirOf(config));
+}
+
+async function show(argv: string[]): Promise<number> {
   const { values, positionals } = parseCliArgs('calendar', USAGE, argv, {
     calendar: { type: 'string' },
     'replace-years': { type: 'boolean' },
+    council: { type: 'string' },
+    'no-db': { type: 'boolean' },
     lang: { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -124,7 +160,19 @@ function show(argv: string[]): number {
   if (!/^\d{4}$/.test(yearText)) throw new CliError(`calendar show: year "${yearText}" must be four digits, e.g. 2026`);
   const year = Number(yearText);
   const lang = langOption(values.lang);
-  const calendar = loadCalendar(values.calendar, values['replace-years']);
+  loadCalendar(values.calendar, values['replace-years']); // file errors first, before any database is opened
+  const useDb = !values['no-db'] && databaseConfigured();
+  if (values.council !== undefined && !useDb) throw new CliError('calendar show: --council needs a database (set DATABASE_URL or JMEG_DATA_DIR)');
+  let database: { target: string; entries: number } | null = null;
+  let stored: CalendarEntry[] = [];
+  if (useDb) {
+    [stored, database] = await withDatabase(async (db, target) => {
+      const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar show');
+      const entries = await calendarEntriesFor(db, scope, { from: `${yearText}-01-01`, to: `${yearText}-12-31` });
+      return [entries, { target, entries: entries.length }] as const;
+    });
+  }
+  const calendar = loadCalendar(values.calendar, values['replace-years'], stored);
 
   const days = datesOfYear(year).map((d) => calendar.describeDay(d));
   const nonWorking = days.filter((d) => d.reason === 'holiday' || d.reason === 'day-off');
@@ -139,7 +187,7 @@ function show(argv: string[]): number {
 
   if (values.json) {
     const plain = (d: DayInfo) => ({ date: d.date, weekend: isWeekend(d.date), reason: d.reason, name: d.name, status: d.status });
-    process.stdout.write(JSON.stringify({ year, data, nonWorkingDays: nonWorking.map(plain), workedDays: worked.map(plain), totals }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ year, data, nonWorkingDays: nonWorking.map(plain), workedDays: worked.map(plain), totals, database }, null, 2) + '\n');
     return 0;
   }
   const t = LABELS[lang];
@@ -150,6 +198,80 @@ function show(argv: string[]): number {
   out.push(`${t.nonWorking}:`, ...(nonWorking.length ? nonWorking.map(line) : [`  ${t.none}`]));
   out.push(`${t.worked}:`, ...(worked.length ? worked.map(line) : [`  ${t.none}`]));
   out.push(t.totals(totals));
+  if (database) out.push(t.database(database.entries, database.target));
   process.stdout.write(out.join('\n') + '\n');
   return 0;
+}
+
+async function existingCouncil(db: Kysely<Database>, id: string, command: string): Promise<string> {
+  if (!(await findCouncilById(db, id))) throw new CliError(`${command}: --council "${id}" is not a registered council (see jmeg council list)`);
+  return id;
+}
+
+function changeLine(change: CalendarChange, scope: CalendarScope, what: string): string {
+  const where = scope === null ? 'national calendar' : `council ${scope}`;
+  return change.appended === 0 ? `${what}: already so in the ${where}, nothing recorded\n` : `${what}: ${change.appended} change(s) recorded in the ${where}\n`;
+}
+
+/** Printed after a change: the running obligation workflows recompute their due dates when signalled calendarChanged. */
+const RECOMPUTE_NOTE =
+  'Open obligations recompute their due dates when their workflows receive the calendarChanged signal (signalOpenObligations; the API sends it after an edit).\n';
+
+async function set(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCliArgs('calendar set', SET_USAGE, argv, {
+    type: { type: 'string' },
+    'name-ky': { type: 'string' },
+    'name-ru': { type: 'string' },
+    status: { type: 'string' },
+    council: { type: 'string' },
+  });
+  const [, date, ...extra] = positionals;
+  if (date === undefined) throw new CliError(`calendar set: the date is required; ${SET_USAGE}`);
+  if (extra.length > 0) throw new CliError(`calendar set: unexpected argument "${extra[0]}"; ${SET_USAGE}`);
+  if (!isIsoDate(date)) throw new CliError(`calendar set: "${date}" is not a real date (YYYY-MM-DD)`);
+  const type = values.type;
+  if (type !== 'day-off' && type !== 'working-day') throw new CliError(`calendar set: --type must be day-off or working-day${type === undefined ? '' : `, not "${type}"`}`);
+  const status = values.status ?? 'confirmed';
+  if (status !== 'confirmed' && status !== 'estimated') throw new CliError(`calendar set: --status must be confirmed or estimated, not "${status}"`);
+  const ky = values['name-ky']?.trim();
+  const ru = values['name-ru']?.trim();
+  if (!ky || !ru) throw new CliError('calendar set: --name-ky and --name-ru are both required (the day\'s name in Kyrgyz and in Russian)');
+  const entry: CalendarEntry = { date, type, status, name: { ky, ru } };
+  return withDatabase(async (db) => {
+    const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar set');
+    const change = await setCalendarEntries(db, scope, [entry], 'cli:calendar');
+    process.stdout.write(changeLine(change, scope, `${date} ${type} (${status})`));
+    if (change.appended > 0) process.stdout.write(RECOMPUTE_NOTE);
+    return 0;
+  });
+}
+
+async function remove(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCliArgs('calendar remove', REMOVE_USAGE, argv, { council: { type: 'string' } });
+  const [, date, ...extra] = positionals;
+  if (date === undefined || extra.length > 0) throw new CliError(REMOVE_USAGE);
+  if (!isIsoDate(date)) throw new CliError(`calendar remove: "${date}" is not a real date (YYYY-MM-DD)`);
+  return withDatabase(async (db) => {
+    const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar remove');
+    const change = await removeCalendarEntry(db, scope, date, 'cli:calendar');
+    process.stdout.write(change.appended === 0 ? `${date}: no entry in the ${scope === null ? 'national calendar' : `council ${scope}`}, nothing recorded\n` : `${date}: entry removed\n`);
+    if (change.appended > 0) process.stdout.write(RECOMPUTE_NOTE);
+    return 0;
+  });
+}
+
+/** All or nothing: the file is parsed whole first (one bad entry and nothing is written), then recorded in one transaction. */
+async function importFile(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCliArgs('calendar import', IMPORT_USAGE, argv, { council: { type: 'string' } });
+  const [, file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new CliError(IMPORT_USAGE);
+  const entries = readCalendarFile(file, 'calendar import');
+  if (entries.length === 0) throw new CliError(`calendar import ${file}: the file holds no entries`);
+  return withDatabase(async (db) => {
+    const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar import');
+    const change = await setCalendarEntries(db, scope, entries, 'cli:calendar');
+    process.stdout.write(changeLine(change, scope, `${file}: ${entries.length} entries read`));
+    if (change.appended > 0) process.stdout.write(RECOMPUTE_NOTE);
+    return 0;
+  });
 }
