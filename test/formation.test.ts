@@ -211,7 +211,217 @@ describe('formation workflow on the forward simulator', () => {
     ]);
     await saveHistoryFixture(sim, 'formation-on-time');
   });
-});
 
-export type { Candidate };
-export { escalationKey, messageIdFor, reminderKey, setCalendarEntry, callTimes };
+  it('every deadline missed: three reminders on their dates to the party that owes, exactly one escalation to the council, then each step done late', async () => {
+    const w = await world();
+    const sim = await start(w);
+    const ob = (key: string) => `${w.input.groupId}/${key}`;
+
+    // 5.4.1 due Monday 16 February.
+    await sim.advanceTo('2026-02-18T05:00:00Z');
+    await accepted(sim, 'publishFormationNotice', { publishedOn: '2026-02-18', channels: ['notice_board'] });
+    // 5.4.2 and 5.4.3: 15 working days from 18 February, past 8 March (a Sunday holiday, not moved): Wednesday 11 March.
+    expect(sim.query<FormationState>('formationState').obligations.slice(1).map((o) => [o.key, o.due, o.party])).toEqual([
+      ['staff-candidates', '2026-03-11', 'executive-body'],
+      ['deputy-members', '2026-03-11', 'council'],
+    ]);
+    await sim.advanceTo('2026-03-13T05:00:00Z');
+    await accepted(sim, 'submitStaffCandidates', { submittedOn: '2026-03-13', candidates: STAFF });
+    await accepted(sim, 'approveDeputyMembers', { approvedOn: '2026-03-13', deputies: DEPUTIES });
+    await accepted(sim, 'recordGatheringProtocol', { ...GATHERING, heldOn: '2026-03-13' });
+    await sim.advanceTo('2026-03-16T08:00:00Z');
+    // 5.3.2: 10 working days from Monday 16 March, past Orozo Ait (20 March) and Nooruz (21 March): Tuesday 31 March.
+    expect(await accepted(sim, 'recordCouncilDecision', { decidedOn: '2026-03-16', resolutionNumber: '14-1' })).toEqual({ termEnd: '2030-03-16', firstMeetingDue: '2026-03-31' });
+    await sim.advanceTo('2026-04-02T05:00:00Z');
+    const scheduled = await accepted<{ creationNoticeDue: string; warnings: { en: string }[] }>(sim, 'scheduleFirstMeeting', { date: '2026-04-15', time: '15:00', place: 'Терек-Суу, клуб' });
+    expect(scheduled.creationNoticeDue).toBe('2026-04-10');
+    expect(scheduled.warnings.map((x) => x.en)).toEqual(['the first meeting was due by 2026-03-31 (5.3.2); 2026-04-15 is late']);
+    await sim.advanceTo('2026-04-14T05:00:00Z');
+    await accepted(sim, 'publishCreationNotice', { publishedOn: '2026-04-14', channels: ['website', 'notice_board'] });
+    await sim.advanceTo('2026-04-15T12:00:00Z');
+    await accepted(sim, 'recordFirstMeeting', { heldOn: '2026-04-15', present: 5, chairElection: { fullName: 'Исакова Гүлмира', votesFor: 4, votesAgainst: 0, abstained: 1 } });
+    expect(sim.status).toBe('completed');
+
+    const ladders: [string, string[], string][] = [
+      ['formation-notice', ['2026-02-11T03:00:00.000Z', '2026-02-13T03:00:00.000Z', '2026-02-16T03:00:00.000Z'], '2026-02-17T03:00:00.000Z'],
+      ['staff-candidates', ['2026-03-06T03:00:00.000Z', '2026-03-10T03:00:00.000Z', '2026-03-11T03:00:00.000Z'], '2026-03-12T03:00:00.000Z'],
+      ['deputy-members', ['2026-03-06T03:00:00.000Z', '2026-03-10T03:00:00.000Z', '2026-03-11T03:00:00.000Z'], '2026-03-12T03:00:00.000Z'],
+      ['first-meeting', ['2026-03-26T03:00:00.000Z', '2026-03-30T03:00:00.000Z', '2026-03-31T03:00:00.000Z'], '2026-04-01T03:00:00.000Z'],
+      ['creation-notice', ['2026-04-07T03:00:00.000Z', '2026-04-09T03:00:00.000Z', '2026-04-10T03:00:00.000Z'], '2026-04-13T03:00:00.000Z'],
+    ];
+    for (const [key, reminders, escalation] of ladders) {
+      expect([key, callTimes(sim, 'sendReminder', key)]).toEqual([key, reminders]);
+      expect([key, callTimes(sim, 'escalate', key)]).toEqual([key, [escalation]]);
+    }
+
+    // The mail received: one message per rung, to the party that owes (5.4.3: the council chair, through the
+    // council's address), the escalations to the council; each in Kyrgyz and then Russian.
+    const mails = mailsTo(w);
+    expect(mails).toHaveLength(20);
+    const owes: Record<string, string> = { 'formation-notice': w.executiveEmail, 'staff-candidates': w.executiveEmail, 'deputy-members': w.councilEmail, 'first-meeting': w.executiveEmail, 'creation-notice': w.executiveEmail };
+    for (const [key] of ladders) {
+      for (const rung of ['due-3', 'due-1', 'due-0']) {
+        const got = mails.filter((m) => m.parsed.messageId === messageIdFor(reminderKey(ob(key), rung), MAIL_FROM));
+        expect([key, rung, got.map((m) => m.envelopeTo)]).toEqual([key, rung, [[owes[key]]]]);
+        expect(got[0]!.parsed.subject).toMatch(/^\[5\.\d\.\d\] Эскертүү: .* \/ Напоминание: /);
+      }
+      const esc = mails.filter((m) => m.parsed.messageId === messageIdFor(escalationKey(ob(key)), MAIL_FROM));
+      expect([key, esc.map((m) => m.envelopeTo)]).toEqual([key, [[w.councilEmail]]]);
+      expect(esc[0]!.parsed.subject).toMatch(/Мөөнөтү өттү: .* \/ Срок пропущен: /);
+      expect(esc[0]!.parsed.text!.indexOf('Кеңеш') < esc[0]!.parsed.text!.indexOf('Срок') || esc[0]!.parsed.text!.includes('айылного кенеша')).toBe(true);
+    }
+    expect(mails.find((m) => m.parsed.messageId === messageIdFor(reminderKey(ob('deputy-members'), 'due-3'), MAIL_FROM))!.parsed.subject).toContain('[5.4.3]');
+
+    // The projection: every obligation met late after its escalation, with three reminder rungs recorded.
+    expect(await obligations(w)).toEqual([
+      ['formation-notice', '2026-02-16', 'met'],
+      ['deputy-members', '2026-03-11', 'met'],
+      ['staff-candidates', '2026-03-11', 'met'],
+      ['first-meeting', '2026-03-31', 'met'],
+      ['creation-notice', '2026-04-10', 'met'],
+    ]);
+    const history = await database.db
+      .selectFrom('obligation_status_changes')
+      .innerJoin('obligations', 'obligations.id', 'obligation_status_changes.obligation_id')
+      .select(['obligations.key', 'obligation_status_changes.status'])
+      .where('obligations.group_id', '=', w.input.groupId)
+      .orderBy('obligations.key')
+      .orderBy('obligation_status_changes.seq')
+      .execute();
+    const byKey = new Map<string, string[]>();
+    for (const h of history) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.status]);
+    expect([...byKey].map(([k, statuses]) => [k, statuses.join(' > ')])).toEqual(ladders.map(([k]) => [k, 'open > escalated > met']).sort());
+    const rungs = await database.db.selectFrom('obligation_reminders').innerJoin('obligations', 'obligations.id', 'obligation_reminders.obligation_id').select(['obligations.key', 'obligation_reminders.rung']).where('obligations.group_id', '=', w.input.groupId).execute();
+    expect(rungs).toHaveLength(15);
+    await saveHistoryFixture(sim, 'formation-deadlines-missed');
+  });
+
+  it('the notice published after its first reminder: no further reminder and no escalation for it', async () => {
+    const w = await world();
+    const sim = await start(w);
+    await sim.advanceTo('2026-02-11T10:00:00Z');
+    expect(callTimes(sim, 'sendReminder', 'formation-notice')).toEqual(['2026-02-11T03:00:00.000Z']);
+    await accepted(sim, 'publishFormationNotice', { publishedOn: '2026-02-11', channels: ['website'] });
+    await sim.advanceTo('2026-02-20T12:00:00Z');
+    expect(callTimes(sim, 'sendReminder', 'formation-notice')).toEqual(['2026-02-11T03:00:00.000Z']);
+    expect(callTimes(sim, 'escalate', 'formation-notice')).toEqual([]);
+    expect(mailsTo(w).map((m) => m.parsed.messageId)).toEqual([messageIdFor(reminderKey(`${w.input.groupId}/formation-notice`, 'due-3'), MAIL_FROM)]);
+    const state = sim.query<FormationState>('formationState');
+    expect(state.obligations.map((o) => [o.key, o.due, o.ladder.map((r) => r.status).join(',')])).toEqual([
+      ['formation-notice', '2026-02-16', 'sent,pending,pending,pending'],
+      ['staff-candidates', '2026-03-04', 'pending,pending,pending,pending'],
+      ['deputy-members', '2026-03-04', 'pending,pending,pending,pending'],
+    ]);
+    expect(await obligations(w)).toEqual([
+      ['formation-notice', '2026-02-16', 'met'],
+      ['deputy-members', '2026-03-04', 'open'],
+      ['staff-candidates', '2026-03-04', 'open'],
+    ]);
+    await saveHistoryFixture(sim, 'formation-late-step');
+  });
+
+  it('an invalid composition blocks the decision until a candidate is replaced; impossible protocol numbers are refused by field', async () => {
+    const w = await world();
+    const sim = await start(w);
+    await sim.advanceTo('2026-02-02T05:00:00Z');
+    await accepted(sim, 'publishFormationNotice', { publishedOn: '2026-02-02', channels: ['website'] });
+    await sim.advanceTo('2026-02-10T05:00:00Z');
+    const men = [person('Асанов Бакыт', 'M', '1980'), person('Токтогулова Айгүл', 'F', '1987')];
+    await accepted(sim, 'submitStaffCandidates', { submittedOn: '2026-02-10', candidates: men });
+    const [deputy] = await accepted<Candidate[]>(sim, 'approveDeputyMembers', { approvedOn: '2026-02-10', deputies: DEPUTIES });
+    const historyBefore = sim.history.events!.length;
+    const impossible = await refused(sim, 'recordGatheringProtocol', { ...GATHERING, heldOn: '2026-02-10', candidates: [CITIZENS[0], { ...CITIZENS[1]!, votes: 120 }] });
+    expect(impossible.problems.map((p) => [p.field, p.code, p.clause])).toEqual([['candidates[1].votes', 'votes-exceed-participants', '5.4.4']]);
+    expect(impossible.reason).toBe('candidates[1].votes: 120 votes for Осмонов Талант exceed the 90 participants');
+    expect(sim.history.events!.length).toBe(historyBefore);
+    // Four citizens elected, three of them men: 5 men of 7 is over 70% (5.2.3).
+    const citizens = [CITIZENS[0]!, CITIZENS[1]!, { ...CITIZENS[2]!, fullName: 'Сыдыков Жаныбек', sex: 'M' as const }, CITIZENS[3]!];
+    await accepted(sim, 'recordGatheringProtocol', { ...GATHERING, heldOn: '2026-02-10', candidates: citizens });
+    await sim.advanceTo('2026-02-18T08:00:00Z');
+
+    const blocked = await refused(sim, 'recordCouncilDecision', { decidedOn: '2026-02-18', resolutionNumber: '12-3' });
+    expect(blocked.problems.map((p) => [p.code, p.clause])).toEqual([['composition:one-sex-over-70-percent', '5.2.3']]);
+    expect(blocked.reason).toMatch(/^composition: .*5 .*7/);
+    const state = sim.query<FormationState>('formationState');
+    expect(state.composition?.ok).toBe(false);
+    expect(state.composition?.arithmetic.find((a) => a.rule === 'men-max')).toMatchObject({ clause: '5.2.3', required: 4, actual: 5, holds: false });
+
+    await sim.advanceTo('2026-02-18T09:00:00Z');
+    await accepted(sim, 'replaceCandidate', { candidateId: deputy!.candidateId, reason: 'the council chair approved another deputy', category: 'deputy', person: person('Абдыкадырова Нургүл', 'F', '1979'), nominatedOn: '2026-02-18' });
+    expect(sim.query<FormationState>('formationState').composition?.ok).toBe(true);
+    expect(await accepted(sim, 'recordCouncilDecision', { decidedOn: '2026-02-18', resolutionNumber: '12-3' })).toEqual({ termEnd: '2030-02-18', firstMeetingDue: '2026-03-04' });
+    const candidates = await database.db.selectFrom('candidates').innerJoin('persons', 'persons.id', 'candidates.person_id').select(['persons.full_name', 'candidates.status']).where('candidates.group_id', '=', w.input.groupId).orderBy('candidates.id').execute();
+    expect(candidates.filter((c) => c.status === 'withdrawn').map((c) => c.full_name)).toEqual(['Жумабеков Нурлан']);
+    expect(candidates.filter((c) => c.status === 'appointed')).toHaveLength(7);
+    await saveHistoryFixture(sim, 'formation-invalid-composition');
+  });
+
+  it('a day off added during 5.4.2/5.4.3 moves both open deadlines and their unsent rungs; the sent rung is not sent again', async () => {
+    const w = await world();
+    const sim = await start(w);
+    await sim.advanceTo('2026-02-02T05:00:00Z');
+    await accepted(sim, 'publishFormationNotice', { publishedOn: '2026-02-02', channels: ['website'] });
+    await sim.advanceTo('2026-02-17T12:00:00Z');
+    expect(callTimes(sim, 'sendReminder', 'staff-candidates')).toEqual(['2026-02-17T03:00:00.000Z']);
+    // The council's own correction (scoped to it, so other councils keep their calendar).
+    await setCalendarEntry(database.db, w.input.councilId, { date: '2026-02-19', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' }, 'test');
+    await sim.signal('calendarChanged', { reason: 'day off on 19 February 2026' });
+    const state = sim.query<FormationState>('formationState');
+    expect(state.obligations.map((o) => [o.key, o.due, o.calendarLoads])).toEqual([
+      ['formation-notice', '2026-02-16', 1],
+      ['staff-candidates', '2026-02-23', 2],
+      ['deputy-members', '2026-02-23', 2],
+    ]);
+    expect(state.obligations[1]!.ladder.map((r) => [r.rung, r.date, r.status])).toEqual([
+      ['due-3', '2026-02-17', 'sent'],
+      ['due-1', '2026-02-20', 'pending'],
+      ['due-0', '2026-02-23', 'pending'],
+      ['escalation', '2026-02-24', 'pending'],
+    ]);
+    expect(await obligations(w)).toEqual([
+      ['formation-notice', '2026-02-16', 'met'],
+      ['deputy-members', '2026-02-23', 'open'],
+      ['staff-candidates', '2026-02-23', 'open'],
+    ]);
+    await sim.advanceTo('2026-02-23T12:00:00Z');
+    expect(callTimes(sim, 'sendReminder', 'staff-candidates')).toEqual(['2026-02-17T03:00:00.000Z', '2026-02-20T03:00:00.000Z', '2026-02-23T03:00:00.000Z']);
+    const staffMails = mailsTo(w).filter((m) => m.envelopeTo.includes(w.executiveEmail));
+    expect(staffMails).toHaveLength(3);
+    await accepted(sim, 'submitStaffCandidates', { submittedOn: '2026-02-23', candidates: STAFF });
+    await accepted(sim, 'approveDeputyMembers', { approvedOn: '2026-02-23', deputies: DEPUTIES });
+    await saveHistoryFixture(sim, 'formation-calendar-changed');
+  });
+
+  it('worker restarted mid-procedure: the history replays, nothing sent is sent again, the ladder goes on', async () => {
+    const w = await world();
+    const first = await start(w);
+    await first.advanceTo('2026-02-13T12:00:00Z');
+    expect(callTimes(first, 'sendReminder', 'formation-notice')).toEqual(['2026-02-11T03:00:00.000Z', '2026-02-13T03:00:00.000Z']);
+    const partial = first.history;
+    await first.close();
+
+    // A new worker: new activity instances on the same database and mail server.
+    const box: World['box'] = {};
+    const activities = createActivities({ db: database.db, transport, config: { mailFrom: MAIL_FROM }, clock: () => box.sim?.now ?? new Date(START) });
+    const resumed = await WorkflowSimulator.resume({ bundle, history: partial, activities: { ...activities }, workflowId: `formation-${w.input.groupId}` });
+    box.sim = resumed;
+    open.push(resumed);
+    expect(resumed.activityCalls).toEqual([]);
+    expect(resumed.query<FormationState>('formationState').obligations[0]!.ladder.map((r) => r.status)).toEqual(['sent', 'sent', 'pending', 'pending']);
+    await resumed.advanceTo('2026-02-18T05:00:00Z');
+    expect(resumed.activityCalls.filter((c) => c.type === 'sendReminder' || c.type === 'escalate').map((c) => [c.type, c.at.toISOString()])).toEqual([
+      ['sendReminder', '2026-02-16T03:00:00.000Z'],
+      ['escalate', '2026-02-17T03:00:00.000Z'],
+    ]);
+    await accepted(resumed, 'publishFormationNotice', { publishedOn: '2026-02-18', channels: ['website'] });
+    const ids = mailsTo(w).map((m) => m.parsed.messageId);
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+    expect(await obligations(w)).toEqual([
+      ['formation-notice', '2026-02-16', 'met'],
+      ['deputy-members', '2026-03-11', 'open'],
+      ['staff-candidates', '2026-03-11', 'open'],
+    ]);
+    await saveHistoryFixture(resumed, 'formation-worker-restarted');
+  });
+});

@@ -155,9 +155,8 @@ export interface AddCandidateInput {
   category: Category;
   person: PersonInput;
   nominatedOn: IsoDate;
-  /** Citizens: the protocol of the gathering that elected them, and their votes there. */
+  /** Citizens: the protocol of the gathering that elected them (they must be in it with a majority, 5.4.4). */
   protocolId?: string;
-  votes?: number;
 }
 
 export interface RemoveCandidateInput {

@@ -4,7 +4,7 @@ import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, se
 import { createCalendar, type Calendar } from '../../domain/calendar';
 import { bishkekDateOf, type IsoDate } from '../../domain/dates';
 import { computeDeadline, OBLIGATIONS, type ObligationKey } from '../../domain/deadlines';
-import type { BirthDate } from '../../domain/roster';
+import { nameKey, type BirthDate } from '../../domain/roster';
 import { trackObligation, type ObligationTracker } from '../obligation/track-obligation';
 import type { FormationActivities } from './activities-contract';
 import {
@@ -231,7 +231,12 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
   );
 
   // Fixing the composition before 5.4.5: add, remove, replace.
-  const nominateOne = (req: AddCandidateInput) => nominate(req.person, req.category, req.nominatedOn, req.category === 'citizen' ? { protocolId: req.protocolId ?? null, votes: req.votes ?? null } : {});
+  const nominateOne = (req: AddCandidateInput) => {
+    if (req.category !== 'citizen') return nominate(req.person, req.category, req.nominatedOn);
+    const protocol = s.protocols.find((p) => p.protocolId === req.protocolId)!;
+    const votes = protocol.results.find((r) => nameKey(r.fullName) === nameKey(req.person.fullName))!.votes;
+    return nominate(req.person, req.category, req.nominatedOn, { protocolId: protocol.protocolId, votes });
+  };
   setHandler(
     addCandidateUpdate,
     async (req) => {

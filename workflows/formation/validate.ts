@@ -235,10 +235,13 @@ function candidateProblems(state: FormationState, input: AddCandidateInput, ctx:
     const protocol = state.protocols.find((p) => p.protocolId === input.protocolId);
     if (!protocol) {
       out.push(problem('protocol-required', 'protocolId', '5.4.4', loc(`citizens are elected at a community gathering: give the id of its protocol (${state.protocols.map((p) => p.protocolId).join(', ') || 'none recorded yet'})`, 'граждане избираются на сходе: укажите протокол схода', 'жарандар коомдук чогулушта шайланат: чогулуштун протоколун көрсөтүңүз')));
-    } else if (!wholeNumber(input.votes, 0) || input.votes > protocol.participants) {
-      out.push(problem('invalid-votes', 'votes', '5.4.4', loc(`${String(input.votes)} is not a possible number of votes at a gathering of ${protocol.participants}`, `${String(input.votes)} — невозможное число голосов при ${protocol.participants} участниках`, `${protocol.participants} катышуучу болгондо ${String(input.votes)} добуш болушу мүмкүн эмес`)));
-    } else if (!electedByGathering(input.votes, protocol.participants)) {
-      out.push(problem('not-elected', 'votes', '5.4.4', loc(`${input.votes} of ${protocol.participants} votes is not a majority (more than half is needed)`, `${input.votes} из ${protocol.participants} голосов — не большинство (нужно больше половины)`, `${protocol.participants} добуштан ${input.votes} — көпчүлүк эмес (жарымынан көбү керек)`)));
+    } else if (member) {
+      const result = protocol.results.find((r) => nameKey(r.fullName) === nameKey(member.fullName));
+      if (!result) {
+        out.push(problem('not-in-protocol', 'person.fullName', '5.4.4', loc(`${member.fullName} is not in the protocol ${protocol.protocolRef} of ${protocol.heldOn}`, `${member.fullName} нет в протоколе ${protocol.protocolRef} от ${protocol.heldOn}`, `${member.fullName} ${protocol.heldOn} күнкү ${protocol.protocolRef} протоколунда жок`)));
+      } else if (!result.elected) {
+        out.push(problem('not-elected', 'person.fullName', '5.4.4', loc(`${result.votes} of ${protocol.participants} votes is not a majority (more than half is needed)`, `${result.votes} из ${protocol.participants} голосов — не большинство (нужно больше половины)`, `${protocol.participants} добуштан ${result.votes} — көпчүлүк эмес (жарымынан көбү керек)`)));
+      }
     }
   }
   return out;
