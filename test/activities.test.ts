@@ -7,7 +7,7 @@ import type { WorkflowClient } from '@temporalio/client';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities, type ObligationContractMet } from '../activities';
-import { obligationWorkflowId, signalOpenObligations, type SignalClient } from '../activities/calendar/signal-open-obligations';
+import { obligationWorkflowId, signalOpenObligations, workflowIdOfObligation, type SignalClient } from '../activities/calendar/signal-open-obligations';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { setCalendarEntries, setCalendarEntry, removeCalendarEntry, listCalendarEntries } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
@@ -352,6 +352,15 @@ describe('signalOpenObligations: every running obligation workflow hears of a ca
     expect(report.missed).toEqual([{ workflowId: 'obligation-ob-due', reason: 'workflow not found' }]);
     const national = await signalOpenObligations(client, database.db, 'national', { workflowIdOf: (o) => `formation-${o.groupId}` });
     expect(national.signalled).toEqual([`formation-${groupId}`, `formation-${otherGroup}`]);
+  });
+
+  it.each([
+    [{ id: 'g-1/formation-notice', groupId: 'g-1', key: 'formation-notice' }, 'formation-g-1'],
+    [{ id: 'g-1/creation-notice', groupId: 'g-1', key: 'creation-notice' }, 'formation-g-1'],
+    [{ id: 'act-17/object-response', groupId: 'g-1', key: 'object-response' }, 'obligation-act-17/object-response'],
+    [{ id: 'ob-9', groupId: 'g-1', key: 'first-meeting' }, 'obligation-ob-9'],
+  ])('the formation tracks its own deadlines: %j is run by workflow %s', (obligation, workflowId) => {
+    expect(workflowIdOfObligation(obligation)).toBe(workflowId);
   });
 
   it('a failure other than a finished workflow is thrown (the caller retries)', async () => {

@@ -3,12 +3,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { ObligationStatus } from '../../db/events';
+import { formationWorkflowId } from '../../workflows/formation/contract';
 import type { CalendarChangedSignalInput } from '../../workflows/obligation/contract';
 
 /** The workflow id of an obligation's workflow: one workflow per obligation, found again by its business key. */
 export const obligationWorkflowId = (obligationId: string): string => `obligation-${obligationId}`;
 
-/** The signal's name in workflows/obligation/contract.ts (calendarChangedSignal). */
+/** 5.3, 5.4: the obligations the formation workflow tracks inside itself, as `<groupId>/<key>`. */
+const FORMATION_KEYS: ReadonlySet<string> = new Set(['formation-notice', 'staff-candidates', 'deputy-members', 'first-meeting', 'creation-notice']);
+
+/**
+ * Which workflow runs an obligation: the group's formation workflow (formation-<groupId>, workflows/formation/contract.ts)
+ * for the formation's own deadlines, else the obligation's own workflow (obligation-<obligationId>).
+ */
+export function workflowIdOfObligation(o: RunningObligation): string {
+  return FORMATION_KEYS.has(o.key) && o.id === `${o.groupId}/${o.key}` ? formationWorkflowId(o.groupId) : obligationWorkflowId(o.id);
+}
+
+/** The signal's name in workflows/obligation/contract.ts (calendarChangedSignal) and workflows/formation/contract.ts. */
 export const CALENDAR_CHANGED_SIGNAL = 'calendarChanged';
 
 /** The part of @temporalio/client's WorkflowClient used here (a Client's `workflow`, or a test harness). */
@@ -32,8 +44,8 @@ export interface SignalOptions {
   /** Only the obligations of this council's groups (a council's own correction); all councils otherwise. */
   councilId?: string | null;
   /**
-   * Which workflow runs an obligation: obligation-<id> by default. A procedure that tracks its obligations
-   * inside itself (the formation) maps them to its own workflow id; each workflow is signalled once.
+   * Which workflow runs an obligation (workflowIdOfObligation by default); each workflow is signalled once,
+   * even when it tracks several obligations.
    */
   workflowIdOf?: (obligation: RunningObligation) => string;
 }
@@ -51,7 +63,7 @@ export async function signalOpenObligations(client: SignalClient, db: Kysely<Dat
     .where('obligations.status', 'in', RUNNING_STATUSES);
   if (options.councilId) query = query.where('groups.council_id', '=', options.councilId);
   const rows = await query.orderBy('obligations.due_date').orderBy('obligations.id').execute();
-  const workflowIdOf = options.workflowIdOf ?? ((o: RunningObligation) => obligationWorkflowId(o.id));
+  const workflowIdOf = options.workflowIdOf ?? workflowIdOfObligation;
   const report: SignalReport = { signalled: [], missed: [] };
   const done = new Set<string>();
   for (const row of rows) {
