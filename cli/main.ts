@@ -5,7 +5,7 @@ type CommandModule = { run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   deadline: { summary: 'deadline <obligation-key> --from YYYY-MM-DD   due date of a statutory obligation, with its explanation', load: () => import('./commands/deadline') },
-  calendar: { summary: 'calendar show YYYY                          non-working days and worked weekend days of a year', load: () => import('./commands/calendar') },
+  calendar: { summary: 'calendar show YYYY | set DATE --type .. | remove DATE | import FILE   working days of a year; staff edits (events)', load: () => import('./commands/calendar') },
   roster: { summary: 'roster check FILE.csv | roster import FILE.csv --group ID   composition check (5.2, 5.4.6)', load: () => import('./commands/roster') },
   db: { summary: 'db migrate                                   bring the database schema up to date (DATABASE_URL, else PGlite in ./data)', load: () => import('./commands/db') },
   projections: { summary: 'projections rebuild                          replay the event log into freshly truncated projection tables', load: () => import('./commands/projections') },
@@ -14,6 +14,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   object: { summary: 'object register --council ID --kind KIND --name-ky .. --name-ru .. --email A | object list --council ID   monitored objects (4.2)', load: () => import('./commands/object') },
   act: { summary: 'act draft|update|attach|show|issue ...          acts of monitoring and evaluation (8.1)', load: () => import('./commands/act') },
   pending: { summary: 'pending --group ID [--overdue|--week|--object ID]   the chair\'s open obligations, overdue first', load: () => import('./commands/pending') },
+  formation: { summary: 'formation start|status|<step> --group ID ...    drive the formation workflow (5.4, 5.3); needs Temporal', load: () => import('./commands/formation') },
   start: { summary: 'start                                        the worker on embedded defaults (PGlite, .eml mail, local Temporal)', load: () => import('./commands/start') },
   worker: { summary: 'worker                                       only the Temporal worker (TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL)', load: () => import('./commands/worker') },
 };
