@@ -24,6 +24,14 @@ import {
   submitStaffCandidatesUpdate,
   type AddCandidateInput,
   type Candidate,
+  type CouncilDecisionInput,
+  type DeputyMembersInput,
+  type FirstMeetingInput,
+  type GatheringInput,
+  type RemoveCandidateInput,
+  type ReplaceCandidateInput,
+  type ScheduleFirstMeetingInput,
+  type StaffCandidatesInput,
   type FormationInput,
   type FormationResult,
   type FormationState,
@@ -181,7 +189,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       s.formationNotice = await publish('formation-notice', req, formationNoticeText(input.formedOn));
       return s.formationNotice;
     },
-    { validator: (req) => refuse(checkPublishFormationNotice(state(), req, ctx())) },
+    { validator: (req: PublishNoticeInput) => refuse(checkPublishFormationNotice(state(), req, ctx())) },
   );
 
   // 5.4.2 and 5.4.3: the two lists, each fulfilling its obligation on the day it was given.
@@ -194,7 +202,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       await append(added.map(nominatedEvent));
       return added;
     },
-    { validator: (req) => refuse(checkSubmitStaffCandidates(state(), req, ctx())) },
+    { validator: (req: StaffCandidatesInput) => refuse(checkSubmitStaffCandidates(state(), req, ctx())) },
   );
   setHandler(
     approveDeputyMembersUpdate,
@@ -205,7 +213,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       await append(added.map(nominatedEvent));
       return added;
     },
-    { validator: (req) => refuse(checkApproveDeputyMembers(state(), req, ctx())) },
+    { validator: (req: DeputyMembersInput) => refuse(checkApproveDeputyMembers(state(), req, ctx())) },
   );
 
   // 5.4.4: every name voted on is in the protocol; those with a majority of participants' votes become candidates.
@@ -227,7 +235,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       ]);
       return protocol;
     },
-    { validator: (req) => refuse(checkRecordGatheringProtocol(state(), req, ctx())) },
+    { validator: (req: GatheringInput) => refuse(checkRecordGatheringProtocol(state(), req, ctx())) },
   );
 
   // Fixing the composition before 5.4.5: add, remove, replace.
@@ -244,14 +252,14 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       await append([nominatedEvent(c)]);
       return c;
     },
-    { validator: (req) => refuse(checkAddCandidate(state(), req, ctx())) },
+    { validator: (req: AddCandidateInput) => refuse(checkAddCandidate(state(), req, ctx())) },
   );
   setHandler(
     removeCandidateUpdate,
     async (req) => {
       await append([withdraw(req.candidateId, req.reason.trim())]);
     },
-    { validator: (req) => refuse(checkRemoveCandidate(state(), req)) },
+    { validator: (req: RemoveCandidateInput) => refuse(checkRemoveCandidate(state(), req)) },
   );
   setHandler(
     replaceCandidateUpdate,
@@ -261,7 +269,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       await append([out, nominatedEvent(c)]);
       return c;
     },
-    { validator: (req) => refuse(checkReplaceCandidate(state(), req, ctx())) },
+    { validator: (req: ReplaceCandidateInput) => refuse(checkReplaceCandidate(state(), req, ctx())) },
   );
 
   // 5.4.5: the decision creates the group and appoints the candidates; 5.3.1 term; 5.3.2 first meeting due.
@@ -285,7 +293,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       const firstMeetingDue = await dueOf(open('first-meeting', req.decidedOn, parties.executiveBody));
       return { termEnd, firstMeetingDue };
     },
-    { validator: (req) => refuse(checkRecordCouncilDecision(state(), req, ctx())) },
+    { validator: (req: CouncilDecisionInput) => refuse(checkRecordCouncilDecision(state(), req, ctx())) },
   );
 
   // 5.3.2 date, time, place; 5.3.3 the creation notice is due 3 working days before it.
@@ -300,7 +308,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       const creationNoticeDue = await dueOf(open('creation-notice', req.date, parties.executiveBody, today()));
       return { meetingId, creationNoticeDue, warnings };
     },
-    { validator: (req) => refuse(checkScheduleFirstMeeting(state(), req, ctx()).problems) },
+    { validator: (req: ScheduleFirstMeetingInput) => refuse(checkScheduleFirstMeeting(state(), req, ctx()).problems) },
   );
 
   // 5.3.3 and 5.4.7: the resolution, the composition (names and categories only) and the meeting's details.
@@ -314,7 +322,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       s.creationNotice = await publish('creation-notice', req, text);
       return s.creationNotice;
     },
-    { validator: (req) => refuse(checkPublishCreationNotice(state(), req, ctx())) },
+    { validator: (req: PublishNoticeInput) => refuse(checkPublishCreationNotice(state(), req, ctx())) },
   );
 
   // 5.4.6: quorum (7.2.3) and the chair's election; the group becomes active and is handed over to its term.
@@ -340,7 +348,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       result = { groupId, createdOn: d.decidedOn, resolutionNumber: d.resolutionNumber, termEnd: d.termEnd, chair: chair.fullName, members: s.candidates.length, firstMeetingOn: req.heldOn };
       return result;
     },
-    { validator: (req) => refuse(checkRecordFirstMeeting(state(), req, ctx())) },
+    { validator: (req: FirstMeetingInput) => refuse(checkRecordFirstMeeting(state(), req, ctx())) },
   );
 
   open('formation-notice', input.formedOn, parties.executiveBody);

@@ -71,7 +71,7 @@ function channelProblems(channels: unknown, text: unknown): FormationProblem[] {
     out.push(problem('invalid-channels', 'channels', '5.4.1', loc(`name one or both of ${known} (the website and/or notice boards)`, `укажите ${known} (сайт и/или доски объявлений)`, `${known} көрсөтүңүз (сайт жана/же жарыялар тактасы)`)));
   }
   if (text !== undefined) {
-    const t = text as { ky?: unknown; ru?: unknown } | null;
+    const t = text as Record<string, unknown> | null;
     for (const lang of ['ky', 'ru'] as const) {
       if (typeof t?.[lang] !== 'string' || t[lang].trim() === '') {
         out.push(problem('missing-text', `text.${lang}`, null, loc('notices are published in Kyrgyz and Russian: give both texts', 'объявления публикуются на кыргызском и русском: нужны оба текста', 'жарыялар кыргыз жана орус тилдеринде жарыяланат: эки текст тең керек')));
@@ -407,7 +407,7 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
   if (!votes.every((v) => wholeNumber(v, 0))) {
     out.push(problem('invalid-votes', 'chairElection', '5.4.6', loc('votes for, against and abstentions are whole numbers of 0 or more', 'голоса «за», «против» и «воздержались» — целые числа от 0', '«макул», «каршы» жана «калыс» добуштары — 0дөн баштаган бүтүн сандар')));
   } else {
-    const [f, a, ab] = votes as number[];
+    const [f, a, ab] = votes;
     if (f! + a! + ab! > present) {
       out.push(problem('votes-exceed-present', 'chairElection', '5.4.6', loc(`${f} + ${a} + ${ab} = ${f! + a! + ab!} votes exceed the ${present} members present`, `${f} + ${a} + ${ab} = ${f! + a! + ab!} голосов больше, чем ${present} присутствующих`, `${f} + ${a} + ${ab} = ${f! + a! + ab!} добуш катышкан ${present} мүчөдөн көп`)));
     } else if (f! * 2 <= present) {
