@@ -4,8 +4,8 @@
 import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { shippedCalendar, type Calendar, type CalendarEntry, type CalendarName } from '../domain/calendar';
-import { addDays, compareDates, daysBetween, dayOfWeek, endOfDayBishkek, type IsoDate } from '../domain/dates';
-import { computeDeadline, daysLeft, isObligationKey, OBLIGATIONS } from '../domain/deadlines';
+import { addDays, compareDates, daysBetween, dayOfWeek, endOfDayBishkek, fromEpochDay, toEpochDay, type IsoDate } from '../domain/dates';
+import { isObligationKey, OBLIGATIONS, type DeadlineRule } from '../domain/deadlines';
 import type { Localized } from '../domain/i18n';
 import type { Database } from './database';
 import type { ObjectKind, ObligationStatus, ResponseKind } from './events';
@@ -132,19 +132,11 @@ export async function pendingObligations(db: Kysely<Database>, query: PendingQue
   const rows = await pendingQuery(db, query).execute();
   const { today, calendar } = query;
   const weekEnd = endOfWeek(today);
+  const working = workingDayCounter(calendar, [today, ...rows.filter((r) => OPEN.includes(r.status)).map((r) => r.due_date)]);
   const items = rows.map((row): PendingObligation => {
     const known = isObligationKey(row.key) ? OBLIGATIONS[row.key] : null;
     const open = OPEN.includes(row.status);
-    let days: PendingObligation['daysLeft'] = null;
-    if (open) {
-      if (known) {
-        const { unit, left, working, calendar: calendarDays } = daysLeft({ ...computeDeadline(row.key, row.anchor_date, calendar), due: row.due_date }, today, calendar);
-        days = { unit, left, working, calendar: calendarDays };
-      } else {
-        const left = daysBetween(today, row.due_date);
-        days = { unit: 'calendar', left, working: left, calendar: left };
-      }
-    }
+    const days = open ? daysLeftOn(known?.rule ?? null, row.due_date, today, working) : null;
     const overdue = open && compareDates(today, row.due_date) > 0;
     const dueDay = calendar.describeDay(row.due_date);
     const objectName = row.object_id !== null && row.object_name_ky !== null ? { ky: row.object_name_ky, ru: row.object_name_ru ?? row.object_name_ky } : null;
@@ -184,6 +176,33 @@ export async function pendingObligations(db: Kysely<Database>, query: PendingQue
     };
   });
   return items.sort(byUrgency);
+}
+
+/**
+ * Working days in (a, b] (negative when b is before a) for the dates of one list: a prefix count over the days
+ * they span, built once, so an obligation overdue for years costs no day-by-day walk per row. It counts exactly as
+ * domain workingDaysBetween does (test/pending.test.ts checks them against each other).
+ */
+export function workingDayCounter(calendar: Calendar, dates: readonly IsoDate[]): (a: IsoDate, b: IsoDate) => number {
+  const days = dates.map(toEpochDay);
+  const lo = Math.min(...days);
+  const hi = Math.max(...days);
+  const prefix = new Int32Array(hi - lo + 1);
+  for (let k = 1; k <= hi - lo; k++) prefix[k] = prefix[k - 1]! + (calendar.isWorkingDay(fromEpochDay(lo + k)) ? 1 : 0);
+  return (a, b) => prefix[toEpochDay(b) - lo]! - prefix[toEpochDay(a) - lo]!;
+}
+
+/** Domain daysLeft's result for a stored due date: both counts exclude today; the unit is the rule's (working days for working-day rules). */
+export function daysLeftOn(
+  rule: DeadlineRule | null,
+  due: IsoDate,
+  today: IsoDate,
+  working: (a: IsoDate, b: IsoDate) => number,
+): { unit: 'working' | 'calendar'; left: number; working: number; calendar: number } {
+  const w = working(today, due);
+  const c = daysBetween(today, due);
+  const unit = rule?.kind === 'working-days-after' || rule?.kind === 'working-days-before' ? 'working' : 'calendar';
+  return { unit, left: unit === 'working' ? w : c, working: w, calendar: c };
 }
 
 function byUrgency(a: PendingObligation, b: PendingObligation): number {

@@ -9,10 +9,11 @@ import { streams, type NewEvent } from '../db/events';
 import { openGroup } from '../db/groups';
 import { objectRecord } from '../db/object-record';
 import { registerObject } from '../db/objects';
-import { calendarForCouncil, endOfWeek, pendingObligations, type PendingObligation } from '../db/pending';
+import { calendarForCouncil, daysLeftOn, endOfWeek, pendingObligations, workingDayCounter, type PendingObligation } from '../db/pending';
 import { record } from '../db/record';
 import { shippedCalendar } from '../domain/calendar';
-import { computeDeadline } from '../domain/deadlines';
+import { addDays } from '../domain/dates';
+import { computeDeadline, daysLeft, OBLIGATIONS } from '../domain/deadlines';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 
 let t: TestDatabase;
@@ -195,6 +196,24 @@ describe("the chair's pending list", () => {
     expect((await calendarForCouncil(t.db, null)).isWorkingDay('2026-03-24')).toBe(true);
     const c = byId(await pendingObligations(t.db, { groupId, today: TODAY, calendar }), 'C');
     expect(c.daysLeft).toMatchObject({ unit: 'working', left: 3, calendar: 7 });
+  });
+});
+
+describe('days left on the list count as domain daysLeft does', () => {
+  it('for both 4.3 rules, due dates across 2025-2027 and days up to three years before or after them', () => {
+    let compared = 0;
+    for (const key of ['object-response', 'executive-report'] as const) {
+      for (let anchor = '2025-01-03'; anchor < '2027-12-01'; anchor = addDays(anchor, 29)) {
+        const deadline = computeDeadline(key, anchor, cal);
+        for (let offset = -400; offset <= 1100; offset += 71) {
+          const today = addDays(deadline.due, offset);
+          const { overdue: _overdue, ...expected } = daysLeft(deadline, today, cal);
+          expect(daysLeftOn(OBLIGATIONS[key].rule, deadline.due, today, workingDayCounter(cal, [today, deadline.due])), `${key} ${anchor} on ${today}`).toEqual(expected);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1500);
   });
 });
 
