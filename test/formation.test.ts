@@ -91,7 +91,7 @@ async function refused(sim: WorkflowSimulator, name: string, arg: unknown): Prom
   const outcome = await sim.update(name, arg);
   if (outcome.accepted) throw new Error(`${name} was accepted`);
   const details = outcome.failure.applicationFailureInfo?.details?.payloads?.[0];
-  const problems = details ? (JSON.parse(new TextDecoder().decode(details.data as Uint8Array)) as FormationProblem[]) : [];
+  const problems = details ? (JSON.parse(new TextDecoder().decode(details.data)) as FormationProblem[]) : [];
   return { reason: outcome.reason, problems };
 }
 
