@@ -1,12 +1,13 @@
 // The chair's tracking (issue 5): every open and recently closed obligation of a group, with who owes it by which
 // clause, counted from when, due when, days left or overdue in the rule's own unit, reminders and escalation sent,
 // and links to the act and the response. "Overdue" is derived here from the due date and today, never stored.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import { shippedCalendar, type Calendar, type CalendarEntry, type CalendarName } from '../domain/calendar';
+import { shippedCalendar, type Calendar, type CalendarName } from '../domain/calendar';
 import { addDays, compareDates, daysBetween, dayOfWeek, endOfDayBishkek, fromEpochDay, toEpochDay, type IsoDate } from '../domain/dates';
 import { isObligationKey, OBLIGATIONS, type DeadlineRule } from '../domain/deadlines';
 import type { Localized } from '../domain/i18n';
+import { calendarEntriesFor } from './calendar-entries';
 import type { Database } from './database';
 import type { ObjectKind, ObligationStatus, ResponseKind } from './events';
 
@@ -212,14 +213,7 @@ function byUrgency(a: PendingObligation, b: PendingObligation): number {
   return compareDates(a.dueDate, b.dueDate) || a.obligationId.localeCompare(b.obligationId);
 }
 
-/**
- * The calendar for a council's deadlines: the shipped data, then the national entries staff recorded, then the
- * council's own corrections (later entries win). (Stand-in until a shared db/calendar-entries.ts exists.)
- */
+/** The calendar for a council's deadlines: the shipped data, then the national entries staff recorded, then the council's own (later entries win; as loadCalendar does). */
 export async function calendarForCouncil(db: Kysely<Database>, councilId: string | null): Promise<Calendar> {
-  let q = db.selectFrom('calendar_entries').select(['council_id', 'date', 'type', 'name_ky', 'name_ru', 'status']);
-  q = councilId === null ? q.where('council_id', 'is', null) : q.where((eb) => eb.or([eb('council_id', 'is', null), eb('council_id', '=', councilId)]));
-  const rows = await q.orderBy(sql`council_id is not null`).orderBy('date').execute();
-  const entries: CalendarEntry[] = rows.map((r) => ({ date: r.date, type: r.type, name: { ky: r.name_ky, ru: r.name_ru }, status: r.status }));
-  return shippedCalendar(entries);
+  return shippedCalendar(await calendarEntriesFor(db, councilId));
 }
