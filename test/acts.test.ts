@@ -230,7 +230,7 @@ describe('annexes (8.1): stored by content hash, with size and type limits', () 
     await attachAnnex(t.db, { actId, fileName: 'site.png', bytes: png(0), dataDir }, 'test');
     const issued = await issueAct(t.db, actId, { on: '2026-03-06', actor: 'test' });
     const [event] = (await readStream(t.db, streams.act(actId))).filter((e) => e.type === 'act.issued');
-    expect((event!.payload as { content: ActDraft }).content.annexes).toEqual([
+    expect((event!.payload as unknown as { content: ActDraft }).content.annexes).toEqual([
       { title: 'site.png', kind: 'photo' },
       { title: 'Протокол №3.pdf', kind: 'other' },
     ]);
