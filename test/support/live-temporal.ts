@@ -1,26 +1,21 @@
 // Finds a real Temporal server for the live runs of the workflow scenarios, in seconds, never hanging:
 // TEMPORAL_ADDRESS answering a TCP connect within 2 s, or a `temporal` binary on PATH for a local dev server.
 import { accessSync, constants } from 'node:fs';
-import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { canConnect, parseAddress } from '../../worker/obtain-temporal';
 
 export type LiveTemporal =
   | { available: true; description: string; open(): Promise<TestWorkflowEnvironment> }
   | { available: false; reason: string };
 
 function tcpReachable(address: string, timeoutMs: number): Promise<boolean> {
-  const [host, port] = address.includes(':') ? [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))] : [address, 7233];
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
+  try {
+    const { host, port } = parseAddress(address);
+    return canConnect(host, port, timeoutMs);
+  } catch {
+    return Promise.resolve(false);
+  }
 }
 
 function temporalOnPath(): string | undefined {
