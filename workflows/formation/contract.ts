@@ -4,7 +4,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CompositionResult } from '../../domain/composition';
 import type { IsoDate } from '../../domain/dates';
 import type { Localized } from '../../domain/i18n';
-import type { BirthDate, Category, Sex } from '../../domain/roster';
+import type { BirthDate, Category, RosterMember, Sex } from '../../domain/roster';
 import type { CalendarChangedSignalInput, ObligationState } from '../obligation/contract';
 
 /** Who owes each obligation of the procedure, as party ids the mail activities resolve (resolve-recipients.ts). */
@@ -57,16 +57,9 @@ export interface PersonInput {
 
 export type NominationSource = 'executive_head' | 'council_chair' | 'community_gathering';
 
-export interface Candidate {
+/** A nominated person: the roster fields (domain/roster.ts) plus where the nomination came from. */
+export interface Candidate extends RosterMember {
   candidateId: string;
-  fullName: string;
-  sex: Sex;
-  birthDate: BirthDate;
-  category: Category;
-  workplace: string | null;
-  village: string | null;
-  phone: string | null;
-  email: string | null;
   source: NominationSource;
   nominatedOn: IsoDate;
   /** 5.4.4: the gathering's protocol and the votes, for citizens. */
