@@ -2,9 +2,11 @@
 // Each family lives in its own folder and contributes a create<Family>Activities(deps); add new families here.
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config/config';
+import { createActActivities, type ActConfig } from './acts/act-activities';
 import type { Database } from '../db/database';
 import { createCalendarActivities } from './calendar/load-calendar';
 import { createEventActivities } from './events/append-domain-events';
+import type { ActActivities } from '../workflows/act/activities-contract';
 import type { ObligationActivities } from '../workflows/obligation/activities-contract';
 import type { MailTransport } from './mail/build-transport';
 import { createMailActivities } from './mail/mail-activities';
@@ -15,7 +17,8 @@ import { createObligationEventActivities } from './obligations/record-obligation
 export interface ActivityDeps {
   db: Kysely<Database>;
   transport: MailTransport;
-  config: Pick<AppConfig, 'mailFrom'>;
+  /** The act activities also read the response link settings (the secret, or the data directory that keeps one). */
+  config: Pick<AppConfig, 'mailFrom'> & ActConfig;
   /** The activities' clock, for "now" in records (the simulator passes its virtual clock). */
   clock?: () => Date;
 }
@@ -29,10 +32,12 @@ export function createActivities(deps: ActivityDeps) {
     ...createObligationEventActivities(deps),
     ...createNoticeActivities({ ...deps, clock }),
     ...createEventActivities(deps),
+    ...createActActivities(deps),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
 
 // The obligation workflow's contract is met by the real activities (a compile-time check).
+export type ActContractMet = Activities extends ActActivities ? true : never;
 export type ObligationContractMet = Activities extends ObligationActivities ? true : never;

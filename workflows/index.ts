@@ -1,3 +1,4 @@
 // Every workflow the worker registers (unique names: webpack may drop clashing `export *` names).
 export { obligationWorkflow } from './obligation/obligation-workflow';
 export { formationWorkflow } from './formation/formation-workflow';
+export { actWorkflow } from './act/act-workflow';

@@ -1,0 +1,84 @@
+// The act procedure's activities (workflows/act/activities-contract.ts): the issued act as the workflow needs it,
+// its delivery to the object with a personal response link (4.3), and the one prompt to staff without a receipt.
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../../config/config';
+import { findAct } from '../../db/acts';
+import { endOfDayBishkek } from '../../domain/dates';
+import type { Database } from '../../db/database';
+import { findObjectById } from '../../db/objects';
+import { createResponseToken, responseTokenExpiry } from '../../security/response-token';
+import { responseLinkSecret } from '../../security/server-secret';
+import type { ActActivities, ReceiptPromptInput } from '../../workflows/act/activities-contract';
+import type { DeliveryResult, IssuedActInfo } from '../../workflows/act/contract';
+import type { MailTransport } from '../mail/build-transport';
+import { resolvePartyAddresses } from '../mail/resolve-recipients';
+import { sendViaOutbox } from '../mail/send-via-outbox';
+import { refusal } from '../refusal';
+import { renderActDelivery, renderReceiptPrompt } from './render-act-mail';
+
+export type ActConfig = Partial<Pick<AppConfig, 'responseLinkSecret' | 'dataDir' | 'responseLinkDays' | 'httpHost' | 'httpPort'>> & { publicBaseUrl?: string };
+
+export interface ActActivityDeps {
+  db: Kysely<Database>;
+  transport: MailTransport;
+  config: ActConfig;
+}
+
+export const deliveryKey = (actId: string) => `act:${actId}:delivery`;
+export const receiptPromptKey = (actId: string) => `act:${actId}:receipt-prompt`;
+
+/** The base of the links in mails: configured, else the HTTP server's own address, else none (a path only). */
+function baseUrl(config: ActConfig): string {
+  if (config.publicBaseUrl) return config.publicBaseUrl.replace(/\/+$/, '');
+  if (config.httpHost && config.httpPort) return `http://${config.httpHost}:${config.httpPort}`;
+  return '';
+}
+
+export function createActActivities({ db, transport, config }: ActActivityDeps): Pick<ActActivities, 'loadIssuedAct' | 'deliverAct' | 'promptReceipt'> {
+  async function context(actId: string) {
+    const act = await findAct(db, actId);
+    if (!act) throw refusal('UnknownAct', `act ${actId}: there is no such act`);
+    if (act.issuedOn === null || act.number === null) throw refusal('ActNotIssued', `act ${actId}: status ${act.status}; only an issued act is delivered (jmeg act issue)`);
+    const object = (await findObjectById(db, act.objectId))!;
+    const group = await db.selectFrom('groups').innerJoin('councils', 'councils.id', 'groups.council_id').select(['councils.id', 'councils.name_ky', 'councils.name_ru', 'councils.email']).where('groups.id', '=', act.groupId).executeTakeFirstOrThrow();
+    const ctx = { obligationId: `${actId}/delivery`, groupId: act.groupId, actId, councilId: group.id, council: { name: { ky: group.name_ky, ru: group.name_ru }, email: group.email } };
+    return { act: { ...act, issuedOn: act.issuedOn, number: act.number }, object, ctx };
+  }
+
+  return {
+    async loadIssuedAct({ actId }): Promise<IssuedActInfo> {
+      const { act, object } = await context(actId);
+      // 4.3 (3) does not apply when the object is the executive body itself; 4.3 (4) always does.
+      const obligations: IssuedActInfo['obligations'] = object.isExecutiveBody
+        ? [{ key: 'executive-report', party: 'executive-body' }]
+        : [
+            { key: 'object-response', party: `object:${object.id}` },
+            { key: 'executive-report', party: 'executive-body' },
+          ];
+      return { actId, number: act.number, issuedOn: act.issuedOn, title: act.title, objectId: object.id, isExecutiveBody: object.isExecutiveBody, obligations };
+    },
+
+    /** Mails the act and its link to the object; the outbox keeps the first message, so a retry sends the same link. */
+    async deliverAct({ actId }): Promise<DeliveryResult> {
+      const { act, object, ctx } = await context(actId);
+      const to = await resolvePartyAddresses(db, ctx, `object:${object.id}`);
+      const secret = config.responseLinkSecret ?? (config.dataDir ? responseLinkSecret({ responseLinkSecret: null, dataDir: config.dataDir }) : null);
+      if (secret === null) throw refusal('NoSecret', 'deliverAct: no response link secret (set JMEG_SECRET or give the activities a data directory)');
+      // Counted from the end of the issue day, so every attempt signs the same link (the same message).
+      const expiresAtMs = responseTokenExpiry(Date.parse(endOfDayBishkek(act.issuedOn)) + 1, config.responseLinkDays);
+      const token = createResponseToken({ actId, objectId: object.id, expiresAtMs }, secret);
+      const link = `${baseUrl(config)}/acts/${encodeURIComponent(actId)}/respond?t=${token}`;
+      const mail = renderActDelivery({ number: act.number, title: act.title, issuedOn: act.issuedOn, object: object.name, isExecutiveBody: object.isExecutiveBody, link, linkExpiresAt: new Date(expiresAtMs).toISOString() });
+      await sendViaOutbox(db, transport, { businessKey: deliveryKey(actId), to, ...mail });
+      return { to, linkExpiresAt: new Date(expiresAtMs).toISOString() };
+    },
+
+    /** Asks staff (the council's address, else the executive body's) to record the receipt. */
+    async promptReceipt(input: ReceiptPromptInput): Promise<void> {
+      const { act, object, ctx } = await context(input.actId);
+      const to = ctx.council.email ? [ctx.council.email] : await resolvePartyAddresses(db, ctx, 'executive-body');
+      const mail = renderReceiptPrompt({ number: act.number, title: act.title, issuedOn: input.issuedOn, expectedBy: input.expectedBy, object: object.name, actId: input.actId });
+      await sendViaOutbox(db, transport, { businessKey: receiptPromptKey(input.actId), to, ...mail });
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// The act's mails in Kyrgyz (first) and Russian, plain text and escaped HTML: the delivery to the object with
+// its response link (4.3), and the prompt to staff when no receipt arrived.
+import type { IsoDate } from '../../domain/dates';
+import type { RenderedMail } from '../mail/render-obligation-mail';
+import { escapeHtml, formatMailDate, type KyRu } from '../mail/render-obligation-mail';
+
+type Lang = 'ky' | 'ru';
+const LANGS: readonly Lang[] = ['ky', 'ru'];
+
+export interface ActDeliveryMailInput {
+  number: string;
+  title: string;
+  issuedOn: IsoDate;
+  object: KyRu;
+  isExecutiveBody: boolean;
+  link: string;
+  linkExpiresAt: string;
+}
+
+interface Part {
+  heading: string;
+  paragraphs: string[];
+  facts: [string, string][];
+  link?: { label: string; url: string };
+}
+
+function render(subject: string, parts: Part[]): RenderedMail {
+  const text = parts
+    .map((p) => [`== ${p.heading} ==`, '', ...p.paragraphs.flatMap((x) => [x, '']), ...p.facts.map(([k, v]) => `${k}: ${v}`), ...(p.link ? ['', `${p.link.label}: ${p.link.url}`] : [])].join('\n'))
+    .join('\n\n');
+  const section = (p: Part, lang: Lang) =>
+    [
+      `<section lang="${lang}">`,
+      `<h2>${escapeHtml(p.heading)}</h2>`,
+      ...p.paragraphs.map((x) => `<p>${escapeHtml(x)}</p>`),
+      `<table>${p.facts.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`,
+      p.link ? `<p><a href="${escapeHtml(p.link.url)}">${escapeHtml(p.link.label)}</a></p>` : '',
+      '</section>',
+    ].join('\n');
+  const html = `<html lang="ky"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>\n${parts.map((p, i) => section(p, LANGS[i]!)).join('\n<hr>\n')}\n</body></html>`;
+  return { subject, text, html };
+}
+
+/** 4.3: the act, the two obligations it opens (or one for the executive body), and the personal response link. */
+export function renderActDelivery(m: ActDeliveryMailInput): RenderedMail {
+  const until = (lang: Lang) => formatMailDate(m.linkExpiresAt.slice(0, 10), lang);
+  const ky: Part = {
+    heading: 'Кыргызча',
+    paragraphs: [
+      `Урматтуу ${m.object.ky}!`,
+      `Биргелешкен мониторинг жана баалоо тобу № ${m.number} актысын жиберет.`,
+      m.isExecutiveBody
+        ? 'Жобонун 4.3-пунктуна ылайык, айыл өкмөтү 30 календардык күндүн ичинде көрүлгөн чаралар тууралуу айылдык кеңешке маалымат берет. Мөөнөт актыны алган күндөн эсептелет.'
+        : 'Жобонун 4.3-пунктуна ылайык, объект 10 жумуш күнүнүн ичинде кемчиликтердин себептери жана пландалган чаралар тууралуу айыл өкмөтүнө маалымдайт (көчүрмөсү топко). Мөөнөт актыны алган күндөн эсептелет.',
+      'Төмөнкү шилтеме аркылуу актыны алганыңызды ырастап, жоопту аккаунтсуз жөнөтө аласыз.',
+    ],
+    facts: [
+      ['Акт', `№ ${m.number}: ${m.title}`],
+      ['Чыгарылган күнү', formatMailDate(m.issuedOn, 'ky')],
+      ['Шилтеме жарактуу', `${until('ky')} чейин`],
+    ],
+    link: { label: 'Жооп берүү', url: m.link },
+  };
+  const ru: Part = {
+    heading: 'На русском языке',
+    paragraphs: [
+      `Здравствуйте, ${m.object.ru}!`,
+      `Группа совместного мониторинга и оценки направляет акт № ${m.number}.`,
+      m.isExecutiveBody
+        ? 'Согласно пункту 4.3 Положения, айыл окмоту в течение 30 календарных дней представляет айылному кенешу информацию о принятых мерах. Срок считается со дня получения акта.'
+        : 'Согласно пункту 4.3 Положения, объект в течение 10 рабочих дней сообщает айыл окмоту о причинах недостатков и планируемых мерах (копия группе). Срок считается со дня получения акта.',
+      'По ссылке ниже можно подтвердить получение акта и отправить ответ без учётной записи.',
+    ],
+    facts: [
+      ['Акт', `№ ${m.number}: ${m.title}`],
+      ['Дата выдачи', formatMailDate(m.issuedOn, 'ru')],
+      ['Ссылка действует', `до ${until('ru')}`],
+    ],
+    link: { label: 'Ответить', url: m.link },
+  };
+  return render(`Акт № ${m.number} / Акт № ${m.number}`, [ky, ru]);
+}
+
+export interface ReceiptPromptMailInput {
+  actId: string;
+  number: string;
+  title: string;
+  issuedOn: IsoDate;
+  expectedBy: IsoDate;
+  object: KyRu;
+}
+
+/** Issue 5: no receipt after the set working days: staff record it (jmeg act receive) or deliver the act on paper. */
+export function renderReceiptPrompt(m: ReceiptPromptMailInput): RenderedMail {
+  const ky: Part = {
+    heading: 'Кыргызча',
+    paragraphs: [
+      `№ ${m.number} акты ${formatMailDate(m.issuedOn, 'ky')} ${m.object.ky} дарегине жиберилген, бирок ${formatMailDate(m.expectedBy, 'ky')} чейин алынганы белгиленген жок.`,
+      `Актыны кагаз түрүндө тапшырып, алынган күнүн белгилеңиз: jmeg act receive ${m.actId} --on ЖЖЖЖ-АА-КК. 4.3-пункттагы мөөнөттөр ошол күндөн эсептелет.`,
+    ],
+    facts: [['Акт', `№ ${m.number}: ${m.title}`]],
+  };
+  const ru: Part = {
+    heading: 'На русском языке',
+    paragraphs: [
+      `Акт № ${m.number} направлен ${formatMailDate(m.issuedOn, 'ru')} объекту «${m.object.ru}», но его получение не отмечено до ${formatMailDate(m.expectedBy, 'ru')}.`,
+      `Вручите акт на бумаге и отметьте дату получения: jmeg act receive ${m.actId} --on ГГГГ-ММ-ДД. Сроки пункта 4.3 считаются с этой даты.`,
+    ],
+    facts: [['Акт', `№ ${m.number}: ${m.title}`]],
+  };
+  return render(`Акт № ${m.number}: алынганы белгиленген жок / получение не отмечено`, [ky, ru]);
+}

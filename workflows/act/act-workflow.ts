@@ -1,0 +1,186 @@
+// The act procedure (4.3): delivery to the object with its response link, the receipt (or one prompt to staff),
+// the 10-working-day object response and the 30-day executive report tracked as obligations, responses (late
+// ones marked late, amendments as new events), and the end: both met, or closed by the chair after an escalation.
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { calendarFromSlice } from '../../domain/calendar';
+import { addDays, bishkekDateOf, compareDates, toEpochDay, type IsoDate } from '../../domain/dates';
+import { addWorkingDays } from '../../domain/deadlines';
+import type { ObligationActivities } from '../obligation/activities-contract';
+import { trackObligation, type ObligationTracker } from '../obligation/track-obligation';
+import type { ActActivities } from './activities-contract';
+import {
+  actCalendarChangedSignal,
+  actStateQuery,
+  closeActUpdate,
+  recordReceiptUpdate,
+  recordResponseUpdate,
+  type ActInput,
+  type ActObligationKey,
+  type ActResult,
+  type ActState,
+  type CloseActInput,
+  type DeliveryResult,
+  type IssuedActInfo,
+  type Receipt,
+  type ReceiptInput,
+  type RecordedResponse,
+  type ResponseInput,
+} from './contract';
+import { checkClose, checkReceipt, checkResponse, describeActProblems, type ActProblem } from './validate';
+
+const retry = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' };
+const { loadIssuedAct, deliverAct, promptReceipt, appendDomainEvents } = proxyActivities<ActActivities>({ startToCloseTimeout: '1 minute', retry });
+const { loadCalendar } = proxyActivities<ObligationActivities>({ startToCloseTimeout: '1 minute', retry });
+
+/** Issue 5: staff are prompted when no receipt came within this many working days of the issue. */
+export const DEFAULT_RECEIPT_PROMPT_WORKING_DAYS = 3;
+const BISHKEK_UTC_OFFSET_HOURS = 6;
+
+function refuse(problems: ActProblem[]): void {
+  if (problems.length > 0) throw ApplicationFailure.create({ type: 'ActRefused', message: describeActProblems(problems), details: [problems], nonRetryable: true });
+}
+
+/** The instant of `hour`:00 in Asia/Bishkek on `date`. */
+const atHour = (date: IsoDate, hour: number): number => toEpochDay(date) * 86_400_000 + (hour - BISHKEK_UTC_OFFSET_HOURS) * 3_600_000;
+
+/** Runs the procedure of one issued act until its obligations are met or the chair closes it. */
+export async function actWorkflow(input: ActInput): Promise<ActResult> {
+  const { actId, groupId, councilId } = input;
+  const hour = input.reminderHour ?? 9;
+  const promptDays = input.receiptPromptWorkingDays ?? DEFAULT_RECEIPT_PROMPT_WORKING_DAYS;
+  const stream = `act-${actId}`;
+  const actor = `workflow:act/${actId}`;
+  const trackers = new Map<ActObligationKey, ObligationTracker>();
+  let act: IssuedActInfo | null = null;
+  let delivery: DeliveryResult | null = null;
+  let receipt: Receipt | null = null;
+  let promptAt: number | null = null;
+  let promptSent = false;
+  let calendarStale = false;
+  let closed: ActState['closed'] = null;
+  const responses: RecordedResponse[] = [];
+
+  const nowIso = () => new Date(Date.now()).toISOString();
+  const today = () => bishkekDateOf(Date.now());
+  const state = (): ActState => ({
+    actId,
+    groupId,
+    councilId,
+    step: closed ? 'closed' : receipt ? 'awaiting-responses' : delivery ? 'awaiting-receipt' : 'delivering',
+    today: today(),
+    act,
+    delivery,
+    receipt,
+    receiptPrompt: { at: promptAt === null ? null : new Date(promptAt).toISOString(), sent: promptSent },
+    responses: [...responses],
+    obligations: [...trackers.values()].map((t) => t.state()),
+    closed,
+  });
+  const append = (events: { type: string; payload: object; idempotencyKey: string }[]) =>
+    appendDomainEvents({ stream, actor, events: events.map((e) => ({ ...e, occurredAt: nowIso() })) as Parameters<typeof appendDomainEvents>[0]['events'] });
+  const key = (what: string) => `act:${actId}:${what}`;
+
+  setHandler(actStateQuery, state);
+  setHandler(actCalendarChangedSignal, () => {
+    calendarStale = true;
+    for (const t of trackers.values()) if (t.isOpen()) t.calendarChanged();
+  });
+
+  // 4.3: the count starts on receipt; each obligation with its ladder to its party and one escalation.
+  setHandler(
+    recordReceiptUpdate,
+    async (req: ReceiptInput) => {
+      if (receipt) return receipt; // a second receipt changes nothing
+      receipt = { receivedOn: req.receivedOn, via: req.via, recordedAt: nowIso() };
+      const received = receipt;
+      await append([{ type: 'act.received', idempotencyKey: key('received'), payload: { actId, receivedOn: received.receivedOn, via: received.via } }]);
+      for (const o of act!.obligations) {
+        trackers.set(
+          o.key,
+          trackObligation({
+            obligationId: `${actId}/${o.key}`,
+            groupId,
+            councilId,
+            actId,
+            key: o.key,
+            clause: '4.3',
+            party: o.party,
+            anchor: received.receivedOn,
+            ...(input.reminderHour === undefined ? {} : { reminderHour: input.reminderHour }),
+          }),
+        );
+      }
+      return received;
+    },
+    { validator: (req: ReceiptInput) => refuse(checkReceipt(state(), req)) },
+  );
+
+  // 4.3: late responses are accepted and marked late; the same submission is a no-op; another one amends.
+  setHandler(
+    recordResponseUpdate,
+    async (req: ResponseInput) => {
+      const same = responses.find((r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey);
+      if (same) return same;
+      const tracker = trackers.get(req.obligationKey)!;
+      await condition(() => tracker.state().due !== null);
+      const previous = responses.filter((r) => r.obligationKey === req.obligationKey).at(-1);
+      const response: RecordedResponse = {
+        responseId: `${actId}/${req.obligationKey}/response-${responses.filter((r) => r.obligationKey === req.obligationKey).length + 1}`,
+        obligationKey: req.obligationKey,
+        obligationId: tracker.obligationId,
+        respondedOn: req.respondedOn,
+        late: compareDates(req.respondedOn, tracker.state().due!) > 0,
+        submissionKey: req.submissionKey,
+        supersedes: previous?.responseId ?? null,
+      };
+      responses.push(response);
+      tracker.fulfil(req.respondedOn);
+      const party = act!.obligations.find((o) => o.key === req.obligationKey)!.party;
+      await append([
+        {
+          type: 'response.recorded',
+          idempotencyKey: key(`response:${req.obligationKey}:${req.submissionKey}`),
+          payload: { responseId: response.responseId, actId, obligationId: response.obligationId, kind: req.obligationKey, submittedAt: nowIso(), late: response.late, body: req.text.trim(), responder: party, supersedes: response.supersedes },
+        },
+      ]);
+      return response;
+    },
+    { validator: (req: ResponseInput) => refuse(checkResponse(state(), req)) },
+  );
+
+  setHandler(
+    closeActUpdate,
+    (req: CloseActInput) => {
+      closed = { on: req.on, by: 'chair', reason: req.reason.trim() };
+      return closed;
+    },
+    { validator: (req: CloseActInput) => refuse(checkClose(state(), req)) },
+  );
+
+  act = await loadIssuedAct({ actId });
+  delivery = await deliverAct({ actId });
+
+  // Issue 5: without a receipt after N working days, staff are prompted once (at the reminder hour of the next working day).
+  while (!receipt && !closed && !promptSent) {
+    calendarStale = false;
+    const issuedOn = act.issuedOn;
+    const calendar = calendarFromSlice(await loadCalendar({ from: issuedOn, to: addDays(issuedOn, 120), councilId }));
+    const expectedBy = addWorkingDays(calendar, issuedOn, promptDays);
+    promptAt = atHour(addWorkingDays(calendar, issuedOn, promptDays + 1), hour);
+    const wait = promptAt - Date.now();
+    if (wait > 0 && (await condition(() => receipt !== null || closed !== null || calendarStale, wait))) continue;
+    await promptReceipt({ actId, issuedOn, expectedBy });
+    promptSent = true;
+  }
+
+  const allMet = () => receipt !== null && trackers.size > 0 && [...trackers.values()].every((t) => !t.isOpen());
+  await condition(() => (closed !== null || allMet()) && allHandlersFinished());
+  if (!closed) {
+    await Promise.all([...trackers.values()].map((t) => t.done));
+    const lastOn = responses.map((r) => r.respondedOn).sort().at(-1)!;
+    closed = { on: lastOn, by: 'obligations-met', reason: null };
+  }
+  const end = closed;
+  await append([{ type: 'act.closed', idempotencyKey: key('closed'), payload: { actId, reason: end.reason } }]);
+  return { actId, ...end, obligations: [...trackers.values()].map((t) => t.state()) };
+}

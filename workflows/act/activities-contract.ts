@@ -1,0 +1,22 @@
+// The activities the act workflow calls besides the obligation tracker's (types only; the real ones are built
+// by createActivities in activities/, which the worker injects with the database, the mailer and the config).
+import type { AppendDomainEventsInput, AppendDomainEventsResult } from '../../activities/events/append-domain-events';
+import type { IsoDate } from '../../domain/dates';
+import type { DeliveryResult, IssuedActInfo } from './contract';
+
+export interface ReceiptPromptInput {
+  actId: string;
+  issuedOn: IsoDate;
+  /** The last working day a receipt was expected by. */
+  expectedBy: IsoDate;
+}
+
+export interface ActActivities {
+  /** The issued act as the procedure needs it; refused (non-retryable) when it is not issued. */
+  loadIssuedAct(input: { actId: string }): Promise<IssuedActInfo>;
+  /** Mails the act with its personal response link to the object (ky, ru), once per act (outbox act:<id>:delivery). */
+  deliverAct(input: { actId: string }): Promise<DeliveryResult>;
+  /** Asks staff to record the receipt, once per act (outbox act:<id>:receipt-prompt). */
+  promptReceipt(input: ReceiptPromptInput): Promise<void>;
+  appendDomainEvents(input: AppendDomainEventsInput): Promise<AppendDomainEventsResult>;
+}
