@@ -1,7 +1,9 @@
 // `jmeg act draft|update|attach|show|issue`: acts of monitoring and evaluation (8.1). Drafts may be incomplete;
 // issuing checks 8.1 and names every missing item. (Delivering the issued act to the object is the act workflow's.)
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { loadConfig } from '../../config/config';
 import { ActError, attachAnnex, checkActForIssue, draftAct, findAct, issueAct, parseActDraft, updateActDraft, type Act } from '../../db/acts';
 import { findObjectById } from '../../db/objects';
@@ -10,6 +12,8 @@ import { MONITORED_OBJECT_KINDS } from '../../domain/act';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, type Lang, type Localized } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
+import { canConnect, LOCAL_TEMPORAL_HOST, LOCAL_TEMPORAL_PORT, parseAddress, TemporalUnavailableError } from '../../worker/obtain-temporal';
+import { actWorkflowId, closeActUpdate, recordReceiptUpdate, recordResponseUpdate } from '../../workflows/act/contract';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../with-database';
 
@@ -19,6 +23,10 @@ const USAGE = [
   '       jmeg act attach ACT_ID FILE',
   '       jmeg act show ACT_ID [--json]',
   '       jmeg act issue ACT_ID [--on YYYY-MM-DD] [--json]',
+  '       jmeg act receive ACT_ID --on YYYY-MM-DD [--via staff|link]',
+  '       jmeg act respond ACT_ID --obligation object-response|executive-report --on YYYY-MM-DD (--text TEXT | --file TEXT.txt) [--submission KEY]',
+  '       jmeg act close ACT_ID --on YYYY-MM-DD --reason TEXT',
+  '       (receive, respond and close are updates of the running act workflow: they need a Temporal server)',
   '       (each takes --lang ky|ru|en; ACT.json is an ActDraft: purpose, subject, object, place, periodStart, periodEnd, findings, recommendations, annexes)',
 ].join('\n');
 
@@ -41,6 +49,10 @@ export async function run(argv: string[]): Promise<number> {
       return show(rest);
     case 'issue':
       return issue(rest);
+    case 'receive':
+    case 'respond':
+    case 'close':
+      return procedureStep(sub, rest);
     default:
       throw new CliError(sub === undefined ? USAGE : `act: unknown subcommand "${sub}"\n${USAGE}`);
   }
@@ -218,4 +230,87 @@ async function issue(args: string[]): Promise<number> {
       throw refusal('issue', error, v.lang);
     }
   });
+}
+
+// ---- the act workflow (4.3): receipt, responses, closing by the chair ----
+
+function procedureArgs(sub: string, args: string[]): { actId: string; values: Record<string, string | undefined> } {
+  let parsed;
+  try {
+    const options = Object.fromEntries(['on', 'via', 'obligation', 'text', 'file', 'submission', 'reason', 'lang'].map((n) => [n, { type: 'string' as const }]));
+    parsed = parseArgs({ args, strict: true, allowPositionals: true, options });
+  } catch (error) {
+    throw new CliError(`act ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  return { actId: oneId(sub, parsed.positionals), values: parsed.values };
+}
+
+function requiredOption(sub: string, values: Record<string, string | undefined>, name: string): string {
+  const v = values[name]?.trim();
+  if (!v) throw new CliError(`act ${sub}: --${name} is required\n${USAGE}`);
+  if (name === 'on' && !isIsoDate(v)) throw new CliError(`act ${sub}: --on "${v}" is not a date YYYY-MM-DD`);
+  return v;
+}
+
+/** The update for one step, checked before connecting (usage errors exit 2). */
+function stepOf(sub: string, values: Record<string, string | undefined>): (handle: WorkflowHandle) => Promise<unknown> {
+  const on = requiredOption(sub, values, 'on');
+  if (sub === 'receive') {
+    const via = values.via ?? 'staff';
+    if (via !== 'staff' && via !== 'link') throw new CliError(`act receive: --via "${via}" must be staff or link`);
+    return (h) => h.executeUpdate(recordReceiptUpdate, { args: [{ receivedOn: on, via }] });
+  }
+  if (sub === 'close') {
+    const reason = requiredOption(sub, values, 'reason');
+    return (h) => h.executeUpdate(closeActUpdate, { args: [{ reason, on }] });
+  }
+  const obligation = requiredOption(sub, values, 'obligation');
+  if (obligation !== 'object-response' && obligation !== 'executive-report') throw new CliError(`act respond: --obligation "${obligation}" must be object-response or executive-report (4.3)`);
+  if ((values.text === undefined) === (values.file === undefined)) throw new CliError(`act respond: give the response as --text TEXT or --file TEXT.txt (one of them)`);
+  let text = values.text ?? '';
+  if (values.file !== undefined) {
+    try {
+      text = readFileSync(values.file, 'utf8');
+    } catch (error) {
+      throw new CliError(`act respond: ${values.file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+  if (text.trim() === '') throw new CliError('act respond: the response text is empty');
+  // The same text for the same obligation is the same submission (a repeated command records nothing new).
+  const submissionKey = values.submission ?? `cli:${createHash('sha256').update(`${obligation}\n${text.trim()}`).digest('hex').slice(0, 32)}`;
+  const input = { obligationKey: obligation, respondedOn: on, text, submissionKey };
+  return (h) => h.executeUpdate(recordResponseUpdate, { args: [input] });
+}
+
+/** Sends one update to act-<id>; no server is one line (exit 1), a refusal one line naming the rule (exit 1). */
+async function procedureStep(sub: string, args: string[]): Promise<number> {
+  const { actId, values } = procedureArgs(sub, args);
+  const send = stepOf(sub, values);
+  const config = loadConfig();
+  const address = config.temporalAddress ?? `${LOCAL_TEMPORAL_HOST}:${LOCAL_TEMPORAL_PORT}`;
+  let connection: Connection;
+  try {
+    const { host, port } = parseAddress(address);
+    if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
+    connection = await Connection.connect({ address, connectTimeout: '10 seconds' });
+  } catch (error) {
+    const message = error instanceof TemporalUnavailableError ? error.message : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
+    throw new CliError(message, 1);
+  }
+  try {
+    const handle = new Client({ connection, namespace: config.temporalNamespace }).workflow.getHandle(actWorkflowId(actId));
+    const result = await send(handle);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) throw new CliError(`act ${sub}: refused: ${firstLine(error.cause ?? error)}`, 1);
+    if (error instanceof Error && error.name === 'WorkflowNotFoundError') throw new CliError(`act ${sub}: no act procedure running for ${actId} (it starts when the act is issued)`, 1);
+    throw error;
+  } finally {
+    await connection.close();
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
