@@ -173,7 +173,8 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`, `${reminderKey(o, 'due-3')} sent`, `${reminderKey(o, 'due-1')} sent`, `${reminderKey(o, 'due-0')} sent`, `${escalationKey(o)} sent`]);
     expect(mailsTo(w.councilEmail)).toHaveLength(1);
     expect(mailsTo(w.objectEmail)).toHaveLength(4);
-    const late = await accepted<RecordedResponse>(sim, 'recordResponse', { obligationKey: 'object-response', respondedOn: '2026-06-19', text: 'Кечиктирип жооп беребиз.', submissionKey: 'form-1' });
+    // A paper answer dated 18 June, entered on the 19th: late (due 16 June), dated the day it was given.
+    const late = await accepted<RecordedResponse>(sim, 'recordResponse', { obligationKey: 'object-response', respondedOn: '2026-06-18', text: 'Кечиктирип жооп беребиз.', submissionKey: 'paper-1' });
     expect(late.late).toBe(true);
     await sim.advanceTo('2026-06-26T05:00:00Z');
     expect(mailsTo(w.councilEmail)).toHaveLength(1);
@@ -181,8 +182,8 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     expect(closed).toMatchObject({ by: 'chair', on: '2026-06-26' });
     await sim.advanceTo('2026-06-26T05:01:00Z');
     expect(sim.status).toBe('completed');
-    const row = await database.db.selectFrom('responses').select(['late']).where('act_id', '=', w.input.actId).executeTakeFirstOrThrow();
-    expect(row.late).toBe(true);
+    const row = await database.db.selectFrom('responses').select(['late', 'submitted_at']).where('act_id', '=', w.input.actId).executeTakeFirstOrThrow();
+    expect([row.late, new Date(row.submitted_at).toISOString()]).toEqual([true, '2026-06-18T06:00:00.000Z']);
     expect((await actEvents(w)).at(-1)).toBe('act.closed');
     await saveHistoryFixture(sim, 'act-late-after-escalation');
   });

@@ -79,6 +79,8 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
   const append = (events: { type: string; payload: object; idempotencyKey: string }[]) =>
     appendDomainEvents({ stream, actor, events: events.map((e) => ({ ...e, occurredAt: nowIso() })) as Parameters<typeof appendDomainEvents>[0]['events'] });
   const key = (what: string) => `act:${actId}:${what}`;
+  // The answer's day is the one it was given (a paper answer may be entered later): noon that day, or now when today.
+  const submittedAt = (on: IsoDate) => (on === today() ? nowIso() : new Date(atHour(on, 12)).toISOString());
 
   setHandler(actStateQuery, state);
   setHandler(actCalendarChangedSignal, () => {
@@ -140,7 +142,7 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
         {
           type: 'response.recorded',
           idempotencyKey: key(`response:${req.obligationKey}:${req.submissionKey}`),
-          payload: { responseId: response.responseId, actId, obligationId: response.obligationId, kind: req.obligationKey, submittedAt: nowIso(), late: response.late, body: req.text.trim(), responder: party, supersedes: response.supersedes },
+          payload: { responseId: response.responseId, actId, obligationId: response.obligationId, kind: req.obligationKey, submittedAt: submittedAt(req.respondedOn), late: response.late, body: req.text.trim(), responder: party, supersedes: response.supersedes },
         },
       ]);
       return response;
