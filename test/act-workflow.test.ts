@@ -137,6 +137,9 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     expect(verifyResponseToken(link[2]!, SECRET, { nowMs: Date.parse(START), actId: w.input.actId }).actId).toBe(w.input.actId);
     expect(() => verifyResponseToken(link[2]!.slice(0, -2) + 'xx', SECRET, { nowMs: Date.parse(START) })).toThrow(/signature/);
     expect(JSON.stringify(state(sim))).not.toContain(link[2]!);
+    // 60 days from the end of the issue day (Bishkek): refused as expired from then on.
+    expect(state(sim).delivery).toEqual({ to: [w.objectEmail], linkExpiresAt: '2026-07-31T18:00:00.000Z' });
+    expect(() => verifyResponseToken(link[2]!, SECRET, { nowMs: Date.parse('2026-07-31T18:00:00.000Z'), actId: w.input.actId })).toThrow(/expired/);
 
     expect((await refused(sim, 'closeAct', { reason: 'no answer', on: '2026-06-01' })).map((p) => p.code)).toEqual(['not-escalated']);
     expect((await refused(sim, 'recordReceipt', { receivedOn: '2026-05-29', via: 'link' })).map((p) => p.code)).toEqual(['date-too-early']);
