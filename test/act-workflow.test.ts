@@ -187,7 +187,12 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     expect(sim.status).toBe('completed');
     const row = await database.db.selectFrom('responses').select(['late', 'submitted_at']).where('act_id', '=', w.input.actId).executeTakeFirstOrThrow();
     expect([row.late, new Date(row.submitted_at).toISOString()]).toEqual([true, '2026-06-18T06:00:00.000Z']);
-    expect((await actEvents(w)).at(-1)).toBe('act.closed');
+    expect((await actEvents(w)).slice(-2)).toEqual(['obligation.status-changed', 'act.closed']);
+    const statuses = await database.db.selectFrom('obligations').select(['key', 'status']).where('act_id', '=', w.input.actId).orderBy('key').execute();
+    expect(statuses.map((r) => [r.key, r.status])).toEqual([
+      ['executive-report', 'closed'],
+      ['object-response', 'met'],
+    ]);
     await saveHistoryFixture(sim, 'act-late-after-escalation');
   });
 

@@ -183,6 +183,11 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
     closed = { on: lastOn, by: 'obligations-met', reason: null };
   }
   const end = closed;
-  await append([{ type: 'act.closed', idempotencyKey: key('closed'), payload: { actId, reason: end.reason } }]);
+  // Closed by the chair: the obligations still open close with the act (the pending list stops showing them).
+  const stillOpen = [...trackers.entries()].filter(([, t]) => t.isOpen());
+  await append([
+    ...stillOpen.map(([k, t]) => ({ type: 'obligation.status-changed', idempotencyKey: key(`closed:${k}`), payload: { obligationId: t.obligationId, status: 'closed', reason: `act closed by the chair on ${end.on}: ${end.reason ?? ''}` } })),
+    { type: 'act.closed', idempotencyKey: key('closed'), payload: { actId, reason: end.reason } },
+  ]);
   return { actId, ...end, obligations: [...trackers.values()].map((t) => t.state()) };
 }
