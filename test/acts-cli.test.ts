@@ -30,7 +30,7 @@ afterAll(async () => {
 
 async function jmeg(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: t.url, JMEG_DATA_DIR: dir } });
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: t.url, JMEG_DATA_DIR: dir, TEMPORAL_ADDRESS: '127.0.0.1:1' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -88,8 +88,16 @@ describe('jmeg object / act / pending', () => {
     writeFileSync(exe, 'MZ');
     expect(await jmeg('act', 'attach', actId, exe, '--lang', 'en')).toMatchObject({ code: 2, stderr: expect.stringContaining('allowed types: pdf, jpg, jpeg, png, docx, xlsx, odt') as string });
     const issued = await jmeg('act', 'issue', actId, '--on', '2026-03-02', '--lang', 'en');
-    expect(issued).toMatchObject({ code: 0 });
+    // The issue is recorded; with no Temporal server the delivery (the act workflow) cannot start: one line says how.
+    expect(issued).toMatchObject({ code: 1 });
     expect(issued.stdout).toBe(`Act issued: 2026-001, 02.03.2026\nDeadlines (4.3) open on receipt of the act: object-response (object:${objectId}), executive-report (executive-body)\n`);
+    expect(issued.stderr.trim().split('\n')).toHaveLength(1);
+    expect(issued.stderr).toContain(`The act was not sent to the object yet: run "jmeg act issue ${actId}" again once Temporal runs.`);
+    expect(issued.stderr).toContain('TEMPORAL_ADDRESS');
+    // Running it again records nothing new (the same number) and tries the delivery again.
+    const again = await jmeg('act', 'issue', actId, '--on', '2026-03-05', '--lang', 'en');
+    expect(again).toMatchObject({ code: 1 });
+    expect(again.stdout).toContain('The act was already issued: 2026-001, 02.03.2026');
     const shown = await jmeg('act', 'show', actId, '--json');
     expect(JSON.parse(shown.stdout)).toMatchObject({ id: actId, number: '2026-001', status: 'issued', path: `/acts/${actId}`, missing: [] });
   });

@@ -1,10 +1,10 @@
 // `jmeg act draft|update|attach|show|issue`: acts of monitoring and evaluation (8.1). Drafts may be incomplete;
-// issuing checks 8.1 and names every missing item. (Delivering the issued act to the object is the act workflow's.)
+// issuing checks 8.1, names every missing item, then starts the act's procedure (workflows/act: delivery, receipt, 4.3 deadlines).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { loadConfig } from '../../config/config';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { loadConfig, type AppConfig } from '../../config/config';
 import { ActError, attachAnnex, checkActForIssue, draftAct, findAct, issueAct, parseActDraft, updateActDraft, type Act } from '../../db/acts';
 import { findObjectById } from '../../db/objects';
 import { actPath } from '../../db/pending';
@@ -13,7 +13,8 @@ import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, type Lang, type Localized } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
 import { canConnect, LOCAL_TEMPORAL_HOST, LOCAL_TEMPORAL_PORT, parseAddress, TemporalUnavailableError } from '../../worker/obtain-temporal';
-import { actWorkflowId, closeActUpdate, recordReceiptUpdate, recordResponseUpdate } from '../../workflows/act/contract';
+import { actWorkflowId, closeActUpdate, recordReceiptUpdate, recordResponseUpdate, type ActInput } from '../../workflows/act/contract';
+import type { actWorkflow } from '../../workflows/act/act-workflow';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../with-database';
 
@@ -30,10 +31,14 @@ const USAGE = [
   '       (each takes --lang ky|ru|en; ACT.json is an ActDraft: purpose, subject, object, place, periodStart, periodEnd, findings, recommendations, annexes)',
 ].join('\n');
 
-const T: Record<Lang, Record<string, string>> = {
-  ky: { stillMissing: 'Чыгаруу үчүн дагы керек (8.1):', complete: 'Акт толук: чыгарууга болот.', warning: 'Эскертүү', issued: 'Акт чыгарылды', already: 'Акт мурда эле чыгарылган', notIssued: 'Акт чыгарылган жок.', status: 'Абалы', object: 'Объект', annexes: 'Тиркеме файлдар', none: 'жок', owes: 'Мөөнөттөр (4.3) акт алынгандан кийин ачылат' },
-  ru: { stillMissing: 'Для выдачи ещё нужно (8.1):', complete: 'Акт полон: его можно выдать.', warning: 'Предупреждение', issued: 'Акт выдан', already: 'Акт уже был выдан', notIssued: 'Акт не выдан.', status: 'Статус', object: 'Объект', annexes: 'Файлы приложений', none: 'нет', owes: 'Сроки (4.3) откроются после получения акта' },
-  en: { stillMissing: 'Still needed before issuing (8.1):', complete: 'The act is complete: it can be issued.', warning: 'Warning', issued: 'Act issued', already: 'The act was already issued', notIssued: 'The act was not issued.', status: 'Status', object: 'Object', annexes: 'Annex files', none: 'none', owes: 'Deadlines (4.3) open on receipt of the act' },
+type Texts = Record<'stillMissing' | 'complete' | 'warning' | 'issued' | 'already' | 'notIssued' | 'status' | 'object' | 'annexes' | 'none' | 'owes' | 'delivery', string> & {
+  notDelivered: (actId: string) => string;
+};
+
+const T: Record<Lang, Texts> = {
+  ky: { stillMissing: 'Чыгаруу үчүн дагы керек (8.1):', complete: 'Акт толук: чыгарууга болот.', warning: 'Эскертүү', issued: 'Акт чыгарылды', already: 'Акт мурда эле чыгарылган', notIssued: 'Акт чыгарылган жок.', status: 'Абалы', object: 'Объект', annexes: 'Тиркеме файлдар', none: 'жок', owes: 'Мөөнөттөр (4.3) акт алынгандан кийин ачылат', delivery: 'Актты жеткирүү башталды (4.3)', notDelivered: (id: string) => `Акт объектиге жөнөтүлгөн жок: Temporal иштеп турганда "jmeg act issue ${id}" кайра иштетиңиз.` },
+  ru: { stillMissing: 'Для выдачи ещё нужно (8.1):', complete: 'Акт полон: его можно выдать.', warning: 'Предупреждение', issued: 'Акт выдан', already: 'Акт уже был выдан', notIssued: 'Акт не выдан.', status: 'Статус', object: 'Объект', annexes: 'Файлы приложений', none: 'нет', owes: 'Сроки (4.3) откроются после получения акта', delivery: 'Доставка акта начата (4.3)', notDelivered: (id: string) => `Акт не отправлен объекту: запустите "jmeg act issue ${id}" снова, когда Temporal работает.` },
+  en: { stillMissing: 'Still needed before issuing (8.1):', complete: 'The act is complete: it can be issued.', warning: 'Warning', issued: 'Act issued', already: 'The act was already issued', notIssued: 'The act was not issued.', status: 'Status', object: 'Object', annexes: 'Annex files', none: 'none', owes: 'Deadlines (4.3) open on receipt of the act', delivery: 'Delivery of the act started (4.3)', notDelivered: (id: string) => `The act was not sent to the object yet: run "jmeg act issue ${id}" again once Temporal runs.` },
 };
 
 export async function run(argv: string[]): Promise<number> {
@@ -110,7 +115,7 @@ function refusal(sub: string, error: unknown, lang: Lang, where?: string): unkno
 
 function completeness(act: Act, lang: Lang): string {
   const { missing, warnings } = checkActForIssue(act);
-  const lines = missing.length === 0 ? [T[lang].complete!] : [T[lang].stillMissing!, ...missing.map((m) => `  - ${m.field}: ${m.message[lang]}`)];
+  const lines = missing.length === 0 ? [T[lang].complete] : [T[lang].stillMissing, ...missing.map((m) => `  - ${m.field}: ${m.message[lang]}`)];
   for (const w of warnings) lines.push(`${T[lang].warning}: ${w.message[lang]}`);
   return lines.join('\n') + '\n';
 }
@@ -214,16 +219,24 @@ async function issue(args: string[]): Promise<number> {
       const issued = await issueAct(db, actId, { on, actor: 'cli' });
       if (v.json) {
         process.stdout.write(JSON.stringify(issued, null, 2) + '\n');
-        return 0;
+      } else {
+        const t = T[v.lang];
+        process.stdout.write(`${issued.alreadyIssued ? t.already : t.issued}: ${issued.number}, ${dmy(issued.issuedOn)}\n`);
+        process.stdout.write(`${t.owes}: ${issued.obligationKeys.map((k, i) => `${k} (${issued.parties[i]})`).join(', ')}\n`);
+        for (const w of issued.warnings) process.stdout.write(`${t.warning}: ${w.message[v.lang]}\n`);
       }
-      const t = T[v.lang];
-      process.stdout.write(`${issued.alreadyIssued ? t.already : t.issued}: ${issued.number}, ${dmy(issued.issuedOn)}\n`);
-      process.stdout.write(`${t.owes}: ${issued.obligationKeys.map((k, i) => `${k} (${issued.parties[i]})`).join(', ')}\n`);
-      for (const w of issued.warnings) process.stdout.write(`${t.warning}: ${w.message[v.lang]}\n`);
-      return 0;
+      try {
+        const workflowId = await startActProcedure(issued);
+        process.stderr.write(`${T[v.lang].delivery}: ${workflowId}\n`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        process.stderr.write(`${T[v.lang].notDelivered(actId)} ${error.message}\n`);
+        return 1;
+      }
     } catch (error) {
       if (error instanceof ActError && error.code === 'act-incomplete') {
-        const lines = [error.messages[v.lang], ...error.problems.map((p) => `  - ${p.field}: ${p.message[v.lang]}`), T[v.lang].notIssued!];
+        const lines = [error.messages[v.lang], ...error.problems.map((p) => `  - ${p.field}: ${p.message[v.lang]}`), T[v.lang].notIssued];
         process.stderr.write(lines.join('\n') + '\n');
         return 1;
       }
@@ -287,16 +300,7 @@ async function procedureStep(sub: string, args: string[]): Promise<number> {
   const { actId, values } = procedureArgs(sub, args);
   const send = stepOf(sub, values);
   const config = loadConfig();
-  const address = config.temporalAddress ?? `${LOCAL_TEMPORAL_HOST}:${LOCAL_TEMPORAL_PORT}`;
-  let connection: Connection;
-  try {
-    const { host, port } = parseAddress(address);
-    if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
-    connection = await Connection.connect({ address, connectTimeout: '10 seconds' });
-  } catch (error) {
-    const message = error instanceof TemporalUnavailableError ? error.message : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
-    throw new CliError(message, 1);
-  }
+  const connection = await connectTemporal(config);
   try {
     const handle = new Client({ connection, namespace: config.temporalNamespace }).workflow.getHandle(actWorkflowId(actId));
     const result = await send(handle);
@@ -306,6 +310,41 @@ async function procedureStep(sub: string, args: string[]): Promise<number> {
     if (error instanceof WorkflowUpdateFailedError) throw new CliError(`act ${sub}: refused: ${firstLine(error.cause ?? error)}`, 1);
     if (error instanceof Error && error.name === 'WorkflowNotFoundError') throw new CliError(`act ${sub}: no act procedure running for ${actId} (it starts when the act is issued)`, 1);
     throw error;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Connects to Temporal in seconds; none reachable is a one-line CliError with the fix (exit 1). */
+async function connectTemporal(config: AppConfig): Promise<Connection> {
+  const address = config.temporalAddress ?? `${LOCAL_TEMPORAL_HOST}:${LOCAL_TEMPORAL_PORT}`;
+  try {
+    const { host, port } = parseAddress(address);
+    if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
+    return await Connection.connect({ address, connectTimeout: '10 seconds' });
+  } catch (error) {
+    const message = error instanceof TemporalUnavailableError ? error.message : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
+    throw new CliError(message, 1);
+  }
+}
+
+/**
+ * Starts the act's procedure (4.3: delivery, receipt, the 10/30-day obligations). The workflow id is the act's, so
+ * starting it again for an act already under way changes nothing: re-running `act issue` is how a delivery that
+ * could not start (no Temporal server then) is started later.
+ */
+async function startActProcedure(issued: { actId: string; groupId: string; councilId: string }): Promise<string> {
+  const config = loadConfig();
+  const connection = await connectTemporal(config);
+  try {
+    const workflowId = actWorkflowId(issued.actId);
+    const input: ActInput = { actId: issued.actId, groupId: issued.groupId, councilId: issued.councilId };
+    try {
+      await new Client({ connection, namespace: config.temporalNamespace }).workflow.start<typeof actWorkflow>('actWorkflow', { args: [input], taskQueue: config.temporalTaskQueue, workflowId });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return workflowId;
   } finally {
     await connection.close();
   }
