@@ -1,0 +1,15 @@
+// The Fastify instance the routes are written against (TypeBox type provider) and what they are given.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../config/config';
+import type { Database } from '../db/database';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: AppConfig;
+  /** Milliseconds since the epoch; "today" for the pending list is its Bishkek date. Default Date.now. */
+  clock?: () => number;
+}

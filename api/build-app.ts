@@ -1,0 +1,56 @@
+// The HTTP application as a pure factory: routes, schemas, OpenAPI docs and the error handling, with no listen();
+// the caller (tests, later `npm start`) decides where it runs.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { AppError } from './app-error';
+import type { App, AppDeps } from './app-types';
+import { errorBody, handleError } from './error-handler';
+import { calendarYearRoute } from './routes/calendar-year';
+import { deadlineRoute } from './routes/deadline';
+import { groupMembersRoute } from './routes/group-members';
+import { groupObligationsRoute } from './routes/group-obligations';
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Fastify's default ajv removes unknown properties silently; we refuse them (schemas say additionalProperties: false).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).type('application/json; charset=utf-8').send(errorBody(request, new AppError('route-not-found', `no route ${request.method} ${request.url}`))),
+  );
+
+  void app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'JMEG: joint monitoring and evaluation group',
+        description: "API of a village council's joint monitoring and evaluation group (Kyrgyz Republic). Texts in ky (default), ru and en: ?lang= or Accept-Language.",
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'public', description: 'No login' },
+        { name: 'chair', description: "The group chair's views (login comes with the auth step)" },
+      ],
+    },
+  });
+  void app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // Routes inside a plugin registered after swagger, so its onRoute hook sees every one of them.
+  void app.register((api: App, _opts, done) => {
+    deadlineRoute(api, deps);
+    calendarYearRoute(api, deps);
+    groupMembersRoute(api, deps);
+    groupObligationsRoute(api, deps);
+    done();
+  });
+  return app;
+}

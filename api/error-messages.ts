@@ -1,0 +1,74 @@
+// What the API says when it refuses a request, in ky, ru and en: the field and the rule it broke.
+import type { Lang } from '../domain/i18n';
+import type { AppErrorCode, AppErrorDetails } from './app-error';
+
+type Texts = {
+  rules: Record<string, (field: string, d: AppErrorDetails) => string>;
+  invalid: (field: string) => string;
+  codes: Record<Exclude<AppErrorCode, 'invalid-input'>, string>;
+};
+
+const list = (d: AppErrorDetails) => (d.allowed ?? []).join(', ');
+
+export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
+  ky: {
+    rules: {
+      required: (f) => `${f}: милдеттүү талаа толтурулган эмес`,
+      'unknown-property': (f) => `${f}: мындай талаа жок (белгисиз талаалар кабыл алынбайт)`,
+      'one-of': (f, d) => `${f}: маани төмөнкүлөрдүн бири болушу керек: ${list(d)}`,
+      date: (f) => `${f}: ЖЖЖЖ-АА-КК түрүндөгү чыныгы дата болушу керек`,
+      type: (f) => `${f}: маанинин түрү туура эмес`,
+      range: (f) => `${f}: маани уруксат берилген чектен тышкары`,
+      'no-extension': (f) => `${f}: бул милдеттенменин мөөнөтүн узартууга болбойт`,
+    },
+    invalid: (f) => `${f}: маани туура эмес`,
+    codes: {
+      'group-not-found': 'Мындай топ табылган жок',
+      'route-not-found': 'Мындай дарек жок',
+      internal: 'Ички ката кетти; кайра аракет кылыңыз',
+    },
+  },
+  ru: {
+    rules: {
+      required: (f) => `${f}: обязательное поле не заполнено`,
+      'unknown-property': (f) => `${f}: такого поля нет (неизвестные поля не принимаются)`,
+      'one-of': (f, d) => `${f}: значение должно быть одним из: ${list(d)}`,
+      date: (f) => `${f}: нужна существующая дата в виде ГГГГ-ММ-ДД`,
+      type: (f) => `${f}: неверный тип значения`,
+      range: (f) => `${f}: значение вне допустимых пределов`,
+      'no-extension': (f) => `${f}: срок этого обязательства продлить нельзя`,
+    },
+    invalid: (f) => `${f}: неверное значение`,
+    codes: {
+      'group-not-found': 'Такая группа не найдена',
+      'route-not-found': 'Такого адреса нет',
+      internal: 'Внутренняя ошибка; попробуйте ещё раз',
+    },
+  },
+  en: {
+    rules: {
+      required: (f) => `${f}: this field is required`,
+      'unknown-property': (f) => `${f}: no such field (unknown fields are rejected)`,
+      'one-of': (f, d) => `${f}: must be one of: ${list(d)}`,
+      date: (f) => `${f}: must be a real date in the form YYYY-MM-DD`,
+      type: (f) => `${f}: wrong type of value`,
+      range: (f) => `${f}: value out of the allowed range`,
+      'no-extension': (f) => `${f}: this obligation's deadline cannot be extended`,
+    },
+    invalid: (f) => `${f}: invalid value`,
+    codes: {
+      'group-not-found': 'No such group',
+      'route-not-found': 'No such address',
+      internal: 'Internal error; please try again',
+    },
+  },
+};
+
+/** The message for an error code (and, for bad input, its field and rule) in `lang`. */
+export function errorMessage(lang: Lang, code: AppErrorCode, details: AppErrorDetails): string {
+  const t = ERROR_TEXTS[lang];
+  if (code !== 'invalid-input') return t.codes[code];
+  const field = details.field ?? '?';
+  const rule = details.rule !== undefined ? t.rules[details.rule] : undefined;
+  return rule ? rule(field, details) : t.invalid(field);
+}

@@ -1,0 +1,17 @@
+// The one place that maps error codes to HTTP statuses.
+import type { AppErrorCode } from './app-error';
+
+export const ERROR_STATUS: Readonly<Record<AppErrorCode, number>> = {
+  'invalid-input': 400,
+  'group-not-found': 404,
+  'route-not-found': 404,
+  internal: 500,
+};
+
+/** Domain refusals that are the caller's bad input (the domain names the field in `details.field`). */
+export const DOMAIN_INPUT_ERRORS: Readonly<Record<string, string>> = {
+  'invalid-date': 'date',
+  'unknown-obligation': 'one-of',
+  'no-extension': 'no-extension',
+  'invalid-range': 'range',
+};
