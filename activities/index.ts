@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { createCalendarActivities } from './calendar/load-calendar';
 import { createEventActivities } from './events/append-domain-events';
 import type { ActActivities } from '../workflows/act/activities-contract';
+import type { FormationActivities } from '../workflows/formation/activities-contract';
 import type { ObligationActivities } from '../workflows/obligation/activities-contract';
 import type { MailTransport } from './mail/build-transport';
 import { createMailActivities } from './mail/mail-activities';
@@ -38,6 +39,8 @@ export function createActivities(deps: ActivityDeps) {
 
 export type Activities = ReturnType<typeof createActivities>;
 
-// The obligation workflow's contract is met by the real activities (a compile-time check).
+// The workflows' activity contracts are met by the real activities: `tsc` fails here if one drifts.
 export type ActContractMet = Activities extends ActActivities ? true : never;
 export type ObligationContractMet = Activities extends ObligationActivities ? true : never;
+export type FormationContractMet = Activities extends FormationActivities ? true : never;
+export const ACTIVITY_CONTRACTS_MET: [ActContractMet, ObligationContractMet, FormationContractMet] = [true, true, true];
