@@ -446,8 +446,9 @@ export class WorkflowSimulator {
     return JSON.parse(historyToJSON(this.history)) as unknown;
   }
 
+  /** Writes the history as a fixture; failure stack traces are dropped (they hold the writer's file paths, and replay ignores them). */
   async writeFixture(path: string): Promise<void> {
-    await writeFile(path, `${JSON.stringify(this.toJSON(), null, 2)}\n`);
+    await writeFile(path, `${JSON.stringify(this.toJSON(), (key, value: unknown) => (key === 'stackTrace' ? '' : value), 2)}\n`);
   }
 
   async close(): Promise<void> {
