@@ -15,7 +15,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   act: { summary: 'act draft|update|attach|show|issue ...          acts of monitoring and evaluation (8.1)', load: () => import('./commands/act') },
   pending: { summary: 'pending --group ID [--overdue|--week|--object ID]   the chair\'s open obligations, overdue first', load: () => import('./commands/pending') },
   formation: { summary: 'formation start|status|<step> --group ID ...    drive the formation workflow (5.4, 5.3); needs Temporal', load: () => import('./commands/formation') },
-  start: { summary: 'start                                        the worker on embedded defaults (PGlite, .eml mail, local Temporal)', load: () => import('./commands/start') },
+  start: { summary: 'start                                        the API and the worker on embedded defaults (PGlite, .eml mail, local Temporal)', load: () => import('./commands/start') },
   worker: { summary: 'worker                                       only the Temporal worker (TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL)', load: () => import('./commands/worker') },
 };
 

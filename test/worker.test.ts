@@ -108,7 +108,7 @@ describe('without a Temporal server, `jmeg worker` says so in one line with the 
   });
 });
 
-describe('without a Temporal server, `jmeg start` migrates the database, says where data and mail go, then exits 1', () => {
+describe('without a Temporal server, `jmeg start` migrates the database, says where data and mail go, and keeps serving the API', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase({ migrate: false });
@@ -117,17 +117,38 @@ describe('without a Temporal server, `jmeg start` migrates the database, says wh
     await database.drop();
   });
 
-  it('leaves a migrated database behind and prints one line per destination', async () => {
+  it('leaves a migrated database behind, prints one line per destination, and stops on SIGTERM with exit 0', async () => {
     const port = await closedPort();
-    const run = await jmeg(['start'], { DATABASE_URL: database.url, TEMPORAL_ADDRESS: `127.0.0.1:${port}`, JMEG_DATA_DIR: '/tmp/jmeg-start-test' });
-    expectOneLineWithFix(run);
-    expect(run.stdout.split('\n').filter(Boolean)).toEqual([
-      `Data: Postgres 127.0.0.1:5432/${database.name} (data directory /tmp/jmeg-start-test)`,
-      'Mail: .eml files in /tmp/jmeg-start-test/outbox, from jmeg@localhost',
-    ]);
-    const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'mail_outbox'`.execute(database.db);
-    expect(tables.rows[0]?.n).toBe(1);
-  });
+    const child = spawn(process.execPath, [TSX, 'cli/main.ts', 'start'], {
+      cwd: ROOT,
+      env: { PATH: NODE_ONLY_PATH, HOME: tmpdir(), DATABASE_URL: database.url, TEMPORAL_ADDRESS: `127.0.0.1:${port}`, JMEG_DATA_DIR: '/tmp/jmeg-start-test', PORT: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const until = performance.now() + 30_000;
+      while (!stderr.includes('Temporal: ') && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(child.exitCode).toBeNull();
+      const errors = stderr.split('\n').filter((line) => line.trim() !== '');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`Temporal: no server reachable at 127.0.0.1:${port}. ${TEMPORAL_FIX}`);
+      expect(errors[0]).toContain('the API keeps serving reads');
+      expect(stdout.split('\n').filter(Boolean)).toEqual([
+        `Data: Postgres 127.0.0.1:5432/${database.name} (data directory /tmp/jmeg-start-test)`,
+        'Mail: .eml files in /tmp/jmeg-start-test/outbox, from jmeg@localhost',
+        expect.stringMatching(/^API: http:\/\/127\.0\.0\.1:\d+ \(docs: \/docs\)$/),
+      ]);
+      const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'mail_outbox'`.execute(database.db);
+      expect(tables.rows[0]?.n).toBe(1);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 45_000);
 });
 
 describe('finding a Temporal server', () => {

@@ -18,7 +18,7 @@ export interface RunEngineOptions {
 }
 
 /** Opens the database with the migrations applied; a failure is one line naming the target. */
-async function openDatabase(config: AppConfig): Promise<{ db: Kysely<Database>; target: string }> {
+export async function openDatabase(config: AppConfig): Promise<{ db: Kysely<Database>; target: string }> {
   const target = describeTarget(config);
   try {
     return { db: await openDb(config), target };

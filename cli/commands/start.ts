@@ -1,14 +1,184 @@
-// `jmeg start` (npm start): the product on this machine, on embedded defaults unless configured otherwise.
-import { loadConfig } from '../../config/config';
-import { runEngine } from '../../worker/run-engine';
+// `jmeg start` (npm start): the product on this machine, on embedded defaults unless configured otherwise: the
+// database, the HTTP API, and the Temporal worker when a Temporal server can be had. Without one the API keeps
+// serving reads from the database and Temporal is sought again every 30 s; the worker starts when it appears.
+import type { Worker } from '@temporalio/worker';
+import type { Kysely } from 'kysely';
+import { buildTransport, type MailTransport } from '../../activities/mail/build-transport';
+import { serveApi, ServeError, type RunningApi } from '../../api/serve';
+import { loadConfig, type AppConfig } from '../../config/config';
+import type { Database } from '../../db/database';
+import { obtainTemporal, TemporalUnavailableError, type TemporalServer } from '../../worker/obtain-temporal';
+import { EngineStartError, openDatabase } from '../../worker/run-engine';
+import { createWorker, MAX_CACHED_WORKFLOWS } from '../../worker/run-worker';
 import { CliError } from '../cli-error';
+
+/** How long to wait between two attempts to find a Temporal server. */
+export const TEMPORAL_RETRY_MS = 30_000;
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+}
+
+/** Resolves on the first SIGINT/SIGTERM; dispose() removes the handlers. */
+function stopSignal(): { stopped: Promise<NodeJS.Signals>; dispose: () => void } {
+  let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
+  const stopped = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
+  return { stopped, dispose: () => STOP_SIGNALS.forEach((signal) => process.off(signal, onSignal)) };
+}
+
+/**
+ * Keeps a worker running when Temporal can be had: one attempt now, then one every `retryMs` while there is none,
+ * or after the worker failed. Each attempt is bounded by obtainTemporal's timeouts; attempts never overlap.
+ */
+class WorkerSupervisor {
+  private stopping = false;
+  private timer: NodeJS.Timeout | null = null;
+  private attempt: Promise<void> = Promise.resolve();
+  private temporal: TemporalServer | null = null;
+  private worker: Worker | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private toldUnavailable = false;
+
+  constructor(
+    private readonly deps: { config: AppConfig; searchPath: string | undefined; db: Kysely<Database>; transport: MailTransport; retryMs: number } & Output,
+  ) {}
+
+  start(): void {
+    this.attempt = this.tryOnce().catch((error: unknown) => {
+      this.deps.err(`Worker: ${oneLine(error)}`);
+      this.retryLater();
+    });
+  }
+
+  private retryLater(): void {
+    if (this.stopping) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.start();
+    }, this.deps.retryMs);
+  }
+
+  private async tryOnce(): Promise<void> {
+    const { config, searchPath, out, err } = this.deps;
+    let temporal: TemporalServer;
+    try {
+      temporal = await obtainTemporal(config, searchPath);
+    } catch (error) {
+      if (!this.toldUnavailable) {
+        const message = error instanceof TemporalUnavailableError ? error.message : `Temporal: ${oneLine(error)}`;
+        err(`${message} Meanwhile the API keeps serving reads; retrying every ${this.deps.retryMs / 1000} s.`);
+        this.toldUnavailable = true;
+      }
+      this.retryLater();
+      return;
+    }
+    if (this.stopping) return temporal.close();
+    this.temporal = temporal;
+    this.toldUnavailable = false;
+    out(`Temporal: ${temporal.description}, namespace ${temporal.namespace}, task queue ${config.temporalTaskQueue}`);
+    let worker: Worker;
+    try {
+      worker = await createWorker({ config, temporal, db: this.deps.db, transport: this.deps.transport });
+    } catch (error) {
+      err(`Worker: cannot start (${oneLine(error)}); the API keeps serving reads; retrying every ${this.deps.retryMs / 1000} s.`);
+      await this.closeTemporal();
+      this.retryLater();
+      return;
+    }
+    if (this.stopping) return this.closeTemporal();
+    this.worker = worker;
+    this.running = worker.run().then(
+      () => undefined,
+      async (error: unknown) => {
+        this.worker = null;
+        await this.closeTemporal();
+        if (this.stopping) return;
+        err(`Worker: stopped (${oneLine(error)}); the API keeps serving reads; retrying every ${this.deps.retryMs / 1000} s.`);
+        this.retryLater();
+      },
+    );
+    out(`Worker: running (up to ${MAX_CACHED_WORKFLOWS} cached workflows); Ctrl+C or SIGTERM stops it`);
+  }
+
+  private async closeTemporal(): Promise<void> {
+    const temporal = this.temporal;
+    this.temporal = null;
+    await temporal?.close().catch(() => undefined);
+  }
+
+  /** Stops retrying, shuts the worker down (running tasks finish) and closes the Temporal connection. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    await this.attempt;
+    const worker = this.worker;
+    if (worker !== null) {
+      // The SDK's runtime may already be shutting it down on the same signal (install-runtime.ts).
+      if (worker.getState() === 'RUNNING') {
+        try {
+          worker.shutdown();
+        } catch {
+          // already stopping
+        }
+      }
+      await this.running;
+      this.deps.out('Worker: stopped');
+    }
+    await this.closeTemporal();
+  }
+}
+
+export interface StartOptions extends Output {
+  config: AppConfig;
+  searchPath: string | undefined;
+  retryMs?: number;
+}
+
+/** Runs until SIGINT/SIGTERM and returns 0; returns 1 with one line when the database or the port cannot be had. */
+export async function startProduct({ config, searchPath, out, err, retryMs = TEMPORAL_RETRY_MS }: StartOptions): Promise<number> {
+  const signal = stopSignal();
+  const transport = buildTransport(config);
+  let db: Kysely<Database> | null = null;
+  let api: RunningApi | null = null;
+  try {
+    const opened = await openDatabase(config);
+    db = opened.db;
+    out(`Data: ${opened.target} (data directory ${config.dataDir})`);
+    out(`Mail: ${transport.description}, from ${config.mailFrom}`);
+    api = await serveApi({ db, config }, out);
+    const supervisor = new WorkerSupervisor({ config, searchPath, db, transport, retryMs, out, err });
+    supervisor.start();
+    await signal.stopped;
+    await api.close();
+    api = null;
+    await supervisor.stop();
+    return 0;
+  } catch (error) {
+    if (error instanceof EngineStartError || error instanceof ServeError) {
+      err(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    signal.dispose();
+    await api?.close();
+    transport.close();
+    await db?.destroy();
+  }
+}
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.length > 0) throw new CliError('usage: jmeg start   (settings come from environment variables, see README)');
-  return runEngine({
+  return startProduct({
     config: loadConfig(),
     searchPath: process.env.PATH,
-    first: 'database',
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
   });
