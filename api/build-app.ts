@@ -9,6 +9,7 @@ import type { App, AppDeps } from './app-types';
 import { errorBody, handleError } from './error-handler';
 import { calendarYearRoute } from './routes/calendar-year';
 import { deadlineRoute } from './routes/deadline';
+import { groupIcsRoute } from './routes/group-ics';
 import { groupMembersRoute } from './routes/group-members';
 import { groupObligationsRoute } from './routes/group-obligations';
 
@@ -50,6 +51,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     calendarYearRoute(api, deps);
     groupMembersRoute(api, deps);
     groupObligationsRoute(api, deps);
+    groupIcsRoute(api, deps);
     done();
   });
   return app;
