@@ -12,6 +12,7 @@ import { deadlineRoute } from './routes/deadline';
 import { groupIcsRoute } from './routes/group-ics';
 import { groupMembersRoute } from './routes/group-members';
 import { groupObligationsRoute } from './routes/group-obligations';
+import { publicPages } from './pages/public-pages';
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -51,6 +52,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     calendarYearRoute(api, deps);
     groupMembersRoute(api, deps);
     groupObligationsRoute(api, deps);
+    publicPages(api, deps);
     groupIcsRoute(api, deps);
     done();
   });

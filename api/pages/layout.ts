@@ -1,0 +1,76 @@
+// The frame of every public page: lang attribute, viewport for 360 px phones, one small inline style and the
+// language switch (ky/ru/en links to the same path, keeping the other query parameters).
+import { LANGS, type Lang } from '../../domain/i18n';
+import { msg } from '../i18n/messages';
+import { Html, html } from './html';
+
+const LANG_NAMES: Readonly<Record<Lang, string>> = { ky: 'Кыргызча', ru: 'Русский', en: 'English' };
+
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:48rem;padding:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
+header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;justify-content:space-between;border-bottom:1px solid #ccc;padding-bottom:.5rem}
+nav a{margin-right:.5rem}
+a{color:#0645ad}
+a[aria-current]{font-weight:bold;color:inherit;text-decoration:none}
+article{border-bottom:1px solid #ddd;padding:.5rem 0;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
+label{display:block;margin-top:.75rem;font-weight:600}
+select,input,button{font:inherit;max-width:100%;padding:.4rem}
+button{margin-top:.75rem}
+.error{border:2px solid #b00020;color:#b00020;padding:.5rem}
+.muted{color:#555;font-size:.9rem}
+@media print{header nav,.noprint{display:none}}
+`;
+
+export interface PageRequest {
+  lang: Lang;
+  /** The path without query, e.g. /deadline. */
+  path: string;
+  /** Query parameters to keep in the language links (never `lang`). */
+  query?: Readonly<Record<string, string>>;
+}
+
+export function langHref(page: PageRequest, lang: Lang): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(page.query ?? {})) if (k !== 'lang') params.set(k, v);
+  params.set('lang', lang);
+  return `${page.path}?${params.toString()}`;
+}
+
+export function languageSwitch(page: PageRequest): Html {
+  return html`<nav aria-label="${msg(page.lang, 'lang.switch')}">${msg(page.lang, 'lang.switch')}: ${LANGS.map((l) =>
+    l === page.lang
+      ? html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}" aria-current="true">${LANG_NAMES[l]}</a>`
+      : html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}">${LANG_NAMES[l]}</a>`,
+  )}</nav>`;
+}
+
+export interface LayoutExtras {
+  /** Appended to the shared style (the print page's @page rule); a constant, never user data. */
+  style?: string;
+  /** Extra elements in <head> (the feed link). */
+  head?: Html;
+}
+
+/** A whole document with the page's title, body and the language switch. */
+export function layout(page: PageRequest, title: string, body: Html, extras: LayoutExtras = {}): string {
+  return `<!doctype html>\n${html`<html lang="${page.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · ${msg(page.lang, 'site.name')}</title>
+<style>${new Html(STYLE + (extras.style ?? ''))}</style>
+${extras.head}
+</head>
+<body>
+<header><span class="muted">${msg(page.lang, 'site.name')}</span>${languageSwitch(page)}</header>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>
+`.value}`;
+}

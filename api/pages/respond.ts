@@ -1,0 +1,29 @@
+// Sending a page: HTML with its language, and the not-found page in the request's language.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { msg } from '../i18n/messages';
+import { requestLang } from '../request-lang';
+import { html } from './html';
+import { layout, type PageRequest } from './layout';
+
+export function pageRequest(request: FastifyRequest, path: string, query: Readonly<Record<string, string>> = {}): PageRequest {
+  return { lang: requestLang(request), path, query };
+}
+
+export function sendPage(reply: FastifyReply, page: PageRequest, status: number, document: string): FastifyReply {
+  return reply.status(status).header('content-language', page.lang).type('text/html; charset=utf-8').send(document);
+}
+
+export function sendNotFound(reply: FastifyReply, page: PageRequest): FastifyReply {
+  return sendPage(reply, page, 404, layout(page, msg(page.lang, 'error.title'), html`<p class="error" role="alert">${msg(page.lang, 'error.notFound')}</p>`));
+}
+
+/** A query parameter as a single string ('' when absent or repeated oddly). */
+export function queryString(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown> | null | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The request's own origin, for the absolute links an Atom feed needs. */
+export function origin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
