@@ -198,7 +198,7 @@ describe('the app around the routes', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/calendar/{year}', '/api/deadline', '/api/groups/{groupId}/members', '/api/groups/{groupId}/obligations']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/calendar/{year}', '/api/deadline', '/api/groups/{groupId}/calendar.ics', '/api/groups/{groupId}/members', '/api/groups/{groupId}/obligations']);
     expect(doc.paths['/api/deadline']!.get!.parameters!.map((p) => p.name).sort()).toEqual(['extended', 'from', 'key', 'lang']);
     expect((await get('/docs')).statusCode).toBeLessThan(400);
   });
