@@ -1,6 +1,15 @@
 // The one typed error of the HTTP layer: a stable string code (mapped to a status in error-status.ts) and, for bad
 // input, the field and the rule it broke, so the error handler can word it in the request's language.
-export type AppErrorCode = 'invalid-input' | 'group-not-found' | 'route-not-found' | 'internal';
+export type AppErrorCode =
+  | 'invalid-input'
+  | 'group-not-found'
+  | 'route-not-found'
+  | 'internal'
+  | 'login-failed'
+  | 'not-authenticated'
+  | 'forbidden'
+  | 'csrf-token-invalid'
+  | 'too-many-attempts';
 
 export interface AppErrorDetails {
   /** The input that broke a rule (a query, path or body property). */

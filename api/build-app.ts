@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { AppError } from './app-error';
+import { registerAuth } from './auth/auth-plugin';
 import type { App, AppDeps } from './app-types';
 import { errorBody, handleError } from './error-handler';
 import { calendarYearRoute } from './routes/calendar-year';
@@ -45,6 +46,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     },
   });
   void app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAuth(app, deps);
 
   // Routes inside a plugin registered after swagger, so its onRoute hook sees every one of them.
   void app.register((api: App, _opts, done) => {

@@ -6,6 +6,11 @@ export const ERROR_STATUS: Readonly<Record<AppErrorCode, number>> = {
   'group-not-found': 404,
   'route-not-found': 404,
   internal: 500,
+  'login-failed': 401,
+  'not-authenticated': 401,
+  forbidden: 403,
+  'csrf-token-invalid': 403,
+  'too-many-attempts': 429,
 };
 
 /** Domain refusals that are the caller's bad input (the domain names the field in `details.field`). */

@@ -21,6 +21,8 @@ export interface AppConfig {
   responseLinkSecret: string | null;
   /** How many days a response link works (JMEG_RESPONSE_LINK_DAYS; default 60, see security/response-token.ts for why). */
   responseLinkDays: number;
+  /** The first staff account, created at start when no account exists (JMEG_ADMIN_EMAIL, JMEG_ADMIN_PASSWORD); null: none. */
+  firstAccount: { email: string; password: string; councilId: string | null } | null;
 }
 
 function nonEmpty(value: string | undefined): string | null {
@@ -47,6 +49,16 @@ function days(value: string | undefined, fallback: number, name: string): number
   return n;
 }
 
+function firstAccount(env: Record<string, string | undefined>): AppConfig['firstAccount'] {
+  const email = nonEmpty(env.JMEG_ADMIN_EMAIL);
+  const password = env.JMEG_ADMIN_PASSWORD ?? '';
+  if (email === null && password === '') return null;
+  if (email === null || !email.includes('@')) throw new Error('JMEG_ADMIN_EMAIL: an email address is needed with JMEG_ADMIN_PASSWORD');
+  if (password.length < 12) throw new Error('JMEG_ADMIN_PASSWORD: at least 12 characters');
+  // No JMEG_ADMIN_COUNCIL: the first account administers every council.
+  return { email, password, councilId: nonEmpty(env.JMEG_ADMIN_COUNCIL) };
+}
+
 /** Reads the configuration from environment variables (the names listed in the README). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const dataDir = path.resolve(nonEmpty(env.JMEG_DATA_DIR) ?? 'data');
@@ -63,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     httpPort: port(env.PORT, 3000, 'PORT'),
     responseLinkSecret: secret(env.JMEG_SECRET),
     responseLinkDays: days(env.JMEG_RESPONSE_LINK_DAYS, 60, 'JMEG_RESPONSE_LINK_DAYS'),
+    firstAccount: firstAccount(env),
   };
 }
 

@@ -252,4 +252,29 @@ export interface Database {
   meetings: MeetingsTable;
   calendar_entries: CalendarEntriesTable;
   mail_outbox: MailOutboxTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+}
+
+export interface AccountsTable {
+  id: string;
+  /** Lower-case. */
+  email: string;
+  /** scrypt$N$r$p$salt$hash (api/auth/password.ts). */
+  password_hash: string;
+  role: 'staff' | 'chair';
+  /** Staff: the council they administer; null means every council (the first account). */
+  council_id: string | null;
+  /** Chair: the group they chair. */
+  group_id: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the cookie's session id; the id itself is never stored. */
+  id_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
 }

@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as initial from './migrations/20261123T1900-initial';
 import * as actsTracking from './migrations/20261124T0900-acts-tracking';
+import * as accounts from './migrations/20261125T1000-accounts';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
   '20261124T0900-acts-tracking': actsTracking,
+  '20261125T1000-accounts': accounts,
 };
 
 /** The migration names in the order they apply. */

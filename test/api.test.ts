@@ -6,6 +6,7 @@ import { buildApp } from '../api/build-app';
 import type { App } from '../api/app-types';
 import { langFromAcceptLanguage } from '../api/request-lang';
 import { loadConfig } from '../config/config';
+import { createAccount } from '../db/accounts';
 import { draftAct, parseActDraft } from '../db/acts';
 import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
@@ -23,6 +24,8 @@ let t: TestDatabase;
 let app: App;
 let groupId: string;
 let emptyGroupId: string;
+/** The session cookie of a staff account of every council (the obligations route needs a login). */
+let staff: { cookie: string };
 /** "Now" for the pending list: Wednesday 18 March 2026, 10:00 in Bishkek. */
 const NOW = Date.parse('2026-03-18T04:00:00Z');
 /** A day off staff recorded in the database (not in the shipped data): Wednesday 3 June 2026. */
@@ -70,6 +73,9 @@ beforeAll(async () => {
   await setCalendarEntry(t.db, null, DB_DAY_OFF, 'test');
   app = buildApp({ db: t.db, config: loadConfig({}), clock: () => NOW });
   await app.ready();
+  await createAccount(t.db, { email: 'staff@kenesh.kg', password: 'staff password 1', role: 'staff', councilId: null });
+  const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'staff@kenesh.kg', password: 'staff password 1' } });
+  staff = { cookie: `jmeg_session=${login.cookies[0]!.value}` };
 });
 afterAll(async () => {
   await app?.close();
@@ -147,9 +153,9 @@ describe('GET /api/groups/:groupId/members (the public composition)', () => {
   });
 });
 
-describe("GET /api/groups/:groupId/obligations (the chair's pending list; to be protected in the auth step)", () => {
+describe("GET /api/groups/:groupId/obligations (the chair's pending list; logged in as staff, see auth.test.ts for who may)", () => {
   it('lists the overdue answer first, then the one still pending, counted from today in Bishkek', async () => {
-    const res = await get(`/api/groups/${groupId}/obligations`);
+    const res = await get(`/api/groups/${groupId}/obligations`, staff);
     expect(res.statusCode).toBe(200);
     const body = res.json<{ today: string; obligations: { obligationId: string; overdue: boolean; dueDate: string; daysLeft: { unit: string; left: number } | null }[] }>();
     expect(body.today).toBe('2026-03-18');
@@ -161,13 +167,13 @@ describe("GET /api/groups/:groupId/obligations (the chair's pending list; to be 
   });
 
   it('filters to the overdue ones; an unknown filter is a 400 naming it', async () => {
-    expect((await get(`/api/groups/${groupId}/obligations?filter=overdue`)).json<{ obligations: unknown[] }>().obligations).toHaveLength(1);
-    expect((await get(`/api/groups/${groupId}/obligations?filter=late`)).json()).toMatchObject({ error: { field: 'filter', rule: 'one-of' } });
+    expect((await get(`/api/groups/${groupId}/obligations?filter=overdue`, staff)).json<{ obligations: unknown[] }>().obligations).toHaveLength(1);
+    expect((await get(`/api/groups/${groupId}/obligations?filter=late`, staff)).json()).toMatchObject({ error: { field: 'filter', rule: 'one-of' } });
   });
 
   it('a group without obligations has an empty list; an unknown group is a 404', async () => {
-    expect((await get(`/api/groups/${emptyGroupId}/obligations`)).json<{ obligations: unknown[] }>().obligations).toEqual([]);
-    expect((await get('/api/groups/no-such-group/obligations')).statusCode).toBe(404);
+    expect((await get(`/api/groups/${emptyGroupId}/obligations`, staff)).json<{ obligations: unknown[] }>().obligations).toEqual([]);
+    expect((await get('/api/groups/no-such-group/obligations', staff)).statusCode).toBe(404);
   });
 });
 
@@ -198,7 +204,7 @@ describe('the app around the routes', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/calendar/{year}', '/api/deadline', '/api/groups/{groupId}/calendar.ics', '/api/groups/{groupId}/members', '/api/groups/{groupId}/obligations']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/calendar/{year}', '/api/deadline', '/api/groups/{groupId}/calendar.ics', '/api/groups/{groupId}/members', '/api/groups/{groupId}/obligations', '/api/login', '/api/logout', '/api/session']);
     expect(doc.paths['/api/deadline']!.get!.parameters!.map((p) => p.name).sort()).toEqual(['extended', 'from', 'key', 'lang']);
     expect((await get('/docs')).statusCode).toBeLessThan(400);
   });
@@ -211,7 +217,7 @@ describe('the app around the routes', () => {
 
   it('a failure inside is a 500 that shows no internals', async () => {
     const broken = buildApp({ db: t.db, config: loadConfig({}), clock: () => Number.NaN });
-    const res = await broken.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations?lang=en` });
+    const res = await broken.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations?lang=en`, headers: staff });
     await broken.close();
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ error: { code: 'internal', message: 'Internal error; please try again' } });

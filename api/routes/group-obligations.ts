@@ -1,15 +1,16 @@
 // GET /api/groups/:groupId/obligations: the chair's pending list (issue 5's tracking).
-// TO BE PROTECTED in the auth step: chair of this group (and staff of its council) only; public for now.
+// Chair of this group and staff of its council only (api/auth/require-role.ts).
 import { findGroupById } from '../../db/groups';
 import { calendarForCouncil, pendingObligations } from '../../db/pending';
 import { bishkekDateOf } from '../../domain/dates';
 import { AppError } from '../app-error';
+import { requireRole } from '../auth/require-role';
 import type { App, AppDeps } from '../app-types';
 import { groupObligationsSchema } from './group-obligations.schema';
 
 export function groupObligationsRoute(app: App, deps: AppDeps): void {
   const clock = deps.clock ?? Date.now;
-  app.get('/api/groups/:groupId/obligations', { schema: groupObligationsSchema }, async (request) => {
+  app.get('/api/groups/:groupId/obligations', { schema: groupObligationsSchema, preHandler: requireRole(deps.db, ['chair', 'staff']) }, async (request) => {
     const { groupId } = request.params;
     const group = await findGroupById(deps.db, groupId);
     if (!group) throw new AppError('group-not-found', `group ${groupId} does not exist`);

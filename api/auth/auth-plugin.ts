@@ -1,0 +1,148 @@
+// Login, logout and the session: a cookie-held session loaded on every request (request.auth), CSRF checked for
+// unsafe methods of cookie-authenticated requests (synchronizer token in x-csrf-token), and a rate limit on login.
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { countAccounts, createAccount, createSession, deleteSession, findAccountByEmail, findSession, normalizeEmail, touchSession, type SessionAccount } from '../../db/accounts';
+import { AppError } from '../app-error';
+import type { App, AppDeps } from '../app-types';
+import { dummyHash, verifyPassword } from './password';
+import { ABSOLUTE_MS, SESSION_COOKIE, hashSessionId, newToken, sameToken, sessionAlive } from './session-cookie';
+
+export interface RequestAuth {
+  account: SessionAccount;
+  idHash: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The logged-in account, or null. */
+    auth: RequestAuth | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Login takes JSON only, which a cross-site form cannot send, so it needs no CSRF token (and has none yet).
+const CSRF_EXEMPT = new Set(['/api/login']);
+const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
+// Touch last_seen_at at most once a minute.
+const TOUCH_EVERY_MS = 60 * 1000;
+
+const accountSchema = Type.Object({
+  email: Type.String(),
+  role: Type.Union([Type.Literal('staff'), Type.Literal('chair')]),
+  councilId: Type.Union([Type.String(), Type.Null()]),
+  groupId: Type.Union([Type.String(), Type.Null()]),
+});
+const sessionSchema = Type.Object({ account: accountSchema, csrfToken: Type.String() });
+
+function sessionBody(auth: RequestAuth) {
+  const a = auth.account;
+  return { account: { email: a.email, role: a.role, councilId: a.council_id, groupId: a.group_id }, csrfToken: auth.csrfToken };
+}
+
+async function authPlugin(app: App, deps: AppDeps): Promise<void> {
+  const clock = deps.clock ?? Date.now;
+
+  // Awaited: rate-limit's onRoute hook must exist before /api/login is declared.
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: () => new AppError('too-many-attempts', 'too many login attempts'),
+  });
+  app.decorateRequest('auth', null);
+
+  app.addHook('onReady', async () => {
+    const first = deps.config.firstAccount;
+    if (first === null || (await countAccounts(deps.db)) > 0) return;
+    await createAccount(deps.db, { email: first.email, password: first.password, role: 'staff', councilId: first.councilId });
+    app.log.info({ email: normalizeEmail(first.email) }, 'first staff account created');
+  });
+
+  // preValidation: after @fastify/cookie's onRequest has parsed the cookies.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const id = request.cookies[SESSION_COOKIE];
+    if (id === undefined || id === '') return;
+    const now = clock();
+    if (!Number.isFinite(now)) throw new Error(`clock returned ${now}`);
+    const idHash = hashSessionId(id);
+    const session = await findSession(deps.db, idHash);
+    if (!session || !sessionAlive(session.created_at, session.last_seen_at, now)) return;
+    if (now - session.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, idHash, new Date(now));
+    request.auth = { account: session.account, idHash, csrfToken: session.csrf_token };
+    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.routeOptions.url ?? '')) return;
+    const header = request.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !sameToken(header, session.csrf_token)) throw new AppError('csrf-token-invalid', 'x-csrf-token missing or wrong');
+  });
+
+  app.post(
+    '/api/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in (staff, chair): sets the session cookie, returns the CSRF token',
+        body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 200: sessionSchema },
+      },
+      config: {
+        rateLimit: {
+          max: LOGIN_LIMIT.max,
+          timeWindow: LOGIN_LIMIT.windowMs,
+          keyGenerator: (request: FastifyRequest) => {
+            const body = request.body as { email?: unknown } | undefined;
+            return `${request.ip}|${typeof body?.email === 'string' ? normalizeEmail(body.email) : ''}`;
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const account = await findAccountByEmail(deps.db, email);
+      // Unknown users cost one scrypt too, so timing does not tell which emails have accounts.
+      const ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash()));
+      if (!account || !ok) throw new AppError('login-failed', 'wrong email or password');
+      if (request.auth) await deleteSession(deps.db, request.auth.idHash);
+      const id = newToken();
+      const auth: RequestAuth = {
+        account: { id: account.id, email: account.email, role: account.role, council_id: account.council_id, group_id: account.group_id },
+        idHash: hashSessionId(id),
+        csrfToken: newToken(),
+      };
+      await createSession(deps.db, { idHash: auth.idHash, accountId: account.id, csrfToken: auth.csrfToken, at: new Date(clock()) });
+      void reply.setCookie(SESSION_COOKIE, id, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        maxAge: ABSOLUTE_MS / 1000,
+      });
+      return sessionBody(auth);
+    },
+  );
+
+  app.post(
+    '/api/logout',
+    { schema: { tags: ['auth'], summary: 'Log out: ends the session (needs x-csrf-token)', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      if (request.auth) await deleteSession(deps.db, request.auth.idHash);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get('/api/session', { schema: { tags: ['auth'], summary: 'The logged-in account and its CSRF token', response: { 200: sessionSchema } } }, (request) => {
+    if (!request.auth) throw new AppError('not-authenticated', 'no session');
+    return Promise.resolve(sessionBody(request.auth));
+  });
+}
+
+// Not encapsulated (what fastify-plugin does): the cookie parser, request.auth and the CSRF hook reach every route.
+Object.defineProperty(authPlugin, Symbol.for('skip-override'), { value: true });
+
+/** Registers login, logout, the session hook and the login rate limit on `app` (call after swagger). */
+export function registerAuth(app: App, deps: AppDeps): void {
+  void app.register(authPlugin, deps);
+}
