@@ -1,4 +1,5 @@
 // The `jmeg` command line: dispatches to one module per command group.
+import { ConfigError } from '../config/config';
 import { CliError } from './cli-error';
 
 type CommandModule = { run: (argv: string[]) => Promise<number> };
@@ -41,6 +42,9 @@ try {
   if (error instanceof CliError) {
     process.stderr.write(error.message + '\n');
     process.exitCode = error.exitCode;
+  } else if (error instanceof ConfigError) {
+    process.stderr.write(`jmeg: setting ${error.message}\n`);
+    process.exitCode = 2;
   } else {
     process.stderr.write(`jmeg: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 70;

@@ -1,6 +1,14 @@
 // The one place that reads the environment. Everything else receives an AppConfig.
 import path from 'node:path';
 
+/** A setting that cannot be used: the message names the variable and the rule. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
 export interface AppConfig {
   /** Postgres connection string; null means the embedded PGlite database in `dataDir`. */
   databaseUrl: string | null;
@@ -32,20 +40,20 @@ function nonEmpty(value: string | undefined): string | null {
 function port(value: string | undefined, fallback: number, name: string): number {
   if (nonEmpty(value) === null) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name}: "${value}" is not a port number (0-65535)`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name}: "${value}" is not a port number (0-65535)`);
   return n;
 }
 
 function secret(value: string | undefined): string | null {
   const s = nonEmpty(value);
-  if (s !== null && Buffer.byteLength(s) < 32) throw new Error(`JMEG_SECRET: ${Buffer.byteLength(s)} bytes, at least 32 needed (e.g. openssl rand -base64 32)`);
+  if (s !== null && Buffer.byteLength(s) < 32) throw new ConfigError(`JMEG_SECRET: ${Buffer.byteLength(s)} bytes, at least 32 needed (e.g. openssl rand -base64 32)`);
   return s;
 }
 
 function days(value: string | undefined, fallback: number, name: string): number {
   if (nonEmpty(value) === null) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 366) throw new Error(`${name}: "${value}" is not a number of days (1-366)`);
+  if (!Number.isInteger(n) || n < 1 || n > 366) throw new ConfigError(`${name}: "${value}" is not a number of days (1-366)`);
   return n;
 }
 
@@ -53,8 +61,8 @@ function firstAccount(env: Record<string, string | undefined>): AppConfig['first
   const email = nonEmpty(env.JMEG_ADMIN_EMAIL);
   const password = env.JMEG_ADMIN_PASSWORD ?? '';
   if (email === null && password === '') return null;
-  if (email === null || !email.includes('@')) throw new Error('JMEG_ADMIN_EMAIL: an email address is needed with JMEG_ADMIN_PASSWORD');
-  if (password.length < 12) throw new Error('JMEG_ADMIN_PASSWORD: at least 12 characters');
+  if (email === null || !email.includes('@')) throw new ConfigError('JMEG_ADMIN_EMAIL: an email address is needed with JMEG_ADMIN_PASSWORD');
+  if (password.length < 12) throw new ConfigError('JMEG_ADMIN_PASSWORD: at least 12 characters');
   // No JMEG_ADMIN_COUNCIL: the first account administers every council.
   return { email, password, councilId: nonEmpty(env.JMEG_ADMIN_COUNCIL) };
 }
