@@ -1,7 +1,7 @@
 // Accounts (council staff, group chairs) and their sessions. Not events: a login is not part of the council's record.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { hashPassword } from '../api/auth/password';
+import { hashPassword } from '../security/password';
 import type { AccountsTable, Database, SessionsTable } from './database';
 
 export type Account = Selectable<AccountsTable>;

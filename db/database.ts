@@ -260,7 +260,7 @@ export interface AccountsTable {
   id: string;
   /** Lower-case. */
   email: string;
-  /** scrypt$N$r$p$salt$hash (api/auth/password.ts). */
+  /** scrypt$N$r$p$salt$hash (security/password.ts). */
   password_hash: string;
   role: 'staff' | 'chair';
   /** Staff: the council they administer; null means every council (the first account). */

@@ -1,7 +1,7 @@
 // Login, sessions, CSRF, the login rate limit and who may read a group's obligations, on real Postgres.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
-import { hashPassword, verifyPassword } from '../api/auth/password';
+import { hashPassword, verifyPassword } from '../security/password';
 import { buildApp } from '../api/build-app';
 import { loadConfig } from '../config/config';
 import { countAccounts, createAccount } from '../db/accounts';

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { countAccounts, createAccount, createSession, deleteSession, findAccountByEmail, findSession, normalizeEmail, touchSession, type SessionAccount } from '../../db/accounts';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
-import { dummyHash, verifyPassword } from './password';
+import { dummyHash, verifyPassword } from '../../security/password';
 import { ABSOLUTE_MS, SESSION_COOKIE, hashSessionId, newToken, sameToken, sessionAlive } from './session-cookie';
 
 export interface RequestAuth {
