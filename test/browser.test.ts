@@ -1,0 +1,147 @@
+// The public pages in a real browser (Debian's Chromium through playwright-core) against the real server on a free
+// port and a fresh Postgres database: the deadline calculator used on a 360 px phone by clicking, the language
+// switch, the composition without personal data, the notice board and its print page. Screenshots of each page at
+// 360 and 1280 px go to out/screenshots/<page>-<width>.png. Without Chromium the whole file skips, saying why.
+import { mkdir, stat } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveApi, type RunningApi } from '../api/serve';
+import { loadConfig } from '../config/config';
+import { registerCouncil } from '../db/councils';
+import { calendarForCouncil } from '../db/pending';
+import { openGroup } from '../db/groups';
+import { importRoster } from '../db/import-roster';
+import { publishNotice } from '../db/notices';
+import { formatDay } from '../domain/calendar-format';
+import { computeDeadline } from '../domain/deadlines';
+import type { RosterMember } from '../domain/roster';
+import { openBrowser } from './support/browser';
+import { createTestDatabase, type TestDatabase } from './support/pg';
+
+const SHOTS = 'out/screenshots';
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+
+const launch = await openBrowser();
+if (!launch.ok) console.log(`browser test skipped: ${launch.reason}`);
+
+const member = (fullName: string, sex: 'M' | 'F', category: RosterMember['category'], year: number): RosterMember => ({
+  fullName,
+  sex,
+  birthDate: { year, month: 5, day: 17 },
+  category,
+  workplace: null,
+  village: 'Терек-Суу',
+  phone: `+99670055${String(year)}`,
+  email: `member${year}@example.kg`,
+});
+const roster = [
+  member('Асанова Айгүл', 'F', 'citizen', 1985),
+  member('Бакиров Эмил', 'M', 'citizen', 1986),
+  member('Султанова Жылдыз', 'F', 'citizen', 1987),
+  member('Токтогулов Бакыт', 'M', 'municipal_employee', 1979),
+  member('Жумабаев Нурлан', 'M', 'deputy', 1990),
+];
+
+describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
+  let t: TestDatabase;
+  let api: RunningApi;
+  let page: Page;
+  let councilId: string;
+  let groupId: string;
+
+  beforeAll(async () => {
+    if (!launch.ok) return;
+    t = await createTestDatabase();
+    councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' }, 'test');
+    groupId = await openGroup(t.db, { councilId }, 'test');
+    await importRoster(t.db, groupId, roster, { actor: 'test', on: '2026-03-01' });
+    const text = { ky: 'Топту түзүү башталды.\nКатышыңыздар.', ru: 'Началось формирование группы.\nУчаствуйте.' };
+    await publishNotice(t.db, { noticeId: 'n-browser', councilId, groupId, kind: 'formation', text, channels: ['website', 'notice_board'], publishedAt: new Date('2026-03-02T05:00:00Z') }, 'test');
+    api = await serveApi({ db: t.db, config: loadConfig({ PORT: '0' }) }, () => undefined);
+    page = await launch.browser.context.newPage();
+    await mkdir(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    if (launch.ok) await launch.browser.close();
+    await api?.close();
+    await t?.drop();
+  });
+
+  const shoot = async (name: string, path: string) => {
+    for (const size of [PHONE, DESKTOP]) {
+      await page.setViewportSize(size);
+      await page.goto(api.url + path);
+      await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png`, fullPage: true });
+    }
+  };
+  const htmlLang = () => page.getAttribute('html', 'lang');
+  /** The page is no wider than the viewport: nothing to scroll sideways on a phone. */
+  const fitsWidth = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+
+  it('the deadline calculator on a 360 px phone: object-response from 10.03.2026, chosen and typed, shows its due date and skips Orozo Ait', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${api.url}/deadline?lang=ru`);
+    await page.selectOption('#key', 'object-response');
+    await page.fill('#from', '2026-03-10');
+    await Promise.all([page.waitForURL(/from=2026-03-10/), page.click('button[type="submit"]')]);
+    // The rule itself is the domain's (test/pages.test.ts, domain tests); here the browser must show its answer.
+    const due = computeDeadline('object-response', '2026-03-10', await calendarForCouncil(t.db, null)).due;
+    expect(await page.textContent('main h2 time')).toBe(formatDay('ru', due));
+    const skipped = await page.locator('section ul li').allInnerTexts();
+    expect(skipped).toContain('20.03.2026 (пятница): Орозо айт');
+    expect(await htmlLang()).toBe('ru');
+    expect(await fitsWidth()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/deadline-result-360.png`, fullPage: true });
+  });
+
+  it.each([
+    ['English', 'en', 'Last day'],
+    ['Кыргызча', 'ky', 'Орозо айт'],
+  ])('clicking "%s" shows the same result with lang="%s"', async (link, lang, seen) => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${api.url}/deadline?key=object-response&from=2026-03-10&lang=ru`);
+    await Promise.all([page.waitForURL(new RegExp(`lang=${lang}`)), page.click(`header nav a[hreflang="${lang}"]`)]);
+    expect(await htmlLang()).toBe(lang);
+    expect(await page.textContent('header nav a[aria-current]')).toBe(link);
+    expect(await page.getAttribute('main h2 time', 'datetime')).toBe(computeDeadline('object-response', '2026-03-10', await calendarForCouncil(t.db, null)).due);
+    expect(await page.innerText('main')).toContain(seen);
+  });
+
+  it('the composition page lists the members and shows no phone, e-mail or birth date', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${api.url}/groups/${groupId}/composition?lang=ru`);
+    const text = await page.innerText('body');
+    for (const m of roster) {
+      expect(text).toContain(m.fullName);
+      expect(text).not.toContain(m.phone!);
+      expect(text).not.toContain(m.email!);
+      expect(text).not.toContain(String(m.birthDate.year));
+    }
+    expect(text).not.toMatch(/\+996|17\.05\./);
+  });
+
+  it('the notice board shows the notice and links to its A4 print page', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${api.url}/councils/${councilId}/notices?lang=ky`);
+    expect(await htmlLang()).toBe('ky');
+    expect(await page.innerText('main')).toContain('Топту түзүү башталды.');
+    expect(await fitsWidth()).toBe(true);
+    await page.goto(`${api.url}/notices/n-browser/print?lang=ky`);
+    const print = await page.innerText('main');
+    expect(print).toContain('Топту түзүү башталды.');
+    expect(print).toContain('Началось формирование группы.');
+    expect(print).toContain('02.03.2026');
+  });
+
+  it('screenshots every public page at 360 and 1280 px', async () => {
+    const pages: [string, string][] = [
+      ['deadline', '/deadline?key=object-response&from=2026-03-10&lang=ru'],
+      ['notices', `/councils/${councilId}/notices?lang=ky`],
+      ['print', '/notices/n-browser/print?lang=ky'],
+      ['composition', `/groups/${groupId}/composition?lang=ru`],
+    ];
+    for (const [name, path] of pages) await shoot(name, path);
+    for (const [name] of pages) for (const w of [PHONE.width, DESKTOP.width]) expect((await stat(`${SHOTS}/${name}-${w}.png`)).size, `${name}-${w}`).toBeGreaterThan(1000);
+  });
+});
