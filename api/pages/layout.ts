@@ -14,7 +14,7 @@ nav a{margin-right:.5rem}
 a{color:#0645ad}
 a[aria-current]{font-weight:bold;color:inherit;text-decoration:none}
 article{border-bottom:1px solid #ddd;padding:.5rem 0;overflow-wrap:anywhere}
-table{border-collapse:collapse;width:100%}
+table{border-collapse:collapse;width:100%}.scroll{overflow-x:auto}
 th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
 label{display:block;margin-top:.75rem;font-weight:600}
 select,input,button{font:inherit;max-width:100%;padding:.4rem}
