@@ -17,8 +17,8 @@ import { registerObject } from '../db/objects';
 import { record } from '../db/record';
 import { shippedCalendar, type CalendarEntry } from '../domain/calendar';
 import { computeDeadline } from '../domain/deadlines';
-import type { RosterMember } from '../domain/roster';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { SAMPLE_ROSTER } from './support/sample-roster';
 
 let t: TestDatabase;
 let app: App;
@@ -31,23 +31,7 @@ const NOW = Date.parse('2026-03-18T04:00:00Z');
 /** A day off staff recorded in the database (not in the shipped data): Wednesday 3 June 2026. */
 const DB_DAY_OFF: CalendarEntry = { date: '2026-06-03', type: 'day-off', name: { ky: 'Сыноо дем алышы', ru: 'Тестовый выходной' }, status: 'confirmed' };
 
-const member = (fullName: string, sex: 'M' | 'F', category: RosterMember['category'], year: number): RosterMember => ({
-  fullName,
-  sex,
-  birthDate: { year, month: 5, day: 17 },
-  category,
-  workplace: null,
-  village: 'Терек-Суу',
-  phone: `+99670055${String(year)}`,
-  email: `member${year}@example.kg`,
-});
-const roster = [
-  member('Асанова Айгүл', 'F', 'citizen', 1985),
-  member('Бакиров Эмил', 'M', 'citizen', 1986),
-  member('Султанова Жылдыз', 'F', 'citizen', 1987),
-  member('Токтогулов Бакыт', 'M', 'municipal_employee', 1979),
-  member('Жумабаев Нурлан', 'M', 'deputy', 1990),
-];
+const roster = SAMPLE_ROSTER;
 
 beforeAll(async () => {
   t = await createTestDatabase();

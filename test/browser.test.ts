@@ -14,9 +14,9 @@ import { importRoster } from '../db/import-roster';
 import { publishNotice } from '../db/notices';
 import { formatDay } from '../domain/calendar-format';
 import { computeDeadline } from '../domain/deadlines';
-import type { RosterMember } from '../domain/roster';
 import { openBrowser } from './support/browser';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { SAMPLE_ROSTER } from './support/sample-roster';
 
 const SHOTS = 'out/screenshots';
 const PHONE = { width: 360, height: 740 };
@@ -25,23 +25,7 @@ const DESKTOP = { width: 1280, height: 800 };
 const launch = await openBrowser();
 if (!launch.ok) console.log(`browser test skipped: ${launch.reason}`);
 
-const member = (fullName: string, sex: 'M' | 'F', category: RosterMember['category'], year: number): RosterMember => ({
-  fullName,
-  sex,
-  birthDate: { year, month: 5, day: 17 },
-  category,
-  workplace: null,
-  village: 'Терек-Суу',
-  phone: `+99670055${String(year)}`,
-  email: `member${year}@example.kg`,
-});
-const roster = [
-  member('Асанова Айгүл', 'F', 'citizen', 1985),
-  member('Бакиров Эмил', 'M', 'citizen', 1986),
-  member('Султанова Жылдыз', 'F', 'citizen', 1987),
-  member('Токтогулов Бакыт', 'M', 'municipal_employee', 1979),
-  member('Жумабаев Нурлан', 'M', 'deputy', 1990),
-];
+const roster = SAMPLE_ROSTER;
 
 describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
   let t: TestDatabase;

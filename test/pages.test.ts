@@ -12,31 +12,15 @@ import { importRoster } from '../db/import-roster';
 import { listPublicMembers } from '../db/members';
 import { publishNotice } from '../db/notices';
 import { record } from '../db/record';
-import type { RosterMember } from '../domain/roster';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { SAMPLE_ROSTER } from './support/sample-roster';
 
 let t: TestDatabase;
 let app: App;
 let councilId: string;
 let groupId: string;
 
-const member = (fullName: string, sex: 'M' | 'F', category: RosterMember['category'], year: number): RosterMember => ({
-  fullName,
-  sex,
-  birthDate: { year, month: 5, day: 17 },
-  category,
-  workplace: null,
-  village: 'Терек-Суу',
-  phone: `+99670055${String(year)}`,
-  email: `member${year}@example.kg`,
-});
-const roster = [
-  member('Асанова Айгүл', 'F', 'citizen', 1985),
-  member('Бакиров Эмил', 'M', 'citizen', 1986),
-  member('Султанова Жылдыз', 'F', 'citizen', 1987),
-  member('Токтогулов Бакыт', 'M', 'municipal_employee', 1979),
-  member('Жумабаев Нурлан', 'M', 'deputy', 1990),
-];
+const roster = SAMPLE_ROSTER;
 
 const OLD = { ky: 'Топту түзүү башталды.\nКатышыңыздар.', ru: 'Началось формирование группы.\nУчаствуйте.' };
 const NEW = { ky: 'Жыйын <script>alert("ky")</script> & эртең', ru: 'Собрание <script>alert("ru")</script> & завтра' };
