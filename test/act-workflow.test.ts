@@ -4,11 +4,9 @@
 // answer by Tuesday 16 June (10 working days) and the executive body its report by Thursday 2 July (30 days).
 // Reminders go out at 09:00 Bishkek (03:00Z); without a receipt staff are prompted on Friday 5 June (after 3 working days).
 import { fileURLToPath } from 'node:url';
-import type { WorkflowBundle } from '@temporalio/worker';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
 import { deliveryKey, receiptPromptKey } from '../activities/acts/act-activities';
-import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
 import { draftAct, issueAct, parseActDraft } from '../db/acts';
 import { setCalendarEntry } from '../db/calendar-entries';
@@ -18,34 +16,18 @@ import { registerObject } from '../db/objects';
 import { verifyResponseToken } from '../security/response-token';
 import type { ActInput, ActResult, ActState, RecordedResponse } from '../workflows/act/contract';
 import type { ActProblem } from '../workflows/act/validate';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { bundleForSimulator, WorkflowSimulator, type UpdateOutcome } from './support/simulator';
+import { useSimulatorRig } from './support/simulator-rig';
+import { WorkflowSimulator, type UpdateOutcome } from './support/simulator';
 import { saveHistoryFixture } from './support/simulator-fixtures';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 
 const WORKFLOWS = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 const MAIL_FROM = 'jmeg@ayil.kg';
 const SECRET = 'act-workflow-test-secret-0123456789abcdef';
 const START = '2026-06-01T04:00:00.000Z'; // Monday 1 June, 10:00 in Bishkek, the day of issue
 
-let bundle: WorkflowBundle;
-let database: TestDatabase;
-let smtp: TestSmtpServer;
-let transport: MailTransport;
-const open: WorkflowSimulator[] = [];
 let worlds = 0;
 
-beforeAll(async () => {
-  [bundle, database, smtp] = await Promise.all([bundleForSimulator(WORKFLOWS), createTestDatabase(), startSmtpServer()]);
-  transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
-}, 60_000);
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-afterAll(async () => {
-  transport?.close();
-  await Promise.all([database?.drop(), smtp?.stop()]);
-});
+const rig = useSimulatorRig(WORKFLOWS, MAIL_FROM);
 
 interface World {
   input: ActInput;
@@ -69,7 +51,7 @@ const DRAFT = {
 /** A council with its executive body and a school, a group, and an act issued on 1 June to the school (or the executive body). */
 async function world(options: { toExecutiveBody?: boolean } = {}): Promise<World> {
   const n = ++worlds;
-  const db = database.db;
+  const db = rig.database.db;
   const councilEmail = `kenesh-${n}@ayil.kg`;
   const executiveEmail = `okmot-${n}@ayil.kg`;
   const objectEmail = `mektep-${n}@ayil.kg`;
@@ -84,13 +66,13 @@ async function world(options: { toExecutiveBody?: boolean } = {}): Promise<World
 }
 
 function activitiesOf(w: World) {
-  return createActivities({ db: database.db, transport, config: { mailFrom: MAIL_FROM, responseLinkSecret: SECRET, responseLinkDays: 60, publicBaseUrl: 'https://jmeg.example.kg' }, clock: () => w.box.sim?.now ?? new Date(START) });
+  return createActivities({ db: rig.database.db, transport: rig.transport, config: { mailFrom: MAIL_FROM, responseLinkSecret: SECRET, responseLinkDays: 60, publicBaseUrl: 'https://jmeg.example.kg' }, clock: () => w.box.sim?.now ?? new Date(START) });
 }
 
 async function start(w: World): Promise<WorkflowSimulator> {
-  const sim = await WorkflowSimulator.start({ bundle, workflowType: 'actWorkflow', args: [w.input], activities: { ...activitiesOf(w) }, startTime: START, workflowId: `act-${w.input.actId}` });
+  const sim = await WorkflowSimulator.start({ bundle: rig.bundle, workflowType: 'actWorkflow', args: [w.input], activities: { ...activitiesOf(w) }, startTime: START, workflowId: `act-${w.input.actId}` });
   w.box.sim = sim;
-  open.push(sim);
+  rig.open.push(sim);
   return sim;
 }
 
@@ -110,16 +92,16 @@ async function refused(sim: WorkflowSimulator, name: string, arg: unknown): Prom
 
 /** Business keys of the mails sent for this world's act, in sending order. */
 async function outbox(w: World): Promise<string[]> {
-  const rows = await database.db.selectFrom('mail_outbox').select(['business_key', 'status']).where('business_key', 'like', `%${w.input.actId}%`).orderBy('id').execute();
+  const rows = await rig.database.db.selectFrom('mail_outbox').select(['business_key', 'status']).where('business_key', 'like', `%${w.input.actId}%`).orderBy('id').execute();
   return rows.map((r) => `${r.business_key} ${r.status}`);
 }
 
-const mailsTo = (address: string) => smtp.received.filter((m) => m.envelopeTo.includes(address));
+const mailsTo = (address: string) => rig.smtp.received.filter((m) => m.envelopeTo.includes(address));
 const state = (sim: WorkflowSimulator) => sim.query<ActState>('actState');
 const obligationId = (w: World, key: string) => `${w.input.actId}/${key}`;
 
 async function actEvents(w: World): Promise<string[]> {
-  const rows = await database.db.selectFrom('events').select('type').where('stream_id', '=', `act-${w.input.actId}`).orderBy('stream_version').execute();
+  const rows = await rig.database.db.selectFrom('events').select('type').where('stream_id', '=', `act-${w.input.actId}`).orderBy('stream_version').execute();
   return rows.map((r) => r.type);
 }
 
@@ -161,7 +143,7 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     expect(sim.result as ActResult).toMatchObject({ by: 'obligations-met', on: '2026-06-25', reason: null });
     expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`]);
     expect(await actEvents(w)).toEqual(['act.drafted', 'act.issued', 'act.received', 'obligation.opened', 'obligation.opened', 'response.recorded', 'obligation.status-changed', 'response.recorded', 'obligation.status-changed', 'act.closed']);
-    const act = await database.db.selectFrom('acts').select(['status', 'received_on', 'received_via']).where('id', '=', w.input.actId).executeTakeFirstOrThrow();
+    const act = await rig.database.db.selectFrom('acts').select(['status', 'received_on', 'received_via']).where('id', '=', w.input.actId).executeTakeFirstOrThrow();
     expect([act.status, act.received_via]).toEqual(['closed', 'link']);
     await saveHistoryFixture(sim, 'act-on-time');
   });
@@ -185,10 +167,10 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     expect(closed).toMatchObject({ by: 'chair', on: '2026-06-26' });
     await sim.advanceTo('2026-06-26T05:01:00Z');
     expect(sim.status).toBe('completed');
-    const row = await database.db.selectFrom('responses').select(['late', 'submitted_at']).where('act_id', '=', w.input.actId).executeTakeFirstOrThrow();
+    const row = await rig.database.db.selectFrom('responses').select(['late', 'submitted_at']).where('act_id', '=', w.input.actId).executeTakeFirstOrThrow();
     expect([row.late, new Date(row.submitted_at).toISOString()]).toEqual([true, '2026-06-18T06:00:00.000Z']);
     expect((await actEvents(w)).slice(-2)).toEqual(['obligation.status-changed', 'act.closed']);
-    const statuses = await database.db.selectFrom('obligations').select(['key', 'status']).where('act_id', '=', w.input.actId).orderBy('key').execute();
+    const statuses = await rig.database.db.selectFrom('obligations').select(['key', 'status']).where('act_id', '=', w.input.actId).orderBy('key').execute();
     expect(statuses.map((r) => [r.key, r.status])).toEqual([
       ['executive-report', 'closed'],
       ['object-response', 'met'],
@@ -241,7 +223,7 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     await sim.advanceTo('2026-06-02T05:00:00Z');
     await accepted(sim, 'recordReceipt', { receivedOn: '2026-06-02', via: 'link' });
     await sim.advanceTo('2026-06-05T05:00:00Z');
-    await setCalendarEntry(database.db, w.input.councilId, { date: '2026-06-10', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' }, 'test');
+    await setCalendarEntry(rig.database.db, w.input.councilId, { date: '2026-06-10', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' }, 'test');
     await sim.signal('calendarChanged', { reason: 'day off on 10 June 2026' });
     await sim.advanceTo('2026-06-05T05:01:00Z');
     expect(state(sim).obligations.map((o) => [o.key, o.due])).toEqual([
@@ -272,7 +254,7 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     const amended = await accepted<RecordedResponse>(sim, 'recordResponse', { ...req, respondedOn: '2026-06-11', text: 'Толукталган жооп.', submissionKey: 'form-2' });
     expect(amended).toMatchObject({ supersedes: first.responseId, late: false });
     await sim.advanceTo('2026-06-11T05:01:00Z');
-    const rows = await database.db.selectFrom('responses').select(['id', 'supersedes_id']).where('act_id', '=', w.input.actId).orderBy('submitted_at').execute();
+    const rows = await rig.database.db.selectFrom('responses').select(['id', 'supersedes_id']).where('act_id', '=', w.input.actId).orderBy('submitted_at').execute();
     expect(rows.map((r) => [r.id, r.supersedes_id])).toEqual([
       [first.responseId, null],
       [amended.responseId, first.responseId],
@@ -283,13 +265,13 @@ describe('the act procedure (4.3) on the forward simulator', () => {
 
   it('the mail server is down during delivery: the act goes out once when it returns', async () => {
     const w = await world();
-    await smtp.stop();
+    await rig.smtp.stop();
     let sim: WorkflowSimulator;
     try {
       sim = await start(w);
       await sim.advanceTo('2026-06-01T04:05:00Z');
     } finally {
-      await smtp.start();
+      await rig.smtp.start();
     }
     const attempts = sim.activityCalls.filter((c) => c.type === 'deliverAct');
     expect(attempts.map((c) => c.outcome)).toEqual(['retrying', 'retrying', 'retrying', 'retrying', 'retrying']);
@@ -311,9 +293,9 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     await first.close();
 
     const box: World['box'] = {};
-    const resumed = await WorkflowSimulator.resume({ bundle, history: partial, activities: { ...activitiesOf({ ...w, box }) }, workflowId: `act-${w.input.actId}` });
+    const resumed = await WorkflowSimulator.resume({ bundle: rig.bundle, history: partial, activities: { ...activitiesOf({ ...w, box }) }, workflowId: `act-${w.input.actId}` });
     box.sim = resumed;
-    open.push(resumed);
+    rig.open.push(resumed);
     expect(resumed.activityCalls).toEqual([]);
     await resumed.advanceTo('2026-06-15T05:00:00Z');
     expect(resumed.activityCalls.filter((c) => c.type === 'sendReminder' || c.type === 'deliverAct').map((c) => [c.type, c.at.toISOString()])).toEqual([['sendReminder', '2026-06-15T03:00:00.000Z']]);

@@ -3,10 +3,9 @@
 // The council was formed on Thursday 15 January 2026; the 5.4.1 notice is due 1 month later: Sunday 15 February
 // moves to Monday 16 February. Reminders go out at 09:00 Bishkek (03:00Z).
 import { fileURLToPath } from 'node:url';
-import type { WorkflowBundle } from '@temporalio/worker';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
-import { buildTransport, messageIdFor, type MailTransport } from '../activities/mail/build-transport';
+import { messageIdFor } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
 import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
@@ -21,33 +20,18 @@ import type {
   PersonInput,
 } from '../workflows/formation/contract';
 import type { FormationProblem } from '../workflows/formation/validate';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { bundleForSimulator, WorkflowSimulator, type UpdateOutcome } from './support/simulator';
+import { useSimulatorRig } from './support/simulator-rig';
+import { WorkflowSimulator, type UpdateOutcome } from './support/simulator';
 import { saveHistoryFixture } from './support/simulator-fixtures';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './support/smtp';
+import type { ReceivedMail } from './support/smtp';
 
 const WORKFLOWS = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 const MAIL_FROM = 'jmeg@ayil.kg';
 const START = '2026-01-16T04:00:00.000Z'; // Friday 16 January, 10:00 in Bishkek
 
-let bundle: WorkflowBundle;
-let database: TestDatabase;
-let smtp: TestSmtpServer;
-let transport: MailTransport;
-const open: WorkflowSimulator[] = [];
 let worlds = 0;
 
-beforeAll(async () => {
-  [bundle, database, smtp] = await Promise.all([bundleForSimulator(WORKFLOWS), createTestDatabase(), startSmtpServer()]);
-  transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
-}, 60_000);
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-afterAll(async () => {
-  transport?.close();
-  await Promise.all([database?.drop(), smtp?.stop()]);
-});
+const rig = useSimulatorRig(WORKFLOWS, MAIL_FROM);
 
 /** One council with its executive body and a group in formation; mail addresses unique to it. */
 interface World {
@@ -62,19 +46,19 @@ async function world(): Promise<World> {
   const n = ++worlds;
   const councilEmail = `kenesh-${n}@ayil.kg`;
   const executiveEmail = `okmot-${n}@ayil.kg`;
-  const db = database.db;
+  const db = rig.database.db;
   const councilId = await registerCouncil(db, { name: { ky: `Терек-Суу айылдык кеңеши ${n}`, ru: `Терек-Суйский айылный кенеш ${n}` }, email: councilEmail }, 'test');
   await registerObject(db, { councilId, name: { ky: `Терек-Суу айыл өкмөтү ${n}`, ru: `Терек-Суйский айыл окмоту ${n}` }, kind: 'executive_body', emails: [executiveEmail] }, 'test');
   const groupId = await openGroup(db, { councilId, councilFormedOn: '2026-01-15' }, 'test');
   const box: World['box'] = {};
-  const activities = createActivities({ db, transport, config: { mailFrom: MAIL_FROM }, clock: () => box.sim?.now ?? new Date(START) });
+  const activities = createActivities({ db, transport: rig.transport, config: { mailFrom: MAIL_FROM }, clock: () => box.sim?.now ?? new Date(START) });
   return { input: { councilId, groupId, formedOn: '2026-01-15' }, councilEmail, executiveEmail, box, activities };
 }
 
 async function start(w: World): Promise<WorkflowSimulator> {
-  const sim = await WorkflowSimulator.start({ bundle, workflowType: 'formationWorkflow', args: [w.input], activities: { ...w.activities }, startTime: START, workflowId: `formation-${w.input.groupId}` });
+  const sim = await WorkflowSimulator.start({ bundle: rig.bundle, workflowType: 'formationWorkflow', args: [w.input], activities: { ...w.activities }, startTime: START, workflowId: `formation-${w.input.groupId}` });
   w.box.sim = sim;
-  open.push(sim);
+  rig.open.push(sim);
   return sim;
 }
 
@@ -109,13 +93,13 @@ const GATHERING: GatheringInput = { heldOn: '2026-02-12', protocolRef: '№ 1', 
 
 /** The obligations projection of the group: key, due date, status. */
 async function obligations(w: World): Promise<[string, string, string][]> {
-  const rows = await database.db.selectFrom('obligations').select(['key', 'due_date', 'status']).where('group_id', '=', w.input.groupId).orderBy('opened_at').orderBy('key').execute();
+  const rows = await rig.database.db.selectFrom('obligations').select(['key', 'due_date', 'status']).where('group_id', '=', w.input.groupId).orderBy('opened_at').orderBy('key').execute();
   return rows.map((r) => [r.key, typeof r.due_date === 'string' ? r.due_date : isoDay(r.due_date as Date), r.status]);
 }
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 function mailsTo(w: World): ReceivedMail[] {
-  return smtp.received.filter((m) => m.envelopeTo.some((a) => a === w.councilEmail || a === w.executiveEmail));
+  return rig.smtp.received.filter((m) => m.envelopeTo.some((a) => a === w.councilEmail || a === w.executiveEmail));
 }
 
 /** The virtual instants at which an activity ran for one obligation. */
@@ -193,9 +177,9 @@ describe('formation workflow on the forward simulator', () => {
       ['first-meeting', '2026-03-04', 'met'],
       ['creation-notice', '2026-02-23', 'met'],
     ]);
-    const group = await database.db.selectFrom('groups').selectAll().where('id', '=', w.input.groupId).executeTakeFirstOrThrow();
+    const group = await rig.database.db.selectFrom('groups').selectAll().where('id', '=', w.input.groupId).executeTakeFirstOrThrow();
     expect([group.status, group.resolution_number]).toEqual(['active', '12-3']);
-    const members = await database.db
+    const members = await rig.database.db
       .selectFrom('memberships')
       .innerJoin('persons', 'persons.id', 'memberships.person_id')
       .select(['persons.full_name', 'memberships.category', 'memberships.role'])
@@ -204,7 +188,7 @@ describe('formation workflow on the forward simulator', () => {
       .execute();
     expect(members.filter((m) => m.role === 'chair')).toEqual([{ full_name: 'Сыдыкова Жамила', category: 'citizen', role: 'chair' }]);
     expect(members).toHaveLength(7);
-    const notices = await database.db.selectFrom('notices').select(['kind', 'channels']).where('group_id', '=', w.input.groupId).orderBy('published_at').execute();
+    const notices = await rig.database.db.selectFrom('notices').select(['kind', 'channels']).where('group_id', '=', w.input.groupId).orderBy('published_at').execute();
     expect(notices).toEqual([
       { kind: 'formation-notice', channels: ['website', 'notice_board'] },
       { kind: 'creation-notice', channels: ['website'] },
@@ -280,7 +264,7 @@ describe('formation workflow on the forward simulator', () => {
       ['first-meeting', '2026-03-31', 'met'],
       ['creation-notice', '2026-04-10', 'met'],
     ]);
-    const history = await database.db
+    const history = await rig.database.db
       .selectFrom('obligation_status_changes')
       .innerJoin('obligations', 'obligations.id', 'obligation_status_changes.obligation_id')
       .select(['obligations.key', 'obligation_status_changes.status'])
@@ -291,7 +275,7 @@ describe('formation workflow on the forward simulator', () => {
     const byKey = new Map<string, string[]>();
     for (const h of history) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.status]);
     expect([...byKey].map(([k, statuses]) => [k, statuses.join(' > ')])).toEqual(ladders.map(([k]) => [k, 'open > escalated > met']).sort());
-    const rungs = await database.db.selectFrom('obligation_reminders').innerJoin('obligations', 'obligations.id', 'obligation_reminders.obligation_id').select(['obligations.key', 'obligation_reminders.rung']).where('obligations.group_id', '=', w.input.groupId).execute();
+    const rungs = await rig.database.db.selectFrom('obligation_reminders').innerJoin('obligations', 'obligations.id', 'obligation_reminders.obligation_id').select(['obligations.key', 'obligation_reminders.rung']).where('obligations.group_id', '=', w.input.groupId).execute();
     expect(rungs).toHaveLength(15);
     await saveHistoryFixture(sim, 'formation-deadlines-missed');
   });
@@ -350,7 +334,7 @@ describe('formation workflow on the forward simulator', () => {
     await accepted(sim, 'replaceCandidate', { candidateId: deputy!.candidateId, reason: 'the council chair approved another deputy', category: 'deputy', person: person('Абдыкадырова Нургүл', 'F', '1979'), nominatedOn: '2026-02-18' });
     expect(sim.query<FormationState>('formationState').composition?.ok).toBe(true);
     expect(await accepted(sim, 'recordCouncilDecision', { decidedOn: '2026-02-18', resolutionNumber: '12-3' })).toEqual({ termEnd: '2030-02-18', firstMeetingDue: '2026-03-04' });
-    const candidates = await database.db.selectFrom('candidates').innerJoin('persons', 'persons.id', 'candidates.person_id').select(['persons.full_name', 'candidates.status']).where('candidates.group_id', '=', w.input.groupId).orderBy('candidates.id').execute();
+    const candidates = await rig.database.db.selectFrom('candidates').innerJoin('persons', 'persons.id', 'candidates.person_id').select(['persons.full_name', 'candidates.status']).where('candidates.group_id', '=', w.input.groupId).orderBy('candidates.id').execute();
     expect(candidates.filter((c) => c.status === 'withdrawn').map((c) => c.full_name)).toEqual(['Жумабеков Нурлан']);
     expect(candidates.filter((c) => c.status === 'appointed')).toHaveLength(7);
     await saveHistoryFixture(sim, 'formation-invalid-composition');
@@ -364,7 +348,7 @@ describe('formation workflow on the forward simulator', () => {
     await sim.advanceTo('2026-02-17T12:00:00Z');
     expect(callTimes(sim, 'sendReminder', 'staff-candidates')).toEqual(['2026-02-17T03:00:00.000Z']);
     // The council's own correction (scoped to it, so other councils keep their calendar).
-    await setCalendarEntry(database.db, w.input.councilId, { date: '2026-02-19', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' }, 'test');
+    await setCalendarEntry(rig.database.db, w.input.councilId, { date: '2026-02-19', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' }, 'test');
     await sim.signal('calendarChanged', { reason: 'day off on 19 February 2026' });
     const state = sim.query<FormationState>('formationState');
     expect(state.obligations.map((o) => [o.key, o.due, o.calendarLoads])).toEqual([
@@ -402,10 +386,10 @@ describe('formation workflow on the forward simulator', () => {
 
     // A new worker: new activity instances on the same database and mail server.
     const box: World['box'] = {};
-    const activities = createActivities({ db: database.db, transport, config: { mailFrom: MAIL_FROM }, clock: () => box.sim?.now ?? new Date(START) });
-    const resumed = await WorkflowSimulator.resume({ bundle, history: partial, activities: { ...activities }, workflowId: `formation-${w.input.groupId}` });
+    const activities = createActivities({ db: rig.database.db, transport: rig.transport, config: { mailFrom: MAIL_FROM }, clock: () => box.sim?.now ?? new Date(START) });
+    const resumed = await WorkflowSimulator.resume({ bundle: rig.bundle, history: partial, activities: { ...activities }, workflowId: `formation-${w.input.groupId}` });
     box.sim = resumed;
-    open.push(resumed);
+    rig.open.push(resumed);
     expect(resumed.activityCalls).toEqual([]);
     expect(resumed.query<FormationState>('formationState').obligations[0]!.ladder.map((r) => r.status)).toEqual(['sent', 'sent', 'pending', 'pending']);
     await resumed.advanceTo('2026-02-18T05:00:00Z');
