@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './domain-error';
 import { LANGS } from './i18n';
-import { checkMeetingCadence, DEFAULT_CADENCE_READING, quarterOf, quorum } from './meeting';
+import { checkMeetingCadence, DEFAULT_CADENCE_READING, isMajority, quarterOf, quorum } from './meeting';
 
 describe('7.2.3: quorum is more than half of all members', () => {
   it.each([
@@ -77,5 +77,18 @@ describe('7.2.2: meeting cadence per quarter, a setting that only warns', () => 
   it('refuses a reversed period and malformed dates', () => {
     expect(() => checkMeetingCadence([], { reading: 'at-most-once-per-quarter', from: '2026-12-31', to: '2026-01-01' })).toThrow(DomainError);
     expect(() => checkMeetingCadence(['2026-02-30'], { reading: 'at-most-once-per-quarter', ...year })).toThrow(/meeting date/);
+  });
+});
+
+describe('majority (5.4.4 gathering candidates, 5.4.6 the chair): more than half', () => {
+  it.each([
+    [3, 5, true],
+    [2, 5, false],
+    [3, 6, false],
+    [4, 6, true],
+    [46, 90, true],
+    [45, 90, false],
+  ])('%i of %i is a majority: %s', (votes, of, expected) => {
+    expect(isMajority(votes, of)).toBe(expected);
   });
 });

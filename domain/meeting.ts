@@ -7,6 +7,11 @@ import { count, dmy, localize } from './messages';
 
 export type QuorumResult = { total: number; required: number; present: number; met: boolean; text: Localized };
 
+/** "A majority" of those voting or present, as 5.4.4 (gathering candidates) and 5.4.6 (the chair's open vote) use it: more than half, votes × 2 > of. */
+export function isMajority(votes: number, of: number): boolean {
+  return votes * 2 > of;
+}
+
 /** 7.2.3: a meeting is competent when more than half of all members are present: at least ⌊total/2⌋ + 1. */
 export function quorum(totalMembers: number, present: number): QuorumResult {
   if (!Number.isInteger(totalMembers) || totalMembers < 1) {

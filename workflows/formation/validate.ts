@@ -5,7 +5,7 @@ import { checkComposition, type CompositionResult } from '../../domain/compositi
 import { compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
 import { computeDeadline } from '../../domain/deadlines';
 import type { Localized } from '../../domain/i18n';
-import { quorum } from '../../domain/meeting';
+import { isMajority, quorum } from '../../domain/meeting';
 import { CATEGORIES, cleanText, isPlausibleEmail, nameKey, normalisePhoneKg, parseBirthDate, type BirthDate, type RosterMember } from '../../domain/roster';
 import type {
   AddCandidateInput,
@@ -188,9 +188,9 @@ export function checkApproveDeputyMembers(state: FormationState, input: DeputyMe
   return nominationList(state, ctx, state.deputyMembersOn, '5.4.3', 'approvedOn', input?.approvedOn, 'deputies', input?.deputies, 'deputy');
 }
 
-/** 5.4.4: a candidate is elected by more than half of the participants' votes: votes × 2 > participants. */
+/** 5.4.4: a candidate is elected by more than half of the participants' votes. */
 export function electedByGathering(votes: number, participants: number): boolean {
-  return votes * 2 > participants;
+  return isMajority(votes, participants);
 }
 
 const wholeNumber = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
@@ -410,7 +410,7 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
     const [f, a, ab] = votes;
     if (f! + a! + ab! > present) {
       out.push(problem('votes-exceed-present', 'chairElection', '5.4.6', loc(`${f} + ${a} + ${ab} = ${f! + a! + ab!} votes exceed the ${present} members present`, `${f} + ${a} + ${ab} = ${f! + a! + ab!} голосов больше, чем ${present} присутствующих`, `${f} + ${a} + ${ab} = ${f! + a! + ab!} добуш катышкан ${present} мүчөдөн көп`)));
-    } else if (f! * 2 <= present) {
+    } else if (!isMajority(f!, present)) { // 5.4.6: the chair by a majority of those present
       out.push(problem('chair-not-elected', 'chairElection.votesFor', '5.4.6', loc(`${f} of ${present} present is not a majority: the chair needs more than half of the members present`, `${f} из ${present} присутствующих — не большинство: нужно больше половины присутствующих`, `катышкан ${present} мүчөдөн ${f} — көпчүлүк эмес: катышкандардын жарымынан көбү керек`)));
     }
   }
