@@ -9,7 +9,19 @@ export type AppErrorCode =
   | 'not-authenticated'
   | 'forbidden'
   | 'csrf-token-invalid'
-  | 'too-many-attempts';
+  | 'too-many-attempts'
+  /** No Temporal server now: the action was not sent and nothing was written (503). */
+  | 'engine-unavailable'
+  /** The procedure the action belongs to is not running (never started, or over). */
+  | 'procedure-not-found'
+  /** The workflow refused: the step is done already, or an earlier one is missing (409); problems in details. */
+  | 'step-conflict'
+  /** The workflow refused the input (400); problems in details. */
+  | 'step-refused'
+  /** A thing named in the path does not exist (details.field names which). */
+  | 'not-found'
+  /** The request conflicts with what is recorded (409), e.g. a name already used. */
+  | 'conflict';
 
 export interface AppErrorDetails {
   /** The input that broke a rule (a query, path or body property). */
@@ -20,6 +32,10 @@ export interface AppErrorDetails {
   allowed?: readonly string[];
   /** The value given, when it helps the reader. */
   value?: string;
+  /** A workflow's reasons for refusing (field, rule code, clause, words in three languages). */
+  problems?: readonly { code: string; field: string; clause: string | null; message: { ky: string; ru: string; en: string } }[];
+  /** For 'not-found' and 'conflict': what it is about, already in the request's words or a neutral id. */
+  subject?: string;
 }
 
 export class AppError extends Error {

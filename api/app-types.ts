@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../db/database';
+import type { ProcedureEngine } from './engine/engine';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -12,4 +13,6 @@ export interface AppDeps {
   config: AppConfig;
   /** Milliseconds since the epoch; "today" for the pending list is its Bishkek date. Default Date.now. */
   clock?: () => number;
+  /** Where workflow actions go (api/engine/engine.ts); default: none reachable (every action answers 503). */
+  engine?: ProcedureEngine;
 }

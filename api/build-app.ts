@@ -1,5 +1,7 @@
 // The HTTP application as a pure factory: routes, schemas, OpenAPI docs and the error handling, with no listen();
 // the caller (tests, later `npm start`) decides where it runs.
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -14,6 +16,9 @@ import { groupIcsRoute } from './routes/group-ics';
 import { groupMembersRoute } from './routes/group-members';
 import { groupObligationsRoute } from './routes/group-obligations';
 import { publicPages } from './pages/public-pages';
+import { loginPages } from './pages/login-page';
+import { MAX_ANNEX_BYTES } from '../security/annex-policy';
+import './route-config';
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -46,6 +51,9 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     },
   });
   void app.register(swaggerUi, { routePrefix: '/docs' });
+  // Pages post urlencoded forms; the response and annex forms post multipart (one file, within the annex limit).
+  void app.register(formbody, { bodyLimit: 1024 * 1024 });
+  void app.register(multipart, { limits: { fileSize: MAX_ANNEX_BYTES, files: 1, fields: 50, fieldSize: 100 * 1024, parts: 60 } });
   registerAuth(app, deps);
 
   // Routes inside a plugin registered after swagger, so its onRoute hook sees every one of them.
@@ -56,6 +64,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     groupObligationsRoute(api, deps);
     publicPages(api, deps);
     groupIcsRoute(api, deps);
+    loginPages(api, deps);
     done();
   });
   return app;

@@ -5,10 +5,21 @@ import { DomainError } from '../domain/domain-error';
 import { AppError, type AppErrorDetails } from './app-error';
 import { errorMessage } from './error-messages';
 import { DOMAIN_INPUT_ERRORS, ERROR_STATUS } from './error-status';
+import { engineAppError } from './engine/engine-errors';
+import { renderErrorPage } from './pages/error-page';
 import { requestLang } from './request-lang';
+import './route-config';
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string; rule?: string; allowed?: readonly string[] };
+  error: {
+    code: string;
+    message: string;
+    field?: string;
+    rule?: string;
+    allowed?: readonly string[];
+    /** A workflow's refusal: every problem with its field, rule code, clause and words in the request's language. */
+    problems?: { field: string; rule: string; clause: string | null; message: string }[];
+  };
 }
 
 const RULE_OF_KEYWORD: Readonly<Record<string, string>> = {
@@ -42,8 +53,10 @@ export function fromValidation(errors: readonly FastifySchemaValidationError[]):
   return new AppError('invalid-input', `${details.field}: ${e.message ?? e.keyword}`, details);
 }
 
-function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const fromEngine = engineAppError(error);
+  if (fromEngine) return fromEngine;
   if (error instanceof DomainError) {
     const rule = DOMAIN_INPUT_ERRORS[error.code];
     if (rule !== undefined) {
@@ -65,7 +78,10 @@ function toAppError(error: unknown): AppError {
 export function errorBody(request: FastifyRequest, error: AppError): ErrorBody {
   const lang = requestLang(request);
   const body: ErrorBody = { error: { code: error.code, message: errorMessage(lang, error.code, error.details) } };
-  if (error.code === 'invalid-input') {
+  if (error.details.problems && error.details.problems.length > 0) {
+    body.error.problems = error.details.problems.map((p) => ({ field: p.field, rule: p.code, clause: p.clause, message: p.message[lang] }));
+  }
+  if (error.code === 'invalid-input' || error.code === 'step-refused') {
     if (error.details.field !== undefined) body.error.field = error.details.field;
     if (error.details.rule !== undefined) body.error.rule = error.details.rule;
     if (error.details.allowed !== undefined) body.error.allowed = error.details.allowed;
@@ -77,5 +93,6 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const appError = toAppError(error);
   const status = ERROR_STATUS[appError.code];
   if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (request.routeOptions.config.page === true) return renderErrorPage(request, reply, appError, status);
   return reply.status(status).type('application/json; charset=utf-8').send(errorBody(request, appError));
 }

@@ -11,6 +11,12 @@ export const ERROR_STATUS: Readonly<Record<AppErrorCode, number>> = {
   forbidden: 403,
   'csrf-token-invalid': 403,
   'too-many-attempts': 429,
+  'engine-unavailable': 503,
+  'procedure-not-found': 404,
+  'step-conflict': 409,
+  'step-refused': 400,
+  'not-found': 404,
+  conflict: 409,
 };
 
 /** Domain refusals that are the caller's bad input (the domain names the field in `details.field`). */

@@ -9,7 +9,8 @@ export type Session = Selectable<SessionsTable>;
 
 export type CreateAccountInput =
   | { email: string; password: string; role: 'staff'; councilId: string | null }
-  | { email: string; password: string; role: 'chair'; groupId: string; councilId?: string | null };
+  | { email: string; password: string; role: 'chair' | 'member'; groupId: string; councilId?: string | null }
+  | { email: string; password: string; role: 'deputy'; councilId: string };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -26,7 +27,7 @@ export async function createAccount(db: Kysely<Database>, input: CreateAccountIn
       password_hash: await hashPassword(input.password),
       role: input.role,
       council_id: input.councilId ?? null,
-      group_id: input.role === 'chair' ? input.groupId : null,
+      group_id: input.role === 'chair' || input.role === 'member' ? input.groupId : null,
     })
     .execute();
   return id;

@@ -254,6 +254,16 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  feed_tokens: FeedTokensTable;
+}
+
+export type AccountRole = 'staff' | 'chair' | 'member' | 'deputy';
+
+/** The iCalendar feed's secret per group (only its sha256 is kept; the URL carries the token). */
+export interface FeedTokensTable {
+  group_id: string;
+  token_hash: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface AccountsTable {
@@ -262,10 +272,10 @@ export interface AccountsTable {
   email: string;
   /** scrypt$N$r$p$salt$hash (security/password.ts). */
   password_hash: string;
-  role: 'staff' | 'chair';
-  /** Staff: the council they administer; null means every council (the first account). */
+  role: AccountRole;
+  /** Staff: the council they administer (null: every council, the first account); deputy: their council. */
   council_id: string | null;
-  /** Chair: the group they chair. */
+  /** Chair and member: their group. */
   group_id: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }

@@ -24,15 +24,33 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// Login takes JSON only, which a cross-site form cannot send, so it needs no CSRF token (and has none yet).
-const CSRF_EXEMPT = new Set(['/api/login']);
+
+/**
+ * The CSRF token of a request: the x-csrf-token header (API clients), the `_csrf` field of a form body (pages),
+ * or for multipart forms, whose fields are read later than this hook, `_csrf` in the form's action URL.
+ */
+function csrfTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = request.body as Record<string, unknown> | null | undefined;
+  if (body && typeof body === 'object' && typeof body._csrf === 'string') return body._csrf;
+  if (request.isMultipart()) {
+    const query = request.query as Record<string, unknown> | null | undefined;
+    if (query && typeof query._csrf === 'string') return query._csrf;
+  }
+  return undefined;
+}
+// Login takes JSON only, which a cross-site form cannot send, so it needs no CSRF token (and has none yet). The login
+// page's form (api/pages/login-page.ts) has its own double-submit token. Object-link routes carry their credential
+// (the signed token) in the URL, which a cross-site page cannot know.
+const CSRF_EXEMPT = new Set(['/api/login', '/login']);
 const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 // Touch last_seen_at at most once a minute.
 const TOUCH_EVERY_MS = 60 * 1000;
 
 const accountSchema = Type.Object({
   email: Type.String(),
-  role: Type.Union([Type.Literal('staff'), Type.Literal('chair')]),
+  role: Type.Union([Type.Literal('staff'), Type.Literal('chair'), Type.Literal('member'), Type.Literal('deputy')]),
   councilId: Type.Union([Type.String(), Type.Null()]),
   groupId: Type.Union([Type.String(), Type.Null()]),
 });
@@ -73,9 +91,9 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
     if (!session || !sessionAlive(session.created_at, session.last_seen_at, now)) return;
     if (now - session.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, idHash, new Date(now));
     request.auth = { account: session.account, idHash, csrfToken: session.csrf_token };
-    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.routeOptions.url ?? '')) return;
-    const header = request.headers['x-csrf-token'];
-    if (typeof header !== 'string' || !sameToken(header, session.csrf_token)) throw new AppError('csrf-token-invalid', 'x-csrf-token missing or wrong');
+    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.routeOptions.url ?? '') || request.routeOptions.config.access?.includes('object-link')) return;
+    const token = csrfTokenOf(request);
+    if (token === undefined || !sameToken(token, session.csrf_token)) throw new AppError('csrf-token-invalid', 'x-csrf-token missing or wrong');
   });
 
   app.post(

@@ -1,7 +1,10 @@
-// Every label of the public pages in Kyrgyz, Russian and English; test/i18n.test.ts fails on a missing or empty one.
+// Every label of the pages in Kyrgyz, Russian and English; test/i18n.test.ts fails on a missing or empty one.
+// The public pages' labels are here; each area of the signed-in pages keeps its own catalogue in this folder
+// (defineMessages makes its ru and en have exactly the Kyrgyz keys) and is merged below.
 import type { Lang } from '../../domain/i18n';
+import { AREA_CATALOGUES } from './areas';
 
-const ky = {
+const publicKy = {
   'site.name': 'Биргелешкен мониторинг жана баалоо тобу',
   'lang.switch': 'Тил',
   'nav.main': 'Негизги шилтемелер',
@@ -68,10 +71,8 @@ const ky = {
   'error.notFound': 'Мындай барак табылган жок.',
 } as const;
 
-export type MessageKey = keyof typeof ky;
-export type Catalogue = Readonly<Record<MessageKey, string>>;
-
-const ru: Catalogue = {
+type PublicKey = keyof typeof publicKy;
+const publicRu: Readonly<Record<PublicKey, string>> = {
   'site.name': 'Группа совместного мониторинга и оценки',
   'lang.switch': 'Язык',
   'nav.main': 'Основные ссылки',
@@ -138,7 +139,7 @@ const ru: Catalogue = {
   'error.notFound': 'Такая страница не найдена.',
 };
 
-const en: Catalogue = {
+const publicEn: Readonly<Record<PublicKey, string>> = {
   'site.name': 'Joint monitoring and evaluation group',
   'lang.switch': 'Language',
   'nav.main': 'Main links',
@@ -205,8 +206,12 @@ const en: Catalogue = {
   'error.notFound': 'No such page.',
 };
 
+const ky = { ...publicKy, ...AREA_CATALOGUES.ky };
+export type MessageKey = keyof typeof ky;
+export type Catalogue = Readonly<Record<MessageKey, string>>;
+
 /** The page labels by language. */
-export const MESSAGES: Readonly<Record<Lang, Catalogue>> = { ky, ru, en };
+export const MESSAGES: Readonly<Record<Lang, Catalogue>> = { ky, ru: { ...publicRu, ...AREA_CATALOGUES.ru }, en: { ...publicEn, ...AREA_CATALOGUES.en } };
 
 /** A label in a language, with {name} placeholders filled from `params`. */
 export function msg(lang: Lang, key: MessageKey, params: Readonly<Record<string, string>> = {}): string {

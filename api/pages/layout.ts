@@ -21,11 +21,25 @@ select,input,button{font:inherit;max-width:100%;padding:.4rem}
 button{margin-top:.75rem}
 .error{border:2px solid #b00020;color:#b00020;padding:.5rem}
 .muted{color:#555;font-size:.9rem}
+form.inline{display:inline}button.link{background:none;border:0;color:#0645ad;text-decoration:underline;padding:0;margin:0;cursor:pointer}
+.notice{border:2px solid #8a6d00;background:#fff8e1;padding:.5rem}.ok{border:2px solid #1b5e20;background:#e8f5e9;padding:.5rem}
+input[type=text],input[type=email],input[type=password],input[type=date],input[type=number],select,textarea{width:100%}
+textarea{font:inherit;padding:.4rem;min-height:6rem}
+.overdue{color:#b00020;font-weight:600}
 @media print{header nav,.noprint{display:none}}
 `;
 
+/** Who is signed in, for the header (email, the logout form's CSRF token). */
+export interface PageAuth {
+  email: string;
+  role: string;
+  csrfToken: string;
+}
+
 export interface PageRequest {
   lang: Lang;
+  /** The signed-in account; null or absent on a public visit. */
+  auth?: PageAuth | null;
   /** The path without query, e.g. /deadline. */
   path: string;
   /** Query parameters to keep in the language links (never `lang`). */
@@ -47,6 +61,19 @@ export function languageSwitch(page: PageRequest): Html {
   )}</nav>`;
 }
 
+/** The signed-in header: who, a link home, and logout (a POST form with the CSRF token); a login link otherwise. */
+export function accountNav(page: PageRequest): Html {
+  const auth = page.auth;
+  if (!auth) return html`<nav class="account"><a href="/login?lang=${page.lang}">${msg(page.lang, 'nav.login')}</a></nav>`;
+  return html`<nav class="account"><span class="muted">${msg(page.lang, 'nav.signedInAs', { email: auth.email })}</span> <a href="/home?lang=${page.lang}">${msg(page.lang, 'nav.home')}</a>
+<form method="post" action="/logout?lang=${page.lang}" class="inline"><input type="hidden" name="_csrf" value="${auth.csrfToken}"><button type="submit" class="link">${msg(page.lang, 'nav.logout')}</button></form></nav>`;
+}
+
+/** A form's hidden CSRF field (every POST form of a signed-in page needs it). */
+export function csrfField(page: PageRequest): Html {
+  return page.auth ? html`<input type="hidden" name="_csrf" value="${page.auth.csrfToken}">` : html``;
+}
+
 export interface LayoutExtras {
   /** Appended to the shared style (the print page's @page rule); a constant, never user data. */
   style?: string;
@@ -65,7 +92,7 @@ export function layout(page: PageRequest, title: string, body: Html, extras: Lay
 ${extras.head}
 </head>
 <body>
-<header><span class="muted">${msg(page.lang, 'site.name')}</span>${languageSwitch(page)}</header>
+<header><span class="muted">${msg(page.lang, 'site.name')}</span>${accountNav(page)}${languageSwitch(page)}</header>
 <main>
 <h1>${title}</h1>
 ${body}

@@ -6,7 +6,8 @@ import { html } from './html';
 import { layout, type PageRequest } from './layout';
 
 export function pageRequest(request: FastifyRequest, path: string, query: Readonly<Record<string, string>> = {}): PageRequest {
-  return { lang: requestLang(request), path, query };
+  const auth = request.auth;
+  return { lang: requestLang(request), path, query, auth: auth ? { email: auth.account.email, role: auth.account.role, csrfToken: auth.csrfToken } : null };
 }
 
 export function sendPage(reply: FastifyReply, page: PageRequest, status: number, document: string): FastifyReply {

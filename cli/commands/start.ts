@@ -1,7 +1,9 @@
 // `jmeg start` (npm start): the product on this machine, on embedded defaults unless configured otherwise: the
 // database, the HTTP API, and the Temporal worker when a Temporal server can be had. Without one the API keeps
 // serving reads from the database and Temporal is sought again every 30 s; the worker starts when it appears.
+import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
+import { TemporalEngine } from '../../api/engine/temporal-engine';
 import type { Kysely } from 'kysely';
 import { buildTransport, type MailTransport } from '../../activities/mail/build-transport';
 import { serveApi, ServeError, type RunningApi } from '../../api/serve';
@@ -45,9 +47,10 @@ class WorkerSupervisor {
   private worker: Worker | null = null;
   private running: Promise<void> = Promise.resolve();
   private toldUnavailable = false;
+  private clientConnection: Connection | null = null;
 
   constructor(
-    private readonly deps: { config: AppConfig; searchPath: string | undefined; db: Kysely<Database>; transport: MailTransport; retryMs: number } & Output,
+    private readonly deps: { config: AppConfig; searchPath: string | undefined; db: Kysely<Database>; transport: MailTransport; retryMs: number; engine: TemporalEngine } & Output,
   ) {}
 
   start(): void {
@@ -93,6 +96,13 @@ class WorkerSupervisor {
       return;
     }
     if (this.stopping) return this.closeTemporal();
+    try {
+      // The API's own client: actions go to the server the worker polls.
+      this.clientConnection = await Connection.connect({ address: temporal.address, connectTimeout: '10 seconds' });
+      this.deps.engine.setClient(new Client({ connection: this.clientConnection, namespace: temporal.namespace }));
+    } catch (error) {
+      err(`Temporal client: cannot connect (${oneLine(error)}); actions answer 503 until it can; retrying every ${this.deps.retryMs / 1000} s.`);
+    }
     this.worker = worker;
     this.running = worker.run().then(
       () => undefined,
@@ -108,6 +118,10 @@ class WorkerSupervisor {
   }
 
   private async closeTemporal(): Promise<void> {
+    this.deps.engine.setClient(null);
+    const connection = this.clientConnection;
+    this.clientConnection = null;
+    await connection?.close().catch(() => undefined);
     const temporal = this.temporal;
     this.temporal = null;
     await temporal?.close().catch(() => undefined);
@@ -152,8 +166,9 @@ export async function startProduct({ config, searchPath, out, err, retryMs = TEM
     db = opened.db;
     out(`Data: ${opened.target} (data directory ${config.dataDir})`);
     out(`Mail: ${transport.description}, from ${config.mailFrom}`);
-    api = await serveApi({ db, config }, out);
-    const supervisor = new WorkerSupervisor({ config, searchPath, db, transport, retryMs, out, err });
+    const engine = new TemporalEngine(config.temporalTaskQueue);
+    api = await serveApi({ db, config, engine }, out);
+    const supervisor = new WorkerSupervisor({ config, searchPath, db, transport, retryMs, out, err, engine });
     supervisor.start();
     await signal.stopped;
     await api.close();

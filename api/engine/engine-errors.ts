@@ -1,0 +1,35 @@
+// The engine's errors as the API's: no server 503, no procedure 404, a refusal 409 when it is about the order of the
+// steps (already done, an earlier step missing, closed) and 400 when it is about the input, with the problems.
+import { AppError } from '../app-error';
+import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from './engine';
+
+/** Refusal codes (workflows/formation/validate.ts, workflows/act/validate.ts) that mean "not now" rather than "not this input". */
+export const CONFLICT_CODES: ReadonlySet<string> = new Set([
+  'act-closed',
+  'already-published',
+  'already-recorded',
+  'already-scheduled',
+  'decision-recorded',
+  'not-loaded',
+  'not-received',
+  'formation-notice-missing',
+  'decision-missing',
+  'meeting-not-scheduled',
+  'creation-notice-missing',
+]);
+
+/** The AppError for an engine error, or null when `error` is not one. */
+export function engineAppError(error: unknown): AppError | null {
+  if (error instanceof EngineUnavailableError) return new AppError('engine-unavailable', error.message);
+  if (error instanceof ProcedureNotFoundError) return new AppError('procedure-not-found', error.message, { subject: error.workflowId });
+  if (error instanceof ProcedureRefusedError) {
+    const problems = error.problems;
+    const conflict = problems.length > 0 && problems.every((p) => CONFLICT_CODES.has(p.code));
+    const first = problems[0];
+    return new AppError(conflict ? 'step-conflict' : 'step-refused', error.message, {
+      problems,
+      ...(first ? { field: first.field, rule: first.code } : {}),
+    });
+  }
+  return null;
+}

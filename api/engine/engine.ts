@@ -1,0 +1,71 @@
+// The one door from the HTTP layer to the procedures: start a workflow, send it an update, query or signal it.
+// Routes hold a ProcedureEngine and the typed definitions exported from workflows/*/contract.ts; they never see a
+// Temporal client. Implementations: temporal-engine.ts (a real server, `npm start`), and in the tests an engine on
+// the offline simulator (test/support/simulator-engine.ts). Every failure is one of the errors below, which
+// api/engine/engine-errors.ts turns into 503 / 404 / 409 / 400 with the workflow's own words.
+import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import type { Localized } from '../../domain/i18n';
+
+export type ProcedureWorkflowType = 'formationWorkflow' | 'actWorkflow';
+
+export interface ProcedureEngine {
+  /** Whether an action could be sent now (a quick look, no network round trip); pages use it to say 503 up front. */
+  available(): boolean;
+  /** Starts `workflowType` as `workflowId`; 'already-started' when one with that id runs already (nothing changes). */
+  start(workflowType: ProcedureWorkflowType, workflowId: string, args: unknown[]): Promise<'started' | 'already-started'>;
+  /** Sends an update (every update of ours takes one argument) and waits for its result; a validator's refusal is a ProcedureRefusedError. */
+  update<Ret, Arg>(workflowId: string, definition: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret>;
+  query<Ret>(workflowId: string, definition: QueryDefinition<Ret, []>): Promise<Ret>;
+  signal<Arg>(workflowId: string, definition: SignalDefinition<[Arg]>, arg: Arg): Promise<void>;
+}
+
+/** No Temporal server is reachable now: nothing was sent, nothing written. */
+export class EngineUnavailableError extends Error {
+  override name = 'EngineUnavailableError';
+}
+
+/** No workflow with this id runs (never started, or finished). */
+export class ProcedureNotFoundError extends Error {
+  override name = 'ProcedureNotFoundError';
+  constructor(readonly workflowId: string) {
+    super(`no procedure ${workflowId} is running`);
+  }
+}
+
+/** One reason a workflow's validator gave (workflows/formation/validate.ts, workflows/act/validate.ts). */
+export interface ProcedureProblem {
+  code: string;
+  field: string;
+  clause: string | null;
+  message: Localized;
+}
+
+/** The workflow refused the update (its validator or handler): nothing was recorded. */
+export class ProcedureRefusedError extends Error {
+  override name = 'ProcedureRefusedError';
+  constructor(
+    message: string,
+    readonly problems: readonly ProcedureProblem[],
+  ) {
+    super(message);
+  }
+}
+
+/** The engine of a product run without Temporal (and the default of buildApp): every action is unavailable. */
+export const unavailableEngine: ProcedureEngine = {
+  available: () => false,
+  start: () => Promise.reject(new EngineUnavailableError('no Temporal server')),
+  update: () => Promise.reject(new EngineUnavailableError('no Temporal server')),
+  query: () => Promise.reject(new EngineUnavailableError('no Temporal server')),
+  signal: () => Promise.reject(new EngineUnavailableError('no Temporal server')),
+};
+
+/** Reads a refusal's problems from an ApplicationFailure's details (the workflows put them there as details[0]). */
+export function problemsOf(details: readonly unknown[] | null | undefined): ProcedureProblem[] {
+  const first = details?.[0];
+  if (!Array.isArray(first)) return [];
+  return first.filter(
+    (p): p is ProcedureProblem =>
+      typeof p === 'object' && p !== null && typeof (p as ProcedureProblem).code === 'string' && typeof (p as ProcedureProblem).field === 'string' && typeof (p as ProcedureProblem).message === 'object',
+  );
+}

@@ -1,0 +1,111 @@
+// The login page (staff, chair, members, deputies), logout as a form post, and /home, which sends each account to
+// its own start page. The login form carries a double-submit token (a cookie and a hidden field of the same random
+// value), so a foreign site cannot log a visitor into an account of its choosing.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { createSession, deleteSession, findAccountByEmail, type SessionAccount } from '../../db/accounts';
+import { dummyHash, verifyPassword } from '../../security/password';
+import { AppError } from '../app-error';
+import type { App, AppDeps } from '../app-types';
+import { ABSOLUTE_MS, SESSION_COOKIE, hashSessionId, newToken, sameToken } from '../auth/session-cookie';
+import { msg } from '../i18n/messages';
+import { errorBox } from './error-page';
+import { html } from './html';
+import { layout, type PageRequest } from './layout';
+import { pageRequest, sendPage } from './respond';
+
+const LOGIN_CSRF_COOKIE = 'jmeg_login';
+const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
+
+/** Where an account starts after logging in. */
+export function homeOf(account: Pick<SessionAccount, 'role' | 'council_id' | 'group_id'>): string {
+  if ((account.role === 'chair' || account.role === 'member') && account.group_id) return `/manage/groups/${encodeURIComponent(account.group_id)}/dashboard`;
+  return '/manage';
+}
+
+/** Only a local path may follow a login (no //host, no scheme): an open redirect would help phishing. */
+export function safeNext(next: unknown): string | null {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  return next;
+}
+
+function loginForm(page: PageRequest, token: string, next: string | null, email: string, error: AppError | null) {
+  const action = `/login?lang=${page.lang}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
+  return layout(
+    page,
+    msg(page.lang, 'login.title'),
+    html`${error ? errorBox(page, error) : ''}
+<form method="post" action="${action}">
+<input type="hidden" name="_login" value="${token}">
+<label for="email">${msg(page.lang, 'login.email')}</label>
+<input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${email}">
+<label for="password">${msg(page.lang, 'login.password')}</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024">
+<button type="submit">${msg(page.lang, 'login.submit')}</button>
+</form>`,
+  );
+}
+
+function showForm(request: FastifyRequest, reply: FastifyReply, status: number, email: string, error: AppError | null): FastifyReply {
+  const page = pageRequest(request, '/login');
+  const token = newToken();
+  void reply.setCookie(LOGIN_CSRF_COOKIE, token, { path: '/login', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: 3600 });
+  const next = safeNext((request.query as { next?: unknown }).next);
+  return sendPage(reply, page, status, loginForm(page, token, next, email, error));
+}
+
+export function loginPages(app: App, deps: AppDeps): void {
+  const clock = deps.clock ?? Date.now;
+  const query = Type.Object({ lang: Type.Optional(Type.String()), next: Type.Optional(Type.String({ maxLength: 2048 })) });
+
+  app.get('/login', { schema: { hide: true, querystring: query }, config: { access: ['public'], page: true } }, (request, reply) => {
+    if (request.auth) return reply.redirect(safeNext(request.query.next) ?? homeOf(request.auth.account), 303);
+    return showForm(request, reply, 200, '', null);
+  });
+
+  app.post(
+    '/login',
+    {
+      schema: {
+        hide: true,
+        querystring: query,
+        body: Type.Object({ _login: Type.String({ maxLength: 200 }), email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+      },
+      config: {
+        access: ['public'],
+        page: true,
+        rateLimit: {
+          max: LOGIN_LIMIT.max,
+          timeWindow: LOGIN_LIMIT.windowMs,
+          keyGenerator: (request: FastifyRequest) => `page|${request.ip}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { _login, email, password } = request.body;
+      const cookieToken = request.cookies[LOGIN_CSRF_COOKIE];
+      if (cookieToken === undefined || !sameToken(cookieToken, _login)) return showForm(request, reply, 403, email, new AppError('csrf-token-invalid', 'login form token'));
+      const account = await findAccountByEmail(deps.db, email);
+      const ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash()));
+      if (!account || !ok) return showForm(request, reply, 401, email, new AppError('login-failed', 'wrong email or password'));
+      if (request.auth) await deleteSession(deps.db, request.auth.idHash);
+      const id = newToken();
+      await createSession(deps.db, { idHash: hashSessionId(id), accountId: account.id, csrfToken: newToken(), at: new Date(clock()) });
+      void reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: ABSOLUTE_MS / 1000 });
+      void reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
+      return reply.redirect(safeNext(request.query.next) ?? homeOf(account), 303);
+    },
+  );
+
+  app.post('/logout', { schema: { hide: true }, config: { access: ['session'], page: true } }, async (request, reply) => {
+    if (request.auth) await deleteSession(deps.db, request.auth.idHash);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const lang = (request.query as { lang?: unknown }).lang;
+    return reply.redirect(`/login${typeof lang === 'string' ? `?lang=${encodeURIComponent(lang)}` : ''}`, 303);
+  });
+
+  app.get('/home', { schema: { hide: true }, config: { access: ['session'], page: true } }, (request, reply) => {
+    if (!request.auth) throw new AppError('not-authenticated', 'log in first');
+    return reply.redirect(homeOf(request.auth.account), 303);
+  });
+}

@@ -1,0 +1,27 @@
+// What every route declares in its `config`: who may call it (the authorisation matrix test, test/authz.test.ts,
+// reads this from every registered route and fails on a route without it) and whether it is a page (errors are
+// then an HTML page in the request's language, and a missing login on a GET redirects to /login).
+export type Access =
+  /** Anyone, no login. */
+  | 'public'
+  /** Council staff (their council's groups, or every council for staff without a council). */
+  | 'staff'
+  /** The chair of the group in the path. */
+  | 'chair'
+  /** A member of the group in the path (reads). */
+  | 'member'
+  /** A deputy of the council (reads, receives escalations). */
+  | 'deputy'
+  /** The monitored object, through the signed link of its act (no login). */
+  | 'object-link'
+  /** Any logged-in account (logout, own session, own password). */
+  | 'session';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: readonly Access[];
+    page?: boolean;
+  }
+}
+
+export {};
