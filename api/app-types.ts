@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../db/database';
 import type { ProcedureEngine } from './engine/engine';
+import type { SetupGate } from '../security/setup-token';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -15,4 +16,6 @@ export interface AppDeps {
   clock?: () => number;
   /** Where workflow actions go (api/engine/engine.ts); default: none reachable (every action answers 503). */
   engine?: ProcedureEngine;
+  /** The one-time setup link's gate (security/setup-token.ts), made by `npm start` when no account exists; null: /setup is a 404. */
+  setup?: SetupGate | null;
 }

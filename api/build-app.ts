@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { AppError } from './app-error';
 import { registerAuth } from './auth/auth-plugin';
 import type { App, AppDeps } from './app-types';
@@ -17,11 +17,24 @@ import { groupMembersRoute } from './routes/group-members';
 import { groupObligationsRoute } from './routes/group-obligations';
 import { publicPages } from './pages/public-pages';
 import { loginPages } from './pages/login-page';
+import { accountsArea } from './routes/accounts';
 import { MAX_ANNEX_BYTES } from '../security/annex-policy';
+import { formationRoutes } from './routes/formation-routes';
+import { dashboardRoutes } from './routes/dashboard';
+import { councilCalendarRoutes } from './routes/council-calendar';
+import { calendarEditPages } from './pages/calendar-edit';
+import { objectsRoutes } from './routes/objects';
+import { actsRoutes } from './routes/acts';
+import { manageObjectsPages } from './pages/manage-objects';
+import { manageActsPages } from './pages/manage-acts';
+import { objectRespondPages } from './pages/object-respond';
+import { annexDownload } from './pages/annex-download';
 import './route-config';
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Sees every route as it is registered, plugins' routes included (the authorisation matrix test lists them so). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
@@ -30,6 +43,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     // Fastify's default ajv removes unknown properties silently; we refuse them (schemas say additionalProperties: false).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
@@ -65,6 +79,17 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     publicPages(api, deps);
     groupIcsRoute(api, deps);
     loginPages(api, deps);
+    formationRoutes(api, deps);
+    accountsArea(api, deps);
+    dashboardRoutes(api, deps);
+    councilCalendarRoutes(api, deps);
+    calendarEditPages(api, deps);
+    objectsRoutes(api, deps);
+    actsRoutes(api, deps);
+    manageObjectsPages(api, deps);
+    manageActsPages(api, deps);
+    objectRespondPages(api, deps);
+    annexDownload(api, deps);
     done();
   });
   return app;

@@ -5,12 +5,14 @@ import * as initial from './migrations/20261123T1900-initial';
 import * as actsTracking from './migrations/20261124T0900-acts-tracking';
 import * as accounts from './migrations/20261125T1000-accounts';
 import * as accountRoles from './migrations/20261126T0900-account-roles';
+import * as responseFiles from './migrations/20261127T0900-response-files';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
   '20261124T0900-acts-tracking': actsTracking,
   '20261125T1000-accounts': accounts,
   '20261126T0900-account-roles': accountRoles,
+  '20261127T0900-response-files': responseFiles,
 };
 
 /** The migration names in the order they apply. */

@@ -62,6 +62,8 @@ describe('`jmeg start` without a Temporal server serves the API from the databas
       `Data: PGlite ${dataDir}/pglite (data directory ${dataDir})`,
       `Mail: .eml files in ${dataDir}/outbox, from jmeg@localhost`,
       expect.stringMatching(/^API: http:\/\/127\.0\.0\.1:[1-9]\d* \(docs: \/docs\)$/),
+      // No account and no JMEG_ADMIN_*: the one-time setup link (test/start-setup.test.ts follows it).
+      expect.stringMatching(/^Setup: no account yet; open http:\/\/127\.0\.0\.1:[1-9]\d*\/setup\?token=[\w-]{43} to create the first staff account \(works once, until this process stops\)$/),
     ]);
   });
 

@@ -106,6 +106,7 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
         response: { 200: sessionSchema },
       },
       config: {
+        access: ['public'],
         rateLimit: {
           max: LOGIN_LIMIT.max,
           timeWindow: LOGIN_LIMIT.windowMs,
@@ -143,15 +144,16 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
 
   app.post(
     '/api/logout',
-    { schema: { tags: ['auth'], summary: 'Log out: ends the session (needs x-csrf-token)', response: { 204: Type.Null() } } },
+    { schema: { tags: ['auth'], summary: 'Log out: ends the session (needs x-csrf-token)', response: { 204: Type.Null() } }, config: { access: ['session'] } },
     async (request, reply) => {
-      if (request.auth) await deleteSession(deps.db, request.auth.idHash);
+      if (!request.auth) throw new AppError('not-authenticated', 'no session');
+      await deleteSession(deps.db, request.auth.idHash);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
   );
 
-  app.get('/api/session', { schema: { tags: ['auth'], summary: 'The logged-in account and its CSRF token', response: { 200: sessionSchema } } }, (request) => {
+  app.get('/api/session', { schema: { tags: ['auth'], summary: 'The logged-in account and its CSRF token', response: { 200: sessionSchema } }, config: { access: ['session'] } }, (request) => {
     if (!request.auth) throw new AppError('not-authenticated', 'no session');
     return Promise.resolve(sessionBody(request.auth));
   });

@@ -1,7 +1,11 @@
 // The catalogues of the signed-in areas, merged into MESSAGES (messages.ts). Add an area's catalogue here.
 import { commonMessages } from './common';
+import { actsMessages } from './acts';
+import { accountsMessages } from './accounts';
+import { formationMessages } from './formation';
+import { dashboardMessages } from './dashboard';
 
-const areas = [commonMessages] as const;
+const areas = [commonMessages, accountsMessages, formationMessages, dashboardMessages, actsMessages] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [infer H extends { ky: object }, ...infer R extends readonly { ky: object }[]] ? H['ky'] & Merge<R> : unknown;
 type AreaCatalogue = Readonly<Merge<typeof areas>>;

@@ -26,7 +26,7 @@ export function readObjectName(content: Readonly<Record<string, unknown>>): stri
 const row = (label: string, value: Html | string): Html => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>\n`;
 
 export function actPage(app: App, deps: AppDeps): void {
-  app.get('/acts/:actId', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/acts/:actId', { schema: { hide: true }, config: { access: ['public'], page: true } }, async (request, reply) => {
     const { actId } = request.params as { actId: string };
     const page = pageRequest(request, `/acts/${encodeURIComponent(actId)}`);
     const act = await findAct(deps.db, actId);

@@ -49,7 +49,7 @@ ${explainDeadline(r, lang).map((line) => html`<p>${line}</p>`)}
 }
 
 export function deadlinePage(app: App, deps: AppDeps): void {
-  app.get('/deadline', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/deadline', { schema: { hide: true }, config: { access: ['public'], page: true } }, async (request, reply) => {
     const key = queryString(request, 'key');
     const from = queryString(request, 'from');
     const kept: Record<string, string> = {};

@@ -10,7 +10,7 @@ import { pageRequest, sendNotFound, sendPage } from './respond';
 import { actHref, PUBLIC_ACT_STATUSES, readObjectName } from './act-page';
 
 export function groupActsPage(app: App, deps: AppDeps): void {
-  app.get('/groups/:groupId/acts', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/groups/:groupId/acts', { schema: { hide: true }, config: { access: ['public'], page: true } }, async (request, reply) => {
     const { groupId } = request.params as { groupId: string };
     const page = pageRequest(request, `/groups/${encodeURIComponent(groupId)}/acts`);
     if (!(await findGroupById(deps.db, groupId))) return sendNotFound(reply, page);

@@ -9,7 +9,7 @@ import { layout } from './layout';
 import { pageRequest, sendNotFound, sendPage } from './respond';
 
 export function groupCompositionPage(app: App, deps: AppDeps): void {
-  app.get('/groups/:groupId/composition', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/groups/:groupId/composition', { schema: { hide: true }, config: { access: ['public'], page: true } }, async (request, reply) => {
     const { groupId } = request.params as { groupId: string };
     const page = pageRequest(request, `/groups/${encodeURIComponent(groupId)}/composition`);
     if (!(await findGroupById(deps.db, groupId))) return sendNotFound(reply, page);

@@ -9,7 +9,7 @@ import { noticeText, paragraphs, publishedDay } from './notice-text';
 import { pageRequest, sendNotFound, sendPage } from './respond';
 
 export function noticeBoardPage(app: App, deps: AppDeps): void {
-  app.get('/councils/:councilId/notices', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/councils/:councilId/notices', { schema: { hide: true }, config: { access: ['public'], page: true } }, async (request, reply) => {
     const { councilId } = request.params as { councilId: string };
     const page = pageRequest(request, `/councils/${encodeURIComponent(councilId)}/notices`);
     const council = await findCouncilById(deps.db, councilId);

@@ -17,7 +17,7 @@ function firstLine(text: string): string {
 }
 
 export function noticeFeed(app: App, deps: AppDeps): void {
-  app.get('/councils/:councilId/notices.atom', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/councils/:councilId/notices.atom', { schema: { hide: true }, config: { access: ['public'] } }, async (request, reply) => {
     const { councilId } = request.params as { councilId: string };
     const boardPath = `/councils/${encodeURIComponent(councilId)}/notices`;
     const council = await findCouncilById(deps.db, councilId);

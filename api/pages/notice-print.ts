@@ -16,7 +16,7 @@ section{margin-top:1rem}
 `;
 
 export function noticePrintPage(app: App, deps: AppDeps): void {
-  app.get('/notices/:noticeId/print', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/notices/:noticeId/print', { schema: { hide: true }, config: { access: ['public'], page: true } }, async (request, reply) => {
     const { noticeId } = request.params as { noticeId: string };
     const page = pageRequest(request, `/notices/${encodeURIComponent(noticeId)}/print`);
     const notice = await findNoticeById(deps.db, noticeId);

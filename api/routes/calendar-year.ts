@@ -5,7 +5,7 @@ import type { App, AppDeps } from '../app-types';
 import { calendarYearSchema } from './calendar-year.schema';
 
 export function calendarYearRoute(app: App, deps: AppDeps): void {
-  app.get('/api/calendar/:year', { schema: calendarYearSchema }, async (request) => {
+  app.get('/api/calendar/:year', { schema: calendarYearSchema, config: { access: ['public'] } }, async (request) => {
     const { year } = request.params;
     const calendar = await calendarForCouncil(deps.db, null);
     const days = datesOfYear(year)

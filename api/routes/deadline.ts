@@ -8,7 +8,7 @@ import { requestLang } from '../request-lang';
 import { deadlineSchema } from './deadline.schema';
 
 export function deadlineRoute(app: App, deps: AppDeps): void {
-  app.get('/api/deadline', { schema: deadlineSchema }, async (request) => {
+  app.get('/api/deadline', { schema: deadlineSchema, config: { access: ['public'] } }, async (request) => {
     const { key, from, extended } = request.query;
     if (extended === true && !OBLIGATIONS[key].extension) {
       throw new AppError('invalid-input', `extended: obligation "${key}" has no extension`, { field: 'extended', rule: 'no-extension' });

@@ -1,15 +1,19 @@
 // GET /api/groups/:groupId/calendar.ics: the group's open deadlines and scheduled meetings as an iCalendar feed,
-// so a chair can follow them on a phone (issue 6).
-// TO BE PROTECTED in the auth step: chair of this group (and staff of its council) only; public for now. A phone
-// subscription cannot log in, so the auth step should add an opaque per-group feed token (?token=) for this URL.
+// so a chair can follow them on a phone (issue 6). A calendar app cannot log in, so the URL carries the group's feed
+// token (?token=, made and regenerated on the dashboard by the chair or staff; db/feed-tokens.ts keeps only its
+// sha256). Without a valid token for this group, a signed-in chair or member of the group, or staff or deputy of its
+// council, may fetch it too; anyone else gets the same 404 whether the group exists or not.
 import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import type { SessionAccount } from '../../db/accounts';
 import { scheduledMeetings, type ScheduledMeeting } from '../../db/group-calendar';
-import { findGroupById } from '../../db/groups';
+import { groupOfFeedToken } from '../../db/feed-tokens';
+import { findGroupById, type Group } from '../../db/groups';
 import { calendarForCouncil, pendingObligations, type PendingObligation } from '../../db/pending';
 import { addDays, bishkekDateOf, type IsoDate } from '../../domain/dates';
 import type { Lang, Localized } from '../../domain/i18n';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
+import { mayAccessGroup } from '../auth/require-role';
 import { groupIcsSchema } from './group-ics.schema';
 
 export const BISHKEK = 'Asia/Bishkek';
@@ -89,13 +93,25 @@ function addMeeting(cal: ICalCalendar, m: ScheduledMeeting, lang: Lang, stamp: D
   });
 }
 
+/** Signed-in accounts that may read the feed without its token (the dashboard's readers). */
+const FEED_READERS = ['chair', 'member', 'staff', 'deputy'] as const;
+
+async function mayReadFeed(deps: AppDeps, account: SessionAccount | null, group: Group, token: string | undefined): Promise<boolean> {
+  if (token !== undefined && (await groupOfFeedToken(deps.db, token)) === group.id) return true;
+  return account !== null && mayAccessGroup(account, FEED_READERS, group);
+}
+
 export function groupIcsRoute(app: App, deps: AppDeps): void {
   const clock = deps.clock ?? Date.now;
-  app.get('/api/groups/:groupId/calendar.ics', { schema: groupIcsSchema }, async (request, reply) => {
+  app.get('/api/groups/:groupId/calendar.ics', { schema: groupIcsSchema, config: { access: [...FEED_READERS] } }, async (request, reply) => {
     const { groupId } = request.params;
     const lang: Lang = request.query.lang ?? 'ky';
     const group = await findGroupById(deps.db, groupId);
-    if (!group) throw new AppError('group-not-found', `group ${groupId} does not exist`);
+    if (!group || !(await mayReadFeed(deps, request.auth?.account ?? null, group, request.query.token))) {
+      // The same answer for an unknown group, a wrong or replaced token and a foreign account: nothing to probe.
+      throw new AppError('not-found', `no feed for group ${groupId} with these credentials`);
+    }
+    void reply.header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer');
     const now = clock();
     const calendar = await calendarForCouncil(deps.db, group.council_id);
     const obligations = (await pendingObligations(deps.db, { groupId, today: bishkekDateOf(now), calendar })).filter((o) => o.open);

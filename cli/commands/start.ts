@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely';
 import { buildTransport, type MailTransport } from '../../activities/mail/build-transport';
 import { serveApi, ServeError, type RunningApi } from '../../api/serve';
 import { loadConfig, type AppConfig } from '../../config/config';
+import { countAccounts } from '../../db/accounts';
+import { SetupGate } from '../../security/setup-token';
 import type { Database } from '../../db/database';
 import { obtainTemporal, TemporalUnavailableError, type TemporalServer } from '../../worker/obtain-temporal';
 import { EngineStartError, openDatabase } from '../../worker/run-engine';
@@ -167,7 +169,10 @@ export async function startProduct({ config, searchPath, out, err, retryMs = TEM
     out(`Data: ${opened.target} (data directory ${config.dataDir})`);
     out(`Mail: ${transport.description}, from ${config.mailFrom}`);
     const engine = new TemporalEngine(config.temporalTaskQueue);
-    api = await serveApi({ db, config, engine }, out);
+    // No account and none configured: a one-time setup link for the first staff account (api/pages/setup-page.ts).
+    const setup = config.firstAccount === null && (await countAccounts(db)) === 0 ? SetupGate.create() : null;
+    api = await serveApi({ db, config, engine, setup: setup?.gate ?? null }, out);
+    if (setup) out(`Setup: no account yet; open ${api.url}/setup?token=${setup.token} to create the first staff account (works once, until this process stops)`);
     const supervisor = new WorkerSupervisor({ config, searchPath, db, transport, retryMs, out, err, engine });
     supervisor.start();
     await signal.stopped;

@@ -1,0 +1,273 @@
+// The monitored object's page through its signed link (4.3), on a real Postgres database, the offline simulator engine
+// (the real act workflow and activities) and a real SMTP server: the links come from the mails the workflow sent.
+// Refused links (damaged, altered, expired, for another act) show only why, in the request's language; a good link
+// records the receipt, shows the act and the due date with the working days left, and takes an answer with a file
+// (a double submit records once, a late one is accepted and marked late). Without the engine the page still reads,
+// and an answer is a 503 that writes nothing. The link routes are rate-limited.
+// Acts are issued on Monday 1 June 2026 (no holidays in June): opened that day, the answer is due Monday 15 June.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
+import { buildApp } from '../api/build-app';
+import type { App } from '../api/app-types';
+import { loadConfig } from '../config/config';
+import { createAccount } from '../db/accounts';
+import { registerCouncil } from '../db/councils';
+import { openGroup } from '../db/groups';
+import { registerObject } from '../db/objects';
+import { createResponseToken, RESPONSE_TOKEN_MESSAGES } from '../security/response-token';
+import { dumpTable } from './support/db-dump';
+import { createTestDatabase, type TestDatabase } from './support/pg';
+import { bundleForSimulator } from './support/simulator';
+import { createSimulatorEngine, type SimulatorEngine } from './support/simulator-engine';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+
+const WORKFLOWS = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+const MAIL_FROM = 'jmeg@ayil.kg';
+const SECRET = 'object-link-test-secret-0123456789abcdefgh';
+const START = '2026-06-01T04:00:00.000Z'; // Monday 1 June 2026, 10:00 in Bishkek
+const PASSWORD = 'correct horse battery';
+const SCHOOL_EMAIL = 'mektep@ayil.kg';
+const PURPOSE = 'Ичүүчү суунун сапатын баалоо';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(64, 0)]);
+
+let t: TestDatabase;
+let smtp: TestSmtpServer;
+let transport: MailTransport;
+let engine: SimulatorEngine;
+let app: App;
+let dataDir: string;
+let schoolId: string;
+/** Acts A, B, C issued to the school on 1 June, and the path of each one's link (from its mail). */
+const acts: Record<'a' | 'b' | 'c', { id: string; link: string }> = { a: { id: '', link: '' }, b: { id: '', link: '' }, c: { id: '', link: '' } };
+
+const CONTENT = {
+  purpose: PURPOSE,
+  subject: 'Ичүүчү суу менен камсыздоо программасы',
+  place: 'Терек-Суу айылы',
+  periodStart: '2026-05-04',
+  periodEnd: '2026-05-22',
+  findings: [{ kind: 'fact', text: 'Үч көчөдө суу жумасына эки күн гана берилет.', method: 'site_visit' }],
+  recommendations: ['Суу берүү графигин жарыялоо'],
+  annexes: [{ title: 'Сүрөттөр', kind: 'photo' }],
+};
+
+beforeAll(async () => {
+  const [bundle, database, server] = await Promise.all([bundleForSimulator(WORKFLOWS), createTestDatabase(), startSmtpServer()]);
+  t = database;
+  smtp = server;
+  transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
+  dataDir = mkdtempSync(join(tmpdir(), 'jmeg-object-link-'));
+  engine = createSimulatorEngine({ bundle, db: t.db, transport, mailFrom: MAIL_FROM, startTime: START, extraActivityConfig: { responseLinkSecret: SECRET, publicBaseUrl: 'https://jmeg.example.kg' } });
+  app = buildApp({ db: t.db, config: { ...loadConfig({}), dataDir, responseLinkSecret: SECRET }, clock: () => engine.now(), engine });
+  await app.ready();
+
+  const councilId = await registerCouncil(t.db, { name: { ky: 'Терек-Суу айылдык кеңеши', ru: 'Терек-Суйский айылный кенеш' }, email: 'kenesh@ayil.kg' }, 'test');
+  const groupId = await openGroup(t.db, { councilId }, 'test');
+  await registerObject(t.db, { councilId, kind: 'executive_body', name: { ky: 'Терек-Суу айыл өкмөтү', ru: 'Терек-Суйский айыл окмоту' }, emails: ['okmot@ayil.kg'] }, 'test');
+  schoolId = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Терек-Суу мектеби', ru: 'Терек-Суйская школа' }, emails: [SCHOOL_EMAIL] }, 'test')).id;
+  await createAccount(t.db, { email: 'staff@ayil.kg', password: PASSWORD, role: 'staff', councilId });
+
+  const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'staff@ayil.kg', password: PASSWORD } });
+  const headers = { cookie: `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+  for (const key of ['a', 'b', 'c'] as const) {
+    const draft = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/acts`, headers, payload: { objectId: schoolId, title: `Акт ${key}`, content: CONTENT } });
+    acts[key].id = draft.json<{ id: string }>().id;
+    const issued = await app.inject({ method: 'POST', url: `/api/acts/${acts[key].id}/issue`, headers });
+    expect(issued.json()).toMatchObject({ delivery: 'started' });
+  }
+  await engine.advanceTo('2026-06-01T04:01:00Z');
+  for (const key of ['a', 'b', 'c'] as const) {
+    const mail = smtp.received.find((m) => m.envelopeTo.includes(SCHOOL_EMAIL) && (m.parsed.text ?? '').includes(`/acts/${acts[key].id}/respond?t=`));
+    acts[key].link = /https:\/\/jmeg\.example\.kg(\/acts\/[^/\s]+\/respond\?t=[\w.-]+)/.exec(mail?.parsed.text ?? '')![1]!;
+  }
+}, 90_000);
+
+afterAll(async () => {
+  await app?.close();
+  await engine?.close();
+  transport?.close();
+  await Promise.all([t?.drop(), smtp?.stop()]);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+const tokenOf = (link: string) => new URL(link, 'https://x').searchParams.get('t')!;
+
+function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer }): { payload: Buffer; contentType: string } {
+  const boundary = `----jmeg${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function answer(link: string, fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
+  const body = multipart(fields, file);
+  return app.inject({ method: 'POST', url: link, headers: { 'content-type': body.contentType }, payload: body.payload });
+}
+
+const nonceOf = (body: string) => /name="nonce" value="([^"]+)"/.exec(body)?.[1] ?? '';
+const responsesOf = (actId: string) => t.db.selectFrom('responses').selectAll().where('act_id', '=', actId).execute();
+
+describe('a refused link shows only why, in the request language', () => {
+  it.each([
+    ['altered (a changed signature)', () => `/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).slice(0, -3)}AAA`, 403, 'tampered'],
+    ['damaged (cut short)', () => `/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).split('.')[0]}`, 403, 'malformed'],
+    ['missing', () => `/acts/${acts.a.id}/respond`, 403, 'malformed'],
+    ['for another act', () => `/acts/${acts.b.id}/respond?t=${tokenOf(acts.a.link)}`, 403, 'wrong-act'],
+    ['expired', () => `/acts/${acts.a.id}/respond?t=${createResponseToken({ actId: acts.a.id, objectId: schoolId, expiresAtMs: engine.now() - 1 }, SECRET)}`, 410, 'expired'],
+  ] as const)('%s', async (_name, url, status, code) => {
+    for (const lang of ['ky', 'ru'] as const) {
+      const res = await get(`${url()}${url().includes('?') ? '&' : '?'}lang=${lang}`);
+      expect(res.statusCode).toBe(status);
+      expect(res.body).toContain(`<html lang="${lang}">`);
+      expect(res.body).toContain(RESPONSE_TOKEN_MESSAGES[code][lang].replace(/'/g, '&#39;'));
+      expect(res.body).not.toContain(PURPOSE);
+      expect(res.body).not.toContain('name="text"');
+    }
+    const json = await get(url().replace('/acts/', '/api/acts/'), { 'accept-language': 'ru' });
+    expect(json.statusCode).toBe(status);
+    expect(json.json()).toEqual({ error: { code: `link-${code}`, message: RESPONSE_TOKEN_MESSAGES[code].ru } });
+    // A refused link records no receipt.
+    expect((await t.db.selectFrom('acts').select('received_on').where('id', '=', acts.a.id).executeTakeFirstOrThrow()).received_on).toBeNull();
+  });
+
+  it('an answer through a refused link is refused the same way and records nothing', async () => {
+    const res = await answer(`/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).slice(0, -3)}AAA`, { text: 'x', nonce: 'abcdefghijklmnopqrstuv' });
+    expect(res.statusCode).toBe(403);
+    expect(await responsesOf(acts.a.id)).toEqual([]);
+  });
+});
+
+describe('without the engine', () => {
+  it('the page still shows the act and says the receipt could not be recorded; an answer is a 503 writing nothing', async () => {
+    const tables = ['events', 'acts', 'responses', 'mail_outbox'];
+    const before = await Promise.all(tables.map((x) => dumpTable(t.db, x)));
+    engine.setAvailable(false);
+    try {
+      const page = await get(`${acts.c.link}&lang=ky`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(PURPOSE);
+      expect(page.body).toContain('Актыны алганыңыз азыр белгиленген жок');
+      expect(page.body).toContain('Мөөнөт актыны алган күндөн эсептелет (4.3).');
+      const res = await answer(`${acts.c.link}&lang=ru`, { text: 'Ответ', nonce: nonceOf(page.body) }, { name: 'plan.pdf', bytes: PDF });
+      expect(res.statusCode).toBe(503);
+      expect(res.body).toContain('Служба процедур (Temporal) сейчас недоступна');
+      expect(res.body).toContain('>Ответ</textarea>');
+    } finally {
+      engine.setAvailable(true);
+    }
+    expect(await Promise.all(tables.map((x) => dumpTable(t.db, x)))).toEqual(before);
+  });
+});
+
+describe('a good link', () => {
+  it('opening it records the receipt and shows the act, the due date and the working days left (ky)', async () => {
+    const res = await get(acts.a.link);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.body).toContain('<html lang="ky">');
+    expect(res.body).toContain('Урматтуу Терек-Суу мектеби!');
+    expect(res.body).toContain(PURPOSE);
+    expect(res.body).toContain('Үч көчөдө суу жумасына эки күн гана берилет.');
+    expect(res.body).toContain('15.06.2026 чейин.');
+    expect(res.body).toContain('10 жумуш күнү калды');
+    expect(res.body).toContain('enctype="multipart/form-data"');
+    // The object sees what it owes, not the executive body's report.
+    expect(res.body).not.toContain('01.07.2026');
+    const act = await t.db.selectFrom('acts').select(['status', 'received_on', 'received_via']).where('id', '=', acts.a.id).executeTakeFirstOrThrow();
+    expect(act).toEqual({ status: 'received', received_on: '2026-06-01', received_via: 'link' });
+  });
+
+  it('in Russian by Accept-Language, the language switch keeping the link', async () => {
+    const res = await get(acts.a.link, { 'accept-language': 'ru-RU,ru;q=0.9' });
+    expect(res.body).toContain('<html lang="ru">');
+    expect(res.body).toContain('Ваш срок');
+    expect(res.body).toContain('до 15.06.2026.');
+    expect(res.body).toContain('осталось рабочих дней: 10');
+    expect(res.body).toContain(`href="/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link)}&amp;lang=ky"`);
+  });
+
+  it('an answer with a file: 303 to a thank-you; the same form sent twice records one answer and one file', async () => {
+    await engine.advanceTo('2026-06-03T05:00:00Z');
+    const page = await get(acts.a.link);
+    const nonce = nonceOf(page.body);
+    expect(nonce).not.toBe('');
+    const fields = { text: 'Себептери: насос бузулган. Чаралар: июлда алмаштырылат.', nonce };
+    const first = await answer(`${acts.a.link}&lang=ky`, fields, { name: 'plan.pdf', bytes: PDF });
+    expect(first.statusCode).toBe(303);
+    expect(first.headers.location).toBe(`/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link)}&lang=ky&done=responded`);
+    const second = await answer(`${acts.a.link}&lang=ky`, fields, { name: 'plan.pdf', bytes: PDF });
+    expect(second.statusCode).toBe(303);
+    const rows = await responsesOf(acts.a.id);
+    expect(rows.map((r) => [r.kind, r.late, r.body, r.responder])).toEqual([['object-response', false, fields.text, `object:${schoolId}`]]);
+    const files = await t.db.withTables<{ response_files: { response_id: string; file_name: string; media_type: string } }>().selectFrom('response_files').select(['response_id', 'file_name', 'media_type']).execute();
+    expect(files).toEqual([{ response_id: rows[0]!.id, file_name: 'plan.pdf', media_type: 'application/pdf' }]);
+    const thanks = await get(first.headers.location!);
+    expect(thanks.body).toContain('Рахмат! Жообуңуз кабыл алынды.');
+    expect(thanks.body).toContain('Сиздин жоопторуңуз');
+    expect(thanks.body).toContain('03.06.2026');
+    expect(thanks.body).toContain('аткарылды');
+  });
+
+  it('a file the annex policy refuses (a renamed program), or an empty text, comes back as the form with the reason; nothing recorded', async () => {
+    const page = await get(acts.b.link);
+    const nonce = nonceOf(page.body);
+    const renamed = await answer(`${acts.b.link}&lang=ru`, { text: 'Ответ с приложением', nonce }, { name: 'scan.pdf', bytes: EXE });
+    expect(renamed.statusCode).toBe(400);
+    expect(renamed.body).toContain('scan.pdf: содержимое не похоже на файл .pdf');
+    expect(renamed.body).toContain('>Ответ с приложением</textarea>');
+    expect(nonceOf(renamed.body)).toBe(nonce);
+    const empty = await answer(`${acts.b.link}&lang=ky`, { text: '  ', nonce });
+    expect(empty.statusCode).toBe(400);
+    expect(await responsesOf(acts.b.id)).toEqual([]);
+  });
+
+  it('an answer after the due date is accepted and marked late', async () => {
+    // Act B was received on 3 June (the visit above): due Wednesday 17 June.
+    expect((await t.db.selectFrom('acts').select('received_on').where('id', '=', acts.b.id).executeTakeFirstOrThrow()).received_on).toBe('2026-06-03');
+    await engine.advanceTo('2026-06-18T05:00:00Z');
+    const page = await get(`${acts.b.link}&lang=ru`);
+    expect(page.body).toContain('просрочено на рабочих дней: 1');
+    const res = await answer(`${acts.b.link}&lang=ru`, { text: 'Поздний ответ', nonce: nonceOf(page.body) });
+    expect(res.statusCode).toBe(303);
+    const rows = await responsesOf(acts.b.id);
+    expect(rows.map((r) => [r.kind, r.late])).toEqual([['object-response', true]]);
+    const thanks = await get(res.headers.location!);
+    expect(thanks.body).toContain('отмечено, что он поступил после срока');
+    expect(thanks.body).toContain('с опозданием');
+  });
+});
+
+describe('the JSON door', () => {
+  it('GET and POST /api/acts/:actId/respond do what the page does', async () => {
+    const link = acts.c.link.replace('/acts/', '/api/acts/');
+    const view = await get(`${link}&lang=en`);
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({ act: { id: acts.c.id, content: { purpose: PURPOSE } }, receipt: { receivedOn: '2026-06-18', via: 'link' }, obligations: [{ key: 'object-response', due: '2026-07-02', daysLeft: { unit: 'working', left: 10 } }] });
+    const post = await app.inject({ method: 'POST', url: link, payload: { text: 'Answer', submissionKey: 'client-key-1' } });
+    expect(post.statusCode).toBe(200);
+    const again = await app.inject({ method: 'POST', url: link, payload: { text: 'Answer', submissionKey: 'client-key-1' } });
+    expect(again.json<{ responseId: string }>().responseId).toBe(post.json<{ responseId: string }>().responseId);
+    expect(await responsesOf(acts.c.id)).toHaveLength(1);
+    const unknown = await app.inject({ method: 'POST', url: link, payload: { text: 'Answer', submissionKey: 'k', obligationKey: 'executive-report' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ error: { field: 'obligationKey', rule: 'unknown-property' } });
+  });
+
+  it('is rate-limited per address and act: 429 after 60 reads in 15 minutes', async () => {
+    const url = '/api/acts/rate-limit-probe/respond?t=bad';
+    for (let i = 0; i < 60; i++) expect((await get(url, { 'x-test': String(i) })).statusCode).toBe(403);
+    const limited = await get(`${url}&lang=ru`);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: { code: 'too-many-attempts' } });
+  });
+});
