@@ -237,6 +237,10 @@ describe('an act from draft to answer', () => {
     expect(renamed.json()).toMatchObject({ error: { code: 'invalid-input', field: 'file', rule: 'annex-content-mismatch' } });
     const exe = await upload('staff@ayil.kg', `/api/acts/${actId}/annexes?lang=en`, {}, { name: 'setup.exe', bytes: EXE });
     expect(exe.json()).toMatchObject({ error: { field: 'file', rule: 'annex-type-not-allowed' } });
+    const s = await login('staff@ayil.kg');
+    const unreadable = await app.inject({ method: 'POST', url: `/api/acts/${actId}/annexes`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'multipart/form-data' }, payload: '-x' });
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json()).toMatchObject({ error: { field: '(body)', rule: 'multipart' } });
     expect(await dumpTable(t.db, 'act_annexes')).toEqual(before);
     const pdf = await upload('staff@ayil.kg', `/api/acts/${actId}/annexes`, {}, { name: 'Протокол №1.pdf', bytes: PDF });
     expect(pdf.statusCode).toBe(201);

@@ -36,6 +36,7 @@ import { formatDay } from '../domain/calendar-format';
 import { computeDeadline } from '../domain/deadlines';
 import type { Lang } from '../domain/i18n';
 import { dmy } from '../domain/messages';
+import { countRows } from './support/db-dump';
 import { DESKTOP, eventually, launchFlowBrowser, PHONE, responseLinkIn, shoot, type Shot } from './support/flow-browser';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { SAMPLE_ROSTER } from './support/sample-roster';
@@ -80,6 +81,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
   let formingCouncil: string;
   let actsCouncil: string;
   let groupId: string;
+  let formationGroupId: string;
   let school: MonitoredObject;
   let actId: string;
   let link: string;
@@ -177,6 +179,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     await staff.getByLabel(t('ru', 'formation.field.formedOn'), { exact: true }).fill(FORMED_ON);
     await go(staff, () => staff.getByRole('button', { name: t('ru', 'formation.start.submit'), exact: true }).click(), /\/manage\/groups\/[^/]+\/formation\?lang=ru&done=started/);
     expect(await h1(staff)).toBe(t('ru', 'formation.title'));
+    formationGroupId = decodeURIComponent(new URL(staff.url()).pathname.split('/')[3]!);
 
     const calendar = await calendarForCouncil(database.db, formingCouncil);
     const noticeDue = computeDeadline('formation-notice', FORMED_ON, calendar).due;
@@ -302,7 +305,11 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     await go(chair, () => chair.getByRole('link', { name: t('ru', 'dashboard.link.act', { number: act.number! }) }).first().click(), /\/manage\/acts\//);
     const actMain = await chair.locator('main').innerText();
     expect(actMain).toContain('Суу берүү графиги жарыяланды');
-    expect(await chair.locator('a[href*="/response-files/"]').count()).toBe(1);
+    const file = chair.locator('a[href*="/response-files/"]');
+    expect(await file.count()).toBe(1);
+    const download = await chair.context().request.get(new URL((await file.getAttribute('href'))!, url).href);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await shot(chair, 'act-chair');
   });
 
@@ -310,6 +317,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     engine.setAvailable(false);
     try {
       await chair.getByLabel(t('ru', 'manageActs.reason'), { exact: true }).fill('Ответ получен, вопрос решён');
+      const events = await countRows(database.db, 'events');
       const [response] = await Promise.all([
         chair.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/close')),
         chair.getByRole('button', { name: t('ru', 'manageActs.close'), exact: true }).click(),
@@ -320,6 +328,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
       // What was typed is kept for the retry.
       expect(await chair.getByLabel(t('ru', 'manageActs.reason'), { exact: true }).inputValue()).toBe('Ответ получен, вопрос решён');
       expect((await findAct(database.db, actId))!.status).not.toBe('closed');
+      expect(await countRows(database.db, 'events')).toBe(events);
 
       // Reads: the dashboard, the act and the object's link page, each saying the service is away.
       const dashboard = await chair.goto(`${url}/manage/groups/${groupId}/dashboard?lang=ru`);
@@ -331,6 +340,16 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
       const linkPage = await object.goto(link);
       expect(linkPage?.status()).toBe(200);
       expect(await object.locator('main').innerText()).toContain(t('ky', 'engine.unavailable'));
+
+      // Staff come back after two weeks: their session has idled out, they log in again and the formation page is
+      // read from the database, the 5.4.1 notice done on 2 March.
+      await staff.goto(`${url}/manage/groups/${formationGroupId}/formation?lang=ru`);
+      await staff.waitForURL(/\/login\?lang=ru&next=/);
+      await logIn(staff, 'ru', STAFF_EMAIL, /\/formation\?lang=ru$/);
+      const formation = await staff.locator('main').innerText();
+      expect(formation).toContain(t('ru', 'engine.unavailable'));
+      expect(formation).toContain(t('ru', 'formation.fromDatabase'));
+      expect(await staff.locator('tr', { hasText: t('ru', 'formation.line.formation-notice') }).first().innerText()).toContain(`✓ ${dmy(TODAY)}`);
     } finally {
       engine.setAvailable(true);
     }

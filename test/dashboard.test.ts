@@ -354,16 +354,16 @@ describe('the dashboard page', () => {
     expect(bars).toEqual([
       [ids.o1, '1', '3', 'Водхоз', '1 + 3'],
       // A long label is shortened in the drawing; the row's <title> and the table carry it whole.
-      ['', '1', '0', 'Процедура формировани…', '1 + 0'],
+      ['', '1', '0', 'Процедура формиров…', '1 + 0'],
       [ids.o2, '0', '1', 'Школа', '0 + 1'],
     ]);
-    // Bars are proportional to the longest row (4 obligations over 190 units): 1 is 48 units (47.5 rounded), 3 are 143.
+    // Bars are proportional to the longest row (4 obligations over 170 units): 1 is 43 units (42.5 rounded), 3 are 128.
     const bar = /<rect x="(\d+)" y="\d+" width="(\d+)" height="16" fill="(#[0-9a-f]+)">/g;
     expect([...svg![1]!.matchAll(bar)].map((m) => [Number(m[1]), Number(m[2]), m[3]])).toEqual([
-      [158, 48, '#b00020'],
-      [206, 143, '#1565c0'],
-      [158, 48, '#b00020'],
-      [158, 48, '#1565c0'],
+      [138, 43, '#b00020'],
+      [181, 128, '#1565c0'],
+      [138, 43, '#b00020'],
+      [138, 43, '#1565c0'],
     ]);
     const table = /<table class="chart-data">([\s\S]*?)<\/table>/.exec(res.body)![1]!;
     expect([...table.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g)].map((m) => m.slice(1))).toEqual([

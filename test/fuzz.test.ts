@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTransport } from '../activities/mail/build-transport';
+import { createSession } from '../db/accounts';
 import { actWorkflowId } from '../workflows/act/contract';
 import { formationWorkflowId } from '../workflows/formation/contract';
 import { countRows, dumpTable } from './support/db-dump';
@@ -163,6 +164,15 @@ function paths(route: SeenRoute): fc.Arbitrary<{ name: string; value: string } |
 const isDocs = (r: SeenRoute) => r.url === '/docs' || r.url.startsWith('/docs/');
 const targets = world.routes.filter((r) => !isDocs(r) && r.method !== 'HEAD' && r.method !== 'OPTIONS' && r.access?.length && fillPath(r.url, world.param).missing.length === 0);
 const stats = { sent: 0, accepted: 0, unsafeSent: 0, unsafeAccepted: 0 };
+
+describe('the write counter (a check of the checker)', () => {
+  it('sees a row written to any table, and not a session', async () => {
+    const { mark } = await writesSince(0);
+    await createSession(db, { idHash: 'fuzz-self-check', accountId: world.samples.accountId, csrfToken: 'x', at: new Date(NOW) });
+    await sql`update councils set website = website where id = ${world.samples.councilId}`.execute(db);
+    expect((await writesSince(mark)).tables).toEqual(['councils']);
+  });
+});
 
 describe('malformed input never gives a 5xx and never writes', () => {
   it.each(targets.map((r, i) => [`${r.method} ${r.url}`, r, i] as const))('%s', async (_name, route, index) => {

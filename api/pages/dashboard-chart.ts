@@ -7,8 +7,8 @@ import type { ChartRow } from '../routes/dashboard-data';
 import { nameIn } from './dashboard-text';
 import { html, type Html } from './html';
 
-const WIDTH = 400;
-const LABEL_WIDTH = 150;
+const WIDTH = 360;
+const LABEL_WIDTH = 130;
 const BAR_X = LABEL_WIDTH + 8;
 const BAR_MAX = WIDTH - BAR_X - 52;
 const ROW = 26;
@@ -20,7 +20,7 @@ export function chartLabel(lang: Lang, row: ChartRow): string {
   return row.name ? nameIn(lang, row.name) : msg(lang, 'dashboard.chart.formation');
 }
 
-function shorten(text: string, max = 22): string {
+function shorten(text: string, max = 19): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 

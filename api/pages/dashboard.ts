@@ -58,12 +58,11 @@ function obligationRow(lang: Lang, o: DashboardObligation): Html {
   const linkText = o.act ? (o.act.number ? msg(lang, 'dashboard.link.act', { number: o.act.number }) : msg(lang, 'dashboard.link.actDraft')) : msg(lang, 'dashboard.link.formation');
   return html`<tr${o.overdue ? html` class="overdue-row"` : ''}>
 <td>${stateOf(lang, o)}</td>
-<td>${obligationTitle(lang, o.key)} <span class="muted">(${msg(lang, 'dashboard.clause', { clause: o.clause })})</span></td>
+<td>${obligationTitle(lang, o.key)} <span class="muted">(${msg(lang, 'dashboard.clause', { clause: o.clause })})</span>${o.link ? html`<br><a href="${withLang(o.link, lang)}">${linkText}</a>` : ''}</td>
 <td>${partyText(lang, o)}</td>
 <td><time datetime="${o.dueDate}">${formatDay(lang, o.dueDate)}</time>${o.dueOnCurrentCalendar ? html`<br><span class="muted">${msg(lang, 'dashboard.movedTo', { date: formatDay(lang, o.dueOnCurrentCalendar) })}</span>` : ''}${o.dueOnNonWorkingDay && !o.dueOnCurrentCalendar ? html`<br><span class="muted">${msg(lang, 'dashboard.nonWorkingDue')}</span>` : ''}</td>
 <td>${o.daysLeft ? daysLeftText(lang, o.daysLeft) : o.closedAt ? msg(lang, 'dashboard.closedOn', { date: formatDay(lang, bishkekDateOf(Date.parse(o.closedAt))) }) : ''}</td>
 <td>${reminders}${o.escalation ? html`<br><span class="overdue">${msg(lang, 'dashboard.escalated', { date: formatDay(lang, bishkekDateOf(Date.parse(o.escalation.sentAt))) })}</span>` : ''}</td>
-<td>${o.link ? html`<a href="${withLang(o.link, lang)}">${linkText}</a>` : ''}</td>
 </tr>`;
 }
 
@@ -96,7 +95,7 @@ ${filterForm(page, d)}
 ${d.obligations.length === 0
   ? html`<p>${msg(lang, 'dashboard.obligations.empty')}</p>`
   : html`<div class="scroll"><table class="obligations">
-<thead><tr><th scope="col">${msg(lang, 'dashboard.col.state')}</th><th scope="col">${msg(lang, 'dashboard.col.what')}</th><th scope="col">${msg(lang, 'dashboard.col.party')}</th><th scope="col">${msg(lang, 'dashboard.col.due')}</th><th scope="col">${msg(lang, 'dashboard.col.left')}</th><th scope="col">${msg(lang, 'dashboard.col.reminders')}</th><th scope="col">${msg(lang, 'dashboard.col.link')}</th></tr></thead>
+<thead><tr><th scope="col">${msg(lang, 'dashboard.col.state')}</th><th scope="col">${msg(lang, 'dashboard.col.what')}</th><th scope="col">${msg(lang, 'dashboard.col.party')}</th><th scope="col">${msg(lang, 'dashboard.col.due')}</th><th scope="col">${msg(lang, 'dashboard.col.left')}</th><th scope="col">${msg(lang, 'dashboard.col.reminders')}</th></tr></thead>
 <tbody>
 ${d.obligations.map((o) => obligationRow(lang, o))}
 </tbody></table></div>`}

@@ -12,7 +12,7 @@ import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { ERROR_STATUS } from '../error-status';
 import { msg } from '../i18n/messages';
-import { engineOf, field, NONCE_PATTERN, newNonce, pageError, readMultipart } from '../routes/acts-common';
+import { field, NONCE_PATTERN, newNonce, pageError, readMultipart } from '../routes/acts-common';
 import { LINK_RATE_LIMIT, linkRateKey, LinkRefusal, openLink, owedBy, respondAsObject, viewAsObject, type LinkedAct } from '../routes/acts-link';
 import { linkHeaders } from '../routes/acts-respond';
 import { errorBox } from './error-page';
@@ -73,7 +73,6 @@ async function render(deps: AppDeps, request: FastifyRequest, reply: FastifyRepl
   const body = html`<p>${msg(lang, 'respond.greeting', { object: objectName })}</p>
 ${error ? errorBox(page, error) : ''}
 ${done ? html`<p class="ok" role="status">${msg(lang, mine.at(-1)?.late ? 'respond.thanksLate' : 'respond.thanks')}</p>` : ''}
-${!engineOf(deps).available() ? html`<p class="notice" role="status">${msg(lang, 'engine.unavailable')}</p>` : ''}
 ${receiptNote}
 <h2>${msg(lang, 'respond.owesTitle')}</h2>
 ${view.progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(view.progress.receipt.receivedOn)}</p>` : html`<p>${msg(lang, 'respond.countsOnReceipt')}</p>`}
@@ -81,12 +80,12 @@ ${dueLines}
 ${obligationsTable(lang, owed)}
 <p class="muted">${msg(lang, object.isExecutiveBody ? 'respond.ruleExecutive' : 'respond.ruleObject')}</p>
 ${mine.length > 0 ? html`<h2>${msg(lang, 'respond.yourResponses')}</h2>${responsesList(lang, act.id, mine, { text: false, fileLinks: false })}` : ''}
-${form}
 <h2>${msg(lang, 'respond.actTitle')}</h2>
 ${act.issuedOn ? html`<p>${msg(lang, 'acts.issuedOn')}: ${dmy(act.issuedOn)}</p>` : ''}
 ${actContent(lang, act, object)}
 <h3>${msg(lang, 'manageActs.filesTitle')}</h3>
-${annexFiles(lang, act)}`;
+${annexFiles(lang, act)}
+${form}`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'act.title', { number: act.number ?? '' }), body));
 }
 

@@ -197,7 +197,8 @@ export async function readMultipart(request: FastifyRequest, allowed: readonly s
     const code = (error as { code?: unknown }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('invalid-input', 'file too large', { field: 'file', rule: 'annex-too-large', problems: [problem('annex-too-large', 'file', null, TOO_LARGE)] });
     if (code === 'FST_FILES_LIMIT') throw new AppError('invalid-input', 'one file at most', { field: 'file', rule: 'range' });
-    throw error;
+    // Only parsing happens above: a body busboy cannot read (no boundary, cut short, bad part headers) is bad input.
+    throw new AppError('invalid-input', `unreadable multipart body: ${error instanceof Error ? error.message : String(error)}`, { field: '(body)', rule: 'multipart' });
   }
   return { fields, file };
 }

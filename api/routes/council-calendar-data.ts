@@ -8,7 +8,7 @@ import { calendarForCouncil } from '../../db/pending';
 import { datesOfYear, fixedHoliday, FIRST_SUPPORTED_YEAR, type CalendarEntry, type CalendarName, type CalendarStatus, type DayReason, type YearData } from '../../domain/calendar';
 import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
 import { calendarReminders, type CalendarReminder } from '../../domain/calendar-reminder';
-import { isWeekend, yearOf, type IsoDate } from '../../domain/dates';
+import { yearOf, type IsoDate } from '../../domain/dates';
 
 /** Years the editor accepts: from the Labour Code of 2025 to a far but finite horizon. */
 export const LAST_EDITABLE_YEAR = 2100;
@@ -66,9 +66,4 @@ export async function councilCalendarYear(db: Kysely<Database>, councilId: strin
 /** The reminders staff of the council see today (the council's calendar: its corrections can confirm a year). */
 export async function councilCalendarReminders(db: Kysely<Database>, councilId: string, today: IsoDate): Promise<CalendarReminder[]> {
   return calendarReminders(today, await calendarForCouncil(db, councilId));
-}
-
-/** Whether an entry on `date` would change anything the Labour Code does not already say (for the form's hint). */
-export function isOrdinaryWeekday(date: IsoDate): boolean {
-  return !isWeekend(date) && fixedHoliday(date) === undefined;
 }

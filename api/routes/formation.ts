@@ -79,10 +79,10 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['formation'],
-        summary: "Start the procedure of a group in formation whose start did not go through ('already-started' when it runs); formedOn only for a group opened without it",
+        summary: "Start the procedure of a group in formation whose start did not go through ('already-started' when it runs); body {} or {formedOn}",
         params: GroupParams,
         querystring: LangQuery,
-        body: Type.Optional(Strict({ formedOn: Type.Optional(Type.String({ maxLength: 10 })) })),
+        body: Strict({ formedOn: Type.Optional(Type.String({ maxLength: 10, description: "Only for a group opened without the council's formation date" })) }),
         response: { 200: StartFormationResponse, ...STEP_ERRORS },
       },
       config: { access: ['staff'] },
@@ -91,7 +91,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
     async (request) => {
       const group = await findGroupById(deps.db, request.params.groupId);
       if (!group) throw new AppError('group-not-found', `group ${request.params.groupId} does not exist`);
-      return restartFormation(deps, group, request.body?.formedOn);
+      return restartFormation(deps, group, request.body.formedOn);
     },
   );
 

@@ -14,7 +14,7 @@ import { loadConfig } from '../../config/config';
 import { createAccount, createSession } from '../../db/accounts';
 import { registerCouncil } from '../../db/councils';
 import { registerObject } from '../../db/objects';
-import type { GatheringInput, PersonInput } from '../../workflows/formation/contract';
+import type { PersonInput } from '../../workflows/formation/contract';
 import { createTestDatabase, type TestDatabase } from './pg';
 import { bundleForSimulator } from './simulator';
 import { createSimulatorEngine, type SimulatorEngine } from './simulator-engine';
@@ -100,14 +100,16 @@ export async function formationWorld(rig: FormationRig, startTime: string, wrap?
   };
 }
 
-const person = (fullName: string, sex: 'M' | 'F', birthDate: string, extra: Partial<PersonInput> = {}): PersonInput => ({ fullName, sex, birthDate, village: 'Кара-Суу', ...extra });
+/** A person as the tests enter them: the birth date as text. */
+export type TestPerson = PersonInput & { birthDate: string };
+const person = (fullName: string, sex: 'M' | 'F', birthDate: string, extra: Partial<PersonInput> = {}): TestPerson => ({ fullName, sex, village: 'Кара-Суу', ...extra, birthDate });
 
 /** 5.4.2: two municipal employees of the aiyl okmotu (one with a phone and e-mail: personal data). */
-export const STAFF: PersonInput[] = [person('Асанов Бакыт', 'M', '12.03.1980', { phone: '0555 123 456', email: 'b.asanov@karasuu.kg' }), person('Токтогулова Айгүл', 'F', '1987-06-02')];
+export const STAFF: TestPerson[] = [person('Асанов Бакыт', 'M', '12.03.1980', { phone: '0555 123 456', email: 'b.asanov@karasuu.kg' }), person('Токтогулова Айгүл', 'F', '1987-06-02')];
 /** 5.4.3: one deputy. */
-export const DEPUTIES: PersonInput[] = [person('Жумабеков Нурлан', 'M', '1975-09-30')];
+export const DEPUTIES: TestPerson[] = [person('Жумабеков Нурлан', 'M', '1975-09-30')];
 /** 5.4.4: five names voted on by 90 participants; 40 votes is no majority. */
-export const CITIZENS: GatheringInput['candidates'] = [
+export const CITIZENS: (TestPerson & { votes: number })[] = [
   { ...person('Исакова Гүлмира', 'F', '04.11.1990', { phone: '0700 111 222' }), votes: 61 },
   { ...person('Осмонов Талант', 'M', '1968-02-14'), votes: 58 },
   { ...person('Сыдыкова Жамила', 'F', '1995-07-07'), votes: 70 },

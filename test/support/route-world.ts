@@ -318,7 +318,7 @@ function sampleString(s: JsonSchema, known: string | undefined): string {
 
 /** The JSON schema of the route's body: `schema.body`, or with per-media-type bodies, the application/json one. */
 export function bodySchemaOf(route: SeenRoute): unknown {
-  const body = (route.schema as { body?: unknown } | undefined)?.body;
+  const body = route.schema?.body;
   if (typeof body !== 'object' || body === null || !('content' in body)) return body;
   const content = (body as { content: Record<string, { schema?: unknown }> }).content;
   return (content['application/json'] ?? Object.values(content)[0])?.schema;
