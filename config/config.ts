@@ -25,6 +25,8 @@ export interface AppConfig {
   temporalBinary: string | null;
   httpHost: string;
   httpPort: number;
+  /** The address people reach the app at (JMEG_PUBLIC_URL, e.g. https://jmeg.aksuu.kg); links in mails and feeds use it. Null: http://HOST:PORT. */
+  publicBaseUrl: string | null;
   /** Signs the objects' response links (JMEG_SECRET, at least 32 bytes); null: generated once in <dataDir>/secret (security/server-secret.ts). */
   responseLinkSecret: string | null;
   /** How many days a response link works (JMEG_RESPONSE_LINK_DAYS; default 60, see security/response-token.ts for why). */
@@ -48,6 +50,20 @@ function secret(value: string | undefined): string | null {
   const s = nonEmpty(value);
   if (s !== null && Buffer.byteLength(s) < 32) throw new ConfigError(`JMEG_SECRET: ${Buffer.byteLength(s)} bytes, at least 32 needed (e.g. openssl rand -base64 32)`);
   return s;
+}
+
+function publicUrl(value: string | undefined): string | null {
+  const s = nonEmpty(value);
+  if (s === null) return null;
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" is not a URL (e.g. https://jmeg.aksuu.kg)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" must start with https:// or http://`);
+  if (url.search !== '' || url.hash !== '') throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" must not have a query or fragment`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function days(value: string | undefined, fallback: number, name: string): number {
@@ -81,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     temporalBinary: nonEmpty(env.TEMPORAL_BINARY),
     httpHost: nonEmpty(env.HOST) ?? '127.0.0.1',
     httpPort: port(env.PORT, 3000, 'PORT'),
+    publicBaseUrl: publicUrl(env.JMEG_PUBLIC_URL),
     responseLinkSecret: secret(env.JMEG_SECRET),
     responseLinkDays: days(env.JMEG_RESPONSE_LINK_DAYS, 60, 'JMEG_RESPONSE_LINK_DAYS'),
     firstAccount: firstAccount(env),
@@ -99,6 +116,7 @@ export const CONFIG_ENV_VARS = [
   'TEMPORAL_BINARY',
   'HOST',
   'PORT',
+  'JMEG_PUBLIC_URL',
   'JMEG_SECRET',
   'JMEG_RESPONSE_LINK_DAYS',
 ] as const;

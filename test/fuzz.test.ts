@@ -4,7 +4,7 @@
 // path parameters; sent by a caller the route lets in, with its CSRF token. Asserted for every request: no 5xx, and
 // when the answer is an error, nothing was written (a row trigger on every table counts writes; the events table and
 // a full dump of the tables are compared per route too). Inputs valid by chance may be accepted (2xx/3xx).
-// Seeded (fast-check), so a failure is reproducible; FUZZ_RUNS changes the number of runs per route.
+// Seeded (fast-check), so a failure is reproducible; FUZZ_RUNS changes the number of runs per route, FUZZ_SEED the seed.
 // The workflow actions run on the offline simulator engine, with a formation and an act procedure running, so input
 // that passes the HTTP schemas reaches the workflows' own validators.
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ import { createSimulatorEngine } from './support/simulator-engine';
 const WORKFLOWS = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const GET_RUNS = Math.max(1, Math.round(RUNS / 2));
+const SEED = Number(process.env.FUZZ_SEED ?? 20_260_310);
 
 const world: RouteWorld = await createRouteWorld({
   engine: async (database, config, samples) => {
@@ -214,7 +215,7 @@ describe('malformed input never gives a 5xx and never writes', () => {
         }
         if (written.tables.length > 0) throw new Error(`${res.statusCode} but wrote to ${written.tables.join(', ')} for ${shown}`);
       }),
-      { seed: 20_260_310 + index, numRuns: unsafe ? RUNS : GET_RUNS, endOnFailure: true },
+      { seed: SEED + index, numRuns: unsafe ? RUNS : GET_RUNS, endOnFailure: true },
     );
     if (accepted === 0) {
       expect(await countRows(db, 'events')).toBe(eventsBefore);

@@ -16,7 +16,7 @@ import { sendViaOutbox } from '../mail/send-via-outbox';
 import { refusal } from '../refusal';
 import { renderActDelivery, renderReceiptPrompt } from './render-act-mail';
 
-export type ActConfig = Partial<Pick<AppConfig, 'responseLinkSecret' | 'dataDir' | 'responseLinkDays' | 'httpHost' | 'httpPort'>> & { publicBaseUrl?: string };
+export type ActConfig = Partial<Pick<AppConfig, 'responseLinkSecret' | 'dataDir' | 'responseLinkDays' | 'httpHost' | 'httpPort'>> & { publicBaseUrl?: string | null };
 
 export interface ActActivityDeps {
   db: Kysely<Database>;

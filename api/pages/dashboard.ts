@@ -211,7 +211,7 @@ export function dashboardPages(app: App, deps: AppDeps): void {
         account: account(request),
         today: bishkekDateOf(clock()),
         query: { filter: filter || undefined, objectId: object || undefined },
-        origin: origin(request),
+        origin: origin(request, deps.config.publicBaseUrl),
         feedSecret: () => responseLinkSecret(deps.config),
       });
       return sendPage(reply, page, 200, layout(page, msg(page.lang, 'dashboard.title'), dashboardBody(page, data, done)));

@@ -55,18 +55,25 @@ export async function multipartValues(step: FormationStepName, request: FastifyR
   const out: Record<string, string[]> = {};
   const allowed = new Set([...FIELDS[step], '_csrf']);
   let file: Buffer | null = null;
+  if (!request.isMultipart()) throw new AppError('invalid-input', 'expected multipart/form-data', { field: '(body)', rule: 'multipart' });
   const parts = request.parts({ limits: { fields: 2000, parts: 2010, files: 1, fileSize: MAX_LIST_BYTES, fieldSize: 20_000 } });
-  for await (const part of parts) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') throw new AppError('invalid-input', `${part.fieldname}: unknown file field`, { field: part.fieldname, rule: 'unknown-property' });
-      const bytes = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('invalid-input', 'file: too large', { field: 'file', rule: 'range' });
-      // A form posted without choosing a file sends an empty part with no name.
-      file = part.filename === '' && bytes.length === 0 ? null : bytes;
-    } else {
-      if (!allowed.has(part.fieldname)) throw new AppError('invalid-input', `${part.fieldname}: unknown field`, { field: part.fieldname, rule: 'unknown-property' });
-      (out[part.fieldname] ??= []).push(typeof part.value === 'string' ? part.value : '');
+  try {
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file') throw new AppError('invalid-input', `${part.fieldname}: unknown file field`, { field: part.fieldname, rule: 'unknown-property' });
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) throw new AppError('invalid-input', 'file: too large', { field: 'file', rule: 'range' });
+        // A form posted without choosing a file sends an empty part with no name.
+        file = part.filename === '' && bytes.length === 0 ? null : bytes;
+      } else {
+        if (!allowed.has(part.fieldname)) throw new AppError('invalid-input', `${part.fieldname}: unknown field`, { field: part.fieldname, rule: 'unknown-property' });
+        (out[part.fieldname] ??= []).push(typeof part.value === 'string' ? part.value : '');
+      }
     }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // Only parsing happens above: a body busboy cannot read (no boundary, cut short, bad part headers) is bad input.
+    throw new AppError('invalid-input', `unreadable multipart body: ${error instanceof Error ? error.message : String(error)}`, { field: '(body)', rule: 'multipart' });
   }
   return { values: out, file };
 }

@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { listCouncils } from '../../db/councils';
+import { calendarReminderNotice } from './calendar-edit';
 import { listGroups } from '../../db/groups';
 import { bishkekDateOf } from '../../domain/dates';
 import { dmy } from '../../domain/messages';
@@ -58,6 +59,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
         sections.push(html`<section aria-labelledby="council-${council.id}">
 <h2 id="council-${council.id}">${lang === 'ky' ? council.name_ky : council.name_ru}</h2>
 <nav aria-label="${msg(lang, 'manage.councilLinks')}">${councilLinks.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}</nav>
+${staff ? await calendarReminderNotice(deps, page, council.id) : ''}
 ${groups.length === 0
   ? html`<p>${msg(lang, 'manage.groups.none')}</p>`
   : html`<div class="scroll"><table><thead><tr><th scope="col">${msg(lang, 'manage.col.group')}</th><th scope="col">${msg(lang, 'manage.col.status')}</th><th scope="col">${msg(lang, 'manage.col.links')}</th></tr></thead>

@@ -24,7 +24,10 @@ export function queryString(request: FastifyRequest, name: string): string | und
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The request's own origin, for the absolute links an Atom feed needs. */
-export function origin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/**
+ * The base of absolute links (Atom feed, calendar subscription): JMEG_PUBLIC_URL when set, because behind a proxy
+ * the Host header is the proxy's business; else the request's own origin.
+ */
+export function origin(request: FastifyRequest, publicBaseUrl: string | null = null): string {
+  return publicBaseUrl ?? `${request.protocol}://${request.host}`;
 }

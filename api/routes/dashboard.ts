@@ -43,7 +43,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
         account: account(request),
         today: bishkekDateOf(clock()),
         query: { filter: request.query.filter, objectId: request.query.object },
-        origin: origin(request),
+        origin: origin(request, deps.config.publicBaseUrl),
         feedSecret: () => responseLinkSecret(deps.config),
       });
       const withText = (entries: typeof data.timeline.formation) => entries.map((e) => ({ ...e, text: timelineText(lang, e) }));
@@ -60,7 +60,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const { groupId } = request.params;
       const made = await regenerateFeedToken(deps.db, responseLinkSecret(deps.config), groupId, new Date(clock()));
-      return reply.status(201).send({ createdAt: made.createdAt.toISOString(), ...feedUrls(origin(request), groupId, made.token) });
+      return reply.status(201).send({ createdAt: made.createdAt.toISOString(), ...feedUrls(origin(request, deps.config.publicBaseUrl), groupId, made.token) });
     },
   );
 
