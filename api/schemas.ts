@@ -25,6 +25,12 @@ export const ErrorSchema = Type.Object(
       field: Type.Optional(Type.String()),
       rule: Type.Optional(Type.String()),
       allowed: Type.Optional(Type.Array(Type.String())),
+      problems: Type.Optional(
+        Type.Array(
+          Type.Object({ field: Type.String(), rule: Type.String(), clause: Type.Union([Type.String(), Type.Null()]), message: Type.String() }),
+          { description: "A workflow's reasons for refusing, in the request's language" },
+        ),
+      ),
     }),
   },
   { description: 'An error' },

@@ -16,6 +16,8 @@ export const CONFLICT_CODES: ReadonlySet<string> = new Set([
   'decision-missing',
   'meeting-not-scheduled',
   'creation-notice-missing',
+  // The chair may close an act only after an escalation: a matter of when.
+  'not-escalated',
 ]);
 
 /** The AppError for an engine error, or null when `error` is not one. */

@@ -7,8 +7,6 @@ import { issueAct, type Act, type IssuedAct } from '../../db/acts';
 import type { IsoDate } from '../../domain/dates';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../app-types';
-import { ProcedureRefusedError } from '../engine/engine';
-import { CONFLICT_CODES } from '../engine/engine-errors';
 import {
   actStateQuery,
   actWorkflowId,
@@ -106,16 +104,8 @@ export function checkUpload(file: UploadedFile): void {
 
 /** The chair closes the act with a reason; the workflow refuses unless an obligation was escalated (409 with its problems). */
 export async function closeAct(deps: AppDeps, actId: string, reason: string, on: IsoDate): Promise<NonNullable<ActState['closed']>> {
-  try {
-    return await requireEngine(deps).update(actWorkflowId(actId), closeActUpdate, { reason, on });
-  } catch (error) {
-    // 'not-escalated' is about when, not what: the act may be closed once the council has been told (a 409).
-    const notYet = (code: string) => code === 'not-escalated' || CONFLICT_CODES.has(code);
-    if (error instanceof ProcedureRefusedError && error.problems.length > 0 && error.problems.every((p) => notYet(p.code))) {
-      throw new AppError('step-conflict', error.message, { problems: error.problems });
-    }
-    throw error;
-  }
+  // 'not-escalated' is in CONFLICT_CODES: about when, not what (a 409 with the workflow's problems).
+  return requireEngine(deps).update(actWorkflowId(actId), closeActUpdate, { reason, on });
 }
 
 /** The procedure's state, or null when the engine is away or the procedure is not running. */
