@@ -294,6 +294,9 @@ describe('an act from draft to answer', () => {
     const anonymous = await call(null, 'GET', url);
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.headers['content-disposition']).toMatch(/^attachment;/);
+    // The public act page lists the attached file as an annex and links to it.
+    const publicPage = await call(null, 'GET', `/acts/${actId}?lang=ky`);
+    expect(publicPage.body).toContain(`<a href="${url}" download>Протокол №1.pdf</a>`);
     // An issued act does not change.
     const patch = await call('staff@ayil.kg', 'PATCH', `/api/acts/${actId}`, { title: 'changed' });
     expect(patch.statusCode).toBe(409);

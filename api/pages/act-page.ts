@@ -1,6 +1,7 @@
 // GET /acts/:actId: one issued act with its 8.1 content (purpose, subject, object, place, period, findings with their
 // method, recommendations, annex titles). A draft is not public: it answers 404 like an unknown act.
 import { findAct } from '../../db/acts';
+import { annexUrl } from '../routes/acts-view';
 import { FINDING_METHODS, MONITORED_OBJECT_KINDS } from '../../domain/act';
 import type { Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
@@ -54,7 +55,11 @@ ${recommendations.length === 0 ? none : html`<ol>
 ${recommendations.map((r) => html`<li>${r}</li>\n`)}</ol>`}
 <h2>${msg(lang, 'act.annexes')}</h2>
 ${annexes.length === 0 ? none : html`<ol>
-${annexes.map((a) => html`<li>${a.title}</li>\n`)}</ol>`}
+${annexes.map((a) => {
+  // An annex named after an attached file links to the file (issued acts' annexes are public: annex-download.ts).
+  const file = act.annexes.find((f) => f.fileName.toLowerCase() === a.title.trim().toLowerCase());
+  return html`<li>${file ? html`<a href="${annexUrl(act.id, file.id)}" download>${a.title}</a>` : a.title}</li>\n`;
+})}</ol>`}
 <p><a href="/groups/${encodeURIComponent(act.groupId)}/acts?lang=${lang}">${msg(lang, 'act.back')}</a></p>`;
     return sendPage(reply, page, 200, layout(page, msg(lang, 'act.title', { number: act.number ?? '' }), body));
   });
