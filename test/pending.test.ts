@@ -157,7 +157,7 @@ describe("the chair's pending list", () => {
   it('a recently met obligation carries its closing time and its response link, and no days left; "recent" is a setting', async () => {
     const f = byId(await list(), 'F');
     expect(f).toMatchObject({ status: 'met', open: false, overdue: false, daysLeft: null, closedAt: '2026-03-10T04:00:00.000Z' });
-    expect(f.responses).toEqual([{ id: 'F-r1', kind: 'object-response', submittedAt: '2026-03-10T04:00:00.000Z', late: false, supersedes: null, path: `/acts/${act.a4}/responses/F-r1` }]);
+    expect(f.responses).toEqual([{ id: 'F-r1', kind: 'object-response', submittedAt: '2026-03-10T04:00:00.000Z', late: false, supersedes: null, path: `/manage/acts/${act.a4}#response-F-r1` }]);
     expect((await list(undefined, 15)).map((i) => i.obligationId)).toEqual(['A', 'E', 'D', 'C', 'B', 'F']);
     expect((await list(undefined, 5)).map((i) => i.obligationId)).toEqual(['A', 'E', 'D', 'C', 'B']);
   });
