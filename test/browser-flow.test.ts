@@ -339,7 +339,17 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
       expect(await chair.locator('main').innerText()).toContain(t('ru', 'engine.unavailable'));
       const linkPage = await object.goto(link);
       expect(linkPage?.status()).toBe(200);
-      expect(await object.locator('main').innerText()).toContain(t('ky', 'engine.unavailable'));
+      expect(await object.locator('main').innerText()).toContain('Суу берүү графиги жарыяланды');
+      // The object's own action (a second answer) is refused the same way, in its language, and records nothing.
+      await object.getByLabel(t('ky', 'respond.text'), { exact: true }).fill('Кошумча: резервуар орнотулду.');
+      const [answer] = await Promise.all([
+        object.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/respond')),
+        object.getByRole('button', { name: t('ky', 'respond.send'), exact: true }).click(),
+      ]);
+      expect(answer.status()).toBe(503);
+      await object.waitForLoadState();
+      expect(await object.getByRole('alert').innerText()).toContain(errorMessage('ky', 'engine-unavailable', {}));
+      expect(await countRows(database.db, 'events')).toBe(events);
 
       // Staff come back after two weeks: their session has idled out, they log in again and the formation page is
       // read from the database, the 5.4.1 notice done on 2 March.
