@@ -1,0 +1,82 @@
+// The HTTP API on a real Temporal server when one is reachable: the same engine `npm start` uses (TemporalEngine
+// with a real client), a worker with the real activities, Postgres and SMTP. It checks what the simulator cannot
+// prove: that a real server's refusal reaches the API as a 409 with the workflow's problems, and that the state
+// query and a step go through. Without a server it skips with one line, like the other live files.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../activities';
+import { buildTransport } from '../activities/mail/build-transport';
+import type { App } from '../api/app-types';
+import { buildApp } from '../api/build-app';
+import { TemporalEngine } from '../api/engine/temporal-engine';
+import { loadConfig } from '../config/config';
+import { createAccount } from '../db/accounts';
+import { registerCouncil } from '../db/councils';
+import { registerObject } from '../db/objects';
+import { addDays, bishkekDateOf } from '../domain/dates';
+import { detectLiveTemporal } from './support/live-temporal';
+import { createTestDatabase, type TestDatabase } from './support/pg';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+
+const live = await detectLiveTemporal();
+console.log(live.available ? `live Temporal (API): running against ${live.description}` : live.reason.replace('live Temporal:', 'live Temporal (API):'));
+
+describe.skipIf(!live.available)('the formation API on a live Temporal server', () => {
+  let env: TestWorkflowEnvironment;
+  let database: TestDatabase;
+  let smtp: TestSmtpServer;
+  beforeAll(async () => {
+    if (live.available) [env, database, smtp] = await Promise.all([live.open(), createTestDatabase(), startSmtpServer()]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([env?.teardown(), database?.drop(), smtp?.stop()]);
+  });
+
+  it('starts a formation, records a step, refuses it twice with 409 and the problems, and answers 503 once the server is gone', async () => {
+    const db = database.db;
+    const today = bishkekDateOf(Date.now());
+    const councilId = await registerCouncil(db, { name: { ky: 'Live кеңеш', ru: 'Live кенеш' }, email: 'kenesh@live.kg' }, 'test');
+    await registerObject(db, { councilId, name: { ky: 'Live өкмөт', ru: 'Live окмоту' }, kind: 'executive_body', emails: ['okmot@live.kg'] }, 'test');
+    await createAccount(db, { email: 'staff@live.kg', password: 'live staff password', role: 'staff', councilId });
+    const transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
+    const taskQueue = `api-live-${randomUUID()}`;
+    const engine = new TemporalEngine(taskQueue);
+    engine.setClient(env.client);
+    const app: App = buildApp({ db, config: loadConfig({}), engine });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg' } }),
+      maxCachedWorkflows: 10,
+    });
+    try {
+      await worker.runUntil(async () => {
+        const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'staff@live.kg', password: 'live staff password' } });
+        const cookie = `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`;
+        const headers = { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+        const started = await app.inject({ method: 'POST', url: `/api/councils/${councilId}/formations`, headers, payload: { formedOn: addDays(today, -10) } });
+        expect(started.statusCode).toBe(201);
+        const { groupId } = started.json<{ groupId: string }>();
+        const notice = { publishedOn: today, channels: ['website'] };
+        const first = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/formation/formation-notice`, headers, payload: notice });
+        expect(first.statusCode).toBe(200);
+        const again = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/formation/formation-notice?lang=ru`, headers, payload: notice });
+        expect(again.statusCode).toBe(409);
+        expect(again.json<{ error: { problems: { rule: string }[] } }>().error.problems.map((p) => p.rule)).toContain('already-published');
+        const state = await app.inject({ method: 'GET', url: `/api/groups/${groupId}/formation`, headers: { cookie } });
+        expect(state.json()).toMatchObject({ groupId, formationNotice: { publishedOn: today } });
+        engine.setClient(null);
+        const down = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/formation/formation-notice`, headers, payload: notice });
+        expect(down.statusCode).toBe(503);
+      });
+    } finally {
+      transport.close();
+      await app.close();
+    }
+  }, 120_000);
+});
