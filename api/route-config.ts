@@ -15,7 +15,13 @@ export type Access =
   /** The monitored object, through the signed link of its act (no login). */
   | 'object-link'
   /** Any logged-in account (logout, own session, own password). */
-  | 'session';
+  | 'session'
+  /**
+   * A secret per-resource token in the URL (the group's calendar feed, which phone calendar apps fetch without a
+   * login). A caller with neither the token nor a listed role gets 404, the answer for a group that does not exist,
+   * so the feed gives nothing to probe.
+   */
+  | 'feed-token';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

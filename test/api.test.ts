@@ -188,7 +188,14 @@ describe('the app around the routes', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/calendar/{year}', '/api/deadline', '/api/groups/{groupId}/calendar.ics', '/api/groups/{groupId}/members', '/api/groups/{groupId}/obligations', '/api/login', '/api/logout', '/api/session']);
+    // Every /api route the app registers is documented, and no page (HTML) route is.
+    const seen: string[] = [];
+    const listed = buildApp({ db: t.db, config: loadConfig({}) }, { onRoute: (r) => void seen.push(r.url ?? r.path) });
+    await listed.ready();
+    await listed.close();
+    const apiPaths = [...new Set(seen.filter((u) => u.startsWith('/api/')).map((u) => u.replace(/:(\w+)/g, '{$1}')))].sort();
+    expect(Object.keys(doc.paths).sort()).toEqual(apiPaths);
+    expect(apiPaths).toEqual(expect.arrayContaining(['/api/calendar/{year}', '/api/deadline', '/api/groups/{groupId}/calendar.ics', '/api/groups/{groupId}/members', '/api/groups/{groupId}/obligations', '/api/login', '/api/logout', '/api/session', '/api/councils/{councilId}/formations', '/api/acts/{actId}/issue', '/api/groups/{groupId}/dashboard']));
     expect(doc.paths['/api/deadline']!.get!.parameters!.map((p) => p.name).sort()).toEqual(['extended', 'from', 'key', 'lang']);
     expect((await get('/docs')).statusCode).toBeLessThan(400);
   });

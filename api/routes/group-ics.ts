@@ -103,7 +103,7 @@ async function mayReadFeed(deps: AppDeps, account: SessionAccount | null, group:
 
 export function groupIcsRoute(app: App, deps: AppDeps): void {
   const clock = deps.clock ?? Date.now;
-  app.get('/api/groups/:groupId/calendar.ics', { schema: groupIcsSchema, config: { access: [...FEED_READERS] } }, async (request, reply) => {
+  app.get('/api/groups/:groupId/calendar.ics', { schema: groupIcsSchema, config: { access: [...FEED_READERS, 'feed-token'] } }, async (request, reply) => {
     const { groupId } = request.params;
     const lang: Lang = request.query.lang ?? 'ky';
     const group = await findGroupById(deps.db, groupId);
