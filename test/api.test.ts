@@ -190,7 +190,7 @@ describe('the app around the routes', () => {
     expect(doc.openapi).toMatch(/^3\./);
     // Every /api route the app registers is documented, and no page (HTML) route is.
     const seen: string[] = [];
-    const listed = buildApp({ db: t.db, config: loadConfig({}) }, { onRoute: (r) => void seen.push(r.url ?? r.path) });
+    const listed = buildApp({ db: t.db, config: loadConfig({}) }, { onRoute: (r) => void seen.push(r.url) });
     await listed.ready();
     await listed.close();
     const apiPaths = [...new Set(seen.filter((u) => u.startsWith('/api/')).map((u) => u.replace(/:(\w+)/g, '{$1}')))].sort();

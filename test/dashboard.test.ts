@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
+import { timelineText } from '../api/pages/dashboard-text';
 import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { draftAct, parseActDraft } from '../db/acts';
@@ -280,6 +281,12 @@ describe('GET /api/groups/:groupId/dashboard', () => {
     const a2 = d.timeline.acts.find((a) => a.actId === ids.a2)!;
     expect(a2.entries.map((e) => e.kind)).toContain('response.recorded');
     expect(a2.entries.find((e) => e.kind === 'obligation.met')).toBeDefined();
+  });
+
+  it('names each kind of notice in words: an obligation\'s notice by its title, the escalation notice as such', () => {
+    const entry = (detail: string) => ({ position: 1, at: '2026-03-18T04:00:00Z', date: '2026-03-18', kind: 'notice.published' as const, count: 1, detail });
+    expect(timelineText('ru', entry('escalation'))).toBe('Опубликовано объявление: о просроченном сроке (для кенеша)');
+    expect(timelineText('en', entry('formation-notice'))).not.toContain('formation-notice');
   });
 
   it('shows only the meetings to come (not the past or cancelled ones)', async () => {

@@ -55,7 +55,8 @@ export function timelineText(lang: Lang, e: TimelineEntry): string {
       params.detail = groupStatusText(lang, e.detail ?? '');
       break;
     case 'notice.published':
-      params.detail = e.detail ? obligationTitle(lang, e.detail) : '';
+      // A notice's kind: an obligation's key (formation-notice, creation-notice) or 'escalation' (obligation-mail-activities.ts).
+      params.detail = e.detail === 'escalation' ? msg(lang, 'dashboard.noticeKind.escalation') : e.detail ? obligationTitle(lang, e.detail) : '';
       break;
     case 'member.role-changed':
       params.detail = e.detail === 'chair' || e.detail === 'member' ? msg(lang, `role.${e.detail}`) : (e.detail ?? '');
