@@ -176,6 +176,7 @@ describe('a good link', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.body).toContain('<html lang="ky">');
     expect(res.body).toContain('Урматтуу Терек-Суу мектеби!');
+    expect(res.body).toContain('<strong>Акт a</strong>');
     expect(res.body).toContain(PURPOSE);
     expect(res.body).toContain('Үч көчөдө суу жумасына эки күн гана берилет.');
     expect(res.body).toContain('15.06.2026 чейин.');

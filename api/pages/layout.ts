@@ -21,6 +21,7 @@ select,input,button{font:inherit;max-width:100%;padding:.4rem}
 button{margin-top:.75rem}
 .error{border:2px solid #b00020;color:#b00020;padding:.5rem}
 .muted{color:#555;font-size:.9rem}
+body.signed-in{max-width:80rem}
 form.inline{display:inline}button.link{background:none;border:0;color:#0645ad;text-decoration:underline;padding:0;margin:0;cursor:pointer}
 .notice{border:2px solid #8a6d00;background:#fff8e1;padding:.5rem}.ok{border:2px solid #1b5e20;background:#e8f5e9;padding:.5rem}
 input[type=text],input[type=email],input[type=password],input[type=date],input[type=number],select,textarea{width:100%}
@@ -91,7 +92,7 @@ export function layout(page: PageRequest, title: string, body: Html, extras: Lay
 <style>${new Html(STYLE + (extras.style ?? ''))}</style>
 ${extras.head}
 </head>
-<body>
+<body${page.auth ? new Html(' class="signed-in"') : ''}>
 <header><span class="muted">${msg(page.lang, 'site.name')}</span>${accountNav(page)}${languageSwitch(page)}</header>
 <main>
 <h1>${title}</h1>

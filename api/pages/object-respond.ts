@@ -70,7 +70,8 @@ async function render(deps: AppDeps, request: FastifyRequest, reply: FastifyRepl
 <button type="submit">${msg(lang, 'respond.send')}</button>
 </form>`;
 
-  const body = html`<p>${msg(lang, 'respond.greeting', { object: objectName })}</p>
+  const body = html`${act.title ? html`<p class="lead"><strong>${act.title}</strong></p>` : ''}
+<p>${msg(lang, 'respond.greeting', { object: objectName })}</p>
 ${error ? errorBox(page, error) : ''}
 ${done ? html`<p class="ok" role="status">${msg(lang, mine.at(-1)?.late ? 'respond.thanksLate' : 'respond.thanks')}</p>` : ''}
 ${receiptNote}
