@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
 import { buildTransport, messageIdFor, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
+import { createAccount } from '../db/accounts';
 import { MailSendError } from '../activities/mail/send-via-outbox';
 import { registerCouncil } from '../db/councils';
 import { streams } from '../db/events';
@@ -112,6 +113,19 @@ describe('reminders and escalations of an obligation', () => {
     expect(notices[0]!.text_ky).toContain('Жобонун 5.4.1-пункту');
     expect(notices[0]!.text_ru).toContain('пункт 5.4.1 Положения');
     expect(notices[0]!.channels).toEqual(['website']);
+  });
+
+  it("an escalation also reaches the council's deputies who have an account (they receive escalations), in one mail", async () => {
+    await createAccount(database.db, { email: 'Deputy.Two@ayil.kg', password: 'deputy password 1', role: 'deputy', councilId });
+    await createAccount(database.db, { email: 'deputy.one@ayil.kg', password: 'deputy password 1', role: 'deputy', councilId });
+    const otherCouncil = await registerCouncil(database.db, { name: { ky: 'Башка', ru: 'Другой' } }, 'test');
+    await createAccount(database.db, { email: 'deputy@other.kg', password: 'deputy password 1', role: 'deputy', councilId: otherCouncil });
+    await openObligation('ob-deputies', 'executive-body');
+    await activities.escalate(notice('ob-deputies'));
+    const mails = mailsWith(escalationKey('ob-deputies'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.envelopeTo).toEqual(['kenesh@ayil.kg', 'deputy.one@ayil.kg', 'deputy.two@ayil.kg']);
+    await database.db.deleteFrom('accounts').where('role', '=', 'deputy').execute();
   });
 
   it('refuses, without retries, an obligation that was never recorded', async () => {

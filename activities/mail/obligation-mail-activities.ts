@@ -9,7 +9,7 @@ import { isObligationKey, OBLIGATIONS } from '../../domain/deadlines';
 import type { EscalationInput, ObligationActivities, ObligationNoticeInput, ReminderInput } from '../../workflows/obligation/activities-contract';
 import type { MailTransport } from './build-transport';
 import { renderObligationMail, type KyRu, type ObligationMailInput } from './render-obligation-mail';
-import { loadObligationContext, resolvePartyAddresses, type ObligationContext } from './resolve-recipients';
+import { escalationAddresses, loadObligationContext, resolvePartyAddresses, type ObligationContext } from './resolve-recipients';
 import { sendViaOutbox } from './send-via-outbox';
 
 export interface ObligationMailDeps {
@@ -79,7 +79,7 @@ export function createObligationMailActivities({ db, transport, clock }: Obligat
           },
         ],
       });
-      const to = await resolvePartyAddresses(db, ctx, 'council');
+      const to = await escalationAddresses(db, ctx);
       const mail = renderObligationMail({ kind: 'escalation', ...about, daysLeft: -Math.max(overdueDays, 1), recipient: ctx.council.name });
       await sendViaOutbox(db, transport, { businessKey: escalationKey(input.obligationId), to, ...mail });
     },

@@ -77,3 +77,14 @@ export async function resolvePartyAddresses(db: Kysely<Database>, ctx: Obligatio
   if (addresses.length === 0) throw noRecipient(party, 'no e-mail address on record; add one and retry');
   return [...new Set(addresses)];
 }
+
+/**
+ * Who an escalation goes to (the issue's roles: council deputies receive escalations): the council's address and
+ * the deputies of the council who have an account. Refused (non-retryable) when there is neither.
+ */
+export async function escalationAddresses(db: Kysely<Database>, ctx: ObligationContext): Promise<string[]> {
+  const deputies = await db.selectFrom('accounts').select('email').where('role', '=', 'deputy').where('council_id', '=', ctx.councilId).orderBy('email').execute();
+  const addresses = [...(ctx.council.email ? [ctx.council.email] : []), ...deputies.map((d) => d.email)].filter(isAddress);
+  if (addresses.length === 0) throw noRecipient('council', 'no e-mail address on record for the council nor any deputy account; add one and retry');
+  return [...new Set(addresses)];
+}
