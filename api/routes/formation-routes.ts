@@ -5,9 +5,11 @@ import { formationPages } from '../pages/formation-page';
 import { formationStartPage } from '../pages/formation-start-page';
 import { manageHomePage } from '../pages/manage-home';
 import { formationApiRoutes } from './formation';
+import { formationRecordRoute } from './formation-record';
 
 export function formationRoutes(app: App, deps: AppDeps): void {
   formationApiRoutes(app, deps);
+  formationRecordRoute(app, deps);
   formationStartPage(app, deps);
   formationPages(app, deps);
   manageHomePage(app, deps);
