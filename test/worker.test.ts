@@ -140,6 +140,7 @@ describe('without a Temporal server, `jmeg start` migrates the database, says wh
         `Data: Postgres 127.0.0.1:5432/${database.name} (data directory /tmp/jmeg-start-test)`,
         'Mail: .eml files in /tmp/jmeg-start-test/outbox, from jmeg@localhost',
         expect.stringMatching(/^API: http:\/\/127\.0\.0\.1:\d+ \(docs: \/docs\)$/),
+        expect.stringMatching(/^Setup: no account yet; open http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]{43} /),
       ]);
       const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'mail_outbox'`.execute(database.db);
       expect(tables.rows[0]?.n).toBe(1);
