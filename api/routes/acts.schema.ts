@@ -1,24 +1,12 @@
 // Schemas of the acts' JSON routes: drafts (8.1 content), annexes, the issue, and the act procedure (4.3).
 import { Type } from 'typebox';
 import { FINDING_METHODS, MONITORED_OBJECT_KINDS } from '../../domain/act';
-import { CalendarNameSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Strict } from '../schemas';
+import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Strict } from '../schemas';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** The error body (api/error-handler.ts), with a refusal's problems: each missing 8.1 item, or the workflow's reasons. */
-export const ErrorSchema = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String(),
-      message: Type.String({ description: "In the request's language" }),
-      field: Type.Optional(Type.String()),
-      rule: Type.Optional(Type.String()),
-      allowed: Type.Optional(Type.Array(Type.String())),
-      problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), rule: Type.String(), clause: Nullable(Type.String()), message: Type.String() }))),
-    }),
-  },
-  { description: 'An error' },
-);
+export { ErrorSchema };
 const Text = (maxLength: number) => Nullable(Type.String({ maxLength }));
 
 export const ActParams = Strict({ actId: Type.String({ minLength: 1, maxLength: 200 }) });

@@ -2,7 +2,7 @@
 // refuse unknown fields, and its results and state as typed responses. The rules themselves (dates in order, quotas,
 // majorities) are the workflow's validators; these only check shapes, so a refusal names its clause.
 import { Type } from 'typebox';
-import { GroupParams, IsoDateSchema, LangQuery, LocalizedSchema, Strict } from '../schemas';
+import { ErrorSchema, GroupParams, IsoDateSchema, LangQuery, LocalizedSchema, Strict } from '../schemas';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text = (maxLength: number, description?: string) => Type.String({ maxLength, ...(description ? { description } : {}) });
@@ -205,19 +205,7 @@ export const FormationResultSchema = Type.Object({
   firstMeetingOn: IsoDateSchema,
 });
 
-/** The problems of a refusal, as the error handler writes them (api/error-handler.ts ErrorBody). */
-export const StepErrorSchema = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String(),
-      message: Type.String({ description: "In the request's language" }),
-      field: Type.Optional(Type.String()),
-      rule: Type.Optional(Type.String()),
-      allowed: Type.Optional(Type.Array(Type.String())),
-      problems: Type.Optional(Type.Array(Type.Object({ field: Type.String(), rule: Type.String(), clause: Nullable(Type.String()), message: Type.String() }))),
-    }),
-  },
-  { description: 'An error; a refused step lists the problems with their clause' },
-);
+/** The error body; a refused step lists the problems with their clause (api/schemas.ts ErrorSchema). */
+export const StepErrorSchema = ErrorSchema;
 
 export const STEP_ERRORS = { 400: StepErrorSchema, 401: StepErrorSchema, 403: StepErrorSchema, 404: StepErrorSchema, 409: StepErrorSchema, 503: StepErrorSchema };
