@@ -1,44 +1,14 @@
 // `npm start` on a fresh data directory (no account, no JMEG_ADMIN_*): one line with the one-time setup link, a new
 // link at each start while no account exists, none once the link has made the first account. The real command,
 // spawned like test/start.test.ts does, on embedded PGlite, with no Temporal server.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_TEMPORAL, startJmeg, waitFor, type Started } from './support/start-process';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-const NODE_ONLY_PATH = path.dirname(process.execPath);
-const NO_TEMPORAL = '127.0.0.1:1';
 const SETUP_LINE = /^Setup: no account yet; open (http:\/\/127\.0\.0\.1:(\d+)\/setup\?token=([\w-]{43})) to create the first staff account \(works once, until this process stops\)$/m;
 
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function startJmeg(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [TSX, 'cli/main.ts', 'start'], { cwd: ROOT, env: { PATH: NODE_ONLY_PATH, HOME: tmpdir(), ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
-}
-
-async function waitFor<T>(what: string, probe: () => T | null, timeoutMs: number): Promise<T> {
-  const until = performance.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== null) return value;
-    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Starts, waits until the API is up and the Temporal line came (the setup line, if any, comes between them). */
 async function startAndSettle(env: Record<string, string>): Promise<{ run: Started; api: string }> {
