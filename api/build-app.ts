@@ -29,6 +29,7 @@ import { manageObjectsPages } from './pages/manage-objects';
 import { manageActsPages } from './pages/manage-acts';
 import { objectRespondPages } from './pages/object-respond';
 import { annexDownload } from './pages/annex-download';
+import { councilsArea } from './routes/councils';
 import './route-config';
 
 export interface BuildAppOptions {
@@ -90,6 +91,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     manageActsPages(api, deps);
     objectRespondPages(api, deps);
     annexDownload(api, deps);
+    councilsArea(api, deps);
     done();
   });
   return app;

@@ -6,6 +6,8 @@ export type Access =
   | 'public'
   /** Council staff (their council's groups, or every council for staff without a council). */
   | 'staff'
+  /** Only staff of every council (a staff account with no council): what no one council's staff may do, e.g. register a council. */
+  | 'staff-of-every-council'
   /** The chair of the group in the path. */
   | 'chair'
   /** A member of the group in the path (reads). */

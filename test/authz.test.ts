@@ -24,6 +24,8 @@ function expectedFor(route: SeenRoute, caller: Caller): Expected {
   if (caller.kind === 'object') return access.includes('object-link') ? 'let-in' : 'unauthenticated';
   if (caller.kind === 'anonymous') return 'unauthenticated';
   if (access.includes('session')) return 'let-in';
+  // Staff of every council (no council of their own) are the only callers of such a route; other staff get 403.
+  if (access.includes('staff-of-every-council') && caller.role === 'staff' && caller.tenant === 'all') return 'let-in';
   if (!caller.role || !access.includes(caller.role)) return 'forbidden';
   const ownsSomething = paramNames(route.url).some((p) => TENANT_PARAMS.has(p));
   if (ownsSomething && caller.tenant === 'foreign') return 'forbidden';

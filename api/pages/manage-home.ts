@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { listCouncils } from '../../db/councils';
 import { calendarReminderNotice } from './calendar-edit';
+import { executiveBodyHint, manageCouncilsIntro } from './council-new';
 import { listGroups } from '../../db/groups';
 import { bishkekDateOf } from '../../domain/dates';
 import { dmy } from '../../domain/messages';
@@ -59,6 +60,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
         sections.push(html`<section aria-labelledby="council-${council.id}">
 <h2 id="council-${council.id}">${lang === 'ky' ? council.name_ky : council.name_ru}</h2>
 <nav aria-label="${msg(lang, 'manage.councilLinks')}">${councilLinks.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}</nav>
+${staff ? await executiveBodyHint(deps, page, council.id) : ''}
 ${staff ? await calendarReminderNotice(deps, page, council.id) : ''}
 ${groups.length === 0
   ? html`<p>${msg(lang, 'manage.groups.none')}</p>`
@@ -68,7 +70,8 @@ ${groups.length === 0
       }
       const body = html`${engine.available() ? '' : html`<div class="notice" role="status"><p>${msg(lang, 'engine.unavailable')}</p></div>`}
 <p class="muted">${msg(lang, staff ? 'manage.intro.staff' : 'manage.intro.deputy')}</p>
-${sections.length === 0 ? html`<p>${msg(lang, 'manage.councils.none')}</p>` : sections}`;
+${manageCouncilsIntro(request, page, account, councils)}
+${sections.length === 0 ? (staff && account.council_id === null ? '' : html`<p>${msg(lang, 'manage.councils.none')}</p>`) : sections}`;
       return sendPage(reply, page, 200, layout(page, msg(lang, 'manage.title'), body));
     },
   );

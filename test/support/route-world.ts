@@ -430,6 +430,7 @@ export function callerFor(world: RouteWorld, route: SeenRoute): Caller {
   const named = (name: string) => world.callers.find((c) => c.name === name)!;
   if (access.includes('public')) return named('anonymous');
   if (access.includes('object-link')) return named('object (act link)');
+  if (access.includes('staff-of-every-council')) return named('staff of every council');
   if (access.includes('session') || access.includes('staff')) return named('staff of council 1');
   if (access.includes('chair')) return named('chair of group 1');
   if (access.includes('deputy')) return named('deputy of council 1');
