@@ -66,6 +66,9 @@ export function toAppError(error: unknown): AppError {
       return new AppError('invalid-input', error.message, details);
     }
   }
+  // PostgreSQL refuses text it cannot store (a NUL character, an invalid byte sequence): the input's fault, not ours.
+  const pgCode = (error as { code?: unknown } | null)?.code;
+  if (pgCode === '22021' || pgCode === '22P05') return new AppError('invalid-input', 'text the database cannot store', { field: '(body)', rule: 'text' });
   const fe = error as Partial<FastifyError>;
   if (Array.isArray(fe.validation)) return fromValidation(fe.validation);
   // Fastify's own client errors (bad JSON, unsupported media type, body too large): keep them 4xx, without internals.

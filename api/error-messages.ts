@@ -20,6 +20,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       type: (f) => `${f}: маанинин түрү туура эмес`,
       range: (f) => `${f}: маани уруксат берилген чектен тышкары`,
       'no-extension': (f) => `${f}: бул милдеттенменин мөөнөтүн узартууга болбойт`,
+      text: (f) => `${f}: текстте сакталбай турган белги бар (мисалы, NUL)`,
     },
     invalid: (f) => `${f}: маани туура эмес`,
     codes: {
@@ -48,6 +49,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       type: (f) => `${f}: неверный тип значения`,
       range: (f) => `${f}: значение вне допустимых пределов`,
       'no-extension': (f) => `${f}: срок этого обязательства продлить нельзя`,
+      text: (f) => `${f}: в тексте есть недопустимый символ (например, NUL)`,
     },
     invalid: (f) => `${f}: неверное значение`,
     codes: {
@@ -76,6 +78,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       type: (f) => `${f}: wrong type of value`,
       range: (f) => `${f}: value out of the allowed range`,
       'no-extension': (f) => `${f}: this obligation's deadline cannot be extended`,
+      text: (f) => `${f}: the text holds a character that cannot be stored (e.g. NUL)`,
     },
     invalid: (f) => `${f}: invalid value`,
     codes: {

@@ -218,6 +218,8 @@ describe('PUT and DELETE /api/councils/:councilId/calendar/:date', () => {
       ['2026-04-14', dayOff('А', 'Б', { status: 'maybe' }), 'status', 'one-of'],
       ['2026-04-14', dayOff('А', 'Б', { scope: 'world' }), 'scope', 'one-of'],
       ['2026-04-14', { ...dayOff('А', 'Б'), colour: 'red' }, 'colour', 'unknown-property'],
+      // PostgreSQL cannot store a NUL character (found by the fuzz loop with FUZZ_RUNS=300 FUZZ_SEED=777: it was a 500).
+      ['2026-04-14', dayOff('\u0000', 'Б'), '(body)', 'text'],
     ];
     for (const [date, body, field, rule] of cases) {
       const res = await call('staff@aksuu.kg', 'PUT', `/api/councils/${councilId}/calendar/${date}?lang=ru`, body);
