@@ -215,5 +215,7 @@ export const MESSAGES: Readonly<Record<Lang, Catalogue>> = { ky, ru: { ...public
 
 /** A label in a language, with {name} placeholders filled from `params`. */
 export function msg(lang: Lang, key: MessageKey, params: Readonly<Record<string, string>> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  const text = Object.hasOwn(MESSAGES[lang], key) ? MESSAGES[lang][key] : undefined;
+  if (text === undefined) throw new Error(`no label "${String(key)}" in ${lang}`);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }

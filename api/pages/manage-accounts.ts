@@ -128,7 +128,7 @@ export function manageAccountsPages(app: App, deps: AppDeps): void {
     const page = pageRequest(request, accountsPath(councilId));
     const title = await councilTitle(deps, page.lang, councilId);
     const [accounts, groups] = await Promise.all([listCouncilAccounts(deps.db, councilId, { everyCouncil: everyCouncil(actor) }), listGroups(deps.db, councilId)]);
-    const doneKey = done !== undefined ? DONE[done] : undefined;
+    const doneKey = done !== undefined && Object.hasOwn(DONE, done) ? DONE[done] : undefined;
     const body = html`${doneKey ? html`<p class="ok" role="status">${msg(page.lang, doneKey)}</p>` : ''}
 <h2>${msg(page.lang, 'accounts.list')}</h2>
 ${accountRows(page, councilId, accounts, groups, actor)}
