@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCouncil } from '../db/councils';
 import { streams } from '../db/events';
+import { openGroup } from '../db/groups';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 
 const run = promisify(execFile);
@@ -109,6 +110,19 @@ describe('jmeg calendar set / remove / import write the calendar as events; show
     expect(await jmeg(['calendar', 'remove', '2026-04-13'])).toMatchObject({ code: 0, stdout: expect.stringContaining('2026-04-13: entry removed') as string });
     expect(await jmeg(['calendar', 'remove', '2026-04-13'])).toMatchObject({ code: 0, stdout: '2026-04-13: no entry in the national calendar, nothing recorded\n' });
     expect((await show()).nonWorkingDays.map((d) => d.date)).not.toContain('2026-04-13');
+  });
+
+  it('after a change it tells the running procedures, or says in one line how many were not told and where to do it', async () => {
+    const noTemporal = { DATABASE_URL: t.url, TEMPORAL_ADDRESS: '127.0.0.1:1' };
+    const quiet = await jmeg(['calendar', 'set', '2026-04-14', '--type', 'day-off', '--name-ky', 'А', '--name-ru', 'Б', '--council', councilId], noTemporal);
+    expect(quiet.stdout).toContain('No procedure is running in this scope: nothing to tell.');
+    await openGroup(t.db, { councilId, councilFormedOn: '2026-03-02' }, 'test');
+    const told = await jmeg(['calendar', 'remove', '2026-04-14', '--council', councilId], noTemporal);
+    expect(told).toMatchObject({ code: 0 });
+    expect(told.stdout.trimEnd().split('\n')).toEqual([
+      '2026-04-14: entry removed',
+      'Temporal is not reachable: 1 running procedure(s) still count on the old calendar. Tell them from the calendar page ("tell the procedures") once Temporal runs.',
+    ]);
   });
 
   it.each([

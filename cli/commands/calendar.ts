@@ -16,8 +16,10 @@ import { formatDay } from '../../domain/calendar-format';
 import { isIsoDate, isWeekend } from '../../domain/dates';
 import { DomainError } from '../../domain/domain-error';
 import { isLang, type Lang } from '../../domain/i18n';
+import { tellRunningProcedures } from '../../api/routes/council-calendar-signal';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../with-database';
+import { withEngine } from '../with-engine';
 
 const USAGE = 'usage: jmeg calendar show YYYY [--council ID] [--no-db] [--calendar FILE.json|FILE.ics] [--replace-years] [--lang ky|ru|en] [--json]';
 const SET_USAGE =
@@ -213,9 +215,24 @@ function changeLine(change: CalendarChange, scope: CalendarScope, what: string):
   return change.appended === 0 ? `${what}: already so in the ${where}, nothing recorded\n` : `${what}: ${change.appended} change(s) recorded in the ${where}\n`;
 }
 
-/** Printed after a change: the running obligation workflows recompute their due dates when signalled calendarChanged. */
-const RECOMPUTE_NOTE =
-  'Open obligations recompute their due dates when their workflows receive the calendarChanged signal (signalOpenObligations; the API sends it after an edit).\n';
+/**
+ * After a change: the running formation and act procedures of the scope recount their open deadlines only when told
+ * (calendarChanged). Told here when Temporal is reachable; else one line says how many still count on the old
+ * calendar and where to tell them later (the calendar page's button).
+ */
+async function tellProcedures(db: Kysely<Database>, scope: CalendarScope, reason: string): Promise<void> {
+  const config = loadConfig();
+  const outcome = await withEngine(config, (engine) => tellRunningProcedures(engine, db, scope, reason));
+  const n = outcome.notSent.length;
+  const line: Record<typeof outcome.state, string> = {
+    sent: `Told ${outcome.signalled.length} running procedure(s); they recount their open deadlines.`,
+    'none-running': 'No procedure is running in this scope: nothing to tell.',
+    unchanged: 'Nothing changed: nobody to tell.',
+    'engine-unavailable': `Temporal is not reachable: ${n} running procedure(s) still count on the old calendar. Tell them from the calendar page ("tell the procedures") once Temporal runs.`,
+    failed: `${n} running procedure(s) could not be told (${outcome.notSent.join(', ')}); tell them from the calendar page.`,
+  };
+  process.stdout.write(line[outcome.state] + '\n');
+}
 
 async function set(argv: string[]): Promise<number> {
   const { values, positionals } = parseCliArgs('calendar set', SET_USAGE, argv, {
@@ -241,7 +258,7 @@ async function set(argv: string[]): Promise<number> {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar set');
     const change = await setCalendarEntries(db, scope, [entry], 'cli:calendar');
     process.stdout.write(changeLine(change, scope, `${date} ${type} (${status})`));
-    if (change.appended > 0) process.stdout.write(RECOMPUTE_NOTE);
+    if (change.appended > 0) await tellProcedures(db, scope, `calendar: ${date} set as ${type}`);
     return 0;
   });
 }
@@ -255,7 +272,7 @@ async function remove(argv: string[]): Promise<number> {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar remove');
     const change = await removeCalendarEntry(db, scope, date, 'cli:calendar');
     process.stdout.write(change.appended === 0 ? `${date}: no entry in the ${scope === null ? 'national calendar' : `council ${scope}`}, nothing recorded\n` : `${date}: entry removed\n`);
-    if (change.appended > 0) process.stdout.write(RECOMPUTE_NOTE);
+    if (change.appended > 0) await tellProcedures(db, scope, `calendar: ${date} entry removed`);
     return 0;
   });
 }
@@ -271,7 +288,7 @@ async function importFile(argv: string[]): Promise<number> {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar import');
     const change = await setCalendarEntries(db, scope, entries, 'cli:calendar');
     process.stdout.write(changeLine(change, scope, `${file}: ${entries.length} entries read`));
-    if (change.appended > 0) process.stdout.write(RECOMPUTE_NOTE);
+    if (change.appended > 0) await tellProcedures(db, scope, `calendar: ${entries.length} entries imported`);
     return 0;
   });
 }
