@@ -36,6 +36,7 @@ import { formatDay } from '../domain/calendar-format';
 import { computeDeadline } from '../domain/deadlines';
 import type { Lang } from '../domain/i18n';
 import { dmy } from '../domain/messages';
+import { expectNoAxeViolations } from './support/axe';
 import { countRows } from './support/db-dump';
 import { DESKTOP, eventually, launchFlowBrowser, PHONE, responseLinkIn, shoot, type Shot } from './support/flow-browser';
 import { createTestDatabase, type TestDatabase } from './support/pg';
@@ -159,6 +160,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     expect(await htmlLang(staff)).toBe('ky');
     expect(await h1(staff)).toBe(t('ky', 'login.title'));
     await shot(staff, 'login');
+    await expectNoAxeViolations(staff, 'the login page');
 
     await logIn(staff, 'ky', STAFF_EMAIL, /\/manage$/);
     expect(await h1(staff)).toBe(t('ky', 'manage.title'));
@@ -170,12 +172,25 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     const council = staff.getByRole('region', { name: 'Кара-Суйский айылный кенеш' });
     await expect.poll(() => council.getByRole('link', { name: t('ru', 'manage.link.startFormation') }).count()).toBe(1);
     await shot(staff, 'manage');
+    await expectNoAxeViolations(staff, '/manage');
+
+    // The council's objects and accounts and the council registration, checked by axe-core on the way (then back).
+    await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.objects'), exact: true }).click(), /\/objects\?lang=ru/);
+    await expectNoAxeViolations(staff, 'the objects page');
+    await staff.goBack();
+    await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.accounts'), exact: true }).click(), /\/accounts\?lang=ru/);
+    await expectNoAxeViolations(staff, 'the accounts page');
+    await staff.goBack();
+    await go(staff, () => staff.getByRole('link', { name: t('ru', 'councils.manage.register'), exact: true }).click(), /\/manage\/councils\/new\?lang=ru/);
+    await expectNoAxeViolations(staff, 'the council registration');
+    await staff.goBack();
   });
 
   it('2. staff start a formation: the page shows step 5.4.1 with its clause and deadline; the notice recorded, the next step shows', async () => {
     const council = staff.getByRole('region', { name: 'Кара-Суйский айылный кенеш' });
     await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.startFormation') }).click(), /\/formations\/new\?lang=ru/);
     expect(await h1(staff)).toBe(t('ru', 'formation.start.title'));
+    await expectNoAxeViolations(staff, 'the new formation page');
     await staff.getByLabel(t('ru', 'formation.field.formedOn'), { exact: true }).fill(FORMED_ON);
     await go(staff, () => staff.getByRole('button', { name: t('ru', 'formation.start.submit'), exact: true }).click(), /\/manage\/groups\/[^/]+\/formation\?lang=ru&done=started/);
     expect(await h1(staff)).toBe(t('ru', 'formation.title'));
@@ -191,6 +206,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     expect(await current.locator('time').first().getAttribute('datetime')).toBe(noticeDue);
     expect(await staff.locator('main').innerText()).toContain(t('ru', 'formation.current.title', { step: t('ru', 'formation.step.formation-notice') }));
     await shot(staff, 'formation');
+    await expectNoAxeViolations(staff, 'the formation page');
 
     // The step: the notice, published today on the website and the notice board (the form's defaults).
     const form = staff.getByRole('region', { name: new RegExp(t('ru', 'formation.form.formation-notice')) });
@@ -206,6 +222,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     const staffLine = staff.locator('tr', { hasText: t('ru', 'formation.line.staff-candidates') }).first();
     expect(await staffLine.innerText()).toContain('5.4.2');
     expect(await staffLine.locator('time').first().getAttribute('datetime')).toBe(staffDue);
+    await expectNoAxeViolations(staff, 'the formation page after a step');
   });
 
   it('3. staff draft an act on the group\'s acts page, complete it, issue it; the act mail with the response link arrives', async () => {
@@ -216,6 +233,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.calendar') }).click(), /\/calendar\?lang=ru/);
     expect(await htmlLang(staff)).toBe('ru');
     await shot(staff, 'calendar');
+    await expectNoAxeViolations(staff, 'the calendar editing page');
     await staff.goBack();
 
     await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.acts'), exact: true }).click(), /\/manage\/groups\/[^/]+\/acts\?lang=ru/);
@@ -223,8 +241,10 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     await staff.getByLabel(t('ru', 'acts.object'), { exact: true }).selectOption({ label: `${school.name.ru} (${MONITORED_OBJECT_KINDS.municipal_institution.ru})` });
     await staff.getByLabel(t('ru', 'manageActs.field.title'), { exact: true }).fill('Питьевая вода в школе');
     await shot(staff, 'acts');
+    await expectNoAxeViolations(staff, 'the group\'s acts page');
     await go(staff, () => staff.getByRole('button', { name: t('ru', 'manageActs.create'), exact: true }).click(), /\/manage\/acts\/[^/?]+\?lang=ru&done=drafted/);
     actId = decodeURIComponent(new URL(staff.url()).pathname.split('/')[3]!);
+    await expectNoAxeViolations(staff, 'the act page (a new draft)');
 
     // 8.1: the draft's content, typed into the form.
     const field = (key: MessageKey, params: Record<string, string> = {}) => staff.getByLabel(t('ru', key, params), { exact: true });
@@ -248,6 +268,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     expect(act.issuedOn).toBe(TODAY);
     expect(await h1(staff)).toBe(t('ru', 'act.title', { number: act.number! }));
     await shot(staff, 'act');
+    await expectNoAxeViolations(staff, 'the act page (issued)');
 
     const mail = await eventually('the act mail to the school', () => smtp.received.find((m) => m.envelopeTo.includes('mektep@aksuu.kg') && responseLinkIn(m) !== null));
     link = responseLinkIn(mail)!;
@@ -268,6 +289,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     expect(main).toContain(t('ky', 'manageActs.leftWorking', { n: '10' }));
     await expect.poll(() => object.getByLabel(t('ky', 'respond.text'), { exact: true }).count()).toBe(1);
     await shot(object, 'respond');
+    await expectNoAxeViolations(object, 'the object\'s response page');
   });
 
   it('5. past the due date the chair\'s dashboard puts the overdue item first; after the object answers with a PDF it shows it met', async () => {
@@ -284,6 +306,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     const all = await rows.allInnerTexts();
     expect(all.some((r) => r.includes(obligationTitle('ru', 'executive-report')) && r.includes(t('ru', 'dashboard.state.open')))).toBe(true);
     await shot(chair, 'dashboard-overdue');
+    await expectNoAxeViolations(chair, 'the dashboard (overdue)');
 
     // The object comes back to its link: now overdue, it answers anyway (accepted, marked late) with a PDF.
     await object.goto(link);
@@ -292,6 +315,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     await object.getByLabel(t('ky', 'respond.file'), { exact: true }).setInputFiles({ name: 'joop.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% the school\'s answer\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
     await go(object, () => object.getByRole('button', { name: t('ky', 'respond.send'), exact: true }).click(), /done=responded/);
     expect(await object.getByRole('status').first().innerText()).toContain(t('ky', 'respond.thanksLate'));
+    await expectNoAxeViolations(object, 'the object\'s response page (answered)');
 
     await chair.reload();
     const after = await rows.allInnerTexts();
@@ -299,6 +323,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     expect(answered).toContain(t('ru', 'dashboard.state.met'));
     expect(after.some((r) => r.includes(t('ru', 'dashboard.state.overdue')))).toBe(false);
     await shot(chair, 'dashboard');
+    await expectNoAxeViolations(chair, 'the dashboard');
 
     // The chair follows the row's link to the act: the answer and its file are there.
     const act = (await findAct(database.db, actId))!;
@@ -311,6 +336,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
     expect(download.status()).toBe(200);
     expect((await download.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await shot(chair, 'act-chair');
+    await expectNoAxeViolations(chair, 'the act page (the chair)');
   });
 
   it('6. with Temporal away, the chair\'s and the object\'s actions answer 503 in the page (nothing written) and every read still works', async () => {
@@ -327,6 +353,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
       expect(await chair.getByRole('alert').innerText()).toContain(errorMessage('ru', 'engine-unavailable', {}));
       // What was typed is kept for the retry.
       expect(await chair.getByLabel(t('ru', 'manageActs.reason'), { exact: true }).inputValue()).toBe('Ответ получен, вопрос решён');
+      await expectNoAxeViolations(chair, 'the act page answering 503');
       expect((await findAct(database.db, actId))!.status).not.toBe('closed');
       expect(await countRows(database.db, 'events')).toBe(events);
 
@@ -351,6 +378,7 @@ describe.skipIf(!launch.ok)('the product in Chromium: staff, the monitored objec
       expect(answer.status()).toBe(503);
       await object.waitForLoadState();
       expect(await object.getByRole('alert').innerText()).toContain(errorMessage('ky', 'engine-unavailable', {}));
+      await expectNoAxeViolations(object, 'the object\'s response page answering 503');
       expect(await countRows(database.db, 'events')).toBe(events);
 
       // Staff come back after two weeks: their session has idled out, they log in again and the formation page is

@@ -7,13 +7,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApi, type RunningApi } from '../api/serve';
 import { loadConfig } from '../config/config';
+import { draftAct, issueAct } from '../db/acts';
 import { registerCouncil } from '../db/councils';
 import { calendarForCouncil } from '../db/pending';
 import { openGroup } from '../db/groups';
 import { importRoster } from '../db/import-roster';
 import { publishNotice } from '../db/notices';
+import { registerObject } from '../db/objects';
+import type { ActDraft } from '../domain/act';
 import { formatDay } from '../domain/calendar-format';
 import { computeDeadline } from '../domain/deadlines';
+import { expectNoAxeViolations } from './support/axe';
 import { openBrowser } from './support/browser';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { SAMPLE_ROSTER } from './support/sample-roster';
@@ -42,6 +46,11 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
     await importRoster(t.db, groupId, roster, { actor: 'test', on: '2026-03-01' });
     const text = { ky: 'Топту түзүү башталды.\nКатышыңыздар.', ru: 'Началось формирование группы.\nУчаствуйте.' };
     await publishNotice(t.db, { noticeId: 'n-browser', councilId, groupId, kind: 'formation', text, channels: ['website', 'notice_board'], publishedAt: new Date('2026-03-02T05:00:00Z') }, 'test');
+    // An issued act (8.1: public), for the acts list and the act page.
+    const objectId = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' }, emails: ['mektep@aksuu.kg'] }, 'test')).id;
+    const draft: ActDraft = { purpose: 'Ичүүчү суунун сапатын баалоо', subject: 'Мектептин суусу', object: null, place: 'Ак-Суу айылы', periodStart: '2026-02-02', periodEnd: '2026-02-20', findings: [{ kind: 'fact', text: 'Суу жумасына эки күн гана берилет.', method: 'site_visit' }], recommendations: ['Суу берүү графигин жарыялоо'], annexes: [{ title: 'Анкеталоонун жыйынтыгы', kind: 'protocol' }] };
+    await draftAct(t.db, { id: 'act-browser', groupId, objectId, draft }, 'test');
+    await issueAct(t.db, 'act-browser', { on: '2026-03-02', actor: 'test' });
     api = await serveApi({ db: t.db, config: loadConfig({ PORT: '0' }) }, () => undefined);
     page = await launch.browser.context.newPage();
     await mkdir(SHOTS, { recursive: true });
@@ -77,6 +86,7 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
     expect(await htmlLang()).toBe('ru');
     expect(await fitsWidth()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/deadline-result-360.png`, fullPage: true });
+    await expectNoAxeViolations(page, 'the deadline calculator with a result');
   });
 
   it.each([
@@ -90,6 +100,7 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
     expect(await page.textContent('header nav a[aria-current]')).toBe(link);
     expect(await page.getAttribute('main h2 time', 'datetime')).toBe(computeDeadline('object-response', '2026-03-10', await calendarForCouncil(t.db, null)).due);
     expect(await page.innerText('main')).toContain(seen);
+    await expectNoAxeViolations(page, `the deadline calculator in ${lang}`);
   });
 
   it('the composition page lists the members and shows no phone, e-mail or birth date', async () => {
@@ -105,6 +116,7 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
     expect(text).not.toMatch(/\+996|17\.05\./);
     // The table scrolls inside its box on a phone; the page itself does not scroll sideways.
     expect(await fitsWidth()).toBe(true);
+    await expectNoAxeViolations(page, 'the composition');
   });
 
   it('the notice board shows the notice and links to its A4 print page', async () => {
@@ -113,11 +125,25 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
     expect(await htmlLang()).toBe('ky');
     expect(await page.innerText('main')).toContain('Топту түзүү башталды.');
     expect(await fitsWidth()).toBe(true);
+    await expectNoAxeViolations(page, 'the notice board');
     await page.goto(`${api.url}/notices/n-browser/print?lang=ky`);
     const print = await page.innerText('main');
     expect(print).toContain('Топту түзүү башталды.');
     expect(print).toContain('Началось формирование группы.');
     expect(print).toContain('02.03.2026');
+    await expectNoAxeViolations(page, 'the print page');
+  });
+
+  it('the group\'s issued acts and an act page', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${api.url}/groups/${groupId}/acts?lang=ru`);
+    expect(await page.innerText('main')).toContain('Мектептин суусу');
+    expect(await fitsWidth()).toBe(true);
+    await expectNoAxeViolations(page, 'the acts list');
+    await Promise.all([page.waitForURL(/\/acts\/act-browser\?lang=ru/), page.locator('main table a').first().click()]);
+    expect(await page.innerText('main')).toContain('Суу жумасына эки күн гана берилет.');
+    expect(await fitsWidth()).toBe(true);
+    await expectNoAxeViolations(page, 'an act page');
   });
 
   it('screenshots every public page at 360 and 1280 px', async () => {

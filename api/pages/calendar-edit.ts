@@ -23,7 +23,7 @@ import { removeCalendarDay, resignal, saveCalendarDay, signedInAccount, type Cha
 import { nameIn, obligationTitle } from './dashboard-text';
 import { errorBox } from './error-page';
 import { html, type Html } from './html';
-import { csrfField, layout, type PageRequest } from './layout';
+import { csrfField, layout, scrollBox, type PageRequest } from './layout';
 import { pageRequest, sendPage } from './respond';
 
 export const calendarPath = (councilId: string) => `/manage/councils/${encodeURIComponent(councilId)}/calendar`;
@@ -146,10 +146,10 @@ ${canEdit
   : ''}
 </tr>`;
   };
-  return html`<div class="scroll"><table class="calendar-days">
+  return scrollBox(msg(lang, 'calendarEdit.title', { year: String(view.year) }), html`<table class="calendar-days">
 <thead><tr><th scope="col">${msg(lang, 'calendarEdit.col.date')}</th><th scope="col">${msg(lang, 'calendarEdit.col.name')}</th><th scope="col">${msg(lang, 'calendarEdit.col.kind')}</th><th scope="col">${msg(lang, 'calendarEdit.col.status')}</th><th scope="col">${msg(lang, 'calendarEdit.col.source')}</th>${canEdit ? html`<th scope="col">${msg(lang, 'calendarEdit.col.actions')}</th>` : ''}</tr></thead>
 <tbody>${view.days.map(row)}</tbody>
-</table></div>`;
+</table>`);
 }
 
 function dayForm(page: PageRequest, councilId: string, values: FormValues, councilName: string, invalid: string | null): Html {

@@ -6,6 +6,7 @@ import { msg } from '../i18n/messages';
 import type { ChartRow } from '../routes/dashboard-data';
 import { nameIn } from './dashboard-text';
 import { html, type Html } from './html';
+import { scrollBox } from './layout';
 
 const WIDTH = 360;
 const LABEL_WIDTH = 130;
@@ -52,9 +53,9 @@ ${bars}
 <figcaption class="muted">${msg(lang, 'dashboard.chart.caption')}</figcaption>
 </figure>
 <details><summary>${msg(lang, 'dashboard.chart.table')}</summary>
-<div class="scroll"><table class="chart-data">
+${scrollBox(msg(lang, 'dashboard.chart.table'), html`<table class="chart-data">
 <thead><tr><th scope="col">${msg(lang, 'dashboard.chart.object')}</th><th scope="col">${msg(lang, 'dashboard.chart.overdue')}</th><th scope="col">${msg(lang, 'dashboard.chart.open')}</th><th scope="col">${msg(lang, 'dashboard.chart.total')}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${chartLabel(lang, r)}</th><td>${r.overdue}</td><td>${r.open}</td><td>${r.overdue + r.open}</td></tr>`)}</tbody>
-</table></div>
+</table>`)}
 </details>`;
 }

@@ -20,7 +20,7 @@ import { dashboardData, dashboardPath, icsPath, type DashboardData, type Dashboa
 import { obligationsChart } from './dashboard-chart';
 import { daysLeftText, groupStatusText, meetingKindText, nameIn, obligationTitle, rungText, timelineText } from './dashboard-text';
 import { html, type Html } from './html';
-import { csrfField, layout, type PageRequest } from './layout';
+import { csrfField, layout, scrollBox, type PageRequest } from './layout';
 import { origin, pageRequest, sendPage } from './respond';
 
 const READERS = ['chair', 'member', 'staff', 'deputy'] as const;
@@ -94,11 +94,11 @@ function obligationsSection(page: PageRequest, d: DashboardData): Html {
 ${filterForm(page, d)}
 ${d.obligations.length === 0
   ? html`<p>${msg(lang, 'dashboard.obligations.empty')}</p>`
-  : html`<div class="scroll"><table class="obligations">
+  : scrollBox(msg(lang, 'dashboard.obligations.table'), html`<table class="obligations">
 <thead><tr><th scope="col">${msg(lang, 'dashboard.col.state')}</th><th scope="col">${msg(lang, 'dashboard.col.what')}</th><th scope="col">${msg(lang, 'dashboard.col.party')}</th><th scope="col">${msg(lang, 'dashboard.col.due')}</th><th scope="col">${msg(lang, 'dashboard.col.left')}</th><th scope="col">${msg(lang, 'dashboard.col.reminders')}</th></tr></thead>
 <tbody>
 ${d.obligations.map((o) => obligationRow(lang, o))}
-</tbody></table></div>`}
+</tbody></table>`)}
 </section>`;
 }
 
@@ -137,11 +137,11 @@ function membersSection(lang: Lang, d: DashboardData): Html {
 <h2 id="members-title">${msg(lang, 'dashboard.members.title')}</h2>
 ${d.members.length === 0
   ? html`<p>${msg(lang, 'composition.empty')}</p>`
-  : html`<div class="scroll"><table class="members">
+  : scrollBox(msg(lang, 'dashboard.members.table'), html`<table class="members">
 <thead><tr><th scope="col">${msg(lang, 'composition.name')}</th><th scope="col">${msg(lang, 'composition.category')}</th><th scope="col">${msg(lang, 'composition.role')}</th><th scope="col">${msg(lang, 'composition.village')}</th>${contacts ? html`<th scope="col">${msg(lang, 'dashboard.members.phone')}</th><th scope="col">${msg(lang, 'dashboard.members.email')}</th>` : ''}</tr></thead>
 <tbody>${d.members.map(
       (m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${m.category}`)}</td><td>${msg(lang, `role.${m.role}`)}</td><td>${m.village ?? ''}</td>${contacts ? html`<td>${m.phone ? html`<a href="tel:${m.phone}">${m.phone}</a>` : ''}</td><td>${m.email ?? ''}</td>` : ''}</tr>`,
-    )}</tbody></table></div>`}
+    )}</tbody></table>`)}
 <p class="muted">${msg(lang, contacts ? 'dashboard.members.contactsShown' : 'dashboard.members.contactsHidden')}</p>
 </section>`;
 }

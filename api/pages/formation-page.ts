@@ -32,7 +32,7 @@ import { errorBox } from './error-page';
 import { buildInput, formValues, LIST_STEPS, multipartValues, oneForm, restartForm, stepForms, type FormState, type FormValues } from './formation-forms';
 import { loadDbFormationView, type CandidateRow, type ObligationRow } from './formation-db-view';
 import { html, type Html } from './html';
-import { layout, type PageRequest } from './layout';
+import { layout, scrollBox, type PageRequest } from './layout';
 import { pageRequest, sendPage } from './respond';
 
 const DEFAULT_ROWS = 3;
@@ -125,31 +125,31 @@ function obligationTitle(page: PageRequest, key: string): string {
 
 function obligationsTable(page: PageRequest, rows: ObligationRow[], today: IsoDate, calendar: Calendar): Html {
   if (rows.length === 0) return html`<p>${t(page, 'formation.obligations.none')}</p>`;
-  return html`<div class="scroll"><table>
+  return scrollBox(t(page, 'formation.obligations.title'), html`<table>
 <thead><tr><th scope="col">${t(page, 'formation.col.clause')}</th><th scope="col">${t(page, 'formation.col.obligation')}</th><th scope="col">${t(page, 'formation.col.countedFrom')}</th><th scope="col">${t(page, 'formation.col.due')}</th><th scope="col">${t(page, 'formation.col.status')}</th></tr></thead>
 <tbody>${rows.map(
     (o) => html`<tr><td>${o.clause}</td><td>${obligationTitle(page, o.key)}</td><td>${time(page, o.anchor)}</td><td>${o.due ? html`<time datetime="${o.due}">${formatDay(page.lang, o.due)}</time>` : '—'}</td><td>${dueText(page, o, today, calendar)}</td></tr>`,
-  )}</tbody></table></div>`;
+  )}</tbody></table>`);
 }
 
 function candidatesTable(page: PageRequest, rows: CandidateRow[], staff: boolean): Html {
   if (rows.length === 0) return html`<p>${t(page, 'formation.candidates.none')}</p>`;
-  return html`<div class="scroll"><table>
+  return html`${scrollBox(t(page, 'formation.candidates.title'), html`<table>
 <thead><tr><th scope="col">№</th><th scope="col">${t(page, 'formation.col.name')}</th><th scope="col">${t(page, 'formation.col.category')}</th><th scope="col">${t(page, 'formation.col.source')}</th><th scope="col">${t(page, 'formation.col.votes')}</th><th scope="col">${t(page, 'formation.col.nominatedOn')}</th>${staff ? html`<th scope="col">${t(page, 'formation.col.birthDate')}</th><th scope="col">${t(page, 'formation.col.phone')}</th><th scope="col">${t(page, 'formation.col.email')}</th>` : ''}</tr></thead>
 <tbody>${rows.map(
     (c, i) => html`<tr><td>${i + 1}</td><td>${c.fullName} <span class="muted">(${t(page, `formation.sex.${c.sex}`)})</span></td><td>${msg(page.lang, `category.${c.category}`)}</td><td>${t(page, `formation.source.${c.source}`)}</td><td>${c.votes ?? '—'}</td><td>${time(page, c.nominatedOn)}</td>${staff ? html`<td>${c.birthDate}</td><td>${c.phone ?? ''}</td><td>${c.email ?? ''}</td>` : ''}</tr>`,
-  )}</tbody></table></div>${staff ? html`<p class="muted">${t(page, 'formation.candidates.personalData')}</p>` : ''}`;
+  )}</tbody></table>`)}${staff ? html`<p class="muted">${t(page, 'formation.candidates.personalData')}</p>` : ''}`;
 }
 
 function stepsOverview(page: PageRequest, lines: StepLine[], current: StepLine['key'] | null, obligations: ObligationRow[], today: IsoDate, calendar: Calendar): Html {
-  return html`<div class="scroll"><table>
+  return scrollBox(t(page, 'formation.steps.title'), html`<table>
 <thead><tr><th scope="col">${t(page, 'formation.col.step')}</th><th scope="col">${t(page, 'formation.col.clause')}</th><th scope="col">${t(page, 'formation.col.deadline')}</th><th scope="col">${t(page, 'formation.col.status')}</th></tr></thead>
 <tbody>${lines.map((l) => {
     const o = l.obligation ? obligations.find((x) => x.key === l.obligation) : undefined;
     const deadline = o?.due ? html`<time datetime="${o.due}">${formatDay(page.lang, o.due)}</time><br>${l.done === null ? dueText(page, o, today, calendar) : ''}` : html`<span class="muted">${t(page, l.obligation ? 'formation.due.notYet' : 'formation.due.none')}</span>`;
     const status = l.done !== null ? html`✓ ${l.done}` : l.key === current ? html`<strong>${t(page, 'formation.stepStatus.current')}</strong>` : html`<span class="muted">${t(page, 'formation.stepStatus.pending')}</span>`;
     return html`<tr${l.key === current ? html` aria-current="step"` : ''}><td>${t(page, `formation.line.${l.key}`)}</td><td>${l.clause}</td><td>${deadline}</td><td>${status}</td></tr>`;
-  })}</tbody></table></div>`;
+  })}</tbody></table>`);
 }
 
 /** What must still happen before the current step can be done (the workflow's own checks on its state). */
@@ -207,8 +207,8 @@ function protocolsSection(page: PageRequest, state: FormationState): Html {
 ${state.protocols.map(
   (p) => html`<h3>${p.protocolRef}, ${time(page, p.heldOn)}${p.place ? `, ${p.place}` : ''}</h3>
 <p>${t(page, 'formation.protocols.participants', { n: String(p.participants) })}</p>
-<div class="scroll"><table><thead><tr><th scope="col">${t(page, 'formation.col.name')}</th><th scope="col">${t(page, 'formation.col.votes')}</th><th scope="col">${t(page, 'formation.col.elected')}</th></tr></thead>
-<tbody>${p.results.map((r) => html`<tr><td>${r.fullName}</td><td>${r.votes}</td><td>${r.elected ? t(page, 'formation.protocols.elected') : t(page, 'formation.protocols.notElected')}</td></tr>`)}</tbody></table></div>`,
+${scrollBox(`${t(page, 'formation.protocols.title')}: ${p.protocolRef}`, html`<table><thead><tr><th scope="col">${t(page, 'formation.col.name')}</th><th scope="col">${t(page, 'formation.col.votes')}</th><th scope="col">${t(page, 'formation.col.elected')}</th></tr></thead>
+<tbody>${p.results.map((r) => html`<tr><td>${r.fullName}</td><td>${r.votes}</td><td>${r.elected ? t(page, 'formation.protocols.elected') : t(page, 'formation.protocols.notElected')}</td></tr>`)}</tbody></table>`)}`,
 )}`;
 }
 
@@ -228,7 +228,7 @@ function recordedSection(page: PageRequest, state: FormationState): Html {
     row(t(page, 'formation.recorded.chair'), t(page, 'formation.recorded.chairVotes', { name: ch.fullName, present: String(state.firstMeeting.present), for: String(ch.votesFor), against: String(ch.votesAgainst), abstained: String(ch.abstained) }));
   }
   const notices = [state.formationNotice, state.creationNotice].filter((n) => n !== null);
-  return html`${rows.length > 0 ? html`<div class="scroll"><table><tbody>${rows}</tbody></table></div>` : ''}
+  return html`${rows.length > 0 ? scrollBox(t(page, 'formation.recorded.title'), html`<table><tbody>${rows}</tbody></table>`) : ''}
 ${notices.map(
   (n) => html`<details><summary>${t(page, n === state.formationNotice ? 'formation.line.formation-notice' : 'formation.line.creation-notice')}: ${time(page, n.publishedOn)} (${n.channels.map((ch) => t(page, `formation.channel.${ch}`)).join(', ')})</summary>
 <p lang="ky" style="white-space:pre-line">${n.text.ky}</p><p lang="ru" style="white-space:pre-line">${n.text.ru}</p></details>`,
@@ -314,12 +314,12 @@ export function formationPages(app: App, deps: AppDeps): void {
     } else if (opts.done === 'started') parts.push(html`<div class="ok" role="status"><p>${t(page, 'formation.done.started')}</p></div>`);
     if (opts.error) parts.push(errorBox(page, opts.error));
 
-    parts.push(html`<div class="scroll"><table><tbody>
+    parts.push(scrollBox(t(page, 'formation.summary.title'), html`<table><tbody>
 <tr><th scope="row">${t(page, 'formation.summary.council')}</th><td>${councilName(page, council)}</td></tr>
 <tr><th scope="row">${t(page, 'formation.summary.status')}</th><td>${t(page, `manage.status.${group.status}`)}</td></tr>
 <tr><th scope="row">${t(page, 'formation.summary.formedOn')}</th><td>${group.council_formed_on ? time(page, group.council_formed_on) : '—'}</td></tr>
 <tr><th scope="row">${t(page, 'formation.summary.today')}</th><td>${html`<time datetime="${today}">${formatDay(page.lang, today)}</time>`}</td></tr>
-</tbody></table></div>`);
+</tbody></table>`));
 
     if (state) {
       const obligations = obligationRows(state);

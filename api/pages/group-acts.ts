@@ -5,7 +5,7 @@ import type { App, AppDeps } from '../app-types';
 import { msg } from '../i18n/messages';
 import { dmy } from '../../domain/messages';
 import { html } from './html';
-import { layout } from './layout';
+import { layout, scrollBox } from './layout';
 import { pageRequest, sendNotFound, sendPage } from './respond';
 import { actHref, PUBLIC_ACT_STATUSES, readObjectName } from './act-page';
 
@@ -26,7 +26,7 @@ export function groupActsPage(app: App, deps: AppDeps): void {
     const body =
       acts.length === 0
         ? html`<p>${msg(lang, 'acts.empty')}</p>`
-        : html`<div class="scroll"><table>
+        : scrollBox(msg(lang, 'acts.title'), html`<table>
 <thead><tr><th scope="col">${msg(lang, 'acts.number')}</th><th scope="col">${msg(lang, 'acts.issuedOn')}</th><th scope="col">${msg(lang, 'acts.object')}</th><th scope="col">${msg(lang, 'acts.subject')}</th><th scope="col">${msg(lang, 'acts.status')}</th></tr></thead>
 <tbody>
 ${acts.map((a) => {
@@ -34,7 +34,7 @@ ${acts.map((a) => {
   return html`<tr><td><a href="${actHref(a.id, lang)}">${a.number ?? ''}</a></td><td>${a.issued_on ? dmy(a.issued_on) : ''}</td><td>${readObjectName(a.content)}</td><td>${subject}</td><td>${msg(lang, `actStatus.${a.status as (typeof PUBLIC_ACT_STATUSES)[number]}`)}</td></tr>\n`;
 })}
 </tbody>
-</table></div>`;
+</table>`);
     return sendPage(reply, page, 200, layout(page, msg(lang, 'acts.title'), body));
   });
 }

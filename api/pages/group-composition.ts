@@ -5,7 +5,7 @@ import { listPublicMembers } from '../../db/members';
 import type { App, AppDeps } from '../app-types';
 import { msg } from '../i18n/messages';
 import { html } from './html';
-import { layout } from './layout';
+import { layout, scrollBox } from './layout';
 import { pageRequest, sendNotFound, sendPage } from './respond';
 
 export function groupCompositionPage(app: App, deps: AppDeps): void {
@@ -20,12 +20,12 @@ export function groupCompositionPage(app: App, deps: AppDeps): void {
       members.length === 0
         ? html`<p>${msg(lang, 'composition.empty')}</p>`
         : html`${chair ? html`<p>${msg(lang, 'role.chair')}: <strong>${chair.fullName}</strong></p>` : ''}
-<div class="scroll"><table>
+${scrollBox(msg(lang, 'composition.title'), html`<table>
 <thead><tr><th scope="col">${msg(lang, 'composition.name')}</th><th scope="col">${msg(lang, 'composition.category')}</th><th scope="col">${msg(lang, 'composition.role')}</th><th scope="col">${msg(lang, 'composition.village')}</th></tr></thead>
 <tbody>
 ${members.map((m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${m.category}`)}</td><td>${msg(lang, `role.${m.role}`)}</td><td>${m.village ?? ''}</td></tr>\n`)}
 </tbody>
-</table></div>`;
+</table>`)}`;
     return sendPage(reply, page, 200, layout(page, msg(lang, 'composition.title'), body));
   });
 }

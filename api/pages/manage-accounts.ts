@@ -25,7 +25,7 @@ import {
   resetCouncilAccountPassword,
 } from '../routes/accounts-service';
 import { html, type Html } from './html';
-import { csrfField, layout, type PageRequest } from './layout';
+import { csrfField, layout, scrollBox, type PageRequest } from './layout';
 import { accountsErrorBox, formRefusal, roleLabel, sendGeneratedPassword } from './manage-accounts-shared';
 import { pageRequest, sendPage } from './respond';
 
@@ -79,7 +79,7 @@ function accountRows(page: PageRequest, councilId: string, accounts: readonly Sc
   if (accounts.length === 0) return html`<p>${msg(page.lang, 'accounts.empty')}</p>`;
   const groupOf = new Map(groups.map((g) => [g.id, g]));
   const q = `?lang=${page.lang}`;
-  return html`<div class="scroll"><table>
+  return scrollBox(msg(page.lang, 'accounts.list'), html`<table>
 <thead><tr><th scope="col">${msg(page.lang, 'accounts.email')}</th><th scope="col">${msg(page.lang, 'accounts.role')}</th><th scope="col">${msg(page.lang, 'accounts.group')}</th><th scope="col">${msg(page.lang, 'accounts.createdAt')}</th><th scope="col">${msg(page.lang, 'accounts.actions')}</th></tr></thead>
 <tbody>${accounts.map((a) => {
     const group = a.group_id !== null ? groupOf.get(a.group_id) : undefined;
@@ -91,7 +91,7 @@ function accountRows(page: PageRequest, councilId: string, accounts: readonly Sc
     return html`
 <tr><td>${a.email}</td><td>${roleLabel(page.lang, a.role)}</td><td>${where}</td><td>${bishkekDateOf(a.created_at.getTime())}</td><td>${actions}</td></tr>`;
   })}
-</tbody></table></div>`;
+</tbody></table>`);
 }
 
 function createForm(page: PageRequest, councilId: string, groups: readonly Group[], actor: SessionAccount, values: CreateValues): Html {

@@ -10,6 +10,7 @@ import { msg } from '../i18n/messages';
 import type { ActProgress, ObligationProgress, ResponseProgress } from '../routes/acts-progress';
 import { annexUrl, responseFileUrl } from '../routes/acts-view';
 import { html, type Html } from './html';
+import { scrollBox } from './layout';
 
 const row = (label: string, value: Html | string): Html => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>\n`;
 const dash = (value: string | null | undefined): string => (value && value.trim() !== '' ? value : '—');
@@ -25,8 +26,8 @@ export function actContent(lang: Lang, act: Act, object: MonitoredObject | null)
   const recommendations = (d.recommendations ?? []).filter((r) => r.trim() !== '');
   const annexes = d.annexes ?? [];
   const none = html`<p>${msg(lang, 'act.none')}</p>`;
-  return html`<div class="scroll"><table class="act"><tbody>
-${row(msg(lang, 'act.purpose'), dash(d.purpose))}${row(msg(lang, 'acts.subject'), dash(d.subject))}${row(msg(lang, 'acts.object'), dash(d.object?.name ?? object?.name.ky))}${row(msg(lang, 'act.objectKind'), kind ? MONITORED_OBJECT_KINDS[kind][lang] : '—')}${row(msg(lang, 'act.place'), dash(d.place))}${row(msg(lang, 'act.period'), period)}</tbody></table></div>
+  return html`${scrollBox(msg(lang, 'manageActs.contentTitle'), html`<table class="act"><tbody>
+${row(msg(lang, 'act.purpose'), dash(d.purpose))}${row(msg(lang, 'acts.subject'), dash(d.subject))}${row(msg(lang, 'acts.object'), dash(d.object?.name ?? object?.name.ky))}${row(msg(lang, 'act.objectKind'), kind ? MONITORED_OBJECT_KINDS[kind][lang] : '—')}${row(msg(lang, 'act.place'), dash(d.place))}${row(msg(lang, 'act.period'), period)}</tbody></table>`)}
 ${d.resultsSummary ? html`<h3>${msg(lang, 'act.summary')}</h3><p>${d.resultsSummary}</p>` : ''}
 <h3>${msg(lang, 'act.findings')}</h3>
 ${findings.length === 0
@@ -65,13 +66,13 @@ export function obligationStatus(lang: Lang, o: ObligationProgress): string {
 /** The obligations as a table: what, by which clause, who owes it, due date, days left or overdue, status. */
 export function obligationsTable(lang: Lang, obligations: readonly ObligationProgress[], options: { party?: boolean } = {}): Html {
   if (obligations.length === 0) return html`<p>${msg(lang, 'manageActs.noObligations')}</p>`;
-  return html`<div class="scroll"><table>
+  return scrollBox(msg(lang, 'manageActs.obligationsTitle'), html`<table>
 <thead><tr><th scope="col">${msg(lang, 'manageActs.obligation')}</th>${options.party ? html`<th scope="col">${msg(lang, 'manageActs.party')}</th>` : ''}<th scope="col">${msg(lang, 'manageActs.due')}</th><th scope="col">${msg(lang, 'manageActs.daysLeft')}</th><th scope="col">${msg(lang, 'acts.status')}</th></tr></thead>
 <tbody>
 ${obligations.map(
   (o) =>
     html`<tr${o.overdue ? html` class="overdue"` : ''}><td>${o.title[lang]} <span class="muted">(${msg(lang, 'problem.clause', { clause: o.clause })})</span></td>${options.party ? html`<td>${partyName(lang, o.party)}</td>` : ''}<td>${o.due ? dmy(o.due) : '—'}</td><td>${daysLeftText(lang, o)}</td><td>${obligationStatus(lang, o)}${o.escalated ? html` · ${msg(lang, 'manageActs.escalated')}` : ''}</td></tr>\n`,
-)}</tbody></table></div>`;
+)}</tbody></table>`);
 }
 
 export function partyName(lang: Lang, party: string): string {

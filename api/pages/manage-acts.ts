@@ -28,7 +28,7 @@ import { findResponseFile, responseFilePath } from '../routes/acts-response-file
 import { listGroupActs, manageActHref } from '../routes/acts-view';
 import { errorBox } from './error-page';
 import { html, type Html } from './html';
-import { csrfField, layout, type PageRequest } from './layout';
+import { csrfField, layout, scrollBox, type PageRequest } from './layout';
 import { actContent, annexFiles, obligationsTable, responsesList, stepText } from './manage-acts-render';
 import { draftFormHtml, draftFromForm, formFromAct, formFromBody, type DraftForm } from './manage-acts-form';
 import { pageRequest, queryString, sendPage } from './respond';
@@ -53,13 +53,13 @@ async function renderGroupActs(deps: AppDeps, request: FastifyRequest, reply: Fa
   const table =
     acts.length === 0
       ? html`<p>${msg(lang, 'manageActs.none')}</p>`
-      : html`<div class="scroll"><table>
+      : scrollBox(msg(lang, 'manageActs.listTitle'), html`<table>
 <thead><tr><th scope="col">${msg(lang, 'acts.number')}</th><th scope="col">${msg(lang, 'manageActs.field.title')}</th><th scope="col">${msg(lang, 'acts.object')}</th><th scope="col">${msg(lang, 'acts.status')}</th><th scope="col">${msg(lang, 'acts.issuedOn')}</th></tr></thead>
 <tbody>
 ${acts.map(
   (a) =>
     html`<tr><td><a href="${manageActHref(a.id, lang)}">${a.number ?? msg(lang, 'manageActs.draft')}</a></td><td>${a.title || '—'}</td><td>${name(a.objectName)}</td><td>${msg(lang, `manageActs.actStatus.${a.status as Act['status']}`)}</td><td>${a.issuedOn ? dmy(a.issuedOn) : ''}</td></tr>\n`,
-)}</tbody></table></div>`;
+)}</tbody></table>`);
   const form = !staff
     ? ''
     : objects.length === 0
@@ -112,12 +112,12 @@ async function renderAct(deps: AppDeps, request: FastifyRequest, reply: FastifyR
   const multipartAction = (what: string) => `${actPath(act.id)}/${what}?lang=${lang}&_csrf=${encodeURIComponent(page.auth?.csrfToken ?? '')}`;
   const notStarted = act.status === 'issued' && (progress.procedure === 'not-started' || done === 'not-delivered');
 
-  const head = html`<div class="scroll"><table><tbody>
+  const head = html`${scrollBox(msg(lang, 'manageActs.summaryTable'), html`<table><tbody>
 <tr><th scope="row">${msg(lang, 'acts.status')}</th><td>${msg(lang, `manageActs.actStatus.${act.status}`)}${act.number ? html` · № ${act.number}` : ''}</td></tr>
 <tr><th scope="row">${msg(lang, 'acts.object')}</th><td>${object ? html`${lang === 'ru' ? object.name.ru : object.name.ky} <span class="muted">(${MONITORED_OBJECT_KINDS[object.kind][lang]})</span>${staff ? html`<br><span class="muted">${object.emails.join(', ')}</span>` : ''}` : act.objectId}</td></tr>
 ${act.issuedOn ? html`<tr><th scope="row">${msg(lang, 'acts.issuedOn')}</th><td>${dmy(act.issuedOn)}</td></tr>` : ''}
 ${act.receivedOn ? html`<tr><th scope="row">${msg(lang, 'act.receivedOn')}</th><td>${dmy(act.receivedOn)} (${msg(lang, act.receivedVia === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff')})</td></tr>` : ''}
-</tbody></table></div>
+</tbody></table>`)}
 <p><a href="${groupActsPath(act.groupId)}?lang=${lang}">${msg(lang, 'manageActs.back')}</a>${act.status !== 'draft' ? html` · <a href="/acts/${encodeURIComponent(act.id)}?lang=${lang}">${msg(lang, 'manageActs.publicPage')}</a>` : ''}</p>`;
 
   const notices = html`${error ? errorBox(page, error) : ''}

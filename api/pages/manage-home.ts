@@ -17,7 +17,7 @@ import { msg } from '../i18n/messages';
 import { formationPath } from './formation-page';
 import { newFormationPath } from './formation-start-page';
 import { html, type Html } from './html';
-import { layout } from './layout';
+import { layout, scrollBox } from './layout';
 import { pageRequest, sendPage } from './respond';
 
 /** Staff and deputies only (chairs and members start at their group's dashboard). */
@@ -44,6 +44,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
       for (const council of councils) {
         const c = encodeURIComponent(council.id);
         const groups = await listGroups(deps.db, council.id);
+        const councilName = lang === 'ky' ? council.name_ky : council.name_ru;
         const councilLinks: Html[] = [
           ...(staff ? [html`<a href="${newFormationPath(council.id)}${q}">${msg(lang, 'manage.link.startFormation')}</a>`] : []),
           html`<a href="/manage/councils/${c}/objects${q}">${msg(lang, 'manage.link.objects')}</a>`,
@@ -58,14 +59,14 @@ export function manageHomePage(app: App, deps: AppDeps): void {
           return html`<tr><td>${when}${g.resolution_number ? html`<br><span class="muted">№ ${g.resolution_number}</span>` : ''}</td><td>${msg(lang, `manage.status.${g.status}`)}</td><td><a href="${formationPath(g.id)}${q}">${msg(lang, 'manage.link.formation')}</a> · <a href="/manage/groups/${id}/acts${q}">${msg(lang, 'manage.link.acts')}</a> · <a href="/manage/groups/${id}/dashboard${q}">${msg(lang, 'manage.link.dashboard')}</a> · <a href="/groups/${id}/composition${q}">${msg(lang, 'manage.link.composition')}</a></td></tr>`;
         });
         sections.push(html`<section aria-labelledby="council-${council.id}">
-<h2 id="council-${council.id}">${lang === 'ky' ? council.name_ky : council.name_ru}</h2>
-<nav aria-label="${msg(lang, 'manage.councilLinks')}">${councilLinks.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}</nav>
+<h2 id="council-${council.id}">${councilName}</h2>
+<nav aria-label="${msg(lang, 'manage.councilLinks', { council: councilName })}">${councilLinks.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}</nav>
 ${staff ? await executiveBodyHint(deps, page, council.id) : ''}
 ${staff ? await calendarReminderNotice(deps, page, council.id) : ''}
 ${groups.length === 0
   ? html`<p>${msg(lang, 'manage.groups.none')}</p>`
-  : html`<div class="scroll"><table><thead><tr><th scope="col">${msg(lang, 'manage.col.group')}</th><th scope="col">${msg(lang, 'manage.col.status')}</th><th scope="col">${msg(lang, 'manage.col.links')}</th></tr></thead>
-<tbody>${groupRows}</tbody></table></div>`}
+  : scrollBox(msg(lang, 'manage.groups.table', { council: councilName }), html`<table><thead><tr><th scope="col">${msg(lang, 'manage.col.group')}</th><th scope="col">${msg(lang, 'manage.col.status')}</th><th scope="col">${msg(lang, 'manage.col.links')}</th></tr></thead>
+<tbody>${groupRows}</tbody></table>`)}
 </section>`);
       }
       const body = html`${engine.available() ? '' : html`<div class="notice" role="status"><p>${msg(lang, 'engine.unavailable')}</p></div>`}

@@ -16,7 +16,7 @@ import { msg } from '../i18n/messages';
 import { actorOf, domain, pageError } from '../routes/acts-common';
 import { errorBox } from './error-page';
 import { html } from './html';
-import { csrfField, layout, type PageRequest } from './layout';
+import { csrfField, layout, scrollBox, type PageRequest } from './layout';
 import { pageRequest, queryString, sendPage } from './respond';
 
 interface Typed {
@@ -49,11 +49,11 @@ async function render(deps: AppDeps, request: FastifyRequest, reply: FastifyRepl
   const table =
     objects.length === 0
       ? html`<p>${msg(lang, 'objects.empty')}</p>`
-      : html`<div class="scroll"><table>
+      : scrollBox(msg(lang, 'objects.title'), html`<table>
 <thead><tr><th scope="col">${msg(lang, 'objects.name')}</th><th scope="col">${msg(lang, 'objects.kind')}</th><th scope="col">${msg(lang, 'objects.emails')}</th></tr></thead>
 <tbody>
 ${objects.map((o) => html`<tr><td>${o.name.ky}${o.name.ru !== o.name.ky ? html`<br><span class="muted" lang="ru">${o.name.ru}</span>` : ''}</td><td>${MONITORED_OBJECT_KINDS[o.kind][lang]}${o.isExecutiveBody ? html` <strong>(${msg(lang, 'objects.executiveBody')})</strong>` : ''}</td><td>${o.emails.map((e, i) => html`${i > 0 ? html`<br>` : ''}${e}`)}</td></tr>\n`)}
-</tbody></table></div>`;
+</tbody></table>`);
   const form = staff
     ? html`<h2>${msg(lang, 'objects.registerTitle')}</h2>
 ${error ? errorBox(page, error) : ''}

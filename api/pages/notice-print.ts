@@ -1,5 +1,6 @@
 // GET /notices/:noticeId/print: one notice on an A4 sheet for the physical board, both state-language texts,
-// the council's name and the date of publication.
+// the council's name and the date of publication. The headings are in the page's language; only the texts (and the
+// council's two names) carry lang="ky" / lang="ru", so a screen reader reads each part in its own language.
 import { findCouncilById } from '../../db/councils';
 import { findNoticeById } from '../../db/notices';
 import type { App, AppDeps } from '../app-types';
@@ -25,8 +26,8 @@ export function noticePrintPage(app: App, deps: AppDeps): void {
     const lang = page.lang;
     const body = html`<p><strong lang="ky">${council.name_ky}</strong> / <strong lang="ru">${council.name_ru}</strong></p>
 <p>${msg(lang, 'notices.published')}: <time datetime="${notice.published_at.toISOString()}">${publishedDay(notice, lang)}</time></p>
-<section lang="ky"><h2>${msg(lang, 'print.ky')}</h2>${paragraphs(notice.text_ky, 'ky')}</section>
-<section lang="ru"><h2>${msg(lang, 'print.ru')}</h2>${paragraphs(notice.text_ru, 'ru')}</section>`;
+<section><h2>${msg(lang, 'print.ky')}</h2>${paragraphs(notice.text_ky, 'ky')}</section>
+<section><h2>${msg(lang, 'print.ru')}</h2>${paragraphs(notice.text_ru, 'ru')}</section>`;
     return sendPage(reply, page, 200, layout(page, msg(lang, 'print.title'), body, { style: A4 }));
   });
 }
