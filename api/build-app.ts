@@ -1,5 +1,6 @@
 // The HTTP application as a pure factory: routes, schemas, OpenAPI docs and the error handling, with no listen();
 // the caller (tests, later `npm start`) decides where it runs.
+import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -66,6 +67,10 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     },
   });
   void app.register(swaggerUi, { routePrefix: '/docs' });
+  // gzip for clients that ask: a phone on a slow link gets the dashboard ~40x smaller (bench/pages.ts). Not brotli: its
+  // default quality costs too much CPU for pages made per request. Before the routes, so every reply is covered;
+  // bodies under 1 kB are sent as they are.
+  void app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   // Pages post urlencoded forms; the response and annex forms post multipart (one file, within the annex limit).
   void app.register(formbody, { bodyLimit: 1024 * 1024 });
   void app.register(multipart, { limits: { fileSize: MAX_ANNEX_BYTES, files: 1, fields: 50, fieldSize: 100 * 1024, parts: 60 } });

@@ -1,6 +1,7 @@
 // The read-only HTTP API (issue 6, first step) through app.inject on a real Postgres database: the deadline
 // calculator, the public composition, the chair's pending list, the year's calendar, the OpenAPI document, and
 // the refusals: 400 naming the field and the rule in the request's language, 404 for an unknown group.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../api/build-app';
 import type { App } from '../api/app-types';
@@ -198,6 +199,15 @@ describe('the app around the routes', () => {
     expect(apiPaths).toEqual(expect.arrayContaining(['/api/calendar/{year}', '/api/deadline', '/api/groups/{groupId}/calendar.ics', '/api/groups/{groupId}/members', '/api/groups/{groupId}/obligations', '/api/login', '/api/logout', '/api/session', '/api/councils/{councilId}/formations', '/api/acts/{actId}/issue', '/api/groups/{groupId}/dashboard']));
     expect(doc.paths['/api/deadline']!.get!.parameters!.map((p) => p.name).sort()).toEqual(['extended', 'from', 'key', 'lang']);
     expect((await get('/docs')).statusCode).toBeLessThan(400);
+  });
+
+  it('compresses answers for clients that ask (gzip), and sends them as they are to those that do not', async () => {
+    const plain = await get('/deadline?key=object-response&from=2026-03-10&lang=ru');
+    const zipped = await get('/deadline?key=object-response&from=2026-03-10&lang=ru', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
   });
 
   it('an unknown address is a 404 in JSON', async () => {
