@@ -391,7 +391,7 @@ async function dashboardParts(db: Kysely<Database>, g: Group, samples: number) {
   };
   const calendar = await calendarForCouncil(db, g.councilId);
   const pendingMs = await time(() => pendingObligations(db, { groupId: g.groupId, today: TODAY, calendar }));
-  const timelineMs = await time(() => groupTimelines(db, g.groupId));
+  const timelineMs = await time(() => groupTimelines(db, g.groupId, { today: TODAY }));
   const restMs = await time(() =>
     Promise.all([calendarForCouncil(db, g.councilId), scheduledMeetings(db, g.groupId), listRosterEntries(db, g.groupId), findCouncilById(db, g.councilId)]),
   );
@@ -412,7 +412,7 @@ async function dashboardParts(db: Kysely<Database>, g: Group, samples: number) {
   const account = { id: 'bench', email: `chair${g.size}@example.kg`, role: 'chair' as const, council_id: null, group_id: g.groupId };
   const dataMs = await time(() => dashboardData(db, { group, account, today: TODAY, query: {}, origin: 'http://127.0.0.1', feedSecret: () => SECRET }));
   const rows = (await pendingObligations(db, { groupId: g.groupId, today: TODAY, calendar })).length;
-  const timeline = await groupTimelines(db, g.groupId);
+  const timeline = await groupTimelines(db, g.groupId, { today: TODAY });
   const entries = timeline.formation.length + timeline.acts.reduce((n, a) => n + a.entries.length, 0);
   return { dataMs, pendingMs, timelineMs, eventsMs, leanMs, restMs, rows, entries };
 }

@@ -18,6 +18,7 @@ import { listRosterEntries } from '../db/members';
 import { publishNotice } from '../db/notices';
 import { registerObject } from '../db/objects';
 import { record } from '../db/record';
+import { groupTimelines } from '../db/timeline';
 import { shippedCalendar } from '../domain/calendar';
 import { computeDeadline } from '../domain/deadlines';
 import { createTestDatabase, type TestDatabase } from './support/pg';
@@ -454,5 +455,20 @@ describe('the dashboard page', () => {
     const other = await page('staff@kokjar.kg');
     expect(other.statusCode).toBe(403);
     expect(other.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+});
+
+describe('the timeline keeps what moves: closed acts drop off 90 days after their last event', () => {
+  // Last in the file: it closes act 3.
+  it('shows a closed act for 90 days after its last event, then counts it and links to the acts list', async () => {
+    await onAct(ids.a3, [{ type: 'act.closed', payload: { actId: ids.a3, reason: 'test' }, occurredAt: at('2026-03-18') }]);
+    const recent = await groupTimelines(t.db, groupId, { today: '2026-06-16' });
+    expect(recent.acts.map((a) => a.actId)).toContain(ids.a3);
+    expect(recent.olderClosedActs).toBe(0);
+    const later = await groupTimelines(t.db, groupId, { today: '2026-06-17' });
+    expect(later.acts.map((a) => a.actId)).not.toContain(ids.a3);
+    expect(later.olderClosedActs).toBe(1);
+    // Acts still open stay, however old.
+    expect(later.acts.map((a) => a.actId)).toEqual(expect.arrayContaining([ids.a1, ids.draft]));
   });
 });

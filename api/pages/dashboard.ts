@@ -119,6 +119,7 @@ ${d.timeline.acts.length === 0
       (a) => html`<details${a.status !== 'closed' ? html` open` : ''}><summary>${a.number ? msg(lang, 'dashboard.link.act', { number: a.number }) : msg(lang, 'dashboard.link.actDraft')}: ${a.title} (${nameIn(lang, a.objectName)})</summary>
 ${timelineList(lang, a.entries)}</details>`,
     )}
+${d.timeline.olderClosedActs > 0 ? html`<p class="muted"><a href="/manage/groups/${encodeURIComponent(d.groupId)}/acts?lang=${lang}">${msg(lang, 'dashboard.timeline.olderClosed', { n: String(d.timeline.olderClosedActs) })}</a></p>` : ''}
 </section>`;
 }
 

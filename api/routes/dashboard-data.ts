@@ -129,7 +129,7 @@ export async function dashboardData(db: Kysely<Database>, input: DashboardInput)
   const calendar = await calendarForCouncil(db, group.council_id);
   const [all, timeline, meetings, roster, council] = await Promise.all([
     pendingObligations(db, { groupId: group.id, today, calendar }),
-    groupTimelines(db, group.id),
+    groupTimelines(db, group.id, { today }),
     scheduledMeetings(db, group.id),
     listRosterEntries(db, group.id),
     findCouncilById(db, group.council_id),

@@ -60,7 +60,9 @@ export const DashboardResponse = Type.Object({
     formation: Type.Array(TimelineEntrySchema),
     acts: Type.Array(
       Type.Object({ actId: Type.String(), number: Nullable(Type.String()), title: Type.String(), status: Type.String(), objectName: CalendarNameSchema, entries: Type.Array(TimelineEntrySchema) }),
+      { description: 'Acts not closed, and closed acts whose last event is within 90 days' },
     ),
+    olderClosedActs: Type.Integer({ description: 'Closed acts left out of the timeline (older); the acts list has them all' }),
   }),
   meetings: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), date: IsoDateSchema, time: Nullable(Type.String()), place: Nullable(Type.String()) })),
   members: Type.Array(

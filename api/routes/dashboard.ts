@@ -49,7 +49,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
       const withText = (entries: typeof data.timeline.formation) => entries.map((e) => ({ ...e, text: timelineText(lang, e) }));
       return {
         ...data,
-        timeline: { formation: withText(data.timeline.formation), acts: data.timeline.acts.map((a) => ({ ...a, entries: withText(a.entries) })) },
+        timeline: { formation: withText(data.timeline.formation), acts: data.timeline.acts.map((a) => ({ ...a, entries: withText(a.entries) })), olderClosedActs: data.timeline.olderClosedActs },
       };
     },
   );
