@@ -199,7 +199,24 @@ export async function groupTimelines(db: Kysely<Database>, groupId: string, opti
   const obligationRows = await db.selectFrom('obligations').select(['id', 'key', 'clause']).where('group_id', '=', groupId).execute();
   const obligations: ObligationInfo = new Map(obligationRows.map((o) => [o.id, { key: o.key, clause: o.clause }]));
   const groupStream = streams.group(groupId);
-  const actStreams = new Map(acts.map((a) => [streams.act(a.id), a.id]));
+  // Closed acts whose last event is older than the cutoff are counted, not read: the timeline follows what moves.
+  const cutoff = addDays(options.today, -(options.closedWithinDays ?? CLOSED_ACTS_SHOWN_DAYS));
+  const closedStreams = acts.filter((a) => a.status === 'closed').map((a) => streams.act(a.id));
+  const lastEvents =
+    closedStreams.length === 0
+      ? []
+      : await db
+          .selectFrom('events')
+          .distinctOn('stream_id')
+          .select(['stream_id', 'occurred_at'])
+          .where('stream_id', 'in', closedStreams)
+          .orderBy('stream_id')
+          .orderBy('stream_version', 'desc')
+          .execute();
+  // The day of each closed act's last event (by its place in the stream, as the timeline orders them).
+  const oldClosed = new Set(lastEvents.filter((r) => bishkekDateOf(new Date(r.occurred_at).getTime()) < cutoff).map((r) => r.stream_id));
+  const shownActs = acts.filter((a) => !oldClosed.has(streams.act(a.id)));
+  const actStreams = new Map(shownActs.map((a) => [streams.act(a.id), a.id]));
   const rows = await db
     .selectFrom('events')
     .select(['type', 'position', 'stream_id', 'stream_version', 'actor', 'occurred_at', 'recorded_at', 'idempotency_key'])
@@ -215,7 +232,7 @@ export async function groupTimelines(db: Kysely<Database>, groupId: string, opti
     list.push(entry);
     byStream.set(row.stream_id, list);
   }
-  const actTimelines: ActTimeline[] = acts.map((a) => ({
+  const actTimelines: ActTimeline[] = shownActs.map((a) => ({
     actId: a.id,
     number: a.number,
     title: a.title,
@@ -225,10 +242,5 @@ export async function groupTimelines(db: Kysely<Database>, groupId: string, opti
   }));
   const lastPosition = (t: ActTimeline) => t.entries.at(-1)?.position ?? 0;
   actTimelines.sort((x, y) => lastPosition(y) - lastPosition(x) || x.actId.localeCompare(y.actId));
-  const cutoff = addDays(options.today, -(options.closedWithinDays ?? CLOSED_ACTS_SHOWN_DAYS));
-  const shown = actTimelines.filter((t) => {
-    const last = t.entries.at(-1);
-    return t.status !== 'closed' || (last !== undefined && last.date >= cutoff);
-  });
-  return { formation: merge(byStream.get(groupStream) ?? []), acts: shown, olderClosedActs: actTimelines.length - shown.length };
+  return { formation: merge(byStream.get(groupStream) ?? []), acts: actTimelines, olderClosedActs: oldClosed.size };
 }

@@ -16,6 +16,7 @@ const isDocs = (r: SeenRoute) => r.url === '/docs' || r.url.startsWith('/docs/')
 const matrix = world.routes.filter((r) => !isDocs(r) && r.method !== 'HEAD' && r.method !== 'OPTIONS');
 
 type Expected = 'let-in' | 'unauthenticated' | 'forbidden';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** What the declared access says `caller` should get on `route` (the sample ids belong to council 1 and group 1). */
 function expectedFor(route: SeenRoute, caller: Caller): Expected {
@@ -108,6 +109,19 @@ describe('the matrix: every route × every caller', () => {
       else if (res.statusCode >= 500 && res.statusCode !== 503) wrong.push(`${detail}: a server error`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('rights are checked before the input', () => {
+  // A caller without rights gets 401/403 even for a body the schema refuses: a 400 would tell them the route's rules.
+  const guarded = matrix.filter((r) => UNSAFE_METHODS.has(r.method) && !r.page && !(r.access ?? []).some((a) => ['public', 'object-link', 'session', 'feed-token'].includes(a)));
+  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))('%s: 401 for anonymous, 403 for the chair of another group, with a body the schema refuses', async (_name, route) => {
+    const junk = { payload: JSON.stringify({ 'zz-not-a-field': [1, { a: null }] }), contentType: 'application/json' };
+    const anonymous = world.callers.find((c) => c.kind === 'anonymous')!;
+    expect((await world.app.inject(requestFor(world, route, anonymous, junk))).statusCode).toBe(401);
+    const foreign = world.callers.find((c) => c.name === 'chair of group 2')!;
+    await world.ensureSession(foreign);
+    expect((await world.app.inject(requestFor(world, route, foreign, junk))).statusCode).toBe(403);
   });
 });
 

@@ -43,7 +43,7 @@ function signedIn(request: FastifyRequest): SessionAccount {
 
 const everyCouncil = (a: SessionAccount) => a.role === 'staff' && a.council_id === null;
 
-/** A preHandler letting through `roles` on the group in `:groupId` (see the table above). */
+/** A preValidation hook (access is checked before the input, so a caller without rights learns nothing from a 400) letting through `roles` on the group in `:groupId` (see the table above). */
 export function requireRole(db: Kysely<Database>, roles: readonly GroupRole[]) {
   return async (request: FastifyRequest): Promise<void> => {
     const a = signedIn(request);
@@ -57,7 +57,7 @@ export function requireRole(db: Kysely<Database>, roles: readonly GroupRole[]) {
   };
 }
 
-/** A preHandler letting through `roles` (staff, deputy) on the council in `:councilId`. */
+/** A preValidation hook (access is checked before the input, so a caller without rights learns nothing from a 400) letting through `roles` (staff, deputy) on the council in `:councilId`. */
 export function requireCouncilRole(db: Kysely<Database>, roles: readonly AccountRole[]) {
   return async (request: FastifyRequest): Promise<void> => {
     const a = signedIn(request);
@@ -71,7 +71,7 @@ export function requireCouncilRole(db: Kysely<Database>, roles: readonly Account
   };
 }
 
-/** A preHandler for any signed-in account. */
+/** A preValidation hook for any signed-in account. */
 export function requireSession() {
   return (request: FastifyRequest): Promise<void> => {
     signedIn(request);

@@ -272,13 +272,13 @@ export function calendarEditPages(app: App, deps: AppDeps): void {
   const editors = requireCouncilRole(deps.db, ['staff']);
   const todayOf = () => bishkekDateOf(clock());
 
-  app.get('/manage/councils/:councilId/calendar', { schema: { hide: true, params: Params, querystring: PageQuery }, config: { access: ['staff', 'deputy'], page: true }, preHandler: readers }, async (request, reply) => {
+  app.get('/manage/councils/:councilId/calendar', { schema: { hide: true, params: Params, querystring: PageQuery }, config: { access: ['staff', 'deputy'], page: true }, preValidation: readers }, async (request, reply) => {
     const q = request.query;
     const year = yearOfQuery(q.year, todayOf());
     return render(deps, request, reply, 200, { councilId: request.params.councilId, year, done: q.done, signal: q.signal, n: q.n, prefill: { date: q.date, scope: q.scope } });
   });
 
-  app.post('/manage/councils/:councilId/calendar', { schema: { hide: true, params: Params, querystring: PageQuery, body: SaveForm }, config: { access: ['staff'], page: true }, preHandler: editors }, async (request, reply) => {
+  app.post('/manage/councils/:councilId/calendar', { schema: { hide: true, params: Params, querystring: PageQuery, body: SaveForm }, config: { access: ['staff'], page: true }, preValidation: editors }, async (request, reply) => {
     const { councilId } = request.params;
     const b = request.body;
     const values: FormValues = {
@@ -301,7 +301,7 @@ export function calendarEditPages(app: App, deps: AppDeps): void {
     return redirectAfter(reply, councilId, pageRequest(request, '').lang, yearOf(result.date), result.appended > 0 ? 'saved' : 'unchanged', result.signal);
   });
 
-  app.post('/manage/councils/:councilId/calendar/remove', { schema: { hide: true, params: Params, querystring: PageQuery, body: RemoveForm }, config: { access: ['staff'], page: true }, preHandler: editors }, async (request, reply) => {
+  app.post('/manage/councils/:councilId/calendar/remove', { schema: { hide: true, params: Params, querystring: PageQuery, body: RemoveForm }, config: { access: ['staff'], page: true }, preValidation: editors }, async (request, reply) => {
     const { councilId } = request.params;
     const lang = pageRequest(request, '').lang;
     const date = request.body.date ?? '';
@@ -317,7 +317,7 @@ export function calendarEditPages(app: App, deps: AppDeps): void {
     return redirectAfter(reply, councilId, lang, yearOf(result.date), 'removed', result.signal);
   });
 
-  app.post('/manage/councils/:councilId/calendar/signal', { schema: { hide: true, params: Params, querystring: PageQuery, body: SignalForm }, config: { access: ['staff'], page: true }, preHandler: editors }, async (request, reply) => {
+  app.post('/manage/councils/:councilId/calendar/signal', { schema: { hide: true, params: Params, querystring: PageQuery, body: SignalForm }, config: { access: ['staff'], page: true }, preValidation: editors }, async (request, reply) => {
     const { councilId } = request.params;
     const signal = await resignal(deps, signedInAccount(request), councilId);
     return redirectAfter(reply, councilId, pageRequest(request, '').lang, yearOf(todayOf()), 'signalled', signal);

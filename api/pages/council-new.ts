@@ -84,13 +84,13 @@ export function councilNewPage(app: App, deps: AppDeps): void {
   const everyCouncil = requireStaffOfEveryCouncil();
   const query = Type.Object({ lang: Type.Optional(Type.String()) });
 
-  app.get(NEW_COUNCIL_PATH, { schema: { hide: true, querystring: query }, config: { access: ['staff-of-every-council'], page: true }, preHandler: everyCouncil }, (request, reply) =>
+  app.get(NEW_COUNCIL_PATH, { schema: { hide: true, querystring: query }, config: { access: ['staff-of-every-council'], page: true }, preValidation: everyCouncil }, (request, reply) =>
     render(request, reply, 200, { nameKy: '', nameRu: '', email: '', website: '', nonce: randomUUID() }, null, null),
   );
 
   app.post(
     NEW_COUNCIL_PATH,
-    { schema: { hide: true, querystring: query, body: FormBody }, config: { access: ['staff-of-every-council'], page: true }, preHandler: everyCouncil },
+    { schema: { hide: true, querystring: query, body: FormBody }, config: { access: ['staff-of-every-council'], page: true }, preValidation: everyCouncil },
     async (request, reply) => {
       const lang = pageRequest(request, NEW_COUNCIL_PATH).lang;
       const form = request.body;

@@ -197,7 +197,7 @@ export function dashboardPages(app: App, deps: AppDeps): void {
 
   app.get(
     '/manage/groups/:groupId/dashboard',
-    { schema: { hide: true, params: GroupParams, querystring: PageQuery }, config: { access: [...READERS], page: true }, preHandler: requireRole(deps.db, READERS) },
+    { schema: { hide: true, params: GroupParams, querystring: PageQuery }, config: { access: [...READERS], page: true }, preValidation: requireRole(deps.db, READERS) },
     async (request, reply) => {
       const { groupId } = request.params;
       const group = await findGroupById(deps.db, groupId);
@@ -224,7 +224,7 @@ export function dashboardPages(app: App, deps: AppDeps): void {
     {
       schema: { hide: true, params: GroupParams, querystring: Strict({ lang: Type.Optional(Type.String({ maxLength: 10 })) }), body: Strict({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) }) },
       config: { access: [...MANAGERS], page: true },
-      preHandler: requireRole(deps.db, MANAGERS),
+      preValidation: requireRole(deps.db, MANAGERS),
     },
     async (request, reply) => {
       const { groupId } = request.params;

@@ -379,14 +379,14 @@ ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null
     {
       schema: { hide: true, params, querystring: Type.Object({ lang: Type.Optional(Type.String()), done: Type.Optional(Type.String({ maxLength: 40 })), rows: Type.Optional(Type.Integer({ minimum: 1, maximum: 40 })) }) },
       config: { access: ['staff', 'deputy', 'chair'], page: true },
-      preHandler: readers,
+      preValidation: readers,
     },
     (request, reply) => render(request, reply, request.params.groupId, { status: 200, done: request.query.done ?? null, rows: request.query.rows ?? DEFAULT_ROWS }),
   );
 
   app.post(
     '/manage/groups/:groupId/formation/start',
-    { schema: { hide: true, params }, config: { access: ['staff'], page: true }, preHandler: staffOnly },
+    { schema: { hide: true, params }, config: { access: ['staff'], page: true }, preValidation: staffOnly },
     async (request, reply) => {
       const { groupId } = request.params;
       let values: FormValues = {};
@@ -406,7 +406,7 @@ ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null
   for (const step of FORMATION_STEP_NAMES) {
     app.post(
       `/manage/groups/:groupId/formation/${step}`,
-      { schema: { hide: true, params }, config: { access: ['staff'], page: true }, preHandler: staffOnly },
+      { schema: { hide: true, params }, config: { access: ['staff'], page: true }, preValidation: staffOnly },
       async (request, reply) => {
         const { groupId } = request.params;
         let values: FormValues = {};

@@ -54,7 +54,7 @@ ${csrfField(page)}
 
   app.get(
     '/manage/councils/:councilId/formations/new',
-    { schema: { hide: true, params, querystring: Type.Object({ lang: Type.Optional(Type.String()) }) }, config: { access: ['staff'], page: true }, preHandler: staff },
+    { schema: { hide: true, params, querystring: Type.Object({ lang: Type.Optional(Type.String()) }) }, config: { access: ['staff'], page: true }, preValidation: staff },
     (request, reply) => show(request, reply, request.params.councilId, 200, { formedOn: '', nonce: randomUUID() }, null),
   );
 
@@ -67,7 +67,7 @@ ${csrfField(page)}
         body: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })), nonce: Type.String({ maxLength: 100 }), formedOn: Type.String({ maxLength: 10 }) }, { additionalProperties: false }),
       },
       config: { access: ['staff'], page: true },
-      preHandler: staff,
+      preValidation: staff,
     },
     async (request, reply) => {
       const { councilId } = request.params;

@@ -246,11 +246,11 @@ export function manageActsPages(app: App, deps: AppDeps): void {
   const lang = (request: FastifyRequest) => pageRequest(request, '').lang;
   const back = (reply: FastifyReply, request: FastifyRequest, actId: string, done: Done) => reply.redirect(manageActHref(actId, lang(request), `&done=${done}`), 303);
 
-  app.get('/manage/groups/:groupId/acts', { schema: { hide: true, params: GroupParams }, config: page(READERS), preHandler: requireRole(deps.db, READERS) }, (request, reply) =>
+  app.get('/manage/groups/:groupId/acts', { schema: { hide: true, params: GroupParams }, config: page(READERS), preValidation: requireRole(deps.db, READERS) }, (request, reply) =>
     renderGroupActs(deps, request, reply, request.params.groupId, 200, null),
   );
 
-  app.post('/manage/groups/:groupId/acts', { schema: { hide: true, params: GroupParams }, config: page(['staff']), preHandler: requireRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/manage/groups/:groupId/acts', { schema: { hide: true, params: GroupParams }, config: page(['staff']), preValidation: requireRole(deps.db, ['staff']) }, async (request, reply) => {
     const { groupId } = request.params;
     try {
       const f = formFields(request.body, ['objectId', 'title', 'draftId']);
@@ -273,11 +273,11 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     }
   });
 
-  app.get('/manage/acts/:actId', { schema: { hide: true, params: ActParams }, config: page(READERS), preHandler: requireActRole(deps.db, READERS) }, (request, reply) =>
+  app.get('/manage/acts/:actId', { schema: { hide: true, params: ActParams }, config: page(READERS), preValidation: requireActRole(deps.db, READERS) }, (request, reply) =>
     renderAct(deps, request, reply, request.params.actId, 200, null),
   );
 
-  app.post('/manage/acts/:actId/draft', { schema: { hide: true, params: ActParams }, config: page(['staff']), preHandler: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/manage/acts/:actId/draft', { schema: { hide: true, params: ActParams }, config: page(['staff']), preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { actId } = request.params;
     let form: DraftForm | undefined;
     try {
@@ -292,7 +292,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     }
   });
 
-  app.post('/manage/acts/:actId/annexes', { schema: { hide: true, params: ActParams }, config: page(['staff']), preHandler: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/manage/acts/:actId/annexes', { schema: { hide: true, params: ActParams }, config: page(['staff']), preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { actId } = request.params;
     try {
       const { file } = await readMultipart(request, []);
@@ -306,7 +306,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     }
   });
 
-  app.post('/manage/acts/:actId/issue', { schema: { hide: true, params: ActParams }, config: page(['staff']), preHandler: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/manage/acts/:actId/issue', { schema: { hide: true, params: ActParams }, config: page(['staff']), preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { actId } = request.params;
     try {
       formFields(request.body, []);
@@ -320,7 +320,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     }
   });
 
-  app.post('/manage/acts/:actId/receipt', { schema: { hide: true, params: ActParams }, config: page(['staff']), preHandler: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/manage/acts/:actId/receipt', { schema: { hide: true, params: ActParams }, config: page(['staff']), preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { actId } = request.params;
     let receivedOn = '';
     try {
@@ -335,7 +335,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     }
   });
 
-  app.post('/manage/acts/:actId/responses', { schema: { hide: true, params: ActParams }, config: page(['staff']), preHandler: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/manage/acts/:actId/responses', { schema: { hide: true, params: ActParams }, config: page(['staff']), preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { actId } = request.params;
     let kept: Kept['response'];
     try {
@@ -357,7 +357,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     }
   });
 
-  app.post('/manage/acts/:actId/close', { schema: { hide: true, params: ActParams }, config: page(['chair']), preHandler: requireActRole(deps.db, ['chair']) }, async (request, reply) => {
+  app.post('/manage/acts/:actId/close', { schema: { hide: true, params: ActParams }, config: page(['chair']), preValidation: requireActRole(deps.db, ['chair']) }, async (request, reply) => {
     const { actId } = request.params;
     let reason = '';
     try {
@@ -375,7 +375,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
   // A response's file: for the readers of the act's page only (what an object sends is not published).
   app.get(
     '/manage/acts/:actId/response-files/:fileId',
-    { schema: { hide: true, params: Type.Object({ actId: Type.String({ minLength: 1, maxLength: 200 }), fileId: Type.String({ minLength: 1, maxLength: 200 }) }) }, config: page(READERS), preHandler: requireActRole(deps.db, READERS) },
+    { schema: { hide: true, params: Type.Object({ actId: Type.String({ minLength: 1, maxLength: 200 }), fileId: Type.String({ minLength: 1, maxLength: 200 }) }) }, config: page(READERS), preValidation: requireActRole(deps.db, READERS) },
     async (request, reply) => {
       const { actId, fileId } = request.params;
       const file = await findResponseFile(deps.db, actId, fileId);

@@ -32,7 +32,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
   const engine = deps.engine ?? unavailableEngine;
   app.get(
     '/manage',
-    { schema: { hide: true, querystring: Type.Object({ lang: Type.Optional(Type.String()) }) }, config: { access: ['staff', 'deputy'], page: true }, preHandler: staffOrDeputy },
+    { schema: { hide: true, querystring: Type.Object({ lang: Type.Optional(Type.String()) }) }, config: { access: ['staff', 'deputy'], page: true }, preValidation: staffOrDeputy },
     async (request, reply) => {
       const page = pageRequest(request, '/manage');
       const account = request.auth!.account;

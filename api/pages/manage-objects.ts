@@ -103,13 +103,13 @@ function typedFrom(body: unknown): Typed {
 export function manageObjectsPages(app: App, deps: AppDeps): void {
   app.get(
     '/manage/councils/:councilId/objects',
-    { schema: { hide: true, params: Params }, config: { access: ['staff', 'deputy'], page: true }, preHandler: requireCouncilRole(deps.db, ['staff', 'deputy']) },
+    { schema: { hide: true, params: Params }, config: { access: ['staff', 'deputy'], page: true }, preValidation: requireCouncilRole(deps.db, ['staff', 'deputy']) },
     (request, reply) => render(deps, request, reply, request.params.councilId, 200, null, EMPTY),
   );
 
   app.post(
     '/manage/councils/:councilId/objects',
-    { schema: { hide: true, params: Params }, config: { access: ['staff'], page: true }, preHandler: requireCouncilRole(deps.db, ['staff']) },
+    { schema: { hide: true, params: Params }, config: { access: ['staff'], page: true }, preValidation: requireCouncilRole(deps.db, ['staff']) },
     async (request, reply) => {
       const { councilId } = request.params;
       const lang: Lang = pageRequest(request, '').lang;

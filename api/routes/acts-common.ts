@@ -46,7 +46,7 @@ export const actorOf = (request: FastifyRequest): string => {
 };
 
 /**
- * A preHandler for routes with `:actId`: lets through `roles` on the act's group (require-role.ts's table). An unknown
+ * A preValidation hook for routes with `:actId`: lets through `roles` on the act's group (require-role.ts's table). An unknown
  * act is a 404 only for staff of every council, else a 403, as for groups: no probing for which ids exist.
  */
 export function requireActRole(db: Kysely<Database>, roles: readonly AccountRole[]) {

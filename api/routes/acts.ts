@@ -33,12 +33,12 @@ function multipartResponseBody(fields: Record<string, string>): ResponseFields {
 }
 
 export function actsRoutes(app: App, deps: AppDeps): void {
-  app.get('/api/groups/:groupId/acts', { schema: listActsSchema, config: { access: READERS }, preHandler: requireRole(deps.db, READERS) }, async (request) => {
+  app.get('/api/groups/:groupId/acts', { schema: listActsSchema, config: { access: READERS }, preValidation: requireRole(deps.db, READERS) }, async (request) => {
     const { groupId } = request.params;
     return { groupId, acts: await listGroupActs(deps.db, groupId) };
   });
 
-  app.post('/api/groups/:groupId/acts', { schema: draftActSchema, config: { access: ['staff'] }, preHandler: requireRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/api/groups/:groupId/acts', { schema: draftActSchema, config: { access: ['staff'] }, preValidation: requireRole(deps.db, ['staff']) }, async (request, reply) => {
     const { groupId } = request.params;
     const { objectId, title, content } = request.body;
     const act = await domain(async () => {
@@ -48,12 +48,12 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     return reply.status(201).send(actDetail(act));
   });
 
-  app.get('/api/acts/:actId', { schema: getActSchema, config: { access: READERS }, preHandler: requireActRole(deps.db, READERS) }, async (request) => {
+  app.get('/api/acts/:actId', { schema: getActSchema, config: { access: READERS }, preValidation: requireActRole(deps.db, READERS) }, async (request) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     return actDetail(act);
   });
 
-  app.patch('/api/acts/:actId', { schema: patchActSchema, config: { access: ['staff'] }, preHandler: requireActRole(deps.db, ['staff']) }, async (request) => {
+  app.patch('/api/acts/:actId', { schema: patchActSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) }, async (request) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     const { title, content } = request.body;
     const updated = await domain(() => {
@@ -63,7 +63,7 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     return actDetail(updated);
   });
 
-  app.post('/api/acts/:actId/annexes', { schema: attachAnnexSchema, config: { access: ['staff'] }, preHandler: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/api/acts/:actId/annexes', { schema: attachAnnexSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     const { file } = await readMultipart(request, []);
     if (!file) throw new AppError('invalid-input', 'no file', { field: 'file', rule: 'required' });
@@ -71,19 +71,19 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     return reply.status(201).send({ ...annex, url: annexUrl(act.id, annex.id) });
   });
 
-  app.post('/api/acts/:actId/issue', { schema: issueActSchema, config: { access: ['staff'] }, preHandler: requireActRole(deps.db, ['staff']) }, async (request) => {
+  app.post('/api/acts/:actId/issue', { schema: issueActSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) }, async (request) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     const { issued, delivery } = await issueAndStart(deps, request.log, act, actorOf(request));
     const now = (await findAct(deps.db, act.id))!;
     return { act: actDetail(now), delivery, alreadyIssued: issued.alreadyIssued };
   });
 
-  app.post('/api/acts/:actId/receipt', { schema: receiptSchema, config: { access: ['staff'] }, preHandler: requireActRole(deps.db, ['staff']) }, async (request) => {
+  app.post('/api/acts/:actId/receipt', { schema: receiptSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) }, async (request) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     return recordReceipt(deps, act.id, request.body.receivedOn, 'staff');
   });
 
-  app.post('/api/acts/:actId/responses', { schema: responsesSchema, config: { access: ['staff'] }, preHandler: requireActRole(deps.db, ['staff']) }, async (request) => {
+  app.post('/api/acts/:actId/responses', { schema: responsesSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) }, async (request) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     let body;
     let file = null;
@@ -108,12 +108,12 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     return { responseId: r.responseId, obligationKey: r.obligationKey, respondedOn: r.respondedOn, late: r.late, supersedes: r.supersedes, file: result.file ? responseFileView(act.id, result.file) : null };
   });
 
-  app.post('/api/acts/:actId/close', { schema: closeSchema, config: { access: ['chair'] }, preHandler: requireActRole(deps.db, ['chair']) }, async (request) => {
+  app.post('/api/acts/:actId/close', { schema: closeSchema, config: { access: ['chair'] }, preValidation: requireActRole(deps.db, ['chair']) }, async (request) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     return closeAct(deps, act.id, request.body.reason, request.body.on ?? todayOf(deps));
   });
 
-  app.get('/api/acts/:actId/state', { schema: stateSchema, config: { access: READERS }, preHandler: requireActRole(deps.db, READERS) }, async (request) => {
+  app.get('/api/acts/:actId/state', { schema: stateSchema, config: { access: READERS }, preValidation: requireActRole(deps.db, READERS) }, async (request) => {
     const { act, group } = await loadAct(deps.db, request.params.actId);
     const progress = await actProgress({ db: deps.db, engine: engineOf(deps), today: todayOf(deps), log: request.log }, act, group.council_id);
     return {

@@ -133,25 +133,25 @@ export function councilCalendarRoutes(app: App, deps: AppDeps): void {
   const readers = requireCouncilRole(deps.db, ['staff', 'deputy']);
   const editors = requireCouncilRole(deps.db, ['staff']);
 
-  app.get('/api/councils/:councilId/calendar/:year', { schema: calendarYearSchema, config: { access: ['staff', 'deputy'] }, preHandler: readers }, async (request) => {
+  app.get('/api/councils/:councilId/calendar/:year', { schema: calendarYearSchema, config: { access: ['staff', 'deputy'] }, preValidation: readers }, async (request) => {
     const { councilId, year } = request.params;
     const today = bishkekDateOf(clock());
     const [view, reminders, stale] = await Promise.all([councilCalendarYear(deps.db, councilId, year), councilCalendarReminders(deps.db, councilId, today), staleDeadlines(deps.db, councilId)]);
     return { ...view, reminders, stale, editable: signedInAccount(request).role === 'staff' };
   });
 
-  app.put('/api/councils/:councilId/calendar/:date', { schema: setDaySchema, config: { access: ['staff'] }, preHandler: editors }, async (request) => {
+  app.put('/api/councils/:councilId/calendar/:date', { schema: setDaySchema, config: { access: ['staff'] }, preValidation: editors }, async (request) => {
     const { councilId, date } = request.params;
     const b = request.body;
     return saveCalendarDay(deps, signedInAccount(request), councilId, { date, type: b.type, name: b.name, status: b.status, scope: b.scope });
   });
 
-  app.delete('/api/councils/:councilId/calendar/:date', { schema: removeDaySchema, config: { access: ['staff'] }, preHandler: editors }, async (request) => {
+  app.delete('/api/councils/:councilId/calendar/:date', { schema: removeDaySchema, config: { access: ['staff'] }, preValidation: editors }, async (request) => {
     const { councilId, date } = request.params;
     return removeCalendarDay(deps, signedInAccount(request), councilId, date, request.query.scope, requestLang(request));
   });
 
-  app.post('/api/councils/:councilId/calendar/signal', { schema: signalSchema, config: { access: ['staff'] }, preHandler: editors }, async (request) => {
+  app.post('/api/councils/:councilId/calendar/signal', { schema: signalSchema, config: { access: ['staff'] }, preValidation: editors }, async (request) => {
     return { signal: await resignal(deps, signedInAccount(request), request.params.councilId) };
   });
 

@@ -42,7 +42,7 @@ export function isStaffOfEveryCouncil(account: Pick<SessionAccount, 'role' | 'co
   return account.role === 'staff' && account.council_id === null;
 }
 
-/** A preHandler letting through staff of every council only (401 without a session, 403 for anyone else). */
+/** A preValidation hook letting through staff of every council only (401 without a session, 403 for anyone else). */
 export function requireStaffOfEveryCouncil() {
   return (request: FastifyRequest): Promise<void> => {
     if (!request.auth) throw new AppError('not-authenticated', 'log in first');

@@ -58,7 +58,7 @@ export function groupView(group: Group) {
 export function councilsApiRoutes(app: App, deps: AppDeps): void {
   const staffOrDeputy = requireCouncilRole(deps.db, ['staff', 'deputy']);
 
-  app.get('/api/councils', { schema: listCouncilsSchema, config: { access: ['staff', 'deputy', 'chair', 'member'] }, preHandler: requireSession() }, async (request) => {
+  app.get('/api/councils', { schema: listCouncilsSchema, config: { access: ['staff', 'deputy', 'chair', 'member'] }, preValidation: requireSession() }, async (request) => {
     const councils = await visibleCouncils(deps.db, request.auth!.account);
     const bodies = await executiveBodies(deps.db, councils.map((c) => c.id));
     return { councils: councils.map((c) => councilView(c, bodies.get(c.id) ?? null)) };
@@ -66,7 +66,7 @@ export function councilsApiRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/councils',
-    { schema: registerCouncilSchema, config: { access: ['staff-of-every-council'] }, preHandler: requireStaffOfEveryCouncil() },
+    { schema: registerCouncilSchema, config: { access: ['staff-of-every-council'] }, preValidation: requireStaffOfEveryCouncil() },
     async (request, reply) => {
       const checked = checkCouncilInput(request.body);
       const key = request.headers['idempotency-key'];
@@ -75,14 +75,14 @@ export function councilsApiRoutes(app: App, deps: AppDeps): void {
     },
   );
 
-  app.get('/api/councils/:councilId', { schema: getCouncilSchema, config: { access: ['staff', 'deputy'] }, preHandler: staffOrDeputy }, async (request) => {
+  app.get('/api/councils/:councilId', { schema: getCouncilSchema, config: { access: ['staff', 'deputy'] }, preValidation: staffOrDeputy }, async (request) => {
     const council = await findCouncilById(deps.db, request.params.councilId);
     if (!council) throw new AppError('not-found', `council ${request.params.councilId} does not exist`, { subject: request.params.councilId });
     const bodies = await executiveBodies(deps.db, [council.id]);
     return councilView(council, bodies.get(council.id) ?? null);
   });
 
-  app.get('/api/councils/:councilId/groups', { schema: listGroupsSchema, config: { access: ['staff', 'deputy'] }, preHandler: staffOrDeputy }, async (request) => {
+  app.get('/api/councils/:councilId/groups', { schema: listGroupsSchema, config: { access: ['staff', 'deputy'] }, preValidation: staffOrDeputy }, async (request) => {
     const { councilId } = request.params;
     return { councilId, groups: (await listGroups(deps.db, councilId)).map(groupView) };
   });

@@ -32,7 +32,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/groups/:groupId/dashboard',
-    { schema: dashboardSchema, config: { access: [...READERS] }, preHandler: requireRole(deps.db, READERS) },
+    { schema: dashboardSchema, config: { access: [...READERS] }, preValidation: requireRole(deps.db, READERS) },
     async (request) => {
       const { groupId } = request.params;
       const group = await findGroupById(deps.db, groupId);
@@ -56,7 +56,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/groups/:groupId/feed-token',
-    { schema: feedTokenSchema, config: { access: [...MANAGERS] }, preHandler: requireRole(deps.db, MANAGERS) },
+    { schema: feedTokenSchema, config: { access: [...MANAGERS] }, preValidation: requireRole(deps.db, MANAGERS) },
     async (request, reply) => {
       const { groupId } = request.params;
       const made = await regenerateFeedToken(deps.db, responseLinkSecret(deps.config), groupId, new Date(clock()));

@@ -60,7 +60,7 @@ export function formationRecordRoute(app: App, deps: AppDeps): void {
         response: { 200: RecordSchema, ...STEP_ERRORS },
       },
       config: { access: [...readers] },
-      preHandler: requireRole(deps.db, readers),
+      preValidation: requireRole(deps.db, readers),
     },
     async (request) => {
       const group = await findGroupById(deps.db, request.params.groupId);

@@ -46,7 +46,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
         response: { 201: StartFormationResponse, ...STEP_ERRORS },
       },
       config: { access: ['staff'] },
-      preHandler: requireCouncilRole(deps.db, ['staff']),
+      preValidation: requireCouncilRole(deps.db, ['staff']),
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
@@ -66,7 +66,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
         response: { 200: FormationStateSchema, ...STEP_ERRORS },
       },
       config: { access: ['staff', 'deputy', 'chair'] },
-      preHandler: requireRole(deps.db, ['staff', 'deputy', 'chair']),
+      preValidation: requireRole(deps.db, ['staff', 'deputy', 'chair']),
     },
     async (request) => {
       const state = await engine.query(formationWorkflowId(request.params.groupId), formationStateQuery);
@@ -86,7 +86,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
         response: { 200: StartFormationResponse, ...STEP_ERRORS },
       },
       config: { access: ['staff'] },
-      preHandler: staffOfGroup,
+      preValidation: staffOfGroup,
     },
     async (request) => {
       const group = await findGroupById(deps.db, request.params.groupId);
@@ -109,7 +109,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
           response: { 200: action.response, ...STEP_ERRORS },
         },
         config: { access: ['staff'] },
-        preHandler: staffOfGroup,
+        preValidation: staffOfGroup,
       },
       async (request) => {
         if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine: nothing was sent');
