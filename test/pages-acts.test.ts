@@ -5,6 +5,8 @@ import { buildApp } from '../api/build-app';
 import type { App } from '../api/app-types';
 import { loadConfig } from '../config/config';
 import { draftAct, issueAct } from '../db/acts';
+import { ACTS_PER_PAGE } from '../api/pages/group-acts';
+import { addDays } from '../domain/dates';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { registerObject } from '../db/objects';
@@ -148,4 +150,32 @@ it("neither page prints the object's contact e-mail", async () => {
     expect(body, url).not.toContain(OBJECT_EMAIL);
     expect(body, url).not.toContain('@aksuu.kg');
   }
+});
+
+describe('a group with many acts: 50 a page, newest first, with links between pages', () => {
+  it('pages through 51 issued acts in two pages and refuses a page past the end', async () => {
+    const councilId = await registerCouncil(t.db, { name: { ky: 'Көп актылуу кеңеш', ru: 'Кенеш с актами' } }, 'test');
+    const busy = await openGroup(t.db, { councilId }, 'test');
+    const objectId = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Мектеп', ru: 'Школа' }, emails: ['m@busy.kg'] }, 'test')).id;
+    for (let i = 1; i <= ACTS_PER_PAGE + 1; i++) {
+      const id = `busy-${String(i).padStart(3, '0')}`;
+      await draftAct(t.db, { id, groupId: busy, objectId, draft: content(`Текшерүү ${i}`, 'Табылды.') }, 'test');
+      // One act a day from 1 February 2026: act 51 is the newest.
+      await issueAct(t.db, id, { on: addDays('2026-02-01', i), actor: 'test' });
+    }
+    const first = (await get(`/groups/${busy}/acts?lang=en`)).body;
+    expect(first.match(/<tr><td><a href=/g)).toHaveLength(ACTS_PER_PAGE);
+    expect(first).toContain('Текшерүү 51');
+    expect(first).not.toContain('>Текшерүү 1<');
+    expect(first).toContain('Page 1 of 2');
+    expect(first).toContain(`href="/groups/${busy}/acts?lang=en&amp;page=2" rel="next"`);
+    const second = await get(`/groups/${busy}/acts?lang=en&page=2`);
+    expect(second.body.match(/<tr><td><a href=/g)).toHaveLength(1);
+    expect(second.body).toContain('>Текшерүү 1<');
+    expect(second.body).toContain(`href="/groups/${busy}/acts?lang=en" rel="prev"`);
+    expect((await get(`/groups/${busy}/acts?page=3`)).statusCode).toBe(404);
+    expect((await get(`/groups/${busy}/acts?page=0`)).statusCode).toBe(400);
+    // One page only: no page links.
+    expect((await get(`/groups/${groupId}/acts?lang=en`)).body).not.toContain('rel="next"');
+  });
 });
