@@ -540,7 +540,7 @@ async function main(): Promise<void> {
       `${payloads.lean.toFixed(1)} MB instead of ${payloads.all.toFixed(1)} MB for all the group's streams (measured here for all of them: ${big.eventsMs.toFixed(0)} ms with the whole payloads, ${big.leanMs.toFixed(0)} ms without; Postgres executes it in ${eventsPlan.ms.toFixed(1)} ms).`);
     log(`- The pending list, the obligations API and the calendar feed follow the rows still owed (${parts.map((p) => p.rows).join(' → ')}; an escalated obligation nobody answered stays owed): ` +
       `${kb(listFirst.bytes)} → ${kb(listBig.bytes)} of JSON and p50 ×${(p50(listBig) / p50(listFirst)).toFixed(1)} for ×${(big.rows / Math.max(1, first.rows)).toFixed(0)} rows. ` +
-      `The public acts page has no paging and reads each act's whole content to show its subject. The notice board does not grow and shows the fixed cost of a page.`);
+      `The public acts page shows 50 acts a page (the first page is measured) and reads only each act's subject and object name. The notice board does not grow and shows the fixed cost of a page.`);
     log(`- Over HTTP, one Node process renders on one core while the client's thread and Postgres take the other: with ${CONCURRENCY} in flight the throughput is about one over the CPU time of a request ` +
       `(${rate(cell(httpResults, 0, largest.size)).toFixed(0)} req/s for the ${largest.size}-act dashboard page) and p50 is that queue (${p50(cell(httpResults, 0, largest.size)).toFixed(0)} ms).`);
     const shrink = [...injectResults.values()].flatMap((m) => [...m.values()].map((c) => c.bytes / c.gzipBytes));
