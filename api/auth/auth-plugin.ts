@@ -4,11 +4,11 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { countAccounts, createAccount, createSession, deleteSession, findAccountByEmail, findSession, normalizeEmail, touchSession, type SessionAccount } from '../../db/accounts';
+import { countAccounts, createAccount, deleteSession, findSession, normalizeEmail, touchSession, type SessionAccount } from '../../db/accounts';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
-import { dummyHash, verifyPassword } from '../../security/password';
-import { ABSOLUTE_MS, SESSION_COOKIE, hashSessionId, newToken, sameToken, sessionAlive } from './session-cookie';
+import { SESSION_COOKIE, hashSessionId, sameToken, sessionAlive } from './session-cookie';
+import { checkCredentials, startSession } from './sign-in';
 
 export interface RequestAuth {
   account: SessionAccount;
@@ -119,25 +119,13 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const account = await findAccountByEmail(deps.db, email);
-      // Unknown users cost one scrypt too, so timing does not tell which emails have accounts.
-      const ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash()));
-      if (!account || !ok) throw new AppError('login-failed', 'wrong email or password');
-      if (request.auth) await deleteSession(deps.db, request.auth.idHash);
-      const id = newToken();
+      const account = await checkCredentials(deps.db, email, password);
+      if (!account) throw new AppError('login-failed', 'wrong email or password');
+      const session = await startSession(deps.db, request, reply, account.id, new Date(clock()));
       const auth: RequestAuth = {
         account: { id: account.id, email: account.email, role: account.role, council_id: account.council_id, group_id: account.group_id },
-        idHash: hashSessionId(id),
-        csrfToken: newToken(),
+        ...session,
       };
-      await createSession(deps.db, { idHash: auth.idHash, accountId: account.id, csrfToken: auth.csrfToken, at: new Date(clock()) });
-      void reply.setCookie(SESSION_COOKIE, id, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        maxAge: ABSOLUTE_MS / 1000,
-      });
       return sessionBody(auth);
     },
   );

@@ -3,11 +3,11 @@
 // value), so a foreign site cannot log a visitor into an account of its choosing.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { createSession, deleteSession, findAccountByEmail, type SessionAccount } from '../../db/accounts';
-import { dummyHash, verifyPassword } from '../../security/password';
+import { deleteSession, type SessionAccount } from '../../db/accounts';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
-import { ABSOLUTE_MS, SESSION_COOKIE, hashSessionId, newToken, sameToken } from '../auth/session-cookie';
+import { SESSION_COOKIE, newToken, sameToken } from '../auth/session-cookie';
+import { checkCredentials, startSession } from '../auth/sign-in';
 import { msg } from '../i18n/messages';
 import { errorBox } from './error-page';
 import { html } from './html';
@@ -85,13 +85,9 @@ export function loginPages(app: App, deps: AppDeps): void {
       const { _login, email, password } = request.body;
       const cookieToken = request.cookies[LOGIN_CSRF_COOKIE];
       if (cookieToken === undefined || !sameToken(cookieToken, _login)) return showForm(request, reply, 403, email, new AppError('csrf-token-invalid', 'login form token'));
-      const account = await findAccountByEmail(deps.db, email);
-      const ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash()));
-      if (!account || !ok) return showForm(request, reply, 401, email, new AppError('login-failed', 'wrong email or password'));
-      if (request.auth) await deleteSession(deps.db, request.auth.idHash);
-      const id = newToken();
-      await createSession(deps.db, { idHash: hashSessionId(id), accountId: account.id, csrfToken: newToken(), at: new Date(clock()) });
-      void reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: ABSOLUTE_MS / 1000 });
+      const account = await checkCredentials(deps.db, email, password);
+      if (!account) return showForm(request, reply, 401, email, new AppError('login-failed', 'wrong email or password'));
+      await startSession(deps.db, request, reply, account.id, new Date(clock()));
       void reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
       return reply.redirect(safeNext(request.query.next) ?? homeOf(account), 303);
     },

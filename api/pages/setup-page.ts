@@ -6,12 +6,12 @@
 // a lock while none exists (db/accounts.ts createFirstAccount), which also holds across processes.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { countAccounts, createFirstAccount, createSession } from '../../db/accounts';
+import { countAccounts, createFirstAccount } from '../../db/accounts';
 import { hashPassword } from '../../security/password';
 import type { SetupGate } from '../../security/setup-token';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
-import { ABSOLUTE_MS, SESSION_COOKIE, hashSessionId, newToken } from '../auth/session-cookie';
+import { startSession } from '../auth/sign-in';
 import { msg } from '../i18n/messages';
 import { EMAIL_MAX, PASSWORD_MAX, checkEmail, checkPassword, pageFields } from '../routes/accounts-service';
 import { html } from './html';
@@ -119,9 +119,7 @@ export function setupPage(app: App, deps: AppDeps): void {
       gate.consume();
       if (accountId === null) return sendRefusal(reply, page, 410);
       request.log.info({ email }, 'first staff account created through the setup link');
-      const id = newToken();
-      await createSession(deps.db, { idHash: hashSessionId(id), accountId, csrfToken: newToken(), at: new Date(clock()) });
-      void reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: ABSOLUTE_MS / 1000 });
+      await startSession(deps.db, request, reply, accountId, new Date(clock()));
       return privatePage(reply).redirect(`/manage?lang=${page.lang}`, 303);
     },
   );
