@@ -3,6 +3,9 @@
 import { Type, type TObject, type TProperties } from 'typebox';
 import { LANGS } from '../domain/i18n';
 
+/** A value or null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
 /** An object that refuses properties it does not name. */
 export const Strict = <P extends TProperties>(properties: P, options: { description?: string } = {}): TObject<P> =>
   Type.Object(properties, { ...options, additionalProperties: false });

@@ -36,7 +36,8 @@ export function mayAccessCouncil(account: SessionAccount, roles: readonly Accoun
   return false;
 }
 
-function signedIn(request: FastifyRequest): SessionAccount {
+/** The signed-in account, or a 401. */
+export function signedIn(request: Pick<FastifyRequest, 'auth'>): SessionAccount {
   if (!request.auth) throw new AppError('not-authenticated', 'log in first');
   return request.auth.account;
 }

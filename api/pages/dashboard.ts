@@ -3,7 +3,6 @@
 // feed's subscription link, which they can regenerate (POST /manage/groups/:groupId/feed-token). Read from Postgres
 // only, so it works while Temporal is unreachable.
 import { Type } from 'typebox';
-import type { SessionAccount } from '../../db/accounts';
 import { regenerateFeedToken } from '../../db/feed-tokens';
 import { findGroupById } from '../../db/groups';
 import type { TimelineEntry } from '../../db/timeline';
@@ -13,7 +12,7 @@ import type { Lang } from '../../domain/i18n';
 import { responseLinkSecret } from '../../security/server-secret';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
-import { requireRole } from '../auth/require-role';
+import { requireRole, signedIn } from '../auth/require-role';
 import { msg } from '../i18n/messages';
 import { GroupParams, Strict } from '../schemas';
 import { dashboardData, dashboardPath, icsPath, type DashboardData, type DashboardObligation } from '../routes/dashboard-data';
@@ -33,10 +32,6 @@ const PageQuery = Strict({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
 });
 
-function account(request: { auth: { account: SessionAccount } | null }): SessionAccount {
-  if (!request.auth) throw new AppError('not-authenticated', 'log in first');
-  return request.auth.account;
-}
 
 const withLang = (path: string, lang: Lang) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
@@ -209,7 +204,7 @@ export function dashboardPages(app: App, deps: AppDeps): void {
       const page = pageRequest(request, dashboardPath(groupId), kept);
       const data = await dashboardData(deps.db, {
         group,
-        account: account(request),
+        account: signedIn(request),
         today: bishkekDateOf(clock()),
         query: { filter: filter || undefined, objectId: object || undefined },
         origin: origin(request, deps.config.publicBaseUrl),

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { SessionAccount } from '../../db/accounts';
 import { ActError, findAct, type Act } from '../../db/acts';
 import type { AccountRole, Database } from '../../db/database';
 import { findGroupById, type Group } from '../../db/groups';
@@ -15,7 +14,7 @@ import type { Localized } from '../../domain/i18n';
 import { AnnexRefusal, MAX_ANNEX_BYTES } from '../../security/annex-policy';
 import { AppError, type AppErrorDetails } from '../app-error';
 import type { AppDeps } from '../app-types';
-import { mayAccessGroup } from '../auth/require-role';
+import { mayAccessGroup, signedIn } from '../auth/require-role';
 import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
 import { unavailableEngine, type ProcedureEngine } from '../engine/engine';
@@ -34,14 +33,10 @@ export function requireEngine(deps: AppDeps): ProcedureEngine {
   return engine;
 }
 
-function account(request: FastifyRequest): SessionAccount {
-  if (!request.auth) throw new AppError('not-authenticated', 'log in first');
-  return request.auth.account;
-}
 
 /** The actor recorded with what a signed-in person did. */
 export const actorOf = (request: FastifyRequest): string => {
-  const a = account(request);
+  const a = signedIn(request);
   return `${a.role}:${a.id}`;
 };
 
@@ -51,7 +46,7 @@ export const actorOf = (request: FastifyRequest): string => {
  */
 export function requireActRole(db: Kysely<Database>, roles: readonly AccountRole[]) {
   return async (request: FastifyRequest): Promise<void> => {
-    const a = account(request);
+    const a = signedIn(request);
     const { actId } = request.params as { actId: string };
     const act = await db.selectFrom('acts').select('group_id').where('id', '=', actId).executeTakeFirst();
     const group = act ? await findGroupById(db, act.group_id) : undefined;

@@ -1,9 +1,8 @@
 // Schemas of the acts' JSON routes: drafts (8.1 content), annexes, the issue, and the act procedure (4.3).
 import { Type } from 'typebox';
 import { FINDING_METHODS, MONITORED_OBJECT_KINDS } from '../../domain/act';
-import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Strict } from '../schemas';
+import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Nullable, Strict } from '../schemas';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** The error body (api/error-handler.ts), with a refusal's problems: each missing 8.1 item, or the workflow's reasons. */
 export { ErrorSchema };

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { CalendarNameSchema, ErrorSchema, IsoDateSchema, LangSchema, Strict } from '../schemas';
+import { CalendarNameSchema, ErrorSchema, IsoDateSchema, LangSchema, Nullable, Strict } from '../schemas';
 import { FIRST_EDITABLE_YEAR, LAST_EDITABLE_YEAR } from './council-calendar-data';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const CouncilId = Type.String({ minLength: 1, maxLength: 200 });
 export const ScopeSchema = Type.Enum(['council', 'national'], { description: "council: this council's own correction; national: the national calendar (every council; staff of any council may edit it)" });

@@ -1,10 +1,9 @@
 // Schemas of the councils' and notices' JSON routes. Inputs refuse unknown fields; the field rules themselves (an
 // e-mail address, an http(s) website, an IANA time zone) are checked in councils-input.ts, naming the field.
 import { Type } from 'typebox';
-import { CalendarNameSchema, ErrorSchema, InstantSchema, IsoDateSchema, LangQuery, LangSchema, Strict } from '../schemas';
+import { CalendarNameSchema, ErrorSchema, InstantSchema, IsoDateSchema, LangQuery, LangSchema, Nullable, Strict } from '../schemas';
 import { EMAIL_MAX, NAME_MAX, WEBSITE_MAX } from './councils-input';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 export const CouncilParams = Strict({ councilId: Type.String({ minLength: 1, maxLength: 200 }) });

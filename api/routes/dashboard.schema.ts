@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
 import { TIMELINE_KINDS } from '../../db/timeline';
-import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, Strict } from '../schemas';
+import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, Nullable, Strict } from '../schemas';
 import { PendingObligationSchema } from './group-obligations.schema';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const DashboardQuery = Strict({
   filter: Type.Optional(Type.Enum(['overdue', 'due-this-week'], { description: 'Only the overdue ones, or only those due from today to Sunday' })),

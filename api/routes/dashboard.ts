@@ -2,15 +2,13 @@
 // POST /api/groups/:groupId/feed-token: a new subscription link for the group's calendar feed (the old one stops
 // working). Access: the dashboard for the group's chair and members and the council's staff and deputies; the feed
 // token for the chair and staff only.
-import type { FastifyRequest } from 'fastify';
-import type { SessionAccount } from '../../db/accounts';
 import { regenerateFeedToken } from '../../db/feed-tokens';
 import { findGroupById } from '../../db/groups';
 import { bishkekDateOf } from '../../domain/dates';
 import { responseLinkSecret } from '../../security/server-secret';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
-import { requireRole } from '../auth/require-role';
+import { requireRole, signedIn } from '../auth/require-role';
 import { timelineText } from '../pages/dashboard-text';
 import { origin } from '../pages/respond';
 import { requestLang } from '../request-lang';
@@ -21,10 +19,6 @@ import { dashboardPages } from '../pages/dashboard';
 const READERS = ['chair', 'member', 'staff', 'deputy'] as const;
 const MANAGERS = ['chair', 'staff'] as const;
 
-function account(request: FastifyRequest): SessionAccount {
-  if (!request.auth) throw new AppError('not-authenticated', 'log in first');
-  return request.auth.account;
-}
 
 /** The dashboard's JSON route, the feed token route, and the dashboard page with its feed form. */
 export function dashboardRoutes(app: App, deps: AppDeps): void {
@@ -40,7 +34,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
       const lang = requestLang(request);
       const data = await dashboardData(deps.db, {
         group,
-        account: account(request),
+        account: signedIn(request),
         today: bishkekDateOf(clock()),
         query: { filter: request.query.filter, objectId: request.query.object },
         origin: origin(request, deps.config.publicBaseUrl),

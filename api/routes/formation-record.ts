@@ -8,10 +8,9 @@ import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireRole } from '../auth/require-role';
 import { loadDbFormationView } from '../pages/formation-db-view';
-import { GroupParams, LangQuery } from '../schemas';
+import { GroupParams, LangQuery, Nullable } from '../schemas';
 import { STEP_ERRORS } from './formation.schema';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const RecordSchema = Type.Object({
   groupId: Type.String(),

@@ -2,9 +2,8 @@
 // refuse unknown fields, and its results and state as typed responses. The rules themselves (dates in order, quotas,
 // majorities) are the workflow's validators; these only check shapes, so a refusal names its clause.
 import { Type } from 'typebox';
-import { ErrorSchema, GroupParams, IsoDateSchema, LangQuery, LocalizedSchema, Strict } from '../schemas';
+import { ErrorSchema, GroupParams, IsoDateSchema, LangQuery, LocalizedSchema, Nullable, Strict } from '../schemas';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text = (maxLength: number, description?: string) => Type.String({ maxLength, ...(description ? { description } : {}) });
 const Count = (description: string) => Type.Integer({ description });
 

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Strict } from '../schemas';
+import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Nullable, Strict } from '../schemas';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const GroupObligationsQuery = Strict({
   filter: Type.Optional(Type.Enum(['overdue', 'due-this-week'], { description: 'Only the overdue ones, or only those due from today to Sunday' })),
