@@ -3,9 +3,8 @@
 // Reminder, prompt and escalation timing is covered by the simulator scenarios (test/act-workflow.test.ts).
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
 import { buildTransport } from '../activities/mail/build-transport';
 import { draftAct, issueAct, parseActDraft } from '../db/acts';
@@ -15,27 +14,17 @@ import { registerObject } from '../db/objects';
 import { bishkekDateOf } from '../domain/dates';
 import * as a from '../workflows/act/contract';
 import { actWorkflow } from '../workflows/act/act-workflow';
-import { detectLiveTemporal } from './support/live-temporal';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { detectLiveTemporal, useLiveRig } from './support/live-temporal';
 
 const live = await detectLiveTemporal();
 console.log(live.available ? `live Temporal: running against ${live.description}` : live.reason);
 
 describe.skipIf(!live.available)('act workflow on a live Temporal server', () => {
-  let env: TestWorkflowEnvironment;
-  let database: TestDatabase;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    if (live.available) [env, database, smtp] = await Promise.all([live.open(), createTestDatabase(), startSmtpServer()]);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([env?.teardown(), database?.drop(), smtp?.stop()]);
-  });
+  const rig = useLiveRig(live);
 
   it('delivered, received and answered today: one mail with the link, the act closes when both obligations are met', async () => {
     const today = bishkekDateOf(Date.now());
-    const db = database.db;
+    const db = rig.database.db;
     const councilId = await registerCouncil(db, { name: { ky: 'Live кеңеш', ru: 'Live кенеш' }, email: 'kenesh@live.kg' }, 'test');
     await registerObject(db, { councilId, name: { ky: 'Live өкмөт', ru: 'Live окмоту' }, kind: 'executive_body', emails: ['okmot@live.kg'] }, 'test');
     const school = await registerObject(db, { councilId, name: { ky: 'Live мектеп', ru: 'Live школа' }, kind: 'municipal_institution', emails: ['mektep@live.kg'] }, 'test');
@@ -52,18 +41,18 @@ describe.skipIf(!live.available)('act workflow on a live Temporal server', () =>
     });
     const act = await draftAct(db, { groupId, objectId: school.id, draft }, 'test');
     await issueAct(db, act.id, { on: today, actor: 'test' });
-    const transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
+    const transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
     const taskQueue = `act-live-${randomUUID()}`;
     const worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
+      connection: rig.env.nativeConnection,
+      namespace: rig.env.namespace ?? 'default',
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
       activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg', responseLinkSecret: 'live-secret-0123456789abcdef-0123456789' } }),
       maxCachedWorkflows: 10,
     });
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(actWorkflow, { args: [{ actId: act.id, groupId, councilId } satisfies a.ActInput], taskQueue, workflowId: a.actWorkflowId(act.id) });
+      const handle = await rig.env.client.workflow.start(actWorkflow, { args: [{ actId: act.id, groupId, councilId } satisfies a.ActInput], taskQueue, workflowId: a.actWorkflowId(act.id) });
       for (let i = 0; i < 100 && (await handle.query(a.actStateQuery)).act === null; i++) await new Promise((r) => setTimeout(r, 100));
       await handle.executeUpdate(a.recordReceiptUpdate, { args: [{ receivedOn: today, via: 'link' }] });
       await expect(handle.executeUpdate(a.closeActUpdate, { args: [{ reason: 'x', on: today }] })).rejects.toThrow();
@@ -72,7 +61,7 @@ describe.skipIf(!live.available)('act workflow on a live Temporal server', () =>
       expect(await handle.result()).toMatchObject({ actId: act.id, by: 'obligations-met', on: today });
     });
     transport.close();
-    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['mektep@live.kg']]);
+    expect(rig.smtp.received.map((m) => m.envelopeTo)).toEqual([['mektep@live.kg']]);
     const row = await db.selectFrom('acts').select('status').where('id', '=', act.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('closed');
   }, 120_000);

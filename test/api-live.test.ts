@@ -4,9 +4,8 @@
 // query and a step go through. Without a server it skips with one line, like the other live files.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
 import { buildTransport } from '../activities/mail/build-transport';
 import type { App } from '../api/app-types';
@@ -17,38 +16,28 @@ import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';
 import { registerObject } from '../db/objects';
 import { addDays, bishkekDateOf } from '../domain/dates';
-import { detectLiveTemporal } from './support/live-temporal';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { detectLiveTemporal, useLiveRig } from './support/live-temporal';
 
 const live = await detectLiveTemporal();
 console.log(live.available ? `live Temporal (API): running against ${live.description}` : live.reason.replace('live Temporal:', 'live Temporal (API):'));
 
 describe.skipIf(!live.available)('the formation API on a live Temporal server', () => {
-  let env: TestWorkflowEnvironment;
-  let database: TestDatabase;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    if (live.available) [env, database, smtp] = await Promise.all([live.open(), createTestDatabase(), startSmtpServer()]);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([env?.teardown(), database?.drop(), smtp?.stop()]);
-  });
+  const rig = useLiveRig(live);
 
   it('starts a formation, records a step, refuses it twice with 409 and the problems, and answers 503 once the server is gone', async () => {
-    const db = database.db;
+    const db = rig.database.db;
     const today = bishkekDateOf(Date.now());
     const councilId = await registerCouncil(db, { name: { ky: 'Live кеңеш', ru: 'Live кенеш' }, email: 'kenesh@live.kg' }, 'test');
     await registerObject(db, { councilId, name: { ky: 'Live өкмөт', ru: 'Live окмоту' }, kind: 'executive_body', emails: ['okmot@live.kg'] }, 'test');
     await createAccount(db, { email: 'staff@live.kg', password: 'live staff password', role: 'staff', councilId });
-    const transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
+    const transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
     const taskQueue = `api-live-${randomUUID()}`;
     const engine = new TemporalEngine(taskQueue);
-    engine.setClient(env.client);
+    engine.setClient(rig.env.client);
     const app: App = buildApp({ db, config: loadConfig({}), engine });
     const worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
+      connection: rig.env.nativeConnection,
+      namespace: rig.env.namespace ?? 'default',
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
       activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg' } }),

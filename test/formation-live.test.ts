@@ -3,9 +3,8 @@
 // Reminder and escalation timing is covered by the simulator scenarios (test/formation.test.ts).
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
 import { buildTransport } from '../activities/mail/build-transport';
 import { registerCouncil } from '../db/councils';
@@ -14,42 +13,32 @@ import { registerObject } from '../db/objects';
 import { addDays, bishkekDateOf } from '../domain/dates';
 import * as f from '../workflows/formation/contract';
 import { formationWorkflow } from '../workflows/formation/formation-workflow';
-import { detectLiveTemporal } from './support/live-temporal';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { detectLiveTemporal, useLiveRig } from './support/live-temporal';
 
 const live = await detectLiveTemporal();
 console.log(live.available ? `live Temporal: running against ${live.description}` : live.reason);
 
 describe.skipIf(!live.available)('formation workflow on a live Temporal server', () => {
-  let env: TestWorkflowEnvironment;
-  let database: TestDatabase;
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    if (live.available) [env, database, smtp] = await Promise.all([live.open(), createTestDatabase(), startSmtpServer()]);
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all([env?.teardown(), database?.drop(), smtp?.stop()]);
-  });
+  const rig = useLiveRig(live);
 
   it('every step on time, today: the group becomes active and no mail is sent', async () => {
     const today = bishkekDateOf(Date.now());
-    const db = database.db;
+    const db = rig.database.db;
     const councilId = await registerCouncil(db, { name: { ky: 'Live кеңеш', ru: 'Live кенеш' }, email: 'kenesh@live.kg' }, 'test');
     await registerObject(db, { councilId, name: { ky: 'Live өкмөт', ru: 'Live окмоту' }, kind: 'executive_body', emails: ['okmot@live.kg'] }, 'test');
     const groupId = await openGroup(db, { councilId, councilFormedOn: addDays(today, -10) }, 'test');
-    const transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
+    const transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
     const taskQueue = `formation-live-${randomUUID()}`;
     const worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
+      connection: rig.env.nativeConnection,
+      namespace: rig.env.namespace ?? 'default',
       taskQueue,
       workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
       activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg' } }),
       maxCachedWorkflows: 10,
     });
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(formationWorkflow, { args: [{ councilId, groupId, formedOn: addDays(today, -10) } satisfies f.FormationInput], taskQueue, workflowId: f.formationWorkflowId(groupId) });
+      const handle = await rig.env.client.workflow.start(formationWorkflow, { args: [{ councilId, groupId, formedOn: addDays(today, -10) } satisfies f.FormationInput], taskQueue, workflowId: f.formationWorkflowId(groupId) });
       const person = (fullName: string, sex: 'M' | 'F') => ({ fullName, sex, birthDate: '1980' });
       await handle.executeUpdate(f.publishFormationNoticeUpdate, { args: [{ publishedOn: today, channels: ['website'] }] });
       await handle.executeUpdate(f.submitStaffCandidatesUpdate, { args: [{ submittedOn: today, candidates: [person('Асанов Бакыт', 'M'), person('Токтогулова Айгүл', 'F')] }] });
@@ -67,6 +56,6 @@ describe.skipIf(!live.available)('formation workflow on a live Temporal server',
     transport.close();
     const group = await db.selectFrom('groups').select('status').where('id', '=', groupId).executeTakeFirstOrThrow();
     expect(group.status).toBe('active');
-    expect(smtp.received).toEqual([]);
+    expect(rig.smtp.received).toEqual([]);
   }, 120_000);
 });

@@ -3,7 +3,10 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { canConnect, parseAddress } from '../../worker/obtain-temporal';
+import { createTestDatabase, type TestDatabase } from './pg';
+import { startSmtpServer, type TestSmtpServer } from './smtp';
 
 export type LiveTemporal =
   | { available: true; description: string; open(): Promise<TestWorkflowEnvironment> }
@@ -49,4 +52,23 @@ export async function detectLiveTemporal(): Promise<LiveTemporal> {
     };
   }
   return { available: false, reason: 'live Temporal: skipped — TEMPORAL_ADDRESS unset and no temporal binary on PATH' };
+}
+
+/** What a live scenario runs on: the server's test environment, a fresh Postgres database and a real SMTP server. */
+export interface LiveRig {
+  env: TestWorkflowEnvironment;
+  database: TestDatabase;
+  smtp: TestSmtpServer;
+}
+
+/** Call inside `describe.skipIf(!live.available)`: opens the rig before the file's tests, closes it after. */
+export function useLiveRig(live: LiveTemporal): LiveRig {
+  const rig = {} as LiveRig;
+  beforeAll(async () => {
+    if (live.available) [rig.env, rig.database, rig.smtp] = await Promise.all([live.open(), createTestDatabase(), startSmtpServer()]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([rig.env?.teardown(), rig.database?.drop(), rig.smtp?.stop()]);
+  });
+  return rig;
 }
