@@ -25,6 +25,7 @@ import { shippedCalendar } from '../domain/calendar';
 import { computeDeadline } from '../domain/deadlines';
 import { formationStateQuery, formationWorkflowId, type FormationInput } from '../workflows/formation/contract';
 import { dumpTable } from './support/db-dump';
+import { createAccounts } from './support/accounts';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { bundleForSimulator } from './support/simulator';
 import { createSimulatorEngine, type SimulatorEngine } from './support/simulator-engine';
@@ -61,16 +62,14 @@ beforeAll(async () => {
       },
     ],
   });
-  for (const [email, role, scope] of [
+  await createAccounts(t.db, PASSWORD, [
     ['staff@aksuu.kg', 'staff', { councilId }],
     ['deputy@aksuu.kg', 'deputy', { councilId }],
     ['chair@aksuu.kg', 'chair', { groupId }],
     ['member@aksuu.kg', 'member', { groupId }],
     ['staff@kokjar.kg', 'staff', { councilId: otherCouncilId }],
     ['admin@kenesh.kg', 'staff', { councilId: null }],
-  ] as const) {
-    await createAccount(t.db, { email, password: PASSWORD, role, ...scope } as Parameters<typeof createAccount>[1]);
-  }
+  ]);
   app = buildApp({ db: t.db, config: loadConfig({ JMEG_SECRET: SECRET }), clock: () => NOW });
   await app.ready();
 });

@@ -8,7 +8,6 @@ import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
 import { timelineText } from '../api/pages/dashboard-text';
 import { loadConfig } from '../config/config';
-import { createAccount } from '../db/accounts';
 import { draftAct, parseActDraft } from '../db/acts';
 import { registerCouncil } from '../db/councils';
 import { streams, type NewEvent } from '../db/events';
@@ -21,6 +20,7 @@ import { record } from '../db/record';
 import { groupTimelines } from '../db/timeline';
 import { shippedCalendar } from '../domain/calendar';
 import { computeDeadline } from '../domain/deadlines';
+import { createAccounts } from './support/accounts';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { SAMPLE_ROSTER } from './support/sample-roster';
 
@@ -109,7 +109,7 @@ beforeAll(async () => {
   await onAct(ids.a3, [...issue(ids.a3, '3', '2026-02-17', '2026-02-18'), opened('D', ids.a3, 'executive-report', 'executive-body', '2026-02-18')]);
   await onAct(ids.a3, [opened('E', ids.a3, 'object-response', `object:${ids.o1}`, '2026-03-05')]);
 
-  for (const [email, role, scope] of [
+  await createAccounts(t.db, PASSWORD, [
     ['chair@aksuu.kg', 'chair', { groupId }],
     ['member@aksuu.kg', 'member', { groupId }],
     ['staff@aksuu.kg', 'staff', { councilId }],
@@ -117,9 +117,7 @@ beforeAll(async () => {
     ['chair@kokjar.kg', 'chair', { groupId: otherGroup }],
     ['staff@kokjar.kg', 'staff', { councilId: otherCouncil }],
     ['deputy@kokjar.kg', 'deputy', { councilId: otherCouncil }],
-  ] as const) {
-    await createAccount(t.db, { email, password: PASSWORD, role, ...scope } as Parameters<typeof createAccount>[1]);
-  }
+  ]);
   app = buildApp({ db: t.db, config: loadConfig({ JMEG_SECRET: SECRET }), clock: () => NOW });
   await app.ready();
 });

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
 import { loadConfig } from '../config/config';
-import { createAccount } from '../db/accounts';
 import { draftAct, parseActDraft } from '../db/acts';
 import { regenerateFeedToken } from '../db/feed-tokens';
 import { registerCouncil } from '../db/councils';
@@ -22,6 +21,7 @@ import { record } from '../db/record';
 import { shippedCalendar } from '../domain/calendar';
 import { computeDeadline } from '../domain/deadlines';
 import type { RosterMember } from '../domain/roster';
+import { createAccounts } from './support/accounts';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 
 let t: TestDatabase;
@@ -79,7 +79,7 @@ beforeAll(async () => {
   ]);
   token = (await regenerateFeedToken(t.db, SECRET, groupId, new Date(NOW))).token;
   otherToken = (await regenerateFeedToken(t.db, SECRET, other, new Date(NOW))).token;
-  for (const [email, role, scope] of [
+  await createAccounts(t.db, PASSWORD, [
     ['chair@aksuu.kg', 'chair', { groupId }],
     ['member@aksuu.kg', 'member', { groupId }],
     ['staff@aksuu.kg', 'staff', { councilId }],
@@ -87,9 +87,7 @@ beforeAll(async () => {
     ['chair@other.kg', 'chair', { groupId: other }],
     ['staff@kokjar.kg', 'staff', { councilId: otherCouncil }],
     ['deputy@kokjar.kg', 'deputy', { councilId: otherCouncil }],
-  ] as const) {
-    await createAccount(t.db, { email, password: PASSWORD, role, ...scope } as Parameters<typeof createAccount>[1]);
-  }
+  ]);
   app = buildApp({ db: t.db, config: loadConfig({ JMEG_SECRET: SECRET }), clock: () => NOW });
   await app.ready();
 });
