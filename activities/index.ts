@@ -33,7 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createObligationEventActivities(deps),
     ...createNoticeActivities({ ...deps, clock }),
     ...createEventActivities(deps),
-    ...createActActivities(deps),
+    ...createActActivities({ ...deps, clock }),
   };
 }
 

@@ -22,6 +22,8 @@ export interface ActActivityDeps {
   db: Kysely<Database>;
   transport: MailTransport;
   config: ActConfig;
+  /** The activities' clock: the Date of the mails. */
+  clock?: () => Date;
 }
 
 export const deliveryKey = (actId: string) => `act:${actId}:delivery`;
@@ -34,7 +36,7 @@ function baseUrl(config: ActConfig): string {
   return '';
 }
 
-export function createActActivities({ db, transport, config }: ActActivityDeps): Pick<ActActivities, 'loadIssuedAct' | 'deliverAct' | 'promptReceipt'> {
+export function createActActivities({ db, transport, config, clock = () => new Date() }: ActActivityDeps): Pick<ActActivities, 'loadIssuedAct' | 'deliverAct' | 'promptReceipt'> {
   async function context(actId: string) {
     const act = await findAct(db, actId);
     if (!act) throw refusal('UnknownAct', `act ${actId}: there is no such act`);
@@ -69,7 +71,7 @@ export function createActActivities({ db, transport, config }: ActActivityDeps):
       const token = createResponseToken({ actId, objectId: object.id, expiresAtMs }, secret);
       const link = `${baseUrl(config)}/acts/${encodeURIComponent(actId)}/respond?t=${token}`;
       const mail = renderActDelivery({ number: act.number, title: act.title, issuedOn: act.issuedOn, object: object.name, isExecutiveBody: object.isExecutiveBody, link, linkExpiresAt: new Date(expiresAtMs).toISOString() });
-      await sendViaOutbox(db, transport, { businessKey: deliveryKey(actId), to, ...mail });
+      await sendViaOutbox(db, transport, { businessKey: deliveryKey(actId), to, ...mail, date: clock() });
       return { to, linkExpiresAt: new Date(expiresAtMs).toISOString() };
     },
 
@@ -78,7 +80,7 @@ export function createActActivities({ db, transport, config }: ActActivityDeps):
       const { act, object, ctx } = await context(input.actId);
       const to = ctx.council.email ? [ctx.council.email] : await resolvePartyAddresses(db, ctx, 'executive-body');
       const mail = renderReceiptPrompt({ number: act.number, title: act.title, issuedOn: input.issuedOn, expectedBy: input.expectedBy, object: object.name, actId: input.actId });
-      await sendViaOutbox(db, transport, { businessKey: receiptPromptKey(input.actId), to, ...mail });
+      await sendViaOutbox(db, transport, { businessKey: receiptPromptKey(input.actId), to, ...mail, date: clock() });
     },
   };
 }

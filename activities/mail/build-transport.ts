@@ -12,6 +12,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string | null;
+  /** The Date header: when the activity sent it, by the activities' clock (default: the transport's clock). */
+  date?: Date;
 }
 
 export interface SendResult {
@@ -69,7 +71,7 @@ function smtpTransport(smtpUrl: string, mailFrom: string): MailTransport {
     description: `SMTP ${redact(smtpUrl)}`,
     async send(mail) {
       const messageId = messageIdFor(mail.businessKey, mailFrom);
-      await transporter.sendMail({ from: mailFrom, to: [...mail.to], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId });
+      await transporter.sendMail({ from: mailFrom, to: [...mail.to], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId, date: mail.date });
       return { messageId, written: true };
     },
     close: () => transporter.close(),
@@ -83,7 +85,7 @@ function emlTransport(dir: string, mailFrom: string): MailTransport {
     description: `.eml files in ${dir}`,
     async send(mail) {
       const messageId = messageIdFor(mail.businessKey, mailFrom);
-      const info = await composer.sendMail({ from: mailFrom, to: [...mail.to], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId });
+      const info = await composer.sendMail({ from: mailFrom, to: [...mail.to], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId, date: mail.date });
       const file = path.join(dir, emlFileName(mail.businessKey));
       await mkdir(dir, { recursive: true });
       // Write aside, then link into place: link() fails if the file exists, so a key is written once and never half.

@@ -41,7 +41,7 @@ export function createObligationMailActivities({ db, transport, clock }: Obligat
       const to = await resolvePartyAddresses(db, ctx, input.party);
       const about = describe(input);
       const mail = renderObligationMail({ kind: 'reminder', ...about, daysLeft: input.workingDaysBefore, dayUnit: 'working', recipient: about.party });
-      await sendViaOutbox(db, transport, { businessKey: reminderKey(input.obligationId, input.rung), to, ...mail });
+      await sendViaOutbox(db, transport, { businessKey: reminderKey(input.obligationId, input.rung), to, ...mail, date: clock() });
     },
 
     /** Escalates an overdue obligation: the status change and a website notice are recorded, then the council is mailed. */
@@ -81,7 +81,7 @@ export function createObligationMailActivities({ db, transport, clock }: Obligat
       });
       const to = await escalationAddresses(db, ctx);
       const mail = renderObligationMail({ kind: 'escalation', ...about, daysLeft: -Math.max(overdueDays, 1), recipient: ctx.council.name });
-      await sendViaOutbox(db, transport, { businessKey: escalationKey(input.obligationId), to, ...mail });
+      await sendViaOutbox(db, transport, { businessKey: escalationKey(input.obligationId), to, ...mail, date: now });
     },
   };
 }
