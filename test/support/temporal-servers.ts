@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 
 const INSTALL = fileURLToPath(new URL('../../scripts/temporal-install.sh', import.meta.url));
 
@@ -60,4 +61,13 @@ export function requireServer(found: ServerFound, what: string): boolean {
   if (process.env.CI === 'true') throw new Error(`${line} (CI=true: a missing server is a failure)`);
   console.log(`${line}; skipped`);
   return false;
+}
+
+/** Workers log every state change at INFO; tests keep warnings and errors only (once per process). */
+export function quietTemporalRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process: keep that one
+  }
 }

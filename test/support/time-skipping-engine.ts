@@ -26,6 +26,7 @@ import type { MailTransport } from '../../activities/mail/build-transport';
 import type { Database } from '../../db/database';
 import { EngineUnavailableError, type ProcedureEngine, type ProcedureWorkflowType } from '../../api/engine/engine';
 import { TemporalEngine } from '../../api/engine/temporal-engine';
+import { quietTemporalRuntime } from './temporal-servers';
 
 export type Instant = string | number | Date;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -106,6 +107,7 @@ export class TimeSkippingEngine implements ProcedureEngine {
   }
 
   static async create(options: TimeSkippingEngineOptions): Promise<TimeSkippingEngine> {
+    quietTemporalRuntime();
     const startMs = toMs(options.startTime);
     const [env, bundle] = await Promise.all([
       TestWorkflowEnvironment.createTimeSkipping({
