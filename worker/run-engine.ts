@@ -45,6 +45,7 @@ export async function runEngine({ config, searchPath, first, out, err }: RunEngi
     out(`Mail: ${transport.description}, from ${config.mailFrom}`);
     temporal ??= await obtainTemporal(config, searchPath);
     out(`Temporal: ${temporal.description}, namespace ${temporal.namespace}, task queue ${config.temporalTaskQueue}`);
+    if (temporal.uiUrl !== null) out(`Temporal UI: ${temporal.uiUrl}`);
     await runWorker({
       config,
       temporal,

@@ -88,6 +88,7 @@ class WorkerSupervisor {
     this.temporal = temporal;
     this.toldUnavailable = false;
     out(`Temporal: ${temporal.description}, namespace ${temporal.namespace}, task queue ${config.temporalTaskQueue}`);
+    if (temporal.uiUrl !== null) out(`Temporal UI: ${temporal.uiUrl}`);
     let worker: Worker;
     try {
       worker = await createWorker({ config, temporal, db: this.deps.db, transport: this.deps.transport });
