@@ -1,13 +1,12 @@
 // Staff editing the working-day calendar (GET/PUT/DELETE /api/councils/:councilId/calendar/..., the page
 // /manage/councils/:councilId/calendar) through app.inject on a real Postgres database: who may edit what, 400 naming
 // the field, the built-in days, the yearly reminder, and what a change does to the deadlines: the dashboard recounts
-// at once from the database; the running procedures are told through the engine. The last part runs real formation
-// workflows on the offline simulator engine (real activities, Postgres, SMTP) to show a change moving a due date, and
-// an edit made while the engine is away being saved, shown as not yet told, and told later.
+// at once from the database; the running procedures are told through the engine. The last part runs a real formation
+// workflow on Temporal's real time-skipping test server (a real worker, real activities, Postgres, SMTP; the server's
+// clock is the app's) to show a change moving a due date, and an edit made while the engine is away being saved, shown
+// as not yet told, and told later.
 // "Today" is Wednesday 18 March 2026 in Bishkek: Orozo Ait on Friday 20 March, Nooruz on Saturday 21 March.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkflowBundle } from '@temporalio/worker';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
@@ -27,9 +26,9 @@ import { formationStateQuery, formationWorkflowId, type FormationInput } from '.
 import { dumpTable } from './support/db-dump';
 import { createAccounts } from './support/accounts';
 import { createTestDatabase, type TestDatabase } from './support/pg';
-import { bundleForSimulator } from './support/simulator';
-import { createSimulatorEngine, type SimulatorEngine } from './support/simulator-engine';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { requireServer, testServer } from './support/temporal-servers';
+import { createTimeSkippingEngine, type TimeSkippingEngine } from './support/time-skipping-engine';
 
 let t: TestDatabase;
 let app: App;
@@ -363,22 +362,24 @@ describe('the yearly reminder to enter next year\'s movable feasts and transfers
   });
 });
 
-// Real formation workflows on the simulator engine: the council was formed on Thursday 15 January 2026, so the 5.4.1
-// notice is due one month later, Sunday 15 February moved to Monday 16 February.
-describe('a calendar change reaches the running procedures', () => {
-  const WORKFLOWS = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
-  let bundle: WorkflowBundle;
+// A real formation workflow on the time-skipping test server, whose clock starts on Friday 16 January 2026: the council
+// was formed on Thursday 15 January 2026, so the 5.4.1 notice is due one month later, Sunday 15 February moved to
+// Monday 16 February. Only this part needs the server: without one (outside CI) it alone is skipped.
+const server = testServer();
+
+describe.skipIf(!requireServer(server, 'calendar change on the time-skipping server'))('a calendar change reaches the running procedures', () => {
   let smtp: TestSmtpServer;
   let transport: MailTransport;
-  let engine: SimulatorEngine;
+  let engine: TimeSkippingEngine;
   let simApp: App;
   let simCouncil: string;
   let simGroup: string;
 
   beforeAll(async () => {
-    [bundle, smtp] = await Promise.all([bundleForSimulator(WORKFLOWS), startSmtpServer()]);
+    if (!server.available) throw new Error(server.reason);
+    smtp = await startSmtpServer();
     transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@ayil.kg' });
-    engine = createSimulatorEngine({ bundle, db: t.db, transport, mailFrom: 'jmeg@ayil.kg', startTime: '2026-01-16T04:00:00Z' });
+    engine = await createTimeSkippingEngine({ serverPath: server.path, db: t.db, transport, mailFrom: 'jmeg@ayil.kg', startTime: '2026-01-16T04:00:00Z' });
     simCouncil = await registerCouncil(t.db, { name: { ky: 'Тоо-Башы', ru: 'Тоо-Башы' }, email: 'kenesh@toobashy.kg' }, 'test');
     await registerObject(t.db, { councilId: simCouncil, kind: 'executive_body', name: { ky: 'Айыл өкмөтү', ru: 'Айыл окмоту' }, emails: ['okmot@toobashy.kg'] }, 'test');
     simGroup = await openGroup(t.db, { councilId: simCouncil, councilFormedOn: '2026-01-15' }, 'test');

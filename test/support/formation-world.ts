@@ -1,9 +1,8 @@
-// The world of the formation API and page tests: the workflow bundle, a Postgres database and an SMTP server per
-// file; per test a council with its executive body, its staff, a deputy and a foreign council's staff, and the app
-// on the simulator engine (real workflow code and activities, one virtual clock that is also the app's clock).
-// Sessions are written at the virtual instant of each request, so moving the clock by weeks never logs anyone out.
-import { fileURLToPath } from 'node:url';
-import type { WorkflowBundle } from '@temporalio/worker';
+// The world of the formation API and page tests: a Postgres database and an SMTP server per file; per test a council
+// with its executive body, its staff, a deputy and a foreign council's staff, and the app on its own time-skipping
+// engine (Temporal's real test server whose clock starts at the world's first instant, a real worker running the
+// workflow code with the real activities; the server's clock is also the app's clock).
+// Sessions are written at the server's instant of each request, so moving the clock by weeks never logs anyone out.
 import { afterAll, beforeAll } from 'vitest';
 import { buildTransport, type MailTransport } from '../../activities/mail/build-transport';
 import { buildApp } from '../../api/build-app';
@@ -16,27 +15,34 @@ import { registerCouncil } from '../../db/councils';
 import { registerObject } from '../../db/objects';
 import type { PersonInput } from '../../workflows/formation/contract';
 import { createTestDatabase, type TestDatabase } from './pg';
-import { bundleForSimulator } from './simulator';
-import { createSimulatorEngine, type SimulatorEngine } from './simulator-engine';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
+import { testServer } from './temporal-servers';
+import { createTimeSkippingEngine, workflowBundle, type TimeSkippingEngine } from './time-skipping-engine';
 
-const WORKFLOWS = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 export const MAIL_FROM = 'jmeg@ayil.kg';
 
 export interface FormationRig {
-  bundle: WorkflowBundle;
+  /** The time-skipping test server's launcher. */
+  serverPath: string;
   database: TestDatabase;
   smtp: TestSmtpServer;
   transport: MailTransport;
 }
 
-/** Registers the file's hooks; the rig is filled in beforeAll. */
+/**
+ * Registers the file's hooks; the rig is filled in beforeAll, which also bundles the workflows once for the process so
+ * that no test pays for it. Guard the file's describes with requireServer(testServer(), …): when all are skipped,
+ * vitest runs none of these hooks.
+ */
 export function useFormationRig(): FormationRig {
   const rig = {} as FormationRig;
   beforeAll(async () => {
-    [rig.bundle, rig.database, rig.smtp] = await Promise.all([bundleForSimulator(WORKFLOWS), createTestDatabase(), startSmtpServer()]);
+    const server = testServer();
+    if (!server.available) throw new Error(server.reason);
+    rig.serverPath = server.path;
+    [rig.database, rig.smtp] = await Promise.all([createTestDatabase(), startSmtpServer(), workflowBundle()]);
     rig.transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     rig.transport?.close();
     await Promise.all([rig.database?.drop(), rig.smtp?.stop()]);
@@ -49,7 +55,7 @@ export type Who = 'staff' | 'deputy' | 'foreignStaff' | 'chair';
 export interface FormationWorld {
   councilId: string;
   otherCouncilId: string;
-  engine: SimulatorEngine;
+  engine: TimeSkippingEngine;
   app: App;
   accounts: Partial<Record<Who, string>>;
   /** A fresh session of `who` at the engine's current instant: the cookie header and the CSRF token. */
@@ -61,21 +67,30 @@ export interface FormationWorld {
 
 let worlds = 0;
 
-/** A council formed on `formedOn`'s eve with its executive body and accounts; `wrap` may put a fault around the engine. */
-export async function formationWorld(rig: FormationRig, startTime: string, wrap?: (engine: SimulatorEngine) => ProcedureEngine): Promise<FormationWorld> {
+/**
+ * A council with its executive body and accounts, and the app on a new test server whose clock starts at `startTime`;
+ * `wrap` may put a fault around the engine. close() stops the app and the server.
+ */
+export async function formationWorld(rig: FormationRig, startTime: string, wrap?: (engine: TimeSkippingEngine) => ProcedureEngine): Promise<FormationWorld> {
   const n = ++worlds;
   const db = rig.database.db;
   const councilId = await registerCouncil(db, { name: { ky: `Кара-Суу айылдык кеңеши ${n}`, ru: `Кара-Суйский айылный кенеш ${n}` }, email: `kenesh-${n}@karasuu.kg` }, 'test');
   const otherCouncilId = await registerCouncil(db, { name: { ky: `Көк-Жар айылдык кеңеши ${n}`, ru: `Кок-Жарский айылный кенеш ${n}` } }, 'test');
   await registerObject(db, { councilId, name: { ky: `Кара-Суу айыл өкмөтү ${n}`, ru: `Кара-Суйский айыл окмоту ${n}` }, kind: 'executive_body', emails: [`okmot-${n}@karasuu.kg`] }, 'test');
-  const engine = createSimulatorEngine({ bundle: rig.bundle, db, transport: rig.transport, mailFrom: MAIL_FROM, startTime });
-  const app = buildApp({ db, config: loadConfig({}), clock: () => engine.now(), engine: wrap ? wrap(engine) : engine });
   const password = 'a long enough password';
   const accounts: FormationWorld['accounts'] = {
     staff: await createAccount(db, { email: `staff-${n}@karasuu.kg`, password, role: 'staff', councilId }),
     deputy: await createAccount(db, { email: `deputy-${n}@karasuu.kg`, password, role: 'deputy', councilId }),
     foreignStaff: await createAccount(db, { email: `staff-${n}@kokjar.kg`, password, role: 'staff', councilId: otherCouncilId }),
   };
+  const engine = await createTimeSkippingEngine({ serverPath: rig.serverPath, db, transport: rig.transport, mailFrom: MAIL_FROM, startTime });
+  let app: App;
+  try {
+    app = buildApp({ db, config: loadConfig({}), clock: () => engine.now(), engine: wrap ? wrap(engine) : engine });
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
   return {
     councilId,
     otherCouncilId,
@@ -94,8 +109,11 @@ export async function formationWorld(rig: FormationRig, startTime: string, wrap?
       accounts.chair = await createAccount(db, { email: `chair-${n}@karasuu.kg`, password, role: 'chair', groupId });
     },
     async close() {
-      await app.close();
-      await engine.close();
+      try {
+        await app.close();
+      } finally {
+        await engine.close();
+      }
     },
   };
 }
