@@ -13,12 +13,14 @@ locate=0
 
 TEMPORAL_CLI_VERSION="1.5.1"        # newest tag whose go.mod has no `replace` (go install pkg@version works)
 TEST_SERVER_VERSION="1.38.0"        # io.temporal:temporal-test-server on Maven Central
+SLF4J_VERSION="1.7.36"              # the slf4j-api the test server depends on; slf4j-nop silences it
 here="$(cd "$(dirname "$0")" && pwd)"
 
 cache="${JMEG_TEMPORAL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jmeg/temporal}"
 cli_dir="$cache/cli-$TEMPORAL_CLI_VERSION"
 ts_dir="$cache/test-server-$TEST_SERVER_VERSION"
-launcher_sum=$(sha256sum "$here/test-server/JmegTestServer.java" | cut -c1-12)
+# The folder is named after what goes into it: a change of the launcher or of the pinned versions makes a new one.
+launcher_sum=$( (cat "$here/test-server/JmegTestServer.java"; echo "$SLF4J_VERSION") | sha256sum | cut -c1-12)
 ts_dir="$ts_dir-$launcher_sum"
 
 if [ "$locate" = 1 ]; then
@@ -60,6 +62,12 @@ if [ ! -x "$ts_dir/test-server" ] || [ ! -d "$ts_dir/lib" ]; then
       <groupId>io.temporal</groupId>
       <artifactId>temporal-test-server</artifactId>
       <version>$TEST_SERVER_VERSION</version>
+    </dependency>
+    <dependency>
+      <!-- the server logs through SLF4J 1.7; without a binding it prints three warning lines at every start -->
+      <groupId>org.slf4j</groupId>
+      <artifactId>slf4j-nop</artifactId>
+      <version>$SLF4J_VERSION</version>
     </dependency>
   </dependencies>
 </project>
