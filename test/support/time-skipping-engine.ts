@@ -261,6 +261,10 @@ export class TimeSkippingEngine implements ProcedureEngine {
   /** '' when settled, else what is still under way. */
   private async busy(workflowId: string): Promise<string> {
     const handle = this.env.client.workflow.getHandle(workflowId);
+    // The description and the history are separate reads: the history is read before and after the description, and
+    // must not have grown in between, or a workflow task that completed meanwhile (scheduling an activity the
+    // description did not show yet) would pass for settled.
+    const eventsBefore = (await handle.fetchHistory()).events?.length ?? 0;
     const description = await handle.describe();
     if (description.status.name !== 'RUNNING') return '';
     for (const activity of description.raw.pendingActivities ?? []) {
@@ -269,6 +273,7 @@ export class TimeSkippingEngine implements ProcedureEngine {
     }
     if (!this.worker) return '';
     const history = await handle.fetchHistory();
+    if ((history.events?.length ?? 0) !== eventsBefore) return 'new events in the history';
     const lastEvent = history.events?.at(-1);
     const type = lastEvent?.eventType;
     if (type === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED || type === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) return 'a workflow task';
