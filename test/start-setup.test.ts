@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_TEMPORAL, startJmeg, waitFor, type Started } from './support/start-process';
+import { NO_TEMPORAL, startJmeg, stopJmeg, type Started } from './support/start-process';
 
 const SETUP_LINE = /^Setup: no account yet; open (http:\/\/127\.0\.0\.1:(\d+)\/setup\?token=([\w-]{43})) to create the first staff account \(works once, until this process stops\)$/m;
 
@@ -13,14 +13,13 @@ const SETUP_LINE = /^Setup: no account yet; open (http:\/\/127\.0\.0\.1:(\d+)\/s
 /** Starts, waits until the API is up and the Temporal line came (the setup line, if any, comes between them). */
 async function startAndSettle(env: Record<string, string>): Promise<{ run: Started; api: string }> {
   const run = startJmeg(env);
-  const api = await waitFor('the API line', () => /^API: (http:\/\/127\.0\.0\.1:\d+) \(docs: \/docs\)$/m.exec(run.stdout())?.[1] ?? null, 30_000);
-  await waitFor('the Temporal line', () => (run.stderr().includes('Temporal: ') ? true : null), 10_000);
+  const api = (await run.line(/^API: (http:\/\/127\.0\.0\.1:\d+) \(docs: \/docs\)$/m))[1]!;
+  await run.line(/^Temporal: /m, 'stderr');
   return { run, api };
 }
 
 async function stop(run: Started): Promise<void> {
-  run.child.kill('SIGTERM');
-  expect(await run.exited).toBe(0);
+  expect(await stopJmeg(run)).toBe(0);
 }
 
 const setupLines = (text: string) => text.split('\n').filter((line) => line.startsWith('Setup:'));
@@ -79,7 +78,7 @@ describe('`jmeg start` with no account and no JMEG_ADMIN_*', () => {
     expect(setupLines(third.run.stdout())).toEqual([]);
     expect((await fetch(`${third.api}/setup?token=${token2}`)).status).toBe(404);
     await stop(third.run);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('`jmeg start` with JMEG_ADMIN_EMAIL and JMEG_ADMIN_PASSWORD', () => {
@@ -100,5 +99,5 @@ describe('`jmeg start` with JMEG_ADMIN_EMAIL and JMEG_ADMIN_PASSWORD', () => {
     const login = await fetch(`${started.api}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@kenesh.kg', password: 'a long first password' }) });
     expect(login.status).toBe(200);
     await stop(run);
-  }, 60_000);
+  }, 300_000);
 });

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { buildTransport } from '../activities/mail/build-transport';
 import { loadConfig } from '../config/config';
-import { canConnect, findTemporalBinary, LOCAL_TEMPORAL_PORT, obtainTemporal, parseAddress, TEMPORAL_FIX } from '../worker/obtain-temporal';
+import { canConnect, findTemporalBinary, locateInstalledTemporal, obtainTemporal, parseAddress, TEMPORAL_FIX, TemporalUnavailableError } from '../worker/obtain-temporal';
 import { createWorker, WORKFLOWS_PATH } from '../worker/run-worker';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { devServerBinary, requireServer } from './support/temporal-servers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -21,11 +22,9 @@ interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
 function jmeg(args: string[], env: Record<string, string>): Promise<Run> {
-  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX, 'cli/main.ts', ...args], { cwd: ROOT, env: { PATH: NODE_ONLY_PATH, HOME: tmpdir(), ...env } });
     let stdout = '';
@@ -33,7 +32,7 @@ function jmeg(args: string[], env: Record<string, string>): Promise<Run> {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
@@ -61,7 +60,7 @@ function expectOneLineWithFix(run: Run): void {
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }
 
-describe('without a Temporal server, `jmeg worker` says so in one line with the fix and exits 1 within seconds', () => {
+describe('without a Temporal server, `jmeg worker` says so in one line with the fix and exits 1', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-worker-'));
@@ -76,7 +75,6 @@ describe('without a Temporal server, `jmeg worker` says so in one line with the 
     expectOneLineWithFix(run);
     expect(run.stderr).toContain(`no server reachable at 127.0.0.1:${port}`);
     expect(run.stdout).toBe('');
-    expect(run.ms).toBeLessThan(10_000);
   });
 
   it('TEMPORAL_ADDRESS pointing at something that is not Temporal', async () => {
@@ -86,25 +84,90 @@ describe('without a Temporal server, `jmeg worker` says so in one line with the 
       const run = await jmeg(['worker'], { JMEG_DATA_DIR: dataDir, TEMPORAL_ADDRESS: `127.0.0.1:${port}` });
       expectOneLineWithFix(run);
       expect(run.stderr).toContain(`127.0.0.1:${port} accepts connections but is not a Temporal frontend`);
-      expect(run.ms).toBeLessThan(15_000);
     } finally {
       impostor.close();
     }
   });
 
-  it('TEMPORAL_ADDRESS unset and no `temporal` binary on PATH', async (ctx) => {
-    if (await canConnect('127.0.0.1', LOCAL_TEMPORAL_PORT)) ctx.skip(`something listens on 127.0.0.1:${LOCAL_TEMPORAL_PORT}; the no-server path cannot be shown here`);
-    const run = await jmeg(['worker'], { JMEG_DATA_DIR: dataDir });
-    expectOneLineWithFix(run);
-    expect(run.stderr).toContain('TEMPORAL_ADDRESS is not set, nothing listens on 127.0.0.1:7233, no `temporal` binary on PATH');
-    expect(run.ms).toBeLessThan(10_000);
+});
+
+/** A dev server's ports nothing listens on, so that no server found on this machine stands in for one. */
+async function freeLocal(): Promise<{ port: number; uiPort: number }> {
+  return { port: await closedPort(), uiPort: await closedPort() };
+}
+
+/** An executable `temporal` that exits at once: starting a dev server with it fails, naming it. */
+async function fakeTemporal(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'temporal');
+  await writeFile(file, '#!/bin/sh\nexit 3\n');
+  await chmod(file, 0o755);
+  return file;
+}
+
+describe('where the dev server comes from: TEMPORAL_BINARY, the build of `npm run temporal:install`, PATH, the SDK download', () => {
+  let dir: string;
+  const config = (temporalBinary: string | null) => ({ ...loadConfig({}), dataDir: path.join(dir, 'data'), temporalBinary });
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => expect.unreachable('a dev server started'),
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(TemporalUnavailableError);
+        const message = (error as Error).message;
+        expect(message.split('\n')).toHaveLength(1);
+        expect(message.endsWith(TEMPORAL_FIX)).toBe(true);
+        return message;
+      },
+    );
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'jmeg-find-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
   });
 
-  it('TEMPORAL_BINARY naming a file that does not exist', async (ctx) => {
-    if (await canConnect('127.0.0.1', LOCAL_TEMPORAL_PORT)) ctx.skip(`something listens on 127.0.0.1:${LOCAL_TEMPORAL_PORT}`);
-    const run = await jmeg(['worker'], { JMEG_DATA_DIR: dataDir, TEMPORAL_BINARY: '/nonexistent/temporal' });
-    expectOneLineWithFix(run);
-    expect(run.stderr).toContain('TEMPORAL_BINARY /nonexistent/temporal is not an executable file');
+  it('`scripts/temporal-install.sh --locate` names the cached build, and nothing for an empty cache', async () => {
+    const cache = path.join(dir, 'cache');
+    expect(await locateInstalledTemporal({ PATH: process.env.PATH, JMEG_TEMPORAL_CACHE: cache })).toBeNull();
+    const built = await fakeTemporal(path.join(cache, 'cli-1.5.1'));
+    expect(await locateInstalledTemporal({ PATH: process.env.PATH, JMEG_TEMPORAL_CACHE: cache })).toBe(built);
+  });
+
+  it('TEMPORAL_BINARY first, then the installed build, then PATH', async () => {
+    const fromEnv = await fakeTemporal(path.join(dir, 'env'));
+    const installed = await fakeTemporal(path.join(dir, 'installed'));
+    const onPath = await fakeTemporal(path.join(dir, 'path'));
+    const options = { local: await freeLocal(), locateInstalled: () => Promise.resolve(installed), downloadTimeoutMs: 0 };
+    expect(await failure(obtainTemporal(config(fromEnv), path.dirname(onPath), options))).toContain(`could not start a dev server with ${fromEnv} `);
+    expect(await failure(obtainTemporal(config(null), path.dirname(onPath), options))).toContain(`could not start a dev server with ${installed} `);
+    const notInstalled = { ...options, locateInstalled: () => Promise.resolve(null) };
+    expect(await failure(obtainTemporal(config(null), path.dirname(onPath), notInstalled))).toContain(`could not start a dev server with ${onPath} `);
+  });
+
+  it('TEMPORAL_BINARY naming a file that does not exist', async () => {
+    const message = await failure(obtainTemporal(config('/nonexistent/temporal'), NODE_ONLY_PATH, { local: await freeLocal(), downloadTimeoutMs: 0 }));
+    expect(message).toContain('TEMPORAL_BINARY /nonexistent/temporal is not an executable file');
+  });
+
+  it('no binary anywhere: the SDK download is tried within its time limit, then one line says `npm run temporal:install`', async () => {
+    const local = await freeLocal();
+    let found: Awaited<ReturnType<typeof obtainTemporal>> | null = null;
+    try {
+      found = await obtainTemporal(config(null), NODE_ONLY_PATH, { local, locateInstalled: () => Promise.resolve(null) });
+    } catch (error) {
+      expect(error).toBeInstanceOf(TemporalUnavailableError);
+      const message = (error as Error).message;
+      expect(message).toContain(`no server reachable (TEMPORAL_ADDRESS is not set, nothing listens on 127.0.0.1:${local.port}, no \`temporal\` binary`);
+      expect(message).toContain("the SDK's download of one failed: ");
+      expect(message).toContain('`npm run temporal:install` builds it');
+      expect(message).not.toMatch(/https?:\/\//);
+      expect(message.endsWith(TEMPORAL_FIX)).toBe(true);
+    }
+    // Where a download site is reachable, the SDK's own dev server is what is found.
+    if (found !== null) {
+      expect(found.uiUrl).toBe(`http://127.0.0.1:${local.uiPort}`);
+      await found.close();
+    }
   });
 });
 
@@ -129,8 +192,18 @@ describe('without a Temporal server, `jmeg start` migrates the database, says wh
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
-      const until = performance.now() + 30_000;
-      while (!stderr.includes('Temporal: ') && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no Temporal line within 120 s:\n${stdout}\n${stderr}`)), 120_000);
+        const check = () => {
+          if (stderr.includes('Temporal: ')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stderr.on('data', check);
+        child.on('close', () => reject(new Error(`exited before the Temporal line:\n${stdout}\n${stderr}`)));
+        check();
+      });
       expect(child.exitCode).toBeNull();
       const errors = stderr.split('\n').filter((line) => line.trim() !== '');
       expect(errors).toHaveLength(1);
@@ -149,7 +222,7 @@ describe('without a Temporal server, `jmeg start` migrates the database, says wh
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  }, 45_000);
+  }, 240_000);
 });
 
 describe('finding a Temporal server', () => {
@@ -195,18 +268,28 @@ describe('the worker', () => {
     expect(bundle.code).toContain('obligationWorkflow');
   });
 
-  it('polls a real Temporal server and stops cleanly, when one is reachable', async (ctx) => {
-    const config = loadConfig();
-    const address = config.temporalAddress ?? `127.0.0.1:${LOCAL_TEMPORAL_PORT}`;
-    const { host, port } = parseAddress(address);
-    if (!(await canConnect(host, port))) ctx.skip(`no Temporal server at ${address} (set TEMPORAL_ADDRESS to run this)`);
-    const temporal = await obtainTemporal({ ...config, temporalAddress: address }, undefined);
+});
+
+const devServer = devServerBinary();
+
+describe.skipIf(!requireServer(devServer, 'the worker on a dev server'))('the worker on a dev server started by obtainTemporal', () => {
+  it('starts the dev server from TEMPORAL_BINARY with its history in the data directory and its Web UI, polls it and stops cleanly', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-worker-dev-'));
+    const local = await freeLocal();
+    const config = { ...loadConfig({}), dataDir, temporalBinary: devServer.available ? devServer.path : null };
+    const temporal = await obtainTemporal(config, NODE_ONLY_PATH, { local });
     const database = await createTestDatabase();
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-worker-'));
     const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: config.mailFrom });
     try {
+      expect(temporal.address).toBe(`127.0.0.1:${local.port}`);
+      expect(temporal.uiUrl).toBe(`http://127.0.0.1:${local.uiPort}`);
+      expect(temporal.description).toContain(`history in ${dataDir}/temporal.db`);
+      expect((await fetch(temporal.uiUrl!)).status).toBe(200);
       const worker = await createWorker({ config: { ...config, temporalTaskQueue: `jmeg-test-${database.name}` }, temporal, db: database.db, transport });
-      await worker.runUntil(() => new Promise((resolve) => setTimeout(resolve, 500)));
+      await worker.runUntil(() => {
+        expect(worker.getState()).toBe('RUNNING');
+        return Promise.resolve();
+      });
       expect(worker.getState()).toBe('STOPPED');
     } finally {
       transport.close();
@@ -214,7 +297,7 @@ describe('the worker', () => {
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 });
 
 const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

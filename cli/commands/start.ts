@@ -174,7 +174,9 @@ export async function startProduct({ config, searchPath, out, err, retryMs = TEM
     const setup = config.firstAccount === null && (await countAccounts(db)) === 0 ? SetupGate.create() : null;
     api = await serveApi({ db, config, engine, setup: setup?.gate ?? null }, out);
     if (setup) out(`Setup: no account yet; open ${api.url}/setup?token=${setup.token} to create the first staff account (works once, until this process stops)`);
-    const supervisor = new WorkerSupervisor({ config, searchPath, db, transport, retryMs, out, err, engine });
+    // With PORT=0 the port is known only now: the links in mails (activities/acts) use the real one.
+    const workerConfig = config.httpPort === 0 ? { ...config, httpPort: Number(new URL(api.url).port) } : config;
+    const supervisor = new WorkerSupervisor({ config: workerConfig, searchPath, db, transport, retryMs, out, err, engine });
     supervisor.start();
     await signal.stopped;
     await api.close();
