@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
@@ -65,6 +66,12 @@ export interface TimeSkippingEngineOptions {
   extraActivityConfig?: ActConfig;
   /** Replaces or wraps activities (e.g. to make one fail); receives the real ones. Default: the real ones. */
   activities?: (real: ActivityImplementations) => ActivityImplementations;
+  /**
+   * The worker's workflow cache; 0 runs without a sticky task queue (every task replays the history). The test server
+   * never moves a workflow off a stopped worker's sticky queue, so a scenario that restarts the worker passes 0.
+   * Default 20.
+   */
+  maxCachedWorkflows?: number;
 }
 
 function toMs(instant: Instant): number {
@@ -238,7 +245,7 @@ export class TimeSkippingEngine implements ProcedureEngine {
       taskQueue: this.taskQueue,
       workflowBundle: this.bundle,
       activities: this.activityImpls,
-      maxCachedWorkflows: 20,
+      maxCachedWorkflows: this.options.maxCachedWorkflows ?? 20,
     });
     this.running = this.worker.run();
   }
@@ -268,7 +275,11 @@ export class TimeSkippingEngine implements ProcedureEngine {
     const description = await handle.describe();
     if (description.status.name !== 'RUNNING') return '';
     for (const activity of description.raw.pendingActivities ?? []) {
-      const inBackoff = activity.state === PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED && (activity.attempt ?? 1) > 1;
+      // Waiting for its next attempt: SCHEDULED on the dev server; on the test server still STARTED, its last attempt
+      // completed after it started.
+      const lastCompleted = activity.lastAttemptCompleteTime ? tsToMs(activity.lastAttemptCompleteTime) : 0;
+      const lastStarted = activity.lastStartedTime ? tsToMs(activity.lastStartedTime) : 0;
+      const inBackoff = (activity.attempt ?? 1) > 1 && (activity.state === PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED || lastCompleted >= lastStarted);
       if (!inBackoff) return `activity ${activity.activityType?.name ?? '?'} attempt ${activity.attempt ?? 1}`;
     }
     if (!this.worker) return '';
