@@ -1,5 +1,6 @@
 // Finds a real Temporal server for the live runs of the workflow scenarios, in seconds, never hanging:
-// TEMPORAL_ADDRESS answering a TCP connect within 2 s, or a `temporal` binary on PATH for a local dev server.
+// TEMPORAL_ADDRESS answering a TCP connect within 2 s, else a local dev server from the Temporal CLI of
+// devServerBinary() (TEMPORAL_BINARY or the build of `npm run temporal:install`), else from a `temporal` on PATH.
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { canConnect, parseAddress } from '../../worker/obtain-temporal';
 import { createTestDatabase, type TestDatabase } from './pg';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
+import { devServerBinary, requireServer } from './temporal-servers';
 
 export type LiveTemporal =
   | { available: true; description: string; open(): Promise<TestWorkflowEnvironment> }
@@ -43,15 +45,24 @@ export async function detectLiveTemporal(): Promise<LiveTemporal> {
     const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
     return { available: true, description: `server at ${address} (namespace ${namespace})`, open: () => TestWorkflowEnvironment.createFromExistingServer({ address, namespace }) };
   }
-  const binary = temporalOnPath();
+  const cli = devServerBinary();
+  const binary = cli.available ? cli.path : temporalOnPath();
   if (binary) {
     return {
       available: true,
       description: `local dev server from ${binary}`,
-      open: () => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: binary } } }),
+      open: () => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: binary }, ip: '127.0.0.1' } }),
     };
   }
-  return { available: false, reason: 'live Temporal: skipped — TEMPORAL_ADDRESS unset and no temporal binary on PATH' };
+  return { available: false, reason: 'live Temporal: skipped — TEMPORAL_ADDRESS unset, no Temporal CLI built by `npm run temporal:install`, none in TEMPORAL_BINARY or on PATH' };
+}
+
+/**
+ * Whether a live file runs: as requireServer, under CI=true a server that cannot be had throws (the file fails),
+ * never skips. Use as `describe.skipIf(!requireLive(live, 'name'))`.
+ */
+export function requireLive(live: LiveTemporal, what: string): boolean {
+  return requireServer(live.available ? { available: true, path: live.description } : { available: false, reason: live.reason }, what);
 }
 
 /** What a live scenario runs on: the server's test environment, a fresh Postgres database and a real SMTP server. */
