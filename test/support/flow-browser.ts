@@ -1,7 +1,8 @@
 // The browser flow's Chromium: Debian's binary (chromiumPath() of browser.ts) launched once, so that each person of
 // the flow (staff, the monitored object, the chair) gets an isolated context of their own (own cookies, own
-// language) in one process, and a few helpers the flow's pages share: screenshots at phone and desktop widths with
-// the "no sideways scrolling on a phone" measure, and the newest mail carrying an act's response link.
+// language) in one process; under CI=true a Chromium that cannot be launched fails the file. And a few helpers the
+// flow's pages share: screenshots at phone and desktop widths with the "no sideways scrolling on a phone" measure,
+// and the newest mail carrying an act's response link.
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from './browser';
@@ -21,6 +22,18 @@ export async function launchFlowBrowser(timeoutMs = 15_000): Promise<FlowLaunch>
     const first = (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
     return { ok: false, reason: `Chromium at ${executablePath} did not start: ${first.trim()}` };
   }
+}
+
+/**
+ * Whether the browser tests of a file run: under CI=true a Chromium that cannot be had throws (the file fails), never
+ * skips; elsewhere the skip is one line saying why. Use as `describe.skipIf(!requireBrowser(launch, 'name'))`.
+ */
+export function requireBrowser(launch: FlowLaunch, what: string): boolean {
+  if (launch.ok) return true;
+  const line = `${what}: ${launch.reason}`;
+  if (process.env.CI === 'true') throw new Error(`${line} (CI=true: a missing browser is a failure)`);
+  console.log(`${line}; skipped`);
+  return false;
 }
 
 export const SHOTS = 'out/screenshots';
