@@ -21,7 +21,9 @@ export type AppErrorCode =
   /** A thing named in the path does not exist (details.field names which). */
   | 'not-found'
   /** The request conflicts with what is recorded (409), e.g. a name already used. */
-  | 'conflict';
+  | 'conflict'
+  /** The body is not of the one media type the route takes (415); details.subject names it. */
+  | 'unsupported-media-type';
 
 export interface AppErrorDetails {
   /** The input that broke a rule (a query, path or body property). */

@@ -6,7 +6,9 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import type { AppConfig } from '../config/config';
 import { AppError } from './app-error';
 import { registerAuth } from './auth/auth-plugin';
 import type { App, AppDeps } from './app-types';
@@ -18,6 +20,7 @@ import { groupMembersRoute } from './routes/group-members';
 import { groupObligationsRoute } from './routes/group-obligations';
 import { publicPages } from './pages/public-pages';
 import { loginPages } from './pages/login-page';
+import { stylesheetRoute } from './pages/stylesheet-route';
 import { accountsArea } from './routes/accounts';
 import { MAX_ANNEX_BYTES } from '../security/annex-policy';
 import { formationRoutes } from './routes/formation-routes';
@@ -33,6 +36,54 @@ import { annexDownload } from './pages/annex-download';
 import { councilsArea } from './routes/councils';
 import './route-config';
 
+// The pages run no script and load styles only from /assets (api/pages/stylesheets.ts); nothing may frame them.
+const SECURITY_HEADERS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  // Only browsers that reached the site over https keep it; not the council's other subdomains.
+  strictTransportSecurity: { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false },
+};
+const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * Whether a browser or proxy may keep the response: only what anyone may see, asked without a session, setting no
+ * cookie. Every signed-in page and JSON answer, the object's link pages and the login form are `no-store`.
+ */
+function storable(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.auth !== null || reply.getHeader('set-cookie') !== undefined) return false;
+  const access = request.routeOptions.config.access;
+  return access !== undefined && access.includes('public');
+}
+
+/** JMEG_TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the nearest n". */
+function trustProxyOption(setting: AppConfig['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
+function noStoreUnlessPublic(app: App, _opts: unknown, done: () => void): void {
+  app.addHook('onSend', (request, reply, payload, next) => {
+    if (reply.getHeader('cache-control') === undefined && !storable(request, reply)) void reply.header('cache-control', 'no-store');
+    next(null, payload);
+  });
+  done();
+}
+Object.defineProperty(noStoreUnlessPublic, Symbol.for('skip-override'), { value: true });
+
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Sees every route as it is registered, plugins' routes included (the authorisation matrix test lists them so). */
@@ -42,6 +93,8 @@ export interface BuildAppOptions {
 export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
   const app = Fastify({
     logger: options.logger ?? false,
+    // Behind a reverse proxy (JMEG_TRUST_PROXY): the client's address for the login limits and https for the cookie.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     // Fastify's default ajv removes unknown properties silently; we refuse them (schemas say additionalProperties: false).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -66,7 +119,10 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
       ],
     },
   });
-  void app.register(swaggerUi, { routePrefix: '/docs' });
+  void app.register(helmet, SECURITY_HEADERS);
+  // Swagger UI's own page sets inline styles; it holds no personal data.
+  void app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
+
   // gzip for clients that ask: a phone on a slow link gets the dashboard ~40x smaller (bench/pages.ts). Not brotli: its
   // default quality costs too much CPU for pages made per request. Before the routes, so every reply is covered;
   // bodies under 1 kB are sent as they are.
@@ -75,6 +131,8 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
   void app.register(formbody, { bodyLimit: 1024 * 1024 });
   void app.register(multipart, { limits: { fileSize: MAX_ANNEX_BYTES, files: 1, fields: 50, fieldSize: 100 * 1024, parts: 60 } });
   registerAuth(app, deps);
+  // After the auth plugin, so this onSend hook runs after the cookie plugin's and sees the Set-Cookie it writes.
+  void app.register(noStoreUnlessPublic);
 
   // Routes inside a plugin registered after swagger, so its onRoute hook sees every one of them.
   void app.register((api: App, _opts, done) => {
@@ -83,6 +141,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     groupMembersRoute(api, deps);
     groupObligationsRoute(api, deps);
     publicPages(api, deps);
+    stylesheetRoute(api);
     groupIcsRoute(api, deps);
     loginPages(api, deps);
     formationRoutes(api, deps);

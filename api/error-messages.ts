@@ -9,6 +9,7 @@ type Texts = {
 };
 
 const list = (d: AppErrorDetails) => (d.allowed ?? []).join(', ');
+const reason = (d: AppErrorDetails, lang: Lang) => d.problems?.[0]?.message[lang] ?? '';
 
 export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
   ky: {
@@ -21,6 +22,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       range: (f) => `${f}: маани уруксат берилген чектен тышкары`,
       'no-extension': (f) => `${f}: бул милдеттенменин мөөнөтүн узартууга болбойт`,
       text: (f) => `${f}: текстте сакталбай турган белги бар (мисалы, NUL)`,
+      weak: (f, d) => `${f}: сырсөздү табуу оңой: ${reason(d, 'ky')}`,
     },
     invalid: (f) => `${f}: маани туура эмес`,
     codes: {
@@ -38,6 +40,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       'step-refused': 'Маалыматтар кабыл алынган жок',
       'not-found': 'Табылган жок',
       conflict: 'Бул мурда эле жазылган маалыматка каршы келет',
+      'unsupported-media-type': 'Суроонун денесинин бул түрү кабыл алынбайт; керектүүсү',
     },
   },
   ru: {
@@ -50,6 +53,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       range: (f) => `${f}: значение вне допустимых пределов`,
       'no-extension': (f) => `${f}: срок этого обязательства продлить нельзя`,
       text: (f) => `${f}: в тексте есть недопустимый символ (например, NUL)`,
+      weak: (f, d) => `${f}: пароль легко угадать: ${reason(d, 'ru')}`,
     },
     invalid: (f) => `${f}: неверное значение`,
     codes: {
@@ -67,6 +71,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       'step-refused': 'Данные не приняты',
       'not-found': 'Не найдено',
       conflict: 'Это противоречит уже записанному',
+      'unsupported-media-type': 'Такой тип тела запроса не принимается; нужен',
     },
   },
   en: {
@@ -79,6 +84,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       range: (f) => `${f}: value out of the allowed range`,
       'no-extension': (f) => `${f}: this obligation's deadline cannot be extended`,
       text: (f) => `${f}: the text holds a character that cannot be stored (e.g. NUL)`,
+      weak: (f, d) => `${f}: the password is easy to guess: ${reason(d, 'en')}`,
     },
     invalid: (f) => `${f}: invalid value`,
     codes: {
@@ -96,6 +102,7 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       'step-refused': 'The data was not accepted',
       'not-found': 'Not found',
       conflict: 'This conflicts with what is already recorded',
+      'unsupported-media-type': 'This type of request body is not accepted; send',
     },
   },
 };

@@ -17,6 +17,7 @@ export const ERROR_STATUS: Readonly<Record<AppErrorCode, number>> = {
   'step-refused': 400,
   'not-found': 404,
   conflict: 409,
+  'unsupported-media-type': 415,
 };
 
 /** Domain refusals that are the caller's bad input (the domain names the field in `details.field`). */

@@ -29,6 +29,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: readonly Access[];
     page?: boolean;
+    /** The route reads a multipart body whose first field may carry the CSRF token (api/auth/form-csrf.ts). */
+    multipartCsrf?: boolean;
   }
 }
 

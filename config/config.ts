@@ -1,4 +1,5 @@
 // The one place that reads the environment. Everything else receives an AppConfig.
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** A setting that cannot be used: the message names the variable and the rule. */
@@ -31,6 +32,11 @@ export interface AppConfig {
   responseLinkSecret: string | null;
   /** How many days a response link works (JMEG_RESPONSE_LINK_DAYS; default 60, see security/response-token.ts for why). */
   responseLinkDays: number;
+  /**
+   * Which proxies in front of the HTTP server to believe about the client's address and protocol (X-Forwarded-For,
+   * X-Forwarded-Proto): false (JMEG_TRUST_PROXY unset), their addresses or CIDR ranges, a number of hops, or true (any).
+   */
+  trustProxy: boolean | number | string[];
   /** The first staff account, created at start when no account exists (JMEG_ADMIN_EMAIL, JMEG_ADMIN_PASSWORD); null: none. */
   firstAccount: { email: string; password: string; councilId: string | null } | null;
 }
@@ -64,6 +70,23 @@ function publicUrl(value: string | undefined): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" must start with https:// or http://`);
   if (url.search !== '' || url.hash !== '') throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" must not have a query or fragment`);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  const s = nonEmpty(value);
+  if (s === null || s === 'false') return false;
+  if (s === 'true') return true;
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  const entries = s.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new ConfigError(`JMEG_TRUST_PROXY: "${entry}" is not an IP address or CIDR range (e.g. 127.0.0.1 or 10.0.0.0/8; or true, or a number of hops)`);
+    }
+  }
+  return entries;
 }
 
 function days(value: string | undefined, fallback: number, name: string): number {
@@ -100,11 +123,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: publicUrl(env.JMEG_PUBLIC_URL),
     responseLinkSecret: secret(env.JMEG_SECRET),
     responseLinkDays: days(env.JMEG_RESPONSE_LINK_DAYS, 60, 'JMEG_RESPONSE_LINK_DAYS'),
+    trustProxy: trustProxy(env.JMEG_TRUST_PROXY),
     firstAccount: firstAccount(env),
   };
 }
 
-/** Every environment variable the app reads; docker-compose.yml must set each one it needs. */
+/**
+ * The environment variables the worker and the server read; docker-compose.yml must set each one the worker needs.
+ * The HTTP server alone also reads JMEG_TRUST_PROXY and JMEG_ADMIN_*.
+ */
 export const CONFIG_ENV_VARS = [
   'DATABASE_URL',
   'JMEG_DATA_DIR',

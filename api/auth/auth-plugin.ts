@@ -1,5 +1,6 @@
 // Login, logout and the session: a cookie-held session loaded on every request (request.auth), CSRF checked for
-// unsafe methods of cookie-authenticated requests (synchronizer token in x-csrf-token), and a rate limit on login.
+// unsafe methods of cookie-authenticated requests (synchronizer token in x-csrf-token or a form's `_csrf` field), and
+// a limit on failed logins (login-throttle.ts).
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { Type } from 'typebox';
@@ -8,7 +9,9 @@ import { countAccounts, createAccount, deleteSession, findSession, normalizeEmai
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { SESSION_COOKIE, hashSessionId, sameToken, sessionAlive } from './session-cookie';
+import { LoginThrottle } from './login-throttle';
 import { checkCredentials, startSession } from './sign-in';
+import './form-csrf';
 
 export interface RequestAuth {
   account: SessionAccount;
@@ -21,30 +24,32 @@ declare module 'fastify' {
     /** The logged-in account, or null. */
     auth: RequestAuth | null;
   }
+  interface FastifyInstance {
+    /** Failed logins per account and address, shared by /api/login and the login page. */
+    loginThrottle: LoginThrottle;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/**
- * The CSRF token of a request: the x-csrf-token header (API clients), the `_csrf` field of a form body (pages),
- * or for multipart forms, whose fields are read later than this hook, `_csrf` in the form's action URL.
- */
+/** The CSRF token of a request: the x-csrf-token header (API clients) or the `_csrf` field of a form body (pages). */
 function csrfTokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers['x-csrf-token'];
   if (typeof header === 'string') return header;
   const body = request.body as Record<string, unknown> | null | undefined;
   if (body && typeof body === 'object' && typeof body._csrf === 'string') return body._csrf;
-  if (request.isMultipart()) {
-    const query = request.query as Record<string, unknown> | null | undefined;
-    if (query && typeof query._csrf === 'string') return query._csrf;
-  }
   return undefined;
 }
-// Login takes JSON only, which a cross-site form cannot send, so it needs no CSRF token (and has none yet). The login
+
+/** The media type of the request body, lower case, without parameters ('' without a body type). */
+function mediaTypeOf(request: FastifyRequest): string {
+  return (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+// Login takes JSON only (415 otherwise), which a cross-site form cannot send, so it needs no CSRF token. The login
 // page's form (api/pages/login-page.ts) has its own double-submit token. Object-link routes carry their credential
 // (the signed token) in the URL, which a cross-site page cannot know.
 const CSRF_EXEMPT = new Set(['/api/login', '/login']);
-const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 // Touch last_seen_at at most once a minute.
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -72,6 +77,8 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
     errorResponseBuilder: () => new AppError('too-many-attempts', 'too many login attempts'),
   });
   app.decorateRequest('auth', null);
+  app.decorateRequest('pendingFormCsrf', null);
+  app.decorate('loginThrottle', new LoginThrottle(clock));
 
   app.addHook('onReady', async () => {
     const first = deps.config.firstAccount;
@@ -93,6 +100,10 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
     request.auth = { account: session.account, idHash, csrfToken: session.csrf_token };
     if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.routeOptions.url ?? '') || request.routeOptions.config.access?.includes('object-link')) return;
     const token = csrfTokenOf(request);
+    if (token === undefined && request.routeOptions.config.multipartCsrf === true && request.isMultipart()) {
+      request.pendingFormCsrf = session.csrf_token;
+      return;
+    }
     if (token === undefined || !sameToken(token, session.csrf_token)) throw new AppError('csrf-token-invalid', 'x-csrf-token missing or wrong');
   });
 
@@ -105,22 +116,27 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
         body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false }),
         response: { 200: sessionSchema },
       },
-      config: {
-        access: ['public'],
-        rateLimit: {
-          max: LOGIN_LIMIT.max,
-          timeWindow: LOGIN_LIMIT.windowMs,
-          keyGenerator: (request: FastifyRequest) => {
-            const body = request.body as { email?: unknown } | undefined;
-            return `${request.ip}|${typeof body?.email === 'string' ? normalizeEmail(body.email) : ''}`;
-          },
-        },
+      config: { access: ['public'] },
+      // Before the body is validated: a form-encoded or text body is refused for its type, not for its fields.
+      preValidation: (request: FastifyRequest) => {
+        if (mediaTypeOf(request) !== 'application/json') throw new AppError('unsupported-media-type', 'application/json only', { subject: 'application/json' });
+        return Promise.resolve();
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      const key = LoginThrottle.key(request.ip, email);
+      const wait = app.loginThrottle.retryAfter(key);
+      if (wait > 0) {
+        void reply.header('retry-after', String(wait));
+        throw new AppError('too-many-attempts', 'too many failed logins');
+      }
       const account = await checkCredentials(deps.db, email, password);
-      if (!account) throw new AppError('login-failed', 'wrong email or password');
+      if (!account) {
+        app.loginThrottle.failed(key);
+        throw new AppError('login-failed', 'wrong email or password');
+      }
+      app.loginThrottle.succeeded(key);
       const session = await startSession(deps.db, request, reply, account.id, new Date(clock()));
       const auth: RequestAuth = {
         account: { id: account.id, email: account.email, role: account.role, council_id: account.council_id, group_id: account.group_id },

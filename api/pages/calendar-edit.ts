@@ -19,6 +19,7 @@ import { msg, type MessageKey } from '../i18n/messages';
 import { Strict } from '../schemas';
 import { councilCalendarReminders, councilCalendarYear, FIRST_EDITABLE_YEAR, LAST_EDITABLE_YEAR, type CalendarDayRow, type CouncilCalendarYear } from '../routes/council-calendar-data';
 import { staleDeadlines, type SignalOutcome, type StaleDeadline } from '../routes/council-calendar-signal';
+import { requestLang } from '../request-lang';
 import { removeCalendarDay, resignal, saveCalendarDay, signedInAccount, type ChangeResult } from '../routes/council-calendar';
 import { nameIn, obligationTitle } from './dashboard-text';
 import { errorBox } from './error-page';
@@ -157,7 +158,7 @@ function dayForm(page: PageRequest, councilId: string, values: FormValues, counc
   const bad = (field: string) => (invalid === field ? html` aria-invalid="true" aria-describedby="form-error"` : '');
   const option = (value: string, label: string, current: string) => html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`;
   const radio = (value: string, label: string) =>
-    html`<div><input type="radio" id="scope-${value}" name="scope" value="${value}"${values.scope === value ? html` checked` : ''}${bad('scope')}> <label for="scope-${value}" style="display:inline;font-weight:normal">${label}</label></div>`;
+    html`<div><input type="radio" id="scope-${value}" name="scope" value="${value}"${values.scope === value ? html` checked` : ''}${bad('scope')}> <label for="scope-${value}" class="inline">${label}</label></div>`;
   return html`<section id="edit" aria-labelledby="edit-title"><h2 id="edit-title">${msg(lang, 'calendarEdit.form.title')}</h2>
 <form method="post" action="${calendarPath(councilId)}?lang=${lang}">
 ${csrfField(page)}
@@ -291,12 +292,12 @@ export function calendarEditPages(app: App, deps: AppDeps): void {
     };
     let result: ChangeResult;
     try {
-      result = await saveCalendarDay(deps, signedInAccount(request), councilId, { date: values.date, type: values.type, name: { ky: values['name.ky'], ru: values['name.ru'] }, status: values.status, scope: values.scope });
+      result = await saveCalendarDay(deps, signedInAccount(request), councilId, { date: values.date, type: values.type, name: { ky: values['name.ky'], ru: values['name.ru'] }, status: values.status, scope: values.scope }, requestLang(request));
     } catch (error) {
       const e = toAppError(error);
-      if (e.code !== 'invalid-input') throw error;
+      if (e.code !== 'invalid-input' && e.code !== 'forbidden') throw error;
       const year = isIsoDate(values.date) && yearOf(values.date) >= FIRST_EDITABLE_YEAR && yearOf(values.date) <= LAST_EDITABLE_YEAR ? yearOf(values.date) : yearOf(todayOf());
-      return render(deps, request, reply, 400, { councilId, year, values, error: e });
+      return render(deps, request, reply, e.code === 'forbidden' ? 403 : 400, { councilId, year, values, error: e });
     }
     return redirectAfter(reply, councilId, pageRequest(request, '').lang, yearOf(result.date), result.appended > 0 ? 'saved' : 'unchanged', result.signal);
   });

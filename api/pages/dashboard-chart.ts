@@ -43,7 +43,7 @@ ${wOpen > 0 ? html`<rect x="${BAR_X + wOverdue}" y="${y + 3}" width="${wOpen}" h
 <text x="${BAR_X + wOverdue + wOpen + 4}" y="${y + 15}" font-size="12">${r.overdue} + ${r.open}</text></g>`;
   });
   return html`<figure class="chart">
-<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${WIDTH} ${height}" width="100%" style="max-width:${WIDTH * 1.6}px" xmlns="http://www.w3.org/2000/svg">
+<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">
 <title id="chart-title">${msg(lang, 'dashboard.chart.title')}</title>
 <desc id="chart-desc">${summary}</desc>
 <rect x="0" y="4" width="12" height="12" fill="${OVERDUE_COLOUR}"></rect><text x="16" y="14" font-size="12">${msg(lang, 'dashboard.chart.overdue')}</text>

@@ -207,7 +207,7 @@ export function dashboardPages(app: App, deps: AppDeps): void {
         account: signedIn(request),
         today: bishkekDateOf(clock()),
         query: { filter: filter || undefined, objectId: object || undefined },
-        origin: origin(request, deps.config.publicBaseUrl),
+        origin: origin(request, deps.config),
         feedSecret: () => responseLinkSecret(deps.config),
       });
       return sendPage(reply, page, 200, layout(page, msg(page.lang, 'dashboard.title'), dashboardBody(page, data, done)));

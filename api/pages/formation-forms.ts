@@ -1,12 +1,13 @@
 // The forms of the formation page, one per step of the contract, and the reading of what they post into the
 // contract's input. Forms keep what the user typed when the page comes back with a refusal (`kept`). Candidate lists
-// post multipart (a CSV file and/or rows typed in); the other forms post urlencoded with the `_csrf` field.
+// post multipart (a CSV file and/or rows typed in); the other forms post urlencoded; each carries the `_csrf` field first.
 import type { FastifyRequest } from 'fastify';
 import { Value } from 'typebox/value';
 import type { IsoDate } from '../../domain/dates';
 import { CATEGORIES, type Category } from '../../domain/roster';
 import type { FormationStep, PersonInput } from '../../workflows/formation/contract';
 import { AppError, type AppErrorDetails } from '../app-error';
+import { withoutFormCsrf } from '../auth/form-csrf';
 import { msg, type MessageKey } from '../i18n/messages';
 import { parseCandidateCsv, type CsvPerson } from '../routes/formation-csv';
 import { FORMATION_ACTIONS, type FormationStepName } from '../routes/formation-steps';
@@ -58,7 +59,7 @@ export async function multipartValues(step: FormationStepName, request: FastifyR
   if (!request.isMultipart()) throw new AppError('invalid-input', 'expected multipart/form-data', { field: '(body)', rule: 'multipart' });
   const parts = request.parts({ limits: { fields: 2000, parts: 2010, files: 1, fileSize: MAX_LIST_BYTES, fieldSize: 20_000 } });
   try {
-    for await (const part of parts) {
+    for await (const part of withoutFormCsrf(request, parts)) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') throw new AppError('invalid-input', `${part.fieldname}: unknown file field`, { field: part.fieldname, rule: 'unknown-property' });
         const bytes = await part.toBuffer();
@@ -225,9 +226,8 @@ export interface FormContext {
 
 const t = (page: PageRequest, key: MessageKey, params: Record<string, string> = {}) => msg(page.lang, key, params);
 
-export function stepAction(page: PageRequest, groupId: string, step: FormationStepName | 'start', multipart = false): string {
-  const base = `/manage/groups/${encodeURIComponent(groupId)}/formation/${step}?lang=${page.lang}`;
-  return multipart && page.auth ? `${base}&_csrf=${encodeURIComponent(page.auth.csrfToken)}` : base;
+export function stepAction(page: PageRequest, groupId: string, step: FormationStepName | 'start'): string {
+  return `/manage/groups/${encodeURIComponent(groupId)}/formation/${step}?lang=${page.lang}`;
 }
 
 interface Input {
@@ -262,8 +262,8 @@ function form(c: FormContext, step: FormationStepName, body: Html, opts: { multi
   const heading = t(page, `formation.form.${step}`);
   return html`<section class="step-form" aria-labelledby="form-${step}">
 <h3 id="form-${step}">${heading} <span class="muted">(${t(page, 'problem.clause', { clause: FORMATION_ACTIONS[step].clause })})</span></h3>
-<form method="post" action="${stepAction(page, c.groupId, step, opts.multipart)}"${opts.multipart ? html` enctype="multipart/form-data"` : ''}>
-${opts.multipart ? '' : csrfField(page)}
+<form method="post" action="${stepAction(page, c.groupId, step)}"${opts.multipart ? html` enctype="multipart/form-data"` : ''}>
+${csrfField(page)}
 ${body}
 <button type="submit">${t(page, `formation.submit.${step}`)}</button>
 </form>
@@ -281,7 +281,7 @@ function channelsField(c: FormContext, step: FormationStepName): Html {
   const kept = c.kept?.step === step ? (c.kept.values.channels ?? []) : ['website', 'notice_board'];
   return html`<fieldset><legend>${t(page, 'formation.field.channels')}</legend>
 ${(['website', 'notice_board'] as const).map(
-  (ch) => html`<label for="${step}-ch-${ch}" style="font-weight:normal"><input type="checkbox" id="${step}-ch-${ch}" name="channels" value="${ch}"${kept.includes(ch) ? html` checked` : ''}> ${t(page, `formation.channel.${ch}`)}</label>`,
+  (ch) => html`<label for="${step}-ch-${ch}" class="plain"><input type="checkbox" id="${step}-ch-${ch}" name="channels" value="${ch}"${kept.includes(ch) ? html` checked` : ''}> ${t(page, `formation.channel.${ch}`)}</label>`,
 )}
 </fieldset>`;
 }

@@ -231,7 +231,7 @@ function recordedSection(page: PageRequest, state: FormationState): Html {
   return html`${rows.length > 0 ? scrollBox(t(page, 'formation.recorded.title'), html`<table><tbody>${rows}</tbody></table>`) : ''}
 ${notices.map(
   (n) => html`<details><summary>${t(page, n === state.formationNotice ? 'formation.line.formation-notice' : 'formation.line.creation-notice')}: ${time(page, n.publishedOn)} (${n.channels.map((ch) => t(page, `formation.channel.${ch}`)).join(', ')})</summary>
-<p lang="ky" style="white-space:pre-line">${n.text.ky}</p><p lang="ru" style="white-space:pre-line">${n.text.ru}</p></details>`,
+<p lang="ky" class="pre-line">${n.text.ky}</p><p lang="ru" class="pre-line">${n.text.ru}</p></details>`,
 )}`;
 }
 
@@ -406,7 +406,7 @@ ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null
   for (const step of FORMATION_STEP_NAMES) {
     app.post(
       `/manage/groups/:groupId/formation/${step}`,
-      { schema: { hide: true, params }, config: { access: ['staff'], page: true }, preValidation: staffOnly },
+      { schema: { hide: true, params }, config: { access: ['staff'], page: true, multipartCsrf: LIST_STEPS.has(step) }, preValidation: staffOnly },
       async (request, reply) => {
         const { groupId } = request.params;
         let values: FormValues = {};

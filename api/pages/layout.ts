@@ -1,34 +1,12 @@
-// The frame of every public page: lang attribute, viewport for 360 px phones, one small inline style and the
-// language switch (ky/ru/en links to the same path, keeping the other query parameters).
+// The frame of every public page: lang attribute, viewport for 360 px phones, the site's stylesheet (a served file:
+// the Content-Security-Policy allows no inline style) and the language switch (ky/ru/en links to the same path, keeping the other query parameters).
 import { LANGS, type Lang } from '../../domain/i18n';
 import { msg } from '../i18n/messages';
 import { Html, html } from './html';
+import { SITE_STYLE, type Stylesheet } from './stylesheets';
 
 const LANG_NAMES: Readonly<Record<Lang, string>> = { ky: 'Кыргызча', ru: 'Русский', en: 'English' };
 
-const STYLE = `
-*{box-sizing:border-box}
-body{margin:0 auto;max-width:48rem;padding:1rem;font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
-header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;justify-content:space-between;border-bottom:1px solid #ccc;padding-bottom:.5rem}
-nav a{margin-right:.5rem}
-a{color:#0645ad}
-a[aria-current]{font-weight:bold;color:inherit;text-decoration:none}
-article{border-bottom:1px solid #ddd;padding:.5rem 0;overflow-wrap:anywhere}
-table{border-collapse:collapse;width:100%}.scroll{overflow-x:auto}.scroll:focus-visible{outline:2px solid #0645ad;outline-offset:2px}
-th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
-label{display:block;margin-top:.75rem;font-weight:600}
-select,input,button{font:inherit;max-width:100%;padding:.4rem}
-button{margin-top:.75rem}
-.error{border:2px solid #b00020;color:#b00020;padding:.5rem}
-.muted{color:#555;font-size:.9rem}
-body.signed-in{max-width:80rem}
-form.inline{display:inline}button.link{background:none;border:0;color:#0645ad;text-decoration:underline;padding:0;margin:0;cursor:pointer}
-.notice{border:2px solid #8a6d00;background:#fff8e1;padding:.5rem}.ok{border:2px solid #1b5e20;background:#e8f5e9;padding:.5rem}
-input[type=text],input[type=email],input[type=password],input[type=date],input[type=number],select,textarea{width:100%}
-textarea{font:inherit;padding:.4rem;min-height:6rem}
-.overdue{color:#b00020;font-weight:600}
-@media print{header nav,.noprint{display:none}}
-`;
 
 /** Who is signed in, for the header (email, the logout form's CSRF token). */
 export interface PageAuth {
@@ -85,8 +63,8 @@ export function csrfField(page: PageRequest): Html {
 }
 
 export interface LayoutExtras {
-  /** Appended to the shared style (the print page's @page rule); a constant, never user data. */
-  style?: string;
+  /** A stylesheet after the site's (the print page's @page rule). */
+  stylesheet?: Stylesheet;
   /** Extra elements in <head> (the feed link). */
   head?: Html;
 }
@@ -98,7 +76,8 @@ export function layout(page: PageRequest, title: string, body: Html, extras: Lay
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${msg(page.lang, 'site.name')}</title>
-<style>${new Html(STYLE + (extras.style ?? ''))}</style>
+<link rel="stylesheet" href="${SITE_STYLE.path}">
+${extras.stylesheet ? html`<link rel="stylesheet" href="${extras.stylesheet.path}">` : ''}
 ${extras.head}
 </head>
 <body${page.auth ? new Html(' class="signed-in"') : ''}>

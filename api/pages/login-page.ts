@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { deleteSession, type SessionAccount } from '../../db/accounts';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
+import { LoginThrottle } from '../auth/login-throttle';
 import { SESSION_COOKIE, newToken, sameToken } from '../auth/session-cookie';
 import { checkCredentials, startSession } from '../auth/sign-in';
 import { msg } from '../i18n/messages';
@@ -15,7 +16,6 @@ import { layout, type PageRequest } from './layout';
 import { pageRequest, sendPage } from './respond';
 
 const LOGIN_CSRF_COOKIE = 'jmeg_login';
-const LOGIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 
 /** Where an account starts after logging in. */
 export function homeOf(account: Pick<SessionAccount, 'role' | 'council_id' | 'group_id'>): string {
@@ -23,10 +23,15 @@ export function homeOf(account: Pick<SessionAccount, 'role' | 'council_id' | 'gr
   return '/manage';
 }
 
-/** Only a local path may follow a login (no //host, no scheme): an open redirect would help phishing. */
+// A path on this site: one slash, then printable ASCII without backslash. Browsers drop tabs and newlines from a URL
+// and read a backslash as a slash, so "/\t/host" and "/\\host" would become "//host", another site.
+const LOCAL_PATH = /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/;
+
+/** Only a path on this site may follow a login (no //host, no scheme, no control or space characters): else null. */
 export function safeNext(next: unknown): string | null {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next;
+  if (typeof next !== 'string' || next.length > 2048 || !LOCAL_PATH.test(next)) return null;
+  const url = new URL(next, 'http://this.site');
+  return url.origin === 'http://this.site' ? `${url.pathname}${url.search}${url.hash}` : null;
 }
 
 function loginForm(page: PageRequest, token: string, next: string | null, email: string, error: AppError | null) {
@@ -71,22 +76,21 @@ export function loginPages(app: App, deps: AppDeps): void {
         querystring: query,
         body: Type.Object({ _login: Type.String({ maxLength: 200 }), email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
       },
-      config: {
-        access: ['public'],
-        page: true,
-        rateLimit: {
-          max: LOGIN_LIMIT.max,
-          timeWindow: LOGIN_LIMIT.windowMs,
-          keyGenerator: (request: FastifyRequest) => `page|${request.ip}`,
-        },
-      },
+      config: { access: ['public'], page: true },
     },
     async (request, reply) => {
       const { _login, email, password } = request.body;
       const cookieToken = request.cookies[LOGIN_CSRF_COOKIE];
       if (cookieToken === undefined || !sameToken(cookieToken, _login)) return showForm(request, reply, 403, email, new AppError('csrf-token-invalid', 'login form token'));
+      const key = LoginThrottle.key(request.ip, email);
+      const wait = app.loginThrottle.retryAfter(key);
+      if (wait > 0) return showForm(request, reply.header('retry-after', String(wait)), 429, email, new AppError('too-many-attempts', 'too many failed logins'));
       const account = await checkCredentials(deps.db, email, password);
-      if (!account) return showForm(request, reply, 401, email, new AppError('login-failed', 'wrong email or password'));
+      if (!account) {
+        app.loginThrottle.failed(key);
+        return showForm(request, reply, 401, email, new AppError('login-failed', 'wrong email or password'));
+      }
+      app.loginThrottle.succeeded(key);
       await startSession(deps.db, request, reply, account.id, new Date(clock()));
       void reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/login' });
       return reply.redirect(safeNext(request.query.next) ?? homeOf(account), 303);

@@ -25,6 +25,7 @@ export function roleLabel(lang: Lang, role: AccountRole): string {
 const RULE_HINT: Readonly<Record<string, MessageKey>> = {
   email: 'accounts.rule.email',
   range: 'accounts.rule.range',
+  weak: 'accounts.rule.weak',
   mismatch: 'accounts.rule.mismatch',
   'wrong-password': 'accounts.rule.wrongPassword',
   'staff-only': 'accounts.rule.staffOnly',

@@ -85,7 +85,7 @@ export function responsesList(lang: Lang, actId: string, responses: readonly Res
   return html`<ol class="responses">${responses.map(
     (r) =>
       html`<li id="response-${r.responseId}"><strong>${dmy(r.respondedOn)}</strong> · ${msg(lang, `manageActs.key.${r.obligationKey === 'executive-report' ? 'executive-report' : 'object-response'}`)} · ${r.late ? html`<span class="overdue">${msg(lang, 'manageActs.late')}</span>` : msg(lang, 'manageActs.onTime')}${r.supersedes ? html` · ${msg(lang, 'manageActs.amends')}` : ''}${
-        options.text ? html`<br><span style="white-space:pre-wrap">${r.text}</span>` : ''
+        options.text ? html`<br><span class="pre-wrap">${r.text}</span>` : ''
       }${r.files.length > 0 ? html`<br>${msg(lang, 'manageActs.files')}: ${r.files.map((f, i) => html`${i > 0 ? ', ' : ''}${options.fileLinks ? html`<a href="${responseFileUrl(actId, f.id)}">${f.fileName}</a>` : f.fileName} <span class="muted">(${kb(f.sizeBytes)})</span>`)}` : ''}</li>`,
   )}</ol>`;
 }

@@ -109,7 +109,7 @@ async function renderAct(deps: AppDeps, request: FastifyRequest, reply: FastifyR
   const doneKey = queryString(request, 'done');
   const done = !error && doneKey && (DONE as readonly string[]).includes(doneKey) ? (doneKey as Done) : null;
   const action = (what: string) => `${actPath(act.id)}/${what}?lang=${lang}`;
-  const multipartAction = (what: string) => `${actPath(act.id)}/${what}?lang=${lang}&_csrf=${encodeURIComponent(page.auth?.csrfToken ?? '')}`;
+  const multipartAction = (what: string) => `${actPath(act.id)}/${what}?lang=${lang}`;
   const notStarted = act.status === 'issued' && (progress.procedure === 'not-started' || done === 'not-delivered');
 
   const head = html`${scrollBox(msg(lang, 'manageActs.summaryTable'), html`<table><tbody>
@@ -144,7 +144,7 @@ ${warnings.length > 0 ? html`<ul class="muted">${warnings.map((w) => html`<li>${
   const files = html`<h2>${msg(lang, 'manageActs.filesTitle')}</h2>
 ${annexFiles(lang, act)}
 ${staff
-  ? html`<form method="post" action="${multipartAction('annexes')}" enctype="multipart/form-data">
+  ? html`<form method="post" action="${multipartAction('annexes')}" enctype="multipart/form-data">${csrfField(page)}
 <label for="file">${msg(lang, 'manageActs.annexFile')}</label>
 <input id="file" name="file" type="file" required accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt" aria-describedby="file-hint">
 <p id="file-hint" class="muted">${msg(lang, 'manageActs.annexHint')}</p>
@@ -196,7 +196,7 @@ ${csrfField(page)}
   const response =
     who.staff && !closed && progress.receipt !== null
       ? html`<h3>${msg(lang, 'manageActs.paperTitle')}</h3>
-<form method="post" action="${multipartAction('responses')}" enctype="multipart/form-data">
+<form method="post" action="${multipartAction('responses')}" enctype="multipart/form-data">${csrfField(page)}
 <input type="hidden" name="nonce" value="${r.nonce}">
 <label for="obligationKey">${msg(lang, 'manageActs.obligation')}</label>
 <select id="obligationKey" name="obligationKey">${(keys.length > 0 ? keys : ['object-response', 'executive-report']).map((k) =>
@@ -292,7 +292,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     }
   });
 
-  app.post('/manage/acts/:actId/annexes', { schema: { hide: true, params: ActParams }, config: page(['staff']), preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/manage/acts/:actId/annexes', { schema: { hide: true, params: ActParams }, config: { ...page(['staff']), multipartCsrf: true }, preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { actId } = request.params;
     try {
       const { file } = await readMultipart(request, []);
@@ -335,7 +335,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     }
   });
 
-  app.post('/manage/acts/:actId/responses', { schema: { hide: true, params: ActParams }, config: page(['staff']), preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/manage/acts/:actId/responses', { schema: { hide: true, params: ActParams }, config: { ...page(['staff']), multipartCsrf: true }, preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { actId } = request.params;
     let kept: Kept['response'];
     try {

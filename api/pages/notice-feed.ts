@@ -22,7 +22,7 @@ export function noticeFeed(app: App, deps: AppDeps): void {
     const boardPath = `/councils/${encodeURIComponent(councilId)}/notices`;
     const council = await findCouncilById(deps.db, councilId);
     if (!council) return sendNotFound(reply, pageRequest(request, boardPath));
-    const base = origin(request, deps.config.publicBaseUrl);
+    const base = origin(request, deps.config);
     const notices = await listNotices(deps.db, { councilId });
     const feed = new Feed({
       id: `${base}${boardPath}`,

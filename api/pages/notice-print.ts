@@ -9,12 +9,7 @@ import { html } from './html';
 import { layout } from './layout';
 import { paragraphs, publishedDay } from './notice-text';
 import { pageRequest, sendNotFound, sendPage } from './respond';
-
-const A4 = `
-@page{size:A4;margin:20mm}
-@media print{body{max-width:none;padding:0;font-size:12pt}header{display:none}}
-section{margin-top:1rem}
-`;
+import { PRINT_STYLE } from './stylesheets';
 
 export function noticePrintPage(app: App, deps: AppDeps): void {
   app.get('/notices/:noticeId/print', { schema: { hide: true }, config: { access: ['public'], page: true } }, async (request, reply) => {
@@ -28,6 +23,6 @@ export function noticePrintPage(app: App, deps: AppDeps): void {
 <p>${msg(lang, 'notices.published')}: <time datetime="${notice.published_at.toISOString()}">${publishedDay(notice, lang)}</time></p>
 <section><h2>${msg(lang, 'print.ky')}</h2>${paragraphs(notice.text_ky, 'ky')}</section>
 <section><h2>${msg(lang, 'print.ru')}</h2>${paragraphs(notice.text_ru, 'ru')}</section>`;
-    return sendPage(reply, page, 200, layout(page, msg(lang, 'print.title'), body, { style: A4 }));
+    return sendPage(reply, page, 200, layout(page, msg(lang, 'print.title'), body, { stylesheet: PRINT_STYLE }));
   });
 }

@@ -1,5 +1,6 @@
 // Sending a page: HTML with its language, and the not-found page in the request's language.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../../config/config';
 import { msg } from '../i18n/messages';
 import { requestLang } from '../request-lang';
 import { html } from './html';
@@ -25,9 +26,13 @@ export function queryString(request: FastifyRequest, name: string): string | und
 }
 
 /**
- * The base of absolute links (Atom feed, calendar subscription): JMEG_PUBLIC_URL when set, because behind a proxy
- * the Host header is the proxy's business; else the request's own origin.
+ * The base of absolute links (Atom feed, calendar subscription): JMEG_PUBLIC_URL when set; else this server's
+ * configured host and the port it listens on. Never the request's Host header, which the client writes.
  */
-export function origin(request: FastifyRequest, publicBaseUrl: string | null = null): string {
-  return publicBaseUrl ?? `${request.protocol}://${request.host}`;
+export function origin(request: FastifyRequest, config: Pick<AppConfig, 'publicBaseUrl' | 'httpHost' | 'httpPort'>): string {
+  if (config.publicBaseUrl !== null) return config.publicBaseUrl;
+  const address = request.server.server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : config.httpPort;
+  const host = config.httpHost.includes(':') ? `[${config.httpHost}]` : config.httpHost;
+  return `http://${host}:${port}`;
 }

@@ -101,7 +101,7 @@ export function setupPage(app: App, deps: AppDeps): void {
       let password: string;
       try {
         email = checkEmail(form.email ?? '', fields.email);
-        password = checkPassword(form.password ?? '', fields.password);
+        password = checkPassword(form.password ?? '', fields.password, [email]);
         if ((form.passwordAgain ?? '') !== password) throw new AppError('invalid-input', 'passwords differ', { field: fields.passwordAgain, rule: 'mismatch' });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

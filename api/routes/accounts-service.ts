@@ -21,6 +21,7 @@ import type { Group } from '../../db/groups';
 import { bishkekDateOf } from '../../domain/dates';
 import type { Lang } from '../../domain/i18n';
 import { hashPassword, verifyPassword } from '../../security/password';
+import { passwordWeakness, WEAK_REASON_TEXT } from '../../security/password-strength';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../app-types';
 import { msg, type MessageKey } from '../i18n/messages';
@@ -124,11 +125,23 @@ export function checkEmail(email: string, field: string): string {
   return e;
 }
 
-/** At least 12 characters (and at most 1024); else a 400 naming the field (rule 'range', like the JSON schemas). */
-export function checkPassword(password: string, field: string): string {
+/**
+ * At least 12 characters (and at most 1024), else a 400 naming the field (rule 'range', like the JSON schemas); and
+ * hard to guess (security/password-strength.ts), else a 400 with rule 'weak' and the reason. `userInputs`: the
+ * account's e-mail, which the password must not be built on.
+ */
+export function checkPassword(password: string, field: string, userInputs: readonly string[] = []): string {
   if (password === '') throw invalid(field, 'required');
   const n = length(password);
   if (n < PASSWORD_MIN || n > PASSWORD_MAX) throw invalid(field, 'range');
+  const weakness = passwordWeakness(password, userInputs.flatMap((u) => [u, ...u.split(/[@.]/)]));
+  if (weakness !== null) {
+    throw new AppError('invalid-input', `${field}: weak (${weakness})`, {
+      field,
+      rule: 'weak',
+      problems: [{ code: `weak-password-${weakness}`, field, clause: null, message: WEAK_REASON_TEXT[weakness] }],
+    });
+  }
   return password;
 }
 
@@ -177,7 +190,7 @@ export async function createCouncilAccount(
     throw invalid(fields.groupId, 'chair-or-member-only');
   }
   const generatedPassword = input.password === null ? generatePassword() : null;
-  const password = generatedPassword ?? checkPassword(input.password ?? '', fields.password);
+  const password = generatedPassword ?? checkPassword(input.password ?? '', fields.password, [email]);
   const result = await insertAccountChecked(deps.db, {
     email,
     passwordHash: await hashPassword(password),
@@ -220,7 +233,7 @@ export async function resetCouncilAccountPassword(
   const account = await councilAccount(deps, actor, councilId, accountId);
   if (account.id === actor.id) throw new AppError('conflict', 'own password: /account', { subject: msg(lang, 'accounts.ownPasswordElsewhere') });
   const generatedPassword = password === null ? generatePassword() : null;
-  const chosen = generatedPassword ?? checkPassword(password ?? '', fields.password);
+  const chosen = generatedPassword ?? checkPassword(password ?? '', fields.password, [account.email]);
   await setAccountPassword(deps.db, account.id, await hashPassword(chosen));
   return { account, generatedPassword };
 }
@@ -233,7 +246,7 @@ export async function changeOwnPassword(
   fields: FieldNames,
 ): Promise<void> {
   if (input.currentPassword === '') throw invalid(fields.currentPassword, 'required');
-  const next = checkPassword(input.newPassword, fields.newPassword);
+  const next = checkPassword(input.newPassword, fields.newPassword, [auth.account.email]);
   if (input.newPasswordAgain !== undefined && input.newPasswordAgain !== input.newPassword) throw invalid(fields.passwordAgain, 'mismatch');
   const account = await findScopedAccount(deps.db, auth.account.id);
   if (!account || !(await verifyPassword(input.currentPassword, account.password_hash))) throw invalid(fields.currentPassword, 'wrong-password');

@@ -14,6 +14,7 @@ import type { Localized } from '../../domain/i18n';
 import { AnnexRefusal, MAX_ANNEX_BYTES } from '../../security/annex-policy';
 import { AppError, type AppErrorDetails } from '../app-error';
 import type { AppDeps } from '../app-types';
+import { withoutFormCsrf } from '../auth/form-csrf';
 import { mayAccessGroup, signedIn } from '../auth/require-role';
 import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
@@ -165,7 +166,8 @@ const TOO_LARGE: Localized = {
 };
 
 /**
- * Reads a multipart/form-data body: text fields (only `allowed` names; `_csrf` is the URL's), and at most one file
+ * Reads a multipart/form-data body: the `_csrf` field first when the session's token is expected there
+ * (api/auth/form-csrf.ts), text fields (only `allowed` names), and at most one file
  * in the field `file`. Anything else is a 400 naming the field, as a schema would.
  */
 export async function readMultipart(request: FastifyRequest, allowed: readonly string[]): Promise<MultipartBody> {
@@ -173,7 +175,7 @@ export async function readMultipart(request: FastifyRequest, allowed: readonly s
   const fields: Record<string, string> = {};
   let file: MultipartBody['file'] = null;
   try {
-    for await (const part of request.parts()) {
+    for await (const part of withoutFormCsrf(request, request.parts())) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') {
           part.file.resume();

@@ -63,7 +63,7 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     return actDetail(updated);
   });
 
-  app.post('/api/acts/:actId/annexes', { schema: attachAnnexSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
+  app.post('/api/acts/:actId/annexes', { schema: attachAnnexSchema, config: { access: ['staff'], multipartCsrf: true }, preValidation: requireActRole(deps.db, ['staff']) }, async (request, reply) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     const { file } = await readMultipart(request, []);
     if (!file) throw new AppError('invalid-input', 'no file', { field: 'file', rule: 'required' });
@@ -83,7 +83,7 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     return recordReceipt(deps, act.id, request.body.receivedOn, 'staff');
   });
 
-  app.post('/api/acts/:actId/responses', { schema: responsesSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) }, async (request) => {
+  app.post('/api/acts/:actId/responses', { schema: responsesSchema, config: { access: ['staff'], multipartCsrf: true }, preValidation: requireActRole(deps.db, ['staff']) }, async (request) => {
     const { act } = await loadAct(deps.db, request.params.actId);
     let body;
     let file = null;

@@ -2,11 +2,11 @@
 import { calendarForCouncil } from '../../db/pending';
 import { datesOfYear } from '../../domain/calendar';
 import type { App, AppDeps } from '../app-types';
-import { calendarYearSchema } from './calendar-year.schema';
+import { calendarYearSchema, checkedYear } from './calendar-year.schema';
 
 export function calendarYearRoute(app: App, deps: AppDeps): void {
   app.get('/api/calendar/:year', { schema: calendarYearSchema, config: { access: ['public'] } }, async (request) => {
-    const { year } = request.params;
+    const year = checkedYear(request.params.year);
     const calendar = await calendarForCouncil(deps.db, null);
     const days = datesOfYear(year)
       .map((date) => calendar.describeDay(date))

@@ -1,7 +1,7 @@
 // The working-day calendar staff keep (REGULATION.md, "Context from outside the seed": Orozo Ait, Kurman Ait and the
 // Cabinet's transfers are per-year data staff enter and correct, confirmed or estimated):
 //   GET    /api/councils/:councilId/calendar/:year   staff and deputies of the council
-//   PUT    /api/councils/:councilId/calendar/:date   staff of the council (scope council), or staff of any council (scope national)
+//   PUT    /api/councils/:councilId/calendar/:date   staff of the council (scope council); staff of every council (scope national)
 //   DELETE /api/councils/:councilId/calendar/:date   idem
 //   POST   /api/councils/:councilId/calendar/signal  staff: tell the running procedures again (503 without Temporal)
 // A change is saved whether or not Temporal is reachable; then the running formation and act procedures of the councils
@@ -21,6 +21,7 @@ import { msg } from '../i18n/messages';
 import { requestLang } from '../request-lang';
 import { councilCalendarReminders, councilCalendarYear, FIRST_EDITABLE_YEAR, LAST_EDITABLE_YEAR } from './council-calendar-data';
 import { staleDeadlines, tellRunningProcedures, type SignalOutcome } from './council-calendar-signal';
+import { checkedYear } from './calendar-year.schema';
 import { calendarYearSchema, removeDaySchema, setDaySchema, signalSchema } from './council-calendar.schema';
 
 export type Scope = 'council' | 'national';
@@ -87,9 +88,17 @@ function reasonOf(what: string, scope: Scope, councilId: string, account: Sessio
   return `calendar ${scope === 'national' ? 'national' : `of council ${councilId}`}: ${what} (${actorOf(account)})`;
 }
 
+/** National entries count for every council, so only staff of every council change them; a council's staff get a 403 naming the rule. */
+export function checkScopeAllowed(account: SessionAccount, scope: Scope, lang: Lang): void {
+  if (scope === 'national' && !(account.role === 'staff' && account.council_id === null)) {
+    throw new AppError('forbidden', 'national calendar entries: staff of every council only', { subject: msg(lang, 'calendarEdit.error.nationalOnly') });
+  }
+}
+
 /** Records the day, then tells the running procedures of the councils concerned (every council for a national change). */
-export async function saveCalendarDay(deps: AppDeps, account: SessionAccount, councilId: string, input: DayInput): Promise<ChangeResult> {
+export async function saveCalendarDay(deps: AppDeps, account: SessionAccount, councilId: string, input: DayInput, lang: Lang): Promise<ChangeResult> {
   const { entry, scope } = parseDayInput(input);
+  checkScopeAllowed(account, scope, lang);
   const change = await setCalendarEntry(deps.db, scopeId(scope, councilId), entry, actorOf(account));
   const signal =
     change.appended === 0
@@ -102,6 +111,7 @@ export async function saveCalendarDay(deps: AppDeps, account: SessionAccount, co
 export async function removeCalendarDay(deps: AppDeps, account: SessionAccount, councilId: string, dateText: string, scopeText: string | undefined, lang: Lang): Promise<ChangeResult> {
   const date = checkDate(dateText);
   const scope = oneOf(scopeText, ['council', 'national'] as const, 'council', 'scope');
+  checkScopeAllowed(account, scope, lang);
   const id = scopeId(scope, councilId);
   const existing = await listCalendarEntries(deps.db, id, { from: date, to: date });
   if (existing.length === 0) {
@@ -134,7 +144,8 @@ export function councilCalendarRoutes(app: App, deps: AppDeps): void {
   const editors = requireCouncilRole(deps.db, ['staff']);
 
   app.get('/api/councils/:councilId/calendar/:year', { schema: calendarYearSchema, config: { access: ['staff', 'deputy'] }, preValidation: readers }, async (request) => {
-    const { councilId, year } = request.params;
+    const { councilId } = request.params;
+    const year = checkedYear(request.params.year);
     const today = bishkekDateOf(clock());
     const [view, reminders, stale] = await Promise.all([councilCalendarYear(deps.db, councilId, year), councilCalendarReminders(deps.db, councilId, today), staleDeadlines(deps.db, councilId)]);
     return { ...view, reminders, stale, editable: signedInAccount(request).role === 'staff' };
@@ -143,7 +154,7 @@ export function councilCalendarRoutes(app: App, deps: AppDeps): void {
   app.put('/api/councils/:councilId/calendar/:date', { schema: setDaySchema, config: { access: ['staff'] }, preValidation: editors }, async (request) => {
     const { councilId, date } = request.params;
     const b = request.body;
-    return saveCalendarDay(deps, signedInAccount(request), councilId, { date, type: b.type, name: b.name, status: b.status, scope: b.scope });
+    return saveCalendarDay(deps, signedInAccount(request), councilId, { date, type: b.type, name: b.name, status: b.status, scope: b.scope }, requestLang(request));
   });
 
   app.delete('/api/councils/:councilId/calendar/:date', { schema: removeDaySchema, config: { access: ['staff'] }, preValidation: editors }, async (request) => {

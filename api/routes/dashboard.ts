@@ -37,7 +37,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
         account: signedIn(request),
         today: bishkekDateOf(clock()),
         query: { filter: request.query.filter, objectId: request.query.object },
-        origin: origin(request, deps.config.publicBaseUrl),
+        origin: origin(request, deps.config),
         feedSecret: () => responseLinkSecret(deps.config),
       });
       const withText = (entries: typeof data.timeline.formation) => entries.map((e) => ({ ...e, text: timelineText(lang, e) }));
@@ -54,7 +54,7 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const { groupId } = request.params;
       const made = await regenerateFeedToken(deps.db, responseLinkSecret(deps.config), groupId, new Date(clock()));
-      return reply.status(201).send({ createdAt: made.createdAt.toISOString(), ...feedUrls(origin(request, deps.config.publicBaseUrl), groupId, made.token) });
+      return reply.status(201).send({ createdAt: made.createdAt.toISOString(), ...feedUrls(origin(request, deps.config), groupId, made.token) });
     },
   );
 
