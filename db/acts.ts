@@ -7,7 +7,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { validateAct, type ActAnnex, type ActDraft, type ActFinding, type ActProblem, type ActWarning } from '../domain/act';
 import { isIsoDate, yearOf, type IsoDate } from '../domain/dates';
 import type { Localized } from '../domain/i18n';
-import { AnnexRefusal, checkAnnexFile, MAX_ANNEXES_PER_ACT, tooManyAnnexes } from '../security/annex-policy';
+import { AnnexRefusal, annexFileName, checkAnnexFile, MAX_ANNEXES_PER_ACT, tooManyAnnexes } from '../security/annex-policy';
 import type { ActAnnexesTable, ActsTable, Database } from './database';
 import { streamVersion } from './event-store';
 import { streams, type ActStatus, type AnnexData } from './events';
@@ -267,9 +267,9 @@ function storeContent(dataDir: string, sha256: string, bytes: Uint8Array): void 
   const dir = annexDirOf(dataDir);
   const file = join(dir, sha256);
   if (existsSync(file)) return;
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const temporary = `${file}.${randomUUID()}.tmp`;
-  writeFileSync(temporary, bytes, { mode: 0o640 });
+  writeFileSync(temporary, bytes, { mode: 0o600 });
   renameSync(temporary, file);
 }
 
@@ -288,7 +288,7 @@ export interface AttachAnnexInput {
 export async function attachAnnex(db: Kysely<Database>, input: AttachAnnexInput, actor: string): Promise<ActAnnexFile> {
   const act = await requireAct(db, input.actId);
   if (act.status !== 'draft') throw notADraft(act);
-  const fileName = input.fileName.split(/[\\/]/).pop()!.trim();
+  const fileName = annexFileName(input.fileName);
   let accepted;
   try {
     accepted = checkAnnexFile(fileName, input.bytes);

@@ -1,6 +1,6 @@
 // Opens the database: Postgres when a URL is configured, otherwise the embedded PGlite in the data directory.
 // This file is the one place where the two drivers' differences are handled.
-import { mkdirSync } from 'node:fs';
+import { secureDir } from '../security/data-dir';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely';
@@ -80,7 +80,10 @@ function createDialect(config: DbConfig, options: CreateDbOptions): Dialect {
   const dir = options.pgliteDir ?? pgliteDirOf(config);
   return new SerializedPGliteDialect({
     pglite: () => {
-      if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+      if (!dir.startsWith('memory://')) {
+        if (options.pgliteDir === undefined) secureDir(config.dataDir);
+        secureDir(dir);
+      }
       return new PGlite(dir, { parsers: { [INT8]: parseInt8, [DATE]: parseDate } });
     },
   });

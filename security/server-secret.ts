@@ -1,9 +1,10 @@
 // The server secret that signs response links: JMEG_SECRET when set (required when several processes must agree,
 // as in docker-compose), otherwise generated once per data directory and kept in <dataDir>/secret (mode 0600).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/config';
+import { secureDir } from './data-dir';
 import { MIN_SECRET_BYTES } from './response-token';
 
 export function secretFileOf(dataDir: string): string {
@@ -13,7 +14,7 @@ export function secretFileOf(dataDir: string): string {
 /** Reads <dataDir>/secret, creating it with 32 random bytes (base64url) on first use; tightens its mode to 0600. */
 export function loadOrCreateSecret(dataDir: string): string {
   const file = secretFileOf(dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  secureDir(dataDir);
   try {
     // 'wx' fails when the file exists, so two processes starting together keep the first one's secret.
     writeFileSync(file, randomBytes(MIN_SECRET_BYTES).toString('base64url') + '\n', { flag: 'wx', mode: 0o600 });

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   /** Unique per message (e.g. obligation + reminder rung); the same key is the same message. */
   businessKey: string;
   to: readonly string[];
+  /** Recipients who must not see each other's addresses (nor be seen by `to`): envelope only, no header. */
+  bcc?: readonly string[];
   subject: string;
   text: string;
   html: string | null;
@@ -71,7 +73,7 @@ function smtpTransport(smtpUrl: string, mailFrom: string): MailTransport {
     description: `SMTP ${redact(smtpUrl)}`,
     async send(mail) {
       const messageId = messageIdFor(mail.businessKey, mailFrom);
-      await transporter.sendMail({ from: mailFrom, to: [...mail.to], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId, date: mail.date });
+      await transporter.sendMail({ from: mailFrom, to: [...mail.to], bcc: [...(mail.bcc ?? [])], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId, date: mail.date });
       return { messageId, written: true };
     },
     close: () => transporter.close(),
@@ -85,12 +87,14 @@ function emlTransport(dir: string, mailFrom: string): MailTransport {
     description: `.eml files in ${dir}`,
     async send(mail) {
       const messageId = messageIdFor(mail.businessKey, mailFrom);
+      // No Bcc header in the file, which is the message as its recipients would see it; the outbox table keeps every recipient.
       const info = await composer.sendMail({ from: mailFrom, to: [...mail.to], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId, date: mail.date });
       const file = path.join(dir, emlFileName(mail.businessKey));
-      await mkdir(dir, { recursive: true });
+      // Owner-only: a message holds the object's live response link.
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       // Write aside, then link into place: link() fails if the file exists, so a key is written once and never half.
       const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(temp, info.message as Buffer);
+      await writeFile(temp, info.message as Buffer, { mode: 0o600 });
       try {
         await link(temp, file);
         return { messageId, written: true, file };

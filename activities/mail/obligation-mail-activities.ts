@@ -79,9 +79,9 @@ export function createObligationMailActivities({ db, transport, clock }: Obligat
           },
         ],
       });
-      const to = await escalationAddresses(db, ctx);
+      const { to, bcc } = await escalationAddresses(db, ctx);
       const mail = renderObligationMail({ kind: 'escalation', ...about, daysLeft: -Math.max(overdueDays, 1), recipient: ctx.council.name });
-      await sendViaOutbox(db, transport, { businessKey: escalationKey(input.obligationId), to, ...mail, date: now });
+      await sendViaOutbox(db, transport, { businessKey: escalationKey(input.obligationId), to, bcc, ...mail, date: now });
     },
   };
 }

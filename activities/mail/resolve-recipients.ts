@@ -82,9 +82,11 @@ export async function resolvePartyAddresses(db: Kysely<Database>, ctx: Obligatio
  * Who an escalation goes to (the issue's roles: council deputies receive escalations): the council's address and
  * the deputies of the council who have an account. Refused (non-retryable) when there is neither.
  */
-export async function escalationAddresses(db: Kysely<Database>, ctx: ObligationContext): Promise<string[]> {
+export async function escalationAddresses(db: Kysely<Database>, ctx: ObligationContext): Promise<{ to: string[]; bcc: string[] }> {
   const deputies = await db.selectFrom('accounts').select('email').where('role', '=', 'deputy').where('council_id', '=', ctx.councilId).orderBy('email').execute();
-  const addresses = [...(ctx.council.email ? [ctx.council.email] : []), ...deputies.map((d) => d.email)].filter(isAddress);
-  if (addresses.length === 0) throw noRecipient('council', 'no e-mail address on record for the council nor any deputy account; add one and retry');
-  return [...new Set(addresses)];
+  const to = ctx.council.email && isAddress(ctx.council.email) ? [ctx.council.email] : [];
+  // The deputies in Bcc: none of them sees the others' (private) addresses.
+  const bcc = [...new Set(deputies.map((d) => d.email).filter(isAddress))].filter((a) => !to.includes(a));
+  if (to.length === 0 && bcc.length === 0) throw noRecipient('council', 'no e-mail address on record for the council nor any deputy account; add one and retry');
+  return { to, bcc };
 }

@@ -37,7 +37,7 @@ export async function sendViaOutbox(db: Kysely<Database>, transport: MailTranspo
     .insertInto('mail_outbox')
     .values({
       business_key: message.businessKey,
-      recipients: JSON.stringify(message.to),
+      recipients: JSON.stringify([...message.to, ...(message.bcc ?? [])]),
       subject: message.subject,
       text_body: message.text,
       html_body: message.html,
@@ -49,7 +49,17 @@ export async function sendViaOutbox(db: Kysely<Database>, transport: MailTranspo
     const row = await trx.selectFrom('mail_outbox').selectAll().where('business_key', '=', message.businessKey).forUpdate().executeTakeFirstOrThrow();
     if (row.status === 'sent') return { result: { businessKey: row.business_key, messageId: null, outcome: 'already-sent' as const }, failure: null };
     // The stored message is the one sent: a retry with other arguments cannot change what a key means.
-    const stored: OutgoingMail = { businessKey: row.business_key, to: row.recipients, subject: row.subject, text: row.text_body, html: row.html_body, date: message.date };
+    // Which of the stored recipients are blind copies is the caller's to say (the row keeps them all, in order).
+    const hidden = new Set(message.bcc ?? []);
+    const stored: OutgoingMail = {
+      businessKey: row.business_key,
+      to: row.recipients.filter((r) => !hidden.has(r)),
+      bcc: row.recipients.filter((r) => hidden.has(r)),
+      subject: row.subject,
+      text: row.text_body,
+      html: row.html_body,
+      date: message.date,
+    };
     try {
       const sent = await transport.send(stored);
       await trx

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnType, Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { checkAnnexFile } from '../../security/annex-policy';
+import { annexFileName, checkAnnexFile } from '../../security/annex-policy';
 
 export interface ResponseFilesTable {
   id: string;
@@ -52,7 +52,7 @@ export function responseFilePath(dataDir: string, sha256: string): string {
 
 /** The upload's checks without storing anything (a refusal is an AnnexRefusal naming the rule). */
 export function checkResponseFile(file: UploadedFile): { fileName: string; mediaType: string; sizeBytes: number } {
-  const fileName = file.fileName.split(/[\\/]/).pop()!.trim();
+  const fileName = annexFileName(file.fileName);
   const accepted = checkAnnexFile(fileName, file.bytes);
   return { fileName, mediaType: accepted.mediaType, sizeBytes: accepted.sizeBytes };
 }
@@ -66,9 +66,9 @@ export async function attachResponseFile(
   const sha256 = createHash('sha256').update(input.file.bytes).digest('hex');
   const path = responseFilePath(input.dataDir, sha256);
   if (!existsSync(path)) {
-    mkdirSync(responseFileDirOf(input.dataDir), { recursive: true });
+    mkdirSync(responseFileDirOf(input.dataDir), { recursive: true, mode: 0o700 });
     const temporary = `${path}.${randomUUID()}.tmp`;
-    writeFileSync(temporary, input.file.bytes, { mode: 0o640 });
+    writeFileSync(temporary, input.file.bytes, { mode: 0o600 });
     renameSync(temporary, path);
   }
   await files(db)
