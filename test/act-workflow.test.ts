@@ -1,41 +1,36 @@
-// The act procedure (4.3) run through the SDK's replay machinery by the forward simulator, with the real
-// activities on a Postgres test database and a real SMTP server.
+// The act procedure (4.3) on Temporal's real time-skipping test server: a real worker running the bundled
+// workflows, the real activities on a Postgres test database and a real SMTP server. Each scenario gets its own
+// server whose clock starts on the day of issue.
 // Acts are issued on Monday 1 June 2026 (no holidays in June). Received on Tuesday 2 June, the object owes its
 // answer by Tuesday 16 June (10 working days) and the executive body its report by Thursday 2 July (30 days).
 // Reminders go out at 09:00 Bishkek (03:00Z); without a receipt staff are prompted on Friday 5 June (after 3 working days).
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { createActivities } from '../activities';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { tsToMs } from '@temporalio/common/lib/time';
+import { temporal } from '@temporalio/proto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryKey, receiptPromptKey } from '../activities/acts/act-activities';
+import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
+import { ProcedureRefusedError } from '../api/engine/engine';
 import { draftAct, issueAct, parseActDraft } from '../db/acts';
 import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { registerObject } from '../db/objects';
 import { verifyResponseToken } from '../security/response-token';
-import type { ActInput, ActResult, ActState, RecordedResponse } from '../workflows/act/contract';
-import type { ActProblem } from '../workflows/act/validate';
-import { useSimulatorRig } from './support/simulator-rig';
-import { WorkflowSimulator, type UpdateOutcome } from './support/simulator';
-import { saveHistoryFixture } from './support/simulator-fixtures';
+import * as a from '../workflows/act/contract';
+import { saveHistory, type History } from './support/history-fixtures';
+import { createTestDatabase, type TestDatabase } from './support/pg';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { requireServer, testServer } from './support/temporal-servers';
+import { createTimeSkippingEngine, type TimeSkippingEngine } from './support/time-skipping-engine';
 
-const WORKFLOWS = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 const MAIL_FROM = 'jmeg@ayil.kg';
 const SECRET = 'act-workflow-test-secret-0123456789abcdef';
 const START = '2026-06-01T04:00:00.000Z'; // Monday 1 June, 10:00 in Bishkek, the day of issue
+const EventType = temporal.api.enums.v1.EventType;
 
-let worlds = 0;
-
-const rig = useSimulatorRig(WORKFLOWS, MAIL_FROM);
-
-interface World {
-  input: ActInput;
-  councilEmail: string;
-  executiveEmail: string;
-  objectEmail: string;
-  box: { sim?: WorkflowSimulator };
-}
+const server = testServer();
 
 const DRAFT = {
   purpose: 'Ичүүчү суунун сапатын баалоо',
@@ -48,68 +43,131 @@ const DRAFT = {
   annexes: [{ title: 'Сүрөттөр', kind: 'photo' }],
 };
 
-/** A council with its executive body and a school, a group, and an act issued on 1 June to the school (or the executive body). */
-async function world(options: { toExecutiveBody?: boolean } = {}): Promise<World> {
-  const n = ++worlds;
-  const db = rig.database.db;
-  const councilEmail = `kenesh-${n}@ayil.kg`;
-  const executiveEmail = `okmot-${n}@ayil.kg`;
-  const objectEmail = `mektep-${n}@ayil.kg`;
-  const councilId = await registerCouncil(db, { name: { ky: `Терек-Суу айылдык кеңеши ${n}`, ru: `Терек-Суйский айылный кенеш ${n}` }, email: councilEmail }, 'test');
-  const executive = await registerObject(db, { councilId, name: { ky: `Терек-Суу айыл өкмөтү ${n}`, ru: `Терек-Суйский айыл окмоту ${n}` }, kind: 'executive_body', emails: [executiveEmail] }, 'test');
-  const school = await registerObject(db, { councilId, name: { ky: `Терек-Суу мектеби ${n}`, ru: `Терек-Суйская школа ${n}` }, kind: 'municipal_institution', emails: [objectEmail] }, 'test');
-  const groupId = await openGroup(db, { councilId }, 'test');
-  const objectId = options.toExecutiveBody ? executive.id : school.id;
-  const act = await draftAct(db, { groupId, objectId, draft: parseActDraft(DRAFT) }, 'test');
-  await issueAct(db, act.id, { on: '2026-06-01', actor: 'test' });
-  return { input: { actId: act.id, groupId, councilId }, councilEmail, executiveEmail, objectEmail, box: {} };
+interface World {
+  input: a.ActInput;
+  id: string;
+  councilEmail: string;
+  executiveEmail: string;
+  objectEmail: string;
 }
 
-function activitiesOf(w: World) {
-  return createActivities({ db: rig.database.db, transport: rig.transport, config: { mailFrom: MAIL_FROM, responseLinkSecret: SECRET, responseLinkDays: 60, publicBaseUrl: 'https://jmeg.example.kg' }, clock: () => w.box.sim?.now ?? new Date(START) });
+/** An activity the server scheduled: its type, the instant it was scheduled and its first argument. */
+interface Scheduled {
+  type: string;
+  at: string;
+  arg: Record<string, unknown>;
 }
 
-async function start(w: World): Promise<WorkflowSimulator> {
-  const sim = await WorkflowSimulator.start({ bundle: rig.bundle, workflowType: 'actWorkflow', args: [w.input], activities: { ...activitiesOf(w) }, startTime: START, workflowId: `act-${w.input.actId}` });
-  w.box.sim = sim;
-  rig.open.push(sim);
-  return sim;
-}
+describe.skipIf(!requireServer(server, 'act workflow scenarios'))('the act procedure (4.3) on the time-skipping server', () => {
+  let database: TestDatabase;
+  let smtp: TestSmtpServer;
+  let transport: MailTransport;
+  let worlds = 0;
+  const open: TimeSkippingEngine[] = [];
 
-async function accepted<T>(sim: WorkflowSimulator, name: string, arg: unknown): Promise<T> {
-  const outcome: UpdateOutcome<T> = await sim.update<T>(name, arg);
-  if (!outcome.accepted) throw new Error(`${name} refused: ${outcome.reason}`);
-  if (outcome.status !== 'completed') throw new Error(`${name} ${outcome.status}`);
-  return outcome.result;
-}
+  beforeAll(async () => {
+    [database, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
+    transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
+  }, 60_000);
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((e) => e.close()));
+  });
+  afterAll(async () => {
+    transport?.close();
+    await Promise.all([database?.drop(), smtp?.stop()]);
+  });
 
-async function refused(sim: WorkflowSimulator, name: string, arg: unknown): Promise<ActProblem[]> {
-  const outcome = await sim.update(name, arg);
-  if (outcome.accepted) throw new Error(`${name} was accepted`);
-  const details = outcome.failure.applicationFailureInfo?.details?.payloads?.[0];
-  return details ? (JSON.parse(new TextDecoder().decode(details.data)) as ActProblem[]) : [];
-}
+  /** A council with its executive body and a school, a group, and an act issued on 1 June to the school (or the executive body). */
+  async function world(options: { toExecutiveBody?: boolean } = {}): Promise<World> {
+    const n = ++worlds;
+    const db = database.db;
+    const councilEmail = `kenesh-${n}@ayil.kg`;
+    const executiveEmail = `okmot-${n}@ayil.kg`;
+    const objectEmail = `mektep-${n}@ayil.kg`;
+    const councilId = await registerCouncil(db, { name: { ky: `Терек-Суу айылдык кеңеши ${n}`, ru: `Терек-Суйский айылный кенеш ${n}` }, email: councilEmail }, 'test');
+    const executive = await registerObject(db, { councilId, name: { ky: `Терек-Суу айыл өкмөтү ${n}`, ru: `Терек-Суйский айыл окмоту ${n}` }, kind: 'executive_body', emails: [executiveEmail] }, 'test');
+    const school = await registerObject(db, { councilId, name: { ky: `Терек-Суу мектеби ${n}`, ru: `Терек-Суйская школа ${n}` }, kind: 'municipal_institution', emails: [objectEmail] }, 'test');
+    const groupId = await openGroup(db, { councilId }, 'test');
+    const objectId = options.toExecutiveBody ? executive.id : school.id;
+    const act = await draftAct(db, { groupId, objectId, draft: parseActDraft(DRAFT) }, 'test');
+    await issueAct(db, act.id, { on: '2026-06-01', actor: 'test' });
+    return { input: { actId: act.id, groupId, councilId }, id: a.actWorkflowId(act.id), councilEmail, executiveEmail, objectEmail };
+  }
 
-/** Business keys of the mails sent for this world's act, in sending order. */
-async function outbox(w: World): Promise<string[]> {
-  const rows = await rig.database.db.selectFrom('mail_outbox').select(['business_key', 'status']).where('business_key', 'like', `%${w.input.actId}%`).orderBy('id').execute();
-  return rows.map((r) => `${r.business_key} ${r.status}`);
-}
+  /** A test server whose clock starts at START, its worker, and the act's workflow started on it. */
+  async function start(w: World, options: { maxCachedWorkflows?: number } = {}): Promise<TimeSkippingEngine> {
+    const engine = await createTimeSkippingEngine({
+      serverPath: server.available ? server.path : '',
+      db: database.db,
+      transport,
+      mailFrom: MAIL_FROM,
+      startTime: START,
+      extraActivityConfig: { responseLinkSecret: SECRET, responseLinkDays: 60, publicBaseUrl: 'https://jmeg.example.kg' },
+      ...options,
+    });
+    open.push(engine);
+    expect(await engine.start('actWorkflow', w.id, [w.input])).toBe('started');
+    return engine;
+  }
 
-const mailsTo = (address: string) => rig.smtp.received.filter((m) => m.envelopeTo.includes(address));
-const state = (sim: WorkflowSimulator) => sim.query<ActState>('actState');
-const obligationId = (w: World, key: string) => `${w.input.actId}/${key}`;
+  async function refused(engine: TimeSkippingEngine, w: World, update: Parameters<TimeSkippingEngine['update']>[1], arg: unknown): Promise<string[]> {
+    const error = await engine.update(w.id, update, arg).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProcedureRefusedError);
+    return (error as ProcedureRefusedError).problems.map((p) => p.code);
+  }
 
-async function actEvents(w: World): Promise<string[]> {
-  const rows = await rig.database.db.selectFrom('events').select('type').where('stream_id', '=', `act-${w.input.actId}`).orderBy('stream_version').execute();
-  return rows.map((r) => r.type);
-}
+  /** Business keys of the mails sent for this world's act, in sending order. */
+  async function outbox(w: World): Promise<string[]> {
+    const rows = await database.db.selectFrom('mail_outbox').select(['business_key', 'status']).where('business_key', 'like', `%${w.input.actId}%`).orderBy('id').execute();
+    return rows.map((r) => `${r.business_key} ${r.status}`);
+  }
 
-describe('the act procedure (4.3) on the forward simulator', () => {
+  const mailsTo = (address: string) => smtp.received.filter((m) => m.envelopeTo.includes(address));
+  const state = (engine: TimeSkippingEngine, w: World) => engine.query(w.id, a.actStateQuery);
+  const obligationId = (w: World, key: string) => `${w.input.actId}/${key}`;
+  const status = async (engine: TimeSkippingEngine, w: World) => (await engine.client.workflow.getHandle(w.id).describe()).status.name;
+
+  async function actEvents(w: World): Promise<string[]> {
+    const rows = await database.db.selectFrom('events').select('type').where('stream_id', '=', `act-${w.input.actId}`).orderBy('stream_version').execute();
+    return rows.map((r) => r.type);
+  }
+
+  /** The activities the server scheduled for the workflow, in history order (from event `from` on). */
+  async function scheduled(engine: TimeSkippingEngine, w: World, from = 0): Promise<Scheduled[]> {
+    const events = (await engine.history(w.id)).events ?? [];
+    return events.slice(from).flatMap((e) => {
+      const attrs = e.activityTaskScheduledEventAttributes;
+      if (e.eventType !== EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED || !attrs) return [];
+      const payload = attrs.input?.payloads?.[0];
+      return [{ type: attrs.activityType?.name ?? '', at: new Date(tsToMs(e.eventTime)).toISOString(), arg: payload ? defaultPayloadConverter.fromPayload<Record<string, unknown>>(payload) : {} }];
+    });
+  }
+
+  /** Saves the workflow's history as a fixture, with every worker and client identity (pid@host) made neutral. */
+  async function record(engine: TimeSkippingEngine, w: World, name: string): Promise<void> {
+    const neutral = (value: unknown): void => {
+      if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
+      const fields = value as Record<string, unknown>;
+      for (const key of Object.keys(fields)) {
+        if (key === 'identity' && typeof fields[key] === 'string') fields[key] = 'jmeg-test';
+        else neutral(fields[key]);
+      }
+    };
+    const history: History = await engine.history(w.id);
+    neutral(history);
+    await saveHistory(history, name);
+  }
+
+  /** The minute of an instant: the server's clock runs on while a fired timer's workflow task is handled. */
+  const minute = (iso: string) => iso.slice(0, 16);
+
   it('on time: the act is mailed with a working link, received, both answers in time; the act closes with no reminder', async () => {
     const w = await world();
-    const sim = await start(w);
-    await sim.advanceTo('2026-06-01T04:01:00Z');
+    const engine = await start(w);
+    await engine.advanceTo('2026-06-01T04:01:00Z');
     const delivery = mailsTo(w.objectEmail);
     expect(delivery).toHaveLength(1);
     const text = delivery[0]!.parsed.text!;
@@ -118,189 +176,218 @@ describe('the act procedure (4.3) on the forward simulator', () => {
     expect(link[1]).toBe(w.input.actId);
     expect(verifyResponseToken(link[2]!, SECRET, { nowMs: Date.parse(START), actId: w.input.actId }).actId).toBe(w.input.actId);
     expect(() => verifyResponseToken(link[2]!.slice(0, -2) + 'xx', SECRET, { nowMs: Date.parse(START) })).toThrow(/signature/);
-    expect(JSON.stringify(state(sim))).not.toContain(link[2]!);
+    expect(JSON.stringify(await state(engine, w))).not.toContain(link[2]!);
     // 60 days from the end of the issue day (Bishkek): refused as expired from then on.
-    expect(state(sim).delivery).toEqual({ to: [w.objectEmail], linkExpiresAt: '2026-07-31T18:00:00.000Z' });
+    expect((await state(engine, w)).delivery).toEqual({ to: [w.objectEmail], linkExpiresAt: '2026-07-31T18:00:00.000Z' });
     expect(() => verifyResponseToken(link[2]!, SECRET, { nowMs: Date.parse('2026-07-31T18:00:00.000Z'), actId: w.input.actId })).toThrow(/expired/);
 
-    expect((await refused(sim, 'closeAct', { reason: 'no answer', on: '2026-06-01' })).map((p) => p.code)).toEqual(['not-escalated']);
-    expect((await refused(sim, 'recordReceipt', { receivedOn: '2026-05-29', via: 'link' })).map((p) => p.code)).toEqual(['date-too-early']);
-    expect((await refused(sim, 'recordReceipt', { receivedOn: '2026-06-03', via: 'link' })).map((p) => p.code)).toEqual(['date-in-future']);
-    await sim.advanceTo('2026-06-02T05:00:00Z');
-    await accepted(sim, 'recordReceipt', { receivedOn: '2026-06-02', via: 'link' });
-    await sim.advanceTo('2026-06-02T05:01:00Z');
-    expect(state(sim).obligations.map((o) => [o.key, o.due, o.party])).toEqual([
+    expect(await refused(engine, w, a.closeActUpdate, { reason: 'no answer', on: '2026-06-01' })).toEqual(['not-escalated']);
+    expect(await refused(engine, w, a.recordReceiptUpdate, { receivedOn: '2026-05-29', via: 'link' })).toEqual(['date-too-early']);
+    expect(await refused(engine, w, a.recordReceiptUpdate, { receivedOn: '2026-06-03', via: 'link' })).toEqual(['date-in-future']);
+    await engine.advanceTo('2026-06-02T05:00:00Z');
+    await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'link' });
+    await engine.advanceTo('2026-06-02T05:01:00Z');
+    expect((await state(engine, w)).obligations.map((o) => [o.key, o.due, o.party])).toEqual([
       ['object-response', '2026-06-16', expect.stringMatching(/^object:/)],
       ['executive-report', '2026-07-02', 'executive-body'],
     ]);
-    await sim.advanceTo('2026-06-10T05:00:00Z');
-    const answer = await accepted<RecordedResponse>(sim, 'recordResponse', { obligationKey: 'object-response', respondedOn: '2026-06-10', text: 'Себептери: насос бузулган. Чаралар: июль айында алмаштырылат.', submissionKey: 'form-1' });
+    await engine.advanceTo('2026-06-10T05:00:00Z');
+    const answer = await engine.update(w.id, a.recordResponseUpdate, { obligationKey: 'object-response', respondedOn: '2026-06-10', text: 'Себептери: насос бузулган. Чаралар: июль айында алмаштырылат.', submissionKey: 'form-1' });
     expect(answer).toMatchObject({ late: false, supersedes: null });
-    await sim.advanceTo('2026-06-25T05:00:00Z');
-    await accepted(sim, 'recordResponse', { obligationKey: 'executive-report', respondedOn: '2026-06-25', text: 'Насос алмаштырылды.', submissionKey: 'staff-1' });
-    await sim.advanceTo('2026-06-25T05:01:00Z');
-    expect(sim.status).toBe('completed');
-    expect(sim.result as ActResult).toMatchObject({ by: 'obligations-met', on: '2026-06-25', reason: null });
+    await engine.advanceTo('2026-06-25T05:00:00Z');
+    await engine.update(w.id, a.recordResponseUpdate, { obligationKey: 'executive-report', respondedOn: '2026-06-25', text: 'Насос алмаштырылды.', submissionKey: 'staff-1' });
+    await engine.advanceTo('2026-06-25T05:01:00Z');
+    expect(await status(engine, w)).toBe('COMPLETED');
+    expect(await engine.client.workflow.getHandle(w.id).result()).toMatchObject({ by: 'obligations-met', on: '2026-06-25', reason: null });
     expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`]);
-    expect(await actEvents(w)).toEqual(['act.drafted', 'act.issued', 'act.received', 'obligation.opened', 'obligation.opened', 'response.recorded', 'obligation.status-changed', 'response.recorded', 'obligation.status-changed', 'act.closed']);
-    const act = await rig.database.db.selectFrom('acts').select(['status', 'received_on', 'received_via']).where('id', '=', w.input.actId).executeTakeFirstOrThrow();
+    // Each answer's two events come from two activities the worker runs side by side: their order is either.
+    const events = await actEvents(w);
+    expect(events).toHaveLength(10);
+    expect(events.slice(0, 5)).toEqual(['act.drafted', 'act.issued', 'act.received', 'obligation.opened', 'obligation.opened']);
+    expect(events.slice(5, 7).sort()).toEqual(['obligation.status-changed', 'response.recorded']);
+    expect(events.slice(7, 9).sort()).toEqual(['obligation.status-changed', 'response.recorded']);
+    expect(events[9]).toBe('act.closed');
+    const act = await database.db.selectFrom('acts').select(['status', 'received_on', 'received_via']).where('id', '=', w.input.actId).executeTakeFirstOrThrow();
     expect([act.status, act.received_via]).toEqual(['closed', 'link']);
-    await saveHistoryFixture(sim, 'act-on-time');
-  });
+    expect((await scheduled(engine, w)).filter((s) => s.type === 'sendReminder' || s.type === 'escalate')).toEqual([]);
+    await record(engine, w, 'act-on-time');
+  }, 120_000);
 
   it('late answer after the escalation: three reminders to the object, exactly one escalation mail to the council; the answer is marked late; the chair may then close', async () => {
     const w = await world();
-    const sim = await start(w);
-    await sim.advanceTo('2026-06-02T05:00:00Z');
-    await accepted(sim, 'recordReceipt', { receivedOn: '2026-06-02', via: 'link' });
-    await sim.advanceTo('2026-06-19T05:00:00Z');
+    const engine = await start(w);
+    await engine.advanceTo('2026-06-02T05:00:00Z');
+    await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'link' });
+    await engine.advanceTo('2026-06-19T05:00:00Z');
     const o = obligationId(w, 'object-response');
     expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`, `${reminderKey(o, 'due-3')} sent`, `${reminderKey(o, 'due-1')} sent`, `${reminderKey(o, 'due-0')} sent`, `${escalationKey(o)} sent`]);
     expect(mailsTo(w.councilEmail)).toHaveLength(1);
     expect(mailsTo(w.objectEmail)).toHaveLength(4);
+    // The reminders on 11, 15 and 16 June, the escalation the day after the due date.
+    expect(mailsTo(w.objectEmail).map((m) => m.parsed.date?.toISOString().slice(0, 10))).toEqual(['2026-06-01', '2026-06-11', '2026-06-15', '2026-06-16']);
+    expect(mailsTo(w.councilEmail).map((m) => m.parsed.date?.toISOString().slice(0, 10))).toEqual(['2026-06-17']);
     // A paper answer dated 18 June, entered on the 19th: late (due 16 June), dated the day it was given.
-    const late = await accepted<RecordedResponse>(sim, 'recordResponse', { obligationKey: 'object-response', respondedOn: '2026-06-18', text: 'Кечиктирип жооп беребиз.', submissionKey: 'paper-1' });
+    const late = await engine.update(w.id, a.recordResponseUpdate, { obligationKey: 'object-response', respondedOn: '2026-06-18', text: 'Кечиктирип жооп беребиз.', submissionKey: 'paper-1' });
     expect(late.late).toBe(true);
-    await sim.advanceTo('2026-06-26T05:00:00Z');
+    await engine.advanceTo('2026-06-26T05:00:00Z');
     expect(mailsTo(w.councilEmail)).toHaveLength(1);
-    const closed = await accepted<ActState['closed']>(sim, 'closeAct', { reason: 'Айыл өкмөтү отчетту сессияда оозеки берди', on: '2026-06-26' });
+    const closed = await engine.update(w.id, a.closeActUpdate, { reason: 'Айыл өкмөтү отчетту сессияда оозеки берди', on: '2026-06-26' });
     expect(closed).toMatchObject({ by: 'chair', on: '2026-06-26' });
-    await sim.advanceTo('2026-06-26T05:01:00Z');
-    expect(sim.status).toBe('completed');
-    const row = await rig.database.db.selectFrom('responses').select(['late', 'submitted_at']).where('act_id', '=', w.input.actId).executeTakeFirstOrThrow();
+    await engine.advanceTo('2026-06-26T05:01:00Z');
+    expect(await status(engine, w)).toBe('COMPLETED');
+    const row = await database.db.selectFrom('responses').select(['late', 'submitted_at']).where('act_id', '=', w.input.actId).executeTakeFirstOrThrow();
     expect([row.late, new Date(row.submitted_at).toISOString()]).toEqual([true, '2026-06-18T06:00:00.000Z']);
     expect((await actEvents(w)).slice(-2)).toEqual(['obligation.status-changed', 'act.closed']);
-    const statuses = await rig.database.db.selectFrom('obligations').select(['key', 'status']).where('act_id', '=', w.input.actId).orderBy('key').execute();
+    const statuses = await database.db.selectFrom('obligations').select(['key', 'status']).where('act_id', '=', w.input.actId).orderBy('key').execute();
     expect(statuses.map((r) => [r.key, r.status])).toEqual([
       ['executive-report', 'closed'],
       ['object-response', 'met'],
     ]);
-    await saveHistoryFixture(sim, 'act-late-after-escalation');
-  });
+    expect((await scheduled(engine, w)).filter((s) => s.type === 'escalate')).toHaveLength(1);
+    await record(engine, w, 'act-late-after-escalation');
+  }, 120_000);
 
   it('the object is the executive body: only the 30-day report (4.3), reminded once before it came', async () => {
     const w = await world({ toExecutiveBody: true });
-    const sim = await start(w);
-    await sim.advanceTo('2026-06-02T05:00:00Z');
-    await accepted(sim, 'recordReceipt', { receivedOn: '2026-06-02', via: 'staff' });
-    await sim.advanceTo('2026-06-02T05:01:00Z');
-    expect(state(sim).obligations.map((o) => [o.key, o.due])).toEqual([['executive-report', '2026-07-02']]);
-    expect((await refused(sim, 'recordResponse', { obligationKey: 'object-response', respondedOn: '2026-06-02', text: 'x', submissionKey: 'k' })).map((p) => p.code)).toEqual(['unknown-obligation']);
-    await sim.advanceTo('2026-06-30T05:00:00Z');
-    await accepted(sim, 'recordResponse', { obligationKey: 'executive-report', respondedOn: '2026-06-30', text: 'Чаралар көрүлдү.', submissionKey: 'staff-1' });
-    await sim.advanceTo('2026-06-30T05:01:00Z');
-    expect(sim.status).toBe('completed');
+    const engine = await start(w);
+    await engine.advanceTo('2026-06-02T05:00:00Z');
+    await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'staff' });
+    await engine.advanceTo('2026-06-02T05:01:00Z');
+    expect((await state(engine, w)).obligations.map((o) => [o.key, o.due])).toEqual([['executive-report', '2026-07-02']]);
+    expect(await refused(engine, w, a.recordResponseUpdate, { obligationKey: 'object-response', respondedOn: '2026-06-02', text: 'x', submissionKey: 'k' })).toEqual(['unknown-obligation']);
+    await engine.advanceTo('2026-06-30T05:00:00Z');
+    await engine.update(w.id, a.recordResponseUpdate, { obligationKey: 'executive-report', respondedOn: '2026-06-30', text: 'Чаралар көрүлдү.', submissionKey: 'staff-1' });
+    await engine.advanceTo('2026-06-30T05:01:00Z');
+    expect(await status(engine, w)).toBe('COMPLETED');
     expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`, `${reminderKey(obligationId(w, 'executive-report'), 'due-3')} sent`]);
     expect(mailsTo(w.executiveEmail)).toHaveLength(2);
-    await saveHistoryFixture(sim, 'act-executive-body');
-  });
+    await record(engine, w, 'act-executive-body');
+  }, 120_000);
 
   it('no receipt: staff are prompted once after 3 working days; the receipt they record later starts the count', async () => {
     const w = await world();
-    const sim = await start(w);
-    await sim.advanceTo('2026-06-05T02:59:00Z');
+    const engine = await start(w);
+    await engine.advanceTo('2026-06-05T02:59:00Z');
     expect(mailsTo(w.councilEmail)).toHaveLength(0);
-    await sim.advanceTo('2026-06-08T05:00:00Z');
-    expect(state(sim).receiptPrompt).toEqual({ at: '2026-06-05T03:00:00.000Z', sent: true });
-    expect(sim.activityCalls.filter((c) => c.type === 'promptReceipt').map((c) => c.at.toISOString())).toEqual(['2026-06-05T03:00:00.000Z']);
+    await engine.advanceTo('2026-06-08T05:00:00Z');
+    expect((await state(engine, w)).receiptPrompt).toEqual({ at: '2026-06-05T03:00:00.000Z', sent: true });
+    expect((await scheduled(engine, w)).filter((s) => s.type === 'promptReceipt').map((s) => minute(s.at))).toEqual(['2026-06-05T03:00']);
     expect(mailsTo(w.councilEmail)).toHaveLength(1);
-    const first = await accepted(sim, 'recordReceipt', { receivedOn: '2026-06-08', via: 'staff' });
-    expect(await accepted(sim, 'recordReceipt', { receivedOn: '2026-06-05', via: 'link' })).toEqual(first);
-    await sim.advanceTo('2026-06-08T05:01:00Z');
-    expect(state(sim).obligations.map((o) => [o.key, o.anchor, o.due])).toEqual([
+    const first = await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-08', via: 'staff' });
+    expect(await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-05', via: 'link' })).toEqual(first);
+    await engine.advanceTo('2026-06-08T05:01:00Z');
+    expect((await state(engine, w)).obligations.map((o) => [o.key, o.anchor, o.due])).toEqual([
       ['object-response', '2026-06-08', '2026-06-22'],
       ['executive-report', '2026-06-08', '2026-07-08'],
     ]);
-    await sim.advanceTo('2026-06-20T05:00:00Z');
+    await engine.advanceTo('2026-06-20T05:00:00Z');
     expect(mailsTo(w.councilEmail)).toHaveLength(1);
     expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`, `${receiptPromptKey(w.input.actId)} sent`, `${reminderKey(obligationId(w, 'object-response'), 'due-3')} sent`, `${reminderKey(obligationId(w, 'object-response'), 'due-1')} sent`]);
-    await saveHistoryFixture(sim, 'act-receipt-late-by-staff');
-  });
+    await record(engine, w, 'act-receipt-late-by-staff');
+  }, 120_000);
 
   it('a day off added during the count moves the object-response due date; no rung is sent twice', async () => {
     const w = await world();
-    const sim = await start(w);
-    await sim.advanceTo('2026-06-02T05:00:00Z');
-    await accepted(sim, 'recordReceipt', { receivedOn: '2026-06-02', via: 'link' });
-    await sim.advanceTo('2026-06-05T05:00:00Z');
-    await setCalendarEntry(rig.database.db, w.input.councilId, { date: '2026-06-10', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' }, 'test');
-    await sim.signal('calendarChanged', { reason: 'day off on 10 June 2026' });
-    await sim.advanceTo('2026-06-05T05:01:00Z');
-    expect(state(sim).obligations.map((o) => [o.key, o.due])).toEqual([
+    const engine = await start(w);
+    await engine.advanceTo('2026-06-02T05:00:00Z');
+    await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'link' });
+    await engine.advanceTo('2026-06-05T05:00:00Z');
+    await setCalendarEntry(database.db, w.input.councilId, { date: '2026-06-10', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' }, 'test');
+    await engine.signal(w.id, a.actCalendarChangedSignal, { reason: 'day off on 10 June 2026' });
+    await engine.advanceTo('2026-06-05T05:01:00Z');
+    expect((await state(engine, w)).obligations.map((o) => [o.key, o.due])).toEqual([
       ['object-response', '2026-06-17'],
       ['executive-report', '2026-07-02'],
     ]);
-    await sim.advanceTo('2026-06-16T05:00:00Z');
+    await engine.advanceTo('2026-06-16T05:00:00Z');
     const o = obligationId(w, 'object-response');
-    expect(sim.activityCalls.filter((c) => c.type === 'sendReminder' && (c.args[0] as { obligationId: string }).obligationId === o).map((c) => c.at.toISOString())).toEqual([
-      '2026-06-12T03:00:00.000Z',
-      '2026-06-16T03:00:00.000Z',
-    ]);
-    await saveHistoryFixture(sim, 'act-calendar-changed');
-  });
+    const reminders = (await scheduled(engine, w)).filter((s) => s.type === 'sendReminder' && s.arg.obligationId === o);
+    expect(reminders.map((s) => minute(s.at))).toEqual(['2026-06-12T03:00', '2026-06-16T03:00']);
+    expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`, `${reminderKey(o, 'due-3')} sent`, `${reminderKey(o, 'due-1')} sent`]);
+    await record(engine, w, 'act-calendar-changed');
+  }, 120_000);
 
   it('the same response twice is one event; another submission amends it with a new event', async () => {
     const w = await world();
-    const sim = await start(w);
-    await sim.advanceTo('2026-06-02T05:00:00Z');
-    await accepted(sim, 'recordReceipt', { receivedOn: '2026-06-02', via: 'link' });
-    await sim.advanceTo('2026-06-09T05:00:00Z');
-    const req = { obligationKey: 'object-response', respondedOn: '2026-06-09', text: 'Жооп.', submissionKey: 'form-1' };
-    const first = await accepted<RecordedResponse>(sim, 'recordResponse', req);
-    expect(await accepted(sim, 'recordResponse', req)).toEqual(first);
-    await sim.advanceTo('2026-06-09T05:01:00Z');
+    const engine = await start(w);
+    await engine.advanceTo('2026-06-02T05:00:00Z');
+    await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'link' });
+    await engine.advanceTo('2026-06-09T05:00:00Z');
+    const req: a.ResponseInput = { obligationKey: 'object-response', respondedOn: '2026-06-09', text: 'Жооп.', submissionKey: 'form-1' };
+    const first = await engine.update(w.id, a.recordResponseUpdate, req);
+    expect(await engine.update(w.id, a.recordResponseUpdate, req)).toEqual(first);
+    await engine.advanceTo('2026-06-09T05:01:00Z');
     expect((await actEvents(w)).filter((t) => t === 'response.recorded')).toHaveLength(1);
-    await sim.advanceTo('2026-06-11T05:00:00Z');
-    const amended = await accepted<RecordedResponse>(sim, 'recordResponse', { ...req, respondedOn: '2026-06-11', text: 'Толукталган жооп.', submissionKey: 'form-2' });
+    await engine.advanceTo('2026-06-11T05:00:00Z');
+    const amended = await engine.update(w.id, a.recordResponseUpdate, { ...req, respondedOn: '2026-06-11', text: 'Толукталган жооп.', submissionKey: 'form-2' });
     expect(amended).toMatchObject({ supersedes: first.responseId, late: false });
-    await sim.advanceTo('2026-06-11T05:01:00Z');
-    const rows = await rig.database.db.selectFrom('responses').select(['id', 'supersedes_id']).where('act_id', '=', w.input.actId).orderBy('submitted_at').execute();
+    await engine.advanceTo('2026-06-11T05:01:00Z');
+    const rows = await database.db.selectFrom('responses').select(['id', 'supersedes_id']).where('act_id', '=', w.input.actId).orderBy('submitted_at').execute();
     expect(rows.map((r) => [r.id, r.supersedes_id])).toEqual([
       [first.responseId, null],
       [amended.responseId, first.responseId],
     ]);
-    expect(state(sim).obligations[0]!.fulfilled).toEqual({ on: '2026-06-09', late: false });
-    await saveHistoryFixture(sim, 'act-duplicate-response');
-  });
+    expect((await state(engine, w)).obligations[0]!.fulfilled).toEqual({ on: '2026-06-09', late: false });
+    await record(engine, w, 'act-duplicate-response');
+  }, 120_000);
 
   it('the mail server is down during delivery: the act goes out once when it returns', async () => {
     const w = await world();
-    await rig.smtp.stop();
-    let sim: WorkflowSimulator;
+    await smtp.stop();
+    let engine: TimeSkippingEngine | undefined;
     try {
-      sim = await start(w);
-      await sim.advanceTo('2026-06-01T04:05:00Z');
+      engine = await start(w);
+      await engine.advanceTo('2026-06-01T04:05:00Z');
+      // Attempts at 04:00:00, :10, :30, 04:01:10 and 04:02:30 failed; the sixth waits out its backoff.
+      const pending = (await engine.client.workflow.getHandle(w.id).describe()).raw.pendingActivities ?? [];
+      expect(pending.map((p) => [p.activityType?.name, p.attempt])).toEqual([['deliverAct', 6]]);
+      expect(pending[0]!.lastFailure?.message).toMatch(/not sent/);
+      expect((await state(engine, w)).step).toBe('delivering');
+      expect(mailsTo(w.objectEmail)).toHaveLength(0);
     } finally {
-      await rig.smtp.start();
+      await smtp.start();
     }
-    const attempts = sim.activityCalls.filter((c) => c.type === 'deliverAct');
-    expect(attempts.map((c) => c.outcome)).toEqual(['retrying', 'retrying', 'retrying', 'retrying', 'retrying']);
-    expect(state(sim).step).toBe('delivering');
-    await sim.advanceTo('2026-06-01T05:00:00Z');
-    expect(sim.activityCalls.filter((c) => c.type === 'deliverAct').at(-1)!.outcome).toBe('completed');
+    await engine.advanceTo('2026-06-01T05:00:00Z');
+    const events = (await engine.history(w.id)).events ?? [];
+    const delivery = events.filter((e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED && e.activityTaskScheduledEventAttributes?.activityType?.name === 'deliverAct');
+    expect(delivery).toHaveLength(1);
+    const deliveryEventId = String(delivery[0]!.eventId);
+    const ofDelivery = (e: (typeof events)[number]) =>
+      String(e.activityTaskStartedEventAttributes?.scheduledEventId ?? e.activityTaskCompletedEventAttributes?.scheduledEventId ?? e.activityTaskFailedEventAttributes?.scheduledEventId) === deliveryEventId;
+    // One start and one completion: the sixth attempt.
+    const outcome = events.filter(ofDelivery);
+    expect(outcome.map((e) => e.eventType)).toEqual([EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED]);
+    expect(outcome[0]!.activityTaskStartedEventAttributes!.attempt).toBe(6);
     expect(mailsTo(w.objectEmail)).toHaveLength(1);
-    expect(state(sim).step).toBe('awaiting-receipt');
-    await saveHistoryFixture(sim, 'act-smtp-outage');
-  });
+    expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`]);
+    expect((await state(engine, w)).step).toBe('awaiting-receipt');
+    await record(engine, w, 'act-smtp-outage');
+  }, 120_000);
 
   it('worker restarted after the receipt: the history replays, the act is not mailed again, the ladder goes on', async () => {
     const w = await world();
-    const first = await start(w);
-    await first.advanceTo('2026-06-02T05:00:00Z');
-    await accepted(first, 'recordReceipt', { receivedOn: '2026-06-02', via: 'link' });
-    await first.advanceTo('2026-06-11T05:00:00Z');
-    const partial = first.history;
-    await first.close();
-
-    const box: World['box'] = {};
-    const resumed = await WorkflowSimulator.resume({ bundle: rig.bundle, history: partial, activities: { ...activitiesOf({ ...w, box }) }, workflowId: `act-${w.input.actId}` });
-    box.sim = resumed;
-    rig.open.push(resumed);
-    expect(resumed.activityCalls).toEqual([]);
-    await resumed.advanceTo('2026-06-15T05:00:00Z');
-    expect(resumed.activityCalls.filter((c) => c.type === 'sendReminder' || c.type === 'deliverAct').map((c) => [c.type, c.at.toISOString()])).toEqual([['sendReminder', '2026-06-15T03:00:00.000Z']]);
+    // No sticky queue: the test server would keep sending the workflow's tasks to the stopped worker's one.
+    const engine = await start(w, { maxCachedWorkflows: 0 });
+    await engine.advanceTo('2026-06-02T05:00:00Z');
+    await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'link' });
+    await engine.advanceTo('2026-06-11T05:00:00Z');
+    const before = await state(engine, w);
+    const eventsBefore = (await engine.history(w.id)).events?.length ?? 0;
+    await engine.stopWorker();
+    // Days pass with no worker (no timer is due before 09:00 on the 15th), then a new worker takes over.
+    await engine.advanceTo('2026-06-15T02:00:00Z');
+    await engine.startWorker();
+    // The new worker replays the whole history: the same state, no activity run again.
+    const after = await state(engine, w);
+    expect(after.obligations).toEqual(before.obligations);
+    expect(after.delivery).toEqual(before.delivery);
+    await engine.settle(w.id);
+    expect(await scheduled(engine, w, eventsBefore)).toEqual([]);
+    await engine.advanceTo('2026-06-15T05:00:00Z');
+    expect((await scheduled(engine, w, eventsBefore)).filter((s) => s.type === 'sendReminder' || s.type === 'deliverAct').map((s) => [s.type, minute(s.at)])).toEqual([['sendReminder', '2026-06-15T03:00']]);
     expect(mailsTo(w.objectEmail)).toHaveLength(3);
-    await accepted(resumed, 'recordResponse', { obligationKey: 'object-response', respondedOn: '2026-06-15', text: 'Жооп.', submissionKey: 'form-1' });
-    await saveHistoryFixture(resumed, 'act-worker-restarted');
-  });
+    expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`, `${reminderKey(obligationId(w, 'object-response'), 'due-3')} sent`, `${reminderKey(obligationId(w, 'object-response'), 'due-1')} sent`]);
+    await engine.update(w.id, a.recordResponseUpdate, { obligationKey: 'object-response', respondedOn: '2026-06-15', text: 'Жооп.', submissionKey: 'form-1' });
+    await record(engine, w, 'act-worker-restarted');
+  }, 120_000);
 });
