@@ -1,10 +1,12 @@
-// The act procedure on a real Temporal server when one is reachable, with the real activities (Postgres, SMTP).
-// Without time skipping only the on-time path fits in real time: issued, delivered, received and answered today.
-// Reminder, prompt and escalation timing is covered by the simulator scenarios (test/act-workflow.test.ts).
+// The act procedure on Temporal's dev server (the CLI's `temporal server start-dev`), with the real activities
+// (Postgres, SMTP). The dev server's clock is the wall clock, so only the on-time path fits: issued, delivered,
+// received and answered today. Reminder, prompt and escalation timing runs on the time-skipping server
+// (test/act-workflow.test.ts).
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
 import { buildTransport } from '../activities/mail/build-transport';
 import { draftAct, issueAct, parseActDraft } from '../db/acts';
@@ -14,13 +16,26 @@ import { registerObject } from '../db/objects';
 import { bishkekDateOf } from '../domain/dates';
 import * as a from '../workflows/act/contract';
 import { actWorkflow } from '../workflows/act/act-workflow';
-import { detectLiveTemporal, useLiveRig } from './support/live-temporal';
+import { createTestDatabase, type TestDatabase } from './support/pg';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { devServerBinary, quietTemporalRuntime, requireServer } from './support/temporal-servers';
 
-const live = await detectLiveTemporal();
-console.log(live.available ? `live Temporal: running against ${live.description}` : live.reason);
+const server = devServerBinary();
 
-describe.skipIf(!live.available)('act workflow on a live Temporal server', () => {
-  const rig = useLiveRig(live);
+describe.skipIf(!requireServer(server, 'act workflow on the dev server'))('act workflow on the Temporal dev server', () => {
+  const rig = {} as { env: TestWorkflowEnvironment; database: TestDatabase; smtp: TestSmtpServer };
+  beforeAll(async () => {
+    if (!server.available) return;
+    quietTemporalRuntime();
+    [rig.env, rig.database, rig.smtp] = await Promise.all([
+      TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: server.path } } }),
+      createTestDatabase(),
+      startSmtpServer(),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([rig.env?.teardown(), rig.database?.drop(), rig.smtp?.stop()]);
+  });
 
   it('delivered, received and answered today: one mail with the link, the act closes when both obligations are met', async () => {
     const today = bishkekDateOf(Date.now());
