@@ -1,8 +1,9 @@
-// The formation on a real Temporal server when one is reachable, with the real activities (Postgres, SMTP).
-// Without time skipping only the on-time path fits in real time: every step is recorded today, in order.
-// Reminder and escalation timing is covered by the simulator scenarios (test/formation.test.ts).
+// The formation on Temporal's dev server (the Temporal CLI of devServerBinary()), with the real activities (Postgres,
+// SMTP). Without time skipping only the on-time path fits in real time: every step is recorded today, in order.
+// Reminder and escalation timing is covered on the time-skipping test server (test/formation.test.ts).
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { createActivities } from '../activities';
@@ -13,12 +14,22 @@ import { registerObject } from '../db/objects';
 import { addDays, bishkekDateOf } from '../domain/dates';
 import * as f from '../workflows/formation/contract';
 import { formationWorkflow } from '../workflows/formation/formation-workflow';
-import { detectLiveTemporal, useLiveRig } from './support/live-temporal';
+import { useLiveRig, type LiveTemporal } from './support/live-temporal';
+import { devServerBinary, quietTemporalRuntime, requireServer } from './support/temporal-servers';
 
-const live = await detectLiveTemporal();
-console.log(live.available ? `live Temporal: running against ${live.description}` : live.reason);
+const server = devServerBinary();
+const live: LiveTemporal = server.available
+  ? {
+      available: true,
+      description: `local dev server from ${server.path}`,
+      open: () => {
+        quietTemporalRuntime();
+        return TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: server.path }, ip: '127.0.0.1' } });
+      },
+    }
+  : { available: false, reason: server.reason };
 
-describe.skipIf(!live.available)('formation workflow on a live Temporal server', () => {
+describe.skipIf(!requireServer(server, 'formation workflow on the dev server'))('formation workflow on the Temporal dev server', () => {
   const rig = useLiveRig(live);
 
   it('every step on time, today: the group becomes active and no mail is sent', async () => {
