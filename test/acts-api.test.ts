@@ -464,13 +464,16 @@ describe.skipIf(!runs)('the staff pages', () => {
     expect(unknownField.body).toContain('purpse: no such field');
   });
 
-  it('the annex form posts multipart with _csrf in the URL; a renamed program is refused on the page', async () => {
+  it('the annex form posts multipart with _csrf as its first field (not in the URL); a renamed program is refused on the page', async () => {
     const s = await login('staff@ayil.kg');
     const draftId = '7d0c4b1e-2f7a-4c1b-9d3e-5a6b7c8d9e0f';
     const body = multipart({}, { name: 'photo.jpg', bytes: EXE });
     const withoutToken = await app.inject({ method: 'POST', url: `/manage/acts/${draftId}/annexes?lang=ky`, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
     expect(withoutToken.statusCode).toBe(403);
-    const refused = await app.inject({ method: 'POST', url: `/manage/acts/${draftId}/annexes?lang=ky&_csrf=${encodeURIComponent(s.csrf)}`, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
+    const inTheUrl = await app.inject({ method: 'POST', url: `/manage/acts/${draftId}/annexes?lang=ky&_csrf=${encodeURIComponent(s.csrf)}`, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
+    expect(inTheUrl.statusCode).toBe(403);
+    const form = multipart({ _csrf: s.csrf }, { name: 'photo.jpg', bytes: EXE });
+    const refused = await app.inject({ method: 'POST', url: `/manage/acts/${draftId}/annexes?lang=ky`, headers: { cookie: s.cookie, 'content-type': form.contentType }, payload: form.payload });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('photo.jpg: файлдын ичиндегиси .jpg файлына окшобойт');
   });
