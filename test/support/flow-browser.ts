@@ -4,7 +4,8 @@
 // flow's pages share: screenshots at phone and desktop widths with the "no sideways scrolling on a phone" measure,
 // and the newest mail carrying an act's response link.
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath } from './browser';
 import type { ReceivedMail } from './smtp';
 
@@ -34,6 +35,17 @@ export function requireBrowser(launch: FlowLaunch, what: string): boolean {
   if (process.env.CI === 'true') throw new Error(`${line} (CI=true: a missing browser is a failure)`);
   console.log(`${line}; skipped`);
   return false;
+}
+
+/**
+ * A context for one person of the flow. The pages' Content-Security-Policy allows no inline script, so axe-core
+ * (test/support/axe.ts) is not added as a script tag but given to every document as an init script, which the browser
+ * runs outside the page's policy; the policy itself stays in force for the pages' own content.
+ */
+export async function newFlowContext(browser: Browser, options: { viewport: { width: number; height: number }; locale: string }): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addInitScript({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return context;
 }
 
 export const SHOTS = 'out/screenshots';
