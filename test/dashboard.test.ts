@@ -411,7 +411,8 @@ describe('the dashboard page', () => {
     const res = await app.inject({ method: 'GET', url: `/manage/groups/${groupId}/dashboard?lang=en&done=feed-token`, headers: { cookie, host: 'jmeg.example.kg' } });
     expect(res.body).toContain('A new link was made; the old one no longer works.');
     const url = /<input id="feed-url" type="text" readonly value="([^"]+)">/.exec(res.body)![1]!.replace(/&amp;/g, '&');
-    expect(url).toMatch(new RegExp(`^http://jmeg\\.example\\.kg/api/groups/${groupId}/calendar\\.ics\\?token=[\\w-]{43}$`));
+    // Without JMEG_PUBLIC_URL the link is built from HOST and PORT, never from the request's Host header.
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:3000/api/groups/${groupId}/calendar\\.ics\\?token=[\\w-]{43}$`));
     expect(res.body).toContain(`href="${url.replace('http:', 'webcal:')}"`);
     const feed = await app.inject({ method: 'GET', url: new URL(url).pathname + new URL(url).search });
     expect(feed.statusCode).toBe(200);

@@ -8,18 +8,8 @@ export interface Stylesheet {
   css: string;
 }
 
-const BY_PATH = new Map<string, Stylesheet>();
-
 function stylesheet(name: string, css: string): Stylesheet {
-  const path = `/assets/${name}.${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`;
-  const sheet = { path, css };
-  BY_PATH.set(path, sheet);
-  return sheet;
-}
-
-/** The stylesheet served at `path`, if any. */
-export function stylesheetAt(path: string): Stylesheet | undefined {
-  return BY_PATH.get(path);
+  return { path: `/assets/${name}.${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`, css };
 }
 
 /** Every page's style: readable on a 360 px phone, printable. */
