@@ -6,8 +6,13 @@ export const SHUTDOWN_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 let installed = false;
 
+/** Installs the runtime unless this process has one already (e.g. a benchmark's quieter one, which it keeps). */
 export function installRuntime(): void {
   if (installed) return;
-  Runtime.install({ shutdownSignals: SHUTDOWN_SIGNALS });
+  try {
+    Runtime.install({ shutdownSignals: SHUTDOWN_SIGNALS });
+  } catch (error) {
+    if (!/already been installed/i.test(error instanceof Error ? error.message : String(error))) throw error;
+  }
   installed = true;
 }
