@@ -32,6 +32,15 @@ export interface AppendResult {
 const MAX_ATTEMPTS = 5;
 
 /**
+ * Takes the stream's writer lock until the transaction ends (re-entrant: appendEvents takes it again at no cost).
+ * A transaction that also locks projection rows takes this lock FIRST, as appends do, so two writers of one stream
+ * never wait on each other in opposite orders (a deadlock).
+ */
+export async function lockStream(trx: Transaction<Database>, streamId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${streamId}, 0))`.execute(trx);
+}
+
+/**
  * Appends events to a stream inside the caller's transaction; the caller applies projections (use record()). Events whose idempotency key is already stored
  * are not appended again; the stored ones are returned in their place. Throws ConcurrencyError when the stream
  * is not at expectedVersion, including when a concurrent writer wins the race for the next version.
@@ -45,7 +54,7 @@ export async function appendEvents(
 ): Promise<AppendResult> {
   if (expectedVersion === 'any') {
     // Writers that do not care about the version queue up per stream instead of racing for the next number.
-    await sql`select pg_advisory_xact_lock(hashtextextended(${streamId}, 0))`.execute(trx);
+    await lockStream(trx, streamId);
   }
   for (let attempt = 1; ; attempt++) {
     // A savepoint lets us look again after a unique violation without losing the caller's transaction.

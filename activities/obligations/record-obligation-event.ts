@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ObligationsTable } from '../../db/database';
 import { streams, type NewEvent, type ObligationStatus } from '../../db/events';
+import { lockStream } from '../../db/event-store';
 import { recordInTransaction } from '../../db/record';
 import { isIsoDate, type IsoDate } from '../../domain/dates';
 import type { ObligationEvent } from '../../workflows/obligation/activities-contract';
@@ -95,6 +96,11 @@ export async function recordObligationEvent(db: Kysely<Database>, event: Obligat
   const at = validate(event);
   try {
     await db.transaction().execute(async (trx) => {
+      // The stream's lock before the row's, in the order every append takes them (an act's response is recorded on
+      // the act's stream and then updates this row): the other order deadlocks with it.
+      const located = await trx.selectFrom('obligations').select(['group_id', 'act_id']).where('id', '=', event.obligationId).executeTakeFirst();
+      const stream = located ? streamOf(located) : event.type === 'opened' && hasDetails(event) ? streamOf({ group_id: event.groupId, act_id: event.actId ?? null }) : null;
+      if (stream !== null) await lockStream(trx, stream);
       const row = await trx.selectFrom('obligations').select(['id', 'group_id', 'act_id', 'status', 'due_date']).where('id', '=', event.obligationId).forUpdate().executeTakeFirst();
       if (!row) {
         if (event.type !== 'opened') {
