@@ -4,11 +4,21 @@
 // browser test visits is also checked by a real checker, not only by our own assertions on labels and landmarks.
 import { createRequire } from 'node:module';
 import type { AxeResults, ImpactValue, RunOptions } from 'axe-core';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** The file the page loads (axe.min.js of the installed axe-core). */
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** The file every document of a checked context loads (axe.min.js of the installed axe-core). */
+export const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Gives axe-core to every document `context` opens from now on, as an init script. The pages' Content-Security-Policy
+ * allows no inline script, so a script tag added to the page is blocked; an init script is run by the browser outside
+ * the page's policy, and the policy stays in force for the pages' own content (no bypassCSP). Call it before the
+ * context's pages are opened (or navigate them again).
+ */
+export async function addAxe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ path: AXE_SCRIPT });
+}
 
 /** The phone every page must be usable on. */
 const PHONE = { width: 360, height: 740 } as const;
@@ -33,9 +43,11 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe-core in `page` (loading it once per document) and returns its violations. */
+/** Runs axe-core in `page` (given to its context by addAxe) and returns its violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate<boolean>("typeof window.axe === 'object'"))) await page.addScriptTag({ path: AXE_SCRIPT });
+  if (!(await page.evaluate<boolean>("typeof window.axe === 'object'"))) {
+    throw new Error(`axe-core is not loaded in ${page.url()}: give it to the page's context with addAxe(context) before the page is opened`);
+  }
   const rules = Object.fromEntries(Object.keys(DISABLED_RULES).map((id) => [id, { enabled: false }]));
   const options: RunOptions = { runOnly: { type: 'tag', values: [...AXE_TAGS] }, rules, resultTypes: ['violations'] };
   // The function runs in the page (its own globals: window, document, axe); only `options` crosses over.
