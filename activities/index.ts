@@ -20,7 +20,7 @@ export interface ActivityDeps {
   transport: MailTransport;
   /** The act activities also read the response link settings (the secret, or the data directory that keeps one). */
   config: Pick<AppConfig, 'mailFrom'> & ActConfig;
-  /** The activities' clock, for "now" in records (the simulator passes its virtual clock). */
+  /** The activities' clock, for "now" in records and mails (the tests pass the test server's clock). */
   clock?: () => Date;
 }
 

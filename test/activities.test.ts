@@ -3,11 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import type { WorkflowClient } from '@temporalio/client';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities, type ObligationContractMet } from '../activities';
-import { obligationWorkflowId, signalOpenObligations, workflowIdOfObligation, type SignalClient } from '../activities/calendar/signal-open-obligations';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { setCalendarEntries, setCalendarEntry, removeCalendarEntry, listCalendarEntries } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
@@ -18,10 +16,8 @@ import type { CalendarEntry, CalendarSlice } from '../domain/calendar';
 import type { ObligationEvent } from '../workflows/obligation/activities-contract';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 
-// Compile-time: the real activities meet the workflow's contract, and a real WorkflowClient is a SignalClient.
+// Compile-time: the real activities meet the obligation tracker's contract.
 const contractMet: ObligationContractMet = true;
-type ClientFits = WorkflowClient extends SignalClient ? true : never;
-const clientFits: ClientFits = true;
 
 const NOW = new Date('2026-04-10T03:00:00Z');
 const ACTOR_STAFF = 'test:staff';
@@ -325,50 +321,6 @@ describe('appendDomainEvents: facts from a workflow, idempotent by key', () => {
   });
 });
 
-describe('signalOpenObligations: every running obligation workflow hears of a calendar change once', () => {
-  it('signals open and escalated obligations by workflow id, reports the ones gone, skips met ones and other councils', async () => {
-    const sent: [string, string, unknown][] = [];
-    const client: SignalClient = {
-      getHandle: (workflowId) => ({
-        signal: (name, input) => {
-          if (workflowId === obligationWorkflowId('ob-due')) return Promise.reject(Object.assign(new Error('workflow not found'), { name: 'WorkflowNotFoundError' }));
-          sent.push([workflowId, name, input]);
-          return Promise.resolve();
-        },
-      }),
-    };
-    const otherGroup = await openGroup(database.db, { councilId: otherCouncilId }, 'test');
-    await record(database.db, {
-      stream: streams.group(otherGroup),
-      actor: 'test',
-      events: [{ type: 'obligation.opened', payload: { obligationId: 'ob-elsewhere', groupId: otherGroup, actId: null, key: 'first-meeting', clause: '5.3.2', party: 'council', anchorDate: '2026-04-01', dueDate: '2026-04-15' } }],
-    });
-    const report = await signalOpenObligations(client, database.db, 'Cabinet decree: 13 April 2026 is a day off', { councilId });
-    // ob-life is met; ob-elsewhere belongs to another council.
-    expect(sent).toEqual([
-      [obligationWorkflowId('ob-esc'), 'calendarChanged', { reason: 'Cabinet decree: 13 April 2026 is a day off' }],
-      [obligationWorkflowId('ob-open'), 'calendarChanged', { reason: 'Cabinet decree: 13 April 2026 is a day off' }],
-    ]);
-    expect(report.missed).toEqual([{ workflowId: 'obligation-ob-due', reason: 'workflow not found' }]);
-    const national = await signalOpenObligations(client, database.db, 'national', { workflowIdOf: (o) => `formation-${o.groupId}` });
-    expect(national.signalled).toEqual([`formation-${groupId}`, `formation-${otherGroup}`]);
-  });
-
-  it.each([
-    [{ id: 'g-1/formation-notice', groupId: 'g-1', key: 'formation-notice' }, 'formation-g-1'],
-    [{ id: 'g-1/creation-notice', groupId: 'g-1', key: 'creation-notice' }, 'formation-g-1'],
-    [{ id: 'act-17/object-response', groupId: 'g-1', key: 'object-response' }, 'obligation-act-17/object-response'],
-    [{ id: 'ob-9', groupId: 'g-1', key: 'first-meeting' }, 'obligation-ob-9'],
-  ])('the formation tracks its own deadlines: %j is run by workflow %s', (obligation, workflowId) => {
-    expect(workflowIdOfObligation(obligation)).toBe(workflowId);
-  });
-
-  it('a failure other than a finished workflow is thrown (the caller retries)', async () => {
-    const client: SignalClient = { getHandle: () => ({ signal: () => Promise.reject(new Error('14 UNAVAILABLE: connection refused')) }) };
-    await expect(signalOpenObligations(client, database.db, 'x')).rejects.toThrow('UNAVAILABLE');
-  });
-});
-
 it('the compile-time checks hold', () => {
-  expect([contractMet, clientFits]).toEqual([true, true]);
+  expect(contractMet).toBe(true);
 });

@@ -265,7 +265,8 @@ describe('the worker', () => {
   it('bundles the workflows of workflows/index.ts', async () => {
     const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silent });
     expect(WORKFLOWS_PATH).toBe(path.join(ROOT, 'workflows/index.ts'));
-    expect(bundle.code).toContain('obligationWorkflow');
+    expect(bundle.code).toContain('formationWorkflow');
+    expect(bundle.code).toContain('actWorkflow');
   });
 
 });

@@ -1,4 +1,3 @@
 // Every workflow the worker registers (unique names: webpack may drop clashing `export *` names).
-export { obligationWorkflow } from './obligation/obligation-workflow';
 export { formationWorkflow } from './formation/formation-workflow';
 export { actWorkflow } from './act/act-workflow';

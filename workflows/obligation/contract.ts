@@ -1,6 +1,5 @@
-// The typed contract of the obligation workflow: its input, result, signals and query. The API and the
-// parent procedures import these constants, so client and workflow agree on names and payloads.
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+// The typed contract of one tracked obligation (track-obligation.ts): its input, state and result, which the
+// formation's and the act's contracts carry in their queries and signals.
 import type { IsoDate } from '../../domain/dates';
 import type { RungName } from '../../domain/reminders';
 
@@ -51,18 +50,7 @@ export interface ObligationResult {
   escalated: boolean;
 }
 
-export interface FulfilledSignalInput {
-  /** The day the obligation was met (may be earlier than today, e.g. a paper answer registered later). */
-  on: IsoDate;
-}
-
 export interface CalendarChangedSignalInput {
   /** Why, for the record (e.g. 'Orozo Ait 2026 confirmed'). */
   reason?: string;
 }
-
-/** The obligation was met: stops further reminders and closes the workflow (late if `on` is after the due date). */
-export const fulfilledSignal = defineSignal<[FulfilledSignalInput]>('obligationFulfilled');
-/** The working-day calendar changed: reload it, recompute the due date and the rungs not yet sent. */
-export const calendarChangedSignal = defineSignal<[CalendarChangedSignalInput]>('calendarChanged');
-export const obligationStateQuery = defineQuery<ObligationState>('obligationState');

@@ -1,6 +1,6 @@
 // One statutory obligation tracked inside any workflow, as a concurrent coroutine: its due date on the
 // working-day calendar, an updatable timer for its reminder ladder, one escalation, and a (possibly late)
-// fulfilment. obligationWorkflow runs one; a procedure such as the formation runs several side by side.
+// fulfilment. A procedure such as the formation or an act runs several side by side.
 import { condition, proxyActivities } from '@temporalio/workflow';
 import { calendarFromSlice, type Calendar } from '../../domain/calendar';
 import { addDays, compareDates, endOfDayBishkek, type IsoDate } from '../../domain/dates';
