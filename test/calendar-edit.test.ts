@@ -179,14 +179,30 @@ describe('PUT and DELETE /api/councils/:councilId/calendar/:date', () => {
     expect(res.json()).toMatchObject({ appended: 0, signal: { state: 'unchanged' } });
   });
 
-  it("a national entry (any council's staff may make one) applies to every council", async () => {
-    const res = await call('staff@kokjar.kg', 'PUT', `/api/councils/${otherCouncilId}/calendar/2026-06-03`, dayOff('Сыноо дем алышы', 'Тестовый выходной', { scope: 'national', status: 'estimated' }));
+  it('a national entry (only staff of every council may make one) applies to every council; a council\'s staff get a 403 naming the rule', async () => {
+    // A council's staff may not make a national entry, nor remove one: 403 naming the rule, nothing written.
+    const events = await dumpTable(t.db, 'events');
+    const refused = await call('staff@kokjar.kg', 'PUT', `/api/councils/${otherCouncilId}/calendar/2026-06-03?lang=en`, dayOff('Сыноо дем алышы', 'Тестовый выходной', { scope: 'national', status: 'estimated' }));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain('national days are changed only by staff of every council');
+    expect(await listCalendarEntries(t.db, null)).toEqual([]);
+    expect(await dumpTable(t.db, 'events')).toEqual(events);
+
+    // Staff of every council make it, through any council's calendar.
+    const res = await call('admin@kenesh.kg', 'PUT', `/api/councils/${otherCouncilId}/calendar/2026-06-03`, dayOff('Сыноо дем алышы', 'Тестовый выходной', { scope: 'national', status: 'estimated' }));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ scope: 'national', appended: 1, entry: { status: 'estimated' } });
     expect(await listCalendarEntries(t.db, null)).toEqual([{ date: '2026-06-03', type: 'day-off', name: { ky: 'Сыноо дем алышы', ru: 'Тестовый выходной' }, status: 'estimated' }]);
     expect(dayOf(await year('deputy@aksuu.kg'), '2026-06-03')).toMatchObject({ source: 'national', status: 'estimated' });
-    // And staff of this council may remove it.
-    const removed = await call('staff@aksuu.kg', 'DELETE', `/api/councils/${councilId}/calendar/2026-06-03?scope=national`);
+    expect(dayOf(await year('staff@kokjar.kg', 2026, otherCouncilId), '2026-06-03')).toMatchObject({ source: 'national', status: 'estimated' });
+
+    // This council's staff may not remove it (403 naming the rule, the entry stays); staff of every council may.
+    const kept = await call('staff@aksuu.kg', 'DELETE', `/api/councils/${councilId}/calendar/2026-06-03?scope=national&lang=en`);
+    expect(kept.statusCode).toBe(403);
+    expect(kept.json<{ error: { message: string } }>().error.message).toContain('national days are changed only by staff of every council');
+    expect(await listCalendarEntries(t.db, null)).toHaveLength(1);
+    const removed = await call('admin@kenesh.kg', 'DELETE', `/api/councils/${councilId}/calendar/2026-06-03?scope=national`);
     expect(removed.statusCode).toBe(200);
     expect(removed.json()).toMatchObject({ scope: 'national', appended: 1, entry: null });
     expect(await listCalendarEntries(t.db, null)).toEqual([]);
