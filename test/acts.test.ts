@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActError, attachAnnex, draftAct, findAct, issueAct, parseActDraft, updateActDraft } from '../db/acts';
 import { registerCouncil } from '../db/councils';
@@ -241,7 +242,8 @@ describe('annexes (8.1): stored by content hash, with size and type limits', () 
     ['a file over 10 MB, naming the limit', 'big.pdf', Buffer.concat([pdf, Buffer.alloc(MAX_ANNEX_BYTES)]), 'annex-too-large', /the limit for an annex is 10\.0 MB/],
     ['a type that is not allowed, listing the allowed ones', 'setup.exe', Buffer.from('MZ\x90\x00'), 'annex-type-not-allowed', /allowed types: pdf, jpg, jpeg, png, docx, xlsx, odt/],
     ['a file whose content is not its type', 'photo.pdf', png(1), 'annex-content-mismatch', /not a \.pdf file/],
-    ['a renamed zip as .docx', 'report.docx', Buffer.from('PK\x03\x04 just a zip', 'latin1'), 'annex-content-mismatch', /not a \.docx file/],
+    ['a renamed zip as .docx', 'report.docx', Buffer.from(zipSync({ 'readme.txt': strToU8('just a zip') })), 'annex-content-mismatch', /not a \.docx file/],
+    ['bytes that only start like a zip as .docx', 'fake.docx', Buffer.from('PK\x03\x04[Content_Types].xmlPK\x03\x04word/document.xml', 'latin1'), 'annex-content-mismatch', /not a \.docx file/],
     ['an empty file', 'empty.png', Buffer.alloc(0), 'annex-empty', /empty/],
   ])('refuses %s', async (_name, fileName, bytes, code, message) => {
     const draft = await draftAct(t.db, { groupId, objectId: (await listObjects(t.db, councilId))[0]!.id, draft: parseActDraft({}) }, 'test');
@@ -254,11 +256,18 @@ describe('annexes (8.1): stored by content hash, with size and type limits', () 
 
   it('accepts docx, xlsx, odt and jpeg by their content', async () => {
     const draft = await draftAct(t.db, { groupId, objectId: (await listObjects(t.db, councilId))[0]!.id, draft: parseActDraft({}) }, 'test');
-    const zip = (...names: string[]) => Buffer.from(`PK\x03\x04${names.join('PK\x03\x04')}`, 'latin1');
+    // Real archives (annexes are read as zips): the OOXML content-types part names the main part, which is there; the
+    // odt's first entry is its stored mimetype.
+    const zip = (files: Record<string, string>) => Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([n, c]) => [n, strToU8(c)])), { level: 6 }));
+    const contentTypes = (main: string, part: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${part}" ContentType="${main}"/></Types>`;
+    const docx = zip({ '[Content_Types].xml': contentTypes('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'word/document.xml'), 'word/document.xml': '<w:document/>' });
+    const xlsx = zip({ '[Content_Types].xml': contentTypes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'xl/workbook.xml'), 'xl/workbook.xml': '<workbook/>' });
+    const odt = Buffer.from(zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') }));
     const files: [string, Buffer, string][] = [
-      ['a.docx', zip('[Content_Types].xml', 'word/document.xml'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-      ['b.xlsx', zip('[Content_Types].xml', 'xl/workbook.xml'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      ['c.odt', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text')]), 'application/vnd.oasis.opendocument.text'],
+      ['a.docx', docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['b.xlsx', xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['c.odt', odt, 'application/vnd.oasis.opendocument.text'],
       ['d.JPG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'image/jpeg'],
     ];
     for (const [name, bytes, mediaType] of files) expect((await attachAnnex(t.db, { actId: draft.id, fileName: name, bytes, dataDir }, 'test')).mediaType).toBe(mediaType);
