@@ -1,7 +1,7 @@
 // The staff pages of the formation (issue 6, "Staff: start and drive the formation step by step"): /manage, the start
 // page and the step-by-step page, through app.inject on real Postgres with Temporal's real time-skipping test server
 // (one per test, its clock starting on the test's first instant and also the app's clock). Forms post with the
-// CSRF token (urlencoded: the `_csrf` field; multipart: `?_csrf=` in the action) and redirect (303); a refusal comes
+// CSRF token (the `_csrf` field; in a multipart form its first field, never the URL) and redirect (303); a refusal comes
 // back as the page with the problems and what was typed; without the engine the page is read from the database and
 // posts answer 503 in the page. Dates as in test/formation-api.test.ts: formed 20.02.2026, notice due 23.03.2026
 // (Orozo Ait 20.03 and Nooruz 21.03 skipped).
@@ -39,18 +39,21 @@ async function postForm(w: FormationWorld, url: string, fields: [string, string]
   return w.app.inject({ method: 'POST', url, payload: body, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
 }
 
-/** Posts a multipart form (fields and an optional CSV file); the CSRF token goes in the action URL. */
-async function postMultipart(w: FormationWorld, url: string, fields: [string, string][], file?: string, who: Who = 'staff'): Promise<LightMyRequestResponse> {
+/**
+ * Posts a multipart form (fields and an optional CSV file) as a browser would from the page: the CSRF token is the
+ * body's first field, `_csrf`. `token` 'url' puts it in the action URL instead and 'none' leaves it out (both refused).
+ */
+async function postMultipart(w: FormationWorld, url: string, fields: [string, string][], file?: string, who: Who = 'staff', token: 'first-field' | 'url' | 'none' = 'first-field'): Promise<LightMyRequestResponse> {
   const session = await w.as(who);
   const boundary = '----jmegFormBoundary7MA4YWxk';
   let body = '';
-  for (const [name, value] of fields) body += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  for (const [name, value] of token === 'first-field' ? [['_csrf', session.csrf] as [string, string], ...fields] : fields) body += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   body += `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file === undefined ? '' : 'list.csv'}"\r\nContent-Type: ${file === undefined ? 'application/octet-stream' : 'text/csv'}\r\n\r\n${file ?? ''}\r\n`;
   body += `--${boundary}--\r\n`;
   const sep = url.includes('?') ? '&' : '?';
   return w.app.inject({
     method: 'POST',
-    url: `${url}${sep}_csrf=${encodeURIComponent(session.csrf)}`,
+    url: token === 'url' ? `${url}${sep}_csrf=${encodeURIComponent(session.csrf)}` : url,
     payload: Buffer.from(body, 'utf8'),
     headers: { cookie: session.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
   });
@@ -193,8 +196,9 @@ describe.skipIf(!withServer)('/manage/groups/:groupId/formation: each step with 
     expect(t).toContain('Дагы эмне керек');
     expect(t).toContain('коомдук чогулуштун протоколу жазыла элек (5.4.4-пункт)');
     expect(t).toContain('талапкерлер жок (5.2.1-пункт)');
-    expect(ky.body).toContain(`action="/manage/groups/${groupId}/formation/staff-candidates?lang=ky&amp;_csrf=`);
-    expect(ky.body).toContain('enctype="multipart/form-data"');
+    // The list form posts multipart with the token as its first field, a hidden input, and not in its action URL.
+    expect(ky.body).toMatch(new RegExp(`<form method="post" action="/manage/groups/${groupId}/formation/staff-candidates\\?lang=ky" enctype="multipart/form-data">\\s*<input type="hidden" name="_csrf" value="[\\w-]+">`));
+    expect(ky.body).not.toMatch(/action="[^"]*_csrf=/);
 
     const ru = await page(w, 'staff', `${formationUrl(groupId)}?lang=ru`);
     const r = text(ru.body);
@@ -321,6 +325,11 @@ describe.skipIf(!withServer)('/manage/groups/:groupId/formation: each step with 
     const session = await w.as('staff');
     const noToken = await w.app.inject({ method: 'POST', url: stepUrl(groupId, 'decision'), payload: 'decidedOn=2026-03-05&resolutionNumber=1', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
     expect(noToken.statusCode).toBe(403);
+    // Nor a multipart post without the token as its first field, or with it in the URL; nothing is written.
+    const typed: [string, string][] = [['submittedOn', '2026-03-05'], ...personFields({ fullName: 'Токтогулова Айгүл', sex: 'F', birthDate: '1987' })];
+    expect((await postMultipart(w, stepUrl(groupId, 'staff-candidates'), typed, undefined, 'staff', 'none')).statusCode).toBe(403);
+    expect((await postMultipart(w, stepUrl(groupId, 'staff-candidates'), typed, undefined, 'staff', 'url')).statusCode).toBe(403);
+    expect(await countRows(rig.database.db, 'events')).toBe(events);
     expect((await postForm(w, stepUrl(groupId, 'decision'), [['decidedOn', '2026-03-05'], ['resolutionNumber', '1']], 'deputy')).statusCode).toBe(403);
   });
 
