@@ -274,7 +274,10 @@ describe('the calendar page', () => {
     expect(res.body).toContain('<h1>Working-day calendar 2026</h1>');
     expect(res.body).toMatch(/<tr class="estimated">\s*<td><time datetime="2026-05-27">/);
     expect(res.body).toContain('this council&#39;s entry');
-    for (const id of ['date', 'type', 'name-ky', 'name-ru', 'status', 'scope-council', 'scope-national']) expect(res.body).toContain(`<label for="${id}"`);
+    for (const id of ['date', 'type', 'name-ky', 'name-ru', 'status', 'scope-council']) expect(res.body).toContain(`<label for="${id}"`);
+    // A council's staff may not change national days, so the page does not offer it and says who does.
+    expect(res.body).not.toContain('scope-national');
+    expect(res.body).toContain('National days are changed only by staff of every council');
     // The school's answer: recorded 25 March, 26 March on the current calendar; no button while the engine is away.
     expect(res.body).toContain('Deadlines counted on an old calendar');
     expect(res.body).toMatch(/2026-03-25 \(Wednesday\)<\/time> → <time datetime="2026-03-26">/);
@@ -292,11 +295,43 @@ describe('the calendar page', () => {
   });
 
   it('prefills the form to change a day', async () => {
-    const res = await call('staff@aksuu.kg', 'GET', `${url()}?year=2026&date=2026-05-27&scope=national&lang=ru`);
+    const res = await call('admin@kenesh.kg', 'GET', `${url()}?year=2026&date=2026-05-27&scope=national&lang=ru`);
     expect(res.body).toContain('<input id="date" name="date" type="date" required value="2026-05-27">');
     expect(res.body).toContain('value="Курман айт"');
     expect(res.body).toMatch(/<option value="estimated" selected>/);
     expect(res.body).toMatch(/id="scope-national" name="scope" value="national" checked/);
+    // A council's staff changing that day change it for their council: no national choice to prefill.
+    const own = await call('staff@aksuu.kg', 'GET', `${url()}?year=2026&date=2026-05-27&scope=national&lang=ru`);
+    expect(own.body).toContain('value="Курман айт"');
+    expect(own.body).toMatch(/id="scope-council" name="scope" value="council" checked/);
+    expect(own.body).not.toContain('scope-national');
+  });
+
+  it("offers the national choice and a national entry's remove button to staff of every council only; a council's staff posting it anyway get the 403 page naming the rule", async () => {
+    const national = { date: '2026-06-10', type: 'day-off', 'name.ky': 'Улуттук сыноо', 'name.ru': 'Национальный тест', status: 'confirmed', scope: 'national' };
+    const events = await dumpTable(t.db, 'events');
+    const refused = await form('staff@kokjar.kg', `/manage/councils/${otherCouncilId}/calendar?lang=en`, national);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('national days are changed only by staff of every council');
+    expect(refused.body).not.toContain('scope-national');
+    expect(await dumpTable(t.db, 'events')).toEqual(events);
+
+    const admin = await call('admin@kenesh.kg', 'GET', `${url()}?year=2026&lang=en`);
+    expect(admin.body).toMatch(/<input type="radio" id="scope-national" name="scope" value="national">/);
+    expect(admin.body).toContain('<label for="scope-national"');
+    expect(admin.body).not.toContain('National days are changed only by staff of every council');
+    const saved = await form('admin@kenesh.kg', `${url()}?lang=en`, national);
+    expect(saved.statusCode).toBe(303);
+    const removeNational = /<input type="hidden" name="date" value="2026-06-10"><input type="hidden" name="scope" value="national">/;
+    expect((await call('admin@kenesh.kg', 'GET', `${url()}?year=2026&lang=en`)).body).toMatch(removeNational);
+    // This council's staff see the national day, may change it for their council (the edit link), but not remove it.
+    const staff = await call('staff@aksuu.kg', 'GET', `${url()}?year=2026&lang=en`);
+    expect(staff.body).toMatch(/<td><time datetime="2026-06-10">[^<]*<\/time><\/td>\s*<td>Национальный тест<\/td>/);
+    expect(staff.body).not.toMatch(removeNational);
+    expect(staff.body).toContain(`${url()}?year=2026&amp;date=2026-06-10&amp;scope=council&amp;lang=en#edit`);
+    const removed = await form('admin@kenesh.kg', `${url()}/remove?lang=en`, { date: '2026-06-10', scope: 'national' });
+    expect(removed.statusCode).toBe(303);
+    expect(await listCalendarEntries(t.db, null)).toEqual([]);
   });
 
   it('saves a day from the form (303), says honestly that the procedures were not told, and the form keeps input on a 400', async () => {

@@ -1,10 +1,12 @@
 // /manage/councils/:councilId/calendar?year=YYYY: the working-day calendar of a year as the council's deadlines count
 // it, with where each day comes from (Labour Code, built-in data, a national entry, the council's own), the yearly
 // reminder to enter next year's movable feasts and transfers, and, for staff, a form to add or change a day and a
-// button to remove a recorded one. Deputies read it. After a change the running procedures are told to recount; when
+// button to remove a recorded one. National entries are changed by staff of every council only, so a council's staff
+// are offered neither the "whole country" choice nor a national entry's remove button. Deputies read it. After a change the running procedures are told to recount; when
 // Temporal is unreachable the change is saved and the page says plainly that the procedures were not told.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { SessionAccount } from '../../db/accounts';
 import { findCouncilById } from '../../db/councils';
 import type { CalendarReminder } from '../../domain/calendar-reminder';
 import { formatDay } from '../../domain/calendar-format';
@@ -20,7 +22,7 @@ import { Strict } from '../schemas';
 import { councilCalendarReminders, councilCalendarYear, FIRST_EDITABLE_YEAR, LAST_EDITABLE_YEAR, type CalendarDayRow, type CouncilCalendarYear } from '../routes/council-calendar-data';
 import { staleDeadlines, type SignalOutcome, type StaleDeadline } from '../routes/council-calendar-signal';
 import { requestLang } from '../request-lang';
-import { removeCalendarDay, resignal, saveCalendarDay, signedInAccount, type ChangeResult } from '../routes/council-calendar';
+import { checkScopeAllowed, removeCalendarDay, resignal, saveCalendarDay, signedInAccount, type ChangeResult } from '../routes/council-calendar';
 import { nameIn, obligationTitle } from './dashboard-text';
 import { errorBox } from './error-page';
 import { html, type Html } from './html';
@@ -28,6 +30,22 @@ import { csrfField, layout, scrollBox, type PageRequest } from './layout';
 import { pageRequest, sendPage } from './respond';
 
 export const calendarPath = (councilId: string) => `/manage/councils/${encodeURIComponent(councilId)}/calendar`;
+
+/** Whether `account` may change national entries, by the routes' own rule (checkScopeAllowed: staff of every council). */
+function mayChangeNational(account: SessionAccount): boolean {
+  try {
+    checkScopeAllowed(account, 'national', 'en');
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden') return false;
+    throw error;
+  }
+}
+
+/** What a staff account may change on the page: its council's days, and national ones when it is staff of every council. */
+interface Editing {
+  national: boolean;
+}
 
 const Params = Strict({ councilId: Type.String({ minLength: 1, maxLength: 200 }) });
 const Text = (max = 200) => Type.Optional(Type.String({ maxLength: max }));
@@ -128,12 +146,16 @@ ${canEdit
 </section>`;
 }
 
-function dayTable(page: PageRequest, councilId: string, view: CouncilCalendarYear, canEdit: boolean): Html {
+function dayTable(page: PageRequest, councilId: string, view: CouncilCalendarYear, editing: Editing | null): Html {
   const lang = page.lang;
+  const canEdit = editing !== null;
   if (view.days.length === 0) return html`<p>${msg(lang, 'calendarEdit.empty')}</p>`;
   const row = (d: CalendarDayRow) => {
-    const entryScope = d.source === 'council' ? 'council' : d.source === 'national' ? 'national' : null;
-    const editScope = d.source === 'council' ? 'council' : 'national';
+    // A council's staff change a national or built-in day for their council only (an entry of their own), and remove
+    // only their council's entries.
+    const national = editing?.national === true;
+    const entryScope = d.source === 'council' ? 'council' : d.source === 'national' && national ? 'national' : null;
+    const editScope = d.source === 'council' || !national ? 'council' : 'national';
     return html`<tr${d.status === 'estimated' ? html` class="estimated"` : ''}>
 <td><time datetime="${d.date}">${formatDay(lang, d.date)}</time></td>
 <td>${d.name ? nameIn(lang, d.name) : ''}</td>
@@ -153,7 +175,7 @@ ${canEdit
 </table>`);
 }
 
-function dayForm(page: PageRequest, councilId: string, values: FormValues, councilName: string, invalid: string | null): Html {
+function dayForm(page: PageRequest, councilId: string, values: FormValues, councilName: string, invalid: string | null, editing: Editing): Html {
   const lang = page.lang;
   const bad = (field: string) => (invalid === field ? html` aria-invalid="true" aria-describedby="form-error"` : '');
   const option = (value: string, label: string, current: string) => html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`;
@@ -180,7 +202,7 @@ ${option('estimated', msg(lang, 'calendarEdit.status.estimated'), values.status)
 </select>
 <fieldset><legend>${msg(lang, 'calendarEdit.form.scope')}</legend>
 ${radio('council', msg(lang, 'calendarEdit.scope.council', { council: councilName }))}
-${radio('national', msg(lang, 'calendarEdit.scope.national'))}
+${editing.national ? radio('national', msg(lang, 'calendarEdit.scope.national')) : html`<p class="muted">${sentence(msg(lang, 'calendarEdit.error.nationalOnly'))}.</p>`}
 </fieldset>
 <p class="muted">${msg(lang, 'calendarEdit.form.hint')}</p>
 <button type="submit">${msg(lang, 'form.save')}</button>
@@ -196,6 +218,11 @@ interface RenderInput {
   signal?: string | undefined;
   n?: string | undefined;
   prefill?: { date?: string | undefined; scope?: string | undefined };
+}
+
+/** `text` with its first letter capitalised (a message written to follow "Forbidden: ", shown on its own). */
+function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 const EMPTY: FormValues = { date: '', type: 'day-off', 'name.ky': '', 'name.ru': '', status: 'confirmed', scope: 'council' };
@@ -214,7 +241,8 @@ async function render(deps: AppDeps, request: FastifyRequest, reply: FastifyRepl
   const page = pageRequest(request, calendarPath(councilId), { year: String(year) });
   const lang = page.lang;
   const account = signedInAccount(request);
-  const canEdit = account.role === 'staff';
+  const editing: Editing | null = account.role === 'staff' ? { national: mayChangeNational(account) } : null;
+  const canEdit = editing !== null;
   const engineUp = (deps.engine ?? unavailableEngine).available();
   const today = bishkekDateOf((deps.clock ?? Date.now)());
   const [view, reminders, stale] = await Promise.all([councilCalendarYear(deps.db, councilId, year), councilCalendarReminders(deps.db, councilId, today), staleDeadlines(deps.db, councilId)]);
@@ -228,7 +256,7 @@ async function render(deps: AppDeps, request: FastifyRequest, reply: FastifyRepl
       'name.ky': row?.name?.ky ?? '',
       'name.ru': row?.name?.ru ?? '',
       status: row?.status ?? 'confirmed',
-      scope: pre.scope === 'national' ? 'national' : 'council',
+      scope: pre.scope === 'national' && editing?.national === true ? 'national' : 'council',
     };
   }
   const councilName = nameIn(lang, { ky: council.name_ky, ru: council.name_ru });
@@ -241,10 +269,10 @@ ${calendarReminderHtml(page, councilId, reminders.filter((r) => r.year !== year)
 ${staleBox(page, councilId, stale, canEdit, engineUp)}
 <nav aria-label="${msg(lang, 'calendarEdit.years')}" class="noprint"><p>${yearLink(year - 1, `← ${year - 1}`)} <strong>${year}</strong> ${yearLink(year + 1, `${year + 1} →`)}</p></nav>
 <p>${msg(lang, `calendarEdit.data.${view.data}`, { year: String(year) })}</p>
-${dayTable(page, councilId, view, canEdit)}
+${dayTable(page, councilId, view, editing)}
 <p class="muted">${msg(lang, 'calendarEdit.legend')}</p>
-${canEdit
-  ? html`${error ? html`<div id="form-error">${errorBox(page, error)}</div>` : ''}${dayForm(page, councilId, values, councilName, error ? (input.error?.details.field ?? null) : null)}`
+${editing
+  ? html`${error ? html`<div id="form-error">${errorBox(page, error)}</div>` : ''}${dayForm(page, councilId, values, councilName, error ? (input.error?.details.field ?? null) : null, editing)}`
   : html`${error ? errorBox(page, error) : ''}<p class="muted">${msg(lang, 'calendarEdit.readOnly')}</p>`}`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'calendarEdit.title', { year: String(year) }), body));
 }
