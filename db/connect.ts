@@ -3,10 +3,11 @@
 import { secureDir } from '../security/data-dir';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely';
+import { Kysely, PGliteDialect, sql, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely';
 import pg from 'pg';
 import type { AppConfig } from '../config/config';
 import type { Database } from './database';
+import { acquireDirLock, type DirLock } from './data-dir-lock';
 import { migrateToLatest } from './migrate';
 
 /** What the database layer needs from the app configuration. */
@@ -50,10 +51,15 @@ export function createDb(config: DbConfig, options: CreateDbOptions = {}): Kysel
   return new Kysely<Database>({ dialect: createDialect(config, options) });
 }
 
-/** createDb, then the migrations: what every entry point (start, CLI) uses. */
+/**
+ * createDb, then the migrations: what every entry point (start, CLI) uses. On PGlite the data directory's lock is
+ * taken first: another process holding it is a DataDirLockedError (db/data-dir-lock.ts), and nothing is written.
+ */
 export async function openDb(config: DbConfig, options: CreateDbOptions = {}): Promise<Kysely<Database>> {
   const db = createDb(config, options);
   try {
+    // Opens the connection (and takes the lock) before the migrator, whose errors would wrap a refusal.
+    await sql`select 1`.execute(db);
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
@@ -78,15 +84,56 @@ function createDialect(config: DbConfig, options: CreateDbOptions): Dialect {
     return new PostgresDialect({ pool });
   }
   const dir = options.pgliteDir ?? pgliteDirOf(config);
-  return new SerializedPGliteDialect({
-    pglite: () => {
-      if (!dir.startsWith('memory://')) {
-        if (options.pgliteDir === undefined) secureDir(config.dataDir);
-        secureDir(dir);
-      }
-      return new PGlite(dir, { parsers: { [INT8]: parseInt8, [DATE]: parseDate } });
+  let lock: DirLock | null = null;
+  return new SerializedPGliteDialect(
+    {
+      pglite: async () => {
+        if (!dir.startsWith('memory://')) {
+          if (options.pgliteDir === undefined) secureDir(config.dataDir);
+          // One process per embedded database: taken before PGlite touches the directory, released on destroy.
+          lock = acquireDirLock(dir);
+        }
+        try {
+          if (lock !== null) secureDir(dir);
+          const pglite = new PGlite(dir, { parsers: { [INT8]: parseInt8, [DATE]: parseDate } });
+          await pglite.waitReady;
+          return pglite;
+        } catch (error) {
+          // kysely does not destroy a driver whose init failed: the lock is released here.
+          lock?.release();
+          lock = null;
+          throw error;
+        }
+      },
     },
-  });
+    () => {
+      lock?.release();
+      lock = null;
+    },
+  );
+}
+
+/** Opens the PGlite database in `dir` under the directory's lock, without kysely or migrations (backup, restore). */
+export async function openLockedPGlite(dir: string, options: { loadDataDir?: Blob } = {}): Promise<{ pglite: PGlite; close: () => Promise<void> }> {
+  const lock = acquireDirLock(dir);
+  try {
+    secureDir(dir);
+    const pglite = new PGlite(dir, options);
+    await pglite.waitReady;
+    return {
+      pglite,
+      close: async () => {
+        try {
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /**
@@ -94,8 +141,15 @@ function createDialect(config: DbConfig, options: CreateDbOptions): Dialect {
  * transactions would interleave on it. This dialect queues callers: one connection user at a time.
  */
 class SerializedPGliteDialect extends PGliteDialect {
+  constructor(
+    config: ConstructorParameters<typeof PGliteDialect>[0],
+    private readonly afterDestroy: () => void,
+  ) {
+    super(config);
+  }
+
   override createDriver(): Driver {
-    return new SerializedDriver(super.createDriver());
+    return new SerializedDriver(super.createDriver(), this.afterDestroy);
   }
 }
 
@@ -103,7 +157,10 @@ class SerializedDriver implements Driver {
   #tail: Promise<void> = Promise.resolve();
   #release: (() => void) | null = null;
 
-  constructor(private readonly inner: Driver) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly afterDestroy: () => void,
+  ) {}
 
   init(): Promise<void> {
     return this.inner.init();
@@ -149,7 +206,11 @@ class SerializedDriver implements Driver {
     return this.inner.releaseSavepoint!(...args);
   }
 
-  destroy(): Promise<void> {
-    return this.inner.destroy();
+  async destroy(): Promise<void> {
+    try {
+      await this.inner.destroy();
+    } finally {
+      this.afterDestroy();
+    }
   }
 }

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/config';
 import { createDb, describeTarget } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import { CliError } from '../cli-error';
-import { firstLine } from '../with-database';
+import { firstLine, refuseIfLocked } from '../with-database';
 
 const USAGE = 'usage: jmeg db migrate   (DATABASE_URL selects Postgres; otherwise PGlite in $JMEG_DATA_DIR/pglite, default ./data/pglite)';
 
@@ -19,6 +19,7 @@ export async function run(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
+    refuseIfLocked(error);
     throw new CliError(`${target}: ${firstLine(error)}`);
   } finally {
     await db.destroy();
