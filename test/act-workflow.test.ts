@@ -390,4 +390,26 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))('the act proce
     await engine.update(w.id, a.recordResponseUpdate, { obligationKey: 'object-response', respondedOn: '2026-06-15', text: 'Жооп.', submissionKey: 'form-1' });
     await record(engine, w, 'act-worker-restarted');
   }, 120_000);
+  it('an answer sent right behind the receipt (both in flight at once) is recorded once its obligation is: no failed activity', async () => {
+    const w = await world();
+    const engine = await start(w);
+    await engine.advanceTo('2026-06-02T05:00:00Z');
+    const handle = engine.client.workflow.getHandle(w.id);
+    // Neither waits for the other: the answer reaches the workflow while the receipt's handler is still recording it.
+    const [receipt, answer] = await Promise.all([
+      handle.executeUpdate(a.recordReceiptUpdate, { args: [{ receivedOn: '2026-06-02', via: 'link' }] }),
+      handle.executeUpdate(a.recordResponseUpdate, { args: [{ obligationKey: 'object-response', respondedOn: '2026-06-02', text: 'Жооп.', submissionKey: 'form-1' }] }),
+    ]);
+    expect(receipt.receivedOn).toBe('2026-06-02');
+    expect(answer).toMatchObject({ obligationKey: 'object-response', late: false });
+    await engine.settle(w.id);
+    const responses = await database.db.selectFrom('responses').select(['obligation_id', 'late']).where('act_id', '=', w.input.actId).execute();
+    expect(responses).toEqual([{ obligation_id: obligationId(w, 'object-response'), late: false }]);
+    const failed = ((await engine.history(w.id)).events ?? []).filter(
+      (e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED || e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED,
+    );
+    expect(failed).toEqual([]);
+    const pending = (await handle.describe()).raw.pendingActivities ?? [];
+    expect(pending.filter((p) => (p.attempt ?? 1) > 1)).toEqual([]);
+  }, 120_000);
 });

@@ -544,6 +544,26 @@ describe.skipIf(!requireServer(server, 'formation workflow on the time-skipping 
     ]);
     await saveHistory(await engine.history(id), 'formation-smtp-outage');
   });
+  it('the 5.4.1 notice sent with the start, before the workflow ever ran: handled in its first task, nothing fails', { timeout: SCENARIO_MS }, async () => {
+    const w = await world();
+    const { engine } = w;
+    // No worker yet: the start and the update wait on the server, and the first workflow task carries both.
+    await engine.stopWorker();
+    const handle = await engine.client.workflow.start('formationWorkflow', { args: [w.input], taskQueue: engine.taskQueue, workflowId: w.workflowId });
+    const published = handle.executeUpdate(f.publishFormationNoticeUpdate, { args: [{ publishedOn: '2026-01-16', channels: ['website'] }] });
+    await engine.startWorker();
+    expect((await published).publishedOn).toBe('2026-01-16');
+    await engine.settle(w.workflowId);
+    const failed = ((await engine.history(w.workflowId)).events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+    expect(failed).toEqual([]);
+    expect((await state(w)).step).toBe('nominations');
+    // The three rows are recorded side by side in that first task: compared by key.
+    expect((await obligations(w)).sort()).toEqual([
+      ['deputy-members', '2026-02-06', 'open'],
+      ['formation-notice', '2026-02-16', 'met'],
+      ['staff-candidates', '2026-02-06', 'open'],
+    ]);
+  });
 });
 
 /** The history's events that record something (everything but workflow task bookkeeping), as type names. */

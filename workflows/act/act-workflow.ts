@@ -1,7 +1,7 @@
 // The act procedure (4.3): delivery to the object with its response link, the receipt (or one prompt to staff),
 // the 10-working-day object response and the 30-day executive report tracked as obligations, responses (late
 // ones marked late, amendments as new events), and the end: both met, or closed by the chair after an escalation.
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { calendarFromSlice } from '../../domain/calendar';
 import { addDays, bishkekDateOf, compareDates, toEpochDay, type IsoDate } from '../../domain/dates';
 import { addWorkingDays } from '../../domain/deadlines';
@@ -123,6 +123,11 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
     async (req: ResponseInput) => {
       const same = responses.find((r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey);
       if (same) return same;
+      if (patched('response-after-obligation-recorded')) {
+        // An answer may come right behind the receipt, while the receipt's handler is still recording it: wait until
+        // the obligation is tracked and its row recorded, which the response's row refers to.
+        await condition(() => trackers.get(req.obligationKey)?.opened() === true);
+      }
       const tracker = trackers.get(req.obligationKey)!;
       await condition(() => tracker.state().due !== null);
       const previous = responses.filter((r) => r.obligationKey === req.obligationKey).at(-1);

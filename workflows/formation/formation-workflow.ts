@@ -172,6 +172,9 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     return notice;
   }
 
+  // 5.4.1 is tracked before any handler is set: an update sent with the start runs as soon as its handler is set.
+  open('formation-notice', input.formedOn, parties.executiveBody);
+
   setHandler(formationStateQuery, state);
   setHandler(formationCalendarChangedSignal, () => {
     for (const t of trackers.values()) if (t.isOpen()) t.calendarChanged();
@@ -351,7 +354,6 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     { validator: (req: FirstMeetingInput) => refuse(checkRecordFirstMeeting(state(), req, ctx())) },
   );
 
-  open('formation-notice', input.formedOn, parties.executiveBody);
   await condition(() => result !== undefined && allHandlersFinished());
   // Every obligation was fulfilled on the way; wait until each has recorded it.
   await Promise.all([...trackers.values()].map((t) => t.done));

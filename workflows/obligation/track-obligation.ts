@@ -36,6 +36,8 @@ export interface ObligationTracker {
   calendarChanged(): void;
   /** True until the fulfilment is recorded. */
   isOpen(): boolean;
+  /** True once the obligation's 'opened' fact is recorded (its row exists: a response may refer to it). */
+  opened(): boolean;
   state(): ObligationState;
   /** The working-day calendar of the last load (undefined until the first load completes). */
   calendar(): Calendar | undefined;
@@ -58,6 +60,7 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
   let calendarLoads = 0;
   let calendarStale = false;
   let fulfilledOn: IsoDate | undefined;
+  let openedRecorded = false;
 
   const nowIso = () => new Date(Date.now()).toISOString();
   const notice = (): ObligationNoticeInput => ({
@@ -110,6 +113,7 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
       party: spec.party,
       anchor: spec.anchor,
     });
+    openedRecorded = true;
     // Rungs already behind the start (an obligation opened late) are skipped, except the latest one and the escalation.
     for (const [i, r] of ladder.entries()) {
       if (r.rung !== 'escalation' && r.epochMs <= Date.now() && ladder.slice(i + 1).some((later) => later.epochMs <= Date.now())) {
@@ -169,6 +173,7 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
       calendarStale = true;
     },
     isOpen: () => fulfilledOn === undefined,
+    opened: () => openedRecorded,
     state,
     calendar: () => calendar,
     done,
