@@ -563,6 +563,7 @@ describe.skipIf(!requireServer(server, 'formation workflow on the time-skipping 
       ['formation-notice', '2026-02-16', 'met'],
       ['staff-candidates', '2026-02-06', 'open'],
     ]);
+    await saveHistory(await engine.history(w.workflowId), 'formation-notice-with-start');
   });
 });
 
