@@ -13,6 +13,7 @@ import { AppError } from './app-error';
 import { registerAuth } from './auth/auth-plugin';
 import type { App, AppDeps } from './app-types';
 import { errorBody, handleError } from './error-handler';
+import { logRefusals } from './logging';
 import { calendarYearRoute } from './routes/calendar-year';
 import { deadlineRoute } from './routes/deadline';
 import { groupIcsRoute } from './routes/group-ics';
@@ -85,6 +86,7 @@ function noStoreUnlessPublic(app: App, _opts: unknown, done: () => void): void {
 Object.defineProperty(noStoreUnlessPublic, Symbol.for('skip-override'), { value: true });
 
 export interface BuildAppOptions {
+  /** Fastify's logger: none by default (tests); api/logging.ts's loggerOptions for the server. */
   logger?: FastifyServerOptions['logger'];
   /** Sees every route as it is registered, plugins' routes included (the authorisation matrix test lists them so). */
   onRoute?: (route: RouteOptions) => void;
@@ -99,6 +101,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  void app.register(logRefusals);
 
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>

@@ -95,7 +95,8 @@ export function errorBody(request: FastifyRequest, error: AppError): ErrorBody {
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const appError = toAppError(error);
   const status = ERROR_STATUS[appError.code];
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  // Every 5xx with its stack; no Temporal server (503) is not a fault here and is logged once answered (api/logging.ts).
+  if (status >= 500 && appError.code !== 'engine-unavailable') request.log.error({ err: error, statusCode: status }, 'request failed');
   if (request.routeOptions.config.page === true) return renderErrorPage(request, reply, appError, status);
   return reply.status(status).type('application/json; charset=utf-8').send(errorBody(request, appError));
 }

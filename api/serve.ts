@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { AppDeps } from './app-types';
 import { buildApp } from './build-app';
+import { LISTEN_TEXT, loggerOptions } from './logging';
 
 /** The port cannot be had (in use, or not allowed); the message is the one line to show. */
 export class ServeError extends Error {
@@ -22,12 +23,12 @@ function hostInUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Builds the app and listens; prints one line `API: http://HOST:PORT (docs: /docs)`. */
+/** Builds the app (logging to stdout at LOG_LEVEL) and listens; prints one line `API: http://HOST:PORT (docs: /docs)`. */
 export async function serveApi(deps: AppDeps, out: (line: string) => void): Promise<RunningApi> {
   const { httpHost, httpPort } = deps.config;
-  const app = buildApp(deps);
+  const app = buildApp(deps, { logger: loggerOptions(deps.config.logLevel) });
   try {
-    await app.listen({ host: httpHost, port: httpPort });
+    await app.listen({ host: httpHost, port: httpPort, listenTextResolver: () => LISTEN_TEXT });
   } catch (error) {
     await app.close().catch(() => undefined);
     if (isErrno(error) && error.code === 'EADDRINUSE') throw new ServeError(`PORT ${httpPort} is in use: set PORT=another port (e.g. PORT=${httpPort + 1}) or stop what listens on ${httpHost}:${httpPort}`);

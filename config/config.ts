@@ -10,6 +10,10 @@ export class ConfigError extends Error {
   }
 }
 
+/** The levels LOG_LEVEL may name (pino's). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface AppConfig {
   /** Postgres connection string; null means the embedded PGlite database in `dataDir`. */
   databaseUrl: string | null;
@@ -37,6 +41,8 @@ export interface AppConfig {
    * X-Forwarded-Proto): false (JMEG_TRUST_PROXY unset), their addresses or CIDR ranges, a number of hops, or true (any).
    */
   trustProxy: boolean | number | string[];
+  /** How much the HTTP server logs to stdout (LOG_LEVEL; default info). */
+  logLevel: LogLevel;
   /** The first staff account, created at start when no account exists (JMEG_ADMIN_EMAIL, JMEG_ADMIN_PASSWORD); null: none. */
   firstAccount: { email: string; password: string; councilId: string | null } | null;
 }
@@ -96,6 +102,12 @@ function days(value: string | undefined, fallback: number, name: string): number
   return n;
 }
 
+function logLevel(value: string | undefined): LogLevel {
+  const s = nonEmpty(value)?.toLowerCase() ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(s)) throw new ConfigError(`LOG_LEVEL: "${value}" is not one of ${LOG_LEVELS.join(', ')}`);
+  return s as LogLevel;
+}
+
 function firstAccount(env: Record<string, string | undefined>): AppConfig['firstAccount'] {
   const email = nonEmpty(env.JMEG_ADMIN_EMAIL);
   const password = env.JMEG_ADMIN_PASSWORD ?? '';
@@ -124,13 +136,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     responseLinkSecret: secret(env.JMEG_SECRET),
     responseLinkDays: days(env.JMEG_RESPONSE_LINK_DAYS, 60, 'JMEG_RESPONSE_LINK_DAYS'),
     trustProxy: trustProxy(env.JMEG_TRUST_PROXY),
+    logLevel: logLevel(env.LOG_LEVEL),
     firstAccount: firstAccount(env),
   };
 }
 
 /**
  * The environment variables the worker and the server read; docker-compose.yml must set each one the worker needs.
- * The HTTP server alone also reads JMEG_TRUST_PROXY and JMEG_ADMIN_*.
+ * The HTTP server alone also reads JMEG_TRUST_PROXY, LOG_LEVEL and JMEG_ADMIN_*.
  */
 export const CONFIG_ENV_VARS = [
   'DATABASE_URL',

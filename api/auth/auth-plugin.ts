@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { countAccounts, createAccount, deleteSession, findSession, normalizeEmail, touchSession, type SessionAccount } from '../../db/accounts';
 import { AppError } from '../app-error';
+import { logFailedLogin } from '../logging';
 import type { App, AppDeps } from '../app-types';
 import { SESSION_COOKIE, hashSessionId, sameToken, sessionAlive } from './session-cookie';
 import { LoginThrottle } from './login-throttle';
@@ -134,6 +135,7 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
       const account = await checkCredentials(deps.db, email, password);
       if (!account) {
         app.loginThrottle.failed(key);
+        logFailedLogin(request, email, 'api');
         throw new AppError('login-failed', 'wrong email or password');
       }
       app.loginThrottle.succeeded(key);

@@ -10,6 +10,7 @@ import { LoginThrottle } from '../auth/login-throttle';
 import { SESSION_COOKIE, newToken, sameToken } from '../auth/session-cookie';
 import { checkCredentials, startSession } from '../auth/sign-in';
 import { msg } from '../i18n/messages';
+import { logFailedLogin } from '../logging';
 import { errorBox } from './error-page';
 import { html } from './html';
 import { layout, type PageRequest } from './layout';
@@ -88,6 +89,7 @@ export function loginPages(app: App, deps: AppDeps): void {
       const account = await checkCredentials(deps.db, email, password);
       if (!account) {
         app.loginThrottle.failed(key);
+        logFailedLogin(request, email, 'page');
         return showForm(request, reply, 401, email, new AppError('login-failed', 'wrong email or password'));
       }
       app.loginThrottle.succeeded(key);
