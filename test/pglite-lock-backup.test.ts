@@ -157,6 +157,10 @@ describe('one process per embedded database', () => {
       expect(await jmeg(dataDir, 'backup', path.join(root, 'served.tar.gz'), '--lang', 'en')).toMatchObject({ code: 2, stderr: expect.stringContaining('the server is running') as string });
       expect(existsSync(path.join(root, 'served.tar.gz'))).toBe(false);
       expect(await jmeg(dataDir, 'restore', path.join(root, 'cli-backup.tar.gz'), '--force', '--lang', 'en')).toMatchObject({ code: 2, stderr: expect.stringContaining('the server is running') as string });
+      // A second server on the same data directory is refused the same way.
+      const second = startJmeg({ JMEG_DATA_DIR: dataDir, PORT: '0', TEMPORAL_ADDRESS: NO_TEMPORAL });
+      expect(await second.exited).toBe(2);
+      expect(second.stderr()).toContain(`the server is running on this data directory (pid ${pid})`);
     }, 240_000);
 
     it('after the server is killed, its lock is taken over and the database holds only what was there', async () => {

@@ -4,6 +4,7 @@ import { buildTransport } from '../activities/mail/build-transport';
 import type { AppConfig } from '../config/config';
 import { describeTarget, openDb } from '../db/connect';
 import type { Database } from '../db/database';
+import { DataDirLockedError } from '../db/data-dir-lock';
 import { obtainTemporal, TemporalUnavailableError, type TemporalServer } from './obtain-temporal';
 import { MAX_CACHED_WORKFLOWS, runWorker } from './run-worker';
 
@@ -23,16 +24,24 @@ export async function openDatabase(config: AppConfig): Promise<{ db: Kysely<Data
   try {
     return { db: await openDb(config), target };
   } catch (error) {
-    throw new EngineStartError(`Database: cannot open ${target}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    const line = `Database: cannot open ${target}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    // Another process has the embedded database open: the same exit code as every command refused so.
+    throw new EngineStartError(line, error instanceof DataDirLockedError ? 2 : 1);
   }
 }
 
-/** A start-up failure the user can fix; its message is the one line to show. */
+/** A start-up failure the user can fix; its message is the one line to show, with the process's exit code. */
 export class EngineStartError extends Error {
   override name = 'EngineStartError';
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
 }
 
-/** Runs until SIGINT/SIGTERM; returns the exit code (1 when Temporal or the database cannot be had). */
+/** Runs until SIGINT/SIGTERM; returns the exit code (1 when Temporal or the database cannot be had, 2 when another process has the embedded database open). */
 export async function runEngine({ config, searchPath, first, out, err }: RunEngineOptions): Promise<number> {
   let db: Kysely<Database> | null = null;
   let temporal: TemporalServer | null = null;
@@ -58,7 +67,7 @@ export async function runEngine({ config, searchPath, first, out, err }: RunEngi
   } catch (error) {
     if (error instanceof TemporalUnavailableError || error instanceof EngineStartError) {
       err(error.message);
-      return 1;
+      return error instanceof EngineStartError ? error.exitCode : 1;
     }
     throw error;
   } finally {

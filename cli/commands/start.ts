@@ -1,7 +1,7 @@
 // `jmeg start` (npm start): the product on this machine, on embedded defaults unless configured otherwise: the
 // database, the HTTP API, and the Temporal worker when a Temporal server can be had. Without one the API keeps
 // serving reads from the database and Temporal is sought again every 30 s; the worker starts when it appears.
-import { Client, Connection } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { TemporalEngine } from '../../api/engine/temporal-engine';
 import type { Kysely } from 'kysely';
@@ -14,6 +14,7 @@ import type { Database } from '../../db/database';
 import { obtainTemporal, TemporalUnavailableError, type TemporalServer } from '../../worker/obtain-temporal';
 import { EngineStartError, openDatabase } from '../../worker/run-engine';
 import { createWorker, MAX_CACHED_WORKFLOWS } from '../../worker/run-worker';
+import { connectClient } from '../../worker/temporal-client';
 import { CliError } from '../cli-error';
 
 /** How long to wait between two attempts to find a Temporal server. */
@@ -101,8 +102,9 @@ class WorkerSupervisor {
     if (this.stopping) return this.closeTemporal();
     try {
       // The API's own client: actions go to the server the worker polls.
-      this.clientConnection = await Connection.connect({ address: temporal.address, connectTimeout: '10 seconds' });
-      this.deps.engine.setClient(new Client({ connection: this.clientConnection, namespace: temporal.namespace }));
+      const connected = await connectClient(temporal.address, config, temporal.namespace);
+      this.clientConnection = connected.connection;
+      this.deps.engine.setClient(connected.client);
     } catch (error) {
       err(`Temporal client: cannot connect (${oneLine(error)}); actions answer 503 until it can; retrying every ${this.deps.retryMs / 1000} s.`);
     }
@@ -186,7 +188,7 @@ export async function startProduct({ config, searchPath, out, err, retryMs = TEM
   } catch (error) {
     if (error instanceof EngineStartError || error instanceof ServeError) {
       err(error.message);
-      return 1;
+      return error instanceof EngineStartError ? error.exitCode : 1;
     }
     throw error;
   } finally {
