@@ -62,11 +62,23 @@ export interface PersonsTable {
   council_id: string;
   full_name: string;
   sex: Sex;
-  birth_date: string;
+  /** Null once the person's data is erased. */
+  birth_date: string | null;
   workplace: string | null;
   village: string | null;
   phone: string | null;
   email: string | null;
+  /** When the person's phone, e-mail and birth date were erased (person.data-erased); null while readable. */
+  data_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A person's data key (not a projection): AES-256-GCM over their phone, e-mail and birth date in the log. */
+export interface PersonKeysTable {
+  person_id: string;
+  /** 32 random bytes; null once erased. */
+  key: Uint8Array | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface MembershipsTable {
@@ -237,6 +249,7 @@ export interface Database {
   councils: CouncilsTable;
   groups: GroupsTable;
   persons: PersonsTable;
+  person_keys: PersonKeysTable;
   memberships: MembershipsTable;
   gathering_protocols: GatheringProtocolsTable;
   candidates: CandidatesTable;

@@ -1,8 +1,11 @@
 // The append-only domain event log: per-stream versions (optimistic concurrency), a global position,
-// and idempotency keys (the same business fact appended twice is stored once).
+// and idempotency keys (the same business fact appended twice is stored once). A person's phone, e-mail and birth
+// date are sealed with their data key on append and opened on read (db/person-data.ts): every event this module
+// returns carries them opened, or null with `dataErased: true` once the person's key is erased.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, EventsTable } from './database';
 import type { NewEvent, StoredEvent } from './events';
+import { openPayload, openPayloads, sealPayloads, type PersonKeys } from './person-data';
 
 /** A number: the stream must be at exactly this version (0 = new stream). 'any': append after whatever is there. */
 export type ExpectedVersion = number | 'any';
@@ -87,7 +90,7 @@ async function tryAppend(
   const existing = new Map<string, StoredEvent>();
   if (keys.length > 0) {
     const rows = await trx.selectFrom('events').selectAll().where('idempotency_key', 'in', keys).execute();
-    for (const row of rows) existing.set(row.idempotency_key!, toStoredEvent(row));
+    for (const event of await openEvents(trx, rows)) existing.set(event.idempotencyKey!, event);
   }
 
   const current = await streamVersion(trx, streamId);
@@ -114,6 +117,10 @@ async function tryAppend(
   }
 
   const now = new Date();
+  const { sealed, keys: personKeys } = await sealPayloads(
+    trx,
+    pending.map(({ event }) => event.payload),
+  );
   const rows = await trx
     .insertInto('events')
     .values(
@@ -121,7 +128,7 @@ async function tryAppend(
         stream_id: streamId,
         stream_version: current + i + 1,
         type: event.type,
-        payload: JSON.stringify(event.payload),
+        payload: JSON.stringify(sealed[i]),
         actor,
         occurred_at: event.occurredAt ?? now,
         idempotency_key: event.idempotencyKey ?? null,
@@ -129,7 +136,8 @@ async function tryAppend(
     )
     .returningAll()
     .execute();
-  const appended = rows.map(toStoredEvent).sort((a, b) => a.streamVersion - b.streamVersion);
+  // Projections get what a reader of the log gets (the stored row opened), so a rebuild reproduces them exactly.
+  const appended = rows.map((row) => openEvent(row, personKeys)).sort((a, b) => a.streamVersion - b.streamVersion);
   return {
     events: slots.map((slot) => (typeof slot === 'number' ? appended[slot]! : slot)),
     appended,
@@ -156,7 +164,7 @@ export async function readStream(db: Kysely<Database>, streamId: string, afterVe
     .where('stream_version', '>', afterVersion)
     .orderBy('stream_version')
     .execute();
-  return rows.map(toStoredEvent);
+  return openEvents(db, rows);
 }
 
 /**
@@ -172,9 +180,23 @@ export async function readAll(db: Kysely<Database>, afterPosition = 0, limit = 1
     .orderBy('position')
     .limit(limit)
     .execute();
-  return rows.map(toStoredEvent);
+  return openEvents(db, rows);
 }
 
+/** Stored rows as events, each person's personal fields opened with their keys (one key query for all rows). */
+export async function openEvents(db: Kysely<Database>, rows: readonly Selectable<EventsTable>[]): Promise<StoredEvent[]> {
+  const payloads = await openPayloads(
+    db,
+    rows.map((row) => row.payload),
+  );
+  return rows.map((row, i) => ({ ...toStoredEvent(row), payload: payloads[i] }) as StoredEvent);
+}
+
+function openEvent(row: Selectable<EventsTable>, keys: PersonKeys): StoredEvent {
+  return { ...toStoredEvent(row), payload: openPayload(row.payload, keys) } as StoredEvent;
+}
+
+/** A row as an event, its payload as stored: a person's phone, e-mail and birth date still sealed (see openEvents). */
 export function toStoredEvent(row: Selectable<EventsTable>): StoredEvent {
   return {
     type: row.type,

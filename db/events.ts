@@ -24,18 +24,27 @@ export interface Bilingual {
   ru: string;
 }
 
-/** A person's data as recorded; phone, email and birth date are personal data (Law 58), never public. */
+/**
+ * A person's data as recorded; phone, email and birth date are personal data (Law 58), never public. In the stored
+ * log those three are encrypted with the person's data key (db/person-data.ts); read back after the key was erased
+ * they are null and `dataErased` is true.
+ */
 export interface PersonData {
   fullName: string;
   sex: Sex;
-  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
-  birthDate: string;
+  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null only when read back erased. */
+  birthDate: string | null;
   workplace: string | null;
   village: string | null;
   /** E.164 or null. */
   phone: string | null;
   email: string | null;
+  /** Set on read when the person's data key has been erased. */
+  dataErased?: true;
 }
+
+/** The personal fields of PersonData that are encrypted in the log and erasable. */
+export const PERSONAL_FIELDS = ['phone', 'email', 'birthDate'] as const satisfies readonly (keyof PersonData)[];
 
 export interface AnnexData {
   annexId: string;
@@ -99,6 +108,9 @@ export type CandidateEvent =
     >
   | Ev<'candidate.withdrawn', { groupId: string; candidateId: string; reason: string | null }>
   | Ev<'candidate.appointed', { groupId: string; candidateId: string; membershipId: string }>;
+
+/** A person's phone, e-mail and birth date made unreadable (their data key erased); carries no personal data. */
+export type PersonEvent = Ev<'person.data-erased', { personId: string; groupId: string; reason: string }>;
 
 export type ObjectEvent = Ev<
   'object.registered',
@@ -181,6 +193,7 @@ export type DomainEvent =
   | GroupEvent
   | MemberEvent
   | CandidateEvent
+  | PersonEvent
   | ObjectEvent
   | ActEvent
   | ObligationEvent

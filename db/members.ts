@@ -1,6 +1,7 @@
 // Reading a group's members. Public reads go through listPublicMembers only: it selects no personal data.
 import type { Kysely } from 'kysely';
-import type { BirthDate, RosterMember } from '../domain/roster';
+import type { CheckedMember } from '../domain/composition';
+import type { BirthDate } from '../domain/roster';
 import type { Database } from './database';
 import type { MemberCategory, MemberRole } from './events';
 
@@ -32,7 +33,9 @@ export interface RosterEntry {
   membershipId: string;
   personId: string;
   role: MemberRole;
-  member: RosterMember;
+  /** Birth date, phone and e-mail are null once the person's data is erased (dataErased). */
+  member: CheckedMember;
+  dataErased: boolean;
 }
 
 /** Current members with their personal data, for the composition check (5.2) and staff pages only. */
@@ -40,7 +43,7 @@ export async function listRosterEntries(db: Kysely<Database>, groupId: string): 
   const rows = await db
     .selectFrom('memberships as m')
     .innerJoin('persons as p', 'p.id', 'm.person_id')
-    .select(['m.id as membershipId', 'p.id as personId', 'm.role', 'm.category', 'p.full_name', 'p.sex', 'p.birth_date', 'p.workplace', 'p.village', 'p.phone', 'p.email'])
+    .select(['m.id as membershipId', 'p.id as personId', 'm.role', 'm.category', 'p.full_name', 'p.sex', 'p.birth_date', 'p.workplace', 'p.village', 'p.phone', 'p.email', 'p.data_erased_at'])
     .where('m.group_id', '=', groupId)
     .where('m.left_on', 'is', null)
     .orderBy('p.full_name')
@@ -53,13 +56,14 @@ export async function listRosterEntries(db: Kysely<Database>, groupId: string): 
     member: {
       fullName: r.full_name,
       sex: r.sex,
-      birthDate: parseStoredBirthDate(r.birth_date),
+      birthDate: r.birth_date === null ? null : parseStoredBirthDate(r.birth_date),
       category: r.category,
       workplace: r.workplace,
       village: r.village,
       phone: r.phone,
       email: r.email,
     },
+    dataErased: r.data_erased_at !== null,
   }));
 }
 

@@ -6,6 +6,7 @@ import * as actsTracking from './migrations/20261124T0900-acts-tracking';
 import * as accounts from './migrations/20261125T1000-accounts';
 import * as accountRoles from './migrations/20261126T0900-account-roles';
 import * as responseFiles from './migrations/20261127T0900-response-files';
+import * as personKeys from './migrations/20261128T0900-person-keys';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261125T1000-accounts': accounts,
   '20261126T0900-account-roles': accountRoles,
   '20261127T0900-response-files': responseFiles,
+  '20261128T0900-person-keys': personKeys,
 };
 
 /** The migration names in the order they apply. */

@@ -138,8 +138,11 @@ function sameBirthDatePossible(a: BirthDate, b: BirthDate): boolean {
   return compareDates(ra.earliest, rb.latest) <= 0 && compareDates(rb.earliest, ra.latest) <= 0;
 }
 
-/** Checks a list of members against 5.2.1, 5.2.3 and 5.4.6 on the reference date `on`. */
-export function checkComposition(members: RosterMember[], opts: { on: IsoDate; chair?: string }): CompositionResult {
+/** A member as checked: a recorded member whose personal data was erased has no birth date (null). */
+export type CheckedMember = Omit<RosterMember, 'birthDate'> & { birthDate: BirthDate | null };
+
+/** Checks a list of members against 5.2.1, 5.2.3 and 5.4.6 on the reference date `on` (ages only where a birth date is known). */
+export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; chair?: string }): CompositionResult {
   const on = parseIsoDate(opts.on, 'on');
   const n = members.length;
   const quota = quotaFor(n);
@@ -155,6 +158,7 @@ export function checkComposition(members: RosterMember[], opts: { on: IsoDate; c
 
   // 5.2.1: aged 18 or over on the reference date.
   members.forEach((m, i) => {
+    if (m.birthDate === null) return;
     const age = ageStatusOn(m.birthDate, on);
     const birthDate = formatBirthDate(m.birthDate);
     if (age.status === 'minor') {
@@ -224,14 +228,16 @@ export function checkComposition(members: RosterMember[], opts: { on: IsoDate; c
   members.forEach((m, j) => {
     const key = nameKey(m.fullName);
     const earlier = members.slice(0, j).map((o, i) => ({ o, i })).filter(({ o }) => nameKey(o.fullName) === key);
-    const same = earlier.find(({ o }) => sameBirthDatePossible(o.birthDate, m.birthDate));
+    const mb = m.birthDate;
+    const same = mb === null ? undefined : earlier.find(({ o }) => o.birthDate !== null && sameBirthDatePossible(o.birthDate, mb));
+    const birthText = (b: BirthDate | null) => (b === null ? '—' : formatBirthDate(b));
     if (same) {
       add('duplicate-person', '5.2.1', 'violation', {},
-        compositionMessages['duplicate-person']({ member: ref(j), other: ref(same.i), birthDate: formatBirthDate(m.birthDate) }), { member: ref(j), otherMember: ref(same.i) });
+        compositionMessages['duplicate-person']({ member: ref(j), other: ref(same.i), birthDate: birthText(m.birthDate) }), { member: ref(j), otherMember: ref(same.i) });
     } else if (earlier[0]) {
       const { o, i } = earlier[0];
       add('same-name', '5.2.1', 'warning', {},
-        compositionMessages['same-name']({ member: ref(j), other: ref(i), birthDate: formatBirthDate(m.birthDate), otherBirthDate: formatBirthDate(o.birthDate) }),
+        compositionMessages['same-name']({ member: ref(j), other: ref(i), birthDate: birthText(m.birthDate), otherBirthDate: birthText(o.birthDate) }),
         { member: ref(j), otherMember: ref(i) });
     }
     if (m.phone !== null) {

@@ -44,6 +44,7 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'member.added':
     case 'member.removed':
     case 'member.role-changed':
+    case 'person.data-erased':
       return members.apply(trx, event);
     case 'gathering.protocol-recorded':
     case 'candidate.nominated':
