@@ -1,7 +1,7 @@
 // Importing a validated roster into a group: one member.added event per person, all or nothing.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { checkComposition, type CompositionResult } from '../domain/composition';
+import { checkComposition, type CheckedMember, type CompositionResult } from '../domain/composition';
 import type { IsoDate } from '../domain/dates';
 import { DomainError } from '../domain/domain-error';
 import { nameKey, type RosterMember, type RosterRowError } from '../domain/roster';
@@ -21,8 +21,8 @@ export interface ImportRosterResult {
   added: number;
   /** Members of the file already recorded by an earlier import (not recorded again). */
   alreadyPresent: number;
-  /** The group's current members after the import, in the order the check numbers them. */
-  members: RosterMember[];
+  /** The group's current members after the import, in the order the check numbers them (erased data as null). */
+  members: CheckedMember[];
   /** The composition check (5.2, 5.4.6) of the group's current members. */
   composition: CompositionResult;
 }
@@ -44,6 +44,14 @@ export function rosterIdempotencyKey(groupId: string, member: RosterMember): str
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 
 /**
+ * The idempotency key stored in the log: the business identity hashed (the birth date never reaches the events
+ * table in clear). Logs written before keys were hashed hold rosterIdempotencyKey itself; importRoster looks for both.
+ */
+function storedRosterKey(groupId: string, member: RosterMember): string {
+  return `roster:${groupId}:${digest(rosterIdempotencyKey(groupId, member))}`;
+}
+
+/**
  * Records each member as a member.added event on the group's stream, in one transaction: a re-import of the
  * same file is a no-op, and a refused import (unknown group, the same person twice in the file) writes nothing.
  * `members` must come from a roster without row errors: member i is data row i + 1.
@@ -61,11 +69,15 @@ export async function importRoster(
     const group = await trx.selectFrom('groups').select(['id', 'council_id']).where('id', '=', groupId).executeTakeFirst();
     if (!group) throw new DomainError('unknown-group', `group ${groupId} does not exist`, { groupId });
 
-    const events: NewEvent[] = members.map((member) => {
+    const legacyKeys = members.map((member) => rosterIdempotencyKey(groupId, member));
+    const legacyStored = new Set(
+      (await trx.selectFrom('events').select('idempotency_key').where('idempotency_key', 'in', legacyKeys).execute()).map((r) => r.idempotency_key),
+    );
+    const events: NewEvent[] = members.filter((_, i) => !legacyStored.has(legacyKeys[i]!)).map((member) => {
       const key = rosterIdempotencyKey(groupId, member);
       return {
         type: 'member.added',
-        idempotencyKey: key,
+        idempotencyKey: storedRosterKey(groupId, member),
         payload: {
           groupId,
           membershipId: `m-${digest(key)}`,
@@ -85,7 +97,7 @@ export async function importRoster(
         },
       };
     });
-    const result = await recordInTransaction(trx, { stream: streams.group(groupId), events, actor: options.actor });
+    const result = events.length > 0 ? await recordInTransaction(trx, { stream: streams.group(groupId), events, actor: options.actor }) : { appended: [] };
 
     const entries = await listRosterEntries(trx, groupId);
     const chair = entries.find((e) => e.role === 'chair');
