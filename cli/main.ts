@@ -13,6 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   restore: { summary: 'restore FILE [--force]                       the embedded database from a backup; --force replaces an existing one', load: () => import('./commands/restore') },
   projections: { summary: 'projections rebuild                          replay the event log into freshly truncated projection tables', load: () => import('./commands/projections') },
   council: { summary: 'council create --name-ky .. --name-ru .. | council list   register the councils served', load: () => import('./commands/council') },
+  person: { summary: 'person erase PERSON_ID --reason TEXT          erase a person\'s phone, e-mail and birth date (their data key)', load: () => import('./commands/person') },
   group: { summary: 'group create --council ID | group members ID   open a group; its public composition', load: () => import('./commands/group') },
   object: { summary: 'object register --council ID --kind KIND --name-ky .. --name-ru .. --email A | object list --council ID   monitored objects (4.2)', load: () => import('./commands/object') },
   act: { summary: 'act draft|update|attach|show|issue ...          acts of monitoring and evaluation (8.1)', load: () => import('./commands/act') },
