@@ -136,7 +136,7 @@ ${d.members.length === 0
   : scrollBox(msg(lang, 'dashboard.members.table'), html`<table class="members">
 <thead><tr><th scope="col">${msg(lang, 'composition.name')}</th><th scope="col">${msg(lang, 'composition.category')}</th><th scope="col">${msg(lang, 'composition.role')}</th><th scope="col">${msg(lang, 'composition.village')}</th>${contacts ? html`<th scope="col">${msg(lang, 'dashboard.members.phone')}</th><th scope="col">${msg(lang, 'dashboard.members.email')}</th>` : ''}</tr></thead>
 <tbody>${d.members.map(
-      (m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${m.category}`)}</td><td>${msg(lang, `role.${m.role}`)}</td><td>${m.village ?? ''}</td>${contacts ? html`<td>${m.phone ? html`<a href="tel:${m.phone}">${m.phone}</a>` : ''}</td><td>${m.email ?? ''}</td>` : ''}</tr>`,
+      (m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${m.category}`)}</td><td>${msg(lang, `role.${m.role}`)}</td><td>${m.village ?? ''}</td>${contacts ? (m.dataErased ? html`<td class="muted">${msg(lang, 'person.dataErased')}</td><td class="muted">${msg(lang, 'person.dataErased')}</td>` : html`<td>${m.phone ? html`<a href="tel:${m.phone}">${m.phone}</a>` : ''}</td><td>${m.email ?? ''}</td>`) : ''}</tr>`,
     )}</tbody></table>`)}
 <p class="muted">${msg(lang, contacts ? 'dashboard.members.contactsShown' : 'dashboard.members.contactsHidden')}</p>
 </section>`;

@@ -21,8 +21,8 @@ export interface CandidateRow {
   candidateId: string;
   fullName: string;
   sex: 'M' | 'F';
-  /** As recorded: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
-  birthDate: string;
+  /** As recorded: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null once erased. */
+  birthDate: string | null;
   category: 'municipal_employee' | 'deputy' | 'citizen';
   source: 'executive_head' | 'council_chair' | 'community_gathering';
   nominatedOn: IsoDate;
@@ -30,6 +30,8 @@ export interface CandidateRow {
   village: string | null;
   phone: string | null;
   email: string | null;
+  /** Birth date, phone and e-mail erased at the person's request (pages show "erased"). */
+  dataErased: boolean;
 }
 
 export interface DbFormationView {
@@ -47,7 +49,7 @@ export async function loadDbFormationView(db: Kysely<Database>, group: Group): P
       .selectFrom('candidates as c')
       .innerJoin('persons as p', 'p.id', 'c.person_id')
       .innerJoin('nominations as n', 'n.candidate_id', 'c.id')
-      .select(['c.id', 'c.category', 'p.full_name', 'p.sex', 'p.birth_date', 'p.village', 'p.phone', 'p.email', 'n.source', 'n.nominated_on', 'n.votes'])
+      .select(['c.id', 'c.category', 'p.full_name', 'p.sex', 'p.birth_date', 'p.village', 'p.phone', 'p.email', 'p.data_erased_at', 'n.source', 'n.nominated_on', 'n.votes'])
       .where('c.group_id', '=', group.id)
       .where('c.status', '!=', 'withdrawn')
       .orderBy('n.nominated_on')
@@ -72,6 +74,7 @@ export async function loadDbFormationView(db: Kysely<Database>, group: Group): P
       village: c.village,
       phone: c.phone,
       email: c.email,
+      dataErased: c.data_erased_at !== null,
     })),
     protocols: protocols.map((p) => ({ id: p.id, heldOn: p.held_on, protocolRef: p.protocol_ref, place: p.place, participants: p.participants })),
     meeting: meeting ? { date: meeting.scheduled_on, time: meeting.starts_at, place: meeting.place, status: meeting.status, heldOn: meeting.held_on } : null,

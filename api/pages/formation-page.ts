@@ -99,6 +99,7 @@ function candidateRows(state: FormationState): CandidateRow[] {
     village: c.village,
     phone: c.phone,
     email: c.email,
+    dataErased: false,
   }));
 }
 
@@ -137,7 +138,7 @@ function candidatesTable(page: PageRequest, rows: CandidateRow[], staff: boolean
   return html`${scrollBox(t(page, 'formation.candidates.title'), html`<table>
 <thead><tr><th scope="col">№</th><th scope="col">${t(page, 'formation.col.name')}</th><th scope="col">${t(page, 'formation.col.category')}</th><th scope="col">${t(page, 'formation.col.source')}</th><th scope="col">${t(page, 'formation.col.votes')}</th><th scope="col">${t(page, 'formation.col.nominatedOn')}</th>${staff ? html`<th scope="col">${t(page, 'formation.col.birthDate')}</th><th scope="col">${t(page, 'formation.col.phone')}</th><th scope="col">${t(page, 'formation.col.email')}</th>` : ''}</tr></thead>
 <tbody>${rows.map(
-    (c, i) => html`<tr><td>${i + 1}</td><td>${c.fullName} <span class="muted">(${t(page, `formation.sex.${c.sex}`)})</span></td><td>${msg(page.lang, `category.${c.category}`)}</td><td>${t(page, `formation.source.${c.source}`)}</td><td>${c.votes ?? '—'}</td><td>${time(page, c.nominatedOn)}</td>${staff ? html`<td>${c.birthDate}</td><td>${c.phone ?? ''}</td><td>${c.email ?? ''}</td>` : ''}</tr>`,
+    (c, i) => html`<tr><td>${i + 1}</td><td>${c.fullName} <span class="muted">(${t(page, `formation.sex.${c.sex}`)})</span></td><td>${msg(page.lang, `category.${c.category}`)}</td><td>${t(page, `formation.source.${c.source}`)}</td><td>${c.votes ?? '—'}</td><td>${time(page, c.nominatedOn)}</td>${staff ? (c.dataErased ? html`<td class="muted">${t(page, 'person.dataErased')}</td><td class="muted">${t(page, 'person.dataErased')}</td><td class="muted">${t(page, 'person.dataErased')}</td>` : html`<td>${c.birthDate ?? ''}</td><td>${c.phone ?? ''}</td><td>${c.email ?? ''}</td>`) : ''}</tr>`,
   )}</tbody></table>`)}${staff ? html`<p class="muted">${t(page, 'formation.candidates.personalData')}</p>` : ''}`;
 }
 

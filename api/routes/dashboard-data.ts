@@ -54,6 +54,8 @@ export interface DashboardMember {
   /** Only for the chair and staff; null for the others (and when not recorded). */
   phone: string | null;
   email: string | null;
+  /** Phone and e-mail erased at the person's request (shown "erased"); false for those who do not see contacts. */
+  dataErased: boolean;
 }
 
 export interface FeedLink {
@@ -182,6 +184,7 @@ export async function dashboardData(db: Kysely<Database>, input: DashboardInput)
       village: m.member.village,
       phone: canManage ? m.member.phone : null,
       email: canManage ? m.member.email : null,
+      dataErased: canManage && m.dataErased,
     })),
     feed,
   };
