@@ -63,10 +63,14 @@ export function requireServer(found: ServerFound, what: string): boolean {
   return false;
 }
 
-/** Workers log every state change at INFO; tests keep warnings and errors only (once per process). */
+/**
+ * Workers log every state change at INFO; tests keep warnings and errors only (once per process). The SDK's core
+ * logs errors only: its one warning here is that the Java test server does not advertise a heartbeat capability
+ * (no workflow of ours heartbeats), once per worker; a failing workflow task still fails its test.
+ */
 export function quietTemporalRuntime(): void {
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
   } catch {
     // already installed in this process: keep that one
   }
