@@ -250,8 +250,9 @@ describe("the feed's token", () => {
     expect(res.statusCode).toBe(201);
     const made = res.json<{ url: string; webcalUrl: string; createdAt: string }>();
     const fresh = new URL(made.url).searchParams.get('token')!;
-    expect(made.url).toBe(`http://jmeg.example.kg/api/groups/${groupId}/calendar.ics?token=${fresh}`);
-    expect(made.webcalUrl).toBe(`webcal://jmeg.example.kg/api/groups/${groupId}/calendar.ics?token=${fresh}`);
+    // Without JMEG_PUBLIC_URL the link is built from the configured host and port, never from the Host header.
+    expect(made.url).toBe(`http://127.0.0.1:3000/api/groups/${groupId}/calendar.ics?token=${fresh}`);
+    expect(made.webcalUrl).toBe(`webcal://127.0.0.1:3000/api/groups/${groupId}/calendar.ics?token=${fresh}`);
     expect(fresh).not.toBe(before);
     expect((await get(`/api/groups/${groupId}/calendar.ics?token=${before}`)).statusCode).toBe(404);
     const now = await get(`/api/groups/${groupId}/calendar.ics?token=${fresh}`);
