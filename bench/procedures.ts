@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { buildTransport } from '../activities/mail/build-transport';
@@ -27,6 +27,7 @@ import * as a from '../workflows/act/contract';
 import * as f from '../workflows/formation/contract';
 import { locateInstalledTemporal, obtainTemporal } from '../worker/obtain-temporal';
 import { createWorker } from '../worker/run-worker';
+import { connectClient } from '../worker/temporal-client';
 
 const { values } = parseArgs({ options: { formations: { type: 'string', default: '200' }, acts: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '20' } } });
 const FORMATIONS = Number(values.formations);
@@ -89,8 +90,7 @@ async function main(): Promise<void> {
   const config = { ...loadConfig({}), dataDir, temporalBinary: binary, mailFrom: 'jmeg@bench.kg', responseLinkSecret: 'bench-secret-0123456789abcdef-0123456789', temporalTaskQueue: `bench-${randomUUID()}` };
   const database = await createTestDatabase({ poolSize: 20 });
   const server = await obtainTemporal(config, undefined, { local: { port: await freePort(), uiPort: await freePort() } });
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection, namespace: server.namespace });
+  const { client, connection } = await connectClient(server.address, config, server.namespace);
   const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: config.mailFrom });
   const db = database.db;
   const worker = await createWorker({ config, temporal: server, db, transport });

@@ -34,6 +34,10 @@ export interface AppConfig {
   publicBaseUrl: string | null;
   /** Signs the objects' response links (JMEG_SECRET, at least 32 bytes); null: generated once in <dataDir>/secret (security/server-secret.ts). */
   responseLinkSecret: string | null;
+  /** Temporal payload keys (JMEG_PAYLOAD_KEYS: `id:base64key,...`, newest first); null: <dataDir>/payload-keys (security/payload-keys.ts). */
+  payloadKeys: string | null;
+  /** Origins of the Temporal Web UI allowed to call the codec endpoint (JMEG_TEMPORAL_UI_ORIGINS, comma-separated; api/codec-routes.ts). */
+  temporalUiOrigins: string[];
   /** How many days a response link works (JMEG_RESPONSE_LINK_DAYS; default 60, see security/response-token.ts for why). */
   responseLinkDays: number;
   /**
@@ -134,6 +138,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     httpPort: port(env.PORT, 3000, 'PORT'),
     publicBaseUrl: publicUrl(env.JMEG_PUBLIC_URL),
     responseLinkSecret: secret(env.JMEG_SECRET),
+    payloadKeys: nonEmpty(env.JMEG_PAYLOAD_KEYS),
+    temporalUiOrigins: (nonEmpty(env.JMEG_TEMPORAL_UI_ORIGINS) ?? 'http://127.0.0.1:8233,http://localhost:8233').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter((o) => o !== ''),
     responseLinkDays: days(env.JMEG_RESPONSE_LINK_DAYS, 60, 'JMEG_RESPONSE_LINK_DAYS'),
     trustProxy: trustProxy(env.JMEG_TRUST_PROXY),
     logLevel: logLevel(env.LOG_LEVEL),
@@ -159,4 +165,5 @@ export const CONFIG_ENV_VARS = [
   'JMEG_PUBLIC_URL',
   'JMEG_SECRET',
   'JMEG_RESPONSE_LINK_DAYS',
+  'JMEG_PAYLOAD_KEYS',
 ] as const;

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/config';
 import type { Database } from '../db/database';
 import { installRuntime } from './install-runtime';
 import type { TemporalServer } from './obtain-temporal';
+import { dataConverterOf } from './temporal-client';
 
 /** Workflow histories kept in memory between tasks; beyond it a workflow is replayed from history. */
 export const MAX_CACHED_WORKFLOWS = 500;
@@ -15,7 +16,8 @@ export const MAX_CACHED_WORKFLOWS = 500;
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 export interface RunWorkerDeps {
-  config: Pick<AppConfig, 'temporalTaskQueue' | 'mailFrom'>;
+  /** payloadKeys and dataDir give the payload codec every client of the product shares (worker/temporal-client.ts). */
+  config: Pick<AppConfig, 'temporalTaskQueue' | 'mailFrom' | 'payloadKeys' | 'dataDir'>;
   temporal: TemporalServer;
   db: Kysely<Database>;
   transport: MailTransport;
@@ -29,6 +31,7 @@ export async function createWorker(deps: RunWorkerDeps): Promise<Worker> {
     connection: deps.temporal.connection,
     namespace: deps.temporal.namespace,
     taskQueue: deps.config.temporalTaskQueue,
+    dataConverter: dataConverterOf(deps.config),
     workflowsPath: WORKFLOWS_PATH,
     activities: createActivities({ db: deps.db, transport: deps.transport, config: deps.config }),
     maxCachedWorkflows: MAX_CACHED_WORKFLOWS,

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { loadConfig, type AppConfig } from '../../config/config';
 import { ActError, attachAnnex, checkActForIssue, draftAct, findAct, issueAct, parseActDraft, updateActDraft, type Act } from '../../db/acts';
 import { findObjectById } from '../../db/objects';
@@ -13,6 +13,7 @@ import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, type Lang, type Localized } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
 import { canConnect, LOCAL_TEMPORAL_HOST, LOCAL_TEMPORAL_PORT, parseAddress, TemporalUnavailableError } from '../../worker/obtain-temporal';
+import { connectClient, dataConverterOf, type ConnectedClient } from '../../worker/temporal-client';
 import { actWorkflowId, closeActUpdate, recordReceiptUpdate, recordResponseUpdate, type ActInput } from '../../workflows/act/contract';
 import type { actWorkflow } from '../../workflows/act/act-workflow';
 import { CliError } from '../cli-error';
@@ -300,9 +301,9 @@ async function procedureStep(sub: string, args: string[]): Promise<number> {
   const { actId, values } = procedureArgs(sub, args);
   const send = stepOf(sub, values);
   const config = loadConfig();
-  const connection = await connectTemporal(config);
+  const { client, connection } = await connectTemporal(config);
   try {
-    const handle = new Client({ connection, namespace: config.temporalNamespace }).workflow.getHandle(actWorkflowId(actId));
+    const handle = client.workflow.getHandle(actWorkflowId(actId));
     const result = await send(handle);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -316,12 +317,14 @@ async function procedureStep(sub: string, args: string[]): Promise<number> {
 }
 
 /** Connects to Temporal in seconds; none reachable is a one-line CliError with the fix (exit 1). */
-async function connectTemporal(config: AppConfig): Promise<Connection> {
+async function connectTemporal(config: AppConfig): Promise<ConnectedClient> {
   const address = config.temporalAddress ?? `${LOCAL_TEMPORAL_HOST}:${LOCAL_TEMPORAL_PORT}`;
+  // The payload keys first: a bad JMEG_PAYLOAD_KEYS is its own one line, not "no server".
+  dataConverterOf(config);
   try {
     const { host, port } = parseAddress(address);
     if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
-    return await Connection.connect({ address, connectTimeout: '10 seconds' });
+    return await connectClient(address, config);
   } catch (error) {
     const message = error instanceof TemporalUnavailableError ? error.message : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
     throw new CliError(message, 1);
@@ -335,12 +338,12 @@ async function connectTemporal(config: AppConfig): Promise<Connection> {
  */
 async function startActProcedure(issued: { actId: string; groupId: string; councilId: string }): Promise<string> {
   const config = loadConfig();
-  const connection = await connectTemporal(config);
+  const { client, connection } = await connectTemporal(config);
   try {
     const workflowId = actWorkflowId(issued.actId);
     const input: ActInput = { actId: issued.actId, groupId: issued.groupId, councilId: issued.councilId };
     try {
-      await new Client({ connection, namespace: config.temporalNamespace }).workflow.start<typeof actWorkflow>('actWorkflow', { args: [input], taskQueue: config.temporalTaskQueue, workflowId });
+      await client.workflow.start<typeof actWorkflow>('actWorkflow', { args: [input], taskQueue: config.temporalTaskQueue, workflowId });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

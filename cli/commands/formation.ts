@@ -3,13 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { loadConfig, type AppConfig } from '../../config/config';
 import { findCouncilById } from '../../db/councils';
 import { findGroupById, openGroup } from '../../db/groups';
 import { isIsoDate } from '../../domain/dates';
 import { ROSTER_COLUMNS, validateRosterRows, type Category, type RosterMember } from '../../domain/roster';
 import { canConnect, LOCAL_TEMPORAL_HOST, LOCAL_TEMPORAL_PORT, parseAddress, TemporalUnavailableError } from '../../worker/obtain-temporal';
+import { connectClient, dataConverterOf, type ConnectedClient } from '../../worker/temporal-client';
 import {
   approveDeputyMembersUpdate,
   formationStateQuery,
@@ -131,19 +132,21 @@ async function gatheringOf(path: string): Promise<(PersonInput & { votes: number
 async function withClient<T>(fn: (client: Client, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const address = config.temporalAddress ?? `${LOCAL_TEMPORAL_HOST}:${LOCAL_TEMPORAL_PORT}`;
-  let connection: Connection;
+  // The payload keys first: a bad JMEG_PAYLOAD_KEYS is its own one line, not "no server".
+  dataConverterOf(config);
+  let connected: ConnectedClient;
   try {
     const { host, port } = parseAddress(address);
     if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
-    connection = await Connection.connect({ address, connectTimeout: '10 seconds' });
+    connected = await connectClient(address, config);
   } catch (error) {
     const message = error instanceof TemporalUnavailableError ? error.message : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
     throw new CliError(message, 1);
   }
   try {
-    return await fn(new Client({ connection, namespace: config.temporalNamespace }), config);
+    return await fn(connected.client, config);
   } finally {
-    await connection.close();
+    await connected.connection.close();
   }
 }
 
