@@ -12,6 +12,7 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   command?: string | string[];
+  ports?: string[];
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -92,6 +93,16 @@ describe('docker-compose.yml runs the production-like stack', () => {
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/jmeg:.+@postgres:5432\/jmeg$/);
     expect(schemaNamespace()).toBe(env.TEMPORAL_NAMESPACE);
     expect(env.TZ).toBe('UTC');
+  });
+
+  it('publishes Temporal, its UI and Mailpit on 127.0.0.1 only (none has a login of its own)', () => {
+    const published = Object.entries(services).flatMap(([name, service]) => (service.ports ?? []).map((port) => `${name} ${port}`));
+    expect(published.sort()).toEqual(['mailpit 127.0.0.1:8025:8025', 'temporal 127.0.0.1:7233:7233', 'temporal-ui 127.0.0.1:8080:8080']);
+  });
+
+  it('encrypts Temporal payloads with keys every worker shares, and points the UI at the codec endpoint', () => {
+    expect(environment(services.worker!).JMEG_PAYLOAD_KEYS).toMatch(/^\$\{JMEG_PAYLOAD_KEYS:\?/);
+    expect(environment(services['temporal-ui']!).TEMPORAL_CODEC_ENDPOINT).toMatch(/\/codec\}?$/);
   });
 
   it('builds the worker from node:22-bookworm-slim and runs `jmeg worker`', () => {
