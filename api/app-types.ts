@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config';
 import type { Database } from '../db/database';
 import type { ProcedureEngine } from './engine/engine';
 import type { SetupGate } from '../security/setup-token';
+import type { PayloadCodec } from '@temporalio/common';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -18,4 +19,6 @@ export interface AppDeps {
   engine?: ProcedureEngine;
   /** The one-time setup link's gate (security/setup-token.ts), made by `npm start` when no account exists; null: /setup is a 404. */
   setup?: SetupGate | null;
+  /** The Temporal payload codec the Web UI's codec endpoint uses (api/codec-routes.ts); default: the one of config's keys. */
+  payloadCodec?: PayloadCodec;
 }

@@ -35,6 +35,7 @@ import { manageActsPages } from './pages/manage-acts';
 import { objectRespondPages } from './pages/object-respond';
 import { annexDownload } from './pages/annex-download';
 import { councilsArea } from './routes/councils';
+import { codecRoutes } from './codec-routes';
 import './route-config';
 
 // The pages run no script and load styles only from /assets (api/pages/stylesheets.ts); nothing may frame them.
@@ -159,6 +160,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     objectRespondPages(api, deps);
     annexDownload(api, deps);
     councilsArea(api, deps);
+    codecRoutes(api, deps);
     done();
   });
   return app;
