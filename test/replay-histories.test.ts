@@ -1,11 +1,14 @@
 // Determinism guard: every history recorded from the real Temporal server (test/fixtures/histories/) replays
 // against today's workflow code with the SDK's replayer. A change that schedules differently must be made with
 // patched() (or a new workflow type), never silently: it would break the procedures already running.
+// The replayer has the tests' data converter: histories recorded since the payload codec exists are encrypted with the
+// tests' key, older ones are in clear and pass through the codec as they are.
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { historyFixtureNames, loadHistory } from './support/history-fixtures';
+import { testDataConverter } from './support/payload-test-keys';
 import { quietTemporalRuntime } from './support/temporal-servers';
 
 const names = historyFixtureNames();
@@ -34,14 +37,14 @@ describe('histories recorded from the real server', () => {
 
   it.each(names.map((n) => [n]))('%s replays against the current workflow code', async (name) => {
     const history = await loadHistory(name);
-    await Worker.runReplayHistory({ workflowBundle: current, replayName: name }, history, workflowIdOf(history));
+    await Worker.runReplayHistory({ workflowBundle: current, replayName: name, dataConverter: testDataConverter }, history, workflowIdOf(history));
   });
 
   it('a workflow that starts with a timer instead of its first activity fails the replay with DeterminismViolationError', async () => {
     const name = names.find((n) => n.startsWith('formation-'));
     expect(name).toBeDefined();
     const history = await loadHistory(name!);
-    const error = await Worker.runReplayHistory({ workflowBundle: altered, replayName: 'altered' }, history, workflowIdOf(history)).then(
+    const error = await Worker.runReplayHistory({ workflowBundle: altered, replayName: 'altered', dataConverter: testDataConverter }, history, workflowIdOf(history)).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -27,6 +27,7 @@ import type { MailTransport } from '../../activities/mail/build-transport';
 import type { Database } from '../../db/database';
 import { EngineUnavailableError, type ProcedureEngine, type ProcedureWorkflowType } from '../../api/engine/engine';
 import { TemporalEngine } from '../../api/engine/temporal-engine';
+import { decodePayloadsIn, testDataConverter } from './payload-test-keys';
 import { quietTemporalRuntime } from './temporal-servers';
 
 export type Instant = string | number | Date;
@@ -118,6 +119,8 @@ export class TimeSkippingEngine implements ProcedureEngine {
     const startMs = toMs(options.startTime);
     const [env, bundle] = await Promise.all([
       TestWorkflowEnvironment.createTimeSkipping({
+        // Every payload encrypted, as in production (security/payload-codec.ts), with the tests' fixed key.
+        client: { dataConverter: testDataConverter },
         server: { executable: { type: 'existing-path', path: options.serverPath }, extraArgs: [`--start=${new Date(startMs).toISOString()}`] },
       }),
       workflowBundle(),
@@ -202,8 +205,16 @@ export class TimeSkippingEngine implements ProcedureEngine {
     await this.settle(workflowId);
   }
 
-  /** The workflow's history as the server keeps it (for fixtures and assertions on event types). */
-  history(workflowId: string) {
+  /**
+   * The workflow's history with its payloads decrypted by the tests' key, as the worker reads it (for fixtures and
+   * assertions on events and their inputs).
+   */
+  async history(workflowId: string) {
+    return decodePayloadsIn(await this.rawHistory(workflowId));
+  }
+
+  /** The workflow's history as the server keeps it: every payload encrypted (security/payload-codec.ts). */
+  rawHistory(workflowId: string) {
     return this.env.client.workflow.getHandle(workflowId).fetchHistory();
   }
 
@@ -243,6 +254,7 @@ export class TimeSkippingEngine implements ProcedureEngine {
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',
       taskQueue: this.taskQueue,
+      dataConverter: testDataConverter,
       workflowBundle: this.bundle,
       activities: this.activityImpls,
       maxCachedWorkflows: this.options.maxCachedWorkflows ?? 20,
