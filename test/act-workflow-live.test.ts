@@ -19,6 +19,7 @@ import { actWorkflow } from '../workflows/act/act-workflow';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { devServerBinary, quietTemporalRuntime, requireServer } from './support/temporal-servers';
+import { testDataConverter } from './support/payload-test-keys';
 
 const server = devServerBinary();
 
@@ -28,7 +29,7 @@ describe.skipIf(!requireServer(server, 'act workflow on the dev server'))('act w
     if (!server.available) return;
     quietTemporalRuntime();
     [rig.env, rig.database, rig.smtp] = await Promise.all([
-      TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: server.path } } }),
+      TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: server.path } }, client: { dataConverter: testDataConverter } }),
       createTestDatabase(),
       startSmtpServer(),
     ]);
@@ -65,6 +66,7 @@ describe.skipIf(!requireServer(server, 'act workflow on the dev server'))('act w
       workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
       activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg', responseLinkSecret: 'live-secret-0123456789abcdef-0123456789' } }),
       maxCachedWorkflows: 10,
+      dataConverter: testDataConverter,
     });
     await worker.runUntil(async () => {
       const handle = await rig.env.client.workflow.start(actWorkflow, { args: [{ actId: act.id, groupId, councilId } satisfies a.ActInput], taskQueue, workflowId: a.actWorkflowId(act.id) });

@@ -19,6 +19,7 @@ import { registerObject } from '../db/objects';
 import { addDays, bishkekDateOf } from '../domain/dates';
 import { detectLiveTemporal, requireLive, useLiveRig } from './support/live-temporal';
 import { quietTemporalRuntime } from './support/temporal-servers';
+import { testDataConverter } from './support/payload-test-keys';
 
 quietTemporalRuntime();
 const live = await detectLiveTemporal();
@@ -45,6 +46,7 @@ describe.skipIf(!requireLive(live, 'live Temporal (API)'))('the formation API on
       workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
       activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg' } }),
       maxCachedWorkflows: 10,
+      dataConverter: testDataConverter,
     });
     try {
       await worker.runUntil(async () => {

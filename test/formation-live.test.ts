@@ -16,6 +16,7 @@ import * as f from '../workflows/formation/contract';
 import { formationWorkflow } from '../workflows/formation/formation-workflow';
 import { useLiveRig, type LiveTemporal } from './support/live-temporal';
 import { devServerBinary, quietTemporalRuntime, requireServer } from './support/temporal-servers';
+import { testDataConverter } from './support/payload-test-keys';
 
 const server = devServerBinary();
 const live: LiveTemporal = server.available
@@ -24,7 +25,7 @@ const live: LiveTemporal = server.available
       description: `local dev server from ${server.path}`,
       open: () => {
         quietTemporalRuntime();
-        return TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: server.path }, ip: '127.0.0.1' } });
+        return TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: server.path }, ip: '127.0.0.1' }, client: { dataConverter: testDataConverter } });
       },
     }
   : { available: false, reason: server.reason };
@@ -47,6 +48,7 @@ describe.skipIf(!requireServer(server, 'formation workflow on the dev server'))(
       workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
       activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg' } }),
       maxCachedWorkflows: 10,
+      dataConverter: testDataConverter,
     });
     await worker.runUntil(async () => {
       const handle = await rig.env.client.workflow.start(formationWorkflow, { args: [{ councilId, groupId, formedOn: addDays(today, -10) } satisfies f.FormationInput], taskQueue, workflowId: f.formationWorkflowId(groupId) });

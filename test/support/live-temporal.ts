@@ -1,6 +1,7 @@
 // Finds a real Temporal server for the live runs of the workflow scenarios, in seconds, never hanging:
 // TEMPORAL_ADDRESS answering a TCP connect within 2 s, else a local dev server from the Temporal CLI of
 // devServerBinary() (TEMPORAL_BINARY or the build of `npm run temporal:install`), else from a `temporal` on PATH.
+import { testDataConverter } from './payload-test-keys';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -43,7 +44,7 @@ export async function detectLiveTemporal(): Promise<LiveTemporal> {
       return { available: false, reason: `live Temporal: skipped — TEMPORAL_ADDRESS=${address} does not answer within 2 s` };
     }
     const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-    return { available: true, description: `server at ${address} (namespace ${namespace})`, open: () => TestWorkflowEnvironment.createFromExistingServer({ address, namespace }) };
+    return { available: true, description: `server at ${address} (namespace ${namespace})`, open: () => TestWorkflowEnvironment.createFromExistingServer({ address, namespace, client: { dataConverter: testDataConverter } }) };
   }
   const cli = devServerBinary();
   const binary = cli.available ? cli.path : temporalOnPath();
@@ -51,7 +52,7 @@ export async function detectLiveTemporal(): Promise<LiveTemporal> {
     return {
       available: true,
       description: `local dev server from ${binary}`,
-      open: () => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: binary }, ip: '127.0.0.1' } }),
+      open: () => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: binary }, ip: '127.0.0.1' }, client: { dataConverter: testDataConverter } }),
     };
   }
   return { available: false, reason: 'live Temporal: skipped — TEMPORAL_ADDRESS unset, no Temporal CLI built by `npm run temporal:install`, none in TEMPORAL_BINARY or on PATH' };
