@@ -28,6 +28,8 @@ export interface AppConfig {
   temporalTaskQueue: string;
   /** Path of an existing `temporal` CLI binary for the local dev server. */
   temporalBinary: string | null;
+  /** `npm start` builds the dev server in the background when none can be had and Go is at hand (JMEG_TEMPORAL_AUTO_INSTALL=0 turns it off). */
+  temporalAutoInstall: boolean;
   httpHost: string;
   httpPort: number;
   /** The address people reach the app at (JMEG_PUBLIC_URL, e.g. https://jmeg.aksuu.kg); links in mails and feeds use it. Null: http://HOST:PORT. */
@@ -134,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     temporalNamespace: nonEmpty(env.TEMPORAL_NAMESPACE) ?? 'default',
     temporalTaskQueue: nonEmpty(env.TEMPORAL_TASK_QUEUE) ?? 'jmeg',
     temporalBinary: nonEmpty(env.TEMPORAL_BINARY),
+    temporalAutoInstall: !['0', 'false', 'no'].includes((nonEmpty(env.JMEG_TEMPORAL_AUTO_INSTALL) ?? '1').toLowerCase()),
     httpHost: nonEmpty(env.HOST) ?? '127.0.0.1',
     httpPort: port(env.PORT, 3000, 'PORT'),
     publicBaseUrl: publicUrl(env.JMEG_PUBLIC_URL),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { buildTransport } from '../activities/mail/build-transport';
 import { loadConfig } from '../config/config';
-import { canConnect, findTemporalBinary, locateInstalledTemporal, obtainTemporal, parseAddress, TEMPORAL_FIX, TemporalUnavailableError } from '../worker/obtain-temporal';
+import { canConnect, findTemporalBinary, installTemporalInBackground, locateInstalledTemporal, obtainTemporal, parseAddress, TEMPORAL_FIX, TemporalUnavailableError } from '../worker/obtain-temporal';
 import { createWorker, WORKFLOWS_PATH } from '../worker/run-worker';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { devServerBinary, requireServer } from './support/temporal-servers';
@@ -143,6 +143,21 @@ describe('where the dev server comes from: TEMPORAL_BINARY, the build of `npm ru
     const notInstalled = { ...options, locateInstalled: () => Promise.resolve(null) };
     expect(await failure(obtainTemporal(config(null), path.dirname(onPath), notInstalled))).toContain(`could not start a dev server with ${onPath} `);
   });
+
+  it('no server and Go at hand: `npm start` builds the dev server with the project\'s install script in the background, logging to the data directory', async () => {
+    const cache = path.join(dir, 'auto-cache');
+    const goDir = path.join(dir, 'go-bin');
+    await mkdir(goDir, { recursive: true });
+    // A stand-in for the Go toolchain: `go install` puts a `temporal` where GOBIN says, as the real one does.
+    await writeFile(path.join(goDir, 'go'), '#!/bin/sh\nprintf \'#!/bin/sh\\necho temporal\\n\' > "$GOBIN/temporal" && chmod +x "$GOBIN/temporal"\n');
+    await chmod(path.join(goDir, 'go'), 0o755);
+    const env = { ...process.env, JMEG_TEMPORAL_CACHE: cache };
+    expect(installTemporalInBackground(config(null), NODE_ONLY_PATH, env)).toBeNull();
+    const install = installTemporalInBackground(config(null), [goDir, NODE_ONLY_PATH].join(path.delimiter), env);
+    expect(install?.log).toBe(path.join(dir, 'data', 'temporal-install.log'));
+    expect(await install!.done).toBe(true);
+    expect(await locateInstalledTemporal(env)).toBe(path.join(cache, 'cli-1.5.1', 'temporal'));
+  }, 180_000);
 
   it('TEMPORAL_BINARY naming a file that does not exist', async () => {
     const message = await failure(obtainTemporal(config('/nonexistent/temporal'), NODE_ONLY_PATH, { local: await freeLocal(), downloadTimeoutMs: 0 }));

@@ -1,8 +1,8 @@
 // Finds a Temporal server within seconds: TEMPORAL_ADDRESS, or one already on localhost:7233, or a local dev server
 // started from a `temporal` binary (TEMPORAL_BINARY, the build of `npm run temporal:install`, PATH), or, with no
 // binary at all, from the SDK's own cached download of the Temporal CLI, bounded by a short time limit.
-import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { accessSync, constants, mkdirSync, openSync, closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,9 +78,13 @@ function isExecutable(file: string): boolean {
 
 /** The first executable `temporal` on the search path (a PATH-style list), or null. */
 export function findTemporalBinary(searchPath: string | undefined): string | null {
+  return findBinary('temporal', searchPath);
+}
+
+function findBinary(name: string, searchPath: string | undefined): string | null {
   for (const dir of (searchPath ?? '').split(path.delimiter)) {
     if (dir === '') continue;
-    const candidate = path.join(dir, 'temporal');
+    const candidate = path.join(dir, name);
     if (isExecutable(candidate)) return candidate;
   }
   return null;
@@ -191,6 +195,36 @@ async function downloadDevServer(config: Pick<AppConfig, 'dataDir' | 'temporalNa
     starting.then((late) => late.teardown()).catch(() => undefined);
     return downloadFailure(error);
   }
+}
+
+/** A build of the dev server started by `npm start` itself: where it logs, and whether it ended with a binary. */
+export interface BackgroundInstall {
+  log: string;
+  done: Promise<boolean>;
+}
+
+/**
+ * Starts `scripts/temporal-install.sh` in the background when Go is on the search path (the dev server is a Go
+ * module; the first build takes minutes), logging to `${dataDir}/temporal-install.log`; null without Go.
+ */
+export function installTemporalInBackground(
+  config: Pick<AppConfig, 'dataDir'>,
+  searchPath: string | undefined,
+  baseEnv: NodeJS.ProcessEnv = process.env,
+): BackgroundInstall | null {
+  const go = findBinary('go', searchPath);
+  if (go === null) return null;
+  mkdirSync(config.dataDir, { recursive: true });
+  const log = path.join(config.dataDir, 'temporal-install.log');
+  const fd = openSync(log, 'a', 0o600);
+  const env = { ...baseEnv, PATH: [path.dirname(go), baseEnv.PATH ?? ''].filter(Boolean).join(path.delimiter) };
+  const child = spawn('bash', [INSTALL_SCRIPT], { stdio: ['ignore', fd, fd], env });
+  closeSync(fd);
+  const done = new Promise<boolean>((resolve) => {
+    child.once('error', () => resolve(false));
+    child.once('exit', (code) => resolve(code === 0));
+  });
+  return { log, done };
 }
 
 export interface ObtainOptions {

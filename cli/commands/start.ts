@@ -11,7 +11,7 @@ import { loadConfig, type AppConfig } from '../../config/config';
 import { countAccounts } from '../../db/accounts';
 import { SetupGate } from '../../security/setup-token';
 import type { Database } from '../../db/database';
-import { obtainTemporal, TemporalUnavailableError, type TemporalServer } from '../../worker/obtain-temporal';
+import { installTemporalInBackground, obtainTemporal, TemporalUnavailableError, type BackgroundInstall, type TemporalServer } from '../../worker/obtain-temporal';
 import { EngineStartError, openDatabase } from '../../worker/run-engine';
 import { createWorker, MAX_CACHED_WORKFLOWS } from '../../worker/run-worker';
 import { connectClient } from '../../worker/temporal-client';
@@ -51,6 +51,7 @@ class WorkerSupervisor {
   private running: Promise<void> = Promise.resolve();
   private toldUnavailable = false;
   private clientConnection: Connection | null = null;
+  private install: BackgroundInstall | null = null;
 
   constructor(
     private readonly deps: { config: AppConfig; searchPath: string | undefined; db: Kysely<Database>; transport: MailTransport; retryMs: number; engine: TemporalEngine } & Output,
@@ -81,6 +82,7 @@ class WorkerSupervisor {
         const message = error instanceof TemporalUnavailableError ? error.message : `Temporal: ${oneLine(error)}`;
         err(`${message} Meanwhile the API keeps serving reads; retrying every ${this.deps.retryMs / 1000} s.`);
         this.toldUnavailable = true;
+        this.buildDevServer();
       }
       this.retryLater();
       return;
@@ -120,6 +122,32 @@ class WorkerSupervisor {
       },
     );
     out(`Worker: running (up to ${MAX_CACHED_WORKFLOWS} cached workflows); Ctrl+C or SIGTERM stops it`);
+  }
+
+  /**
+   * With no server to be had and none named (TEMPORAL_ADDRESS unset), builds the dev server once in the background
+   * where Go is at hand, so a fresh `npm install && npm start` runs procedures without another step; the worker
+   * starts as soon as the build is there.
+   */
+  private buildDevServer(): void {
+    const { config, searchPath, out, err } = this.deps;
+    if (this.install !== null || config.temporalAddress !== null || !config.temporalAutoInstall) return;
+    this.install = installTemporalInBackground(config, searchPath);
+    if (this.install === null) return;
+    out(`Temporal: building the dev server from its Go module in the background (minutes, once; log: ${this.install.log}); the worker starts when it is ready`);
+    void this.install.done.then((built) => {
+      if (this.stopping) return;
+      if (!built) {
+        err(`Temporal: the dev server could not be built (see ${this.install?.log ?? 'its log'}); \`npm run temporal:install\` shows why`);
+        return;
+      }
+      out('Temporal: the dev server is built; starting it');
+      if (this.timer !== null && this.worker === null && this.temporal === null) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        this.start();
+      }
+    });
   }
 
   private async closeTemporal(): Promise<void> {
