@@ -36,6 +36,7 @@ import { objectRespondPages } from './pages/object-respond';
 import { annexDownload } from './pages/annex-download';
 import { councilsArea } from './routes/councils';
 import { codecRoutes } from './codec-routes';
+import { personsArea } from './pages/group-persons';
 import './route-config';
 
 // The pages run no script and load styles only from /assets (api/pages/stylesheets.ts); nothing may frame them.
@@ -161,6 +162,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     annexDownload(api, deps);
     councilsArea(api, deps);
     codecRoutes(api, deps);
+    personsArea(api, deps);
     done();
   });
   return app;

@@ -60,3 +60,27 @@ export async function erasePersonData(db: Kysely<Database>, personId: string, in
     return { status: 'erased', personId, groupId };
   });
 }
+
+/** A person of a group as the staff's erasure page lists them: no phone, e-mail or birth date. */
+export interface GroupPerson {
+  personId: string;
+  fullName: string;
+  village: string | null;
+  /** A member of the group (now or earlier), else only a candidate. */
+  member: boolean;
+  candidate: boolean;
+  /** When their phone, e-mail and birth date were erased; null while readable. */
+  dataErasedAt: Date | null;
+}
+
+/** The members and candidates of a group (each person once), by name. */
+export async function listGroupPersons(db: Kysely<Database>, groupId: string): Promise<GroupPerson[]> {
+  const members = await db.selectFrom('memberships').select('person_id').where('group_id', '=', groupId).execute();
+  const candidates = await db.selectFrom('candidates').select('person_id').where('group_id', '=', groupId).execute();
+  const memberIds = new Set(members.map((m) => m.person_id));
+  const candidateIds = new Set(candidates.map((c) => c.person_id));
+  const ids = [...new Set([...memberIds, ...candidateIds])];
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('persons').select(['id', 'full_name', 'village', 'data_erased_at']).where('id', 'in', ids).orderBy('full_name').orderBy('id').execute();
+  return rows.map((r) => ({ personId: r.id, fullName: r.full_name, village: r.village, member: memberIds.has(r.id), candidate: candidateIds.has(r.id), dataErasedAt: r.data_erased_at }));
+}

@@ -15,6 +15,7 @@ import { mayAccessCouncil } from '../auth/require-role';
 import { unavailableEngine } from '../engine/engine';
 import { msg } from '../i18n/messages';
 import { formationPath } from './formation-page';
+import { groupPersonsPath } from './group-persons';
 import { newFormationPath } from './formation-start-page';
 import { html, type Html } from './html';
 import { layout, scrollBox } from './layout';
@@ -37,6 +38,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
       const page = pageRequest(request, '/manage');
       const account = request.auth!.account;
       const staff = account.role === 'staff';
+      const everyCouncil = staff && account.council_id === null;
       const lang = page.lang;
       const q = `?lang=${lang}`;
       const councils = (await listCouncils(deps.db)).filter((c) => mayAccessCouncil(account, ['staff', 'deputy'], c.id));
@@ -56,7 +58,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
           const id = encodeURIComponent(g.id);
           const opened = bishkekDateOf(new Date(g.opened_at).getTime());
           const when = g.created_on ? msg(lang, 'manage.group.created', { date: dmy(g.created_on) }) : msg(lang, 'manage.group.opened', { date: dmy(opened) });
-          return html`<tr><td>${when}${g.resolution_number ? html`<br><span class="muted">№ ${g.resolution_number}</span>` : ''}</td><td>${msg(lang, `manage.status.${g.status}`)}</td><td><a href="${formationPath(g.id)}${q}">${msg(lang, 'manage.link.formation')}</a> · <a href="/manage/groups/${id}/acts${q}">${msg(lang, 'manage.link.acts')}</a> · <a href="/manage/groups/${id}/dashboard${q}">${msg(lang, 'manage.link.dashboard')}</a> · <a href="/groups/${id}/composition${q}">${msg(lang, 'manage.link.composition')}</a></td></tr>`;
+          return html`<tr><td>${when}${g.resolution_number ? html`<br><span class="muted">№ ${g.resolution_number}</span>` : ''}</td><td>${msg(lang, `manage.status.${g.status}`)}</td><td><a href="${formationPath(g.id)}${q}">${msg(lang, 'manage.link.formation')}</a> · <a href="/manage/groups/${id}/acts${q}">${msg(lang, 'manage.link.acts')}</a> · <a href="/manage/groups/${id}/dashboard${q}">${msg(lang, 'manage.link.dashboard')}</a> · <a href="/groups/${id}/composition${q}">${msg(lang, 'manage.link.composition')}</a>${everyCouncil ? html` · <a href="${groupPersonsPath(g.id)}${q}">${msg(lang, 'persons.link')}</a>` : ''}</td></tr>`;
         });
         sections.push(html`<section aria-labelledby="council-${council.id}">
 <h2 id="council-${council.id}">${councilName}</h2>

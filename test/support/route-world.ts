@@ -101,6 +101,7 @@ function paramValues(s: Samples): Record<string, string> {
     annexId: s.annexId,
     fileId: s.fileId,
     accountId: s.accountId,
+    personId: 'p-route-world-nobody',
     year: '2026',
     date: '2026-03-10',
   };
