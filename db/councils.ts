@@ -1,6 +1,8 @@
 // Reading and registering councils.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { DomainError } from '../domain/domain-error';
+import { RETENTION_MONTHS_MAX } from '../domain/retention';
 import type { CouncilsTable, Database } from './database';
 import { streams, type Bilingual } from './events';
 import { record } from './record';
@@ -45,4 +47,19 @@ export async function registerCouncil(db: Kysely<Database>, input: RegisterCounc
     ],
   });
   return councilId;
+}
+
+/**
+ * Records council.retention-set: personal data of the council's groups is kept `months` months after a term ends
+ * (0: until the person asks). Setting the period it already has records nothing. The council must exist.
+ */
+export async function setCouncilRetention(db: Kysely<Database>, councilId: string, months: number, actor: string): Promise<{ changed: boolean }> {
+  if (!Number.isInteger(months) || months < 0 || months > RETENTION_MONTHS_MAX) {
+    throw new DomainError('invalid-retention', `months: a whole number from 0 to ${RETENTION_MONTHS_MAX}`, { field: 'months' });
+  }
+  const council = await findCouncilById(db, councilId);
+  if (!council) throw new DomainError('unknown-council', `council ${councilId} does not exist`, { councilId });
+  if (council.retention_months === months) return { changed: false };
+  await record(db, { stream: streams.council(councilId), actor, events: [{ type: 'council.retention-set', payload: { councilId, months } }] });
+  return { changed: true };
 }

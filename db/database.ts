@@ -44,6 +44,8 @@ export interface CouncilsTable {
   time_zone: Generated<string>;
   email: string | null;
   registered_at: Timestamp;
+  /** Months after a group's term ends that its persons' phones, e-mails and birth dates are kept; 0: until asked. */
+  retention_months: Generated<number>;
 }
 
 export interface GroupsTable {

@@ -56,10 +56,10 @@ export interface AnnexData {
 
 type Ev<T extends string, P> = { type: T; payload: P };
 
-export type CouncilEvent = Ev<
-  'council.registered',
-  { councilId: string; name: Bilingual; website: string | null; timeZone: string; email: string | null }
->;
+export type CouncilEvent =
+  | Ev<'council.registered', { councilId: string; name: Bilingual; website: string | null; timeZone: string; email: string | null }>
+  /** Months after a group's term ends that personal data is kept (0: until the person asks). */
+  | Ev<'council.retention-set', { councilId: string; months: number }>;
 
 export type GroupEvent =
   | Ev<'group.opened', { groupId: string; councilId: string; councilFormedOn: IsoDate | null }>

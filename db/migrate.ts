@@ -7,6 +7,7 @@ import * as accounts from './migrations/20261125T1000-accounts';
 import * as accountRoles from './migrations/20261126T0900-account-roles';
 import * as responseFiles from './migrations/20261127T0900-response-files';
 import * as personKeys from './migrations/20261128T0900-person-keys';
+import * as councilRetention from './migrations/20261129T0900-council-retention';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261126T0900-account-roles': accountRoles,
   '20261127T0900-response-files': responseFiles,
   '20261128T0900-person-keys': personKeys,
+  '20261129T0900-council-retention': councilRetention,
 };
 
 /** The migration names in the order they apply. */

@@ -1,11 +1,14 @@
-// `jmeg council create|list`: the councils this installation serves.
+// `jmeg council create|list`: the councils this installation serves. `jmeg council retention COUNCIL_ID --months N`:
+// how many months after a group's term ends its persons' phones, e-mails and birth dates are kept (0: until asked).
 import { parseArgs } from 'node:util';
-import { listCouncils, registerCouncil } from '../../db/councils';
+import { listCouncils, registerCouncil, setCouncilRetention } from '../../db/councils';
+import { DomainError } from '../../domain/domain-error';
+import { RETENTION_MONTHS_MAX } from '../../domain/retention';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../with-database';
 
 const USAGE =
-  'usage: jmeg council create --name-ky NAME --name-ru NAME [--website URL] [--email ADDRESS] [--time-zone Asia/Bishkek] | jmeg council list';
+  'usage: jmeg council create --name-ky NAME --name-ru NAME [--website URL] [--email ADDRESS] [--time-zone Asia/Bishkek] | jmeg council list | jmeg council retention COUNCIL_ID --months N';
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -15,6 +18,7 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     });
   }
+  if (sub === 'retention') return retention(rest);
   if (sub !== 'create') throw new CliError(USAGE);
   const { values } = parse(rest);
   const nameKy = values['name-ky']?.trim();
@@ -59,4 +63,29 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+async function retention(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { months: { type: 'string' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new CliError(`council retention: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  const councilId = parsed.positionals[0];
+  if (parsed.positionals.length !== 1 || !councilId) throw new CliError(`council retention: one COUNCIL_ID is required\n${USAGE}`);
+  const text = parsed.values.months ?? '';
+  const months = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+  if (!(months <= RETENTION_MONTHS_MAX)) throw new CliError(`council retention: --months must be a whole number from 0 to ${RETENTION_MONTHS_MAX} (0: keep until the person asks)`);
+  return withDatabase(async (db) => {
+    try {
+      const { changed } = await setCouncilRetention(db, councilId, months, 'cli:staff');
+      const what = months === 0 ? 'kept until the person asks' : `erased ${months} months after a group's term ends`;
+      process.stdout.write(`${changed ? 'set' : 'unchanged'}: personal data of council ${councilId} is ${what}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'unknown-council') throw new CliError(`council retention: no council with id ${councilId}`);
+      throw error;
+    }
+  });
 }

@@ -23,6 +23,11 @@ export async function apply(trx: Transaction<Database>, event: Stored<CouncilEve
         .execute();
       return;
     }
+    case 'council.retention-set': {
+      const p = event.payload;
+      expectOne(await trx.updateTable('councils').set({ retention_months: p.months }).where('id', '=', p.councilId).executeTakeFirst(), 'councils', p.councilId);
+      return;
+    }
     case 'group.opened': {
       const p = event.payload;
       await trx

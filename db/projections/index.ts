@@ -37,6 +37,7 @@ export type ProjectionTable = (typeof projectionTables)[number];
 export async function project(trx: Transaction<Database>, event: StoredEvent): Promise<void> {
   switch (event.type) {
     case 'council.registered':
+    case 'council.retention-set':
     case 'group.opened':
     case 'group.created':
     case 'group.status-changed':
