@@ -240,3 +240,27 @@ describe('POST /api/persons/:personId/erase', () => {
     expect(doc.paths['/api/persons/{personId}/erase']?.post?.tags).toEqual(['persons']);
   });
 });
+
+describe('the council retention page', () => {
+  it('council staff set the months (0 keeps), a bad number is a 400 naming months with nothing written, deputies and chairs get 403', async () => {
+    const councilId = (await t.db.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirstOrThrow()).council_id;
+    const url = `/manage/councils/${encodeURIComponent(councilId)}/retention`;
+    expect((await get('/manage?lang=en', ACCOUNTS.staff)).body).toContain(`href="${url}?lang=en"`);
+    const form = await get(`${url}?lang=en`, ACCOUNTS.staff);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Now: kept until the person asks');
+    const csrf = hidden(form.body, '_csrf');
+    const before = await writes();
+    const bad = await postForm(`${url}?lang=ru`, ACCOUNTS.staff, { _csrf: csrf, months: '601' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('<strong>months</strong>: Число месяцев должно быть целым числом от 0 до 600.');
+    expect(await writes()).toBe(before);
+    const saved = await postForm(`${url}?lang=en`, ACCOUNTS.staff, { _csrf: csrf, months: '12' });
+    expect(saved.statusCode).toBe(303);
+    expect((await t.db.selectFrom('councils').select('retention_months').where('id', '=', councilId).executeTakeFirstOrThrow()).retention_months).toBe(12);
+    expect((await get(saved.headers.location!, ACCOUNTS.root)).body).toContain('Now: erased 12 months after the term ends');
+    for (const email of [ACCOUNTS.deputy, ACCOUNTS.chair]) {
+      expect((await postForm(`${url}?lang=en`, email, { _csrf: (await as(email)).csrf, months: '1' })).statusCode, email).toBe(403);
+    }
+  });
+});

@@ -21,6 +21,7 @@ import { checkReason, erasePersonForRequest, personsApiRoutes, REASON_MAX, unkno
 import { actorOf } from '../routes/acts-common';
 import { requireStaffOfEveryCouncil } from '../routes/councils-input';
 import { Strict } from '../schemas';
+import { councilRetentionPages } from './council-retention';
 import { errorBox } from './error-page';
 import { html } from './html';
 import { csrfField, layout, scrollBox, type PageRequest } from './layout';
@@ -148,8 +149,9 @@ ${table}`;
   });
 }
 
-/** The persons area: the JSON erasure (routes/persons-erase.ts) and the pages above. */
+/** The persons area: the JSON erasure (routes/persons-erase.ts), the pages above and the council's retention page. */
 export function personsArea(app: App, deps: AppDeps): void {
   personsApiRoutes(app, deps);
   groupPersonsPages(app, deps);
+  councilRetentionPages(app, deps);
 }

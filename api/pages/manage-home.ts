@@ -15,6 +15,7 @@ import { mayAccessCouncil } from '../auth/require-role';
 import { unavailableEngine } from '../engine/engine';
 import { msg } from '../i18n/messages';
 import { formationPath } from './formation-page';
+import { retentionPath } from './council-retention';
 import { groupPersonsPath } from './group-persons';
 import { newFormationPath } from './formation-start-page';
 import { html, type Html } from './html';
@@ -52,6 +53,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
           html`<a href="/manage/councils/${c}/objects${q}">${msg(lang, 'manage.link.objects')}</a>`,
           html`<a href="/manage/councils/${c}/calendar${q}">${msg(lang, 'manage.link.calendar')}</a>`,
           ...(staff ? [html`<a href="/manage/councils/${c}/accounts${q}">${msg(lang, 'manage.link.accounts')}</a>`] : []),
+          ...(staff ? [html`<a href="${retentionPath(council.id)}${q}">${msg(lang, 'retention.link')}</a>`] : []),
           html`<a href="/councils/${c}/notices${q}">${msg(lang, 'manage.link.notices')}</a>`,
         ];
         const groupRows = groups.map((g) => {
