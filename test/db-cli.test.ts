@@ -1,11 +1,9 @@
 // The database commands of the CLI, run as a user runs them, against a fresh Postgres database.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows } from './support/db-dump';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { jmegOn } from './support/jmeg-cli';
 
-const run = promisify(execFile);
 let t: TestDatabase;
 
 beforeAll(async () => {
@@ -15,15 +13,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function jmeg(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: t.url } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jmeg = (...args: string[]) => jmegOn(t.url, ...args);
 
 const roster = (name: string) => `test/fixtures/roster/${name}.csv`;
 

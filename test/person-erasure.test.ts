@@ -1,7 +1,5 @@
 // Personal data in the append-only log (crypto-shredding): sealed on append, opened on read, erased with the
 // person's key; the projections rebuild after an erasure and the log's earlier rows never change. Real PostgreSQL.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCouncil } from '../db/councils';
@@ -14,8 +12,8 @@ import { record } from '../db/record';
 import { rebuildProjections } from '../db/rebuild-projections';
 import { dumpProjections } from './support/db-dump';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { jmegOn } from './support/jmeg-cli';
 
-const run = promisify(execFile);
 let t: TestDatabase;
 
 beforeAll(async () => {
@@ -198,15 +196,7 @@ describe('erasure', () => {
   it('jmeg person erase: erases, then says already erased; usage errors exit 2', async () => {
     const groupId = await newGroup('cli');
     await record(t.db, { stream: streams.group(groupId), events: [nominated(groupId, 7)], actor: 'test' });
-    const jmeg = async (...args: string[]) => {
-      try {
-        const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: t.url } });
-        return { code: 0, stdout, stderr };
-      } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-      }
-    };
+    const jmeg = (...args: string[]) => jmegOn(t.url, ...args);
     const personId = `p-${groupId}-7`;
     const first = await jmeg('person', 'erase', personId, '--reason', 'the person asked');
     expect(first.code).toBe(0);

@@ -1,8 +1,6 @@
 // Retention of personal data after a group's term, on real PostgreSQL: a council's period (council.retention-set,
 // projected and rebuilt), `jmeg council retention`, and `jmeg person erase-expired` erasing exactly the persons whose
 // every group's term ended more than the period before the day, with the retention reason, and nothing on a second run.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCouncilById, registerCouncil, setCouncilRetention } from '../db/councils';
 import { streams, type NewEvent, type PersonData } from '../db/events';
@@ -12,8 +10,8 @@ import { record } from '../db/record';
 import { rebuildProjections } from '../db/rebuild-projections';
 import { countRows } from './support/db-dump';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { jmegOn } from './support/jmeg-cli';
 
-const run = promisify(execFile);
 let t: TestDatabase;
 let keeping = '';
 let council = '';
@@ -43,15 +41,7 @@ async function createdGroup(councilId: string, termEnd: string): Promise<string>
 const erasedIds = async () =>
   (await t.db.selectFrom('persons').select('id').where('data_erased_at', 'is not', null).orderBy('id').execute()).map((r) => r.id);
 
-async function jmeg(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: t.url } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jmeg = (...args: string[]) => jmegOn(t.url, ...args);
 
 beforeAll(async () => {
   t = await createTestDatabase();
