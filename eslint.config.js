@@ -6,11 +6,23 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 const clockReads = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain/ is pure: take the time as a parameter instead of reading the clock.' },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ is pure: take the time as a parameter instead of reading the clock.' },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'domain/ is pure: take the time as a parameter instead of reading the clock.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'domain/ is pure: take the time as a parameter instead of reading the clock.',
+  },
   { selector: "CallExpression[callee.name='Date']", message: 'domain/ is pure: Date() reads the clock.' },
-  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'domain/ is pure: no clock reads.' },
-  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'domain/ is pure: randomness is an input.' },
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'domain/ is pure: no clock reads.',
+  },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'domain/ is pure: randomness is an input.',
+  },
 ];
 
 export default tseslint.config(
@@ -37,19 +49,57 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'domain/ is pure: no Node built-ins.' })),
           patterns: [
-            { group: ['**/db', '**/db/**', '**/activities/**', '**/api/**', '**/worker/**', '**/workflows/**', '**/cli/**'], message: 'domain/ depends on nothing outside domain/.' },
-            { group: ['pg', 'kysely', 'kysely/*', '@electric-sql/*', 'nodemailer', '@temporalio/*', 'fastify', 'csv-parse', 'csv-parse/*'], message: 'domain/ does no I/O.' },
+            {
+              group: [
+                '**/db',
+                '**/db/**',
+                '**/activities/**',
+                '**/api/**',
+                '**/worker/**',
+                '**/workflows/**',
+                '**/cli/**',
+              ],
+              message: 'domain/ depends on nothing outside domain/.',
+            },
+            {
+              group: [
+                'pg',
+                'kysely',
+                'kysely/*',
+                '@electric-sql/*',
+                'nodemailer',
+                '@temporalio/*',
+                'fastify',
+                'csv-parse',
+                'csv-parse/*',
+              ],
+              message: 'domain/ does no I/O.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'domain/ reads no environment: take settings as parameters.' }, 'fetch', 'setTimeout', 'setInterval'],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'domain/ reads no environment: take settings as parameters.' },
+        'fetch',
+        'setTimeout',
+        'setInterval',
+      ],
       'no-restricted-syntax': ['error', ...clockReads],
     },
   },
   {
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows run in a deterministic sandbox: no Node built-ins; do I/O in activities.' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflows run in a deterministic sandbox: no Node built-ins; do I/O in activities.',
+          })),
+        },
+      ],
       'no-restricted-globals': ['error', 'process'],
     },
   },

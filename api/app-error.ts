@@ -35,7 +35,12 @@ export interface AppErrorDetails {
   /** The value given, when it helps the reader. */
   value?: string;
   /** A workflow's reasons for refusing (field, rule code, clause, words in three languages). */
-  problems?: readonly { code: string; field: string; clause: string | null; message: { ky: string; ru: string; en: string } }[];
+  problems?: readonly {
+    code: string;
+    field: string;
+    clause: string | null;
+    message: { ky: string; ru: string; en: string };
+  }[];
   /** For 'not-found' and 'conflict': what it is about, already in the request's words or a neutral id. */
   subject?: string;
 }

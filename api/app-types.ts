@@ -1,6 +1,12 @@
 // The Fastify instance the routes are written against (TypeBox type provider) and what they are given.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../db/database';
@@ -8,7 +14,13 @@ import type { ProcedureEngine } from './engine/engine';
 import type { SetupGate } from '../security/setup-token';
 import type { PayloadCodec } from '@temporalio/common';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export interface AppDeps {
   db: Kysely<Database>;

@@ -61,7 +61,8 @@ const SECURITY_HEADERS: FastifyHelmetOptions = {
   // Only browsers that reached the site over https keep it; not the council's other subdomains.
   strictTransportSecurity: { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false },
 };
-const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * Whether a browser or proxy may keep the response: only what anyone may see, asked without a session, setting no
@@ -74,13 +75,16 @@ function storable(request: FastifyRequest, reply: FastifyReply): boolean {
 }
 
 /** JMEG_TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the nearest n". */
-function trustProxyOption(setting: AppConfig['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  setting: AppConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
 function noStoreUnlessPublic(app: App, _opts: unknown, done: () => void): void {
   app.addHook('onSend', (request, reply, payload, next) => {
-    if (reply.getHeader('cache-control') === undefined && !storable(request, reply)) void reply.header('cache-control', 'no-store');
+    if (reply.getHeader('cache-control') === undefined && !storable(request, reply))
+      void reply.header('cache-control', 'no-store');
     next(null, payload);
   });
   done();
@@ -107,7 +111,10 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
 
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).type('application/json; charset=utf-8').send(errorBody(request, new AppError('route-not-found', `no route ${request.method} ${request.url}`))),
+    reply
+      .status(404)
+      .type('application/json; charset=utf-8')
+      .send(errorBody(request, new AppError('route-not-found', `no route ${request.method} ${request.url}`))),
   );
 
   void app.register(swagger, {
@@ -115,7 +122,8 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
       openapi: '3.0.3',
       info: {
         title: 'JMEG: joint monitoring and evaluation group',
-        description: "API of a village council's joint monitoring and evaluation group (Kyrgyz Republic). Texts in ky (default), ru and en: ?lang= or Accept-Language.",
+        description:
+          "API of a village council's joint monitoring and evaluation group (Kyrgyz Republic). Texts in ky (default), ru and en: ?lang= or Accept-Language.",
         version: '0.1.0',
       },
       tags: [
@@ -134,7 +142,9 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
   void app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   // Pages post urlencoded forms; the response and annex forms post multipart (one file, within the annex limit).
   void app.register(formbody, { bodyLimit: 1024 * 1024 });
-  void app.register(multipart, { limits: { fileSize: MAX_ANNEX_BYTES, files: 1, fields: 50, fieldSize: 100 * 1024, parts: 60 } });
+  void app.register(multipart, {
+    limits: { fileSize: MAX_ANNEX_BYTES, files: 1, fields: 50, fieldSize: 100 * 1024, parts: 60 },
+  });
   registerAuth(app, deps);
   // After the auth plugin, so this onSend hook runs after the cookie plugin's and sees the Set-Cookie it writes.
   void app.register(noStoreUnlessPublic);

@@ -19,8 +19,14 @@ const MAX_PAYLOADS = 10_000;
 const CORS_MAX_AGE_S = 600;
 
 const Base64 = Type.String({ maxLength: 16 * 1024 * 1024, pattern: '^[A-Za-z0-9+/_-]*={0,2}$' });
-const WirePayload = Type.Object({ metadata: Type.Optional(Type.Record(Type.String({ maxLength: 256 }), Base64)), data: Type.Optional(Base64) }, { additionalProperties: false });
-const Body = Type.Object({ payloads: Type.Array(WirePayload, { maxItems: MAX_PAYLOADS }) }, { additionalProperties: false });
+const WirePayload = Type.Object(
+  { metadata: Type.Optional(Type.Record(Type.String({ maxLength: 256 }), Base64)), data: Type.Optional(Base64) },
+  { additionalProperties: false },
+);
+const Body = Type.Object(
+  { payloads: Type.Array(WirePayload, { maxItems: MAX_PAYLOADS }) },
+  { additionalProperties: false },
+);
 interface WirePayloadShape {
   metadata?: Record<string, string>;
   data?: string;
@@ -28,12 +34,18 @@ interface WirePayloadShape {
 
 function fromWire(p: WirePayloadShape): Payload {
   const bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
-  return { metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, bytes(v)])), data: bytes(p.data ?? '') };
+  return {
+    metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, bytes(v)])),
+    data: bytes(p.data ?? ''),
+  };
 }
 
 function toWire(p: Payload): WirePayloadShape {
   const base64 = (b: Uint8Array | null | undefined): string => Buffer.from(b ?? new Uint8Array()).toString('base64');
-  return { metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, base64(v)])), data: base64(p.data) };
+  return {
+    metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, base64(v)])),
+    data: base64(p.data),
+  };
 }
 
 /** The codec of this deployment: the one given in deps, else the one of its configured keys (made on first use). */
@@ -52,7 +64,8 @@ function allowOrigin(origins: readonly string[], request: FastifyRequest, reply:
 
 function staffOfEveryCouncil(request: FastifyRequest): Promise<void> {
   if (!request.auth) throw new AppError('not-authenticated', 'log in first');
-  if (!isStaffOfEveryCouncil(request.auth.account)) throw new AppError('forbidden', 'only staff of every council read decoded Temporal payloads');
+  if (!isStaffOfEveryCouncil(request.auth.account))
+    throw new AppError('forbidden', 'only staff of every council read decoded Temporal payloads');
   return Promise.resolve();
 }
 
@@ -75,7 +88,9 @@ export function codecRoutes(app: App, deps: AppDeps): void {
       {
         schema: {
           tags: ['temporal'],
-          summary: decode ? "The Temporal Web UI's remote codec: decrypts payloads (staff of every council)" : "The Temporal Web UI's remote codec: encrypts payloads (staff of every council)",
+          summary: decode
+            ? "The Temporal Web UI's remote codec: decrypts payloads (staff of every council)"
+            : "The Temporal Web UI's remote codec: encrypts payloads (staff of every council)",
           body: Body,
         },
         config: { access: ['staff-of-every-council'] },
@@ -92,7 +107,8 @@ export function codecRoutes(app: App, deps: AppDeps): void {
           const result = decode ? await codec().decode(payloads) : await codec().encode(payloads);
           return { payloads: result.map(toWire) };
         } catch (error) {
-          if (error instanceof PayloadDecryptionError) throw new AppError('invalid-input', error.message, { field: 'payloads', rule: 'decryptable' });
+          if (error instanceof PayloadDecryptionError)
+            throw new AppError('invalid-input', error.message, { field: 'payloads', rule: 'decryptable' });
           throw error;
         }
       },

@@ -44,7 +44,8 @@ export function fromValidation(errors: readonly FastifySchemaValidationError[]):
   const params = e.params;
   const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
   let field = path;
-  if (e.keyword === 'required' && typeof params.missingProperty === 'string') field = path ? `${path}.${params.missingProperty}` : params.missingProperty;
+  if (e.keyword === 'required' && typeof params.missingProperty === 'string')
+    field = path ? `${path}.${params.missingProperty}` : params.missingProperty;
   if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
     field = path ? `${path}.${params.additionalProperty}` : params.additionalProperty;
   }
@@ -61,19 +62,26 @@ export function toAppError(error: unknown): AppError {
     const rule = DOMAIN_INPUT_ERRORS[error.code];
     if (rule !== undefined) {
       const d = error.details;
-      const details: AppErrorDetails = { field: typeof d.field === 'string' ? d.field : error.code === 'unknown-obligation' ? 'key' : '(input)', rule };
+      const details: AppErrorDetails = {
+        field: typeof d.field === 'string' ? d.field : error.code === 'unknown-obligation' ? 'key' : '(input)',
+        rule,
+      };
       if (Array.isArray(d.valid)) details.allowed = d.valid.map(String);
       return new AppError('invalid-input', error.message, details);
     }
   }
   // PostgreSQL refuses text it cannot store (a NUL character, an invalid byte sequence): the input's fault, not ours.
   const pgCode = (error as { code?: unknown } | null)?.code;
-  if (pgCode === '22021' || pgCode === '22P05') return new AppError('invalid-input', 'text the database cannot store', { field: '(body)', rule: 'text' });
+  if (pgCode === '22021' || pgCode === '22P05')
+    return new AppError('invalid-input', 'text the database cannot store', { field: '(body)', rule: 'text' });
   const fe = error as Partial<FastifyError>;
   if (Array.isArray(fe.validation)) return fromValidation(fe.validation);
   // Fastify's own client errors (bad JSON, unsupported media type, body too large): keep them 4xx, without internals.
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return new AppError('invalid-input', fe.message ?? 'invalid request', { field: '(request)', rule: fe.code ?? 'request' });
+    return new AppError('invalid-input', fe.message ?? 'invalid request', {
+      field: '(request)',
+      rule: fe.code ?? 'request',
+    });
   }
   return new AppError('internal', 'internal error');
 }
@@ -82,7 +90,12 @@ export function errorBody(request: FastifyRequest, error: AppError): ErrorBody {
   const lang = requestLang(request);
   const body: ErrorBody = { error: { code: error.code, message: errorMessage(lang, error.code, error.details) } };
   if (error.details.problems && error.details.problems.length > 0) {
-    body.error.problems = error.details.problems.map((p) => ({ field: p.field, rule: p.code, clause: p.clause, message: p.message[lang] }));
+    body.error.problems = error.details.problems.map((p) => ({
+      field: p.field,
+      rule: p.code,
+      clause: p.clause,
+      message: p.message[lang],
+    }));
   }
   if (error.code === 'invalid-input' || error.code === 'step-refused') {
     if (error.details.field !== undefined) body.error.field = error.details.field;
@@ -96,7 +109,8 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const appError = toAppError(error);
   const status = ERROR_STATUS[appError.code];
   // Every 5xx with its stack; no Temporal server (503) is not a fault here and is logged once answered (api/logging.ts).
-  if (status >= 500 && appError.code !== 'engine-unavailable') request.log.error({ err: error, statusCode: status }, 'request failed');
+  if (status >= 500 && appError.code !== 'engine-unavailable')
+    request.log.error({ err: error, statusCode: status }, 'request failed');
   if (request.routeOptions.config.page === true) return renderErrorPage(request, reply, appError, status);
   return reply.status(status).type('application/json; charset=utf-8').send(errorBody(request, appError));
 }

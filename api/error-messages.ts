@@ -32,9 +32,11 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       'login-failed': 'Электрондук почта же сырсөз туура эмес',
       'not-authenticated': 'Алгач системага кириңиз',
       forbidden: 'Бул маалыматты көрүүгө укугуңуз жок',
-      'csrf-token-invalid': 'Коопсуздук белгиси (x-csrf-token) жок же туура эмес; баракты жаңыртып, кайра аракет кылыңыз',
+      'csrf-token-invalid':
+        'Коопсуздук белгиси (x-csrf-token) жок же туура эмес; баракты жаңыртып, кайра аракет кылыңыз',
       'too-many-attempts': 'Өтө көп аракет болду; 15 мүнөттөн кийин кайра аракет кылыңыз',
-      'engine-unavailable': 'Процедуралар кызматы (Temporal) азыр жеткиликсиз: аракет аткарылган жок жана эч нерсе жазылган жок. Маалыматтарды көрүүгө болот; бир аздан кийин кайра аракет кылыңыз',
+      'engine-unavailable':
+        'Процедуралар кызматы (Temporal) азыр жеткиликсиз: аракет аткарылган жок жана эч нерсе жазылган жок. Маалыматтарды көрүүгө болот; бир аздан кийин кайра аракет кылыңыз',
       'procedure-not-found': 'Бул процедура иштеп жаткан жок (башталган эмес же бүткөн)',
       'step-conflict': 'Бул кадамды азыр жасоого болбойт',
       'step-refused': 'Маалыматтар кабыл алынган жок',
@@ -63,9 +65,11 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       'login-failed': 'Неверный адрес электронной почты или пароль',
       'not-authenticated': 'Сначала войдите в систему',
       forbidden: 'У вас нет прав на просмотр этих данных',
-      'csrf-token-invalid': 'Токен безопасности (x-csrf-token) отсутствует или неверен; обновите страницу и попробуйте снова',
+      'csrf-token-invalid':
+        'Токен безопасности (x-csrf-token) отсутствует или неверен; обновите страницу и попробуйте снова',
       'too-many-attempts': 'Слишком много попыток; попробуйте снова через 15 минут',
-      'engine-unavailable': 'Служба процедур (Temporal) сейчас недоступна: действие не выполнено и ничего не записано. Данные можно просматривать; попробуйте ещё раз чуть позже',
+      'engine-unavailable':
+        'Служба процедур (Temporal) сейчас недоступна: действие не выполнено и ничего не записано. Данные можно просматривать; попробуйте ещё раз чуть позже',
       'procedure-not-found': 'Эта процедура не идёт (не начата или уже завершена)',
       'step-conflict': 'Этот шаг сейчас сделать нельзя',
       'step-refused': 'Данные не приняты',
@@ -96,7 +100,8 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
       forbidden: 'You are not allowed to see this',
       'csrf-token-invalid': 'The security token (x-csrf-token) is missing or wrong; reload the page and try again',
       'too-many-attempts': 'Too many attempts; try again in 15 minutes',
-      'engine-unavailable': 'The procedure service (Temporal) is unavailable right now: the action was not done and nothing was written. You can still read everything; try again in a little while',
+      'engine-unavailable':
+        'The procedure service (Temporal) is unavailable right now: the action was not done and nothing was written. You can still read everything; try again in a little while',
       'procedure-not-found': 'This procedure is not running (not started, or over)',
       'step-conflict': 'This step cannot be done now',
       'step-refused': 'The data was not accepted',
@@ -112,7 +117,8 @@ export function errorMessage(lang: Lang, code: AppErrorCode, details: AppErrorDe
   const t = ERROR_TEXTS[lang];
   if (code !== 'invalid-input') {
     const base = t.codes[code];
-    if (details.problems && details.problems.length > 0) return `${base}: ${details.problems.map((p) => p.message[lang]).join('; ')}`;
+    if (details.problems && details.problems.length > 0)
+      return `${base}: ${details.problems.map((p) => p.message[lang]).join('; ')}`;
     return details.subject !== undefined ? `${base}: ${details.subject}` : base;
   }
   const field = details.field ?? '?';

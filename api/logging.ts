@@ -14,7 +14,21 @@ export interface LogDestination {
 }
 
 const CENSOR = '[redacted]';
-const SECRET_KEYS = ['password', 'newPassword', 'currentPassword', 'password2', 'token', 'csrfToken', '_csrf', '_login', 'cookie', 'phone', 'birthDate', 'birth_date', 'email'];
+const SECRET_KEYS = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'password2',
+  'token',
+  'csrfToken',
+  '_csrf',
+  '_login',
+  'cookie',
+  'phone',
+  'birthDate',
+  'birth_date',
+  'email',
+];
 /** Pino redaction paths: the secret keys at the top of a log object and one or two levels down, plus the headers. */
 export const REDACT_PATHS = [
   'req.headers.cookie',
@@ -39,7 +53,12 @@ interface SerializedError {
 function serializeError(error: unknown): SerializedError {
   if (!(error instanceof Error)) return { type: typeof error, message: String(error), stack: '' };
   const code = (error as { code?: unknown }).code;
-  return { type: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}), stack: error.stack ?? '' };
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: error.stack ?? '',
+  };
 }
 
 /** The path as routed: the route's pattern (/respond/:token), or for an unknown route its first segment only. */
@@ -51,13 +70,20 @@ export function loggedPath(request: FastifyRequest): string {
 }
 
 /** Fastify's logger options for `level`, writing to `destination` (stdout when omitted). */
-export function loggerOptions(level: LogLevel, destination?: LogDestination): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions(
+  level: LogLevel,
+  destination?: LogDestination,
+): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
     ...(destination ? { stream: destination } : {}),
     redact: { paths: REDACT_PATHS, censor: CENSOR },
     serializers: {
-      req: (request: FastifyRequest) => ({ method: request.method, url: loggedPath(request), remoteAddress: request.ip }),
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: loggedPath(request),
+        remoteAddress: request.ip,
+      }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       err: serializeError,
     },
@@ -77,7 +103,10 @@ export function accountFingerprint(email: string): string {
 
 /** Logs a failed login (wrong e-mail or password): the account's fingerprint and the client's address, nothing typed. */
 export function logFailedLogin(request: FastifyRequest, email: string, via: 'api' | 'page'): void {
-  request.log.warn({ event: 'login-failed', via, account: accountFingerprint(email), remoteAddress: request.ip }, 'login failed');
+  request.log.warn(
+    { event: 'login-failed', via, account: accountFingerprint(email), remoteAddress: request.ip },
+    'login failed',
+  );
 }
 
 const REFUSALS: Readonly<Record<number, string>> = {
@@ -91,7 +120,16 @@ const REFUSALS: Readonly<Record<number, string>> = {
 export function logRefusals(app: App, _opts: unknown, done: () => void): void {
   app.addHook('onResponse', (request, reply, next) => {
     const what = REFUSALS[reply.statusCode];
-    if (what !== undefined) request.log.warn({ event: what.replace(/ /g, '-'), statusCode: reply.statusCode, method: request.method, url: loggedPath(request) }, what);
+    if (what !== undefined)
+      request.log.warn(
+        {
+          event: what.replace(/ /g, '-'),
+          statusCode: reply.statusCode,
+          method: request.method,
+          url: loggedPath(request),
+        },
+        what,
+      );
     next();
   });
   done();

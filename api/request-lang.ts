@@ -10,7 +10,11 @@ export function langFromAcceptLanguage(header: string | undefined): Lang | null 
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const weight = q === undefined ? 1 : Number(q.slice(2));
-      return { primary: tag.trim().toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, index };
+      return {
+        primary: tag.trim().toLowerCase().split('-')[0] ?? '',
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
     })
     .filter((a) => a.weight > 0 && isLang(a.primary))
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

@@ -31,9 +31,14 @@ export async function serveApi(deps: AppDeps, out: (line: string) => void): Prom
     await app.listen({ host: httpHost, port: httpPort, listenTextResolver: () => LISTEN_TEXT });
   } catch (error) {
     await app.close().catch(() => undefined);
-    if (isErrno(error) && error.code === 'EADDRINUSE') throw new ServeError(`PORT ${httpPort} is in use: set PORT=another port (e.g. PORT=${httpPort + 1}) or stop what listens on ${httpHost}:${httpPort}`);
-    if (isErrno(error) && error.code === 'EACCES') throw new ServeError(`PORT ${httpPort} needs privileges on ${httpHost}: set PORT= a port above 1023`);
-    if (isErrno(error) && (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')) throw new ServeError(`HOST ${httpHost} is not an address of this machine: set HOST=127.0.0.1 or 0.0.0.0`);
+    if (isErrno(error) && error.code === 'EADDRINUSE')
+      throw new ServeError(
+        `PORT ${httpPort} is in use: set PORT=another port (e.g. PORT=${httpPort + 1}) or stop what listens on ${httpHost}:${httpPort}`,
+      );
+    if (isErrno(error) && error.code === 'EACCES')
+      throw new ServeError(`PORT ${httpPort} needs privileges on ${httpHost}: set PORT= a port above 1023`);
+    if (isErrno(error) && (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'))
+      throw new ServeError(`HOST ${httpHost} is not an address of this machine: set HOST=127.0.0.1 or 0.0.0.0`);
     throw error;
   }
   const address = app.server.address() as AddressInfo;

@@ -13,7 +13,9 @@ import { shippedCalendar } from '../domain/calendar';
 import { addDays, endOfDayBishkek } from '../domain/dates';
 import { createTestDatabase } from '../test/support/pg';
 
-const { values } = parseArgs({ options: { samples: { type: 'string', default: '300' }, stages: { type: 'string', default: '1000,10000,100000' } } });
+const { values } = parseArgs({
+  options: { samples: { type: 'string', default: '300' }, stages: { type: 'string', default: '1000,10000,100000' } },
+});
 const SAMPLES = Number(values.samples);
 const STAGES = values.stages.split(',').map(Number);
 const GROUPS = 500;
@@ -30,7 +32,8 @@ const log = (line: string) => {
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
 
 /** A timestamptz at hh:00 UTC of a date expression. */
-const ts = (date: string, hourUtc: number) => `((${date}) + time '${String(hourUtc).padStart(2, '0')}:00') at time zone 'UTC'`;
+const ts = (date: string, hourUtc: number) =>
+  `((${date}) + time '${String(hourUtc).padStart(2, '0')}:00') at time zone 'UTC'`;
 
 /** Councils (one group each, as most aiyl okmotus have one group), their groups and objects (object 0 is the executive body). */
 async function seedCouncils(db: Kysely<Database>): Promise<void> {
@@ -162,7 +165,8 @@ const FLOOR_SQL = `
   left join monitored_objects m on m.id = a.object_id
   where o.group_id = $1 and (o.status in ('open', 'escalated') or o.status_changed_at > $2)`;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 interface StageResult {
   acts: number;
@@ -191,24 +195,39 @@ async function measure(db: Kysely<Database>, client: pg.Client, acts: number): P
     started = performance.now();
     const bare = await client.query({ name: 'pending-floor', text: FLOOR_SQL, values: [groupId, closedSince] });
     const floorMs = performance.now() - started;
-    if (bare.rowCount !== items.length) throw new Error(`${groupId}: function ${items.length} rows, floor ${bare.rowCount}`);
+    if (bare.rowCount !== items.length)
+      throw new Error(`${groupId}: function ${items.length} rows, floor ${bare.rowCount}`);
     if (n >= 20) {
       fn.push(fnMs);
       floor.push(floorMs);
       rows += items.length;
     }
   }
-  const explain = await client.query<{ 'QUERY PLAN': unknown }>(`explain (analyze, format json) ${FLOOR_SQL.replace('$1', `'${groupOf(1)}'`).replace('$2', `'${closedSince}'`)}`);
+  const explain = await client.query<{ 'QUERY PLAN': unknown }>(
+    `explain (analyze, format json) ${FLOOR_SQL.replace('$1', `'${groupOf(1)}'`).replace('$2', `'${closedSince}'`)}`,
+  );
   const plan = (explain.rows[0]!['QUERY PLAN'] as { 'Execution Time': number; Plan: unknown }[])[0]!;
-  const counts = await sql<{ events: number; obligations: number }>`select (select count(*) from events) as events, (select count(*) from obligations) as obligations`.execute(db);
-  return { acts, ...counts.rows[0]!, rows: rows / SAMPLES, fn, floor, planMs: plan['Execution Time'], plan: scans(plan.Plan) };
+  const counts = await sql<{
+    events: number;
+    obligations: number;
+  }>`select (select count(*) from events) as events, (select count(*) from obligations) as obligations`.execute(db);
+  return {
+    acts,
+    ...counts.rows[0]!,
+    rows: rows / SAMPLES,
+    fn,
+    floor,
+    planMs: plan['Execution Time'],
+    plan: scans(plan.Plan),
+  };
 }
 
 /** The scans of a plan, e.g. "Bitmap Index Scan on obligations_group_status_idx". */
 function scans(node: unknown): string {
   const found = new Set<string>();
   const walk = (n: { 'Node Type'?: string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: unknown[] }) => {
-    if (n['Node Type']?.includes('Scan')) found.add(`${n['Node Type']} ${n['Index Name'] ?? n['Relation Name'] ?? ''}`.trim());
+    if (n['Node Type']?.includes('Scan'))
+      found.add(`${n['Node Type']} ${n['Index Name'] ?? n['Relation Name'] ?? ''}`.trim());
     for (const child of n.Plans ?? []) walk(child as typeof n);
   };
   walk(node as Parameters<typeof walk>[0]);
@@ -235,21 +254,33 @@ async function main(): Promise<void> {
       done = target;
       results.push(await measure(t.db, client, target));
     }
-    log(`Run ${started.toISOString()}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')} (the machine is shared); Postgres ${version}.`);
+    log(
+      `Run ${started.toISOString()}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average at start ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (the machine is shared); Postgres ${version}.`,
+    );
     log('');
-    log(`The chair's pending list for one group (today = ${TODAY}; open, escalated, and closed in the last ${DEFAULT_RECENT_DAYS} days), ${SAMPLES} samples per stage over ${GROUPS} groups, after 20 warm-up rounds. ` +
-      '"pendingObligations" is the function the CLI and the API call (kysely builds one statement with the reminders, escalation and responses as JSON arrays; ' +
-      'then days left or overdue per row from the working-day calendar); "bare SQL" is the same rows in one hand-written prepared statement through a bare pg client: the floor.');
+    log(
+      `The chair's pending list for one group (today = ${TODAY}; open, escalated, and closed in the last ${DEFAULT_RECENT_DAYS} days), ${SAMPLES} samples per stage over ${GROUPS} groups, after 20 warm-up rounds. ` +
+        '"pendingObligations" is the function the CLI and the API call (kysely builds one statement with the reminders, escalation and responses as JSON arrays; ' +
+        'then days left or overdue per row from the working-day calendar); "bare SQL" is the same rows in one hand-written prepared statement through a bare pg client: the floor.',
+    );
     log('');
-    log('| acts | events | obligations | rows per list (mean) | pendingObligations p50 ms | p95 ms | bare SQL p50 ms | p95 ms | server execution ms (EXPLAIN ANALYZE, one group) |');
+    log(
+      '| acts | events | obligations | rows per list (mean) | pendingObligations p50 ms | p95 ms | bare SQL p50 ms | p95 ms | server execution ms (EXPLAIN ANALYZE, one group) |',
+    );
     log('|---|---|---|---|---|---|---|---|---|');
     for (const r of results) {
-      log(`| ${r.acts} | ${r.events} | ${r.obligations} | ${r.rows.toFixed(1)} | ${pct(r.fn, 50).toFixed(2)} | ${pct(r.fn, 95).toFixed(2)} | ${pct(r.floor, 50).toFixed(2)} | ${pct(r.floor, 95).toFixed(2)} | ${r.planMs.toFixed(2)} |`);
+      log(
+        `| ${r.acts} | ${r.events} | ${r.obligations} | ${r.rows.toFixed(1)} | ${pct(r.fn, 50).toFixed(2)} | ${pct(r.fn, 95).toFixed(2)} | ${pct(r.floor, 50).toFixed(2)} | ${pct(r.floor, 95).toFixed(2)} | ${r.planMs.toFixed(2)} |`,
+      );
     }
     log('');
     log(`Plan at ${results[results.length - 1]!.acts} acts: ${results[results.length - 1]!.plan}.`);
     log('');
-    log(`Data generation (\`INSERT ... SELECT\` over \`generate_series\`, straight into the projections and the event log, one stage per row of the table): ${generation.join('; ')}.`);
+    log(
+      `Data generation (\`INSERT ... SELECT\` over \`generate_series\`, straight into the projections and the event log, one stage per row of the table): ${generation.join('; ')}.`,
+    );
   } finally {
     await client.end();
     await t.drop();
@@ -265,17 +296,17 @@ async function main(): Promise<void> {
     '',
     'How the data is made: 500 councils with one group and 10 monitored objects each (object 0 the executive body); act *i* belongs to group *i* mod 500 and ' +
       'object (*i* div 500 + *i* mod 500) mod 10 of its council, issued on a day spread over the four years before "today" by (*i* × 7919) mod 1460, received 2 days later. ' +
-      'Each act has the object\'s answer (due 14 days after receipt; none for acts about the executive body) and the executive report (30 days). ' +
+      "Each act has the object's answer (due 14 days after receipt; none for acts about the executive body) and the executive report (30 days). " +
       'Obligations due from today on are open; of the others, those of every 20th act of each group were escalated and never answered (they stay on the list for good), ' +
       'the rest met with an on-time answer. Reminders: due-3 for every obligation whose rung has passed, due-1 and due-0 as well for the escalated ones. ' +
       'The projections (acts, obligations, reminders, responses, status history) are filled by `INSERT ... SELECT` from two temporary tables per stage, ' +
       'then the same facts go into `events` as act.drafted, act.issued, act.received, obligation.opened, obligation.reminder-sent, response.recorded and ' +
       'obligation.status-changed, one stream per act with versions numbered by `row_number()` in time order, with the payloads the projections read (a rebuild from them was not checked in this run); ' +
-      'the status history rows point at their events\' positions. `analyze` runs after each stage.',
+      "the status history rows point at their events' positions. `analyze` runs after each stage.",
     '',
     'Reading it: the list grows with the unanswered escalated obligations a group accumulates (they remain owed), not with the size of the log; ' +
-      'the statement reads a group\'s open obligations through `obligations_group_status_idx` and its recently closed ones through ' +
-      '`obligations_group_changed_idx` (migration 20261124T0900-acts-tracking), and each row\'s reminders, escalation and response through their ' +
+      "the statement reads a group's open obligations through `obligations_group_status_idx` and its recently closed ones through " +
+      "`obligations_group_changed_idx` (migration 20261124T0900-acts-tracking), and each row's reminders, escalation and response through their " +
       'obligation-keyed indexes (`responses_obligation_idx` is new), so the cost follows the rows returned. The gap between the function and the floor ' +
       'is kysely building the statement, parsing the JSON of the sub-rows, and the days-left arithmetic. That arithmetic uses one prefix count of working ' +
       'days over the dates of the list (checked equal to domain `daysLeft` in test/pending.test.ts): the first version called `daysLeft` per row, which walks ' +
@@ -286,7 +317,9 @@ async function main(): Promise<void> {
     '<!-- pending:end -->',
   ].join('\n');
   const path = 'BENCHMARKS.md';
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\nNumbers measured on the development machine; each section says how to reproduce it.\n';
+  const current = existsSync(path)
+    ? readFileSync(path, 'utf8')
+    : '# Benchmarks\n\nNumbers measured on the development machine; each section says how to reproduce it.\n';
   const updated = /<!-- pending:begin -->[\s\S]*<!-- pending:end -->/.test(current)
     ? current.replace(/<!-- pending:begin -->[\s\S]*<!-- pending:end -->/, section)
     : `${current.trimEnd()}\n\n${section}\n`;

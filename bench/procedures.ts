@@ -29,7 +29,13 @@ import { locateInstalledTemporal, obtainTemporal } from '../worker/obtain-tempor
 import { createWorker } from '../worker/run-worker';
 import { connectClient } from '../worker/temporal-client';
 
-const { values } = parseArgs({ options: { formations: { type: 'string', default: '200' }, acts: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: {
+    formations: { type: 'string', default: '200' },
+    acts: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '20' },
+  },
+});
 const FORMATIONS = Number(values.formations);
 const ACTS = Number(values.acts);
 const CONCURRENCY = Number(values.concurrency);
@@ -57,12 +63,14 @@ async function pool(n: number, limit: number, task: (i: number) => Promise<void>
         const i = next++;
         await task(i).catch((error: unknown) => {
           failure ??= error;
-          progress(`procedure ${i} failed: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}` : String(error)}`);
+          progress(
+            `procedure ${i} failed: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error)}`,
+          );
         });
       }
     }),
   );
-  if (failure !== null) throw failure instanceof Error ? failure : new Error("a procedure failed");
+  if (failure !== null) throw failure instanceof Error ? failure : new Error('a procedure failed');
 }
 
 /** A free port on 127.0.0.1. */
@@ -79,7 +87,10 @@ async function freePort(): Promise<number> {
 
 async function historySize(handle: WorkflowHandle): Promise<{ events: number; bytes: number }> {
   const history = await handle.fetchHistory();
-  return { events: history.events?.length ?? 0, bytes: proto.temporal.api.history.v1.History.encode(history).finish().length };
+  return {
+    events: history.events?.length ?? 0,
+    bytes: proto.temporal.api.history.v1.History.encode(history).finish().length,
+  };
 }
 
 async function main(): Promise<void> {
@@ -87,9 +98,18 @@ async function main(): Promise<void> {
   const binary = process.env.TEMPORAL_BINARY ?? (await locateInstalledTemporal());
   if (!binary) throw new Error('no Temporal CLI: run `npm run temporal:install` or set TEMPORAL_BINARY');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jmeg-bench-procedures-'));
-  const config = { ...loadConfig({}), dataDir, temporalBinary: binary, mailFrom: 'jmeg@bench.kg', responseLinkSecret: 'bench-secret-0123456789abcdef-0123456789', temporalTaskQueue: `bench-${randomUUID()}` };
+  const config = {
+    ...loadConfig({}),
+    dataDir,
+    temporalBinary: binary,
+    mailFrom: 'jmeg@bench.kg',
+    responseLinkSecret: 'bench-secret-0123456789abcdef-0123456789',
+    temporalTaskQueue: `bench-${randomUUID()}`,
+  };
   const database = await createTestDatabase({ poolSize: 20 });
-  const server = await obtainTemporal(config, undefined, { local: { port: await freePort(), uiPort: await freePort() } });
+  const server = await obtainTemporal(config, undefined, {
+    local: { port: await freePort(), uiPort: await freePort() },
+  });
   const { client, connection } = await connectClient(server.address, config, server.namespace);
   const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: config.mailFrom });
   const db = database.db;
@@ -98,31 +118,61 @@ async function main(): Promise<void> {
   const taskQueue = config.temporalTaskQueue;
   const largest: { scenario: string; events: number; bytes: number }[] = [];
 
-  log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((x) => x.toFixed(2)).join(' ')}; Node ${process.version}; dev server ${server.address}`);
-  log(`One worker (maxCachedWorkflows 500), ${CONCURRENCY} procedures driven at once, Postgres ${database.name}, mail to .eml files`);
+  log(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; Node ${process.version}; dev server ${server.address}`,
+  );
+  log(
+    `One worker (maxCachedWorkflows 500), ${CONCURRENCY} procedures driven at once, Postgres ${database.name}, mail to .eml files`,
+  );
 
   try {
     await worker.runUntil(async () => {
       // (a) formations to the 5.4.1 notice
       const groups: { councilId: string; groupId: string }[] = [];
       for (let i = 0; i < FORMATIONS; i++) {
-        const councilId = await registerCouncil(db, { name: { ky: `Кеңеш ${i}`, ru: `Кенеш ${i}` }, email: `kenesh${i}@bench.kg` }, 'bench');
-        await registerObject(db, { councilId, name: { ky: `Өкмөт ${i}`, ru: `Окмоту ${i}` }, kind: 'executive_body', emails: [`okmot${i}@bench.kg`] }, 'bench');
-        groups.push({ councilId, groupId: await openGroup(db, { councilId, councilFormedOn: addDays(today, -10) }, 'bench') });
+        const councilId = await registerCouncil(
+          db,
+          { name: { ky: `Кеңеш ${i}`, ru: `Кенеш ${i}` }, email: `kenesh${i}@bench.kg` },
+          'bench',
+        );
+        await registerObject(
+          db,
+          {
+            councilId,
+            name: { ky: `Өкмөт ${i}`, ru: `Окмоту ${i}` },
+            kind: 'executive_body',
+            emails: [`okmot${i}@bench.kg`],
+          },
+          'bench',
+        );
+        groups.push({
+          councilId,
+          groupId: await openGroup(db, { councilId, councilFormedOn: addDays(today, -10) }, 'bench'),
+        });
       }
       const formationHandles: WorkflowHandle[] = [];
       let started = performance.now();
       await pool(FORMATIONS, CONCURRENCY, async (i) => {
         const { councilId, groupId } = groups[i]!;
-        const handle = await client.workflow.start('formationWorkflow', { args: [{ councilId, groupId, formedOn: addDays(today, -10) } satisfies f.FormationInput], taskQueue, workflowId: f.formationWorkflowId(groupId) });
+        const handle = await client.workflow.start('formationWorkflow', {
+          args: [{ councilId, groupId, formedOn: addDays(today, -10) } satisfies f.FormationInput],
+          taskQueue,
+          workflowId: f.formationWorkflowId(groupId),
+        });
         // The first update waits for the procedure's first task (its state query answers then): an update that
         // arrives with the start fails the workflow task (see BENCHMARKS.md).
         await handle.query(f.formationStateQuery);
-        await handle.executeUpdate(f.publishFormationNoticeUpdate, { args: [{ publishedOn: today, channels: ['website'] }] });
+        await handle.executeUpdate(f.publishFormationNoticeUpdate, {
+          args: [{ publishedOn: today, channels: ['website'] }],
+        });
         formationHandles.push(handle);
       });
       let seconds = (performance.now() - started) / 1000;
-      log(`(a) formation started → 5.4.1 notice recorded: ${FORMATIONS} in ${seconds.toFixed(1)} s = ${(FORMATIONS / seconds).toFixed(1)} procedures/s`);
+      log(
+        `(a) formation started → 5.4.1 notice recorded: ${FORMATIONS} in ${seconds.toFixed(1)} s = ${(FORMATIONS / seconds).toFixed(1)} procedures/s`,
+      );
       progress('formations done');
       let max = { events: 0, bytes: 0 };
       for (const handle of formationHandles.slice(0, 20)) {
@@ -135,26 +185,64 @@ async function main(): Promise<void> {
       {
         const { councilId, groupId } = groups[0]!;
         const extra = await openGroup(db, { councilId, councilFormedOn: addDays(today, -10) }, 'bench');
-        const handle = await client.workflow.start('formationWorkflow', { args: [{ councilId, groupId: extra, formedOn: addDays(today, -10) } satisfies f.FormationInput], taskQueue, workflowId: f.formationWorkflowId(extra) });
+        const handle = await client.workflow.start('formationWorkflow', {
+          args: [{ councilId, groupId: extra, formedOn: addDays(today, -10) } satisfies f.FormationInput],
+          taskQueue,
+          workflowId: f.formationWorkflowId(extra),
+        });
         const person = (fullName: string, sex: 'M' | 'F') => ({ fullName, sex, birthDate: '1980' });
         await handle.query(f.formationStateQuery);
-        await handle.executeUpdate(f.publishFormationNoticeUpdate, { args: [{ publishedOn: today, channels: ['website'] }] });
-        await handle.executeUpdate(f.submitStaffCandidatesUpdate, { args: [{ submittedOn: today, candidates: [person('Асанов Бакыт', 'M'), person('Токтогулова Айгүл', 'F')] }] });
-        await handle.executeUpdate(f.approveDeputyMembersUpdate, { args: [{ approvedOn: today, deputies: [person('Жумабеков Нурлан', 'M')] }] });
-        const citizens = [person('Исакова Гүлмира', 'F'), person('Осмонов Талант', 'M'), person('Сыдыкова Жамила', 'F'), person('Мамытов Эрлан', 'M')].map((p) => ({ ...p, votes: 60 }));
-        await handle.executeUpdate(f.recordGatheringProtocolUpdate, { args: [{ heldOn: today, protocolRef: '1', participants: 90, candidates: citizens }] });
-        const { firstMeetingDue } = await handle.executeUpdate(f.recordCouncilDecisionUpdate, { args: [{ decidedOn: today, resolutionNumber: 'B-1' }] });
-        await handle.executeUpdate(f.scheduleFirstMeetingUpdate, { args: [{ date: firstMeetingDue, time: '10:00', place: 'клуб' }] });
-        await handle.executeUpdate(f.publishCreationNoticeUpdate, { args: [{ publishedOn: today, channels: ['website', 'notice_board'] }] });
-        await handle.executeUpdate(f.recordFirstMeetingUpdate, { args: [{ heldOn: today, present: 6, chairElection: { fullName: 'Сыдыкова Жамила', votesFor: 5, votesAgainst: 0, abstained: 1 } }] });
+        await handle.executeUpdate(f.publishFormationNoticeUpdate, {
+          args: [{ publishedOn: today, channels: ['website'] }],
+        });
+        await handle.executeUpdate(f.submitStaffCandidatesUpdate, {
+          args: [{ submittedOn: today, candidates: [person('Асанов Бакыт', 'M'), person('Токтогулова Айгүл', 'F')] }],
+        });
+        await handle.executeUpdate(f.approveDeputyMembersUpdate, {
+          args: [{ approvedOn: today, deputies: [person('Жумабеков Нурлан', 'M')] }],
+        });
+        const citizens = [
+          person('Исакова Гүлмира', 'F'),
+          person('Осмонов Талант', 'M'),
+          person('Сыдыкова Жамила', 'F'),
+          person('Мамытов Эрлан', 'M'),
+        ].map((p) => ({ ...p, votes: 60 }));
+        await handle.executeUpdate(f.recordGatheringProtocolUpdate, {
+          args: [{ heldOn: today, protocolRef: '1', participants: 90, candidates: citizens }],
+        });
+        const { firstMeetingDue } = await handle.executeUpdate(f.recordCouncilDecisionUpdate, {
+          args: [{ decidedOn: today, resolutionNumber: 'B-1' }],
+        });
+        await handle.executeUpdate(f.scheduleFirstMeetingUpdate, {
+          args: [{ date: firstMeetingDue, time: '10:00', place: 'клуб' }],
+        });
+        await handle.executeUpdate(f.publishCreationNoticeUpdate, {
+          args: [{ publishedOn: today, channels: ['website', 'notice_board'] }],
+        });
+        await handle.executeUpdate(f.recordFirstMeetingUpdate, {
+          args: [
+            {
+              heldOn: today,
+              present: 6,
+              chairElection: { fullName: 'Сыдыкова Жамила', votesFor: 5, votesAgainst: 0, abstained: 1 },
+            },
+          ],
+        });
         await handle.result();
-        largest.push({ scenario: 'a whole formation, every step (the group becomes active)', ...(await historySize(handle)) });
+        largest.push({
+          scenario: 'a whole formation, every step (the group becomes active)',
+          ...(await historySize(handle)),
+        });
         void groupId;
       }
 
       // (b) acts issued → received → answered → closed
       const { councilId, groupId } = groups[0]!;
-      const school = await registerObject(db, { councilId, name: { ky: 'Мектеп', ru: 'Школа' }, kind: 'municipal_institution', emails: ['mektep@bench.kg'] }, 'bench');
+      const school = await registerObject(
+        db,
+        { councilId, name: { ky: 'Мектеп', ru: 'Школа' }, kind: 'municipal_institution', emails: ['mektep@bench.kg'] },
+        'bench',
+      );
       const draft = parseActDraft({
         purpose: 'Баалоо',
         subject: 'Суу',
@@ -176,24 +264,38 @@ async function main(): Promise<void> {
       started = performance.now();
       await pool(ACTS, CONCURRENCY, async (i) => {
         const actId = actIds[i]!;
-        const handle = await client.workflow.start('actWorkflow', { args: [{ actId, groupId, councilId } satisfies a.ActInput], taskQueue, workflowId: a.actWorkflowId(actId) });
+        const handle = await client.workflow.start('actWorkflow', {
+          args: [{ actId, groupId, councilId } satisfies a.ActInput],
+          taskQueue,
+          workflowId: a.actWorkflowId(actId),
+        });
         // The receipt is accepted once the act is loaded and delivered (the state query says so).
-        while ((await handle.query(a.actStateQuery)).step === 'delivering') await new Promise((resolve) => setTimeout(resolve, 50));
+        while ((await handle.query(a.actStateQuery)).step === 'delivering')
+          await new Promise((resolve) => setTimeout(resolve, 50));
         await handle.executeUpdate(a.recordReceiptUpdate, { args: [{ receivedOn: today, via: 'link' }] });
         // A response is recorded against its obligation's row, which the obligation's own workflow writes after the
         // receipt: wait for both rows (a response sent sooner fails its activity; see BENCHMARKS.md).
-        while ((await db.selectFrom('obligations').select('id').where('act_id', '=', actId).execute()).length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
-        await handle.executeUpdate(a.recordResponseUpdate, { args: [{ obligationKey: 'object-response', respondedOn: today, text: 'Жооп', submissionKey: `${actId}-1` }] });
-        await handle.executeUpdate(a.recordResponseUpdate, { args: [{ obligationKey: 'executive-report', respondedOn: today, text: 'Отчет', submissionKey: `${actId}-2` }] });
+        while ((await db.selectFrom('obligations').select('id').where('act_id', '=', actId).execute()).length < 2)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        await handle.executeUpdate(a.recordResponseUpdate, {
+          args: [{ obligationKey: 'object-response', respondedOn: today, text: 'Жооп', submissionKey: `${actId}-1` }],
+        });
+        await handle.executeUpdate(a.recordResponseUpdate, {
+          args: [{ obligationKey: 'executive-report', respondedOn: today, text: 'Отчет', submissionKey: `${actId}-2` }],
+        });
         await handle.result();
         actHandles.push(handle);
         if ((i + 1) % 200 === 0) progress(`${i + 1} acts closed`);
       });
       seconds = (performance.now() - started) / 1000;
-      log(`(b) act issued → delivered → received → answered → closed: ${ACTS} in ${seconds.toFixed(1)} s = ${(ACTS / seconds).toFixed(1)} procedures/s`);
+      log(
+        `(b) act issued → delivered → received → answered → closed: ${ACTS} in ${seconds.toFixed(1)} s = ${(ACTS / seconds).toFixed(1)} procedures/s`,
+      );
       global.gc?.();
       const rss = process.memoryUsage().rss;
-      log(`RSS after ${ACTS} acts (worker, client and bench in one process; the dev server is a separate process): ${mb(rss)}`);
+      log(
+        `RSS after ${ACTS} acts (worker, client and bench in one process; the dev server is a separate process): ${mb(rss)}`,
+      );
       max = { events: 0, bytes: 0 };
       for (const handle of actHandles.slice(0, 20)) {
         const size = await historySize(handle);
@@ -202,7 +304,9 @@ async function main(): Promise<void> {
       largest.push({ scenario: 'act issued → closed', ...max });
     });
     for (const { scenario, events, bytes } of largest) {
-      log(`History, ${scenario}: ${events} events, ${(bytes / 1024).toFixed(1)} kB (${((events / WARN_EVENTS) * 100).toFixed(2)}% of the 10,240-event warning, ${((bytes / WARN_BYTES) * 100).toFixed(3)}% of 10 MB)`);
+      log(
+        `History, ${scenario}: ${events} events, ${(bytes / 1024).toFixed(1)} kB (${((events / WARN_EVENTS) * 100).toFixed(2)}% of the 10,240-event warning, ${((bytes / WARN_BYTES) * 100).toFixed(3)}% of 10 MB)`,
+      );
     }
   } finally {
     transport.close();
@@ -219,7 +323,9 @@ main().then(
     process.exit(0);
   },
   (error: unknown) => {
-    process.stderr.write(`bench/procedures: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench/procedures: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

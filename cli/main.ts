@@ -5,26 +5,89 @@ import { CliError } from './cli-error';
 type CommandModule = { run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  deadline: { summary: 'deadline <obligation-key> --from YYYY-MM-DD   due date of a statutory obligation, with its explanation', load: () => import('./commands/deadline') },
-  calendar: { summary: 'calendar show YYYY | set DATE --type .. | remove DATE | import FILE   working days of a year; staff edits (events)', load: () => import('./commands/calendar') },
-  roster: { summary: 'roster check FILE.csv | roster import FILE.csv --group ID   composition check (5.2, 5.4.6)', load: () => import('./commands/roster') },
-  db: { summary: 'db migrate                                   bring the database schema up to date (DATABASE_URL, else PGlite in ./data)', load: () => import('./commands/db') },
-  backup: { summary: 'backup FILE [--force]                        the embedded database (PGlite) to FILE; refused while the server runs on it', load: () => import('./commands/backup') },
-  restore: { summary: 'restore FILE [--force]                       the embedded database from a backup; --force replaces an existing one', load: () => import('./commands/restore') },
-  projections: { summary: 'projections rebuild                          replay the event log into freshly truncated projection tables', load: () => import('./commands/projections') },
-  council: { summary: 'council create --name-ky .. --name-ru .. | council list | council retention ID --months N   the councils served; retention of personal data', load: () => import('./commands/council') },
-  person: { summary: 'person erase PERSON_ID --reason TEXT | person erase-expired [--on DATE] [--dry-run]   erase a person\'s phone, e-mail and birth date; those past retention', load: () => import('./commands/person') },
-  group: { summary: 'group create --council ID | group members ID   open a group; its public composition', load: () => import('./commands/group') },
-  object: { summary: 'object register --council ID --kind KIND --name-ky .. --name-ru .. --email A | object list --council ID   monitored objects (4.2)', load: () => import('./commands/object') },
-  act: { summary: 'act draft|update|attach|show|issue ...          acts of monitoring and evaluation (8.1)', load: () => import('./commands/act') },
-  pending: { summary: 'pending --group ID [--overdue|--week|--object ID]   the chair\'s open obligations, overdue first', load: () => import('./commands/pending') },
-  formation: { summary: 'formation start|status|<step> --group ID ...    drive the formation workflow (5.4, 5.3); needs Temporal', load: () => import('./commands/formation') },
-  start: { summary: 'start                                        the API and the worker on embedded defaults (PGlite, .eml mail, local Temporal)', load: () => import('./commands/start') },
-  worker: { summary: 'worker                                       only the Temporal worker (TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL)', load: () => import('./commands/worker') },
+  deadline: {
+    summary: 'deadline <obligation-key> --from YYYY-MM-DD   due date of a statutory obligation, with its explanation',
+    load: () => import('./commands/deadline'),
+  },
+  calendar: {
+    summary:
+      'calendar show YYYY | set DATE --type .. | remove DATE | import FILE   working days of a year; staff edits (events)',
+    load: () => import('./commands/calendar'),
+  },
+  roster: {
+    summary: 'roster check FILE.csv | roster import FILE.csv --group ID   composition check (5.2, 5.4.6)',
+    load: () => import('./commands/roster'),
+  },
+  db: {
+    summary:
+      'db migrate                                   bring the database schema up to date (DATABASE_URL, else PGlite in ./data)',
+    load: () => import('./commands/db'),
+  },
+  backup: {
+    summary:
+      'backup FILE [--force]                        the embedded database (PGlite) to FILE; refused while the server runs on it',
+    load: () => import('./commands/backup'),
+  },
+  restore: {
+    summary:
+      'restore FILE [--force]                       the embedded database from a backup; --force replaces an existing one',
+    load: () => import('./commands/restore'),
+  },
+  projections: {
+    summary:
+      'projections rebuild                          replay the event log into freshly truncated projection tables',
+    load: () => import('./commands/projections'),
+  },
+  council: {
+    summary:
+      'council create --name-ky .. --name-ru .. | council list | council retention ID --months N   the councils served; retention of personal data',
+    load: () => import('./commands/council'),
+  },
+  person: {
+    summary:
+      "person erase PERSON_ID --reason TEXT | person erase-expired [--on DATE] [--dry-run]   erase a person's phone, e-mail and birth date; those past retention",
+    load: () => import('./commands/person'),
+  },
+  group: {
+    summary: 'group create --council ID | group members ID   open a group; its public composition',
+    load: () => import('./commands/group'),
+  },
+  object: {
+    summary:
+      'object register --council ID --kind KIND --name-ky .. --name-ru .. --email A | object list --council ID   monitored objects (4.2)',
+    load: () => import('./commands/object'),
+  },
+  act: {
+    summary: 'act draft|update|attach|show|issue ...          acts of monitoring and evaluation (8.1)',
+    load: () => import('./commands/act'),
+  },
+  pending: {
+    summary: "pending --group ID [--overdue|--week|--object ID]   the chair's open obligations, overdue first",
+    load: () => import('./commands/pending'),
+  },
+  formation: {
+    summary: 'formation start|status|<step> --group ID ...    drive the formation workflow (5.4, 5.3); needs Temporal',
+    load: () => import('./commands/formation'),
+  },
+  start: {
+    summary:
+      'start                                        the API and the worker on embedded defaults (PGlite, .eml mail, local Temporal)',
+    load: () => import('./commands/start'),
+  },
+  worker: {
+    summary:
+      'worker                                       only the Temporal worker (TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL)',
+    load: () => import('./commands/worker'),
+  },
 };
 
 function usage(): string {
-  return ['Usage: jmeg <command> [options]', '', 'Commands:', ...Object.values(commands).map((c) => `  jmeg ${c.summary}`)].join('\n');
+  return [
+    'Usage: jmeg <command> [options]',
+    '',
+    'Commands:',
+    ...Object.values(commands).map((c) => `  jmeg ${c.summary}`),
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -22,7 +22,14 @@ export async function readRosterFile(path: string, opts: { today?: IsoDate } = {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code ?? error);
     throw new CliError(`${path}: cannot read the file (${why})`);
   }
   let text: string;
@@ -32,7 +39,10 @@ export async function readRosterFile(path: string, opts: { today?: IsoDate } = {
     throw new CliError(`${path}: not UTF-8 text; save the table as "CSV UTF-8"`);
   }
   text = text.replace(/^\uFEFF/u, '');
-  if (text.trim() === '') throw new CliError(`${path}: the file is empty; expected the header full_name,sex,birth_date,category,workplace,village,phone,email`);
+  if (text.trim() === '')
+    throw new CliError(
+      `${path}: the file is empty; expected the header full_name,sex,birth_date,category,workplace,village,phone,email`,
+    );
 
   const firstLine = text.slice(0, text.search(/\r?\n|$/u));
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
@@ -53,7 +63,11 @@ export async function readRosterFile(path: string, opts: { today?: IsoDate } = {
   if (!header) throw new CliError(`${path}: no header line`);
   const startLine = (r: { record: string[]; info: { lines: number } }) =>
     r.info.lines - r.record.reduce((sum, cell) => sum + (cell.match(/\n/gu)?.length ?? 0), 0);
-  const { members, errors } = validateRosterRows(header.record, rows.map((r) => r.record), opts);
+  const { members, errors } = validateRosterRows(
+    header.record,
+    rows.map((r) => r.record),
+    opts,
+  );
   return {
     members,
     errors: errors.map((e) => ({ ...e, line: e.row === 0 ? startLine(header) : startLine(rows[e.row - 1]!) })),

@@ -60,13 +60,17 @@ function nonEmpty(value: string | undefined): string | null {
 function port(value: string | undefined, fallback: number, name: string): number {
   if (nonEmpty(value) === null) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name}: "${value}" is not a port number (0-65535)`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`${name}: "${value}" is not a port number (0-65535)`);
   return n;
 }
 
 function secret(value: string | undefined): string | null {
   const s = nonEmpty(value);
-  if (s !== null && Buffer.byteLength(s) < 32) throw new ConfigError(`JMEG_SECRET: ${Buffer.byteLength(s)} bytes, at least 32 needed (e.g. openssl rand -base64 32)`);
+  if (s !== null && Buffer.byteLength(s) < 32)
+    throw new ConfigError(
+      `JMEG_SECRET: ${Buffer.byteLength(s)} bytes, at least 32 needed (e.g. openssl rand -base64 32)`,
+    );
   return s;
 }
 
@@ -79,8 +83,10 @@ function publicUrl(value: string | undefined): string | null {
   } catch {
     throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" is not a URL (e.g. https://jmeg.aksuu.kg)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" must start with https:// or http://`);
-  if (url.search !== '' || url.hash !== '') throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" must not have a query or fragment`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" must start with https:// or http://`);
+  if (url.search !== '' || url.hash !== '')
+    throw new ConfigError(`JMEG_PUBLIC_URL: "${s}" must not have a query or fragment`);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -89,13 +95,18 @@ function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
   if (s === null || s === 'false') return false;
   if (s === 'true') return true;
   if (/^\d{1,2}$/.test(s)) return Number(s);
-  const entries = s.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = s
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   for (const entry of entries) {
     const [address, prefix, ...rest] = entry.split('/');
     const family = isIP(address ?? '');
     const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
     if (family === 0 || !prefixOk || rest.length > 0) {
-      throw new ConfigError(`JMEG_TRUST_PROXY: "${entry}" is not an IP address or CIDR range (e.g. 127.0.0.1 or 10.0.0.0/8; or true, or a number of hops)`);
+      throw new ConfigError(
+        `JMEG_TRUST_PROXY: "${entry}" is not an IP address or CIDR range (e.g. 127.0.0.1 or 10.0.0.0/8; or true, or a number of hops)`,
+      );
     }
   }
   return entries;
@@ -104,13 +115,15 @@ function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
 function days(value: string | undefined, fallback: number, name: string): number {
   if (nonEmpty(value) === null) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 366) throw new ConfigError(`${name}: "${value}" is not a number of days (1-366)`);
+  if (!Number.isInteger(n) || n < 1 || n > 366)
+    throw new ConfigError(`${name}: "${value}" is not a number of days (1-366)`);
   return n;
 }
 
 function logLevel(value: string | undefined): LogLevel {
   const s = nonEmpty(value)?.toLowerCase() ?? 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(s)) throw new ConfigError(`LOG_LEVEL: "${value}" is not one of ${LOG_LEVELS.join(', ')}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(s))
+    throw new ConfigError(`LOG_LEVEL: "${value}" is not one of ${LOG_LEVELS.join(', ')}`);
   return s as LogLevel;
 }
 
@@ -118,7 +131,8 @@ function firstAccount(env: Record<string, string | undefined>): AppConfig['first
   const email = nonEmpty(env.JMEG_ADMIN_EMAIL);
   const password = env.JMEG_ADMIN_PASSWORD ?? '';
   if (email === null && password === '') return null;
-  if (email === null || !email.includes('@')) throw new ConfigError('JMEG_ADMIN_EMAIL: an email address is needed with JMEG_ADMIN_PASSWORD');
+  if (email === null || !email.includes('@'))
+    throw new ConfigError('JMEG_ADMIN_EMAIL: an email address is needed with JMEG_ADMIN_PASSWORD');
   if (password.length < 12) throw new ConfigError('JMEG_ADMIN_PASSWORD: at least 12 characters');
   // No JMEG_ADMIN_COUNCIL: the first account administers every council.
   return { email, password, councilId: nonEmpty(env.JMEG_ADMIN_COUNCIL) };
@@ -136,13 +150,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     temporalNamespace: nonEmpty(env.TEMPORAL_NAMESPACE) ?? 'default',
     temporalTaskQueue: nonEmpty(env.TEMPORAL_TASK_QUEUE) ?? 'jmeg',
     temporalBinary: nonEmpty(env.TEMPORAL_BINARY),
-    temporalAutoInstall: !['0', 'false', 'no'].includes((nonEmpty(env.JMEG_TEMPORAL_AUTO_INSTALL) ?? '1').toLowerCase()),
+    temporalAutoInstall: !['0', 'false', 'no'].includes(
+      (nonEmpty(env.JMEG_TEMPORAL_AUTO_INSTALL) ?? '1').toLowerCase(),
+    ),
     httpHost: nonEmpty(env.HOST) ?? '127.0.0.1',
     httpPort: port(env.PORT, 3000, 'PORT'),
     publicBaseUrl: publicUrl(env.JMEG_PUBLIC_URL),
     responseLinkSecret: secret(env.JMEG_SECRET),
     payloadKeys: nonEmpty(env.JMEG_PAYLOAD_KEYS),
-    temporalUiOrigins: (nonEmpty(env.JMEG_TEMPORAL_UI_ORIGINS) ?? 'http://127.0.0.1:8233,http://localhost:8233').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter((o) => o !== ''),
+    temporalUiOrigins: (nonEmpty(env.JMEG_TEMPORAL_UI_ORIGINS) ?? 'http://127.0.0.1:8233,http://localhost:8233')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter((o) => o !== ''),
     responseLinkDays: days(env.JMEG_RESPONSE_LINK_DAYS, 60, 'JMEG_RESPONSE_LINK_DAYS'),
     trustProxy: trustProxy(env.JMEG_TRUST_PROXY),
     logLevel: logLevel(env.LOG_LEVEL),

@@ -38,21 +38,36 @@ export function findAccountByEmail(db: Kysely<Database>, email: string): Promise
 }
 
 export async function countAccounts(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function createSession(db: Kysely<Database>, session: { idHash: string; accountId: string; csrfToken: string; at: Date }): Promise<void> {
+export async function createSession(
+  db: Kysely<Database>,
+  session: { idHash: string; accountId: string; csrfToken: string; at: Date },
+): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id_hash: session.idHash, account_id: session.accountId, csrf_token: session.csrfToken, created_at: session.at, last_seen_at: session.at })
+    .values({
+      id_hash: session.idHash,
+      account_id: session.accountId,
+      csrf_token: session.csrfToken,
+      created_at: session.at,
+      last_seen_at: session.at,
+    })
     .execute();
 }
 
 export type SessionAccount = Pick<Account, 'id' | 'email' | 'role' | 'council_id' | 'group_id'>;
 
 /** The session and its account, by the hash of the session id. */
-export async function findSession(db: Kysely<Database>, idHash: string): Promise<(Session & { account: SessionAccount }) | undefined> {
+export async function findSession(
+  db: Kysely<Database>,
+  idHash: string,
+): Promise<(Session & { account: SessionAccount }) | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
@@ -89,7 +104,11 @@ const ROLE_ORDER = ['staff', 'deputy', 'chair', 'member'] as const;
  * groups (by the group's council). With `everyCouncil`, also the staff of every council (council_id null).
  * Ordered staff, deputies, chairs, members, then by e-mail.
  */
-export async function listCouncilAccounts(db: Kysely<Database>, councilId: string, options: { everyCouncil?: boolean } = {}): Promise<ScopedAccount[]> {
+export async function listCouncilAccounts(
+  db: Kysely<Database>,
+  councilId: string,
+  options: { everyCouncil?: boolean } = {},
+): Promise<ScopedAccount[]> {
   const rows = await db
     .selectFrom('accounts')
     .leftJoin('groups', 'groups.id', 'accounts.group_id')
@@ -99,7 +118,9 @@ export async function listCouncilAccounts(db: Kysely<Database>, councilId: strin
       eb.or([
         eb.and([eb('accounts.role', 'in', ['staff', 'deputy']), eb('accounts.council_id', '=', councilId)]),
         eb.and([eb('accounts.role', 'in', ['chair', 'member']), eb('groups.council_id', '=', councilId)]),
-        ...(options.everyCouncil ? [eb.and([eb('accounts.role', '=', 'staff'), eb('accounts.council_id', 'is', null)])] : []),
+        ...(options.everyCouncil
+          ? [eb.and([eb('accounts.role', '=', 'staff'), eb('accounts.council_id', 'is', null)])]
+          : []),
       ]),
     )
     .orderBy('accounts.email')
@@ -142,13 +163,25 @@ export async function insertAccountChecked(db: Kysely<Database>, row: NewAccount
     const taken = await trx.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
     if (taken) return { refused: 'email-taken' as const };
     if (row.role === 'chair' && row.groupId !== null) {
-      const chair = await trx.selectFrom('accounts').select('id').where('role', '=', 'chair').where('group_id', '=', row.groupId).executeTakeFirst();
+      const chair = await trx
+        .selectFrom('accounts')
+        .select('id')
+        .where('role', '=', 'chair')
+        .where('group_id', '=', row.groupId)
+        .executeTakeFirst();
       if (chair) return { refused: 'chair-taken' as const };
     }
     const id = randomUUID();
     await trx
       .insertInto('accounts')
-      .values({ id, email, password_hash: row.passwordHash, role: row.role, council_id: row.councilId, group_id: row.groupId })
+      .values({
+        id,
+        email,
+        password_hash: row.passwordHash,
+        role: row.role,
+        council_id: row.councilId,
+        group_id: row.groupId,
+      })
       .execute();
     return { created: id };
   });
@@ -159,14 +192,24 @@ export async function insertAccountChecked(db: Kysely<Database>, row: NewAccount
  * and the insert run under a lock on the accounts table, so of two concurrent calls one creates and the other
  * gets null, even from two processes.
  */
-export async function createFirstAccount(db: Kysely<Database>, input: { email: string; passwordHash: string }): Promise<string | null> {
+export async function createFirstAccount(
+  db: Kysely<Database>,
+  input: { email: string; passwordHash: string },
+): Promise<string | null> {
   return db.transaction().execute(async (trx) => {
     await sql`lock table accounts in share row exclusive mode`.execute(trx);
     if ((await countAccounts(trx)) > 0) return null;
     const id = randomUUID();
     await trx
       .insertInto('accounts')
-      .values({ id, email: normalizeEmail(input.email), password_hash: input.passwordHash, role: 'staff', council_id: null, group_id: null })
+      .values({
+        id,
+        email: normalizeEmail(input.email),
+        password_hash: input.passwordHash,
+        role: 'staff',
+        council_id: null,
+        group_id: null,
+      })
       .execute();
     return id;
   });
@@ -182,7 +225,12 @@ export async function deleteAccount(db: Kysely<Database>, id: string): Promise<b
 }
 
 /** Sets a new password hash and ends the account's sessions, all of them or all but `keepSessionIdHash`. */
-export async function setAccountPassword(db: Kysely<Database>, id: string, passwordHash: string, keepSessionIdHash: string | null = null): Promise<void> {
+export async function setAccountPassword(
+  db: Kysely<Database>,
+  id: string,
+  passwordHash: string,
+  keepSessionIdHash: string | null = null,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', id).execute();
     let end = trx.deleteFrom('sessions').where('account_id', '=', id);
@@ -192,6 +240,10 @@ export async function setAccountPassword(db: Kysely<Database>, id: string, passw
 }
 
 export async function countSessionsOf(db: Kysely<Database>, accountId: string): Promise<number> {
-  const row = await db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

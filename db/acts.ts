@@ -4,10 +4,23 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { validateAct, type ActAnnex, type ActDraft, type ActFinding, type ActProblem, type ActWarning } from '../domain/act';
+import {
+  validateAct,
+  type ActAnnex,
+  type ActDraft,
+  type ActFinding,
+  type ActProblem,
+  type ActWarning,
+} from '../domain/act';
 import { isIsoDate, yearOf, type IsoDate } from '../domain/dates';
 import type { Localized } from '../domain/i18n';
-import { AnnexRefusal, annexFileName, checkAnnexFile, MAX_ANNEXES_PER_ACT, tooManyAnnexes } from '../security/annex-policy';
+import {
+  AnnexRefusal,
+  annexFileName,
+  checkAnnexFile,
+  MAX_ANNEXES_PER_ACT,
+  tooManyAnnexes,
+} from '../security/annex-policy';
 import type { ActAnnexesTable, ActsTable, Database } from './database';
 import { streamVersion } from './event-store';
 import { streams, type ActStatus, type AnnexData } from './events';
@@ -65,14 +78,37 @@ export interface Act {
 
 // ---- the draft as JSON ----
 
-const DRAFT_KEYS = ['purpose', 'subject', 'object', 'place', 'periodStart', 'periodEnd', 'resultsSummary', 'findings', 'recommendations', 'annexes'] as const;
+const DRAFT_KEYS = [
+  'purpose',
+  'subject',
+  'object',
+  'place',
+  'periodStart',
+  'periodEnd',
+  'resultsSummary',
+  'findings',
+  'recommendations',
+  'annexes',
+] as const;
 
 function invalidDraft(field: string, rule: Localized): ActError {
-  return new ActError('invalid-draft', { ky: `${field}: ${rule.ky}`, ru: `${field}: ${rule.ru}`, en: `${field}: ${rule.en}` });
+  return new ActError('invalid-draft', {
+    ky: `${field}: ${rule.ky}`,
+    ru: `${field}: ${rule.ru}`,
+    en: `${field}: ${rule.en}`,
+  });
 }
 
-const MUST_BE_TEXT: Localized = { ky: 'текст же null болушу керек', ru: 'должно быть текстом или null', en: 'must be text or null' };
-const MUST_BE_LIST: Localized = { ky: 'тизме же null болушу керек', ru: 'должно быть списком или null', en: 'must be a list or null' };
+const MUST_BE_TEXT: Localized = {
+  ky: 'текст же null болушу керек',
+  ru: 'должно быть текстом или null',
+  en: 'must be text or null',
+};
+const MUST_BE_LIST: Localized = {
+  ky: 'тизме же null болушу керек',
+  ru: 'должно быть списком или null',
+  en: 'must be a list or null',
+};
 
 function text(value: unknown, field: string): string | null {
   if (value === undefined || value === null) return null;
@@ -88,7 +124,11 @@ function list(value: unknown, field: string): unknown[] | null {
 
 function record_(value: unknown, field: string, keys: readonly string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalidDraft(field, { ky: 'объект {...} болушу керек', ru: 'должно быть объектом {...}', en: 'must be an object {...}' });
+    throw invalidDraft(field, {
+      ky: 'объект {...} болушу керек',
+      ru: 'должно быть объектом {...}',
+      en: 'must be an object {...}',
+    });
   }
   const unknown = Object.keys(value).filter((k) => !keys.includes(k));
   if (unknown.length > 0) {
@@ -112,7 +152,11 @@ export function parseActDraft(value: unknown): ActDraft {
   const findings = list(v.findings, 'findings')?.map((f, i): ActFinding => {
     const r = record_(f, `findings[${i}]`, ['kind', 'text', 'method', 'methodNote']);
     if (r.kind !== 'fact' && r.kind !== 'evaluation') {
-      throw invalidDraft(`findings[${i}].kind`, { ky: '"fact" же "evaluation" болушу керек', ru: 'должно быть "fact" или "evaluation"', en: 'must be "fact" or "evaluation"' });
+      throw invalidDraft(`findings[${i}].kind`, {
+        ky: '"fact" же "evaluation" болушу керек',
+        ru: 'должно быть "fact" или "evaluation"',
+        en: 'must be "fact" or "evaluation"',
+      });
     }
     return {
       kind: r.kind,
@@ -121,19 +165,33 @@ export function parseActDraft(value: unknown): ActDraft {
       methodNote: text(r.methodNote, `findings[${i}].methodNote`),
     };
   });
-  const recommendations = list(v.recommendations, 'recommendations')?.map((r, i) => text(r, `recommendations[${i}]`) ?? '');
+  const recommendations = list(v.recommendations, 'recommendations')?.map(
+    (r, i) => text(r, `recommendations[${i}]`) ?? '',
+  );
   const annexes = list(v.annexes, 'annexes')?.map((a, i): ActAnnex => {
     const r = record_(a, `annexes[${i}]`, ['title', 'kind']);
     const kind = text(r.kind, `annexes[${i}].kind`);
     if (kind !== null && !['protocol', 'photo', 'visual', 'other'].includes(kind)) {
-      throw invalidDraft(`annexes[${i}].kind`, { ky: 'protocol, photo, visual же other', ru: 'protocol, photo, visual или other', en: 'protocol, photo, visual or other' });
+      throw invalidDraft(`annexes[${i}].kind`, {
+        ky: 'protocol, photo, visual же other',
+        ru: 'protocol, photo, visual или other',
+        en: 'protocol, photo, visual or other',
+      });
     }
-    return kind === null ? { title: text(r.title, `annexes[${i}].title`) ?? '' } : { title: text(r.title, `annexes[${i}].title`) ?? '', kind: kind as NonNullable<ActAnnex['kind']> };
+    return kind === null
+      ? { title: text(r.title, `annexes[${i}].title`) ?? '' }
+      : { title: text(r.title, `annexes[${i}].title`) ?? '', kind: kind as NonNullable<ActAnnex['kind']> };
   });
   return {
     purpose: text(v.purpose, 'purpose'),
     subject: text(v.subject, 'subject'),
-    object: object === null ? null : { kind: text(object.kind, 'object.kind') as MonitoredObject['kind'] | null, name: text(object.name, 'object.name') },
+    object:
+      object === null
+        ? null
+        : {
+            kind: text(object.kind, 'object.kind') as MonitoredObject['kind'] | null,
+            name: text(object.name, 'object.name'),
+          },
     place: text(v.place, 'place'),
     periodStart: text(v.periodStart, 'periodStart'),
     periodEnd: text(v.periodEnd, 'periodEnd'),
@@ -158,20 +216,37 @@ function toAct(row: Selectable<ActsTable>, annexes: Selectable<ActAnnexesTable>[
     issuedOn: row.issued_on,
     receivedOn: row.received_on,
     receivedVia: row.received_via,
-    annexes: annexes.map((a) => ({ id: a.id, fileName: a.file_name, mediaType: a.media_type, sizeBytes: a.size_bytes, sha256: a.storage_key })),
+    annexes: annexes.map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      mediaType: a.media_type,
+      sizeBytes: a.size_bytes,
+      sha256: a.storage_key,
+    })),
   };
 }
 
 export async function findAct(db: Kysely<Database>, actId: string): Promise<Act | undefined> {
   const row = await db.selectFrom('acts').selectAll().where('id', '=', actId).executeTakeFirst();
   if (!row) return undefined;
-  const annexes = await db.selectFrom('act_annexes').selectAll().where('act_id', '=', actId).orderBy('file_name').orderBy('id').execute();
+  const annexes = await db
+    .selectFrom('act_annexes')
+    .selectAll()
+    .where('act_id', '=', actId)
+    .orderBy('file_name')
+    .orderBy('id')
+    .execute();
   return toAct(row, annexes);
 }
 
 async function requireAct(db: Kysely<Database>, actId: string): Promise<Act> {
   const act = await findAct(db, actId);
-  if (!act) throw new ActError('unknown-act', { ky: `${actId} деген акт жок.`, ru: `Акта ${actId} нет.`, en: `There is no act ${actId}.` });
+  if (!act)
+    throw new ActError('unknown-act', {
+      ky: `${actId} деген акт жок.`,
+      ru: `Акта ${actId} нет.`,
+      en: `There is no act ${actId}.`,
+    });
   return act;
 }
 
@@ -212,8 +287,17 @@ function titleOf(draft: ActDraft, title: string | undefined): string {
 
 /** Records act.drafted: the group and the object must exist and belong to the same council. The draft may be incomplete (8.1 is checked at issue). */
 export async function draftAct(db: Kysely<Database>, input: DraftActInput, actor: string): Promise<Act> {
-  const group = await db.selectFrom('groups').select(['id', 'council_id']).where('id', '=', input.groupId).executeTakeFirst();
-  if (!group) throw new ActError('unknown-group', { ky: `${input.groupId} деген топ жок.`, ru: `Группы ${input.groupId} нет.`, en: `There is no group ${input.groupId}.` });
+  const group = await db
+    .selectFrom('groups')
+    .select(['id', 'council_id'])
+    .where('id', '=', input.groupId)
+    .executeTakeFirst();
+  if (!group)
+    throw new ActError('unknown-group', {
+      ky: `${input.groupId} деген топ жок.`,
+      ru: `Группы ${input.groupId} нет.`,
+      en: `There is no group ${input.groupId}.`,
+    });
   const object = await findObjectById(db, input.objectId);
   if (!object) {
     throw new ActError('unknown-object', {
@@ -236,13 +320,20 @@ export async function draftAct(db: Kysely<Database>, input: DraftActInput, actor
     stream: streams.act(actId),
     expectedVersion: 0,
     actor,
-    events: [{ type: 'act.drafted', payload: { actId, groupId: input.groupId, objectId: object.id, title, content: draft } }],
+    events: [
+      { type: 'act.drafted', payload: { actId, groupId: input.groupId, objectId: object.id, title, content: draft } },
+    ],
   });
   return requireAct(db, actId);
 }
 
 /** Records act.updated with the whole new draft; only drafts change. */
-export async function updateActDraft(db: Kysely<Database>, actId: string, input: { draft: ActDraft; title?: string }, actor: string): Promise<Act> {
+export async function updateActDraft(
+  db: Kysely<Database>,
+  actId: string,
+  input: { draft: ActDraft; title?: string },
+  actor: string,
+): Promise<Act> {
   const act = await requireAct(db, actId);
   if (act.status !== 'draft') throw notADraft(act);
   const object = (await findObjectById(db, act.objectId))!;
@@ -251,7 +342,9 @@ export async function updateActDraft(db: Kysely<Database>, actId: string, input:
     stream: streams.act(actId),
     expectedVersion: await streamVersion(db, streams.act(actId)),
     actor,
-    events: [{ type: 'act.updated', payload: { actId, title: titleOf(draft, input.title ?? act.title), content: draft } }],
+    events: [
+      { type: 'act.updated', payload: { actId, title: titleOf(draft, input.title ?? act.title), content: draft } },
+    ],
   });
   return requireAct(db, actId);
 }
@@ -304,14 +397,32 @@ export async function attachAnnex(db: Kysely<Database>, input: AttachAnnexInput,
     throw new ActError(refusal.code, refusal.messages);
   }
   storeContent(input.dataDir, sha256, input.bytes);
-  const annex: AnnexData = { annexId: randomUUID(), fileName, mediaType: accepted.mediaType, sizeBytes: accepted.sizeBytes, storageKey: sha256 };
+  const annex: AnnexData = {
+    annexId: randomUUID(),
+    fileName,
+    mediaType: accepted.mediaType,
+    sizeBytes: accepted.sizeBytes,
+    storageKey: sha256,
+  };
   const result = await record(db, {
     stream: streams.act(input.actId),
     actor,
-    events: [{ type: 'act.annex-attached', payload: { actId: input.actId, annex }, idempotencyKey: `act-annex:${input.actId}:${sha256}` }],
+    events: [
+      {
+        type: 'act.annex-attached',
+        payload: { actId: input.actId, annex },
+        idempotencyKey: `act-annex:${input.actId}:${sha256}`,
+      },
+    ],
   });
   const stored = (result.events[0] as { payload: { annex: AnnexData } }).payload.annex;
-  return { id: stored.annexId, fileName: stored.fileName, mediaType: stored.mediaType, sizeBytes: stored.sizeBytes, sha256: stored.storageKey };
+  return {
+    id: stored.annexId,
+    fileName: stored.fileName,
+    mediaType: stored.mediaType,
+    sizeBytes: stored.sizeBytes,
+    sha256: stored.storageKey,
+  };
 }
 
 // ---- issuing ----
@@ -321,7 +432,9 @@ export function contentForIssue(act: Act): ActDraft {
   if (act.annexes.length === 0) return act.draft;
   const listed = act.draft.annexes ?? [];
   const titles = new Set(listed.map((a) => a.title.trim().toLowerCase()));
-  const files = act.annexes.filter((f) => !titles.has(f.fileName.toLowerCase())).map((f): ActAnnex => ({ title: f.fileName, kind: f.mediaType.startsWith('image/') ? 'photo' : 'other' }));
+  const files = act.annexes
+    .filter((f) => !titles.has(f.fileName.toLowerCase()))
+    .map((f): ActAnnex => ({ title: f.fileName, kind: f.mediaType.startsWith('image/') ? 'photo' : 'other' }));
   return { ...act.draft, annexes: [...listed, ...files] };
 }
 
@@ -354,21 +467,43 @@ export interface IssuedAct {
  * Issues a draft: refuses with ActError 'act-incomplete' naming every missing 8.1 item (ky/ru/en); otherwise gives it
  * the group's next number for the year (YYYY-NNN) and records act.issued, once: a repeated call returns the same act.
  */
-export async function issueAct(db: Kysely<Database>, actId: string, options: { on: IsoDate; actor: string }): Promise<IssuedAct> {
+export async function issueAct(
+  db: Kysely<Database>,
+  actId: string,
+  options: { on: IsoDate; actor: string },
+): Promise<IssuedAct> {
   if (!isIsoDate(options.on)) {
     throw new ActError('invalid-date', same(`issue date "${options.on}" is not a real date YYYY-MM-DD`));
   }
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('acts').select(['group_id']).where('id', '=', actId).executeTakeFirst();
-    if (!row) throw new ActError('unknown-act', { ky: `${actId} деген акт жок.`, ru: `Акта ${actId} нет.`, en: `There is no act ${actId}.` });
+    if (!row)
+      throw new ActError('unknown-act', {
+        ky: `${actId} деген акт жок.`,
+        ru: `Акта ${actId} нет.`,
+        en: `There is no act ${actId}.`,
+      });
     // Numbers are per group and year: issuing in one group waits for the other issue in the same group.
     await sql`select pg_advisory_xact_lock(hashtextextended(${`act-number:${row.group_id}`}, 0))`.execute(trx);
     const act = (await findAct(trx, actId))!;
     const object = (await findObjectById(trx, act.objectId))!;
-    const group = await trx.selectFrom('groups').select('council_id').where('id', '=', act.groupId).executeTakeFirstOrThrow();
+    const group = await trx
+      .selectFrom('groups')
+      .select('council_id')
+      .where('id', '=', act.groupId)
+      .executeTakeFirstOrThrow();
     const content = contentForIssue(act);
     const { missing, warnings } = validateAct(content);
-    const base = { actId, title: act.title, groupId: act.groupId, councilId: group.council_id, object, annexes: act.annexes, warnings, ...obligationsOf(object) };
+    const base = {
+      actId,
+      title: act.title,
+      groupId: act.groupId,
+      councilId: group.council_id,
+      object,
+      annexes: act.annexes,
+      warnings,
+      ...obligationsOf(object),
+    };
     if (act.status !== 'draft') return { ...base, number: act.number!, issuedOn: act.issuedOn!, alreadyIssued: true };
     if (missing.length > 0) {
       throw new ActError(
@@ -392,7 +527,13 @@ export async function issueAct(db: Kysely<Database>, actId: string, options: { o
     await recordInTransaction(trx, {
       stream: streams.act(actId),
       actor: options.actor,
-      events: [{ type: 'act.issued', payload: { actId, number, issuedOn: options.on, content: content }, idempotencyKey: `act-issued:${actId}` }],
+      events: [
+        {
+          type: 'act.issued',
+          payload: { actId, number, issuedOn: options.on, content: content },
+          idempotencyKey: `act-issued:${actId}`,
+        },
+      ],
     });
     return { ...base, number, issuedOn: options.on, alreadyIssued: false };
   });

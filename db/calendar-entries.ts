@@ -20,8 +20,15 @@ export interface CalendarChange {
 }
 
 /** The scope's entries by date (a council's own rows only, not the national ones). */
-export async function listCalendarEntries(db: Kysely<Database>, scope: CalendarScope, range: { from?: IsoDate; to?: IsoDate } = {}): Promise<CalendarEntry[]> {
-  let query = db.selectFrom('calendar_entries').selectAll().where(sql<boolean>`coalesce(council_id, '') = ${scope ?? ''}`);
+export async function listCalendarEntries(
+  db: Kysely<Database>,
+  scope: CalendarScope,
+  range: { from?: IsoDate; to?: IsoDate } = {},
+): Promise<CalendarEntry[]> {
+  let query = db
+    .selectFrom('calendar_entries')
+    .selectAll()
+    .where(sql<boolean>`coalesce(council_id, '') = ${scope ?? ''}`);
   if (range.from !== undefined) query = query.where('date', '>=', range.from);
   if (range.to !== undefined) query = query.where('date', '<=', range.to);
   const rows = await query.orderBy('date').execute();
@@ -29,7 +36,11 @@ export async function listCalendarEntries(db: Kysely<Database>, scope: CalendarS
 }
 
 /** The national rows, then (when a council is given) that council's rows: later entries win in createCalendar. */
-export async function calendarEntriesFor(db: Kysely<Database>, councilId: string | null, range: { from?: IsoDate; to?: IsoDate } = {}): Promise<CalendarEntry[]> {
+export async function calendarEntriesFor(
+  db: Kysely<Database>,
+  councilId: string | null,
+  range: { from?: IsoDate; to?: IsoDate } = {},
+): Promise<CalendarEntry[]> {
   const national = await listCalendarEntries(db, null, range);
   return councilId === null ? national : [...national, ...(await listCalendarEntries(db, councilId, range))];
 }
@@ -46,7 +57,12 @@ function contentHash(value: unknown): string {
  * repeating a command records nothing; each change's idempotency key names its content and the stream version it
  * follows, so a concurrent duplicate of the same command is stored once.
  */
-export async function setCalendarEntries(db: Kysely<Database>, scope: CalendarScope, entries: readonly CalendarEntry[], actor: string): Promise<CalendarChange> {
+export async function setCalendarEntries(
+  db: Kysely<Database>,
+  scope: CalendarScope,
+  entries: readonly CalendarEntry[],
+  actor: string,
+): Promise<CalendarChange> {
   return db.transaction().execute(async (trx) => {
     await lockScope(trx, scope);
     const current = new Map((await listCalendarEntries(trx, scope)).map((e) => [e.date, e]));
@@ -60,7 +76,13 @@ export async function setCalendarEntries(db: Kysely<Database>, scope: CalendarSc
       if (existing && sameEntry(existing, entry)) continue;
       events.push({
         type: 'calendar.entry-set',
-        payload: { councilId: scope, date: entry.date, entryType: entry.type, name: { ky: entry.name.ky, ru: entry.name.ru }, status: entry.status },
+        payload: {
+          councilId: scope,
+          date: entry.date,
+          entryType: entry.type,
+          name: { ky: entry.name.ky, ru: entry.name.ru },
+          status: entry.status,
+        },
         idempotencyKey: `calendar-set:${scope ?? 'global'}:${entry.date}:${contentHash([entry.type, entry.status, entry.name.ky, entry.name.ru])}:after-v${version}`,
       });
     }
@@ -71,12 +93,22 @@ export async function setCalendarEntries(db: Kysely<Database>, scope: CalendarSc
 }
 
 /** Sets one entry (see setCalendarEntries). */
-export function setCalendarEntry(db: Kysely<Database>, scope: CalendarScope, entry: CalendarEntry, actor: string): Promise<CalendarChange> {
+export function setCalendarEntry(
+  db: Kysely<Database>,
+  scope: CalendarScope,
+  entry: CalendarEntry,
+  actor: string,
+): Promise<CalendarChange> {
   return setCalendarEntries(db, scope, [entry], actor);
 }
 
 /** Removes a scope's entry for a date (the shipped data and the Labour Code rules apply again); nothing when there is none. */
-export async function removeCalendarEntry(db: Kysely<Database>, scope: CalendarScope, date: IsoDate, actor: string): Promise<CalendarChange> {
+export async function removeCalendarEntry(
+  db: Kysely<Database>,
+  scope: CalendarScope,
+  date: IsoDate,
+  actor: string,
+): Promise<CalendarChange> {
   return db.transaction().execute(async (trx) => {
     await lockScope(trx, scope);
     const stream = streams.calendar(scope);
@@ -86,7 +118,13 @@ export async function removeCalendarEntry(db: Kysely<Database>, scope: CalendarS
     const result = await recordInTransaction(trx, {
       stream,
       actor,
-      events: [{ type: 'calendar.entry-removed', payload: { councilId: scope, date }, idempotencyKey: `calendar-remove:${scope ?? 'global'}:${date}:after-v${version}` }],
+      events: [
+        {
+          type: 'calendar.entry-removed',
+          payload: { councilId: scope, date },
+          idempotencyKey: `calendar-remove:${scope ?? 'global'}:${date}:after-v${version}`,
+        },
+      ],
     });
     return { appended: result.appended.length, streamVersion: result.streamVersion };
   });

@@ -3,7 +3,16 @@
 import { secureDir } from '../security/data-dir';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, sql, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely';
+import {
+  Kysely,
+  PGliteDialect,
+  sql,
+  PostgresDialect,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type TransactionSettings,
+} from 'kysely';
 import pg from 'pg';
 import type { AppConfig } from '../config/config';
 import type { Database } from './database';
@@ -114,7 +123,10 @@ function createDialect(config: DbConfig, options: CreateDbOptions): Dialect {
 }
 
 /** Opens the PGlite database in `dir` under the directory's lock, without kysely or migrations (backup, restore). */
-export async function openLockedPGlite(dir: string, options: { loadDataDir?: Blob } = {}): Promise<{ pglite: PGlite; close: () => Promise<void> }> {
+export async function openLockedPGlite(
+  dir: string,
+  options: { loadDataDir?: Blob } = {},
+): Promise<{ pglite: PGlite; close: () => Promise<void> }> {
   const lock = acquireDirLock(dir);
   try {
     secureDir(dir);

@@ -27,7 +27,11 @@ export interface RegisterCouncilInput {
 }
 
 /** Records a council.registered event; returns the council's id. */
-export async function registerCouncil(db: Kysely<Database>, input: RegisterCouncilInput, actor: string): Promise<string> {
+export async function registerCouncil(
+  db: Kysely<Database>,
+  input: RegisterCouncilInput,
+  actor: string,
+): Promise<string> {
   const councilId = input.id ?? randomUUID();
   await record(db, {
     stream: streams.council(councilId),
@@ -53,13 +57,24 @@ export async function registerCouncil(db: Kysely<Database>, input: RegisterCounc
  * Records council.retention-set: personal data of the council's groups is kept `months` months after a term ends
  * (0: until the person asks). Setting the period it already has records nothing. The council must exist.
  */
-export async function setCouncilRetention(db: Kysely<Database>, councilId: string, months: number, actor: string): Promise<{ changed: boolean }> {
+export async function setCouncilRetention(
+  db: Kysely<Database>,
+  councilId: string,
+  months: number,
+  actor: string,
+): Promise<{ changed: boolean }> {
   if (!Number.isInteger(months) || months < 0 || months > RETENTION_MONTHS_MAX) {
-    throw new DomainError('invalid-retention', `months: a whole number from 0 to ${RETENTION_MONTHS_MAX}`, { field: 'months' });
+    throw new DomainError('invalid-retention', `months: a whole number from 0 to ${RETENTION_MONTHS_MAX}`, {
+      field: 'months',
+    });
   }
   const council = await findCouncilById(db, councilId);
   if (!council) throw new DomainError('unknown-council', `council ${councilId} does not exist`, { councilId });
   if (council.retention_months === months) return { changed: false };
-  await record(db, { stream: streams.council(councilId), actor, events: [{ type: 'council.retention-set', payload: { councilId, months } }] });
+  await record(db, {
+    stream: streams.council(councilId),
+    actor,
+    events: [{ type: 'council.retention-set', payload: { councilId, months } }],
+  });
   return { changed: true };
 }

@@ -69,7 +69,12 @@ function parseOwner(text: string): LockOwner | null {
   try {
     const value = JSON.parse(text) as Partial<LockOwner>;
     if (typeof value.pid !== 'number' || !Number.isInteger(value.pid) || value.pid <= 0) return null;
-    return { pid: value.pid, command: String(value.command ?? ''), since: String(value.since ?? ''), startId: typeof value.startId === 'string' ? value.startId : null };
+    return {
+      pid: value.pid,
+      command: String(value.command ?? ''),
+      since: String(value.since ?? ''),
+      startId: typeof value.startId === 'string' ? value.startId : null,
+    };
   } catch {
     return null;
   }
@@ -146,13 +151,19 @@ function takeOver(file: string, staleText: string, content: string): boolean {
 export function acquireDirLock(pgliteDir: string, command = currentCommand()): DirLock {
   const file = lockFileOf(pgliteDir);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const content = JSON.stringify({ pid: process.pid, command, since: new Date().toISOString(), startId: readStartId('self') } satisfies LockOwner);
+  const content = JSON.stringify({
+    pid: process.pid,
+    command,
+    since: new Date().toISOString(),
+    startId: readStartId('self'),
+  } satisfies LockOwner);
   for (let attempt = 0; attempt < 5; attempt++) {
     if (tryLink(content, file)) return register(file, content);
     const found = readOwner(file);
     if (found === null) continue;
     if (found.owner !== null && ownerIsAlive(found.owner, found.text)) throw new DataDirLockedError(file, found.owner);
-    if (found.owner === null && Date.now() - safeMtime(file) < TAKEOVER_STALE_MS) throw new DataDirLockedError(file, null);
+    if (found.owner === null && Date.now() - safeMtime(file) < TAKEOVER_STALE_MS)
+      throw new DataDirLockedError(file, null);
     if (takeOver(file, found.text, content)) return register(file, content);
   }
   throw new DataDirLockedError(file, readOwner(file)?.owner ?? null);
@@ -188,7 +199,10 @@ function register(file: string, content: string): DirLock {
 function currentCommand(): string {
   const script = process.argv.findIndex((arg) => /(^|[\\/])main\.[cm]?[jt]s$|(^|[\\/])jmeg(\.js)?$/.test(arg));
   const words = script === -1 ? [] : process.argv.slice(script + 1);
-  const command = words.filter((w) => !w.startsWith('-')).slice(0, 2).join(' ');
+  const command = words
+    .filter((w) => !w.startsWith('-'))
+    .slice(0, 2)
+    .join(' ');
   return command || basename(process.argv[1] ?? 'node');
 }
 

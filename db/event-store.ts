@@ -184,7 +184,10 @@ export async function readAll(db: Kysely<Database>, afterPosition = 0, limit = 1
 }
 
 /** Stored rows as events, each person's personal fields opened with their keys (one key query for all rows). */
-export async function openEvents(db: Kysely<Database>, rows: readonly Selectable<EventsTable>[]): Promise<StoredEvent[]> {
+export async function openEvents(
+  db: Kysely<Database>,
+  rows: readonly Selectable<EventsTable>[],
+): Promise<StoredEvent[]> {
   const payloads = await openPayloads(
     db,
     rows.map((row) => row.payload),

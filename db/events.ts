@@ -57,7 +57,10 @@ export interface AnnexData {
 type Ev<T extends string, P> = { type: T; payload: P };
 
 export type CouncilEvent =
-  | Ev<'council.registered', { councilId: string; name: Bilingual; website: string | null; timeZone: string; email: string | null }>
+  | Ev<
+      'council.registered',
+      { councilId: string; name: Bilingual; website: string | null; timeZone: string; email: string | null }
+    >
   /** Months after a group's term ends that personal data is kept (0: until the person asks). */
   | Ev<'council.retention-set', { councilId: string; months: number }>;
 
@@ -88,7 +91,14 @@ export type CandidateEvent =
   /** 5.4.4: the community gathering's protocol. */
   | Ev<
       'gathering.protocol-recorded',
-      { groupId: string; protocolId: string; heldOn: IsoDate; protocolRef: string; place: string | null; participants: number }
+      {
+        groupId: string;
+        protocolId: string;
+        heldOn: IsoDate;
+        protocolRef: string;
+        place: string | null;
+        participants: number;
+      }
     >
   | Ev<
       'candidate.nominated',
@@ -119,7 +129,10 @@ export type ObjectEvent = Ev<
 >;
 
 export type ActEvent =
-  | Ev<'act.drafted', { actId: string; groupId: string; objectId: string; title: string; content: Record<string, unknown> }>
+  | Ev<
+      'act.drafted',
+      { actId: string; groupId: string; objectId: string; title: string; content: Record<string, unknown> }
+    >
   /** A draft's content replaced (8.1: drafts may be incomplete; only drafts change). */
   | Ev<'act.updated', { actId: string; title: string; content: Record<string, unknown> }>
   | Ev<'act.annex-attached', { actId: string; annex: AnnexData }>
@@ -176,7 +189,14 @@ export type NoticeEvent = Ev<
 export type MeetingEvent =
   | Ev<
       'meeting.scheduled',
-      { meetingId: string; groupId: string; kind: MeetingKind; date: IsoDate; time: string | null; place: string | null }
+      {
+        meetingId: string;
+        groupId: string;
+        kind: MeetingKind;
+        date: IsoDate;
+        time: string | null;
+        place: string | null;
+      }
     >
   | Ev<'meeting.held', { meetingId: string; heldOn: IsoDate; present: number }>
   | Ev<'meeting.cancelled', { meetingId: string; reason: string | null }>;
@@ -184,7 +204,13 @@ export type MeetingEvent =
 export type CalendarEvent =
   | Ev<
       'calendar.entry-set',
-      { councilId: string | null; date: IsoDate; entryType: CalendarEntryType; name: Bilingual; status: CalendarEntryStatus }
+      {
+        councilId: string | null;
+        date: IsoDate;
+        entryType: CalendarEntryType;
+        name: Bilingual;
+        status: CalendarEntryStatus;
+      }
     >
   | Ev<'calendar.entry-removed', { councilId: string | null; date: IsoDate }>;
 

@@ -18,7 +18,9 @@ export const feedTokenHash = (token: string): string => createHash('sha256').upd
 
 /** The token of a group's feed row: base64url(HMAC-SHA256(secret, group and creation instant)), 43 characters. */
 export function deriveFeedToken(secret: string, groupId: string, createdAt: Date): string {
-  return createHmac('sha256', secret).update(`jmeg-feed-token:v1:${groupId}:${createdAt.getTime()}`, 'utf8').digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`jmeg-feed-token:v1:${groupId}:${createdAt.getTime()}`, 'utf8')
+    .digest('base64url');
 }
 
 export async function findFeedToken(db: Kysely<Database>, groupId: string): Promise<FeedToken | undefined> {
@@ -27,30 +29,52 @@ export async function findFeedToken(db: Kysely<Database>, groupId: string): Prom
 }
 
 /** The token of a group's current row, or null when there is none or it was made with another secret (then regenerate). */
-export async function currentFeedToken(db: Kysely<Database>, secret: string, groupId: string): Promise<{ token: string; createdAt: Date } | { token: null; createdAt: Date } | null> {
+export async function currentFeedToken(
+  db: Kysely<Database>,
+  secret: string,
+  groupId: string,
+): Promise<{ token: string; createdAt: Date } | { token: null; createdAt: Date } | null> {
   const row = await findFeedToken(db, groupId);
   if (!row) return null;
   const token = deriveFeedToken(secret, groupId, row.createdAt);
-  return feedTokenHash(token) === row.tokenHash ? { token, createdAt: row.createdAt } : { token: null, createdAt: row.createdAt };
+  return feedTokenHash(token) === row.tokenHash
+    ? { token, createdAt: row.createdAt }
+    : { token: null, createdAt: row.createdAt };
 }
 
 /**
  * Makes a new token for the group, replacing the old one (which stops working). The creation instant is now, or one
  * millisecond after the previous one when the clock has not moved, so every regeneration gives a different token.
  */
-export async function regenerateFeedToken(db: Kysely<Database>, secret: string, groupId: string, now: Date): Promise<{ token: string; createdAt: Date }> {
+export async function regenerateFeedToken(
+  db: Kysely<Database>,
+  secret: string,
+  groupId: string,
+  now: Date,
+): Promise<{ token: string; createdAt: Date }> {
   return db.transaction().execute(async (trx) => {
-    const previous = await trx.selectFrom('feed_tokens').select('created_at').where('group_id', '=', groupId).forUpdate().executeTakeFirst();
+    const previous = await trx
+      .selectFrom('feed_tokens')
+      .select('created_at')
+      .where('group_id', '=', groupId)
+      .forUpdate()
+      .executeTakeFirst();
     const createdAt = new Date(Math.max(now.getTime(), previous ? new Date(previous.created_at).getTime() + 1 : 0));
     const token = deriveFeedToken(secret, groupId, createdAt);
     await sql`insert into feed_tokens (group_id, token_hash, created_at) values (${groupId}, ${feedTokenHash(token)}, ${createdAt.toISOString()})
-      on conflict (group_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at`.execute(trx);
+      on conflict (group_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at`.execute(
+      trx,
+    );
     return { token, createdAt };
   });
 }
 
 /** The group a presented token opens, or null (unknown or replaced token). */
 export async function groupOfFeedToken(db: Kysely<Database>, token: string): Promise<string | null> {
-  const row = await db.selectFrom('feed_tokens').select('group_id').where('token_hash', '=', feedTokenHash(token)).executeTakeFirst();
+  const row = await db
+    .selectFrom('feed_tokens')
+    .select('group_id')
+    .where('token_hash', '=', feedTokenHash(token))
+    .executeTakeFirst();
   return row?.group_id ?? null;
 }

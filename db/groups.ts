@@ -32,7 +32,12 @@ export async function openGroup(db: Kysely<Database>, input: OpenGroupInput, act
     stream: streams.group(groupId),
     expectedVersion: 0,
     actor,
-    events: [{ type: 'group.opened', payload: { groupId, councilId: input.councilId, councilFormedOn: input.councilFormedOn ?? null } }],
+    events: [
+      {
+        type: 'group.opened',
+        payload: { groupId, councilId: input.councilId, councilFormedOn: input.councilFormedOn ?? null },
+      },
+    ],
   });
   return groupId;
 }

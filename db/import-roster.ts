@@ -66,38 +66,49 @@ export async function importRoster(
   if (duplicates.length > 0) throw new RosterImportError(duplicates);
 
   return db.transaction().execute(async (trx) => {
-    const group = await trx.selectFrom('groups').select(['id', 'council_id']).where('id', '=', groupId).executeTakeFirst();
+    const group = await trx
+      .selectFrom('groups')
+      .select(['id', 'council_id'])
+      .where('id', '=', groupId)
+      .executeTakeFirst();
     if (!group) throw new DomainError('unknown-group', `group ${groupId} does not exist`, { groupId });
 
     const legacyKeys = members.map((member) => rosterIdempotencyKey(groupId, member));
     const legacyStored = new Set(
-      (await trx.selectFrom('events').select('idempotency_key').where('idempotency_key', 'in', legacyKeys).execute()).map((r) => r.idempotency_key),
+      (
+        await trx.selectFrom('events').select('idempotency_key').where('idempotency_key', 'in', legacyKeys).execute()
+      ).map((r) => r.idempotency_key),
     );
-    const events: NewEvent[] = members.filter((_, i) => !legacyStored.has(legacyKeys[i]!)).map((member) => {
-      const key = rosterIdempotencyKey(groupId, member);
-      return {
-        type: 'member.added',
-        idempotencyKey: storedRosterKey(groupId, member),
-        payload: {
-          groupId,
-          membershipId: `m-${digest(key)}`,
-          personId: `p-${digest(`${group.council_id}:${nameKey(member.fullName)}:${storedBirthDate(member.birthDate)}`)}`,
-          person: {
-            fullName: member.fullName,
-            sex: member.sex,
-            birthDate: storedBirthDate(member.birthDate),
-            workplace: member.workplace,
-            village: member.village,
-            phone: member.phone,
-            email: member.email,
+    const events: NewEvent[] = members
+      .filter((_, i) => !legacyStored.has(legacyKeys[i]!))
+      .map((member) => {
+        const key = rosterIdempotencyKey(groupId, member);
+        return {
+          type: 'member.added',
+          idempotencyKey: storedRosterKey(groupId, member),
+          payload: {
+            groupId,
+            membershipId: `m-${digest(key)}`,
+            personId: `p-${digest(`${group.council_id}:${nameKey(member.fullName)}:${storedBirthDate(member.birthDate)}`)}`,
+            person: {
+              fullName: member.fullName,
+              sex: member.sex,
+              birthDate: storedBirthDate(member.birthDate),
+              workplace: member.workplace,
+              village: member.village,
+              phone: member.phone,
+              email: member.email,
+            },
+            category: member.category,
+            role: 'member',
+            joinedOn: null,
           },
-          category: member.category,
-          role: 'member',
-          joinedOn: null,
-        },
-      };
-    });
-    const result = events.length > 0 ? await recordInTransaction(trx, { stream: streams.group(groupId), events, actor: options.actor }) : { appended: [] };
+        };
+      });
+    const result =
+      events.length > 0
+        ? await recordInTransaction(trx, { stream: streams.group(groupId), events, actor: options.actor })
+        : { appended: [] };
 
     const entries = await listRosterEntries(trx, groupId);
     const chair = entries.find((e) => e.role === 'chair');
@@ -106,7 +117,10 @@ export async function importRoster(
       added: result.appended.length,
       alreadyPresent: members.length - result.appended.length,
       members: current,
-      composition: checkComposition(current, chair ? { on: options.on, chair: chair.member.fullName } : { on: options.on }),
+      composition: checkComposition(
+        current,
+        chair ? { on: options.on, chair: chair.member.fullName } : { on: options.on },
+      ),
     };
   });
 }

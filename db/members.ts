@@ -43,7 +43,20 @@ export async function listRosterEntries(db: Kysely<Database>, groupId: string): 
   const rows = await db
     .selectFrom('memberships as m')
     .innerJoin('persons as p', 'p.id', 'm.person_id')
-    .select(['m.id as membershipId', 'p.id as personId', 'm.role', 'm.category', 'p.full_name', 'p.sex', 'p.birth_date', 'p.workplace', 'p.village', 'p.phone', 'p.email', 'p.data_erased_at'])
+    .select([
+      'm.id as membershipId',
+      'p.id as personId',
+      'm.role',
+      'm.category',
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'p.workplace',
+      'p.village',
+      'p.phone',
+      'p.email',
+      'p.data_erased_at',
+    ])
     .where('m.group_id', '=', groupId)
     .where('m.left_on', 'is', null)
     .orderBy('p.full_name')

@@ -13,7 +13,10 @@ export function findNoticeById(db: Kysely<Database>, id: string): Promise<Notice
 }
 
 /** A council's notices, newest first; only those on `channel` when given. */
-export async function listNotices(db: Kysely<Database>, filter: { councilId: string; groupId?: string; channel?: NoticeChannel }): Promise<Notice[]> {
+export async function listNotices(
+  db: Kysely<Database>,
+  filter: { councilId: string; groupId?: string; channel?: NoticeChannel },
+): Promise<Notice[]> {
   let query = db.selectFrom('notices').selectAll().where('council_id', '=', filter.councilId);
   if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId);
   const rows = await query.orderBy('published_at', 'desc').orderBy('id').execute();
@@ -32,7 +35,11 @@ export interface PublishNoticeInput {
 }
 
 /** Records notice.published on the group's (else the council's) stream, once per notice id; returns the stored notice. */
-export async function publishNotice(db: Kysely<Database>, input: PublishNoticeInput, actor: string): Promise<{ notice: Notice; created: boolean }> {
+export async function publishNotice(
+  db: Kysely<Database>,
+  input: PublishNoticeInput,
+  actor: string,
+): Promise<{ notice: Notice; created: boolean }> {
   return db.transaction().execute(async (trx) => {
     const existing = await findNoticeById(trx, input.noticeId);
     if (existing) return { notice: existing, created: false };

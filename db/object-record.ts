@@ -59,7 +59,10 @@ export async function objectRecord(
     .select((eb) => [eb.fn.min('p.submitted_at').as('first_at'), eb.fn.count<number>('p.id').as('submissions')])
     .where((eb) =>
       object.isExecutiveBody
-        ? eb.or([eb('o.party', '=', `object:${objectId}`), eb.and([eb('o.party', '=', 'executive-body'), eb('g.council_id', '=', object.councilId)])])
+        ? eb.or([
+            eb('o.party', '=', `object:${objectId}`),
+            eb.and([eb('o.party', '=', 'executive-body'), eb('g.council_id', '=', object.councilId)]),
+          ])
         : eb('o.party', '=', `object:${objectId}`),
     )
     .groupBy(['o.id', 'a.number'])
@@ -69,13 +72,17 @@ export async function objectRecord(
   if (options.to !== undefined) q = q.where('o.due_date', '<=', options.to);
   const rows = await q.execute();
   // The first answer's own late mark decides; an amendment later does not make an on-time answer late.
-  const firstLate = await firstAnswerLateness(db, rows.map((r) => r.id));
+  const firstLate = await firstAnswerLateness(
+    db,
+    rows.map((r) => r.id),
+  );
   const answers = rows.map((r): ObjectAnswer => {
     const answeredOn = r.first_at === null ? null : bishkekDateOf(new Date(r.first_at).getTime());
     let outcome: AnswerOutcome;
     if (r.status === 'cancelled') outcome = 'cancelled';
     else if (answeredOn !== null) outcome = firstLate.get(r.id) ? 'late' : 'on-time';
-    else if (r.status === 'closed' || r.status === 'met' || compareDates(options.today, r.due_date) > 0) outcome = 'never';
+    else if (r.status === 'closed' || r.status === 'met' || compareDates(options.today, r.due_date) > 0)
+      outcome = 'never';
     else outcome = 'pending';
     return {
       obligationId: r.id,

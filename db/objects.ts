@@ -17,7 +17,8 @@ export interface MonitoredObject {
   isExecutiveBody: boolean;
 }
 
-export type ObjectErrorCode = 'unknown-council' | 'invalid-kind' | 'missing-name' | 'missing-email' | 'invalid-email' | 'executive-body-exists';
+export type ObjectErrorCode =
+  'unknown-council' | 'invalid-kind' | 'missing-name' | 'missing-email' | 'invalid-email' | 'executive-body-exists';
 
 /** A refusal to register an object: a code, the field, and the message in the three languages. */
 export class ObjectError extends Error {
@@ -83,7 +84,11 @@ export interface RegisterObjectInput {
 }
 
 /** Checks and records object.registered; returns the object. Refuses with ObjectError naming the field and rule. */
-export async function registerObject(db: Kysely<Database>, input: RegisterObjectInput, actor: string): Promise<MonitoredObject> {
+export async function registerObject(
+  db: Kysely<Database>,
+  input: RegisterObjectInput,
+  actor: string,
+): Promise<MonitoredObject> {
   if (!(input.kind in MONITORED_OBJECT_KINDS)) {
     const valid = Object.keys(MONITORED_OBJECT_KINDS).join(', ');
     throw new ObjectError('invalid-kind', 'kind', {
@@ -119,11 +124,17 @@ export async function registerObject(db: Kysely<Database>, input: RegisterObject
       stream: streams.object(objectId),
       expectedVersion: 0,
       actor,
-      events: [{ type: 'object.registered', payload: { objectId, councilId: input.councilId, name: name.ky, nameRu: name.ru, kind, contacts: emails } }],
+      events: [
+        {
+          type: 'object.registered',
+          payload: { objectId, councilId: input.councilId, name: name.ky, nameRu: name.ru, kind, contacts: emails },
+        },
+      ],
     });
   } catch (error) {
     // Two registrations racing: the partial unique index keeps one executive body per council.
-    if ((error as { constraint?: string }).constraint === 'monitored_objects_one_executive_body') await refuseSecondExecutiveBody(db, input.councilId);
+    if ((error as { constraint?: string }).constraint === 'monitored_objects_one_executive_body')
+      await refuseSecondExecutiveBody(db, input.councilId);
     throw error;
   }
   return { id: objectId, councilId: input.councilId, kind, name, emails, isExecutiveBody: kind === 'executive_body' };

@@ -21,7 +21,11 @@ export async function listObligations(db: Kysely<Database>, filter: ObligationFi
   const reminders = await db
     .selectFrom('obligation_reminders')
     .select(['obligation_id', 'rung'])
-    .where('obligation_id', 'in', rows.map((r) => r.id))
+    .where(
+      'obligation_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .orderBy('sent_at')
     .orderBy('rung')
     .execute();

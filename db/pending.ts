@@ -4,7 +4,16 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { shippedCalendar, type Calendar, type CalendarName } from '../domain/calendar';
-import { addDays, compareDates, daysBetween, dayOfWeek, endOfDayBishkek, fromEpochDay, toEpochDay, type IsoDate } from '../domain/dates';
+import {
+  addDays,
+  compareDates,
+  daysBetween,
+  dayOfWeek,
+  endOfDayBishkek,
+  fromEpochDay,
+  toEpochDay,
+  type IsoDate,
+} from '../domain/dates';
 import { isObligationKey, OBLIGATIONS, type DeadlineRule } from '../domain/deadlines';
 import type { Localized } from '../domain/i18n';
 import { calendarEntriesFor } from './calendar-entries';
@@ -55,7 +64,14 @@ export interface PendingObligation {
   act: { id: string; number: string | null; title: string; path: string } | null;
   object: { id: string; name: CalendarName; kind: ObjectKind; isExecutiveBody: boolean } | null;
   /** Every submission for this obligation, first first; a later one amends (supersedes) an earlier one. */
-  responses: { id: string; kind: ResponseKind; submittedAt: string; late: boolean; supersedes: string | null; path: string }[];
+  responses: {
+    id: string;
+    kind: ResponseKind;
+    submittedAt: string;
+    late: boolean;
+    supersedes: string | null;
+    path: string;
+  }[];
 }
 
 const OPEN: ObligationStatus[] = ['open', 'escalated'];
@@ -99,9 +115,14 @@ export function pendingQuery(db: Kysely<Database>, query: Omit<PendingQuery, 'ca
       'm.is_executive_body',
     ])
     .select((eb) => [
-      jsonArrayFrom(eb.selectFrom('obligation_reminders as r').select(['r.rung', 'r.sent_at']).whereRef('r.obligation_id', '=', 'o.id').orderBy('r.sent_at').orderBy('r.rung')).as(
-        'reminders',
-      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom('obligation_reminders as r')
+          .select(['r.rung', 'r.sent_at'])
+          .whereRef('r.obligation_id', '=', 'o.id')
+          .orderBy('r.sent_at')
+          .orderBy('r.rung'),
+      ).as('reminders'),
       jsonObjectFrom(
         eb
           .selectFrom('obligation_status_changes as s')
@@ -123,7 +144,11 @@ export function pendingQuery(db: Kysely<Database>, query: Omit<PendingQuery, 'ca
     .where('o.group_id', '=', query.groupId);
   const filter = query.filter;
   if (filter === 'overdue') q = q.where('o.status', 'in', OPEN).where('o.due_date', '<', query.today);
-  else if (filter === 'due-this-week') q = q.where('o.status', 'in', OPEN).where('o.due_date', '>=', query.today).where('o.due_date', '<=', endOfWeek(query.today));
+  else if (filter === 'due-this-week')
+    q = q
+      .where('o.status', 'in', OPEN)
+      .where('o.due_date', '>=', query.today)
+      .where('o.due_date', '<=', endOfWeek(query.today));
   else q = q.where((eb) => eb.or([eb('o.status', 'in', OPEN), eb('o.status_changed_at', '>', new Date(closedSince))]));
   if (typeof filter === 'object') q = q.where('a.object_id', '=', filter.objectId);
   return q;
@@ -134,14 +159,20 @@ export async function pendingObligations(db: Kysely<Database>, query: PendingQue
   const rows = await pendingQuery(db, query).execute();
   const { today, calendar } = query;
   const weekEnd = endOfWeek(today);
-  const working = workingDayCounter(calendar, [today, ...rows.filter((r) => OPEN.includes(r.status)).map((r) => r.due_date)]);
+  const working = workingDayCounter(calendar, [
+    today,
+    ...rows.filter((r) => OPEN.includes(r.status)).map((r) => r.due_date),
+  ]);
   const items = rows.map((row): PendingObligation => {
     const known = isObligationKey(row.key) ? OBLIGATIONS[row.key] : null;
     const open = OPEN.includes(row.status);
     const days = open ? daysLeftOn(known?.rule ?? null, row.due_date, today, working) : null;
     const overdue = open && compareDates(today, row.due_date) > 0;
     const dueDay = calendar.describeDay(row.due_date);
-    const objectName = row.object_id !== null && row.object_name_ky !== null ? { ky: row.object_name_ky, ru: row.object_name_ru ?? row.object_name_ky } : null;
+    const objectName =
+      row.object_id !== null && row.object_name_ky !== null
+        ? { ky: row.object_name_ky, ru: row.object_name_ru ?? row.object_name_ky }
+        : null;
     return {
       obligationId: row.id,
       key: row.key,
@@ -150,7 +181,10 @@ export async function pendingObligations(db: Kysely<Database>, query: PendingQue
       party: {
         id: row.party,
         role: known ? known.party : null,
-        name: row.party === `object:${row.object_id}` || (row.party === 'executive-body' && row.is_executive_body === true) ? objectName : null,
+        name:
+          row.party === `object:${row.object_id}` || (row.party === 'executive-body' && row.is_executive_body === true)
+            ? objectName
+            : null,
       },
       status: row.status,
       open,
@@ -164,9 +198,19 @@ export async function pendingObligations(db: Kysely<Database>, query: PendingQue
       closedAt: open ? null : iso(row.status_changed_at),
       reminders: row.reminders.map((r) => ({ rung: r.rung, sentAt: iso(r.sent_at) })),
       escalation: row.escalation ? { sentAt: iso(row.escalation.changed_at) } : null,
-      act: row.act_id !== null ? { id: row.act_id, number: row.act_number, title: row.act_title ?? '', path: actPath(row.act_id) } : null,
+      act:
+        row.act_id !== null
+          ? { id: row.act_id, number: row.act_number, title: row.act_title ?? '', path: actPath(row.act_id) }
+          : null,
       object:
-        row.object_id !== null && objectName !== null ? { id: row.object_id, name: objectName, kind: row.object_kind!, isExecutiveBody: row.is_executive_body === true } : null,
+        row.object_id !== null && objectName !== null
+          ? {
+              id: row.object_id,
+              name: objectName,
+              kind: row.object_kind!,
+              isExecutiveBody: row.is_executive_body === true,
+            }
+          : null,
       responses: row.responses.map((p) => ({
         id: p.id,
         kind: p.kind,
@@ -210,7 +254,8 @@ export function daysLeftOn(
 function byUrgency(a: PendingObligation, b: PendingObligation): number {
   const rank = (x: PendingObligation) => (x.overdue ? 0 : x.open ? 1 : 2);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (rank(a) === 2) return (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || a.obligationId.localeCompare(b.obligationId);
+  if (rank(a) === 2)
+    return (b.closedAt ?? '').localeCompare(a.closedAt ?? '') || a.obligationId.localeCompare(b.obligationId);
   return compareDates(a.dueDate, b.dueDate) || a.obligationId.localeCompare(b.obligationId);
 }
 

@@ -73,7 +73,11 @@ function personIdsOf(payloads: readonly unknown[]): string[] {
 export async function loadPersonKeys(db: Kysely<Database>, personIds: readonly string[]): Promise<PersonKeys> {
   const keys: PersonKeys = new Map();
   if (personIds.length === 0) return keys;
-  const rows = await db.selectFrom('person_keys').select(['person_id', 'key']).where('person_id', 'in', personIds).execute();
+  const rows = await db
+    .selectFrom('person_keys')
+    .select(['person_id', 'key'])
+    .where('person_id', 'in', personIds)
+    .execute();
   for (const row of rows) keys.set(row.person_id, row.key === null ? null : Buffer.from(row.key));
   return keys;
 }
@@ -99,7 +103,10 @@ async function ensurePersonKeys(trx: Transaction<Database>, personIds: readonly 
  * appearance). A person whose key is erased gets null there: their data is not written again. Returns the keys
  * used, for reading the stored rows back.
  */
-export async function sealPayloads(trx: Transaction<Database>, payloads: readonly unknown[]): Promise<{ sealed: unknown[]; keys: PersonKeys }> {
+export async function sealPayloads(
+  trx: Transaction<Database>,
+  payloads: readonly unknown[],
+): Promise<{ sealed: unknown[]; keys: PersonKeys }> {
   const keys = await ensurePersonKeys(trx, personIdsOf(payloads));
   const sealed = payloads.map((payload) => {
     const found = personOf(payload);
@@ -132,7 +139,8 @@ export function openPayload(payload: unknown, keys: PersonKeys): unknown {
   for (const field of PERSONAL_FIELDS) {
     const value = person[field];
     if (!isSealedField(value)) continue;
-    if (key === undefined) throw new Error(`no data key for person ${found.personId}: the log holds their sealed ${field}`);
+    if (key === undefined)
+      throw new Error(`no data key for person ${found.personId}: the log holds their sealed ${field}`);
     person[field] = open(key, found.personId, field, value);
   }
   return { ...(payload as Payload), person };

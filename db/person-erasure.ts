@@ -27,7 +27,12 @@ async function groupOfPerson(db: Kysely<Database>, personId: string): Promise<st
     .orderBy('joined_on', (ob) => ob.desc().nullsLast())
     .executeTakeFirst();
   if (membership) return membership.group_id;
-  const candidate = await db.selectFrom('candidates').select('group_id').where('person_id', '=', personId).orderBy('id', 'desc').executeTakeFirst();
+  const candidate = await db
+    .selectFrom('candidates')
+    .select('group_id')
+    .where('person_id', '=', personId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   return candidate?.group_id ?? null;
 }
 
@@ -36,17 +41,28 @@ async function groupOfPerson(db: Kysely<Database>, personId: string): Promise<st
  * reports 'already-erased'. A person recorded before keys existed (their data in clear in older events) gets an
  * erased key row, so every reader withholds those fields too.
  */
-export async function erasePersonData(db: Kysely<Database>, personId: string, input: { reason: string; actor: string }): Promise<ErasePersonDataResult> {
+export async function erasePersonData(
+  db: Kysely<Database>,
+  personId: string,
+  input: { reason: string; actor: string },
+): Promise<ErasePersonDataResult> {
   const reason = input.reason.trim();
-  if (reason === '') throw new DomainError('erasure-reason-required', 'a reason for the erasure is required', { field: 'reason' });
+  if (reason === '')
+    throw new DomainError('erasure-reason-required', 'a reason for the erasure is required', { field: 'reason' });
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst();
     if (!person) throw new DomainError('unknown-person', `person ${personId} does not exist`, { personId });
     const groupId = await groupOfPerson(trx, personId);
-    if (groupId === null) throw new DomainError('unknown-person', `person ${personId} belongs to no group`, { personId });
+    if (groupId === null)
+      throw new DomainError('unknown-person', `person ${personId} belongs to no group`, { personId });
     // The stream's lock first, as appends take it, then the key row.
     await lockStream(trx, streams.group(groupId));
-    const key = await trx.selectFrom('person_keys').select(['erased_at']).where('person_id', '=', personId).forUpdate().executeTakeFirst();
+    const key = await trx
+      .selectFrom('person_keys')
+      .select(['erased_at'])
+      .where('person_id', '=', personId)
+      .forUpdate()
+      .executeTakeFirst();
     if (key?.erased_at) return { status: 'already-erased', personId, groupId };
     const now = new Date();
     await trx
@@ -56,7 +72,14 @@ export async function erasePersonData(db: Kysely<Database>, personId: string, in
       .execute();
     await recordInTransaction(trx, {
       stream: streams.group(groupId),
-      events: [{ type: 'person.data-erased', payload: { personId, groupId, reason }, idempotencyKey: `person-data-erased:${personId}`, occurredAt: now }],
+      events: [
+        {
+          type: 'person.data-erased',
+          payload: { personId, groupId, reason },
+          idempotencyKey: `person-data-erased:${personId}`,
+          occurredAt: now,
+        },
+      ],
       actor: input.actor,
     });
     return { status: 'erased', personId, groupId };
@@ -83,8 +106,21 @@ export async function listGroupPersons(db: Kysely<Database>, groupId: string): P
   const candidateIds = new Set(candidates.map((c) => c.person_id));
   const ids = [...new Set([...memberIds, ...candidateIds])];
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('persons').select(['id', 'full_name', 'village', 'data_erased_at']).where('id', 'in', ids).orderBy('full_name').orderBy('id').execute();
-  return rows.map((r) => ({ personId: r.id, fullName: r.full_name, village: r.village, member: memberIds.has(r.id), candidate: candidateIds.has(r.id), dataErasedAt: r.data_erased_at }));
+  const rows = await db
+    .selectFrom('persons')
+    .select(['id', 'full_name', 'village', 'data_erased_at'])
+    .where('id', 'in', ids)
+    .orderBy('full_name')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    personId: r.id,
+    fullName: r.full_name,
+    village: r.village,
+    member: memberIds.has(r.id),
+    candidate: candidateIds.has(r.id),
+    dataErasedAt: r.data_erased_at,
+  }));
 }
 
 /** A person due for erasure by retention, and why. */
@@ -97,7 +133,8 @@ export interface ExpiredPerson {
   reason: string;
 }
 
-export const retentionReason = (months: number, termEnd: IsoDate) => `retention: ${months} months after the term ended on ${termEnd}`;
+export const retentionReason = (months: number, termEnd: IsoDate) =>
+  `retention: ${months} months after the term ended on ${termEnd}`;
 
 /**
  * The persons not erased yet whose every group (as member or candidate) has a term end and a council retention
@@ -110,7 +147,11 @@ export async function findExpiredPersons(db: Kysely<Database>, on: IsoDate): Pro
     .select(['person_id', 'group_id'])
     .union(db.selectFrom('candidates').select(['person_id', 'group_id']))
     .execute();
-  const groups = await db.selectFrom('groups').innerJoin('councils', 'councils.id', 'groups.council_id').select(['groups.id', 'groups.term_end', 'councils.retention_months']).execute();
+  const groups = await db
+    .selectFrom('groups')
+    .innerJoin('councils', 'councils.id', 'groups.council_id')
+    .select(['groups.id', 'groups.term_end', 'councils.retention_months'])
+    .execute();
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const byPerson = new Map<string, string[]>();
   for (const l of links) byPerson.set(l.person_id, [...(byPerson.get(l.person_id) ?? []), l.group_id]);
@@ -125,15 +166,29 @@ export async function findExpiredPersons(db: Kysely<Database>, on: IsoDate): Pro
         break;
       }
       const until = retainedUntil(g.term_end!, g.retention_months);
-      if (decisive === null || until > decisive.until) decisive = { termEnd: g.term_end!, months: g.retention_months, until };
+      if (decisive === null || until > decisive.until)
+        decisive = { termEnd: g.term_end!, months: g.retention_months, until };
     }
     if (expired && decisive) due.set(personId, { termEnd: decisive.termEnd, months: decisive.months });
   }
   if (due.size === 0) return [];
-  const persons = await db.selectFrom('persons').select(['id', 'full_name']).where('id', 'in', [...due.keys()]).where('data_erased_at', 'is', null).orderBy('full_name').orderBy('id').execute();
+  const persons = await db
+    .selectFrom('persons')
+    .select(['id', 'full_name'])
+    .where('id', 'in', [...due.keys()])
+    .where('data_erased_at', 'is', null)
+    .orderBy('full_name')
+    .orderBy('id')
+    .execute();
   return persons.map((p) => {
     const d = due.get(p.id)!;
-    return { personId: p.id, fullName: p.full_name, termEnd: d.termEnd, months: d.months, reason: retentionReason(d.months, d.termEnd) };
+    return {
+      personId: p.id,
+      fullName: p.full_name,
+      termEnd: d.termEnd,
+      months: d.months,
+      reason: retentionReason(d.months, d.termEnd),
+    };
   });
 }
 
@@ -141,7 +196,10 @@ export async function findExpiredPersons(db: Kysely<Database>, on: IsoDate): Pro
  * Erases every person findExpiredPersons names on `on` (nothing with dryRun), each with its retention reason.
  * Idempotent: a second run finds nobody left (an erasure done meanwhile counts as done).
  */
-export async function eraseExpiredPersons(db: Kysely<Database>, input: { on: IsoDate; dryRun?: boolean; actor: string }): Promise<{ due: ExpiredPerson[]; erased: string[] }> {
+export async function eraseExpiredPersons(
+  db: Kysely<Database>,
+  input: { on: IsoDate; dryRun?: boolean; actor: string },
+): Promise<{ due: ExpiredPerson[]; erased: string[] }> {
   const due = await findExpiredPersons(db, input.on);
   const erased: string[] = [];
   if (input.dryRun) return { due, erased };

@@ -37,7 +37,11 @@ export async function dumpPGlite(dir: string): Promise<Uint8Array> {
  * Loads `dump` as the PGlite database in `dir`. Refuses a directory holding a database unless `force`, which then
  * replaces it. The dump is loaded into a sibling directory and checked first, so a bad file leaves `dir` as it was.
  */
-export async function restorePGlite(dir: string, dump: Uint8Array, { force = false }: { force?: boolean } = {}): Promise<{ events: number }> {
+export async function restorePGlite(
+  dir: string,
+  dump: Uint8Array,
+  { force = false }: { force?: boolean } = {},
+): Promise<{ events: number }> {
   const lock = acquireDirLock(dir);
   const staging = `${dir}.restoring`;
   const replaced = `${dir}.replaced`;
@@ -56,7 +60,10 @@ export async function restorePGlite(dir: string, dump: Uint8Array, { force = fal
       }
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
-      throw new BackupError('unreadable', `not a jmeg database backup (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+      throw new BackupError(
+        'unreadable',
+        `not a jmeg database backup (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      );
     }
     rmSync(replaced, { recursive: true, force: true });
     if (existsSync(dir)) renameSync(dir, replaced);

@@ -109,7 +109,13 @@ type ObligationInfo = Map<string, { key: string; clause: string }>;
 /** The timeline entry of a stored event, or null for events the timeline does not show (edits of a draft, annexes). */
 export function timelineEntry(event: StoredEvent, obligations: ObligationInfo): TimelineEntry | null {
   const at = event.occurredAt.toISOString();
-  const base = (kind: TimelineKind, date: IsoDate = bishkekDateOf(event.occurredAt.getTime())): TimelineEntry => ({ position: event.position, at, date, kind, count: 1 });
+  const base = (kind: TimelineKind, date: IsoDate = bishkekDateOf(event.occurredAt.getTime())): TimelineEntry => ({
+    position: event.position,
+    at,
+    date,
+    kind,
+    count: 1,
+  });
   const obligation = (id: string) => {
     const o = obligations.get(id);
     return { id, key: o?.key ?? '', clause: o?.clause ?? '' };
@@ -122,7 +128,10 @@ export function timelineEntry(event: StoredEvent, obligations: ObligationInfo): 
     case 'group.status-changed':
       return { ...base('group.status-changed'), detail: event.payload.status, reason: event.payload.reason };
     case 'notice.published':
-      return { ...base('notice.published', bishkekDateOf(Date.parse(event.payload.publishedAt))), detail: event.payload.kind };
+      return {
+        ...base('notice.published', bishkekDateOf(Date.parse(event.payload.publishedAt))),
+        detail: event.payload.kind,
+      };
     case 'gathering.protocol-recorded':
       return { ...base('gathering.protocol-recorded', event.payload.heldOn), detail: event.payload.protocolRef };
     case 'candidate.nominated':
@@ -138,7 +147,12 @@ export function timelineEntry(event: StoredEvent, obligations: ObligationInfo): 
     case 'member.role-changed':
       return { ...base('member.role-changed'), detail: event.payload.role };
     case 'meeting.scheduled':
-      return { ...base('meeting.scheduled'), detail: event.payload.kind, meetingDate: event.payload.date, meetingTime: event.payload.time };
+      return {
+        ...base('meeting.scheduled'),
+        detail: event.payload.kind,
+        meetingDate: event.payload.date,
+        meetingTime: event.payload.time,
+      };
     case 'meeting.held':
       return base('meeting.held', event.payload.heldOn);
     case 'meeting.cancelled':
@@ -151,19 +165,35 @@ export function timelineEntry(event: StoredEvent, obligations: ObligationInfo): 
       return { ...base('act.received', event.payload.receivedOn), receivedVia: event.payload.via };
     case 'response.recorded': {
       const p = event.payload;
-      const entry: TimelineEntry = { ...base('response.recorded', bishkekDateOf(Date.parse(p.submittedAt))), detail: p.kind, late: p.late };
+      const entry: TimelineEntry = {
+        ...base('response.recorded', bishkekDateOf(Date.parse(p.submittedAt))),
+        detail: p.kind,
+        late: p.late,
+      };
       return p.obligationId !== null ? { ...entry, obligation: obligation(p.obligationId) } : entry;
     }
     case 'act.closed':
       return { ...base('act.closed'), reason: event.payload.reason };
     case 'obligation.opened': {
       const p = event.payload;
-      return { ...base('obligation.opened', p.anchorDate), obligation: { id: p.obligationId, key: p.key, clause: p.clause }, dueDate: p.dueDate };
+      return {
+        ...base('obligation.opened', p.anchorDate),
+        obligation: { id: p.obligationId, key: p.key, clause: p.clause },
+        dueDate: p.dueDate,
+      };
     }
     case 'obligation.due-date-changed':
-      return { ...base('obligation.due-date-changed'), obligation: obligation(event.payload.obligationId), dueDate: event.payload.dueDate };
+      return {
+        ...base('obligation.due-date-changed'),
+        obligation: obligation(event.payload.obligationId),
+        dueDate: event.payload.dueDate,
+      };
     case 'obligation.reminder-sent':
-      return { ...base('obligation.reminder-sent'), obligation: obligation(event.payload.obligationId), rung: event.payload.rung };
+      return {
+        ...base('obligation.reminder-sent'),
+        obligation: obligation(event.payload.obligationId),
+        rung: event.payload.rung,
+      };
     case 'obligation.status-changed': {
       return { ...base(STATUS_KIND[event.payload.status]), obligation: obligation(event.payload.obligationId) };
     }
@@ -189,14 +219,22 @@ function merge(entries: TimelineEntry[]): TimelineEntry[] {
 
 /** The formation's timeline and one per act of the group (acts with the latest activity first), from the event log only. */
 /** `today` (Asia/Bishkek) decides which closed acts are recent enough to show (CLOSED_ACTS_SHOWN_DAYS by default). */
-export async function groupTimelines(db: Kysely<Database>, groupId: string, options: { today: IsoDate; closedWithinDays?: number }): Promise<GroupTimelines> {
+export async function groupTimelines(
+  db: Kysely<Database>,
+  groupId: string,
+  options: { today: IsoDate; closedWithinDays?: number },
+): Promise<GroupTimelines> {
   const acts = await db
     .selectFrom('acts as a')
     .innerJoin('monitored_objects as m', 'm.id', 'a.object_id')
     .select(['a.id', 'a.number', 'a.title', 'a.status', 'm.name as name_ky', 'm.name_ru'])
     .where('a.group_id', '=', groupId)
     .execute();
-  const obligationRows = await db.selectFrom('obligations').select(['id', 'key', 'clause']).where('group_id', '=', groupId).execute();
+  const obligationRows = await db
+    .selectFrom('obligations')
+    .select(['id', 'key', 'clause'])
+    .where('group_id', '=', groupId)
+    .execute();
   const obligations: ObligationInfo = new Map(obligationRows.map((o) => [o.id, { key: o.key, clause: o.clause }]));
   const groupStream = streams.group(groupId);
   // Closed acts whose last event is older than the cutoff are counted, not read: the timeline follows what moves.
@@ -214,12 +252,23 @@ export async function groupTimelines(db: Kysely<Database>, groupId: string, opti
           .orderBy('stream_version', 'desc')
           .execute();
   // The day of each closed act's last event (by its place in the stream, as the timeline orders them).
-  const oldClosed = new Set(lastEvents.filter((r) => bishkekDateOf(new Date(r.occurred_at).getTime()) < cutoff).map((r) => r.stream_id));
+  const oldClosed = new Set(
+    lastEvents.filter((r) => bishkekDateOf(new Date(r.occurred_at).getTime()) < cutoff).map((r) => r.stream_id),
+  );
   const shownActs = acts.filter((a) => !oldClosed.has(streams.act(a.id)));
   const actStreams = new Map(shownActs.map((a) => [streams.act(a.id), a.id]));
   const rows = await db
     .selectFrom('events')
-    .select(['type', 'position', 'stream_id', 'stream_version', 'actor', 'occurred_at', 'recorded_at', 'idempotency_key'])
+    .select([
+      'type',
+      'position',
+      'stream_id',
+      'stream_version',
+      'actor',
+      'occurred_at',
+      'recorded_at',
+      'idempotency_key',
+    ])
     .select(sql<Record<string, unknown>>`payload - ${sql.val(UNREAD_PAYLOAD_KEYS)}::text[]`.as('payload'))
     .where('stream_id', 'in', [groupStream, ...actStreams.keys()])
     .orderBy('position')

@@ -21,8 +21,15 @@ const complete: ActDraft = {
 };
 
 const empty: ActDraft = {
-  purpose: null, subject: null, object: null, place: null, periodStart: null, periodEnd: null,
-  findings: null, recommendations: null, annexes: null,
+  purpose: null,
+  subject: null,
+  object: null,
+  place: null,
+  periodStart: null,
+  periodEnd: null,
+  findings: null,
+  recommendations: null,
+  annexes: null,
 };
 
 describe('8.1: the mandatory content of an act', () => {
@@ -35,7 +42,16 @@ describe('8.1: the mandatory content of an act', () => {
     const result = validateAct(empty);
     expect(result.ok).toBe(false);
     expect(result.missing.map((m) => m.field)).toEqual([
-      'purpose', 'subject', 'object.kind', 'object.name', 'place', 'periodStart', 'periodEnd', 'findings', 'recommendations', 'annexes',
+      'purpose',
+      'subject',
+      'object.kind',
+      'object.name',
+      'place',
+      'periodStart',
+      'periodEnd',
+      'findings',
+      'recommendations',
+      'annexes',
     ]);
     for (const m of result.missing) {
       expect(m).toMatchObject({ clause: '8.1', problem: 'missing' });
@@ -59,9 +75,13 @@ describe('8.1: the mandatory content of an act', () => {
   });
 
   it('the period must not end before it starts; one-day periods are fine', () => {
-    expect(validateAct({ ...complete, periodStart: '2026-04-18', periodEnd: '2026-04-17' }).missing).toMatchObject([{ field: 'period', problem: 'invalid' }]);
+    expect(validateAct({ ...complete, periodStart: '2026-04-18', periodEnd: '2026-04-17' }).missing).toMatchObject([
+      { field: 'period', problem: 'invalid' },
+    ]);
     expect(validateAct({ ...complete, periodStart: '2026-04-17', periodEnd: '2026-04-17' }).ok).toBe(true);
-    expect(validateAct({ ...complete, periodEnd: '2026-02-30' }).missing).toMatchObject([{ field: 'periodEnd', problem: 'invalid' }]);
+    expect(validateAct({ ...complete, periodEnd: '2026-02-30' }).missing).toMatchObject([
+      { field: 'periodEnd', problem: 'invalid' },
+    ]);
   });
 
   it('an evaluation finding needs its method; "other" needs a name; a fact may go without one', () => {
@@ -74,7 +94,11 @@ describe('8.1: the mandatory content of an act', () => {
         { kind: 'evaluation', text: ' ', method: 'focus_group' },
       ],
     });
-    expect(result.missing.map((m) => m.field)).toEqual(['findings[1].method', 'findings[2].methodNote', 'findings[3].text']);
+    expect(result.missing.map((m) => m.field)).toEqual([
+      'findings[1].method',
+      'findings[2].methodNote',
+      'findings[3].text',
+    ]);
   });
 
   it('no annexes is a warning, not a block', () => {
@@ -98,7 +122,12 @@ describe('8.1: the mandatory content of an act', () => {
 describe('labels', () => {
   it('4.2: six kinds of monitored objects, each labelled in ky, ru and en', () => {
     expect(Object.keys(MONITORED_OBJECT_KINDS)).toEqual([
-      'executive_body', 'municipal_enterprise', 'municipal_institution', 'procurement_supplier', 'procurement_consultant', 'public_organisation',
+      'executive_body',
+      'municipal_enterprise',
+      'municipal_institution',
+      'procurement_supplier',
+      'procurement_consultant',
+      'public_organisation',
     ]);
     for (const label of [...Object.values(MONITORED_OBJECT_KINDS), ...Object.values(FINDING_METHODS)]) {
       for (const lang of LANGS) expect(label[lang].length).toBeGreaterThan(3);

@@ -16,7 +16,11 @@ export type MonitoredObjectKind =
   | 'public_organisation';
 
 export const MONITORED_OBJECT_KINDS: Record<MonitoredObjectKind, Localized> = {
-  executive_body: { ky: 'жергиликтүү өз алдынча башкаруунун аткаруу органы', ru: 'исполнительный орган местного самоуправления', en: 'executive body of local self-government' },
+  executive_body: {
+    ky: 'жергиликтүү өз алдынча башкаруунун аткаруу органы',
+    ru: 'исполнительный орган местного самоуправления',
+    en: 'executive body of local self-government',
+  },
   municipal_enterprise: { ky: 'муниципалдык ишкана', ru: 'муниципальное предприятие', en: 'municipal enterprise' },
   municipal_institution: { ky: 'муниципалдык мекеме', ru: 'муниципальное учреждение', en: 'municipal institution' },
   procurement_supplier: {
@@ -24,7 +28,11 @@ export const MONITORED_OBJECT_KINDS: Record<MonitoredObjectKind, Localized> = {
     ru: 'поставщик (подрядчик) по государственным закупкам',
     en: 'supplier (contractor) in public procurement',
   },
-  procurement_consultant: { ky: 'мамлекеттик сатып алууларда консультант', ru: 'консультант по государственным закупкам', en: 'consultant in public procurement' },
+  procurement_consultant: {
+    ky: 'мамлекеттик сатып алууларда консультант',
+    ru: 'консультант по государственным закупкам',
+    en: 'consultant in public procurement',
+  },
   public_organisation: {
     ky: 'кызмат көрсөтүүчү коомдук уюм же бирикме',
     ru: 'общественная организация или объединение, оказывающее услуги',
@@ -88,10 +96,22 @@ export type ActWarning = { field: string; clause: '8.1'; message: Localized };
 export type ActValidation = { ok: boolean; missing: ActProblem[]; warnings: ActWarning[] };
 
 const FIELD_LABELS: Record<string, Localized> = {
-  purpose: { ky: 'мониторинг жана баалоо жүргүзүүнүн максаты', ru: 'цель мониторинга и оценки', en: 'purpose of the monitoring and evaluation' },
-  subject: { ky: 'мониторингдин жана баалоонун предмети', ru: 'предмет мониторинга и оценки', en: 'subject of the monitoring and evaluation' },
+  purpose: {
+    ky: 'мониторинг жана баалоо жүргүзүүнүн максаты',
+    ru: 'цель мониторинга и оценки',
+    en: 'purpose of the monitoring and evaluation',
+  },
+  subject: {
+    ky: 'мониторингдин жана баалоонун предмети',
+    ru: 'предмет мониторинга и оценки',
+    en: 'subject of the monitoring and evaluation',
+  },
   'object.kind': { ky: 'объекттин түрү (4.2)', ru: 'вид объекта (4.2)', en: 'kind of object (4.2)' },
-  'object.name': { ky: 'мониторингдин жана баалоонун объектиси', ru: 'объект мониторинга и оценки', en: 'object of the monitoring and evaluation' },
+  'object.name': {
+    ky: 'мониторингдин жана баалоонун объектиси',
+    ru: 'объект мониторинга и оценки',
+    en: 'object of the monitoring and evaluation',
+  },
   place: { ky: 'мониторинг жана баалоо жүргүзүүнүн орду', ru: 'место проведения', en: 'place' },
   periodStart: { ky: 'мөөнөттүн башталышы', ru: 'начало срока проведения', en: 'start of the period' },
   periodEnd: { ky: 'мөөнөттүн аягы', ru: 'окончание срока проведения', en: 'end of the period' },
@@ -100,7 +120,11 @@ const FIELD_LABELS: Record<string, Localized> = {
     ru: 'описание результатов: факты или результаты оценки',
     en: 'description of results: facts or evaluation findings',
   },
-  recommendations: { ky: 'сунуштамалар жана сунуштар', ru: 'рекомендации и предложения', en: 'recommendations and proposals' },
+  recommendations: {
+    ky: 'сунуштамалар жана сунуштар',
+    ru: 'рекомендации и предложения',
+    en: 'recommendations and proposals',
+  },
   annexes: { ky: 'актыга тиркемелердин тизмеси', ru: 'перечень приложений к акту', en: 'list of annexes' },
 };
 
@@ -124,7 +148,8 @@ export function validateAct(draft: ActDraft): ActValidation {
   const missing: ActProblem[] = [];
   const warnings: ActWarning[] = [];
   const need = (field: string) => missing.push(missingItem(field, FIELD_LABELS[field]!));
-  const invalid = (field: string, message: Localized) => missing.push({ field, clause: '8.1', problem: 'invalid', message });
+  const invalid = (field: string, message: Localized) =>
+    missing.push({ field, clause: '8.1', problem: 'invalid', message });
 
   if (blank(draft.purpose)) need('purpose');
   if (blank(draft.subject)) need('subject');
@@ -165,7 +190,11 @@ export function validateAct(draft: ActDraft): ActValidation {
       const field = `findings[${i}]`;
       const n = i + 1;
       if (blank(f.text)) {
-        invalid(`${field}.text`, { ky: `${n}-натыйжанын тексти бош.`, ru: `Результат № ${n}: пустой текст.`, en: `Result ${n}: the text is empty.` });
+        invalid(`${field}.text`, {
+          ky: `${n}-натыйжанын тексти бош.`,
+          ru: `Результат № ${n}: пустой текст.`,
+          en: `Result ${n}: the text is empty.`,
+        });
       }
       if (f.kind === 'evaluation' && f.method === null) {
         invalid(`${field}.method`, {
@@ -175,10 +204,18 @@ export function validateAct(draft: ActDraft): ActValidation {
         });
       }
       if (f.method !== null && !(f.method in FINDING_METHODS)) {
-        invalid(`${field}.method`, { ky: `${n}-натыйжа: "${f.method}" деген ыкма белгисиз.`, ru: `Результат № ${n}: неизвестный метод «${f.method}».`, en: `Result ${n}: unknown method "${f.method}".` });
+        invalid(`${field}.method`, {
+          ky: `${n}-натыйжа: "${f.method}" деген ыкма белгисиз.`,
+          ru: `Результат № ${n}: неизвестный метод «${f.method}».`,
+          en: `Result ${n}: unknown method "${f.method}".`,
+        });
       }
       if (f.method === 'other' && blank(f.methodNote)) {
-        invalid(`${field}.methodNote`, { ky: `${n}-натыйжа: "башка ыкма" аталышы керек.`, ru: `Результат № ${n}: «другой метод» нужно назвать.`, en: `Result ${n}: "other method" must be named.` });
+        invalid(`${field}.methodNote`, {
+          ky: `${n}-натыйжа: "башка ыкма" аталышы керек.`,
+          ru: `Результат № ${n}: «другой метод» нужно назвать.`,
+          en: `Result ${n}: "other method" must be named.`,
+        });
       }
     });
   }
@@ -199,7 +236,11 @@ export function validateAct(draft: ActDraft): ActValidation {
   } else {
     draft.annexes.forEach((a, i) => {
       if (blank(a.title)) {
-        invalid(`annexes[${i}].title`, { ky: `${i + 1}-тиркеменин аталышы бош.`, ru: `Приложение № ${i + 1}: пустое название.`, en: `Annex ${i + 1}: the title is empty.` });
+        invalid(`annexes[${i}].title`, {
+          ky: `${i + 1}-тиркеменин аталышы бош.`,
+          ru: `Приложение № ${i + 1}: пустое название.`,
+          en: `Annex ${i + 1}: the title is empty.`,
+        });
       }
     });
   }
@@ -211,8 +252,12 @@ export function validateAct(draft: ActDraft): ActValidation {
 export function assertActIssuable(draft: ActDraft): void {
   const result = validateAct(draft);
   if (!result.ok) {
-    throw new DomainError('act-incomplete', `act: cannot issue, 8.1 items missing or invalid: ${result.missing.map((m) => m.field).join(', ')}`, {
-      missing: result.missing,
-    });
+    throw new DomainError(
+      'act-incomplete',
+      `act: cannot issue, 8.1 items missing or invalid: ${result.missing.map((m) => m.field).join(', ')}`,
+      {
+        missing: result.missing,
+      },
+    );
   }
 }

@@ -8,5 +8,9 @@ export function parseCalendarFile(fileName: string, text: string): CalendarEntry
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.json')) return parseCalendarJson(text);
   if (lower.endsWith('.ics') || lower.endsWith('.ical')) return parseCalendarIcs(text);
-  throw new DomainError('invalid-calendar-file', `calendar file "${fileName}": the name must end in .json (array of entries) or .ics (iCalendar days off)`, { field: 'file' });
+  throw new DomainError(
+    'invalid-calendar-file',
+    `calendar file "${fileName}": the name must end in .json (array of entries) or .ics (iCalendar days off)`,
+    { field: 'file' },
+  );
 }

@@ -24,7 +24,12 @@ function propertyText(prop: ICAL.Property): string {
 function eventName(event: ICAL.Component, where: string): CalendarName {
   const summaries = event.getAllProperties('summary');
   const byLang = (lang: string): string | undefined => {
-    const tagged = summaries.find((p) => String(p.getFirstParameter('language') ?? '').toLowerCase().split('-')[0] === lang);
+    const tagged = summaries.find(
+      (p) =>
+        String(p.getFirstParameter('language') ?? '')
+          .toLowerCase()
+          .split('-')[0] === lang,
+    );
     const x = event.getFirstProperty(`x-name-${lang}`);
     const text = tagged ? propertyText(tagged) : x ? propertyText(x) : '';
     return text === '' ? undefined : text;
@@ -32,7 +37,8 @@ function eventName(event: ICAL.Component, where: string): CalendarName {
   const plain = summaries.map(propertyText).find((t) => t !== '');
   const ky = byLang('ky') ?? plain;
   const ru = byLang('ru') ?? plain;
-  if (ky === undefined || ru === undefined) invalid(`${where}, field "SUMMARY": a day off needs a name (SUMMARY, or SUMMARY;LANGUAGE=ky and ;LANGUAGE=ru)`);
+  if (ky === undefined || ru === undefined)
+    invalid(`${where}, field "SUMMARY": a day off needs a name (SUMMARY, or SUMMARY;LANGUAGE=ky and ;LANGUAGE=ru)`);
   return { ky, ru };
 }
 
@@ -45,7 +51,8 @@ export function parseCalendarIcs(text: string, options: { status?: CalendarStatu
   let root: ICAL.Component;
   try {
     const jcal: unknown = ICAL.parse(text);
-    if (!Array.isArray(jcal) || jcal.length === 0) invalid('calendar file: empty iCalendar file (expected BEGIN:VCALENDAR ... END:VCALENDAR)');
+    if (!Array.isArray(jcal) || jcal.length === 0)
+      invalid('calendar file: empty iCalendar file (expected BEGIN:VCALENDAR ... END:VCALENDAR)');
     // A file with several VCALENDAR blocks parses to a list of them; take each in turn.
     const first: unknown = jcal[0];
     root = new ICAL.Component(typeof first === 'string' ? (jcal as unknown[]) : (first as unknown[]));
@@ -59,25 +66,44 @@ export function parseCalendarIcs(text: string, options: { status?: CalendarStatu
   root.getAllSubcomponents('vevent').forEach((vevent, index) => {
     const where = `event ${index + 1}`;
     const details = { index };
-    if (vevent.hasProperty('rrule')) invalid(`${where}, field "RRULE": recurring events are not supported; list each day off as its own event`, details);
+    if (vevent.hasProperty('rrule'))
+      invalid(
+        `${where}, field "RRULE": recurring events are not supported; list each day off as its own event`,
+        details,
+      );
     const start: unknown = vevent.getFirstPropertyValue('dtstart');
     if (!(start instanceof ICAL.Time)) invalid(`${where}, field "DTSTART": is required`, details);
-    if (!start.isDate) invalid(`${where}, field "DTSTART": ${icalDate(start)} has a time; days off are all-day events (DTSTART;VALUE=DATE:YYYYMMDD)`, details);
+    if (!start.isDate)
+      invalid(
+        `${where}, field "DTSTART": ${icalDate(start)} has a time; days off are all-day events (DTSTART;VALUE=DATE:YYYYMMDD)`,
+        details,
+      );
     const from = icalDate(start);
     if (!isIsoDate(from)) invalid(`${where}, field "DTSTART": "${from}" is not a real date`, details);
     const event = new ICAL.Event(vevent);
     const end = icalDate(event.endDate);
     if (!isIsoDate(end)) invalid(`${where}, field "DTEND": "${end}" is not a real date`, details);
     const days = Math.max(1, daysBetween(from, end));
-    if (days > MAX_EVENT_DAYS) invalid(`${where}, field "DTEND": the event covers ${days} days; at most ${MAX_EVENT_DAYS}`, details);
+    if (days > MAX_EVENT_DAYS)
+      invalid(`${where}, field "DTEND": the event covers ${days} days; at most ${MAX_EVENT_DAYS}`, details);
     const name = eventName(vevent, where);
     const statusText = String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase();
-    const status: CalendarStatus = statusText === 'TENTATIVE' ? 'estimated' : statusText === 'CONFIRMED' ? 'confirmed' : (options.status ?? 'confirmed');
+    const status: CalendarStatus =
+      statusText === 'TENTATIVE'
+        ? 'estimated'
+        : statusText === 'CONFIRMED'
+          ? 'confirmed'
+          : (options.status ?? 'confirmed');
     for (let i = 0; i < days; i++) {
       const date = addDays(from, i);
       const prior = byDate.get(date);
       const merged: CalendarEntry = prior
-        ? { date, type: 'day-off', name: { ky: `${prior.name.ky} / ${name.ky}`, ru: `${prior.name.ru} / ${name.ru}` }, status: prior.status === 'estimated' ? 'estimated' : status }
+        ? {
+            date,
+            type: 'day-off',
+            name: { ky: `${prior.name.ky} / ${name.ky}`, ru: `${prior.name.ru} / ${name.ru}` },
+            status: prior.status === 'estimated' ? 'estimated' : status,
+          }
         : { date, type: 'day-off', name, status };
       byDate.set(date, merged);
     }

@@ -37,14 +37,24 @@ function checkMonthDay(text: string): string {
   const month = m ? Number(m[1]) : 0;
   const day = m ? Number(m[2]) : 0;
   // Checked against a leap year, so 02-29 is accepted (a later 1 March stands in for it in other years).
-  const valid = m !== null && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2024, month, 0)).getUTCDate();
-  if (!valid) throw new DomainError('invalid-date', `remindFrom: "${text}" is not a day of the year in the form MM-DD`, { field: 'remindFrom' });
+  const valid =
+    m !== null && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2024, month, 0)).getUTCDate();
+  if (!valid)
+    throw new DomainError('invalid-date', `remindFrom: "${text}" is not a day of the year in the form MM-DD`, {
+      field: 'remindFrom',
+    });
   return text;
 }
 
-function estimatedDaysOf(calendar: Pick<Calendar, 'entries'>, year: number, from: IsoDate | null): { date: IsoDate; name: CalendarName }[] {
+function estimatedDaysOf(
+  calendar: Pick<Calendar, 'entries'>,
+  year: number,
+  from: IsoDate | null,
+): { date: IsoDate; name: CalendarName }[] {
   return calendar.entries
-    .filter((e) => e.status === 'estimated' && yearOf(e.date) === year && (from === null || compareDates(e.date, from) >= 0))
+    .filter(
+      (e) => e.status === 'estimated' && yearOf(e.date) === year && (from === null || compareDates(e.date, from) >= 0),
+    )
     .map((e) => ({ date: e.date, name: { ky: e.name.ky, ru: e.name.ru } }));
 }
 
@@ -54,24 +64,39 @@ function estimatedDaysOf(calendar: Pick<Calendar, 'entries'>, year: number, from
  * - next year, from the reminder day (1 November by default) to 31 December, unless its data is all confirmed.
  * An empty list means nothing to ask for. A year whose estimated days have all passed is not asked for again.
  */
-export function calendarReminders(today: IsoDate, calendar: Pick<Calendar, 'yearData' | 'entries'>, options: CalendarReminderOptions = {}): CalendarReminder[] {
+export function calendarReminders(
+  today: IsoDate,
+  calendar: Pick<Calendar, 'yearData' | 'entries'>,
+  options: CalendarReminderOptions = {},
+): CalendarReminder[] {
   const remindFrom = checkMonthDay(options.remindFrom ?? DEFAULT_REMINDER_FROM);
   const year = yearOf(today);
   const reminders: CalendarReminder[] = [];
 
   const current = calendar.yearData(year);
-  if (current === 'missing') reminders.push({ year, data: 'missing', when: 'this-year', estimatedDays: [], since: `${year}-01-01` });
+  if (current === 'missing')
+    reminders.push({ year, data: 'missing', when: 'this-year', estimatedDays: [], since: `${year}-01-01` });
   if (current === 'estimated') {
     const ahead = estimatedDaysOf(calendar, year, today);
-    if (ahead.length > 0) reminders.push({ year, data: 'estimated', when: 'this-year', estimatedDays: ahead, since: `${year}-01-01` });
+    if (ahead.length > 0)
+      reminders.push({ year, data: 'estimated', when: 'this-year', estimatedDays: ahead, since: `${year}-01-01` });
   }
 
   // Feb 29 as a reminder day in a common year: from 1 March.
-  const since = remindFrom === '02-29' && new Date(Date.UTC(year, 1, 29)).getUTCMonth() !== 1 ? `${year}-03-01` : `${year}-${remindFrom}`;
+  const since =
+    remindFrom === '02-29' && new Date(Date.UTC(year, 1, 29)).getUTCMonth() !== 1
+      ? `${year}-03-01`
+      : `${year}-${remindFrom}`;
   const next = year + 1;
   const nextData = calendar.yearData(next);
   if (compareDates(today, since) >= 0 && nextData !== 'confirmed') {
-    reminders.push({ year: next, data: nextData, when: 'next-year', estimatedDays: nextData === 'estimated' ? estimatedDaysOf(calendar, next, null) : [], since });
+    reminders.push({
+      year: next,
+      data: nextData,
+      when: 'next-year',
+      estimatedDays: nextData === 'estimated' ? estimatedDaysOf(calendar, next, null) : [],
+      since,
+    });
   }
   return reminders;
 }

@@ -38,7 +38,13 @@ describe('fixed non-working days of the 2025 Labour Code', () => {
     ['2026-05-09', 'Жеңиш күнү', 'День Победы'],
     ['2026-08-31', 'Эгемендүүлүк күнү', 'День независимости'],
   ])('%s is a non-working holiday named "%s" / "%s"', (date, ky, ru) => {
-    expect(calendar.describeDay(date)).toEqual({ date, working: false, reason: 'holiday', name: { ky, ru }, status: 'confirmed' });
+    expect(calendar.describeDay(date)).toEqual({
+      date,
+      working: false,
+      reason: 'holiday',
+      name: { ky, ru },
+      status: 'confirmed',
+    });
   });
 
   it('every day of 1-7 January and 1-9 May is non-working, whatever the weekday', () => {
@@ -59,9 +65,12 @@ describe('fixed non-working days of the 2025 Labour Code', () => {
     expect(calendar.describeDay(date)).toEqual({ date, working: true, reason: 'workday' });
   });
 
-  it.each(['2026-02-23', '2026-04-06', '2026-04-07', '2025-11-07', '2027-11-08'])('commemorative day %s is a working day', (date) => {
-    expect(calendar.isWorkingDay(date)).toBe(true);
-  });
+  it.each(['2026-02-23', '2026-04-06', '2026-04-07', '2025-11-07', '2027-11-08'])(
+    'commemorative day %s is a working day',
+    (date) => {
+      expect(calendar.isWorkingDay(date)).toBe(true);
+    },
+  );
 
   it('Saturdays and Sundays are non-working weekend days', () => {
     expect(calendar.describeDay('2026-01-17')).toEqual({ date: '2026-01-17', working: false, reason: 'weekend' });
@@ -96,7 +105,11 @@ describe('shipped year data', () => {
 
   it('Saturdays 7 February and 25 April 2026 are worked', () => {
     for (const date of ['2026-02-07', '2026-04-25']) {
-      expect(calendar.describeDay(date)).toMatchObject({ working: true, reason: 'worked-weekend', status: 'confirmed' });
+      expect(calendar.describeDay(date)).toMatchObject({
+        working: true,
+        reason: 'worked-weekend',
+        status: 'confirmed',
+      });
     }
     expect(calendar.isWorkingDay('2026-02-14')).toBe(false);
   });
@@ -127,13 +140,19 @@ describe('entries override', () => {
   it('a later entry for the same date wins, so a file corrects the shipped data', () => {
     const corrected = shippedCalendar(confirmed);
     expect(corrected.isWorkingDay('2026-05-27')).toBe(true);
-    expect(corrected.describeDay('2026-05-26')).toMatchObject({ working: false, reason: 'day-off', status: 'confirmed' });
+    expect(corrected.describeDay('2026-05-26')).toMatchObject({
+      working: false,
+      reason: 'day-off',
+      status: 'confirmed',
+    });
     expect(corrected.yearData(2026)).toBe('confirmed');
     expect(corrected.entries.filter((e) => e.date === '2026-05-27')).toHaveLength(1);
   });
 
   it('replaceYears drops the shipped entries of every year the overlay gives', () => {
-    const overlay: CalendarEntry[] = [{ date: '2026-05-26', type: 'day-off', name: { ky: 'Курман айт', ru: 'Курман айт' }, status: 'confirmed' }];
+    const overlay: CalendarEntry[] = [
+      { date: '2026-05-26', type: 'day-off', name: { ky: 'Курман айт', ru: 'Курман айт' }, status: 'confirmed' },
+    ];
     const replaced = createCalendar(replaceYears(KNOWN_CALENDAR_ENTRIES, overlay));
     expect(replaced.isWorkingDay('2026-05-27')).toBe(true);
     expect(replaced.isWorkingDay('2026-03-20')).toBe(true);
@@ -142,7 +161,9 @@ describe('entries override', () => {
   });
 
   it('a working-day entry may even cancel a fixed holiday', () => {
-    const c = createCalendar([{ date: '2027-01-07', type: 'working-day', name: { ky: 'x', ru: 'x' }, status: 'confirmed' }]);
+    const c = createCalendar([
+      { date: '2027-01-07', type: 'working-day', name: { ky: 'x', ru: 'x' }, status: 'confirmed' },
+    ]);
     expect(c.describeDay('2027-01-07')).toMatchObject({ working: true, reason: 'workday' });
   });
 });
@@ -155,7 +176,8 @@ describe('calendar slice (what an activity records in history)', () => {
       { year: 2026, data: 'estimated' },
     ]);
     const rebuilt = calendarFromSlice(JSON.parse(JSON.stringify(slice)) as typeof slice);
-    for (const date of [...datesOfYear(2025), ...datesOfYear(2026)]) expect(rebuilt.describeDay(date)).toEqual(calendar.describeDay(date));
+    for (const date of [...datesOfYear(2025), ...datesOfYear(2026)])
+      expect(rebuilt.describeDay(date)).toEqual(calendar.describeDay(date));
     expect(rebuilt.yearData(2026)).toBe('estimated');
     expect(rebuilt.yearData(2027)).toBe('missing');
   });
@@ -180,7 +202,12 @@ describe('JSON calendar file', () => {
     expect(parseCalendarJson(fixture('year-2028.json'))).toEqual([
       { date: '2028-02-26', type: 'day-off', name: { ky: 'Орозо айт', ru: 'Орозо айт' }, status: 'estimated' },
       { date: '2028-05-05', type: 'day-off', name: { ky: 'Курман айт', ru: 'Курман айт' }, status: 'estimated' },
-      { date: '2028-12-30', type: 'working-day', name: { ky: 'Которулган ишемби', ru: 'Перенесённая суббота' }, status: 'confirmed' },
+      {
+        date: '2028-12-30',
+        type: 'working-day',
+        name: { ky: 'Которулган ишемби', ru: 'Перенесённая суббота' },
+        status: 'confirmed',
+      },
     ]);
   });
 
@@ -191,19 +218,56 @@ describe('JSON calendar file', () => {
     expect(error.details).toMatchObject({ index: 2, field: 'date' });
   });
 
-  const entry = { date: '2026-03-20', type: 'day-off', name: { ky: 'Орозо айт', ru: 'Орозо айт' }, status: 'confirmed' };
+  const entry = {
+    date: '2026-03-20',
+    type: 'day-off',
+    name: { ky: 'Орозо айт', ru: 'Орозо айт' },
+    status: 'confirmed',
+  };
   it.each([
     ['not JSON', '[{', /^calendar file: not valid JSON/],
     ['not an array', JSON.stringify(entry), /^calendar file: expected a JSON array/],
     ['an entry that is not an object', JSON.stringify([entry, 'x']), /^entry 2 \(array index 1\): expected an object/],
-    ['an unknown field', JSON.stringify([{ ...entry, kind: 'x' }]), /^entry 1 \(array index 0\), field "kind": unknown field; allowed: date, type, name, status$/],
-    ['a missing status', JSON.stringify([{ date: entry.date, type: entry.type, name: entry.name }]), /^entry 1 \(array index 0\), field "status": is required$/],
-    ['a bad type', JSON.stringify([{ ...entry, type: 'holiday' }]), /field "type": "holiday" must be "day-off" or "working-day"$/],
-    ['a bad status', JSON.stringify([{ ...entry, status: 'maybe' }]), /field "status": "maybe" must be "confirmed" or "estimated"$/],
-    ['a missing Russian name', JSON.stringify([{ ...entry, name: { ky: 'Орозо айт' } }]), /field "name.ru": must be a non-empty text$/],
-    ['an unknown name language', JSON.stringify([{ ...entry, name: { ...entry.name, en: 'Eid' } }]), /field "name.en": unknown field; allowed: ky, ru$/],
-    ['a date in another form', JSON.stringify([{ ...entry, date: '20.03.2026' }]), /field "date": "20.03.2026" is not a real date \(YYYY-MM-DD\)$/],
-    ['the same date twice', JSON.stringify([entry, { ...entry, status: 'estimated' }]), /^entry 2 \(array index 1\), field "date": 2026-03-20 is given twice \(also entry 1\)/],
+    [
+      'an unknown field',
+      JSON.stringify([{ ...entry, kind: 'x' }]),
+      /^entry 1 \(array index 0\), field "kind": unknown field; allowed: date, type, name, status$/,
+    ],
+    [
+      'a missing status',
+      JSON.stringify([{ date: entry.date, type: entry.type, name: entry.name }]),
+      /^entry 1 \(array index 0\), field "status": is required$/,
+    ],
+    [
+      'a bad type',
+      JSON.stringify([{ ...entry, type: 'holiday' }]),
+      /field "type": "holiday" must be "day-off" or "working-day"$/,
+    ],
+    [
+      'a bad status',
+      JSON.stringify([{ ...entry, status: 'maybe' }]),
+      /field "status": "maybe" must be "confirmed" or "estimated"$/,
+    ],
+    [
+      'a missing Russian name',
+      JSON.stringify([{ ...entry, name: { ky: 'Орозо айт' } }]),
+      /field "name.ru": must be a non-empty text$/,
+    ],
+    [
+      'an unknown name language',
+      JSON.stringify([{ ...entry, name: { ...entry.name, en: 'Eid' } }]),
+      /field "name.en": unknown field; allowed: ky, ru$/,
+    ],
+    [
+      'a date in another form',
+      JSON.stringify([{ ...entry, date: '20.03.2026' }]),
+      /field "date": "20.03.2026" is not a real date \(YYYY-MM-DD\)$/,
+    ],
+    [
+      'the same date twice',
+      JSON.stringify([entry, { ...entry, status: 'estimated' }]),
+      /^entry 2 \(array index 1\), field "date": 2026-03-20 is given twice \(also entry 1\)/,
+    ],
   ])('refuses %s', (_label, text, message) => {
     expect(errorOf(() => parseCalendarJson(text)).message).toMatch(message);
   });
@@ -212,8 +276,24 @@ describe('JSON calendar file', () => {
 describe('iCalendar file of days off', () => {
   it('turns each all-day event into a day off per day covered (DTEND exclusive), with ky/ru names and status', () => {
     expect(parseCalendarIcs(fixture('days-off.ics'))).toEqual([
-      { date: '2026-01-08', type: 'day-off', name: { ky: 'Дем алыш күн (Министрлер Кабинетинин токтому)', ru: 'Дем алыш күн (Министрлер Кабинетинин токтому)' }, status: 'confirmed' },
-      { date: '2026-01-09', type: 'day-off', name: { ky: 'Дем алыш күн (Министрлер Кабинетинин токтому)', ru: 'Дем алыш күн (Министрлер Кабинетинин токтому)' }, status: 'confirmed' },
+      {
+        date: '2026-01-08',
+        type: 'day-off',
+        name: {
+          ky: 'Дем алыш күн (Министрлер Кабинетинин токтому)',
+          ru: 'Дем алыш күн (Министрлер Кабинетинин токтому)',
+        },
+        status: 'confirmed',
+      },
+      {
+        date: '2026-01-09',
+        type: 'day-off',
+        name: {
+          ky: 'Дем алыш күн (Министрлер Кабинетинин токтому)',
+          ru: 'Дем алыш күн (Министрлер Кабинетинин токтому)',
+        },
+        status: 'confirmed',
+      },
       { date: '2026-05-26', type: 'day-off', name: { ky: 'Курман айт', ru: 'Курбан айт' }, status: 'confirmed' },
       { date: '2027-03-10', type: 'day-off', name: { ky: 'Орозо айт', ru: 'Орозо айт' }, status: 'estimated' },
     ]);
@@ -226,11 +306,15 @@ describe('iCalendar file of days off', () => {
   });
 
   it('refuses a truncated file with a clear message', () => {
-    expect(errorOf(() => parseCalendarIcs(fixture('truncated.ics'))).message).toMatch(/^calendar file: not a valid iCalendar file \(/);
+    expect(errorOf(() => parseCalendarIcs(fixture('truncated.ics'))).message).toMatch(
+      /^calendar file: not a valid iCalendar file \(/,
+    );
   });
 
   it('refuses text that is not iCalendar at all', () => {
-    expect(errorOf(() => parseCalendarIcs('date,name\n2026-05-26,Kurman')).message).toMatch(/^calendar file: not a valid iCalendar file/);
+    expect(errorOf(() => parseCalendarIcs('date,name\n2026-05-26,Kurman')).message).toMatch(
+      /^calendar file: not a valid iCalendar file/,
+    );
     expect(errorOf(() => parseCalendarIcs('')).message).toMatch(/^calendar file: empty iCalendar file/);
   });
 
@@ -241,8 +325,11 @@ describe('iCalendar file of days off', () => {
   });
 
   it('refuses recurring events', () => {
-    const text = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260321\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:Нооруз\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
-    expect(errorOf(() => parseCalendarIcs(text)).message).toMatch(/^event 1, field "RRULE": recurring events are not supported/);
+    const text =
+      'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260321\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:Нооруз\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    expect(errorOf(() => parseCalendarIcs(text)).message).toMatch(
+      /^event 1, field "RRULE": recurring events are not supported/,
+    );
   });
 });
 

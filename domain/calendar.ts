@@ -15,7 +15,13 @@ export type CalendarEntry = { date: IsoDate; type: CalendarEntryType; name: Cale
 export type DayReason = 'weekend' | 'holiday' | 'day-off' | 'worked-weekend' | 'workday';
 
 /** Why a day is or is not a working day; `name` and `status` come with holidays and entries. */
-export type DayInfo = { date: IsoDate; working: boolean; reason: DayReason; name?: CalendarName; status?: CalendarStatus };
+export type DayInfo = {
+  date: IsoDate;
+  working: boolean;
+  reason: DayReason;
+  name?: CalendarName;
+  status?: CalendarStatus;
+};
 
 /** Whether the calendar holds the year's movable data: all confirmed, some estimated, or none. */
 export type YearData = 'confirmed' | 'estimated' | 'missing';
@@ -81,9 +87,16 @@ export function createCalendar(entries: readonly CalendarEntry[]): Calendar {
   function describeDay(date: IsoDate): DayInfo {
     const entry = byDate.get(date);
     const weekend = isWeekend(date);
-    if (entry?.type === 'day-off') return { date, working: false, reason: 'day-off', name: entry.name, status: entry.status };
+    if (entry?.type === 'day-off')
+      return { date, working: false, reason: 'day-off', name: entry.name, status: entry.status };
     if (entry?.type === 'working-day') {
-      return { date, working: true, reason: weekend ? 'worked-weekend' : 'workday', name: entry.name, status: entry.status };
+      return {
+        date,
+        working: true,
+        reason: weekend ? 'worked-weekend' : 'workday',
+        name: entry.name,
+        status: entry.status,
+      };
     }
     const holiday = fixedHoliday(date);
     if (holiday) return { date, working: false, reason: 'holiday', name: holiday, status: 'confirmed' };
@@ -111,16 +124,24 @@ export function replaceYears(base: readonly CalendarEntry[], overlay: readonly C
 }
 
 /** The calendar data for whole years, as plain JSON: what an activity returns and Temporal records in history. */
-export type CalendarSlice = { fromYear: number; toYear: number; years: { year: number; data: YearData }[]; entries: CalendarEntry[] };
+export type CalendarSlice = {
+  fromYear: number;
+  toYear: number;
+  years: { year: number; data: YearData }[];
+  entries: CalendarEntry[];
+};
 
 /** The entries of every year that the date range [from, to] touches (whole years, so year statuses survive the trip). */
 export function calendarSlice(calendar: Calendar, from: IsoDate, to: IsoDate): CalendarSlice {
   const fromYear = yearOf(from);
   const toYear = yearOf(to);
-  if (toYear < fromYear) throw new DomainError('invalid-range', `calendar range: "${to}" is before "${from}"`, { from, to });
+  if (toYear < fromYear)
+    throw new DomainError('invalid-range', `calendar range: "${to}" is before "${from}"`, { from, to });
   const years: CalendarSlice['years'] = [];
   for (let y = fromYear; y <= toYear; y++) years.push({ year: y, data: calendar.yearData(y) });
-  const entries = calendar.entries.filter((e) => yearOf(e.date) >= fromYear && yearOf(e.date) <= toYear).map((e) => ({ ...e, name: { ...e.name } }));
+  const entries = calendar.entries
+    .filter((e) => yearOf(e.date) >= fromYear && yearOf(e.date) <= toYear)
+    .map((e) => ({ ...e, name: { ...e.name } }));
   return { fromYear, toYear, years, entries };
 }
 
@@ -155,34 +176,53 @@ export function parseCalendarJson(text: string): CalendarEntry[] {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new DomainError('invalid-calendar-file', `calendar file: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new DomainError(
+      'invalid-calendar-file',
+      `calendar file: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
-  if (!Array.isArray(data)) throw new DomainError('invalid-calendar-file', 'calendar file: expected a JSON array of entries [{ "date", "type", "name", "status" }]');
+  if (!Array.isArray(data))
+    throw new DomainError(
+      'invalid-calendar-file',
+      'calendar file: expected a JSON array of entries [{ "date", "type", "name", "status" }]',
+    );
   const seen = new Map<IsoDate, number>();
   return data.map((raw: unknown, index): CalendarEntry => {
     const where = `entry ${index + 1} (array index ${index})`;
     const details = { index };
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new DomainError('invalid-calendar-file', `${where}: expected an object { "date", "type", "name", "status" }`, details);
+      throw new DomainError(
+        'invalid-calendar-file',
+        `${where}: expected an object { "date", "type", "name", "status" }`,
+        details,
+      );
     }
     const obj = raw as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-      if (!(ENTRY_FIELDS as readonly string[]).includes(key)) fail(where, key, `unknown field; allowed: ${ENTRY_FIELDS.join(', ')}`, details);
+      if (!(ENTRY_FIELDS as readonly string[]).includes(key))
+        fail(where, key, `unknown field; allowed: ${ENTRY_FIELDS.join(', ')}`, details);
     }
     for (const key of ENTRY_FIELDS) if (!(key in obj)) fail(where, key, 'is required', details);
     const { date, type, name, status } = obj;
-    if (typeof date !== 'string' || !isIsoDate(date)) fail(where, 'date', `${JSON.stringify(date)} is not a real date (YYYY-MM-DD)`, details);
+    if (typeof date !== 'string' || !isIsoDate(date))
+      fail(where, 'date', `${JSON.stringify(date)} is not a real date (YYYY-MM-DD)`, details);
     const firstIndex = seen.get(date);
-    if (firstIndex !== undefined) fail(where, 'date', `${date} is given twice (also entry ${firstIndex + 1}); one entry per date`, details);
+    if (firstIndex !== undefined)
+      fail(where, 'date', `${date} is given twice (also entry ${firstIndex + 1}); one entry per date`, details);
     seen.set(date, index);
-    if (type !== 'day-off' && type !== 'working-day') fail(where, 'type', `${JSON.stringify(type)} must be "day-off" or "working-day"`, details);
-    if (status !== 'confirmed' && status !== 'estimated') fail(where, 'status', `${JSON.stringify(status)} must be "confirmed" or "estimated"`, details);
-    if (typeof name !== 'object' || name === null || Array.isArray(name)) fail(where, 'name', 'must be an object { "ky": "...", "ru": "..." }', details);
+    if (type !== 'day-off' && type !== 'working-day')
+      fail(where, 'type', `${JSON.stringify(type)} must be "day-off" or "working-day"`, details);
+    if (status !== 'confirmed' && status !== 'estimated')
+      fail(where, 'status', `${JSON.stringify(status)} must be "confirmed" or "estimated"`, details);
+    if (typeof name !== 'object' || name === null || Array.isArray(name))
+      fail(where, 'name', 'must be an object { "ky": "...", "ru": "..." }', details);
     const names = name as Record<string, unknown>;
-    for (const key of Object.keys(names)) if (key !== 'ky' && key !== 'ru') fail(where, `name.${key}`, 'unknown field; allowed: ky, ru', details);
+    for (const key of Object.keys(names))
+      if (key !== 'ky' && key !== 'ru') fail(where, `name.${key}`, 'unknown field; allowed: ky, ru', details);
     for (const lang of ['ky', 'ru'] as const) {
       const value = names[lang];
-      if (typeof value !== 'string' || value.trim() === '') fail(where, `name.${lang}`, 'must be a non-empty text', details);
+      if (typeof value !== 'string' || value.trim() === '')
+        fail(where, `name.${lang}`, 'must be a non-empty text', details);
     }
     return { date, type, status, name: { ky: (names.ky as string).trim(), ru: (names.ru as string).trim() } };
   });

@@ -40,7 +40,10 @@ function roster(split: { me: number; d: number; c: number }, women?: number): Ro
 }
 
 const codes = (members: RosterMember[], opts: { on?: string; chair?: string } = {}) =>
-  checkComposition(members, { on: opts.on ?? ON, ...(opts.chair === undefined ? {} : { chair: opts.chair }) }).findings.map((f) => f.code);
+  checkComposition(members, {
+    on: opts.on ?? ON,
+    ...(opts.chair === undefined ? {} : { chair: opts.chair }),
+  }).findings.map((f) => f.code);
 
 const ODD_SIZES = [5, 7, 9, 11, 13, 15];
 
@@ -53,7 +56,15 @@ describe('quotaFor: the 5.2.3 quotas, quarters rounded down, citizens a strict m
     [13, 3, 3, 4, 7, 9],
     [15, 3, 3, 4, 8, 10],
   ])('n = %i: ME >= %i, deputies %i..%i, citizens >= %i, one sex <= %i', (n, me, dMin, dMax, c, sex) => {
-    expect(quotaFor(n)).toEqual({ size: n, municipalEmployeesMin: me, deputiesMin: dMin, deputiesMax: dMax, citizensMin: c, maxOneSex: sex, sizeAllowed: true });
+    expect(quotaFor(n)).toEqual({
+      size: n,
+      municipalEmployeesMin: me,
+      deputiesMin: dMin,
+      deputiesMax: dMax,
+      citizensMin: c,
+      maxOneSex: sex,
+      sizeAllowed: true,
+    });
   });
 
   it.each(ODD_SIZES)('n = %i: the minimums leave room for a valid split (their sum is at most n)', (n) => {
@@ -73,7 +84,16 @@ describe('quotaFor: the 5.2.3 quotas, quarters rounded down, citizens a strict m
 
 describe('5.2.1 and 5.2.3: every odd size from 5 to 15 with a valid split passes', () => {
   const splits: [number, number, number][] = [
-    [1, 1, 3], [1, 1, 5], [2, 1, 4], [2, 2, 5], [2, 2, 7], [2, 3, 6], [3, 3, 7], [3, 3, 9], [3, 4, 8], [4, 3, 8],
+    [1, 1, 3],
+    [1, 1, 5],
+    [2, 1, 4],
+    [2, 2, 5],
+    [2, 2, 7],
+    [2, 3, 6],
+    [3, 3, 7],
+    [3, 3, 9],
+    [3, 4, 8],
+    [4, 3, 8],
   ];
   it.each(splits)('%i municipal employees + %i deputies + %i citizens: no findings', (me, d, c) => {
     const result = checkComposition(roster({ me, d, c }), { on: ON });
@@ -87,16 +107,28 @@ describe('5.2.1 and 5.2.3: every odd size from 5 to 15 with a valid split passes
 describe('5.2.3 near misses: one fewer than required is the specific violation, with its numbers', () => {
   it.each(ODD_SIZES)('n = %i: one municipal employee short', (n) => {
     const q = quotaFor(n);
-    const members = roster({ me: q.municipalEmployeesMin - 1, d: q.deputiesMin, c: n - q.municipalEmployeesMin - q.deputiesMin + 1 });
+    const members = roster({
+      me: q.municipalEmployeesMin - 1,
+      d: q.deputiesMin,
+      c: n - q.municipalEmployeesMin - q.deputiesMin + 1,
+    });
     const result = checkComposition(members, { on: ON });
     expect(result.findings.map((f) => f.code)).toEqual(['municipal-employees-below-quota']);
-    expect(result.findings[0]).toMatchObject({ clause: '5.2.3', severity: 'violation', numbers: { size: n, required: q.municipalEmployeesMin, found: q.municipalEmployeesMin - 1 } });
+    expect(result.findings[0]).toMatchObject({
+      clause: '5.2.3',
+      severity: 'violation',
+      numbers: { size: n, required: q.municipalEmployeesMin, found: q.municipalEmployeesMin - 1 },
+    });
     expect(result.ok).toBe(false);
   });
 
   it.each(ODD_SIZES)('n = %i: one deputy short', (n) => {
     const q = quotaFor(n);
-    const members = roster({ me: q.municipalEmployeesMin, d: q.deputiesMin - 1, c: n - q.municipalEmployeesMin - q.deputiesMin + 1 });
+    const members = roster({
+      me: q.municipalEmployeesMin,
+      d: q.deputiesMin - 1,
+      c: n - q.municipalEmployeesMin - q.deputiesMin + 1,
+    });
     const result = checkComposition(members, { on: ON });
     expect(result.findings.map((f) => f.code)).toEqual(['deputies-below-quota']);
     expect(result.findings[0]!.numbers).toEqual({ size: n, required: q.deputiesMin, found: q.deputiesMin - 1 });
@@ -129,8 +161,12 @@ describe('5.2.3 near misses: one fewer than required is the specific violation, 
     const line = result.arithmetic.find((a) => a.rule === 'municipal-employees-min')!;
     expect(line).toMatchObject({ clause: '5.2.3', required: 3, actual: 2, holds: false });
     expect(line.text.en).toBe('n = 13: 13 × 1/4 = 3.25 → at least 3 municipal employees (rounded down); found 2');
-    expect(line.text.ru).toBe('n = 13: 13 × 1/4 = 3,25 → минимум 3 муниципальных служащих (округление вниз); в списке 2');
-    expect(line.text.ky).toBe('n = 13: 13 × 1/4 = 3,25 → кеминде 3 муниципалдык кызматкер (төмөн карай тегеректелди); тизмеде 2');
+    expect(line.text.ru).toBe(
+      'n = 13: 13 × 1/4 = 3,25 → минимум 3 муниципальных служащих (округление вниз); в списке 2',
+    );
+    expect(line.text.ky).toBe(
+      'n = 13: 13 × 1/4 = 3,25 → кеминде 3 муниципалдык кызматкер (төмөн карай тегеректелди); тизмеде 2',
+    );
     expect(result.arithmetic.find((a) => a.rule === 'citizens-min')!.text.en).toBe(
       'n = 13: 13 × 1/2 = 6.5 → at least 7 representatives of citizens (at least half of an odd number is a strict majority); found 8',
     );
@@ -149,7 +185,10 @@ describe('5.2.1: an odd number of members, 5 to 15', () => {
     expect(codes(roster({ me: 0, d: 0, c: 3 }))).toEqual(['size-too-small']);
     expect(codes(roster({ me: 4, d: 4, c: 9 }))).toEqual(['size-too-large']);
     expect(codes([]).slice(0, 2)).toEqual(['size-even', 'size-too-small']);
-    expect(checkComposition(roster({ me: 4, d: 4, c: 9 }), { on: ON }).findings[0]!.numbers).toEqual({ size: 17, max: 15 });
+    expect(checkComposition(roster({ me: 4, d: 4, c: 9 }), { on: ON }).findings[0]!.numbers).toEqual({
+      size: 17,
+      max: 15,
+    });
   });
 });
 
@@ -177,11 +216,16 @@ describe('5.2.3: persons of one sex must not exceed 70%', () => {
     [15, 11, false],
   ])('%i members with %i women: passes = %s', (n, women, passes) => {
     const q = quotaFor(n);
-    const members = roster({ me: q.municipalEmployeesMin, d: q.deputiesMin, c: n - 2 * q.municipalEmployeesMin }, women);
+    const members = roster(
+      { me: q.municipalEmployeesMin, d: q.deputiesMin, c: n - 2 * q.municipalEmployeesMin },
+      women,
+    );
     const result = checkComposition(members, { on: ON });
     expect(result.ok).toBe(passes);
     if (!passes) {
-      expect(result.findings).toMatchObject([{ code: 'one-sex-over-70-percent', clause: '5.2.3', numbers: { size: n, found: women, max: q.maxOneSex } }]);
+      expect(result.findings).toMatchObject([
+        { code: 'one-sex-over-70-percent', clause: '5.2.3', numbers: { size: n, found: women, max: q.maxOneSex } },
+      ]);
       expect(result.findings[0]!.message.en).toContain(`${women} women of ${n} members`);
     }
   });
@@ -194,7 +238,11 @@ describe('5.2.3: persons of one sex must not exceed 70%', () => {
 });
 
 describe('5.2.1: aged 18 or over on the reference date', () => {
-  const full = (iso: string): BirthDate => ({ year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) });
+  const full = (iso: string): BirthDate => ({
+    year: Number(iso.slice(0, 4)),
+    month: Number(iso.slice(5, 7)),
+    day: Number(iso.slice(8, 10)),
+  });
   it.each([
     ['2008-03-01', '2026-03-01', 'adult'],
     ['2008-03-01', '2026-02-28', 'minor'],
@@ -232,7 +280,12 @@ describe('5.2.1: aged 18 or over on the reference date', () => {
     const result = checkComposition(members, { on: ON });
     expect(result.findings).toMatchObject([
       { code: 'member-under-18', clause: '5.2.1', severity: 'violation', member: { index: 2, fullName: 'Member 3' } },
-      { code: 'member-age-undetermined', clause: '5.2.1', severity: 'warning', member: { index: 3, fullName: 'Member 4' } },
+      {
+        code: 'member-age-undetermined',
+        clause: '5.2.1',
+        severity: 'warning',
+        member: { index: 3, fullName: 'Member 4' },
+      },
     ]);
     expect(result.findings[0]!.message.en).toContain('turns 18 on 02.03.2026');
     expect(result.findings[1]!.message.en).toContain('DD.MM.YYYY');
@@ -248,7 +301,9 @@ describe('5.4.6: the chair is a citizen member', () => {
   });
   it('a deputy as chair: violation naming the member', () => {
     const result = checkComposition(members, { on: ON, chair: 'Member 2' });
-    expect(result.findings).toMatchObject([{ code: 'chair-not-citizen', clause: '5.4.6', severity: 'violation', member: { index: 1, fullName: 'Member 2' } }]);
+    expect(result.findings).toMatchObject([
+      { code: 'chair-not-citizen', clause: '5.4.6', severity: 'violation', member: { index: 1, fullName: 'Member 2' } },
+    ]);
   });
   it('a chair not in the list: violation naming the name', () => {
     const result = checkComposition(members, { on: ON, chair: 'Жумабаев Бакыт' });
@@ -263,7 +318,14 @@ describe('the same person or the same phone twice', () => {
     const members = base();
     members[6] = { ...members[6]!, fullName: 'MEMBER 1', birthDate: members[0]!.birthDate };
     const result = checkComposition(members, { on: ON });
-    expect(result.findings).toMatchObject([{ code: 'duplicate-person', severity: 'violation', member: { index: 6 }, otherMember: { index: 0, fullName: 'Member 1' } }]);
+    expect(result.findings).toMatchObject([
+      {
+        code: 'duplicate-person',
+        severity: 'violation',
+        member: { index: 6 },
+        otherMember: { index: 0, fullName: 'Member 1' },
+      },
+    ]);
     expect(result.findings[0]!.message.en).toContain('№ 1 Member 1 and № 7 MEMBER 1');
   });
   it('same name, one with the birth year only and the same year: the same person', () => {
@@ -275,14 +337,18 @@ describe('the same person or the same phone twice', () => {
     const members = base();
     members[6] = { ...members[6]!, fullName: 'Member 1', birthDate: { year: 1990, month: 5, day: 5 } };
     const result = checkComposition(members, { on: ON });
-    expect(result.findings).toMatchObject([{ code: 'same-name', severity: 'warning', member: { index: 6 }, otherMember: { index: 0 } }]);
+    expect(result.findings).toMatchObject([
+      { code: 'same-name', severity: 'warning', member: { index: 6 }, otherMember: { index: 0 } },
+    ]);
     expect(result.ok).toBe(true);
   });
   it('same phone twice: a violation naming both members and the number', () => {
     const members = base();
     members[4] = { ...members[4]!, phone: members[1]!.phone };
     const result = checkComposition(members, { on: ON });
-    expect(result.findings).toMatchObject([{ code: 'duplicate-phone', severity: 'violation', member: { index: 4 }, otherMember: { index: 1 } }]);
+    expect(result.findings).toMatchObject([
+      { code: 'duplicate-phone', severity: 'violation', member: { index: 4 }, otherMember: { index: 1 } },
+    ]);
     expect(result.findings[0]!.message.en).toContain('+996 700 100 001');
   });
 });
@@ -294,7 +360,9 @@ describe('every finding code has its message in Kyrgyz, Russian and English', ()
     'size-too-small': { members: roster({ me: 0, d: 0, c: 3 }) },
     'size-too-large': { members: roster({ me: 4, d: 4, c: 9 }) },
     'member-under-18': { members: roster({ me: 1, d: 1, c: 3 }).map((m, i) => (i === 0 ? { ...m, ...minor } : m)) },
-    'member-age-undetermined': { members: roster({ me: 1, d: 1, c: 3 }).map((m, i) => (i === 0 ? { ...m, birthDate: { year: 2008 } } : m)) },
+    'member-age-undetermined': {
+      members: roster({ me: 1, d: 1, c: 3 }).map((m, i) => (i === 0 ? { ...m, birthDate: { year: 2008 } } : m)),
+    },
     'municipal-employees-below-quota': { members: roster({ me: 0, d: 1, c: 4 }) },
     'deputies-below-quota': { members: roster({ me: 1, d: 0, c: 4 }) },
     'deputies-above-quarter': { members: roster({ me: 1, d: 4, c: 4 }) },
@@ -302,9 +370,19 @@ describe('every finding code has its message in Kyrgyz, Russian and English', ()
     'one-sex-over-70-percent': { members: roster({ me: 1, d: 1, c: 3 }, 4) },
     'chair-not-member': { members: roster({ me: 1, d: 1, c: 3 }), chair: 'Nobody' },
     'chair-not-citizen': { members: roster({ me: 1, d: 1, c: 3 }), chair: 'Member 1' },
-    'duplicate-person': { members: roster({ me: 1, d: 1, c: 3 }).map((m, i, all) => (i === 4 ? { ...m, fullName: all[0]!.fullName, birthDate: all[0]!.birthDate } : m)) },
-    'same-name': { members: roster({ me: 1, d: 1, c: 3 }).map((m, i, all) => (i === 4 ? { ...m, fullName: all[0]!.fullName, birthDate: { year: 1970 } } : m)) },
-    'duplicate-phone': { members: roster({ me: 1, d: 1, c: 3 }).map((m, i, all) => (i === 4 ? { ...m, phone: all[0]!.phone } : m)) },
+    'duplicate-person': {
+      members: roster({ me: 1, d: 1, c: 3 }).map((m, i, all) =>
+        i === 4 ? { ...m, fullName: all[0]!.fullName, birthDate: all[0]!.birthDate } : m,
+      ),
+    },
+    'same-name': {
+      members: roster({ me: 1, d: 1, c: 3 }).map((m, i, all) =>
+        i === 4 ? { ...m, fullName: all[0]!.fullName, birthDate: { year: 1970 } } : m,
+      ),
+    },
+    'duplicate-phone': {
+      members: roster({ me: 1, d: 1, c: 3 }).map((m, i, all) => (i === 4 ? { ...m, phone: all[0]!.phone } : m)),
+    },
   };
 
   it('the scenario table covers every code', () => {
@@ -313,7 +391,9 @@ describe('every finding code has its message in Kyrgyz, Russian and English', ()
 
   it.each(COMPOSITION_FINDING_CODES)('%s', (code) => {
     const { members, chair } = scenarios[code];
-    const finding = checkComposition(members, chair === undefined ? { on: ON } : { on: ON, chair }).findings.find((f) => f.code === code);
+    const finding = checkComposition(members, chair === undefined ? { on: ON } : { on: ON, chair }).findings.find(
+      (f) => f.code === code,
+    );
     expect(finding).toBeDefined();
     for (const lang of LANGS) expect(finding!.message[lang].trim().length).toBeGreaterThan(20);
     expect(finding!.message.ky).not.toBe(finding!.message.en);
@@ -324,18 +404,16 @@ describe('every finding code has its message in Kyrgyz, Russian and English', ()
 });
 
 describe('properties', () => {
-  const validRoster = fc
-    .constantFrom(...ODD_SIZES)
-    .chain((n) => {
-      const q = quotaFor(n);
-      return fc.record({
-        n: fc.constant(n),
-        extraMe: fc.nat(n - q.municipalEmployeesMin - q.deputiesMin - q.citizensMin),
-        extraD: fc.integer({ min: 0, max: q.deputiesMax - q.deputiesMin }),
-        women: fc.integer({ min: n - q.maxOneSex, max: q.maxOneSex }),
-        on: fc.constantFrom('2026-03-01', '2030-12-31'),
-      });
+  const validRoster = fc.constantFrom(...ODD_SIZES).chain((n) => {
+    const q = quotaFor(n);
+    return fc.record({
+      n: fc.constant(n),
+      extraMe: fc.nat(n - q.municipalEmployeesMin - q.deputiesMin - q.citizensMin),
+      extraD: fc.integer({ min: 0, max: q.deputiesMax - q.deputiesMin }),
+      women: fc.integer({ min: n - q.maxOneSex, max: q.maxOneSex }),
+      on: fc.constantFrom('2026-03-01', '2030-12-31'),
     });
+  });
 
   it('a roster meeting quotaFor(n) with the one-sex limit kept passes', () => {
     fc.assert(
@@ -354,7 +432,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ODD_SIZES), (n) => {
         const q = quotaFor(n);
-        const result = checkComposition(roster({ me: n - q.deputiesMin - q.citizensMin + 1, d: q.deputiesMin, c: q.citizensMin - 1 }), { on: ON });
+        const result = checkComposition(
+          roster({ me: n - q.deputiesMin - q.citizensMin + 1, d: q.deputiesMin, c: q.citizensMin - 1 }),
+          { on: ON },
+        );
         expect(result.findings.map((f) => f.code)).toContain('citizens-below-half');
       }),
     );

@@ -81,7 +81,8 @@ export type Quota = {
 
 /** The category quotas and the one-sex limit for a group of n members (5.2.3), rounded as ROUNDING_RULE states. */
 export function quotaFor(n: number): Quota {
-  if (!Number.isInteger(n) || n < 0) throw new DomainError('invalid-size', `size: ${n} is not a whole number of members`, { field: 'size' });
+  if (!Number.isInteger(n) || n < 0)
+    throw new DomainError('invalid-size', `size: ${n} is not a whole number of members`, { field: 'size' });
   return {
     size: n,
     municipalEmployeesMin: Math.floor(n / 4),
@@ -115,12 +116,15 @@ export type AgeStatus = {
 /** 5.2.1: whether someone is 18 or over on `on`; with a partial birth date, undetermined when the possible 18th birthdays straddle `on`. */
 export function ageStatusOn(birthDate: BirthDate, on: IsoDate): AgeStatus {
   if (!isRealBirthDate(birthDate)) {
-    throw new DomainError('invalid-birth-date', `birth_date: ${JSON.stringify(birthDate)} is not a real date`, { field: 'birth_date' });
+    throw new DomainError('invalid-birth-date', `birth_date: ${JSON.stringify(birthDate)} is not a real date`, {
+      field: 'birth_date',
+    });
   }
   const range = birthDateRange(birthDate);
   const turns18From = eighteenthBirthday(range.earliest);
   const turns18By = eighteenthBirthday(range.latest);
-  const status = compareDates(turns18By, on) <= 0 ? 'adult' : compareDates(turns18From, on) > 0 ? 'minor' : 'undetermined';
+  const status =
+    compareDates(turns18By, on) <= 0 ? 'adult' : compareDates(turns18From, on) > 0 ? 'minor' : 'undetermined';
   return { status, turns18From, turns18By };
 }
 
@@ -147,14 +151,34 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
   const n = members.length;
   const quota = quotaFor(n);
   const findings: Finding[] = [];
-  const add = (code: CompositionFindingCode, clause: string | null, severity: Severity, numbers: Record<string, number>, message: Localized, refs: { member?: MemberRef; otherMember?: MemberRef } = {}) =>
-    findings.push({ code, clause, severity, numbers, ...refs, message });
+  const add = (
+    code: CompositionFindingCode,
+    clause: string | null,
+    severity: Severity,
+    numbers: Record<string, number>,
+    message: Localized,
+    refs: { member?: MemberRef; otherMember?: MemberRef } = {},
+  ) => findings.push({ code, clause, severity, numbers, ...refs, message });
   const ref = (index: number): MemberRef => ({ index, fullName: members[index]!.fullName });
 
   // 5.2.1: an odd number, 5 to 15.
   if (n % 2 === 0) add('size-even', '5.2.1', 'violation', { size: n }, compositionMessages['size-even']({ size: n }));
-  if (n < MIN_SIZE) add('size-too-small', '5.2.1', 'violation', { size: n, min: MIN_SIZE }, compositionMessages['size-too-small']({ size: n, min: MIN_SIZE }));
-  if (n > MAX_SIZE) add('size-too-large', '5.2.1', 'violation', { size: n, max: MAX_SIZE }, compositionMessages['size-too-large']({ size: n, max: MAX_SIZE }));
+  if (n < MIN_SIZE)
+    add(
+      'size-too-small',
+      '5.2.1',
+      'violation',
+      { size: n, min: MIN_SIZE },
+      compositionMessages['size-too-small']({ size: n, min: MIN_SIZE }),
+    );
+  if (n > MAX_SIZE)
+    add(
+      'size-too-large',
+      '5.2.1',
+      'violation',
+      { size: n, max: MAX_SIZE },
+      compositionMessages['size-too-large']({ size: n, max: MAX_SIZE }),
+    );
 
   // 5.2.1: aged 18 or over on the reference date.
   members.forEach((m, i) => {
@@ -162,11 +186,29 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
     const age = ageStatusOn(m.birthDate, on);
     const birthDate = formatBirthDate(m.birthDate);
     if (age.status === 'minor') {
-      add('member-under-18', '5.2.1', 'violation', { birthYear: m.birthDate.year },
-        compositionMessages['member-under-18']({ member: ref(i), birthDate, turns18: age.turns18From, on }), { member: ref(i) });
+      add(
+        'member-under-18',
+        '5.2.1',
+        'violation',
+        { birthYear: m.birthDate.year },
+        compositionMessages['member-under-18']({ member: ref(i), birthDate, turns18: age.turns18From, on }),
+        { member: ref(i) },
+      );
     } else if (age.status === 'undetermined') {
-      add('member-age-undetermined', '5.2.1', 'warning', { birthYear: m.birthDate.year },
-        compositionMessages['member-age-undetermined']({ member: ref(i), birthDate, from: age.turns18From, to: age.turns18By, on }), { member: ref(i) });
+      add(
+        'member-age-undetermined',
+        '5.2.1',
+        'warning',
+        { birthYear: m.birthDate.year },
+        compositionMessages['member-age-undetermined']({
+          member: ref(i),
+          birthDate,
+          from: age.turns18From,
+          to: age.turns18By,
+          on,
+        }),
+        { member: ref(i) },
+      );
     }
   });
 
@@ -179,8 +221,20 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
   // 5.2.3(1)-(3): the category quotas.
   const arithmetic: ArithmeticLine[] = [];
   const line = (rule: ArithmeticRule, required: number, actual: number, holds: boolean) =>
-    arithmetic.push({ rule, clause: '5.2.3', required, actual, holds, text: arithmeticText(rule, n, required, actual) });
-  line('municipal-employees-min', quota.municipalEmployeesMin, counts.municipal_employee, counts.municipal_employee >= quota.municipalEmployeesMin);
+    arithmetic.push({
+      rule,
+      clause: '5.2.3',
+      required,
+      actual,
+      holds,
+      text: arithmeticText(rule, n, required, actual),
+    });
+  line(
+    'municipal-employees-min',
+    quota.municipalEmployeesMin,
+    counts.municipal_employee,
+    counts.municipal_employee >= quota.municipalEmployeesMin,
+  );
   line('deputies-min', quota.deputiesMin, counts.deputy, counts.deputy >= quota.deputiesMin);
   line('deputies-max', quota.deputiesMax, counts.deputy, counts.deputy <= quota.deputiesMax);
   line('citizens-min', quota.citizensMin, counts.citizen, counts.citizen >= quota.citizensMin);
@@ -189,7 +243,13 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
 
   if (counts.municipal_employee < quota.municipalEmployeesMin) {
     const p = { size: n, required: quota.municipalEmployeesMin, found: counts.municipal_employee };
-    add('municipal-employees-below-quota', '5.2.3', 'violation', p, compositionMessages['municipal-employees-below-quota'](p));
+    add(
+      'municipal-employees-below-quota',
+      '5.2.3',
+      'violation',
+      p,
+      compositionMessages['municipal-employees-below-quota'](p),
+    );
   }
   if (counts.deputy < quota.deputiesMin) {
     const p = { size: n, required: quota.deputiesMin, found: counts.deputy };
@@ -208,7 +268,13 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
   for (const sex of ['F', 'M'] as const) {
     if (exceedsOneSexLimit(counts[sex], n)) {
       const p = { size: n, found: counts[sex], max: quota.maxOneSex };
-      add('one-sex-over-70-percent', '5.2.3', 'violation', p, compositionMessages['one-sex-over-70-percent']({ ...p, sex }));
+      add(
+        'one-sex-over-70-percent',
+        '5.2.3',
+        'violation',
+        p,
+        compositionMessages['one-sex-over-70-percent']({ ...p, sex }),
+      );
     }
   }
 
@@ -220,30 +286,68 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
       add('chair-not-member', '5.4.6', 'violation', {}, compositionMessages['chair-not-member']({ chair }));
     } else if (!matches.some((i) => members[i]!.category === 'citizen')) {
       const i = matches[0]!;
-      add('chair-not-citizen', '5.4.6', 'violation', {}, compositionMessages['chair-not-citizen']({ member: ref(i), category: members[i]!.category }), { member: ref(i) });
+      add(
+        'chair-not-citizen',
+        '5.4.6',
+        'violation',
+        {},
+        compositionMessages['chair-not-citizen']({ member: ref(i), category: members[i]!.category }),
+        { member: ref(i) },
+      );
     }
   }
 
   // The same person twice inflates the size (5.2.1); the same phone twice is a data error.
   members.forEach((m, j) => {
     const key = nameKey(m.fullName);
-    const earlier = members.slice(0, j).map((o, i) => ({ o, i })).filter(({ o }) => nameKey(o.fullName) === key);
+    const earlier = members
+      .slice(0, j)
+      .map((o, i) => ({ o, i }))
+      .filter(({ o }) => nameKey(o.fullName) === key);
     const mb = m.birthDate;
-    const same = mb === null ? undefined : earlier.find(({ o }) => o.birthDate !== null && sameBirthDatePossible(o.birthDate, mb));
+    const same =
+      mb === null ? undefined : earlier.find(({ o }) => o.birthDate !== null && sameBirthDatePossible(o.birthDate, mb));
     const birthText = (b: BirthDate | null) => (b === null ? '—' : formatBirthDate(b));
     if (same) {
-      add('duplicate-person', '5.2.1', 'violation', {},
-        compositionMessages['duplicate-person']({ member: ref(j), other: ref(same.i), birthDate: birthText(m.birthDate) }), { member: ref(j), otherMember: ref(same.i) });
+      add(
+        'duplicate-person',
+        '5.2.1',
+        'violation',
+        {},
+        compositionMessages['duplicate-person']({
+          member: ref(j),
+          other: ref(same.i),
+          birthDate: birthText(m.birthDate),
+        }),
+        { member: ref(j), otherMember: ref(same.i) },
+      );
     } else if (earlier[0]) {
       const { o, i } = earlier[0];
-      add('same-name', '5.2.1', 'warning', {},
-        compositionMessages['same-name']({ member: ref(j), other: ref(i), birthDate: birthText(m.birthDate), otherBirthDate: birthText(o.birthDate) }),
-        { member: ref(j), otherMember: ref(i) });
+      add(
+        'same-name',
+        '5.2.1',
+        'warning',
+        {},
+        compositionMessages['same-name']({
+          member: ref(j),
+          other: ref(i),
+          birthDate: birthText(m.birthDate),
+          otherBirthDate: birthText(o.birthDate),
+        }),
+        { member: ref(j), otherMember: ref(i) },
+      );
     }
     if (m.phone !== null) {
       const i = members.findIndex((o) => o.phone === m.phone);
       if (i < j) {
-        add('duplicate-phone', null, 'violation', {}, compositionMessages['duplicate-phone']({ member: ref(j), other: ref(i), phone: readablePhone(m.phone) }), { member: ref(j), otherMember: ref(i) });
+        add(
+          'duplicate-phone',
+          null,
+          'violation',
+          {},
+          compositionMessages['duplicate-phone']({ member: ref(j), other: ref(i), phone: readablePhone(m.phone) }),
+          { member: ref(j), otherMember: ref(i) },
+        );
       }
     }
   });

@@ -15,7 +15,8 @@ import {
 import { DomainError } from './domain-error';
 
 const calendar = shippedCalendar();
-const due = (key: ObligationKey, from: string, extended = false) => computeDeadline(key, from, calendar, { extended }).due;
+const due = (key: ObligationKey, from: string, extended = false) =>
+  computeDeadline(key, from, calendar, { extended }).due;
 
 // Expected dates below were counted by hand on a wall calendar (1 Jan 2025 = Wednesday, 1 Jan 2026 = Thursday)
 // and cross-checked with an independent script; they are literals, never computed by the code under test.
@@ -45,7 +46,12 @@ describe('"within N working days of X": day 1 is the first working day after X, 
 
   it.each([
     ['object-response', '2025-12-26', '2026-01-20', 'an act received on Friday 26 December 2025 spans New Year'],
-    ['object-response', '2026-03-21', '2026-04-03', 'an act received on Nooruz (Saturday): the count still starts the next day'],
+    [
+      'object-response',
+      '2026-03-21',
+      '2026-04-03',
+      'an act received on Nooruz (Saturday): the count still starts the next day',
+    ],
     ['first-meeting', '2026-01-04', '2026-01-23', 'a group created on Sunday 4 January 2026'],
     ['staff-candidates', '2026-01-05', '2026-01-30', 'a formation notice on 5 January 2026 (a holiday)'],
     ['deputy-members', '2026-01-05', '2026-01-30', 'the same anchor as the staff candidates'],
@@ -62,14 +68,31 @@ describe('"within N working days of X": day 1 is the first working day after X, 
   });
 
   it('only information-request can be extended', () => {
-    expect(() => computeDeadline('object-response', '2026-03-18', calendar, { extended: true })).toThrow(/has no extension/);
+    expect(() => computeDeadline('object-response', '2026-03-18', calendar, { extended: true })).toThrow(
+      /has no extension/,
+    );
   });
 
   it('object-response from 26 December 2025 shows the days counted and every day skipped with its name', () => {
     const result = computeDeadline('object-response', '2025-12-26', calendar);
-    expect(result).toMatchObject({ key: 'object-response', clause: '4.3', from: '2025-12-26', due: '2026-01-20', dueInstant: '2026-01-20T17:59:59.999Z' });
+    expect(result).toMatchObject({
+      key: 'object-response',
+      clause: '4.3',
+      from: '2025-12-26',
+      due: '2026-01-20',
+      dueInstant: '2026-01-20T17:59:59.999Z',
+    });
     expect(result.counted).toEqual([
-      '2025-12-29', '2025-12-30', '2025-12-31', '2026-01-12', '2026-01-13', '2026-01-14', '2026-01-15', '2026-01-16', '2026-01-19', '2026-01-20',
+      '2025-12-29',
+      '2025-12-30',
+      '2025-12-31',
+      '2026-01-12',
+      '2026-01-13',
+      '2026-01-14',
+      '2026-01-15',
+      '2026-01-16',
+      '2026-01-19',
+      '2026-01-20',
     ]);
     expect(result.skipped.map((s) => [s.date, s.reason, s.name?.ky])).toEqual([
       ['2025-12-27', 'weekend', undefined],
@@ -89,7 +112,9 @@ describe('"within N working days of X": day 1 is the first working day after X, 
       ['2026-01-18', 'weekend', undefined],
     ]);
     expect(result.movedFrom).toBeUndefined();
-    expect(result.calendarNotes).toMatchObject([{ year: 2026, data: 'estimated', estimatedDays: [{ date: '2026-05-27' }] }]);
+    expect(result.calendarNotes).toMatchObject([
+      { year: 2026, data: 'estimated', estimatedDays: [{ date: '2026-05-27' }] },
+    ]);
   });
 
   it('a count through the worked Saturday 7 February 2026 counts it', () => {
@@ -136,12 +161,42 @@ describe('"N working days before Y": day 1 is the last working day before Y, cou
 describe('calendar-day and month deadlines move off non-working days', () => {
   it.each([
     ['executive-report', '2026-02-01', '2026-03-03', undefined, '30 days landing on a Tuesday stay'],
-    ['executive-report', '2026-02-18', '2026-03-23', '2026-03-20', '30 days landing on Orozo Ait move past Nooruz and the weekend'],
-    ['executive-report', '2026-04-01', '2026-05-11', '2026-05-01', '30 days landing on 1 May move past the May holidays'],
-    ['executive-report', '2026-04-27', '2026-05-28', '2026-05-27', '30 days landing on Kurman Ait 2026 (estimated) move a day'],
-    ['executive-report', '2025-12-02', '2026-01-12', '2026-01-01', '30 days landing on New Year 2026 move past 8-9 January'],
+    [
+      'executive-report',
+      '2026-02-18',
+      '2026-03-23',
+      '2026-03-20',
+      '30 days landing on Orozo Ait move past Nooruz and the weekend',
+    ],
+    [
+      'executive-report',
+      '2026-04-01',
+      '2026-05-11',
+      '2026-05-01',
+      '30 days landing on 1 May move past the May holidays',
+    ],
+    [
+      'executive-report',
+      '2026-04-27',
+      '2026-05-28',
+      '2026-05-27',
+      '30 days landing on Kurman Ait 2026 (estimated) move a day',
+    ],
+    [
+      'executive-report',
+      '2025-12-02',
+      '2026-01-12',
+      '2026-01-01',
+      '30 days landing on New Year 2026 move past 8-9 January',
+    ],
     ['executive-report', '2026-12-02', '2027-01-08', '2027-01-01', '30 days landing on New Year 2027'],
-    ['formation-notice', '2026-01-31', '2026-03-02', '2026-02-28', '31 January + 1 month = 28 February (a Saturday), moved'],
+    [
+      'formation-notice',
+      '2026-01-31',
+      '2026-03-02',
+      '2026-02-28',
+      '31 January + 1 month = 28 February (a Saturday), moved',
+    ],
     ['formation-notice', '2028-01-31', '2028-02-29', undefined, '31 January 2028 + 1 month = 29 February (leap year)'],
     ['formation-notice', '2026-04-30', '2026-06-01', '2026-05-30', '1 month landing on a Saturday'],
     ['formation-notice', '2025-07-31', '2025-09-01', '2025-08-31', '1 month landing on Independence Day'],
@@ -186,7 +241,15 @@ describe('term-end is an expiry: 4 years, never moved', () => {
 describe('calendar notes: the result says when it relied on missing or estimated year data', () => {
   it.each([
     ['object-response', '2027-03-08', '2027-03-23', [{ year: 2027, data: 'estimated' }]],
-    ['object-response', '2028-12-28', '2029-01-18', [{ year: 2028, data: 'missing' }, { year: 2029, data: 'missing' }]],
+    [
+      'object-response',
+      '2028-12-28',
+      '2029-01-18',
+      [
+        { year: 2028, data: 'missing' },
+        { year: 2029, data: 'missing' },
+      ],
+    ],
     ['object-response', '2029-06-01', '2029-06-15', [{ year: 2029, data: 'missing' }]],
     ['object-response', '2025-03-19', '2025-04-03', []],
     ['executive-report', '2026-12-02', '2027-01-08', [{ year: 2027, data: 'estimated' }]],
@@ -201,13 +264,21 @@ describe('calendar notes: the result says when it relied on missing or estimated
 describe('the catalogue', () => {
   it('has exactly the keys later issues use, each with a clause and texts in ky, ru and en', () => {
     expect(OBLIGATION_KEYS).toEqual([
-      'formation-notice', 'staff-candidates', 'deputy-members', 'first-meeting', 'creation-notice',
-      'object-response', 'executive-report', 'term-end', 'information-request',
+      'formation-notice',
+      'staff-candidates',
+      'deputy-members',
+      'first-meeting',
+      'creation-notice',
+      'object-response',
+      'executive-report',
+      'term-end',
+      'information-request',
     ]);
     for (const key of OBLIGATION_KEYS) {
       const ob = OBLIGATIONS[key];
       expect(ob.key).toBe(key);
-      for (const text of [ob.party, ob.anchor, ob.title]) for (const lang of ['ky', 'ru', 'en'] as const) expect(text[lang]).not.toBe('');
+      for (const text of [ob.party, ob.anchor, ob.title])
+        for (const lang of ['ky', 'ru', 'en'] as const) expect(text[lang]).not.toBe('');
     }
   });
 
@@ -233,12 +304,16 @@ describe('the catalogue', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('unknown-obligation');
-      expect((error as DomainError).message).toBe(`obligation "object-answer" is unknown; valid keys: ${OBLIGATION_KEYS.join(', ')}`);
+      expect((error as DomainError).message).toBe(
+        `obligation "object-answer" is unknown; valid keys: ${OBLIGATION_KEYS.join(', ')}`,
+      );
     }
   });
 
   it('refuses a malformed anchor date', () => {
-    expect(() => computeDeadline('object-response', '2026-02-30', calendar)).toThrow(/from: "2026-02-30" is not a real date/);
+    expect(() => computeDeadline('object-response', '2026-02-30', calendar)).toThrow(
+      /from: "2026-02-30" is not a real date/,
+    );
   });
 });
 
@@ -252,12 +327,16 @@ describe('explanation', () => {
     expect(text).toContain('01.01.2026 (бейшемби), Жаңы жыл');
     expect(text).toContain('08.01.2026 (бейшемби), Министрлер Кабинетинин токтому боюнча дем алыш күн');
     expect(text).toContain('Мөөнөт: 20.01.2026 (шейшемби), Бишкек убактысы менен 23:59 чейин');
-    expect(text).toContain('2026-жылдын календарында болжолдуу даталар бар (расмий жарыяланган эмес: 27.05.2026 (шаршемби) Курман айт)');
+    expect(text).toContain(
+      '2026-жылдын календарында болжолдуу даталар бар (расмий жарыяланган эмес: 27.05.2026 (шаршемби) Курман айт)',
+    );
   });
 
   it('in Russian and English', () => {
     expect(explainDeadline(result, 'ru').join('\n')).toContain('07.01.2026 (среда), Рождество Христово');
-    expect(explainDeadline(result, 'ru').join('\n')).toContain('Срок: 20.01.2026 (вторник), до 23:59 по времени Бишкека');
+    expect(explainDeadline(result, 'ru').join('\n')).toContain(
+      'Срок: 20.01.2026 (вторник), до 23:59 по времени Бишкека',
+    );
     expect(explainDeadline(result, 'en').join('\n')).toContain('Due: 2026-01-20 (Tuesday), by 23:59 Bishkek time');
   });
 
@@ -265,11 +344,16 @@ describe('explanation', () => {
     expect(explainDeadline(computeDeadline('executive-report', '2026-02-18', calendar), 'en')).toContain(
       '2026-03-20 (Friday) is a non-working day, so the deadline moves to 2026-03-23 (Monday)',
     );
-    expect(explainDeadline(computeDeadline('term-end', '2025-11-14', calendar), 'ru')).toContain('Срок истекает: 14.11.2029 (среда), в 23:59 по времени Бишкека');
+    expect(explainDeadline(computeDeadline('term-end', '2025-11-14', calendar), 'ru')).toContain(
+      'Срок истекает: 14.11.2029 (среда), в 23:59 по времени Бишкека',
+    );
   });
 
   it('states the extension and missing years', () => {
-    const text = explainDeadline(computeDeadline('information-request', '2028-12-28', calendar, { extended: true }), 'en').join('\n');
+    const text = explainDeadline(
+      computeDeadline('information-request', '2028-12-28', calendar, { extended: true }),
+      'en',
+    ).join('\n');
     expect(text).toContain('Extended: once, by up to 10 working days');
     expect(text).toContain('Note: no calendar data for 2029');
   });
@@ -293,13 +377,25 @@ describe('helpers', () => {
     expect(addWorkingDays(calendar, date, n)).toBe(expected);
   });
 
-  it('daysLeft counts in the rule\'s unit and derives overdue from the due date', () => {
+  it("daysLeft counts in the rule's unit and derives overdue from the due date", () => {
     const wd = computeDeadline('object-response', '2025-12-26', calendar); // due 2026-01-20
-    expect(daysLeft(wd, '2026-01-09', calendar)).toEqual({ unit: 'working', left: 7, working: 7, calendar: 11, overdue: false });
+    expect(daysLeft(wd, '2026-01-09', calendar)).toEqual({
+      unit: 'working',
+      left: 7,
+      working: 7,
+      calendar: 11,
+      overdue: false,
+    });
     expect(daysLeft(wd, '2026-01-20', calendar)).toMatchObject({ left: 0, overdue: false });
     expect(daysLeft(wd, '2026-01-21', calendar)).toMatchObject({ left: -1, overdue: true });
     const cd = computeDeadline('executive-report', '2026-02-18', calendar); // due 2026-03-23
-    expect(daysLeft(cd, '2026-03-13', calendar)).toEqual({ unit: 'calendar', left: 10, working: 5, calendar: 10, overdue: false });
+    expect(daysLeft(cd, '2026-03-13', calendar)).toEqual({
+      unit: 'calendar',
+      left: 10,
+      working: 5,
+      calendar: 10,
+      overdue: false,
+    });
   });
 });
 
@@ -321,7 +417,10 @@ describe('properties (start dates 2025-2027, N 1-30)', () => {
   it('due dates never decrease when the start moves later', () => {
     fc.assert(
       fc.property(start, fc.integer({ min: 0, max: 60 }), n, (from, shift, count) => {
-        expect(compareDates(addWorkingDays(calendar, from, count), addWorkingDays(calendar, addDays(from, shift), count)) <= 0).toBe(true);
+        expect(
+          compareDates(addWorkingDays(calendar, from, count), addWorkingDays(calendar, addDays(from, shift), count)) <=
+            0,
+        ).toBe(true);
       }),
     );
   });
@@ -346,7 +445,8 @@ describe('properties (start dates 2025-2027, N 1-30)', () => {
         expect(result.counted).toEqual([raw]);
         expect(calendar.isWorkingDay(result.due)).toBe(true);
         expect(compareDates(result.due, raw) >= 0).toBe(true);
-        for (let d = raw; compareDates(d, result.due) < 0; d = addDays(d, 1)) expect(calendar.isWorkingDay(d)).toBe(false);
+        for (let d = raw; compareDates(d, result.due) < 0; d = addDays(d, 1))
+          expect(calendar.isWorkingDay(d)).toBe(false);
       }),
     );
   });

@@ -1,7 +1,16 @@
 // The statutory deadlines: one catalogue of obligations (who owes what, by which clause, counted from
 // which event) and the counting rules of DESIGN.md "Deadlines", each stated once here.
 import type { Calendar, CalendarName, YearData } from './calendar';
-import { addDays, addMonthsClamped, compareDates, daysBetween, endOfDayBishkek, parseIsoDate, yearOf, type IsoDate } from './dates';
+import {
+  addDays,
+  addMonthsClamped,
+  compareDates,
+  daysBetween,
+  endOfDayBishkek,
+  parseIsoDate,
+  yearOf,
+  type IsoDate,
+} from './dates';
 import { DomainError } from './domain-error';
 import type { Lang, Localized } from './i18n';
 import { formatDay } from './calendar-format';
@@ -40,13 +49,21 @@ export const OBLIGATION_KEYS = [
 ] as const;
 export type ObligationKey = (typeof OBLIGATION_KEYS)[number];
 
-const executiveBody: Localized = { ky: 'Айыл өкмөтү (аткаруу органы)', ru: 'Айыл окмоту (исполнительный орган)', en: 'The executive body (aiyl okmotu)' };
+const executiveBody: Localized = {
+  ky: 'Айыл өкмөтү (аткаруу органы)',
+  ru: 'Айыл окмоту (исполнительный орган)',
+  en: 'The executive body (aiyl okmotu)',
+};
 const formationNoticeAnchor: Localized = {
   ky: 'Топту түзүү жол-жобосунун башталышы жарыяланган күн',
   ru: 'Дата объявления о начале процедуры формирования группы',
   en: 'Publication of the notice that the formation procedure has started',
 };
-const actReceived: Localized = { ky: 'Мониторинг актысы алынган күн', ru: 'Дата получения акта мониторинга', en: 'Receipt of the monitoring act' };
+const actReceived: Localized = {
+  ky: 'Мониторинг актысы алынган күн',
+  ru: 'Дата получения акта мониторинга',
+  en: 'Receipt of the monitoring act',
+};
 const groupCreated: Localized = {
   ky: 'Кеңештин топту түзүү жөнүндө чечими',
   ru: 'Решение кенеша о создании группы',
@@ -60,7 +77,11 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
     key: 'formation-notice',
     clause: '5.4.1',
     party: executiveBody,
-    anchor: { ky: 'Айылдык кеңештин түзүлгөн күнү', ru: 'Дата формирования айылного кенеша', en: "The council's own formation" },
+    anchor: {
+      ky: 'Айылдык кеңештин түзүлгөн күнү',
+      ru: 'Дата формирования айылного кенеша',
+      en: "The council's own formation",
+    },
     title: {
       ky: 'БМжБ тобун түзүү жол-жобосунун башталышы тууралуу жарыя',
       ru: 'Объявление о начале процедуры формирования группы',
@@ -87,14 +108,22 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
     clause: '5.4.3',
     party: { ky: 'Айылдык кеңештин төрагасы', ru: 'Председатель айылного кенеша', en: 'The council chair' },
     anchor: formationNoticeAnchor,
-    title: { ky: 'Депутаттардан топтун мүчөлөрүн бекитүү', ru: 'Утверждение членов группы из числа депутатов', en: 'Approve the members from the deputies' },
+    title: {
+      ky: 'Депутаттардан топтун мүчөлөрүн бекитүү',
+      ru: 'Утверждение членов группы из числа депутатов',
+      en: 'Approve the members from the deputies',
+    },
     rule: { kind: 'working-days-after', n: 15 },
   },
   // 5.3.2: first meeting within 10 working days of creation.
   'first-meeting': {
     key: 'first-meeting',
     clause: '5.3.2',
-    party: { ky: 'БМжБ тобу (айыл өкмөтү уюштурат)', ru: 'Группа (организует айыл окмоту)', en: 'The group (organised by the executive body)' },
+    party: {
+      ky: 'БМжБ тобу (айыл өкмөтү уюштурат)',
+      ru: 'Группа (организует айыл окмоту)',
+      en: 'The group (organised by the executive body)',
+    },
     anchor: groupCreated,
     title: { ky: 'Топтун биринчи жыйыны', ru: 'Первое заседание группы', en: 'First meeting of the group' },
     rule: { kind: 'working-days-after', n: 10 },
@@ -104,7 +133,11 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
     key: 'creation-notice',
     clause: '5.3.3',
     party: executiveBody,
-    anchor: { ky: 'Топтун биринчи жыйынынын күнү', ru: 'Дата первого заседания группы', en: 'The date of the first meeting' },
+    anchor: {
+      ky: 'Топтун биринчи жыйынынын күнү',
+      ru: 'Дата первого заседания группы',
+      en: 'The date of the first meeting',
+    },
     title: {
       ky: 'Топтун түзүлгөнү жана биринчи жыйыны тууралуу жарыя (сайтта жана/же жарыялар тактасында)',
       ru: 'Объявление о создании группы и её первом заседании (сайт и/или доски объявлений)',
@@ -116,7 +149,11 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
   'object-response': {
     key: 'object-response',
     clause: '4.3',
-    party: { ky: 'Мониторинг объектиси (көчүрмөсү топко)', ru: 'Объект мониторинга (копия группе)', en: 'The monitored object (copy to the group)' },
+    party: {
+      ky: 'Мониторинг объектиси (көчүрмөсү топко)',
+      ru: 'Объект мониторинга (копия группе)',
+      en: 'The monitored object (copy to the group)',
+    },
     anchor: actReceived,
     title: {
       ky: 'Кемчиликтердин себептери жана пландалган чаралар тууралуу айыл өкмөтүнө маалымдоо',
@@ -129,7 +166,11 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
   'executive-report': {
     key: 'executive-report',
     clause: '4.3',
-    party: { ky: 'Айыл өкмөтү, айылдык кеңешке', ru: 'Айыл окмоту — айылному кенешу', en: 'The executive body, to the council' },
+    party: {
+      ky: 'Айыл өкмөтү, айылдык кеңешке',
+      ru: 'Айыл окмоту — айылному кенешу',
+      en: 'The executive body, to the council',
+    },
     anchor: actReceived,
     title: {
       ky: 'Кемчиликтерди жоюу боюнча көрүлгөн чаралар тууралуу жалпыланган маалымат',
@@ -142,18 +183,34 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
   'term-end': {
     key: 'term-end',
     clause: '5.3.1',
-    party: { ky: 'Айылдык кеңеш (жаңы курамды түзөт)', ru: 'Айылный кенеш (формирует новый состав)', en: 'The council (forms the next composition)' },
+    party: {
+      ky: 'Айылдык кеңеш (жаңы курамды түзөт)',
+      ru: 'Айылный кенеш (формирует новый состав)',
+      en: 'The council (forms the next composition)',
+    },
     anchor: groupCreated,
-    title: { ky: 'Топтун ыйгарым укуктарынын мөөнөтүнүн бүтүшү', ru: 'Окончание срока полномочий группы', en: "End of the group's term of office" },
+    title: {
+      ky: 'Топтун ыйгарым укуктарынын мөөнөтүнүн бүтүшү',
+      ru: 'Окончание срока полномочий группы',
+      en: "End of the group's term of office",
+    },
     rule: { kind: 'years-after', n: 4, expiry: true },
   },
   // Law No. 217 of 29.12.2023: 10 working days of receipt, extendable once by up to 10 working days.
   'information-request': {
     key: 'information-request',
     clause: 'Law No. 217 of 29.12.2023',
-    party: { ky: 'Суроо-талап алган орган же уюм', ru: 'Орган или организация, получившие запрос', en: 'The body or organisation that received the request' },
+    party: {
+      ky: 'Суроо-талап алган орган же уюм',
+      ru: 'Орган или организация, получившие запрос',
+      en: 'The body or organisation that received the request',
+    },
     anchor: { ky: 'Суроо-талап алынган күн', ru: 'Дата получения запроса', en: 'Receipt of the request' },
-    title: { ky: 'Маалымат алуу суроо-талабына жооп', ru: 'Ответ на запрос информации', en: 'Answer to a request for information' },
+    title: {
+      ky: 'Маалымат алуу суроо-талабына жооп',
+      ru: 'Ответ на запрос информации',
+      en: 'Answer to a request for information',
+    },
     rule: { kind: 'working-days-after', n: 10 },
     extension: {
       workingDays: 10,
@@ -174,14 +231,22 @@ export function isObligationKey(key: string): key is ObligationKey {
 /** The catalogue entry for a key; an unknown key is refused with the list of valid keys. */
 export function obligation(key: string): Obligation {
   if (!isObligationKey(key)) {
-    throw new DomainError('unknown-obligation', `obligation "${key}" is unknown; valid keys: ${OBLIGATION_KEYS.join(', ')}`, { key, valid: OBLIGATION_KEYS });
+    throw new DomainError(
+      'unknown-obligation',
+      `obligation "${key}" is unknown; valid keys: ${OBLIGATION_KEYS.join(', ')}`,
+      { key, valid: OBLIGATION_KEYS },
+    );
   }
   return OBLIGATIONS[key];
 }
 
 export type SkippedDay = { date: IsoDate; reason: 'weekend' | 'holiday' | 'day-off'; name?: CalendarName };
 /** A year the count touched whose data is not confirmed; for an estimated year, the estimated dates, so a reader can judge the risk. */
-export type CalendarNote = { year: number; data: Exclude<YearData, 'confirmed'>; estimatedDays?: { date: IsoDate; name: CalendarName }[] };
+export type CalendarNote = {
+  year: number;
+  data: Exclude<YearData, 'confirmed'>;
+  estimatedDays?: { date: IsoDate; name: CalendarName }[];
+};
 
 export type DeadlineResult = {
   key: ObligationKey;
@@ -211,7 +276,12 @@ function skippedDay(calendar: Calendar, date: IsoDate): SkippedDay {
 }
 
 /** Walks from `date` one day at a time in `step` direction, excluding `date`, until `n` working days are counted. */
-function countWorkingDays(calendar: Calendar, date: IsoDate, n: number, step: 1 | -1): { counted: IsoDate[]; skipped: SkippedDay[] } {
+function countWorkingDays(
+  calendar: Calendar,
+  date: IsoDate,
+  n: number,
+  step: 1 | -1,
+): { counted: IsoDate[]; skipped: SkippedDay[] } {
   const counted: IsoDate[] = [];
   const skipped: SkippedDay[] = [];
   let d = date;
@@ -258,7 +328,9 @@ function notesFor(calendar: Calendar, a: IsoDate, b: IsoDate): CalendarNote[] {
     const data = calendar.yearData(y);
     if (data === 'missing') notes.push({ year: y, data });
     if (data === 'estimated') {
-      const estimatedDays = calendar.entries.filter((e) => e.status === 'estimated' && yearOf(e.date) === y).map((e) => ({ date: e.date, name: e.name }));
+      const estimatedDays = calendar.entries
+        .filter((e) => e.status === 'estimated' && yearOf(e.date) === y)
+        .map((e) => ({ date: e.date, name: e.name }));
       notes.push({ year: y, data, estimatedDays });
     }
   }
@@ -273,10 +345,19 @@ function notesFor(calendar: Calendar, a: IsoDate, b: IsoDate): CalendarNote[] {
  * - "N working days before Y": day 1 is the last working day before Y; due = day N counting backwards; acting on the due day is on time.
  * The due instant is the end of the due day in Asia/Bishkek. `extended` applies the one-time extension (information-request).
  */
-export function computeDeadline(key: string, from: IsoDate, calendar: Calendar, opts: { extended?: boolean } = {}): DeadlineResult {
+export function computeDeadline(
+  key: string,
+  from: IsoDate,
+  calendar: Calendar,
+  opts: { extended?: boolean } = {},
+): DeadlineResult {
   const ob = obligation(key);
   if (opts.extended && !ob.extension) {
-    throw new DomainError('no-extension', `obligation "${ob.key}" has no extension; only ${OBLIGATION_KEYS.filter((k) => OBLIGATIONS[k].extension).join(', ')} can be extended`, { key: ob.key });
+    throw new DomainError(
+      'no-extension',
+      `obligation "${ob.key}" has no extension; only ${OBLIGATION_KEYS.filter((k) => OBLIGATIONS[k].extension).join(', ')} can be extended`,
+      { key: ob.key },
+    );
   }
   parseIsoDate(from, 'from');
   const extended = Boolean(opts.extended && ob.extension);
@@ -289,13 +370,27 @@ export function computeDeadline(key: string, from: IsoDate, calendar: Calendar, 
       const { counted, skipped } = countWorkingDays(calendar, from, n, rule.kind === 'working-days-after' ? 1 : -1);
       const due = counted[counted.length - 1] ?? from;
       const edge = rule.kind === 'working-days-after' ? addDays(from, 1) : addDays(from, -1);
-      return { ...base, due, dueInstant: endOfDayBishkek(due), counted, skipped, calendarNotes: notesFor(calendar, edge, due) };
+      return {
+        ...base,
+        due,
+        dueInstant: endOfDayBishkek(due),
+        counted,
+        skipped,
+        calendarNotes: notesFor(calendar, edge, due),
+      };
     }
     case 'calendar-days-after':
     case 'months-after': {
       const raw = rule.kind === 'calendar-days-after' ? addDays(from, rule.n) : addMonthsClamped(from, rule.n);
       const { due, skipped } = moveToWorkingDay(calendar, raw);
-      const result: DeadlineResult = { ...base, due, dueInstant: endOfDayBishkek(due), counted: [raw], skipped, calendarNotes: notesFor(calendar, raw, due) };
+      const result: DeadlineResult = {
+        ...base,
+        due,
+        dueInstant: endOfDayBishkek(due),
+        counted: [raw],
+        skipped,
+        calendarNotes: notesFor(calendar, raw, due),
+      };
       if (due !== raw) result.movedFrom = raw;
       return result;
     }
@@ -314,8 +409,15 @@ export function daysLeft(
 ): { unit: 'working' | 'calendar'; left: number; working: number; calendar: number; overdue: boolean } {
   const working = workingDaysBetween(calendar, today, result.due);
   const calendarDays = daysBetween(today, result.due);
-  const unit = result.rule.kind === 'working-days-after' || result.rule.kind === 'working-days-before' ? 'working' : 'calendar';
-  return { unit, left: unit === 'working' ? working : calendarDays, working, calendar: calendarDays, overdue: compareDates(today, result.due) > 0 };
+  const unit =
+    result.rule.kind === 'working-days-after' || result.rule.kind === 'working-days-before' ? 'working' : 'calendar';
+  return {
+    unit,
+    left: unit === 'working' ? working : calendarDays,
+    working,
+    calendar: calendarDays,
+    overdue: compareDates(today, result.due) > 0,
+  };
 }
 
 const TEXT = {
@@ -327,7 +429,8 @@ const TEXT = {
     wdAfter: (n: number) => `${n} жумуш күн ичинде; эсеп кийинки күндөн башталат`,
     wdBefore: (n: number) => `кеминде ${n} жумуш күн мурун; артка эсептелет, 1-күн — мурунку акыркы жумуш күнү`,
     cdAfter: (n: number) => `${n} календардык күн ичинде; иш эмес күнгө туш келсе, кийинки жумуш күнүнө жылат`,
-    mAfter: (n: number) => `${n} ай ичинде (айдын акыркы күнүнөн ашпайт); иш эмес күнгө туш келсе, кийинки жумуш күнүнө жылат`,
+    mAfter: (n: number) =>
+      `${n} ай ичинде (айдын акыркы күнүнөн ашпайт); иш эмес күнгө туш келсе, кийинки жумуш күнүнө жылат`,
     yAfter: (n: number) => `${n} жыл; мөөнөттүн бүтүшү, жумуш күнүнө жылбайт`,
     extended: (c: string) => `Узартылган: ${c}`,
     counted: 'Эсептелген жумуш күндөрү',
@@ -337,7 +440,8 @@ const TEXT = {
     moved: (raw: string, due: string) => `${raw} — иш эмес күн, ошондуктан мөөнөт ${due} күнүнө жылды`,
     due: (d: string) => `Мөөнөт: ${d}, Бишкек убактысы менен 23:59 чейин`,
     expiry: (d: string) => `Мөөнөт бүтөт: ${d}, Бишкек убактысы менен 23:59`,
-    estimated: (y: number, days: string) => `Эскертүү: ${y}-жылдын календарында болжолдуу даталар бар (расмий жарыяланган эмес: ${days}); мөөнөт өзгөрүшү мүмкүн`,
+    estimated: (y: number, days: string) =>
+      `Эскертүү: ${y}-жылдын календарында болжолдуу даталар бар (расмий жарыяланган эмес: ${days}); мөөнөт өзгөрүшү мүмкүн`,
     missing: (y: number) =>
       y < 2025
         ? `Эскертүү: ${y}-жыл колдоого алынган мезгилден тышкары (2025-жылдан баштап); мөөнөттү текшериңиз`
@@ -349,9 +453,12 @@ const TEXT = {
     anchor: 'Начало отсчёта',
     rule: 'Правило',
     wdAfter: (n: number) => `в течение ${n} рабочих дней; отсчёт со следующего дня`,
-    wdBefore: (n: number) => `не позднее чем за ${n} рабочих дня; отсчёт назад, 1-й день — последний рабочий день перед датой`,
-    cdAfter: (n: number) => `в течение ${n} календарных дней; если срок выпадает на нерабочий день, он переносится на следующий рабочий день`,
-    mAfter: (n: number) => `в течение ${n} мес. (не позже последнего дня месяца); если срок выпадает на нерабочий день, он переносится на следующий рабочий день`,
+    wdBefore: (n: number) =>
+      `не позднее чем за ${n} рабочих дня; отсчёт назад, 1-й день — последний рабочий день перед датой`,
+    cdAfter: (n: number) =>
+      `в течение ${n} календарных дней; если срок выпадает на нерабочий день, он переносится на следующий рабочий день`,
+    mAfter: (n: number) =>
+      `в течение ${n} мес. (не позже последнего дня месяца); если срок выпадает на нерабочий день, он переносится на следующий рабочий день`,
     yAfter: (n: number) => `${n} года; срок истекает в этот день и не переносится на рабочий день`,
     extended: (c: string) => `Продлён: ${c}`,
     counted: 'Засчитанные рабочие дни',
@@ -361,7 +468,8 @@ const TEXT = {
     moved: (raw: string, due: string) => `${raw} — нерабочий день, поэтому срок перенесён на ${due}`,
     due: (d: string) => `Срок: ${d}, до 23:59 по времени Бишкека`,
     expiry: (d: string) => `Срок истекает: ${d}, в 23:59 по времени Бишкека`,
-    estimated: (y: number, days: string) => `Внимание: в календаре ${y} года есть предварительные даты (официально не объявлены: ${days}); срок может измениться`,
+    estimated: (y: number, days: string) =>
+      `Внимание: в календаре ${y} года есть предварительные даты (официально не объявлены: ${days}); срок может измениться`,
     missing: (y: number) =>
       y < 2025
         ? `Внимание: ${y} год вне поддерживаемого периода (с 2025 года); проверьте срок`
@@ -373,9 +481,11 @@ const TEXT = {
     anchor: 'Counted from',
     rule: 'Rule',
     wdAfter: (n: number) => `within ${n} working days; the count starts the day after`,
-    wdBefore: (n: number) => `at least ${n} working days before; counted backwards, day 1 is the last working day before the date`,
+    wdBefore: (n: number) =>
+      `at least ${n} working days before; counted backwards, day 1 is the last working day before the date`,
     cdAfter: (n: number) => `within ${n} calendar days; a deadline on a non-working day moves to the next working day`,
-    mAfter: (n: number) => `within ${n} month(s), clamped to the month's last day; a deadline on a non-working day moves to the next working day`,
+    mAfter: (n: number) =>
+      `within ${n} month(s), clamped to the month's last day; a deadline on a non-working day moves to the next working day`,
     yAfter: (n: number) => `${n} years; an expiry, not moved to a working day`,
     extended: (c: string) => `Extended: ${c}`,
     counted: 'Working days counted',
@@ -385,7 +495,8 @@ const TEXT = {
     moved: (raw: string, due: string) => `${raw} is a non-working day, so the deadline moves to ${due}`,
     due: (d: string) => `Due: ${d}, by 23:59 Bishkek time`,
     expiry: (d: string) => `Expires: ${d}, at 23:59 Bishkek time`,
-    estimated: (y: number, days: string) => `Note: the ${y} calendar holds estimated dates (not yet declared: ${days}); the deadline may change`,
+    estimated: (y: number, days: string) =>
+      `Note: the ${y} calendar holds estimated dates (not yet declared: ${days}); the deadline may change`,
     missing: (y: number) =>
       y < 2025
         ? `Note: ${y} is outside the supported range (2025 on); check the deadline`
@@ -427,15 +538,24 @@ export function explainDeadline(result: DeadlineResult, lang: Lang): string[] {
   ];
   if (result.extended && ob.extension) lines.push(t.extended(ob.extension.condition[lang]));
   const workingRule = result.rule.kind === 'working-days-after' || result.rule.kind === 'working-days-before';
-  if (workingRule) lines.push(`${t.counted}: ${result.counted.map((d, i) => `${i + 1}) ${formatDay(lang, d)}`).join('; ')}`);
+  if (workingRule)
+    lines.push(`${t.counted}: ${result.counted.map((d, i) => `${i + 1}) ${formatDay(lang, d)}`).join('; ')}`);
   else lines.push(`${t.landing}: ${result.counted.map((d) => formatDay(lang, d)).join('; ')}`);
   if (result.rule.kind !== 'years-after') {
-    lines.push(result.skipped.length === 0 ? t.noneSkipped : `${t.skipped}: ${result.skipped.map((d) => skippedText(lang, d)).join('; ')}`);
+    lines.push(
+      result.skipped.length === 0
+        ? t.noneSkipped
+        : `${t.skipped}: ${result.skipped.map((d) => skippedText(lang, d)).join('; ')}`,
+    );
   }
   if (result.movedFrom) lines.push(t.moved(formatDay(lang, result.movedFrom), formatDay(lang, result.due)));
-  lines.push(result.rule.kind === 'years-after' ? t.expiry(formatDay(lang, result.due)) : t.due(formatDay(lang, result.due)));
+  lines.push(
+    result.rule.kind === 'years-after' ? t.expiry(formatDay(lang, result.due)) : t.due(formatDay(lang, result.due)),
+  );
   for (const note of result.calendarNotes) {
-    const days = (note.estimatedDays ?? []).map((d) => `${formatDay(lang, d.date)} ${lang === 'ky' ? d.name.ky : d.name.ru}`).join(', ');
+    const days = (note.estimatedDays ?? [])
+      .map((d) => `${formatDay(lang, d.date)} ${lang === 'ky' ? d.name.ky : d.name.ru}`)
+      .join(', ');
     lines.push(note.data === 'estimated' ? t.estimated(note.year, days) : t.missing(note.year));
   }
   return lines;

@@ -11,7 +11,11 @@ export function isLang(value: string): value is Lang {
 }
 
 /** Picks the plural form for n by the language's CLDR rules (Intl.PluralRules). */
-export function plural(lang: Lang, n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+export function plural(
+  lang: Lang,
+  n: number,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
+): string {
   const rule = new Intl.PluralRules(lang).select(n);
   return (forms[rule] ?? forms.other).replace('{n}', String(n));
 }

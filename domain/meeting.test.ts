@@ -5,7 +5,17 @@ import { checkMeetingCadence, DEFAULT_CADENCE_READING, isMajority, quarterOf, qu
 
 describe('7.2.3: quorum is more than half of all members', () => {
   it.each([
-    [5, 3], [6, 4], [7, 4], [8, 5], [9, 5], [10, 6], [11, 6], [12, 7], [13, 7], [14, 8], [15, 8],
+    [5, 3],
+    [6, 4],
+    [7, 4],
+    [8, 5],
+    [9, 5],
+    [10, 6],
+    [11, 6],
+    [12, 7],
+    [13, 7],
+    [14, 8],
+    [15, 8],
   ])('%i members: at least %i present', (total, required) => {
     expect(quorum(total, required)).toMatchObject({ total, required, present: required, met: true });
     expect(quorum(total, required - 1)).toMatchObject({ required, met: false });
@@ -21,7 +31,9 @@ describe('7.2.3: quorum is more than half of all members', () => {
 
   it('explains itself in every language', () => {
     const q = quorum(13, 6);
-    expect(q.text.en).toBe('The group has 13 members; a meeting is competent when more than half are present (7.2.3): at least 7. Present: 6 — no quorum.');
+    expect(q.text.en).toBe(
+      'The group has 13 members; a meeting is competent when more than half are present (7.2.3): at least 7. Present: 6 — no quorum.',
+    );
     for (const lang of LANGS) expect(q.text[lang]).toContain('7.2.3');
   });
 
@@ -51,32 +63,66 @@ describe('7.2.2: meeting cadence per quarter, a setting that only warns', () => 
 
   const year = { from: '2026-01-01', to: '2026-12-31' };
   it('literal reading: a quarter with two meetings draws one warning with the count', () => {
-    const warnings = checkMeetingCadence(['2026-01-20', '2026-03-31', '2026-05-05', '2026-11-11'], { reading: 'at-most-once-per-quarter', ...year });
-    expect(warnings).toMatchObject([{ code: 'more-than-one-meeting-in-quarter', clause: '7.2.2', severity: 'warning', count: 2, quarter: { year: 2026, quarter: 1 } }]);
+    const warnings = checkMeetingCadence(['2026-01-20', '2026-03-31', '2026-05-05', '2026-11-11'], {
+      reading: 'at-most-once-per-quarter',
+      ...year,
+    });
+    expect(warnings).toMatchObject([
+      {
+        code: 'more-than-one-meeting-in-quarter',
+        clause: '7.2.2',
+        severity: 'warning',
+        count: 2,
+        quarter: { year: 2026, quarter: 1 },
+      },
+    ]);
     for (const lang of LANGS) expect(warnings[0]!.message[lang]).toMatch(/7\.2\.2.*7\.2\.2/su);
     expect(warnings[0]!.message.en).toContain('the likelier intent');
   });
 
   it('literal reading: one meeting a quarter, or none, draws nothing', () => {
-    expect(checkMeetingCadence(['2026-02-01', '2026-05-01', '2026-08-01', '2026-11-01'], { reading: 'at-most-once-per-quarter', ...year })).toEqual([]);
+    expect(
+      checkMeetingCadence(['2026-02-01', '2026-05-01', '2026-08-01', '2026-11-01'], {
+        reading: 'at-most-once-per-quarter',
+        ...year,
+      }),
+    ).toEqual([]);
     expect(checkMeetingCadence([], { reading: 'at-most-once-per-quarter', ...year })).toEqual([]);
   });
 
   it('"at least once" reading: a full quarter inside the period without a meeting is warned; partial quarters are not', () => {
-    const warnings = checkMeetingCadence(['2026-05-10', '2026-11-20'], { reading: 'at-least-once-per-quarter', from: '2026-01-15', to: '2026-12-31' });
+    const warnings = checkMeetingCadence(['2026-05-10', '2026-11-20'], {
+      reading: 'at-least-once-per-quarter',
+      from: '2026-01-15',
+      to: '2026-12-31',
+    });
     expect(warnings.map((w) => [w.code, w.quarter.quarter, w.count])).toEqual([['no-meeting-in-quarter', 3, 0]]);
     expect(warnings[0]!.message.ru).toContain('не реже одного раза в квартал');
   });
 
   it('"at least once" reading: several meetings in a quarter are fine; meetings outside the period do not count', () => {
-    const warnings = checkMeetingCadence(['2025-12-30', '2026-01-10', '2026-01-20', '2026-04-01'], { reading: 'at-least-once-per-quarter', from: '2026-01-01', to: '2026-06-30' });
+    const warnings = checkMeetingCadence(['2025-12-30', '2026-01-10', '2026-01-20', '2026-04-01'], {
+      reading: 'at-least-once-per-quarter',
+      from: '2026-01-01',
+      to: '2026-06-30',
+    });
     expect(warnings).toEqual([]);
-    expect(checkMeetingCadence(['2025-12-30'], { reading: 'at-least-once-per-quarter', from: '2026-01-01', to: '2026-03-31' })).toHaveLength(1);
+    expect(
+      checkMeetingCadence(['2025-12-30'], {
+        reading: 'at-least-once-per-quarter',
+        from: '2026-01-01',
+        to: '2026-03-31',
+      }),
+    ).toHaveLength(1);
   });
 
   it('refuses a reversed period and malformed dates', () => {
-    expect(() => checkMeetingCadence([], { reading: 'at-most-once-per-quarter', from: '2026-12-31', to: '2026-01-01' })).toThrow(DomainError);
-    expect(() => checkMeetingCadence(['2026-02-30'], { reading: 'at-most-once-per-quarter', ...year })).toThrow(/meeting date/);
+    expect(() =>
+      checkMeetingCadence([], { reading: 'at-most-once-per-quarter', from: '2026-12-31', to: '2026-01-01' }),
+    ).toThrow(DomainError);
+    expect(() => checkMeetingCadence(['2026-02-30'], { reading: 'at-most-once-per-quarter', ...year })).toThrow(
+      /meeting date/,
+    );
   });
 });
 

@@ -15,21 +15,32 @@ export function isMajority(votes: number, of: number): boolean {
 /** 7.2.3: a meeting is competent when more than half of all members are present: at least ⌊total/2⌋ + 1. */
 export function quorum(totalMembers: number, present: number): QuorumResult {
   if (!Number.isInteger(totalMembers) || totalMembers < 1) {
-    throw new DomainError('invalid-quorum-input', `totalMembers: ${totalMembers} is not a positive whole number`, { field: 'totalMembers' });
+    throw new DomainError('invalid-quorum-input', `totalMembers: ${totalMembers} is not a positive whole number`, {
+      field: 'totalMembers',
+    });
   }
   if (!Number.isInteger(present) || present < 0) {
-    throw new DomainError('invalid-quorum-input', `present: ${present} is not a whole number of 0 or more`, { field: 'present' });
+    throw new DomainError('invalid-quorum-input', `present: ${present} is not a whole number of 0 or more`, {
+      field: 'present',
+    });
   }
   if (present > totalMembers) {
-    throw new DomainError('invalid-quorum-input', `present: ${present} is more than the ${totalMembers} members of the group`, { field: 'present' });
+    throw new DomainError(
+      'invalid-quorum-input',
+      `present: ${present} is more than the ${totalMembers} members of the group`,
+      { field: 'present' },
+    );
   }
   const required = Math.floor(totalMembers / 2) + 1;
   const met = present >= required;
-  const text = localize((l) => ({
-    ky: `Топто ${count(l, 'member', totalMembers)}; жыйналыш жарымынан көбү катышса ыйгарым укуктуу (7.2.3): кеминде ${required}. Катышты ${present} — ${met ? 'кворум бар' : 'кворум жок'}.`,
-    ru: `В группе ${count(l, 'member', totalMembers)}; заседание правомочно, если присутствует более половины (7.2.3): минимум ${required}. Присутствуют ${present} — ${met ? 'кворум есть' : 'кворума нет'}.`,
-    en: `The group has ${count(l, 'member', totalMembers)}; a meeting is competent when more than half are present (7.2.3): at least ${required}. Present: ${present} — ${met ? 'quorum met' : 'no quorum'}.`,
-  })[l]);
+  const text = localize(
+    (l) =>
+      ({
+        ky: `Топто ${count(l, 'member', totalMembers)}; жыйналыш жарымынан көбү катышса ыйгарым укуктуу (7.2.3): кеминде ${required}. Катышты ${present} — ${met ? 'кворум бар' : 'кворум жок'}.`,
+        ru: `В группе ${count(l, 'member', totalMembers)}; заседание правомочно, если присутствует более половины (7.2.3): минимум ${required}. Присутствуют ${present} — ${met ? 'кворум есть' : 'кворума нет'}.`,
+        en: `The group has ${count(l, 'member', totalMembers)}; a meeting is competent when more than half are present (7.2.3): at least ${required}. Present: ${present} — ${met ? 'quorum met' : 'no quorum'}.`,
+      })[l],
+  );
   return { total: totalMembers, required, present, met, text };
 }
 
@@ -68,11 +79,18 @@ function quarterByNumber(year: number, quarter: Quarter['quarter']): Quarter {
   const firstMonth = (quarter - 1) * 3 + 1;
   const lastMonth = firstMonth + 2;
   const lastDay = lastMonth === 3 || lastMonth === 12 ? 31 : 30;
-  return { year, quarter, start: `${y}-${String(firstMonth).padStart(2, '0')}-01`, end: `${y}-${String(lastMonth).padStart(2, '0')}-${lastDay}` };
+  return {
+    year,
+    quarter,
+    start: `${y}-${String(firstMonth).padStart(2, '0')}-01`,
+    end: `${y}-${String(lastMonth).padStart(2, '0')}-${lastDay}`,
+  };
 }
 
 function nextQuarter(q: Quarter): Quarter {
-  return q.quarter === 4 ? quarterByNumber(q.year + 1, 1) : quarterByNumber(q.year, (q.quarter + 1) as Quarter['quarter']);
+  return q.quarter === 4
+    ? quarterByNumber(q.year + 1, 1)
+    : quarterByNumber(q.year, (q.quarter + 1) as Quarter['quarter']);
 }
 
 export type CadenceWarning = {
@@ -92,12 +110,19 @@ const SETTING_NOTE: Localized = {
 };
 
 /** 7.2.2: warns per calendar quarter — literal reading: more than one meeting; other reading: a full quarter inside [from, to] with none. */
-export function checkMeetingCadence(meetingDates: IsoDate[], opts: { reading: CadenceReading; from: IsoDate; to: IsoDate }): CadenceWarning[] {
+export function checkMeetingCadence(
+  meetingDates: IsoDate[],
+  opts: { reading: CadenceReading; from: IsoDate; to: IsoDate },
+): CadenceWarning[] {
   const from = parseIsoDate(opts.from, 'from');
   const to = parseIsoDate(opts.to, 'to');
-  if (compareDates(from, to) > 0) throw new DomainError('invalid-period', `from: ${from} is after to: ${to}`, { field: 'from' });
+  if (compareDates(from, to) > 0)
+    throw new DomainError('invalid-period', `from: ${from} is after to: ${to}`, { field: 'from' });
   for (const d of meetingDates) {
-    if (!isIsoDate(d)) throw new DomainError('invalid-date', `meeting date: "${d}" is not a real date in the form YYYY-MM-DD`, { field: 'meetingDates' });
+    if (!isIsoDate(d))
+      throw new DomainError('invalid-date', `meeting date: "${d}" is not a real date in the form YYYY-MM-DD`, {
+        field: 'meetingDates',
+      });
   }
   const inRange = meetingDates.filter((d) => compareDates(d, from) >= 0 && compareDates(d, to) <= 0);
   const warnings: CadenceWarning[] = [];
@@ -106,23 +131,39 @@ export function checkMeetingCadence(meetingDates: IsoDate[], opts: { reading: Ca
     const label = `${q.year} Q${q.quarter}`;
     if (opts.reading === 'at-most-once-per-quarter' && n > 1) {
       warnings.push({
-        code: 'more-than-one-meeting-in-quarter', clause: '7.2.2', severity: 'warning', reading: opts.reading, quarter: q, count: n,
-        message: localize((l) => ({
-          ky: `${q.year}-жылдын ${q.quarter}-кварталында ${count(l, 'meeting', n)} (7.2.2: кварталда бир жолудан көп эмес). ${SETTING_NOTE.ky}`,
-          ru: `${q.quarter}-й квартал ${q.year} г.: ${count(l, 'meeting', n)} (7.2.2: не чаще одного раза в квартал). ${SETTING_NOTE.ru}`,
-          en: `${label}: ${count(l, 'meeting', n)} (7.2.2: at most once a quarter). ${SETTING_NOTE.en}`,
-        })[l]),
+        code: 'more-than-one-meeting-in-quarter',
+        clause: '7.2.2',
+        severity: 'warning',
+        reading: opts.reading,
+        quarter: q,
+        count: n,
+        message: localize(
+          (l) =>
+            ({
+              ky: `${q.year}-жылдын ${q.quarter}-кварталында ${count(l, 'meeting', n)} (7.2.2: кварталда бир жолудан көп эмес). ${SETTING_NOTE.ky}`,
+              ru: `${q.quarter}-й квартал ${q.year} г.: ${count(l, 'meeting', n)} (7.2.2: не чаще одного раза в квартал). ${SETTING_NOTE.ru}`,
+              en: `${label}: ${count(l, 'meeting', n)} (7.2.2: at most once a quarter). ${SETTING_NOTE.en}`,
+            })[l],
+        ),
       });
     }
     const full = compareDates(q.start, from) >= 0 && compareDates(q.end, to) <= 0;
     if (opts.reading === 'at-least-once-per-quarter' && full && n === 0) {
       warnings.push({
-        code: 'no-meeting-in-quarter', clause: '7.2.2', severity: 'warning', reading: opts.reading, quarter: q, count: 0,
-        message: localize((l) => ({
-          ky: `${q.year}-жылдын ${q.quarter}-кварталында (${dmy(q.start)}–${dmy(q.end)}) жыйналыш болгон жок (7.2.2: кварталда кеминде бир жолу). ${SETTING_NOTE.ky}`,
-          ru: `В ${q.quarter}-м квартале ${q.year} г. (${dmy(q.start)}–${dmy(q.end)}) не было заседаний (7.2.2: не реже одного раза в квартал). ${SETTING_NOTE.ru}`,
-          en: `${label} (${dmy(q.start)}–${dmy(q.end)}): no meeting (7.2.2: at least once a quarter). ${SETTING_NOTE.en}`,
-        })[l]),
+        code: 'no-meeting-in-quarter',
+        clause: '7.2.2',
+        severity: 'warning',
+        reading: opts.reading,
+        quarter: q,
+        count: 0,
+        message: localize(
+          (l) =>
+            ({
+              ky: `${q.year}-жылдын ${q.quarter}-кварталында (${dmy(q.start)}–${dmy(q.end)}) жыйналыш болгон жок (7.2.2: кварталда кеминде бир жолу). ${SETTING_NOTE.ky}`,
+              ru: `В ${q.quarter}-м квартале ${q.year} г. (${dmy(q.start)}–${dmy(q.end)}) не было заседаний (7.2.2: не реже одного раза в квартал). ${SETTING_NOTE.ru}`,
+              en: `${label} (${dmy(q.start)}–${dmy(q.end)}): no meeting (7.2.2: at least once a quarter). ${SETTING_NOTE.en}`,
+            })[l],
+        ),
       });
     }
   }

@@ -15,7 +15,12 @@ export const NOUNS = {
   },
   municipal_employee: {
     ky: { other: '{n} муниципалдык кызматкер' },
-    ru: { one: '{n} муниципальный служащий', few: '{n} муниципальных служащих', many: '{n} муниципальных служащих', other: '{n} муниципального служащего' },
+    ru: {
+      one: '{n} муниципальный служащий',
+      few: '{n} муниципальных служащих',
+      many: '{n} муниципальных служащих',
+      other: '{n} муниципального служащего',
+    },
     en: { one: '{n} municipal employee', other: '{n} municipal employees' },
   },
   deputy: {
@@ -25,7 +30,12 @@ export const NOUNS = {
   },
   citizen: {
     ky: { other: '{n} жарандардын өкүлү' },
-    ru: { one: '{n} представитель граждан', few: '{n} представителя граждан', many: '{n} представителей граждан', other: '{n} представителя граждан' },
+    ru: {
+      one: '{n} представитель граждан',
+      few: '{n} представителя граждан',
+      many: '{n} представителей граждан',
+      other: '{n} представителя граждан',
+    },
     en: { one: '{n} representative of citizens', other: '{n} representatives of citizens' },
   },
   F: {

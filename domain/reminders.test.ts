@@ -18,10 +18,22 @@ describe('reminder ladder: 3 and 1 working days before, on the due day, then esc
   });
 
   it.each([
-    ['2026-01-12', ['2025-12-29', '2025-12-31', '2026-01-12', '2026-01-13'], 'rungs skip New Year and 8-9 January backwards'],
+    [
+      '2026-01-12',
+      ['2025-12-29', '2025-12-31', '2026-01-12', '2026-01-13'],
+      'rungs skip New Year and 8-9 January backwards',
+    ],
     ['2026-03-24', ['2026-03-18', '2026-03-23', '2026-03-24', '2026-03-25'], 'rungs skip Orozo Ait and Nooruz 2026'],
-    ['2026-03-19', ['2026-03-16', '2026-03-18', '2026-03-19', '2026-03-23'], 'escalation skips Orozo Ait, Nooruz and the weekend'],
-    ['2026-02-09', ['2026-02-05', '2026-02-07', '2026-02-09', '2026-02-10'], 'the worked Saturday 7 February carries a reminder'],
+    [
+      '2026-03-19',
+      ['2026-03-16', '2026-03-18', '2026-03-19', '2026-03-23'],
+      'escalation skips Orozo Ait, Nooruz and the weekend',
+    ],
+    [
+      '2026-02-09',
+      ['2026-02-05', '2026-02-07', '2026-02-09', '2026-02-10'],
+      'the worked Saturday 7 February carries a reminder',
+    ],
     ['2025-05-12', ['2025-04-28', '2025-04-30', '2025-05-12', '2025-05-13'], 'rungs skip 1-9 May 2025'],
   ])('due %s: rungs on %j (%s)', (due, dates) => {
     expect(reminderLadder(due, calendar).map((r) => r.date)).toEqual(dates);

@@ -29,9 +29,17 @@ export function reminderLadder(
 ): ReminderRung[] {
   const rungs = options.rungs ?? DEFAULT_RUNGS;
   const hour = options.hour ?? DEFAULT_REMINDER_HOUR;
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new DomainError('invalid-reminder-hour', `reminder hour: ${hour} must be a whole hour 0-23`, { field: 'hour' });
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    throw new DomainError('invalid-reminder-hour', `reminder hour: ${hour} must be a whole hour 0-23`, {
+      field: 'hour',
+    });
   for (const n of rungs) {
-    if (!Number.isInteger(n) || n < 0) throw new DomainError('invalid-reminder-rung', `reminder rungs: ${n} must be a whole number of working days >= 0`, { field: 'rungs' });
+    if (!Number.isInteger(n) || n < 0)
+      throw new DomainError(
+        'invalid-reminder-rung',
+        `reminder rungs: ${n} must be a whole number of working days >= 0`,
+        { field: 'rungs' },
+      );
   }
   const rung = (name: RungName, date: IsoDate): ReminderRung => {
     const epochMs = bishkekHourEpochMs(date, hour);
@@ -45,6 +53,10 @@ export function reminderLadder(
 }
 
 /** The rungs whose instant has come and that were not sent yet, in ladder order: after downtime the missed ones fire in order, once each. */
-export function dueRungs(ladder: readonly ReminderRung[], nowEpochMs: number, alreadySent: ReadonlySet<string>): ReminderRung[] {
+export function dueRungs(
+  ladder: readonly ReminderRung[],
+  nowEpochMs: number,
+  alreadySent: ReadonlySet<string>,
+): ReminderRung[] {
   return ladder.filter((r) => r.epochMs <= nowEpochMs && !alreadySent.has(r.rung));
 }

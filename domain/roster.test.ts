@@ -105,7 +105,10 @@ describe('birth dates: DD.MM.YYYY or YYYY, real, not in the future', () => {
 
 describe('the header must be exactly full_name,sex,birth_date,category,workplace,village,phone,email', () => {
   it('a missing column is named', () => {
-    const { errors, members } = validateRosterRows(HEADER.filter((c) => c !== 'phone'), [row()]);
+    const { errors, members } = validateRosterRows(
+      HEADER.filter((c) => c !== 'phone'),
+      [row()],
+    );
     expect(members).toEqual([]);
     expect(errors).toMatchObject([{ row: 0, field: 'phone', rule: 'header-missing-column' }]);
     expect(errors[0]!.message.en).toContain('"phone" is missing');
@@ -132,11 +135,32 @@ describe('the header must be exactly full_name,sex,birth_date,category,workplace
 
 describe('rows', () => {
   it('a good row becomes a member; empty optional fields become null; the phone is normalised', () => {
-    const { members, errors } = validateRosterRows(HEADER, [row({ workplace: '', village: ' ', phone: '', email: '' }), row({ full_name: '  Бекмуратов   Азамат ', sex: 'm', category: 'Deputy', phone: '+996 555 123 456' })]);
+    const { members, errors } = validateRosterRows(HEADER, [
+      row({ workplace: '', village: ' ', phone: '', email: '' }),
+      row({ full_name: '  Бекмуратов   Азамат ', sex: 'm', category: 'Deputy', phone: '+996 555 123 456' }),
+    ]);
     expect(errors).toEqual([]);
     expect(members).toEqual([
-      { fullName: 'Асанова Гүлнара Токтосуновна', sex: 'F', birthDate: { year: 1979, month: 3, day: 12 }, category: 'citizen', workplace: null, village: null, phone: null, email: null },
-      { fullName: 'Бекмуратов Азамат', sex: 'M', birthDate: { year: 1979, month: 3, day: 12 }, category: 'deputy', workplace: 'мектеп', village: 'Терек-Суу', phone: '+996555123456', email: 'gulnara@example.org' },
+      {
+        fullName: 'Асанова Гүлнара Токтосуновна',
+        sex: 'F',
+        birthDate: { year: 1979, month: 3, day: 12 },
+        category: 'citizen',
+        workplace: null,
+        village: null,
+        phone: null,
+        email: null,
+      },
+      {
+        fullName: 'Бекмуратов Азамат',
+        sex: 'M',
+        birthDate: { year: 1979, month: 3, day: 12 },
+        category: 'deputy',
+        workplace: 'мектеп',
+        village: 'Терек-Суу',
+        phone: '+996555123456',
+        email: 'gulnara@example.org',
+      },
     ]);
   });
 
@@ -145,7 +169,14 @@ describe('rows', () => {
       HEADER,
       [
         row(),
-        row({ full_name: '', sex: 'X', birth_date: '31.02.1990', category: 'elder', phone: '0100 123 456', email: 'not-an-email' }),
+        row({
+          full_name: '',
+          sex: 'X',
+          birth_date: '31.02.1990',
+          category: 'elder',
+          phone: '0100 123 456',
+          email: 'not-an-email',
+        }),
         row({ birth_date: '' }),
         ['too', 'few'],
       ],

@@ -43,7 +43,16 @@ export type RosterMember = {
 };
 
 /** The CSV columns, in this order. */
-export const ROSTER_COLUMNS = ['full_name', 'sex', 'birth_date', 'category', 'workplace', 'village', 'phone', 'email'] as const;
+export const ROSTER_COLUMNS = [
+  'full_name',
+  'sex',
+  'birth_date',
+  'category',
+  'workplace',
+  'village',
+  'phone',
+  'email',
+] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 export type RosterRowError = {
@@ -79,36 +88,52 @@ function validateHeader(header: string[]): RosterRowError[] {
   const seen = new Set<string>();
   for (const cell of cells) {
     if (seen.has(cell)) {
-      err(cell, 'header-duplicate-column', loc(
-        `баш сап: "${cell}" тилкеси эки жолу жазылган; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
-        `заголовок: столбец "${cell}" указан дважды; ожидается заголовок: ${EXPECTED_HEADER}`,
-        `header: column "${cell}" appears twice; expected header: ${EXPECTED_HEADER}`,
-      ));
+      err(
+        cell,
+        'header-duplicate-column',
+        loc(
+          `баш сап: "${cell}" тилкеси эки жолу жазылган; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
+          `заголовок: столбец "${cell}" указан дважды; ожидается заголовок: ${EXPECTED_HEADER}`,
+          `header: column "${cell}" appears twice; expected header: ${EXPECTED_HEADER}`,
+        ),
+      );
     }
     seen.add(cell);
     if (!(ROSTER_COLUMNS as readonly string[]).includes(cell)) {
-      err(cell || '(empty)', 'header-unknown-column', loc(
-        `баш сап: "${cell}" деген тилке белгисиз; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
-        `заголовок: неизвестный столбец "${cell}"; ожидается заголовок: ${EXPECTED_HEADER}`,
-        `header: unknown column "${cell}"; expected header: ${EXPECTED_HEADER}`,
-      ));
+      err(
+        cell || '(empty)',
+        'header-unknown-column',
+        loc(
+          `баш сап: "${cell}" деген тилке белгисиз; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
+          `заголовок: неизвестный столбец "${cell}"; ожидается заголовок: ${EXPECTED_HEADER}`,
+          `header: unknown column "${cell}"; expected header: ${EXPECTED_HEADER}`,
+        ),
+      );
     }
   }
   for (const column of ROSTER_COLUMNS) {
     if (!seen.has(column)) {
-      err(column, 'header-missing-column', loc(
-        `баш сап: "${column}" тилкеси жок; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
-        `заголовок: нет столбца "${column}"; ожидается заголовок: ${EXPECTED_HEADER}`,
-        `header: column "${column}" is missing; expected header: ${EXPECTED_HEADER}`,
-      ));
+      err(
+        column,
+        'header-missing-column',
+        loc(
+          `баш сап: "${column}" тилкеси жок; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
+          `заголовок: нет столбца "${column}"; ожидается заголовок: ${EXPECTED_HEADER}`,
+          `header: column "${column}" is missing; expected header: ${EXPECTED_HEADER}`,
+        ),
+      );
     }
   }
   if (errors.length === 0 && cells.join(',') !== EXPECTED_HEADER) {
-    err('header', 'header-order', loc(
-      `баш сап: тилкелердин тартиби туура эмес ("${cells.join(',')}"); күтүлгөн: ${EXPECTED_HEADER}`,
-      `заголовок: неверный порядок столбцов ("${cells.join(',')}"); ожидается: ${EXPECTED_HEADER}`,
-      `header: the columns are in the wrong order ("${cells.join(',')}"); expected: ${EXPECTED_HEADER}`,
-    ));
+    err(
+      'header',
+      'header-order',
+      loc(
+        `баш сап: тилкелердин тартиби туура эмес ("${cells.join(',')}"); күтүлгөн: ${EXPECTED_HEADER}`,
+        `заголовок: неверный порядок столбцов ("${cells.join(',')}"); ожидается: ${EXPECTED_HEADER}`,
+        `header: the columns are in the wrong order ("${cells.join(',')}"); expected: ${EXPECTED_HEADER}`,
+      ),
+    );
   }
   return errors;
 }
@@ -160,16 +185,28 @@ export function parseBirthDate(text: string, today?: IsoDate): BirthDate {
   if (full) b = { year: Number(full[3]), month: Number(full[2]), day: Number(full[1]) };
   else if (yearOnly) b = { year: Number(yearOnly[1]) };
   else {
-    throw new DomainError('invalid-birth-date', `birth_date: "${t}" is not DD.MM.YYYY or YYYY`, { rule: 'format', value: t });
+    throw new DomainError('invalid-birth-date', `birth_date: "${t}" is not DD.MM.YYYY or YYYY`, {
+      rule: 'format',
+      value: t,
+    });
   }
   if (!isRealBirthDate(b)) {
-    throw new DomainError('invalid-birth-date', `birth_date: "${t}" is not a real date`, { rule: 'real-date', value: t });
+    throw new DomainError('invalid-birth-date', `birth_date: "${t}" is not a real date`, {
+      rule: 'real-date',
+      value: t,
+    });
   }
   if (b.year < EARLIEST_BIRTH_YEAR) {
-    throw new DomainError('invalid-birth-date', `birth_date: year ${b.year} is before ${EARLIEST_BIRTH_YEAR}`, { rule: 'plausible-year', value: t });
+    throw new DomainError('invalid-birth-date', `birth_date: year ${b.year} is before ${EARLIEST_BIRTH_YEAR}`, {
+      rule: 'plausible-year',
+      value: t,
+    });
   }
   if (today !== undefined && compareDates(birthDateRange(b).earliest, today) > 0) {
-    throw new DomainError('invalid-birth-date', `birth_date: "${t}" is in the future`, { rule: 'not-in-future', value: t });
+    throw new DomainError('invalid-birth-date', `birth_date: "${t}" is in the future`, {
+      rule: 'not-in-future',
+      value: t,
+    });
   }
   return b;
 }
@@ -194,7 +231,8 @@ export function normalisePhoneKg(text: string): string {
   if (parsed.countryCallingCode !== '996') fail('phone-not-kg', 'is not a Kyrgyz number (+996)');
   if (!parsed.isValid()) fail('phone-invalid', 'is not a valid Kyrgyz number');
   const type = parsed.getType();
-  if (type !== undefined && !PERSONAL_PHONE_TYPES.has(type)) fail('phone-type', `is a ${type.toLowerCase().replace(/_/gu, '-')} number, not a personal one`);
+  if (type !== undefined && !PERSONAL_PHONE_TYPES.has(type))
+    fail('phone-type', `is a ${type.toLowerCase().replace(/_/gu, '-')} number, not a personal one`);
   return parsed.number;
 }
 
@@ -202,7 +240,10 @@ export function normalisePhoneKg(text: string): string {
 export function formatPhoneKg(phone: string, style: 'national' | 'international' = 'international'): string {
   const parsed = parsePhoneNumberFromString(cleanText(phone), 'KG');
   if (!parsed || parsed.countryCallingCode !== '996' || !parsed.isValid()) {
-    throw new DomainError('invalid-phone', `phone: "${phone}" is not a valid Kyrgyz number`, { rule: 'phone-invalid', value: phone });
+    throw new DomainError('invalid-phone', `phone: "${phone}" is not a valid Kyrgyz number`, {
+      rule: 'phone-invalid',
+      value: phone,
+    });
   }
   return style === 'national' ? parsed.formatNational() : parsed.formatInternational();
 }
@@ -216,15 +257,31 @@ export function isPlausibleEmail(text: string): boolean {
 
 const PHONE_RULE_TEXT: Record<string, Localized> = {
   'phone-format': loc('телефон номери эмес', 'не номер телефона', 'is not a phone number'),
-  'phone-not-kg': loc('Кыргызстандын номери эмес (+996)', 'не номер Кыргызстана (+996)', 'is not a Kyrgyz number (+996)'),
-  'phone-invalid': loc('Кыргызстандын жарактуу номери эмес', 'не действительный номер Кыргызстана', 'is not a valid Kyrgyz number'),
-  'phone-type': loc('жеке номер эмес (мисалы, акысыз линия)', 'не личный номер (например, бесплатная линия)', 'is not a personal number (e.g. a toll-free line)'),
+  'phone-not-kg': loc(
+    'Кыргызстандын номери эмес (+996)',
+    'не номер Кыргызстана (+996)',
+    'is not a Kyrgyz number (+996)',
+  ),
+  'phone-invalid': loc(
+    'Кыргызстандын жарактуу номери эмес',
+    'не действительный номер Кыргызстана',
+    'is not a valid Kyrgyz number',
+  ),
+  'phone-type': loc(
+    'жеке номер эмес (мисалы, акысыз линия)',
+    'не личный номер (например, бесплатная линия)',
+    'is not a personal number (e.g. a toll-free line)',
+  ),
 };
 
 const BIRTH_RULE_TEXT: Record<string, Localized> = {
   format: loc('КК.АА.ЖЖЖЖ же ЖЖЖЖ түрүндө эмес', 'не в виде ДД.ММ.ГГГГ или ГГГГ', 'is not DD.MM.YYYY or YYYY'),
   'real-date': loc('мындай күн жок', 'такой даты не существует', 'is not a real date'),
-  'plausible-year': loc(`${EARLIEST_BIRTH_YEAR}-жылдан мурун`, `раньше ${EARLIEST_BIRTH_YEAR} года`, `is before ${EARLIEST_BIRTH_YEAR}`),
+  'plausible-year': loc(
+    `${EARLIEST_BIRTH_YEAR}-жылдан мурун`,
+    `раньше ${EARLIEST_BIRTH_YEAR} года`,
+    `is before ${EARLIEST_BIRTH_YEAR}`,
+  ),
   'not-in-future': loc('келечектеги күн', 'дата в будущем', 'is in the future'),
 };
 
@@ -233,7 +290,11 @@ const BIRTH_RULE_TEXT: Record<string, Localized> = {
  * (row 0). Every bad field is reported with its column and rule; only rows without errors become
  * members. With `today`, birth dates after it are refused.
  */
-export function validateRosterRows(header: string[], rows: string[][], opts: { today?: IsoDate } = {}): RosterValidation {
+export function validateRosterRows(
+  header: string[],
+  rows: string[][],
+  opts: { today?: IsoDate } = {},
+): RosterValidation {
   const headerErrors = validateHeader(header);
   if (headerErrors.length > 0) return { members: [], errors: headerErrors };
   const members: RosterMember[] = [];
@@ -241,13 +302,18 @@ export function validateRosterRows(header: string[], rows: string[][], opts: { t
   rows.forEach((cells, i) => {
     const row = i + 1;
     const rowErrors: RosterRowError[] = [];
-    const err = (field: RosterColumn | 'row', rule: string, message: Localized) => rowErrors.push({ row, field, rule, message });
+    const err = (field: RosterColumn | 'row', rule: string, message: Localized) =>
+      rowErrors.push({ row, field, rule, message });
     if (cells.length !== ROSTER_COLUMNS.length) {
-      err('row', 'column-count', loc(
-        `${cells.length} талаа бар, ${ROSTER_COLUMNS.length} болушу керек (${EXPECTED_HEADER})`,
-        `полей ${cells.length}, должно быть ${ROSTER_COLUMNS.length} (${EXPECTED_HEADER})`,
-        `has ${cells.length} fields, expected ${ROSTER_COLUMNS.length} (${EXPECTED_HEADER})`,
-      ));
+      err(
+        'row',
+        'column-count',
+        loc(
+          `${cells.length} талаа бар, ${ROSTER_COLUMNS.length} болушу керек (${EXPECTED_HEADER})`,
+          `полей ${cells.length}, должно быть ${ROSTER_COLUMNS.length} (${EXPECTED_HEADER})`,
+          `has ${cells.length} fields, expected ${ROSTER_COLUMNS.length} (${EXPECTED_HEADER})`,
+        ),
+      );
       errors.push(...rowErrors);
       return;
     }
@@ -255,23 +321,36 @@ export function validateRosterRows(header: string[], rows: string[][], opts: { t
     const optional = (column: RosterColumn) => cell(column) || null;
     const required = (column: RosterColumn): string | null => {
       const v = cell(column);
-      if (!v) err(column, 'required', loc(`${column}: толтурулушу керек`, `${column}: обязательное поле`, `${column}: required`));
+      if (!v)
+        err(
+          column,
+          'required',
+          loc(`${column}: толтурулушу керек`, `${column}: обязательное поле`, `${column}: required`),
+        );
       return v || null;
     };
 
     const fullName = required('full_name');
     if (fullName !== null && fullName.length > 200) {
-      err('full_name', 'too-long', loc('full_name: 200 белгиден ашык', 'full_name: длиннее 200 символов', 'full_name: longer than 200 characters'));
+      err(
+        'full_name',
+        'too-long',
+        loc('full_name: 200 белгиден ашык', 'full_name: длиннее 200 символов', 'full_name: longer than 200 characters'),
+      );
     }
 
     const sexText = required('sex');
     const sex = sexText === null ? null : sexText.toUpperCase();
     if (sex !== null && sex !== 'M' && sex !== 'F') {
-      err('sex', 'one-of', loc(
-        `sex: "${sexText}" — M (эркек) же F (аял) болушу керек`,
-        `sex: "${sexText}" — должно быть M (мужчина) или F (женщина)`,
-        `sex: "${sexText}" must be M (male) or F (female)`,
-      ));
+      err(
+        'sex',
+        'one-of',
+        loc(
+          `sex: "${sexText}" — M (эркек) же F (аял) болушу керек`,
+          `sex: "${sexText}" — должно быть M (мужчина) или F (женщина)`,
+          `sex: "${sexText}" must be M (male) or F (female)`,
+        ),
+      );
     }
 
     const birthText = required('birth_date');
@@ -283,18 +362,30 @@ export function validateRosterRows(header: string[], rows: string[][], opts: { t
         if (!(e instanceof DomainError)) throw e;
         const rule = String(e.details.rule);
         const text = BIRTH_RULE_TEXT[rule] ?? BIRTH_RULE_TEXT.format!;
-        err('birth_date', rule, loc(`birth_date: "${birthText}" ${text.ky}`, `birth_date: "${birthText}" ${text.ru}`, `birth_date: "${birthText}" ${text.en}`));
+        err(
+          'birth_date',
+          rule,
+          loc(
+            `birth_date: "${birthText}" ${text.ky}`,
+            `birth_date: "${birthText}" ${text.ru}`,
+            `birth_date: "${birthText}" ${text.en}`,
+          ),
+        );
       }
     }
 
     const categoryText = required('category');
     const category = categoryText === null ? null : categoryText.toLowerCase();
     if (category !== null && !(CATEGORIES as readonly string[]).includes(category)) {
-      err('category', 'one-of', loc(
-        `category: "${categoryText}" — ${CATEGORIES.join(', ')} болушу керек`,
-        `category: "${categoryText}" — должно быть одно из: ${CATEGORIES.join(', ')}`,
-        `category: "${categoryText}" must be one of ${CATEGORIES.join(', ')}`,
-      ));
+      err(
+        'category',
+        'one-of',
+        loc(
+          `category: "${categoryText}" — ${CATEGORIES.join(', ')} болушу керек`,
+          `category: "${categoryText}" — должно быть одно из: ${CATEGORIES.join(', ')}`,
+          `category: "${categoryText}" must be one of ${CATEGORIES.join(', ')}`,
+        ),
+      );
     }
 
     const phoneText = optional('phone');
@@ -307,21 +398,29 @@ export function validateRosterRows(header: string[], rows: string[][], opts: { t
         const rule = String(e.details.rule);
         const text = PHONE_RULE_TEXT[rule] ?? PHONE_RULE_TEXT['phone-format']!;
         const forms = '0XXX XXX XXX, +996 XXX XXX XXX';
-        err('phone', rule, loc(
-          `phone: "${phoneText}" ${text.ky} (${forms})`,
-          `phone: "${phoneText}" ${text.ru} (${forms})`,
-          `phone: "${phoneText}" ${text.en} (${forms})`,
-        ));
+        err(
+          'phone',
+          rule,
+          loc(
+            `phone: "${phoneText}" ${text.ky} (${forms})`,
+            `phone: "${phoneText}" ${text.ru} (${forms})`,
+            `phone: "${phoneText}" ${text.en} (${forms})`,
+          ),
+        );
       }
     }
 
     const email = optional('email');
     if (email !== null && !isPlausibleEmail(email)) {
-      err('email', 'email-format', loc(
-        `email: "${email}" электрондук почтанын дареги эмес`,
-        `email: "${email}" не адрес электронной почты`,
-        `email: "${email}" is not an email address`,
-      ));
+      err(
+        'email',
+        'email-format',
+        loc(
+          `email: "${email}" электрондук почтанын дареги эмес`,
+          `email: "${email}" не адрес электронной почты`,
+          `email: "${email}" is not an email address`,
+        ),
+      );
     }
 
     if (rowErrors.length > 0 || fullName === null || birthDate === null) {

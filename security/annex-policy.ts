@@ -16,24 +16,35 @@ export type AnnexType = 'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx' | 'odt';
 
 const TYPES: Record<AnnexType, { extensions: string[]; mediaType: string; matches: (bytes: Uint8Array) => boolean }> = {
   pdf: { extensions: ['pdf'], mediaType: 'application/pdf', matches: (b) => startsWith(b, '%PDF-') },
-  jpeg: { extensions: ['jpg', 'jpeg'], mediaType: 'image/jpeg', matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  jpeg: {
+    extensions: ['jpg', 'jpeg'],
+    mediaType: 'image/jpeg',
+    matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  },
   png: { extensions: ['png'], mediaType: 'image/png', matches: (b) => startsWith(b, '\x89PNG\r\n\x1a\n') },
   // Office Open XML (ECMA-376 part 2): a zip whose [Content_Types].xml declares the main part of the document's type.
   docx: {
     extensions: ['docx'],
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    matches: (b) => isZip(b) && officeArchiveDeclares(b, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'),
+    matches: (b) =>
+      isZip(b) &&
+      officeArchiveDeclares(b, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'),
   },
   xlsx: {
     extensions: ['xlsx'],
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    matches: (b) => isZip(b) && officeArchiveDeclares(b, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
+    matches: (b) =>
+      isZip(b) &&
+      officeArchiveDeclares(b, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
   },
   // An OpenDocument file is a zip whose first entry, "mimetype", stored uncompressed, names its type (ODF 1.2, part 3, 3.3).
   odt: {
     extensions: ['odt'],
     mediaType: 'application/vnd.oasis.opendocument.text',
-    matches: (b) => isZip(b) && startsWith(b.subarray(30), 'mimetype') && openDocumentIs(b, 'application/vnd.oasis.opendocument.text'),
+    matches: (b) =>
+      isZip(b) &&
+      startsWith(b.subarray(30), 'mimetype') &&
+      openDocumentIs(b, 'application/vnd.oasis.opendocument.text'),
   },
 };
 
@@ -41,7 +52,10 @@ const TYPES: Record<AnnexType, { extensions: string[]; mediaType: string; matche
  * The entries of a zip named in `wanted`, decompressed, read with fflate; null when the bytes are not a readable zip,
  * hold too many entries, or claim more than MAX_ARCHIVE_UNCOMPRESSED_BYTES uncompressed in total.
  */
-function readArchive(bytes: Uint8Array, wanted: readonly string[]): { names: string[]; entries: Record<string, Uint8Array> } | null {
+function readArchive(
+  bytes: Uint8Array,
+  wanted: readonly string[],
+): { names: string[]; entries: Record<string, Uint8Array> } | null {
   const names: string[] = [];
   let total = 0;
   try {
@@ -49,7 +63,8 @@ function readArchive(bytes: Uint8Array, wanted: readonly string[]): { names: str
       filter: (file) => {
         names.push(file.name);
         total += file.originalSize;
-        if (total > MAX_ARCHIVE_UNCOMPRESSED_BYTES || names.length > MAX_ARCHIVE_ENTRIES) throw new Error('archive too large');
+        if (total > MAX_ARCHIVE_UNCOMPRESSED_BYTES || names.length > MAX_ARCHIVE_ENTRIES)
+          throw new Error('archive too large');
         return wanted.includes(file.name);
       },
     });
@@ -65,7 +80,9 @@ function officeArchiveDeclares(bytes: Uint8Array, mainContentType: string): bool
   if (!archive || !types) return false;
   const xml = strFromU8(types);
   // The main part is an Override naming its part and this content type.
-  const override = new RegExp(`<Override\\b[^>]*ContentType="${mainContentType.replace(/[.+]/g, '\\$&')}"[^>]*>`).exec(xml)?.[0];
+  const override = new RegExp(`<Override\\b[^>]*ContentType="${mainContentType.replace(/[.+]/g, '\\$&')}"[^>]*>`).exec(
+    xml,
+  )?.[0];
   const part = override && /PartName="\/([^"]+)"/.exec(override)?.[1];
   return part !== undefined && part !== null && archive.names.includes(part);
 }
@@ -102,7 +119,8 @@ export function annexFileName(raw: string): string {
   return chars.slice(0, MAX_FILE_NAME - extension.length).join('') + extension;
 }
 
-export type AnnexRefusalCode = 'annex-empty' | 'annex-too-large' | 'annex-type-not-allowed' | 'annex-content-mismatch' | 'annex-too-many';
+export type AnnexRefusalCode =
+  'annex-empty' | 'annex-too-large' | 'annex-type-not-allowed' | 'annex-content-mismatch' | 'annex-too-many';
 
 export class AnnexRefusal extends Error {
   constructor(
@@ -126,7 +144,11 @@ export interface AcceptedAnnex {
 /** 8.1 annexes: a non-empty file of at most 10 MB, of an allowed type by both its name and its content. */
 export function checkAnnexFile(fileName: string, bytes: Uint8Array): AcceptedAnnex {
   if (bytes.length === 0) {
-    throw new AnnexRefusal('annex-empty', { ky: `${fileName}: файл бош.`, ru: `${fileName}: файл пустой.`, en: `${fileName}: the file is empty.` });
+    throw new AnnexRefusal('annex-empty', {
+      ky: `${fileName}: файл бош.`,
+      ru: `${fileName}: файл пустой.`,
+      en: `${fileName}: the file is empty.`,
+    });
   }
   if (bytes.length > MAX_ANNEX_BYTES) {
     throw new AnnexRefusal('annex-too-large', {
@@ -136,7 +158,9 @@ export function checkAnnexFile(fileName: string, bytes: Uint8Array): AcceptedAnn
     });
   }
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  const entry = (Object.entries(TYPES) as [AnnexType, (typeof TYPES)[AnnexType]][]).find(([, t]) => t.extensions.includes(extension));
+  const entry = (Object.entries(TYPES) as [AnnexType, (typeof TYPES)[AnnexType]][]).find(([, t]) =>
+    t.extensions.includes(extension),
+  );
   if (!entry) {
     throw new AnnexRefusal('annex-type-not-allowed', {
       ky: `${fileName}: мындай файлды тиркөөгө болбойт; уруксат берилген түрлөр: ${allowed()}.`,

@@ -12,14 +12,19 @@ export const MIN_SCORE = 3;
 type WarningKey = keyof typeof en.translations.warnings;
 
 // Each warning's text is its own key, so the result names the reason without depending on one language's wording.
-const keysAsTexts = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.keys(o).map((k) => [k, k])) as { [K in keyof T]: string };
+const keysAsTexts = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.keys(o).map((k) => [k, k])) as { [K in keyof T]: string };
 
 let factory: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
   factory ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: { ...en.translations, warnings: keysAsTexts(en.translations.warnings), suggestions: keysAsTexts(en.translations.suggestions) },
+    translations: {
+      ...en.translations,
+      warnings: keysAsTexts(en.translations.warnings),
+      suggestions: keysAsTexts(en.translations.suggestions),
+    },
   });
   return factory;
 }

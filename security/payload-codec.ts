@@ -30,8 +30,14 @@ interface SerialisedPayload {
 
 function serialise(payload: Payload): Buffer {
   const m: Record<string, string> = {};
-  for (const [name, value] of Object.entries(payload.metadata ?? {})) if (value) m[name] = Buffer.from(value).toString('base64');
-  return Buffer.from(JSON.stringify({ m, d: Buffer.from(payload.data ?? new Uint8Array()).toString('base64') } satisfies SerialisedPayload));
+  for (const [name, value] of Object.entries(payload.metadata ?? {}))
+    if (value) m[name] = Buffer.from(value).toString('base64');
+  return Buffer.from(
+    JSON.stringify({
+      m,
+      d: Buffer.from(payload.data ?? new Uint8Array()).toString('base64'),
+    } satisfies SerialisedPayload),
+  );
 }
 
 function bytes(base64: string): Uint8Array {
@@ -41,7 +47,10 @@ function bytes(base64: string): Uint8Array {
 
 function deserialise(plain: Buffer): Payload {
   const { m, d } = JSON.parse(plain.toString('utf8')) as SerialisedPayload;
-  return { metadata: Object.fromEntries(Object.entries(m).map(([name, value]) => [name, bytes(value)])), data: bytes(d) };
+  return {
+    metadata: Object.fromEntries(Object.entries(m).map(([name, value]) => [name, bytes(value)])),
+    data: bytes(d),
+  };
 }
 
 /** The result of `fn` as a promise, its error as a rejection. */
@@ -90,7 +99,8 @@ export class EncryptionCodec implements PayloadCodec {
       );
     }
     const data = payload.data ?? new Uint8Array();
-    if (data.byteLength < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError(`an encrypted payload (key "${id}") is too short to hold an IV and a tag`);
+    if (data.byteLength < IV_BYTES + TAG_BYTES)
+      throw new PayloadDecryptionError(`an encrypted payload (key "${id}") is too short to hold an IV and a tag`);
     const iv = data.subarray(0, IV_BYTES);
     const tag = data.subarray(data.byteLength - TAG_BYTES);
     const decipher = createDecipheriv('aes-256-gcm', entry.key, iv, { authTagLength: TAG_BYTES });
@@ -100,7 +110,9 @@ export class EncryptionCodec implements PayloadCodec {
     try {
       plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.byteLength - TAG_BYTES)), decipher.final()]);
     } catch {
-      throw new PayloadDecryptionError(`an encrypted payload (key "${id}") fails authentication: it was altered, or encrypted with another key of that id`);
+      throw new PayloadDecryptionError(
+        `an encrypted payload (key "${id}") fails authentication: it was altered, or encrypted with another key of that id`,
+      );
     }
     return deserialise(plain);
   }

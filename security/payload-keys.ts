@@ -36,17 +36,23 @@ export function parsePayloadKeys(text: string, source: string): PayloadKeys {
     .flatMap((line) => line.split(','))
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
-  if (entries.length === 0) throw new ConfigError(`${source}: no key (expected id:base64key, e.g. k1:$(openssl rand -base64 32))`);
+  if (entries.length === 0)
+    throw new ConfigError(`${source}: no key (expected id:base64key, e.g. k1:$(openssl rand -base64 32))`);
   const byId = new Map<string, PayloadKey>();
   for (const entry of entries) {
     const colon = entry.indexOf(':');
     const id = colon < 0 ? '' : entry.slice(0, colon).trim();
     const encoded = colon < 0 ? '' : entry.slice(colon + 1).trim();
-    if (!KEY_ID.test(id)) throw new ConfigError(`${source}: "${id || entry.slice(0, 12)}…" is not id:base64key (the id: 1-64 of A-Z a-z 0-9 . _ -)`);
+    if (!KEY_ID.test(id))
+      throw new ConfigError(
+        `${source}: "${id || entry.slice(0, 12)}…" is not id:base64key (the id: 1-64 of A-Z a-z 0-9 . _ -)`,
+      );
     if (byId.has(id)) throw new ConfigError(`${source}: the key id "${id}" is listed twice`);
     const key = Buffer.from(encoded, 'base64');
     if (key.length !== PAYLOAD_KEY_BYTES || !/^[A-Za-z0-9+/_-]+=*$/.test(encoded)) {
-      throw new ConfigError(`${source}: the key "${id}" must be ${PAYLOAD_KEY_BYTES} bytes in base64 (openssl rand -base64 32), not ${key.length} bytes`);
+      throw new ConfigError(
+        `${source}: the key "${id}" must be ${PAYLOAD_KEY_BYTES} bytes in base64 (openssl rand -base64 32), not ${key.length} bytes`,
+      );
     }
     byId.set(id, { id, key });
   }
@@ -68,7 +74,11 @@ export function loadOrCreatePayloadKeyFile(dataDir: string): PayloadKeys {
   secureDir(dataDir);
   try {
     // 'wx' fails when the file exists, so two processes starting together keep the first one's key.
-    writeFileSync(file, `# Temporal payload keys (id:base64key), newest first; see the README's Security section\n${newPayloadKeyEntry()}\n`, { flag: 'wx', mode: 0o600 });
+    writeFileSync(
+      file,
+      `# Temporal payload keys (id:base64key), newest first; see the README's Security section\n${newPayloadKeyEntry()}\n`,
+      { flag: 'wx', mode: 0o600 },
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
@@ -78,5 +88,7 @@ export function loadOrCreatePayloadKeyFile(dataDir: string): PayloadKeys {
 
 /** The payload keys of this deployment: JMEG_PAYLOAD_KEYS when set, else the data directory's own file. */
 export function payloadKeysOf(config: Pick<AppConfig, 'payloadKeys' | 'dataDir'>): PayloadKeys {
-  return config.payloadKeys !== null ? parsePayloadKeys(config.payloadKeys, 'JMEG_PAYLOAD_KEYS') : loadOrCreatePayloadKeyFile(config.dataDir);
+  return config.payloadKeys !== null
+    ? parsePayloadKeys(config.payloadKeys, 'JMEG_PAYLOAD_KEYS')
+    : loadOrCreatePayloadKeyFile(config.dataDir);
 }

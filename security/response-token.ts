@@ -68,7 +68,8 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 function key(secret: string | Uint8Array): Buffer {
   const bytes = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
-  if (bytes.length < MIN_SECRET_BYTES) throw new RangeError(`response link secret: ${bytes.length} bytes, at least ${MIN_SECRET_BYTES} needed`);
+  if (bytes.length < MIN_SECRET_BYTES)
+    throw new RangeError(`response link secret: ${bytes.length} bytes, at least ${MIN_SECRET_BYTES} needed`);
   return bytes;
 }
 
@@ -79,8 +80,12 @@ function sign(body: string, secret: string | Uint8Array): Buffer {
 /** Signs a link for one act and its object, valid until `expiresAtMs`. */
 export function createResponseToken(payload: ResponseTokenPayload, secret: string | Uint8Array): string {
   if (!payload.actId || !payload.objectId) throw new RangeError('response token: actId and objectId are required');
-  if (!Number.isSafeInteger(payload.expiresAtMs)) throw new RangeError(`response token: expiry ${payload.expiresAtMs} is not a whole number of milliseconds`);
-  const body = Buffer.from(JSON.stringify({ v: VERSION, a: payload.actId, o: payload.objectId, e: payload.expiresAtMs }), 'utf8').toString('base64url');
+  if (!Number.isSafeInteger(payload.expiresAtMs))
+    throw new RangeError(`response token: expiry ${payload.expiresAtMs} is not a whole number of milliseconds`);
+  const body = Buffer.from(
+    JSON.stringify({ v: VERSION, a: payload.actId, o: payload.objectId, e: payload.expiresAtMs }),
+    'utf8',
+  ).toString('base64url');
   return `${body}.${sign(body, secret).toString('base64url')}`;
 }
 
@@ -93,7 +98,11 @@ export function responseTokenExpiry(issuedAtMs: number, days: number = DEFAULT_R
  * Checks a link: format, then signature (in constant time), then expiry against `nowMs`, then, when given, that it
  * is for `actId`. Returns the payload; throws ResponseTokenError with the first failing check's code.
  */
-export function verifyResponseToken(token: string, secret: string | Uint8Array, options: { nowMs: number; actId?: string }): ResponseTokenPayload {
+export function verifyResponseToken(
+  token: string,
+  secret: string | Uint8Array,
+  options: { nowMs: number; actId?: string },
+): ResponseTokenPayload {
   const parts = token.split('.');
   if (parts.length !== 2 || !BASE64URL.test(parts[0]!) || !BASE64URL.test(parts[1]!)) {
     throw new ResponseTokenError('malformed', 'response token: expected two base64url parts joined by "."');
@@ -111,10 +120,18 @@ export function verifyResponseToken(token: string, secret: string | Uint8Array, 
     throw new ResponseTokenError('malformed', 'response token: the payload is not JSON');
   }
   const p = decoded as { v?: unknown; a?: unknown; o?: unknown; e?: unknown };
-  if (p.v !== VERSION || typeof p.a !== 'string' || typeof p.o !== 'string' || typeof p.e !== 'number' || !Number.isSafeInteger(p.e)) {
+  if (
+    p.v !== VERSION ||
+    typeof p.a !== 'string' ||
+    typeof p.o !== 'string' ||
+    typeof p.e !== 'number' ||
+    !Number.isSafeInteger(p.e)
+  ) {
     throw new ResponseTokenError('malformed', 'response token: the payload lacks act, object or expiry');
   }
-  if (options.nowMs >= p.e) throw new ResponseTokenError('expired', `response token: expired at ${new Date(p.e).toISOString()}`);
-  if (options.actId !== undefined && options.actId !== p.a) throw new ResponseTokenError('wrong-act', 'response token: issued for another act');
+  if (options.nowMs >= p.e)
+    throw new ResponseTokenError('expired', `response token: expired at ${new Date(p.e).toISOString()}`);
+  if (options.actId !== undefined && options.actId !== p.a)
+    throw new ResponseTokenError('wrong-act', 'response token: issued for another act');
   return { actId: p.a, objectId: p.o, expiresAtMs: p.e };
 }

@@ -24,7 +24,9 @@ export function loadOrCreateSecret(dataDir: string): string {
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const secret = readFileSync(file, 'utf8').trim();
   if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
-    throw new Error(`${file}: the secret is shorter than ${MIN_SECRET_BYTES} bytes; delete the file to generate a new one (links already sent stop working)`);
+    throw new Error(
+      `${file}: the secret is shorter than ${MIN_SECRET_BYTES} bytes; delete the file to generate a new one (links already sent stop working)`,
+    );
   }
   return secret;
 }

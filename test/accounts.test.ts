@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
 import { loadConfig } from '../config/config';
-import { countAccounts, countSessionsOf, createAccount, findAccountByEmail, insertAccountChecked } from '../db/accounts';
+import {
+  countAccounts,
+  countSessionsOf,
+  createAccount,
+  findAccountByEmail,
+  insertAccountChecked,
+} from '../db/accounts';
 import { hashPassword } from '../security/password';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
@@ -133,23 +139,34 @@ describe('who may manage accounts', () => {
   const refused: [string, string | null, number][] = [
     ['anonymous', null, 401],
     ['staff of another council', 'staff@kokjar.kg', 403],
-    ["a deputy of the council (reads only)", 'deputy@aksuu.kg', 403],
+    ['a deputy of the council (reads only)', 'deputy@aksuu.kg', 403],
     ["the chair of one of the council's groups", 'chair@aksuu.kg', 403],
     ["a member of one of the council's groups", 'member@aksuu.kg', 403],
   ];
 
-  it.each(refused)('%s (%s): %i for list, create, remove and reset, and nothing changes', async (_who, email, status) => {
-    const who = email === null ? null : await as(email);
-    const target = await idOf('member@aksuu.kg');
-    const before = await dumpTable(t.db, 'accounts');
-    expect((await call('GET', accountsUrl(councilA), who)).statusCode).toBe(status);
-    expect((await call('POST', accountsUrl(councilA), who, { email: 'new@aksuu.kg', role: 'staff', password: 'a long enough password' })).statusCode).toBe(status);
-    expect((await call('DELETE', `${accountsUrl(councilA)}/${target}`, who)).statusCode).toBe(status);
-    expect((await call('POST', `${accountsUrl(councilA)}/${target}/password`, who, {})).statusCode).toBe(status);
-    // Refused before the body is looked at: a bad body gets the same answer.
-    expect((await call('POST', accountsUrl(councilA), who, { nonsense: true })).statusCode).toBe(status);
-    expect(await dumpTable(t.db, 'accounts')).toEqual(before);
-  });
+  it.each(refused)(
+    '%s (%s): %i for list, create, remove and reset, and nothing changes',
+    async (_who, email, status) => {
+      const who = email === null ? null : await as(email);
+      const target = await idOf('member@aksuu.kg');
+      const before = await dumpTable(t.db, 'accounts');
+      expect((await call('GET', accountsUrl(councilA), who)).statusCode).toBe(status);
+      expect(
+        (
+          await call('POST', accountsUrl(councilA), who, {
+            email: 'new@aksuu.kg',
+            role: 'staff',
+            password: 'a long enough password',
+          })
+        ).statusCode,
+      ).toBe(status);
+      expect((await call('DELETE', `${accountsUrl(councilA)}/${target}`, who)).statusCode).toBe(status);
+      expect((await call('POST', `${accountsUrl(councilA)}/${target}/password`, who, {})).statusCode).toBe(status);
+      // Refused before the body is looked at: a bad body gets the same answer.
+      expect((await call('POST', accountsUrl(councilA), who, { nonsense: true })).statusCode).toBe(status);
+      expect(await dumpTable(t.db, 'accounts')).toEqual(before);
+    },
+  );
 
   it("refuses an account of another council through this council's address (404), for staff of every council too", async () => {
     const staffB = await idOf('staff@kokjar.kg');
@@ -172,15 +189,30 @@ describe('who may manage accounts', () => {
 
 describe('POST /api/councils/:councilId/accounts', () => {
   it('creates a chair of a group with the given password, who can log in to that group', async () => {
-    const res = await call('POST', accountsUrl(councilA), await as('staff@aksuu.kg'), { email: 'New.Chair@AkSuu.kg', role: 'chair', groupId: groupA2, password: 'a chair password' });
+    const res = await call('POST', accountsUrl(councilA), await as('staff@aksuu.kg'), {
+      email: 'New.Chair@AkSuu.kg',
+      role: 'chair',
+      groupId: groupA2,
+      password: 'a chair password',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ account: { email: 'new.chair@aksuu.kg', role: 'chair', groupId: groupA2, councilId: councilA }, generatedPassword: null });
-    const session = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'new.chair@aksuu.kg', password: 'a chair password' } });
+    expect(res.json()).toMatchObject({
+      account: { email: 'new.chair@aksuu.kg', role: 'chair', groupId: groupA2, councilId: councilA },
+      generatedPassword: null,
+    });
+    const session = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { email: 'new.chair@aksuu.kg', password: 'a chair password' },
+    });
     expect(session.json()).toMatchObject({ account: { role: 'chair', groupId: groupA2 } });
   });
 
   it('generates a password when none is given and returns it once; it works for login and is stored only hashed', async () => {
-    const res = await call('POST', accountsUrl(councilA), await as('staff@aksuu.kg'), { email: 'deputy2@aksuu.kg', role: 'deputy' });
+    const res = await call('POST', accountsUrl(councilA), await as('staff@aksuu.kg'), {
+      email: 'deputy2@aksuu.kg',
+      role: 'deputy',
+    });
     expect(res.statusCode).toBe(201);
     const { account, generatedPassword } = res.json<{ account: Listed; generatedPassword: string }>();
     expect(account).toMatchObject({ role: 'deputy', councilId: councilA, groupId: null });
@@ -193,7 +225,12 @@ describe('POST /api/councils/:councilId/accounts', () => {
 
   it('409 for an e-mail that has an account (any case, any council), in the request language', async () => {
     const before = await countAccounts(t.db);
-    const res = await call('POST', `${accountsUrl(councilA)}?lang=ru`, await as('staff@aksuu.kg'), { email: 'Staff@KokJar.kg', role: 'member', groupId: groupA1, password: 'a long enough password' });
+    const res = await call('POST', `${accountsUrl(councilA)}?lang=ru`, await as('staff@aksuu.kg'), {
+      email: 'Staff@KokJar.kg',
+      role: 'member',
+      groupId: groupA1,
+      password: 'a long enough password',
+    });
     expect(res.statusCode).toBe(409);
     const { error } = res.json<{ error: { code: string; message: string } }>();
     expect(error.code).toBe('conflict');
@@ -203,21 +240,45 @@ describe('POST /api/councils/:councilId/accounts', () => {
 
   it('5.4.6: a group has one chair account; a second is a 409, a member of the same group is fine', async () => {
     const staff = await as('staff@aksuu.kg');
-    const second = await call('POST', `${accountsUrl(councilA)}?lang=en`, staff, { email: 'chair2@aksuu.kg', role: 'chair', groupId: groupA1, password: 'a long enough password' });
+    const second = await call('POST', `${accountsUrl(councilA)}?lang=en`, staff, {
+      email: 'chair2@aksuu.kg',
+      role: 'chair',
+      groupId: groupA1,
+      password: 'a long enough password',
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json<{ error: { message: string } }>().error.message).toContain('5.4.6');
     expect(await findAccountByEmail(t.db, 'chair2@aksuu.kg')).toBeUndefined();
-    const member = await call('POST', accountsUrl(councilA), staff, { email: 'member2@aksuu.kg', role: 'member', groupId: groupA1, password: 'a long enough password' });
+    const member = await call('POST', accountsUrl(councilA), staff, {
+      email: 'member2@aksuu.kg',
+      role: 'member',
+      groupId: groupA1,
+      password: 'a long enough password',
+    });
     expect(member.statusCode).toBe(201);
   });
 
   it('two concurrent requests for the chair of the same group create one chair account', async () => {
     const staff = await as('staff@aksuu.kg');
     const results = await Promise.all(
-      ['race1@aksuu.kg', 'race2@aksuu.kg', 'race3@aksuu.kg'].map((email) => call('POST', accountsUrl(councilA), staff, { email, role: 'chair', groupId: groupA3, password: 'a long enough password' })),
+      ['race1@aksuu.kg', 'race2@aksuu.kg', 'race3@aksuu.kg'].map((email) =>
+        call('POST', accountsUrl(councilA), staff, {
+          email,
+          role: 'chair',
+          groupId: groupA3,
+          password: 'a long enough password',
+        }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
-    const chairs = (await t.db.selectFrom('accounts').select('id').where('role', '=', 'chair').where('group_id', '=', groupA3).execute()).length;
+    const chairs = (
+      await t.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('role', '=', 'chair')
+        .where('group_id', '=', groupA3)
+        .execute()
+    ).length;
     expect(chairs).toBe(1);
   });
 
@@ -225,7 +286,15 @@ describe('POST /api/councils/:councilId/accounts', () => {
     const group = await openGroup(t.db, { councilId: councilA }, 'test');
     const passwordHash = await hashPassword('a long enough password');
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => insertAccountChecked(t.db, { email: `load${i}@aksuu.kg`, passwordHash, role: 'chair', councilId: councilA, groupId: group })),
+      Array.from({ length: 10 }, (_, i) =>
+        insertAccountChecked(t.db, {
+          email: `load${i}@aksuu.kg`,
+          passwordHash,
+          role: 'chair',
+          councilId: councilA,
+          groupId: group,
+        }),
+      ),
     );
     expect(results.filter((r) => 'created' in r)).toHaveLength(1);
     expect(results.filter((r) => 'refused' in r && r.refused === 'chair-taken')).toHaveLength(9);
@@ -235,26 +304,67 @@ describe('POST /api/councils/:councilId/accounts', () => {
   it('a weak password is a 400 naming the field, in Kyrgyz by default and in Russian when asked, and writes nothing', async () => {
     const staff = await as('staff@aksuu.kg');
     const before = await countAccounts(t.db);
-    const ky = await call('POST', accountsUrl(councilA), staff, { email: 'weak@aksuu.kg', role: 'staff', password: 'short pass' });
+    const ky = await call('POST', accountsUrl(councilA), staff, {
+      email: 'weak@aksuu.kg',
+      role: 'staff',
+      password: 'short pass',
+    });
     expect(ky.statusCode).toBe(400);
-    expect(ky.json()).toEqual({ error: { code: 'invalid-input', field: 'password', rule: 'range', message: 'password: маани уруксат берилген чектен тышкары' } });
-    const ru = await call('POST', `${accountsUrl(councilA)}?lang=ru`, staff, { email: 'weak@aksuu.kg', role: 'staff', password: '12345678901' });
+    expect(ky.json()).toEqual({
+      error: {
+        code: 'invalid-input',
+        field: 'password',
+        rule: 'range',
+        message: 'password: маани уруксат берилген чектен тышкары',
+      },
+    });
+    const ru = await call('POST', `${accountsUrl(councilA)}?lang=ru`, staff, {
+      email: 'weak@aksuu.kg',
+      role: 'staff',
+      password: '12345678901',
+    });
     expect(ru.statusCode).toBe(400);
-    expect(ru.json()).toEqual({ error: { code: 'invalid-input', field: 'password', rule: 'range', message: 'password: значение вне допустимых пределов' } });
+    expect(ru.json()).toEqual({
+      error: {
+        code: 'invalid-input',
+        field: 'password',
+        rule: 'range',
+        message: 'password: значение вне допустимых пределов',
+      },
+    });
     // 12 characters counted as a person counts them (Cyrillic letters are one each).
-    const cyrillic = await call('POST', accountsUrl(councilA), staff, { email: 'twelve@aksuu.kg', role: 'staff', password: 'сырсөз123456' });
+    const cyrillic = await call('POST', accountsUrl(councilA), staff, {
+      email: 'twelve@aksuu.kg',
+      role: 'staff',
+      password: 'сырсөз123456',
+    });
     expect(cyrillic.statusCode).toBe(201);
     expect(await countAccounts(t.db)).toBe(before + 1);
   });
 
   it.each([
     ['a chair without a group', { email: 'x1@aksuu.kg', role: 'chair' }, 'groupId', 'required'],
-    ["a member of another council's group", { email: 'x2@aksuu.kg', role: 'member', groupId: 'GROUP_B' }, 'groupId', 'one-of'],
-    ['staff with a group', { email: 'x3@aksuu.kg', role: 'staff', groupId: 'GROUP_A1' }, 'groupId', 'chair-or-member-only'],
+    [
+      "a member of another council's group",
+      { email: 'x2@aksuu.kg', role: 'member', groupId: 'GROUP_B' },
+      'groupId',
+      'one-of',
+    ],
+    [
+      'staff with a group',
+      { email: 'x3@aksuu.kg', role: 'staff', groupId: 'GROUP_A1' },
+      'groupId',
+      'chair-or-member-only',
+    ],
     ['an address without @', { email: 'x4.aksuu.kg', role: 'staff' }, 'email', 'email'],
     ['an unknown role', { email: 'x5@aksuu.kg', role: 'admin' }, 'role', 'one-of'],
     ['an unknown field', { email: 'x6@aksuu.kg', role: 'staff', admin: true }, 'admin', 'unknown-property'],
-    ['every council for a deputy', { email: 'x7@aksuu.kg', role: 'deputy', everyCouncil: true }, 'everyCouncil', 'staff-only'],
+    [
+      'every council for a deputy',
+      { email: 'x7@aksuu.kg', role: 'deputy', everyCouncil: true },
+      'everyCouncil',
+      'staff-only',
+    ],
   ])('400 for %s, naming %s', async (_case, body, field, rule) => {
     const payload = JSON.parse(JSON.stringify(body).replace('GROUP_B', groupB).replace('GROUP_A1', groupA1)) as object;
     const res = await call('POST', accountsUrl(councilA), await as('staff@aksuu.kg'), payload);
@@ -273,23 +383,35 @@ describe('POST /api/councils/:councilId/accounts', () => {
   });
 
   it('staff of every council manage any council: a member of council B', async () => {
-    const res = await call('POST', accountsUrl(councilB), await as('root@kenesh.kg'), { email: 'member@kokjar.kg', role: 'member', groupId: groupB, password: 'a long enough password' });
+    const res = await call('POST', accountsUrl(councilB), await as('root@kenesh.kg'), {
+      email: 'member@kokjar.kg',
+      role: 'member',
+      groupId: groupB,
+      password: 'a long enough password',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ account: { councilId: councilB, groupId: groupB } });
   });
 });
 
 describe('DELETE /api/councils/:councilId/accounts/:accountId', () => {
-  it("removes the account and ends its sessions at once; it cannot log in again", async () => {
+  it('removes the account and ends its sessions at once; it cannot log in again', async () => {
     const staff = await as('staff@aksuu.kg');
-    await call('POST', accountsUrl(councilA), staff, { email: 'leaving@aksuu.kg', role: 'member', groupId: groupA2, password: 'a long enough password' });
+    await call('POST', accountsUrl(councilA), staff, {
+      email: 'leaving@aksuu.kg',
+      role: 'member',
+      groupId: groupA2,
+      password: 'a long enough password',
+    });
     const leaving = await login('leaving@aksuu.kg', 'a long enough password');
     const id = await idOf('leaving@aksuu.kg');
     expect(await countSessionsOf(t.db, id)).toBe(1);
     const res = await call('DELETE', `${accountsUrl(councilA)}/${id}`, staff);
     expect(res.statusCode).toBe(204);
     expect(await countSessionsOf(t.db, id)).toBe(0);
-    expect((await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: leaving.cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: leaving.cookie } })).statusCode,
+    ).toBe(401);
     expect(await loginFails('leaving@aksuu.kg', 'a long enough password')).toBe(true);
     expect((await call('DELETE', `${accountsUrl(councilA)}/${id}`, staff)).statusCode).toBe(404);
   });
@@ -301,7 +423,11 @@ describe('DELETE /api/councils/:councilId/accounts/:accountId', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toContain('you cannot remove your own account');
     const deputy = await idOf('deputy@aksuu.kg');
-    const forged = await app.inject({ method: 'DELETE', url: `${accountsUrl(councilA)}/${deputy}`, headers: { cookie: staff.cookie } });
+    const forged = await app.inject({
+      method: 'DELETE',
+      url: `${accountsUrl(councilA)}/${deputy}`,
+      headers: { cookie: staff.cookie },
+    });
     expect(forged.statusCode).toBe(403);
     expect(await findAccountByEmail(t.db, 'staff@aksuu.kg')).toBeDefined();
     expect(await findAccountByEmail(t.db, 'deputy@aksuu.kg')).toBeDefined();
@@ -311,13 +437,19 @@ describe('DELETE /api/councils/:councilId/accounts/:accountId', () => {
 describe('POST /api/councils/:councilId/accounts/:accountId/password', () => {
   it("sets the new password and ends all the account's sessions", async () => {
     const staff = await as('staff@aksuu.kg');
-    await call('POST', accountsUrl(councilA), staff, { email: 'forgot@aksuu.kg', role: 'deputy', password: 'the old password' });
+    await call('POST', accountsUrl(councilA), staff, {
+      email: 'forgot@aksuu.kg',
+      role: 'deputy',
+      password: 'the old password',
+    });
     const before = await login('forgot@aksuu.kg', 'the old password');
     const id = await idOf('forgot@aksuu.kg');
     const res = await call('POST', `${accountsUrl(councilA)}/${id}/password`, staff, { password: 'the new password' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ accountId: id, generatedPassword: null });
-    expect((await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: before.cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: before.cookie } })).statusCode,
+    ).toBe(401);
     expect(await loginFails('forgot@aksuu.kg', 'the old password')).toBe(true);
     await login('forgot@aksuu.kg', 'the new password');
     // No body at all: a generated one.
@@ -334,7 +466,10 @@ describe('POST /api/councils/:councilId/accounts/:accountId/password', () => {
     expect(weak.statusCode).toBe(400);
     expect(weak.json()).toMatchObject({ error: { field: 'password', rule: 'range' } });
     const self = await idOf('staff@aksuu.kg');
-    expect((await call('POST', `${accountsUrl(councilA)}/${self}/password`, staff, { password: 'a long enough password' })).statusCode).toBe(409);
+    expect(
+      (await call('POST', `${accountsUrl(councilA)}/${self}/password`, staff, { password: 'a long enough password' }))
+        .statusCode,
+    ).toBe(409);
     await login('deputy@aksuu.kg');
   });
 });
@@ -344,15 +479,30 @@ describe('POST /api/account/password (any signed-in account)', () => {
     await createAccount(t.db, { email: 'own@aksuu.kg', password: PASSWORD, role: 'member', groupId: groupA2 });
     const phone = await login('own@aksuu.kg');
     const laptop = await login('own@aksuu.kg');
-    const wrong = await call('POST', '/api/account/password?lang=ru', laptop, { currentPassword: 'not my password', newPassword: 'a brand new password' });
+    const wrong = await call('POST', '/api/account/password?lang=ru', laptop, {
+      currentPassword: 'not my password',
+      newPassword: 'a brand new password',
+    });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json()).toMatchObject({ error: { field: 'currentPassword', rule: 'wrong-password', message: 'currentPassword: неверное значение' } });
-    const weak = await call('POST', '/api/account/password', laptop, { currentPassword: PASSWORD, newPassword: 'short' });
+    expect(wrong.json()).toMatchObject({
+      error: { field: 'currentPassword', rule: 'wrong-password', message: 'currentPassword: неверное значение' },
+    });
+    const weak = await call('POST', '/api/account/password', laptop, {
+      currentPassword: PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.json()).toMatchObject({ error: { field: 'newPassword', rule: 'range' } });
-    const ok = await call('POST', '/api/account/password', laptop, { currentPassword: PASSWORD, newPassword: 'a brand new password' });
+    const ok = await call('POST', '/api/account/password', laptop, {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new password',
+    });
     expect(ok.statusCode).toBe(204);
-    expect((await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: laptop.cookie } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: phone.cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: laptop.cookie } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: phone.cookie } })).statusCode,
+    ).toBe(401);
     expect(await loginFails('own@aksuu.kg', PASSWORD)).toBe(true);
     await login('own@aksuu.kg', 'a brand new password');
   });
@@ -361,18 +511,42 @@ describe('POST /api/account/password (any signed-in account)', () => {
     await createAccount(t.db, { email: 'guessed@aksuu.kg', password: PASSWORD, role: 'member', groupId: groupA2 });
     const thief = await login('guessed@aksuu.kg');
     for (let i = 0; i < 10; i++) {
-      expect((await call('POST', '/api/account/password', thief, { currentPassword: `guess number ${i}`, newPassword: 'the thief password' })).statusCode).toBe(400);
+      expect(
+        (
+          await call('POST', '/api/account/password', thief, {
+            currentPassword: `guess number ${i}`,
+            newPassword: 'the thief password',
+          })
+        ).statusCode,
+      ).toBe(400);
     }
-    const limited = await call('POST', '/api/account/password?lang=ru', thief, { currentPassword: PASSWORD, newPassword: 'the thief password' });
+    const limited = await call('POST', '/api/account/password?lang=ru', thief, {
+      currentPassword: PASSWORD,
+      newPassword: 'the thief password',
+    });
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toMatchObject({ error: { code: 'too-many-attempts', message: 'Слишком много попыток; попробуйте снова через 15 минут' } });
+    expect(limited.json()).toMatchObject({
+      error: { code: 'too-many-attempts', message: 'Слишком много попыток; попробуйте снова через 15 минут' },
+    });
     await login('guessed@aksuu.kg');
   });
 
   it('401 without a session, 403 without the CSRF token', async () => {
-    expect((await call('POST', '/api/account/password', null, { currentPassword: PASSWORD, newPassword: 'a brand new password' })).statusCode).toBe(401);
+    expect(
+      (
+        await call('POST', '/api/account/password', null, {
+          currentPassword: PASSWORD,
+          newPassword: 'a brand new password',
+        })
+      ).statusCode,
+    ).toBe(401);
     const chair = await as('chair@kokjar.kg');
-    const forged = await app.inject({ method: 'POST', url: '/api/account/password', headers: { cookie: chair.cookie }, payload: { currentPassword: PASSWORD, newPassword: 'a brand new password' } });
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/account/password',
+      headers: { cookie: chair.cookie },
+      payload: { currentPassword: PASSWORD, newPassword: 'a brand new password' },
+    });
     expect(forged.statusCode).toBe(403);
     await login('chair@kokjar.kg');
   });
@@ -383,19 +557,29 @@ describe('the accounts page /manage/councils/:councilId/accounts', () => {
 
   it('lists the accounts with role and group and has a labelled form, in the asked language', async () => {
     const staff = await as('staff@aksuu.kg');
-    const res = await app.inject({ method: 'GET', url: `${page(councilA)}?lang=ru`, headers: { cookie: staff.cookie } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `${page(councilA)}?lang=ru`,
+      headers: { cookie: staff.cookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-language']).toBe('ru');
     expect(res.body).toContain('<h1>Учётные записи: Ак-Суу</h1>');
     expect(res.body).toContain('<td>chair@aksuu.kg</td><td>Председатель группы</td><td>Группа, открытая');
-    expect(res.body).toContain('<div class="scroll" role="region" aria-label="Учётные записи кенеша" tabindex="0"><table>');
+    expect(res.body).toContain(
+      '<div class="scroll" role="region" aria-label="Учётные записи кенеша" tabindex="0"><table>',
+    );
     for (const id of ['email', 'role', 'groupId', 'password']) expect(res.body).toContain(`<label for="${id}">`);
     expect(res.body).toContain(`<option value="${groupA2}">`);
     expect(res.body).not.toContain(`<option value="${groupB}">`);
     expect(res.body).toContain(`name="_csrf" value="${staff.csrf}"`);
     // Only staff of every council get the "every council" box.
     expect(res.body).not.toContain('name="everyCouncil"');
-    const root = await app.inject({ method: 'GET', url: page(councilA), headers: { cookie: (await as('root@kenesh.kg')).cookie } });
+    const root = await app.inject({
+      method: 'GET',
+      url: page(councilA),
+      headers: { cookie: (await as('root@kenesh.kg')).cookie },
+    });
     expect(root.body).toContain('name="everyCouncil"');
   });
 
@@ -403,15 +587,32 @@ describe('the accounts page /manage/councils/:councilId/accounts', () => {
     const anon = await app.inject({ method: 'GET', url: page(councilA) });
     expect(anon.statusCode).toBe(303);
     expect(anon.headers.location).toBe(`/login?lang=ky&next=${encodeURIComponent(page(councilA))}`);
-    const deputy = await app.inject({ method: 'GET', url: `${page(councilA)}?lang=en`, headers: { cookie: (await as('deputy@aksuu.kg')).cookie } });
+    const deputy = await app.inject({
+      method: 'GET',
+      url: `${page(councilA)}?lang=en`,
+      headers: { cookie: (await as('deputy@aksuu.kg')).cookie },
+    });
     expect(deputy.statusCode).toBe(403);
     expect(deputy.headers['content-type']).toContain('text/html');
-    expect((await app.inject({ method: 'GET', url: page(councilB), headers: { cookie: (await as('staff@aksuu.kg')).cookie } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: page(councilB),
+          headers: { cookie: (await as('staff@aksuu.kg')).cookie },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('creates an account with a generated password shown once, on a page nobody caches', async () => {
     const staff = await as('staff@aksuu.kg');
-    const res = await form(`${page(councilA)}?lang=en`, staff, { email: 'viaform@aksuu.kg', role: 'member', groupId: groupA2, password: '' });
+    const res = await form(`${page(councilA)}?lang=en`, staff, {
+      email: 'viaform@aksuu.kg',
+      role: 'member',
+      groupId: groupA2,
+      password: '',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('<h1>Password for viaform@aksuu.kg</h1>');
@@ -425,7 +626,12 @@ describe('the accounts page /manage/councils/:councilId/accounts', () => {
 
   it('creates an account with a typed password and comes back to the list saying so', async () => {
     const staff = await as('staff@aksuu.kg');
-    const res = await form(`${page(councilA)}?lang=ru`, staff, { email: 'typed@aksuu.kg', role: 'staff', groupId: '', password: 'a typed password' });
+    const res = await form(`${page(councilA)}?lang=ru`, staff, {
+      email: 'typed@aksuu.kg',
+      role: 'staff',
+      groupId: '',
+      password: 'a typed password',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`${page(councilA)}?lang=ru&done=created`);
     const list = await app.inject({ method: 'GET', url: res.headers.location!, headers: { cookie: staff.cookie } });
@@ -435,14 +641,24 @@ describe('the accounts page /manage/councils/:councilId/accounts', () => {
 
   it('re-shows the form with the error, the field named in the page language, and what was typed', async () => {
     const staff = await as('staff@aksuu.kg');
-    const weak = await form(page(councilA), staff, { email: 'weakform@aksuu.kg', role: 'chair', groupId: groupA2, password: 'short' });
+    const weak = await form(page(councilA), staff, {
+      email: 'weakform@aksuu.kg',
+      role: 'chair',
+      groupId: groupA2,
+      password: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.body).toContain('Сырсөз: маани уруксат берилген чектен тышкары');
     expect(weak.body).toContain('Сырсөз жок дегенде 12 белгиден турушу керек.');
     expect(weak.body).toContain('value="weakform@aksuu.kg"');
     expect(weak.body).toContain(`<option value="${groupA2}" selected>`);
     expect(weak.body).toContain('<option value="chair" selected>');
-    const taken = await form(`${page(councilA)}?lang=ru`, staff, { email: 'deputy@aksuu.kg', role: 'deputy', groupId: '', password: 'a long enough password' });
+    const taken = await form(`${page(councilA)}?lang=ru`, staff, {
+      email: 'deputy@aksuu.kg',
+      role: 'deputy',
+      groupId: '',
+      password: 'a long enough password',
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.body).toContain('учётная запись с адресом deputy@aksuu.kg уже есть');
     const forged = await app.inject({
@@ -460,7 +676,11 @@ describe('the accounts page /manage/councils/:councilId/accounts', () => {
     const staff = await as('staff@aksuu.kg');
     await createAccount(t.db, { email: 'remove.me@aksuu.kg', password: PASSWORD, role: 'member', groupId: groupA2 });
     const id = await idOf('remove.me@aksuu.kg');
-    const confirm = await app.inject({ method: 'GET', url: `${page(councilA)}/${id}/remove?lang=en`, headers: { cookie: staff.cookie } });
+    const confirm = await app.inject({
+      method: 'GET',
+      url: `${page(councilA)}/${id}/remove?lang=en`,
+      headers: { cookie: staff.cookie },
+    });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toContain('<h1>Remove the account remove.me@aksuu.kg?</h1>');
     expect(await findAccountByEmail(t.db, 'remove.me@aksuu.kg')).toBeDefined();
@@ -479,7 +699,10 @@ describe('the accounts page /manage/councils/:councilId/accounts', () => {
     expect(await findAccountByEmail(t.db, 'remove.me@aksuu.kg')).toBeUndefined();
 
     const self = await idOf('staff@aksuu.kg');
-    expect((await app.inject({ method: 'GET', url: `${page(councilA)}/${self}/remove`, headers: { cookie: staff.cookie } })).statusCode).toBe(409);
+    expect(
+      (await app.inject({ method: 'GET', url: `${page(councilA)}/${self}/remove`, headers: { cookie: staff.cookie } }))
+        .statusCode,
+    ).toBe(409);
     expect((await form(`${page(councilA)}/${self}/remove`, staff, {})).statusCode).toBe(409);
     expect(await findAccountByEmail(t.db, 'staff@aksuu.kg')).toBeDefined();
   });
@@ -493,11 +716,20 @@ describe('the own account page /account', () => {
     const shown = await app.inject({ method: 'GET', url: '/account?lang=en', headers: { cookie: me.cookie } });
     expect(shown.statusCode).toBe(200);
     expect(shown.body).toContain('<h1>My account</h1>');
-    for (const id of ['currentPassword', 'newPassword', 'newPasswordAgain']) expect(shown.body).toContain(`<label for="${id}">`);
-    const differ = await form('/account/password?lang=en', me, { currentPassword: PASSWORD, newPassword: 'a new password 1', newPasswordAgain: 'a new password 2' });
+    for (const id of ['currentPassword', 'newPassword', 'newPasswordAgain'])
+      expect(shown.body).toContain(`<label for="${id}">`);
+    const differ = await form('/account/password?lang=en', me, {
+      currentPassword: PASSWORD,
+      newPassword: 'a new password 1',
+      newPasswordAgain: 'a new password 2',
+    });
     expect(differ.statusCode).toBe(400);
     expect(differ.body).toContain('The two passwords differ.');
-    const ok = await form('/account/password?lang=en', me, { currentPassword: PASSWORD, newPassword: 'a new password 1', newPasswordAgain: 'a new password 1' });
+    const ok = await form('/account/password?lang=en', me, {
+      currentPassword: PASSWORD,
+      newPassword: 'a new password 1',
+      newPasswordAgain: 'a new password 1',
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/account?lang=en&done=password');
     await login('mine@aksuu.kg', 'a new password 1');

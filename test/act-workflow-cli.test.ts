@@ -8,11 +8,15 @@ import { run } from '../cli/commands/act';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const NO_SERVER = { TEMPORAL_ADDRESS: '127.0.0.1:1' };
-const FIX = 'Set TEMPORAL_ADDRESS=host:7233 (see docker-compose.yml) or TEMPORAL_BINARY=/path/to/temporal (the Temporal CLI) and run again.';
+const FIX =
+  'Set TEMPORAL_ADDRESS=host:7233 (see docker-compose.yml) or TEMPORAL_BINARY=/path/to/temporal (the Temporal CLI) and run again.';
 
 function jmeg(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'act', ...args], { cwd: root, env: { ...process.env, NODE_NO_WARNINGS: '1', ...NO_SERVER } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'act', ...args], {
+      cwd: root,
+      env: { ...process.env, NODE_NO_WARNINGS: '1', ...NO_SERVER },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -23,7 +27,10 @@ function jmeg(args: string[]): Promise<{ code: number | null; stdout: string; st
 }
 
 async function fails(args: string[]): Promise<{ exitCode: number; message: string }> {
-  const error = await run(args).then(() => undefined, (e: unknown) => e);
+  const error = await run(args).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof CliError)) throw new Error(`expected a CliError, got ${String(error)}`);
   return { exitCode: error.exitCode, message: error.message.split('\n')[0]! };
 }
@@ -48,8 +55,14 @@ describe('jmeg act receive/respond/close', () => {
   it.each([
     [['receive', 'a-1', '--on', '2026-02-30'], 'act receive: --on "2026-02-30" is not a date YYYY-MM-DD'],
     [['receive', 'a-1', '--on', '2026-06-02', '--via', 'fax'], 'act receive: --via "fax" must be staff or link'],
-    [['respond', 'a-1', '--obligation', 'report', '--on', '2026-06-10', '--text', 'x'], 'act respond: --obligation "report" must be object-response or executive-report (4.3)'],
-    [['respond', 'a-1', '--obligation', 'object-response', '--on', '2026-06-10'], 'act respond: give the response as --text TEXT or --file TEXT.txt (one of them)'],
+    [
+      ['respond', 'a-1', '--obligation', 'report', '--on', '2026-06-10', '--text', 'x'],
+      'act respond: --obligation "report" must be object-response or executive-report (4.3)',
+    ],
+    [
+      ['respond', 'a-1', '--obligation', 'object-response', '--on', '2026-06-10'],
+      'act respond: give the response as --text TEXT or --file TEXT.txt (one of them)',
+    ],
     [['close', 'a-1', '--on', '2026-06-26'], 'act close: --reason is required'],
     [['close', '--on', '2026-06-26', '--reason', 'x'], 'act close: expected ACT_ID'],
   ])('%j is a usage error before connecting (exit 2)', async (args, message) => {

@@ -5,7 +5,12 @@ import type { ActState, CloseActInput, ReceiptInput, ResponseInput } from '../wo
 import type { ObligationState } from '../workflows/obligation/contract';
 import { checkClose, checkReceipt, checkResponse, describeActProblems } from '../workflows/act/validate';
 
-const obligation = (key: string, due: string, escalated = false, fulfilled: ObligationState['fulfilled'] = null): ObligationState => ({
+const obligation = (
+  key: string,
+  due: string,
+  escalated = false,
+  fulfilled: ObligationState['fulfilled'] = null,
+): ObligationState => ({
   obligationId: `a-1/${key}`,
   key,
   clause: '4.3',
@@ -50,7 +55,11 @@ const received: ActState = {
   receipt: { receivedOn: '2026-06-02', via: 'link', recordedAt: '2026-06-02T05:00:00.000Z' },
   obligations: [obligation('object-response', '2026-06-16'), obligation('executive-report', '2026-07-02')],
 };
-const escalated: ActState = { ...received, today: '2026-06-20', obligations: [obligation('object-response', '2026-06-16', true), obligation('executive-report', '2026-07-02')] };
+const escalated: ActState = {
+  ...received,
+  today: '2026-06-20',
+  obligations: [obligation('object-response', '2026-06-16', true), obligation('executive-report', '2026-07-02')],
+};
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
 
@@ -63,44 +72,100 @@ describe('recordReceipt: the count starts on receipt, not before the issue, not 
     ['not a date', base, { receivedOn: '2026-06-31', via: 'staff' }, ['invalid-date']],
     ['an unknown channel', base, { receivedOn: '2026-06-02', via: 'fax' as 'staff' }, ['invalid-via']],
     ['before the act is loaded', { ...base, act: null }, { receivedOn: '2026-06-02', via: 'staff' }, ['not-loaded']],
-    ['a second receipt (answered with the first, whatever it says)', received, { receivedOn: '2030-01-01', via: 'staff' }, []],
+    [
+      'a second receipt (answered with the first, whatever it says)',
+      received,
+      { receivedOn: '2030-01-01', via: 'staff' },
+      [],
+    ],
   ])('%s', (_name, state, req, expected) => {
     expect(codes(checkReceipt(state, req))).toEqual(expected);
   });
 });
 
 describe('recordResponse: after the receipt, to an obligation of the act, late ones accepted', () => {
-  const answer = (extra: Partial<ResponseInput> = {}): ResponseInput => ({ obligationKey: 'object-response', respondedOn: '2026-06-09', text: 'Жооп', submissionKey: 'k-1', ...extra });
+  const answer = (extra: Partial<ResponseInput> = {}): ResponseInput => ({
+    obligationKey: 'object-response',
+    respondedOn: '2026-06-09',
+    text: 'Жооп',
+    submissionKey: 'k-1',
+    ...extra,
+  });
   it.each<[string, ActState, ResponseInput, string[]]>([
     ['an answer in time', received, answer(), []],
-    ['an answer after the due date (accepted; the workflow marks it late)', escalated, answer({ respondedOn: '2026-06-19' }), []],
+    [
+      'an answer after the due date (accepted; the workflow marks it late)',
+      escalated,
+      answer({ respondedOn: '2026-06-19' }),
+      [],
+    ],
     ['before any receipt', base, answer(), ['not-received']],
-    ['an obligation the act does not have (the executive body as object)', { ...received, act: { ...received.act!, isExecutiveBody: true, obligations: [{ key: 'executive-report', party: 'executive-body' }] } }, answer(), ['unknown-obligation']],
+    [
+      'an obligation the act does not have (the executive body as object)',
+      {
+        ...received,
+        act: {
+          ...received.act!,
+          isExecutiveBody: true,
+          obligations: [{ key: 'executive-report', party: 'executive-body' }],
+        },
+      },
+      answer(),
+      ['unknown-obligation'],
+    ],
     ['dated before the receipt', received, answer({ respondedOn: '2026-06-01' }), ['date-too-early']],
     ['dated in the future', received, answer({ respondedOn: '2026-06-11' }), ['date-in-future']],
     ['an empty text', received, answer({ text: '  ' }), ['missing-text']],
     ['no submission key', received, answer({ submissionKey: '' }), ['missing-submission-key']],
     [
       'the same submission again (a no-op, even if the act closed since)',
-      { ...received, closed: { on: '2026-06-12', by: 'chair', reason: 'x' }, responses: [{ responseId: 'r-1', obligationKey: 'object-response', obligationId: 'a-1/object-response', respondedOn: '2026-06-09', late: false, submissionKey: 'k-1', supersedes: null }] },
+      {
+        ...received,
+        closed: { on: '2026-06-12', by: 'chair', reason: 'x' },
+        responses: [
+          {
+            responseId: 'r-1',
+            obligationKey: 'object-response',
+            obligationId: 'a-1/object-response',
+            respondedOn: '2026-06-09',
+            late: false,
+            submissionKey: 'k-1',
+            supersedes: null,
+          },
+        ],
+      },
       answer({ text: '' }),
       [],
     ],
-    ['after the act was closed', { ...received, closed: { on: '2026-06-12', by: 'chair', reason: 'x' } }, answer({ submissionKey: 'k-2' }), ['act-closed']],
+    [
+      'after the act was closed',
+      { ...received, closed: { on: '2026-06-12', by: 'chair', reason: 'x' } },
+      answer({ submissionKey: 'k-2' }),
+      ['act-closed'],
+    ],
   ])('%s', (_name, state, req, expected) => {
     expect(codes(checkResponse(state, req))).toEqual(expected);
   });
 });
 
 describe('closeAct: the chair closes with a reason, only after an escalation', () => {
-  const close = (extra: Partial<CloseActInput> = {}): CloseActInput => ({ reason: 'Кеңеш сессияда карады', on: '2026-06-20', ...extra });
+  const close = (extra: Partial<CloseActInput> = {}): CloseActInput => ({
+    reason: 'Кеңеш сессияда карады',
+    on: '2026-06-20',
+    ...extra,
+  });
   it.each<[string, ActState, CloseActInput, string[]]>([
     ['after the object-response was escalated', escalated, close(), []],
     ['with nothing escalated', received, close({ on: '2026-06-10' }), ['not-escalated']],
     ['before any receipt', base, close({ on: '2026-06-10' }), ['not-escalated']],
     ['without a reason', escalated, close({ reason: ' ' }), ['missing-reason']],
     ['dated in the future', escalated, close({ on: '2026-06-21' }), ['date-in-future']],
-    ['already closed', { ...escalated, closed: { on: '2026-06-20', by: 'chair', reason: 'x' } }, close(), ['act-closed']],
+    [
+      'already closed',
+      { ...escalated, closed: { on: '2026-06-20', by: 'chair', reason: 'x' } },
+      close(),
+      ['act-closed'],
+    ],
   ])('%s', (_name, state, req, expected) => {
     expect(codes(checkClose(state, req))).toEqual(expected);
   });

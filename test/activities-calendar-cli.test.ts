@@ -18,7 +18,11 @@ let emptyDataDir: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  councilId = await registerCouncil(t.db, { name: { ky: 'Тоң айылдык кеңеши', ru: 'Тонский айылный кенеш' }, email: 'ton@ayil.kg' }, 'test');
+  councilId = await registerCouncil(
+    t.db,
+    { name: { ky: 'Тоң айылдык кеңеши', ru: 'Тонский айылный кенеш' }, email: 'ton@ayil.kg' },
+    'test',
+  );
   emptyDataDir = mkdtempSync(join(tmpdir(), 'jmeg-no-db-'));
 });
 afterAll(async () => {
@@ -26,9 +30,14 @@ afterAll(async () => {
   rmSync(emptyDataDir, { recursive: true, force: true });
 });
 
-async function jmeg(args: string[], env: Record<string, string | undefined> = { DATABASE_URL: t.url }): Promise<{ code: number; stdout: string; stderr: string }> {
+async function jmeg(
+  args: string[],
+  env: Record<string, string | undefined> = { DATABASE_URL: t.url },
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], { env: { ...process.env, NODE_NO_WARNINGS: '1', ...env } });
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], {
+      env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -36,7 +45,12 @@ async function jmeg(args: string[], env: Record<string, string | undefined> = { 
   }
 }
 
-type ShowJson = { data: string; nonWorkingDays: { date: string; reason: string; status?: string; name?: { ky: string; ru: string } }[]; totals: { workingDays: number }; database: { entries: number } | null };
+type ShowJson = {
+  data: string;
+  nonWorkingDays: { date: string; reason: string; status?: string; name?: { ky: string; ru: string } }[];
+  totals: { workingDays: number };
+  database: { entries: number } | null;
+};
 
 async function show(...args: string[]): Promise<ShowJson> {
   const result = await jmeg(['calendar', 'show', '2026', '--json', ...args]);
@@ -45,20 +59,44 @@ async function show(...args: string[]): Promise<ShowJson> {
 }
 
 const calendarEvents = async (scope: string | null) =>
-  (await t.db.selectFrom('events').select('type').where('stream_id', '=', streams.calendar(scope)).execute()).map((e) => e.type);
+  (await t.db.selectFrom('events').select('type').where('stream_id', '=', streams.calendar(scope)).execute()).map(
+    (e) => e.type,
+  );
 
-const dayOff13April = ['calendar', 'set', '2026-04-13', '--type', 'day-off', '--name-ky', 'Дем алыш күн', '--name-ru', 'Выходной день'];
+const dayOff13April = [
+  'calendar',
+  'set',
+  '2026-04-13',
+  '--type',
+  'day-off',
+  '--name-ky',
+  'Дем алыш күн',
+  '--name-ru',
+  'Выходной день',
+];
 
 describe('jmeg calendar set / remove / import write the calendar as events; show reads them', () => {
   it('set records a day off once; set again records nothing', async () => {
-    expect(await jmeg(dayOff13April)).toMatchObject({ code: 0, stdout: expect.stringContaining('2026-04-13 day-off (confirmed): 1 change(s) recorded in the national calendar') as string });
-    expect(await jmeg(dayOff13April)).toMatchObject({ code: 0, stdout: '2026-04-13 day-off (confirmed): already so in the national calendar, nothing recorded\n' });
+    expect(await jmeg(dayOff13April)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(
+        '2026-04-13 day-off (confirmed): 1 change(s) recorded in the national calendar',
+      ) as string,
+    });
+    expect(await jmeg(dayOff13April)).toMatchObject({
+      code: 0,
+      stdout: '2026-04-13 day-off (confirmed): already so in the national calendar, nothing recorded\n',
+    });
     expect(await calendarEvents(null)).toEqual(['calendar.entry-set']);
   });
 
   it('show includes the database entries when DATABASE_URL is set, and leaves them out with --no-db', async () => {
     const out = await show();
-    expect(out.nonWorkingDays.find((d) => d.date === '2026-04-13')).toMatchObject({ reason: 'day-off', status: 'confirmed', name: { ru: 'Выходной день' } });
+    expect(out.nonWorkingDays.find((d) => d.date === '2026-04-13')).toMatchObject({
+      reason: 'day-off',
+      status: 'confirmed',
+      name: { ru: 'Выходной день' },
+    });
     expect(out.database).toMatchObject({ entries: 1 });
     expect(out.totals.workingDays).toBe(246);
     const shipped = await show('--no-db');
@@ -67,10 +105,18 @@ describe('jmeg calendar set / remove / import write the calendar as events; show
   });
 
   it('with no DATABASE_URL and no embedded database in the data directory, show uses the shipped data and creates nothing', async () => {
-    const result = await jmeg(['calendar', 'show', '2026', '--json'], { DATABASE_URL: '', JMEG_DATA_DIR: emptyDataDir });
+    const result = await jmeg(['calendar', 'show', '2026', '--json'], {
+      DATABASE_URL: '',
+      JMEG_DATA_DIR: emptyDataDir,
+    });
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as ShowJson).database).toBeNull();
-    expect(await jmeg(['calendar', 'show', '2026', '--council', councilId], { DATABASE_URL: '', JMEG_DATA_DIR: emptyDataDir })).toMatchObject({
+    expect(
+      await jmeg(['calendar', 'show', '2026', '--council', councilId], {
+        DATABASE_URL: '',
+        JMEG_DATA_DIR: emptyDataDir,
+      }),
+    ).toMatchObject({
       code: 2,
       stderr: 'calendar show: --council needs a database (set DATABASE_URL or JMEG_DATA_DIR)\n',
     });
@@ -78,9 +124,15 @@ describe('jmeg calendar set / remove / import write the calendar as events; show
 
   it('import of a JSON file sets every entry in one go: Kurman Ait 2026 confirmed on 26 May, 27 May worked', async () => {
     const result = await jmeg(['calendar', 'import', 'test/fixtures/calendar/kurman-ait-2026-confirmed.json']);
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('2 entries read: 2 change(s) recorded in the national calendar') as string });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('2 entries read: 2 change(s) recorded in the national calendar') as string,
+    });
     const out = await show();
-    expect(out.nonWorkingDays.find((d) => d.date === '2026-05-26')).toMatchObject({ reason: 'day-off', status: 'confirmed' });
+    expect(out.nonWorkingDays.find((d) => d.date === '2026-05-26')).toMatchObject({
+      reason: 'day-off',
+      status: 'confirmed',
+    });
     expect(out.nonWorkingDays.map((d) => d.date)).not.toContain('2026-05-27');
     expect(out.data).toBe('confirmed');
   });
@@ -89,7 +141,9 @@ describe('jmeg calendar set / remove / import write the calendar as events; show
     const before = await calendarEvents(null);
     const result = await jmeg(['calendar', 'import', 'test/fixtures/calendar/bad-date.json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^calendar import test\/fixtures\/calendar\/bad-date\.json: entry 3 \(array index 2\), field "date": "2026-02-30" is not a real date/);
+    expect(result.stderr).toMatch(
+      /^calendar import test\/fixtures\/calendar\/bad-date\.json: entry 3 \(array index 2\), field "date": "2026-02-30" is not a real date/,
+    );
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(await calendarEvents(null)).toEqual(before);
   });
@@ -102,19 +156,46 @@ describe('jmeg calendar set / remove / import write the calendar as events; show
     const council = await show('--council', councilId);
     const national = await show();
     expect(council.database!.entries).toBe(national.database!.entries + 3);
-    expect(council.nonWorkingDays.find((d) => d.date === '2026-05-26')?.name).toEqual({ ky: 'Курман айт', ru: 'Курбан айт' });
-    expect(national.nonWorkingDays.find((d) => d.date === '2026-05-26')?.name).toEqual({ ky: 'Курман айт', ru: 'Курман айт' });
+    expect(council.nonWorkingDays.find((d) => d.date === '2026-05-26')?.name).toEqual({
+      ky: 'Курман айт',
+      ru: 'Курбан айт',
+    });
+    expect(national.nonWorkingDays.find((d) => d.date === '2026-05-26')?.name).toEqual({
+      ky: 'Курман айт',
+      ru: 'Курман айт',
+    });
   });
 
   it('remove gives the shipped data back; removing again records nothing', async () => {
-    expect(await jmeg(['calendar', 'remove', '2026-04-13'])).toMatchObject({ code: 0, stdout: expect.stringContaining('2026-04-13: entry removed') as string });
-    expect(await jmeg(['calendar', 'remove', '2026-04-13'])).toMatchObject({ code: 0, stdout: '2026-04-13: no entry in the national calendar, nothing recorded\n' });
+    expect(await jmeg(['calendar', 'remove', '2026-04-13'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('2026-04-13: entry removed') as string,
+    });
+    expect(await jmeg(['calendar', 'remove', '2026-04-13'])).toMatchObject({
+      code: 0,
+      stdout: '2026-04-13: no entry in the national calendar, nothing recorded\n',
+    });
     expect((await show()).nonWorkingDays.map((d) => d.date)).not.toContain('2026-04-13');
   });
 
   it('after a change it tells the running procedures, or says in one line how many were not told and where to do it', async () => {
     const noTemporal = { DATABASE_URL: t.url, TEMPORAL_ADDRESS: '127.0.0.1:1' };
-    const quiet = await jmeg(['calendar', 'set', '2026-04-14', '--type', 'day-off', '--name-ky', 'А', '--name-ru', 'Б', '--council', councilId], noTemporal);
+    const quiet = await jmeg(
+      [
+        'calendar',
+        'set',
+        '2026-04-14',
+        '--type',
+        'day-off',
+        '--name-ky',
+        'А',
+        '--name-ru',
+        'Б',
+        '--council',
+        councilId,
+      ],
+      noTemporal,
+    );
     expect(quiet.stdout).toContain('No procedure is running in this scope: nothing to tell.');
     await openGroup(t.db, { councilId, councilFormedOn: '2026-03-02' }, 'test');
     const told = await jmeg(['calendar', 'remove', '2026-04-14', '--council', councilId], noTemporal);
@@ -126,11 +207,26 @@ describe('jmeg calendar set / remove / import write the calendar as events; show
   });
 
   it.each([
-    [['calendar', 'set', '2026-02-30', '--type', 'day-off', '--name-ky', 'А', '--name-ru', 'Б'], 'calendar set: "2026-02-30" is not a real date (YYYY-MM-DD)'],
-    [['calendar', 'set', '2026-04-13', '--type', 'holiday', '--name-ky', 'А', '--name-ru', 'Б'], 'calendar set: --type must be day-off or working-day, not "holiday"'],
-    [['calendar', 'set', '2026-04-13', '--type', 'day-off', '--name-ky', 'А'], "calendar set: --name-ky and --name-ru are both required (the day's name in Kyrgyz and in Russian)"],
-    [['calendar', 'set', '2026-04-13', '--type', 'day-off', '--name-ky', 'А', '--name-ru', 'Б', '--status', 'maybe'], 'calendar set: --status must be confirmed or estimated, not "maybe"'],
-    [[...dayOff13April, '--council', 'no-such-council'], 'calendar set: --council "no-such-council" is not a registered council (see jmeg council list)'],
+    [
+      ['calendar', 'set', '2026-02-30', '--type', 'day-off', '--name-ky', 'А', '--name-ru', 'Б'],
+      'calendar set: "2026-02-30" is not a real date (YYYY-MM-DD)',
+    ],
+    [
+      ['calendar', 'set', '2026-04-13', '--type', 'holiday', '--name-ky', 'А', '--name-ru', 'Б'],
+      'calendar set: --type must be day-off or working-day, not "holiday"',
+    ],
+    [
+      ['calendar', 'set', '2026-04-13', '--type', 'day-off', '--name-ky', 'А'],
+      "calendar set: --name-ky and --name-ru are both required (the day's name in Kyrgyz and in Russian)",
+    ],
+    [
+      ['calendar', 'set', '2026-04-13', '--type', 'day-off', '--name-ky', 'А', '--name-ru', 'Б', '--status', 'maybe'],
+      'calendar set: --status must be confirmed or estimated, not "maybe"',
+    ],
+    [
+      [...dayOff13April, '--council', 'no-such-council'],
+      'calendar set: --council "no-such-council" is not a registered council (see jmeg council list)',
+    ],
   ])('%j is refused in one line, exit 2', async (args, message) => {
     expect(await jmeg(args)).toMatchObject({ code: 2, stderr: `${message}\n` });
   });

@@ -67,15 +67,35 @@ beforeAll(async () => {
   [t, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
   transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
   dataDir = mkdtempSync(join(tmpdir(), 'jmeg-acts-api-'));
-  engine = await createTimeSkippingEngine({ serverPath: server.path, db: t.db, transport, mailFrom: MAIL_FROM, startTime: START, extraActivityConfig: { responseLinkSecret: SECRET, publicBaseUrl: 'https://jmeg.example.kg' } });
+  engine = await createTimeSkippingEngine({
+    serverPath: server.path,
+    db: t.db,
+    transport,
+    mailFrom: MAIL_FROM,
+    startTime: START,
+    extraActivityConfig: { responseLinkSecret: SECRET, publicBaseUrl: 'https://jmeg.example.kg' },
+  });
   config = { ...loadConfig({}), dataDir, responseLinkSecret: SECRET };
   app = buildApp({ db: t.db, config, clock: () => engine.now(), engine });
   await app.ready();
 
-  councilId = await registerCouncil(t.db, { name: { ky: 'Терек-Суу айылдык кеңеши', ru: 'Терек-Суйский айылный кенеш' }, email: 'kenesh@ayil.kg' }, 'test');
+  councilId = await registerCouncil(
+    t.db,
+    { name: { ky: 'Терек-Суу айылдык кеңеши', ru: 'Терек-Суйский айылный кенеш' }, email: 'kenesh@ayil.kg' },
+    'test',
+  );
   otherCouncilId = await registerCouncil(t.db, { name: { ky: 'Көк-Жар', ru: 'Кок-Жар' } }, 'test');
   groupId = await openGroup(t.db, { councilId }, 'test');
-  await registerObject(t.db, { councilId, kind: 'executive_body', name: { ky: 'Терек-Суу айыл өкмөтү', ru: 'Терек-Суйский айыл окмоту' }, emails: ['okmot@ayil.kg'] }, 'test');
+  await registerObject(
+    t.db,
+    {
+      councilId,
+      kind: 'executive_body',
+      name: { ky: 'Терек-Суу айыл өкмөтү', ru: 'Терек-Суйский айыл окмоту' },
+      emails: ['okmot@ayil.kg'],
+    },
+    'test',
+  );
   await createAccount(t.db, { email: 'staff@ayil.kg', password: PASSWORD, role: 'staff', councilId });
   await createAccount(t.db, { email: 'deputy@ayil.kg', password: PASSWORD, role: 'deputy', councilId });
   await createAccount(t.db, { email: 'chair@ayil.kg', password: PASSWORD, role: 'chair', groupId });
@@ -103,7 +123,11 @@ async function login(email: string): Promise<Session> {
   if (known && engine.now() - known.at < 11 * 3600_000) return known;
   const res = await app.inject({ method: 'POST', url: '/api/login', payload: { email, password: PASSWORD } });
   expect(res.statusCode).toBe(200);
-  const session = { cookie: `jmeg_session=${res.cookies.find((c) => c.name === 'jmeg_session')!.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken, at: engine.now() };
+  const session = {
+    cookie: `jmeg_session=${res.cookies.find((c) => c.name === 'jmeg_session')!.value}`,
+    csrf: res.json<{ csrfToken: string }>().csrfToken,
+    at: engine.now(),
+  };
   sessions.set(email, session);
   return session;
 }
@@ -115,26 +139,49 @@ async function call(who: string | null, method: 'GET' | 'POST' | 'PATCH', url: s
     headers.cookie = s.cookie;
     headers['x-csrf-token'] = s.csrf;
   }
-  return app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) });
+  return app.inject({
+    method,
+    url,
+    headers,
+    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+  });
 }
 
 /** A multipart/form-data body: text fields and at most one file. */
-function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer; type?: string }): { payload: Buffer; contentType: string } {
+function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Buffer; type?: string },
+): { payload: Buffer; contentType: string } {
   const boundary = `----jmeg${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     parts.push(file.bytes, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function upload(who: string, url: string, fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
+async function upload(
+  who: string,
+  url: string,
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Buffer },
+) {
   const s = await login(who);
   const body = multipart(fields, file);
-  return app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': body.contentType }, payload: body.payload });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': body.contentType },
+    payload: body.payload,
+  });
 }
 
 const mailsTo = (address: string) => smtp.received.filter((m) => m.envelopeTo.includes(address));
@@ -155,43 +202,78 @@ async function firstMailTo(address: string): Promise<void> {
 }
 
 async function actEventTypes(actId: string): Promise<string[]> {
-  const rows = await t.db.selectFrom('events').select('type').where('stream_id', '=', `act-${actId}`).orderBy('stream_version').execute();
+  const rows = await t.db
+    .selectFrom('events')
+    .select('type')
+    .where('stream_id', '=', `act-${actId}`)
+    .orderBy('stream_version')
+    .execute();
   return rows.map((r) => r.type);
 }
 
 describe.skipIf(!runs)('monitored objects over HTTP (4.2, 4.3)', () => {
   it('staff register an object; the list is the council staff’s and deputies’', async () => {
-    const res = await call('staff@ayil.kg', 'POST', `/api/councils/${councilId}/objects`, { kind: 'municipal_institution', name: { ky: 'Терек-Суу мектеби', ru: 'Терек-Суйская школа' }, emails: [SCHOOL_EMAIL] });
+    const res = await call('staff@ayil.kg', 'POST', `/api/councils/${councilId}/objects`, {
+      kind: 'municipal_institution',
+      name: { ky: 'Терек-Суу мектеби', ru: 'Терек-Суйская школа' },
+      emails: [SCHOOL_EMAIL],
+    });
     expect(res.statusCode).toBe(201);
     schoolId = res.json<{ id: string }>().id;
     expect(res.json()).toMatchObject({ kind: 'municipal_institution', emails: [SCHOOL_EMAIL], isExecutiveBody: false });
     for (const who of ['staff@ayil.kg', 'deputy@ayil.kg']) {
       const list = await call(who, 'GET', `/api/councils/${councilId}/objects`);
       expect(list.statusCode).toBe(200);
-      expect(list.json<{ objects: { name: { ky: string } }[] }>().objects.map((o) => o.name.ky)).toEqual(['Терек-Суу айыл өкмөтү', 'Терек-Суу мектеби']);
+      expect(list.json<{ objects: { name: { ky: string } }[] }>().objects.map((o) => o.name.ky)).toEqual([
+        'Терек-Суу айыл өкмөтү',
+        'Терек-Суу мектеби',
+      ]);
     }
-    for (const who of ['chair@ayil.kg', 'member@ayil.kg', 'staff@kokjar.kg']) expect((await call(who, 'GET', `/api/councils/${councilId}/objects`)).statusCode).toBe(403);
+    for (const who of ['chair@ayil.kg', 'member@ayil.kg', 'staff@kokjar.kg'])
+      expect((await call(who, 'GET', `/api/councils/${councilId}/objects`)).statusCode).toBe(403);
     expect((await call(null, 'GET', `/api/councils/${councilId}/objects`)).statusCode).toBe(401);
-    expect((await call('deputy@ayil.kg', 'POST', `/api/councils/${councilId}/objects`, { kind: 'municipal_enterprise', name: { ky: 'a', ru: 'a' }, emails: ['a@ayil.kg'] })).statusCode).toBe(403);
+    expect(
+      (
+        await call('deputy@ayil.kg', 'POST', `/api/councils/${councilId}/objects`, {
+          kind: 'municipal_enterprise',
+          name: { ky: 'a', ru: 'a' },
+          emails: ['a@ayil.kg'],
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('refuses bad input naming the field (400) and a second executive body (409), writing nothing', async () => {
     const before = await dumpTable(t.db, 'monitored_objects');
     const cases: [unknown, string, string][] = [
-      [{ kind: 'municipal_enterprise', name: { ky: 'Суу', ru: 'Вода' }, emails: ['not-an-address'] }, 'emails[0]', 'email'],
+      [
+        { kind: 'municipal_enterprise', name: { ky: 'Суу', ru: 'Вода' }, emails: ['not-an-address'] },
+        'emails[0]',
+        'email',
+      ],
       [{ kind: 'municipal_enterprise', name: { ky: ' ', ru: 'Вода' }, emails: ['suu@ayil.kg'] }, 'name.ky', 'required'],
       [{ kind: 'municipal_enterprise', name: { ky: 'Суу', ru: 'Вода' }, emails: [] }, 'emails', 'required'],
       [{ kind: 'school', name: { ky: 'Суу', ru: 'Вода' }, emails: ['suu@ayil.kg'] }, 'kind', 'one-of'],
-      [{ kind: 'municipal_enterprise', name: { ky: 'Суу', ru: 'Вода' }, emails: ['suu@ayil.kg'], phone: '0700' }, 'phone', 'unknown-property'],
+      [
+        { kind: 'municipal_enterprise', name: { ky: 'Суу', ru: 'Вода' }, emails: ['suu@ayil.kg'], phone: '0700' },
+        'phone',
+        'unknown-property',
+      ],
     ];
     for (const [body, field, rule] of cases) {
       const res = await call('staff@ayil.kg', 'POST', `/api/councils/${councilId}/objects?lang=ru`, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json()).toMatchObject({ error: { code: 'invalid-input', field, rule } });
     }
-    const second = await call('staff@ayil.kg', 'POST', `/api/councils/${councilId}/objects?lang=ru`, { kind: 'executive_body', name: { ky: 'Экинчи', ru: 'Второй' }, emails: ['b@ayil.kg'] });
+    const second = await call('staff@ayil.kg', 'POST', `/api/councils/${councilId}/objects?lang=ru`, {
+      kind: 'executive_body',
+      name: { ky: 'Экинчи', ru: 'Второй' },
+      emails: ['b@ayil.kg'],
+    });
     expect(second.statusCode).toBe(409);
-    expect(second.json<{ error: { message: string } }>().error.message).toContain('Исполнительный орган этого кенеша уже зарегистрирован');
+    expect(second.json<{ error: { message: string } }>().error.message).toContain(
+      'Исполнительный орган этого кенеша уже зарегистрирован',
+    );
     expect(await dumpTable(t.db, 'monitored_objects')).toEqual(before);
   });
 });
@@ -201,19 +283,42 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
   let link: string;
 
   it('drafts an act (staff only); the draft lists what 8.1 still needs', async () => {
-    expect((await call('chair@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: schoolId })).statusCode).toBe(403);
-    const res = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: schoolId, content: { purpose: COMPLETE.purpose } });
+    expect(
+      (await call('chair@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: schoolId })).statusCode,
+    ).toBe(403);
+    const res = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, {
+      objectId: schoolId,
+      content: { purpose: COMPLETE.purpose },
+    });
     expect(res.statusCode).toBe(201);
-    const act = res.json<{ id: string; status: string; missing: { field: string }[]; content: { object: { kind: string; name: string } } }>();
+    const act = res.json<{
+      id: string;
+      status: string;
+      missing: { field: string }[];
+      content: { object: { kind: string; name: string } };
+    }>();
     actId = act.id;
     expect(act.status).toBe('draft');
     expect(act.content.object).toEqual({ kind: 'municipal_institution', name: 'Терек-Суу мектеби' });
-    expect(act.missing.map((m) => m.field)).toEqual(['subject', 'place', 'periodStart', 'periodEnd', 'findings', 'recommendations', 'annexes']);
-    const unknown = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: schoolId, content: { purpose: 'x', purpse: 'typo' } });
+    expect(act.missing.map((m) => m.field)).toEqual([
+      'subject',
+      'place',
+      'periodStart',
+      'periodEnd',
+      'findings',
+      'recommendations',
+      'annexes',
+    ]);
+    const unknown = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, {
+      objectId: schoolId,
+      content: { purpose: 'x', purpse: 'typo' },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ error: { field: 'content.purpse', rule: 'unknown-property' } });
     const foreign = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: 'no-such-object' });
-    expect(foreign.json()).toMatchObject({ error: { code: 'invalid-input', field: 'objectId', rule: 'unknown-object' } });
+    expect(foreign.json()).toMatchObject({
+      error: { code: 'invalid-input', field: 'objectId', rule: 'unknown-object' },
+    });
     // Every reader of the group sees drafts on the staff side; another council's staff do not.
     for (const who of ['staff@ayil.kg', 'deputy@ayil.kg', 'chair@ayil.kg', 'member@ayil.kg']) {
       const list = await call(who, 'GET', `/api/groups/${groupId}/acts`);
@@ -227,9 +332,19 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
     const events = await actEventTypes(actId);
     const res = await call('staff@ayil.kg', 'POST', `/api/acts/${actId}/issue?lang=ru`);
     expect(res.statusCode).toBe(400);
-    const error = res.json<{ error: { code: string; problems: { field: string; clause: string; message: string }[] } }>().error;
+    const error = res.json<{
+      error: { code: string; problems: { field: string; clause: string; message: string }[] };
+    }>().error;
     expect(error.code).toBe('step-refused');
-    expect(error.problems.map((p) => p.field)).toEqual(['subject', 'place', 'periodStart', 'periodEnd', 'findings', 'recommendations', 'annexes']);
+    expect(error.problems.map((p) => p.field)).toEqual([
+      'subject',
+      'place',
+      'periodStart',
+      'periodEnd',
+      'findings',
+      'recommendations',
+      'annexes',
+    ]);
     expect(error.problems.every((p) => p.clause === '8.1')).toBe(true);
     expect(error.problems[0]!.message).toContain('В акте нет обязательного сведения (8.1)');
     expect(await actEventTypes(actId)).toEqual(events);
@@ -237,7 +352,10 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
   });
 
   it('completes the draft with PATCH (only the fields given change)', async () => {
-    const res = await call('staff@ayil.kg', 'PATCH', `/api/acts/${actId}`, { content: { ...COMPLETE, purpose: undefined }, title: 'Суу боюнча акт' });
+    const res = await call('staff@ayil.kg', 'PATCH', `/api/acts/${actId}`, {
+      content: { ...COMPLETE, purpose: undefined },
+      title: 'Суу боюнча акт',
+    });
     expect(res.statusCode).toBe(200);
     const act = res.json<{ title: string; missing: unknown[]; content: { purpose: string } }>();
     expect(act).toMatchObject({ title: 'Суу боюнча акт', missing: [] });
@@ -247,17 +365,39 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
 
   it('refuses an annex that is not what its name says (a renamed program) or of a type not allowed, and takes a PDF', async () => {
     const before = await dumpTable(t.db, 'act_annexes');
-    const renamed = await upload('staff@ayil.kg', `/api/acts/${actId}/annexes?lang=en`, {}, { name: 'protocol.pdf', bytes: EXE });
+    const renamed = await upload(
+      'staff@ayil.kg',
+      `/api/acts/${actId}/annexes?lang=en`,
+      {},
+      { name: 'protocol.pdf', bytes: EXE },
+    );
     expect(renamed.statusCode).toBe(400);
-    expect(renamed.json()).toMatchObject({ error: { code: 'invalid-input', field: 'file', rule: 'annex-content-mismatch' } });
-    const exe = await upload('staff@ayil.kg', `/api/acts/${actId}/annexes?lang=en`, {}, { name: 'setup.exe', bytes: EXE });
+    expect(renamed.json()).toMatchObject({
+      error: { code: 'invalid-input', field: 'file', rule: 'annex-content-mismatch' },
+    });
+    const exe = await upload(
+      'staff@ayil.kg',
+      `/api/acts/${actId}/annexes?lang=en`,
+      {},
+      { name: 'setup.exe', bytes: EXE },
+    );
     expect(exe.json()).toMatchObject({ error: { field: 'file', rule: 'annex-type-not-allowed' } });
     const s = await login('staff@ayil.kg');
-    const unreadable = await app.inject({ method: 'POST', url: `/api/acts/${actId}/annexes`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'multipart/form-data' }, payload: '-x' });
+    const unreadable = await app.inject({
+      method: 'POST',
+      url: `/api/acts/${actId}/annexes`,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'multipart/form-data' },
+      payload: '-x',
+    });
     expect(unreadable.statusCode).toBe(400);
     expect(unreadable.json()).toMatchObject({ error: { field: '(body)', rule: 'multipart' } });
     expect(await dumpTable(t.db, 'act_annexes')).toEqual(before);
-    const pdf = await upload('staff@ayil.kg', `/api/acts/${actId}/annexes`, {}, { name: 'Протокол №1.pdf', bytes: PDF });
+    const pdf = await upload(
+      'staff@ayil.kg',
+      `/api/acts/${actId}/annexes`,
+      {},
+      { name: 'Протокол №1.pdf', bytes: PDF },
+    );
     expect(pdf.statusCode).toBe(201);
     const annex = pdf.json<{ url: string; mediaType: string }>();
     expect(annex.mediaType).toBe('application/pdf');
@@ -268,7 +408,9 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
     expect(mine.statusCode).toBe(200);
     expect(mine.headers['content-type']).toBe('application/pdf');
     expect(mine.headers['x-content-type-options']).toBe('nosniff');
-    expect(mine.headers['content-disposition']).toBe(`attachment; filename="________ _1.pdf"; filename*=UTF-8''${encodeURIComponent('Протокол №1.pdf')}`);
+    expect(mine.headers['content-disposition']).toBe(
+      `attachment; filename="________ _1.pdf"; filename*=UTF-8''${encodeURIComponent('Протокол №1.pdf')}`,
+    );
     expect(mine.rawPayload.equals(PDF)).toBe(true);
   });
 
@@ -280,7 +422,12 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
       const res = await call('staff@ayil.kg', 'POST', `/api/acts/${actId}/issue?lang=ky`);
       expect(res.statusCode).toBe(503);
       expect(res.json()).toMatchObject({ error: { code: 'engine-unavailable' } });
-      const page = await app.inject({ method: 'POST', url: `/manage/acts/${actId}/issue?lang=ru`, headers: { cookie: (await login('staff@ayil.kg')).cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${(await login('staff@ayil.kg')).csrf}` });
+      const page = await app.inject({
+        method: 'POST',
+        url: `/manage/acts/${actId}/issue?lang=ru`,
+        headers: { cookie: (await login('staff@ayil.kg')).cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${(await login('staff@ayil.kg')).csrf}`,
+      });
       expect(page.statusCode).toBe(503);
       expect(page.body).toContain('Служба процедур (Temporal) сейчас недоступна');
     } finally {
@@ -292,7 +439,11 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
   it('issues the act and starts its procedure: the object gets a mail with its link; the annex is public now', async () => {
     const res = await call('staff@ayil.kg', 'POST', `/api/acts/${actId}/issue`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ delivery: 'started', alreadyIssued: false, act: { status: 'issued', number: '2026-001', issuedOn: '2026-06-01' } });
+    expect(res.json()).toMatchObject({
+      delivery: 'started',
+      alreadyIssued: false,
+      act: { status: 'issued', number: '2026-001', issuedOn: '2026-06-01' },
+    });
     await advanceTo('2026-06-01T04:01:00Z');
     await firstMailTo(SCHOOL_EMAIL);
     const mails = mailsTo(SCHOOL_EMAIL);
@@ -321,10 +472,18 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
   it('the state shows the procedure awaiting the receipt; the chair cannot close it before an escalation (409)', async () => {
     const state = await call('chair@ayil.kg', 'GET', `/api/acts/${actId}/state`);
     expect(state.statusCode).toBe(200);
-    expect(state.json()).toMatchObject({ source: 'procedure', procedure: 'running', step: 'awaiting-receipt', receipt: null, delivery: { to: [SCHOOL_EMAIL] } });
+    expect(state.json()).toMatchObject({
+      source: 'procedure',
+      procedure: 'running',
+      step: 'awaiting-receipt',
+      receipt: null,
+      delivery: { to: [SCHOOL_EMAIL] },
+    });
     const close = await call('chair@ayil.kg', 'POST', `/api/acts/${actId}/close?lang=en`, { reason: 'no answer' });
     expect(close.statusCode).toBe(409);
-    expect(close.json<{ error: { problems: { rule: string; clause: string }[] } }>().error.problems).toEqual([expect.objectContaining({ rule: 'not-escalated', clause: '4.3' })]);
+    expect(close.json<{ error: { problems: { rule: string; clause: string }[] } }>().error.problems).toEqual([
+      expect.objectContaining({ rule: 'not-escalated', clause: '4.3' }),
+    ]);
     expect((await call('staff@ayil.kg', 'POST', `/api/acts/${actId}/close`, { reason: 'x' })).statusCode).toBe(403);
   });
 
@@ -335,14 +494,41 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
     expect(view.json()).toMatchObject({
       receipt: { receivedOn: '2026-06-01', via: 'link' },
       receiptNote: null,
-      obligations: [{ key: 'object-response', clause: '4.3', due: '2026-06-15', daysLeft: { unit: 'working', left: 10 }, status: 'open' }],
+      obligations: [
+        {
+          key: 'object-response',
+          clause: '4.3',
+          due: '2026-06-15',
+          daysLeft: { unit: 'working', left: 10 },
+          status: 'open',
+        },
+      ],
     });
     await advanceTo('2026-06-03T05:00:00Z');
-    const answer = multipart({ text: 'Себептери: насос бузулган. Чаралар: июлда алмаштырылат.', submissionKey: 'answer-1' }, { name: 'plan.pdf', bytes: PDF });
-    const first = await app.inject({ method: 'POST', url: link.replace('/acts/', '/api/acts/'), headers: { 'content-type': answer.contentType }, payload: answer.payload });
+    const answer = multipart(
+      { text: 'Себептери: насос бузулган. Чаралар: июлда алмаштырылат.', submissionKey: 'answer-1' },
+      { name: 'plan.pdf', bytes: PDF },
+    );
+    const first = await app.inject({
+      method: 'POST',
+      url: link.replace('/acts/', '/api/acts/'),
+      headers: { 'content-type': answer.contentType },
+      payload: answer.payload,
+    });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ obligationKey: 'object-response', respondedOn: '2026-06-03', late: false, supersedes: null, file: { fileName: 'plan.pdf', mediaType: 'application/pdf' } });
-    const second = await app.inject({ method: 'POST', url: link.replace('/acts/', '/api/acts/'), headers: { 'content-type': answer.contentType }, payload: answer.payload });
+    expect(first.json()).toMatchObject({
+      obligationKey: 'object-response',
+      respondedOn: '2026-06-03',
+      late: false,
+      supersedes: null,
+      file: { fileName: 'plan.pdf', mediaType: 'application/pdf' },
+    });
+    const second = await app.inject({
+      method: 'POST',
+      url: link.replace('/acts/', '/api/acts/'),
+      headers: { 'content-type': answer.contentType },
+      payload: answer.payload,
+    });
     expect(second.json<{ responseId: string }>().responseId).toBe(first.json<{ responseId: string }>().responseId);
     expect(await t.db.selectFrom('responses').select('id').where('act_id', '=', actId).execute()).toHaveLength(1);
 
@@ -358,7 +544,11 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
       ['executive-report', '2026-07-01', 'open'],
     ]);
     expect(state.responses).toHaveLength(1);
-    expect(state.responses[0]).toMatchObject({ obligationKey: 'object-response', late: false, text: 'Себептери: насос бузулган. Чаралар: июлда алмаштырылат.' });
+    expect(state.responses[0]).toMatchObject({
+      obligationKey: 'object-response',
+      late: false,
+      text: 'Себептери: насос бузулган. Чаралар: июлда алмаштырылат.',
+    });
     expect(state.responses[0]!.files.map((f) => f.fileName)).toEqual(['plan.pdf']);
     // The object's file is for the act's readers, not the public.
     const fileUrl = state.responses[0]!.files[0]!.url;
@@ -372,11 +562,19 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
   });
 
   it('staff record the executive body’s report received on paper; the act closes when both are met', async () => {
-    const res = await call('staff@ayil.kg', 'POST', `/api/acts/${actId}/responses`, { obligationKey: 'executive-report', respondedOn: '2026-06-03', text: 'Насос алмаштырылды.', submissionKey: 'paper-1' });
+    const res = await call('staff@ayil.kg', 'POST', `/api/acts/${actId}/responses`, {
+      obligationKey: 'executive-report',
+      respondedOn: '2026-06-03',
+      text: 'Насос алмаштырылды.',
+      submissionKey: 'paper-1',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ obligationKey: 'executive-report', late: false });
     await advanceTo('2026-06-03T05:01:00Z');
-    const state = (await call('member@ayil.kg', 'GET', `/api/acts/${actId}/state`)).json<{ step: string; closed: { by: string } }>();
+    const state = (await call('member@ayil.kg', 'GET', `/api/acts/${actId}/state`)).json<{
+      step: string;
+      closed: { by: string };
+    }>();
     expect(state.step).toBe('closed');
     expect(state.closed.by).toBe('obligations-met');
   });
@@ -384,12 +582,18 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
 
 describe.skipIf(!runs)('a start that fails after the issue', () => {
   it('issues the act, says the delivery did not start, and "start again" starts it', async () => {
-    const act = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: schoolId, content: COMPLETE });
+    const act = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, {
+      objectId: schoolId,
+      content: COMPLETE,
+    });
     const actId = act.json<{ id: string }>().id;
     let fail = true;
     const flaky: ProcedureEngine = {
       available: () => engine.available(),
-      start: (type, id, args) => (fail ? Promise.reject(new EngineUnavailableError('the server went away after the issue')) : engine.start(type, id, args)),
+      start: (type, id, args) =>
+        fail
+          ? Promise.reject(new EngineUnavailableError('the server went away after the issue'))
+          : engine.start(type, id, args),
       update: engine.update.bind(engine),
       query: engine.query.bind(engine),
       signal: engine.signal.bind(engine),
@@ -398,16 +602,30 @@ describe.skipIf(!runs)('a start that fails after the issue', () => {
     try {
       const s = await login('staff@ayil.kg');
       const form = { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' };
-      const issued = await flakyApp.inject({ method: 'POST', url: `/manage/acts/${actId}/issue?lang=en`, headers: form, payload: `_csrf=${s.csrf}` });
+      const issued = await flakyApp.inject({
+        method: 'POST',
+        url: `/manage/acts/${actId}/issue?lang=en`,
+        headers: form,
+        payload: `_csrf=${s.csrf}`,
+      });
       expect(issued.statusCode).toBe(303);
       expect(issued.headers.location).toBe(`/manage/acts/${actId}?lang=en&done=not-delivered`);
-      const page = await flakyApp.inject({ method: 'GET', url: issued.headers.location!, headers: { cookie: s.cookie } });
+      const page = await flakyApp.inject({
+        method: 'GET',
+        url: issued.headers.location!,
+        headers: { cookie: s.cookie },
+      });
       expect(page.body).toContain('its delivery has not started');
       expect(page.body).toContain('Start the delivery again');
       expect(await actEventTypes(actId)).toEqual(['act.drafted', 'act.issued']);
       expect(engine.workflowIds).not.toContain(actWorkflowId(actId));
       fail = false;
-      const retry = await flakyApp.inject({ method: 'POST', url: `/manage/acts/${actId}/issue?lang=en`, headers: form, payload: `_csrf=${s.csrf}` });
+      const retry = await flakyApp.inject({
+        method: 'POST',
+        url: `/manage/acts/${actId}/issue?lang=en`,
+        headers: form,
+        payload: `_csrf=${s.csrf}`,
+      });
       expect(retry.headers.location).toBe(`/manage/acts/${actId}?lang=en&done=issued`);
       expect(engine.workflowIds).toContain(actWorkflowId(actId));
       expect((await actEventTypes(actId)).filter((e) => e === 'act.issued')).toHaveLength(1);
@@ -420,16 +638,30 @@ describe.skipIf(!runs)('a start that fails after the issue', () => {
 describe.skipIf(!runs)('the staff pages', () => {
   const form = async (who: string, url: string, body: string) => {
     const s = await login(who);
-    return app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(s.csrf)}&${body}` });
+    return app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(s.csrf)}&${body}`,
+    });
   };
-  const get = async (who: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: (await login(who)).cookie } });
+  const get = async (who: string, url: string) =>
+    app.inject({ method: 'GET', url, headers: { cookie: (await login(who)).cookie } });
 
   it('the objects page: staff register with a form (kept on refusal), deputies read without the form', async () => {
-    const bad = await form('staff@ayil.kg', `/manage/councils/${councilId}/objects?lang=ru`, 'kind=municipal_enterprise&nameKy=Суу+чарба&nameRu=Водхоз&emails=not-an-address');
+    const bad = await form(
+      'staff@ayil.kg',
+      `/manage/councils/${councilId}/objects?lang=ru`,
+      'kind=municipal_enterprise&nameKy=Суу+чарба&nameRu=Водхоз&emails=not-an-address',
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Исправьте следующее');
     expect(bad.body).toContain('value="Суу чарба"');
-    const good = await form('staff@ayil.kg', `/manage/councils/${councilId}/objects?lang=ru`, 'kind=municipal_enterprise&nameKy=Суу+чарба&nameRu=Водхоз&emails=suu@ayil.kg%0Asuu2@ayil.kg');
+    const good = await form(
+      'staff@ayil.kg',
+      `/manage/councils/${councilId}/objects?lang=ru`,
+      'kind=municipal_enterprise&nameKy=Суу+чарба&nameRu=Водхоз&emails=suu@ayil.kg%0Asuu2@ayil.kg',
+    );
     expect(good.statusCode).toBe(303);
     const page = await get('deputy@ayil.kg', `/manage/councils/${councilId}/objects?lang=ky`);
     expect(page.statusCode).toBe(200);
@@ -441,14 +673,26 @@ describe.skipIf(!runs)('the staff pages', () => {
 
   it('a new draft from the list page (a double submit is one draft), the draft form, an incomplete issue shown on the page', async () => {
     const draftId = '7d0c4b1e-2f7a-4c1b-9d3e-5a6b7c8d9e0f';
-    const first = await form('staff@ayil.kg', `/manage/groups/${groupId}/acts?lang=ru`, `draftId=${draftId}&objectId=${schoolId}&title=`);
-    const second = await form('staff@ayil.kg', `/manage/groups/${groupId}/acts?lang=ru`, `draftId=${draftId}&objectId=${schoolId}&title=`);
+    const first = await form(
+      'staff@ayil.kg',
+      `/manage/groups/${groupId}/acts?lang=ru`,
+      `draftId=${draftId}&objectId=${schoolId}&title=`,
+    );
+    const second = await form(
+      'staff@ayil.kg',
+      `/manage/groups/${groupId}/acts?lang=ru`,
+      `draftId=${draftId}&objectId=${schoolId}&title=`,
+    );
     expect(first.statusCode).toBe(303);
     expect(second.headers.location).toBe(first.headers.location);
     expect(first.headers.location).toBe(`/manage/acts/${draftId}?lang=ru&done=drafted`);
     expect((await t.db.selectFrom('acts').select('id').where('id', '=', draftId).execute()).length).toBe(1);
 
-    const saved = await form('staff@ayil.kg', `/manage/acts/${draftId}/draft?lang=ru`, `title=Ашкана&purpose=Баалоо&subject=Ашкана&findingKind=evaluation&findingText=Начар&findingMethod=&findingNote=&annexTitle=&annexKind=`);
+    const saved = await form(
+      'staff@ayil.kg',
+      `/manage/acts/${draftId}/draft?lang=ru`,
+      `title=Ашкана&purpose=Баалоо&subject=Ашкана&findingKind=evaluation&findingText=Начар&findingMethod=&findingNote=&annexTitle=&annexKind=`,
+    );
     expect(saved.statusCode).toBe(303);
     const refused = await form('staff@ayil.kg', `/manage/acts/${draftId}/issue?lang=ru`, '');
     expect(refused.statusCode).toBe(400);
@@ -468,12 +712,27 @@ describe.skipIf(!runs)('the staff pages', () => {
     const s = await login('staff@ayil.kg');
     const draftId = '7d0c4b1e-2f7a-4c1b-9d3e-5a6b7c8d9e0f';
     const body = multipart({}, { name: 'photo.jpg', bytes: EXE });
-    const withoutToken = await app.inject({ method: 'POST', url: `/manage/acts/${draftId}/annexes?lang=ky`, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
+    const withoutToken = await app.inject({
+      method: 'POST',
+      url: `/manage/acts/${draftId}/annexes?lang=ky`,
+      headers: { cookie: s.cookie, 'content-type': body.contentType },
+      payload: body.payload,
+    });
     expect(withoutToken.statusCode).toBe(403);
-    const inTheUrl = await app.inject({ method: 'POST', url: `/manage/acts/${draftId}/annexes?lang=ky&_csrf=${encodeURIComponent(s.csrf)}`, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
+    const inTheUrl = await app.inject({
+      method: 'POST',
+      url: `/manage/acts/${draftId}/annexes?lang=ky&_csrf=${encodeURIComponent(s.csrf)}`,
+      headers: { cookie: s.cookie, 'content-type': body.contentType },
+      payload: body.payload,
+    });
     expect(inTheUrl.statusCode).toBe(403);
     const form = multipart({ _csrf: s.csrf }, { name: 'photo.jpg', bytes: EXE });
-    const refused = await app.inject({ method: 'POST', url: `/manage/acts/${draftId}/annexes?lang=ky`, headers: { cookie: s.cookie, 'content-type': form.contentType }, payload: form.payload });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/manage/acts/${draftId}/annexes?lang=ky`,
+      headers: { cookie: s.cookie, 'content-type': form.contentType },
+      payload: form.payload,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('photo.jpg: файлдын ичиндегиси .jpg файлына окшобойт');
   });

@@ -31,8 +31,16 @@ describe.skipIf(!requireLive(live, 'live Temporal (API)'))('the formation API on
   it('starts a formation, records a step, refuses it twice with 409 and the problems, and answers 503 once the server is gone', async () => {
     const db = rig.database.db;
     const today = bishkekDateOf(Date.now());
-    const councilId = await registerCouncil(db, { name: { ky: 'Live кеңеш', ru: 'Live кенеш' }, email: 'kenesh@live.kg' }, 'test');
-    await registerObject(db, { councilId, name: { ky: 'Live өкмөт', ru: 'Live окмоту' }, kind: 'executive_body', emails: ['okmot@live.kg'] }, 'test');
+    const councilId = await registerCouncil(
+      db,
+      { name: { ky: 'Live кеңеш', ru: 'Live кенеш' }, email: 'kenesh@live.kg' },
+      'test',
+    );
+    await registerObject(
+      db,
+      { councilId, name: { ky: 'Live өкмөт', ru: 'Live окмоту' }, kind: 'executive_body', emails: ['okmot@live.kg'] },
+      'test',
+    );
     await createAccount(db, { email: 'staff@live.kg', password: 'live staff password', role: 'staff', councilId });
     const transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
     const taskQueue = `api-live-${randomUUID()}`;
@@ -50,28 +58,58 @@ describe.skipIf(!requireLive(live, 'live Temporal (API)'))('the formation API on
     });
     try {
       await worker.runUntil(async () => {
-        const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'staff@live.kg', password: 'live staff password' } });
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/login',
+          payload: { email: 'staff@live.kg', password: 'live staff password' },
+        });
         const cookie = `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`;
         const headers = { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
-        const started = await app.inject({ method: 'POST', url: `/api/councils/${councilId}/formations`, headers, payload: { formedOn: addDays(today, -10) } });
+        const started = await app.inject({
+          method: 'POST',
+          url: `/api/councils/${councilId}/formations`,
+          headers,
+          payload: { formedOn: addDays(today, -10) },
+        });
         expect(started.statusCode).toBe(201);
         const { groupId } = started.json<{ groupId: string }>();
         // The state query answers once the worker has run the procedure's first task.
         const until = performance.now() + 120_000;
-        while ((await app.inject({ method: 'GET', url: `/api/groups/${groupId}/formation`, headers: { cookie } })).statusCode !== 200) {
-          if (performance.now() > until) throw new Error('the formation procedure did not answer its state query within 120 s');
+        while (
+          (await app.inject({ method: 'GET', url: `/api/groups/${groupId}/formation`, headers: { cookie } }))
+            .statusCode !== 200
+        ) {
+          if (performance.now() > until)
+            throw new Error('the formation procedure did not answer its state query within 120 s');
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
         const notice = { publishedOn: today, channels: ['website'] };
-        const first = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/formation/formation-notice`, headers, payload: notice });
+        const first = await app.inject({
+          method: 'POST',
+          url: `/api/groups/${groupId}/formation/formation-notice`,
+          headers,
+          payload: notice,
+        });
         expect(first.statusCode).toBe(200);
-        const again = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/formation/formation-notice?lang=ru`, headers, payload: notice });
+        const again = await app.inject({
+          method: 'POST',
+          url: `/api/groups/${groupId}/formation/formation-notice?lang=ru`,
+          headers,
+          payload: notice,
+        });
         expect(again.statusCode).toBe(409);
-        expect(again.json<{ error: { problems: { rule: string }[] } }>().error.problems.map((p) => p.rule)).toContain('already-published');
+        expect(again.json<{ error: { problems: { rule: string }[] } }>().error.problems.map((p) => p.rule)).toContain(
+          'already-published',
+        );
         const state = await app.inject({ method: 'GET', url: `/api/groups/${groupId}/formation`, headers: { cookie } });
         expect(state.json()).toMatchObject({ groupId, formationNotice: { publishedOn: today } });
         engine.setClient(null);
-        const down = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/formation/formation-notice`, headers, payload: notice });
+        const down = await app.inject({
+          method: 'POST',
+          url: `/api/groups/${groupId}/formation/formation-notice`,
+          headers,
+          payload: notice,
+        });
         expect(down.statusCode).toBe(503);
       });
     } finally {

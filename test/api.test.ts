@@ -30,18 +30,34 @@ let staff: { cookie: string };
 /** "Now" for the pending list: Wednesday 18 March 2026, 10:00 in Bishkek. */
 const NOW = Date.parse('2026-03-18T04:00:00Z');
 /** A day off staff recorded in the database (not in the shipped data): Wednesday 3 June 2026. */
-const DB_DAY_OFF: CalendarEntry = { date: '2026-06-03', type: 'day-off', name: { ky: 'Сыноо дем алышы', ru: 'Тестовый выходной' }, status: 'confirmed' };
+const DB_DAY_OFF: CalendarEntry = {
+  date: '2026-06-03',
+  type: 'day-off',
+  name: { ky: 'Сыноо дем алышы', ru: 'Тестовый выходной' },
+  status: 'confirmed',
+};
 
 const roster = SAMPLE_ROSTER;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу', ru: 'Ак-Суу' }, email: 'kenesh@aksuu.kg' }, 'test');
+  const councilId = await registerCouncil(
+    t.db,
+    { name: { ky: 'Ак-Суу', ru: 'Ак-Суу' }, email: 'kenesh@aksuu.kg' },
+    'test',
+  );
   groupId = await openGroup(t.db, { councilId }, 'test');
   emptyGroupId = await openGroup(t.db, { councilId }, 'test');
   await importRoster(t.db, groupId, roster, { actor: 'test', on: '2026-03-01' });
-  const objectId = (await registerObject(t.db, { councilId, kind: 'municipal_enterprise', name: { ky: 'Суу чарба', ru: 'Водхоз' }, emails: ['suu@aksuu.kg'] }, 'test')).id;
-  const actId = (await draftAct(t.db, { groupId, objectId, draft: parseActDraft({ subject: 'Суу түтүгү' }) }, 'test')).id;
+  const objectId = (
+    await registerObject(
+      t.db,
+      { councilId, kind: 'municipal_enterprise', name: { ky: 'Суу чарба', ru: 'Водхоз' }, emails: ['suu@aksuu.kg'] },
+      'test',
+    )
+  ).id;
+  const actId = (await draftAct(t.db, { groupId, objectId, draft: parseActDraft({ subject: 'Суу түтүгү' }) }, 'test'))
+    .id;
   const open = (obligationId: string, anchorDate: string) =>
     record(t.db, {
       stream: streams.act(actId),
@@ -49,7 +65,16 @@ beforeAll(async () => {
       events: [
         {
           type: 'obligation.opened',
-          payload: { obligationId, groupId, actId, key: 'object-response', clause: '4.3', party: `object:${objectId}`, anchorDate, dueDate: computeDeadline('object-response', anchorDate, shippedCalendar()).due },
+          payload: {
+            obligationId,
+            groupId,
+            actId,
+            key: 'object-response',
+            clause: '4.3',
+            party: `object:${objectId}`,
+            anchorDate,
+            dueDate: computeDeadline('object-response', anchorDate, shippedCalendar()).due,
+          },
         },
       ],
     });
@@ -59,7 +84,11 @@ beforeAll(async () => {
   app = buildApp({ db: t.db, config: loadConfig({}), clock: () => NOW });
   await app.ready();
   await createAccount(t.db, { email: 'staff@kenesh.kg', password: 'staff password 1', role: 'staff', councilId: null });
-  const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'staff@kenesh.kg', password: 'staff password 1' } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/login',
+    payload: { email: 'staff@kenesh.kg', password: 'staff password 1' },
+  });
   staff = { cookie: `jmeg_session=${login.cookies[0]!.value}` };
 });
 afterAll(async () => {
@@ -73,8 +102,19 @@ describe('GET /api/deadline (the public deadline calculator)', () => {
   it('10 working days from 10 March 2026 skip the weekends and Orozo Ait, due 25 March, with the explanation in Kyrgyz by default', async () => {
     const res = await get('/api/deadline?key=object-response&from=2026-03-10');
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ due: string; clause: string; counted: string[]; skipped: { date: string; name?: { ru: string } }[]; explanation: string[] }>();
-    expect(body).toMatchObject({ key: 'object-response', clause: '4.3', due: '2026-03-25', dueInstant: '2026-03-25T17:59:59.999Z' });
+    const body = res.json<{
+      due: string;
+      clause: string;
+      counted: string[];
+      skipped: { date: string; name?: { ru: string } }[];
+      explanation: string[];
+    }>();
+    expect(body).toMatchObject({
+      key: 'object-response',
+      clause: '4.3',
+      due: '2026-03-25',
+      dueInstant: '2026-03-25T17:59:59.999Z',
+    });
     expect(body.counted).toHaveLength(10);
     expect(body.skipped.find((d) => d.date === '2026-03-20')?.name?.ru).toMatch(/Орозо/);
     expect(body.explanation.join('\n')).toMatch(/4\.3/);
@@ -82,7 +122,10 @@ describe('GET /api/deadline (the public deadline calculator)', () => {
   });
 
   it('a day off recorded in the database moves the deadline and is listed with its name', async () => {
-    const body = (await get('/api/deadline?key=object-response&from=2026-06-01&lang=ru')).json<{ due: string; skipped: { date: string; name?: { ru: string } }[] }>();
+    const body = (await get('/api/deadline?key=object-response&from=2026-06-01&lang=ru')).json<{
+      due: string;
+      skipped: { date: string; name?: { ru: string } }[];
+    }>();
     expect(body.due).toBe(computeDeadline('object-response', '2026-06-01', shippedCalendar([DB_DAY_OFF])).due);
     expect(body.due).not.toBe(computeDeadline('object-response', '2026-06-01', shippedCalendar()).due);
     expect(body.skipped).toContainEqual({ date: '2026-06-03', reason: 'day-off', name: DB_DAY_OFF.name });
@@ -93,8 +136,18 @@ describe('GET /api/deadline (the public deadline calculator)', () => {
     ['a date in another form', '/api/deadline?key=object-response&from=10.03.2026', 'from', 'date'],
     ['a missing date', '/api/deadline?key=object-response', 'from', 'required'],
     ['an unknown obligation key', '/api/deadline?key=tax-return&from=2026-03-10', 'key', 'one-of'],
-    ['an unknown query property (rejected, not dropped)', '/api/deadline?key=object-response&from=2026-03-10&color=red', 'color', 'unknown-property'],
-    ['an extension of an obligation that has none', '/api/deadline?key=object-response&from=2026-03-10&extended=true', 'extended', 'no-extension'],
+    [
+      'an unknown query property (rejected, not dropped)',
+      '/api/deadline?key=object-response&from=2026-03-10&color=red',
+      'color',
+      'unknown-property',
+    ],
+    [
+      'an extension of an obligation that has none',
+      '/api/deadline?key=object-response&from=2026-03-10&extended=true',
+      'extended',
+      'no-extension',
+    ],
   ])('%s is a 400 naming the field and the rule', async (_name, url, field, rule) => {
     const res = await get(url);
     expect(res.statusCode).toBe(400);
@@ -102,12 +155,17 @@ describe('GET /api/deadline (the public deadline calculator)', () => {
   });
 
   it('the refusal is worded in the language asked: ?lang= first, then Accept-Language, else Kyrgyz', async () => {
-    const msg = async (url: string, headers?: Record<string, string>) => (await get(url, headers)).json<{ error: { message: string } }>().error.message;
+    const msg = async (url: string, headers?: Record<string, string>) =>
+      (await get(url, headers)).json<{ error: { message: string } }>().error.message;
     const bad = '/api/deadline?key=object-response&from=2026-02-30';
     expect(await msg(`${bad}&lang=ru`)).toBe('from: нужна существующая дата в виде ГГГГ-ММ-ДД');
-    expect(await msg(bad, { 'accept-language': 'en-GB,en;q=0.9' })).toBe('from: must be a real date in the form YYYY-MM-DD');
+    expect(await msg(bad, { 'accept-language': 'en-GB,en;q=0.9' })).toBe(
+      'from: must be a real date in the form YYYY-MM-DD',
+    );
     expect(await msg(bad)).toBe('from: ЖЖЖЖ-АА-КК түрүндөгү чыныгы дата болушу керек');
-    expect(await msg('/api/deadline?key=nope&from=2026-03-10&lang=en')).toMatch(/^key: must be one of: formation-notice, /);
+    expect(await msg('/api/deadline?key=nope&from=2026-03-10&lang=en')).toMatch(
+      /^key: must be one of: formation-notice, /,
+    );
   });
 });
 
@@ -142,7 +200,15 @@ describe("GET /api/groups/:groupId/obligations (the chair's pending list; logged
   it('lists the overdue answer first, then the one still pending, counted from today in Bishkek', async () => {
     const res = await get(`/api/groups/${groupId}/obligations`, staff);
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ today: string; obligations: { obligationId: string; overdue: boolean; dueDate: string; daysLeft: { unit: string; left: number } | null }[] }>();
+    const body = res.json<{
+      today: string;
+      obligations: {
+        obligationId: string;
+        overdue: boolean;
+        dueDate: string;
+        daysLeft: { unit: string; left: number } | null;
+      }[];
+    }>();
     expect(body.today).toBe('2026-03-18');
     expect(body.obligations.map((o) => [o.obligationId, o.overdue, o.dueDate])).toEqual([
       ['late', true, '2026-03-16'],
@@ -152,12 +218,19 @@ describe("GET /api/groups/:groupId/obligations (the chair's pending list; logged
   });
 
   it('filters to the overdue ones; an unknown filter is a 400 naming it', async () => {
-    expect((await get(`/api/groups/${groupId}/obligations?filter=overdue`, staff)).json<{ obligations: unknown[] }>().obligations).toHaveLength(1);
-    expect((await get(`/api/groups/${groupId}/obligations?filter=late`, staff)).json()).toMatchObject({ error: { field: 'filter', rule: 'one-of' } });
+    expect(
+      (await get(`/api/groups/${groupId}/obligations?filter=overdue`, staff)).json<{ obligations: unknown[] }>()
+        .obligations,
+    ).toHaveLength(1);
+    expect((await get(`/api/groups/${groupId}/obligations?filter=late`, staff)).json()).toMatchObject({
+      error: { field: 'filter', rule: 'one-of' },
+    });
   });
 
   it('a group without obligations has an empty list; an unknown group is a 404', async () => {
-    expect((await get(`/api/groups/${emptyGroupId}/obligations`, staff)).json<{ obligations: unknown[] }>().obligations).toEqual([]);
+    expect(
+      (await get(`/api/groups/${emptyGroupId}/obligations`, staff)).json<{ obligations: unknown[] }>().obligations,
+    ).toEqual([]);
     expect((await get('/api/groups/no-such-group/obligations', staff)).statusCode).toBe(404);
   });
 });
@@ -166,11 +239,19 @@ describe('GET /api/calendar/:year', () => {
   it("lists 2026's holidays and days off, Orozo Ait included, and the days off staff recorded", async () => {
     const res = await get('/api/calendar/2026');
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ year: number; data: string; days: { date: string; working: boolean; name?: { ru: string } }[] }>();
+    const body = res.json<{
+      year: number;
+      data: string;
+      days: { date: string; working: boolean; name?: { ru: string } }[];
+    }>();
     expect(body.year).toBe(2026);
     expect(body.days.find((d) => d.date === '2026-03-20')).toMatchObject({ working: false });
     expect(body.days.find((d) => d.date === '2026-01-01')).toMatchObject({ working: false, reason: 'holiday' });
-    expect(body.days.find((d) => d.date === DB_DAY_OFF.date)).toMatchObject({ working: false, reason: 'day-off', name: DB_DAY_OFF.name });
+    expect(body.days.find((d) => d.date === DB_DAY_OFF.date)).toMatchObject({
+      working: false,
+      reason: 'day-off',
+      name: DB_DAY_OFF.name,
+    });
   });
 
   it.each([
@@ -195,16 +276,41 @@ describe('the app around the routes', () => {
     await listed.ready();
     await listed.close();
     // The JSON API, and the Temporal Web UI's codec endpoint (JSON too); pages are not documented.
-    const apiPaths = [...new Set(seen.filter((u) => u.startsWith('/api/') || u.startsWith('/codec/')).map((u) => u.replace(/:(\w+)/g, '{$1}')))].sort();
+    const apiPaths = [
+      ...new Set(
+        seen.filter((u) => u.startsWith('/api/') || u.startsWith('/codec/')).map((u) => u.replace(/:(\w+)/g, '{$1}')),
+      ),
+    ].sort();
     expect(Object.keys(doc.paths).sort()).toEqual(apiPaths);
-    expect(apiPaths).toEqual(expect.arrayContaining(['/api/calendar/{year}', '/api/deadline', '/api/groups/{groupId}/calendar.ics', '/api/groups/{groupId}/members', '/api/groups/{groupId}/obligations', '/api/login', '/api/logout', '/api/session', '/api/councils/{councilId}/formations', '/api/acts/{actId}/issue', '/api/groups/{groupId}/dashboard']));
-    expect(doc.paths['/api/deadline']!.get!.parameters!.map((p) => p.name).sort()).toEqual(['extended', 'from', 'key', 'lang']);
+    expect(apiPaths).toEqual(
+      expect.arrayContaining([
+        '/api/calendar/{year}',
+        '/api/deadline',
+        '/api/groups/{groupId}/calendar.ics',
+        '/api/groups/{groupId}/members',
+        '/api/groups/{groupId}/obligations',
+        '/api/login',
+        '/api/logout',
+        '/api/session',
+        '/api/councils/{councilId}/formations',
+        '/api/acts/{actId}/issue',
+        '/api/groups/{groupId}/dashboard',
+      ]),
+    );
+    expect(doc.paths['/api/deadline']!.get!.parameters!.map((p) => p.name).sort()).toEqual([
+      'extended',
+      'from',
+      'key',
+      'lang',
+    ]);
     expect((await get('/docs')).statusCode).toBeLessThan(400);
   });
 
   it('compresses answers for clients that ask (gzip), and sends them as they are to those that do not', async () => {
     const plain = await get('/deadline?key=object-response&from=2026-03-10&lang=ru');
-    const zipped = await get('/deadline?key=object-response&from=2026-03-10&lang=ru', { 'accept-encoding': 'gzip, deflate, br' });
+    const zipped = await get('/deadline?key=object-response&from=2026-03-10&lang=ru', {
+      'accept-encoding': 'gzip, deflate, br',
+    });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
@@ -219,7 +325,11 @@ describe('the app around the routes', () => {
 
   it('a failure inside is a 500 that shows no internals', async () => {
     const broken = buildApp({ db: t.db, config: loadConfig({}), clock: () => Number.NaN });
-    const res = await broken.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations?lang=en`, headers: staff });
+    const res = await broken.inject({
+      method: 'GET',
+      url: `/api/groups/${groupId}/obligations?lang=en`,
+      headers: staff,
+    });
     await broken.close();
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ error: { code: 'internal', message: 'Internal error; please try again' } });

@@ -36,7 +36,11 @@ afterAll(async () => {
 async function login(email: string, password = PASSWORD) {
   const res = await app.inject({ method: 'POST', url: '/api/login?lang=en', payload: { email, password } });
   const cookie = res.cookies.find((c) => c.name === 'jmeg_session');
-  return { res, cookie: cookie ? `jmeg_session=${cookie.value}` : '', csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '' };
+  return {
+    res,
+    cookie: cookie ? `jmeg_session=${cookie.value}` : '',
+    csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '',
+  };
 }
 
 describe('passwords are scrypt hashes with their parameters and a random salt', () => {
@@ -52,7 +56,11 @@ describe('passwords are scrypt hashes with their parameters and a random salt', 
 
 describe('POST /api/login', () => {
   it('logs in with the right password (email case-insensitive) and sets an HttpOnly, SameSite=Lax session cookie', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'chair@aksuu.kg', password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { email: 'chair@aksuu.kg', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ account: { email: 'chair@aksuu.kg', role: 'chair', groupId } });
     const header = String(res.headers['set-cookie']);
@@ -62,7 +70,12 @@ describe('POST /api/login', () => {
     expect(header).toContain('Path=/');
     expect(header).toContain('Max-Age=604800');
     expect(header).not.toContain('Secure');
-    const https = await app.inject({ method: 'POST', url: '/api/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: 'chair@aksuu.kg', password: PASSWORD } });
+    const https = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: 'chair@aksuu.kg', password: PASSWORD },
+    });
     expect(https.statusCode).toBe(200);
     // Without trustProxy a client's x-forwarded-proto is not believed: Secure only for a TLS connection to the app itself.
     expect(String(https.headers['set-cookie'])).not.toContain('Secure');
@@ -80,9 +93,15 @@ describe('POST /api/login', () => {
 
   it('answers 429 in the request language after 10 attempts per IP and email in 15 minutes', async () => {
     for (let i = 0; i < 10; i++) expect((await login('limited@aksuu.kg', 'x')).res.statusCode).toBe(401);
-    const res = await app.inject({ method: 'POST', url: '/api/login?lang=ru', payload: { email: 'limited@aksuu.kg', password: 'x' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/login?lang=ru',
+      payload: { email: 'limited@aksuu.kg', password: 'x' },
+    });
     expect(res.statusCode).toBe(429);
-    expect(res.json()).toMatchObject({ error: { code: 'too-many-attempts', message: 'Слишком много попыток; попробуйте снова через 15 минут' } });
+    expect(res.json()).toMatchObject({
+      error: { code: 'too-many-attempts', message: 'Слишком много попыток; попробуйте снова через 15 минут' },
+    });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect((await login('staff@aksuu.kg')).res.statusCode).toBe(200);
   });
@@ -101,16 +120,32 @@ describe('sessions and CSRF', () => {
     const without = await app.inject({ method: 'POST', url: '/api/logout?lang=en', headers: { cookie } });
     expect(without.statusCode).toBe(403);
     expect(without.json()).toMatchObject({ error: { code: 'csrf-token-invalid' } });
-    expect((await app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'x-csrf-token': csrf.slice(1) + 'A' } })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode).toBe(204);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/logout',
+          headers: { cookie, 'x-csrf-token': csrf.slice(1) + 'A' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'x-csrf-token': csrf } })).statusCode,
+    ).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations`, headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations`, headers: { cookie } })).statusCode,
+    ).toBe(401);
   });
 
   it('a session ends after 12 hours without requests', async () => {
     let now = Date.parse('2026-03-18T04:00:00Z');
     const timed = buildApp({ db: t.db, config: loadConfig({}), clock: () => now });
-    const res = await timed.inject({ method: 'POST', url: '/api/login', payload: { email: 'staff@aksuu.kg', password: PASSWORD } });
+    const res = await timed.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { email: 'staff@aksuu.kg', password: PASSWORD },
+    });
     const cookie = `jmeg_session=${res.cookies[0]!.value}`;
     now += 11 * 3600_000;
     expect((await timed.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).statusCode).toBe(200);
@@ -130,7 +165,11 @@ describe("GET /api/groups/:groupId/obligations: the group's chair and its counci
   ];
   it.each(cases)('%s (%s): %i', async (_who, email, status) => {
     const cookie = email === null ? '' : (await login(email)).cookie;
-    const res = await app.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations`, headers: cookie ? { cookie } : {} });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/groups/${groupId}/obligations`,
+      headers: cookie ? { cookie } : {},
+    });
     expect(res.statusCode).toBe(status);
   });
 });
@@ -143,10 +182,17 @@ describe('the first account', () => {
       const first = buildApp({ db: fresh.db, config });
       await first.ready();
       expect(await countAccounts(fresh.db)).toBe(1);
-      const res = await first.inject({ method: 'POST', url: '/api/login', payload: { email: 'admin@kenesh.kg', password: 'a long first password' } });
+      const res = await first.inject({
+        method: 'POST',
+        url: '/api/login',
+        payload: { email: 'admin@kenesh.kg', password: 'a long first password' },
+      });
       expect(res.json()).toMatchObject({ account: { role: 'staff', councilId: null } });
       await first.close();
-      const again = buildApp({ db: fresh.db, config: loadConfig({ JMEG_ADMIN_EMAIL: 'other@kenesh.kg', JMEG_ADMIN_PASSWORD: 'another long password' }) });
+      const again = buildApp({
+        db: fresh.db,
+        config: loadConfig({ JMEG_ADMIN_EMAIL: 'other@kenesh.kg', JMEG_ADMIN_PASSWORD: 'another long password' }),
+      });
       await again.ready();
       expect(await countAccounts(fresh.db)).toBe(1);
       await again.close();

@@ -6,7 +6,17 @@
 // Real Postgres; the engine is `unavailableEngine` (a workflow action a caller may send answers 503, not 401/403).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Access } from '../api/route-config';
-import { createRouteWorld, fillPath, paramNames, requestFor, TENANT_PARAMS, verdictOf, type Caller, type SeenRoute, type Verdict } from './support/route-world';
+import {
+  createRouteWorld,
+  fillPath,
+  paramNames,
+  requestFor,
+  TENANT_PARAMS,
+  verdictOf,
+  type Caller,
+  type SeenRoute,
+  type Verdict,
+} from './support/route-world';
 
 const world = await createRouteWorld();
 afterAll(() => world.close());
@@ -43,7 +53,11 @@ function fits(route: SeenRoute, caller: Caller, expected: Expected, got: Verdict
       return got === 'let-in' || got === 'own-refusal' || got === 'to-login';
     case 'unauthenticated':
       // A link route refuses a missing or bad link in its own words (403), and logout sends anyone to /login.
-      return got === 'unauthenticated' || got === 'to-login' || (objectLink && (got === 'forbidden' || got === 'own-refusal'));
+      return (
+        got === 'unauthenticated' ||
+        got === 'to-login' ||
+        (objectLink && (got === 'forbidden' || got === 'own-refusal'))
+      );
     case 'forbidden':
       return got === 'forbidden' || (objectLink && got === 'own-refusal');
   }
@@ -51,21 +65,36 @@ function fits(route: SeenRoute, caller: Caller, expected: Expected, got: Verdict
 
 /** Denied callers first: an allowed unsafe request may change the sample data (and sessions are checked before each). */
 function ordered(route: SeenRoute): Caller[] {
-  return [...world.callers].sort((a, b) => Number(expectedFor(route, a) === 'let-in') - Number(expectedFor(route, b) === 'let-in'));
+  return [...world.callers].sort(
+    (a, b) => Number(expectedFor(route, a) === 'let-in') - Number(expectedFor(route, b) === 'let-in'),
+  );
 }
 
 describe('every route declares who may call it', () => {
   it('the app has the routes of the matrix (a sanity check of the route list)', () => {
     const urls = matrix.map((r) => `${r.method} ${r.url}`);
-    expect(urls).toEqual(expect.arrayContaining(['GET /api/groups/:groupId/obligations', 'POST /api/login', 'POST /api/logout', 'GET /api/session', 'GET /login', 'GET /acts/:actId']));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'GET /api/groups/:groupId/obligations',
+        'POST /api/login',
+        'POST /api/logout',
+        'GET /api/session',
+        'GET /login',
+        'GET /acts/:actId',
+      ]),
+    );
   });
 
   it('no route without config.access (the names of any are listed)', () => {
-    expect(matrix.filter((r) => r.access === undefined || r.access.length === 0).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    expect(
+      matrix.filter((r) => r.access === undefined || r.access.length === 0).map((r) => `${r.method} ${r.url}`),
+    ).toEqual([]);
   });
 
   it('no path parameter without a sample value (add it to paramValues in test/support/route-world.ts)', () => {
-    const missing = matrix.flatMap((r) => fillPath(r.url, world.param).missing.map((name) => `${r.method} ${r.url}: :${name}`));
+    const missing = matrix.flatMap((r) =>
+      fillPath(r.url, world.param).missing.map((name) => `${r.method} ${r.url}: :${name}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -73,7 +102,10 @@ describe('every route declares who may call it', () => {
     const docs = world.routes.filter(isDocs);
     expect(docs.length).toBeGreaterThan(0);
     for (const url of ['/docs', '/docs/json']) {
-      expect(docs.some((r) => r.url === url), url).toBe(true);
+      expect(
+        docs.some((r) => r.url === url),
+        url,
+      ).toBe(true);
       const res = await world.app.inject({ method: 'GET', url });
       expect([200, 302], `GET ${url}`).toContain(res.statusCode);
     }
@@ -86,13 +118,19 @@ describe('the matrix: every route × every caller', () => {
       const outcomes = new Set(matrix.map((r) => expectedFor(r, caller)));
       expect(outcomes.has('let-in'), caller.name).toBe(true);
       if (caller.kind !== 'account') expect(outcomes.has('unauthenticated'), caller.name).toBe(true);
-      if (caller.tenant === 'foreign' || caller.role === 'member' || caller.role === 'chair') expect(outcomes.has('forbidden'), caller.name).toBe(true);
+      if (caller.tenant === 'foreign' || caller.role === 'member' || caller.role === 'chair')
+        expect(outcomes.has('forbidden'), caller.name).toBe(true);
     }
   });
 
-  it.each(matrix.map((r) => [`${r.method} ${r.url} [${(r.access ?? []).join(', ') || 'no access declared'}]`, r] as const))('%s', async (_name, route) => {
+  it.each(
+    matrix.map((r) => [`${r.method} ${r.url} [${(r.access ?? []).join(', ') || 'no access declared'}]`, r] as const),
+  )('%s', async (_name, route) => {
     const missing = fillPath(route.url, world.param).missing;
-    if (missing.length > 0) throw new Error(`${route.method} ${route.url}: no sample value for :${missing.join(', :')}; add it to paramValues in test/support/route-world.ts`);
+    if (missing.length > 0)
+      throw new Error(
+        `${route.method} ${route.url}: no sample value for :${missing.join(', :')}; add it to paramValues in test/support/route-world.ts`,
+      );
     if (!route.access?.length) throw new Error(`${route.method} ${route.url} declares no config.access`);
     const wrong: string[] = [];
     for (const caller of ordered(route)) {
@@ -102,7 +140,12 @@ describe('the matrix: every route × every caller', () => {
       const res = await world.app.inject(requestFor(world, route, caller));
       // A feed-token route hides itself from whoever may not read it: 404, as for a group that does not exist.
       const hidden = route.access.includes('feed-token') && res.statusCode === 404;
-      const got = hidden && expected !== 'let-in' ? (expected === 'unauthenticated' ? 'unauthenticated' : 'forbidden') : verdictOf(res);
+      const got =
+        hidden && expected !== 'let-in'
+          ? expected === 'unauthenticated'
+            ? 'unauthenticated'
+            : 'forbidden'
+          : verdictOf(res);
       const detail = `${caller.name}: expected ${expected}, got ${res.statusCode} (${got})${res.statusCode >= 300 && res.statusCode < 400 ? ` → ${String(res.headers.location)}` : ''}`;
       if (!fits(route, caller, expected, got)) wrong.push(`${detail} ${res.body.slice(0, 160).replace(/\s+/g, ' ')}`);
       // 503 is the engine being away (this matrix runs on unavailableEngine), after the access check: fine here.
@@ -114,15 +157,23 @@ describe('the matrix: every route × every caller', () => {
 
 describe('rights are checked before the input', () => {
   // A caller without rights gets 401/403 even for a body the schema refuses: a 400 would tell them the route's rules.
-  const guarded = matrix.filter((r) => UNSAFE_METHODS.has(r.method) && !r.page && !(r.access ?? []).some((a) => ['public', 'object-link', 'session', 'feed-token'].includes(a)));
-  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))('%s: 401 for anonymous, 403 for the chair of another group, with a body the schema refuses', async (_name, route) => {
-    const junk = { payload: JSON.stringify({ 'zz-not-a-field': [1, { a: null }] }), contentType: 'application/json' };
-    const anonymous = world.callers.find((c) => c.kind === 'anonymous')!;
-    expect((await world.app.inject(requestFor(world, route, anonymous, junk))).statusCode).toBe(401);
-    const foreign = world.callers.find((c) => c.name === 'chair of group 2')!;
-    await world.ensureSession(foreign);
-    expect((await world.app.inject(requestFor(world, route, foreign, junk))).statusCode).toBe(403);
-  });
+  const guarded = matrix.filter(
+    (r) =>
+      UNSAFE_METHODS.has(r.method) &&
+      !r.page &&
+      !(r.access ?? []).some((a) => ['public', 'object-link', 'session', 'feed-token'].includes(a)),
+  );
+  it.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    '%s: 401 for anonymous, 403 for the chair of another group, with a body the schema refuses',
+    async (_name, route) => {
+      const junk = { payload: JSON.stringify({ 'zz-not-a-field': [1, { a: null }] }), contentType: 'application/json' };
+      const anonymous = world.callers.find((c) => c.kind === 'anonymous')!;
+      expect((await world.app.inject(requestFor(world, route, anonymous, junk))).statusCode).toBe(401);
+      const foreign = world.callers.find((c) => c.name === 'chair of group 2')!;
+      await world.ensureSession(foreign);
+      expect((await world.app.inject(requestFor(world, route, foreign, junk))).statusCode).toBe(403);
+    },
+  );
 });
 
 describe('the matrix catches what it should (checks of the checker)', () => {

@@ -37,7 +37,17 @@ import type { Lang } from '../domain/i18n';
 import { dmy } from '../domain/messages';
 import { expectNoAxeViolations } from './support/axe';
 import { countRows } from './support/db-dump';
-import { DESKTOP, eventually, launchFlowBrowser, newFlowContext, PHONE, requireBrowser, responseLinkIn, shoot, type Shot } from './support/flow-browser';
+import {
+  DESKTOP,
+  eventually,
+  launchFlowBrowser,
+  newFlowContext,
+  PHONE,
+  requireBrowser,
+  responseLinkIn,
+  shoot,
+  type Shot,
+} from './support/flow-browser';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { SAMPLE_ROSTER } from './support/sample-roster';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
@@ -94,11 +104,46 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     const db = database.db;
 
     // A new council about to form its group, and a council whose group (with its roster) monitors a school.
-    formingCouncil = await registerCouncil(db, { name: { ky: 'Кара-Суу айылдык кеңеши', ru: 'Кара-Суйский айылный кенеш' }, email: 'kenesh@karasuu.kg' }, 'test');
-    await registerObject(db, { councilId: formingCouncil, name: { ky: 'Кара-Суу айыл өкмөтү', ru: 'Кара-Суйский айыл окмоту' }, kind: 'executive_body', emails: ['okmot@karasuu.kg'] }, 'test');
-    actsCouncil = await registerCouncil(db, { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' }, 'test');
-    await registerObject(db, { councilId: actsCouncil, name: { ky: 'Ак-Суу айыл өкмөтү', ru: 'Ак-Суйский айыл окмоту' }, kind: 'executive_body', emails: ['okmot@aksuu.kg'] }, 'test');
-    school = await registerObject(db, { councilId: actsCouncil, name: { ky: 'Ак-Суу орто мектеби', ru: 'Ак-Суйская средняя школа' }, kind: 'municipal_institution', emails: ['mektep@aksuu.kg'] }, 'test');
+    formingCouncil = await registerCouncil(
+      db,
+      { name: { ky: 'Кара-Суу айылдык кеңеши', ru: 'Кара-Суйский айылный кенеш' }, email: 'kenesh@karasuu.kg' },
+      'test',
+    );
+    await registerObject(
+      db,
+      {
+        councilId: formingCouncil,
+        name: { ky: 'Кара-Суу айыл өкмөтү', ru: 'Кара-Суйский айыл окмоту' },
+        kind: 'executive_body',
+        emails: ['okmot@karasuu.kg'],
+      },
+      'test',
+    );
+    actsCouncil = await registerCouncil(
+      db,
+      { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' },
+      'test',
+    );
+    await registerObject(
+      db,
+      {
+        councilId: actsCouncil,
+        name: { ky: 'Ак-Суу айыл өкмөтү', ru: 'Ак-Суйский айыл окмоту' },
+        kind: 'executive_body',
+        emails: ['okmot@aksuu.kg'],
+      },
+      'test',
+    );
+    school = await registerObject(
+      db,
+      {
+        councilId: actsCouncil,
+        name: { ky: 'Ак-Суу орто мектеби', ru: 'Ак-Суйская средняя школа' },
+        kind: 'municipal_institution',
+        emails: ['mektep@aksuu.kg'],
+      },
+      'test',
+    );
     groupId = await openGroup(db, { councilId: actsCouncil, councilFormedOn: '2025-12-01' }, 'test');
     await importRoster(db, groupId, SAMPLE_ROSTER, { actor: 'test', on: '2026-02-20' });
     // The staff account administers every council (as the first account made at setup); the chair's is the group's.
@@ -118,7 +163,14 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     app = buildApp({ db, config, clock: () => engine.now(), engine: forward });
     await app.listen({ host: '127.0.0.1', port: 0 });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    engine = await createTimeSkippingEngine({ serverPath: server.path, db, transport, mailFrom: MAIL_FROM, startTime: START, extraActivityConfig: { responseLinkSecret: SECRET, publicBaseUrl: url, dataDir } });
+    engine = await createTimeSkippingEngine({
+      serverPath: server.path,
+      db,
+      transport,
+      mailFrom: MAIL_FROM,
+      startTime: START,
+      extraActivityConfig: { responseLinkSecret: SECRET, publicBaseUrl: url, dataDir },
+    });
 
     // Each person has a browser of their own: their own cookies and their browser's language.
     const open = async (locale: string) => {
@@ -152,7 +204,7 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     await go(page, () => page.getByRole('button', { name: t(lang, 'login.submit'), exact: true }).click(), to);
   };
 
-  it('1. staff log in on /login in Kyrgyz (their browser\'s language), land on /manage and switch to Russian', async () => {
+  it("1. staff log in on /login in Kyrgyz (their browser's language), land on /manage and switch to Russian", async () => {
     await staff.goto(`${url}/manage`);
     // Not signed in: the page sends them to log in and back.
     await staff.waitForURL(/\/login\?lang=ky&next=%2Fmanage/);
@@ -174,24 +226,44 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     await expectNoAxeViolations(staff, '/manage');
 
     // The council's objects and accounts and the council registration, checked by axe-core on the way (then back).
-    await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.objects'), exact: true }).click(), /\/objects\?lang=ru/);
+    await go(
+      staff,
+      () => council.getByRole('link', { name: t('ru', 'manage.link.objects'), exact: true }).click(),
+      /\/objects\?lang=ru/,
+    );
     await expectNoAxeViolations(staff, 'the objects page');
     await staff.goBack();
-    await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.accounts'), exact: true }).click(), /\/accounts\?lang=ru/);
+    await go(
+      staff,
+      () => council.getByRole('link', { name: t('ru', 'manage.link.accounts'), exact: true }).click(),
+      /\/accounts\?lang=ru/,
+    );
     await expectNoAxeViolations(staff, 'the accounts page');
     await staff.goBack();
-    await go(staff, () => staff.getByRole('link', { name: t('ru', 'councils.manage.register'), exact: true }).click(), /\/manage\/councils\/new\?lang=ru/);
+    await go(
+      staff,
+      () => staff.getByRole('link', { name: t('ru', 'councils.manage.register'), exact: true }).click(),
+      /\/manage\/councils\/new\?lang=ru/,
+    );
     await expectNoAxeViolations(staff, 'the council registration');
     await staff.goBack();
   });
 
   it('2. staff start a formation: the page shows step 5.4.1 with its clause and deadline; the notice recorded, the next step shows', async () => {
     const council = staff.getByRole('region', { name: 'Кара-Суйский айылный кенеш' });
-    await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.startFormation') }).click(), /\/formations\/new\?lang=ru/);
+    await go(
+      staff,
+      () => council.getByRole('link', { name: t('ru', 'manage.link.startFormation') }).click(),
+      /\/formations\/new\?lang=ru/,
+    );
     expect(await h1(staff)).toBe(t('ru', 'formation.start.title'));
     await expectNoAxeViolations(staff, 'the new formation page');
     await staff.getByLabel(t('ru', 'formation.field.formedOn'), { exact: true }).fill(FORMED_ON);
-    await go(staff, () => staff.getByRole('button', { name: t('ru', 'formation.start.submit'), exact: true }).click(), /\/manage\/groups\/[^/]+\/formation\?lang=ru&done=started/);
+    await go(
+      staff,
+      () => staff.getByRole('button', { name: t('ru', 'formation.start.submit'), exact: true }).click(),
+      /\/manage\/groups\/[^/]+\/formation\?lang=ru&done=started/,
+    );
     expect(await h1(staff)).toBe(t('ru', 'formation.title'));
     formationGroupId = decodeURIComponent(new URL(staff.url()).pathname.split('/')[3]!);
 
@@ -203,15 +275,23 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     expect(line).toContain('5.4.1');
     expect(line).toContain(formatDay('ru', noticeDue));
     expect(await current.locator('time').first().getAttribute('datetime')).toBe(noticeDue);
-    expect(await staff.locator('main').innerText()).toContain(t('ru', 'formation.current.title', { step: t('ru', 'formation.step.formation-notice') }));
+    expect(await staff.locator('main').innerText()).toContain(
+      t('ru', 'formation.current.title', { step: t('ru', 'formation.step.formation-notice') }),
+    );
     await shot(staff, 'formation');
     await expectNoAxeViolations(staff, 'the formation page');
 
     // The step: the notice, published today on the website and the notice board (the form's defaults).
     const form = staff.getByRole('region', { name: new RegExp(t('ru', 'formation.form.formation-notice')) });
     expect(await form.getByLabel(t('ru', 'formation.field.publishedOn'), { exact: true }).inputValue()).toBe(TODAY);
-    await go(staff, () => form.getByRole('button', { name: t('ru', 'formation.submit.formation-notice'), exact: true }).click(), /done=formation-notice/);
-    expect(await staff.getByRole('status').first().innerText()).toContain(t('ru', 'formation.done', { step: t('ru', 'formation.form.formation-notice') }));
+    await go(
+      staff,
+      () => form.getByRole('button', { name: t('ru', 'formation.submit.formation-notice'), exact: true }).click(),
+      /done=formation-notice/,
+    );
+    expect(await staff.getByRole('status').first().innerText()).toContain(
+      t('ru', 'formation.done', { step: t('ru', 'formation.form.formation-notice') }),
+    );
     const main = await staff.locator('main').innerText();
     expect(main).toContain(t('ru', 'formation.current.title', { step: t('ru', 'formation.step.nominations') }));
     // Its line is done on today's date; the 5.4.2 candidates are now due 15 working days after the notice.
@@ -224,29 +304,52 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     await expectNoAxeViolations(staff, 'the formation page after a step');
   });
 
-  it('3. staff draft an act on the group\'s acts page, complete it, issue it; the act mail with the response link arrives', async () => {
-    await go(staff, () => staff.getByRole('navigation', { name: t('ru', 'formation.links') }).getByRole('link', { name: t('ru', 'manage.title'), exact: true }).click(), /\/manage\?lang=ru/);
+  it("3. staff draft an act on the group's acts page, complete it, issue it; the act mail with the response link arrives", async () => {
+    await go(
+      staff,
+      () =>
+        staff
+          .getByRole('navigation', { name: t('ru', 'formation.links') })
+          .getByRole('link', { name: t('ru', 'manage.title'), exact: true })
+          .click(),
+      /\/manage\?lang=ru/,
+    );
     const council = staff.getByRole('region', { name: 'Ак-Суйский айылный кенеш' });
 
     // The council's calendar (the editing page), seen on the way.
-    await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.calendar') }).click(), /\/calendar\?lang=ru/);
+    await go(
+      staff,
+      () => council.getByRole('link', { name: t('ru', 'manage.link.calendar') }).click(),
+      /\/calendar\?lang=ru/,
+    );
     expect(await htmlLang(staff)).toBe('ru');
     await shot(staff, 'calendar');
     await expectNoAxeViolations(staff, 'the calendar editing page');
     await staff.goBack();
 
-    await go(staff, () => council.getByRole('link', { name: t('ru', 'manage.link.acts'), exact: true }).click(), /\/manage\/groups\/[^/]+\/acts\?lang=ru/);
+    await go(
+      staff,
+      () => council.getByRole('link', { name: t('ru', 'manage.link.acts'), exact: true }).click(),
+      /\/manage\/groups\/[^/]+\/acts\?lang=ru/,
+    );
     expect(await h1(staff)).toBe(t('ru', 'manageActs.listTitle'));
-    await staff.getByLabel(t('ru', 'acts.object'), { exact: true }).selectOption({ label: `${school.name.ru} (${MONITORED_OBJECT_KINDS.municipal_institution.ru})` });
+    await staff
+      .getByLabel(t('ru', 'acts.object'), { exact: true })
+      .selectOption({ label: `${school.name.ru} (${MONITORED_OBJECT_KINDS.municipal_institution.ru})` });
     await staff.getByLabel(t('ru', 'manageActs.field.title'), { exact: true }).fill('Питьевая вода в школе');
     await shot(staff, 'acts');
-    await expectNoAxeViolations(staff, 'the group\'s acts page');
-    await go(staff, () => staff.getByRole('button', { name: t('ru', 'manageActs.create'), exact: true }).click(), /\/manage\/acts\/[^/?]+\?lang=ru&done=drafted/);
+    await expectNoAxeViolations(staff, "the group's acts page");
+    await go(
+      staff,
+      () => staff.getByRole('button', { name: t('ru', 'manageActs.create'), exact: true }).click(),
+      /\/manage\/acts\/[^/?]+\?lang=ru&done=drafted/,
+    );
     actId = decodeURIComponent(new URL(staff.url()).pathname.split('/')[3]!);
     await expectNoAxeViolations(staff, 'the act page (a new draft)');
 
     // 8.1: the draft's content, typed into the form.
-    const field = (key: MessageKey, params: Record<string, string> = {}) => staff.getByLabel(t('ru', key, params), { exact: true });
+    const field = (key: MessageKey, params: Record<string, string> = {}) =>
+      staff.getByLabel(t('ru', key, params), { exact: true });
     await field('act.purpose').fill('Оценить, как школа обеспечивает учеников питьевой водой');
     await field('acts.subject').fill('Программа обеспечения питьевой водой');
     await field('acts.object').fill('Ак-Суйская средняя школа');
@@ -254,13 +357,23 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     await field('manageActs.field.periodStart').fill('2026-02-09');
     await field('manageActs.field.periodEnd').fill('2026-02-20');
     await field('act.summary').fill('Вода подаётся два дня в неделю.');
-    await field('manageActs.field.findingText', { n: '1' }).fill('Кран во дворе школы работает по вторникам и пятницам.');
+    await field('manageActs.field.findingText', { n: '1' }).fill(
+      'Кран во дворе школы работает по вторникам и пятницам.',
+    );
     await field('manageActs.field.recommendations').fill('Опубликовать график подачи воды\nУстановить резервуар');
     await field('manageActs.field.noAnnexes').check();
-    await go(staff, () => staff.getByRole('button', { name: t('ru', 'manageActs.saveDraft'), exact: true }).click(), /done=saved/);
+    await go(
+      staff,
+      () => staff.getByRole('button', { name: t('ru', 'manageActs.saveDraft'), exact: true }).click(),
+      /done=saved/,
+    );
     expect(await staff.locator('main').innerText()).toContain(t('ru', 'manageActs.complete'));
 
-    await go(staff, () => staff.getByRole('button', { name: t('ru', 'manageActs.issue'), exact: true }).click(), /done=issued/);
+    await go(
+      staff,
+      () => staff.getByRole('button', { name: t('ru', 'manageActs.issue'), exact: true }).click(),
+      /done=issued/,
+    );
     expect(await staff.getByRole('status').first().innerText()).toContain(t('ru', 'manageActs.done.issued'));
     const act = (await findAct(database.db, actId))!;
     expect(act.status).toBe('issued');
@@ -269,7 +382,11 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     await shot(staff, 'act');
     await expectNoAxeViolations(staff, 'the act page (issued)');
 
-    const mail = await eventually('the act mail to the school', () => smtp.received.find((m) => m.envelopeTo.includes('mektep@aksuu.kg') && responseLinkIn(m) !== null), 30_000);
+    const mail = await eventually(
+      'the act mail to the school',
+      () => smtp.received.find((m) => m.envelopeTo.includes('mektep@aksuu.kg') && responseLinkIn(m) !== null),
+      30_000,
+    );
     link = responseLinkIn(mail)!;
     expect(link.startsWith(`${url}/acts/${encodeURIComponent(actId)}/respond?t=`)).toBe(true);
   });
@@ -288,10 +405,10 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     expect(main).toContain(t('ky', 'manageActs.leftWorking', { n: '10' }));
     await expect.poll(() => object.getByLabel(t('ky', 'respond.text'), { exact: true }).count()).toBe(1);
     await shot(object, 'respond');
-    await expectNoAxeViolations(object, 'the object\'s response page');
+    await expectNoAxeViolations(object, "the object's response page");
   });
 
-  it('5. past the due date the chair\'s dashboard puts the overdue item first; after the object answers with a PDF it shows it met', async () => {
+  it("5. past the due date the chair's dashboard puts the overdue item first; after the object answers with a PDF it shows it met", async () => {
     await engine.advanceTo(LATER);
 
     await chair.goto(`${url}/login`);
@@ -303,18 +420,34 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     expect(first).toContain(t('ru', 'dashboard.state.overdue'));
     expect(first).toContain(obligationTitle('ru', 'object-response'));
     const all = await rows.allInnerTexts();
-    expect(all.some((r) => r.includes(obligationTitle('ru', 'executive-report')) && r.includes(t('ru', 'dashboard.state.open')))).toBe(true);
+    expect(
+      all.some(
+        (r) => r.includes(obligationTitle('ru', 'executive-report')) && r.includes(t('ru', 'dashboard.state.open')),
+      ),
+    ).toBe(true);
     await shot(chair, 'dashboard-overdue');
     await expectNoAxeViolations(chair, 'the dashboard (overdue)');
 
     // The object comes back to its link: now overdue, it answers anyway (accepted, marked late) with a PDF.
     await object.goto(link);
     expect(await object.locator('main').innerText()).toContain(t('ky', 'manageActs.overdueWorking', { n: '2' }));
-    await object.getByLabel(t('ky', 'respond.text'), { exact: true }).fill('Суу берүү графиги жарыяланды, резервуар сатылып алынат.');
-    await object.getByLabel(t('ky', 'respond.file'), { exact: true }).setInputFiles({ name: 'joop.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% the school\'s answer\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
-    await go(object, () => object.getByRole('button', { name: t('ky', 'respond.send'), exact: true }).click(), /done=responded/);
+    await object
+      .getByLabel(t('ky', 'respond.text'), { exact: true })
+      .fill('Суу берүү графиги жарыяланды, резервуар сатылып алынат.');
+    await object
+      .getByLabel(t('ky', 'respond.file'), { exact: true })
+      .setInputFiles({
+        name: 'joop.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from("%PDF-1.4\n% the school's answer\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
+      });
+    await go(
+      object,
+      () => object.getByRole('button', { name: t('ky', 'respond.send'), exact: true }).click(),
+      /done=responded/,
+    );
     expect(await object.getByRole('status').first().innerText()).toContain(t('ky', 'respond.thanksLate'));
-    await expectNoAxeViolations(object, 'the object\'s response page (answered)');
+    await expectNoAxeViolations(object, "the object's response page (answered)");
 
     // The dashboard reads the obligations table, which the obligation's own activity writes after the answer is
     // recorded (on a real worker it can run after the answer's page, and a failed attempt retries after a backoff):
@@ -336,7 +469,15 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
 
     // The chair follows the row's link to the act: the answer and its file are there.
     const act = (await findAct(database.db, actId))!;
-    await go(chair, () => chair.getByRole('link', { name: t('ru', 'dashboard.link.act', { number: act.number! }) }).first().click(), /\/manage\/acts\//);
+    await go(
+      chair,
+      () =>
+        chair
+          .getByRole('link', { name: t('ru', 'dashboard.link.act', { number: act.number! }) })
+          .first()
+          .click(),
+      /\/manage\/acts\//,
+    );
     const actMain = await chair.locator('main').innerText();
     expect(actMain).toContain('Суу берүү графиги жарыяланды');
     const file = chair.locator('a[href*="/response-files/"]');
@@ -348,7 +489,7 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     await expectNoAxeViolations(chair, 'the act page (the chair)');
   }, 180_000);
 
-  it('6. with Temporal away, the chair\'s and the object\'s actions answer 503 in the page (nothing written) and every read still works', async () => {
+  it("6. with Temporal away, the chair's and the object's actions answer 503 in the page (nothing written) and every read still works", async () => {
     engine.setAvailable(false);
     try {
       await chair.getByLabel(t('ru', 'manageActs.reason'), { exact: true }).fill('Ответ получен, вопрос решён');
@@ -361,7 +502,9 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
       await chair.waitForLoadState();
       expect(await chair.getByRole('alert').innerText()).toContain(errorMessage('ru', 'engine-unavailable', {}));
       // What was typed is kept for the retry.
-      expect(await chair.getByLabel(t('ru', 'manageActs.reason'), { exact: true }).inputValue()).toBe('Ответ получен, вопрос решён');
+      expect(await chair.getByLabel(t('ru', 'manageActs.reason'), { exact: true }).inputValue()).toBe(
+        'Ответ получен, вопрос решён',
+      );
       await expectNoAxeViolations(chair, 'the act page answering 503');
       expect((await findAct(database.db, actId))!.status).not.toBe('closed');
       expect(await countRows(database.db, 'events')).toBe(events);
@@ -387,7 +530,7 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
       expect(answer.status()).toBe(503);
       await object.waitForLoadState();
       expect(await object.getByRole('alert').innerText()).toContain(errorMessage('ky', 'engine-unavailable', {}));
-      await expectNoAxeViolations(object, 'the object\'s response page answering 503');
+      await expectNoAxeViolations(object, "the object's response page answering 503");
       expect(await countRows(database.db, 'events')).toBe(events);
 
       // Staff come back after two weeks: their session has idled out, they log in again and the formation page is
@@ -398,15 +541,33 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
       const formation = await staff.locator('main').innerText();
       expect(formation).toContain(t('ru', 'engine.unavailable'));
       expect(formation).toContain(t('ru', 'formation.fromDatabase'));
-      expect(await staff.locator('tr', { hasText: t('ru', 'formation.line.formation-notice') }).first().innerText()).toContain(`✓ ${dmy(TODAY)}`);
+      expect(
+        await staff
+          .locator('tr', { hasText: t('ru', 'formation.line.formation-notice') })
+          .first()
+          .innerText(),
+      ).toContain(`✓ ${dmy(TODAY)}`);
     } finally {
       engine.setAvailable(true);
     }
   });
 
   it('7. every page photographed fits a 360 px phone: nothing scrolls sideways', () => {
-    expect(shots.map((s) => s.name)).toEqual(['login', 'manage', 'formation', 'calendar', 'acts', 'act', 'respond', 'dashboard-overdue', 'dashboard', 'act-chair']);
-    const wide = shots.filter((s) => s.phoneScrollWidth > PHONE.width + 1).map((s) => `${s.name}: ${s.phoneScrollWidth} px`);
+    expect(shots.map((s) => s.name)).toEqual([
+      'login',
+      'manage',
+      'formation',
+      'calendar',
+      'acts',
+      'act',
+      'respond',
+      'dashboard-overdue',
+      'dashboard',
+      'act-chair',
+    ]);
+    const wide = shots
+      .filter((s) => s.phoneScrollWidth > PHONE.width + 1)
+      .map((s) => `${s.name}: ${s.phoneScrollWidth} px`);
     expect(wide, 'pages wider than the 360 px phone').toEqual([]);
   });
 });

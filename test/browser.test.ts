@@ -41,14 +41,51 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
   beforeAll(async () => {
     if (!launch.ok) return;
     t = await createTestDatabase();
-    councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' }, 'test');
+    councilId = await registerCouncil(
+      t.db,
+      { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' },
+      'test',
+    );
     groupId = await openGroup(t.db, { councilId }, 'test');
     await importRoster(t.db, groupId, roster, { actor: 'test', on: '2026-03-01' });
     const text = { ky: 'Топту түзүү башталды.\nКатышыңыздар.', ru: 'Началось формирование группы.\nУчаствуйте.' };
-    await publishNotice(t.db, { noticeId: 'n-browser', councilId, groupId, kind: 'formation', text, channels: ['website', 'notice_board'], publishedAt: new Date('2026-03-02T05:00:00Z') }, 'test');
+    await publishNotice(
+      t.db,
+      {
+        noticeId: 'n-browser',
+        councilId,
+        groupId,
+        kind: 'formation',
+        text,
+        channels: ['website', 'notice_board'],
+        publishedAt: new Date('2026-03-02T05:00:00Z'),
+      },
+      'test',
+    );
     // An issued act (8.1: public), for the acts list and the act page.
-    const objectId = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' }, emails: ['mektep@aksuu.kg'] }, 'test')).id;
-    const draft: ActDraft = { purpose: 'Ичүүчү суунун сапатын баалоо', subject: 'Мектептин суусу', object: null, place: 'Ак-Суу айылы', periodStart: '2026-02-02', periodEnd: '2026-02-20', findings: [{ kind: 'fact', text: 'Суу жумасына эки күн гана берилет.', method: 'site_visit' }], recommendations: ['Суу берүү графигин жарыялоо'], annexes: [{ title: 'Анкеталоонун жыйынтыгы', kind: 'protocol' }] };
+    const objectId = (
+      await registerObject(
+        t.db,
+        {
+          councilId,
+          kind: 'municipal_institution',
+          name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' },
+          emails: ['mektep@aksuu.kg'],
+        },
+        'test',
+      )
+    ).id;
+    const draft: ActDraft = {
+      purpose: 'Ичүүчү суунун сапатын баалоо',
+      subject: 'Мектептин суусу',
+      object: null,
+      place: 'Ак-Суу айылы',
+      periodStart: '2026-02-02',
+      periodEnd: '2026-02-20',
+      findings: [{ kind: 'fact', text: 'Суу жумасына эки күн гана берилет.', method: 'site_visit' }],
+      recommendations: ['Суу берүү графигин жарыялоо'],
+      annexes: [{ title: 'Анкеталоонун жыйынтыгы', kind: 'protocol' }],
+    };
     await draftAct(t.db, { id: 'act-browser', groupId, objectId, draft }, 'test');
     await issueAct(t.db, 'act-browser', { on: '2026-03-02', actor: 'test' });
     api = await serveApi({ db: t.db, config: loadConfig({ PORT: '0' }) }, () => undefined);
@@ -102,7 +139,9 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
     await Promise.all([page.waitForURL(new RegExp(`lang=${lang}`)), page.click(`header nav a[hreflang="${lang}"]`)]);
     expect(await htmlLang()).toBe(lang);
     expect(await page.textContent('header nav a[aria-current]')).toBe(link);
-    expect(await page.getAttribute('main h2 time', 'datetime')).toBe(computeDeadline('object-response', '2026-03-10', await calendarForCouncil(t.db, null)).due);
+    expect(await page.getAttribute('main h2 time', 'datetime')).toBe(
+      computeDeadline('object-response', '2026-03-10', await calendarForCouncil(t.db, null)).due,
+    );
     expect(await page.innerText('main')).toContain(seen);
     await expectNoAxeViolations(page, `the deadline calculator in ${lang}`);
   });
@@ -138,7 +177,7 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
     await expectNoAxeViolations(page, 'the print page');
   });
 
-  it('the group\'s issued acts and an act page', async () => {
+  it("the group's issued acts and an act page", async () => {
     await page.setViewportSize(PHONE);
     await page.goto(`${api.url}/groups/${groupId}/acts?lang=ru`);
     expect(await page.innerText('main')).toContain('Мектептин суусу');
@@ -158,6 +197,8 @@ describe.skipIf(!launch.ok)('the public pages in Chromium', () => {
       ['composition', `/groups/${groupId}/composition?lang=ru`],
     ];
     for (const [name, path] of pages) await shoot(name, path);
-    for (const [name] of pages) for (const w of [PHONE.width, DESKTOP.width]) expect((await stat(`${SHOTS}/${name}-${w}.png`)).size, `${name}-${w}`).toBeGreaterThan(1000);
+    for (const [name] of pages)
+      for (const w of [PHONE.width, DESKTOP.width])
+        expect((await stat(`${SHOTS}/${name}-${w}.png`)).size, `${name}-${w}`).toBeGreaterThan(1000);
   });
 });

@@ -8,7 +8,10 @@ const fixture = (name: string) => `test/fixtures/calendar/${name}`;
 
 function jmeg(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: root, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -57,20 +60,41 @@ describe('jmeg deadline', () => {
     const shipped = await json('deadline', 'object-response', '--from', '2026-05-25');
     expect(shipped).toMatchObject({ due: '2026-06-09', calendarNotes: [{ year: 2026, data: 'estimated' }] });
     expect((shipped.counted as string[])[0]).toBe('2026-05-26');
-    const corrected = await json('deadline', 'object-response', '--from', '2026-05-25', '--calendar', fixture('kurman-ait-2026-confirmed.json'));
+    const corrected = await json(
+      'deadline',
+      'object-response',
+      '--from',
+      '2026-05-25',
+      '--calendar',
+      fixture('kurman-ait-2026-confirmed.json'),
+    );
     expect(corrected).toMatchObject({ due: '2026-06-09', calendarNotes: [] });
     expect((corrected.counted as string[])[0]).toBe('2026-05-27');
-    expect(corrected.skipped).toContainEqual({ date: '2026-05-26', reason: 'day-off', name: { ky: 'Курман айт', ru: 'Курман айт' } });
+    expect(corrected.skipped).toContainEqual({
+      date: '2026-05-26',
+      reason: 'day-off',
+      name: { ky: 'Курман айт', ru: 'Курман айт' },
+    });
   });
 
   it('--calendar FILE.ics adds days off', async () => {
-    const out = await json('deadline', 'executive-report', '--from', '2026-04-26', '--calendar', fixture('days-off.ics'));
+    const out = await json(
+      'deadline',
+      'executive-report',
+      '--from',
+      '2026-04-26',
+      '--calendar',
+      fixture('days-off.ics'),
+    );
     expect(out).toMatchObject({ due: '2026-05-28', movedFrom: '2026-05-26' });
   });
 
   it('--extended gives information-request its one extension', async () => {
     expect(await json('deadline', 'information-request', '--from', '2026-03-18')).toMatchObject({ due: '2026-04-02' });
-    expect(await json('deadline', 'information-request', '--from', '2026-03-18', '--extended')).toMatchObject({ due: '2026-04-16', extended: true });
+    expect(await json('deadline', 'information-request', '--from', '2026-03-18', '--extended')).toMatchObject({
+      due: '2026-04-16',
+      extended: true,
+    });
   });
 
   it('prints the explanation in Kyrgyz by default, and in Russian or English on request', async () => {
@@ -83,15 +107,33 @@ describe('jmeg deadline', () => {
   });
 
   it.each([
-    [['deadline', 'object-answer', '--from', '2026-03-02'], /^deadline: obligation "object-answer" is unknown; valid keys: formation-notice, .*information-request$/],
-    [['deadline', 'object-response', '--from', '2026-02-30'], /^deadline: --from: "2026-02-30" is not a real date in the form YYYY-MM-DD$/],
+    [
+      ['deadline', 'object-answer', '--from', '2026-03-02'],
+      /^deadline: obligation "object-answer" is unknown; valid keys: formation-notice, .*information-request$/,
+    ],
+    [
+      ['deadline', 'object-response', '--from', '2026-02-30'],
+      /^deadline: --from: "2026-02-30" is not a real date in the form YYYY-MM-DD$/,
+    ],
     [['deadline', 'object-response', '--from', '30.03.2026'], /^deadline: --from: "30.03.2026" is not a real date/],
     [['deadline', 'object-response'], /^deadline: --from YYYY-MM-DD is required/],
-    [['deadline', 'object-response', '--from', '2026-03-02', '--soon'], /^deadline: unknown option "--soon"; usage: jmeg deadline/],
+    [
+      ['deadline', 'object-response', '--from', '2026-03-02', '--soon'],
+      /^deadline: unknown option "--soon"; usage: jmeg deadline/,
+    ],
     [['deadline', 'object-response', '--from', '2026-03-02', '--lang', 'de'], /^--lang: "de" must be ky, ru or en$/],
-    [['deadline', 'object-response', '--from', '2026-03-02', '--calendar', 'no-such-file.json'], /^--calendar: cannot read "no-such-file.json" \(no such file\)$/],
-    [['deadline', 'object-response', '--from', '2026-03-02', '--calendar', fixture('bad-date.json')], /entry 3 \(array index 2\), field "date": "2026-02-30" is not a real date/],
-    [['deadline', 'object-response', '--from', '2026-03-02', '--calendar', fixture('truncated.ics')], /truncated\.ics: calendar file: not a valid iCalendar file/],
+    [
+      ['deadline', 'object-response', '--from', '2026-03-02', '--calendar', 'no-such-file.json'],
+      /^--calendar: cannot read "no-such-file.json" \(no such file\)$/,
+    ],
+    [
+      ['deadline', 'object-response', '--from', '2026-03-02', '--calendar', fixture('bad-date.json')],
+      /entry 3 \(array index 2\), field "date": "2026-02-30" is not a real date/,
+    ],
+    [
+      ['deadline', 'object-response', '--from', '2026-03-02', '--calendar', fixture('truncated.ics')],
+      /truncated\.ics: calendar file: not a valid iCalendar file/,
+    ],
     [['calendar', 'show', '26'], /^calendar show: year "26" must be four digits/],
   ])('bad input %j: exit 2 with one line', async (args, message) => {
     const result = await jmeg(...args);

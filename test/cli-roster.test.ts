@@ -14,7 +14,17 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /mu);
 
 describe('jmeg roster check', () => {
   it('a valid 13-member roster: exit 0, counts, the stated rounding and the arithmetic', () => {
-    const r = jmeg('roster', 'check', `${FIXTURES}/valid-13.csv`, '--on', '2026-03-01', '--chair', 'Жээнбеков Данияр Талантович', '--lang', 'en');
+    const r = jmeg(
+      'roster',
+      'check',
+      `${FIXTURES}/valid-13.csv`,
+      '--on',
+      '2026-03-01',
+      '--chair',
+      'Жээнбеков Данияр Талантович',
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('13 members, reference date 01.03.2026');
     expect(r.stdout).toContain('Counts: municipal employees 3, deputies 3, citizens 7; women 6, men 7');
@@ -31,7 +41,17 @@ describe('jmeg roster check', () => {
   });
 
   it('a violating roster: exit 1, every violation with clause and severity', () => {
-    const r = jmeg('roster', 'check', `${FIXTURES}/violating-13.csv`, '--on', '2026-03-01', '--chair', 'Токтогулов Нурлан Асанович', '--lang', 'en');
+    const r = jmeg(
+      'roster',
+      'check',
+      `${FIXTURES}/violating-13.csv`,
+      '--on',
+      '2026-03-01',
+      '--chair',
+      'Токтогулов Нурлан Асанович',
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(1);
     const findings = r.outLines.filter((l) => l.startsWith('  ['));
     expect(findings.map((l) => l.split(':')[0]!.trim())).toEqual([
@@ -48,9 +68,24 @@ describe('jmeg roster check', () => {
   it('--json prints the full result', () => {
     const r = jmeg('roster', 'check', `${FIXTURES}/violating-13.csv`, '--on', '2026-03-01', '--json');
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.stdout) as { ok: boolean; size: number; counts: Record<string, number>; findings: { code: string; message: Record<string, string> }[]; arithmetic: unknown[] };
-    expect(json).toMatchObject({ ok: false, size: 13, counts: { municipal_employee: 2, deputy: 3, citizen: 8, F: 10, M: 3 } });
-    expect(json.findings.map((f) => f.code)).toEqual(['member-under-18', 'municipal-employees-below-quota', 'one-sex-over-70-percent', 'duplicate-phone']);
+    const json = JSON.parse(r.stdout) as {
+      ok: boolean;
+      size: number;
+      counts: Record<string, number>;
+      findings: { code: string; message: Record<string, string> }[];
+      arithmetic: unknown[];
+    };
+    expect(json).toMatchObject({
+      ok: false,
+      size: 13,
+      counts: { municipal_employee: 2, deputy: 3, citizen: 8, F: 10, M: 3 },
+    });
+    expect(json.findings.map((f) => f.code)).toEqual([
+      'member-under-18',
+      'municipal-employees-below-quota',
+      'one-sex-over-70-percent',
+      'duplicate-phone',
+    ]);
     expect(json.arithmetic).toHaveLength(6);
   });
 
@@ -59,7 +94,9 @@ describe('jmeg roster check', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.errLines).toHaveLength(2);
-    expect(r.errLines[0]).toMatch(/^test\/fixtures\/roster\/broken-rows\.csv: row 2 \(line 3\): sex: "X" must be M .*\[one-of\]; phone: "0100 123 456" .*\[phone-invalid\]$/u);
+    expect(r.errLines[0]).toMatch(
+      /^test\/fixtures\/roster\/broken-rows\.csv: row 2 \(line 3\): sex: "X" must be M .*\[one-of\]; phone: "0100 123 456" .*\[phone-invalid\]$/u,
+    );
     expect(r.errLines[1]).toMatch(/: row 3 \(line 4\): birth_date: "31\.02\.1990" is not a real date \[real-date\]$/u);
     noStackTrace(r.stderr);
   });

@@ -16,14 +16,18 @@ interface Service {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, Service>;
+};
 const services = compose.services;
 const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
 
 function environment(service: Service): Record<string, string> {
   const env = service.environment ?? {};
   if (!Array.isArray(env)) return env;
-  return Object.fromEntries(env.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    env.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+  );
 }
 
 /**
@@ -35,7 +39,15 @@ const NOT_FOR_THE_WORKER = new Set(['TEMPORAL_BINARY', 'HOST', 'PORT']);
 
 describe('docker-compose.yml runs the production-like stack', () => {
   it('has Postgres, the Temporal schema job, server, namespace job and UI, Mailpit and the worker', () => {
-    expect(Object.keys(services).sort()).toEqual(['mailpit', 'postgres', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual([
+      'mailpit',
+      'postgres',
+      'temporal',
+      'temporal-namespace',
+      'temporal-schema',
+      'temporal-ui',
+      'worker',
+    ]);
   });
 
   it('pins every image to a version (no :latest, no bare names)', () => {
@@ -59,7 +71,9 @@ describe('docker-compose.yml runs the production-like stack', () => {
 
   it('starts each service after what it needs, in order: schema, server, namespace, worker', () => {
     expect(services['temporal-schema']?.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
-    expect(services.temporal?.depends_on).toEqual({ 'temporal-schema': { condition: 'service_completed_successfully' } });
+    expect(services.temporal?.depends_on).toEqual({
+      'temporal-schema': { condition: 'service_completed_successfully' },
+    });
     expect(services['temporal-namespace']?.depends_on).toEqual({ temporal: { condition: 'service_healthy' } });
     expect(services['temporal-ui']?.depends_on).toEqual({ temporal: { condition: 'service_healthy' } });
     expect(services.worker?.depends_on).toEqual({
@@ -96,8 +110,14 @@ describe('docker-compose.yml runs the production-like stack', () => {
   });
 
   it('publishes Temporal, its UI and Mailpit on 127.0.0.1 only (none has a login of its own)', () => {
-    const published = Object.entries(services).flatMap(([name, service]) => (service.ports ?? []).map((port) => `${name} ${port}`));
-    expect(published.sort()).toEqual(['mailpit 127.0.0.1:8025:8025', 'temporal 127.0.0.1:7233:7233', 'temporal-ui 127.0.0.1:8080:8080']);
+    const published = Object.entries(services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((port) => `${name} ${port}`),
+    );
+    expect(published.sort()).toEqual([
+      'mailpit 127.0.0.1:8025:8025',
+      'temporal 127.0.0.1:7233:7233',
+      'temporal-ui 127.0.0.1:8080:8080',
+    ]);
   });
 
   it('encrypts Temporal payloads with keys every worker shares, and points the UI at the codec endpoint', () => {

@@ -60,13 +60,24 @@ async function as(email: string): Promise<Who> {
   return who;
 }
 
-function call(method: 'GET' | 'POST', url: string, who: Who | null, payload?: object, headers: Record<string, string> = {}) {
+function call(
+  method: 'GET' | 'POST',
+  url: string,
+  who: Who | null,
+  payload?: object,
+  headers: Record<string, string> = {},
+) {
   const h: Record<string, string> = { ...headers, ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}) };
   return app.inject({ method, url, headers: h, ...(payload !== undefined ? { payload } : {}) });
 }
 
 function postForm(url: string, who: Who, fields: Record<string, string>) {
-  return app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+  });
 }
 
 const hidden = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? '';
@@ -104,7 +115,14 @@ describe('a fresh install: the first staff account registers the council on the 
     const root = await as('root@kenesh.kg');
     const form = (await call('GET', '/manage/councils/new?lang=ru', root)).body;
     const before = await councils();
-    const res = await postForm('/manage/councils/new?lang=ru', root, { _csrf: hidden(form, '_csrf'), nonce: hidden(form, 'nonce'), nameKy: 'Тоң айылдык кеңеши', nameRu: 'Тонский айылный кенеш', email: 'kenesh at ton', website: '' });
+    const res = await postForm('/manage/councils/new?lang=ru', root, {
+      _csrf: hidden(form, '_csrf'),
+      nonce: hidden(form, 'nonce'),
+      nameKy: 'Тоң айылдык кеңеши',
+      nameRu: 'Тонский айылный кенеш',
+      email: 'kenesh at ton',
+      website: '',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('role="alert"');
     expect(res.body).toContain('Электронная почта кенеша (необязательно)');
@@ -117,7 +135,11 @@ describe('a fresh install: the first staff account registers the council on the 
 
   it('without the form token the post is refused (403) and writes nothing', async () => {
     const root = await as('root@kenesh.kg');
-    const res = await postForm('/manage/councils/new?lang=en', root, { nonce: 'abcdefgh12345678', nameKy: 'Тоң', nameRu: 'Тон' });
+    const res = await postForm('/manage/councils/new?lang=en', root, {
+      nonce: 'abcdefgh12345678',
+      nameKy: 'Тоң',
+      nameRu: 'Тон',
+    });
     expect(res.statusCode).toBe(403);
     expect(await councils()).toBe(0);
   });
@@ -125,7 +147,14 @@ describe('a fresh install: the first staff account registers the council on the 
   it('a good post registers the council and goes to /manage (303), which confirms it and asks for the executive body', async () => {
     const root = await as('root@kenesh.kg');
     const form = (await call('GET', '/manage/councils/new?lang=en', root)).body;
-    const fields = { _csrf: hidden(form, '_csrf'), nonce: hidden(form, 'nonce'), nameKy: 'Тоң айылдык кеңеши', nameRu: 'Тонский айылный кенеш', email: 'kenesh@ton.kg', website: 'ton.kg' };
+    const fields = {
+      _csrf: hidden(form, '_csrf'),
+      nonce: hidden(form, 'nonce'),
+      nameKy: 'Тоң айылдык кеңеши',
+      nameRu: 'Тонский айылный кенеш',
+      email: 'kenesh@ton.kg',
+      website: 'ton.kg',
+    };
     const res = await postForm('/manage/councils/new?lang=en', root, fields);
     expect(res.statusCode).toBe(303);
     const location = String(res.headers.location);
@@ -137,14 +166,22 @@ describe('a fresh install: the first staff account registers the council on the 
     expect(again.headers.location).toBe(location);
     expect(await councils()).toBe(1);
     const stored = await t.db.selectFrom('councils').selectAll().where('id', '=', councilId).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ name_ky: 'Тоң айылдык кеңеши', name_ru: 'Тонский айылный кенеш', email: 'kenesh@ton.kg', website: 'https://ton.kg', time_zone: 'Asia/Bishkek' });
+    expect(stored).toMatchObject({
+      name_ky: 'Тоң айылдык кеңеши',
+      name_ru: 'Тонский айылный кенеш',
+      email: 'kenesh@ton.kg',
+      website: 'https://ton.kg',
+      time_zone: 'Asia/Bishkek',
+    });
 
     const manage = await call('GET', location, root);
     expect(manage.statusCode).toBe(200);
     expect(manage.body).toContain('The council “Тонский айылный кенеш” is registered.');
     expect(manage.body).toContain('Тонский айылный кенеш</h2>');
     expect(manage.body).toContain('Register the executive body (aiyl okmotu) first: it receives the 5.4.1 obligation');
-    expect(manage.body).toContain(`href="/manage/councils/${councilId}/objects?lang=en">Register the executive body</a>`);
+    expect(manage.body).toContain(
+      `href="/manage/councils/${councilId}/objects?lang=en">Register the executive body</a>`,
+    );
     expect(manage.body).toContain('href="/manage/councils/new?lang=en">Register a council</a>');
     expect(manage.body).not.toContain('No council is registered yet');
   });
@@ -170,14 +207,21 @@ describe('a fresh install: the first staff account registers the council on the 
     const page = await call('GET', '/manage/councils/new?lang=en', staff);
     expect(page.statusCode).toBe(403);
     expect(page.body).toContain('You are not allowed to see this');
-    const post = await postForm('/manage/councils/new?lang=en', staff, { _csrf: staff.csrf, nonce: 'abcdefgh12345678', nameKy: 'Тоң', nameRu: 'Тон' });
+    const post = await postForm('/manage/councils/new?lang=en', staff, {
+      _csrf: staff.csrf,
+      nonce: 'abcdefgh12345678',
+      nameKy: 'Тоң',
+      nameRu: 'Тон',
+    });
     expect(post.statusCode).toBe(403);
     expect(await councils()).toBe(1);
     const manage = await call('GET', '/manage?lang=en', staff);
     expect(manage.body).not.toContain('/manage/councils/new');
     const anonymous = await app.inject({ method: 'GET', url: '/manage/councils/new?lang=en' });
     expect(anonymous.statusCode).toBe(303);
-    expect(anonymous.headers.location).toBe(`/login?lang=en&next=${encodeURIComponent('/manage/councils/new?lang=en')}`);
+    expect(anonymous.headers.location).toBe(
+      `/login?lang=en&next=${encodeURIComponent('/manage/councils/new?lang=en')}`,
+    );
   });
 });
 
@@ -187,14 +231,46 @@ describe('the councils API', () => {
   let groupA1 = '';
   let groupA2 = '';
   let groupB = '';
-  const body = { nameKy: 'Ак-Суу айылдык кеңеши', nameRu: 'Ак-Суйский айылный кенеш', email: 'kenesh@aksuu.kg', website: 'https://aksuu.kg', timeZone: 'Asia/Bishkek' };
+  const body = {
+    nameKy: 'Ак-Суу айылдык кеңеши',
+    nameRu: 'Ак-Суйский айылный кенеш',
+    email: 'kenesh@aksuu.kg',
+    website: 'https://aksuu.kg',
+    timeZone: 'Asia/Bishkek',
+  };
 
   beforeAll(async () => {
-    councilA = await registerCouncil(t.db, { name: { ky: 'Кара-Суу айылдык кеңеши', ru: 'Кара-Суйский айылный кенеш' }, email: 'kenesh@karasuu.kg' }, 'test');
-    councilB = await registerCouncil(t.db, { name: { ky: 'Көк-Жар айылдык кеңеши', ru: 'Кок-Жарский айылный кенеш' } }, 'test');
-    await registerObject(t.db, { councilId: councilA, kind: 'executive_body', name: { ky: 'Кара-Суу айыл өкмөтү', ru: 'Кара-Суйский айыл окмоту' }, emails: ['okmot@karasuu.kg'] }, 'test');
+    councilA = await registerCouncil(
+      t.db,
+      { name: { ky: 'Кара-Суу айылдык кеңеши', ru: 'Кара-Суйский айылный кенеш' }, email: 'kenesh@karasuu.kg' },
+      'test',
+    );
+    councilB = await registerCouncil(
+      t.db,
+      { name: { ky: 'Көк-Жар айылдык кеңеши', ru: 'Кок-Жарский айылный кенеш' } },
+      'test',
+    );
+    await registerObject(
+      t.db,
+      {
+        councilId: councilA,
+        kind: 'executive_body',
+        name: { ky: 'Кара-Суу айыл өкмөтү', ru: 'Кара-Суйский айыл окмоту' },
+        emails: ['okmot@karasuu.kg'],
+      },
+      'test',
+    );
     groupA1 = await openGroup(t.db, { councilId: councilA, councilFormedOn: '2025-11-20' }, 'test');
-    await record(t.db, { stream: streams.group(groupA1), actor: 'test', events: [{ type: 'group.created', payload: { groupId: groupA1, createdOn: '2026-01-20', resolutionNumber: '12/3', termEnd: '2028-01-20' } }] });
+    await record(t.db, {
+      stream: streams.group(groupA1),
+      actor: 'test',
+      events: [
+        {
+          type: 'group.created',
+          payload: { groupId: groupA1, createdOn: '2026-01-20', resolutionNumber: '12/3', termEnd: '2028-01-20' },
+        },
+      ],
+    });
     groupA2 = await openGroup(t.db, { councilId: councilA, councilFormedOn: '2026-02-02' }, 'test');
     groupB = await openGroup(t.db, { councilId: councilB }, 'test');
     await createAccount(t.db, { email: 'staff@karasuu.kg', password: PASSWORD, role: 'staff', councilId: councilA });
@@ -225,8 +301,14 @@ describe('the councils API', () => {
         executiveBodyId: null,
         links: { noticeBoard: `/councils/${councilId}/notices`, notices: `/api/councils/${councilId}/notices` },
       });
-      const events = await t.db.selectFrom('events').select(['type', 'actor']).where('stream_id', '=', streams.council(councilId)).execute();
-      const rootId = (await t.db.selectFrom('accounts').select('id').where('email', '=', 'root@kenesh.kg').executeTakeFirstOrThrow()).id;
+      const events = await t.db
+        .selectFrom('events')
+        .select(['type', 'actor'])
+        .where('stream_id', '=', streams.council(councilId))
+        .execute();
+      const rootId = (
+        await t.db.selectFrom('accounts').select('id').where('email', '=', 'root@kenesh.kg').executeTakeFirstOrThrow()
+      ).id;
       expect(events).toEqual([{ type: 'council.registered', actor: `staff:${rootId}` }]);
     });
 
@@ -253,15 +335,24 @@ describe('the councils API', () => {
       const before = await councils();
       const res = await call('POST', '/api/councils?lang=ru', root, { nameKy: 'Башка', nameRu: 'Другой' }, headers);
       expect(res.statusCode).toBe(409);
-      expect(res.json<{ error: { code: string; problems: { field: string; message: string }[] } }>().error).toMatchObject({
+      expect(
+        res.json<{ error: { code: string; problems: { field: string; message: string }[] } }>().error,
+      ).toMatchObject({
         code: 'conflict',
-        problems: [{ field: 'idempotency-key', message: expect.stringContaining('«Бакай-Атинский айылный кенеш»') as string }],
+        problems: [
+          { field: 'idempotency-key', message: expect.stringContaining('«Бакай-Атинский айылный кенеш»') as string },
+        ],
       });
       expect(await councils()).toBe(before);
       const plain = { nameKy: 'Жаңы-Жол айылдык кеңеши', nameRu: 'Джаны-Джольский айылный кенеш' };
-      const twice = [await call('POST', '/api/councils', root, plain), await call('POST', '/api/councils', root, plain)];
+      const twice = [
+        await call('POST', '/api/councils', root, plain),
+        await call('POST', '/api/councils', root, plain),
+      ];
       expect(twice.map((r) => r.statusCode)).toEqual([201, 201]);
-      expect(twice[0]!.json<{ councilId: string }>().councilId).not.toBe(twice[1]!.json<{ councilId: string }>().councilId);
+      expect(twice[0]!.json<{ councilId: string }>().councilId).not.toBe(
+        twice[1]!.json<{ councilId: string }>().councilId,
+      );
       expect(await councils()).toBe(before + 2);
     });
 
@@ -275,7 +366,12 @@ describe('the councils API', () => {
       const anonymous = await call('POST', '/api/councils?lang=en', null, body);
       expect(anonymous.statusCode).toBe(401);
       expect(anonymous.json<{ error: { code: string } }>().error.code).toBe('not-authenticated');
-      const noToken = await app.inject({ method: 'POST', url: '/api/councils', headers: { cookie: (await as('root@kenesh.kg')).cookie }, payload: body });
+      const noToken = await app.inject({
+        method: 'POST',
+        url: '/api/councils',
+        headers: { cookie: (await as('root@kenesh.kg')).cookie },
+        payload: body,
+      });
       expect(noToken.statusCode).toBe(403);
       expect(await councils()).toBe(before);
     });
@@ -288,22 +384,35 @@ describe('the councils API', () => {
       ['website', { website: 'aksuu kg' }, 'url', 'aksuu kg'],
       ['timeZone', { timeZone: 'Asia/Frunze-Nowhere' }, 'time-zone', 'Asia/Frunze-Nowhere'],
       ['timeZone', { timeZone: 'Bishkek' }, 'time-zone', 'Bishkek'],
-    ])('a bad %s (%o) is a 400 naming the field and the rule, in ky and in ru; nothing is written', async (field, bad, rule, value) => {
-      const root = await as('root@kenesh.kg');
-      const before = await councils();
-      const words = { ky: /туура|IANA/, ru: /неверн|не часовой пояс/ } as const;
-      for (const lang of ['ky', 'ru'] as const satisfies readonly Lang[]) {
-        const res = await call('POST', `/api/councils?lang=${lang}`, root, { ...body, ...bad });
-        expect(res.statusCode).toBe(400);
-        const error = res.json<{ error: { code: string; field: string; rule: string; message: string; problems: { field: string; rule: string; message: string }[] } }>().error;
-        expect(error).toMatchObject({ code: 'invalid-input', field, rule });
-        expect(error.message.startsWith(`${field}: `)).toBe(true);
-        expect(error.message).toContain(lang === 'ky' ? 'маани туура эмес' : 'неверное значение');
-        expect(error.problems).toEqual([{ field, rule, clause: null, message: expect.stringContaining(value) as string }]);
-        expect(error.problems[0]!.message).toMatch(words[lang]);
-      }
-      expect(await councils()).toBe(before);
-    });
+    ])(
+      'a bad %s (%o) is a 400 naming the field and the rule, in ky and in ru; nothing is written',
+      async (field, bad, rule, value) => {
+        const root = await as('root@kenesh.kg');
+        const before = await councils();
+        const words = { ky: /туура|IANA/, ru: /неверн|не часовой пояс/ } as const;
+        for (const lang of ['ky', 'ru'] as const satisfies readonly Lang[]) {
+          const res = await call('POST', `/api/councils?lang=${lang}`, root, { ...body, ...bad });
+          expect(res.statusCode).toBe(400);
+          const error = res.json<{
+            error: {
+              code: string;
+              field: string;
+              rule: string;
+              message: string;
+              problems: { field: string; rule: string; message: string }[];
+            };
+          }>().error;
+          expect(error).toMatchObject({ code: 'invalid-input', field, rule });
+          expect(error.message.startsWith(`${field}: `)).toBe(true);
+          expect(error.message).toContain(lang === 'ky' ? 'маани туура эмес' : 'неверное значение');
+          expect(error.problems).toEqual([
+            { field, rule, clause: null, message: expect.stringContaining(value) as string },
+          ]);
+          expect(error.problems[0]!.message).toMatch(words[lang]);
+        }
+        expect(await councils()).toBe(before);
+      },
+    );
 
     it('a missing or blank name, an unknown field, a wrong type and broken characters are 400s naming the field', async () => {
       const root = await as('root@kenesh.kg');
@@ -320,24 +429,46 @@ describe('the councils API', () => {
       for (const [payload, field, rule] of cases) {
         const res = await call('POST', '/api/councils?lang=ky', root, payload);
         expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
-        expect(res.json<{ error: { field: string; rule: string; message: string } }>().error, field).toMatchObject({ field, rule, message: expect.stringContaining(field) as string });
+        expect(res.json<{ error: { field: string; rule: string; message: string } }>().error, field).toMatchObject({
+          field,
+          rule,
+          message: expect.stringContaining(field) as string,
+        });
       }
       expect(await councils()).toBe(before);
     });
 
     it('a time zone is stored as IANA spells it, a website without a scheme gets https://, blank optional fields are none', async () => {
       const root = await as('root@kenesh.kg');
-      const res = await call('POST', '/api/councils', root, { nameKy: ' Ынтымак ', nameRu: 'Ынтымак', email: '', website: 'yntymak.kg', timeZone: 'asia/bishkek' });
+      const res = await call('POST', '/api/councils', root, {
+        nameKy: ' Ынтымак ',
+        nameRu: 'Ынтымак',
+        email: '',
+        website: 'yntymak.kg',
+        timeZone: 'asia/bishkek',
+      });
       expect(res.statusCode).toBe(201);
-      const stored = await t.db.selectFrom('councils').selectAll().where('id', '=', res.json<{ councilId: string }>().councilId).executeTakeFirstOrThrow();
-      expect(stored).toMatchObject({ name_ky: 'Ынтымак', email: null, website: 'https://yntymak.kg', time_zone: 'Asia/Bishkek' });
+      const stored = await t.db
+        .selectFrom('councils')
+        .selectAll()
+        .where('id', '=', res.json<{ councilId: string }>().councilId)
+        .executeTakeFirstOrThrow();
+      expect(stored).toMatchObject({
+        name_ky: 'Ынтымак',
+        email: null,
+        website: 'https://yntymak.kg',
+        time_zone: 'Asia/Bishkek',
+      });
     });
   });
 
   describe('GET /api/councils and /api/councils/:councilId', () => {
     const ids = async (email: string | null) => {
       const res = await call('GET', '/api/councils', email ? await as(email) : null);
-      return { status: res.statusCode, ids: res.statusCode === 200 ? res.json<{ councils: { id: string }[] }>().councils.map((c) => c.id) : [] };
+      return {
+        status: res.statusCode,
+        ids: res.statusCode === 200 ? res.json<{ councils: { id: string }[] }>().councils.map((c) => c.id) : [],
+      };
     };
 
     it('each account sees its councils: staff of every council all, staff and deputies theirs, chairs and members their group’s', async () => {
@@ -345,7 +476,8 @@ describe('the councils API', () => {
       expect(all.status).toBe(200);
       expect(all.ids).toEqual(expect.arrayContaining([councilA, councilB]));
       expect(all.ids.length).toBe(await councils());
-      for (const email of ['staff@karasuu.kg', 'deputy@karasuu.kg', 'chair@karasuu.kg', 'member@karasuu.kg']) expect(await ids(email), email).toEqual({ status: 200, ids: [councilA] });
+      for (const email of ['staff@karasuu.kg', 'deputy@karasuu.kg', 'chair@karasuu.kg', 'member@karasuu.kg'])
+        expect(await ids(email), email).toEqual({ status: 200, ids: [councilA] });
       expect(await ids('staff@kokjar.kg')).toEqual({ status: 200, ids: [councilB] });
       expect((await ids(null)).status).toBe(401);
     });
@@ -353,13 +485,19 @@ describe('the councils API', () => {
     it('the executive body is named when registered (the 5.4.1 obligation has somewhere to go), else null', async () => {
       const res = await call('GET', '/api/councils', await as('root@kenesh.kg'));
       const list = res.json<{ councils: { id: string; executiveBodyId: string | null }[] }>().councils;
-      const executive = await t.db.selectFrom('monitored_objects').select('id').where('council_id', '=', councilA).where('is_executive_body', '=', true).executeTakeFirstOrThrow();
+      const executive = await t.db
+        .selectFrom('monitored_objects')
+        .select('id')
+        .where('council_id', '=', councilA)
+        .where('is_executive_body', '=', true)
+        .executeTakeFirstOrThrow();
       expect(list.find((c) => c.id === councilA)?.executiveBodyId).toBe(executive.id);
       expect(list.find((c) => c.id === councilB)?.executiveBodyId).toBeNull();
     });
 
     it('one council: its staff and deputies; another council’s staff, chairs and members 403; unknown: 404 for staff of every council, else 403', async () => {
-      const status = async (email: string | null, id: string) => (await call('GET', `/api/councils/${id}`, email ? await as(email) : null)).statusCode;
+      const status = async (email: string | null, id: string) =>
+        (await call('GET', `/api/councils/${id}`, email ? await as(email) : null)).statusCode;
       expect(await status('staff@karasuu.kg', councilA)).toBe(200);
       expect(await status('deputy@karasuu.kg', councilA)).toBe(200);
       expect(await status('root@kenesh.kg', councilB)).toBe(200);
@@ -380,11 +518,28 @@ describe('the councils API', () => {
       const { councilId, groups } = res.json<{ councilId: string; groups: Record<string, unknown>[] }>();
       expect(councilId).toBe(councilA);
       expect(groups.map((g) => g.id)).toEqual([groupA1, groupA2]);
-      expect(groups[0]).toMatchObject({ status: 'created', councilFormedOn: '2025-11-20', createdOn: '2026-01-20', resolutionNumber: '12/3', termEnd: '2028-01-20' });
-      expect(groups[1]).toMatchObject({ status: 'forming', councilFormedOn: '2026-02-02', createdOn: null, resolutionNumber: null, termEnd: null });
+      expect(groups[0]).toMatchObject({
+        status: 'created',
+        councilFormedOn: '2025-11-20',
+        createdOn: '2026-01-20',
+        resolutionNumber: '12/3',
+        termEnd: '2028-01-20',
+      });
+      expect(groups[1]).toMatchObject({
+        status: 'forming',
+        councilFormedOn: '2026-02-02',
+        createdOn: null,
+        resolutionNumber: null,
+        termEnd: null,
+      });
       expect(groups[0]!.openedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(groups[0]!.links).toEqual({
-        pages: { formation: `/manage/groups/${groupA1}/formation`, dashboard: `/manage/groups/${groupA1}/dashboard`, acts: `/manage/groups/${groupA1}/acts`, composition: `/groups/${groupA1}/composition` },
+        pages: {
+          formation: `/manage/groups/${groupA1}/formation`,
+          dashboard: `/manage/groups/${groupA1}/dashboard`,
+          acts: `/manage/groups/${groupA1}/acts`,
+          composition: `/groups/${groupA1}/composition`,
+        },
         api: {
           formation: `/api/groups/${groupA1}/formation`,
           formationRecord: `/api/groups/${groupA1}/formation/record`,
@@ -396,11 +551,13 @@ describe('the councils API', () => {
       });
       // The links lead somewhere: the staff's pages answer.
       const links = groups[0]!.links as { pages: Record<string, string> };
-      for (const path of Object.values(links.pages)) expect((await call('GET', path, await as('staff@karasuu.kg'))).statusCode, path).toBe(200);
+      for (const path of Object.values(links.pages))
+        expect((await call('GET', path, await as('staff@karasuu.kg'))).statusCode, path).toBe(200);
     });
 
     it('deputies of the council and staff of every council read it; another council’s staff, chairs and members get 403', async () => {
-      const status = async (email: string | null, id: string) => (await call('GET', `/api/councils/${id}/groups`, email ? await as(email) : null)).statusCode;
+      const status = async (email: string | null, id: string) =>
+        (await call('GET', `/api/councils/${id}/groups`, email ? await as(email) : null)).statusCode;
       expect(await status('deputy@karasuu.kg', councilA)).toBe(200);
       expect(await status('root@kenesh.kg', councilA)).toBe(200);
       expect(await status('staff@kokjar.kg', councilB)).toBe(200);
@@ -415,14 +572,36 @@ describe('the councils API', () => {
   });
 
   describe('the public notices as JSON', () => {
-    type NoticeJson = { id: string; councilId: string; groupId: string | null; kind: string; text: { ky: string; ru: string }; channels: string[]; publishedAt: string; publishedOn: string; links: { print: string; board: string } };
+    type NoticeJson = {
+      id: string;
+      councilId: string;
+      groupId: string | null;
+      kind: string;
+      text: { ky: string; ru: string };
+      channels: string[];
+      publishedAt: string;
+      publishedOn: string;
+      links: { print: string; board: string };
+    };
     const day = 86_400_000;
 
     beforeAll(async () => {
       // The creation notice names the members a roster with phones, e-mails and birth dates brought in.
       await importRoster(t.db, groupA1, SAMPLE_ROSTER, { actor: 'test', on: '2026-01-15' });
       const formation = formationNoticeText('2025-11-20');
-      await publishNotice(t.db, { noticeId: `formation-notice-${groupA1}`, councilId: councilA, groupId: groupA1, kind: 'formation-notice', text: formation, channels: ['website', 'notice_board'], publishedAt: new Date(NOW - 60 * day) }, 'test');
+      await publishNotice(
+        t.db,
+        {
+          noticeId: `formation-notice-${groupA1}`,
+          councilId: councilA,
+          groupId: groupA1,
+          kind: 'formation-notice',
+          text: formation,
+          channels: ['website', 'notice_board'],
+          publishedAt: new Date(NOW - 60 * day),
+        },
+        'test',
+      );
       const creation = creationNoticeText({
         decidedOn: '2026-01-20',
         resolutionNumber: '12/3',
@@ -430,9 +609,45 @@ describe('the councils API', () => {
         members: SAMPLE_ROSTER.map((m) => ({ fullName: m.fullName, category: m.category })),
         meeting: { date: '2026-01-27', time: '10:00', place: 'Кара-Суу айыл өкмөтүнүн жыйындар залы' },
       });
-      await publishNotice(t.db, { noticeId: `creation-notice-${groupA1}`, councilId: councilA, groupId: groupA1, kind: 'creation-notice', text: creation, channels: ['notice_board'], publishedAt: new Date(NOW - 40 * day) }, 'test');
-      await publishNotice(t.db, { noticeId: `formation-notice-${groupA2}`, councilId: councilA, groupId: groupA2, kind: 'formation-notice', text: formationNoticeText('2026-02-02'), channels: ['website'], publishedAt: new Date(NOW - 20 * day) }, 'test');
-      await publishNotice(t.db, { noticeId: `formation-notice-${groupB}`, councilId: councilB, groupId: groupB, kind: 'formation-notice', text: formationNoticeText('2026-01-05'), channels: ['notice_board'], publishedAt: new Date(NOW - 30 * day) }, 'test');
+      await publishNotice(
+        t.db,
+        {
+          noticeId: `creation-notice-${groupA1}`,
+          councilId: councilA,
+          groupId: groupA1,
+          kind: 'creation-notice',
+          text: creation,
+          channels: ['notice_board'],
+          publishedAt: new Date(NOW - 40 * day),
+        },
+        'test',
+      );
+      await publishNotice(
+        t.db,
+        {
+          noticeId: `formation-notice-${groupA2}`,
+          councilId: councilA,
+          groupId: groupA2,
+          kind: 'formation-notice',
+          text: formationNoticeText('2026-02-02'),
+          channels: ['website'],
+          publishedAt: new Date(NOW - 20 * day),
+        },
+        'test',
+      );
+      await publishNotice(
+        t.db,
+        {
+          noticeId: `formation-notice-${groupB}`,
+          councilId: councilB,
+          groupId: groupB,
+          kind: 'formation-notice',
+          text: formationNoticeText('2026-01-05'),
+          channels: ['notice_board'],
+          publishedAt: new Date(NOW - 30 * day),
+        },
+        'test',
+      );
     });
 
     it('is what the notice board shows: the same notices in the same order, the same texts and days', async () => {
@@ -441,7 +656,11 @@ describe('the councils API', () => {
       const json = res.json<{ councilId: string; council: { ky: string; ru: string }; notices: NoticeJson[] }>();
       expect(json.councilId).toBe(councilA);
       expect(json.council).toEqual({ ky: 'Кара-Суу айылдык кеңеши', ru: 'Кара-Суйский айылный кенеш' });
-      expect(json.notices.map((n) => n.id)).toEqual([`formation-notice-${groupA2}`, `creation-notice-${groupA1}`, `formation-notice-${groupA1}`]);
+      expect(json.notices.map((n) => n.id)).toEqual([
+        `formation-notice-${groupA2}`,
+        `creation-notice-${groupA1}`,
+        `formation-notice-${groupA1}`,
+      ]);
       for (const lang of ['ky', 'ru'] as const) {
         const board = (await app.inject({ method: 'GET', url: `/councils/${councilA}/notices?lang=${lang}` })).body;
         const articles = board.split('<article>').slice(1);
@@ -454,14 +673,31 @@ describe('the councils API', () => {
         });
       }
       const feed = (await app.inject({ method: 'GET', url: `/councils/${councilA}/notices.atom` })).body;
-      expect([...feed.matchAll(/<id>urn:jmeg:notice:([^<]+)<\/id>/g)].map((m) => m[1])).toEqual(json.notices.map((n) => n.id));
-      expect(json.notices[1]).toMatchObject({ councilId: councilA, groupId: groupA1, kind: 'creation-notice', channels: ['notice_board'], publishedOn: '2026-01-29', links: { print: `/notices/creation-notice-${groupA1}/print`, board: `/councils/${councilA}/notices` } });
+      expect([...feed.matchAll(/<id>urn:jmeg:notice:([^<]+)<\/id>/g)].map((m) => m[1])).toEqual(
+        json.notices.map((n) => n.id),
+      );
+      expect(json.notices[1]).toMatchObject({
+        councilId: councilA,
+        groupId: groupA1,
+        kind: 'creation-notice',
+        channels: ['notice_board'],
+        publishedOn: '2026-01-29',
+        links: { print: `/notices/creation-notice-${groupA1}/print`, board: `/councils/${councilA}/notices` },
+      });
     });
 
     it('names members and their categories, never a phone, an e-mail or a birth date', async () => {
-      const persons = await t.db.selectFrom('persons').select(['phone', 'email', 'birth_date']).where('council_id', '=', councilA).execute();
+      const persons = await t.db
+        .selectFrom('persons')
+        .select(['phone', 'email', 'birth_date'])
+        .where('council_id', '=', councilA)
+        .execute();
       expect(persons.filter((p) => p.phone && p.email).length).toBe(SAMPLE_ROSTER.length);
-      for (const url of [`/api/councils/${councilA}/notices`, `/api/councils/${councilA}/notices?group=${groupA1}`, `/api/notices/creation-notice-${groupA1}`]) {
+      for (const url of [
+        `/api/councils/${councilA}/notices`,
+        `/api/councils/${councilA}/notices?group=${groupA1}`,
+        `/api/notices/creation-notice-${groupA1}`,
+      ]) {
         const text = (await call('GET', url, null)).body;
         for (const m of SAMPLE_ROSTER) expect(text).toContain(m.fullName);
         for (const p of persons) {
@@ -476,7 +712,9 @@ describe('the councils API', () => {
     it('?group= gives one group’s notices; a group of another council or none is a 404; an unknown council a 404', async () => {
       const one = await call('GET', `/api/councils/${councilA}/notices?group=${groupA2}`, null);
       expect(one.json<{ notices: NoticeJson[] }>().notices.map((n) => n.id)).toEqual([`formation-notice-${groupA2}`]);
-      expect((await call('GET', `/api/councils/${councilA}/notices?group=${groupB}&lang=en`, null)).statusCode).toBe(404);
+      expect((await call('GET', `/api/councils/${councilA}/notices?group=${groupB}&lang=en`, null)).statusCode).toBe(
+        404,
+      );
       expect((await call('GET', `/api/councils/${councilA}/notices?group=nope`, null)).statusCode).toBe(404);
       const unknown = await call('GET', '/api/councils/no-such-council/notices?lang=ru', null);
       expect(unknown.statusCode).toBe(404);
@@ -487,7 +725,8 @@ describe('the councils API', () => {
     });
 
     it('one notice by its id, as in the list; unknown: 404', async () => {
-      const list = (await call('GET', `/api/councils/${councilA}/notices`, null)).json<{ notices: NoticeJson[] }>().notices;
+      const list = (await call('GET', `/api/councils/${councilA}/notices`, null)).json<{ notices: NoticeJson[] }>()
+        .notices;
       const one = await call('GET', `/api/notices/${encodeURIComponent(`creation-notice-${groupA1}`)}`, null);
       expect(one.statusCode).toBe(200);
       expect(one.json()).toEqual(list.find((n) => n.id === `creation-notice-${groupA1}`));
@@ -496,8 +735,16 @@ describe('the councils API', () => {
   });
 
   it('the OpenAPI document lists the new routes', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
     expect(Object.keys(doc.paths['/api/councils'] ?? {}).sort()).toEqual(['get', 'post']);
-    for (const path of ['/api/councils/{councilId}', '/api/councils/{councilId}/groups', '/api/councils/{councilId}/notices', '/api/notices/{noticeId}']) expect(doc.paths[path]?.get, path).toBeDefined();
+    for (const path of [
+      '/api/councils/{councilId}',
+      '/api/councils/{councilId}/groups',
+      '/api/councils/{councilId}/notices',
+      '/api/notices/{noticeId}',
+    ])
+      expect(doc.paths[path]?.get, path).toBeDefined();
   });
 });

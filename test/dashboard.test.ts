@@ -39,29 +39,78 @@ const MEMBER_PHONE = SAMPLE_ROSTER[1]!.phone!;
 const MEMBER_EMAIL = SAMPLE_ROSTER[1]!.email!;
 
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour - 6).padStart(2, '0')}:00:00Z`);
-const onAct = (actId: string, events: NewEvent[]) => record(t.db, { stream: streams.act(actId), actor: 'test', events });
+const onAct = (actId: string, events: NewEvent[]) =>
+  record(t.db, { stream: streams.act(actId), actor: 'test', events });
 const onGroup = (events: NewEvent[]) => record(t.db, { stream: streams.group(groupId), actor: 'test', events });
-const opened = (obligationId: string, actId: string | null, key: 'object-response' | 'executive-report' | 'staff-candidates', party: string, anchorDate: string): NewEvent => ({
+const opened = (
+  obligationId: string,
+  actId: string | null,
+  key: 'object-response' | 'executive-report' | 'staff-candidates',
+  party: string,
+  anchorDate: string,
+): NewEvent => ({
   type: 'obligation.opened',
-  payload: { obligationId, groupId, actId, key, clause: key === 'staff-candidates' ? '5.4.2' : '4.3', party, anchorDate, dueDate: computeDeadline(key, anchorDate, cal).due },
+  payload: {
+    obligationId,
+    groupId,
+    actId,
+    key,
+    clause: key === 'staff-candidates' ? '5.4.2' : '4.3',
+    party,
+    anchorDate,
+    dueDate: computeDeadline(key, anchorDate, cal).due,
+  },
   occurredAt: at(anchorDate),
 });
-const reminder = (obligationId: string, rung: string, date: string): NewEvent => ({ type: 'obligation.reminder-sent', payload: { obligationId, rung, recipients: ['x@example.kg'] }, occurredAt: at(date, 9) });
-const status = (obligationId: string, s: 'met' | 'escalated', date: string): NewEvent => ({ type: 'obligation.status-changed', payload: { obligationId, status: s, reason: null }, occurredAt: at(date) });
+const reminder = (obligationId: string, rung: string, date: string): NewEvent => ({
+  type: 'obligation.reminder-sent',
+  payload: { obligationId, rung, recipients: ['x@example.kg'] },
+  occurredAt: at(date, 9),
+});
+const status = (obligationId: string, s: 'met' | 'escalated', date: string): NewEvent => ({
+  type: 'obligation.status-changed',
+  payload: { obligationId, status: s, reason: null },
+  occurredAt: at(date),
+});
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' }, 'test');
+  councilId = await registerCouncil(
+    t.db,
+    { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' },
+    'test',
+  );
   const otherCouncil = await registerCouncil(t.db, { name: { ky: 'Көк-Жар', ru: 'Кок-Жар' } }, 'test');
   groupId = await openGroup(t.db, { councilId, councilFormedOn: '2026-01-20' }, 'test');
   const otherGroup = await openGroup(t.db, { councilId: otherCouncil }, 'test');
   await importRoster(t.db, groupId, SAMPLE_ROSTER, { actor: 'test', on: '2026-03-01' });
   const chair = (await listRosterEntries(t.db, groupId)).find((m) => m.member.fullName === SAMPLE_ROSTER[0]!.fullName)!;
-  await onGroup([{ type: 'member.role-changed', payload: { groupId, membershipId: chair.membershipId, role: 'chair' } }]);
-  ids.o1 = (await registerObject(t.db, { councilId, kind: 'municipal_enterprise', name: { ky: 'Суу чарба', ru: 'Водхоз' }, emails: ['suu@aksuu.kg'] }, 'test')).id;
-  ids.o2 = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Мектеп', ru: 'Школа' }, emails: ['school@aksuu.kg'] }, 'test')).id;
-  for (const [key, object] of [['a1', 'o1'], ['a2', 'o2'], ['a3', 'o1'], ['draft', 'o2']] as const) {
-    ids[key] = (await draftAct(t.db, { groupId, objectId: ids[object], draft: parseActDraft({ subject: `Акт ${key}` }) }, 'test')).id;
+  await onGroup([
+    { type: 'member.role-changed', payload: { groupId, membershipId: chair.membershipId, role: 'chair' } },
+  ]);
+  ids.o1 = (
+    await registerObject(
+      t.db,
+      { councilId, kind: 'municipal_enterprise', name: { ky: 'Суу чарба', ru: 'Водхоз' }, emails: ['suu@aksuu.kg'] },
+      'test',
+    )
+  ).id;
+  ids.o2 = (
+    await registerObject(
+      t.db,
+      { councilId, kind: 'municipal_institution', name: { ky: 'Мектеп', ru: 'Школа' }, emails: ['school@aksuu.kg'] },
+      'test',
+    )
+  ).id;
+  for (const [key, object] of [
+    ['a1', 'o1'],
+    ['a2', 'o2'],
+    ['a3', 'o1'],
+    ['draft', 'o2'],
+  ] as const) {
+    ids[key] = (
+      await draftAct(t.db, { groupId, objectId: ids[object], draft: parseActDraft({ subject: `Акт ${key}` }) }, 'test')
+    ).id;
   }
   const issue = (actId: string, number: string, issuedOn: string, receivedOn: string): NewEvent[] => [
     { type: 'act.issued', payload: { actId, number, issuedOn, content: {} }, occurredAt: at(issuedOn) },
@@ -70,13 +119,45 @@ beforeAll(async () => {
 
   // The formation (5.4.1, 5.4.2): the notice on 20 February; the staff candidates were due 15 working days later,
   // on Friday 13 March (Sunday 8 March is a holiday on a weekend, not moved): reminded, missed, escalated.
-  await publishNotice(t.db, { noticeId: `formation-notice-${groupId}`, councilId, groupId, kind: 'formation-notice', text: { ky: 'Жарыя', ru: 'Объявление' }, channels: ['website'], publishedAt: at('2026-02-20') }, 'test');
+  await publishNotice(
+    t.db,
+    {
+      noticeId: `formation-notice-${groupId}`,
+      councilId,
+      groupId,
+      kind: 'formation-notice',
+      text: { ky: 'Жарыя', ru: 'Объявление' },
+      channels: ['website'],
+      publishedAt: at('2026-02-20'),
+    },
+    'test',
+  );
   const F = `${groupId}/staff-candidates`;
-  await onGroup([opened(F, null, 'staff-candidates', 'executive-body', '2026-02-20'), reminder(F, 'due-3', '2026-03-10'), status(F, 'escalated', '2026-03-16')]);
   await onGroup([
-    { type: 'meeting.scheduled', payload: { meetingId: 'm-past', groupId, kind: 'regular', date: '2026-03-10', time: '10:00', place: 'Зал' } },
-    { type: 'meeting.scheduled', payload: { meetingId: 'm-next', groupId, kind: 'regular', date: '2026-03-27', time: '15:30', place: 'Айыл өкмөтүнүн жыйындар залы' } },
-    { type: 'meeting.scheduled', payload: { meetingId: 'm-off', groupId, kind: 'extraordinary', date: '2026-04-03', time: null, place: null } },
+    opened(F, null, 'staff-candidates', 'executive-body', '2026-02-20'),
+    reminder(F, 'due-3', '2026-03-10'),
+    status(F, 'escalated', '2026-03-16'),
+  ]);
+  await onGroup([
+    {
+      type: 'meeting.scheduled',
+      payload: { meetingId: 'm-past', groupId, kind: 'regular', date: '2026-03-10', time: '10:00', place: 'Зал' },
+    },
+    {
+      type: 'meeting.scheduled',
+      payload: {
+        meetingId: 'm-next',
+        groupId,
+        kind: 'regular',
+        date: '2026-03-27',
+        time: '15:30',
+        place: 'Айыл өкмөтүнүн жыйындар залы',
+      },
+    },
+    {
+      type: 'meeting.scheduled',
+      payload: { meetingId: 'm-off', groupId, kind: 'extraordinary', date: '2026-04-03', time: null, place: null },
+    },
     { type: 'meeting.cancelled', payload: { meetingId: 'm-off', reason: null } },
   ]);
 
@@ -99,14 +180,27 @@ beforeAll(async () => {
     opened('G', ids.a2, 'executive-report', 'executive-body', '2026-02-10'),
     {
       type: 'response.recorded',
-      payload: { responseId: 'G-r1', actId: ids.a2, obligationId: 'G', kind: 'executive-report', submittedAt: at('2026-03-10').toISOString(), late: false, body: 'Чаралар көрүлдү.', responder: 'executive-body', supersedes: null },
+      payload: {
+        responseId: 'G-r1',
+        actId: ids.a2,
+        obligationId: 'G',
+        kind: 'executive-report',
+        submittedAt: at('2026-03-10').toISOString(),
+        late: false,
+        body: 'Чаралар көрүлдү.',
+        responder: 'executive-body',
+        supersedes: null,
+      },
       occurredAt: at('2026-03-10'),
     },
     status('G', 'met', '2026-03-10'),
   ]);
   // Act 3 (Суу чарба): the report received 18 February lands on Orozo Ait (Friday 20 March) and moves to Monday 23;
   // the answer received 5 March is due Thursday 19 March: this week.
-  await onAct(ids.a3, [...issue(ids.a3, '3', '2026-02-17', '2026-02-18'), opened('D', ids.a3, 'executive-report', 'executive-body', '2026-02-18')]);
+  await onAct(ids.a3, [
+    ...issue(ids.a3, '3', '2026-02-17', '2026-02-18'),
+    opened('D', ids.a3, 'executive-report', 'executive-body', '2026-02-18'),
+  ]);
   await onAct(ids.a3, [opened('E', ids.a3, 'object-response', `object:${ids.o1}`, '2026-03-05')]);
 
   await createAccounts(t.db, PASSWORD, [
@@ -132,7 +226,10 @@ async function login(email: string): Promise<{ cookie: string; csrf: string }> {
   if (known) return known;
   const res = await app.inject({ method: 'POST', url: '/api/login', payload: { email, password: PASSWORD } });
   expect(res.statusCode).toBe(200);
-  const s = { cookie: `jmeg_session=${res.cookies.find((c) => c.name === 'jmeg_session')!.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  const s = {
+    cookie: `jmeg_session=${res.cookies.find((c) => c.name === 'jmeg_session')!.value}`,
+    csrf: res.json<{ csrfToken: string }>().csrfToken,
+  };
   sessions.set(email, s);
   return s;
 }
@@ -160,7 +257,10 @@ interface Dashboard {
   obligations: Obligation[];
   counts: { open: number; overdue: number; dueThisWeek: number };
   chart: { objectId: string | null; overdue: number; open: number }[];
-  timeline: { formation: { kind: string; count: number; text: string; date: string }[]; acts: { actId: string; number: string | null; entries: { kind: string; text: string; date: string }[] }[] };
+  timeline: {
+    formation: { kind: string; count: number; text: string; date: string }[];
+    acts: { actId: string; number: string | null; entries: { kind: string; text: string; date: string }[] }[];
+  };
   meetings: { id: string }[];
   members: { fullName: string; role: string; phone: string | null; email: string | null }[];
   feed: { url: string | null } | null;
@@ -171,8 +271,13 @@ const F = () => `${groupId}/staff-candidates`;
 describe('GET /api/groups/:groupId/dashboard', () => {
   it('the due dates the cases rely on follow 4.3 and 5.4.2 on the 2026 calendar', () => {
     expect(computeDeadline('staff-candidates', '2026-02-20', cal).due).toBe('2026-03-13');
-    expect(['2026-03-02', '2026-03-10', '2026-03-05'].map((d) => computeDeadline('object-response', d, cal).due)).toEqual(['2026-03-16', '2026-03-25', '2026-03-19']);
-    expect(computeDeadline('executive-report', '2026-02-18', cal)).toMatchObject({ due: '2026-03-23', movedFrom: '2026-03-20' });
+    expect(
+      ['2026-03-02', '2026-03-10', '2026-03-05'].map((d) => computeDeadline('object-response', d, cal).due),
+    ).toEqual(['2026-03-16', '2026-03-25', '2026-03-19']);
+    expect(computeDeadline('executive-report', '2026-02-18', cal)).toMatchObject({
+      due: '2026-03-23',
+      movedFrom: '2026-03-20',
+    });
     expect(computeDeadline('executive-report', '2026-03-02', cal).due).toBe('2026-04-01');
   });
 
@@ -183,8 +288,19 @@ describe('GET /api/groups/:groupId/dashboard', () => {
     expect(d.obligations.map((o) => o.obligationId)).toEqual([F(), 'A', 'E', 'D', 'C', 'B', 'G']);
     const by = (id: string) => d.obligations.find((o) => o.obligationId === id)!;
     // 13 March to 18 March: 16, 17, 18 working days overdue; 16 March: 17, 18.
-    expect(by(F())).toMatchObject({ overdue: true, dueDate: '2026-03-13', daysLeft: { unit: 'working', left: -3 }, clause: '5.4.2', link: `/manage/groups/${groupId}/formation` });
-    expect(by('A')).toMatchObject({ overdue: true, dueDate: '2026-03-16', daysLeft: { unit: 'working', left: -2 }, link: `/manage/acts/${ids.a1}` });
+    expect(by(F())).toMatchObject({
+      overdue: true,
+      dueDate: '2026-03-13',
+      daysLeft: { unit: 'working', left: -3 },
+      clause: '5.4.2',
+      link: `/manage/groups/${groupId}/formation`,
+    });
+    expect(by('A')).toMatchObject({
+      overdue: true,
+      dueDate: '2026-03-16',
+      daysLeft: { unit: 'working', left: -2 },
+      link: `/manage/acts/${ids.a1}`,
+    });
     expect(by('A').reminders.map((r) => r.rung)).toEqual(['due-3', 'due-1', 'due-0']);
     expect(by('A').escalation).not.toBeNull();
     // 19 March is the only working day before the due date... it is the due date itself: 1 working day left.
@@ -200,7 +316,8 @@ describe('GET /api/groups/:groupId/dashboard', () => {
   });
 
   it('filters like the obligations route: overdue, due this week, by object', async () => {
-    const ids_ = async (q: string) => (await api('chair@aksuu.kg', q)).json<Dashboard>().obligations.map((o) => o.obligationId);
+    const ids_ = async (q: string) =>
+      (await api('chair@aksuu.kg', q)).json<Dashboard>().obligations.map((o) => o.obligationId);
     expect(await ids_('?filter=overdue')).toEqual([F(), 'A']);
     expect(await ids_('?filter=due-this-week')).toEqual(['E']);
     expect(await ids_(`?object=${ids.o2}`)).toEqual(['C', 'G']);
@@ -276,14 +393,23 @@ describe('GET /api/groups/:groupId/dashboard', () => {
     ]);
     expect(a1.entries[1]).toMatchObject({ date: '2026-02-27', text: 'Выдан акт № 1' });
     expect(a1.entries[2]).toMatchObject({ date: '2026-03-02', text: 'Объект получил акт (зарегистрировал сотрудник)' });
-    expect(a1.entries[5]!.text).toBe('Отправлено напоминание (за 3 рабочих дня до срока): Сообщение айыл окмоту о причинах недостатков и планируемых мерах');
+    expect(a1.entries[5]!.text).toBe(
+      'Отправлено напоминание (за 3 рабочих дня до срока): Сообщение айыл окмоту о причинах недостатков и планируемых мерах',
+    );
     const a2 = d.timeline.acts.find((a) => a.actId === ids.a2)!;
     expect(a2.entries.map((e) => e.kind)).toContain('response.recorded');
     expect(a2.entries.find((e) => e.kind === 'obligation.met')).toBeDefined();
   });
 
-  it('names each kind of notice in words: an obligation\'s notice by its title, the escalation notice as such', () => {
-    const entry = (detail: string) => ({ position: 1, at: '2026-03-18T04:00:00Z', date: '2026-03-18', kind: 'notice.published' as const, count: 1, detail });
+  it("names each kind of notice in words: an obligation's notice by its title, the escalation notice as such", () => {
+    const entry = (detail: string) => ({
+      position: 1,
+      at: '2026-03-18T04:00:00Z',
+      date: '2026-03-18',
+      kind: 'notice.published' as const,
+      count: 1,
+      detail,
+    });
     expect(timelineText('ru', entry('escalation'))).toBe('Опубликовано объявление: о просроченном сроке (для кенеша)');
     expect(timelineText('en', entry('formation-notice'))).not.toContain('formation-notice');
   });
@@ -297,7 +423,10 @@ describe('GET /api/groups/:groupId/dashboard', () => {
       const d = (await api(email)).json<Dashboard>();
       expect(d.viewer).toMatchObject({ canManage: true, seesContacts: true });
       expect(d.members[0]).toMatchObject({ role: 'chair', phone: CHAIR_PHONE });
-      expect(d.members.find((m) => m.fullName === SAMPLE_ROSTER[1]!.fullName)).toMatchObject({ phone: MEMBER_PHONE, email: MEMBER_EMAIL });
+      expect(d.members.find((m) => m.fullName === SAMPLE_ROSTER[1]!.fullName)).toMatchObject({
+        phone: MEMBER_PHONE,
+        email: MEMBER_EMAIL,
+      });
     }
     for (const email of ['member@aksuu.kg', 'deputy@aksuu.kg']) {
       const res = await api(email);
@@ -315,13 +444,18 @@ describe('GET /api/groups/:groupId/dashboard', () => {
   });
 
   it('who may read it: the group and its council; 403 for others, 401 without a login', async () => {
-    for (const email of ['chair@kokjar.kg', 'staff@kokjar.kg', 'deputy@kokjar.kg']) expect((await api(email)).statusCode, email).toBe(403);
+    for (const email of ['chair@kokjar.kg', 'staff@kokjar.kg', 'deputy@kokjar.kg'])
+      expect((await api(email)).statusCode, email).toBe(403);
     expect((await app.inject({ method: 'GET', url: `/api/groups/${groupId}/dashboard` })).statusCode).toBe(401);
   });
 });
 
 describe('the dashboard page', () => {
-  const rows = (body: string) => [...body.matchAll(/<tr( class="overdue-row")?>\s*<td>(.*?)<\/td>\s*<td>(.*?) <span/gs)].map((m) => ({ overdue: m[1] !== undefined, what: m[3]! }));
+  const rows = (body: string) =>
+    [...body.matchAll(/<tr( class="overdue-row")?>\s*<td>(.*?)<\/td>\s*<td>(.*?) <span/gs)].map((m) => ({
+      overdue: m[1] !== undefined,
+      what: m[3]!,
+    }));
 
   it('lists the obligations overdue first, with clause, party, due date, days left, reminders and the act link', async () => {
     const res = await page('chair@aksuu.kg', '?lang=en');
@@ -356,7 +490,11 @@ describe('the dashboard page', () => {
     expect(svg![1]).toContain('<title id="chart-title">Открытые и просроченные обязательства по объектам</title>');
     expect(svg![1]).toContain('Водхоз: просрочено 1, в срок 3');
     expect(svg![1]).toContain('<title>Процедура формирования (без объекта): просрочено 1, в срок 0</title>');
-    const bars = [...svg![1]!.matchAll(/<g data-object="([^"]*)" data-overdue="(\d+)" data-open="(\d+)">[\s\S]*?<text[^>]*>([^<]*)<\/text>[\s\S]*?<text[^>]*>(\d+) \+ (\d+)<\/text><\/g>/g)].map((m) => [m[1], m[2], m[3], m[4], `${m[5]} + ${m[6]}`]);
+    const bars = [
+      ...svg![1]!.matchAll(
+        /<g data-object="([^"]*)" data-overdue="(\d+)" data-open="(\d+)">[\s\S]*?<text[^>]*>([^<]*)<\/text>[\s\S]*?<text[^>]*>(\d+) \+ (\d+)<\/text><\/g>/g,
+      ),
+    ].map((m) => [m[1], m[2], m[3], m[4], `${m[5]} + ${m[6]}`]);
     expect(bars).toEqual([
       [ids.o1, '1', '3', 'Водхоз', '1 + 3'],
       // A long label is shortened in the drawing; the row's <title> and the table carry it whole.
@@ -372,7 +510,11 @@ describe('the dashboard page', () => {
       [138, 43, '#1565c0'],
     ]);
     const table = /<table class="chart-data">([\s\S]*?)<\/table>/.exec(res.body)![1]!;
-    expect([...table.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g)].map((m) => m.slice(1))).toEqual([
+    expect(
+      [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g)].map(
+        (m) => m.slice(1),
+      ),
+    ).toEqual([
       ['Водхоз', '1', '3', '4'],
       ['Процедура формирования (без объекта)', '1', '0', '1'],
       ['Школа', '0', '1', '1'],
@@ -408,11 +550,17 @@ describe('the dashboard page', () => {
     });
     expect(made.statusCode).toBe(303);
     expect(made.headers.location).toBe(`/manage/groups/${groupId}/dashboard?lang=en&done=feed-token#feed`);
-    const res = await app.inject({ method: 'GET', url: `/manage/groups/${groupId}/dashboard?lang=en&done=feed-token`, headers: { cookie, host: 'jmeg.example.kg' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/manage/groups/${groupId}/dashboard?lang=en&done=feed-token`,
+      headers: { cookie, host: 'jmeg.example.kg' },
+    });
     expect(res.body).toContain('A new link was made; the old one no longer works.');
     const url = /<input id="feed-url" type="text" readonly value="([^"]+)">/.exec(res.body)![1]!.replace(/&amp;/g, '&');
     // Without JMEG_PUBLIC_URL the link is built from HOST and PORT, never from the request's Host header.
-    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:3000/api/groups/${groupId}/calendar\\.ics\\?token=[\\w-]{43}$`));
+    expect(url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:3000/api/groups/${groupId}/calendar\\.ics\\?token=[\\w-]{43}$`),
+    );
     expect(res.body).toContain(`href="${url.replace('http:', 'webcal:')}"`);
     const feed = await app.inject({ method: 'GET', url: new URL(url).pathname + new URL(url).search });
     expect(feed.statusCode).toBe(200);
@@ -421,14 +569,26 @@ describe('the dashboard page', () => {
     const again = await page('staff@aksuu.kg', '?lang=en');
     expect(again.body).toContain(new URL(url).search.replace(/&/g, '&amp;'));
     // Without the form's CSRF token nothing changes.
-    const forged = await app.inject({ method: 'POST', url: `/manage/groups/${groupId}/feed-token`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const forged = await app.inject({
+      method: 'POST',
+      url: `/manage/groups/${groupId}/feed-token`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
     expect(forged.statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: new URL(url).pathname + new URL(url).search })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: new URL(url).pathname + new URL(url).search })).statusCode).toBe(
+      200,
+    );
   });
 
   it('a member cannot make a link (403 page)', async () => {
     const { cookie, csrf } = await login('member@aksuu.kg');
-    const res = await app.inject({ method: 'POST', url: `/manage/groups/${groupId}/feed-token?lang=en`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/manage/groups/${groupId}/feed-token?lang=en`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(csrf)}`,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
   });
@@ -439,7 +599,9 @@ describe('the dashboard page', () => {
     expect(res.body).toContain('<html lang="ky">');
     expect(res.body).toContain('Топтун көзөмөл тактасы');
     expect(res.body).toContain('Мүчөлөр кошулду: 5');
-    expect(res.body).toContain('<time datetime="2026-03-27">27.03.2026 (жума)</time> 15:30: Топтун кезектеги жыйыны, Айыл өкмөтүнүн жыйындар залы');
+    expect(res.body).toContain(
+      '<time datetime="2026-03-27">27.03.2026 (жума)</time> 15:30: Топтун кезектеги жыйыны, Айыл өкмөтүнүн жыйындар залы',
+    );
     expect(res.body).toContain('<label for="filter">');
     expect(res.body).toContain('<label for="object">');
     const filtered = await page('staff@aksuu.kg', '?filter=overdue&lang=en');
@@ -450,7 +612,9 @@ describe('the dashboard page', () => {
   it('sends a visitor without a login to the login page, and answers 403 to another council', async () => {
     const anonymous = await app.inject({ method: 'GET', url: `/manage/groups/${groupId}/dashboard?lang=ru` });
     expect(anonymous.statusCode).toBe(303);
-    expect(anonymous.headers.location).toBe(`/login?lang=ru&next=${encodeURIComponent(`/manage/groups/${groupId}/dashboard?lang=ru`)}`);
+    expect(anonymous.headers.location).toBe(
+      `/login?lang=ru&next=${encodeURIComponent(`/manage/groups/${groupId}/dashboard?lang=ru`)}`,
+    );
     const other = await page('staff@kokjar.kg');
     expect(other.statusCode).toBe(403);
     expect(other.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -460,7 +624,9 @@ describe('the dashboard page', () => {
 describe('the timeline keeps what moves: closed acts drop off 90 days after their last event', () => {
   // Last in the file: it closes act 3.
   it('shows a closed act for 90 days after its last event, then counts it and links to the acts list', async () => {
-    await onAct(ids.a3, [{ type: 'act.closed', payload: { actId: ids.a3, reason: 'test' }, occurredAt: at('2026-03-18') }]);
+    await onAct(ids.a3, [
+      { type: 'act.closed', payload: { actId: ids.a3, reason: 'test' }, occurredAt: at('2026-03-18') },
+    ]);
     const recent = await groupTimelines(t.db, groupId, { today: '2026-06-16' });
     expect(recent.acts.map((a) => a.actId)).toContain(ids.a3);
     expect(recent.olderClosedActs).toBe(0);

@@ -21,17 +21,42 @@ describe('jmeg db / council / group / roster import / projections', () => {
   let groupId = '';
 
   it('db migrate applies the schema once, then reports it up to date', async () => {
-    expect(await jmeg('db', 'migrate')).toMatchObject({ code: 0, stdout: expect.stringContaining('applied 20261123T1900-initial') as string });
-    expect(await jmeg('db', 'migrate')).toMatchObject({ code: 0, stdout: expect.stringContaining('schema is up to date') as string });
+    expect(await jmeg('db', 'migrate')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('applied 20261123T1900-initial') as string,
+    });
+    expect(await jmeg('db', 'migrate')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('schema is up to date') as string,
+    });
   });
 
   it('council create and group create print the new ids; an unknown council is one clear line, exit 2', async () => {
-    const council = await jmeg('council', 'create', '--name-ky', 'Кетмен-Дөбө айылдык кеңеши', '--name-ru', 'Кетмен-Дёбёнский айылный кенеш', '--email', 'kenesh@example.kg');
+    const council = await jmeg(
+      'council',
+      'create',
+      '--name-ky',
+      'Кетмен-Дөбө айылдык кеңеши',
+      '--name-ru',
+      'Кетмен-Дёбёнский айылный кенеш',
+      '--email',
+      'kenesh@example.kg',
+    );
     expect(council.code).toBe(0);
-    const group = await jmeg('group', 'create', '--council', council.stdout.trim(), '--council-formed-on', '2026-10-01');
+    const group = await jmeg(
+      'group',
+      'create',
+      '--council',
+      council.stdout.trim(),
+      '--council-formed-on',
+      '2026-10-01',
+    );
     expect(group.code).toBe(0);
     groupId = group.stdout.trim();
-    expect(await jmeg('group', 'create', '--council', 'nope')).toMatchObject({ code: 2, stderr: 'group create: no council with id nope (see "jmeg council list")\n' });
+    expect(await jmeg('group', 'create', '--council', 'nope')).toMatchObject({
+      code: 2,
+      stderr: 'group create: no council with id nope (see "jmeg council list")\n',
+    });
   });
 
   it('roster import of a file with bad rows reports them by row and field and writes nothing', async () => {
@@ -40,16 +65,38 @@ describe('jmeg db / council / group / roster import / projections', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('row 2 (line 3): sex: "X" must be M (male) or F (female) [one-of]');
     expect(result.stderr).toContain('Nothing was written');
-    expect({ events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships') }).toEqual(before);
+    expect({ events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships') }).toEqual(
+      before,
+    );
   });
 
   it('roster import records every member once, prints the composition check, and a re-import adds nothing', async () => {
-    const first = await jmeg('roster', 'import', roster('valid-13'), '--group', groupId, '--on', '2026-11-23', '--lang', 'en');
+    const first = await jmeg(
+      'roster',
+      'import',
+      roster('valid-13'),
+      '--group',
+      groupId,
+      '--on',
+      '2026-11-23',
+      '--lang',
+      'en',
+    );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('13 added, 0 already present');
     expect(first.stdout).toContain('Result: no violations.');
     const events = await countRows(t.db, 'events');
-    const again = await jmeg('roster', 'import', roster('valid-13'), '--group', groupId, '--on', '2026-11-23', '--lang', 'en');
+    const again = await jmeg(
+      'roster',
+      'import',
+      roster('valid-13'),
+      '--group',
+      groupId,
+      '--on',
+      '2026-11-23',
+      '--lang',
+      'en',
+    );
     expect(again.stdout).toContain('0 added, 13 already present');
     expect(await countRows(t.db, 'events')).toBe(events);
     expect(await countRows(t.db, 'memberships')).toBe(13);
@@ -58,7 +105,17 @@ describe('jmeg db / council / group / roster import / projections', () => {
   it('roster import into a group that fails the composition check still records it and exits 1', async () => {
     const council = (await jmeg('council', 'create', '--name-ky', 'Б', '--name-ru', 'Б')).stdout.trim();
     const other = (await jmeg('group', 'create', '--council', council)).stdout.trim();
-    const result = await jmeg('roster', 'import', roster('violating-13'), '--group', other, '--on', '2026-11-23', '--lang', 'en');
+    const result = await jmeg(
+      'roster',
+      'import',
+      roster('violating-13'),
+      '--group',
+      other,
+      '--on',
+      '2026-11-23',
+      '--lang',
+      'en',
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/13 added/);
   });
@@ -71,7 +128,10 @@ describe('jmeg db / council / group / roster import / projections', () => {
 
   it('projections rebuild replays the whole log', async () => {
     const events = await countRows(t.db, 'events');
-    expect(await jmeg('projections', 'rebuild')).toMatchObject({ code: 0, stdout: expect.stringContaining(`replayed ${events} events into 17 projection tables`) as string });
+    expect(await jmeg('projections', 'rebuild')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`replayed ${events} events into 17 projection tables`) as string,
+    });
     expect(await countRows(t.db, 'memberships')).toBe(26);
   });
 });

@@ -50,12 +50,38 @@ describe('migrations', () => {
         .where('table_schema' as never, '=', 'public' as never)
         .execute();
       const names = (tables as { table_name: string }[]).map((r) => r.table_name);
-      expect(names).toEqual(expect.arrayContaining(['events', 'councils', 'groups', 'persons', 'memberships', 'candidates', 'nominations', 'gathering_protocols', 'monitored_objects', 'acts', 'act_annexes', 'responses', 'obligations', 'obligation_status_changes', 'obligation_reminders', 'notices', 'meetings', 'calendar_entries', 'mail_outbox']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'events',
+          'councils',
+          'groups',
+          'persons',
+          'memberships',
+          'candidates',
+          'nominations',
+          'gathering_protocols',
+          'monitored_objects',
+          'acts',
+          'act_annexes',
+          'responses',
+          'obligations',
+          'obligation_status_changes',
+          'obligation_reminders',
+          'notices',
+          'meetings',
+          'calendar_entries',
+          'mail_outbox',
+        ]),
+      );
       expect(await migrateToLatest(fresh.db)).toEqual([]);
 
       const down = await migrator(fresh.db).migrateTo(NO_MIGRATIONS);
       expect(down.error).toBeUndefined();
-      const { rows } = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_schema = 'public' and table_name = 'events'`.execute(fresh.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*) as n from information_schema.tables where table_schema = 'public' and table_name = 'events'`.execute(
+        fresh.db,
+      );
       expect(rows[0]!.n).toBe(0);
       expect(await migrateToLatest(fresh.db)).toEqual(migrationNames);
     } finally {
@@ -67,17 +93,28 @@ describe('migrations', () => {
 describe('appending to a stream', () => {
   it('gives versions 1..n within the stream and increasing global positions', async () => {
     const groupId = await newGroup('versions');
-    const result = await record(t.db, { stream: streams.group(groupId), expectedVersion: 1, events: [statusChanged(groupId, 'active'), statusChanged(groupId, 'dissolved')], actor: 'test' });
+    const result = await record(t.db, {
+      stream: streams.group(groupId),
+      expectedVersion: 1,
+      events: [statusChanged(groupId, 'active'), statusChanged(groupId, 'dissolved')],
+      actor: 'test',
+    });
     expect(result.appended.map((e) => e.streamVersion)).toEqual([2, 3]);
     expect(result.appended[1]!.position).toBeGreaterThan(result.appended[0]!.position);
-    expect((await readStream(t.db, streams.group(groupId))).map((e) => e.type)).toEqual(['group.opened', 'group.status-changed', 'group.status-changed']);
+    expect((await readStream(t.db, streams.group(groupId))).map((e) => e.type)).toEqual([
+      'group.opened',
+      'group.status-changed',
+      'group.status-changed',
+    ]);
   });
 
   it('8 parallel writers expecting the same version: exactly one wins, the others get ConcurrencyError', async () => {
     const groupId = await newGroup('race');
     const stream = streams.group(groupId);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, () => record(t.db, { stream, expectedVersion: 1, events: [statusChanged(groupId, 'active')], actor: 'test' })),
+      Array.from({ length: 8 }, () =>
+        record(t.db, { stream, expectedVersion: 1, events: [statusChanged(groupId, 'active')], actor: 'test' }),
+      ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -96,8 +133,18 @@ describe('appending to a stream', () => {
     const first = await t.db.startTransaction().execute();
     const second = await t.db.startTransaction().execute();
     try {
-      await recordInTransaction(first, { stream, expectedVersion: 1, events: [statusChanged(groupId, 'active')], actor: 'first' });
-      const blocked = recordInTransaction(second, { stream, expectedVersion: 1, events: [statusChanged(groupId, 'dissolved')], actor: 'second' });
+      await recordInTransaction(first, {
+        stream,
+        expectedVersion: 1,
+        events: [statusChanged(groupId, 'active')],
+        actor: 'first',
+      });
+      const blocked = recordInTransaction(second, {
+        stream,
+        expectedVersion: 1,
+        events: [statusChanged(groupId, 'dissolved')],
+        actor: 'second',
+      });
       const settled = blocked.then(
         () => 'appended',
         (e: unknown) => e,
@@ -116,7 +163,11 @@ describe('appending to a stream', () => {
   it("'any' appends after whatever is there: 8 parallel writers all succeed with distinct versions", async () => {
     const groupId = await newGroup('any');
     const stream = streams.group(groupId);
-    await Promise.all(Array.from({ length: 8 }, () => record(t.db, { stream, events: [statusChanged(groupId, 'active')], actor: 'test' })));
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        record(t.db, { stream, events: [statusChanged(groupId, 'active')], actor: 'test' }),
+      ),
+    );
     expect((await readStream(t.db, stream)).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
@@ -125,8 +176,17 @@ describe('idempotency keys', () => {
   it('re-appending a fact with a stored key is a no-op that returns the first-stored event', async () => {
     const groupId = await newGroup('idem');
     const stream = streams.group(groupId);
-    const first = await record(t.db, { stream, events: [statusChanged(groupId, 'active', `activate-${groupId}`)], actor: 'first' });
-    const again = await record(t.db, { stream, expectedVersion: 1, events: [statusChanged(groupId, 'dissolved', `activate-${groupId}`)], actor: 'again' });
+    const first = await record(t.db, {
+      stream,
+      events: [statusChanged(groupId, 'active', `activate-${groupId}`)],
+      actor: 'first',
+    });
+    const again = await record(t.db, {
+      stream,
+      expectedVersion: 1,
+      events: [statusChanged(groupId, 'dissolved', `activate-${groupId}`)],
+      actor: 'again',
+    });
     expect(again.appended).toEqual([]);
     expect(again.events).toEqual(first.events);
     expect(again.events[0]).toMatchObject({ actor: 'first', streamVersion: 2, payload: { status: 'active' } });
@@ -135,7 +195,11 @@ describe('idempotency keys', () => {
 
   it('a key repeated inside one batch is stored once', async () => {
     const groupId = await newGroup('batch');
-    const result = await record(t.db, { stream: streams.group(groupId), events: [statusChanged(groupId, 'active', `k-${groupId}`), statusChanged(groupId, 'active', `k-${groupId}`)], actor: 'test' });
+    const result = await record(t.db, {
+      stream: streams.group(groupId),
+      events: [statusChanged(groupId, 'active', `k-${groupId}`), statusChanged(groupId, 'active', `k-${groupId}`)],
+      actor: 'test',
+    });
     expect(result.appended).toHaveLength(1);
     expect(result.events[1]).toEqual(result.events[0]);
   });
@@ -146,8 +210,16 @@ describe('idempotency keys', () => {
     const first = await t.db.startTransaction().execute();
     const second = await t.db.startTransaction().execute();
     try {
-      const a = await recordInTransaction(first, { stream: streams.group(groupId), events: [statusChanged(groupId, 'active', key)], actor: 'first' });
-      const b = recordInTransaction(second, { stream: `other-${groupId}`, events: [statusChanged(groupId, 'active', key)], actor: 'second' });
+      const a = await recordInTransaction(first, {
+        stream: streams.group(groupId),
+        events: [statusChanged(groupId, 'active', key)],
+        actor: 'first',
+      });
+      const b = recordInTransaction(second, {
+        stream: `other-${groupId}`,
+        events: [statusChanged(groupId, 'active', key)],
+        actor: 'second',
+      });
       await new Promise((resolve) => setTimeout(resolve, 200));
       await first.commit().execute();
       const result = await b;
@@ -197,7 +269,16 @@ describe('projections', () => {
     const eventsBefore = await countRows(t.db, 'events');
     // The rung '3-before' of ob1 was sent already: its primary key refuses a second row, so the event must go too.
     await expect(
-      record(t.db, { stream, events: [{ type: 'obligation.reminder-sent', payload: { obligationId: 'ob1-tx', rung: '3-before', recipients: ['x@example.kg'] } }], actor: 'test' }),
+      record(t.db, {
+        stream,
+        events: [
+          {
+            type: 'obligation.reminder-sent',
+            payload: { obligationId: 'ob1-tx', rung: '3-before', recipients: ['x@example.kg'] },
+          },
+        ],
+        actor: 'test',
+      }),
     ).rejects.toThrow(/obligation_reminders_pkey/);
     expect(await countRows(t.db, 'events')).toBe(eventsBefore);
     const [ob1] = await listObligations(t.db, { groupId, actId: 'a1-tx', statuses: ['met'] });
@@ -206,14 +287,26 @@ describe('projections', () => {
 
   it('an event for a group that does not exist is not stored', async () => {
     const eventsBefore = await countRows(t.db, 'events');
-    await expect(record(t.db, { stream: 'group-nowhere', events: [{ type: 'group.created', payload: { groupId: 'nowhere', createdOn: '2026-11-02', resolutionNumber: '1', termEnd: '2030-11-02' } }], actor: 'test' })).rejects.toThrow('groups: no row with id nowhere');
+    await expect(
+      record(t.db, {
+        stream: 'group-nowhere',
+        events: [
+          {
+            type: 'group.created',
+            payload: { groupId: 'nowhere', createdOn: '2026-11-02', resolutionNumber: '1', termEnd: '2030-11-02' },
+          },
+        ],
+        actor: 'test',
+      }),
+    ).rejects.toThrow('groups: no row with id nowhere');
     expect(await countRows(t.db, 'events')).toBe(eventsBefore);
   });
 
   it('rebuilt from the log equal the live ones, table by table, even after a projection row was lost', async () => {
     await recordSampleHistory(t.db, '-rebuild');
     const live = await dumpProjections(t.db);
-    for (const [table, rows] of Object.entries(live)) expect(rows.length, `${table} has rows to compare`).toBeGreaterThan(0);
+    for (const [table, rows] of Object.entries(live))
+      expect(rows.length, `${table} has rows to compare`).toBeGreaterThan(0);
     await t.db.deleteFrom('obligation_reminders').where('obligation_id', '=', 'ob1-rebuild').execute();
     await t.db.updateTable('groups').set({ status: 'dissolved' }).where('id', '=', 'g-rebuild').execute();
 
@@ -224,7 +317,12 @@ describe('projections', () => {
 });
 
 describe('roster import', () => {
-  const member = (fullName: string, sex: 'M' | 'F', category: RosterMember['category'], year: number): RosterMember => ({
+  const member = (
+    fullName: string,
+    sex: 'M' | 'F',
+    category: RosterMember['category'],
+    year: number,
+  ): RosterMember => ({
     fullName,
     sex,
     birthDate: { year, month: 5, day: 1 },
@@ -259,22 +357,40 @@ describe('roster import', () => {
   it('a roster naming the same person twice writes nothing and names the row', async () => {
     const groupId = await newGroup('dup');
     const before = { events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships') };
-    const error = await importRoster(t.db, groupId, [...roster, roster[1]!], { actor: 'test', on: '2026-11-23' }).catch((e: unknown) => e);
+    const error = await importRoster(t.db, groupId, [...roster, roster[1]!], { actor: 'test', on: '2026-11-23' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RosterImportError);
-    expect((error as RosterImportError).errors).toEqual([expect.objectContaining({ row: 6, field: 'full_name', rule: 'same-person-twice' })]);
-    expect({ events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships') }).toEqual(before);
+    expect((error as RosterImportError).errors).toEqual([
+      expect.objectContaining({ row: 6, field: 'full_name', rule: 'same-person-twice' }),
+    ]);
+    expect({ events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships') }).toEqual(
+      before,
+    );
   });
 
   it('a row the database refuses half-way (a birth year of five digits) leaves no member and no event behind', async () => {
     const groupId = await newGroup('half');
-    const before = { events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships'), persons: await countRows(t.db, 'persons') };
+    const before = {
+      events: await countRows(t.db, 'events'),
+      memberships: await countRows(t.db, 'memberships'),
+      persons: await countRows(t.db, 'persons'),
+    };
     const broken = [...roster.slice(0, 3), { ...roster[3]!, birthDate: { year: 19790 } }, roster[4]!];
-    await expect(importRoster(t.db, groupId, broken, { actor: 'test', on: '2026-11-23' })).rejects.toThrow(/persons_birth_date_check/);
-    expect({ events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships'), persons: await countRows(t.db, 'persons') }).toEqual(before);
+    await expect(importRoster(t.db, groupId, broken, { actor: 'test', on: '2026-11-23' })).rejects.toThrow(
+      /persons_birth_date_check/,
+    );
+    expect({
+      events: await countRows(t.db, 'events'),
+      memberships: await countRows(t.db, 'memberships'),
+      persons: await countRows(t.db, 'persons'),
+    }).toEqual(before);
   });
 
   it('into a group that does not exist is refused', async () => {
-    await expect(importRoster(t.db, 'no-such-group', roster, { actor: 'test', on: '2026-11-23' })).rejects.toMatchObject({ code: 'unknown-group' });
+    await expect(
+      importRoster(t.db, 'no-such-group', roster, { actor: 'test', on: '2026-11-23' }),
+    ).rejects.toMatchObject({ code: 'unknown-group' });
   });
 
   it('the public member list has names, categories, roles and villages, and never a phone, e-mail or birth date', async () => {
@@ -282,7 +398,8 @@ describe('roster import', () => {
     await importRoster(t.db, groupId, roster, { actor: 'test', on: '2026-11-23' });
     const publicMembers = await listPublicMembers(t.db, groupId);
     expect(publicMembers).toHaveLength(5);
-    for (const m of publicMembers) expect(Object.keys(m).sort()).toEqual(['category', 'fullName', 'membershipId', 'role', 'village']);
+    for (const m of publicMembers)
+      expect(Object.keys(m).sort()).toEqual(['category', 'fullName', 'membershipId', 'role', 'village']);
     const text = JSON.stringify(publicMembers.map(({ membershipId: _id, ...shown }) => shown));
     for (const m of roster) {
       expect(text).toContain(m.fullName);

@@ -15,7 +15,21 @@ const calendar = shippedCalendar();
 const codes = (problems: FormationProblem[]) => problems.map((p) => [p.field, p.code, p.clause]);
 
 function candidate(n: number, fullName: string, category: Candidate['category'], sex: 'M' | 'F'): Candidate {
-  return { candidateId: `g/candidate-${n}`, fullName, sex, birthDate: { year: 1980 }, category, workplace: null, village: null, phone: null, email: null, source: 'executive_head', nominatedOn: '2026-02-10', protocolId: null, votes: null };
+  return {
+    candidateId: `g/candidate-${n}`,
+    fullName,
+    sex,
+    birthDate: { year: 1980 },
+    category,
+    workplace: null,
+    village: null,
+    phone: null,
+    email: null,
+    source: 'executive_head',
+    nominatedOn: '2026-02-10',
+    protocolId: null,
+    votes: null,
+  };
 }
 const MEMBERS = [
   candidate(1, 'Асанов Бакыт', 'municipal_employee', 'M'),
@@ -26,12 +40,31 @@ const MEMBERS = [
   candidate(6, 'Сыдыкова Жамила', 'citizen', 'F'),
   candidate(7, 'Мамытов Эрлан', 'citizen', 'M'),
 ];
-const notice = { noticeId: 'n', publishedOn: '2026-02-02', channels: ['website' as const], text: { ky: 'ky', ru: 'ru' } };
+const notice = {
+  noticeId: 'n',
+  publishedOn: '2026-02-02',
+  channels: ['website' as const],
+  text: { ky: 'ky', ru: 'ru' },
+};
 const nominations: FormationState = {
-  councilId: 'c', groupId: 'g', formedOn: '2026-01-15', step: 'nominations', today: '2026-02-18',
-  formationNotice: notice, staffCandidatesOn: '2026-02-10', deputyMembersOn: '2026-02-10',
-  protocols: [{ protocolId: 'g/gathering-1', heldOn: '2026-02-12', protocolRef: '1', place: null, participants: 90, results: [] }],
-  candidates: MEMBERS, composition: null, decision: null, meeting: null, creationNotice: null, firstMeeting: null, obligations: [],
+  councilId: 'c',
+  groupId: 'g',
+  formedOn: '2026-01-15',
+  step: 'nominations',
+  today: '2026-02-18',
+  formationNotice: notice,
+  staffCandidatesOn: '2026-02-10',
+  deputyMembersOn: '2026-02-10',
+  protocols: [
+    { protocolId: 'g/gathering-1', heldOn: '2026-02-12', protocolRef: '1', place: null, participants: 90, results: [] },
+  ],
+  candidates: MEMBERS,
+  composition: null,
+  decision: null,
+  meeting: null,
+  creationNotice: null,
+  firstMeeting: null,
+  obligations: [],
 };
 const decided: FormationState = {
   ...nominations,
@@ -44,10 +77,24 @@ const firstMeetingDue = (due: string): FormationState => ({
   ...decided,
   meeting: null,
   creationNotice: null,
-  obligations: [{ obligationId: 'g/first-meeting', key: 'first-meeting', clause: '5.3.2', party: 'executive-body', anchor: '2026-02-18', due, dueInstant: null, ladder: [], fulfilled: null, escalated: false, calendarLoads: 1 }],
+  obligations: [
+    {
+      obligationId: 'g/first-meeting',
+      key: 'first-meeting',
+      clause: '5.3.2',
+      party: 'executive-body',
+      anchor: '2026-02-18',
+      due,
+      dueInstant: null,
+      ladder: [],
+      fulfilled: null,
+      escalated: false,
+      calendarLoads: 1,
+    },
+  ],
 });
 
-describe('5.4.4: a candidate needs more than half of the participants\' votes', () => {
+describe("5.4.4: a candidate needs more than half of the participants' votes", () => {
   it.each([
     [46, 90, true],
     [45, 90, false],
@@ -60,7 +107,16 @@ describe('5.4.4: a candidate needs more than half of the participants\' votes', 
   });
 
   it('impossible protocol numbers are refused, each naming its field', () => {
-    const problems = checkRecordGatheringProtocol(nominations, { heldOn: '2026-02-12', protocolRef: '1', participants: 0, candidates: [{ fullName: 'Исакова Гүлмира', sex: 'F', birthDate: '1990', votes: -1 }] }, { today: '2026-02-18' });
+    const problems = checkRecordGatheringProtocol(
+      nominations,
+      {
+        heldOn: '2026-02-12',
+        protocolRef: '1',
+        participants: 0,
+        candidates: [{ fullName: 'Исакова Гүлмира', sex: 'F', birthDate: '1990', votes: -1 }],
+      },
+      { today: '2026-02-18' },
+    );
     expect(codes(problems)).toEqual([
       ['participants', 'invalid-participants', '5.4.4'],
       ['candidates[0].fullName', 'duplicate-candidate', null],
@@ -72,52 +128,124 @@ describe('5.4.4: a candidate needs more than half of the participants\' votes', 
 describe('5.4.5: the council decision', () => {
   it('is refused while earlier steps are missing, naming each clause', () => {
     const state: FormationState = { ...nominations, staffCandidatesOn: null, protocols: [] };
-    expect(codes(checkRecordCouncilDecision(state, { decidedOn: '2026-02-18', resolutionNumber: '12-3' }, { today: '2026-02-18' })).filter(([, code]) => !String(code).startsWith('composition'))).toEqual([
+    expect(
+      codes(
+        checkRecordCouncilDecision(
+          state,
+          { decidedOn: '2026-02-18', resolutionNumber: '12-3' },
+          { today: '2026-02-18' },
+        ),
+      ).filter(([, code]) => !String(code).startsWith('composition')),
+    ).toEqual([
       ['steps', 'staff-candidates-missing', '5.4.2'],
       ['steps', 'gathering-missing', '5.4.4'],
     ]);
   });
 
   it('is refused before the last nomination step and in the future', () => {
-    expect(codes(checkRecordCouncilDecision(nominations, { decidedOn: '2026-02-11', resolutionNumber: '1' }, { today: '2026-02-18' }))).toEqual([['decidedOn', 'date-too-early', '5.4.5']]);
-    expect(codes(checkRecordCouncilDecision(nominations, { decidedOn: '2026-02-19', resolutionNumber: '1' }, { today: '2026-02-18' }))).toEqual([['decidedOn', 'date-in-future', null]]);
+    expect(
+      codes(
+        checkRecordCouncilDecision(
+          nominations,
+          { decidedOn: '2026-02-11', resolutionNumber: '1' },
+          { today: '2026-02-18' },
+        ),
+      ),
+    ).toEqual([['decidedOn', 'date-too-early', '5.4.5']]);
+    expect(
+      codes(
+        checkRecordCouncilDecision(
+          nominations,
+          { decidedOn: '2026-02-19', resolutionNumber: '1' },
+          { today: '2026-02-18' },
+        ),
+      ),
+    ).toEqual([['decidedOn', 'date-in-future', null]]);
   });
 
   it('passes with every step done and a valid composition', () => {
-    expect(checkRecordCouncilDecision(nominations, { decidedOn: '2026-02-18', resolutionNumber: '12-3' }, { today: '2026-02-18' })).toEqual([]);
+    expect(
+      checkRecordCouncilDecision(
+        nominations,
+        { decidedOn: '2026-02-18', resolutionNumber: '12-3' },
+        { today: '2026-02-18' },
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('5.3.2: scheduling the first meeting', () => {
   it('a date after the due date is refused while an on-time date can still be chosen', () => {
-    const { problems, warnings } = checkScheduleFirstMeeting(firstMeetingDue('2026-03-04'), { date: '2026-03-05', time: '10:00', place: 'клуб' }, { today: '2026-02-19', calendar });
+    const { problems, warnings } = checkScheduleFirstMeeting(
+      firstMeetingDue('2026-03-04'),
+      { date: '2026-03-05', time: '10:00', place: 'клуб' },
+      { today: '2026-02-19', calendar },
+    );
     expect(codes(problems)).toEqual([['date', 'after-first-meeting-due', '5.3.2']]);
     expect(warnings).toEqual([]);
   });
 
   it('once the due date has passed, a late date is accepted with a warning', () => {
-    const { problems, warnings } = checkScheduleFirstMeeting(firstMeetingDue('2026-03-04'), { date: '2026-03-16', time: '10:00', place: 'клуб' }, { today: '2026-03-06', calendar });
+    const { problems, warnings } = checkScheduleFirstMeeting(
+      firstMeetingDue('2026-03-04'),
+      { date: '2026-03-16', time: '10:00', place: 'клуб' },
+      { today: '2026-03-06', calendar },
+    );
     expect(problems).toEqual([]);
     expect(warnings.map((w) => w.en)).toEqual(['the first meeting was due by 2026-03-04 (5.3.2); 2026-03-16 is late']);
   });
 
   it('a meeting too close for the 5.3.3 notice is accepted with a warning that the notice can only be late', () => {
-    const { problems, warnings } = checkScheduleFirstMeeting(firstMeetingDue('2026-03-04'), { date: '2026-02-24', time: '10:00', place: 'клуб' }, { today: '2026-02-20', calendar });
+    const { problems, warnings } = checkScheduleFirstMeeting(
+      firstMeetingDue('2026-03-04'),
+      { date: '2026-02-24', time: '10:00', place: 'клуб' },
+      { today: '2026-02-20', calendar },
+    );
     expect(problems).toEqual([]);
-    expect(warnings.map((w) => w.en)).toEqual(['the creation notice was due by 2026-02-19, 3 working days before 2026-02-24 (5.3.3); it can only be published late']);
+    expect(warnings.map((w) => w.en)).toEqual([
+      'the creation notice was due by 2026-02-19, 3 working days before 2026-02-24 (5.3.3); it can only be published late',
+    ]);
   });
 });
 
 describe('5.4.6 and 7.2.3: the first meeting and the chair', () => {
   const meeting = (present: number, fullName: string, votesFor: number, votesAgainst = 0, abstained = 0) =>
-    checkRecordFirstMeeting(decided, { heldOn: '2026-02-26', present, chairElection: { fullName, votesFor, votesAgainst, abstained } }, { today: '2026-02-26' });
+    checkRecordFirstMeeting(
+      decided,
+      { heldOn: '2026-02-26', present, chairElection: { fullName, votesFor, votesAgainst, abstained } },
+      { today: '2026-02-26' },
+    );
 
   it.each([
     ['a citizen elected by 4 of 6 present', 6, 'Сыдыкова Жамила', 4, 1, 1, []],
     ['3 of 7 present is no quorum', 3, 'Сыдыкова Жамила', 3, 0, 0, [['present', 'no-quorum', '7.2.3']]],
-    ['a municipal employee cannot chair', 6, 'Асанов Бакыт', 5, 0, 0, [['chairElection', 'composition:chair-not-citizen', '5.4.6']]],
-    ['3 of 6 present is not a majority', 6, 'Сыдыкова Жамила', 3, 2, 1, [['chairElection.votesFor', 'chair-not-elected', '5.4.6']]],
-    ['more votes than members present', 4, 'Сыдыкова Жамила', 4, 1, 0, [['chairElection', 'votes-exceed-present', '5.4.6']]],
+    [
+      'a municipal employee cannot chair',
+      6,
+      'Асанов Бакыт',
+      5,
+      0,
+      0,
+      [['chairElection', 'composition:chair-not-citizen', '5.4.6']],
+    ],
+    [
+      '3 of 6 present is not a majority',
+      6,
+      'Сыдыкова Жамила',
+      3,
+      2,
+      1,
+      [['chairElection.votesFor', 'chair-not-elected', '5.4.6']],
+    ],
+    [
+      'more votes than members present',
+      4,
+      'Сыдыкова Жамила',
+      4,
+      1,
+      0,
+      [['chairElection', 'votes-exceed-present', '5.4.6']],
+    ],
     ['someone outside the group', 6, 'Бекова Асель', 5, 0, 0, [['chairElection', 'chair-not-member', '5.4.6']]],
   ])('%s', (_name, present, chair, votesFor, against, abstained, expected) => {
     expect(codes(meeting(present, chair, votesFor, against, abstained))).toEqual(expected);

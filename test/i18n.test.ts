@@ -11,7 +11,11 @@ describe('the page label catalogue', () => {
   });
 
   it.each(LANGS)('%s has no empty label', (lang) => {
-    const empty = keys.filter((k) => (MESSAGES[lang] as Record<string, string | undefined>)[k]?.trim() === '' || (MESSAGES[lang] as Record<string, string | undefined>)[k] === undefined);
+    const empty = keys.filter(
+      (k) =>
+        (MESSAGES[lang] as Record<string, string | undefined>)[k]?.trim() === '' ||
+        (MESSAGES[lang] as Record<string, string | undefined>)[k] === undefined,
+    );
     expect(empty).toEqual([]);
   });
 

@@ -39,17 +39,42 @@ const NOW = Date.parse('2026-03-18T04:00:00Z');
 const PHONE = '+996700551985';
 const EMAIL = 'aigul1985@example.kg';
 const roster: RosterMember[] = [
-  { fullName: 'Асанова Айгүл', sex: 'F', birthDate: { year: 1985, month: 5, day: 17 }, category: 'citizen', workplace: null, village: 'Терек-Суу', phone: PHONE, email: EMAIL },
+  {
+    fullName: 'Асанова Айгүл',
+    sex: 'F',
+    birthDate: { year: 1985, month: 5, day: 17 },
+    category: 'citizen',
+    workplace: null,
+    village: 'Терек-Суу',
+    phone: PHONE,
+    email: EMAIL,
+  },
 ];
 
-async function openObligation(actId: string, obligationId: string, key: 'object-response' | 'executive-report', party: string, anchorDate: string, group = groupId): Promise<void> {
+async function openObligation(
+  actId: string,
+  obligationId: string,
+  key: 'object-response' | 'executive-report',
+  party: string,
+  anchorDate: string,
+  group = groupId,
+): Promise<void> {
   await record(t.db, {
     stream: streams.act(actId),
     actor: 'test',
     events: [
       {
         type: 'obligation.opened',
-        payload: { obligationId, groupId: group, actId, key, clause: '4.3', party, anchorDate, dueDate: computeDeadline(key, anchorDate, shippedCalendar()).due },
+        payload: {
+          obligationId,
+          groupId: group,
+          actId,
+          key,
+          clause: '4.3',
+          party,
+          anchorDate,
+          dueDate: computeDeadline(key, anchorDate, shippedCalendar()).due,
+        },
       },
     ],
   });
@@ -64,17 +89,43 @@ beforeAll(async () => {
   const other = await openGroup(t.db, { councilId }, 'test');
   otherGroupId = other;
   await importRoster(t.db, groupId, roster, { actor: 'test', on: '2026-03-01' });
-  objectId = (await registerObject(t.db, { councilId, kind: 'municipal_enterprise', name: { ky: 'Суу чарба', ru: 'Водхоз' }, emails: ['suu@aksuu.kg'] }, 'test')).id;
-  const actId = (await draftAct(t.db, { groupId, objectId, draft: parseActDraft({ subject: 'Суу түтүгү' }) }, 'test')).id;
-  const otherAct = (await draftAct(t.db, { groupId: other, objectId, draft: parseActDraft({ subject: 'Башка' }) }, 'test')).id;
+  objectId = (
+    await registerObject(
+      t.db,
+      { councilId, kind: 'municipal_enterprise', name: { ky: 'Суу чарба', ru: 'Водхоз' }, emails: ['suu@aksuu.kg'] },
+      'test',
+    )
+  ).id;
+  const actId = (await draftAct(t.db, { groupId, objectId, draft: parseActDraft({ subject: 'Суу түтүгү' }) }, 'test'))
+    .id;
+  const otherAct = (
+    await draftAct(t.db, { groupId: other, objectId, draft: parseActDraft({ subject: 'Башка' }) }, 'test')
+  ).id;
   await openObligation(actId, 'late', 'object-response', `object:${objectId}`, '2026-03-02'); // due Monday 16 March: overdue, still owed
   await openObligation(actId, 'report', 'executive-report', 'executive-body', '2026-03-02'); // 30 calendar days: due 1 April
   await openObligation(actId, 'met', 'object-response', `object:${objectId}`, '2026-03-05');
-  await record(t.db, { stream: streams.act(actId), actor: 'test', events: [{ type: 'obligation.status-changed', payload: { obligationId: 'met', status: 'met', reason: null } }] });
+  await record(t.db, {
+    stream: streams.act(actId),
+    actor: 'test',
+    events: [{ type: 'obligation.status-changed', payload: { obligationId: 'met', status: 'met', reason: null } }],
+  });
   await openObligation(otherAct, 'elsewhere', 'object-response', `object:${objectId}`, '2026-03-10', other);
   await onGroup([
-    { type: 'meeting.scheduled', payload: { meetingId: 'm1', groupId, kind: 'regular', date: '2026-03-27', time: '15:30', place: 'Айыл өкмөтүнүн жыйындар залы' } },
-    { type: 'meeting.scheduled', payload: { meetingId: 'm2', groupId, kind: 'extraordinary', date: '2026-04-03', time: '10:00', place: null } },
+    {
+      type: 'meeting.scheduled',
+      payload: {
+        meetingId: 'm1',
+        groupId,
+        kind: 'regular',
+        date: '2026-03-27',
+        time: '15:30',
+        place: 'Айыл өкмөтүнүн жыйындар залы',
+      },
+    },
+    {
+      type: 'meeting.scheduled',
+      payload: { meetingId: 'm2', groupId, kind: 'extraordinary', date: '2026-04-03', time: '10:00', place: null },
+    },
     { type: 'meeting.cancelled', payload: { meetingId: 'm2', reason: null } },
   ]);
   token = (await regenerateFeedToken(t.db, SECRET, groupId, new Date(NOW))).token;
@@ -103,7 +154,10 @@ const feed = (query = '') => get(`/api/groups/${groupId}/calendar.ics?token=${to
 async function login(email: string): Promise<{ cookie: string; csrf: string }> {
   const res = await app.inject({ method: 'POST', url: '/api/login', payload: { email, password: PASSWORD } });
   expect(res.statusCode).toBe(200);
-  return { cookie: `jmeg_session=${res.cookies.find((c) => c.name === 'jmeg_session')!.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  return {
+    cookie: `jmeg_session=${res.cookies.find((c) => c.name === 'jmeg_session')!.value}`,
+    csrf: res.json<{ csrfToken: string }>().csrfToken,
+  };
 }
 
 function parse(body: string): { calendar: ICAL.Component; events: ICAL.Event[] } {
@@ -123,7 +177,11 @@ describe('GET /api/groups/:groupId/calendar.ics', () => {
 
   it("holds one event per open obligation of this group and per scheduled meeting, each with a stable UID; met, cancelled and other groups' items are left out", async () => {
     const { events } = parse((await feed()).body);
-    expect(events.map((e) => e.uid).sort()).toEqual(['meeting-m1@jmeg', 'obligation-late@jmeg', 'obligation-report@jmeg']);
+    expect(events.map((e) => e.uid).sort()).toEqual([
+      'meeting-m1@jmeg',
+      'obligation-late@jmeg',
+      'obligation-report@jmeg',
+    ]);
     const again = parse((await feed('&lang=ru')).body).events;
     expect(again.map((e) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort());
   });
@@ -222,31 +280,47 @@ describe("the feed's token", () => {
 
   it('the database keeps only the sha256 of each token', async () => {
     const rows = await t.db.selectFrom('feed_tokens').selectAll().execute();
-    expect(rows.map((r) => r.token_hash).sort()).toEqual([token, otherToken].map((x) => createHash('sha256').update(x).digest('hex')).sort());
+    expect(rows.map((r) => r.token_hash).sort()).toEqual(
+      [token, otherToken].map((x) => createHash('sha256').update(x).digest('hex')).sort(),
+    );
     const dump = JSON.stringify(rows);
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(otherToken);
     expect(token).toMatch(/^[\w-]{43}$/);
   });
 
-  it.each(['chair@aksuu.kg', 'member@aksuu.kg', 'staff@aksuu.kg', 'deputy@aksuu.kg'])('a signed-in %s reads the feed without a token', async (email) => {
-    const { cookie } = await login(email);
-    const res = await get(`/api/groups/${groupId}/calendar.ics`, { cookie });
-    expect(res.statusCode).toBe(200);
-    expect(parse(res.body).events.map((e) => e.uid).sort()).toEqual(['meeting-m1@jmeg', 'obligation-late@jmeg', 'obligation-report@jmeg']);
-  });
+  it.each(['chair@aksuu.kg', 'member@aksuu.kg', 'staff@aksuu.kg', 'deputy@aksuu.kg'])(
+    'a signed-in %s reads the feed without a token',
+    async (email) => {
+      const { cookie } = await login(email);
+      const res = await get(`/api/groups/${groupId}/calendar.ics`, { cookie });
+      expect(res.statusCode).toBe(200);
+      expect(
+        parse(res.body)
+          .events.map((e) => e.uid)
+          .sort(),
+      ).toEqual(['meeting-m1@jmeg', 'obligation-late@jmeg', 'obligation-report@jmeg']);
+    },
+  );
 
-  it.each(['chair@other.kg', 'staff@kokjar.kg', 'deputy@kokjar.kg'])("a signed-in %s of another group or council gets the unknown group's 404", async (email) => {
-    const { cookie } = await login(email);
-    const res = await get(`/api/groups/${groupId}/calendar.ics?lang=en`, { cookie });
-    expect(res.statusCode).toBe(404);
-    expect(res.body).toBe((await unknownGroup()).body);
-  });
+  it.each(['chair@other.kg', 'staff@kokjar.kg', 'deputy@kokjar.kg'])(
+    "a signed-in %s of another group or council gets the unknown group's 404",
+    async (email) => {
+      const { cookie } = await login(email);
+      const res = await get(`/api/groups/${groupId}/calendar.ics?lang=en`, { cookie });
+      expect(res.statusCode).toBe(404);
+      expect(res.body).toBe((await unknownGroup()).body);
+    },
+  );
 
   it('POST /api/groups/:groupId/feed-token (chair or staff) makes a new link; the old token stops working at once', async () => {
     const { cookie, csrf } = await login('chair@aksuu.kg');
     const before = token;
-    const res = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/feed-token`, headers: { cookie, 'x-csrf-token': csrf, host: 'jmeg.example.kg' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/groups/${groupId}/feed-token`,
+      headers: { cookie, 'x-csrf-token': csrf, host: 'jmeg.example.kg' },
+    });
     expect(res.statusCode).toBe(201);
     const made = res.json<{ url: string; webcalUrl: string; createdAt: string }>();
     const fresh = new URL(made.url).searchParams.get('token')!;
@@ -260,13 +334,24 @@ describe("the feed's token", () => {
     expect(parse(now.body).events).toHaveLength(3);
     token = fresh;
     // Without the CSRF header the session may not regenerate it.
-    expect((await app.inject({ method: 'POST', url: `/api/groups/${groupId}/feed-token`, headers: { cookie } })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/groups/${groupId}/feed-token`, headers: { cookie } })).statusCode,
+    ).toBe(403);
   });
 
   it('members and deputies may not make a link (403), nor staff of another council; without a login 401', async () => {
     for (const email of ['member@aksuu.kg', 'deputy@aksuu.kg', 'staff@kokjar.kg', 'chair@other.kg']) {
       const { cookie, csrf } = await login(email);
-      expect((await app.inject({ method: 'POST', url: `/api/groups/${groupId}/feed-token`, headers: { cookie, 'x-csrf-token': csrf } })).statusCode, email).toBe(403);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: `/api/groups/${groupId}/feed-token`,
+            headers: { cookie, 'x-csrf-token': csrf },
+          })
+        ).statusCode,
+        email,
+      ).toBe(403);
     }
     expect((await app.inject({ method: 'POST', url: `/api/groups/${groupId}/feed-token` })).statusCode).toBe(401);
     expect((await feed()).statusCode).toBe(200);
@@ -274,7 +359,11 @@ describe("the feed's token", () => {
 
   it('staff may regenerate it too', async () => {
     const { cookie, csrf } = await login('staff@aksuu.kg');
-    const res = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/feed-token`, headers: { cookie, 'x-csrf-token': csrf } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/groups/${groupId}/feed-token`,
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(res.statusCode).toBe(201);
     const fresh = new URL(res.json<{ url: string }>().url).searchParams.get('token')!;
     expect((await feed()).statusCode).toBe(404);

@@ -46,10 +46,22 @@ afterAll(async () => {
 async function login(email: string, password = PASSWORD) {
   const res = await app.inject({ method: 'POST', url: '/api/login?lang=en', payload: { email, password } });
   const session = res.cookies.find((c) => c.name === 'jmeg_session')?.value ?? '';
-  return { res, session, cookie: `jmeg_session=${session}`, csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '' };
+  return {
+    res,
+    session,
+    cookie: `jmeg_session=${session}`,
+    csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '',
+  };
 }
 
-type Entry = { level: number; msg: string; reqId?: string; statusCode?: number; event?: string; err?: { stack?: string; type?: string } };
+type Entry = {
+  level: number;
+  msg: string;
+  reqId?: string;
+  statusCode?: number;
+  event?: string;
+  err?: { stack?: string; type?: string };
+};
 const entries = () => lines.map((line) => JSON.parse(line) as Entry);
 
 describe('the server log', () => {
@@ -60,23 +72,45 @@ describe('the server log', () => {
     const staff = await login('staff@aksuu.kg');
     expect(staff.res.statusCode).toBe(200);
     const other = await login('staff@kokjar.kg');
-    Object.assign(secrets, { session: staff.session, otherSession: other.session, csrf: staff.csrf, otherCsrf: other.csrf });
+    Object.assign(secrets, {
+      session: staff.session,
+      otherSession: other.session,
+      csrf: staff.csrf,
+      otherCsrf: other.csrf,
+    });
 
     // 401 and 403, the personal data in the query, the body and the headers.
     const personal = `phone=${encodeURIComponent(PHONE)}&birthDate=${BIRTH_DATE}`;
-    expect((await app.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations?${personal}` })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations?${personal}` })).statusCode,
+    ).toBe(401);
     const forbidden = await app.inject({
       method: 'GET',
       url: `/api/groups/${groupId}/obligations?${personal}`,
       headers: { cookie: other.cookie, 'x-csrf-token': other.csrf, 'x-phone': PHONE_LOCAL },
     });
     expect(forbidden.statusCode).toBe(403);
-    const badBody = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'staff@aksuu.kg', password: PASSWORD, phone: PHONE, birthDate: BIRTH_DATE } });
+    const badBody = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { email: 'staff@aksuu.kg', password: PASSWORD, phone: PHONE, birthDate: BIRTH_DATE },
+    });
     expect(badBody.statusCode).toBe(400);
-    expect((await app.inject({ method: 'POST', url: '/api/logout', headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf.slice(1) + 'A' } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/logout',
+          headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf.slice(1) + 'A' },
+        })
+      ).statusCode,
+    ).toBe(403);
 
     // A response link for an act that does not exist: the token is in the query.
-    const token = createResponseToken({ actId: randomUUID(), objectId: randomUUID(), expiresAtMs: Date.now() + 86_400_000 }, SECRET);
+    const token = createResponseToken(
+      { actId: randomUUID(), objectId: randomUUID(), expiresAtMs: Date.now() + 86_400_000 },
+      SECRET,
+    );
     secrets.linkToken = token;
     const link = await app.inject({ method: 'GET', url: `/api/acts/${randomUUID()}/respond?t=${token}` });
     expect(link.statusCode).toBeGreaterThanOrEqual(400);
@@ -86,13 +120,28 @@ describe('the server log', () => {
     expect((await login('limited@aksuu.kg', WRONG_PASSWORD)).res.statusCode).toBe(429);
 
     // A failure inside (the clock is broken): a 500 whose stack goes to the log.
-    const broken = buildApp({ db: t.db, config, clock: () => Number.NaN }, { logger: loggerOptions('info', destination) });
-    const failed = await broken.inject({ method: 'GET', url: `/api/groups/${groupId}/obligations?${personal}`, headers: { cookie: staff.cookie } });
+    const broken = buildApp(
+      { db: t.db, config, clock: () => Number.NaN },
+      { logger: loggerOptions('info', destination) },
+    );
+    const failed = await broken.inject({
+      method: 'GET',
+      url: `/api/groups/${groupId}/obligations?${personal}`,
+      headers: { cookie: staff.cookie },
+    });
     await broken.close();
     expect(failed.statusCode).toBe(500);
     expect(failed.body).not.toContain('at ');
 
-    expect((await app.inject({ method: 'POST', url: '/api/logout', headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf } })).statusCode).toBe(204);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/logout',
+          headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf },
+        })
+      ).statusCode,
+    ).toBe(204);
   }, 60_000);
 
   it('holds no password, cookie, CSRF token, link token, phone or birth date', () => {
@@ -122,8 +171,15 @@ describe('the server log', () => {
     expect(failure).toMatchObject({ level: 50, statusCode: 500 });
     expect(failure?.err?.stack).toMatch(/\n\s+at /);
     expect(all.filter((e) => e.event === 'login-failed')).toHaveLength(11);
-    for (const [status, event] of [[401, 'not-signed-in'], [403, 'forbidden'], [429, 'rate-limit-hit']] as const) {
-      expect(all.some((e) => e.statusCode === status && e.event === event && e.level === 40), `${status} ${event}`).toBe(true);
+    for (const [status, event] of [
+      [401, 'not-signed-in'],
+      [403, 'forbidden'],
+      [429, 'rate-limit-hit'],
+    ] as const) {
+      expect(
+        all.some((e) => e.statusCode === status && e.event === event && e.level === 40),
+        `${status} ${event}`,
+      ).toBe(true);
     }
     const completed = all.filter((e) => e.msg === 'request completed');
     expect(completed.length).toBeGreaterThan(10);
@@ -135,6 +191,8 @@ describe('LOG_LEVEL', () => {
     expect(loadConfig({}).logLevel).toBe('info');
     expect(loadConfig({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
-    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL: "loud" is not one of fatal, error, warn, info, debug, trace, silent$/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      /^LOG_LEVEL: "loud" is not one of fatal, error, warn, info, debug, trace, silent$/,
+    );
   });
 });

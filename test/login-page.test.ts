@@ -40,7 +40,12 @@ async function openForm(query = '') {
 }
 
 function post(url: string, form: Record<string, string>, cookie: string) {
-  return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form).toString() });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(form).toString(),
+  });
 }
 
 describe('the login page', () => {
@@ -62,10 +67,18 @@ describe('the login page', () => {
 
   it('goes back to a local page after login, never to another site', async () => {
     const { token, cookie } = await openForm('?next=%2Fgroups%2Fx%2Fcomposition');
-    const res = await post('/login?next=%2Fgroups%2Fx%2Fcomposition', { _login: token, email: 'staff@aksuu.kg', password: PASSWORD }, cookie);
+    const res = await post(
+      '/login?next=%2Fgroups%2Fx%2Fcomposition',
+      { _login: token, email: 'staff@aksuu.kg', password: PASSWORD },
+      cookie,
+    );
     expect(res.headers.location).toBe('/groups/x/composition');
     const { token: t2, cookie: c2 } = await openForm();
-    const evil = await post('/login?next=%2F%2Fevil.example%2F', { _login: t2, email: 'staff@aksuu.kg', password: PASSWORD }, c2);
+    const evil = await post(
+      '/login?next=%2F%2Fevil.example%2F',
+      { _login: t2, email: 'staff@aksuu.kg', password: PASSWORD },
+      c2,
+    );
     expect(evil.headers.location).toBe('/manage');
     expect(safeNext('https://evil.example/')).toBeNull();
     expect(safeNext('/\\evil.example')).toBeNull();
@@ -74,7 +87,11 @@ describe('the login page', () => {
 
   it('says a wrong password in the page language, keeps the e-mail and sets no session', async () => {
     const { token, cookie } = await openForm();
-    const res = await post('/login?lang=ru', { _login: token, email: 'staff@aksuu.kg', password: 'wrong password' }, cookie);
+    const res = await post(
+      '/login?lang=ru',
+      { _login: token, email: 'staff@aksuu.kg', password: 'wrong password' },
+      cookie,
+    );
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain('Неверный адрес электронной почты или пароль');
     expect(res.body).toContain('value="staff@aksuu.kg"');
@@ -83,7 +100,11 @@ describe('the login page', () => {
 
   it('refuses a post without the form token of this browser (login CSRF)', async () => {
     const { token } = await openForm();
-    const res = await post('/login?lang=en', { _login: token, email: 'staff@aksuu.kg', password: PASSWORD }, 'jmeg_login=someone-elses');
+    const res = await post(
+      '/login?lang=en',
+      { _login: token, email: 'staff@aksuu.kg', password: PASSWORD },
+      'jmeg_login=someone-elses',
+    );
     expect(res.statusCode).toBe(403);
     expect(res.cookies.find((c) => c.name === 'jmeg_session')).toBeUndefined();
   });

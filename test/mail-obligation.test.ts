@@ -33,17 +33,39 @@ describe('reminders and escalations of an obligation', () => {
       events: [
         {
           type: 'obligation.opened',
-          payload: { obligationId, groupId, actId: null, key: 'formation-notice', clause: '5.4.1', party, anchorDate: '2026-01-15', dueDate: '2026-02-16' },
+          payload: {
+            obligationId,
+            groupId,
+            actId: null,
+            key: 'formation-notice',
+            clause: '5.4.1',
+            party,
+            anchorDate: '2026-01-15',
+            dueDate: '2026-02-16',
+          },
         },
       ],
     });
   }
 
   function notice(obligationId: string, party = 'executive-body'): EscalationInput {
-    return { obligationId, key: 'formation-notice', clause: '5.4.1', party, anchor: '2026-01-15', due: '2026-02-16', dueInstant: '2026-02-16T17:59:59.999Z' };
+    return {
+      obligationId,
+      key: 'formation-notice',
+      clause: '5.4.1',
+      party,
+      anchor: '2026-01-15',
+      due: '2026-02-16',
+      dueInstant: '2026-02-16T17:59:59.999Z',
+    };
   }
 
-  function reminder(obligationId: string, rung: ReminderInput['rung'], workingDaysBefore: number, party = 'executive-body'): ReminderInput {
+  function reminder(
+    obligationId: string,
+    rung: ReminderInput['rung'],
+    workingDaysBefore: number,
+    party = 'executive-body',
+  ): ReminderInput {
     return { ...notice(obligationId, party), rung, workingDaysBefore };
   }
 
@@ -53,12 +75,27 @@ describe('reminders and escalations of an obligation', () => {
     [database, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
     transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
     activities = createActivities({ db: database.db, transport, config: { mailFrom: MAIL_FROM }, clock: () => NOW });
-    councilId = await registerCouncil(database.db, { name: { ky: 'Жыргалаң айылдык кеңеши', ru: 'Джыргаланский айылный кенеш' }, email: 'kenesh@ayil.kg' }, 'test');
+    councilId = await registerCouncil(
+      database.db,
+      { name: { ky: 'Жыргалаң айылдык кеңеши', ru: 'Джыргаланский айылный кенеш' }, email: 'kenesh@ayil.kg' },
+      'test',
+    );
     groupId = await openGroup(database.db, { councilId, councilFormedOn: '2026-01-15' }, 'test');
     await record(database.db, {
       stream: streams.object('ao'),
       actor: 'test',
-      events: [{ type: 'object.registered', payload: { objectId: 'ao', councilId, name: 'Жыргалаң айыл өкмөтү', kind: 'executive_body', contacts: ['+996555000111', 'aiyl-okmotu@ayil.kg'] } }],
+      events: [
+        {
+          type: 'object.registered',
+          payload: {
+            objectId: 'ao',
+            councilId,
+            name: 'Жыргалаң айыл өкмөтү',
+            kind: 'executive_body',
+            contacts: ['+996555000111', 'aiyl-okmotu@ayil.kg'],
+          },
+        },
+      ],
     });
   });
   afterAll(async () => {
@@ -104,9 +141,18 @@ describe('reminders and escalations of an obligation', () => {
     // Due 2026-02-16, escalated 2026-02-23: 7 calendar days overdue.
     expect(mails[0]!.parsed.text).toContain('Срок истёк 7 дней назад.');
 
-    const obligation = await database.db.selectFrom('obligations').selectAll().where('id', '=', 'ob-2').executeTakeFirstOrThrow();
+    const obligation = await database.db
+      .selectFrom('obligations')
+      .selectAll()
+      .where('id', '=', 'ob-2')
+      .executeTakeFirstOrThrow();
     expect(obligation.status).toBe('escalated');
-    const changes = await database.db.selectFrom('obligation_status_changes').select('status').where('obligation_id', '=', 'ob-2').orderBy('seq').execute();
+    const changes = await database.db
+      .selectFrom('obligation_status_changes')
+      .select('status')
+      .where('obligation_id', '=', 'ob-2')
+      .orderBy('seq')
+      .execute();
     expect(changes.map((c) => c.status)).toEqual(['open', 'escalated']);
     const notices = await database.db.selectFrom('notices').selectAll().where('id', '=', 'escalation-ob-2').execute();
     expect(notices).toHaveLength(1);
@@ -116,10 +162,25 @@ describe('reminders and escalations of an obligation', () => {
   });
 
   it("an escalation also reaches the council's deputies who have an account (they receive escalations), in one mail", async () => {
-    await createAccount(database.db, { email: 'Deputy.Two@ayil.kg', password: 'deputy password 1', role: 'deputy', councilId });
-    await createAccount(database.db, { email: 'deputy.one@ayil.kg', password: 'deputy password 1', role: 'deputy', councilId });
+    await createAccount(database.db, {
+      email: 'Deputy.Two@ayil.kg',
+      password: 'deputy password 1',
+      role: 'deputy',
+      councilId,
+    });
+    await createAccount(database.db, {
+      email: 'deputy.one@ayil.kg',
+      password: 'deputy password 1',
+      role: 'deputy',
+      councilId,
+    });
     const otherCouncil = await registerCouncil(database.db, { name: { ky: 'Башка', ru: 'Другой' } }, 'test');
-    await createAccount(database.db, { email: 'deputy@other.kg', password: 'deputy password 1', role: 'deputy', councilId: otherCouncil });
+    await createAccount(database.db, {
+      email: 'deputy@other.kg',
+      password: 'deputy password 1',
+      role: 'deputy',
+      councilId: otherCouncil,
+    });
     await openObligation('ob-deputies', 'executive-body');
     await activities.escalate(notice('ob-deputies'));
     const mails = mailsWith(escalationKey('ob-deputies'));
@@ -152,7 +213,9 @@ describe('reminders and escalations of an obligation', () => {
     await smtp.stop();
     let failure: unknown;
     try {
-      failure = await activities.sendReminder(reminder('ob-3', 'due-3', 3, 'aiyl-okmotu@ayil.kg')).catch((e: unknown) => e);
+      failure = await activities
+        .sendReminder(reminder('ob-3', 'due-3', 3, 'aiyl-okmotu@ayil.kg'))
+        .catch((e: unknown) => e);
     } finally {
       await smtp.start();
     }

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, emlFileName, messageIdFor, type OutgoingMail } from '../activities/mail/build-transport';
-import { formatMailDate, renderObligationMail, type ObligationMailInput } from '../activities/mail/render-obligation-mail';
+import {
+  formatMailDate,
+  renderObligationMail,
+  type ObligationMailInput,
+} from '../activities/mail/render-obligation-mail';
 import { MailSendError, sendViaOutbox } from '../activities/mail/send-via-outbox';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
@@ -13,13 +17,21 @@ const MAIL_FROM = 'Айыл кеңеши <jmeg@ayil.kg>';
 
 const formationNotice: ObligationMailInput = {
   kind: 'reminder',
-  title: { ky: 'Топту түзүү жөнүндө кулактандыруу <жарыялоо> & башка', ru: 'Объявление о формировании группы <публикация> & прочее' },
+  title: {
+    ky: 'Топту түзүү жөнүндө кулактандыруу <жарыялоо> & башка',
+    ru: 'Объявление о формировании группы <публикация> & прочее',
+  },
   clause: '5.4.1',
   party: { ky: 'Айыл өкмөтүнүн аппараты', ru: 'Аппарат айыл окмоту' },
   dueDate: '2026-03-23',
   daysLeft: 3,
   recipient: { ky: 'Айгүл Асанова', ru: 'Айгуль Асанова' },
-  links: [{ label: { ky: 'Милдетти ачуу', ru: 'Открыть обязательство' }, url: 'https://jmeg.example/obligations/42?lang=ky&x="1"' }],
+  links: [
+    {
+      label: { ky: 'Милдетти ачуу', ru: 'Открыть обязательство' },
+      url: 'https://jmeg.example/obligations/42?lang=ky&x="1"',
+    },
+  ],
 };
 
 function outgoing(businessKey: string, input: ObligationMailInput = formationNotice): OutgoingMail {
@@ -66,7 +78,10 @@ describe('an obligation mail is bilingual: Kyrgyz first, then Russian, with the 
   });
 
   it('never turns a non-web link into a clickable href', () => {
-    const html = renderObligationMail({ ...formationNotice, links: [{ label: { ky: 'x', ru: 'x' }, url: 'javascript:alert(1)' }] }).html;
+    const html = renderObligationMail({
+      ...formationNotice,
+      links: [{ label: { ky: 'x', ru: 'x' }, url: 'javascript:alert(1)' }],
+    }).html;
     expect(html).not.toContain('href="javascript');
     expect(html).toContain('javascript:alert(1)');
   });
@@ -98,7 +113,12 @@ describe('an obligation mail is bilingual: Kyrgyz first, then Russian, with the 
   });
 
   it('says in both languages that an escalation went to the council', () => {
-    const escalation = renderObligationMail({ ...formationNotice, kind: 'escalation', daysLeft: -1, recipient: { ky: 'Жыргалаң айылдык кеңеши', ru: 'Джыргаланский айылный кенеш' } });
+    const escalation = renderObligationMail({
+      ...formationNotice,
+      kind: 'escalation',
+      daysLeft: -1,
+      recipient: { ky: 'Жыргалаң айылдык кеңеши', ru: 'Джыргаланский айылный кенеш' },
+    });
     expect(escalation.subject.startsWith('[5.4.1] Мөөнөтү өттү: ')).toBe(true);
     expect(escalation.subject).toContain(' / Срок пропущен: ');
     expect(escalation.text).toContain('Маселе айылдык кеңешке кароого жиберилди.');
@@ -139,7 +159,7 @@ describe('the SMTP transport (SMTP_URL set) delivers to a real SMTP server', () 
     expect(parsed.html).not.toContain('<публикация>');
   });
 
-  it('derives one Message-ID per business key, in the sender\'s domain', () => {
+  it("derives one Message-ID per business key, in the sender's domain", () => {
     expect(messageIdFor('a', MAIL_FROM)).toBe(messageIdFor('a', MAIL_FROM));
     expect(messageIdFor('a', MAIL_FROM)).not.toBe(messageIdFor('b', MAIL_FROM));
     expect(messageIdFor('a', MAIL_FROM)).toMatch(/^<[0-9a-f]{32}@ayil\.kg>$/);
@@ -196,8 +216,10 @@ describe('the outbox (real Postgres, real SMTP server) sends each business key o
   });
 
   const transport = () => buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
-  const row = (key: string) => database.db.selectFrom('mail_outbox').selectAll().where('business_key', '=', key).executeTakeFirstOrThrow();
-  const deliveredWith = (key: string) => smtp.received.filter((m) => m.parsed.messageId === messageIdFor(key, MAIL_FROM));
+  const row = (key: string) =>
+    database.db.selectFrom('mail_outbox').selectAll().where('business_key', '=', key).executeTakeFirstOrThrow();
+  const deliveredWith = (key: string) =>
+    smtp.received.filter((m) => m.parsed.messageId === messageIdFor(key, MAIL_FROM));
 
   it('an activity retried twice after a successful send delivers one message', async () => {
     const key = 'obligation:retried:rung:before-3';
@@ -230,7 +252,13 @@ describe('the outbox (real Postgres, real SMTP server) sends each business key o
     const [first, second] = [outgoing(key), { ...outgoing(key), subject: 'changed', to: ['other@ayil.kg'] }];
     await database.db
       .insertInto('mail_outbox')
-      .values({ business_key: key, recipients: JSON.stringify(first.to), subject: first.subject, text_body: first.text, html_body: first.html })
+      .values({
+        business_key: key,
+        recipients: JSON.stringify(first.to),
+        subject: first.subject,
+        text_body: first.text,
+        html_body: first.html,
+      })
       .execute();
     await sendViaOutbox(database.db, t, second);
     t.close();

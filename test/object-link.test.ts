@@ -45,7 +45,11 @@ let app: App;
 let dataDir: string;
 let schoolId: string;
 /** Acts A, B, C issued to the school on 1 June, and the path of each one's link (from its mail). */
-const acts: Record<'a' | 'b' | 'c', { id: string; link: string }> = { a: { id: '', link: '' }, b: { id: '', link: '' }, c: { id: '', link: '' } };
+const acts: Record<'a' | 'b' | 'c', { id: string; link: string }> = {
+  a: { id: '', link: '' },
+  b: { id: '', link: '' },
+  c: { id: '', link: '' },
+};
 
 const CONTENT = {
   purpose: PURPOSE,
@@ -63,20 +67,68 @@ beforeAll(async () => {
   [t, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
   transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
   dataDir = mkdtempSync(join(tmpdir(), 'jmeg-object-link-'));
-  engine = await createTimeSkippingEngine({ serverPath: server.path, db: t.db, transport, mailFrom: MAIL_FROM, startTime: START, extraActivityConfig: { responseLinkSecret: SECRET, publicBaseUrl: 'https://jmeg.example.kg' } });
-  app = buildApp({ db: t.db, config: { ...loadConfig({}), dataDir, responseLinkSecret: SECRET }, clock: () => engine.now(), engine });
+  engine = await createTimeSkippingEngine({
+    serverPath: server.path,
+    db: t.db,
+    transport,
+    mailFrom: MAIL_FROM,
+    startTime: START,
+    extraActivityConfig: { responseLinkSecret: SECRET, publicBaseUrl: 'https://jmeg.example.kg' },
+  });
+  app = buildApp({
+    db: t.db,
+    config: { ...loadConfig({}), dataDir, responseLinkSecret: SECRET },
+    clock: () => engine.now(),
+    engine,
+  });
   await app.ready();
 
-  const councilId = await registerCouncil(t.db, { name: { ky: 'Терек-Суу айылдык кеңеши', ru: 'Терек-Суйский айылный кенеш' }, email: 'kenesh@ayil.kg' }, 'test');
+  const councilId = await registerCouncil(
+    t.db,
+    { name: { ky: 'Терек-Суу айылдык кеңеши', ru: 'Терек-Суйский айылный кенеш' }, email: 'kenesh@ayil.kg' },
+    'test',
+  );
   const groupId = await openGroup(t.db, { councilId }, 'test');
-  await registerObject(t.db, { councilId, kind: 'executive_body', name: { ky: 'Терек-Суу айыл өкмөтү', ru: 'Терек-Суйский айыл окмоту' }, emails: ['okmot@ayil.kg'] }, 'test');
-  schoolId = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Терек-Суу мектеби', ru: 'Терек-Суйская школа' }, emails: [SCHOOL_EMAIL] }, 'test')).id;
+  await registerObject(
+    t.db,
+    {
+      councilId,
+      kind: 'executive_body',
+      name: { ky: 'Терек-Суу айыл өкмөтү', ru: 'Терек-Суйский айыл окмоту' },
+      emails: ['okmot@ayil.kg'],
+    },
+    'test',
+  );
+  schoolId = (
+    await registerObject(
+      t.db,
+      {
+        councilId,
+        kind: 'municipal_institution',
+        name: { ky: 'Терек-Суу мектеби', ru: 'Терек-Суйская школа' },
+        emails: [SCHOOL_EMAIL],
+      },
+      'test',
+    )
+  ).id;
   await createAccount(t.db, { email: 'staff@ayil.kg', password: PASSWORD, role: 'staff', councilId });
 
-  const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'staff@ayil.kg', password: PASSWORD } });
-  const headers = { cookie: `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/login',
+    payload: { email: 'staff@ayil.kg', password: PASSWORD },
+  });
+  const headers = {
+    cookie: `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`,
+    'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
+  };
   for (const key of ['a', 'b', 'c'] as const) {
-    const draft = await app.inject({ method: 'POST', url: `/api/groups/${groupId}/acts`, headers, payload: { objectId: schoolId, title: `Акт ${key}`, content: CONTENT } });
+    const draft = await app.inject({
+      method: 'POST',
+      url: `/api/groups/${groupId}/acts`,
+      headers,
+      payload: { objectId: schoolId, title: `Акт ${key}`, content: CONTENT },
+    });
     acts[key].id = draft.json<{ id: string }>().id;
     const issued = await app.inject({ method: 'POST', url: `/api/acts/${acts[key].id}/issue`, headers });
     expect(issued.json()).toMatchObject({ delivery: 'started' });
@@ -85,7 +137,9 @@ beforeAll(async () => {
   await engine.advanceTo(Math.max(Date.parse('2026-06-01T04:01:00Z'), engine.now()));
   for (const key of ['a', 'b', 'c'] as const) {
     const mail = await mailWith(`/acts/${acts[key].id}/respond?t=`);
-    acts[key].link = /https:\/\/jmeg\.example\.kg(\/acts\/[^/\s]+\/respond\?t=[\w.-]+)/.exec(mail.parsed.text ?? '')![1]!;
+    acts[key].link = /https:\/\/jmeg\.example\.kg(\/acts\/[^/\s]+\/respond\?t=[\w.-]+)/.exec(
+      mail.parsed.text ?? '',
+    )![1]!;
   }
 }, 120_000);
 
@@ -111,18 +165,34 @@ afterAll(async () => {
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 const tokenOf = (link: string) => new URL(link, 'https://x').searchParams.get('t')!;
 
-function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer }): { payload: Buffer; contentType: string } {
+function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Buffer },
+): { payload: Buffer; contentType: string } {
   const boundary = `----jmeg${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  if (file)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 async function answer(link: string, fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
   const body = multipart(fields, file);
-  return app.inject({ method: 'POST', url: link, headers: { 'content-type': body.contentType }, payload: body.payload });
+  return app.inject({
+    method: 'POST',
+    url: link,
+    headers: { 'content-type': body.contentType },
+    payload: body.payload,
+  });
 }
 
 const nonceOf = (body: string) => /name="nonce" value="([^"]+)"/.exec(body)?.[1] ?? '';
@@ -130,11 +200,27 @@ const responsesOf = (actId: string) => t.db.selectFrom('responses').selectAll().
 
 describe.skipIf(!runs)('a refused link shows only why, in the request language', () => {
   it.each([
-    ['altered (a changed signature)', () => `/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).slice(0, -3)}AAA`, 403, 'tampered'],
-    ['damaged (cut short)', () => `/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).split('.')[0]}`, 403, 'malformed'],
+    [
+      'altered (a changed signature)',
+      () => `/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).slice(0, -3)}AAA`,
+      403,
+      'tampered',
+    ],
+    [
+      'damaged (cut short)',
+      () => `/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).split('.')[0]}`,
+      403,
+      'malformed',
+    ],
     ['missing', () => `/acts/${acts.a.id}/respond`, 403, 'malformed'],
     ['for another act', () => `/acts/${acts.b.id}/respond?t=${tokenOf(acts.a.link)}`, 403, 'wrong-act'],
-    ['expired', () => `/acts/${acts.a.id}/respond?t=${createResponseToken({ actId: acts.a.id, objectId: schoolId, expiresAtMs: engine.now() - 1 }, SECRET)}`, 410, 'expired'],
+    [
+      'expired',
+      () =>
+        `/acts/${acts.a.id}/respond?t=${createResponseToken({ actId: acts.a.id, objectId: schoolId, expiresAtMs: engine.now() - 1 }, SECRET)}`,
+      410,
+      'expired',
+    ],
   ] as const)('%s', async (_name, url, status, code) => {
     for (const lang of ['ky', 'ru'] as const) {
       const res = await get(`${url()}${url().includes('?') ? '&' : '?'}lang=${lang}`);
@@ -148,11 +234,17 @@ describe.skipIf(!runs)('a refused link shows only why, in the request language',
     expect(json.statusCode).toBe(status);
     expect(json.json()).toEqual({ error: { code: `link-${code}`, message: RESPONSE_TOKEN_MESSAGES[code].ru } });
     // A refused link records no receipt.
-    expect((await t.db.selectFrom('acts').select('received_on').where('id', '=', acts.a.id).executeTakeFirstOrThrow()).received_on).toBeNull();
+    expect(
+      (await t.db.selectFrom('acts').select('received_on').where('id', '=', acts.a.id).executeTakeFirstOrThrow())
+        .received_on,
+    ).toBeNull();
   });
 
   it('an answer through a refused link is refused the same way and records nothing', async () => {
-    const res = await answer(`/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).slice(0, -3)}AAA`, { text: 'x', nonce: 'abcdefghijklmnopqrstuv' });
+    const res = await answer(`/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link).slice(0, -3)}AAA`, {
+      text: 'x',
+      nonce: 'abcdefghijklmnopqrstuv',
+    });
     expect(res.statusCode).toBe(403);
     expect(await responsesOf(acts.a.id)).toEqual([]);
   });
@@ -169,7 +261,11 @@ describe.skipIf(!runs)('without the engine', () => {
       expect(page.body).toContain(PURPOSE);
       expect(page.body).toContain('Актыны алганыңыз азыр белгиленген жок');
       expect(page.body).toContain('Мөөнөт актыны алган күндөн эсептелет (4.3).');
-      const res = await answer(`${acts.c.link}&lang=ru`, { text: 'Ответ', nonce: nonceOf(page.body) }, { name: 'plan.pdf', bytes: PDF });
+      const res = await answer(
+        `${acts.c.link}&lang=ru`,
+        { text: 'Ответ', nonce: nonceOf(page.body) },
+        { name: 'plan.pdf', bytes: PDF },
+      );
       expect(res.statusCode).toBe(503);
       expect(res.body).toContain('Служба процедур (Temporal) сейчас недоступна');
       expect(res.body).toContain('>Ответ</textarea>');
@@ -196,7 +292,11 @@ describe.skipIf(!runs)('a good link', () => {
     expect(res.body).toContain('enctype="multipart/form-data"');
     // The object sees what it owes, not the executive body's report.
     expect(res.body).not.toContain('01.07.2026');
-    const act = await t.db.selectFrom('acts').select(['status', 'received_on', 'received_via']).where('id', '=', acts.a.id).executeTakeFirstOrThrow();
+    const act = await t.db
+      .selectFrom('acts')
+      .select(['status', 'received_on', 'received_via'])
+      .where('id', '=', acts.a.id)
+      .executeTakeFirstOrThrow();
     expect(act).toEqual({ status: 'received', received_on: '2026-06-01', received_via: 'link' });
   });
 
@@ -221,8 +321,14 @@ describe.skipIf(!runs)('a good link', () => {
     const second = await answer(`${acts.a.link}&lang=ky`, fields, { name: 'plan.pdf', bytes: PDF });
     expect(second.statusCode).toBe(303);
     const rows = await responsesOf(acts.a.id);
-    expect(rows.map((r) => [r.kind, r.late, r.body, r.responder])).toEqual([['object-response', false, fields.text, `object:${schoolId}`]]);
-    const files = await t.db.withTables<{ response_files: { response_id: string; file_name: string; media_type: string } }>().selectFrom('response_files').select(['response_id', 'file_name', 'media_type']).execute();
+    expect(rows.map((r) => [r.kind, r.late, r.body, r.responder])).toEqual([
+      ['object-response', false, fields.text, `object:${schoolId}`],
+    ]);
+    const files = await t.db
+      .withTables<{ response_files: { response_id: string; file_name: string; media_type: string } }>()
+      .selectFrom('response_files')
+      .select(['response_id', 'file_name', 'media_type'])
+      .execute();
     expect(files).toEqual([{ response_id: rows[0]!.id, file_name: 'plan.pdf', media_type: 'application/pdf' }]);
     const thanks = await get(first.headers.location!);
     expect(thanks.body).toContain('Рахмат! Жообуңуз кабыл алынды.');
@@ -234,7 +340,11 @@ describe.skipIf(!runs)('a good link', () => {
   it('a file the annex policy refuses (a renamed program), or an empty text, comes back as the form with the reason; nothing recorded', async () => {
     const page = await get(acts.b.link);
     const nonce = nonceOf(page.body);
-    const renamed = await answer(`${acts.b.link}&lang=ru`, { text: 'Ответ с приложением', nonce }, { name: 'scan.pdf', bytes: EXE });
+    const renamed = await answer(
+      `${acts.b.link}&lang=ru`,
+      { text: 'Ответ с приложением', nonce },
+      { name: 'scan.pdf', bytes: EXE },
+    );
     expect(renamed.statusCode).toBe(400);
     expect(renamed.body).toContain('scan.pdf: содержимое не похоже на файл .pdf');
     expect(renamed.body).toContain('>Ответ с приложением</textarea>');
@@ -246,7 +356,10 @@ describe.skipIf(!runs)('a good link', () => {
 
   it('an answer after the due date is accepted and marked late', async () => {
     // Act B was received on 3 June (the visit above): due Wednesday 17 June.
-    expect((await t.db.selectFrom('acts').select('received_on').where('id', '=', acts.b.id).executeTakeFirstOrThrow()).received_on).toBe('2026-06-03');
+    expect(
+      (await t.db.selectFrom('acts').select('received_on').where('id', '=', acts.b.id).executeTakeFirstOrThrow())
+        .received_on,
+    ).toBe('2026-06-03');
     await engine.advanceTo('2026-06-18T05:00:00Z');
     const page = await get(`${acts.b.link}&lang=ru`);
     expect(page.body).toContain('просрочено на рабочих дней: 1');
@@ -265,13 +378,29 @@ describe.skipIf(!runs)('the JSON door', () => {
     const link = acts.c.link.replace('/acts/', '/api/acts/');
     const view = await get(`${link}&lang=en`);
     expect(view.statusCode).toBe(200);
-    expect(view.json()).toMatchObject({ act: { id: acts.c.id, content: { purpose: PURPOSE } }, receipt: { receivedOn: '2026-06-18', via: 'link' }, obligations: [{ key: 'object-response', due: '2026-07-02', daysLeft: { unit: 'working', left: 10 } }] });
-    const post = await app.inject({ method: 'POST', url: link, payload: { text: 'Answer', submissionKey: 'client-key-1' } });
+    expect(view.json()).toMatchObject({
+      act: { id: acts.c.id, content: { purpose: PURPOSE } },
+      receipt: { receivedOn: '2026-06-18', via: 'link' },
+      obligations: [{ key: 'object-response', due: '2026-07-02', daysLeft: { unit: 'working', left: 10 } }],
+    });
+    const post = await app.inject({
+      method: 'POST',
+      url: link,
+      payload: { text: 'Answer', submissionKey: 'client-key-1' },
+    });
     expect(post.statusCode).toBe(200);
-    const again = await app.inject({ method: 'POST', url: link, payload: { text: 'Answer', submissionKey: 'client-key-1' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: link,
+      payload: { text: 'Answer', submissionKey: 'client-key-1' },
+    });
     expect(again.json<{ responseId: string }>().responseId).toBe(post.json<{ responseId: string }>().responseId);
     expect(await responsesOf(acts.c.id)).toHaveLength(1);
-    const unknown = await app.inject({ method: 'POST', url: link, payload: { text: 'Answer', submissionKey: 'k', obligationKey: 'executive-report' } });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: link,
+      payload: { text: 'Answer', submissionKey: 'k', obligationKey: 'executive-report' },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ error: { field: 'obligationKey', rule: 'unknown-property' } });
   });

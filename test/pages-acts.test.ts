@@ -36,12 +36,49 @@ const content = (subject: string, finding: string): ActDraft => ({
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' }, 'test');
+  const councilId = await registerCouncil(
+    t.db,
+    { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' },
+    'test',
+  );
   groupId = await openGroup(t.db, { councilId }, 'test');
-  const objectId = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' }, emails: [OBJECT_EMAIL] }, 'test')).id;
-  await draftAct(t.db, { id: ids.older, groupId, objectId, draft: content('Мектептин суусу', 'Үч көчөдө суу жумасына эки күн гана берилет.') }, 'test');
-  await draftAct(t.db, { id: ids.newer, groupId, objectId, draft: content('Мектептин ашканасы', 'Ашканада <script>alert("x")</script> & суу жок.') }, 'test');
-  await draftAct(t.db, { id: ids.draft, groupId, objectId, draft: content('Даяр эмес долбоор', 'Каралып жатат.') }, 'test');
+  const objectId = (
+    await registerObject(
+      t.db,
+      {
+        councilId,
+        kind: 'municipal_institution',
+        name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' },
+        emails: [OBJECT_EMAIL],
+      },
+      'test',
+    )
+  ).id;
+  await draftAct(
+    t.db,
+    {
+      id: ids.older,
+      groupId,
+      objectId,
+      draft: content('Мектептин суусу', 'Үч көчөдө суу жумасына эки күн гана берилет.'),
+    },
+    'test',
+  );
+  await draftAct(
+    t.db,
+    {
+      id: ids.newer,
+      groupId,
+      objectId,
+      draft: content('Мектептин ашканасы', 'Ашканада <script>alert("x")</script> & суу жок.'),
+    },
+    'test',
+  );
+  await draftAct(
+    t.db,
+    { id: ids.draft, groupId, objectId, draft: content('Даяр эмес долбоор', 'Каралып жатат.') },
+    'test',
+  );
   await issueAct(t.db, ids.older, { on: '2026-03-02', actor: 'test' });
   await issueAct(t.db, ids.newer, { on: '2026-03-10', actor: 'test' });
   app = buildApp({ db: t.db, config: loadConfig({}) });
@@ -156,7 +193,13 @@ describe('a group with many acts: 50 a page, newest first, with links between pa
   it('pages through 51 issued acts in two pages and refuses a page past the end', async () => {
     const councilId = await registerCouncil(t.db, { name: { ky: 'Көп актылуу кеңеш', ru: 'Кенеш с актами' } }, 'test');
     const busy = await openGroup(t.db, { councilId }, 'test');
-    const objectId = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Мектеп', ru: 'Школа' }, emails: ['m@busy.kg'] }, 'test')).id;
+    const objectId = (
+      await registerObject(
+        t.db,
+        { councilId, kind: 'municipal_institution', name: { ky: 'Мектеп', ru: 'Школа' }, emails: ['m@busy.kg'] },
+        'test',
+      )
+    ).id;
     for (let i = 1; i <= ACTS_PER_PAGE + 1; i++) {
       const id = `busy-${String(i).padStart(3, '0')}`;
       await draftAct(t.db, { id, groupId: busy, objectId, draft: content(`Текшерүү ${i}`, 'Табылды.') }, 'test');

@@ -27,7 +27,11 @@ const NEW = { ky: 'Жыйын <script>alert("ky")</script> & эртең', ru: '�
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' }, 'test');
+  councilId = await registerCouncil(
+    t.db,
+    { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' },
+    'test',
+  );
   groupId = await openGroup(t.db, { councilId }, 'test');
   await importRoster(t.db, groupId, roster, { actor: 'test', on: '2026-03-01' });
   const chair = (await listPublicMembers(t.db, groupId)).find((m) => m.fullName === 'Асанова Айгүл');
@@ -36,8 +40,32 @@ beforeAll(async () => {
     actor: 'test',
     events: [{ type: 'member.role-changed', payload: { groupId, membershipId: chair!.membershipId, role: 'chair' } }],
   });
-  await publishNotice(t.db, { noticeId: 'n-old', councilId, groupId, kind: 'formation', text: OLD, channels: ['website', 'notice_board'], publishedAt: new Date('2026-03-02T05:00:00Z') }, 'test');
-  await publishNotice(t.db, { noticeId: 'n-new', councilId, groupId, kind: 'meeting', text: NEW, channels: ['website'], publishedAt: new Date('2026-03-05T05:00:00Z') }, 'test');
+  await publishNotice(
+    t.db,
+    {
+      noticeId: 'n-old',
+      councilId,
+      groupId,
+      kind: 'formation',
+      text: OLD,
+      channels: ['website', 'notice_board'],
+      publishedAt: new Date('2026-03-02T05:00:00Z'),
+    },
+    'test',
+  );
+  await publishNotice(
+    t.db,
+    {
+      noticeId: 'n-new',
+      councilId,
+      groupId,
+      kind: 'meeting',
+      text: NEW,
+      channels: ['website'],
+      publishedAt: new Date('2026-03-05T05:00:00Z'),
+    },
+    'test',
+  );
   app = buildApp({ db: t.db, config: loadConfig({}) });
   await app.ready();
 });
@@ -51,7 +79,12 @@ const langAttr = (body: string) => /<html lang="([a-z]+)">/.exec(body)?.[1];
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 describe('every public page is HTML in the asked language, with a language switch keeping the path', () => {
-  const pages = () => [`/councils/${councilId}/notices`, `/notices/n-old/print`, `/groups/${groupId}/composition`, '/deadline'];
+  const pages = () => [
+    `/councils/${councilId}/notices`,
+    `/notices/n-old/print`,
+    `/groups/${groupId}/composition`,
+    '/deadline',
+  ];
 
   it.each([
     ['ky', 'ky'],
@@ -100,7 +133,11 @@ describe('the notice board', () => {
   });
 
   it('escapes stored text: a <script> in a notice is shown, never run', async () => {
-    for (const url of [`/councils/${councilId}/notices?lang=ky`, `/councils/${councilId}/notices?lang=ru`, '/notices/n-new/print']) {
+    for (const url of [
+      `/councils/${councilId}/notices?lang=ky`,
+      `/councils/${councilId}/notices?lang=ru`,
+      '/notices/n-new/print',
+    ]) {
       const body = (await get(url)).body;
       expect(body, url).not.toContain('<script>');
       expect(body, url).toContain('&lt;script&gt;alert(&quot;');
@@ -160,7 +197,10 @@ describe('the group composition', () => {
   });
 
   it('never shows a phone, an e-mail or a birth date (nor does the feed)', async () => {
-    const pages = [(await get(`/groups/${groupId}/composition`)).body, (await get(`/councils/${councilId}/notices.atom`)).body];
+    const pages = [
+      (await get(`/groups/${groupId}/composition`)).body,
+      (await get(`/councils/${councilId}/notices.atom`)).body,
+    ];
     for (const body of pages) {
       for (const m of roster) {
         expect(body).not.toContain(m.phone!);

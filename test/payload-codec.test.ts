@@ -7,13 +7,28 @@ import path from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config/config';
-import { ENCRYPTED_ENCODING, EncryptionCodec, KEY_ID_METADATA, PayloadDecryptionError } from '../security/payload-codec';
-import { loadOrCreatePayloadKeyFile, parsePayloadKeys, payloadKeyFileOf, payloadKeysOf } from '../security/payload-keys';
+import {
+  ENCRYPTED_ENCODING,
+  EncryptionCodec,
+  KEY_ID_METADATA,
+  PayloadDecryptionError,
+} from '../security/payload-codec';
+import {
+  loadOrCreatePayloadKeyFile,
+  parsePayloadKeys,
+  payloadKeyFileOf,
+  payloadKeysOf,
+} from '../security/payload-keys';
 
 const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
 const OLD = parsePayloadKeys(`k1:${key(1)}`, 'test');
 const ROTATED = parsePayloadKeys(`k2:${key(2)}, k1:${key(1)}`, 'test');
-const CANDIDATE = { fullName: 'Айгүл Токтосунова', phone: '+996 555 123 456', email: 'aigul@mail.kg', birthDate: '1987-04-09' };
+const CANDIDATE = {
+  fullName: 'Айгүл Токтосунова',
+  phone: '+996 555 123 456',
+  email: 'aigul@mail.kg',
+  birthDate: '1987-04-09',
+};
 const text = (p: Payload) => Buffer.from(p.data ?? new Uint8Array()).toString('latin1') + JSON.stringify(p.metadata);
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -54,7 +69,9 @@ describe('the payload codec', () => {
     const [byNew] = await new EncryptionCodec(ROTATED).encode([defaultPayloadConverter.toPayload(CANDIDATE)]);
     const error = await new EncryptionCodec(OLD).decode([byNew!]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PayloadDecryptionError);
-    expect((error as Error).message).toContain('encrypted with the key "k2", which is not among the configured keys (k1)');
+    expect((error as Error).message).toContain(
+      'encrypted with the key "k2", which is not among the configured keys (k1)',
+    );
   });
 
   it('refuses tampered ciphertext, a tampered key id and a payload cut short', async () => {
@@ -62,9 +79,14 @@ describe('the payload codec', () => {
     const [encrypted] = await codec.encode([defaultPayloadConverter.toPayload(CANDIDATE)]);
     const flipped = Buffer.from(encrypted!.data!);
     flipped[20] = flipped[20]! ^ 1;
-    await expect(codec.decode([{ ...encrypted!, data: new Uint8Array(flipped) }])).rejects.toThrow(/fails authentication/);
+    await expect(codec.decode([{ ...encrypted!, data: new Uint8Array(flipped) }])).rejects.toThrow(
+      /fails authentication/,
+    );
     // The same bytes claimed for the other key: the key id is authenticated.
-    const otherId = { ...encrypted!, metadata: { ...encrypted!.metadata, [KEY_ID_METADATA]: new TextEncoder().encode('k1') } };
+    const otherId = {
+      ...encrypted!,
+      metadata: { ...encrypted!.metadata, [KEY_ID_METADATA]: new TextEncoder().encode('k1') },
+    };
     await expect(codec.decode([otherId])).rejects.toThrow(/fails authentication/);
     await expect(codec.decode([{ ...encrypted!, data: new Uint8Array(10) }])).rejects.toThrow(/too short/);
     const noId = { ...encrypted!, metadata: { encoding: encrypted!.metadata!.encoding! } };
@@ -79,9 +101,17 @@ describe('the payload codec', () => {
 
   it('round-trips through the SDK with binary data and empty payloads', async () => {
     const codec = new EncryptionCodec(OLD);
-    const payloads = [defaultPayloadConverter.toPayload(new Uint8Array([0, 255, 7])), defaultPayloadConverter.toPayload(undefined), defaultPayloadConverter.toPayload(null)];
+    const payloads = [
+      defaultPayloadConverter.toPayload(new Uint8Array([0, 255, 7])),
+      defaultPayloadConverter.toPayload(undefined),
+      defaultPayloadConverter.toPayload(null),
+    ];
     const decoded = await codec.decode(await codec.encode(payloads));
-    expect(decoded.map((p) => defaultPayloadConverter.fromPayload(p))).toEqual([new Uint8Array([0, 255, 7]), undefined, null]);
+    expect(decoded.map((p) => defaultPayloadConverter.fromPayload(p))).toEqual([
+      new Uint8Array([0, 255, 7]),
+      undefined,
+      null,
+    ]);
   });
 });
 
@@ -94,7 +124,9 @@ describe('the payload keys', () => {
 
   it('refuses keys that are not 32 bytes, ids that are not ids, repeated ids and an empty list, naming JMEG_PAYLOAD_KEYS', () => {
     const bad = (text: string) => () => parsePayloadKeys(text, 'JMEG_PAYLOAD_KEYS');
-    expect(bad(`k1:${Buffer.alloc(16).toString('base64')}`)).toThrow(/JMEG_PAYLOAD_KEYS: the key "k1" must be 32 bytes/);
+    expect(bad(`k1:${Buffer.alloc(16).toString('base64')}`)).toThrow(
+      /JMEG_PAYLOAD_KEYS: the key "k1" must be 32 bytes/,
+    );
     expect(bad(key(1))).toThrow(/not id:base64key/);
     expect(bad(`k 1:${key(1)}`)).toThrow(ConfigError);
     expect(bad(`k1:${key(1)},k1:${key(2)}`)).toThrow(/listed twice/);
@@ -104,7 +136,9 @@ describe('the payload keys', () => {
   it('takes JMEG_PAYLOAD_KEYS when set, else makes <dataDir>/payload-keys (0600) once and keeps it', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'jmeg-payload-keys-'));
     dirs.push(dataDir);
-    expect(payloadKeysOf(loadConfig({ JMEG_DATA_DIR: dataDir, JMEG_PAYLOAD_KEYS: `env:${key(9)}` })).current.id).toBe('env');
+    expect(payloadKeysOf(loadConfig({ JMEG_DATA_DIR: dataDir, JMEG_PAYLOAD_KEYS: `env:${key(9)}` })).current.id).toBe(
+      'env',
+    );
     const first = payloadKeysOf(loadConfig({ JMEG_DATA_DIR: dataDir }));
     const file = payloadKeyFileOf(dataDir);
     expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -9,7 +9,14 @@ import { streams, type NewEvent } from '../db/events';
 import { openGroup } from '../db/groups';
 import { objectRecord } from '../db/object-record';
 import { registerObject } from '../db/objects';
-import { calendarForCouncil, daysLeftOn, endOfWeek, pendingObligations, workingDayCounter, type PendingObligation } from '../db/pending';
+import {
+  calendarForCouncil,
+  daysLeftOn,
+  endOfWeek,
+  pendingObligations,
+  workingDayCounter,
+  type PendingObligation,
+} from '../db/pending';
 import { record } from '../db/record';
 import { shippedCalendar } from '../domain/calendar';
 import { addDays } from '../domain/dates';
@@ -30,22 +37,64 @@ async function append(actId: string, event: NewEvent): Promise<void> {
   await record(t.db, { stream: streams.act(actId), actor: 'test', events: [event] });
 }
 
-async function open(id: string, actKey: string, key: 'object-response' | 'executive-report', party: string, anchor: string, due?: string, group = groupId): Promise<void> {
+async function open(
+  id: string,
+  actKey: string,
+  key: 'object-response' | 'executive-report',
+  party: string,
+  anchor: string,
+  due?: string,
+  group = groupId,
+): Promise<void> {
   const dueDate = due ?? computeDeadline(key, anchor, cal).due;
   await append(act[actKey]!, {
     type: 'obligation.opened',
-    payload: { obligationId: id, groupId: group, actId: act[actKey]!, key, clause: '4.3', party, anchorDate: anchor, dueDate },
+    payload: {
+      obligationId: id,
+      groupId: group,
+      actId: act[actKey]!,
+      key,
+      clause: '4.3',
+      party,
+      anchorDate: anchor,
+      dueDate,
+    },
     occurredAt: at(anchor),
   });
 }
 const remind = (id: string, actKey: string, rung: string, date: string) =>
-  append(act[actKey]!, { type: 'obligation.reminder-sent', payload: { obligationId: id, rung, recipients: ['x@example.kg'] }, occurredAt: at(date, 9) });
+  append(act[actKey]!, {
+    type: 'obligation.reminder-sent',
+    payload: { obligationId: id, rung, recipients: ['x@example.kg'] },
+    occurredAt: at(date, 9),
+  });
 const status = (id: string, actKey: string, s: 'met' | 'escalated' | 'closed' | 'cancelled', date: string) =>
-  append(act[actKey]!, { type: 'obligation.status-changed', payload: { obligationId: id, status: s, reason: null }, occurredAt: at(date) });
-const respond = (responseId: string, actKey: string, obligationId: string, date: string, late: boolean, supersedes: string | null = null) =>
+  append(act[actKey]!, {
+    type: 'obligation.status-changed',
+    payload: { obligationId: id, status: s, reason: null },
+    occurredAt: at(date),
+  });
+const respond = (
+  responseId: string,
+  actKey: string,
+  obligationId: string,
+  date: string,
+  late: boolean,
+  supersedes: string | null = null,
+) =>
   append(act[actKey]!, {
     type: 'response.recorded',
-    payload: { responseId, actId: act[actKey]!, obligationId, kind: 'object-response', submittedAt: at(date).toISOString(), late, body: 'Чаралар пландалды.', responder: 'object', supersedes },
+    payload: {
+      responseId,
+      actId: act[actKey]!,
+      obligationId,
+      kind: 'object-response',
+      submittedAt: at(date).toISOString(),
+      late,
+      body: 'Чаралар пландалды.',
+      responder: 'object',
+      supersedes,
+    },
     occurredAt: at(date),
   });
 
@@ -54,9 +103,27 @@ beforeAll(async () => {
   councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу', ru: 'Ак-Суу' }, email: 'kenesh@aksuu.kg' }, 'test');
   groupId = await openGroup(t.db, { councilId }, 'test');
   const other = await openGroup(t.db, { councilId }, 'test');
-  ids.o1 = (await registerObject(t.db, { councilId, kind: 'municipal_enterprise', name: { ky: 'Суу чарба', ru: 'Водхоз' }, emails: ['suu@aksuu.kg'] }, 'test')).id;
-  ids.o2 = (await registerObject(t.db, { councilId, kind: 'municipal_institution', name: { ky: 'Мектеп', ru: 'Школа' }, emails: ['school@aksuu.kg'] }, 'test')).id;
-  ids.ao = (await registerObject(t.db, { councilId, kind: 'executive_body', name: { ky: 'Айыл өкмөтү', ru: 'Айыл окмоту' }, emails: ['ao@aksuu.kg'] }, 'test')).id;
+  ids.o1 = (
+    await registerObject(
+      t.db,
+      { councilId, kind: 'municipal_enterprise', name: { ky: 'Суу чарба', ru: 'Водхоз' }, emails: ['suu@aksuu.kg'] },
+      'test',
+    )
+  ).id;
+  ids.o2 = (
+    await registerObject(
+      t.db,
+      { councilId, kind: 'municipal_institution', name: { ky: 'Мектеп', ru: 'Школа' }, emails: ['school@aksuu.kg'] },
+      'test',
+    )
+  ).id;
+  ids.ao = (
+    await registerObject(
+      t.db,
+      { councilId, kind: 'executive_body', name: { ky: 'Айыл өкмөтү', ru: 'Айыл окмоту' }, emails: ['ao@aksuu.kg'] },
+      'test',
+    )
+  ).id;
   const acts: [string, string, string][] = [
     ['a1', 'o1', groupId],
     ['a2', 'o2', groupId],
@@ -66,11 +133,23 @@ beforeAll(async () => {
     ['a6', 'o1', groupId],
     ['x1', 'o1', other],
   ];
-  for (const [key, object, group] of acts) act[key] = (await draftAct(t.db, { groupId: group, objectId: ids[object as 'o1'], draft: parseActDraft({ subject: `Акт ${key}` }) }, 'test')).id;
+  for (const [key, object, group] of acts)
+    act[key] = (
+      await draftAct(
+        t.db,
+        { groupId: group, objectId: ids[object as 'o1'], draft: parseActDraft({ subject: `Акт ${key}` }) },
+        'test',
+      )
+    ).id;
 
   // A: the answer to act 1, due Monday 16 March, reminded three times and escalated on the 17th; not answered.
   await open('A', 'a1', 'object-response', `object:${ids.o1}`, '2026-03-02');
-  for (const [rung, date] of [['due-3', '2026-03-11'], ['due-1', '2026-03-13'], ['due-0', '2026-03-16']]) await remind('A', 'a1', rung!, date!);
+  for (const [rung, date] of [
+    ['due-3', '2026-03-11'],
+    ['due-1', '2026-03-13'],
+    ['due-0', '2026-03-16'],
+  ])
+    await remind('A', 'a1', rung!, date!);
   await status('A', 'a1', 'escalated', '2026-03-17');
   // B: the executive body's report on act 1: 30 calendar days, due 1 April.
   await open('B', 'a1', 'executive-report', 'executive-body', '2026-03-02');
@@ -101,17 +180,28 @@ afterAll(async () => {
 });
 
 const list = (filter?: Parameters<typeof pendingObligations>[1]['filter'], recentDays?: number) =>
-  pendingObligations(t.db, { groupId, today: TODAY, calendar: cal, ...(filter ? { filter } : {}), ...(recentDays !== undefined ? { recentDays } : {}) });
+  pendingObligations(t.db, {
+    groupId,
+    today: TODAY,
+    calendar: cal,
+    ...(filter ? { filter } : {}),
+    ...(recentDays !== undefined ? { recentDays } : {}),
+  });
 const byId = (items: PendingObligation[], id: string) => items.find((i) => i.obligationId === id)!;
 
 describe("the chair's pending list", () => {
   it('the due dates follow the rules of 4.3 on the 2026 calendar (the cases below rely on them)', () => {
-    expect(['2026-03-02', '2026-03-10', '2026-03-05'].map((d) => computeDeadline('object-response', d, cal).due)).toEqual(['2026-03-16', '2026-03-25', '2026-03-19']);
-    expect(computeDeadline('executive-report', '2026-02-18', cal)).toMatchObject({ due: '2026-03-23', movedFrom: '2026-03-20' });
+    expect(
+      ['2026-03-02', '2026-03-10', '2026-03-05'].map((d) => computeDeadline('object-response', d, cal).due),
+    ).toEqual(['2026-03-16', '2026-03-25', '2026-03-19']);
+    expect(computeDeadline('executive-report', '2026-02-18', cal)).toMatchObject({
+      due: '2026-03-23',
+      movedFrom: '2026-03-20',
+    });
     expect(endOfWeek(TODAY)).toBe('2026-03-22');
   });
 
-  it('lists overdue first, then open ones by due date, then those closed in the last 30 days, latest first; older ones and other groups\' are left out', async () => {
+  it("lists overdue first, then open ones by due date, then those closed in the last 30 days, latest first; older ones and other groups' are left out", async () => {
     expect((await list()).map((i) => i.obligationId)).toEqual(['A', 'E', 'D', 'C', 'B', 'F', 'I']);
   });
 
@@ -138,7 +228,7 @@ describe("the chair's pending list", () => {
     expect(a.title.en).toBe('Inform the executive body of the causes of the shortcomings and the measures planned');
   });
 
-  it('counts days left in the rule\'s unit: working days for the object\'s answer, calendar days for the executive report', async () => {
+  it("counts days left in the rule's unit: working days for the object's answer, calendar days for the executive report", async () => {
     const items = await list();
     // C: 19, 23, 24, 25 March are working days; 20 (Orozo Ait), 21 and 22 are not.
     expect(byId(items, 'C').daysLeft).toEqual({ unit: 'working', left: 4, working: 4, calendar: 7 });
@@ -156,8 +246,23 @@ describe("the chair's pending list", () => {
 
   it('a recently met obligation carries its closing time and its response link, and no days left; "recent" is a setting', async () => {
     const f = byId(await list(), 'F');
-    expect(f).toMatchObject({ status: 'met', open: false, overdue: false, daysLeft: null, closedAt: '2026-03-10T04:00:00.000Z' });
-    expect(f.responses).toEqual([{ id: 'F-r1', kind: 'object-response', submittedAt: '2026-03-10T04:00:00.000Z', late: false, supersedes: null, path: `/manage/acts/${act.a4}#response-F-r1` }]);
+    expect(f).toMatchObject({
+      status: 'met',
+      open: false,
+      overdue: false,
+      daysLeft: null,
+      closedAt: '2026-03-10T04:00:00.000Z',
+    });
+    expect(f.responses).toEqual([
+      {
+        id: 'F-r1',
+        kind: 'object-response',
+        submittedAt: '2026-03-10T04:00:00.000Z',
+        late: false,
+        supersedes: null,
+        path: `/manage/acts/${act.a4}#response-F-r1`,
+      },
+    ]);
     expect((await list(undefined, 15)).map((i) => i.obligationId)).toEqual(['A', 'E', 'D', 'C', 'B', 'F']);
     expect((await list(undefined, 5)).map((i) => i.obligationId)).toEqual(['A', 'E', 'D', 'C', 'B']);
   });
@@ -176,19 +281,34 @@ describe("the chair's pending list", () => {
     expect(byId(dueDay, 'A')).toMatchObject({ overdue: false, dueThisWeek: true, daysLeft: { left: 0 } });
   });
 
-  it('a due date that falls on a holiday (set before the day was declared off) is flagged with the holiday\'s name', async () => {
+  it("a due date that falls on a holiday (set before the day was declared off) is flagged with the holiday's name", async () => {
     const group = await openGroup(t.db, { councilId }, 'test');
     act.h = (await draftAct(t.db, { groupId: group, objectId: ids.ao, draft: parseActDraft({}) }, 'test')).id;
     await open('H', 'h', 'executive-report', 'executive-body', '2026-02-18', '2026-03-20', group);
     const [h] = await pendingObligations(t.db, { groupId: group, today: TODAY, calendar: cal });
-    expect(h).toMatchObject({ dueDate: '2026-03-20', dueOnNonWorkingDay: { reason: 'day-off', name: { ky: 'Орозо айт' } }, daysLeft: { unit: 'calendar', left: 2 } });
+    expect(h).toMatchObject({
+      dueDate: '2026-03-20',
+      dueOnNonWorkingDay: { reason: 'day-off', name: { ky: 'Орозо айт' } },
+      daysLeft: { unit: 'calendar', left: 2 },
+    });
   });
 
   it('the calendar comes from the shipped data plus the entries recorded in the database', async () => {
     await record(t.db, {
       stream: streams.calendar(councilId),
       actor: 'test',
-      events: [{ type: 'calendar.entry-set', payload: { councilId, date: '2026-03-24', entryType: 'day-off', name: { ky: 'Жергиликтүү майрам', ru: 'Местный праздник' }, status: 'confirmed' } }],
+      events: [
+        {
+          type: 'calendar.entry-set',
+          payload: {
+            councilId,
+            date: '2026-03-24',
+            entryType: 'day-off',
+            name: { ky: 'Жергиликтүү майрам', ru: 'Местный праздник' },
+            status: 'confirmed',
+          },
+        },
+      ],
     });
     const calendar = await calendarForCouncil(t.db, councilId);
     expect(calendar.isWorkingDay('2026-03-24')).toBe(false);
@@ -208,7 +328,10 @@ describe('days left on the list count as domain daysLeft does', () => {
         for (let offset = -400; offset <= 1100; offset += 71) {
           const today = addDays(deadline.due, offset);
           const { overdue: _overdue, ...expected } = daysLeft(deadline, today, cal);
-          expect(daysLeftOn(OBLIGATIONS[key].rule, deadline.due, today, workingDayCounter(cal, [today, deadline.due])), `${key} ${anchor} on ${today}`).toEqual(expected);
+          expect(
+            daysLeftOn(OBLIGATIONS[key].rule, deadline.due, today, workingDayCounter(cal, [today, deadline.due])),
+            `${key} ${anchor} on ${today}`,
+          ).toEqual(expected);
           compared++;
         }
       }
@@ -218,7 +341,7 @@ describe('days left on the list count as domain daysLeft does', () => {
 });
 
 describe("an object's record of answers (4.3, for the summary reports of 8.1)", () => {
-  it('counts answers on time, late, never, and those not yet due; an amendment does not change the first answer\'s timeliness', async () => {
+  it("counts answers on time, late, never, and those not yet due; an amendment does not change the first answer's timeliness", async () => {
     const r = (await objectRecord(t.db, ids.o1, { today: TODAY }))!;
     expect(r.answers.map((a) => [a.obligationId, a.outcome])).toEqual([
       ['G', 'on-time'],
@@ -228,7 +351,11 @@ describe("an object's record of answers (4.3, for the summary reports of 8.1)", 
       ['E', 'pending'],
     ]);
     expect(r.counts).toEqual({ 'on-time': 1, late: 1, never: 2, pending: 1 });
-    expect(r.answers.find((a) => a.obligationId === 'G')).toMatchObject({ answeredOn: '2026-01-20', submissions: 2, actPath: `/acts/${act.a5}` });
+    expect(r.answers.find((a) => a.obligationId === 'G')).toMatchObject({
+      answeredOn: '2026-01-20',
+      submissions: 2,
+      actPath: `/acts/${act.a5}`,
+    });
   });
 
   it('a reporting period limits the record by due date', async () => {

@@ -34,23 +34,56 @@ const personId = (n: number) => `p-${groupId}-${n}`;
 const nominated = (n: number): NewEvent => ({
   type: 'candidate.nominated',
   idempotencyKey: `test:nominated:${groupId}:${n}`,
-  payload: { groupId, candidateId: `c-${groupId}-${n}`, nominationId: `n-${groupId}-${n}`, personId: personId(n), person: person(n), category: 'citizen', nominatedOn: '2026-02-02', source: 'executive_head', protocolId: null, votes: null },
+  payload: {
+    groupId,
+    candidateId: `c-${groupId}-${n}`,
+    nominationId: `n-${groupId}-${n}`,
+    personId: personId(n),
+    person: person(n),
+    category: 'citizen',
+    nominatedOn: '2026-02-02',
+    source: 'executive_head',
+    protocolId: null,
+    votes: null,
+  },
 });
 const memberAdded = (n: number): NewEvent => ({
   type: 'member.added',
   idempotencyKey: `test:member:${groupId}:${n}`,
-  payload: { groupId, membershipId: `m-${groupId}-${n}`, personId: personId(n), person: person(n), category: 'citizen', role: 'member', joinedOn: '2026-02-20' },
+  payload: {
+    groupId,
+    membershipId: `m-${groupId}-${n}`,
+    personId: personId(n),
+    person: person(n),
+    category: 'citizen',
+    role: 'member',
+    joinedOn: '2026-02-20',
+  },
 });
 
-const ACCOUNTS = { root: 'root@kenesh.kg', staff: 'staff@aksuu.kg', deputy: 'deputy@aksuu.kg', chair: 'chair@aksuu.kg', member: 'member@aksuu.kg' } as const;
+const ACCOUNTS = {
+  root: 'root@kenesh.kg',
+  staff: 'staff@aksuu.kg',
+  deputy: 'deputy@aksuu.kg',
+  chair: 'chair@aksuu.kg',
+  member: 'member@aksuu.kg',
+} as const;
 type Who = { cookie: string; csrf: string };
 const sessions = new Map<string, Who>();
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' } }, 'test');
+  const councilId = await registerCouncil(
+    t.db,
+    { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' } },
+    'test',
+  );
   groupId = await openGroup(t.db, { councilId, councilFormedOn: '2026-01-15' }, 'test');
-  await record(t.db, { stream: streams.group(groupId), events: [1, 2, 3, 4, 5].flatMap((n) => (n <= 3 ? [nominated(n), memberAdded(n)] : [nominated(n)])), actor: 'test' });
+  await record(t.db, {
+    stream: streams.group(groupId),
+    events: [1, 2, 3, 4, 5].flatMap((n) => (n <= 3 ? [nominated(n), memberAdded(n)] : [nominated(n)])),
+    actor: 'test',
+  });
   await createAccount(t.db, { email: ACCOUNTS.root, password: PASSWORD, role: 'staff', councilId: null });
   await createAccount(t.db, { email: ACCOUNTS.staff, password: PASSWORD, role: 'staff', councilId });
   await createAccount(t.db, { email: ACCOUNTS.deputy, password: PASSWORD, role: 'deputy', councilId });
@@ -76,22 +109,43 @@ async function as(email: string): Promise<Who> {
   return who;
 }
 
-const get = async (url: string, email: string) => app.inject({ method: 'GET', url, headers: { cookie: (await as(email)).cookie } });
+const get = async (url: string, email: string) =>
+  app.inject({ method: 'GET', url, headers: { cookie: (await as(email)).cookie } });
 const postForm = async (url: string, email: string, fields: Record<string, string>) =>
-  app.inject({ method: 'POST', url, headers: { cookie: (await as(email)).cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+  app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: (await as(email)).cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+  });
 const postJson = async (url: string, email: string | null, payload: unknown, csrf = true) => {
   const who = email ? await as(email) : null;
-  return app.inject({ method: 'POST', url, headers: who ? { cookie: who.cookie, ...(csrf ? { 'x-csrf-token': who.csrf } : {}) } : {}, payload: payload as object });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: who ? { cookie: who.cookie, ...(csrf ? { 'x-csrf-token': who.csrf } : {}) } : {},
+    payload: payload as object,
+  });
 };
 const hidden = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? '';
 
 /** What any write would change: events, erased keys, erased persons. */
 async function writes(): Promise<string> {
-  const erasedKeys = await t.db.selectFrom('person_keys').select('person_id').where('erased_at', 'is not', null).execute();
+  const erasedKeys = await t.db
+    .selectFrom('person_keys')
+    .select('person_id')
+    .where('erased_at', 'is not', null)
+    .execute();
   return JSON.stringify({ events: await countRows(t.db, 'events'), erasedKeys: erasedKeys.length });
 }
-const personRow = (n: number) => t.db.selectFrom('persons').select(['phone', 'email', 'birth_date', 'data_erased_at', 'full_name']).where('id', '=', personId(n)).executeTakeFirstOrThrow();
-const lastEvent = () => t.db.selectFrom('events').select(['type', 'payload', 'actor']).orderBy('position', 'desc').executeTakeFirstOrThrow();
+const personRow = (n: number) =>
+  t.db
+    .selectFrom('persons')
+    .select(['phone', 'email', 'birth_date', 'data_erased_at', 'full_name'])
+    .where('id', '=', personId(n))
+    .executeTakeFirstOrThrow();
+const lastEvent = () =>
+  t.db.selectFrom('events').select(['type', 'payload', 'actor']).orderBy('position', 'desc').executeTakeFirstOrThrow();
 
 describe('the staff page: persons of a group, reason, confirmation, erasure', () => {
   const personsUrl = () => `/manage/groups/${encodeURIComponent(groupId)}/persons`;
@@ -125,7 +179,10 @@ describe('the staff page: persons of a group, reason, confirmation, erasure', ()
     expect(empty.body).toContain('<strong>reason</strong>');
     expect(await writes()).toBe(before);
 
-    const confirm = await postForm(`${eraseUrl(1)}?lang=en`, ACCOUNTS.root, { _csrf: csrf, reason: " the person's request of 2026-03-09 " });
+    const confirm = await postForm(`${eraseUrl(1)}?lang=en`, ACCOUNTS.root, {
+      _csrf: csrf,
+      reason: " the person's request of 2026-03-09 ",
+    });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toContain('Yes, erase for good');
     expect(hidden(confirm.body, 'confirm')).toBe('yes');
@@ -137,10 +194,19 @@ describe('the staff page: persons of a group, reason, confirmation, erasure', ()
     expect(noToken.statusCode).toBe(403);
     expect(await writes()).toBe(before);
 
-    const done = await postForm(`${eraseUrl(1)}?lang=en`, ACCOUNTS.root, { _csrf: csrf, reason: "the person's request of 2026-03-09", confirm: 'yes' });
+    const done = await postForm(`${eraseUrl(1)}?lang=en`, ACCOUNTS.root, {
+      _csrf: csrf,
+      reason: "the person's request of 2026-03-09",
+      confirm: 'yes',
+    });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(`${personsUrl()}?lang=en&done=erased&person=${encodeURIComponent(personId(1))}`);
-    expect(await personRow(1)).toMatchObject({ phone: null, email: null, birth_date: null, full_name: person(1).fullName });
+    expect(await personRow(1)).toMatchObject({
+      phone: null,
+      email: null,
+      birth_date: null,
+      full_name: person(1).fullName,
+    });
     expect((await personRow(1)).data_erased_at).toBeInstanceOf(Date);
     expect(await personRow(2)).toMatchObject({ phone: person(2).phone, data_erased_at: null });
     const event = await lastEvent();
@@ -157,11 +223,21 @@ describe('the staff page: persons of a group, reason, confirmation, erasure', ()
   it('refuses a person erased already (409) and a person not of the group (404), in the page language, writing nothing', async () => {
     const csrf = (await as(ACCOUNTS.root)).csrf;
     const before = await writes();
-    const again = await postForm(`${eraseUrl(1)}?lang=en`, ACCOUNTS.root, { _csrf: csrf, reason: 'again', confirm: 'yes' });
+    const again = await postForm(`${eraseUrl(1)}?lang=en`, ACCOUNTS.root, {
+      _csrf: csrf,
+      reason: 'again',
+      confirm: 'yes',
+    });
     expect(again.statusCode).toBe(409);
-    expect(again.body).toMatch(/<strong>personId<\/strong>: Бурул Асанова 1: the personal data was erased already \(\d\d\.\d\d\.\d{4}\); nothing was written/);
+    expect(again.body).toMatch(
+      /<strong>personId<\/strong>: Бурул Асанова 1: the personal data was erased already \(\d\d\.\d\d\.\d{4}\); nothing was written/,
+    );
     expect((await get(`${eraseUrl(1)}?lang=en`, ACCOUNTS.root)).statusCode).toBe(409);
-    const unknown = await postForm(`${personsUrl()}/p-nobody/erase?lang=ky`, ACCOUNTS.root, { _csrf: csrf, reason: 'r', confirm: 'yes' });
+    const unknown = await postForm(`${personsUrl()}/p-nobody/erase?lang=ky`, ACCOUNTS.root, {
+      _csrf: csrf,
+      reason: 'r',
+      confirm: 'yes',
+    });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('«p-nobody» деген адам жок');
     expect((await get(`/manage/groups/no-such-group/persons?lang=en`, ACCOUNTS.root)).statusCode).toBe(404);
@@ -174,7 +250,10 @@ describe('the staff page: persons of a group, reason, confirmation, erasure', ()
       expect((await get(`${personsUrl()}?lang=en`, email)).statusCode, email).toBe(403);
       expect((await get(`${eraseUrl(2)}?lang=en`, email)).statusCode, email).toBe(403);
       const who = await as(email);
-      expect((await postForm(`${eraseUrl(2)}?lang=en`, email, { _csrf: who.csrf, reason: 'r', confirm: 'yes' })).statusCode, email).toBe(403);
+      expect(
+        (await postForm(`${eraseUrl(2)}?lang=en`, email, { _csrf: who.csrf, reason: 'r', confirm: 'yes' })).statusCode,
+        email,
+      ).toBe(403);
     }
     const anonymous = await app.inject({ method: 'GET', url: `${personsUrl()}?lang=en` });
     expect(anonymous.statusCode).toBe(303);
@@ -195,7 +274,9 @@ describe('POST /api/persons/:personId/erase', () => {
     const before = await writes();
     const again = await postJson(url(personId(4), 'ru'), ACCOUNTS.root, { reason: 'again' });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ error: { code: 'conflict', problems: [{ field: 'personId', rule: 'already-erased' }] } });
+    expect(again.json()).toMatchObject({
+      error: { code: 'conflict', problems: [{ field: 'personId', rule: 'already-erased' }] },
+    });
     expect(again.json<{ error: { message: string } }>().error.message).toContain('персональные данные уже удалены');
     expect(await writes()).toBe(before);
   });
@@ -214,7 +295,9 @@ describe('POST /api/persons/:personId/erase', () => {
     expect(control.json()).toMatchObject({ error: { field: 'reason', rule: 'characters' } });
     const unknown = await postJson(url('p-nobody'), ACCOUNTS.root, { reason: 'r' });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toMatchObject({ error: { code: 'not-found', problems: [{ field: 'personId', rule: 'unknown-person' }] } });
+    expect(unknown.json()).toMatchObject({
+      error: { code: 'not-found', problems: [{ field: 'personId', rule: 'unknown-person' }] },
+    });
     expect(unknown.json<{ error: { message: string } }>().error.message).toContain('There is no person “p-nobody”');
     const extra = await postJson(url(personId(5)), ACCOUNTS.root, { reason: 'r', phone: 'x' });
     expect(extra.statusCode).toBe(400);
@@ -236,14 +319,18 @@ describe('POST /api/persons/:personId/erase', () => {
   });
 
   it('is in the OpenAPI document', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, { post?: { tags?: string[] } }> }>();
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, { post?: { tags?: string[] } }>;
+    }>();
     expect(doc.paths['/api/persons/{personId}/erase']?.post?.tags).toEqual(['persons']);
   });
 });
 
 describe('the council retention page', () => {
   it('council staff set the months (0 keeps), a bad number is a 400 naming months with nothing written, deputies and chairs get 403', async () => {
-    const councilId = (await t.db.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirstOrThrow()).council_id;
+    const councilId = (
+      await t.db.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirstOrThrow()
+    ).council_id;
     const url = `/manage/councils/${encodeURIComponent(councilId)}/retention`;
     expect((await get('/manage?lang=en', ACCOUNTS.staff)).body).toContain(`href="${url}?lang=en"`);
     const form = await get(`${url}?lang=en`, ACCOUNTS.staff);
@@ -257,10 +344,23 @@ describe('the council retention page', () => {
     expect(await writes()).toBe(before);
     const saved = await postForm(`${url}?lang=en`, ACCOUNTS.staff, { _csrf: csrf, months: '12' });
     expect(saved.statusCode).toBe(303);
-    expect((await t.db.selectFrom('councils').select('retention_months').where('id', '=', councilId).executeTakeFirstOrThrow()).retention_months).toBe(12);
-    expect((await get(saved.headers.location!, ACCOUNTS.root)).body).toContain('Now: erased 12 months after the term ends');
+    expect(
+      (
+        await t.db
+          .selectFrom('councils')
+          .select('retention_months')
+          .where('id', '=', councilId)
+          .executeTakeFirstOrThrow()
+      ).retention_months,
+    ).toBe(12);
+    expect((await get(saved.headers.location!, ACCOUNTS.root)).body).toContain(
+      'Now: erased 12 months after the term ends',
+    );
     for (const email of [ACCOUNTS.deputy, ACCOUNTS.chair]) {
-      expect((await postForm(`${url}?lang=en`, email, { _csrf: (await as(email)).csrf, months: '1' })).statusCode, email).toBe(403);
+      expect(
+        (await postForm(`${url}?lang=en`, email, { _csrf: (await as(email)).csrf, months: '1' })).statusCode,
+        email,
+      ).toBe(403);
     }
   });
 });

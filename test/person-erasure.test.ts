@@ -62,21 +62,41 @@ const nominated = (groupId: string, n: number): NewEvent => ({
 const memberAdded = (groupId: string, n: number): NewEvent => ({
   type: 'member.added',
   idempotencyKey: `test:member:${groupId}:${n}`,
-  payload: { groupId, membershipId: `m-${groupId}-${n}`, personId: `p-${groupId}-${n}`, person: person(n), category: 'citizen', role: 'member', joinedOn: '2026-11-20' },
+  payload: {
+    groupId,
+    membershipId: `m-${groupId}-${n}`,
+    personId: `p-${groupId}-${n}`,
+    person: person(n),
+    category: 'citizen',
+    role: 'member',
+    joinedOn: '2026-11-20',
+  },
 });
 
 /** Every event row as stored, in position order, as text (what a dump of the table would show). */
 async function rawEvents(): Promise<{ position: number; row: string }[]> {
-  const { rows } = await sql<{ position: string; row: string }>`select position, row_to_json(e)::text as row from events e order by position`.execute(t.db);
+  const { rows } = await sql<{
+    position: string;
+    row: string;
+  }>`select position, row_to_json(e)::text as row from events e order by position`.execute(t.db);
   return rows.map((r) => ({ position: Number(r.position), row: r.row }));
 }
 
-const personRow = (id: string) => t.db.selectFrom('persons').select(['birth_date', 'phone', 'email', 'data_erased_at', 'full_name']).where('id', '=', id).executeTakeFirstOrThrow();
+const personRow = (id: string) =>
+  t.db
+    .selectFrom('persons')
+    .select(['birth_date', 'phone', 'email', 'data_erased_at', 'full_name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 
 describe('personal data in the log', () => {
   it('is stored sealed (no phone, e-mail or birth date in clear), read back opened, and projected', async () => {
     const groupId = await newGroup('seal');
-    await record(t.db, { stream: streams.group(groupId), events: [nominated(groupId, 1), memberAdded(groupId, 1)], actor: 'test' });
+    await record(t.db, {
+      stream: streams.group(groupId),
+      events: [nominated(groupId, 1), memberAdded(groupId, 1)],
+      actor: 'test',
+    });
     const p = person(1);
 
     const raw = (await rawEvents()).map((r) => r.row).join('\n');
@@ -84,24 +104,46 @@ describe('personal data in the log', () => {
     expect(raw).toContain('"enc": "v1"');
     expect(raw).toContain(p.fullName);
 
-    const key = await t.db.selectFrom('person_keys').selectAll().where('person_id', '=', `p-${groupId}-1`).executeTakeFirstOrThrow();
+    const key = await t.db
+      .selectFrom('person_keys')
+      .selectAll()
+      .where('person_id', '=', `p-${groupId}-1`)
+      .executeTakeFirstOrThrow();
     expect(Buffer.from(key.key!).length).toBe(32);
     expect(key.erased_at).toBeNull();
 
     const events = await readStream(t.db, streams.group(groupId));
-    const read = events.filter((e) => e.type === 'candidate.nominated' || e.type === 'member.added').map((e) => (e.payload as { person: PersonData }).person);
+    const read = events
+      .filter((e) => e.type === 'candidate.nominated' || e.type === 'member.added')
+      .map((e) => (e.payload as { person: PersonData }).person);
     expect(read).toEqual([p, p]);
 
-    expect(await personRow(`p-${groupId}-1`)).toMatchObject({ birth_date: p.birthDate, phone: p.phone, email: p.email, data_erased_at: null });
+    expect(await personRow(`p-${groupId}-1`)).toMatchObject({
+      birth_date: p.birthDate,
+      phone: p.phone,
+      email: p.email,
+      data_erased_at: null,
+    });
     const [entry] = await listRosterEntries(t.db, groupId);
-    expect(entry).toMatchObject({ dataErased: false, member: { phone: p.phone, email: p.email, birthDate: { year: 1981, month: 4, day: 19 } } });
+    expect(entry).toMatchObject({
+      dataErased: false,
+      member: { phone: p.phone, email: p.email, birthDate: { year: 1981, month: 4, day: 19 } },
+    });
   });
 
   it('still dedupes idempotent appends: the repeat stores nothing and returns the first event opened', async () => {
     const groupId = await newGroup('idem');
-    const first = await record(t.db, { stream: streams.group(groupId), events: [nominated(groupId, 2)], actor: 'test' });
+    const first = await record(t.db, {
+      stream: streams.group(groupId),
+      events: [nominated(groupId, 2)],
+      actor: 'test',
+    });
     const before = await rawEvents();
-    const again = await record(t.db, { stream: streams.group(groupId), events: [nominated(groupId, 2)], actor: 'test' });
+    const again = await record(t.db, {
+      stream: streams.group(groupId),
+      events: [nominated(groupId, 2)],
+      actor: 'test',
+    });
     expect(again.appended).toEqual([]);
     expect(again.events[0]!.position).toBe(first.events[0]!.position);
     expect((again.events[0]!.payload as { person: PersonData }).person).toEqual(person(2));
@@ -113,10 +155,17 @@ describe('erasure', () => {
   it('erases the key, appends only person.data-erased, and a full rebuild shows the fields erased everywhere', async () => {
     const groupId = await newGroup('erase');
     const personId = `p-${groupId}-3`;
-    await record(t.db, { stream: streams.group(groupId), events: [nominated(groupId, 3), memberAdded(groupId, 3), nominated(groupId, 4)], actor: 'test' });
+    await record(t.db, {
+      stream: streams.group(groupId),
+      events: [nominated(groupId, 3), memberAdded(groupId, 3), nominated(groupId, 4)],
+      actor: 'test',
+    });
     const before = await rawEvents();
 
-    const result = await erasePersonData(t.db, personId, { reason: 'the person asked, letter of 2026-12-01', actor: 'test:staff' });
+    const result = await erasePersonData(t.db, personId, {
+      reason: 'the person asked, letter of 2026-12-01',
+      actor: 'test:staff',
+    });
     expect(result).toEqual({ status: 'erased', personId, groupId });
 
     // Append-only: every earlier row byte for byte the same, one new row, carrying no personal data.
@@ -125,14 +174,21 @@ describe('erasure', () => {
     expect(after).toHaveLength(before.length + 1);
     const added = after.at(-1)!.row;
     expect(added).toContain('person.data-erased');
-    for (const clear of [person(3).phone!, person(3).email!, person(3).birthDate!, person(3).fullName]) expect(added).not.toContain(clear);
+    for (const clear of [person(3).phone!, person(3).email!, person(3).birthDate!, person(3).fullName])
+      expect(added).not.toContain(clear);
 
-    const key = await t.db.selectFrom('person_keys').selectAll().where('person_id', '=', personId).executeTakeFirstOrThrow();
+    const key = await t.db
+      .selectFrom('person_keys')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
     expect(key.key).toBeNull();
     expect(key.erased_at).toBeInstanceOf(Date);
 
     // Readers get the erased marker; the other person is untouched.
-    const read = (await readStream(t.db, streams.group(groupId))).filter((e) => e.type === 'candidate.nominated' || e.type === 'member.added');
+    const read = (await readStream(t.db, streams.group(groupId))).filter(
+      (e) => e.type === 'candidate.nominated' || e.type === 'member.added',
+    );
     const people = read.map((e) => (e.payload as { person: PersonData }).person);
     expect(people[0]).toEqual({ ...person(3), birthDate: null, phone: null, email: null, dataErased: true });
     expect(people[1]).toEqual(people[0]);
@@ -147,13 +203,20 @@ describe('erasure', () => {
     expect(rebuilt.events).toBe((await readAll(t.db, 0, 100000)).length);
     expect(await dumpProjections(t.db)).toEqual(liveDump);
     expect(await personRow(personId)).toMatchObject({ birth_date: null, phone: null, email: null });
-    expect(await personRow(`p-${groupId}-4`)).toMatchObject({ birth_date: person(4).birthDate, phone: person(4).phone, email: person(4).email, data_erased_at: null });
+    expect(await personRow(`p-${groupId}-4`)).toMatchObject({
+      birth_date: person(4).birthDate,
+      phone: person(4).phone,
+      email: person(4).email,
+      data_erased_at: null,
+    });
     const [entry] = await listRosterEntries(t.db, groupId);
     expect(entry).toMatchObject({ personId, dataErased: true, member: { birthDate: null, phone: null, email: null } });
     expect(await rawEvents()).toEqual(after);
 
     // Again: nothing more is written.
-    expect((await erasePersonData(t.db, personId, { reason: 'again', actor: 'test:staff' })).status).toBe('already-erased');
+    expect((await erasePersonData(t.db, personId, { reason: 'again', actor: 'test:staff' })).status).toBe(
+      'already-erased',
+    );
     expect(await rawEvents()).toEqual(after);
   });
 
@@ -176,7 +239,15 @@ describe('erasure', () => {
     // An older log: the row written directly, in clear, and no key for the person.
     await t.db
       .insertInto('events')
-      .values({ stream_id: streams.group(groupId), stream_version: (await streamVersion(t.db, streams.group(groupId))) + 1, type: legacy.type, payload: JSON.stringify(legacy.payload), actor: 'old', occurred_at: new Date(), idempotency_key: legacy.idempotencyKey ?? null })
+      .values({
+        stream_id: streams.group(groupId),
+        stream_version: (await streamVersion(t.db, streams.group(groupId))) + 1,
+        type: legacy.type,
+        payload: JSON.stringify(legacy.payload),
+        actor: 'old',
+        occurred_at: new Date(),
+        idempotency_key: legacy.idempotencyKey ?? null,
+      })
       .execute();
     await rebuildProjections(t.db);
     expect(await personRow(personId)).toMatchObject({ phone: person(6).phone, birth_date: person(6).birthDate });
@@ -189,8 +260,12 @@ describe('erasure', () => {
   });
 
   it('refuses an unknown person and an empty reason', async () => {
-    await expect(erasePersonData(t.db, 'p-nobody', { reason: 'x', actor: 'test' })).rejects.toMatchObject({ code: 'unknown-person' });
-    await expect(erasePersonData(t.db, 'p-nobody', { reason: '  ', actor: 'test' })).rejects.toMatchObject({ code: 'erasure-reason-required' });
+    await expect(erasePersonData(t.db, 'p-nobody', { reason: 'x', actor: 'test' })).rejects.toMatchObject({
+      code: 'unknown-person',
+    });
+    await expect(erasePersonData(t.db, 'p-nobody', { reason: '  ', actor: 'test' })).rejects.toMatchObject({
+      code: 'erasure-reason-required',
+    });
   });
 
   it('jmeg person erase: erases, then says already erased; usage errors exit 2', async () => {

@@ -71,7 +71,9 @@ describe('backup and restore of the embedded database', () => {
     await withDb(target, (db) => recordSampleHistory(db, '-other'));
     const before = await withDb(target, snapshot);
     await expect(restorePGlite(pgliteDirOf(config(target)), dump)).rejects.toMatchObject({ code: 'not-empty' });
-    await expect(restorePGlite(pgliteDirOf(config(target)), new TextEncoder().encode('not a tar'), { force: true })).rejects.toBeInstanceOf(BackupError);
+    await expect(
+      restorePGlite(pgliteDirOf(config(target)), new TextEncoder().encode('not a tar'), { force: true }),
+    ).rejects.toBeInstanceOf(BackupError);
     expect(await withDb(target, snapshot)).toEqual(before);
     await restorePGlite(pgliteDirOf(config(target)), dump, { force: true });
     expect(await withDb(target, snapshot)).toEqual(original);
@@ -79,11 +81,23 @@ describe('backup and restore of the embedded database', () => {
 
   it('jmeg backup and jmeg restore do the same from the command line', async () => {
     const file = path.join(root, 'cli-backup.tar.gz');
-    expect(await jmeg(source, 'backup', file, '--lang', 'en')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^backed up to .*cli-backup\.tar\.gz \(\d+\.\d MB\)\n$/) as string });
-    expect(await jmeg(source, 'backup', file, '--lang', 'en')).toMatchObject({ code: 2, stderr: `backup: ${file} already exists: give another name or --force\n` });
+    expect(await jmeg(source, 'backup', file, '--lang', 'en')).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^backed up to .*cli-backup\.tar\.gz \(\d+\.\d MB\)\n$/) as string,
+    });
+    expect(await jmeg(source, 'backup', file, '--lang', 'en')).toMatchObject({
+      code: 2,
+      stderr: `backup: ${file} already exists: give another name or --force\n`,
+    });
     const restored = path.join(root, 'cli-restored');
-    expect(await jmeg(restored, 'restore', file, '--lang', 'en')).toMatchObject({ code: 0, stdout: `restored into ${pgliteDirOf(config(restored))} (${original.events.length} events)\n` });
-    expect(await jmeg(restored, 'restore', file, '--lang', 'en')).toMatchObject({ code: 2, stderr: `restore: ${pgliteDirOf(config(restored))} already holds a database: add --force to replace it\n` });
+    expect(await jmeg(restored, 'restore', file, '--lang', 'en')).toMatchObject({
+      code: 0,
+      stdout: `restored into ${pgliteDirOf(config(restored))} (${original.events.length} events)\n`,
+    });
+    expect(await jmeg(restored, 'restore', file, '--lang', 'en')).toMatchObject({
+      code: 2,
+      stderr: `restore: ${pgliteDirOf(config(restored))} already holds a database: add --force to replace it\n`,
+    });
     expect(await withDb(restored, snapshot)).toEqual(original);
   }, 240_000);
 });
@@ -104,12 +118,23 @@ describe('one process per embedded database', () => {
     const deadPid = child.pid!;
     await new Promise((resolve) => child.on('close', resolve));
     await withDb(dataDir, () => Promise.resolve());
-    writeFileSync(lock, JSON.stringify({ pid: deadPid, command: 'start', since: '2026-01-01T00:00:00Z', startId: null }));
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: deadPid, command: 'start', since: '2026-01-01T00:00:00Z', startId: null }),
+    );
     expect(await jmeg(dataDir, 'council', 'list')).toMatchObject({ code: 0 });
     expect(existsSync(lock)).toBe(false);
     if (existsSync('/proc/self/stat')) {
       // A live pid (this test's own parent) with another start: the pid was reused after the owner died.
-      writeFileSync(lock, JSON.stringify({ pid: process.ppid, command: 'start', since: '2026-01-01T00:00:00Z', startId: 'another-boot:1' }));
+      writeFileSync(
+        lock,
+        JSON.stringify({
+          pid: process.ppid,
+          command: 'start',
+          since: '2026-01-01T00:00:00Z',
+          startId: 'another-boot:1',
+        }),
+      );
       expect(await jmeg(dataDir, 'council', 'list')).toMatchObject({ code: 0 });
       expect(existsSync(lock)).toBe(false);
     }
@@ -135,28 +160,55 @@ describe('one process per embedded database', () => {
     });
 
     it('a second process gets one line in its language, exit 2, and writes nothing', async () => {
-      const created = await jmeg(dataDir, 'council', 'create', '--name-ky', 'Ак-Суу айылдык кеңеши', '--name-ru', 'Ак-Суйский айылный кенеш');
+      const created = await jmeg(
+        dataDir,
+        'council',
+        'create',
+        '--name-ky',
+        'Ак-Суу айылдык кеңеши',
+        '--name-ru',
+        'Ак-Суйский айылный кенеш',
+      );
       expect(created.code).toBe(0);
       councilId = created.stdout.trim();
       eventsBefore = await withDb(dataDir, (db) => countRows(db, 'events'));
 
       server = startJmeg({ JMEG_DATA_DIR: dataDir, PORT: '0', TEMPORAL_ADDRESS: NO_TEMPORAL });
       await server.line(/^API: http:\/\/\S+/m);
-      const lock = JSON.parse(readFileSync(lockFileOf(pgliteDirOf(config(dataDir))), 'utf8')) as { pid: number; command: string };
+      const lock = JSON.parse(readFileSync(lockFileOf(pgliteDirOf(config(dataDir))), 'utf8')) as {
+        pid: number;
+        command: string;
+      };
       expect(lock.command).toBe('start');
       serverPid = lock.pid;
       const pid = serverPid;
-      expect(await jmeg(dataDir, 'roster', 'import', 'test/fixtures/roster/valid-13.csv', '--group', 'g1', '--lang', 'en')).toEqual({
+      expect(
+        await jmeg(dataDir, 'roster', 'import', 'test/fixtures/roster/valid-13.csv', '--group', 'g1', '--lang', 'en'),
+      ).toEqual({
         code: 2,
         stdout: '',
         stderr: `jmeg: the server is running on this data directory (pid ${pid}): use the web pages, the API, or stop it first\n`,
       });
-      expect(await jmeg(dataDir, 'group', 'create', '--council', councilId)).toMatchObject({ code: 2, stderr: expect.stringContaining(`сервер иштеп жатат (pid ${pid})`) as string });
-      expect(await jmeg(dataDir, 'pending', '--group', 'g1', '--lang', 'ru')).toMatchObject({ code: 2, stderr: expect.stringContaining(`работает сервер (pid ${pid})`) as string });
-      expect(await jmeg(dataDir, 'db', 'migrate')).toMatchObject({ code: 2, stderr: expect.stringContaining(`сервер иштеп жатат (pid ${pid})`) as string });
-      expect(await jmeg(dataDir, 'backup', path.join(root, 'served.tar.gz'), '--lang', 'en')).toMatchObject({ code: 2, stderr: expect.stringContaining('the server is running') as string });
+      expect(await jmeg(dataDir, 'group', 'create', '--council', councilId)).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining(`сервер иштеп жатат (pid ${pid})`) as string,
+      });
+      expect(await jmeg(dataDir, 'pending', '--group', 'g1', '--lang', 'ru')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining(`работает сервер (pid ${pid})`) as string,
+      });
+      expect(await jmeg(dataDir, 'db', 'migrate')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining(`сервер иштеп жатат (pid ${pid})`) as string,
+      });
+      expect(await jmeg(dataDir, 'backup', path.join(root, 'served.tar.gz'), '--lang', 'en')).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('the server is running') as string,
+      });
       expect(existsSync(path.join(root, 'served.tar.gz'))).toBe(false);
-      expect(await jmeg(dataDir, 'restore', path.join(root, 'cli-backup.tar.gz'), '--force', '--lang', 'en')).toMatchObject({ code: 2, stderr: expect.stringContaining('the server is running') as string });
+      expect(
+        await jmeg(dataDir, 'restore', path.join(root, 'cli-backup.tar.gz'), '--force', '--lang', 'en'),
+      ).toMatchObject({ code: 2, stderr: expect.stringContaining('the server is running') as string });
       // A second server on the same data directory is refused the same way.
       const second = startJmeg({ JMEG_DATA_DIR: dataDir, PORT: '0', TEMPORAL_ADDRESS: NO_TEMPORAL });
       expect(await second.exited).toBe(2);

@@ -19,8 +19,14 @@ let altered: WorkflowBundle;
 beforeAll(async () => {
   quietTemporalRuntime();
   [current, altered] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)), logger: quiet }),
-    bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./support/altered-workflows.ts', import.meta.url)), logger: quiet }),
+    bundleWorkflowCode({
+      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      logger: quiet,
+    }),
+    bundleWorkflowCode({
+      workflowsPath: fileURLToPath(new URL('./support/altered-workflows.ts', import.meta.url)),
+      logger: quiet,
+    }),
   ]);
 }, 120_000);
 
@@ -37,14 +43,22 @@ describe('histories recorded from the real server', () => {
 
   it.each(names.map((n) => [n]))('%s replays against the current workflow code', async (name) => {
     const history = await loadHistory(name);
-    await Worker.runReplayHistory({ workflowBundle: current, replayName: name, dataConverter: testDataConverter }, history, workflowIdOf(history));
+    await Worker.runReplayHistory(
+      { workflowBundle: current, replayName: name, dataConverter: testDataConverter },
+      history,
+      workflowIdOf(history),
+    );
   });
 
   it('a workflow that starts with a timer instead of its first activity fails the replay with DeterminismViolationError', async () => {
     const name = names.find((n) => n.startsWith('formation-'));
     expect(name).toBeDefined();
     const history = await loadHistory(name!);
-    const error = await Worker.runReplayHistory({ workflowBundle: altered, replayName: 'altered', dataConverter: testDataConverter }, history, workflowIdOf(history)).then(
+    const error = await Worker.runReplayHistory(
+      { workflowBundle: altered, replayName: 'altered', dataConverter: testDataConverter },
+      history,
+      workflowIdOf(history),
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -53,14 +53,20 @@ describe('a response link is a signed, expiring token for one act', () => {
 
   it('a payload changed to another act keeps the old signature and is refused as tampered', () => {
     const [, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ v: 1, a: 'act-2', o: 'obj-1', e: payload.expiresAtMs })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ v: 1, a: 'act-2', o: 'obj-1', e: payload.expiresAtMs })).toString(
+      'base64url',
+    );
     expect(refusal(() => verifyResponseToken(`${forged}.${signature}`, SECRET, { nowMs: ISSUED }))).toBe('tampered');
   });
 
   it('a payload with a later expiry is refused as tampered, not accepted', () => {
     const [, signature] = token.split('.');
-    const longer = Buffer.from(JSON.stringify({ v: 1, a: 'act-1', o: 'obj-1', e: payload.expiresAtMs + 365 * DAY })).toString('base64url');
-    expect(refusal(() => verifyResponseToken(`${longer}.${signature}`, SECRET, { nowMs: ISSUED + 100 * DAY }))).toBe('tampered');
+    const longer = Buffer.from(
+      JSON.stringify({ v: 1, a: 'act-1', o: 'obj-1', e: payload.expiresAtMs + 365 * DAY }),
+    ).toString('base64url');
+    expect(refusal(() => verifyResponseToken(`${longer}.${signature}`, SECRET, { nowMs: ISSUED + 100 * DAY }))).toBe(
+      'tampered',
+    );
   });
 
   it('a changed signature, a cut signature, or another server secret are refused as tampered', () => {
@@ -86,7 +92,8 @@ describe('a response link is a signed, expiring token for one act', () => {
 
   it('has a message for every refusal in Kyrgyz, Russian and English', () => {
     for (const code of ['malformed', 'tampered', 'expired', 'wrong-act'] as const) {
-      for (const lang of ['ky', 'ru', 'en'] as const) expect(RESPONSE_TOKEN_MESSAGES[code][lang].length).toBeGreaterThan(20);
+      for (const lang of ['ky', 'ru', 'en'] as const)
+        expect(RESPONSE_TOKEN_MESSAGES[code][lang].length).toBeGreaterThan(20);
     }
     expect(new Set(Object.values(RESPONSE_TOKEN_MESSAGES).map((m) => m.en)).size).toBe(4);
   });

@@ -19,27 +19,60 @@ let ended = '';
 let inTerm = '';
 let kept = '';
 
-const person = (n: number): PersonData => ({ fullName: `Асан Үсөнов ${n}`, sex: 'M', birthDate: '1980-01-0' + String(n % 9 + 1), workplace: null, village: 'Ак-Суу', phone: `+99670000000${n}`, email: `asan${n}@example.kg` });
+const person = (n: number): PersonData => ({
+  fullName: `Асан Үсөнов ${n}`,
+  sex: 'M',
+  birthDate: '1980-01-0' + String((n % 9) + 1),
+  workplace: null,
+  village: 'Ак-Суу',
+  phone: `+99670000000${n}`,
+  email: `asan${n}@example.kg`,
+});
 
 const member = (groupId: string, n: number): NewEvent => ({
   type: 'member.added',
   idempotencyKey: `t:m:${groupId}:${n}`,
-  payload: { groupId, membershipId: `m-${groupId}-${n}`, personId: `p-${n}`, person: person(n), category: 'citizen', role: 'member', joinedOn: '2022-02-01' },
+  payload: {
+    groupId,
+    membershipId: `m-${groupId}-${n}`,
+    personId: `p-${n}`,
+    person: person(n),
+    category: 'citizen',
+    role: 'member',
+    joinedOn: '2022-02-01',
+  },
 });
 const candidate = (groupId: string, n: number): NewEvent => ({
   type: 'candidate.nominated',
   idempotencyKey: `t:c:${groupId}:${n}`,
-  payload: { groupId, candidateId: `c-${groupId}-${n}`, nominationId: `n-${groupId}-${n}`, personId: `p-${n}`, person: person(n), category: 'citizen', nominatedOn: '2022-01-10', source: 'executive_head', protocolId: null, votes: null },
+  payload: {
+    groupId,
+    candidateId: `c-${groupId}-${n}`,
+    nominationId: `n-${groupId}-${n}`,
+    personId: `p-${n}`,
+    person: person(n),
+    category: 'citizen',
+    nominatedOn: '2022-01-10',
+    source: 'executive_head',
+    protocolId: null,
+    votes: null,
+  },
 });
 
 async function createdGroup(councilId: string, termEnd: string): Promise<string> {
   const groupId = await openGroup(t.db, { councilId, councilFormedOn: '2021-12-01' }, 'test');
-  await record(t.db, { stream: streams.group(groupId), actor: 'test', events: [{ type: 'group.created', payload: { groupId, createdOn: '2022-02-01', resolutionNumber: '7', termEnd } }] });
+  await record(t.db, {
+    stream: streams.group(groupId),
+    actor: 'test',
+    events: [{ type: 'group.created', payload: { groupId, createdOn: '2022-02-01', resolutionNumber: '7', termEnd } }],
+  });
   return groupId;
 }
 
 const erasedIds = async () =>
-  (await t.db.selectFrom('persons').select('id').where('data_erased_at', 'is not', null).orderBy('id').execute()).map((r) => r.id);
+  (await t.db.selectFrom('persons').select('id').where('data_erased_at', 'is not', null).orderBy('id').execute()).map(
+    (r) => r.id,
+  );
 
 const jmeg = (...args: string[]) => jmegOn(t.url, ...args);
 
@@ -51,8 +84,16 @@ beforeAll(async () => {
   ended = await createdGroup(council, '2026-01-31');
   inTerm = await createdGroup(council, '2027-06-30');
   kept = await createdGroup(keeping, '2025-01-01');
-  await record(t.db, { stream: streams.group(ended), actor: 'test', events: [candidate(ended, 1), member(ended, 1), candidate(ended, 2), member(ended, 3)] });
-  await record(t.db, { stream: streams.group(inTerm), actor: 'test', events: [candidate(inTerm, 3), member(inTerm, 4)] });
+  await record(t.db, {
+    stream: streams.group(ended),
+    actor: 'test',
+    events: [candidate(ended, 1), member(ended, 1), candidate(ended, 2), member(ended, 3)],
+  });
+  await record(t.db, {
+    stream: streams.group(inTerm),
+    actor: 'test',
+    events: [candidate(inTerm, 3), member(inTerm, 4)],
+  });
   await record(t.db, { stream: streams.group(kept), actor: 'test', events: [member(kept, 5)] });
 }, 60_000);
 
@@ -77,7 +118,9 @@ describe('a council sets its retention period', () => {
   it('jmeg council retention COUNCIL_ID --months N sets it; bad input exits 2', async () => {
     const set = await jmeg('council', 'retention', council, '--months', '6');
     expect(set.code).toBe(0);
-    expect(set.stdout).toContain(`set: personal data of council ${council} is erased 6 months after a group's term ends`);
+    expect(set.stdout).toContain(
+      `set: personal data of council ${council} is erased 6 months after a group's term ends`,
+    );
     expect((await findCouncilById(t.db, council))?.retention_months).toBe(6);
     expect((await jmeg('council', 'retention', council, '--months', '-1')).code).toBe(2);
     expect((await jmeg('council', 'retention', council, '--months', 'six')).code).toBe(2);
@@ -117,9 +160,19 @@ describe('jmeg person erase-expired', () => {
     });
     // p-3 is also a candidate of a group in term, p-4 is in that group, p-5's council keeps data until asked.
     expect(await erasedIds()).toEqual(['p-1', 'p-2']);
-    const kept = await t.db.selectFrom('persons').select(['id', 'phone']).where('id', 'in', ['p-3', 'p-4', 'p-5']).orderBy('id').execute();
+    const kept = await t.db
+      .selectFrom('persons')
+      .select(['id', 'phone'])
+      .where('id', 'in', ['p-3', 'p-4', 'p-5'])
+      .orderBy('id')
+      .execute();
     expect(kept).toEqual([3, 4, 5].map((n) => ({ id: `p-${n}`, phone: person(n).phone })));
-    const erasures = await t.db.selectFrom('events').select(['payload', 'actor']).where('type', '=', 'person.data-erased').orderBy('position').execute();
+    const erasures = await t.db
+      .selectFrom('events')
+      .select(['payload', 'actor'])
+      .where('type', '=', 'person.data-erased')
+      .orderBy('position')
+      .execute();
     expect(erasures.map((e) => e.payload)).toEqual([
       { personId: 'p-1', groupId: ended, reason: 'retention: 6 months after the term ended on 2026-01-31' },
       { personId: 'p-2', groupId: ended, reason: 'retention: 6 months after the term ended on 2026-01-31' },

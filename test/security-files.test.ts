@@ -66,7 +66,13 @@ describe('the data directory is owner-only', () => {
     const dataDir = tempDir();
     const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: 'jmeg@aksuu.kg' });
     process.umask(0o022);
-    const sent = await transport.send({ businessKey: 'test:eml-mode', to: ['a@aksuu.kg'], subject: 'S', text: 'T', html: null });
+    const sent = await transport.send({
+      businessKey: 'test:eml-mode',
+      to: ['a@aksuu.kg'],
+      subject: 'S',
+      text: 'T',
+      html: null,
+    });
     expect(statSync(sent.file!).mode & 0o777).toBe(0o600);
     expect(statSync(join(dataDir, 'outbox')).mode & 0o777).toBe(0o700);
   });
@@ -93,7 +99,8 @@ describe('annex names keep no control or bidirectional characters', () => {
 const zip = (files: Record<string, string | Uint8Array>, first?: string) => {
   const entries: Record<string, Uint8Array> = {};
   if (first !== undefined) entries[first] = typeof files[first] === 'string' ? strToU8(files[first]) : files[first]!;
-  for (const [name, content] of Object.entries(files)) if (name !== first) entries[name] = typeof content === 'string' ? strToU8(content) : content;
+  for (const [name, content] of Object.entries(files))
+    if (name !== first) entries[name] = typeof content === 'string' ? strToU8(content) : content;
   return Buffer.from(zipSync(entries, { level: 6 }));
 };
 const contentTypes = (main: string, part: string) =>
@@ -113,22 +120,52 @@ function refusal(run: () => unknown): AnnexRefusal {
 
 describe('docx, xlsx and odt are checked as real archives of their type', () => {
   it('accepts a docx, an xlsx and an odt whose content-types part or mimetype entry says so', () => {
-    expect(checkAnnexFile('a.docx', zip({ '[Content_Types].xml': contentTypes(DOCX_MAIN, 'word/document.xml'), 'word/document.xml': '<w:document/>' })).type).toBe('docx');
-    expect(checkAnnexFile('b.xlsx', zip({ '[Content_Types].xml': contentTypes(XLSX_MAIN, 'xl/workbook.xml'), 'xl/workbook.xml': '<workbook/>' })).type).toBe('xlsx');
-    const odt = Buffer.from(zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') }));
+    expect(
+      checkAnnexFile(
+        'a.docx',
+        zip({
+          '[Content_Types].xml': contentTypes(DOCX_MAIN, 'word/document.xml'),
+          'word/document.xml': '<w:document/>',
+        }),
+      ).type,
+    ).toBe('docx');
+    expect(
+      checkAnnexFile(
+        'b.xlsx',
+        zip({ '[Content_Types].xml': contentTypes(XLSX_MAIN, 'xl/workbook.xml'), 'xl/workbook.xml': '<workbook/>' }),
+      ).type,
+    ).toBe('xlsx');
+    const odt = Buffer.from(
+      zipSync({
+        mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
+        'content.xml': strToU8('<office:document-content/>'),
+      }),
+    );
     expect(checkAnnexFile('c.odt', odt).type).toBe('odt');
   });
 
   it('refuses a zip of HTML that only names the parts, a docx passed off as xlsx, and a broken archive', () => {
-    const html = zip({ '[Content_Types].xml': '<html><body>word/ xl/</body></html>', 'word/index.html': '<script>alert(1)</script>' });
+    const html = zip({
+      '[Content_Types].xml': '<html><body>word/ xl/</body></html>',
+      'word/index.html': '<script>alert(1)</script>',
+    });
     expect(refusal(() => checkAnnexFile('page.docx', html)).code).toBe('annex-content-mismatch');
-    const docx = zip({ '[Content_Types].xml': contentTypes(DOCX_MAIN, 'word/document.xml'), 'word/document.xml': '<w:document/>', 'xl/': '' });
+    const docx = zip({
+      '[Content_Types].xml': contentTypes(DOCX_MAIN, 'word/document.xml'),
+      'word/document.xml': '<w:document/>',
+      'xl/': '',
+    });
     expect(refusal(() => checkAnnexFile('sheet.xlsx', docx)).code).toBe('annex-content-mismatch');
     const missingPart = zip({ '[Content_Types].xml': contentTypes(DOCX_MAIN, 'word/document.xml') });
     expect(refusal(() => checkAnnexFile('empty.docx', missingPart)).code).toBe('annex-content-mismatch');
-    const cut = zip({ '[Content_Types].xml': contentTypes(DOCX_MAIN, 'word/document.xml'), 'word/document.xml': '<w:document/>' }).subarray(0, 60);
+    const cut = zip({
+      '[Content_Types].xml': contentTypes(DOCX_MAIN, 'word/document.xml'),
+      'word/document.xml': '<w:document/>',
+    }).subarray(0, 60);
     expect(refusal(() => checkAnnexFile('cut.docx', cut)).code).toBe('annex-content-mismatch');
-    const wrongMimetype = Buffer.from(zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text-template'), { level: 0 }] }));
+    const wrongMimetype = Buffer.from(
+      zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text-template'), { level: 0 }] }),
+    );
     expect(refusal(() => checkAnnexFile('t.odt', wrongMimetype)).code).toBe('annex-content-mismatch');
   });
 
@@ -152,20 +189,47 @@ describe('escalation mails: deputies do not see each other', () => {
   it("addresses the council in To and its deputies in Bcc; the .eml shows no deputy's address", async () => {
     t = await createTestDatabase();
     const councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу', ru: 'Ак-Суу' } }, 'test');
-    await createAccount(t.db, { email: 'deputy.one@aksuu.kg', password: 'deputy password 1', role: 'deputy', councilId });
-    await createAccount(t.db, { email: 'deputy.two@aksuu.kg', password: 'deputy password 1', role: 'deputy', councilId });
-    const ctx: ObligationContext = { obligationId: 'ob-1', groupId: 'g-1', actId: null, councilId, council: { name: { ky: 'Ак-Суу', ru: 'Ак-Суу' }, email: 'kenesh@aksuu.kg' } };
+    await createAccount(t.db, {
+      email: 'deputy.one@aksuu.kg',
+      password: 'deputy password 1',
+      role: 'deputy',
+      councilId,
+    });
+    await createAccount(t.db, {
+      email: 'deputy.two@aksuu.kg',
+      password: 'deputy password 1',
+      role: 'deputy',
+      councilId,
+    });
+    const ctx: ObligationContext = {
+      obligationId: 'ob-1',
+      groupId: 'g-1',
+      actId: null,
+      councilId,
+      council: { name: { ky: 'Ак-Суу', ru: 'Ак-Суу' }, email: 'kenesh@aksuu.kg' },
+    };
     const { to, bcc } = await escalationAddresses(t.db, ctx);
     expect(to).toEqual(['kenesh@aksuu.kg']);
     expect(bcc).toEqual(['deputy.one@aksuu.kg', 'deputy.two@aksuu.kg']);
     const dataDir = tempDir();
     const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: 'jmeg@aksuu.kg' });
-    await sendViaOutbox(t.db, transport, { businessKey: 'obligation:ob-1:escalation', to, bcc, subject: 'Мөөнөтү өттү', text: 'T', html: null });
+    await sendViaOutbox(t.db, transport, {
+      businessKey: 'obligation:ob-1:escalation',
+      to,
+      bcc,
+      subject: 'Мөөнөтү өттү',
+      text: 'T',
+      html: null,
+    });
     const eml = readFileSync(join(dataDir, 'outbox', readdirSync(join(dataDir, 'outbox'))[0]!), 'utf8');
     expect(eml).toContain('To: kenesh@aksuu.kg');
     expect(eml).not.toContain('deputy.one');
     expect(eml).not.toContain('deputy.two');
-    const row = await t.db.selectFrom('mail_outbox').select('recipients').where('business_key', '=', 'obligation:ob-1:escalation').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('mail_outbox')
+      .select('recipients')
+      .where('business_key', '=', 'obligation:ob-1:escalation')
+      .executeTakeFirstOrThrow();
     expect(row.recipients).toEqual(['kenesh@aksuu.kg', 'deputy.one@aksuu.kg', 'deputy.two@aksuu.kg']);
   });
 });

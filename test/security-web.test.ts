@@ -29,10 +29,27 @@ beforeAll(async () => {
   groupId = await openGroup(t.db, { councilId }, 'test');
   await createAccount(t.db, { email: 'staff@aksuu.kg', password: PASSWORD, role: 'staff', councilId });
   await createAccount(t.db, { email: 'admin@kenesh.kg', password: PASSWORD, role: 'staff', councilId: null });
-  for (const who of ['a', 'b', 'c', 'd']) await createAccount(t.db, { email: `${who}@aksuu.kg`, password: PASSWORD, role: 'deputy', councilId });
-  const school = await registerObject(t.db, { councilId, name: { ky: 'Мектеп', ru: 'Школа' }, kind: 'municipal_institution', emails: ['mektep@aksuu.kg'] }, 'test');
+  for (const who of ['a', 'b', 'c', 'd'])
+    await createAccount(t.db, { email: `${who}@aksuu.kg`, password: PASSWORD, role: 'deputy', councilId });
+  const school = await registerObject(
+    t.db,
+    { councilId, name: { ky: 'Мектеп', ru: 'Школа' }, kind: 'municipal_institution', emails: ['mektep@aksuu.kg'] },
+    'test',
+  );
   actId = (await draftAct(t.db, { groupId, objectId: school.id, draft: parseActDraft({}) }, 'test')).id;
-  await publishNotice(t.db, { noticeId: 'n-1', councilId, groupId, kind: 'formation', text: { ky: 'Жарыя', ru: 'Объявление' }, channels: ['website'], publishedAt: new Date('2026-03-02T05:00:00Z') }, 'test');
+  await publishNotice(
+    t.db,
+    {
+      noticeId: 'n-1',
+      councilId,
+      groupId,
+      kind: 'formation',
+      text: { ky: 'Жарыя', ru: 'Объявление' },
+      channels: ['website'],
+      publishedAt: new Date('2026-03-02T05:00:00Z'),
+    },
+    'test',
+  );
   app = buildApp({ db: t.db, config: loadConfig({}) });
 }, 60_000);
 
@@ -44,7 +61,11 @@ afterAll(async () => {
 async function login(email: string, password = PASSWORD, target = app) {
   const res = await target.inject({ method: 'POST', url: '/api/login?lang=en', payload: { email, password } });
   const cookie = res.cookies.find((c) => c.name === 'jmeg_session');
-  return { res, cookie: cookie ? `jmeg_session=${cookie.value}` : '', csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '' };
+  return {
+    res,
+    cookie: cookie ? `jmeg_session=${cookie.value}` : '',
+    csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '',
+  };
 }
 
 describe('security headers: a CSP without inline script or style, no framing, nosniff, no referrer', () => {
@@ -73,7 +94,12 @@ describe('security headers: a CSP without inline script or style, no framing, no
 
   it('signed-in pages carry no inline style either (the dashboard chart, the formation and calendar forms)', async () => {
     const { cookie } = await login('staff@aksuu.kg');
-    for (const url of [`/manage/groups/${groupId}/dashboard`, `/manage/councils/${councilId}/calendar?year=2026`, `/manage/acts/${actId}`, '/manage']) {
+    for (const url of [
+      `/manage/groups/${groupId}/dashboard`,
+      `/manage/councils/${councilId}/calendar?year=2026`,
+      `/manage/acts/${actId}`,
+      '/manage',
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: { cookie } });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).not.toMatch(/<script|<style|\sstyle="/i);
@@ -84,7 +110,12 @@ describe('security headers: a CSP without inline script or style, no framing, no
 describe('Cache-Control: no-store on everything signed in', () => {
   it('marks signed-in pages and JSON no-store; a public page seen without a session may be kept', async () => {
     const { cookie } = await login('staff@aksuu.kg');
-    for (const url of ['/manage', '/api/session', `/api/groups/${groupId}/dashboard`, '/deadline?key=object-response&from=2026-03-10']) {
+    for (const url of [
+      '/manage',
+      '/api/session',
+      `/api/groups/${groupId}/dashboard`,
+      '/deadline?key=object-response&from=2026-03-10',
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: { cookie } });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-store');
@@ -142,7 +173,12 @@ describe('the redirect after login is a path on this site or nothing', () => {
 describe('/api/login takes JSON only (a cross-site form cannot log a visitor in)', () => {
   it('answers 415 to a form-encoded or text body, naming the type it takes', async () => {
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
-      const res = await app.inject({ method: 'POST', url: '/api/login?lang=en', headers: { 'content-type': type }, payload: `email=staff%40aksuu.kg&password=${encodeURIComponent(PASSWORD)}` });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/login?lang=en',
+        headers: { 'content-type': type },
+        payload: `email=staff%40aksuu.kg&password=${encodeURIComponent(PASSWORD)}`,
+      });
       expect(res.statusCode, type).toBe(415);
       expect(res.json()).toMatchObject({ error: { code: 'unsupported-media-type' } });
       expect(res.json<{ error: { message: string } }>().error.message).toContain('application/json');
@@ -167,7 +203,10 @@ describe('login limits: per account and address, failures only, cleared by a suc
       const res = await app.inject({
         method: 'POST',
         url: '/login',
-        headers: { cookie: form.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          cookie: form.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         payload: new URLSearchParams({ _login: token, email: 'c@aksuu.kg', password: PASSWORD }).toString(),
       });
       expect(res.statusCode, `login ${i + 1}`).toBe(303);
@@ -184,12 +223,20 @@ describe('login limits: per account and address, failures only, cleared by a suc
     const page = await app.inject({
       method: 'POST',
       url: '/login?lang=en',
-      headers: { cookie: form.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: form.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       payload: new URLSearchParams({ _login: token, email: 'd@aksuu.kg', password: PASSWORD }).toString(),
     });
     expect(page.statusCode).toBe(429);
     expect((await login('staff@aksuu.kg')).res.statusCode).toBe(200);
-    const elsewhere = await app.inject({ method: 'POST', url: '/api/login', remoteAddress: '10.1.2.3', payload: { email: 'd@aksuu.kg', password: PASSWORD } });
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      remoteAddress: '10.1.2.3',
+      payload: { email: 'd@aksuu.kg', password: PASSWORD },
+    });
     expect(elsewhere.statusCode).toBe(200);
   });
 });
@@ -207,15 +254,35 @@ describe('JMEG_TRUST_PROXY: deployments behind a reverse proxy', () => {
   it('behind a trusted proxy the cookie is Secure on https and the limits key on the client address', async () => {
     const proxied = buildApp({ db: t.db, config: loadConfig({ JMEG_TRUST_PROXY: '127.0.0.1' }) });
     try {
-      const https = await proxied.inject({ method: 'POST', url: '/api/login', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' }, payload: { email: 'staff@aksuu.kg', password: PASSWORD } });
+      const https = await proxied.inject({
+        method: 'POST',
+        url: '/api/login',
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+        payload: { email: 'staff@aksuu.kg', password: PASSWORD },
+      });
       expect(https.statusCode).toBe(200);
       expect(String(https.headers['set-cookie'])).toContain('Secure');
       for (let i = 0; i < 10; i++) {
-        await proxied.inject({ method: 'POST', url: '/api/login', headers: { 'x-forwarded-for': '203.0.113.8' }, payload: { email: 'staff@aksuu.kg', password: 'wrong password' } });
+        await proxied.inject({
+          method: 'POST',
+          url: '/api/login',
+          headers: { 'x-forwarded-for': '203.0.113.8' },
+          payload: { email: 'staff@aksuu.kg', password: 'wrong password' },
+        });
       }
-      const sameClient = await proxied.inject({ method: 'POST', url: '/api/login', headers: { 'x-forwarded-for': '203.0.113.8' }, payload: { email: 'staff@aksuu.kg', password: PASSWORD } });
+      const sameClient = await proxied.inject({
+        method: 'POST',
+        url: '/api/login',
+        headers: { 'x-forwarded-for': '203.0.113.8' },
+        payload: { email: 'staff@aksuu.kg', password: PASSWORD },
+      });
       expect(sameClient.statusCode).toBe(429);
-      const otherClient = await proxied.inject({ method: 'POST', url: '/api/login', headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { email: 'staff@aksuu.kg', password: PASSWORD } });
+      const otherClient = await proxied.inject({
+        method: 'POST',
+        url: '/api/login',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        payload: { email: 'staff@aksuu.kg', password: PASSWORD },
+      });
       expect(otherClient.statusCode).toBe(200);
     } finally {
       await proxied.close();
@@ -225,7 +292,11 @@ describe('JMEG_TRUST_PROXY: deployments behind a reverse proxy', () => {
 
 describe('with JMEG_PUBLIC_URL unset, links come from the configured host and port, never the Host header', () => {
   it('the Atom feed links to http://HOST:PORT whatever Host the request names', async () => {
-    const res = await app.inject({ method: 'GET', url: `/councils/${councilId}/notices.atom`, headers: { host: 'evil.example' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/councils/${councilId}/notices.atom`,
+      headers: { host: 'evil.example' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('evil.example');
     expect(res.body).toContain('http://127.0.0.1:3000/');
@@ -273,17 +344,29 @@ function multipart(parts: ({ name: string; value: string } | { name: string; fil
   const boundary = '----jmegSecurityBoundary';
   const chunks = parts.map((p) =>
     'file' in p
-      ? Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.file}"\r\nContent-Type: application/octet-stream\r\n\r\n`), p.bytes, Buffer.from('\r\n')])
+      ? Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.file}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+          p.bytes,
+          Buffer.from('\r\n'),
+        ])
       : Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`),
   );
-  return { contentType: `multipart/form-data; boundary=${boundary}`, payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]) };
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
+  };
 }
 
 describe('the CSRF token of a multipart form is its first field, never in the URL', () => {
   it('the annex form carries _csrf as a hidden field and not in its action', async () => {
     const { cookie, csrf } = await login('staff@aksuu.kg');
     const page = await app.inject({ method: 'GET', url: `/manage/acts/${actId}?lang=en`, headers: { cookie } });
-    const form = /<form method="post" action="([^"]*\/annexes[^"]*)" enctype="multipart\/form-data">(<input type="hidden" name="_csrf" value="([^"]+)">)?/.exec(page.body);
+    const form =
+      /<form method="post" action="([^"]*\/annexes[^"]*)" enctype="multipart\/form-data">(<input type="hidden" name="_csrf" value="([^"]+)">)?/.exec(
+        page.body,
+      );
     expect(form).not.toBeNull();
     expect(form![1]).not.toContain('_csrf');
     expect(form![3]).toBe(csrf);
@@ -292,23 +375,61 @@ describe('the CSRF token of a multipart form is its first field, never in the UR
   it('refuses the token in the URL, and a file before the token; accepts the token as the first field', async () => {
     const { cookie, csrf } = await login('staff@aksuu.kg');
     const inUrl = multipart([{ name: 'file', file: 'a.png', bytes: PNG }]);
-    const byUrl = await app.inject({ method: 'POST', url: `/api/acts/${actId}/annexes?_csrf=${encodeURIComponent(csrf)}`, headers: { cookie, 'content-type': inUrl.contentType }, payload: inUrl.payload });
+    const byUrl = await app.inject({
+      method: 'POST',
+      url: `/api/acts/${actId}/annexes?_csrf=${encodeURIComponent(csrf)}`,
+      headers: { cookie, 'content-type': inUrl.contentType },
+      payload: inUrl.payload,
+    });
     expect(byUrl.statusCode).toBe(403);
     expect(byUrl.json()).toMatchObject({ error: { code: 'csrf-token-invalid' } });
-    const late = multipart([{ name: 'file', file: 'a.png', bytes: PNG }, { name: '_csrf', value: csrf }]);
-    const fileFirst = await app.inject({ method: 'POST', url: `/api/acts/${actId}/annexes`, headers: { cookie, 'content-type': late.contentType }, payload: late.payload });
+    const late = multipart([
+      { name: 'file', file: 'a.png', bytes: PNG },
+      { name: '_csrf', value: csrf },
+    ]);
+    const fileFirst = await app.inject({
+      method: 'POST',
+      url: `/api/acts/${actId}/annexes`,
+      headers: { cookie, 'content-type': late.contentType },
+      payload: late.payload,
+    });
     expect(fileFirst.statusCode).toBe(403);
-    const wrong = multipart([{ name: '_csrf', value: 'not-the-token' }, { name: 'file', file: 'a.png', bytes: PNG }]);
-    expect((await app.inject({ method: 'POST', url: `/api/acts/${actId}/annexes`, headers: { cookie, 'content-type': wrong.contentType }, payload: wrong.payload })).statusCode).toBe(403);
-    const good = multipart([{ name: '_csrf', value: csrf }, { name: 'file', file: 'a.png', bytes: PNG }]);
-    const accepted = await app.inject({ method: 'POST', url: `/api/acts/${actId}/annexes`, headers: { cookie, 'content-type': good.contentType }, payload: good.payload });
+    const wrong = multipart([
+      { name: '_csrf', value: 'not-the-token' },
+      { name: 'file', file: 'a.png', bytes: PNG },
+    ]);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/acts/${actId}/annexes`,
+          headers: { cookie, 'content-type': wrong.contentType },
+          payload: wrong.payload,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const good = multipart([
+      { name: '_csrf', value: csrf },
+      { name: 'file', file: 'a.png', bytes: PNG },
+    ]);
+    const accepted = await app.inject({
+      method: 'POST',
+      url: `/api/acts/${actId}/annexes`,
+      headers: { cookie, 'content-type': good.contentType },
+      payload: good.payload,
+    });
     expect(accepted.statusCode).toBe(201);
   });
 
   it('a multipart body does not stand in for the token on a route that reads no multipart form', async () => {
     const { cookie, csrf } = await login('staff@aksuu.kg');
     const body = multipart([{ name: '_csrf', value: csrf }]);
-    const res = await app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, 'content-type': body.contentType }, payload: body.payload });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/logout',
+      headers: { cookie, 'content-type': body.contentType },
+      payload: body.payload,
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -321,23 +442,42 @@ describe('bad input in the path is a 400 naming the field, not a 500', () => {
   });
 });
 
-describe("tenant isolation: national calendar entries are for staff of every council", () => {
+describe('tenant isolation: national calendar entries are for staff of every council', () => {
   const day = (scope: string) => ({ type: 'day-off', name: { ky: 'Сыноо', ru: 'Тест' }, status: 'estimated', scope });
 
   it("a council's staff get a 403 naming the rule for a national entry, and change their council's own", async () => {
     const { cookie, csrf } = await login('staff@aksuu.kg');
-    const national = await app.inject({ method: 'PUT', url: `/api/councils/${councilId}/calendar/2026-06-03?lang=en`, headers: { cookie, 'x-csrf-token': csrf }, payload: day('national') });
+    const national = await app.inject({
+      method: 'PUT',
+      url: `/api/councils/${councilId}/calendar/2026-06-03?lang=en`,
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: day('national'),
+    });
     expect(national.statusCode).toBe(403);
     expect(national.json<{ error: { message: string } }>().error.message).toContain('staff of every council');
-    const removal = await app.inject({ method: 'DELETE', url: `/api/councils/${councilId}/calendar/2026-06-03?scope=national&lang=en`, headers: { cookie, 'x-csrf-token': csrf } });
+    const removal = await app.inject({
+      method: 'DELETE',
+      url: `/api/councils/${councilId}/calendar/2026-06-03?scope=national&lang=en`,
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(removal.statusCode).toBe(403);
-    const own = await app.inject({ method: 'PUT', url: `/api/councils/${councilId}/calendar/2026-06-04?lang=en`, headers: { cookie, 'x-csrf-token': csrf }, payload: day('council') });
+    const own = await app.inject({
+      method: 'PUT',
+      url: `/api/councils/${councilId}/calendar/2026-06-04?lang=en`,
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: day('council'),
+    });
     expect(own.statusCode).toBe(200);
   });
 
   it('staff of every council change national entries', async () => {
     const { cookie, csrf } = await login('admin@kenesh.kg');
-    const res = await app.inject({ method: 'PUT', url: `/api/councils/${councilId}/calendar/2026-06-05?lang=en`, headers: { cookie, 'x-csrf-token': csrf }, payload: day('national') });
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/api/councils/${councilId}/calendar/2026-06-05?lang=en`,
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: day('national'),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ scope: 'national' });
   });

@@ -62,13 +62,20 @@ describe('/setup with the link printed at start', () => {
   });
 
   it('is a 404 page without the token or with another one', async () => {
-    for (const url of ['/setup?lang=en', '/setup?lang=en&token=not-the-token', `/setup?lang=en&token=${token.slice(0, -1)}`]) {
+    for (const url of [
+      '/setup?lang=en',
+      '/setup?lang=en&token=not-the-token',
+      `/setup?lang=en&token=${token.slice(0, -1)}`,
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.body).toContain('This setup link is not valid.');
     }
-    expect((await post(app, { token: 'not-the-token', email: 'a@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD })).statusCode).toBe(404);
+    expect(
+      (await post(app, { token: 'not-the-token', email: 'a@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD }))
+        .statusCode,
+    ).toBe(404);
     expect(await countAccounts(t.db)).toBe(0);
   });
 
@@ -87,12 +94,24 @@ describe('/setup with the link printed at start', () => {
     expect(weak.statusCode).toBe(400);
     expect(weak.body).toContain('Сырсөз: маани уруксат берилген чектен тышкары');
     expect(weak.body).toContain('value="admin@kenesh.kg"');
-    const weakRu = await post(app, { token, email: 'admin@kenesh.kg', password: 'short', passwordAgain: 'short' }, '?lang=ru');
+    const weakRu = await post(
+      app,
+      { token, email: 'admin@kenesh.kg', password: 'short', passwordAgain: 'short' },
+      '?lang=ru',
+    );
     expect(weakRu.body).toContain('Пароль: значение вне допустимых пределов');
-    const differ = await post(app, { token, email: 'admin@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD + '!' }, '?lang=en');
+    const differ = await post(
+      app,
+      { token, email: 'admin@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD + '!' },
+      '?lang=en',
+    );
     expect(differ.statusCode).toBe(400);
     expect(differ.body).toContain('The two passwords differ.');
-    const email = await post(app, { token, email: 'not an address', password: PASSWORD, passwordAgain: PASSWORD }, '?lang=en');
+    const email = await post(
+      app,
+      { token, email: 'not an address', password: PASSWORD, passwordAgain: PASSWORD },
+      '?lang=en',
+    );
     expect(email.statusCode).toBe(400);
     expect(email.body).toContain('E-mail: invalid value');
     expect(await countAccounts(t.db)).toBe(0);
@@ -100,21 +119,39 @@ describe('/setup with the link printed at start', () => {
   });
 
   it('creates the first staff account, of every council, logs it in and goes to /manage; then the link is gone (410)', async () => {
-    const res = await post(app, { token, email: 'Admin@Kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD }, '?lang=ru');
+    const res = await post(
+      app,
+      { token, email: 'Admin@Kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD },
+      '?lang=ru',
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/manage?lang=ru');
     const cookie = res.cookies.find((c) => c.name === 'jmeg_session');
     expect(cookie?.httpOnly).toBe(true);
-    const session = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `jmeg_session=${cookie?.value ?? ''}` } });
-    expect(session.json()).toMatchObject({ account: { email: 'admin@kenesh.kg', role: 'staff', councilId: null, groupId: null } });
+    const session = await app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: `jmeg_session=${cookie?.value ?? ''}` },
+    });
+    expect(session.json()).toMatchObject({
+      account: { email: 'admin@kenesh.kg', role: 'staff', councilId: null, groupId: null },
+    });
     expect(await countAccounts(t.db)).toBe(1);
 
-    const again = await post(app, { token, email: 'second@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD }, '?lang=en');
+    const again = await post(
+      app,
+      { token, email: 'second@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD },
+      '?lang=en',
+    );
     expect(again.statusCode).toBe(410);
     expect(again.body).toContain('This setup link has been used: an account exists. Please log in.');
     expect((await app.inject({ method: 'GET', url: `/setup?token=${token}` })).statusCode).toBe(410);
     expect(await countAccounts(t.db)).toBe(1);
-    const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'admin@kenesh.kg', password: PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { email: 'admin@kenesh.kg', password: PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
   });
 });
@@ -126,7 +163,9 @@ describe('/setup without a setup link in this process', () => {
       const app = buildApp({ db: t.db, config: loadConfig({}) });
       const res = await app.inject({ method: 'GET', url: `/setup?token=${SetupGate.create().token}` });
       expect(res.statusCode).toBe(404);
-      expect((await post(app, { token: 'x', email: 'a@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD })).statusCode).toBe(404);
+      expect(
+        (await post(app, { token: 'x', email: 'a@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD })).statusCode,
+      ).toBe(404);
       expect(await countAccounts(t.db)).toBe(0);
       await app.close();
     } finally {
@@ -151,7 +190,9 @@ describe('one first account, whatever happens at the same time', () => {
     const setup = SetupGate.create();
     const app = buildApp({ db: t.db, config: loadConfig({}), setup: setup.gate });
     const results = await Promise.all(
-      ['one@kenesh.kg', 'two@kenesh.kg'].map((email) => post(app, { token: setup.token, email, password: PASSWORD, passwordAgain: PASSWORD })),
+      ['one@kenesh.kg', 'two@kenesh.kg'].map((email) =>
+        post(app, { token: setup.token, email, password: PASSWORD, passwordAgain: PASSWORD }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([303, 410]);
     expect(await countAccounts(t.db)).toBe(1);
@@ -177,7 +218,9 @@ describe('one first account, whatever happens at the same time', () => {
   it('createFirstAccount: of ten concurrent calls one creates, the others get null', async () => {
     await clear();
     const passwordHash = await hashPassword(PASSWORD);
-    const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => createFirstAccount(t.db, { email: `admin${i}@kenesh.kg`, passwordHash })));
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createFirstAccount(t.db, { email: `admin${i}@kenesh.kg`, passwordHash })),
+    );
     expect(ids.filter((id) => id !== null)).toHaveLength(1);
     expect(await countAccounts(t.db)).toBe(1);
   });
@@ -189,7 +232,10 @@ describe('one first account, whatever happens at the same time', () => {
     expect((await app.inject({ method: 'GET', url: `/setup?token=${setup.token}` })).statusCode).toBe(200);
     await createAccount(t.db, { email: 'other@kenesh.kg', password: PASSWORD, role: 'staff', councilId: null });
     expect((await app.inject({ method: 'GET', url: `/setup?token=${setup.token}` })).statusCode).toBe(410);
-    expect((await post(app, { token: setup.token, email: 'late@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD })).statusCode).toBe(410);
+    expect(
+      (await post(app, { token: setup.token, email: 'late@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD }))
+        .statusCode,
+    ).toBe(410);
     expect(await countAccounts(t.db)).toBe(1);
     await app.close();
   });

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_TEMPORAL, startJmeg, stopJmeg, type Started } from './support/start-process';
 
-const SETUP_LINE = /^Setup: no account yet; open (http:\/\/127\.0\.0\.1:(\d+)\/setup\?token=([\w-]{43})) to create the first staff account \(works once, until this process stops\)$/m;
-
+const SETUP_LINE =
+  /^Setup: no account yet; open (http:\/\/127\.0\.0\.1:(\d+)\/setup\?token=([\w-]{43})) to create the first staff account \(works once, until this process stops\)$/m;
 
 /** Starts, waits until the API is up and the Temporal line came (the setup line, if any, comes between them). */
 async function startAndSettle(env: Record<string, string>): Promise<{ run: Started; api: string }> {
@@ -63,13 +63,22 @@ describe('`jmeg start` with no account and no JMEG_ADMIN_*', () => {
     const created = await fetch(`${second.api}/setup?lang=en`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: token2!, email: 'admin@kenesh.kg', password: 'the first password', passwordAgain: 'the first password' }).toString(),
+      body: new URLSearchParams({
+        token: token2!,
+        email: 'admin@kenesh.kg',
+        password: 'the first password',
+        passwordAgain: 'the first password',
+      }).toString(),
       redirect: 'manual',
     });
     expect(created.status).toBe(303);
     expect(created.headers.get('location')).toBe('/manage?lang=en');
     expect((await fetch(link2!)).status).toBe(410);
-    const login = await fetch(`${second.api}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@kenesh.kg', password: 'the first password' }) });
+    const login = await fetch(`${second.api}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@kenesh.kg', password: 'the first password' }),
+    });
     expect(login.status).toBe(200);
     await stop(second.run);
 
@@ -93,10 +102,20 @@ describe('`jmeg start` with JMEG_ADMIN_EMAIL and JMEG_ADMIN_PASSWORD', () => {
   });
 
   it('prints no setup link and the configured account logs in', async () => {
-    const started = await startAndSettle({ JMEG_DATA_DIR: dataDir, PORT: '0', TEMPORAL_ADDRESS: NO_TEMPORAL, JMEG_ADMIN_EMAIL: 'admin@kenesh.kg', JMEG_ADMIN_PASSWORD: 'a long first password' });
+    const started = await startAndSettle({
+      JMEG_DATA_DIR: dataDir,
+      PORT: '0',
+      TEMPORAL_ADDRESS: NO_TEMPORAL,
+      JMEG_ADMIN_EMAIL: 'admin@kenesh.kg',
+      JMEG_ADMIN_PASSWORD: 'a long first password',
+    });
     run = started.run;
     expect(setupLines(run.stdout())).toEqual([]);
-    const login = await fetch(`${started.api}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@kenesh.kg', password: 'a long first password' }) });
+    const login = await fetch(`${started.api}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@kenesh.kg', password: 'a long first password' }),
+    });
     expect(login.status).toBe(200);
     await stop(run);
   }, 300_000);

@@ -33,7 +33,9 @@ describe('`jmeg start` without a Temporal server serves the API from the databas
       `Mail: .eml files in ${dataDir}/outbox, from jmeg@localhost`,
       expect.stringMatching(/^API: http:\/\/127\.0\.0\.1:[1-9]\d* \(docs: \/docs\)$/),
       // No account and no JMEG_ADMIN_*: the one-time setup link (test/start-setup.test.ts follows it).
-      expect.stringMatching(/^Setup: no account yet; open http:\/\/127\.0\.0\.1:[1-9]\d*\/setup\?token=[\w-]{43} to create the first staff account \(works once, until this process stops\)$/),
+      expect.stringMatching(
+        /^Setup: no account yet; open http:\/\/127\.0\.0\.1:[1-9]\d*\/setup\?token=[\w-]{43} to create the first staff account \(works once, until this process stops\)$/,
+      ),
     ]);
   });
 
@@ -55,7 +57,9 @@ describe('`jmeg start` without a Temporal server serves the API from the databas
   it('serves the OpenAPI docs at /docs', async () => {
     const response = await fetch(`${url}/docs/json`);
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { paths: Record<string, unknown> }).paths).toHaveProperty('/api/calendar/{year}');
+    expect(((await response.json()) as { paths: Record<string, unknown> }).paths).toHaveProperty(
+      '/api/calendar/{year}',
+    );
   });
 
   it('stops on SIGTERM with exit code 0, and the port is closed', async () => {
@@ -85,129 +89,176 @@ describe('`jmeg start` on a port already in use says so in one line and exits 1'
     const run = startJmeg({ JMEG_DATA_DIR: dataDir, PORT: String(port), TEMPORAL_ADDRESS: NO_TEMPORAL });
     expect(await run.exited).toBe(1);
     const errors = lines(run.stderr()).filter((line) => !line.startsWith('npm warn'));
-    expect(errors).toEqual([`PORT ${port} is in use: set PORT=another port (e.g. PORT=${port + 1}) or stop what listens on 127.0.0.1:${port}`]);
+    expect(errors).toEqual([
+      `PORT ${port} is in use: set PORT=another port (e.g. PORT=${port + 1}) or stop what listens on 127.0.0.1:${port}`,
+    ]);
     expect(run.stdout()).not.toContain('API: ');
   }, 180_000);
 });
 
 const devServer = devServerBinary();
 
-describe.skipIf(!requireServer(devServer, '`jmeg start` on the dev server'))('`jmeg start` with the Temporal CLI runs the whole product on a local dev server', () => {
-  const binary = devServer.available ? devServer.path : '';
-  let dataDir: string;
-  let run: Started;
-  let api: string;
-  let cookie = '';
-  let csrf = '';
-  beforeAll(async () => {
-    if (await canConnect('127.0.0.1', LOCAL_TEMPORAL_PORT)) throw new Error(`something already listens on 127.0.0.1:${LOCAL_TEMPORAL_PORT}: this test starts the dev server there`);
-    dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-start-dev-'));
-    run = startJmeg({ JMEG_DATA_DIR: dataDir, PORT: '0', TEMPORAL_BINARY: binary });
-    api = (await run.line(/^API: (http:\/\/127\.0\.0\.1:\d+) \(docs: \/docs\)$/m))[1]!;
-    await run.line(/^Worker: running /m);
-  }, 300_000);
-  afterAll(async () => {
-    if (run) await stopJmeg(run);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 180_000);
+describe.skipIf(!requireServer(devServer, '`jmeg start` on the dev server'))(
+  '`jmeg start` with the Temporal CLI runs the whole product on a local dev server',
+  () => {
+    const binary = devServer.available ? devServer.path : '';
+    let dataDir: string;
+    let run: Started;
+    let api: string;
+    let cookie = '';
+    let csrf = '';
+    beforeAll(async () => {
+      if (await canConnect('127.0.0.1', LOCAL_TEMPORAL_PORT))
+        throw new Error(
+          `something already listens on 127.0.0.1:${LOCAL_TEMPORAL_PORT}: this test starts the dev server there`,
+        );
+      dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-start-dev-'));
+      run = startJmeg({ JMEG_DATA_DIR: dataDir, PORT: '0', TEMPORAL_BINARY: binary });
+      api = (await run.line(/^API: (http:\/\/127\.0\.0\.1:\d+) \(docs: \/docs\)$/m))[1]!;
+      await run.line(/^Worker: running /m);
+    }, 300_000);
+    afterAll(async () => {
+      if (run) await stopJmeg(run);
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    }, 180_000);
 
-  async function call<T = Record<string, unknown>>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<{ status: number; json: T }> {
-    const headers: Record<string, string> = { cookie };
-    if (method === 'POST') headers['x-csrf-token'] = csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${api}${route}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    const text = await response.text();
-    return { status: response.status, json: (text === '' ? null : JSON.parse(text)) as T };
-  }
+    async function call<T = Record<string, unknown>>(
+      method: 'GET' | 'POST',
+      route: string,
+      body?: unknown,
+    ): Promise<{ status: number; json: T }> {
+      const headers: Record<string, string> = { cookie };
+      if (method === 'POST') headers['x-csrf-token'] = csrf;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(`${api}${route}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, json: (text === '' ? null : JSON.parse(text)) as T };
+    }
 
-  it('starts the dev server with its history under the data directory and prints its gRPC and Web UI addresses', async () => {
-    const out = lines(run.stdout());
-    expect(out).toContain(`Temporal: local dev server 127.0.0.1:${LOCAL_TEMPORAL_PORT} (${binary}; history in ${dataDir}/temporal.db), namespace default, task queue jmeg`);
-    expect(out).toContain('Temporal UI: http://127.0.0.1:8233');
-    expect(existsSync(path.join(dataDir, 'temporal.db'))).toBe(true);
-    const ui = await fetch('http://127.0.0.1:8233/');
-    expect(ui.status).toBe(200);
-    expect(run.stderr()).not.toMatch(/^Temporal: /m);
-  });
-
-  it('setup link, council, executive body, formation, its notice (5.4.1), an act issued and mailed to the .eml outbox', async () => {
-    const setup = /^Setup: no account yet; open (\S+\/setup\?token=([\w-]{43})) /m.exec(run.stdout());
-    expect(setup).not.toBeNull();
-    const created = await fetch(`${api}/setup?lang=en`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: setup![2]!, email: 'admin@aksuu.kg', password: 'the first password', passwordAgain: 'the first password' }).toString(),
-      redirect: 'manual',
+    it('starts the dev server with its history under the data directory and prints its gRPC and Web UI addresses', async () => {
+      const out = lines(run.stdout());
+      expect(out).toContain(
+        `Temporal: local dev server 127.0.0.1:${LOCAL_TEMPORAL_PORT} (${binary}; history in ${dataDir}/temporal.db), namespace default, task queue jmeg`,
+      );
+      expect(out).toContain('Temporal UI: http://127.0.0.1:8233');
+      expect(existsSync(path.join(dataDir, 'temporal.db'))).toBe(true);
+      const ui = await fetch('http://127.0.0.1:8233/');
+      expect(ui.status).toBe(200);
+      expect(run.stderr()).not.toMatch(/^Temporal: /m);
     });
-    expect(created.status).toBe(303);
-    cookie = created.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const session = await call<{ csrfToken: string }>('GET', '/api/session');
-    expect(session.status).toBe(200);
-    csrf = session.json.csrfToken;
 
-    const council = await call<{ councilId: string }>('POST', '/api/councils', { nameKy: 'Ак-Суу айылдык кеңеши', nameRu: 'Ак-Суйский айылный кенеш', email: 'kenesh@aksuu.kg' });
-    expect(council.status).toBe(201);
-    const councilId = council.json.councilId;
-    const body = await call('POST', `/api/councils/${councilId}/objects`, { kind: 'executive_body', name: { ky: 'Ак-Суу айыл өкмөтү', ru: 'Ак-Суйский айыл окмоту' }, emails: ['okmot@aksuu.kg'] });
-    expect(body.status).toBe(201);
-    const school = await call<{ id: string }>('POST', `/api/councils/${councilId}/objects`, { kind: 'municipal_institution', name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' }, emails: ['mektep@aksuu.kg'] });
-    expect(school.status).toBe(201);
+    it('setup link, council, executive body, formation, its notice (5.4.1), an act issued and mailed to the .eml outbox', async () => {
+      const setup = /^Setup: no account yet; open (\S+\/setup\?token=([\w-]{43})) /m.exec(run.stdout());
+      expect(setup).not.toBeNull();
+      const created = await fetch(`${api}/setup?lang=en`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          token: setup![2]!,
+          email: 'admin@aksuu.kg',
+          password: 'the first password',
+          passwordAgain: 'the first password',
+        }).toString(),
+        redirect: 'manual',
+      });
+      expect(created.status).toBe(303);
+      cookie = created.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const session = await call<{ csrfToken: string }>('GET', '/api/session');
+      expect(session.status).toBe(200);
+      csrf = session.json.csrfToken;
 
-    const today = bishkekDateOf(Date.now());
-    const formation = await call<{ groupId: string }>('POST', `/api/councils/${councilId}/formations`, { formedOn: addDays(today, -10) });
-    expect(formation.status).toBe(201);
-    const groupId = formation.json.groupId;
-    // The procedure answers its state query once the worker has run its first task.
-    await eventually('the formation procedure running', async () => ((await call('GET', `/api/groups/${groupId}/formation`)).status === 200 ? true : null));
-    const notice = await call('POST', `/api/groups/${groupId}/formation/formation-notice`, { publishedOn: today, channels: ['website'] });
-    expect(notice.status).toBe(200);
-    const state = await call('GET', `/api/groups/${groupId}/formation`);
-    expect(state.json).toMatchObject({ groupId, formationNotice: { publishedOn: today } });
+      const council = await call<{ councilId: string }>('POST', '/api/councils', {
+        nameKy: 'Ак-Суу айылдык кеңеши',
+        nameRu: 'Ак-Суйский айылный кенеш',
+        email: 'kenesh@aksuu.kg',
+      });
+      expect(council.status).toBe(201);
+      const councilId = council.json.councilId;
+      const body = await call('POST', `/api/councils/${councilId}/objects`, {
+        kind: 'executive_body',
+        name: { ky: 'Ак-Суу айыл өкмөтү', ru: 'Ак-Суйский айыл окмоту' },
+        emails: ['okmot@aksuu.kg'],
+      });
+      expect(body.status).toBe(201);
+      const school = await call<{ id: string }>('POST', `/api/councils/${councilId}/objects`, {
+        kind: 'municipal_institution',
+        name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' },
+        emails: ['mektep@aksuu.kg'],
+      });
+      expect(school.status).toBe(201);
 
-    const draft = await call<{ id: string; missing: unknown[] }>('POST', `/api/groups/${groupId}/acts`, {
-      objectId: school.json.id,
-      title: 'Суу боюнча акт',
-      content: {
-        purpose: 'Ичүүчү суунун сапатын баалоо',
-        subject: 'Ичүүчү суу менен камсыздоо программасы',
-        place: 'Ак-Суу айылы',
-        periodStart: addDays(today, -10),
-        periodEnd: today,
-        findings: [{ kind: 'fact', text: 'Үч көчөдө суу жумасына эки күн гана берилет.', method: 'site_visit' }],
-        recommendations: ['Суу берүү графигин жарыялоо'],
-        annexes: [{ title: 'Сүрөт', kind: 'photo' }],
-      },
+      const today = bishkekDateOf(Date.now());
+      const formation = await call<{ groupId: string }>('POST', `/api/councils/${councilId}/formations`, {
+        formedOn: addDays(today, -10),
+      });
+      expect(formation.status).toBe(201);
+      const groupId = formation.json.groupId;
+      // The procedure answers its state query once the worker has run its first task.
+      await eventually('the formation procedure running', async () =>
+        (await call('GET', `/api/groups/${groupId}/formation`)).status === 200 ? true : null,
+      );
+      const notice = await call('POST', `/api/groups/${groupId}/formation/formation-notice`, {
+        publishedOn: today,
+        channels: ['website'],
+      });
+      expect(notice.status).toBe(200);
+      const state = await call('GET', `/api/groups/${groupId}/formation`);
+      expect(state.json).toMatchObject({ groupId, formationNotice: { publishedOn: today } });
+
+      const draft = await call<{ id: string; missing: unknown[] }>('POST', `/api/groups/${groupId}/acts`, {
+        objectId: school.json.id,
+        title: 'Суу боюнча акт',
+        content: {
+          purpose: 'Ичүүчү суунун сапатын баалоо',
+          subject: 'Ичүүчү суу менен камсыздоо программасы',
+          place: 'Ак-Суу айылы',
+          periodStart: addDays(today, -10),
+          periodEnd: today,
+          findings: [{ kind: 'fact', text: 'Үч көчөдө суу жумасына эки күн гана берилет.', method: 'site_visit' }],
+          recommendations: ['Суу берүү графигин жарыялоо'],
+          annexes: [{ title: 'Сүрөт', kind: 'photo' }],
+        },
+      });
+      expect(draft.status).toBe(201);
+      expect(draft.json.missing).toEqual([]);
+      const actId = draft.json.id;
+      const issued = await call('POST', `/api/acts/${actId}/issue`);
+      expect(issued.status).toBe(200);
+      expect(issued.json).toMatchObject({ delivery: 'started', act: { status: 'issued', issuedOn: today } });
+
+      // The act's procedure runs on the dev server: its delivery activity writes the mail to the outbox.
+      const outbox = path.join(dataDir, 'outbox');
+      const mail = await eventually('the act mail in the outbox', async () => {
+        const names = existsSync(outbox) ? await readdir(outbox) : [];
+        return names.find((name) => name.startsWith(`act_${actId}_delivery`) && name.endsWith('.eml')) ?? null;
+      });
+      const parsed = await simpleParser(await readFile(path.join(outbox, mail)));
+      expect(parsed.to).toMatchObject({ text: 'mektep@aksuu.kg' });
+      // The mail carries the object's response link; opening it shows the act and records the receipt (4.3).
+      const link = new RegExp(`${api.replace(/[.]/g, '\\.')}(/acts/${actId}/respond\\?t=[\\w.-]+)`).exec(
+        parsed.text ?? '',
+      )?.[1];
+      expect(link, parsed.text).toBeDefined();
+      expect((await fetch(`${api}${link!}`)).status).toBe(200);
+      const received = await eventually('the receipt in the act state', async () => {
+        const act = await call<{ receipt?: unknown } | null>('GET', `/api/acts/${actId}/state`);
+        return act.json?.receipt ? act.json : null;
+      });
+      expect(received).toMatchObject({ step: 'awaiting-responses', receipt: { receivedOn: today, via: 'link' } });
     });
-    expect(draft.status).toBe(201);
-    expect(draft.json.missing).toEqual([]);
-    const actId = draft.json.id;
-    const issued = await call('POST', `/api/acts/${actId}/issue`);
-    expect(issued.status).toBe(200);
-    expect(issued.json).toMatchObject({ delivery: 'started', act: { status: 'issued', issuedOn: today } });
 
-    // The act's procedure runs on the dev server: its delivery activity writes the mail to the outbox.
-    const outbox = path.join(dataDir, 'outbox');
-    const mail = await eventually('the act mail in the outbox', async () => {
-      const names = existsSync(outbox) ? await readdir(outbox) : [];
-      return names.find((name) => name.startsWith(`act_${actId}_delivery`) && name.endsWith('.eml')) ?? null;
+    it('stops on SIGTERM with exit code 0, the dev server with it', async () => {
+      expect(await stopJmeg(run)).toBe(0);
+      expect(lines(run.stdout())).toContain('Worker: stopped');
+      expect(await canConnect('127.0.0.1', LOCAL_TEMPORAL_PORT)).toBe(false);
+      expect(existsSync(path.join(dataDir, 'temporal.db'))).toBe(true);
     });
-    const parsed = await simpleParser(await readFile(path.join(outbox, mail)));
-    expect(parsed.to).toMatchObject({ text: 'mektep@aksuu.kg' });
-    // The mail carries the object's response link; opening it shows the act and records the receipt (4.3).
-    const link = new RegExp(`${api.replace(/[.]/g, '\\.')}(/acts/${actId}/respond\\?t=[\\w.-]+)`).exec(parsed.text ?? '')?.[1];
-    expect(link, parsed.text).toBeDefined();
-    expect((await fetch(`${api}${link!}`)).status).toBe(200);
-    const received = await eventually('the receipt in the act state', async () => {
-      const act = await call<{ receipt?: unknown } | null>('GET', `/api/acts/${actId}/state`);
-      return act.json?.receipt ? act.json : null;
-    });
-    expect(received).toMatchObject({ step: 'awaiting-responses', receipt: { receivedOn: today, via: 'link' } });
-  });
-
-  it('stops on SIGTERM with exit code 0, the dev server with it', async () => {
-    expect(await stopJmeg(run)).toBe(0);
-    expect(lines(run.stdout())).toContain('Worker: stopped');
-    expect(await canConnect('127.0.0.1', LOCAL_TEMPORAL_PORT)).toBe(false);
-    expect(existsSync(path.join(dataDir, 'temporal.db'))).toBe(true);
-  });
-});
+  },
+);

@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { buildTransport } from '../activities/mail/build-transport';
 import { loadConfig } from '../config/config';
-import { canConnect, findTemporalBinary, installTemporalInBackground, locateInstalledTemporal, obtainTemporal, parseAddress, TEMPORAL_FIX, TemporalUnavailableError } from '../worker/obtain-temporal';
+import {
+  canConnect,
+  findTemporalBinary,
+  installTemporalInBackground,
+  locateInstalledTemporal,
+  obtainTemporal,
+  parseAddress,
+  TEMPORAL_FIX,
+  TemporalUnavailableError,
+} from '../worker/obtain-temporal';
 import { createWorker, WORKFLOWS_PATH } from '../worker/run-worker';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { devServerBinary, requireServer } from './support/temporal-servers';
@@ -26,7 +35,10 @@ interface Run {
 
 function jmeg(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, 'cli/main.ts', ...args], { cwd: ROOT, env: { PATH: NODE_ONLY_PATH, HOME: tmpdir(), ...env } });
+    const child = spawn(process.execPath, [TSX, 'cli/main.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: NODE_ONLY_PATH, HOME: tmpdir(), ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -88,7 +100,6 @@ describe('without a Temporal server, `jmeg worker` says so in one line with the 
       impostor.close();
     }
   });
-
 });
 
 /** A dev server's ports nothing listens on, so that no server found on this machine stands in for one. */
@@ -107,7 +118,11 @@ async function fakeTemporal(dir: string): Promise<string> {
 
 describe('where the dev server comes from: TEMPORAL_BINARY, the build of `npm run temporal:install`, PATH, the SDK download', () => {
   let dir: string;
-  const config = (temporalBinary: string | null) => ({ ...loadConfig({}), dataDir: path.join(dir, 'data'), temporalBinary });
+  const config = (temporalBinary: string | null) => ({
+    ...loadConfig({}),
+    dataDir: path.join(dir, 'data'),
+    temporalBinary,
+  });
   const failure = (promise: Promise<unknown>) =>
     promise.then(
       () => expect.unreachable('a dev server started'),
@@ -137,19 +152,32 @@ describe('where the dev server comes from: TEMPORAL_BINARY, the build of `npm ru
     const fromEnv = await fakeTemporal(path.join(dir, 'env'));
     const installed = await fakeTemporal(path.join(dir, 'installed'));
     const onPath = await fakeTemporal(path.join(dir, 'path'));
-    const options = { local: await freeLocal(), locateInstalled: () => Promise.resolve(installed), downloadTimeoutMs: 0 };
-    expect(await failure(obtainTemporal(config(fromEnv), path.dirname(onPath), options))).toContain(`could not start a dev server with ${fromEnv} `);
-    expect(await failure(obtainTemporal(config(null), path.dirname(onPath), options))).toContain(`could not start a dev server with ${installed} `);
+    const options = {
+      local: await freeLocal(),
+      locateInstalled: () => Promise.resolve(installed),
+      downloadTimeoutMs: 0,
+    };
+    expect(await failure(obtainTemporal(config(fromEnv), path.dirname(onPath), options))).toContain(
+      `could not start a dev server with ${fromEnv} `,
+    );
+    expect(await failure(obtainTemporal(config(null), path.dirname(onPath), options))).toContain(
+      `could not start a dev server with ${installed} `,
+    );
     const notInstalled = { ...options, locateInstalled: () => Promise.resolve(null) };
-    expect(await failure(obtainTemporal(config(null), path.dirname(onPath), notInstalled))).toContain(`could not start a dev server with ${onPath} `);
+    expect(await failure(obtainTemporal(config(null), path.dirname(onPath), notInstalled))).toContain(
+      `could not start a dev server with ${onPath} `,
+    );
   });
 
-  it('no server and Go at hand: `npm start` builds the dev server with the project\'s install script in the background, logging to the data directory', async () => {
+  it("no server and Go at hand: `npm start` builds the dev server with the project's install script in the background, logging to the data directory", async () => {
     const cache = path.join(dir, 'auto-cache');
     const goDir = path.join(dir, 'go-bin');
     await mkdir(goDir, { recursive: true });
     // A stand-in for the Go toolchain: `go install` puts a `temporal` where GOBIN says, as the real one does.
-    await writeFile(path.join(goDir, 'go'), '#!/bin/sh\nprintf \'#!/bin/sh\\necho temporal\\n\' > "$GOBIN/temporal" && chmod +x "$GOBIN/temporal"\n');
+    await writeFile(
+      path.join(goDir, 'go'),
+      '#!/bin/sh\nprintf \'#!/bin/sh\\necho temporal\\n\' > "$GOBIN/temporal" && chmod +x "$GOBIN/temporal"\n',
+    );
     await chmod(path.join(goDir, 'go'), 0o755);
     const env = { ...process.env, JMEG_TEMPORAL_CACHE: cache };
     expect(installTemporalInBackground(config(null), NODE_ONLY_PATH, env)).toBeNull();
@@ -160,7 +188,12 @@ describe('where the dev server comes from: TEMPORAL_BINARY, the build of `npm ru
   }, 180_000);
 
   it('TEMPORAL_BINARY naming a file that does not exist', async () => {
-    const message = await failure(obtainTemporal(config('/nonexistent/temporal'), NODE_ONLY_PATH, { local: await freeLocal(), downloadTimeoutMs: 0 }));
+    const message = await failure(
+      obtainTemporal(config('/nonexistent/temporal'), NODE_ONLY_PATH, {
+        local: await freeLocal(),
+        downloadTimeoutMs: 0,
+      }),
+    );
     expect(message).toContain('TEMPORAL_BINARY /nonexistent/temporal is not an executable file');
   });
 
@@ -168,11 +201,16 @@ describe('where the dev server comes from: TEMPORAL_BINARY, the build of `npm ru
     const local = await freeLocal();
     let found: Awaited<ReturnType<typeof obtainTemporal>> | null = null;
     try {
-      found = await obtainTemporal(config(null), NODE_ONLY_PATH, { local, locateInstalled: () => Promise.resolve(null) });
+      found = await obtainTemporal(config(null), NODE_ONLY_PATH, {
+        local,
+        locateInstalled: () => Promise.resolve(null),
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(TemporalUnavailableError);
       const message = (error as Error).message;
-      expect(message).toContain(`no server reachable (TEMPORAL_ADDRESS is not set, nothing listens on 127.0.0.1:${local.port}, no \`temporal\` binary`);
+      expect(message).toContain(
+        `no server reachable (TEMPORAL_ADDRESS is not set, nothing listens on 127.0.0.1:${local.port}, no \`temporal\` binary`,
+      );
       expect(message).toContain("the SDK's download of one failed: ");
       expect(message).toContain('`npm run temporal:install` builds it');
       expect(message).not.toMatch(/https?:\/\//);
@@ -199,7 +237,14 @@ describe('without a Temporal server, `jmeg start` migrates the database, says wh
     const port = await closedPort();
     const child = spawn(process.execPath, [TSX, 'cli/main.ts', 'start'], {
       cwd: ROOT,
-      env: { PATH: NODE_ONLY_PATH, HOME: tmpdir(), DATABASE_URL: database.url, TEMPORAL_ADDRESS: `127.0.0.1:${port}`, JMEG_DATA_DIR: '/tmp/jmeg-start-test', PORT: '0' },
+      env: {
+        PATH: NODE_ONLY_PATH,
+        HOME: tmpdir(),
+        DATABASE_URL: database.url,
+        TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+        JMEG_DATA_DIR: '/tmp/jmeg-start-test',
+        PORT: '0',
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -208,7 +253,10 @@ describe('without a Temporal server, `jmeg start` migrates the database, says wh
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no Temporal line within 120 s:\n${stdout}\n${stderr}`)), 120_000);
+        const timer = setTimeout(
+          () => reject(new Error(`no Temporal line within 120 s:\n${stdout}\n${stderr}`)),
+          120_000,
+        );
         const check = () => {
           if (stderr.includes('Temporal: ')) {
             clearTimeout(timer);
@@ -230,7 +278,11 @@ describe('without a Temporal server, `jmeg start` migrates the database, says wh
         expect.stringMatching(/^API: http:\/\/127\.0\.0\.1:\d+ \(docs: \/docs\)$/),
         expect.stringMatching(/^Setup: no account yet; open http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]{43} /),
       ]);
-      const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'mail_outbox'`.execute(database.db);
+      const tables = await sql<{
+        n: number;
+      }>`select count(*)::int as n from information_schema.tables where table_name = 'mail_outbox'`.execute(
+        database.db,
+      );
       expect(tables.rows[0]?.n).toBe(1);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -283,37 +335,51 @@ describe('the worker', () => {
     expect(bundle.code).toContain('formationWorkflow');
     expect(bundle.code).toContain('actWorkflow');
   });
-
 });
 
 const devServer = devServerBinary();
 
-describe.skipIf(!requireServer(devServer, 'the worker on a dev server'))('the worker on a dev server started by obtainTemporal', () => {
-  it('starts the dev server from TEMPORAL_BINARY with its history in the data directory and its Web UI, polls it and stops cleanly', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-worker-dev-'));
-    const local = await freeLocal();
-    const config = { ...loadConfig({}), dataDir, temporalBinary: devServer.available ? devServer.path : null };
-    const temporal = await obtainTemporal(config, NODE_ONLY_PATH, { local });
-    const database = await createTestDatabase();
-    const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: config.mailFrom });
-    try {
-      expect(temporal.address).toBe(`127.0.0.1:${local.port}`);
-      expect(temporal.uiUrl).toBe(`http://127.0.0.1:${local.uiPort}`);
-      expect(temporal.description).toContain(`history in ${dataDir}/temporal.db`);
-      expect((await fetch(temporal.uiUrl!)).status).toBe(200);
-      const worker = await createWorker({ config: { ...config, temporalTaskQueue: `jmeg-test-${database.name}` }, temporal, db: database.db, transport });
-      await worker.runUntil(() => {
-        expect(worker.getState()).toBe('RUNNING');
-        return Promise.resolve();
-      });
-      expect(worker.getState()).toBe('STOPPED');
-    } finally {
-      transport.close();
-      await temporal.close();
-      await database.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 300_000);
-});
+describe.skipIf(!requireServer(devServer, 'the worker on a dev server'))(
+  'the worker on a dev server started by obtainTemporal',
+  () => {
+    it('starts the dev server from TEMPORAL_BINARY with its history in the data directory and its Web UI, polls it and stops cleanly', async () => {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'jmeg-worker-dev-'));
+      const local = await freeLocal();
+      const config = { ...loadConfig({}), dataDir, temporalBinary: devServer.available ? devServer.path : null };
+      const temporal = await obtainTemporal(config, NODE_ONLY_PATH, { local });
+      const database = await createTestDatabase();
+      const transport = buildTransport({ smtpUrl: null, dataDir, mailFrom: config.mailFrom });
+      try {
+        expect(temporal.address).toBe(`127.0.0.1:${local.port}`);
+        expect(temporal.uiUrl).toBe(`http://127.0.0.1:${local.uiPort}`);
+        expect(temporal.description).toContain(`history in ${dataDir}/temporal.db`);
+        expect((await fetch(temporal.uiUrl!)).status).toBe(200);
+        const worker = await createWorker({
+          config: { ...config, temporalTaskQueue: `jmeg-test-${database.name}` },
+          temporal,
+          db: database.db,
+          transport,
+        });
+        await worker.runUntil(() => {
+          expect(worker.getState()).toBe('RUNNING');
+          return Promise.resolve();
+        });
+        expect(worker.getState()).toBe('STOPPED');
+      } finally {
+        transport.close();
+        await temporal.close();
+        await database.drop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    }, 300_000);
+  },
+);
 
-const silent = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

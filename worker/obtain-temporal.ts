@@ -97,11 +97,16 @@ function findBinary(name: string, searchPath: string | undefined): string | null
  */
 export function locateInstalledTemporal(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('bash', [INSTALL_SCRIPT, '--locate'], { env, timeout: LOCATE_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout) => {
-      if (error && stdout === '') return resolve(null);
-      const found = /^TEMPORAL_BINARY=(.+)$/m.exec(stdout)?.[1]?.trim();
-      resolve(found !== undefined && isExecutable(found) ? found : null);
-    });
+    execFile(
+      'bash',
+      [INSTALL_SCRIPT, '--locate'],
+      { env, timeout: LOCATE_TIMEOUT_MS, encoding: 'utf8' },
+      (error, stdout) => {
+        if (error && stdout === '') return resolve(null);
+        const found = /^TEMPORAL_BINARY=(.+)$/m.exec(stdout)?.[1]?.trim();
+        resolve(found !== undefined && isExecutable(found) ? found : null);
+      },
+    );
   });
 }
 
@@ -122,7 +127,12 @@ function downloadFailure(error: unknown): string {
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms)),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -135,7 +145,9 @@ async function connectTo(address: string, namespace: string, description: string
   try {
     connection = await withTimeout(NativeConnection.connect({ address }), CONNECT_TIMEOUT_MS, 'connecting');
   } catch (error) {
-    throw new TemporalUnavailableError(`${address} accepts connections but is not a Temporal frontend (${oneLine(error)})`);
+    throw new TemporalUnavailableError(
+      `${address} accepts connections but is not a Temporal frontend (${oneLine(error)})`,
+    );
   }
   return { connection, namespace, address, uiUrl: null, description, close: () => connection.close() };
 }
@@ -150,16 +162,35 @@ const DEFAULT_LOCAL: LocalPorts = { port: LOCAL_TEMPORAL_PORT, uiPort: LOCAL_TEM
 
 type Executable = { type: 'existing-path'; path: string } | { type: 'cached-download' };
 
-async function createDevServer(executable: Executable, config: Pick<AppConfig, 'dataDir' | 'temporalNamespace'>, local: LocalPorts, dbFilename: string): Promise<TestWorkflowEnvironment> {
+async function createDevServer(
+  executable: Executable,
+  config: Pick<AppConfig, 'dataDir' | 'temporalNamespace'>,
+  local: LocalPorts,
+  dbFilename: string,
+): Promise<TestWorkflowEnvironment> {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   installRuntime();
   mkdirSync(path.dirname(dbFilename), { recursive: true });
   return TestWorkflowEnvironment.createLocal({
-    server: { executable, dbFilename, namespace: config.temporalNamespace, ip: LOCAL_TEMPORAL_HOST, port: local.port, ui: true, uiPort: local.uiPort },
+    server: {
+      executable,
+      dbFilename,
+      namespace: config.temporalNamespace,
+      ip: LOCAL_TEMPORAL_HOST,
+      port: local.port,
+      ui: true,
+      uiPort: local.uiPort,
+    },
   });
 }
 
-function devServer(env: TestWorkflowEnvironment, config: Pick<AppConfig, 'temporalNamespace'>, local: LocalPorts, dbFilename: string, from: string): TemporalServer {
+function devServer(
+  env: TestWorkflowEnvironment,
+  config: Pick<AppConfig, 'temporalNamespace'>,
+  local: LocalPorts,
+  dbFilename: string,
+  from: string,
+): TemporalServer {
   const uiUrl = `http://${LOCAL_TEMPORAL_HOST}:${local.uiPort}`;
   return {
     connection: env.nativeConnection,
@@ -171,7 +202,11 @@ function devServer(env: TestWorkflowEnvironment, config: Pick<AppConfig, 'tempor
   };
 }
 
-async function startDevServer(binary: string, config: Pick<AppConfig, 'dataDir' | 'temporalNamespace'>, local: LocalPorts): Promise<TemporalServer> {
+async function startDevServer(
+  binary: string,
+  config: Pick<AppConfig, 'dataDir' | 'temporalNamespace'>,
+  local: LocalPorts,
+): Promise<TemporalServer> {
   const dbFilename = path.join(config.dataDir, 'temporal.db');
   try {
     const env = await createDevServer({ type: 'existing-path', path: binary }, config, local, dbFilename);
@@ -185,7 +220,11 @@ async function startDevServer(binary: string, config: Pick<AppConfig, 'dataDir' 
  * The SDK's own dev server (it downloads the Temporal CLI into its cache on first use), within `timeoutMs`; the
  * reason it failed otherwise. A download that finishes after the time limit is torn down at once.
  */
-async function downloadDevServer(config: Pick<AppConfig, 'dataDir' | 'temporalNamespace'>, local: LocalPorts, timeoutMs: number): Promise<TemporalServer | string> {
+async function downloadDevServer(
+  config: Pick<AppConfig, 'dataDir' | 'temporalNamespace'>,
+  local: LocalPorts,
+  timeoutMs: number,
+): Promise<TemporalServer | string> {
   const dbFilename = path.join(config.dataDir, 'temporal.db');
   const starting = createDevServer({ type: 'cached-download' }, config, local, dbFilename);
   try {
@@ -252,14 +291,17 @@ export async function obtainTemporal(
 ): Promise<TemporalServer> {
   if (config.temporalAddress !== null) {
     const { host, port } = parseAddress(config.temporalAddress);
-    if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${config.temporalAddress}`);
+    if (!(await canConnect(host, port)))
+      throw new TemporalUnavailableError(`no server reachable at ${config.temporalAddress}`);
     return connectTo(config.temporalAddress, config.temporalNamespace, `Temporal ${config.temporalAddress}`);
   }
   const local = options.local ?? DEFAULT_LOCAL;
   const address = `${LOCAL_TEMPORAL_HOST}:${local.port}`;
-  if (await canConnect(LOCAL_TEMPORAL_HOST, local.port)) return connectTo(address, config.temporalNamespace, `Temporal ${address} (already running)`);
+  if (await canConnect(LOCAL_TEMPORAL_HOST, local.port))
+    return connectTo(address, config.temporalNamespace, `Temporal ${address} (already running)`);
   if (config.temporalBinary !== null) {
-    if (!isExecutable(config.temporalBinary)) throw new TemporalUnavailableError(`TEMPORAL_BINARY ${config.temporalBinary} is not an executable file`);
+    if (!isExecutable(config.temporalBinary))
+      throw new TemporalUnavailableError(`TEMPORAL_BINARY ${config.temporalBinary} is not an executable file`);
     return startDevServer(config.temporalBinary, config, local);
   }
   const found = (await (options.locateInstalled ?? locateInstalledTemporal)()) ?? findTemporalBinary(searchPath);

@@ -60,7 +60,8 @@ export async function runEngine({ config, searchPath, first, out, err }: RunEngi
       temporal,
       db,
       transport,
-      onRunning: () => out(`Worker: running (up to ${MAX_CACHED_WORKFLOWS} cached workflows); Ctrl+C or SIGTERM stops it`),
+      onRunning: () =>
+        out(`Worker: running (up to ${MAX_CACHED_WORKFLOWS} cached workflows); Ctrl+C or SIGTERM stops it`),
     });
     out('Worker: stopped');
     return 0;

@@ -25,7 +25,11 @@ export interface ConnectedClient {
 }
 
 /** Connects to `address` (within 10 s) and returns a client on `namespace` with the deployment's data converter. */
-export async function connectClient(address: string, config: Pick<AppConfig, 'payloadKeys' | 'dataDir' | 'temporalNamespace'>, namespace = config.temporalNamespace): Promise<ConnectedClient> {
+export async function connectClient(
+  address: string,
+  config: Pick<AppConfig, 'payloadKeys' | 'dataDir' | 'temporalNamespace'>,
+  namespace = config.temporalNamespace,
+): Promise<ConnectedClient> {
   const dataConverter = dataConverterOf(config);
   const connection = await Connection.connect({ address, connectTimeout: '10 seconds' });
   return { connection, client: new Client({ connection, namespace, dataConverter }) };

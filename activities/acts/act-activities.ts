@@ -16,7 +16,9 @@ import { sendViaOutbox } from '../mail/send-via-outbox';
 import { refusal } from '../refusal';
 import { renderActDelivery, renderReceiptPrompt } from './render-act-mail';
 
-export type ActConfig = Partial<Pick<AppConfig, 'responseLinkSecret' | 'dataDir' | 'responseLinkDays' | 'httpHost' | 'httpPort'>> & { publicBaseUrl?: string | null };
+export type ActConfig = Partial<
+  Pick<AppConfig, 'responseLinkSecret' | 'dataDir' | 'responseLinkDays' | 'httpHost' | 'httpPort'>
+> & { publicBaseUrl?: string | null };
 
 export interface ActActivityDeps {
   db: Kysely<Database>;
@@ -36,14 +38,34 @@ function baseUrl(config: ActConfig): string {
   return '';
 }
 
-export function createActActivities({ db, transport, config, clock = () => new Date() }: ActActivityDeps): Pick<ActActivities, 'loadIssuedAct' | 'deliverAct' | 'promptReceipt'> {
+export function createActActivities({
+  db,
+  transport,
+  config,
+  clock = () => new Date(),
+}: ActActivityDeps): Pick<ActActivities, 'loadIssuedAct' | 'deliverAct' | 'promptReceipt'> {
   async function context(actId: string) {
     const act = await findAct(db, actId);
     if (!act) throw refusal('UnknownAct', `act ${actId}: there is no such act`);
-    if (act.issuedOn === null || act.number === null) throw refusal('ActNotIssued', `act ${actId}: status ${act.status}; only an issued act is delivered (jmeg act issue)`);
+    if (act.issuedOn === null || act.number === null)
+      throw refusal(
+        'ActNotIssued',
+        `act ${actId}: status ${act.status}; only an issued act is delivered (jmeg act issue)`,
+      );
     const object = (await findObjectById(db, act.objectId))!;
-    const group = await db.selectFrom('groups').innerJoin('councils', 'councils.id', 'groups.council_id').select(['councils.id', 'councils.name_ky', 'councils.name_ru', 'councils.email']).where('groups.id', '=', act.groupId).executeTakeFirstOrThrow();
-    const ctx = { obligationId: `${actId}/delivery`, groupId: act.groupId, actId, councilId: group.id, council: { name: { ky: group.name_ky, ru: group.name_ru }, email: group.email } };
+    const group = await db
+      .selectFrom('groups')
+      .innerJoin('councils', 'councils.id', 'groups.council_id')
+      .select(['councils.id', 'councils.name_ky', 'councils.name_ru', 'councils.email'])
+      .where('groups.id', '=', act.groupId)
+      .executeTakeFirstOrThrow();
+    const ctx = {
+      obligationId: `${actId}/delivery`,
+      groupId: act.groupId,
+      actId,
+      councilId: group.id,
+      council: { name: { ky: group.name_ky, ru: group.name_ru }, email: group.email },
+    };
     return { act: { ...act, issuedOn: act.issuedOn, number: act.number }, object, ctx };
   }
 
@@ -57,20 +79,42 @@ export function createActActivities({ db, transport, config, clock = () => new D
             { key: 'object-response', party: `object:${object.id}` },
             { key: 'executive-report', party: 'executive-body' },
           ];
-      return { actId, number: act.number, issuedOn: act.issuedOn, title: act.title, objectId: object.id, isExecutiveBody: object.isExecutiveBody, obligations };
+      return {
+        actId,
+        number: act.number,
+        issuedOn: act.issuedOn,
+        title: act.title,
+        objectId: object.id,
+        isExecutiveBody: object.isExecutiveBody,
+        obligations,
+      };
     },
 
     /** Mails the act and its link to the object; the outbox keeps the first message, so a retry sends the same link. */
     async deliverAct({ actId }): Promise<DeliveryResult> {
       const { act, object, ctx } = await context(actId);
       const to = await resolvePartyAddresses(db, ctx, `object:${object.id}`);
-      const secret = config.responseLinkSecret ?? (config.dataDir ? responseLinkSecret({ responseLinkSecret: null, dataDir: config.dataDir }) : null);
-      if (secret === null) throw refusal('NoSecret', 'deliverAct: no response link secret (set JMEG_SECRET or give the activities a data directory)');
+      const secret =
+        config.responseLinkSecret ??
+        (config.dataDir ? responseLinkSecret({ responseLinkSecret: null, dataDir: config.dataDir }) : null);
+      if (secret === null)
+        throw refusal(
+          'NoSecret',
+          'deliverAct: no response link secret (set JMEG_SECRET or give the activities a data directory)',
+        );
       // Counted from the end of the issue day, so every attempt signs the same link (the same message).
       const expiresAtMs = responseTokenExpiry(Date.parse(endOfDayBishkek(act.issuedOn)) + 1, config.responseLinkDays);
       const token = createResponseToken({ actId, objectId: object.id, expiresAtMs }, secret);
       const link = `${baseUrl(config)}/acts/${encodeURIComponent(actId)}/respond?t=${token}`;
-      const mail = renderActDelivery({ number: act.number, title: act.title, issuedOn: act.issuedOn, object: object.name, isExecutiveBody: object.isExecutiveBody, link, linkExpiresAt: new Date(expiresAtMs).toISOString() });
+      const mail = renderActDelivery({
+        number: act.number,
+        title: act.title,
+        issuedOn: act.issuedOn,
+        object: object.name,
+        isExecutiveBody: object.isExecutiveBody,
+        link,
+        linkExpiresAt: new Date(expiresAtMs).toISOString(),
+      });
       await sendViaOutbox(db, transport, { businessKey: deliveryKey(actId), to, ...mail, date: clock() });
       return { to, linkExpiresAt: new Date(expiresAtMs).toISOString() };
     },
@@ -79,7 +123,14 @@ export function createActActivities({ db, transport, config, clock = () => new D
     async promptReceipt(input: ReceiptPromptInput): Promise<void> {
       const { act, object, ctx } = await context(input.actId);
       const to = ctx.council.email ? [ctx.council.email] : await resolvePartyAddresses(db, ctx, 'executive-body');
-      const mail = renderReceiptPrompt({ number: act.number, title: act.title, issuedOn: input.issuedOn, expectedBy: input.expectedBy, object: object.name, actId: input.actId });
+      const mail = renderReceiptPrompt({
+        number: act.number,
+        title: act.title,
+        issuedOn: input.issuedOn,
+        expectedBy: input.expectedBy,
+        object: object.name,
+        actId: input.actId,
+      });
       await sendViaOutbox(db, transport, { businessKey: receiptPromptKey(input.actId), to, ...mail, date: clock() });
     },
   };

@@ -26,7 +26,15 @@ interface Part {
 
 function render(subject: string, parts: Part[]): RenderedMail {
   const text = parts
-    .map((p) => [`== ${p.heading} ==`, '', ...p.paragraphs.flatMap((x) => [x, '']), ...p.facts.map(([k, v]) => `${k}: ${v}`), ...(p.link ? ['', `${p.link.label}: ${p.link.url}`] : [])].join('\n'))
+    .map((p) =>
+      [
+        `== ${p.heading} ==`,
+        '',
+        ...p.paragraphs.flatMap((x) => [x, '']),
+        ...p.facts.map(([k, v]) => `${k}: ${v}`),
+        ...(p.link ? ['', `${p.link.label}: ${p.link.url}`] : []),
+      ].join('\n'),
+    )
     .join('\n\n');
   const section = (p: Part, lang: Lang) =>
     [

@@ -20,12 +20,18 @@ export interface LoadCalendarInput extends CalendarRange {
  */
 export async function loadCalendarSlice(db: Kysely<Database>, input: LoadCalendarInput): Promise<CalendarSlice> {
   for (const field of ['from', 'to'] as const) {
-    if (typeof input[field] !== 'string' || !isIsoDate(input[field])) throw refusal('InvalidInput', `loadCalendar: ${field} "${String(input[field])}" is not a date (YYYY-MM-DD)`);
+    if (typeof input[field] !== 'string' || !isIsoDate(input[field]))
+      throw refusal('InvalidInput', `loadCalendar: ${field} "${String(input[field])}" is not a date (YYYY-MM-DD)`);
   }
-  if (compareDates(input.to, input.from) < 0) throw refusal('InvalidInput', `loadCalendar: to ${input.to} is before from ${input.from}`);
+  if (compareDates(input.to, input.from) < 0)
+    throw refusal('InvalidInput', `loadCalendar: to ${input.to} is before from ${input.from}`);
   const councilId = input.councilId ?? null;
-  if (councilId !== null && !(await findCouncilById(db, councilId))) throw refusal('CouncilNotFound', `loadCalendar: council ${councilId} is not registered`);
-  const range: { from: IsoDate; to: IsoDate } = { from: `${yearOf(input.from)}-01-01`, to: `${yearOf(input.to)}-12-31` };
+  if (councilId !== null && !(await findCouncilById(db, councilId)))
+    throw refusal('CouncilNotFound', `loadCalendar: council ${councilId} is not registered`);
+  const range: { from: IsoDate; to: IsoDate } = {
+    from: `${yearOf(input.from)}-01-01`,
+    to: `${yearOf(input.to)}-12-31`,
+  };
   const stored = await calendarEntriesFor(db, councilId, range);
   return calendarSlice(createCalendar([...KNOWN_CALENDAR_ENTRIES, ...stored]), input.from, input.to);
 }

@@ -32,14 +32,19 @@ function toNewEvents(input: AppendDomainEventsInput): NewEvent[] {
   if (typeof input.stream !== 'string' || input.stream.trim() === '') throw invalid('stream is required');
   if (typeof input.actor !== 'string' || input.actor.trim() === '') throw invalid('actor is required');
   if (!Array.isArray(input.events) || input.events.length === 0) throw invalid('events must hold at least one event');
-  if (input.expectedVersion !== undefined && !(Number.isInteger(input.expectedVersion) && input.expectedVersion >= 0)) throw invalid(`expectedVersion ${input.expectedVersion} must be a whole number >= 0`);
+  if (input.expectedVersion !== undefined && !(Number.isInteger(input.expectedVersion) && input.expectedVersion >= 0))
+    throw invalid(`expectedVersion ${input.expectedVersion} must be a whole number >= 0`);
   return input.events.map((event, i) => {
     const where = `event ${i + 1} (${String(event.type)})`;
-    if (typeof event.type !== 'string' || !/^[a-z]+\.[a-z-]+$/.test(event.type)) throw invalid(`${where}: the type must read "family.fact", e.g. "group.created"`);
-    if (typeof event.payload !== 'object' || event.payload === null) throw invalid(`${where}: payload must be an object`);
-    if (typeof event.idempotencyKey !== 'string' || event.idempotencyKey.trim() === '') throw invalid(`${where}: idempotencyKey is required (a retried activity must not append twice)`);
+    if (typeof event.type !== 'string' || !/^[a-z]+\.[a-z-]+$/.test(event.type))
+      throw invalid(`${where}: the type must read "family.fact", e.g. "group.created"`);
+    if (typeof event.payload !== 'object' || event.payload === null)
+      throw invalid(`${where}: payload must be an object`);
+    if (typeof event.idempotencyKey !== 'string' || event.idempotencyKey.trim() === '')
+      throw invalid(`${where}: idempotencyKey is required (a retried activity must not append twice)`);
     const occurredAt = event.occurredAt === undefined ? undefined : new Date(event.occurredAt);
-    if (occurredAt && Number.isNaN(occurredAt.getTime())) throw invalid(`${where}: occurredAt "${event.occurredAt}" is not an instant`);
+    if (occurredAt && Number.isNaN(occurredAt.getTime()))
+      throw invalid(`${where}: occurredAt "${event.occurredAt}" is not an instant`);
     return { ...event, occurredAt };
   });
 }
@@ -50,11 +55,27 @@ export function createEventActivities({ db }: { db: Kysely<Database> }) {
     async appendDomainEvents(input: AppendDomainEventsInput): Promise<AppendDomainEventsResult> {
       const events = toNewEvents(input);
       try {
-        const result = await db.transaction().execute((trx) => recordInTransaction(trx, { stream: input.stream, expectedVersion: input.expectedVersion ?? 'any', events, actor: input.actor }));
-        return { streamVersion: result.streamVersion, appended: result.appended.length, positions: result.events.map((e) => e.position) };
+        const result = await db
+          .transaction()
+          .execute((trx) =>
+            recordInTransaction(trx, {
+              stream: input.stream,
+              expectedVersion: input.expectedVersion ?? 'any',
+              events,
+              actor: input.actor,
+            }),
+          );
+        return {
+          streamVersion: result.streamVersion,
+          appended: result.appended.length,
+          positions: result.events.map((e) => e.position),
+        };
       } catch (error) {
         if (error instanceof ConcurrencyError) {
-          throw refusal('StreamVersionConflict', `appendDomainEvents: stream ${error.streamId} is at version ${error.actualVersion}, not ${error.expectedVersion}; reload and decide again`);
+          throw refusal(
+            'StreamVersionConflict',
+            `appendDomainEvents: stream ${error.streamId} is at version ${error.actualVersion}, not ${error.expectedVersion}; reload and decide again`,
+          );
         }
         throw asRefusal(error, `appendDomainEvents to ${input.stream}`);
       }

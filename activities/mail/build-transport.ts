@@ -45,7 +45,10 @@ export function messageIdFor(businessKey: string, mailFrom: string): string {
 
 /** The outbox file name of a business key: readable, filesystem-safe, and distinct for distinct keys. */
 export function emlFileName(businessKey: string): string {
-  const readable = businessKey.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 80);
+  const readable = businessKey
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 80);
   const hash = createHash('sha256').update(businessKey).digest('hex').slice(0, 12);
   return `${readable === '' ? 'mail' : readable}-${hash}.eml`;
 }
@@ -63,17 +66,33 @@ type TransportConfig = Pick<AppConfig, 'smtpUrl' | 'dataDir' | 'mailFrom'>;
 
 /** Builds the transport from configuration; opens no connection until the first send. */
 export function buildTransport(config: TransportConfig): MailTransport {
-  return config.smtpUrl !== null ? smtpTransport(config.smtpUrl, config.mailFrom) : emlTransport(path.join(config.dataDir, 'outbox'), config.mailFrom);
+  return config.smtpUrl !== null
+    ? smtpTransport(config.smtpUrl, config.mailFrom)
+    : emlTransport(path.join(config.dataDir, 'outbox'), config.mailFrom);
 }
 
 function smtpTransport(smtpUrl: string, mailFrom: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     kind: 'smtp',
     description: `SMTP ${redact(smtpUrl)}`,
     async send(mail) {
       const messageId = messageIdFor(mail.businessKey, mailFrom);
-      await transporter.sendMail({ from: mailFrom, to: [...mail.to], bcc: [...(mail.bcc ?? [])], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId, date: mail.date });
+      await transporter.sendMail({
+        from: mailFrom,
+        to: [...mail.to],
+        bcc: [...(mail.bcc ?? [])],
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+        messageId,
+        date: mail.date,
+      });
       return { messageId, written: true };
     },
     close: () => transporter.close(),
@@ -88,7 +107,15 @@ function emlTransport(dir: string, mailFrom: string): MailTransport {
     async send(mail) {
       const messageId = messageIdFor(mail.businessKey, mailFrom);
       // No Bcc header in the file, which is the message as its recipients would see it; the outbox table keeps every recipient.
-      const info = await composer.sendMail({ from: mailFrom, to: [...mail.to], subject: mail.subject, text: mail.text, html: mail.html ?? undefined, messageId, date: mail.date });
+      const info = await composer.sendMail({
+        from: mailFrom,
+        to: [...mail.to],
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+        messageId,
+        date: mail.date,
+      });
       const file = path.join(dir, emlFileName(mail.businessKey));
       // Owner-only: a message holds the object's live response link.
       await mkdir(dir, { recursive: true, mode: 0o700 });

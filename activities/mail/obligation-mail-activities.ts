@@ -6,10 +6,20 @@ import type { Database } from '../../db/database';
 import { streams } from '../../db/events';
 import { bishkekDateOf, daysBetween } from '../../domain/dates';
 import { isObligationKey, OBLIGATIONS } from '../../domain/deadlines';
-import type { EscalationInput, ObligationActivities, ObligationNoticeInput, ReminderInput } from '../../workflows/obligation/activities-contract';
+import type {
+  EscalationInput,
+  ObligationActivities,
+  ObligationNoticeInput,
+  ReminderInput,
+} from '../../workflows/obligation/activities-contract';
 import type { MailTransport } from './build-transport';
 import { renderObligationMail, type KyRu, type ObligationMailInput } from './render-obligation-mail';
-import { escalationAddresses, loadObligationContext, resolvePartyAddresses, type ObligationContext } from './resolve-recipients';
+import {
+  escalationAddresses,
+  loadObligationContext,
+  resolvePartyAddresses,
+  type ObligationContext,
+} from './resolve-recipients';
 import { sendViaOutbox } from './send-via-outbox';
 
 export interface ObligationMailDeps {
@@ -33,15 +43,30 @@ function streamOf(ctx: ObligationContext): string {
   return ctx.actId !== null ? streams.act(ctx.actId) : streams.group(ctx.groupId);
 }
 
-export function createObligationMailActivities({ db, transport, clock }: ObligationMailDeps): Pick<ObligationActivities, 'sendReminder' | 'escalate'> {
+export function createObligationMailActivities({
+  db,
+  transport,
+  clock,
+}: ObligationMailDeps): Pick<ObligationActivities, 'sendReminder' | 'escalate'> {
   return {
     /** Reminds the party that owes the obligation; working days left come from the rung (no clock involved). */
     async sendReminder(input: ReminderInput): Promise<void> {
       const ctx = await loadObligationContext(db, input.obligationId);
       const to = await resolvePartyAddresses(db, ctx, input.party);
       const about = describe(input);
-      const mail = renderObligationMail({ kind: 'reminder', ...about, daysLeft: input.workingDaysBefore, dayUnit: 'working', recipient: about.party });
-      await sendViaOutbox(db, transport, { businessKey: reminderKey(input.obligationId, input.rung), to, ...mail, date: clock() });
+      const mail = renderObligationMail({
+        kind: 'reminder',
+        ...about,
+        daysLeft: input.workingDaysBefore,
+        dayUnit: 'working',
+        recipient: about.party,
+      });
+      await sendViaOutbox(db, transport, {
+        businessKey: reminderKey(input.obligationId, input.rung),
+        to,
+        ...mail,
+        date: clock(),
+      });
     },
 
     /** Escalates an overdue obligation: the status change and a website notice are recorded, then the council is mailed. */
@@ -56,7 +81,11 @@ export function createObligationMailActivities({ db, transport, clock }: Obligat
         events: [
           {
             type: 'obligation.status-changed',
-            payload: { obligationId: input.obligationId, status: 'escalated', reason: `overdue since ${input.due} (${input.clause})` },
+            payload: {
+              obligationId: input.obligationId,
+              status: 'escalated',
+              reason: `overdue since ${input.due} (${input.clause})`,
+            },
             idempotencyKey: `obligation-escalated:${input.obligationId}`,
             occurredAt: now,
           },
@@ -80,8 +109,19 @@ export function createObligationMailActivities({ db, transport, clock }: Obligat
         ],
       });
       const { to, bcc } = await escalationAddresses(db, ctx);
-      const mail = renderObligationMail({ kind: 'escalation', ...about, daysLeft: -Math.max(overdueDays, 1), recipient: ctx.council.name });
-      await sendViaOutbox(db, transport, { businessKey: escalationKey(input.obligationId), to, bcc, ...mail, date: now });
+      const mail = renderObligationMail({
+        kind: 'escalation',
+        ...about,
+        daysLeft: -Math.max(overdueDays, 1),
+        recipient: ctx.council.name,
+      });
+      await sendViaOutbox(db, transport, {
+        businessKey: escalationKey(input.obligationId),
+        to,
+        bcc,
+        ...mail,
+        date: now,
+      });
     },
   };
 }

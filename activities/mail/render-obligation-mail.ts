@@ -49,7 +49,9 @@ const words = {
     daysLeft: (n: number, unit: DayUnit) => {
       const days = unit === 'working' ? 'жумуш күнү' : 'күн';
       if (n === 0) return 'Мөөнөт бүгүн аяктайт.';
-      return n > 0 ? plural('ky', n, { other: `Мөөнөтүнө {n} ${days} калды.` }) : plural('ky', -n, { other: `Мөөнөт {n} ${days} мурун өтүп кеткен.` });
+      return n > 0
+        ? plural('ky', n, { other: `Мөөнөтүнө {n} ${days} калды.` })
+        : plural('ky', -n, { other: `Мөөнөт {n} ${days} мурун өтүп кеткен.` });
     },
     footer: 'Бул кат автоматтык түрдө жөнөтүлдү.',
   },
@@ -67,11 +69,22 @@ const words = {
     party: 'Обязанная сторона',
     due: 'Срок исполнения',
     daysLeft: (n: number, unit: DayUnit) => {
-      const [one, few, many] = unit === 'working' ? ['рабочий день', 'рабочих дня', 'рабочих дней'] : ['день', 'дня', 'дней'];
+      const [one, few, many] =
+        unit === 'working' ? ['рабочий день', 'рабочих дня', 'рабочих дней'] : ['день', 'дня', 'дней'];
       if (n === 0) return 'Срок истекает сегодня.';
       return n > 0
-        ? plural('ru', n, { one: `Остался {n} ${one}.`, few: `Осталось {n} ${few}.`, many: `Осталось {n} ${many}.`, other: `Осталось {n} ${few}.` })
-        : plural('ru', -n, { one: `Срок истёк {n} ${one} назад.`, few: `Срок истёк {n} ${few} назад.`, many: `Срок истёк {n} ${many} назад.`, other: `Срок истёк {n} ${few} назад.` });
+        ? plural('ru', n, {
+            one: `Остался {n} ${one}.`,
+            few: `Осталось {n} ${few}.`,
+            many: `Осталось {n} ${many}.`,
+            other: `Осталось {n} ${few}.`,
+          })
+        : plural('ru', -n, {
+            one: `Срок истёк {n} ${one} назад.`,
+            few: `Срок истёк {n} ${few} назад.`,
+            many: `Срок истёк {n} ${many} назад.`,
+            other: `Срок истёк {n} ${few} назад.`,
+          });
     },
     footer: 'Это письмо отправлено автоматически.',
   },
@@ -80,12 +93,17 @@ const words = {
 /** Formats a civil date in the language's long form ('ky': "2026-ж., 21-март", 'ru': "21 марта 2026 г."). */
 export function formatMailDate(date: IsoDate, lang: MailLang): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function isWebLink(url: string): boolean {
@@ -139,7 +157,11 @@ function htmlPart(input: ObligationMailInput, lang: MailLang): string {
 
 /** Renders a reminder or an escalation: Kyrgyz first (the state language), then Russian; clause and due date in each. */
 export function renderObligationMail(input: ObligationMailInput): RenderedMail {
-  const subject = `[${input.clause}] ` + LANGS.map((lang) => `${words[lang].subject[input.kind]}: ${input.title[lang]} — ${formatMailDate(input.dueDate, lang)}`).join(' / ');
+  const subject =
+    `[${input.clause}] ` +
+    LANGS.map(
+      (lang) => `${words[lang].subject[input.kind]}: ${input.title[lang]} — ${formatMailDate(input.dueDate, lang)}`,
+    ).join(' / ');
   const text = LANGS.map((lang) => textPart(input, lang)).join('\n\n') + '\n';
   const html = [
     '<!doctype html>',

@@ -20,7 +20,15 @@ export async function loadObligationContext(db: Kysely<Database>, obligationId: 
     .selectFrom('obligations')
     .innerJoin('groups', 'groups.id', 'obligations.group_id')
     .innerJoin('councils', 'councils.id', 'groups.council_id')
-    .select(['obligations.id', 'obligations.group_id', 'obligations.act_id', 'councils.id as council_id', 'councils.name_ky', 'councils.name_ru', 'councils.email'])
+    .select([
+      'obligations.id',
+      'obligations.group_id',
+      'obligations.act_id',
+      'councils.id as council_id',
+      'councils.name_ky',
+      'councils.name_ru',
+      'councils.email',
+    ])
     .where('obligations.id', '=', obligationId)
     .executeTakeFirst();
   if (!row) {
@@ -52,14 +60,22 @@ function noRecipient(party: string, what: string): ApplicationFailure {
  * - 'chair': the group chair's address (memberships.role = 'chair').
  * Refused (non-retryable) when the party is unknown or has no address on record.
  */
-export async function resolvePartyAddresses(db: Kysely<Database>, ctx: ObligationContext, party: string): Promise<string[]> {
+export async function resolvePartyAddresses(
+  db: Kysely<Database>,
+  ctx: ObligationContext,
+  party: string,
+): Promise<string[]> {
   if (isAddress(party)) return [party];
   let addresses: string[];
   if (party === 'council') {
     addresses = ctx.council.email ? [ctx.council.email] : [];
   } else if (party === 'executive-body' || party.startsWith('object:')) {
     const query = db.selectFrom('monitored_objects').select('contacts').where('council_id', '=', ctx.councilId);
-    const rows = await (party === 'executive-body' ? query.where('is_executive_body', '=', true) : query.where('id', '=', party.slice('object:'.length))).execute();
+    const rows = await (
+      party === 'executive-body'
+        ? query.where('is_executive_body', '=', true)
+        : query.where('id', '=', party.slice('object:'.length))
+    ).execute();
     addresses = rows.flatMap((r) => r.contacts).filter(isAddress);
   } else if (party === 'chair') {
     const rows = await db
@@ -72,7 +88,10 @@ export async function resolvePartyAddresses(db: Kysely<Database>, ctx: Obligatio
       .execute();
     addresses = rows.map((r) => r.email).filter((e): e is string => e !== null && isAddress(e));
   } else {
-    throw noRecipient(party, "unknown party (expected an e-mail address, 'council', 'executive-body', 'object:<id>' or 'chair')");
+    throw noRecipient(
+      party,
+      "unknown party (expected an e-mail address, 'council', 'executive-body', 'object:<id>' or 'chair')",
+    );
   }
   if (addresses.length === 0) throw noRecipient(party, 'no e-mail address on record; add one and retry');
   return [...new Set(addresses)];
@@ -82,11 +101,24 @@ export async function resolvePartyAddresses(db: Kysely<Database>, ctx: Obligatio
  * Who an escalation goes to (the issue's roles: council deputies receive escalations): the council's address and
  * the deputies of the council who have an account. Refused (non-retryable) when there is neither.
  */
-export async function escalationAddresses(db: Kysely<Database>, ctx: ObligationContext): Promise<{ to: string[]; bcc: string[] }> {
-  const deputies = await db.selectFrom('accounts').select('email').where('role', '=', 'deputy').where('council_id', '=', ctx.councilId).orderBy('email').execute();
+export async function escalationAddresses(
+  db: Kysely<Database>,
+  ctx: ObligationContext,
+): Promise<{ to: string[]; bcc: string[] }> {
+  const deputies = await db
+    .selectFrom('accounts')
+    .select('email')
+    .where('role', '=', 'deputy')
+    .where('council_id', '=', ctx.councilId)
+    .orderBy('email')
+    .execute();
   const to = ctx.council.email && isAddress(ctx.council.email) ? [ctx.council.email] : [];
   // The deputies in Bcc: none of them sees the others' (private) addresses.
   const bcc = [...new Set(deputies.map((d) => d.email).filter(isAddress))].filter((a) => !to.includes(a));
-  if (to.length === 0 && bcc.length === 0) throw noRecipient('council', 'no e-mail address on record for the council nor any deputy account; add one and retry');
+  if (to.length === 0 && bcc.length === 0)
+    throw noRecipient(
+      'council',
+      'no e-mail address on record for the council nor any deputy account; add one and retry',
+    );
   return { to, bcc };
 }

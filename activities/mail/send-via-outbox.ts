@@ -32,7 +32,11 @@ function errorText(error: unknown): string {
 }
 
 /** Records the message under its business key (first write wins) and sends it unless already sent. */
-export async function sendViaOutbox(db: Kysely<Database>, transport: MailTransport, message: OutgoingMail): Promise<OutboxResult> {
+export async function sendViaOutbox(
+  db: Kysely<Database>,
+  transport: MailTransport,
+  message: OutgoingMail,
+): Promise<OutboxResult> {
   await db
     .insertInto('mail_outbox')
     .values({
@@ -46,8 +50,17 @@ export async function sendViaOutbox(db: Kysely<Database>, transport: MailTranspo
     .execute();
 
   const { result, failure } = await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('mail_outbox').selectAll().where('business_key', '=', message.businessKey).forUpdate().executeTakeFirstOrThrow();
-    if (row.status === 'sent') return { result: { businessKey: row.business_key, messageId: null, outcome: 'already-sent' as const }, failure: null };
+    const row = await trx
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('business_key', '=', message.businessKey)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (row.status === 'sent')
+      return {
+        result: { businessKey: row.business_key, messageId: null, outcome: 'already-sent' as const },
+        failure: null,
+      };
     // The stored message is the one sent: a retry with other arguments cannot change what a key means.
     // Which of the stored recipients are blind copies is the caller's to say (the row keeps them all, in order).
     const hidden = new Set(message.bcc ?? []);
@@ -67,7 +80,10 @@ export async function sendViaOutbox(db: Kysely<Database>, transport: MailTranspo
         .set({ status: 'sent', attempts: sql<number>`attempts + 1`, sent_at: sql<Date>`now()`, last_error: null })
         .where('id', '=', row.id)
         .execute();
-      return { result: { businessKey: row.business_key, messageId: sent.messageId, outcome: 'sent' as const }, failure: null };
+      return {
+        result: { businessKey: row.business_key, messageId: sent.messageId, outcome: 'sent' as const },
+        failure: null,
+      };
     } catch (error) {
       await trx
         .updateTable('mail_outbox')

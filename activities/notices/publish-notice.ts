@@ -35,13 +35,17 @@ function validate(input: PublishNoticeInput): void {
   if (typeof input.noticeKey !== 'string' || input.noticeKey.trim() === '') throw invalid('noticeKey', 'is required');
   if (typeof input.kind !== 'string' || input.kind.trim() === '') throw invalid('kind', 'is required');
   for (const lang of ['ky', 'ru'] as const) {
-    if (typeof input.text?.[lang] !== 'string' || input.text[lang].trim() === '') throw invalid(`text.${lang}`, 'must be a non-empty text (notices are published in Kyrgyz and Russian)');
+    if (typeof input.text?.[lang] !== 'string' || input.text[lang].trim() === '')
+      throw invalid(`text.${lang}`, 'must be a non-empty text (notices are published in Kyrgyz and Russian)');
   }
-  if (!Array.isArray(input.channels) || input.channels.length === 0) throw invalid('channels', `must name at least one of ${NOTICE_CHANNELS.join(', ')}`);
+  if (!Array.isArray(input.channels) || input.channels.length === 0)
+    throw invalid('channels', `must name at least one of ${NOTICE_CHANNELS.join(', ')}`);
   for (const channel of input.channels) {
-    if (!NOTICE_CHANNELS.includes(channel)) throw invalid('channels', `"${String(channel)}" is not one of ${NOTICE_CHANNELS.join(', ')}`);
+    if (!NOTICE_CHANNELS.includes(channel))
+      throw invalid('channels', `"${String(channel)}" is not one of ${NOTICE_CHANNELS.join(', ')}`);
   }
-  if (input.publishedAt !== undefined && Number.isNaN(new Date(input.publishedAt).getTime())) throw invalid('publishedAt', `"${input.publishedAt}" is not an instant (ISO 8601)`);
+  if (input.publishedAt !== undefined && Number.isNaN(new Date(input.publishedAt).getTime()))
+    throw invalid('publishedAt', `"${input.publishedAt}" is not an instant (ISO 8601)`);
 }
 
 export function createNoticeActivities({ db, clock }: { db: Kysely<Database>; clock: () => Date }) {
@@ -50,11 +54,16 @@ export function createNoticeActivities({ db, clock }: { db: Kysely<Database>; cl
     async publishNotice(input: PublishNoticeInput): Promise<PublishedNotice> {
       validate(input);
       const groupId = input.groupId ?? null;
-      if (!(await findCouncilById(db, input.councilId))) throw refusal('CouncilNotFound', `publishNotice: council ${input.councilId} is not registered`);
+      if (!(await findCouncilById(db, input.councilId)))
+        throw refusal('CouncilNotFound', `publishNotice: council ${input.councilId} is not registered`);
       if (groupId !== null) {
         const group = await findGroupById(db, groupId);
         if (!group) throw refusal('GroupNotFound', `publishNotice: group ${groupId} is not recorded`);
-        if (group.council_id !== input.councilId) throw refusal('InvalidInput', `publishNotice: group ${groupId} belongs to council ${group.council_id}, not ${input.councilId}`);
+        if (group.council_id !== input.councilId)
+          throw refusal(
+            'InvalidInput',
+            `publishNotice: group ${groupId} belongs to council ${group.council_id}, not ${input.councilId}`,
+          );
       }
       try {
         const { notice, created } = await publishNotice(
@@ -70,7 +79,12 @@ export function createNoticeActivities({ db, clock }: { db: Kysely<Database>; cl
           },
           `workflow:notice/${input.noticeKey}`,
         );
-        return { noticeId: notice.id, publishedAt: notice.published_at.toISOString(), channels: notice.channels, created };
+        return {
+          noticeId: notice.id,
+          publishedAt: notice.published_at.toISOString(),
+          channels: notice.channels,
+          created,
+        };
       } catch (error) {
         throw asRefusal(error, `notice ${input.noticeKey}`);
       }

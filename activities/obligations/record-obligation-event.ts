@@ -30,21 +30,51 @@ function streamOf(row: Pick<ObligationRow, 'group_id' | 'act_id'>): string {
 
 function validate(event: ObligationEventInput): Date {
   const at = new Date(event.at);
-  if (typeof event.obligationId !== 'string' || event.obligationId === '') throw refusal('InvalidInput', 'recordObligationEvent: obligationId is required');
-  if (Number.isNaN(at.getTime())) throw refusal('InvalidInput', `recordObligationEvent: at "${event.at}" is not an instant (ISO 8601)`);
+  if (typeof event.obligationId !== 'string' || event.obligationId === '')
+    throw refusal('InvalidInput', 'recordObligationEvent: obligationId is required');
+  if (Number.isNaN(at.getTime()))
+    throw refusal('InvalidInput', `recordObligationEvent: at "${event.at}" is not an instant (ISO 8601)`);
   const dates: [string, unknown][] =
-    event.type === 'due-changed' ? [['from', event.from], ['to', event.to]] : event.type === 'fulfilled' ? [['on', event.on], ['due', event.due]] : [['due', event.due]];
+    event.type === 'due-changed'
+      ? [
+          ['from', event.from],
+          ['to', event.to],
+        ]
+      : event.type === 'fulfilled'
+        ? [
+            ['on', event.on],
+            ['due', event.due],
+          ]
+        : [['due', event.due]];
   for (const [field, value] of dates) {
-    if (typeof value !== 'string' || !isIsoDate(value)) throw refusal('InvalidInput', `recordObligationEvent ${event.type}: ${field} "${String(value)}" is not a date (YYYY-MM-DD)`);
+    if (typeof value !== 'string' || !isIsoDate(value))
+      throw refusal(
+        'InvalidInput',
+        `recordObligationEvent ${event.type}: ${field} "${String(value)}" is not a date (YYYY-MM-DD)`,
+      );
   }
   return at;
 }
 
 /** The event(s) that record the workflow's fact, given the projection's row (locked); none when it is already so. */
-async function eventsFor(trx: Transaction<Database>, event: ObligationEventInput, row: ObligationRow, at: Date): Promise<NewEvent[]> {
+async function eventsFor(
+  trx: Transaction<Database>,
+  event: ObligationEventInput,
+  row: ObligationRow,
+  at: Date,
+): Promise<NewEvent[]> {
   const id = event.obligationId;
   const statusChange = (status: ObligationStatus, reason: string, key: string): NewEvent[] =>
-    row.status === status ? [] : [{ type: 'obligation.status-changed', payload: { obligationId: id, status, reason }, idempotencyKey: key, occurredAt: at }];
+    row.status === status
+      ? []
+      : [
+          {
+            type: 'obligation.status-changed',
+            payload: { obligationId: id, status, reason },
+            idempotencyKey: key,
+            occurredAt: at,
+          },
+        ];
   switch (event.type) {
     case 'opened':
       // Recorded before the workflow started: the workflow's own count on the current calendar is authoritative.
@@ -52,7 +82,11 @@ async function eventsFor(trx: Transaction<Database>, event: ObligationEventInput
       return [
         {
           type: 'obligation.due-date-changed',
-          payload: { obligationId: id, dueDate: event.due, reason: `computed on the working-day calendar when the workflow started (was ${row.due_date})` },
+          payload: {
+            obligationId: id,
+            dueDate: event.due,
+            reason: `computed on the working-day calendar when the workflow started (was ${row.due_date})`,
+          },
           idempotencyKey: obligationKeys.dueChanged(id, event.at, event.due),
           occurredAt: at,
         },
@@ -62,16 +96,29 @@ async function eventsFor(trx: Transaction<Database>, event: ObligationEventInput
       return [
         {
           type: 'obligation.due-date-changed',
-          payload: { obligationId: id, dueDate: event.to, reason: `the working-day calendar changed: due ${event.from} -> ${event.to}` },
+          payload: {
+            obligationId: id,
+            dueDate: event.to,
+            reason: `the working-day calendar changed: due ${event.from} -> ${event.to}`,
+          },
           idempotencyKey: obligationKeys.dueChanged(id, event.at, event.to),
           occurredAt: at,
         },
       ];
     case 'reminder-sent': {
-      const already = await trx.selectFrom('obligation_reminders').select('rung').where('obligation_id', '=', id).where('rung', '=', event.rung).executeTakeFirst();
+      const already = await trx
+        .selectFrom('obligation_reminders')
+        .select('rung')
+        .where('obligation_id', '=', id)
+        .where('rung', '=', event.rung)
+        .executeTakeFirst();
       if (already) return [];
       // The recipients are those of the message the outbox holds for this rung.
-      const mail = await trx.selectFrom('mail_outbox').select('recipients').where('business_key', '=', reminderKey(id, event.rung)).executeTakeFirst();
+      const mail = await trx
+        .selectFrom('mail_outbox')
+        .select('recipients')
+        .where('business_key', '=', reminderKey(id, event.rung))
+        .executeTakeFirst();
       return [
         {
           type: 'obligation.reminder-sent',
@@ -87,35 +134,73 @@ async function eventsFor(trx: Transaction<Database>, event: ObligationEventInput
     case 'escalated':
       return statusChange('escalated', `overdue since ${event.due}`, obligationKeys.escalated(id));
     case 'fulfilled':
-      return statusChange('met', event.late ? `met on ${event.on}, late (due ${event.due})` : `met on ${event.on} (due ${event.due})`, obligationKeys.met(id));
+      return statusChange(
+        'met',
+        event.late ? `met on ${event.on}, late (due ${event.due})` : `met on ${event.on} (due ${event.due})`,
+        obligationKeys.met(id),
+      );
   }
 }
 
 /** Records one fact of the obligation workflow; refused (non-retryable) for an obligation nobody recorded or a malformed event. */
-export async function recordObligationEvent(db: Kysely<Database>, event: ObligationEventInput, actor = `workflow:obligation/${event.obligationId}`): Promise<void> {
+export async function recordObligationEvent(
+  db: Kysely<Database>,
+  event: ObligationEventInput,
+  actor = `workflow:obligation/${event.obligationId}`,
+): Promise<void> {
   const at = validate(event);
   try {
     await db.transaction().execute(async (trx) => {
       // The stream's lock before the row's, in the order every append takes them (an act's response is recorded on
       // the act's stream and then updates this row): the other order deadlocks with it.
-      const located = await trx.selectFrom('obligations').select(['group_id', 'act_id']).where('id', '=', event.obligationId).executeTakeFirst();
-      const stream = located ? streamOf(located) : event.type === 'opened' && hasDetails(event) ? streamOf({ group_id: event.groupId, act_id: event.actId ?? null }) : null;
+      const located = await trx
+        .selectFrom('obligations')
+        .select(['group_id', 'act_id'])
+        .where('id', '=', event.obligationId)
+        .executeTakeFirst();
+      const stream = located
+        ? streamOf(located)
+        : event.type === 'opened' && hasDetails(event)
+          ? streamOf({ group_id: event.groupId, act_id: event.actId ?? null })
+          : null;
       if (stream !== null) await lockStream(trx, stream);
-      const row = await trx.selectFrom('obligations').select(['id', 'group_id', 'act_id', 'status', 'due_date']).where('id', '=', event.obligationId).forUpdate().executeTakeFirst();
+      const row = await trx
+        .selectFrom('obligations')
+        .select(['id', 'group_id', 'act_id', 'status', 'due_date'])
+        .where('id', '=', event.obligationId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row) {
         if (event.type !== 'opened') {
-          throw refusal('ObligationNotFound', `obligation ${event.obligationId}: not in the obligations projection (its 'opened' fact was never recorded)`);
+          throw refusal(
+            'ObligationNotFound',
+            `obligation ${event.obligationId}: not in the obligations projection (its 'opened' fact was never recorded)`,
+          );
         }
-        if (!hasDetails(event)) throw refusal('InvalidInput', `obligation ${event.obligationId} opened: groupId, key, clause, party and anchor (YYYY-MM-DD) are required`);
+        if (!hasDetails(event))
+          throw refusal(
+            'InvalidInput',
+            `obligation ${event.obligationId} opened: groupId, key, clause, party and anchor (YYYY-MM-DD) are required`,
+          );
         const group = await trx.selectFrom('groups').select('id').where('id', '=', event.groupId).executeTakeFirst();
-        if (!group) throw refusal('GroupNotFound', `obligation ${event.obligationId}: group ${event.groupId} is not recorded`);
+        if (!group)
+          throw refusal('GroupNotFound', `obligation ${event.obligationId}: group ${event.groupId} is not recorded`);
         await recordInTransaction(trx, {
           stream: streamOf({ group_id: event.groupId, act_id: event.actId ?? null }),
           actor,
           events: [
             {
               type: 'obligation.opened',
-              payload: { obligationId: event.obligationId, groupId: event.groupId, actId: event.actId ?? null, key: event.key, clause: event.clause, party: event.party, anchorDate: event.anchor, dueDate: event.due },
+              payload: {
+                obligationId: event.obligationId,
+                groupId: event.groupId,
+                actId: event.actId ?? null,
+                key: event.key,
+                clause: event.clause,
+                party: event.party,
+                anchorDate: event.anchor,
+                dueDate: event.due,
+              },
               idempotencyKey: obligationKeys.opened(event.obligationId),
               occurredAt: at,
             },
@@ -133,7 +218,14 @@ export async function recordObligationEvent(db: Kysely<Database>, event: Obligat
 
 function hasDetails(event: Extract<ObligationEvent, { type: 'opened' }>): boolean {
   const e = event as Partial<typeof event>;
-  return typeof e.groupId === 'string' && typeof e.key === 'string' && typeof e.clause === 'string' && typeof e.party === 'string' && typeof e.anchor === 'string' && isIsoDate(e.anchor);
+  return (
+    typeof e.groupId === 'string' &&
+    typeof e.key === 'string' &&
+    typeof e.clause === 'string' &&
+    typeof e.party === 'string' &&
+    typeof e.anchor === 'string' &&
+    isIsoDate(e.anchor)
+  );
 }
 
 export function createObligationEventActivities({ db }: { db: Kysely<Database> }) {

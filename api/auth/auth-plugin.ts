@@ -5,7 +5,15 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { countAccounts, createAccount, deleteSession, findSession, normalizeEmail, touchSession, type SessionAccount } from '../../db/accounts';
+import {
+  countAccounts,
+  createAccount,
+  deleteSession,
+  findSession,
+  normalizeEmail,
+  touchSession,
+  type SessionAccount,
+} from '../../db/accounts';
 import { AppError } from '../app-error';
 import { logFailedLogin } from '../logging';
 import type { App, AppDeps } from '../app-types';
@@ -67,7 +75,10 @@ const sessionSchema = Type.Object({ account: accountSchema, csrfToken: Type.Stri
 
 function sessionBody(auth: RequestAuth) {
   const a = auth.account;
-  return { account: { email: a.email, role: a.role, councilId: a.council_id, groupId: a.group_id }, csrfToken: auth.csrfToken };
+  return {
+    account: { email: a.email, role: a.role, councilId: a.council_id, groupId: a.group_id },
+    csrfToken: auth.csrfToken,
+  };
 }
 
 async function authPlugin(app: App, deps: AppDeps): Promise<void> {
@@ -87,7 +98,12 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
   app.addHook('onReady', async () => {
     const first = deps.config.firstAccount;
     if (first === null || (await countAccounts(deps.db)) > 0) return;
-    await createAccount(deps.db, { email: first.email, password: first.password, role: 'staff', councilId: first.councilId });
+    await createAccount(deps.db, {
+      email: first.email,
+      password: first.password,
+      role: 'staff',
+      councilId: first.councilId,
+    });
     app.log.info({ email: normalizeEmail(first.email) }, 'first staff account created');
   });
 
@@ -102,13 +118,19 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
     if (!session || !sessionAlive(session.created_at, session.last_seen_at, now)) return;
     if (now - session.last_seen_at.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, idHash, new Date(now));
     request.auth = { account: session.account, idHash, csrfToken: session.csrf_token };
-    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.routeOptions.url ?? '') || request.routeOptions.config.access?.includes('object-link')) return;
+    if (
+      SAFE_METHODS.has(request.method) ||
+      CSRF_EXEMPT.has(request.routeOptions.url ?? '') ||
+      request.routeOptions.config.access?.includes('object-link')
+    )
+      return;
     const token = csrfTokenOf(request);
     if (token === undefined && request.routeOptions.config.multipartCsrf === true && request.isMultipart()) {
       request.pendingFormCsrf = session.csrf_token;
       return;
     }
-    if (token === undefined || !sameToken(token, session.csrf_token)) throw new AppError('csrf-token-invalid', 'x-csrf-token missing or wrong');
+    if (token === undefined || !sameToken(token, session.csrf_token))
+      throw new AppError('csrf-token-invalid', 'x-csrf-token missing or wrong');
   });
 
   app.post(
@@ -117,13 +139,20 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: 'Log in (staff, chair): sets the session cookie, returns the CSRF token',
-        body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            email: Type.String({ minLength: 1, maxLength: 254 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: sessionSchema },
       },
       config: { access: ['public'] },
       // Before the body is validated: a form-encoded or text body is refused for its type, not for its fields.
       preValidation: (request: FastifyRequest) => {
-        if (mediaTypeOf(request) !== 'application/json') throw new AppError('unsupported-media-type', 'application/json only', { subject: 'application/json' });
+        if (mediaTypeOf(request) !== 'application/json')
+          throw new AppError('unsupported-media-type', 'application/json only', { subject: 'application/json' });
         return Promise.resolve();
       },
     },
@@ -144,7 +173,13 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
       app.loginThrottle.succeeded(key);
       const session = await startSession(deps.db, request, reply, account.id, new Date(clock()));
       const auth: RequestAuth = {
-        account: { id: account.id, email: account.email, role: account.role, council_id: account.council_id, group_id: account.group_id },
+        account: {
+          id: account.id,
+          email: account.email,
+          role: account.role,
+          council_id: account.council_id,
+          group_id: account.group_id,
+        },
         ...session,
       };
       return sessionBody(auth);
@@ -153,7 +188,14 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
 
   app.post(
     '/api/logout',
-    { schema: { tags: ['auth'], summary: 'Log out: ends the session (needs x-csrf-token)', response: { 204: Type.Null() } }, config: { access: ['session'] } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log out: ends the session (needs x-csrf-token)',
+        response: { 204: Type.Null() },
+      },
+      config: { access: ['session'] },
+    },
     async (request, reply) => {
       if (!request.auth) throw new AppError('not-authenticated', 'no session');
       await deleteSession(deps.db, request.auth.idHash);
@@ -162,10 +204,17 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
     },
   );
 
-  app.get('/api/session', { schema: { tags: ['auth'], summary: 'The logged-in account and its CSRF token', response: { 200: sessionSchema } }, config: { access: ['session'] } }, (request) => {
-    if (!request.auth) throw new AppError('not-authenticated', 'no session');
-    return Promise.resolve(sessionBody(request.auth));
-  });
+  app.get(
+    '/api/session',
+    {
+      schema: { tags: ['auth'], summary: 'The logged-in account and its CSRF token', response: { 200: sessionSchema } },
+      config: { access: ['session'] },
+    },
+    (request) => {
+      if (!request.auth) throw new AppError('not-authenticated', 'no session');
+      return Promise.resolve(sessionBody(request.auth));
+    },
+  );
 }
 
 // Not encapsulated (what fastify-plugin does): the cookie parser, request.auth and the CSRF hook reach every route.

@@ -19,7 +19,10 @@ const refused = () => new AppError('csrf-token-invalid', 'a multipart form must 
  * The parts of a multipart body without its `_csrf` fields. While the request's token is pending, the first part must
  * be `_csrf` holding it, else a 403 before anything else is read; a body without parts is refused the same way.
  */
-export async function* withoutFormCsrf(request: FastifyRequest, parts: AsyncIterable<Multipart>): AsyncGenerator<Multipart> {
+export async function* withoutFormCsrf(
+  request: FastifyRequest,
+  parts: AsyncIterable<Multipart>,
+): AsyncGenerator<Multipart> {
   for await (const part of parts) {
     const expected = request.pendingFormCsrf;
     if (part.type === 'field' && part.fieldname === '_csrf') {

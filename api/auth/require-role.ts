@@ -15,7 +15,11 @@ import { AppError } from '../app-error';
 export type GroupRole = AccountRole;
 
 /** Whether `account` may act as one of `roles` on a group of council `councilId`. */
-export function mayAccessGroup(account: SessionAccount, roles: readonly AccountRole[], group: { id: string; council_id: string }): boolean {
+export function mayAccessGroup(
+  account: SessionAccount,
+  roles: readonly AccountRole[],
+  group: { id: string; council_id: string },
+): boolean {
   if (!roles.includes(account.role)) return false;
   switch (account.role) {
     case 'staff':
@@ -51,7 +55,8 @@ export function requireRole(db: Kysely<Database>, roles: readonly GroupRole[]) {
     const { groupId } = request.params as { groupId: string };
     const group = await findGroupById(db, groupId);
     if (!group) {
-      if (everyCouncil(a) && roles.includes('staff')) throw new AppError('group-not-found', `group ${groupId} does not exist`);
+      if (everyCouncil(a) && roles.includes('staff'))
+        throw new AppError('group-not-found', `group ${groupId} does not exist`);
       throw new AppError('forbidden', 'not allowed');
     }
     if (!mayAccessGroup(a, roles, group)) throw new AppError('forbidden', 'not allowed');
@@ -65,7 +70,8 @@ export function requireCouncilRole(db: Kysely<Database>, roles: readonly Account
     const { councilId } = request.params as { councilId: string };
     const council = await findCouncilById(db, councilId);
     if (!council) {
-      if (everyCouncil(a) && roles.includes('staff')) throw new AppError('not-found', `council ${councilId} does not exist`, { subject: councilId });
+      if (everyCouncil(a) && roles.includes('staff'))
+        throw new AppError('not-found', `council ${councilId} does not exist`, { subject: councilId });
       throw new AppError('forbidden', 'not allowed');
     }
     if (!mayAccessCouncil(a, roles, council.id)) throw new AppError('forbidden', 'not allowed');

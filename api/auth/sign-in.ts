@@ -16,11 +16,23 @@ export async function checkCredentials(db: Kysely<Database>, email: string, pass
 }
 
 /** Ends the request's current session (if any), starts one for `accountId` at `at`, sets the cookie; returns its hash and CSRF token. */
-export async function startSession(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply, accountId: string, at: Date): Promise<{ idHash: string; csrfToken: string }> {
+export async function startSession(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accountId: string,
+  at: Date,
+): Promise<{ idHash: string; csrfToken: string }> {
   if (request.auth) await deleteSession(db, request.auth.idHash);
   const id = newToken();
   const session = { idHash: hashSessionId(id), csrfToken: newToken() };
   await createSession(db, { ...session, accountId, at });
-  void reply.setCookie(SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: ABSOLUTE_MS / 1000 });
+  void reply.setCookie(SESSION_COOKIE, id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: ABSOLUTE_MS / 1000,
+  });
   return session;
 }

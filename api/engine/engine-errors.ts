@@ -23,7 +23,8 @@ export const CONFLICT_CODES: ReadonlySet<string> = new Set([
 /** The AppError for an engine error, or null when `error` is not one. */
 export function engineAppError(error: unknown): AppError | null {
   if (error instanceof EngineUnavailableError) return new AppError('engine-unavailable', error.message);
-  if (error instanceof ProcedureNotFoundError) return new AppError('procedure-not-found', error.message, { subject: error.workflowId });
+  if (error instanceof ProcedureNotFoundError)
+    return new AppError('procedure-not-found', error.message, { subject: error.workflowId });
   if (error instanceof ProcedureRefusedError) {
     const problems = error.problems;
     const conflict = problems.length > 0 && problems.every((p) => CONFLICT_CODES.has(p.code));

@@ -12,7 +12,11 @@ export interface ProcedureEngine {
   /** Whether an action could be sent now (a quick look, no network round trip); pages use it to say 503 up front. */
   available(): boolean;
   /** Starts `workflowType` as `workflowId`; 'already-started' when one with that id runs already (nothing changes). */
-  start(workflowType: ProcedureWorkflowType, workflowId: string, args: unknown[]): Promise<'started' | 'already-started'>;
+  start(
+    workflowType: ProcedureWorkflowType,
+    workflowId: string,
+    args: unknown[],
+  ): Promise<'started' | 'already-started'>;
   /** Sends an update (every update of ours takes one argument) and waits for its result; a validator's refusal is a ProcedureRefusedError. */
   update<Ret, Arg>(workflowId: string, definition: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret>;
   query<Ret>(workflowId: string, definition: QueryDefinition<Ret, []>): Promise<Ret>;
@@ -66,6 +70,10 @@ export function problemsOf(details: readonly unknown[] | null | undefined): Proc
   if (!Array.isArray(first)) return [];
   return first.filter(
     (p): p is ProcedureProblem =>
-      typeof p === 'object' && p !== null && typeof (p as ProcedureProblem).code === 'string' && typeof (p as ProcedureProblem).field === 'string' && typeof (p as ProcedureProblem).message === 'object',
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as ProcedureProblem).code === 'string' &&
+      typeof (p as ProcedureProblem).field === 'string' &&
+      typeof (p as ProcedureProblem).message === 'object',
   );
 }

@@ -1,8 +1,21 @@
 // The engine on a real Temporal server. `npm start` hands it a client when the worker's server is found and takes it
 // back when the server goes away (cli/commands/start.ts); in between every action is EngineUnavailableError (503).
 import { Client, isGrpcServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type QueryDefinition, type SignalDefinition, type UpdateDefinition } from '@temporalio/common';
-import { EngineUnavailableError, problemsOf, ProcedureNotFoundError, ProcedureRefusedError, type ProcedureEngine } from './engine';
+import {
+  ApplicationFailure,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type QueryDefinition,
+  type SignalDefinition,
+  type UpdateDefinition,
+} from '@temporalio/common';
+import {
+  EngineUnavailableError,
+  problemsOf,
+  ProcedureNotFoundError,
+  ProcedureRefusedError,
+  type ProcedureEngine,
+} from './engine';
 
 // gRPC status codes that mean "the server cannot be reached or cannot answer now".
 const UNAVAILABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */, 1 /* CANCELLED */]);
@@ -39,7 +52,9 @@ export class TemporalEngine implements ProcedureEngine {
 
   async update<Ret, Arg>(workflowId: string, definition: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
     try {
-      return await this.need().workflow.getHandle(workflowId).executeUpdate(definition, { args: [arg] });
+      return await this.need()
+        .workflow.getHandle(workflowId)
+        .executeUpdate(definition, { args: [arg] });
     } catch (error) {
       throw translate(error, workflowId);
     }

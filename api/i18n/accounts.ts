@@ -32,12 +32,14 @@ export const accountsMessages = defineMessages({
     'accounts.everyCouncilStaff': 'бардык кеңештер',
     'accounts.create': 'Жаңы эсептик жазуу',
     'accounts.createSubmit': 'Түзүү',
-    'accounts.passwordHint': 'Жок дегенде 12 белги. Бош калтырсаңыз, сырсөз автоматтык түрдө түзүлүп, бир гана жолу көрсөтүлөт.',
+    'accounts.passwordHint':
+      'Жок дегенде 12 белги. Бош калтырсаңыз, сырсөз автоматтык түрдө түзүлүп, бир гана жолу көрсөтүлөт.',
     'accounts.groupHint': 'Төрага же мүчө үчүн гана тандаңыз. Бир топто бир гана төрага болот (5.4.6).',
     'accounts.everyCouncilHint': 'Бардык кеңештерди башкарган кызматкер (бул кеңештин тизмесинде эмес).',
     'accounts.remove': 'Өчүрүү',
     'accounts.removeTitle': '{email} эсептик жазуусун өчүрөсүзбү?',
-    'accounts.removeExplain': 'Бул адам мындан ары кире албайт жана анын бардык ачык сеанстары азыр жабылат. Ал жазган маалыматтар (кадамдар, актылар) сакталат.',
+    'accounts.removeExplain':
+      'Бул адам мындан ары кире албайт жана анын бардык ачык сеанстары азыр жабылат. Ал жазган маалыматтар (кадамдар, актылар) сакталат.',
     'accounts.removeConfirm': 'Ооба, өчүрүү',
     'accounts.cancel': 'Жокко чыгаруу',
     'accounts.resetPassword': 'Сырсөздү жаңылоо',
@@ -48,10 +50,12 @@ export const accountsMessages = defineMessages({
     'accounts.done.removed': 'Эсептик жазуу өчүрүлдү.',
     'accounts.done.password': 'Сырсөз жаңыланды; эски сеанстар жабылды.',
     'accounts.generatedTitle': '{email} үчүн сырсөз',
-    'accounts.generatedExplain': 'Сырсөздү азыр жазып алып, ээсине өзүңүз бериңиз: ал бир гана жолу ушул жерде көрсөтүлөт жана эч жерде окула турган түрдө сакталбайт. Ээси аны «Менин эсептик жазуум» барагында алмаштыра алат.',
+    'accounts.generatedExplain':
+      'Сырсөздү азыр жазып алып, ээсине өзүңүз бериңиз: ал бир гана жолу ушул жерде көрсөтүлөт жана эч жерде окула турган түрдө сакталбайт. Ээси аны «Менин эсептик жазуум» барагында алмаштыра алат.',
     'accounts.back': 'Эсептик жазуулардын тизмесине кайтуу',
     'accounts.emailTaken': '{email} дареги менен эсептик жазуу мурунтан эле бар',
-    'accounts.chairTaken': 'бул топтун төрагасынын эсептик жазуусу мурунтан эле бар (5.4.6: топтун бир төрагасы болот). Жаңы төрага шайланса, адегенде эскисин өчүрүңүз.',
+    'accounts.chairTaken':
+      'бул топтун төрагасынын эсептик жазуусу мурунтан эле бар (5.4.6: топтун бир төрагасы болот). Жаңы төрага шайланса, адегенде эскисин өчүрүңүз.',
     'accounts.notYourself': 'өз эсептик жазууңузду өчүрө албайсыз',
     'accounts.ownPasswordElsewhere': 'өз сырсөзүңүздү «Менин эсептик жазуум» барагында алмаштырыңыз',
     'accounts.rule.email': 'Электрондук почтаны name@example.kg түрүндө жазыңыз.',
@@ -63,14 +67,17 @@ export const accountsMessages = defineMessages({
     'accounts.rule.chairOrMemberOnly': 'Топту төрага же мүчө үчүн гана тандаңыз.',
     'accounts.own.title': 'Менин эсептик жазуум',
     'accounts.own.change': 'Сырсөздү алмаштыруу',
-    'accounts.own.explain': 'Сырсөз алмашканда башка бардык сеанстарыңыз (башка браузерлер, телефондор) жабылат; ушул сеанс калат.',
+    'accounts.own.explain':
+      'Сырсөз алмашканда башка бардык сеанстарыңыз (башка браузерлер, телефондор) жабылат; ушул сеанс калат.',
     'accounts.own.submit': 'Сырсөздү алмаштыруу',
     'accounts.own.done': 'Сырсөз алмаштырылды. Башка сеанстарыңыз жабылды.',
     'accounts.own.manage': 'Кеңештин эсептик жазууларын башкаруу',
     'accounts.setup.title': 'Биринчи ишке киргизүү: кызматкердин эсептик жазуусу',
-    'accounts.setup.explain': 'Азырынча бир да эсептик жазуу жок. Бул жерде түзүлгөн кызматкер бардык кеңештерди башкарат жана калган эсептик жазууларды түзөт. Бул шилтеме бир гана жолу иштейт.',
+    'accounts.setup.explain':
+      'Азырынча бир да эсептик жазуу жок. Бул жерде түзүлгөн кызматкер бардык кеңештерди башкарат жана калган эсептик жазууларды түзөт. Бул шилтеме бир гана жолу иштейт.',
     'accounts.setup.submit': 'Түзүү жана кирүү',
-    'accounts.setup.invalid': 'Бул орнотуу шилтемеси жараксыз. npm start басып чыгарган шилтемени колдонуңуз (эсептик жазуу жок болгончо ар бир ишке киргизүүдө жаңысы чыгат).',
+    'accounts.setup.invalid':
+      'Бул орнотуу шилтемеси жараксыз. npm start басып чыгарган шилтемени колдонуңуз (эсептик жазуу жок болгончо ар бир ишке киргизүүдө жаңысы чыгат).',
     'accounts.setup.used': 'Бул орнотуу шилтемеси колдонулуп бүткөн: эсептик жазуу бар. Системага кириңиз.',
   },
   ru: {
@@ -103,12 +110,14 @@ export const accountsMessages = defineMessages({
     'accounts.everyCouncilStaff': 'все кенеши',
     'accounts.create': 'Новая учётная запись',
     'accounts.createSubmit': 'Создать',
-    'accounts.passwordHint': 'Не менее 12 символов. Оставьте пустым, чтобы пароль был создан автоматически; он будет показан один раз.',
+    'accounts.passwordHint':
+      'Не менее 12 символов. Оставьте пустым, чтобы пароль был создан автоматически; он будет показан один раз.',
     'accounts.groupHint': 'Только для председателя или члена группы. В группе один председатель (5.4.6).',
     'accounts.everyCouncilHint': 'Сотрудник, управляющий всеми кенешами (не входит в список этого кенеша).',
     'accounts.remove': 'Удалить',
     'accounts.removeTitle': 'Удалить учётную запись {email}?',
-    'accounts.removeExplain': 'Этот человек больше не сможет войти, все его открытые сеансы закроются сейчас же. Записанное им (шаги, акты) сохранится.',
+    'accounts.removeExplain':
+      'Этот человек больше не сможет войти, все его открытые сеансы закроются сейчас же. Записанное им (шаги, акты) сохранится.',
     'accounts.removeConfirm': 'Да, удалить',
     'accounts.cancel': 'Отмена',
     'accounts.resetPassword': 'Сбросить пароль',
@@ -119,10 +128,12 @@ export const accountsMessages = defineMessages({
     'accounts.done.removed': 'Учётная запись удалена.',
     'accounts.done.password': 'Пароль изменён; прежние сеансы закрыты.',
     'accounts.generatedTitle': 'Пароль для {email}',
-    'accounts.generatedExplain': 'Запишите пароль сейчас и передайте его владельцу лично: он показывается только здесь и один раз и нигде не хранится в читаемом виде. Владелец может сменить его на странице «Моя учётная запись».',
+    'accounts.generatedExplain':
+      'Запишите пароль сейчас и передайте его владельцу лично: он показывается только здесь и один раз и нигде не хранится в читаемом виде. Владелец может сменить его на странице «Моя учётная запись».',
     'accounts.back': 'Вернуться к списку учётных записей',
     'accounts.emailTaken': 'учётная запись с адресом {email} уже есть',
-    'accounts.chairTaken': 'у этой группы уже есть учётная запись председателя (5.4.6: у группы один председатель). Если избран новый председатель, сначала удалите прежнюю.',
+    'accounts.chairTaken':
+      'у этой группы уже есть учётная запись председателя (5.4.6: у группы один председатель). Если избран новый председатель, сначала удалите прежнюю.',
     'accounts.notYourself': 'нельзя удалить собственную учётную запись',
     'accounts.ownPasswordElsewhere': 'свой пароль меняйте на странице «Моя учётная запись»',
     'accounts.rule.email': 'Введите адрес электронной почты вида name@example.kg.',
@@ -134,14 +145,17 @@ export const accountsMessages = defineMessages({
     'accounts.rule.chairOrMemberOnly': 'Группу выбирают только для председателя или члена группы.',
     'accounts.own.title': 'Моя учётная запись',
     'accounts.own.change': 'Смена пароля',
-    'accounts.own.explain': 'После смены пароля все другие ваши сеансы (другие браузеры, телефоны) закроются; этот останется.',
+    'accounts.own.explain':
+      'После смены пароля все другие ваши сеансы (другие браузеры, телефоны) закроются; этот останется.',
     'accounts.own.submit': 'Сменить пароль',
     'accounts.own.done': 'Пароль изменён. Другие ваши сеансы закрыты.',
     'accounts.own.manage': 'Управление учётными записями кенеша',
     'accounts.setup.title': 'Первый запуск: учётная запись сотрудника',
-    'accounts.setup.explain': 'Учётных записей ещё нет. Сотрудник, созданный здесь, управляет всеми кенешами и создаёт остальные учётные записи. Эта ссылка действует один раз.',
+    'accounts.setup.explain':
+      'Учётных записей ещё нет. Сотрудник, созданный здесь, управляет всеми кенешами и создаёт остальные учётные записи. Эта ссылка действует один раз.',
     'accounts.setup.submit': 'Создать и войти',
-    'accounts.setup.invalid': 'Эта ссылка настройки недействительна. Используйте ссылку, которую напечатал npm start (пока нет ни одной учётной записи, при каждом запуске печатается новая).',
+    'accounts.setup.invalid':
+      'Эта ссылка настройки недействительна. Используйте ссылку, которую напечатал npm start (пока нет ни одной учётной записи, при каждом запуске печатается новая).',
     'accounts.setup.used': 'Эта ссылка настройки уже использована: учётная запись существует. Войдите в систему.',
   },
   en: {
@@ -179,7 +193,8 @@ export const accountsMessages = defineMessages({
     'accounts.everyCouncilHint': "Staff who administer every council (not in this council's list).",
     'accounts.remove': 'Remove',
     'accounts.removeTitle': 'Remove the account {email}?',
-    'accounts.removeExplain': 'This person can no longer log in, and all their open sessions end now. What they recorded (steps, acts) stays.',
+    'accounts.removeExplain':
+      'This person can no longer log in, and all their open sessions end now. What they recorded (steps, acts) stays.',
     'accounts.removeConfirm': 'Yes, remove',
     'accounts.cancel': 'Cancel',
     'accounts.resetPassword': 'Reset password',
@@ -190,10 +205,12 @@ export const accountsMessages = defineMessages({
     'accounts.done.removed': 'Account removed.',
     'accounts.done.password': 'Password reset; the old sessions have ended.',
     'accounts.generatedTitle': 'Password for {email}',
-    'accounts.generatedExplain': 'Write it down now and hand it to its owner yourself: it is shown here once only and is not stored anywhere in readable form. The owner can change it on their "My account" page.',
+    'accounts.generatedExplain':
+      'Write it down now and hand it to its owner yourself: it is shown here once only and is not stored anywhere in readable form. The owner can change it on their "My account" page.',
     'accounts.back': 'Back to the accounts',
     'accounts.emailTaken': '{email} already has an account',
-    'accounts.chairTaken': 'this group already has a chair account (5.4.6: a group has one chair). When a new chair is elected, remove the old account first.',
+    'accounts.chairTaken':
+      'this group already has a chair account (5.4.6: a group has one chair). When a new chair is elected, remove the old account first.',
     'accounts.notYourself': 'you cannot remove your own account',
     'accounts.ownPasswordElsewhere': 'change your own password on the "My account" page',
     'accounts.rule.email': 'Enter an e-mail address such as name@example.kg.',
@@ -205,14 +222,17 @@ export const accountsMessages = defineMessages({
     'accounts.rule.chairOrMemberOnly': 'Choose a group only for a chair or a member.',
     'accounts.own.title': 'My account',
     'accounts.own.change': 'Change password',
-    'accounts.own.explain': 'Changing the password ends all your other sessions (other browsers, phones); this one stays.',
+    'accounts.own.explain':
+      'Changing the password ends all your other sessions (other browsers, phones); this one stays.',
     'accounts.own.submit': 'Change password',
     'accounts.own.done': 'Password changed. Your other sessions have ended.',
     'accounts.own.manage': "Manage the council's accounts",
     'accounts.setup.title': 'First start: the staff account',
-    'accounts.setup.explain': 'No account exists yet. The staff account created here administers every council and creates the other accounts. This link works once.',
+    'accounts.setup.explain':
+      'No account exists yet. The staff account created here administers every council and creates the other accounts. This link works once.',
     'accounts.setup.submit': 'Create and log in',
-    'accounts.setup.invalid': 'This setup link is not valid. Use the link printed by npm start (a new one is printed at each start while no account exists).',
+    'accounts.setup.invalid':
+      'This setup link is not valid. Use the link printed by npm start (a new one is printed at each start while no account exists).',
     'accounts.setup.used': 'This setup link has been used: an account exists. Please log in.',
   },
 });

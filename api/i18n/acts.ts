@@ -4,7 +4,8 @@ import { defineMessages } from './define';
 export const actsMessages = defineMessages({
   ky: {
     'objects.title': 'Мониторинг объектилери (4.2)',
-    'objects.intro': 'Актылар жана эскертүүлөр ушул даректерге электрондук почта аркылуу жиберилет (4.3). Бир кеңештин бир гана аткаруу органы болот.',
+    'objects.intro':
+      'Актылар жана эскертүүлөр ушул даректерге электрондук почта аркылуу жиберилет (4.3). Бир кеңештин бир гана аткаруу органы болот.',
     'objects.empty': 'Азырынча катталган объект жок.',
     'objects.name': 'Аталышы',
     'objects.kind': 'Объекттин түрү',
@@ -42,7 +43,8 @@ export const actsMessages = defineMessages({
     'manageActs.done.receipt': 'Акттын алынганы белгиленди: 4.3-пункттагы мөөнөттөр ошол күндөн эсептелет.',
     'manageActs.done.response': 'Жооп жазылды.',
     'manageActs.done.closed': 'Акт жабылды.',
-    'manageActs.notDelivered': 'Акт чыгарылган, бирок жеткирүү жол-жобосу башталган жок (процедуралар кызматы жооп берген жок): акт объектиге жөнөтүлгөн жок. Жеткирүүнү кайра баштаңыз.',
+    'manageActs.notDelivered':
+      'Акт чыгарылган, бирок жеткирүү жол-жобосу башталган жок (процедуралар кызматы жооп берген жок): акт объектиге жөнөтүлгөн жок. Жеткирүүнү кайра баштаңыз.',
     'manageActs.retryDelivery': 'Жеткирүүнү кайра баштоо',
     'manageActs.missingTitle': 'Чыгаруу үчүн дагы эмне керек (8.1)',
     'manageActs.complete': 'Акт толук: аны чыгарууга болот.',
@@ -55,7 +57,8 @@ export const actsMessages = defineMessages({
       'Акт чыгарылгандан кийин тиркемелер акт менен бирге ачык жарыяланат (8.1). Телефон номерлерин, туулган күндөрдү, даректерди жана башка жеке маалыматтарды тиркебеңиз (Мыйзам № 58): протоколдо аты-жөнү жана ролу гана калсын. Тиркелген файлды өчүрүүгө болбойт.',
     'manageActs.attach': 'Тиркөө',
     'manageActs.issueTitle': 'Актыны чыгаруу',
-    'manageActs.issueHint': 'Чыгарылган акт номер алат, ачык жарыяланат жана жеке жооп шилтемеси менен {emails} дарегине жиберилет (4.3). Андан кийин аны өзгөртүүгө болбойт.',
+    'manageActs.issueHint':
+      'Чыгарылган акт номер алат, ачык жарыяланат жана жеке жооп шилтемеси менен {emails} дарегине жиберилет (4.3). Андан кийин аны өзгөртүүгө болбойт.',
     'manageActs.issue': 'Чыгаруу жана жөнөтүү',
     'manageActs.saveDraft': 'Долбоорду сактоо',
     'manageActs.field.title': 'Аталышы',
@@ -69,7 +72,8 @@ export const actsMessages = defineMessages({
     'manageActs.field.annexTitle': '{n}-тиркеменин аталышы',
     'manageActs.field.annexKind': 'Түрү',
     'manageActs.field.noAnnexes': 'Актынын тиркемелери жок',
-    'manageActs.findingsHint': 'Баалоонун натыйжасы үчүн ыкмасын көрсөтүңүз (анкеталоо, фокус-топ, сурамжылоо ж.б.; 8.1). Бош саптар эске алынбайт.',
+    'manageActs.findingsHint':
+      'Баалоонун натыйжасы үчүн ыкмасын көрсөтүңүз (анкеталоо, фокус-топ, сурамжылоо ж.б.; 8.1). Бош саптар эске алынбайт.',
     'manageActs.annexKind.protocol': 'протокол',
     'manageActs.annexKind.photo': 'сүрөт',
     'manageActs.annexKind.visual': 'көрсөтмө материал',
@@ -122,21 +126,28 @@ export const actsMessages = defineMessages({
     'manageActs.responseFile': 'Жооптун сканы (милдеттүү эмес)',
     'manageActs.recordResponse': 'Жоопту жазуу',
     'manageActs.closeTitle': 'Актыны жабуу',
-    'manageActs.closeHint': 'Төрага актыны маселе кеңешке жиберилгенден (мөөнөт өткөндөн) кийин гана, себебин көрсөтүп жаба алат.',
+    'manageActs.closeHint':
+      'Төрага актыны маселе кеңешке жиберилгенден (мөөнөт өткөндөн) кийин гана, себебин көрсөтүп жаба алат.',
     'manageActs.reason': 'Себеби',
     'manageActs.close': 'Жабуу',
     'respond.refusedTitle': 'Шилтеме иштебейт',
-    'respond.greeting': 'Урматтуу {object}! Бул баракта биргелешкен мониторинг жана баалоо тобунун актысы жана ага жооп берүү формасы.',
+    'respond.greeting':
+      'Урматтуу {object}! Бул баракта биргелешкен мониторинг жана баалоо тобунун актысы жана ага жооп берүү формасы.',
     'respond.owesTitle': 'Сиздин мөөнөтүңүз',
     'respond.countsOnReceipt': 'Мөөнөт актыны алган күндөн эсептелет (4.3).',
     'respond.dueLine': '{what}: {due} чейин.',
-    'respond.ruleObject': 'Жобонун 4.3-пункту: объект актыны алгандан кийин 10 жумуш күнүнүн ичинде кемчиликтердин себептери жана пландалган чаралар тууралуу айыл өкмөтүнө маалымдайт (көчүрмөсү топко). Кечиккен жооп да кабыл алынат.',
-    'respond.ruleExecutive': 'Жобонун 4.3-пункту: айыл өкмөтү актыны алгандан кийин 30 календардык күндүн ичинде көрүлгөн чаралар тууралуу айылдык кеңешке маалымат берет. Кечиккен жооп да кабыл алынат.',
-    'respond.receiptLater': 'Актыны алганыңыз азыр белгиленген жок (кызмат убактылуу жеткиликсиз); шилтемени кийин кайра ачыңыз.',
-    'respond.receiptNotStarted': 'Актыны жеткирүү жол-жобосу али башталган жок; топ аны баштагандан кийин алганыңыз белгиленет.',
+    'respond.ruleObject':
+      'Жобонун 4.3-пункту: объект актыны алгандан кийин 10 жумуш күнүнүн ичинде кемчиликтердин себептери жана пландалган чаралар тууралуу айыл өкмөтүнө маалымдайт (көчүрмөсү топко). Кечиккен жооп да кабыл алынат.',
+    'respond.ruleExecutive':
+      'Жобонун 4.3-пункту: айыл өкмөтү актыны алгандан кийин 30 календардык күндүн ичинде көрүлгөн чаралар тууралуу айылдык кеңешке маалымат берет. Кечиккен жооп да кабыл алынат.',
+    'respond.receiptLater':
+      'Актыны алганыңыз азыр белгиленген жок (кызмат убактылуу жеткиликсиз); шилтемени кийин кайра ачыңыз.',
+    'respond.receiptNotStarted':
+      'Актыны жеткирүү жол-жобосу али башталган жок; топ аны баштагандан кийин алганыңыз белгиленет.',
     'respond.yourResponses': 'Сиздин жоопторуңуз',
     'respond.formTitle': 'Жооп берүү',
-    'respond.formHint': 'Кемчиликтердин себептерин жана пландалган чараларды жазыңыз. Кайра жөнөтүлгөн жооп мурункусун толуктайт.',
+    'respond.formHint':
+      'Кемчиликтердин себептерин жана пландалган чараларды жазыңыз. Кайра жөнөтүлгөн жооп мурункусун толуктайт.',
     'respond.text': 'Жооптун тексти',
     'respond.file': 'Файл (милдеттүү эмес)',
     'respond.fileHint': 'pdf, jpg, png, docx, xlsx же odt, 10 МБ чейин.',
@@ -148,7 +159,8 @@ export const actsMessages = defineMessages({
   },
   ru: {
     'objects.title': 'Объекты мониторинга (4.2)',
-    'objects.intro': 'Акты и напоминания отправляются на эти адреса электронной почты (4.3). У кенеша один исполнительный орган.',
+    'objects.intro':
+      'Акты и напоминания отправляются на эти адреса электронной почты (4.3). У кенеша один исполнительный орган.',
     'objects.empty': 'Зарегистрированных объектов пока нет.',
     'objects.name': 'Название',
     'objects.kind': 'Вид объекта',
@@ -186,7 +198,8 @@ export const actsMessages = defineMessages({
     'manageActs.done.receipt': 'Получение акта отмечено: сроки п. 4.3 считаются с этой даты.',
     'manageActs.done.response': 'Ответ записан.',
     'manageActs.done.closed': 'Акт закрыт.',
-    'manageActs.notDelivered': 'Акт выдан, но процедура доставки не начата (служба процедур не ответила): акт объекту не отправлен. Запустите доставку снова.',
+    'manageActs.notDelivered':
+      'Акт выдан, но процедура доставки не начата (служба процедур не ответила): акт объекту не отправлен. Запустите доставку снова.',
     'manageActs.retryDelivery': 'Запустить доставку снова',
     'manageActs.missingTitle': 'Что ещё нужно для выдачи (8.1)',
     'manageActs.complete': 'Акт полон: его можно выдать.',
@@ -199,7 +212,8 @@ export const actsMessages = defineMessages({
       'После выдачи акта приложения публикуются вместе с ним (8.1). Не прикладывайте телефоны, даты рождения, адреса и другие персональные данные (Закон № 58): в протоколе оставьте только ФИО и роль. Приложенный файл удалить нельзя.',
     'manageActs.attach': 'Приложить',
     'manageActs.issueTitle': 'Выдать акт',
-    'manageActs.issueHint': 'Выданный акт получает номер, публикуется и отправляется с личной ссылкой для ответа на {emails} (4.3). После этого он не изменяется.',
+    'manageActs.issueHint':
+      'Выданный акт получает номер, публикуется и отправляется с личной ссылкой для ответа на {emails} (4.3). После этого он не изменяется.',
     'manageActs.issue': 'Выдать и отправить',
     'manageActs.saveDraft': 'Сохранить черновик',
     'manageActs.field.title': 'Название',
@@ -213,7 +227,8 @@ export const actsMessages = defineMessages({
     'manageActs.field.annexTitle': 'Приложение {n}: название',
     'manageActs.field.annexKind': 'Вид',
     'manageActs.field.noAnnexes': 'У акта нет приложений',
-    'manageActs.findingsHint': 'Для результата оценки укажите метод (анкетирование, фокус-группа, опрос и т. п.; 8.1). Пустые строки не учитываются.',
+    'manageActs.findingsHint':
+      'Для результата оценки укажите метод (анкетирование, фокус-группа, опрос и т. п.; 8.1). Пустые строки не учитываются.',
     'manageActs.annexKind.protocol': 'протокол',
     'manageActs.annexKind.photo': 'фото',
     'manageActs.annexKind.visual': 'наглядный материал',
@@ -266,18 +281,24 @@ export const actsMessages = defineMessages({
     'manageActs.responseFile': 'Скан ответа (необязательно)',
     'manageActs.recordResponse': 'Записать ответ',
     'manageActs.closeTitle': 'Закрыть акт',
-    'manageActs.closeHint': 'Председатель может закрыть акт с указанием причины только после того, как вопрос передан кенешу (срок пропущен).',
+    'manageActs.closeHint':
+      'Председатель может закрыть акт с указанием причины только после того, как вопрос передан кенешу (срок пропущен).',
     'manageActs.reason': 'Причина',
     'manageActs.close': 'Закрыть',
     'respond.refusedTitle': 'Ссылка не работает',
-    'respond.greeting': 'Здравствуйте, {object}! На этой странице акт группы совместного мониторинга и оценки и форма ответа на него.',
+    'respond.greeting':
+      'Здравствуйте, {object}! На этой странице акт группы совместного мониторинга и оценки и форма ответа на него.',
     'respond.owesTitle': 'Ваш срок',
     'respond.countsOnReceipt': 'Срок считается со дня получения акта (4.3).',
     'respond.dueLine': '{what}: до {due}.',
-    'respond.ruleObject': 'Пункт 4.3 Положения: в течение 10 рабочих дней со дня получения акта объект сообщает айыл окмоту о причинах недостатков и планируемых мерах (копия группе). Ответ с опозданием тоже принимается.',
-    'respond.ruleExecutive': 'Пункт 4.3 Положения: в течение 30 календарных дней со дня получения акта айыл окмоту информирует айылный кенеш о принятых мерах. Ответ с опозданием тоже принимается.',
-    'respond.receiptLater': 'Получение акта сейчас не отмечено (служба временно недоступна); откройте ссылку ещё раз позже.',
-    'respond.receiptNotStarted': 'Процедура доставки акта ещё не начата; получение будет отмечено, когда группа её начнёт.',
+    'respond.ruleObject':
+      'Пункт 4.3 Положения: в течение 10 рабочих дней со дня получения акта объект сообщает айыл окмоту о причинах недостатков и планируемых мерах (копия группе). Ответ с опозданием тоже принимается.',
+    'respond.ruleExecutive':
+      'Пункт 4.3 Положения: в течение 30 календарных дней со дня получения акта айыл окмоту информирует айылный кенеш о принятых мерах. Ответ с опозданием тоже принимается.',
+    'respond.receiptLater':
+      'Получение акта сейчас не отмечено (служба временно недоступна); откройте ссылку ещё раз позже.',
+    'respond.receiptNotStarted':
+      'Процедура доставки акта ещё не начата; получение будет отмечено, когда группа её начнёт.',
     'respond.yourResponses': 'Ваши ответы',
     'respond.formTitle': 'Ответить',
     'respond.formHint': 'Опишите причины недостатков и планируемые меры. Повторный ответ дополняет предыдущий.',
@@ -330,7 +351,8 @@ export const actsMessages = defineMessages({
     'manageActs.done.receipt': 'The receipt was recorded: the 4.3 deadlines count from that day.',
     'manageActs.done.response': 'The response was recorded.',
     'manageActs.done.closed': 'The act was closed.',
-    'manageActs.notDelivered': 'The act is issued, but its delivery has not started (the procedure service did not answer): the act has not been sent to the object. Start the delivery again.',
+    'manageActs.notDelivered':
+      'The act is issued, but its delivery has not started (the procedure service did not answer): the act has not been sent to the object. Start the delivery again.',
     'manageActs.retryDelivery': 'Start the delivery again',
     'manageActs.missingTitle': 'Still needed before the issue (8.1)',
     'manageActs.complete': 'The act is complete: it can be issued.',
@@ -343,7 +365,8 @@ export const actsMessages = defineMessages({
       'Once the act is issued its annexes are published with it (8.1). Do not attach phone numbers, birth dates, addresses or other personal data (Law No. 58): a protocol keeps only names and roles. An attached file cannot be removed.',
     'manageActs.attach': 'Attach',
     'manageActs.issueTitle': 'Issue the act',
-    'manageActs.issueHint': 'An issued act gets its number, is published and is mailed with a personal response link to {emails} (4.3). It cannot be changed afterwards.',
+    'manageActs.issueHint':
+      'An issued act gets its number, is published and is mailed with a personal response link to {emails} (4.3). It cannot be changed afterwards.',
     'manageActs.issue': 'Issue and send',
     'manageActs.saveDraft': 'Save the draft',
     'manageActs.field.title': 'Title',
@@ -357,7 +380,8 @@ export const actsMessages = defineMessages({
     'manageActs.field.annexTitle': 'Annex {n}: title',
     'manageActs.field.annexKind': 'Kind',
     'manageActs.field.noAnnexes': 'The act has no annexes',
-    'manageActs.findingsHint': 'For an evaluation finding give its method (questionnaire, focus group, poll, ...; 8.1). Empty rows are ignored.',
+    'manageActs.findingsHint':
+      'For an evaluation finding give its method (questionnaire, focus group, poll, ...; 8.1). Empty rows are ignored.',
     'manageActs.annexKind.protocol': 'protocol',
     'manageActs.annexKind.photo': 'photo',
     'manageActs.annexKind.visual': 'visual material',
@@ -410,21 +434,28 @@ export const actsMessages = defineMessages({
     'manageActs.responseFile': 'Scan of the response (optional)',
     'manageActs.recordResponse': 'Record the response',
     'manageActs.closeTitle': 'Close the act',
-    'manageActs.closeHint': 'The chair can close the act, with a reason, only after an obligation was escalated to the council (a deadline was missed).',
+    'manageActs.closeHint':
+      'The chair can close the act, with a reason, only after an obligation was escalated to the council (a deadline was missed).',
     'manageActs.reason': 'Reason',
     'manageActs.close': 'Close',
     'respond.refusedTitle': 'The link does not work',
-    'respond.greeting': 'Dear {object}, this page holds the act of the joint monitoring and evaluation group and the form to answer it.',
+    'respond.greeting':
+      'Dear {object}, this page holds the act of the joint monitoring and evaluation group and the form to answer it.',
     'respond.owesTitle': 'Your deadline',
     'respond.countsOnReceipt': 'The deadline counts from the day you received the act (4.3).',
     'respond.dueLine': '{what}: by {due}.',
-    'respond.ruleObject': 'Clause 4.3 of the regulation: within 10 working days of receiving the act, the object informs the executive body, with a copy to the group, of the causes of the shortcomings and the measures planned. A late answer is still accepted.',
-    'respond.ruleExecutive': 'Clause 4.3 of the regulation: within 30 calendar days of receiving the act, the executive body informs the council of the measures taken. A late answer is still accepted.',
-    'respond.receiptLater': 'Your receipt of the act could not be recorded now (the service is briefly unavailable); open the link again later.',
-    'respond.receiptNotStarted': 'The delivery procedure of the act has not started yet; your receipt is recorded once the group starts it.',
+    'respond.ruleObject':
+      'Clause 4.3 of the regulation: within 10 working days of receiving the act, the object informs the executive body, with a copy to the group, of the causes of the shortcomings and the measures planned. A late answer is still accepted.',
+    'respond.ruleExecutive':
+      'Clause 4.3 of the regulation: within 30 calendar days of receiving the act, the executive body informs the council of the measures taken. A late answer is still accepted.',
+    'respond.receiptLater':
+      'Your receipt of the act could not be recorded now (the service is briefly unavailable); open the link again later.',
+    'respond.receiptNotStarted':
+      'The delivery procedure of the act has not started yet; your receipt is recorded once the group starts it.',
     'respond.yourResponses': 'Your answers',
     'respond.formTitle': 'Answer',
-    'respond.formHint': 'Describe the causes of the shortcomings and the measures planned. A further answer amends the previous one.',
+    'respond.formHint':
+      'Describe the causes of the shortcomings and the measures planned. A further answer amends the previous one.',
     'respond.text': 'Your answer',
     'respond.file': 'File (optional)',
     'respond.fileHint': 'pdf, jpg, png, docx, xlsx or odt, up to 10 MB.',

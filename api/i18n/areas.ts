@@ -7,9 +7,22 @@ import { dashboardMessages } from './dashboard';
 import { councilsMessages } from './councils';
 import { personsMessages } from './persons';
 
-const areas = [commonMessages, accountsMessages, formationMessages, dashboardMessages, actsMessages, councilsMessages, personsMessages] as const;
+const areas = [
+  commonMessages,
+  accountsMessages,
+  formationMessages,
+  dashboardMessages,
+  actsMessages,
+  councilsMessages,
+  personsMessages,
+] as const;
 
-type Merge<T extends readonly { ky: object }[]> = T extends readonly [infer H extends { ky: object }, ...infer R extends readonly { ky: object }[]] ? H['ky'] & Merge<R> : unknown;
+type Merge<T extends readonly { ky: object }[]> = T extends readonly [
+  infer H extends { ky: object },
+  ...infer R extends readonly { ky: object }[],
+]
+  ? H['ky'] & Merge<R>
+  : unknown;
 type AreaCatalogue = Readonly<Merge<typeof areas>>;
 
 function merge(lang: 'ky' | 'ru' | 'en'): AreaCatalogue {

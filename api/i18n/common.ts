@@ -15,7 +15,8 @@ export const commonMessages = defineMessages({
     'form.required': 'милдеттүү',
     'form.errors': 'Төмөнкүлөрдү оңдоңуз:',
     'form.saved': 'Сакталды.',
-    'engine.unavailable': 'Процедуралар кызматы азыр жеткиликсиз: маалыматтарды көрүүгө болот, бирок аракеттер (кадамдар, актылар) кызмат кайра иштегенде гана аткарылат. Эч нерсе жоголбойт.',
+    'engine.unavailable':
+      'Процедуралар кызматы азыр жеткиликсиз: маалыматтарды көрүүгө болот, бирок аракеттер (кадамдар, актылар) кызмат кайра иштегенде гана аткарылат. Эч нерсе жоголбойт.',
     'problem.clause': '{clause}-пункт',
     'person.dataErased': 'өчүрүлдү',
   },
@@ -32,7 +33,8 @@ export const commonMessages = defineMessages({
     'form.required': 'обязательно',
     'form.errors': 'Исправьте следующее:',
     'form.saved': 'Сохранено.',
-    'engine.unavailable': 'Служба процедур сейчас недоступна: данные можно просматривать, но действия (шаги, акты) выполнятся только когда служба снова заработает. Ничего не потеряется.',
+    'engine.unavailable':
+      'Служба процедур сейчас недоступна: данные можно просматривать, но действия (шаги, акты) выполнятся только когда служба снова заработает. Ничего не потеряется.',
     'problem.clause': 'пункт {clause}',
     'person.dataErased': 'удалено',
   },
@@ -49,7 +51,8 @@ export const commonMessages = defineMessages({
     'form.required': 'required',
     'form.errors': 'Please correct the following:',
     'form.saved': 'Saved.',
-    'engine.unavailable': 'The procedure service is unavailable right now: you can read everything, but actions (steps, acts) can only be done once it is back. Nothing is lost.',
+    'engine.unavailable':
+      'The procedure service is unavailable right now: you can read everything, but actions (steps, acts) can only be done once it is back. Nothing is lost.',
     'problem.clause': 'clause {clause}',
     'person.dataErased': 'erased',
   },

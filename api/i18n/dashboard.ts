@@ -65,7 +65,8 @@ export const dashboardMessages = defineMessages({
     'dashboard.chart.object': 'Объект',
     'dashboard.chart.formation': 'Түзүү жол-жобосу (объектсиз)',
     'dashboard.chart.empty': 'Ачык милдеттенме жок.',
-    'dashboard.chart.caption': 'Ар бир сызыкта: мөөнөтү өткөндөр + мөөнөтү өтө электер (тандоого карабастан бардык ачык милдеттенмелер).',
+    'dashboard.chart.caption':
+      'Ар бир сызыкта: мөөнөтү өткөндөр + мөөнөтү өтө электер (тандоого карабастан бардык ачык милдеттенмелер).',
     'dashboard.chart.table': 'Диаграмманын маалыматы таблица түрүндө',
     'dashboard.meetings.title': 'Алдыдагы жыйындар',
     'dashboard.meetings.empty': 'Пландалган жыйын жок.',
@@ -113,17 +114,22 @@ export const dashboardMessages = defineMessages({
     'dashboard.members.table': 'Мүчөлөрдүн таблицасы',
     'dashboard.members.phone': 'Телефон',
     'dashboard.members.email': 'Электрондук почта',
-    'dashboard.members.contactsShown': 'Телефондор жана электрондук даректер жеке маалымат: алар топтун төрагасына жана кеңештин кызматкерлерине гана көрүнөт; аларды жарыялабаңыз.',
-    'dashboard.members.contactsHidden': 'Мүчөлөрдүн телефондору жана электрондук даректери топтун төрагасына жана кеңештин кызматкерлерине гана көрүнөт.',
+    'dashboard.members.contactsShown':
+      'Телефондор жана электрондук даректер жеке маалымат: алар топтун төрагасына жана кеңештин кызматкерлерине гана көрүнөт; аларды жарыялабаңыз.',
+    'dashboard.members.contactsHidden':
+      'Мүчөлөрдүн телефондору жана электрондук даректери топтун төрагасына жана кеңештин кызматкерлерине гана көрүнөт.',
     'dashboard.feed.title': 'Телефондогу календарь (.ics)',
-    'dashboard.feed.intro': 'Бул шилтемеге телефондун календарынан жазылсаңыз, топтун мөөнөттөрү жана жыйындары ошол жерде көрүнөт.',
+    'dashboard.feed.intro':
+      'Бул шилтемеге телефондун календарынан жазылсаңыз, топтун мөөнөттөрү жана жыйындары ошол жерде көрүнөт.',
     'dashboard.feed.link': 'Жазылуу шилтемеси',
     'dashboard.feed.webcal': 'Телефондун календарында ачуу (webcal)',
     'dashboard.feed.open': '.ics файлын ачуу',
     'dashboard.feed.created': 'Шилтеме түзүлгөн күнү: {date}.',
-    'dashboard.feed.secret': 'Шилтемени бөтөн адамдарга бербеңиз: ал аркылуу кирбей эле мөөнөттөрдү көрүүгө болот. Шилтеме колдон кетсе, жаңысын түзүңүз.',
+    'dashboard.feed.secret':
+      'Шилтемени бөтөн адамдарга бербеңиз: ал аркылуу кирбей эле мөөнөттөрдү көрүүгө болот. Шилтеме колдон кетсе, жаңысын түзүңүз.',
     'dashboard.feed.none': 'Жазылуу шилтемеси али түзүлгөн эмес.',
-    'dashboard.feed.lost': 'Мурдагы шилтемени көрсөтүүгө болбой калды (сервердин ачкычы алмашкан). Жаңы шилтеме түзүңүз.',
+    'dashboard.feed.lost':
+      'Мурдагы шилтемени көрсөтүүгө болбой калды (сервердин ачкычы алмашкан). Жаңы шилтеме түзүңүз.',
     'dashboard.feed.create': 'Шилтеме түзүү',
     'dashboard.feed.regenerate': 'Жаңы шилтеме түзүү (мурдагысы иштебей калат)',
     'dashboard.feed.done': 'Жаңы шилтеме түзүлдү; мурдагысы мындан ары иштебейт.',
@@ -155,7 +161,8 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.shadowed': 'жалпы улуттук жазуунун ордуна: {name}',
     'calendarEdit.edit': 'Өзгөртүү',
     'calendarEdit.remove': 'Өчүрүү',
-    'calendarEdit.legend': 'Болжолдуу күндөр расмий жарыялангандан кийин бекитилиши керек. Жазууну өчүрсөңүз, программадагы маалымат жана Эмгек кодексинин эрежелери кайра колдонулат.',
+    'calendarEdit.legend':
+      'Болжолдуу күндөр расмий жарыялангандан кийин бекитилиши керек. Жазууну өчүрсөңүз, программадагы маалымат жана Эмгек кодексинин эрежелери кайра колдонулат.',
     'calendarEdit.form.title': 'Күндү кошуу же өзгөртүү',
     'calendarEdit.form.date': 'Күнү',
     'calendarEdit.form.type': 'Түрү',
@@ -164,7 +171,8 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.form.status': 'Абалы',
     'calendarEdit.form.scope': 'Кимге тиешелүү',
     'calendarEdit.form.year': 'Жыл',
-    'calendarEdit.form.hint': 'Мисалы: Курман айт (дем алыш күн), Министрлер Кабинетинин токтому боюнча которулган ишемби (жумуш күнү). Программадагы күндү жокко чыгаруу үчүн аны «жумуш күнү» деп киргизиңиз.',
+    'calendarEdit.form.hint':
+      'Мисалы: Курман айт (дем алыш күн), Министрлер Кабинетинин токтому боюнча которулган ишемби (жумуш күнү). Программадагы күндү жокко чыгаруу үчүн аны «жумуш күнү» деп киргизиңиз.',
     'calendarEdit.type.dayOff': 'Дем алыш күн (иштелбейт)',
     'calendarEdit.type.workingDay': 'Жумуш күнү (иштелет)',
     'calendarEdit.scope.council': 'Ушул кеңеш үчүн гана ({council})',
@@ -176,21 +184,30 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.done.signalled': 'Иштеп жаткан процедураларга билдирүү жиберилди.',
     'calendarEdit.signal.sent': 'Иштеп жаткан процедуралар ({n}) мөөнөттөрдү жаңы календарь боюнча кайра эсептешет.',
     'calendarEdit.signal.none': 'Бул өзгөртүүгө тиешелүү иштеп жаткан процедура жок.',
-    'calendarEdit.signal.unavailable': 'Өзгөртүү сакталды, бирок иштеп жаткан процедураларга ({n}) билдирүү жиберилген жок: процедуралар кызматы азыр жеткиликсиз. Процедуралар календарды өздөрү кайра жүктөбөйт, ошондуктан алар эски календарь боюнча эсептей беришет. Кызмат кайра иштегенде ушул барактагы «Процедураларга билдирүү» баскычын басыңыз.',
-    'calendarEdit.signal.failed': 'Айрым процедураларга ({n}) билдирүү жиберилген жок; «Процедураларга билдирүү» баскычы менен кайра аракет кылыңыз.',
+    'calendarEdit.signal.unavailable':
+      'Өзгөртүү сакталды, бирок иштеп жаткан процедураларга ({n}) билдирүү жиберилген жок: процедуралар кызматы азыр жеткиликсиз. Процедуралар календарды өздөрү кайра жүктөбөйт, ошондуктан алар эски календарь боюнча эсептей беришет. Кызмат кайра иштегенде ушул барактагы «Процедураларга билдирүү» баскычын басыңыз.',
+    'calendarEdit.signal.failed':
+      'Айрым процедураларга ({n}) билдирүү жиберилген жок; «Процедураларга билдирүү» баскычы менен кайра аракет кылыңыз.',
     'calendarEdit.signal.button': 'Процедураларга билдирүү',
     'calendarEdit.signal.later': 'Процедуралар кызматы азыр жеткиликсиз; ал кайра иштегенде билдирүү жибериңиз.',
     'calendarEdit.stale.title': 'Эски календарь боюнча эсептелген мөөнөттөр',
-    'calendarEdit.stale.intro': 'Бул ачык мөөнөттөрдүн акыркы күнү учурдагы календарь боюнча башка: процедуралар али кайра эсептей элек (аларга билдирүү жиберилген эмес).',
+    'calendarEdit.stale.intro':
+      'Бул ачык мөөнөттөрдүн акыркы күнү учурдагы календарь боюнча башка: процедуралар али кайра эсептей элек (аларга билдирүү жиберилген эмес).',
     'calendarEdit.stale.group': 'топтун тактасы',
     'calendarEdit.reminder.title': '{year}-жылдын календары:',
-    'calendarEdit.reminder.nextMissing': 'кийинки {year}-жылдын маалыматы жок. Орозо айттын, Курман айттын күндөрүн жана Министрлер Кабинетинин которулган күндөрүн жарыяланары менен киргизиңиз.',
-    'calendarEdit.reminder.nextEstimated': 'кийинки {year}-жылдын төмөнкү күндөрү болжолдуу гана. Орозо айт, Курман айт жана которулган күндөр расмий жарыяланганда бекитиңиз же оңдоңуз.',
-    'calendarEdit.reminder.thisMissing': 'ушул {year}-жылдын маалыматы жок: мөөнөттөр Орозо айтсыз, Курман айтсыз жана которулган күндөрсүз эсептелүүдө. Аларды киргизиңиз.',
-    'calendarEdit.reminder.thisEstimated': 'ушул {year}-жылдын төмөнкү күндөрү али болжолдуу. Расмий жарыяланганда бекитиңиз же оңдоңуз.',
+    'calendarEdit.reminder.nextMissing':
+      'кийинки {year}-жылдын маалыматы жок. Орозо айттын, Курман айттын күндөрүн жана Министрлер Кабинетинин которулган күндөрүн жарыяланары менен киргизиңиз.',
+    'calendarEdit.reminder.nextEstimated':
+      'кийинки {year}-жылдын төмөнкү күндөрү болжолдуу гана. Орозо айт, Курман айт жана которулган күндөр расмий жарыяланганда бекитиңиз же оңдоңуз.',
+    'calendarEdit.reminder.thisMissing':
+      'ушул {year}-жылдын маалыматы жок: мөөнөттөр Орозо айтсыз, Курман айтсыз жана которулган күндөрсүз эсептелүүдө. Аларды киргизиңиз.',
+    'calendarEdit.reminder.thisEstimated':
+      'ушул {year}-жылдын төмөнкү күндөрү али болжолдуу. Расмий жарыяланганда бекитиңиз же оңдоңуз.',
     'calendarEdit.reminder.open': '{year}-жылдын календарын ачуу',
-    'calendarEdit.error.nationalOnly': 'бүт өлкөгө тиешелүү күндөрдү бардык кеңештердин кызматкерлери гана өзгөртөт; кеңештин кызматкерлери өз кеңешинин күндөрүн өзгөртөт',
-    'calendarEdit.error.builtIn': 'бул күн программадагы маалыматтан же Эмгек кодексинен алынат, аны өчүрүүгө болбойт; өзгөртүү үчүн аны «жумуш күнү» же «дем алыш күн» деп киргизиңиз',
+    'calendarEdit.error.nationalOnly':
+      'бүт өлкөгө тиешелүү күндөрдү бардык кеңештердин кызматкерлери гана өзгөртөт; кеңештин кызматкерлери өз кеңешинин күндөрүн өзгөртөт',
+    'calendarEdit.error.builtIn':
+      'бул күн программадагы маалыматтан же Эмгек кодексинен алынат, аны өчүрүүгө болбойт; өзгөртүү үчүн аны «жумуш күнү» же «дем алыш күн» деп киргизиңиз',
     'calendarEdit.error.noCouncil': '{date} күнү үчүн бул кеңештин жазуусу жок',
     'calendarEdit.error.noNational': '{date} күнү үчүн жалпы улуттук жазуу жок',
   },
@@ -257,7 +274,8 @@ export const dashboardMessages = defineMessages({
     'dashboard.chart.object': 'Объект',
     'dashboard.chart.formation': 'Процедура формирования (без объекта)',
     'dashboard.chart.empty': 'Открытых обязательств нет.',
-    'dashboard.chart.caption': 'В каждой строке: просроченные + те, чей срок не истёк (все открытые обязательства, независимо от фильтра).',
+    'dashboard.chart.caption':
+      'В каждой строке: просроченные + те, чей срок не истёк (все открытые обязательства, независимо от фильтра).',
     'dashboard.chart.table': 'Данные диаграммы в виде таблицы',
     'dashboard.meetings.title': 'Предстоящие заседания',
     'dashboard.meetings.empty': 'Запланированных заседаний нет.',
@@ -305,15 +323,19 @@ export const dashboardMessages = defineMessages({
     'dashboard.members.table': 'Таблица членов группы',
     'dashboard.members.phone': 'Телефон',
     'dashboard.members.email': 'Электронная почта',
-    'dashboard.members.contactsShown': 'Телефоны и адреса электронной почты — персональные данные: их видят только председатель группы и сотрудники кенеша; не публикуйте их.',
-    'dashboard.members.contactsHidden': 'Телефоны и адреса электронной почты членов группы видят только председатель группы и сотрудники кенеша.',
+    'dashboard.members.contactsShown':
+      'Телефоны и адреса электронной почты — персональные данные: их видят только председатель группы и сотрудники кенеша; не публикуйте их.',
+    'dashboard.members.contactsHidden':
+      'Телефоны и адреса электронной почты членов группы видят только председатель группы и сотрудники кенеша.',
     'dashboard.feed.title': 'Календарь на телефоне (.ics)',
-    'dashboard.feed.intro': 'Подпишитесь на эту ссылку в календаре телефона, и сроки и заседания группы будут видны там.',
+    'dashboard.feed.intro':
+      'Подпишитесь на эту ссылку в календаре телефона, и сроки и заседания группы будут видны там.',
     'dashboard.feed.link': 'Ссылка для подписки',
     'dashboard.feed.webcal': 'Открыть в календаре телефона (webcal)',
     'dashboard.feed.open': 'Открыть файл .ics',
     'dashboard.feed.created': 'Ссылка создана: {date}.',
-    'dashboard.feed.secret': 'Не передавайте ссылку посторонним: по ней сроки видны без входа в систему. Если ссылка попала не в те руки, создайте новую.',
+    'dashboard.feed.secret':
+      'Не передавайте ссылку посторонним: по ней сроки видны без входа в систему. Если ссылка попала не в те руки, создайте новую.',
     'dashboard.feed.none': 'Ссылка для подписки ещё не создана.',
     'dashboard.feed.lost': 'Прежнюю ссылку показать нельзя (ключ сервера сменился). Создайте новую ссылку.',
     'dashboard.feed.create': 'Создать ссылку',
@@ -347,7 +369,8 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.shadowed': 'вместо общегосударственной записи: {name}',
     'calendarEdit.edit': 'Изменить',
     'calendarEdit.remove': 'Удалить',
-    'calendarEdit.legend': 'Предварительные даты нужно подтвердить после официального объявления. Если удалить запись, снова действуют данные программы и правила Трудового кодекса.',
+    'calendarEdit.legend':
+      'Предварительные даты нужно подтвердить после официального объявления. Если удалить запись, снова действуют данные программы и правила Трудового кодекса.',
     'calendarEdit.form.title': 'Добавить или изменить день',
     'calendarEdit.form.date': 'Дата',
     'calendarEdit.form.type': 'Вид',
@@ -356,7 +379,8 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.form.status': 'Статус',
     'calendarEdit.form.scope': 'Для кого',
     'calendarEdit.form.year': 'Год',
-    'calendarEdit.form.hint': 'Например: Курман айт (выходной день), суббота, перенесённая постановлением Кабинета министров (рабочий день). Чтобы отменить день из данных программы, внесите его как «рабочий день».',
+    'calendarEdit.form.hint':
+      'Например: Курман айт (выходной день), суббота, перенесённая постановлением Кабинета министров (рабочий день). Чтобы отменить день из данных программы, внесите его как «рабочий день».',
     'calendarEdit.type.dayOff': 'Выходной день (не работаем)',
     'calendarEdit.type.workingDay': 'Рабочий день (работаем)',
     'calendarEdit.scope.council': 'Только для этого кенеша ({council})',
@@ -368,21 +392,31 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.done.signalled': 'Идущим процедурам отправлено уведомление.',
     'calendarEdit.signal.sent': 'Идущие процедуры ({n}) пересчитают сроки по новому календарю.',
     'calendarEdit.signal.none': 'Идущих процедур, которых касается это изменение, нет.',
-    'calendarEdit.signal.unavailable': 'Изменение сохранено, но идущим процедурам ({n}) уведомление не отправлено: служба процедур сейчас недоступна. Сами процедуры календарь не перечитывают, поэтому продолжают считать по старому календарю. Когда служба снова заработает, нажмите на этой странице кнопку «Уведомить процедуры».',
-    'calendarEdit.signal.failed': 'Части процедур ({n}) уведомление не отправлено; попробуйте ещё раз кнопкой «Уведомить процедуры».',
+    'calendarEdit.signal.unavailable':
+      'Изменение сохранено, но идущим процедурам ({n}) уведомление не отправлено: служба процедур сейчас недоступна. Сами процедуры календарь не перечитывают, поэтому продолжают считать по старому календарю. Когда служба снова заработает, нажмите на этой странице кнопку «Уведомить процедуры».',
+    'calendarEdit.signal.failed':
+      'Части процедур ({n}) уведомление не отправлено; попробуйте ещё раз кнопкой «Уведомить процедуры».',
     'calendarEdit.signal.button': 'Уведомить процедуры',
-    'calendarEdit.signal.later': 'Служба процедур сейчас недоступна; отправьте уведомление, когда она снова заработает.',
+    'calendarEdit.signal.later':
+      'Служба процедур сейчас недоступна; отправьте уведомление, когда она снова заработает.',
     'calendarEdit.stale.title': 'Сроки, посчитанные по старому календарю',
-    'calendarEdit.stale.intro': 'У этих открытых сроков последний день по текущему календарю другой: процедуры ещё не пересчитали их (уведомление не отправлено).',
+    'calendarEdit.stale.intro':
+      'У этих открытых сроков последний день по текущему календарю другой: процедуры ещё не пересчитали их (уведомление не отправлено).',
     'calendarEdit.stale.group': 'панель группы',
     'calendarEdit.reminder.title': 'Календарь на {year} год:',
-    'calendarEdit.reminder.nextMissing': 'данных на следующий, {year} год, нет. Внесите даты Орозо айта, Курман айта и переносы Кабинета министров, как только они будут объявлены.',
-    'calendarEdit.reminder.nextEstimated': 'следующие даты {year} года пока только предварительные. Подтвердите или исправьте Орозо айт, Курман айт и переносы, когда их официально объявят.',
-    'calendarEdit.reminder.thisMissing': 'данных на текущий, {year} год, нет: сроки считаются без Орозо айта, Курман айта и переносов. Внесите их.',
-    'calendarEdit.reminder.thisEstimated': 'следующие даты текущего, {year} года, пока предварительные. Подтвердите или исправьте их после официального объявления.',
+    'calendarEdit.reminder.nextMissing':
+      'данных на следующий, {year} год, нет. Внесите даты Орозо айта, Курман айта и переносы Кабинета министров, как только они будут объявлены.',
+    'calendarEdit.reminder.nextEstimated':
+      'следующие даты {year} года пока только предварительные. Подтвердите или исправьте Орозо айт, Курман айт и переносы, когда их официально объявят.',
+    'calendarEdit.reminder.thisMissing':
+      'данных на текущий, {year} год, нет: сроки считаются без Орозо айта, Курман айта и переносов. Внесите их.',
+    'calendarEdit.reminder.thisEstimated':
+      'следующие даты текущего, {year} года, пока предварительные. Подтвердите или исправьте их после официального объявления.',
     'calendarEdit.reminder.open': 'Открыть календарь на {year} год',
-    'calendarEdit.error.nationalOnly': 'дни для всей страны меняют только сотрудники всех советов; сотрудники совета меняют дни своего совета',
-    'calendarEdit.error.builtIn': 'этот день взят из данных программы или из Трудового кодекса, удалить его нельзя; чтобы изменить, внесите его как «рабочий день» или «выходной день»',
+    'calendarEdit.error.nationalOnly':
+      'дни для всей страны меняют только сотрудники всех советов; сотрудники совета меняют дни своего совета',
+    'calendarEdit.error.builtIn':
+      'этот день взят из данных программы или из Трудового кодекса, удалить его нельзя; чтобы изменить, внесите его как «рабочий день» или «выходной день»',
     'calendarEdit.error.noCouncil': 'записи этого кенеша на {date} нет',
     'calendarEdit.error.noNational': 'общегосударственной записи на {date} нет',
   },
@@ -497,15 +531,19 @@ export const dashboardMessages = defineMessages({
     'dashboard.members.table': 'Table of members',
     'dashboard.members.phone': 'Phone',
     'dashboard.members.email': 'E-mail',
-    'dashboard.members.contactsShown': "Phones and e-mail addresses are personal data: only the group's chair and the council's staff see them; do not publish them.",
-    'dashboard.members.contactsHidden': "Members' phones and e-mail addresses are shown to the group's chair and the council's staff only.",
+    'dashboard.members.contactsShown':
+      "Phones and e-mail addresses are personal data: only the group's chair and the council's staff see them; do not publish them.",
+    'dashboard.members.contactsHidden':
+      "Members' phones and e-mail addresses are shown to the group's chair and the council's staff only.",
     'dashboard.feed.title': 'Calendar on your phone (.ics)',
-    'dashboard.feed.intro': "Subscribe to this link in your phone's calendar to see the group's deadlines and meetings there.",
+    'dashboard.feed.intro':
+      "Subscribe to this link in your phone's calendar to see the group's deadlines and meetings there.",
     'dashboard.feed.link': 'Subscription link',
     'dashboard.feed.webcal': "Open in the phone's calendar (webcal)",
     'dashboard.feed.open': 'Open the .ics file',
     'dashboard.feed.created': 'Link made on {date}.',
-    'dashboard.feed.secret': 'Do not share the link: it shows the deadlines without logging in. If it gets into the wrong hands, make a new one.',
+    'dashboard.feed.secret':
+      'Do not share the link: it shows the deadlines without logging in. If it gets into the wrong hands, make a new one.',
     'dashboard.feed.none': 'No subscription link yet.',
     'dashboard.feed.lost': "The previous link cannot be shown again (the server's secret changed). Make a new link.",
     'dashboard.feed.create': 'Make a link',
@@ -539,7 +577,8 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.shadowed': 'replaces the national entry: {name}',
     'calendarEdit.edit': 'Change',
     'calendarEdit.remove': 'Remove',
-    'calendarEdit.legend': 'Estimated dates should be confirmed once officially declared. Removing an entry brings back the built-in data and the Labour Code rules.',
+    'calendarEdit.legend':
+      'Estimated dates should be confirmed once officially declared. Removing an entry brings back the built-in data and the Labour Code rules.',
     'calendarEdit.form.title': 'Add or change a day',
     'calendarEdit.form.date': 'Date',
     'calendarEdit.form.type': 'Kind',
@@ -548,7 +587,8 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.form.status': 'Status',
     'calendarEdit.form.scope': 'Applies to',
     'calendarEdit.form.year': 'Year',
-    'calendarEdit.form.hint': 'E.g. Kurman Ait (day off), a Saturday worked by Cabinet decree (working day). To cancel a built-in day off, enter it as a working day.',
+    'calendarEdit.form.hint':
+      'E.g. Kurman Ait (day off), a Saturday worked by Cabinet decree (working day). To cancel a built-in day off, enter it as a working day.',
     'calendarEdit.type.dayOff': 'Day off (not worked)',
     'calendarEdit.type.workingDay': 'Working day (worked)',
     'calendarEdit.scope.council': 'This council only ({council})',
@@ -560,22 +600,30 @@ export const dashboardMessages = defineMessages({
     'calendarEdit.done.signalled': 'The running procedures were told.',
     'calendarEdit.signal.sent': 'The running procedures ({n}) will recount their deadlines on the new calendar.',
     'calendarEdit.signal.none': 'No running procedure is concerned by this change.',
-    'calendarEdit.signal.unavailable': 'The change is saved, but the running procedures ({n}) were NOT told: the procedure service is unavailable right now. The procedures do not reload the calendar by themselves, so they keep counting on the old one. When the service is back, press "Tell the procedures" on this page.',
+    'calendarEdit.signal.unavailable':
+      'The change is saved, but the running procedures ({n}) were NOT told: the procedure service is unavailable right now. The procedures do not reload the calendar by themselves, so they keep counting on the old one. When the service is back, press "Tell the procedures" on this page.',
     'calendarEdit.signal.failed': 'Some procedures ({n}) were not told; try again with "Tell the procedures".',
     'calendarEdit.signal.button': 'Tell the procedures',
     'calendarEdit.signal.later': 'The procedure service is unavailable right now; tell the procedures once it is back.',
     'calendarEdit.stale.title': 'Deadlines counted on an old calendar',
-    'calendarEdit.stale.intro': 'These open deadlines have another last day on the current calendar: their procedures have not recounted yet (they were not told).',
+    'calendarEdit.stale.intro':
+      'These open deadlines have another last day on the current calendar: their procedures have not recounted yet (they were not told).',
     'calendarEdit.stale.group': 'group dashboard',
     'calendarEdit.reminder.title': 'Calendar {year}:',
-    'calendarEdit.reminder.nextMissing': 'there is no data for next year, {year}. Enter the dates of Orozo Ait and Kurman Ait and the Cabinet\'s transfers as soon as they are declared.',
-    'calendarEdit.reminder.nextEstimated': 'these dates of next year, {year}, are only estimates. Confirm or correct Orozo Ait, Kurman Ait and the transfers once officially declared.',
-    'calendarEdit.reminder.thisMissing': 'there is no data for this year, {year}: deadlines are counted without Orozo Ait, Kurman Ait and transfers. Enter them.',
-    'calendarEdit.reminder.thisEstimated': 'these dates of this year, {year}, are still estimates. Confirm or correct them once officially declared.',
+    'calendarEdit.reminder.nextMissing':
+      "there is no data for next year, {year}. Enter the dates of Orozo Ait and Kurman Ait and the Cabinet's transfers as soon as they are declared.",
+    'calendarEdit.reminder.nextEstimated':
+      'these dates of next year, {year}, are only estimates. Confirm or correct Orozo Ait, Kurman Ait and the transfers once officially declared.',
+    'calendarEdit.reminder.thisMissing':
+      'there is no data for this year, {year}: deadlines are counted without Orozo Ait, Kurman Ait and transfers. Enter them.',
+    'calendarEdit.reminder.thisEstimated':
+      'these dates of this year, {year}, are still estimates. Confirm or correct them once officially declared.',
     'calendarEdit.reminder.open': 'Open the calendar for {year}',
-    'calendarEdit.error.nationalOnly': 'national days are changed only by staff of every council; a council\'s staff change their council\'s days',
-    'calendarEdit.error.builtIn': 'this day comes from the built-in data or the Labour Code and cannot be removed; to change it, enter it as a working day or a day off',
-    'calendarEdit.error.noCouncil': "there is no entry of this council for {date}",
+    'calendarEdit.error.nationalOnly':
+      "national days are changed only by staff of every council; a council's staff change their council's days",
+    'calendarEdit.error.builtIn':
+      'this day comes from the built-in data or the Labour Code and cannot be removed; to change it, enter it as a working day or a day off',
+    'calendarEdit.error.noCouncil': 'there is no entry of this council for {date}',
     'calendarEdit.error.noNational': 'there is no national entry for {date}',
   },
 });

@@ -72,11 +72,14 @@ export const formationMessages = defineMessages({
     'formation.stepStatus.pending': 'Кийинчерээк',
     'formation.current.title': 'Азыркы кадам: {step}',
     'formation.missing.title': 'Дагы эмне керек',
-    'formation.missing.formationNotice': 'Айыл өкмөтү топту түзүү башталганын сайтта жана/же жарыялар тактасында жарыялашы керек',
+    'formation.missing.formationNotice':
+      'Айыл өкмөтү топту түзүү башталганын сайтта жана/же жарыялар тактасында жарыялашы керек',
     'formation.missing.readyForDecision': 'Баары даяр: кеңеш топту түзүү жөнүндө чечим кабыл ала алат',
     'formation.missing.meeting': 'Биринчи жыйындын күнүн, убактысын жана жерин белгилеңиз',
-    'formation.missing.creationNotice': 'Топтун түзүлгөнү, курамы жана биринчи жыйыны тууралуу жарыяны жарыялаңыз (жыйындан кеминде 3 жумуш күн мурун)',
-    'formation.missing.firstMeeting': '{date} биринчи жыйынды өткөрүп, жарандардан төраганы шайлаңыз, анан бул жерге жазыңыз',
+    'formation.missing.creationNotice':
+      'Топтун түзүлгөнү, курамы жана биринчи жыйыны тууралуу жарыяны жарыялаңыз (жыйындан кеминде 3 жумуш күн мурун)',
+    'formation.missing.firstMeeting':
+      '{date} биринчи жыйынды өткөрүп, жарандардан төраганы шайлаңыз, анан бул жерге жазыңыз',
     'formation.missing.none': 'Эч нерсе: топ иштеп жатат.',
     'formation.missing.dueBy': 'мөөнөтү {date}',
     'formation.due.leftWorking': '{n} жумуш күн калды',
@@ -105,7 +108,8 @@ export const formationMessages = defineMessages({
     'formation.severity.warning': 'Эскертүү',
     'formation.candidates.title': 'Талапкерлер',
     'formation.candidates.none': 'Азырынча талапкер жок.',
-    'formation.candidates.personalData': 'Туулган күнү, телефону жана эл. почтасы — жеке маалымат: ачык барактарда көрсөтүлбөйт.',
+    'formation.candidates.personalData':
+      'Туулган күнү, телефону жана эл. почтасы — жеке маалымат: ачык барактарда көрсөтүлбөйт.',
     'formation.source.executive_head': 'Айыл өкмөтүнүн башчысы (5.4.2)',
     'formation.source.council_chair': 'Кеңештин төрагасы (5.4.3)',
     'formation.source.community_gathering': 'Коомдук чогулуш (5.4.4)',
@@ -158,7 +162,8 @@ export const formationMessages = defineMessages({
     'formation.field.place': 'Өткөн жери',
     'formation.field.participants': 'Добуш бергендердин саны',
     'formation.field.file': 'CSV файл (милдеттүү эмес)',
-    'formation.field.fileHint': 'Баш сап: {header}; бардык саптардын категориясы: {category}. Же төмөндөгү саптарды толтуруңуз (же экөөнү тең).',
+    'formation.field.fileHint':
+      'Баш сап: {header}; бардык саптардын категориясы: {category}. Же төмөндөгү саптарды толтуруңуз (же экөөнү тең).',
     'formation.field.rowsHint': 'Бош саптар эске алынбайт.',
     'formation.person.legend': 'Адам {n}',
     'formation.moreRows': 'Дагы саптарды кошуу',
@@ -194,14 +199,16 @@ export const formationMessages = defineMessages({
     'formation.field.formedOn': 'Айылдык кеңештин түзүлгөн күнү',
     'formation.done': 'Жазылды: {step}.',
     'formation.done.started': 'Түзүү жол-жобосу башталды.',
-    'formation.notRunning': 'Бул топтун түзүү жол-жобосу иштеп жаткан жок (башталышы ишке ашкан жок). Аны кайра баштаңыз: мурда жазылгандар сакталат.',
+    'formation.notRunning':
+      'Бул топтун түзүү жол-жобосу иштеп жаткан жок (башталышы ишке ашкан жок). Аны кайра баштаңыз: мурда жазылгандар сакталат.',
     'formation.finished': 'Түзүү жол-жобосу аяктаган; маалыматтар базадан көрсөтүлдү.',
     'formation.fromDatabase': 'Маалыматтар базадан көрсөтүлдү.',
     'formation.restart.submit': 'Жол-жобону баштоо',
     'formation.kept.title': 'Сиз толтурган форма',
     'formation.kept.hint': 'Ал жөнөтүлгөн жок. Кызмат кайра иштегенде ушул жерден кайра жөнөтүңүз.',
     'formation.start.title': 'Топту түзүүнү баштоо',
-    'formation.start.intro': '{council}: жаңы БМжБ тобун түзүү жол-жобосу башталат. Айыл өкмөтү 1 айдын ичинде түзүү башталганын жарыялашы керек (5.4.1).',
+    'formation.start.intro':
+      '{council}: жаңы БМжБ тобун түзүү жол-жобосу башталат. Айыл өкмөтү 1 айдын ичинде түзүү башталганын жарыялашы керек (5.4.1).',
     'formation.start.formedOnHint': 'Жарыянын мөөнөтү (5.4.1) ушул күндөн 1 ай болуп эсептелет.',
     'formation.start.submit': 'Баштоо',
     'formation.start.opened': 'Топ ачылды, бирок жол-жобо башталган жок. Кайра жөнөтүңүз же топтун барагынан баштаңыз:',
@@ -280,11 +287,14 @@ export const formationMessages = defineMessages({
     'formation.stepStatus.pending': 'Позже',
     'formation.current.title': 'Текущий шаг: {step}',
     'formation.missing.title': 'Что ещё нужно',
-    'formation.missing.formationNotice': 'Айыл окмоту должен опубликовать на сайте и/или досках объявлений, что формирование группы началось',
+    'formation.missing.formationNotice':
+      'Айыл окмоту должен опубликовать на сайте и/или досках объявлений, что формирование группы началось',
     'formation.missing.readyForDecision': 'Всё готово: кенеш может принять решение о создании группы',
     'formation.missing.meeting': 'Назначьте дату, время и место первого заседания',
-    'formation.missing.creationNotice': 'Опубликуйте объявление о создании группы, её составе и первом заседании (не позднее чем за 3 рабочих дня до заседания)',
-    'formation.missing.firstMeeting': 'Проведите первое заседание {date}, изберите председателя из граждан и запишите это здесь',
+    'formation.missing.creationNotice':
+      'Опубликуйте объявление о создании группы, её составе и первом заседании (не позднее чем за 3 рабочих дня до заседания)',
+    'formation.missing.firstMeeting':
+      'Проведите первое заседание {date}, изберите председателя из граждан и запишите это здесь',
     'formation.missing.none': 'Ничего: группа действует.',
     'formation.missing.dueBy': 'срок {date}',
     'formation.due.leftWorking': 'осталось рабочих дней: {n}',
@@ -313,7 +323,8 @@ export const formationMessages = defineMessages({
     'formation.severity.warning': 'Предупреждение',
     'formation.candidates.title': 'Кандидаты',
     'formation.candidates.none': 'Кандидатов пока нет.',
-    'formation.candidates.personalData': 'Дата рождения, телефон и эл. почта — персональные данные: на публичных страницах не показываются.',
+    'formation.candidates.personalData':
+      'Дата рождения, телефон и эл. почта — персональные данные: на публичных страницах не показываются.',
     'formation.source.executive_head': 'Глава айыл окмоту (5.4.2)',
     'formation.source.council_chair': 'Председатель кенеша (5.4.3)',
     'formation.source.community_gathering': 'Сход граждан (5.4.4)',
@@ -328,7 +339,8 @@ export const formationMessages = defineMessages({
     'formation.recorded.termEnd': 'Срок полномочий истекает',
     'formation.recorded.meeting': 'Первое заседание',
     'formation.recorded.chair': 'Председатель',
-    'formation.recorded.chairVotes': '{name}: присутствовали {present}, за {for}, против {against}, воздержались {abstained}',
+    'formation.recorded.chairVotes':
+      '{name}: присутствовали {present}, за {for}, против {against}, воздержались {abstained}',
     'formation.forms.title': 'Записать шаг',
     'formation.form.formation-notice': 'Объявление о начале формирования',
     'formation.form.staff-candidates': 'Список кандидатов из муниципальных служащих',
@@ -366,7 +378,8 @@ export const formationMessages = defineMessages({
     'formation.field.place': 'Место проведения',
     'formation.field.participants': 'Число участников голосования',
     'formation.field.file': 'Файл CSV (необязательно)',
-    'formation.field.fileHint': 'Заголовок: {header}; категория во всех строках: {category}. Или заполните строки ниже (или и то и другое).',
+    'formation.field.fileHint':
+      'Заголовок: {header}; категория во всех строках: {category}. Или заполните строки ниже (или и то и другое).',
     'formation.field.rowsHint': 'Пустые строки не учитываются.',
     'formation.person.legend': 'Человек {n}',
     'formation.moreRows': 'Добавить строки',
@@ -402,19 +415,23 @@ export const formationMessages = defineMessages({
     'formation.field.formedOn': 'Дата формирования айылного кенеша',
     'formation.done': 'Записано: {step}.',
     'formation.done.started': 'Процедура формирования начата.',
-    'formation.notRunning': 'Процедура формирования этой группы не идёт (её запуск не прошёл). Запустите её снова: уже записанное сохранится.',
+    'formation.notRunning':
+      'Процедура формирования этой группы не идёт (её запуск не прошёл). Запустите её снова: уже записанное сохранится.',
     'formation.finished': 'Процедура формирования завершена; данные показаны из базы.',
     'formation.fromDatabase': 'Данные показаны из базы.',
     'formation.restart.submit': 'Запустить процедуру',
     'formation.kept.title': 'Заполненная вами форма',
     'formation.kept.hint': 'Она не отправлена. Когда служба снова заработает, отправьте её отсюда.',
     'formation.start.title': 'Начать формирование группы',
-    'formation.start.intro': '{council}: начинается процедура формирования новой группы СМиО. Айыл окмоту должен объявить о начале формирования в течение 1 месяца (5.4.1).',
+    'formation.start.intro':
+      '{council}: начинается процедура формирования новой группы СМиО. Айыл окмоту должен объявить о начале формирования в течение 1 месяца (5.4.1).',
     'formation.start.formedOnHint': 'Срок объявления (5.4.1) — 1 месяц от этой даты.',
     'formation.start.submit': 'Начать',
-    'formation.start.opened': 'Группа открыта, но процедура не запущена. Отправьте форму снова или запустите её со страницы группы:',
+    'formation.start.opened':
+      'Группа открыта, но процедура не запущена. Отправьте форму снова или запустите её со страницы группы:',
     'formation.start.continue': 'Продолжите формирование текущей группы:',
-    'formation.start.inProgress': 'В этом кенеше уже идёт формирование группы (группа {groupId}); продолжите его, а не открывайте вторую',
+    'formation.start.inProgress':
+      'В этом кенеше уже идёт формирование группы (группа {groupId}); продолжите его, а не открывайте вторую',
     'formation.start.keyReused': 'Этот запрос уже был отправлен с другой датой формирования кенеша ({formedOn})',
     'formation.start.notForming': 'Группа не формируется (статус: {status}); процедуру нельзя запустить снова',
   },
@@ -488,11 +505,14 @@ export const formationMessages = defineMessages({
     'formation.stepStatus.pending': 'Later',
     'formation.current.title': 'Current step: {step}',
     'formation.missing.title': 'What is still missing',
-    'formation.missing.formationNotice': 'The executive body must publish on the website and/or notice boards that the formation has started',
+    'formation.missing.formationNotice':
+      'The executive body must publish on the website and/or notice boards that the formation has started',
     'formation.missing.readyForDecision': 'Everything is ready: the council can decide to create the group',
     'formation.missing.meeting': "Set the first meeting's date, time and place",
-    'formation.missing.creationNotice': "Publish the notice of the group's creation, composition and first meeting (at least 3 working days before the meeting)",
-    'formation.missing.firstMeeting': 'Hold the first meeting on {date}, elect the chair from the citizen members, and record it here',
+    'formation.missing.creationNotice':
+      "Publish the notice of the group's creation, composition and first meeting (at least 3 working days before the meeting)",
+    'formation.missing.firstMeeting':
+      'Hold the first meeting on {date}, elect the chair from the citizen members, and record it here',
     'formation.missing.none': 'Nothing: the group is active.',
     'formation.missing.dueBy': 'due {date}',
     'formation.due.leftWorking': '{n} working day(s) left',
@@ -521,7 +541,8 @@ export const formationMessages = defineMessages({
     'formation.severity.warning': 'Warning',
     'formation.candidates.title': 'Candidates',
     'formation.candidates.none': 'No candidates yet.',
-    'formation.candidates.personalData': 'Birth dates, phones and e-mails are personal data: never shown on public pages.',
+    'formation.candidates.personalData':
+      'Birth dates, phones and e-mails are personal data: never shown on public pages.',
     'formation.source.executive_head': 'Executive head (5.4.2)',
     'formation.source.council_chair': 'Council chair (5.4.3)',
     'formation.source.community_gathering': 'Community gathering (5.4.4)',
@@ -574,7 +595,8 @@ export const formationMessages = defineMessages({
     'formation.field.place': 'Place',
     'formation.field.participants': 'Participants in the vote',
     'formation.field.file': 'CSV file (optional)',
-    'formation.field.fileHint': 'Header: {header}; category in every row: {category}. Or fill in the rows below (or both).',
+    'formation.field.fileHint':
+      'Header: {header}; category in every row: {category}. Or fill in the rows below (or both).',
     'formation.field.rowsHint': 'Empty rows are ignored.',
     'formation.person.legend': 'Person {n}',
     'formation.moreRows': 'More rows',
@@ -610,20 +632,24 @@ export const formationMessages = defineMessages({
     'formation.field.formedOn': "The council's formation date",
     'formation.done': 'Recorded: {step}.',
     'formation.done.started': 'The formation procedure has started.',
-    'formation.notRunning': "This group's formation procedure is not running (its start did not go through). Start it again: what was recorded is kept.",
+    'formation.notRunning':
+      "This group's formation procedure is not running (its start did not go through). Start it again: what was recorded is kept.",
     'formation.finished': 'The formation procedure is complete; shown from the database.',
     'formation.fromDatabase': 'Shown from the database.',
     'formation.restart.submit': 'Start the procedure',
     'formation.kept.title': 'The form you filled in',
     'formation.kept.hint': 'It was not sent. Send it again from here once the service is back.',
     'formation.start.title': 'Start forming a group',
-    'formation.start.intro': '{council}: the formation of a new joint monitoring and evaluation group starts. The executive body must announce it within 1 month (5.4.1).',
+    'formation.start.intro':
+      '{council}: the formation of a new joint monitoring and evaluation group starts. The executive body must announce it within 1 month (5.4.1).',
     'formation.start.formedOnHint': 'The notice (5.4.1) is due 1 month after this date.',
     'formation.start.submit': 'Start',
-    'formation.start.opened': 'The group was opened but its procedure did not start. Send the form again, or start it from the group’s page:',
+    'formation.start.opened':
+      'The group was opened but its procedure did not start. Send the form again, or start it from the group’s page:',
     'formation.start.continue': 'Continue the group being formed:',
-    'formation.start.inProgress': 'A group is being formed in this council already (group {groupId}); continue it instead of opening a second one',
-    'formation.start.keyReused': "This request was sent before with another council formation date ({formedOn})",
+    'formation.start.inProgress':
+      'A group is being formed in this council already (group {groupId}); continue it instead of opening a second one',
+    'formation.start.keyReused': 'This request was sent before with another council formation date ({formedOn})',
     'formation.start.notForming': 'The group is not being formed (status: {status}); its procedure cannot start again',
   },
 });

@@ -220,7 +220,11 @@ export type MessageKey = keyof typeof ky;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
 /** The page labels by language. */
-export const MESSAGES: Readonly<Record<Lang, Catalogue>> = { ky, ru: { ...publicRu, ...AREA_CATALOGUES.ru }, en: { ...publicEn, ...AREA_CATALOGUES.en } };
+export const MESSAGES: Readonly<Record<Lang, Catalogue>> = {
+  ky,
+  ru: { ...publicRu, ...AREA_CATALOGUES.ru },
+  en: { ...publicEn, ...AREA_CATALOGUES.en },
+};
 
 /** A label in a language, with {name} placeholders filled from `params`. */
 export function msg(lang: Lang, key: MessageKey, params: Readonly<Record<string, string>> = {}): string {

@@ -28,7 +28,8 @@ export const personsMessages = defineMessages({
     'erase.reason': 'Себеби',
     'erase.reasonHint': 'Мисалы: адамдын 2026-12-01деги арызы. Себеби журналга жазылат.',
     'erase.continue': 'Улантуу',
-    'erase.confirmText': '{name}: телефону, электрондук почтасы жана туулган күнү биротоло өчүрүлөт. Себеби: «{reason}». Ырастайсызбы?',
+    'erase.confirmText':
+      '{name}: телефону, электрондук почтасы жана туулган күнү биротоло өчүрүлөт. Себеби: «{reason}». Ырастайсызбы?',
     'erase.confirm': 'Ооба, биротоло өчүрүү',
     'erase.cancel': 'Жокко чыгаруу',
     'erase.problem.reasonRequired': 'Өчүрүүнүн себебин жазыңыз.',
@@ -72,7 +73,8 @@ export const personsMessages = defineMessages({
     'erase.reason': 'Основание',
     'erase.reasonHint': 'Например: заявление человека от 2026-12-01. Основание записывается в журнал.',
     'erase.continue': 'Далее',
-    'erase.confirmText': '{name}: телефон, электронная почта и дата рождения будут удалены навсегда. Основание: «{reason}». Подтверждаете?',
+    'erase.confirmText':
+      '{name}: телефон, электронная почта и дата рождения будут удалены навсегда. Основание: «{reason}». Подтверждаете?',
     'erase.confirm': 'Да, удалить навсегда',
     'erase.cancel': 'Отмена',
     'erase.problem.reasonRequired': 'Укажите основание удаления.',
@@ -116,7 +118,8 @@ export const personsMessages = defineMessages({
     'erase.reason': 'Reason',
     'erase.reasonHint': "E.g. the person's request of 2026-12-01. The reason is recorded in the log.",
     'erase.continue': 'Continue',
-    'erase.confirmText': '{name}: the phone, e-mail and birth date will be erased for good. Reason: “{reason}”. Confirm?',
+    'erase.confirmText':
+      '{name}: the phone, e-mail and birth date will be erased for good. Reason: “{reason}”. Confirm?',
     'erase.confirm': 'Yes, erase for good',
     'erase.cancel': 'Cancel',
     'erase.problem.reasonRequired': 'Give the reason for the erasure.',

@@ -12,7 +12,10 @@ import { csrfField, layout } from './layout';
 import { accountsErrorBox, formRefusal, roleLabel } from './manage-accounts-shared';
 import { pageRequest, sendPage } from './respond';
 
-const PageQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), done: Type.Optional(Type.String({ maxLength: 20 })) });
+const PageQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  done: Type.Optional(Type.String({ maxLength: 20 })),
+});
 const PasswordForm = Type.Object(
   {
     _csrf: Type.Optional(Type.String({ maxLength: 200 })),
@@ -29,37 +32,79 @@ function authOf(request: FastifyRequest) {
 }
 
 export function accountPage(app: App, deps: AppDeps): void {
-  function show(request: FastifyRequest, reply: FastifyReply, status: number, error: AppError | null, done: boolean): FastifyReply {
+  function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    error: AppError | null,
+    done: boolean,
+  ): FastifyReply {
     const { account } = authOf(request);
     const page = pageRequest(request, '/account');
     const l = page.lang;
     const manage =
       account.role === 'staff' && account.council_id !== null
-        ? html`<p><a href="/manage/councils/${encodeURIComponent(account.council_id)}/accounts?lang=${l}">${msg(l, 'accounts.own.manage')}</a></p>`
+        ? html`<p>
+            <a href="/manage/councils/${encodeURIComponent(account.council_id)}/accounts?lang=${l}"
+              >${msg(l, 'accounts.own.manage')}</a
+            >
+          </p>`
         : '';
     const body = html`${done ? html`<p class="ok" role="status">${msg(l, 'accounts.own.done')}</p>` : ''}
-<p>${msg(l, 'accounts.email')}: ${account.email}<br>${msg(l, 'accounts.role')}: ${roleLabel(l, account.role)}</p>
-${manage}
-<h2>${msg(l, 'accounts.own.change')}</h2>
-<p class="muted">${msg(l, 'accounts.own.explain')}</p>
-${error ? accountsErrorBox(page, error) : ''}
-<form method="post" action="/account/password?lang=${l}">
-${csrfField(page)}
-<input type="hidden" value="${account.email}" autocomplete="username">
-<label for="currentPassword">${msg(l, 'accounts.currentPassword')}</label>
-<input id="currentPassword" name="currentPassword" type="password" required autocomplete="current-password" maxlength="${PASSWORD_MAX}">
-<label for="newPassword">${msg(l, 'accounts.newPassword')}</label>
-<input id="newPassword" name="newPassword" type="password" required minlength="12" autocomplete="new-password" maxlength="${PASSWORD_MAX}" aria-describedby="newPassword-hint">
-<p class="muted" id="newPassword-hint">${msg(l, 'accounts.rule.range')}</p>
-<label for="newPasswordAgain">${msg(l, 'accounts.passwordAgain')}</label>
-<input id="newPasswordAgain" name="newPasswordAgain" type="password" required minlength="12" autocomplete="new-password" maxlength="${PASSWORD_MAX}">
-<button type="submit">${msg(l, 'accounts.own.submit')}</button>
-</form>`;
+      <p>
+        ${msg(l, 'accounts.email')}: ${account.email}<br />${msg(l, 'accounts.role')}: ${roleLabel(l, account.role)}
+      </p>
+      ${manage}
+      <h2>${msg(l, 'accounts.own.change')}</h2>
+      <p class="muted">${msg(l, 'accounts.own.explain')}</p>
+      ${error ? accountsErrorBox(page, error) : ''}
+      <form method="post" action="/account/password?lang=${l}">
+        ${csrfField(page)}
+        <input type="hidden" value="${account.email}" autocomplete="username" />
+        <label for="currentPassword">${msg(l, 'accounts.currentPassword')}</label>
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          required
+          autocomplete="current-password"
+          maxlength="${PASSWORD_MAX}"
+        />
+        <label for="newPassword">${msg(l, 'accounts.newPassword')}</label>
+        <input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          required
+          minlength="12"
+          autocomplete="new-password"
+          maxlength="${PASSWORD_MAX}"
+          aria-describedby="newPassword-hint"
+        />
+        <p class="muted" id="newPassword-hint">${msg(l, 'accounts.rule.range')}</p>
+        <label for="newPasswordAgain">${msg(l, 'accounts.passwordAgain')}</label>
+        <input
+          id="newPasswordAgain"
+          name="newPasswordAgain"
+          type="password"
+          required
+          minlength="12"
+          autocomplete="new-password"
+          maxlength="${PASSWORD_MAX}"
+        />
+        <button type="submit">${msg(l, 'accounts.own.submit')}</button>
+      </form>`;
     return sendPage(reply, page, status, layout(page, msg(l, 'accounts.own.title'), body));
   }
 
-  app.get('/account', { schema: { hide: true, querystring: PageQuery }, config: { access: ['session'], page: true }, preValidation: requireSession() }, (request, reply) =>
-    show(request, reply, 200, null, request.query.done === 'password'),
+  app.get(
+    '/account',
+    {
+      schema: { hide: true, querystring: PageQuery },
+      config: { access: ['session'], page: true },
+      preValidation: requireSession(),
+    },
+    (request, reply) => show(request, reply, 200, null, request.query.done === 'password'),
   );
 
   app.post(
@@ -85,7 +130,11 @@ ${csrfField(page)}
         await changeOwnPassword(
           deps,
           auth,
-          { currentPassword: form.currentPassword ?? '', newPassword: form.newPassword ?? '', newPasswordAgain: form.newPasswordAgain ?? '' },
+          {
+            currentPassword: form.currentPassword ?? '',
+            newPassword: form.newPassword ?? '',
+            newPasswordAgain: form.newPasswordAgain ?? '',
+          },
           pageFields(lang),
         );
       } catch (error) {

@@ -25,7 +25,13 @@ export function annexDownload(app: App, deps: AppDeps): void {
   app.get(
     '/acts/:actId/annexes/:annexId',
     {
-      schema: { hide: true, params: Type.Object({ actId: Type.String({ minLength: 1, maxLength: 200 }), annexId: Type.String({ minLength: 1, maxLength: 200 }) }) },
+      schema: {
+        hide: true,
+        params: Type.Object({
+          actId: Type.String({ minLength: 1, maxLength: 200 }),
+          annexId: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+      },
       config: { access: ['public'], page: true },
     },
     async (request, reply) => {
@@ -37,7 +43,8 @@ export function annexDownload(app: App, deps: AppDeps): void {
       if (act.status === 'draft') {
         const group = await findGroupById(deps.db, act.groupId);
         const account = request.auth?.account;
-        if (!group || !account || !mayAccessGroup(account, ['staff', 'deputy', 'chair', 'member'], group)) throw notFound();
+        if (!group || !account || !mayAccessGroup(account, ['staff', 'deputy', 'chair', 'member'], group))
+          throw notFound();
       }
       const path = join(annexDirOf(deps.config.dataDir), annex.sha256);
       if (!existsSync(path)) throw notFound();

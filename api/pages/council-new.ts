@@ -15,7 +15,14 @@ import type { App, AppDeps } from '../app-types';
 import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
 import { msg } from '../i18n/messages';
-import { checkCouncilInput, executiveBodies, isStaffOfEveryCouncil, registerCouncilOnce, requireStaffOfEveryCouncil, type CouncilField } from '../routes/councils-input';
+import {
+  checkCouncilInput,
+  executiveBodies,
+  isStaffOfEveryCouncil,
+  registerCouncilOnce,
+  requireStaffOfEveryCouncil,
+  type CouncilField,
+} from '../routes/councils-input';
 import { errorBox } from './error-page';
 import { html, type Html } from './html';
 import { csrfField, layout, type PageRequest } from './layout';
@@ -40,31 +47,78 @@ const LABEL_KEY = {
   timeZone: 'councils.field.timeZone',
 } as const satisfies Record<CouncilField, string>;
 
-function render(request: FastifyRequest, reply: FastifyReply, status: number, typed: Typed, error: AppError | null, badField: CouncilField | null): FastifyReply {
+function render(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  typed: Typed,
+  error: AppError | null,
+  badField: CouncilField | null,
+): FastifyReply {
   const page = pageRequest(request, NEW_COUNCIL_PATH);
   const lang = page.lang;
   const invalid = (field: CouncilField) => (field === badField ? html` aria-invalid="true"` : '');
   const body = html`<p><a href="/manage?lang=${lang}">${msg(lang, 'councils.back')}</a></p>
-${error ? errorBox(page, error) : ''}
-<p>${msg(lang, 'councils.new.intro')}</p>
-<form method="post" action="${NEW_COUNCIL_PATH}?lang=${lang}">
-${csrfField(page)}
-<input type="hidden" name="nonce" value="${typed.nonce}">
-<label for="nameKy">${msg(lang, 'councils.field.nameKy')}</label>
-<input id="nameKy" name="nameKy" type="text" lang="ky" required maxlength="200" autocomplete="organization" value="${typed.nameKy}" aria-describedby="nameKy-hint"${invalid('nameKy')}>
-<span class="muted" id="nameKy-hint">${msg(lang, 'councils.field.nameKyHint')}</span>
-<label for="nameRu">${msg(lang, 'councils.field.nameRu')}</label>
-<input id="nameRu" name="nameRu" type="text" lang="ru" required maxlength="200" value="${typed.nameRu}" aria-describedby="nameRu-hint"${invalid('nameRu')}>
-<span class="muted" id="nameRu-hint">${msg(lang, 'councils.field.nameRuHint')}</span>
-<label for="email">${msg(lang, 'councils.field.email')}</label>
-<input id="email" name="email" type="email" maxlength="254" autocomplete="email" value="${typed.email}" aria-describedby="email-hint"${invalid('email')}>
-<span class="muted" id="email-hint">${msg(lang, 'councils.field.emailHint')}</span>
-<label for="website">${msg(lang, 'councils.field.website')}</label>
-<input id="website" name="website" type="text" inputmode="url" maxlength="500" autocomplete="url" value="${typed.website}" aria-describedby="website-hint"${invalid('website')}>
-<span class="muted" id="website-hint">${msg(lang, 'councils.field.websiteHint')}</span>
-<button type="submit">${msg(lang, 'councils.submit')}</button>
-</form>
-<p class="muted">${msg(lang, 'councils.new.next')}</p>`;
+    ${error ? errorBox(page, error) : ''}
+    <p>${msg(lang, 'councils.new.intro')}</p>
+    <form method="post" action="${NEW_COUNCIL_PATH}?lang=${lang}">
+      ${csrfField(page)}
+      <input type="hidden" name="nonce" value="${typed.nonce}" />
+      <label for="nameKy">${msg(lang, 'councils.field.nameKy')}</label>
+      <input
+        id="nameKy"
+        name="nameKy"
+        type="text"
+        lang="ky"
+        required
+        maxlength="200"
+        autocomplete="organization"
+        value="${typed.nameKy}"
+        aria-describedby="nameKy-hint"
+        ${invalid('nameKy')}
+      />
+      <span class="muted" id="nameKy-hint">${msg(lang, 'councils.field.nameKyHint')}</span>
+      <label for="nameRu">${msg(lang, 'councils.field.nameRu')}</label>
+      <input
+        id="nameRu"
+        name="nameRu"
+        type="text"
+        lang="ru"
+        required
+        maxlength="200"
+        value="${typed.nameRu}"
+        aria-describedby="nameRu-hint"
+        ${invalid('nameRu')}
+      />
+      <span class="muted" id="nameRu-hint">${msg(lang, 'councils.field.nameRuHint')}</span>
+      <label for="email">${msg(lang, 'councils.field.email')}</label>
+      <input
+        id="email"
+        name="email"
+        type="email"
+        maxlength="254"
+        autocomplete="email"
+        value="${typed.email}"
+        aria-describedby="email-hint"
+        ${invalid('email')}
+      />
+      <span class="muted" id="email-hint">${msg(lang, 'councils.field.emailHint')}</span>
+      <label for="website">${msg(lang, 'councils.field.website')}</label>
+      <input
+        id="website"
+        name="website"
+        type="text"
+        inputmode="url"
+        maxlength="500"
+        autocomplete="url"
+        value="${typed.website}"
+        aria-describedby="website-hint"
+        ${invalid('website')}
+      />
+      <span class="muted" id="website-hint">${msg(lang, 'councils.field.websiteHint')}</span>
+      <button type="submit">${msg(lang, 'councils.submit')}</button>
+    </form>
+    <p class="muted">${msg(lang, 'councils.new.next')}</p>`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'councils.new.title'), body));
 }
 
@@ -84,22 +138,49 @@ export function councilNewPage(app: App, deps: AppDeps): void {
   const everyCouncil = requireStaffOfEveryCouncil();
   const query = Type.Object({ lang: Type.Optional(Type.String()) });
 
-  app.get(NEW_COUNCIL_PATH, { schema: { hide: true, querystring: query }, config: { access: ['staff-of-every-council'], page: true }, preValidation: everyCouncil }, (request, reply) =>
-    render(request, reply, 200, { nameKy: '', nameRu: '', email: '', website: '', nonce: randomUUID() }, null, null),
+  app.get(
+    NEW_COUNCIL_PATH,
+    {
+      schema: { hide: true, querystring: query },
+      config: { access: ['staff-of-every-council'], page: true },
+      preValidation: everyCouncil,
+    },
+    (request, reply) =>
+      render(request, reply, 200, { nameKy: '', nameRu: '', email: '', website: '', nonce: randomUUID() }, null, null),
   );
 
   app.post(
     NEW_COUNCIL_PATH,
-    { schema: { hide: true, querystring: query, body: FormBody }, config: { access: ['staff-of-every-council'], page: true }, preValidation: everyCouncil },
+    {
+      schema: { hide: true, querystring: query, body: FormBody },
+      config: { access: ['staff-of-every-council'], page: true },
+      preValidation: everyCouncil,
+    },
     async (request, reply) => {
       const lang = pageRequest(request, NEW_COUNCIL_PATH).lang;
       const form = request.body;
-      const typed: Typed = { nameKy: form.nameKy, nameRu: form.nameRu, email: form.email ?? '', website: form.website ?? '', nonce: NONCE.test(form.nonce) ? form.nonce : randomUUID() };
-      const labels = Object.fromEntries(Object.entries(LABEL_KEY).map(([field, key]) => [field, msg(lang, key)])) as Record<CouncilField, string>;
+      const typed: Typed = {
+        nameKy: form.nameKy,
+        nameRu: form.nameRu,
+        email: form.email ?? '',
+        website: form.website ?? '',
+        nonce: NONCE.test(form.nonce) ? form.nonce : randomUUID(),
+      };
+      const labels = Object.fromEntries(
+        Object.entries(LABEL_KEY).map(([field, key]) => [field, msg(lang, key)]),
+      ) as Record<CouncilField, string>;
       try {
-        if (!NONCE.test(form.nonce)) throw new AppError('invalid-input', 'nonce: not a form nonce', { field: 'nonce', rule: 'type' });
-        const checked = checkCouncilInput({ nameKy: form.nameKy, nameRu: form.nameRu, email: form.email, website: form.website }, (field) => labels[field]);
-        const { councilId } = await registerCouncilOnce(deps.db, checked, { accountId: request.auth!.account.id, key: form.nonce, lang });
+        if (!NONCE.test(form.nonce))
+          throw new AppError('invalid-input', 'nonce: not a form nonce', { field: 'nonce', rule: 'type' });
+        const checked = checkCouncilInput(
+          { nameKy: form.nameKy, nameRu: form.nameRu, email: form.email, website: form.website },
+          (field) => labels[field],
+        );
+        const { councilId } = await registerCouncilOnce(deps.db, checked, {
+          accountId: request.auth!.account.id,
+          key: form.nonce,
+          lang,
+        });
         return await reply.redirect(`/manage?lang=${lang}&done=council&council=${encodeURIComponent(councilId)}`, 303);
       } catch (error) {
         const appError = toAppError(error);
@@ -119,20 +200,42 @@ export function councilNewPage(app: App, deps: AppDeps): void {
  * Above the councils on /manage: the confirmation after a registration (?done=council&council=<id>), and for staff
  * of every council the link to register one, or, when there is none yet, what to do first.
  */
-export function manageCouncilsIntro(request: FastifyRequest, page: PageRequest, account: SessionAccount, councils: readonly Council[]): Html {
+export function manageCouncilsIntro(
+  request: FastifyRequest,
+  page: PageRequest,
+  account: SessionAccount,
+  councils: readonly Council[],
+): Html {
   const lang = page.lang;
   const registeredId = queryString(request, 'done') === 'council' ? queryString(request, 'council') : undefined;
   const registered = councils.find((c) => c.id === registeredId);
-  const confirmation = registered ? html`<p class="ok" role="status">${msg(lang, 'councils.manage.registered', { name: lang === 'ky' ? registered.name_ky : registered.name_ru })}</p>` : '';
+  const confirmation = registered
+    ? html`<p class="ok" role="status">
+        ${msg(lang, 'councils.manage.registered', { name: lang === 'ky' ? registered.name_ky : registered.name_ru })}
+      </p>`
+    : '';
   if (!isStaffOfEveryCouncil(account)) return html`${confirmation}`;
   const link = html`<a href="${NEW_COUNCIL_PATH}?lang=${lang}">${msg(lang, 'councils.manage.register')}</a>`;
-  if (councils.length === 0) return html`${confirmation}<div class="notice" role="status"><p>${msg(lang, 'councils.manage.first')}</p><p>${link}</p></div>`;
-  return html`${confirmation}<p>${link}</p>`;
+  if (councils.length === 0)
+    return html`${confirmation}
+      <div class="notice" role="status">
+        <p>${msg(lang, 'councils.manage.first')}</p>
+        <p>${link}</p>
+      </div>`;
+  return html`${confirmation}
+    <p>${link}</p>`;
 }
 
 /** Per council, for its staff: register the executive body first when it has none (5.4.1 has nobody to remind). */
 export async function executiveBodyHint(deps: AppDeps, page: PageRequest, councilId: string): Promise<Html> {
   if ((await executiveBodies(deps.db, [councilId])).has(councilId)) return html``;
   const lang = page.lang;
-  return html`<div class="notice" role="status"><p>${msg(lang, 'councils.manage.executiveMissing')} <a href="/manage/councils/${encodeURIComponent(councilId)}/objects?lang=${lang}">${msg(lang, 'councils.manage.executiveLink')}</a></p></div>`;
+  return html`<div class="notice" role="status">
+    <p>
+      ${msg(lang, 'councils.manage.executiveMissing')}
+      <a href="/manage/councils/${encodeURIComponent(councilId)}/objects?lang=${lang}"
+        >${msg(lang, 'councils.manage.executiveLink')}</a
+      >
+    </p>
+  </div>`;
 }

@@ -56,14 +56,21 @@ export function timelineText(lang: Lang, e: TimelineEntry): string {
       break;
     case 'notice.published':
       // A notice's kind: an obligation's key (formation-notice, creation-notice) or 'escalation' (obligation-mail-activities.ts).
-      params.detail = e.detail === 'escalation' ? msg(lang, 'dashboard.noticeKind.escalation') : e.detail ? obligationTitle(lang, e.detail) : '';
+      params.detail =
+        e.detail === 'escalation'
+          ? msg(lang, 'dashboard.noticeKind.escalation')
+          : e.detail
+            ? obligationTitle(lang, e.detail)
+            : '';
       break;
     case 'member.role-changed':
       params.detail = e.detail === 'chair' || e.detail === 'member' ? msg(lang, `role.${e.detail}`) : (e.detail ?? '');
       break;
     case 'meeting.scheduled':
       params.detail = meetingKindText(lang, e.detail ?? '');
-      params.meeting = e.meetingDate ? `${formatDay(lang, e.meetingDate)}${e.meetingTime ? ` ${e.meetingTime}` : ''}` : '';
+      params.meeting = e.meetingDate
+        ? `${formatDay(lang, e.meetingDate)}${e.meetingTime ? ` ${e.meetingTime}` : ''}`
+        : '';
       break;
     case 'act.received':
       params.detail = msg(lang, e.receivedVia === 'link' ? 'dashboard.via.link' : 'dashboard.via.staff');
@@ -77,6 +84,11 @@ export function timelineText(lang: Lang, e: TimelineEntry): string {
 /** "Working days left: 3", "Calendar days overdue: 2", "Due today" (the rule's own unit). */
 export function daysLeftText(lang: Lang, d: { unit: 'working' | 'calendar'; left: number }): string {
   if (d.left === 0) return msg(lang, 'dashboard.left.today');
-  if (d.left > 0) return msg(lang, d.unit === 'working' ? 'dashboard.left.working' : 'dashboard.left.calendar', { n: String(d.left) });
-  return msg(lang, d.unit === 'working' ? 'dashboard.overdue.working' : 'dashboard.overdue.calendar', { n: String(-d.left) });
+  if (d.left > 0)
+    return msg(lang, d.unit === 'working' ? 'dashboard.left.working' : 'dashboard.left.calendar', {
+      n: String(d.left),
+    });
+  return msg(lang, d.unit === 'working' ? 'dashboard.overdue.working' : 'dashboard.overdue.calendar', {
+    n: String(-d.left),
+  });
 }

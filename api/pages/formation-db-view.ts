@@ -44,24 +44,69 @@ export interface DbFormationView {
 
 export async function loadDbFormationView(db: Kysely<Database>, group: Group): Promise<DbFormationView> {
   const [obligations, candidates, protocols, meetings, notices] = await Promise.all([
-    db.selectFrom('obligations').select(['key', 'clause', 'party', 'anchor_date', 'due_date', 'status']).where('group_id', '=', group.id).where('act_id', 'is', null).orderBy('opened_at').orderBy('id').execute(),
+    db
+      .selectFrom('obligations')
+      .select(['key', 'clause', 'party', 'anchor_date', 'due_date', 'status'])
+      .where('group_id', '=', group.id)
+      .where('act_id', 'is', null)
+      .orderBy('opened_at')
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('candidates as c')
       .innerJoin('persons as p', 'p.id', 'c.person_id')
       .innerJoin('nominations as n', 'n.candidate_id', 'c.id')
-      .select(['c.id', 'c.category', 'p.full_name', 'p.sex', 'p.birth_date', 'p.village', 'p.phone', 'p.email', 'p.data_erased_at', 'n.source', 'n.nominated_on', 'n.votes'])
+      .select([
+        'c.id',
+        'c.category',
+        'p.full_name',
+        'p.sex',
+        'p.birth_date',
+        'p.village',
+        'p.phone',
+        'p.email',
+        'p.data_erased_at',
+        'n.source',
+        'n.nominated_on',
+        'n.votes',
+      ])
       .where('c.group_id', '=', group.id)
       .where('c.status', '!=', 'withdrawn')
       .orderBy('n.nominated_on')
       .orderBy('c.id')
       .execute(),
-    db.selectFrom('gathering_protocols').selectAll().where('group_id', '=', group.id).orderBy('held_on').orderBy('id').execute(),
-    db.selectFrom('meetings').selectAll().where('group_id', '=', group.id).where('kind', '=', 'first').orderBy('scheduled_on').execute(),
-    db.selectFrom('notices').select(['id', 'kind', 'published_at', 'channels']).where('group_id', '=', group.id).orderBy('published_at').execute(),
+    db
+      .selectFrom('gathering_protocols')
+      .selectAll()
+      .where('group_id', '=', group.id)
+      .orderBy('held_on')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('group_id', '=', group.id)
+      .where('kind', '=', 'first')
+      .orderBy('scheduled_on')
+      .execute(),
+    db
+      .selectFrom('notices')
+      .select(['id', 'kind', 'published_at', 'channels'])
+      .where('group_id', '=', group.id)
+      .orderBy('published_at')
+      .execute(),
   ]);
   const meeting = meetings.at(-1);
   return {
-    obligations: obligations.map((o) => ({ key: o.key, clause: o.clause, party: o.party, anchor: o.anchor_date, due: o.due_date, status: o.status, metOn: null })),
+    obligations: obligations.map((o) => ({
+      key: o.key,
+      clause: o.clause,
+      party: o.party,
+      anchor: o.anchor_date,
+      due: o.due_date,
+      status: o.status,
+      metOn: null,
+    })),
     candidates: candidates.map((c) => ({
       candidateId: c.id,
       fullName: c.full_name,
@@ -76,8 +121,22 @@ export async function loadDbFormationView(db: Kysely<Database>, group: Group): P
       email: c.email,
       dataErased: c.data_erased_at !== null,
     })),
-    protocols: protocols.map((p) => ({ id: p.id, heldOn: p.held_on, protocolRef: p.protocol_ref, place: p.place, participants: p.participants })),
-    meeting: meeting ? { date: meeting.scheduled_on, time: meeting.starts_at, place: meeting.place, status: meeting.status, heldOn: meeting.held_on } : null,
+    protocols: protocols.map((p) => ({
+      id: p.id,
+      heldOn: p.held_on,
+      protocolRef: p.protocol_ref,
+      place: p.place,
+      participants: p.participants,
+    })),
+    meeting: meeting
+      ? {
+          date: meeting.scheduled_on,
+          time: meeting.starts_at,
+          place: meeting.place,
+          status: meeting.status,
+          heldOn: meeting.held_on,
+        }
+      : null,
     notices: notices.map((n) => ({ id: n.id, kind: n.kind, publishedAt: n.published_at, channels: n.channels })),
   };
 }

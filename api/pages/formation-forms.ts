@@ -44,7 +44,8 @@ export function formValues(step: FormationStepName | 'start', body: unknown): Fo
   const out: Record<string, string[]> = {};
   const allowed = new Set([...FIELDS[step], '_csrf']);
   for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (!allowed.has(name)) throw new AppError('invalid-input', `${name}: unknown field`, { field: name, rule: 'unknown-property' });
+    if (!allowed.has(name))
+      throw new AppError('invalid-input', `${name}: unknown field`, { field: name, rule: 'unknown-property' });
     const list = Array.isArray(value) ? value : [value];
     out[name] = list.map((v) => (typeof v === 'string' ? v : ''));
   }
@@ -52,29 +53,48 @@ export function formValues(step: FormationStepName | 'start', body: unknown): Fo
 }
 
 /** The fields and the CSV file of a multipart list form. */
-export async function multipartValues(step: FormationStepName, request: FastifyRequest): Promise<{ values: FormValues; file: Buffer | null }> {
+export async function multipartValues(
+  step: FormationStepName,
+  request: FastifyRequest,
+): Promise<{ values: FormValues; file: Buffer | null }> {
   const out: Record<string, string[]> = {};
   const allowed = new Set([...FIELDS[step], '_csrf']);
   let file: Buffer | null = null;
-  if (!request.isMultipart()) throw new AppError('invalid-input', 'expected multipart/form-data', { field: '(body)', rule: 'multipart' });
-  const parts = request.parts({ limits: { fields: 2000, parts: 2010, files: 1, fileSize: MAX_LIST_BYTES, fieldSize: 20_000 } });
+  if (!request.isMultipart())
+    throw new AppError('invalid-input', 'expected multipart/form-data', { field: '(body)', rule: 'multipart' });
+  const parts = request.parts({
+    limits: { fields: 2000, parts: 2010, files: 1, fileSize: MAX_LIST_BYTES, fieldSize: 20_000 },
+  });
   try {
     for await (const part of withoutFormCsrf(request, parts)) {
       if (part.type === 'file') {
-        if (part.fieldname !== 'file') throw new AppError('invalid-input', `${part.fieldname}: unknown file field`, { field: part.fieldname, rule: 'unknown-property' });
+        if (part.fieldname !== 'file')
+          throw new AppError('invalid-input', `${part.fieldname}: unknown file field`, {
+            field: part.fieldname,
+            rule: 'unknown-property',
+          });
         const bytes = await part.toBuffer();
-        if (part.file.truncated) throw new AppError('invalid-input', 'file: too large', { field: 'file', rule: 'range' });
+        if (part.file.truncated)
+          throw new AppError('invalid-input', 'file: too large', { field: 'file', rule: 'range' });
         // A form posted without choosing a file sends an empty part with no name.
         file = part.filename === '' && bytes.length === 0 ? null : bytes;
       } else {
-        if (!allowed.has(part.fieldname)) throw new AppError('invalid-input', `${part.fieldname}: unknown field`, { field: part.fieldname, rule: 'unknown-property' });
+        if (!allowed.has(part.fieldname))
+          throw new AppError('invalid-input', `${part.fieldname}: unknown field`, {
+            field: part.fieldname,
+            rule: 'unknown-property',
+          });
         (out[part.fieldname] ??= []).push(typeof part.value === 'string' ? part.value : '');
       }
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     // Only parsing happens above: a body busboy cannot read (no boundary, cut short, bad part headers) is bad input.
-    throw new AppError('invalid-input', `unreadable multipart body: ${error instanceof Error ? error.message : String(error)}`, { field: '(body)', rule: 'multipart' });
+    throw new AppError(
+      'invalid-input',
+      `unreadable multipart body: ${error instanceof Error ? error.message : String(error)}`,
+      { field: '(body)', rule: 'multipart' },
+    );
   }
   return { values: out, file };
 }
@@ -85,7 +105,12 @@ const optional = (v: string): string | null => (v.trim() === '' ? null : v.trim(
 function whole(values: FormValues, name: string, fallback?: number): number {
   const text = one(values, name).trim();
   if (text === '' && fallback !== undefined) return fallback;
-  if (!/^\d{1,9}$/.test(text)) throw new AppError('invalid-input', `${name}: "${text}" is not a whole number`, { field: name, rule: 'type', value: text });
+  if (!/^\d{1,9}$/.test(text))
+    throw new AppError('invalid-input', `${name}: "${text}" is not a whole number`, {
+      field: name,
+      rule: 'type',
+      value: text,
+    });
   return Number(text);
 }
 
@@ -108,7 +133,12 @@ function rowsOf(values: FormValues, withVotes: boolean): CsvPerson[] {
     };
     if (withVotes) {
       const votes = cell('votes').trim();
-      if (!/^\d{1,9}$/.test(votes)) throw new AppError('invalid-input', `votes: "${votes}" is not a whole number`, { field: `votes (${person.fullName || i + 1})`, rule: 'type', value: votes });
+      if (!/^\d{1,9}$/.test(votes))
+        throw new AppError('invalid-input', `votes: "${votes}" is not a whole number`, {
+          field: `votes (${person.fullName || i + 1})`,
+          rule: 'type',
+          value: votes,
+        });
       person.votes = Number(votes);
     }
     people.push(person);
@@ -134,7 +164,16 @@ function checked(step: FormationStepName, input: unknown): unknown {
   const errors = Value.Errors(schema, input).filter((e) => e.keyword !== 'boolean' && e.keyword !== 'anyOf');
   const e = errors[0] ?? Value.Errors(schema, input)[0];
   const path = (e?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-  const rule: Record<string, string> = { maxLength: 'range', maxItems: 'range', minLength: 'range', enum: 'one-of', const: 'one-of', type: 'type', required: 'required', pattern: 'date' };
+  const rule: Record<string, string> = {
+    maxLength: 'range',
+    maxItems: 'range',
+    minLength: 'range',
+    enum: 'one-of',
+    const: 'one-of',
+    type: 'type',
+    required: 'required',
+    pattern: 'date',
+  };
   const details: AppErrorDetails = { field: path || '(form)', rule: rule[e?.keyword ?? ''] ?? e?.keyword ?? 'type' };
   throw new AppError('invalid-input', `${details.field}: ${e?.message ?? 'invalid'}`, details);
 }
@@ -153,12 +192,22 @@ function keptWithPeople(values: FormValues, people: CsvPerson[], withVotes: bool
 }
 
 /** The contract's input for `step` from the posted form (and CSV); invalid-input naming the field when it cannot be built. */
-export function buildInput(step: FormationStepName, values: FormValues, file: Buffer | null, today: IsoDate): BuiltInput {
+export function buildInput(
+  step: FormationStepName,
+  values: FormValues,
+  file: Buffer | null,
+  today: IsoDate,
+): BuiltInput {
   const list = (category: Category, withVotes: boolean): CsvPerson[] => {
     let fromFile: CsvPerson[] = [];
     if (file !== null) {
       const { people, problems } = parseCandidateCsv(file, { category, votes: withVotes, today });
-      if (problems.length > 0) throw new AppError('invalid-input', `file: ${problems.length} problem(s)`, { field: problems[0]!.field, rule: problems[0]!.code, problems });
+      if (problems.length > 0)
+        throw new AppError('invalid-input', `file: ${problems.length} problem(s)`, {
+          field: problems[0]!.field,
+          rule: problems[0]!.code,
+          problems,
+        });
       fromFile = people;
     }
     return [...fromFile, ...rowsOf(values, withVotes)];
@@ -166,37 +215,88 @@ export function buildInput(step: FormationStepName, values: FormValues, file: Bu
   switch (step) {
     case 'formation-notice':
     case 'creation-notice':
-      return { input: checked(step, { publishedOn: one(values, 'publishedOn'), channels: [...(values.channels ?? [])], ...noticeText(values) }), kept: values };
+      return {
+        input: checked(step, {
+          publishedOn: one(values, 'publishedOn'),
+          channels: [...(values.channels ?? [])],
+          ...noticeText(values),
+        }),
+        kept: values,
+      };
     case 'staff-candidates': {
       const people = list('municipal_employee', false);
-      return { input: checked(step, { submittedOn: one(values, 'submittedOn'), candidates: people }), kept: keptWithPeople(values, people, false) };
+      return {
+        input: checked(step, { submittedOn: one(values, 'submittedOn'), candidates: people }),
+        kept: keptWithPeople(values, people, false),
+      };
     }
     case 'deputy-members': {
       const people = list('deputy', false);
-      return { input: checked(step, { approvedOn: one(values, 'approvedOn'), deputies: people }), kept: keptWithPeople(values, people, false) };
+      return {
+        input: checked(step, { approvedOn: one(values, 'approvedOn'), deputies: people }),
+        kept: keptWithPeople(values, people, false),
+      };
     }
     case 'gathering': {
       const people = list('citizen', true);
       const kept = keptWithPeople(values, people, true);
-      const input = { heldOn: one(values, 'heldOn'), protocolRef: one(values, 'protocolRef'), place: optional(one(values, 'place')), participants: whole(values, 'participants'), candidates: people };
+      const input = {
+        heldOn: one(values, 'heldOn'),
+        protocolRef: one(values, 'protocolRef'),
+        place: optional(one(values, 'place')),
+        participants: whole(values, 'participants'),
+        candidates: people,
+      };
       return { input: checked(step, input), kept };
     }
     case 'add-candidate':
     case 'replace-candidate': {
       const protocolId = optional(one(values, 'protocolId'));
-      const add = { category: one(values, 'category'), person: personFrom(values), nominatedOn: one(values, 'nominatedOn'), ...(protocolId ? { protocolId } : {}) };
-      const input = step === 'add-candidate' ? add : { ...add, candidateId: one(values, 'candidateId'), reason: one(values, 'reason') };
+      const add = {
+        category: one(values, 'category'),
+        person: personFrom(values),
+        nominatedOn: one(values, 'nominatedOn'),
+        ...(protocolId ? { protocolId } : {}),
+      };
+      const input =
+        step === 'add-candidate'
+          ? add
+          : { ...add, candidateId: one(values, 'candidateId'), reason: one(values, 'reason') };
       return { input: checked(step, input), kept: values };
     }
     case 'remove-candidate':
-      return { input: checked(step, { candidateId: one(values, 'candidateId'), reason: one(values, 'reason') }), kept: values };
+      return {
+        input: checked(step, { candidateId: one(values, 'candidateId'), reason: one(values, 'reason') }),
+        kept: values,
+      };
     case 'decision':
-      return { input: checked(step, { decidedOn: one(values, 'decidedOn'), resolutionNumber: one(values, 'resolutionNumber') }), kept: values };
+      return {
+        input: checked(step, {
+          decidedOn: one(values, 'decidedOn'),
+          resolutionNumber: one(values, 'resolutionNumber'),
+        }),
+        kept: values,
+      };
     case 'meeting':
-      return { input: checked(step, { date: one(values, 'date'), time: one(values, 'time').trim(), place: one(values, 'place') }), kept: values };
+      return {
+        input: checked(step, {
+          date: one(values, 'date'),
+          time: one(values, 'time').trim(),
+          place: one(values, 'place'),
+        }),
+        kept: values,
+      };
     case 'first-meeting': {
-      const chairElection = { candidateId: one(values, 'chairCandidateId'), votesFor: whole(values, 'votesFor'), votesAgainst: whole(values, 'votesAgainst', 0), abstained: whole(values, 'abstained', 0) };
-      return { input: checked(step, { heldOn: one(values, 'heldOn'), present: whole(values, 'present'), chairElection }), kept: values };
+      const chairElection = {
+        candidateId: one(values, 'chairCandidateId'),
+        votesFor: whole(values, 'votesFor'),
+        votesAgainst: whole(values, 'votesAgainst', 0),
+        abstained: whole(values, 'abstained', 0),
+      };
+      return {
+        input: checked(step, { heldOn: one(values, 'heldOn'), present: whole(values, 'present'), chairElection }),
+        kept: values,
+      };
     }
   }
 }
@@ -243,31 +343,53 @@ interface Input {
 function input(id: string, f: Input): Html {
   const hintId = f.hint ? `${id}-hint` : null;
   return html`<label for="${id}">${f.label}</label>
-${f.hint ? html`<span class="muted" id="${hintId}">${f.hint}</span>` : ''}
-<input id="${id}" name="${f.name}" type="${f.type ?? 'text'}" value="${f.value}"${f.required ? html` required` : ''}${f.type === 'number' ? html` min="0" step="1" inputmode="numeric"` : ''} maxlength="${f.maxlength ?? 300}"${hintId ? html` aria-describedby="${hintId}"` : ''}>`;
+    ${f.hint ? html`<span class="muted" id="${hintId}">${f.hint}</span>` : ''}
+    <input
+      id="${id}"
+      name="${f.name}"
+      type="${f.type ?? 'text'}"
+      value="${f.value}"
+      ${f.required ? html` required` : ''}${f.type === 'number' ? html` min="0" step="1" inputmode="numeric"` : ''}
+      maxlength="${f.maxlength ?? 300}"
+      ${hintId ? html` aria-describedby="${hintId}"` : ''}
+    />`;
 }
 
-function select(id: string, name: string, label: string, options: { value: string; label: string }[], value: string, required = false): Html {
+function select(
+  id: string,
+  name: string,
+  label: string,
+  options: { value: string; label: string }[],
+  value: string,
+  required = false,
+): Html {
   return html`<label for="${id}">${label}</label>
-<select id="${id}" name="${name}"${required ? html` required` : ''}>${options.map((o) => html`<option value="${o.value}"${o.value === value ? html` selected` : ''}>${o.label}</option>`)}</select>`;
+    <select id="${id}" name="${name}" ${required ? html` required` : ''}>
+      ${options.map((o) => html`<option value="${o.value}" ${o.value === value ? html` selected` : ''}>${o.label}</option>`)}
+    </select>`;
 }
 
 function textarea(id: string, name: string, label: string, value: string, hint?: string): Html {
   return html`<label for="${id}">${label}</label>${hint ? html`<span class="muted">${hint}</span>` : ''}
-<textarea id="${id}" name="${name}" maxlength="20000">${value}</textarea>`;
+    <textarea id="${id}" name="${name}" maxlength="20000">${value}</textarea>`;
 }
 
 function form(c: FormContext, step: FormationStepName, body: Html, opts: { multipart?: boolean } = {}): Html {
   const { page } = c;
   const heading = t(page, `formation.form.${step}`);
   return html`<section class="step-form" aria-labelledby="form-${step}">
-<h3 id="form-${step}">${heading} <span class="muted">(${t(page, 'problem.clause', { clause: FORMATION_ACTIONS[step].clause })})</span></h3>
-<form method="post" action="${stepAction(page, c.groupId, step)}"${opts.multipart ? html` enctype="multipart/form-data"` : ''}>
-${csrfField(page)}
-${body}
-<button type="submit">${t(page, `formation.submit.${step}`)}</button>
-</form>
-</section>`;
+    <h3 id="form-${step}">
+      ${heading} <span class="muted">(${t(page, 'problem.clause', { clause: FORMATION_ACTIONS[step].clause })})</span>
+    </h3>
+    <form
+      method="post"
+      action="${stepAction(page, c.groupId, step)}"
+      ${opts.multipart ? html` enctype="multipart/form-data"` : ''}
+    >
+      ${csrfField(page)} ${body}
+      <button type="submit">${t(page, `formation.submit.${step}`)}</button>
+    </form>
+  </section>`;
 }
 
 /** The kept value of a field of `step`'s form, else the default. */
@@ -279,11 +401,22 @@ function keptValue(c: FormContext, step: FormationStepName, name: string, fallba
 function channelsField(c: FormContext, step: FormationStepName): Html {
   const { page } = c;
   const kept = c.kept?.step === step ? (c.kept.values.channels ?? []) : ['website', 'notice_board'];
-  return html`<fieldset><legend>${t(page, 'formation.field.channels')}</legend>
-${(['website', 'notice_board'] as const).map(
-  (ch) => html`<label for="${step}-ch-${ch}" class="plain"><input type="checkbox" id="${step}-ch-${ch}" name="channels" value="${ch}"${kept.includes(ch) ? html` checked` : ''}> ${t(page, `formation.channel.${ch}`)}</label>`,
-)}
-</fieldset>`;
+  return html`<fieldset>
+    <legend>${t(page, 'formation.field.channels')}</legend>
+    ${(['website', 'notice_board'] as const).map(
+      (ch) =>
+        html`<label for="${step}-ch-${ch}" class="plain"
+          ><input
+            type="checkbox"
+            id="${step}-ch-${ch}"
+            name="channels"
+            value="${ch}"
+            ${kept.includes(ch) ? html` checked` : ''}
+          />
+          ${t(page, `formation.channel.${ch}`)}</label
+        >`,
+    )}
+  </fieldset>`;
 }
 
 function noticeForm(c: FormContext, step: 'formation-notice' | 'creation-notice'): Html {
@@ -317,18 +450,23 @@ function sexSelect(c: FormContext, id: string, value: string, required: boolean)
 }
 
 /** One person's fields; `i` numbers the row (ids stay unique), `required` for a single-person form. */
-function personFields(c: FormContext, step: FormationStepName, i: number, opts: { votes?: boolean; required?: boolean } = {}): Html {
+function personFields(
+  c: FormContext,
+  step: FormationStepName,
+  i: number,
+  opts: { votes?: boolean; required?: boolean } = {},
+): Html {
   const { page } = c;
   const id = (f: string) => `${step}-${f}-${i}`;
   const v = (f: string) => keptValue(c, step, f, '', i);
   return html`${input(id('fullName'), { name: 'fullName', label: t(page, 'formation.field.fullName'), value: v('fullName'), required: opts.required === true, maxlength: 200 })}
-${sexSelect(c, id('sex'), v('sex'), opts.required === true)}
-${input(id('birthDate'), { name: 'birthDate', label: t(page, 'formation.field.birthDate'), value: v('birthDate'), hint: t(page, 'formation.field.birthDateHint'), required: opts.required === true, maxlength: 10 })}
-${opts.votes ? input(id('votes'), { name: 'votes', label: t(page, 'formation.field.votes'), type: 'number', value: v('votes') }) : ''}
-${input(id('workplace'), { name: 'workplace', label: t(page, 'formation.field.workplace'), value: v('workplace') })}
-${input(id('village'), { name: 'village', label: t(page, 'formation.field.village'), value: v('village'), maxlength: 200 })}
-${input(id('phone'), { name: 'phone', label: t(page, 'formation.field.phone'), type: 'tel', value: v('phone'), hint: t(page, 'formation.field.phoneHint'), maxlength: 40 })}
-${input(id('email'), { name: 'email', label: t(page, 'formation.field.email'), type: 'email', value: v('email'), maxlength: 254 })}`;
+  ${sexSelect(c, id('sex'), v('sex'), opts.required === true)}
+  ${input(id('birthDate'), { name: 'birthDate', label: t(page, 'formation.field.birthDate'), value: v('birthDate'), hint: t(page, 'formation.field.birthDateHint'), required: opts.required === true, maxlength: 10 })}
+  ${opts.votes ? input(id('votes'), { name: 'votes', label: t(page, 'formation.field.votes'), type: 'number', value: v('votes') }) : ''}
+  ${input(id('workplace'), { name: 'workplace', label: t(page, 'formation.field.workplace'), value: v('workplace') })}
+  ${input(id('village'), { name: 'village', label: t(page, 'formation.field.village'), value: v('village'), maxlength: 200 })}
+  ${input(id('phone'), { name: 'phone', label: t(page, 'formation.field.phone'), type: 'tel', value: v('phone'), hint: t(page, 'formation.field.phoneHint'), maxlength: 40 })}
+  ${input(id('email'), { name: 'email', label: t(page, 'formation.field.email'), type: 'email', value: v('email'), maxlength: 254 })}`;
 }
 
 function listForm(c: FormContext, step: 'staff-candidates' | 'deputy-members' | 'gathering', dateField: string): Html {
@@ -336,40 +474,60 @@ function listForm(c: FormContext, step: 'staff-candidates' | 'deputy-members' | 
   const votes = step === 'gathering';
   const keptRows = c.kept?.step === step ? Math.max(0, ...PERSON_FIELDS.map((f) => c.kept!.values[f]?.length ?? 0)) : 0;
   const rows = Math.max(c.rows, keptRows + 1);
-  const header = votes ? 'full_name,sex,birth_date,category,workplace,village,phone,email,votes' : 'full_name,sex,birth_date,category,workplace,village,phone,email';
-  const category = step === 'staff-candidates' ? 'municipal_employee' : step === 'deputy-members' ? 'deputy' : 'citizen';
+  const header = votes
+    ? 'full_name,sex,birth_date,category,workplace,village,phone,email,votes'
+    : 'full_name,sex,birth_date,category,workplace,village,phone,email';
+  const category =
+    step === 'staff-candidates' ? 'municipal_employee' : step === 'deputy-members' ? 'deputy' : 'citizen';
   const more = `/manage/groups/${encodeURIComponent(c.groupId)}/formation?lang=${page.lang}&rows=${Math.min(rows + 5, 40)}#form-${step}`;
   return form(
     c,
     step,
     html`${input(`${step}-${dateField}`, { name: dateField, label: t(page, `formation.field.${dateField}` as MessageKey), type: 'date', required: true, value: keptValue(c, step, dateField, c.state.today) })}
-${votes
-  ? html`${input(`${step}-protocolRef`, { name: 'protocolRef', label: t(page, 'formation.field.protocolRef'), required: true, value: keptValue(c, step, 'protocolRef'), maxlength: 200 })}
-${input(`${step}-place`, { name: 'place', label: t(page, 'formation.field.place'), value: keptValue(c, step, 'place') })}
-${input(`${step}-participants`, { name: 'participants', label: t(page, 'formation.field.participants'), type: 'number', required: true, value: keptValue(c, step, 'participants') })}`
-  : ''}
-<label for="${step}-file">${t(page, 'formation.field.file')}</label>
-<span class="muted" id="${step}-file-hint">${t(page, 'formation.field.fileHint', { header, category })}</span>
-<input id="${step}-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="${step}-file-hint">
-<p class="muted">${t(page, 'formation.field.rowsHint')}</p>
-${Array.from({ length: rows }, (_, i) => html`<fieldset><legend>${t(page, 'formation.person.legend', { n: String(i + 1) })}</legend>${personFields(c, step, i, { votes })}</fieldset>`)}
-<p><a href="${more}">${t(page, 'formation.moreRows')}</a></p>`,
+      ${
+        votes
+          ? html`${input(`${step}-protocolRef`, { name: 'protocolRef', label: t(page, 'formation.field.protocolRef'), required: true, value: keptValue(c, step, 'protocolRef'), maxlength: 200 })}
+            ${input(`${step}-place`, { name: 'place', label: t(page, 'formation.field.place'), value: keptValue(c, step, 'place') })}
+            ${input(`${step}-participants`, { name: 'participants', label: t(page, 'formation.field.participants'), type: 'number', required: true, value: keptValue(c, step, 'participants') })}`
+          : ''
+      }
+      <label for="${step}-file">${t(page, 'formation.field.file')}</label>
+      <span class="muted" id="${step}-file-hint">${t(page, 'formation.field.fileHint', { header, category })}</span>
+      <input id="${step}-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="${step}-file-hint" />
+      <p class="muted">${t(page, 'formation.field.rowsHint')}</p>
+      ${Array.from(
+        { length: rows },
+        (_, i) =>
+          html`<fieldset>
+            <legend>${t(page, 'formation.person.legend', { n: String(i + 1) })}</legend>
+            ${personFields(c, step, i, { votes })}
+          </fieldset>`,
+      )}
+      <p><a href="${more}">${t(page, 'formation.moreRows')}</a></p>`,
     { multipart: true },
   );
 }
 
-function candidateOptions(c: FormContext, filter: (x: FormState['candidates'][number]) => boolean = () => true): { value: string; label: string }[] {
-  return c.state.candidates.filter(filter).map((x) => ({ value: x.candidateId, label: `${x.fullName} — ${msg(c.page.lang, `category.${x.category}`)}` }));
+function candidateOptions(
+  c: FormContext,
+  filter: (x: FormState['candidates'][number]) => boolean = () => true,
+): { value: string; label: string }[] {
+  return c.state.candidates
+    .filter(filter)
+    .map((x) => ({ value: x.candidateId, label: `${x.fullName} — ${msg(c.page.lang, `category.${x.category}`)}` }));
 }
 
 function candidateFields(c: FormContext, step: 'add-candidate' | 'replace-candidate'): Html {
   const { page } = c;
   const categories = CATEGORIES.map((x) => ({ value: x, label: msg(page.lang, `category.${x}`) }));
-  const protocols = [{ value: '', label: t(page, 'formation.field.protocolNone') }, ...c.state.protocols.map((p) => ({ value: p.protocolId, label: `${p.protocolRef} (${p.heldOn})` }))];
+  const protocols = [
+    { value: '', label: t(page, 'formation.field.protocolNone') },
+    ...c.state.protocols.map((p) => ({ value: p.protocolId, label: `${p.protocolRef} (${p.heldOn})` })),
+  ];
   return html`${select(`${step}-category`, 'category', t(page, 'formation.field.category'), categories, keptValue(c, step, 'category', 'citizen'), true)}
-${input(`${step}-nominatedOn`, { name: 'nominatedOn', label: t(page, 'formation.field.nominatedOn'), type: 'date', required: true, value: keptValue(c, step, 'nominatedOn', c.state.today) })}
-${select(`${step}-protocolId`, 'protocolId', t(page, 'formation.field.protocolId'), protocols, keptValue(c, step, 'protocolId'))}
-${personFields(c, step, 0, { required: true })}`;
+  ${input(`${step}-nominatedOn`, { name: 'nominatedOn', label: t(page, 'formation.field.nominatedOn'), type: 'date', required: true, value: keptValue(c, step, 'nominatedOn', c.state.today) })}
+  ${select(`${step}-protocolId`, 'protocolId', t(page, 'formation.field.protocolId'), protocols, keptValue(c, step, 'protocolId'))}
+  ${personFields(c, step, 0, { required: true })}`;
 }
 
 /** One step's form. */
@@ -392,42 +550,49 @@ export function oneForm(c: FormContext, step: FormationStepName): Html {
         c,
         step,
         html`${select('remove-candidate-candidateId', 'candidateId', t(page, 'formation.field.candidate'), candidateOptions(c), keptValue(c, step, 'candidateId'), true)}
-${input('remove-candidate-reason', { name: 'reason', label: t(page, 'formation.field.reason'), required: true, value: keptValue(c, step, 'reason'), maxlength: 2000 })}`,
+        ${input('remove-candidate-reason', { name: 'reason', label: t(page, 'formation.field.reason'), required: true, value: keptValue(c, step, 'reason'), maxlength: 2000 })}`,
       );
     case 'replace-candidate':
       return form(
         c,
         step,
         html`${select('replace-candidate-candidateId', 'candidateId', t(page, 'formation.field.candidateReplaced'), candidateOptions(c), keptValue(c, step, 'candidateId'), true)}
-${input('replace-candidate-reason', { name: 'reason', label: t(page, 'formation.field.reason'), required: true, value: keptValue(c, step, 'reason'), maxlength: 2000 })}
-<p class="muted">${t(page, 'formation.field.replacement')}</p>
-${candidateFields(c, step)}`,
+          ${input('replace-candidate-reason', { name: 'reason', label: t(page, 'formation.field.reason'), required: true, value: keptValue(c, step, 'reason'), maxlength: 2000 })}
+          <p class="muted">${t(page, 'formation.field.replacement')}</p>
+          ${candidateFields(c, step)}`,
       );
     case 'decision':
       return form(
         c,
         step,
         html`${input('decision-decidedOn', { name: 'decidedOn', label: t(page, 'formation.field.decidedOn'), type: 'date', required: true, value: keptValue(c, step, 'decidedOn', state.today) })}
-${input('decision-resolutionNumber', { name: 'resolutionNumber', label: t(page, 'formation.field.resolutionNumber'), required: true, value: keptValue(c, step, 'resolutionNumber'), maxlength: 100 })}`,
+        ${input('decision-resolutionNumber', { name: 'resolutionNumber', label: t(page, 'formation.field.resolutionNumber'), required: true, value: keptValue(c, step, 'resolutionNumber'), maxlength: 100 })}`,
       );
     case 'meeting':
       return form(
         c,
         step,
         html`${input('meeting-date', { name: 'date', label: t(page, 'formation.field.meetingDate'), type: 'date', required: true, value: keptValue(c, step, 'date') })}
-${input('meeting-time', { name: 'time', label: t(page, 'formation.field.time'), type: 'time', required: true, value: keptValue(c, step, 'time', '10:00'), maxlength: 5 })}
-${input('meeting-place', { name: 'place', label: t(page, 'formation.field.meetingPlace'), required: true, value: keptValue(c, step, 'place') })}`,
+        ${input('meeting-time', { name: 'time', label: t(page, 'formation.field.time'), type: 'time', required: true, value: keptValue(c, step, 'time', '10:00'), maxlength: 5 })}
+        ${input('meeting-place', { name: 'place', label: t(page, 'formation.field.meetingPlace'), required: true, value: keptValue(c, step, 'place') })}`,
       );
     case 'first-meeting':
       return form(
         c,
         step,
         html`${input('first-meeting-heldOn', { name: 'heldOn', label: t(page, 'formation.field.heldOnMeeting'), type: 'date', required: true, value: keptValue(c, step, 'heldOn', state.meeting?.date ?? state.today) })}
-${input('first-meeting-present', { name: 'present', label: t(page, 'formation.field.present', { total: String(state.candidates.length) }), type: 'number', required: true, value: keptValue(c, step, 'present') })}
-${select('first-meeting-chairCandidateId', 'chairCandidateId', t(page, 'formation.field.chair'), candidateOptions(c, (x) => x.category === 'citizen'), keptValue(c, step, 'chairCandidateId'), true)}
-${input('first-meeting-votesFor', { name: 'votesFor', label: t(page, 'formation.field.votesFor'), type: 'number', required: true, value: keptValue(c, step, 'votesFor') })}
-${input('first-meeting-votesAgainst', { name: 'votesAgainst', label: t(page, 'formation.field.votesAgainst'), type: 'number', value: keptValue(c, step, 'votesAgainst', '0') })}
-${input('first-meeting-abstained', { name: 'abstained', label: t(page, 'formation.field.abstained'), type: 'number', value: keptValue(c, step, 'abstained', '0') })}`,
+        ${input('first-meeting-present', { name: 'present', label: t(page, 'formation.field.present', { total: String(state.candidates.length) }), type: 'number', required: true, value: keptValue(c, step, 'present') })}
+        ${select(
+          'first-meeting-chairCandidateId',
+          'chairCandidateId',
+          t(page, 'formation.field.chair'),
+          candidateOptions(c, (x) => x.category === 'citizen'),
+          keptValue(c, step, 'chairCandidateId'),
+          true,
+        )}
+        ${input('first-meeting-votesFor', { name: 'votesFor', label: t(page, 'formation.field.votesFor'), type: 'number', required: true, value: keptValue(c, step, 'votesFor') })}
+        ${input('first-meeting-votesAgainst', { name: 'votesAgainst', label: t(page, 'formation.field.votesAgainst'), type: 'number', value: keptValue(c, step, 'votesAgainst', '0') })}
+        ${input('first-meeting-abstained', { name: 'abstained', label: t(page, 'formation.field.abstained'), type: 'number', value: keptValue(c, step, 'abstained', '0') })}`,
       );
   }
 }
@@ -466,8 +631,8 @@ export function stepForms(c: FormContext): Html {
 /** The "start the procedure" form of a group whose start did not go through. */
 export function restartForm(page: PageRequest, groupId: string, needsDate: boolean, kept: FormValues | null): Html {
   return html`<form method="post" action="${stepAction(page, groupId, 'start')}">
-${csrfField(page)}
-${needsDate ? input('start-formedOn', { name: 'formedOn', label: msg(page.lang, 'formation.field.formedOn'), type: 'date', required: true, value: one(kept ?? undefined, 'formedOn') }) : ''}
-<button type="submit">${msg(page.lang, 'formation.restart.submit')}</button>
-</form>`;
+    ${csrfField(page)}
+    ${needsDate ? input('start-formedOn', { name: 'formedOn', label: msg(page.lang, 'formation.field.formedOn'), type: 'date', required: true, value: one(kept ?? undefined, 'formedOn') }) : ''}
+    <button type="submit">${msg(page.lang, 'formation.restart.submit')}</button>
+  </form>`;
 }

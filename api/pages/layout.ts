@@ -7,7 +7,6 @@ import { SITE_STYLE, type Stylesheet } from './stylesheets';
 
 const LANG_NAMES: Readonly<Record<Lang, string>> = { ky: 'Кыргызча', ru: 'Русский', en: 'English' };
 
-
 /** Who is signed in, for the header (email, the logout form's CSRF token). */
 export interface PageAuth {
   email: string;
@@ -33,19 +32,30 @@ export function langHref(page: PageRequest, lang: Lang): string {
 }
 
 export function languageSwitch(page: PageRequest): Html {
-  return html`<nav aria-label="${msg(page.lang, 'lang.switch')}">${msg(page.lang, 'lang.switch')}: ${LANGS.map((l) =>
-    l === page.lang
-      ? html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}" aria-current="true">${LANG_NAMES[l]}</a>`
-      : html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}">${LANG_NAMES[l]}</a>`,
-  )}</nav>`;
+  return html`<nav aria-label="${msg(page.lang, 'lang.switch')}">
+    ${msg(page.lang, 'lang.switch')}:
+    ${LANGS.map((l) =>
+      l === page.lang
+        ? html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}" aria-current="true">${LANG_NAMES[l]}</a>`
+        : html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}">${LANG_NAMES[l]}</a>`,
+    )}
+  </nav>`;
 }
 
 /** The signed-in header: who, a link home, and logout (a POST form with the CSRF token); a login link otherwise. */
 export function accountNav(page: PageRequest): Html {
   const auth = page.auth;
-  if (!auth) return html`<nav class="account"><a href="/login?lang=${page.lang}">${msg(page.lang, 'nav.login')}</a></nav>`;
-  return html`<nav class="account"><span class="muted">${msg(page.lang, 'nav.signedInAs', { email: auth.email })}</span> <a href="/home?lang=${page.lang}">${msg(page.lang, 'nav.home')}</a>
-<form method="post" action="/logout?lang=${page.lang}" class="inline"><input type="hidden" name="_csrf" value="${auth.csrfToken}"><button type="submit" class="link">${msg(page.lang, 'nav.logout')}</button></form></nav>`;
+  if (!auth)
+    return html`<nav class="account"><a href="/login?lang=${page.lang}">${msg(page.lang, 'nav.login')}</a></nav>`;
+  return html`<nav class="account">
+    <span class="muted">${msg(page.lang, 'nav.signedInAs', { email: auth.email })}</span>
+    <a href="/home?lang=${page.lang}">${msg(page.lang, 'nav.home')}</a>
+    <form method="post" action="/logout?lang=${page.lang}" class="inline">
+      <input type="hidden" name="_csrf" value="${auth.csrfToken}" /><button type="submit" class="link">
+        ${msg(page.lang, 'nav.logout')}
+      </button>
+    </form>
+  </nav>`;
 }
 
 /**
@@ -59,7 +69,7 @@ export function scrollBox(label: string, content: Html): Html {
 
 /** A form's hidden CSRF field (every POST form of a signed-in page needs it). */
 export function csrfField(page: PageRequest): Html {
-  return page.auth ? html`<input type="hidden" name="_csrf" value="${page.auth.csrfToken}">` : html``;
+  return page.auth ? html`<input type="hidden" name="_csrf" value="${page.auth.csrfToken}" />` : html``;
 }
 
 export interface LayoutExtras {
@@ -71,13 +81,14 @@ export interface LayoutExtras {
 
 /** A whole document with the page's title, body and the language switch. */
 export function layout(page: PageRequest, title: string, body: Html, extras: LayoutExtras = {}): string {
-  return `<!doctype html>\n${html`<html lang="${page.lang}">
+  return `<!doctype html>\n${
+    html`<html lang="${page.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${msg(page.lang, 'site.name')}</title>
 <link rel="stylesheet" href="${SITE_STYLE.path}">
-${extras.stylesheet ? html`<link rel="stylesheet" href="${extras.stylesheet.path}">` : ''}
+${extras.stylesheet ? html`<link rel="stylesheet" href="${extras.stylesheet.path}" />` : ''}
 ${extras.head}
 </head>
 <body${page.auth ? new Html(' class="signed-in"') : ''}>
@@ -88,5 +99,6 @@ ${body}
 </main>
 </body>
 </html>
-`.value}`;
+`.value
+  }`;
 }

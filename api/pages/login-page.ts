@@ -20,7 +20,8 @@ const LOGIN_CSRF_COOKIE = 'jmeg_login';
 
 /** Where an account starts after logging in. */
 export function homeOf(account: Pick<SessionAccount, 'role' | 'council_id' | 'group_id'>): string {
-  if ((account.role === 'chair' || account.role === 'member') && account.group_id) return `/manage/groups/${encodeURIComponent(account.group_id)}/dashboard`;
+  if ((account.role === 'chair' || account.role === 'member') && account.group_id)
+    return `/manage/groups/${encodeURIComponent(account.group_id)}/dashboard`;
   return '/manage';
 }
 
@@ -41,33 +42,59 @@ function loginForm(page: PageRequest, token: string, next: string | null, email:
     page,
     msg(page.lang, 'login.title'),
     html`${error ? errorBox(page, error) : ''}
-<form method="post" action="${action}">
-<input type="hidden" name="_login" value="${token}">
-<label for="email">${msg(page.lang, 'login.email')}</label>
-<input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${email}">
-<label for="password">${msg(page.lang, 'login.password')}</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024">
-<button type="submit">${msg(page.lang, 'login.submit')}</button>
-</form>`,
+      <form method="post" action="${action}">
+        <input type="hidden" name="_login" value="${token}" />
+        <label for="email">${msg(page.lang, 'login.email')}</label>
+        <input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${email}" />
+        <label for="password">${msg(page.lang, 'login.password')}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          maxlength="1024"
+        />
+        <button type="submit">${msg(page.lang, 'login.submit')}</button>
+      </form>`,
   );
 }
 
-function showForm(request: FastifyRequest, reply: FastifyReply, status: number, email: string, error: AppError | null): FastifyReply {
+function showForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  email: string,
+  error: AppError | null,
+): FastifyReply {
   const page = pageRequest(request, '/login');
   const token = newToken();
-  void reply.setCookie(LOGIN_CSRF_COOKIE, token, { path: '/login', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: 3600 });
+  void reply.setCookie(LOGIN_CSRF_COOKIE, token, {
+    path: '/login',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    maxAge: 3600,
+  });
   const next = safeNext((request.query as { next?: unknown }).next);
   return sendPage(reply, page, status, loginForm(page, token, next, email, error));
 }
 
 export function loginPages(app: App, deps: AppDeps): void {
   const clock = deps.clock ?? Date.now;
-  const query = Type.Object({ lang: Type.Optional(Type.String()), next: Type.Optional(Type.String({ maxLength: 2048 })) });
-
-  app.get('/login', { schema: { hide: true, querystring: query }, config: { access: ['public'], page: true } }, (request, reply) => {
-    if (request.auth) return reply.redirect(safeNext(request.query.next) ?? homeOf(request.auth.account), 303);
-    return showForm(request, reply, 200, '', null);
+  const query = Type.Object({
+    lang: Type.Optional(Type.String()),
+    next: Type.Optional(Type.String({ maxLength: 2048 })),
   });
+
+  app.get(
+    '/login',
+    { schema: { hide: true, querystring: query }, config: { access: ['public'], page: true } },
+    (request, reply) => {
+      if (request.auth) return reply.redirect(safeNext(request.query.next) ?? homeOf(request.auth.account), 303);
+      return showForm(request, reply, 200, '', null);
+    },
+  );
 
   app.post(
     '/login',
@@ -75,17 +102,32 @@ export function loginPages(app: App, deps: AppDeps): void {
       schema: {
         hide: true,
         querystring: query,
-        body: Type.Object({ _login: Type.String({ maxLength: 200 }), email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            _login: Type.String({ maxLength: 200 }),
+            email: Type.String({ maxLength: 254 }),
+            password: Type.String({ maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
       },
       config: { access: ['public'], page: true },
     },
     async (request, reply) => {
       const { _login, email, password } = request.body;
       const cookieToken = request.cookies[LOGIN_CSRF_COOKIE];
-      if (cookieToken === undefined || !sameToken(cookieToken, _login)) return showForm(request, reply, 403, email, new AppError('csrf-token-invalid', 'login form token'));
+      if (cookieToken === undefined || !sameToken(cookieToken, _login))
+        return showForm(request, reply, 403, email, new AppError('csrf-token-invalid', 'login form token'));
       const key = LoginThrottle.key(request.ip, email);
       const wait = app.loginThrottle.retryAfter(key);
-      if (wait > 0) return showForm(request, reply.header('retry-after', String(wait)), 429, email, new AppError('too-many-attempts', 'too many failed logins'));
+      if (wait > 0)
+        return showForm(
+          request,
+          reply.header('retry-after', String(wait)),
+          429,
+          email,
+          new AppError('too-many-attempts', 'too many failed logins'),
+        );
       const account = await checkCredentials(deps.db, email, password);
       if (!account) {
         app.loginThrottle.failed(key);
@@ -99,12 +141,16 @@ export function loginPages(app: App, deps: AppDeps): void {
     },
   );
 
-  app.post('/logout', { schema: { hide: true }, config: { access: ['session'], page: true } }, async (request, reply) => {
-    if (request.auth) await deleteSession(deps.db, request.auth.idHash);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    const lang = (request.query as { lang?: unknown }).lang;
-    return reply.redirect(`/login${typeof lang === 'string' ? `?lang=${encodeURIComponent(lang)}` : ''}`, 303);
-  });
+  app.post(
+    '/logout',
+    { schema: { hide: true }, config: { access: ['session'], page: true } },
+    async (request, reply) => {
+      if (request.auth) await deleteSession(deps.db, request.auth.idHash);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const lang = (request.query as { lang?: unknown }).lang;
+      return reply.redirect(`/login${typeof lang === 'string' ? `?lang=${encodeURIComponent(lang)}` : ''}`, 303);
+    },
+  );
 
   app.get('/home', { schema: { hide: true }, config: { access: ['session'], page: true } }, (request, reply) => {
     if (!request.auth) throw new AppError('not-authenticated', 'log in first');

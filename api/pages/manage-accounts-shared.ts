@@ -39,8 +39,12 @@ export function formRefusal(error: unknown): AppError | null {
 
 /** Like errorBox (error-page.ts), with a sentence on how to meet the rule that was broken. */
 export function accountsErrorBox(page: PageRequest, error: AppError): Html {
-  const hint = error.code === 'invalid-input' && error.details.rule !== undefined ? RULE_HINT[error.details.rule] : undefined;
-  return html`<div class="error" role="alert"><p>${errorMessage(page.lang, error.code, error.details)}</p>${hint ? html`<p>${msg(page.lang, hint)}</p>` : ''}</div>`;
+  const hint =
+    error.code === 'invalid-input' && error.details.rule !== undefined ? RULE_HINT[error.details.rule] : undefined;
+  return html`<div class="error" role="alert">
+    <p>${errorMessage(page.lang, error.code, error.details)}</p>
+    ${hint ? html`<p>${msg(page.lang, hint)}</p>` : ''}
+  </div>`;
 }
 
 /** Pages holding a password or a setup token: not stored by the browser or a proxy, no Referer to other sites. */
@@ -49,10 +53,23 @@ export function privatePage(reply: FastifyReply): FastifyReply {
 }
 
 /** The one time a generated password is shown: to staff, right after creating the account or resetting it. */
-export function sendGeneratedPassword(reply: FastifyReply, page: PageRequest, email: string, password: string, backHref: string): FastifyReply {
+export function sendGeneratedPassword(
+  reply: FastifyReply,
+  page: PageRequest,
+  email: string,
+  password: string,
+  backHref: string,
+): FastifyReply {
   const body = html`<p class="notice">${msg(page.lang, 'accounts.generatedExplain')}</p>
-<p><label for="generated">${msg(page.lang, 'accounts.password')}</label>
-<input id="generated" type="text" readonly value="${password}" autocomplete="off" spellcheck="false"></p>
-<p><a href="${backHref}">${msg(page.lang, 'accounts.back')}</a></p>`;
-  return sendPage(privatePage(reply), page, 200, layout(page, msg(page.lang, 'accounts.generatedTitle', { email }), body));
+    <p>
+      <label for="generated">${msg(page.lang, 'accounts.password')}</label>
+      <input id="generated" type="text" readonly value="${password}" autocomplete="off" spellcheck="false" />
+    </p>
+    <p><a href="${backHref}">${msg(page.lang, 'accounts.back')}</a></p>`;
+  return sendPage(
+    privatePage(reply),
+    page,
+    200,
+    layout(page, msg(page.lang, 'accounts.generatedTitle', { email }), body),
+  );
 }

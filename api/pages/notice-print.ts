@@ -12,17 +12,32 @@ import { pageRequest, sendNotFound, sendPage } from './respond';
 import { PRINT_STYLE } from './stylesheets';
 
 export function noticePrintPage(app: App, deps: AppDeps): void {
-  app.get('/notices/:noticeId/print', { schema: { hide: true }, config: { access: ['public'], page: true } }, async (request, reply) => {
-    const { noticeId } = request.params as { noticeId: string };
-    const page = pageRequest(request, `/notices/${encodeURIComponent(noticeId)}/print`);
-    const notice = await findNoticeById(deps.db, noticeId);
-    const council = notice && (await findCouncilById(deps.db, notice.council_id));
-    if (!notice || !council) return sendNotFound(reply, page);
-    const lang = page.lang;
-    const body = html`<p><strong lang="ky">${council.name_ky}</strong> / <strong lang="ru">${council.name_ru}</strong></p>
-<p>${msg(lang, 'notices.published')}: <time datetime="${notice.published_at.toISOString()}">${publishedDay(notice, lang)}</time></p>
-<section><h2>${msg(lang, 'print.ky')}</h2>${paragraphs(notice.text_ky, 'ky')}</section>
-<section><h2>${msg(lang, 'print.ru')}</h2>${paragraphs(notice.text_ru, 'ru')}</section>`;
-    return sendPage(reply, page, 200, layout(page, msg(lang, 'print.title'), body, { stylesheet: PRINT_STYLE }));
-  });
+  app.get(
+    '/notices/:noticeId/print',
+    { schema: { hide: true }, config: { access: ['public'], page: true } },
+    async (request, reply) => {
+      const { noticeId } = request.params as { noticeId: string };
+      const page = pageRequest(request, `/notices/${encodeURIComponent(noticeId)}/print`);
+      const notice = await findNoticeById(deps.db, noticeId);
+      const council = notice && (await findCouncilById(deps.db, notice.council_id));
+      if (!notice || !council) return sendNotFound(reply, page);
+      const lang = page.lang;
+      const body = html`<p>
+          <strong lang="ky">${council.name_ky}</strong> / <strong lang="ru">${council.name_ru}</strong>
+        </p>
+        <p>
+          ${msg(lang, 'notices.published')}:
+          <time datetime="${notice.published_at.toISOString()}">${publishedDay(notice, lang)}</time>
+        </p>
+        <section>
+          <h2>${msg(lang, 'print.ky')}</h2>
+          ${paragraphs(notice.text_ky, 'ky')}
+        </section>
+        <section>
+          <h2>${msg(lang, 'print.ru')}</h2>
+          ${paragraphs(notice.text_ru, 'ru')}
+        </section>`;
+      return sendPage(reply, page, 200, layout(page, msg(lang, 'print.title'), body, { stylesheet: PRINT_STYLE }));
+    },
+  );
 }

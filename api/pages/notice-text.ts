@@ -19,5 +19,8 @@ export function paragraphs(text: string, lang: 'ky' | 'ru'): Html {
   return html`${text
     .split(/\n\s*\n/)
     .filter((p) => p.trim() !== '')
-    .map((p) => html`<p lang="${lang}">${p.split('\n').map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`))}</p>`)}`;
+    .map(
+      (p) =>
+        html`<p lang="${lang}">${p.split('\n').map((line, i) => (i === 0 ? html`${line}` : html`<br />${line}`))}</p>`,
+    )}`;
 }

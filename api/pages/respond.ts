@@ -6,9 +6,18 @@ import { requestLang } from '../request-lang';
 import { html } from './html';
 import { layout, type PageRequest } from './layout';
 
-export function pageRequest(request: FastifyRequest, path: string, query: Readonly<Record<string, string>> = {}): PageRequest {
+export function pageRequest(
+  request: FastifyRequest,
+  path: string,
+  query: Readonly<Record<string, string>> = {},
+): PageRequest {
   const auth = request.auth;
-  return { lang: requestLang(request), path, query, auth: auth ? { email: auth.account.email, role: auth.account.role, csrfToken: auth.csrfToken } : null };
+  return {
+    lang: requestLang(request),
+    path,
+    query,
+    auth: auth ? { email: auth.account.email, role: auth.account.role, csrfToken: auth.csrfToken } : null,
+  };
 }
 
 export function sendPage(reply: FastifyReply, page: PageRequest, status: number, document: string): FastifyReply {
@@ -16,7 +25,16 @@ export function sendPage(reply: FastifyReply, page: PageRequest, status: number,
 }
 
 export function sendNotFound(reply: FastifyReply, page: PageRequest): FastifyReply {
-  return sendPage(reply, page, 404, layout(page, msg(page.lang, 'error.title'), html`<p class="error" role="alert">${msg(page.lang, 'error.notFound')}</p>`));
+  return sendPage(
+    reply,
+    page,
+    404,
+    layout(
+      page,
+      msg(page.lang, 'error.title'),
+      html`<p class="error" role="alert">${msg(page.lang, 'error.notFound')}</p>`,
+    ),
+  );
 }
 
 /** A query parameter as a single string ('' when absent or repeated oddly). */
@@ -29,7 +47,10 @@ export function queryString(request: FastifyRequest, name: string): string | und
  * The base of absolute links (Atom feed, calendar subscription): JMEG_PUBLIC_URL when set; else this server's
  * configured host and the port it listens on. Never the request's Host header, which the client writes.
  */
-export function origin(request: FastifyRequest, config: Pick<AppConfig, 'publicBaseUrl' | 'httpHost' | 'httpPort'>): string {
+export function origin(
+  request: FastifyRequest,
+  config: Pick<AppConfig, 'publicBaseUrl' | 'httpHost' | 'httpPort'>,
+): string {
   if (config.publicBaseUrl !== null) return config.publicBaseUrl;
   const address = request.server.server.address();
   const port = address !== null && typeof address === 'object' ? address.port : config.httpPort;

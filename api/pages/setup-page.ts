@@ -20,7 +20,10 @@ import { accountsErrorBox, privatePage } from './manage-accounts-shared';
 import { pageRequest, sendPage } from './respond';
 
 const SETUP_LIMIT = { max: 20, windowMs: 15 * 60 * 1000 };
-const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), token: Type.Optional(Type.String({ maxLength: 200 })) });
+const Query = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  token: Type.Optional(Type.String({ maxLength: 200 })),
+});
 const SetupForm = Type.Object(
   {
     token: Type.Optional(Type.String({ maxLength: 200 })),
@@ -50,25 +53,58 @@ function sendRefusal(reply: FastifyReply, page: PageRequest, status: Refusal): F
   const body =
     status === 404
       ? html`<p class="error" role="alert">${msg(page.lang, 'accounts.setup.invalid')}</p>`
-      : html`<p class="notice" role="alert">${msg(page.lang, 'accounts.setup.used')}</p><p><a href="/login?lang=${page.lang}">${msg(page.lang, 'nav.login')}</a></p>`;
+      : html`<p class="notice" role="alert">${msg(page.lang, 'accounts.setup.used')}</p>
+          <p><a href="/login?lang=${page.lang}">${msg(page.lang, 'nav.login')}</a></p>`;
   return sendPage(privatePage(reply), page, status, layout(page, msg(page.lang, 'error.title'), body));
 }
 
-function sendForm(reply: FastifyReply, page: PageRequest, status: number, token: string, email: string, error: AppError | null): FastifyReply {
+function sendForm(
+  reply: FastifyReply,
+  page: PageRequest,
+  status: number,
+  token: string,
+  email: string,
+  error: AppError | null,
+): FastifyReply {
   const l = page.lang;
   const body = html`<p>${msg(l, 'accounts.setup.explain')}</p>
-${error ? accountsErrorBox(page, error) : ''}
-<form method="post" action="/setup?lang=${l}">
-<input type="hidden" name="token" value="${token}">
-<label for="email">${msg(l, 'accounts.email')}</label>
-<input id="email" name="email" type="email" required maxlength="${EMAIL_MAX}" autocomplete="username" value="${email}">
-<label for="password">${msg(l, 'accounts.password')}</label>
-<input id="password" name="password" type="password" required minlength="12" maxlength="${PASSWORD_MAX}" autocomplete="new-password" aria-describedby="password-hint">
-<p class="muted" id="password-hint">${msg(l, 'accounts.rule.range')}</p>
-<label for="passwordAgain">${msg(l, 'accounts.passwordAgain')}</label>
-<input id="passwordAgain" name="passwordAgain" type="password" required minlength="12" maxlength="${PASSWORD_MAX}" autocomplete="new-password">
-<button type="submit">${msg(l, 'accounts.setup.submit')}</button>
-</form>`;
+    ${error ? accountsErrorBox(page, error) : ''}
+    <form method="post" action="/setup?lang=${l}">
+      <input type="hidden" name="token" value="${token}" />
+      <label for="email">${msg(l, 'accounts.email')}</label>
+      <input
+        id="email"
+        name="email"
+        type="email"
+        required
+        maxlength="${EMAIL_MAX}"
+        autocomplete="username"
+        value="${email}"
+      />
+      <label for="password">${msg(l, 'accounts.password')}</label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        required
+        minlength="12"
+        maxlength="${PASSWORD_MAX}"
+        autocomplete="new-password"
+        aria-describedby="password-hint"
+      />
+      <p class="muted" id="password-hint">${msg(l, 'accounts.rule.range')}</p>
+      <label for="passwordAgain">${msg(l, 'accounts.passwordAgain')}</label>
+      <input
+        id="passwordAgain"
+        name="passwordAgain"
+        type="password"
+        required
+        minlength="12"
+        maxlength="${PASSWORD_MAX}"
+        autocomplete="new-password"
+      />
+      <button type="submit">${msg(l, 'accounts.setup.submit')}</button>
+    </form>`;
   return sendPage(privatePage(reply), page, status, layout(page, msg(l, 'accounts.setup.title'), body));
 }
 
@@ -76,19 +112,31 @@ export function setupPage(app: App, deps: AppDeps): void {
   const gate = deps.setup ?? null;
   const clock = deps.clock ?? Date.now;
 
-  app.get('/setup', { schema: { hide: true, querystring: Query }, config: { access: ['public'], page: true } }, async (request, reply) => {
-    const page = pageRequest(request, '/setup');
-    const token = request.query.token ?? '';
-    const refused = await refusal(deps, gate, token);
-    if (refused !== null) return sendRefusal(reply, page, refused);
-    return sendForm(reply, page, 200, token, '', null);
-  });
+  app.get(
+    '/setup',
+    { schema: { hide: true, querystring: Query }, config: { access: ['public'], page: true } },
+    async (request, reply) => {
+      const page = pageRequest(request, '/setup');
+      const token = request.query.token ?? '';
+      const refused = await refusal(deps, gate, token);
+      if (refused !== null) return sendRefusal(reply, page, refused);
+      return sendForm(reply, page, 200, token, '', null);
+    },
+  );
 
   app.post(
     '/setup',
     {
       schema: { hide: true, querystring: Query, body: SetupForm },
-      config: { access: ['public'], page: true, rateLimit: { max: SETUP_LIMIT.max, timeWindow: SETUP_LIMIT.windowMs, keyGenerator: (request: FastifyRequest) => `setup|${request.ip}` } },
+      config: {
+        access: ['public'],
+        page: true,
+        rateLimit: {
+          max: SETUP_LIMIT.max,
+          timeWindow: SETUP_LIMIT.windowMs,
+          keyGenerator: (request: FastifyRequest) => `setup|${request.ip}`,
+        },
+      },
     },
     async (request, reply) => {
       const page = pageRequest(request, '/setup');
@@ -102,7 +150,8 @@ export function setupPage(app: App, deps: AppDeps): void {
       try {
         email = checkEmail(form.email ?? '', fields.email);
         password = checkPassword(form.password ?? '', fields.password, [email]);
-        if ((form.passwordAgain ?? '') !== password) throw new AppError('invalid-input', 'passwords differ', { field: fields.passwordAgain, rule: 'mismatch' });
+        if ((form.passwordAgain ?? '') !== password)
+          throw new AppError('invalid-input', 'passwords differ', { field: fields.passwordAgain, rule: 'mismatch' });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         return sendForm(reply, page, 400, token, form.email ?? '', error);

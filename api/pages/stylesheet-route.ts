@@ -6,7 +6,10 @@ import { PRINT_STYLE, SITE_STYLE } from './stylesheets';
 export function stylesheetRoute(app: App): void {
   for (const sheet of [SITE_STYLE, PRINT_STYLE]) {
     app.get(sheet.path, { schema: { hide: true }, config: { access: ['public'] } }, (_request, reply) =>
-      reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(sheet.css),
+      reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .type('text/css; charset=utf-8')
+        .send(sheet.css),
     );
   }
 }

@@ -66,7 +66,14 @@ export function inCouncil(account: ScopedAccount, councilId: string, actor: Sess
 
 /** How an account looks in the JSON API. */
 export function accountView(a: ScopedAccount) {
-  return { id: a.id, email: a.email, role: a.role, councilId: a.council_id, groupId: a.group_id, createdAt: a.created_at.toISOString() };
+  return {
+    id: a.id,
+    email: a.email,
+    role: a.role,
+    councilId: a.council_id,
+    groupId: a.group_id,
+    createdAt: a.created_at.toISOString(),
+  };
 }
 
 const GROUP_STATUS_KEY = {
@@ -87,7 +94,12 @@ export function groupLabel(lang: Lang, group: Pick<Group, 'status' | 'opened_at'
 }
 
 /** What the errors call each input: its JSON name for the API, its label for a page. */
-export type FieldNames = Readonly<Record<'email' | 'role' | 'groupId' | 'password' | 'passwordAgain' | 'everyCouncil' | 'currentPassword' | 'newPassword', string>>;
+export type FieldNames = Readonly<
+  Record<
+    'email' | 'role' | 'groupId' | 'password' | 'passwordAgain' | 'everyCouncil' | 'currentPassword' | 'newPassword',
+    string
+  >
+>;
 
 export const JSON_FIELDS: FieldNames = {
   email: 'email',
@@ -134,7 +146,10 @@ export function checkPassword(password: string, field: string, userInputs: reado
   if (password === '') throw invalid(field, 'required');
   const n = length(password);
   if (n < PASSWORD_MIN || n > PASSWORD_MAX) throw invalid(field, 'range');
-  const weakness = passwordWeakness(password, userInputs.flatMap((u) => [u, ...u.split(/[@.]/)]));
+  const weakness = passwordWeakness(
+    password,
+    userInputs.flatMap((u) => [u, ...u.split(/[@.]/)]),
+  );
   if (weakness !== null) {
     throw new AppError('invalid-input', `${field}: weak (${weakness})`, {
       field,
@@ -174,16 +189,19 @@ export async function createCouncilAccount(
   fields: FieldNames,
 ): Promise<Created> {
   const email = checkEmail(input.email, fields.email);
-  if (!(ACCOUNT_ROLES as readonly string[]).includes(input.role)) throw invalid(fields.role, 'one-of', { allowed: ACCOUNT_ROLES });
+  if (!(ACCOUNT_ROLES as readonly string[]).includes(input.role))
+    throw invalid(fields.role, 'one-of', { allowed: ACCOUNT_ROLES });
   const role = input.role as AccountRole;
   if (input.everyCouncil) {
     if (role !== 'staff') throw invalid(fields.everyCouncil, 'staff-only');
-    if (!everyCouncil(actor)) throw new AppError('forbidden', 'only staff of every council create staff of every council');
+    if (!everyCouncil(actor))
+      throw new AppError('forbidden', 'only staff of every council create staff of every council');
   }
   let groupId: string | null = null;
   if (role === 'chair' || role === 'member') {
     if (input.groupId === null || input.groupId === '') throw invalid(fields.groupId, 'required');
-    if (!groups.some((g) => g.id === input.groupId)) throw invalid(fields.groupId, 'one-of', { allowed: groups.map((g) => g.id) });
+    if (!groups.some((g) => g.id === input.groupId))
+      throw invalid(fields.groupId, 'one-of', { allowed: groups.map((g) => g.id) });
     groupId = input.groupId;
   } else if (input.groupId !== null && input.groupId !== '') {
     // Refused rather than dropped: a staff account made by mistake for a chair would hold far more rights.
@@ -199,23 +217,41 @@ export async function createCouncilAccount(
     groupId,
   });
   if ('refused' in result) {
-    if (result.refused === 'email-taken') throw new AppError('conflict', `${email} has an account`, { subject: msg(lang, 'accounts.emailTaken', { email }) });
+    if (result.refused === 'email-taken')
+      throw new AppError('conflict', `${email} has an account`, {
+        subject: msg(lang, 'accounts.emailTaken', { email }),
+      });
     throw new AppError('conflict', 'the group has a chair account', { subject: msg(lang, 'accounts.chairTaken') });
   }
   return { id: result.created, email, generatedPassword };
 }
 
 /** The account `accountId` if it is one of council `councilId`'s for `actor`; else a 404 (no probing across councils). */
-export async function councilAccount(deps: AppDeps, actor: SessionAccount, councilId: string, accountId: string): Promise<ScopedAccount> {
+export async function councilAccount(
+  deps: AppDeps,
+  actor: SessionAccount,
+  councilId: string,
+  accountId: string,
+): Promise<ScopedAccount> {
   const account = await findScopedAccount(deps.db, accountId);
-  if (!account || !inCouncil(account, councilId, actor)) throw new AppError('not-found', `account ${accountId} is not one of council ${councilId}'s`, { subject: accountId });
+  if (!account || !inCouncil(account, councilId, actor))
+    throw new AppError('not-found', `account ${accountId} is not one of council ${councilId}'s`, {
+      subject: accountId,
+    });
   return account;
 }
 
 /** Removes one of the council's accounts and its sessions; never the actor's own. */
-export async function removeCouncilAccount(deps: AppDeps, actor: SessionAccount, councilId: string, accountId: string, lang: Lang): Promise<ScopedAccount> {
+export async function removeCouncilAccount(
+  deps: AppDeps,
+  actor: SessionAccount,
+  councilId: string,
+  accountId: string,
+  lang: Lang,
+): Promise<ScopedAccount> {
   const account = await councilAccount(deps, actor, councilId, accountId);
-  if (account.id === actor.id) throw new AppError('conflict', 'not your own account', { subject: msg(lang, 'accounts.notYourself') });
+  if (account.id === actor.id)
+    throw new AppError('conflict', 'not your own account', { subject: msg(lang, 'accounts.notYourself') });
   await deleteAccount(deps.db, account.id);
   return account;
 }
@@ -231,7 +267,8 @@ export async function resetCouncilAccountPassword(
   fields: FieldNames,
 ): Promise<{ account: ScopedAccount; generatedPassword: string | null }> {
   const account = await councilAccount(deps, actor, councilId, accountId);
-  if (account.id === actor.id) throw new AppError('conflict', 'own password: /account', { subject: msg(lang, 'accounts.ownPasswordElsewhere') });
+  if (account.id === actor.id)
+    throw new AppError('conflict', 'own password: /account', { subject: msg(lang, 'accounts.ownPasswordElsewhere') });
   const generatedPassword = password === null ? generatePassword() : null;
   const chosen = generatedPassword ?? checkPassword(password ?? '', fields.password, [account.email]);
   await setAccountPassword(deps.db, account.id, await hashPassword(chosen));
@@ -247,8 +284,10 @@ export async function changeOwnPassword(
 ): Promise<void> {
   if (input.currentPassword === '') throw invalid(fields.currentPassword, 'required');
   const next = checkPassword(input.newPassword, fields.newPassword, [auth.account.email]);
-  if (input.newPasswordAgain !== undefined && input.newPasswordAgain !== input.newPassword) throw invalid(fields.passwordAgain, 'mismatch');
+  if (input.newPasswordAgain !== undefined && input.newPasswordAgain !== input.newPassword)
+    throw invalid(fields.passwordAgain, 'mismatch');
   const account = await findScopedAccount(deps.db, auth.account.id);
-  if (!account || !(await verifyPassword(input.currentPassword, account.password_hash))) throw invalid(fields.currentPassword, 'wrong-password');
+  if (!account || !(await verifyPassword(input.currentPassword, account.password_hash)))
+    throw invalid(fields.currentPassword, 'wrong-password');
   await setAccountPassword(deps.db, account.id, await hashPassword(next), auth.idHash);
 }

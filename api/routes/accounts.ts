@@ -23,7 +23,13 @@ import {
   removeCouncilAccount,
   resetCouncilAccountPassword,
 } from './accounts-service';
-import { createAccountSchema, listAccountsSchema, ownPasswordSchema, removeAccountSchema, resetPasswordSchema } from './accounts.schema';
+import {
+  createAccountSchema,
+  listAccountsSchema,
+  ownPasswordSchema,
+  removeAccountSchema,
+  resetPasswordSchema,
+} from './accounts.schema';
 
 function signedIn(request: FastifyRequest) {
   if (!request.auth) throw new AppError('not-authenticated', 'log in first');
@@ -33,30 +39,44 @@ function signedIn(request: FastifyRequest) {
 export function accountsRoutes(app: App, deps: AppDeps): void {
   const staffOfCouncil = requireCouncilRole(deps.db, ['staff']);
 
-  app.get('/api/councils/:councilId/accounts', { schema: listAccountsSchema, config: { access: ['staff'] }, preValidation: staffOfCouncil }, async (request) => {
-    const actor = signedIn(request).account;
-    const { councilId } = request.params;
-    const accounts = await listCouncilAccounts(deps.db, councilId, { everyCouncil: everyCouncil(actor) });
-    return { councilId, accounts: accounts.map(accountView) };
-  });
+  app.get(
+    '/api/councils/:councilId/accounts',
+    { schema: listAccountsSchema, config: { access: ['staff'] }, preValidation: staffOfCouncil },
+    async (request) => {
+      const actor = signedIn(request).account;
+      const { councilId } = request.params;
+      const accounts = await listCouncilAccounts(deps.db, councilId, { everyCouncil: everyCouncil(actor) });
+      return { councilId, accounts: accounts.map(accountView) };
+    },
+  );
 
-  app.post('/api/councils/:councilId/accounts', { schema: createAccountSchema, config: { access: ['staff'] }, preValidation: staffOfCouncil }, async (request, reply) => {
-    const actor = signedIn(request).account;
-    const { councilId } = request.params;
-    const body = request.body;
-    const groups = await listGroups(deps.db, councilId);
-    const created = await createCouncilAccount(
-      deps,
-      actor,
-      councilId,
-      groups,
-      { email: body.email, role: body.role, groupId: body.groupId ?? null, password: body.password ?? null, everyCouncil: body.everyCouncil ?? false },
-      requestLang(request),
-      JSON_FIELDS,
-    );
-    const account = await councilAccount(deps, actor, councilId, created.id);
-    return reply.status(201).send({ account: accountView(account), generatedPassword: created.generatedPassword });
-  });
+  app.post(
+    '/api/councils/:councilId/accounts',
+    { schema: createAccountSchema, config: { access: ['staff'] }, preValidation: staffOfCouncil },
+    async (request, reply) => {
+      const actor = signedIn(request).account;
+      const { councilId } = request.params;
+      const body = request.body;
+      const groups = await listGroups(deps.db, councilId);
+      const created = await createCouncilAccount(
+        deps,
+        actor,
+        councilId,
+        groups,
+        {
+          email: body.email,
+          role: body.role,
+          groupId: body.groupId ?? null,
+          password: body.password ?? null,
+          everyCouncil: body.everyCouncil ?? false,
+        },
+        requestLang(request),
+        JSON_FIELDS,
+      );
+      const account = await councilAccount(deps, actor, councilId, created.id);
+      return reply.status(201).send({ account: accountView(account), generatedPassword: created.generatedPassword });
+    },
+  );
 
   app.delete(
     '/api/councils/:councilId/accounts/:accountId',
@@ -80,7 +100,15 @@ export function accountsRoutes(app: App, deps: AppDeps): void {
     async (request) => {
       const actor = signedIn(request).account;
       const { councilId, accountId } = request.params;
-      const { generatedPassword } = await resetCouncilAccountPassword(deps, actor, councilId, accountId, request.body.password ?? null, requestLang(request), JSON_FIELDS);
+      const { generatedPassword } = await resetCouncilAccountPassword(
+        deps,
+        actor,
+        councilId,
+        accountId,
+        request.body.password ?? null,
+        requestLang(request),
+        JSON_FIELDS,
+      );
       return { accountId, generatedPassword };
     },
   );

@@ -35,7 +35,12 @@ export interface IssueResult {
  * object. The engine is checked first, so a 503 writes nothing. Issuing an issued act records nothing and starts the
  * procedure again (start is idempotent by the act's workflow id): the "start again" of a delivery that did not start.
  */
-export async function issueAndStart(deps: AppDeps, log: FastifyBaseLogger, act: Act, actor: string): Promise<IssueResult> {
+export async function issueAndStart(
+  deps: AppDeps,
+  log: FastifyBaseLogger,
+  act: Act,
+  actor: string,
+): Promise<IssueResult> {
   if (act.status === 'received' || act.status === 'closed') {
     // Its procedure ran (the receipt is the workflow's); starting it again would open a second run.
     throw new AppError('conflict', `act ${act.id} is ${act.status}`, { subject: act.number ?? act.id });
@@ -47,14 +52,22 @@ export async function issueAndStart(deps: AppDeps, log: FastifyBaseLogger, act: 
   try {
     delivery = await engine.start('actWorkflow', actWorkflowId(act.id), [input]);
   } catch (error) {
-    log.warn({ err: error, actId: act.id }, 'the act was issued but its procedure did not start; issuing again starts it');
+    log.warn(
+      { err: error, actId: act.id },
+      'the act was issued but its procedure did not start; issuing again starts it',
+    );
     delivery = 'not-started';
   }
   return { issued, delivery };
 }
 
 /** 4.3: the count starts on receipt (staff: e.g. a paper delivery; link: the object opened its link). A second receipt changes nothing. */
-export async function recordReceipt(deps: AppDeps, actId: string, receivedOn: IsoDate, via: 'link' | 'staff'): Promise<Receipt> {
+export async function recordReceipt(
+  deps: AppDeps,
+  actId: string,
+  receivedOn: IsoDate,
+  via: 'link' | 'staff',
+): Promise<Receipt> {
   return requireEngine(deps).update(actWorkflowId(actId), recordReceiptUpdate, { receivedOn, via });
 }
 
@@ -88,7 +101,14 @@ export async function recordResponse(deps: AppDeps, request: ResponseRequest): P
     submissionKey: request.submissionKey,
   });
   const file = request.file
-    ? await attachResponseFile(deps.db, { actId: request.act.id, responseId: response.responseId, file: request.file, dataDir: deps.config.dataDir, uploadedBy: request.uploadedBy, at: new Date((deps.clock ?? Date.now)()) })
+    ? await attachResponseFile(deps.db, {
+        actId: request.act.id,
+        responseId: response.responseId,
+        file: request.file,
+        dataDir: deps.config.dataDir,
+        uploadedBy: request.uploadedBy,
+        at: new Date((deps.clock ?? Date.now)()),
+      })
     : null;
   return { response, file };
 }
@@ -103,7 +123,12 @@ export function checkUpload(file: UploadedFile): void {
 }
 
 /** The chair closes the act with a reason; the workflow refuses unless an obligation was escalated (409 with its problems). */
-export async function closeAct(deps: AppDeps, actId: string, reason: string, on: IsoDate): Promise<NonNullable<ActState['closed']>> {
+export async function closeAct(
+  deps: AppDeps,
+  actId: string,
+  reason: string,
+  on: IsoDate,
+): Promise<NonNullable<ActState['closed']>> {
   // 'not-escalated' is in CONFLICT_CODES: about when, not what (a 409 with the workflow's problems).
   return requireEngine(deps).update(actWorkflowId(actId), closeActUpdate, { reason, on });
 }
@@ -118,4 +143,3 @@ export async function queryActState(deps: AppDeps, actId: string): Promise<ActSt
     return null;
   }
 }
-

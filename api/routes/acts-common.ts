@@ -22,7 +22,12 @@ import { unavailableEngine, type ProcedureEngine } from '../engine/engine';
 
 export type Problem = NonNullable<AppErrorDetails['problems']>[number];
 
-export const problem = (code: string, field: string, clause: string | null, message: Localized): Problem => ({ code, field, clause, message });
+export const problem = (code: string, field: string, clause: string | null, message: Localized): Problem => ({
+  code,
+  field,
+  clause,
+  message,
+});
 
 export const engineOf = (deps: AppDeps): ProcedureEngine => deps.engine ?? unavailableEngine;
 export const todayOf = (deps: AppDeps): IsoDate => bishkekDateOf((deps.clock ?? Date.now)());
@@ -30,10 +35,10 @@ export const todayOf = (deps: AppDeps): IsoDate => bishkekDateOf((deps.clock ?? 
 /** "503 writing nothing": called before the first write of an action that ends in the workflow. */
 export function requireEngine(deps: AppDeps): ProcedureEngine {
   const engine = engineOf(deps);
-  if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine is reachable now; nothing was written');
+  if (!engine.available())
+    throw new AppError('engine-unavailable', 'no procedure engine is reachable now; nothing was written');
   return engine;
 }
-
 
 /** The actor recorded with what a signed-in person did. */
 export const actorOf = (request: FastifyRequest): string => {
@@ -52,7 +57,8 @@ export function requireActRole(db: Kysely<Database>, roles: readonly AccountRole
     const act = await db.selectFrom('acts').select('group_id').where('id', '=', actId).executeTakeFirst();
     const group = act ? await findGroupById(db, act.group_id) : undefined;
     if (!group) {
-      if (a.role === 'staff' && a.council_id === null && roles.includes('staff')) throw new AppError('not-found', `act ${actId} does not exist`, { subject: actId });
+      if (a.role === 'staff' && a.council_id === null && roles.includes('staff'))
+        throw new AppError('not-found', `act ${actId} does not exist`, { subject: actId });
       throw new AppError('forbidden', 'not allowed');
     }
     if (!mayAccessGroup(a, roles, group)) throw new AppError('forbidden', 'not allowed');
@@ -74,7 +80,13 @@ export function may(request: FastifyRequest, roles: readonly AccountRole[], grou
 
 // ---- the domain's refusals ----
 
-const ANNEX_RULES = new Set(['annex-empty', 'annex-too-large', 'annex-type-not-allowed', 'annex-content-mismatch', 'annex-too-many']);
+const ANNEX_RULES = new Set([
+  'annex-empty',
+  'annex-too-large',
+  'annex-type-not-allowed',
+  'annex-content-mismatch',
+  'annex-too-many',
+]);
 
 /** An act refused by db/acts.ts as the API's error: bad input 400 naming the field, a non-draft 409, 8.1 gaps listed. */
 export function actAppError(error: ActError): AppError {
@@ -90,13 +102,24 @@ export function actAppError(error: ActError): AppError {
       // 8.1: every missing or invalid item, each with its field.
       const problems = error.problems.map((p) => problem(p.problem, p.field, p.clause, p.message));
       const first = problems[0];
-      return new AppError('step-refused', error.message, { problems, ...(first ? { field: first.field, rule: 'act-incomplete' } : {}) });
+      return new AppError('step-refused', error.message, {
+        problems,
+        ...(first ? { field: first.field, rule: 'act-incomplete' } : {}),
+      });
     }
     case 'unknown-object':
     case 'object-of-another-council':
-      return new AppError('invalid-input', error.message, { field: 'objectId', rule: error.code, problems: one('objectId', '4.2') });
+      return new AppError('invalid-input', error.message, {
+        field: 'objectId',
+        rule: error.code,
+        problems: one('objectId', '4.2'),
+      });
     case 'object-kind-mismatch':
-      return new AppError('invalid-input', error.message, { field: 'content.object.kind', rule: error.code, problems: one('content.object.kind', '4.2') });
+      return new AppError('invalid-input', error.message, {
+        field: 'content.object.kind',
+        rule: error.code,
+        problems: one('content.object.kind', '4.2'),
+      });
     case 'invalid-date':
       return new AppError('invalid-input', error.message, { field: 'on', rule: 'date', problems: one('on') });
     case 'invalid-draft': {
@@ -105,13 +128,22 @@ export function actAppError(error: ActError): AppError {
       return new AppError('invalid-input', error.message, { field, rule: 'type', problems: one(field, '8.1') });
     }
     default:
-      if (ANNEX_RULES.has(error.code)) return new AppError('invalid-input', error.message, { field: 'file', rule: error.code, problems: one('file', '8.1') });
+      if (ANNEX_RULES.has(error.code))
+        return new AppError('invalid-input', error.message, {
+          field: 'file',
+          rule: error.code,
+          problems: one('file', '8.1'),
+        });
       return new AppError('invalid-input', error.message, { field: '(act)', rule: error.code, problems: one('(act)') });
   }
 }
 
 export function annexAppError(error: AnnexRefusal): AppError {
-  return new AppError('invalid-input', error.message, { field: 'file', rule: error.code, problems: [problem(error.code, 'file', null, error.messages)] });
+  return new AppError('invalid-input', error.message, {
+    field: 'file',
+    rule: error.code,
+    problems: [problem(error.code, 'file', null, error.messages)],
+  });
 }
 
 const OBJECT_RULES: Record<ObjectError['code'], string> = {
@@ -171,7 +203,8 @@ const TOO_LARGE: Localized = {
  * in the field `file`. Anything else is a 400 naming the field, as a schema would.
  */
 export async function readMultipart(request: FastifyRequest, allowed: readonly string[]): Promise<MultipartBody> {
-  if (!request.isMultipart()) throw new AppError('invalid-input', 'expected multipart/form-data', { field: '(body)', rule: 'multipart' });
+  if (!request.isMultipart())
+    throw new AppError('invalid-input', 'expected multipart/form-data', { field: '(body)', rule: 'multipart' });
   const fields: Record<string, string> = {};
   let file: MultipartBody['file'] = null;
   try {
@@ -179,29 +212,51 @@ export async function readMultipart(request: FastifyRequest, allowed: readonly s
       if (part.type === 'file') {
         if (part.fieldname !== 'file') {
           part.file.resume();
-          throw new AppError('invalid-input', `unexpected file field ${part.fieldname}`, { field: part.fieldname, rule: 'unknown-property' });
+          throw new AppError('invalid-input', `unexpected file field ${part.fieldname}`, {
+            field: part.fieldname,
+            rule: 'unknown-property',
+          });
         }
         const bytes = await part.toBuffer();
         if (part.filename !== '' || bytes.length > 0) file = { fileName: part.filename, bytes };
         continue;
       }
-      if (!allowed.includes(part.fieldname)) throw new AppError('invalid-input', `unknown field ${part.fieldname}`, { field: part.fieldname, rule: 'unknown-property' });
-      if (typeof part.value !== 'string') throw new AppError('invalid-input', `field ${part.fieldname} is not text`, { field: part.fieldname, rule: 'type' });
+      if (!allowed.includes(part.fieldname))
+        throw new AppError('invalid-input', `unknown field ${part.fieldname}`, {
+          field: part.fieldname,
+          rule: 'unknown-property',
+        });
+      if (typeof part.value !== 'string')
+        throw new AppError('invalid-input', `field ${part.fieldname} is not text`, {
+          field: part.fieldname,
+          rule: 'type',
+        });
       fields[part.fieldname] = part.value;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: unknown }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('invalid-input', 'file too large', { field: 'file', rule: 'annex-too-large', problems: [problem('annex-too-large', 'file', null, TOO_LARGE)] });
-    if (code === 'FST_FILES_LIMIT') throw new AppError('invalid-input', 'one file at most', { field: 'file', rule: 'range' });
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('invalid-input', 'file too large', {
+        field: 'file',
+        rule: 'annex-too-large',
+        problems: [problem('annex-too-large', 'file', null, TOO_LARGE)],
+      });
+    if (code === 'FST_FILES_LIMIT')
+      throw new AppError('invalid-input', 'one file at most', { field: 'file', rule: 'range' });
     // Only parsing happens above: a body busboy cannot read (no boundary, cut short, bad part headers) is bad input.
-    throw new AppError('invalid-input', `unreadable multipart body: ${error instanceof Error ? error.message : String(error)}`, { field: '(body)', rule: 'multipart' });
+    throw new AppError(
+      'invalid-input',
+      `unreadable multipart body: ${error instanceof Error ? error.message : String(error)}`,
+      { field: '(body)', rule: 'multipart' },
+    );
   }
   return { fields, file };
 }
 
 /** A JSON body (validated by the route's per-media-type schema); any other non-multipart body is refused by the caller. */
-export const isJsonRequest = (request: FastifyRequest): boolean => request.mediaType === 'application/json' && request.body !== undefined && request.body !== null;
+export const isJsonRequest = (request: FastifyRequest): boolean =>
+  request.mediaType === 'application/json' && request.body !== undefined && request.body !== null;
 
 /** A fresh form nonce: the submission key of a response form, so a double submit is one submission. */
 export const newNonce = (): string => randomBytes(18).toString('base64url');

@@ -5,7 +5,12 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { findAct, type Act } from '../../db/acts';
 import { findObjectById, type MonitoredObject } from '../../db/objects';
 import type { Lang } from '../../domain/i18n';
-import { RESPONSE_TOKEN_MESSAGES, ResponseTokenError, verifyResponseToken, type ResponseTokenErrorCode } from '../../security/response-token';
+import {
+  RESPONSE_TOKEN_MESSAGES,
+  ResponseTokenError,
+  verifyResponseToken,
+  type ResponseTokenErrorCode,
+} from '../../security/response-token';
 import { responseLinkSecret } from '../../security/server-secret';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../app-types';
@@ -39,7 +44,8 @@ export const LINK_RATE_LIMIT = {
   writes: 20,
 };
 
-export const linkRateKey = (request: FastifyRequest): string => `link|${request.ip}|${(request.params as { actId?: string }).actId ?? ''}`;
+export const linkRateKey = (request: FastifyRequest): string =>
+  `link|${request.ip}|${(request.params as { actId?: string }).actId ?? ''}`;
 
 export interface LinkedAct {
   act: Act;

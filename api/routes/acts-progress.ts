@@ -14,7 +14,13 @@ import { bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
 import { computeDeadline, isObligationKey, OBLIGATIONS, workingDaysBetween } from '../../domain/deadlines';
 import type { Localized } from '../../domain/i18n';
 import { EngineUnavailableError, ProcedureNotFoundError, type ProcedureEngine } from '../engine/engine';
-import { actStateQuery, actWorkflowId, type ActState, type ActStep, type DeliveryResult } from '../../workflows/act/contract';
+import {
+  actStateQuery,
+  actWorkflowId,
+  type ActState,
+  type ActStep,
+  type DeliveryResult,
+} from '../../workflows/act/contract';
 import { listResponseFiles, type ResponseFile } from './acts-response-files';
 
 export interface ObligationProgress {
@@ -60,12 +66,22 @@ export interface ActProgress {
   closed: { on: IsoDate | null; by: 'obligations-met' | 'chair'; reason: string | null } | null;
 }
 
-const titleOf = (key: string): Localized => (isObligationKey(key) ? OBLIGATIONS[key].title : { ky: key, ru: key, en: key });
+const titleOf = (key: string): Localized =>
+  isObligationKey(key) ? OBLIGATIONS[key].title : { ky: key, ru: key, en: key };
 
-function counted(calendar: Calendar, key: string, due: IsoDate | null, open: boolean, today: IsoDate): Pick<ObligationProgress, 'daysLeft' | 'overdue'> {
+function counted(
+  calendar: Calendar,
+  key: string,
+  due: IsoDate | null,
+  open: boolean,
+  today: IsoDate,
+): Pick<ObligationProgress, 'daysLeft' | 'overdue'> {
   if (!open || due === null) return { daysLeft: null, overdue: false };
   const rule = isObligationKey(key) ? OBLIGATIONS[key].rule : null;
-  return { daysLeft: daysLeftOn(rule, due, today, (a, b) => workingDaysBetween(calendar, a, b)), overdue: compareDates(today, due) > 0 };
+  return {
+    daysLeft: daysLeftOn(rule, due, today, (a, b) => workingDaysBetween(calendar, a, b)),
+    overdue: compareDates(today, due) > 0,
+  };
 }
 
 /** A due date the procedure has not computed yet (its calendar is loading): the same domain count from the anchor. */
@@ -95,13 +111,18 @@ async function responsesOf(db: Kysely<Database>, actId: string): Promise<Respons
   });
 }
 
-async function queryState(engine: ProcedureEngine, actId: string, log: FastifyBaseLogger | undefined): Promise<ActState | 'not-started' | 'unknown'> {
+async function queryState(
+  engine: ProcedureEngine,
+  actId: string,
+  log: FastifyBaseLogger | undefined,
+): Promise<ActState | 'not-started' | 'unknown'> {
   if (!engine.available()) return 'unknown';
   try {
     return await engine.query(actWorkflowId(actId), actStateQuery);
   } catch (error) {
     if (error instanceof ProcedureNotFoundError) return 'not-started';
-    if (!(error instanceof EngineUnavailableError)) log?.warn({ err: error, actId }, 'act state query failed; reading the database');
+    if (!(error instanceof EngineUnavailableError))
+      log?.warn({ err: error, actId }, 'act state query failed; reading the database');
     return 'unknown';
   }
 }
@@ -113,7 +134,17 @@ export async function actProgress(
   councilId: string,
 ): Promise<ActProgress> {
   const { db, today } = deps;
-  const empty: ActProgress = { source: 'database', procedure: 'none', step: 'draft', today, receipt: null, delivery: null, obligations: [], responses: [], closed: null };
+  const empty: ActProgress = {
+    source: 'database',
+    procedure: 'none',
+    step: 'draft',
+    today,
+    receipt: null,
+    delivery: null,
+    obligations: [],
+    responses: [],
+    closed: null,
+  };
   if (act.status === 'draft') return empty;
   const [calendar, responses, stored] = await Promise.all([
     calendarForCouncil(db, councilId),
@@ -126,7 +157,13 @@ export async function actProgress(
     const obligations = state.obligations.map((o): ObligationProgress => {
       const row = stored.find((s) => s.id === o.obligationId);
       const due = o.due ?? row?.due_date ?? expectedDue(calendar, o.key, o.anchor);
-      const status: ObligationStatus = o.fulfilled ? 'met' : state.closed ? 'closed' : o.escalated ? 'escalated' : 'open';
+      const status: ObligationStatus = o.fulfilled
+        ? 'met'
+        : state.closed
+          ? 'closed'
+          : o.escalated
+            ? 'escalated'
+            : 'open';
       const open = status === 'open' || status === 'escalated';
       return {
         obligationId: o.obligationId,
@@ -172,11 +209,20 @@ export async function actProgress(
       ...counted(calendar, o.key, o.due_date, open, today),
     };
   });
-  const step: ActStep = act.status === 'closed' ? 'closed' : act.status === 'received' ? 'awaiting-responses' : 'awaiting-receipt';
-  const closeRow = act.status === 'closed' ? await db.selectFrom('acts').select('close_reason').where('id', '=', act.id).executeTakeFirst() : undefined;
+  const step: ActStep =
+    act.status === 'closed' ? 'closed' : act.status === 'received' ? 'awaiting-responses' : 'awaiting-receipt';
+  const closeRow =
+    act.status === 'closed'
+      ? await db.selectFrom('acts').select('close_reason').where('id', '=', act.id).executeTakeFirst()
+      : undefined;
   const closedAt =
     act.status === 'closed'
-      ? await db.selectFrom('events').select('occurred_at').where('stream_id', '=', streams.act(act.id)).where('type', '=', 'act.closed').executeTakeFirst()
+      ? await db
+          .selectFrom('events')
+          .select('occurred_at')
+          .where('stream_id', '=', streams.act(act.id))
+          .where('type', '=', 'act.closed')
+          .executeTakeFirst()
       : undefined;
   return {
     source: 'database',
@@ -200,7 +246,9 @@ export async function actProgress(
 
 /** The obligations the monitored object itself owes (4.3 (3); for the executive body, its report under 4.3 (4)). */
 export function owedBy(object: MonitoredObject, obligations: readonly ObligationProgress[]): ObligationProgress[] {
-  return obligations.filter((o) => o.party === `object:${object.id}` || (object.isExecutiveBody && o.party === 'executive-body'));
+  return obligations.filter(
+    (o) => o.party === `object:${object.id}` || (object.isExecutiveBody && o.party === 'executive-body'),
+  );
 }
 
 /** The obligation keys the object answers through its link, before any receipt opened them. */

@@ -7,7 +7,16 @@ import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requestLang } from '../request-lang';
 import { field, isJsonRequest, readMultipart } from './acts-common';
-import { LINK_RATE_LIMIT, linkRateKey, LinkRefusal, openLink, owedBy, respondAsObject, viewAsObject, type ObjectView } from './acts-link';
+import {
+  LINK_RATE_LIMIT,
+  linkRateKey,
+  LinkRefusal,
+  openLink,
+  owedBy,
+  respondAsObject,
+  viewAsObject,
+  type ObjectView,
+} from './acts-link';
 import { respondGetSchema, respondPostSchema } from './acts.schema';
 import { actDetail } from './acts-view';
 
@@ -46,13 +55,27 @@ function view(request: FastifyRequest, v: ObjectView) {
   const detail = actDetail(act);
   const owed = new Set(owedBy(object, v.progress.obligations).map((o) => o.key));
   return {
-    act: { id: act.id, number: act.number, title: act.title, issuedOn: act.issuedOn, content: detail.content, annexes: detail.annexes },
+    act: {
+      id: act.id,
+      number: act.number,
+      title: act.title,
+      issuedOn: act.issuedOn,
+      content: detail.content,
+      annexes: detail.annexes,
+    },
     receipt: v.progress.receipt,
     receiptNote: v.receiptNote ? MESSAGES[v.receiptNote][requestLang(request)] : null,
     obligations: owedBy(object, v.progress.obligations),
     responses: v.progress.responses
       .filter((r) => owed.has(r.obligationKey))
-      .map((r) => ({ responseId: r.responseId, obligationKey: r.obligationKey, respondedOn: r.respondedOn, late: r.late, supersedes: r.supersedes, files: r.files.map((f) => ({ fileName: f.fileName, sizeBytes: f.sizeBytes })) })),
+      .map((r) => ({
+        responseId: r.responseId,
+        obligationKey: r.obligationKey,
+        respondedOn: r.respondedOn,
+        late: r.late,
+        supersedes: r.supersedes,
+        files: r.files.map((f) => ({ fileName: f.fileName, sizeBytes: f.sizeBytes })),
+      })),
   };
 }
 
@@ -90,13 +113,22 @@ export function respondRoutes(app: App, deps: AppDeps): void {
           submissionKey = field(parts.fields, 'submissionKey');
           file = parts.file;
         } else {
-          if (!isJsonRequest(request)) throw new AppError('invalid-input', 'JSON or multipart/form-data expected', { field: '(body)', rule: 'type' });
+          if (!isJsonRequest(request))
+            throw new AppError('invalid-input', 'JSON or multipart/form-data expected', {
+              field: '(body)',
+              rule: 'type',
+            });
           ({ text, submissionKey } = request.body as { text: string; submissionKey: string });
         }
         if (text.trim() === '') throw new AppError('invalid-input', 'empty text', { field: 'text', rule: 'required' });
         if (text.length > 50000) throw new AppError('invalid-input', 'text too long', { field: 'text', rule: 'range' });
-        if (!/^[\w.:-]{1,200}$/.test(submissionKey)) throw new AppError('invalid-input', 'bad submission key', { field: 'submissionKey', rule: 'range' });
-        const { response, file: stored } = await respondAsObject(deps, request.log, linked, { text, submissionKey, file });
+        if (!/^[\w.:-]{1,200}$/.test(submissionKey))
+          throw new AppError('invalid-input', 'bad submission key', { field: 'submissionKey', rule: 'range' });
+        const { response, file: stored } = await respondAsObject(deps, request.log, linked, {
+          text,
+          submissionKey,
+          file,
+        });
         return {
           responseId: response.responseId,
           obligationKey: response.obligationKey,

@@ -24,7 +24,8 @@ export interface ResponseFilesTable {
 
 type WithResponseFiles = Database & { response_files: ResponseFilesTable };
 
-const files = (db: Kysely<Database>): Kysely<WithResponseFiles> => db.withTables<{ response_files: ResponseFilesTable }>();
+const files = (db: Kysely<Database>): Kysely<WithResponseFiles> =>
+  db.withTables<{ response_files: ResponseFilesTable }>();
 
 export interface ResponseFile {
   id: string;
@@ -86,11 +87,25 @@ export async function attachResponseFile(
     })
     .onConflict((oc) => oc.columns(['response_id', 'storage_key']).doNothing())
     .execute();
-  const row = await files(db).selectFrom('response_files').selectAll().where('response_id', '=', input.responseId).where('storage_key', '=', sha256).executeTakeFirstOrThrow();
+  const row = await files(db)
+    .selectFrom('response_files')
+    .selectAll()
+    .where('response_id', '=', input.responseId)
+    .where('storage_key', '=', sha256)
+    .executeTakeFirstOrThrow();
   return toResponseFile(row);
 }
 
-function toResponseFile(row: { id: string; act_id: string; response_id: string; file_name: string; media_type: string; size_bytes: number; storage_key: string; uploaded_at: Date }): ResponseFile {
+function toResponseFile(row: {
+  id: string;
+  act_id: string;
+  response_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_at: Date;
+}): ResponseFile {
   return {
     id: row.id,
     actId: row.act_id,
@@ -105,11 +120,26 @@ function toResponseFile(row: { id: string; act_id: string; response_id: string; 
 
 /** Every file attached to the act's responses, oldest first. */
 export async function listResponseFiles(db: Kysely<Database>, actId: string): Promise<ResponseFile[]> {
-  const rows = await files(db).selectFrom('response_files').selectAll().where('act_id', '=', actId).orderBy('uploaded_at').orderBy('id').execute();
+  const rows = await files(db)
+    .selectFrom('response_files')
+    .selectAll()
+    .where('act_id', '=', actId)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toResponseFile);
 }
 
-export async function findResponseFile(db: Kysely<Database>, actId: string, fileId: string): Promise<ResponseFile | undefined> {
-  const row = await files(db).selectFrom('response_files').selectAll().where('act_id', '=', actId).where('id', '=', fileId).executeTakeFirst();
+export async function findResponseFile(
+  db: Kysely<Database>,
+  actId: string,
+  fileId: string,
+): Promise<ResponseFile | undefined> {
+  const row = await files(db)
+    .selectFrom('response_files')
+    .selectAll()
+    .where('act_id', '=', actId)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
   return row && toResponseFile(row);
 }

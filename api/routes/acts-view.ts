@@ -6,9 +6,12 @@ import type { Database } from '../../db/database';
 import type { Lang } from '../../domain/i18n';
 import type { ResponseFile } from './acts-response-files';
 
-export const annexUrl = (actId: string, annexId: string): string => `/acts/${encodeURIComponent(actId)}/annexes/${encodeURIComponent(annexId)}`;
-export const responseFileUrl = (actId: string, fileId: string): string => `/manage/acts/${encodeURIComponent(actId)}/response-files/${encodeURIComponent(fileId)}`;
-export const manageActHref = (actId: string, lang: Lang, query = ''): string => `/manage/acts/${encodeURIComponent(actId)}?lang=${lang}${query}`;
+export const annexUrl = (actId: string, annexId: string): string =>
+  `/acts/${encodeURIComponent(actId)}/annexes/${encodeURIComponent(annexId)}`;
+export const responseFileUrl = (actId: string, fileId: string): string =>
+  `/manage/acts/${encodeURIComponent(actId)}/response-files/${encodeURIComponent(fileId)}`;
+export const manageActHref = (actId: string, lang: Lang, query = ''): string =>
+  `/manage/acts/${encodeURIComponent(actId)}?lang=${lang}${query}`;
 
 export function actDetail(act: Act) {
   const { missing, warnings } = act.status === 'draft' ? checkActForIssue(act) : { missing: [], warnings: [] };
@@ -30,7 +33,14 @@ export function actDetail(act: Act) {
   };
 }
 
-export const responseFileView = (actId: string, f: ResponseFile) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, sizeBytes: f.sizeBytes, uploadedAt: f.uploadedAt, url: responseFileUrl(actId, f.id) });
+export const responseFileView = (actId: string, f: ResponseFile) => ({
+  id: f.id,
+  fileName: f.fileName,
+  mediaType: f.mediaType,
+  sizeBytes: f.sizeBytes,
+  uploadedAt: f.uploadedAt,
+  url: responseFileUrl(actId, f.id),
+});
 
 export interface ActSummary {
   id: string;
@@ -48,7 +58,17 @@ export async function listGroupActs(db: Kysely<Database>, groupId: string): Prom
   const rows = await db
     .selectFrom('acts as a')
     .innerJoin('monitored_objects as m', 'm.id', 'a.object_id')
-    .select(['a.id', 'a.number', 'a.title', 'a.status', 'a.object_id', 'a.issued_on', 'a.received_on', 'm.name', 'm.name_ru'])
+    .select([
+      'a.id',
+      'a.number',
+      'a.title',
+      'a.status',
+      'a.object_id',
+      'a.issued_on',
+      'a.received_on',
+      'm.name',
+      'm.name_ru',
+    ])
     .where('a.group_id', '=', groupId)
     .execute();
   const rank = (s: string) => (s === 'draft' ? 0 : 1);
@@ -63,5 +83,12 @@ export async function listGroupActs(db: Kysely<Database>, groupId: string): Prom
       issuedOn: r.issued_on,
       receivedOn: r.received_on,
     }))
-    .sort((a, b) => rank(a.status) - rank(b.status) || (b.issuedOn ?? '').localeCompare(a.issuedOn ?? '') || (b.number ?? '').localeCompare(a.number ?? '') || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        rank(a.status) - rank(b.status) ||
+        (b.issuedOn ?? '').localeCompare(a.issuedOn ?? '') ||
+        (b.number ?? '').localeCompare(a.number ?? '') ||
+        a.title.localeCompare(b.title) ||
+        a.id.localeCompare(b.id),
+    );
 }

@@ -1,8 +1,17 @@
 // Schemas of the acts' JSON routes: drafts (8.1 content), annexes, the issue, and the act procedure (4.3).
 import { Type } from 'typebox';
 import { FINDING_METHODS, MONITORED_OBJECT_KINDS } from '../../domain/act';
-import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Nullable, Strict } from '../schemas';
-
+import {
+  CalendarNameSchema,
+  ErrorSchema,
+  GroupParams,
+  InstantSchema,
+  IsoDateSchema,
+  LangSchema,
+  LocalizedSchema,
+  Nullable,
+  Strict,
+} from '../schemas';
 
 /** The error body (api/error-handler.ts), with a refusal's problems: each missing 8.1 item, or the workflow's reasons. */
 export { ErrorSchema };
@@ -16,7 +25,14 @@ export const DraftContentSchema = Strict(
   {
     purpose: Type.Optional(Text(5000)),
     subject: Type.Optional(Text(5000)),
-    object: Type.Optional(Nullable(Strict({ kind: Type.Optional(Nullable(Type.Enum(Object.keys(MONITORED_OBJECT_KINDS)))), name: Type.Optional(Text(500)) }))),
+    object: Type.Optional(
+      Nullable(
+        Strict({
+          kind: Type.Optional(Nullable(Type.Enum(Object.keys(MONITORED_OBJECT_KINDS)))),
+          name: Type.Optional(Text(500)),
+        }),
+      ),
+    ),
     place: Type.Optional(Text(1000)),
     periodStart: Type.Optional(Nullable(IsoDateSchema)),
     periodEnd: Type.Optional(Nullable(IsoDateSchema)),
@@ -35,9 +51,22 @@ export const DraftContentSchema = Strict(
       ),
     ),
     recommendations: Type.Optional(Nullable(Type.Array(Type.String({ maxLength: 5000 }), { maxItems: 200 }))),
-    annexes: Type.Optional(Nullable(Type.Array(Strict({ title: Type.String({ maxLength: 500 }), kind: Type.Optional(Type.Enum(['protocol', 'photo', 'visual', 'other'])) }), { maxItems: 200 }))),
+    annexes: Type.Optional(
+      Nullable(
+        Type.Array(
+          Strict({
+            title: Type.String({ maxLength: 500 }),
+            kind: Type.Optional(Type.Enum(['protocol', 'photo', 'visual', 'other'])),
+          }),
+          { maxItems: 200 },
+        ),
+      ),
+    ),
   },
-  { description: 'The 8.1 content: purpose, subject, object, place, period, results (findings), recommendations, annexes' },
+  {
+    description:
+      'The 8.1 content: purpose, subject, object, place, period, results (findings), recommendations, annexes',
+  },
 );
 
 const ProblemSchema = Type.Object({ field: Type.String(), clause: Type.String(), message: LocalizedSchema });
@@ -69,7 +98,11 @@ export const ActDetailSchema = Type.Object({
   title: Type.String(),
   number: Nullable(Type.String()),
   status: Type.String(),
-  content: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: 'The 8.1 content (see DraftContentSchema)' }),
+  content: Type.Unsafe<Record<string, unknown>>({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The 8.1 content (see DraftContentSchema)',
+  }),
   issuedOn: Nullable(IsoDateSchema),
   receivedOn: Nullable(IsoDateSchema),
   receivedVia: Nullable(Type.String()),
@@ -79,9 +112,21 @@ export const ActDetailSchema = Type.Object({
   publicPath: Nullable(Type.String()),
 });
 
-const DaysLeftSchema = Type.Object({ unit: Type.String(), left: Type.Integer(), working: Type.Integer(), calendar: Type.Integer() });
+const DaysLeftSchema = Type.Object({
+  unit: Type.String(),
+  left: Type.Integer(),
+  working: Type.Integer(),
+  calendar: Type.Integer(),
+});
 
-export const ResponseFileSchema = Type.Object({ id: Type.String(), fileName: Type.String(), mediaType: Type.String(), sizeBytes: Type.Integer(), uploadedAt: InstantSchema, url: Type.String() });
+export const ResponseFileSchema = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  mediaType: Type.String(),
+  sizeBytes: Type.Integer(),
+  uploadedAt: InstantSchema,
+  url: Type.String(),
+});
 
 export const ObligationProgressSchema = Type.Object({
   obligationId: Type.String(),
@@ -112,7 +157,9 @@ export const ResponseProgressSchema = Type.Object({
 
 export const ActProgressSchema = Type.Object({
   actId: Type.String(),
-  source: Type.Enum(['procedure', 'database'], { description: "procedure: the act's workflow answered; database: read from Postgres (the engine is away)" }),
+  source: Type.Enum(['procedure', 'database'], {
+    description: "procedure: the act's workflow answered; database: read from Postgres (the engine is away)",
+  }),
   procedure: Type.Enum(['running', 'not-started', 'unknown', 'none']),
   step: Type.String(),
   today: IsoDateSchema,
@@ -123,22 +170,39 @@ export const ActProgressSchema = Type.Object({
   closed: Nullable(Type.Object({ on: Nullable(IsoDateSchema), by: Type.String(), reason: Nullable(Type.String()) })),
 });
 
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 503: ErrorSchema };
+const errors = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+  503: ErrorSchema,
+};
 
 export const listActsSchema = {
   tags: ['staff'],
   summary: "The group's acts, drafts included: staff and deputies of its council, its chair and members",
   params: GroupParams,
   querystring: LangOnly,
-  response: { 200: Type.Object({ groupId: Type.String(), acts: Type.Array(ActSummarySchema) }), 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+  response: {
+    200: Type.Object({ groupId: Type.String(), acts: Type.Array(ActSummarySchema) }),
+    401: ErrorSchema,
+    403: ErrorSchema,
+    404: ErrorSchema,
+  },
 };
 
 export const draftActSchema = {
   tags: ['staff'],
-  summary: 'Drafts an act about one of the council’s objects (staff); the draft may be incomplete: `missing` lists what 8.1 still needs',
+  summary:
+    'Drafts an act about one of the council’s objects (staff); the draft may be incomplete: `missing` lists what 8.1 still needs',
   params: GroupParams,
   querystring: LangOnly,
-  body: Strict({ objectId: Type.String({ minLength: 1, maxLength: 200 }), title: Type.Optional(Type.String({ maxLength: 500 })), content: Type.Optional(DraftContentSchema) }),
+  body: Strict({
+    objectId: Type.String({ minLength: 1, maxLength: 200 }),
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+    content: Type.Optional(DraftContentSchema),
+  }),
   response: { 201: ActDetailSchema, ...errors },
 };
 
@@ -152,7 +216,8 @@ export const getActSchema = {
 
 export const patchActSchema = {
   tags: ['staff'],
-  summary: "Changes a draft: the fields of `content` given replace the draft's (null clears one); issued acts do not change (409)",
+  summary:
+    "Changes a draft: the fields of `content` given replace the draft's (null clears one); issued acts do not change (409)",
   params: ActParams,
   querystring: LangOnly,
   body: Strict({ title: Type.Optional(Type.String({ maxLength: 500 })), content: Type.Optional(DraftContentSchema) }),
@@ -161,7 +226,8 @@ export const patchActSchema = {
 
 export const attachAnnexSchema = {
   tags: ['staff'],
-  summary: 'Attaches an annex file to a draft (multipart/form-data, field `file`): pdf, jpg, png, docx, xlsx, odt by content, ≤ 10 MB, ≤ 30 per act',
+  summary:
+    'Attaches an annex file to a draft (multipart/form-data, field `file`): pdf, jpg, png, docx, xlsx, odt by content, ≤ 10 MB, ≤ 30 per act',
   params: ActParams,
   querystring: Strict({ lang: Type.Optional(LangSchema), _csrf: Type.Optional(Type.String({ maxLength: 200 })) }),
   consumes: ['multipart/form-data'],
@@ -175,7 +241,11 @@ export const issueActSchema = {
   params: ActParams,
   querystring: LangOnly,
   response: {
-    200: Type.Object({ act: ActDetailSchema, delivery: Type.Enum(['started', 'already-started', 'not-started']), alreadyIssued: Type.Boolean() }),
+    200: Type.Object({
+      act: ActDetailSchema,
+      delivery: Type.Enum(['started', 'already-started', 'not-started']),
+      alreadyIssued: Type.Boolean(),
+    }),
     ...errors,
   },
 };
@@ -186,14 +256,21 @@ export const receiptSchema = {
   params: ActParams,
   querystring: LangOnly,
   body: Strict({ receivedOn: IsoDateSchema }),
-  response: { 200: Type.Object({ receivedOn: IsoDateSchema, via: Type.String(), recordedAt: InstantSchema }), ...errors },
+  response: {
+    200: Type.Object({ receivedOn: IsoDateSchema, via: Type.String(), recordedAt: InstantSchema }),
+    ...errors,
+  },
 };
 
 export const ResponseBody = Strict({
   obligationKey: Type.Enum(['object-response', 'executive-report']),
   respondedOn: IsoDateSchema,
   text: Type.String({ minLength: 1, maxLength: 50000 }),
-  submissionKey: Type.String({ minLength: 1, maxLength: 200, description: 'Your key for this submission: the same key again records nothing new' }),
+  submissionKey: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Your key for this submission: the same key again records nothing new',
+  }),
 });
 
 export const RecordedResponseSchema = Type.Object({
@@ -207,7 +284,8 @@ export const RecordedResponseSchema = Type.Object({
 
 export const responsesSchema = {
   tags: ['staff'],
-  summary: 'Records a response received outside the link (e.g. on paper; 4.3): JSON, or multipart/form-data with the same fields and an optional `file`. Late ones are accepted and marked late',
+  summary:
+    'Records a response received outside the link (e.g. on paper; 4.3): JSON, or multipart/form-data with the same fields and an optional `file`. Late ones are accepted and marked late',
   params: ActParams,
   querystring: Strict({ lang: Type.Optional(LangSchema), _csrf: Type.Optional(Type.String({ maxLength: 200 })) }),
   body: { content: { 'application/json': { schema: ResponseBody } } },
@@ -216,7 +294,8 @@ export const responsesSchema = {
 
 export const closeSchema = {
   tags: ['chair'],
-  summary: "The group's chair closes the act with a reason, only after an escalation to the council (409 otherwise, with the workflow's problems)",
+  summary:
+    "The group's chair closes the act with a reason, only after an escalation to the council (409 otherwise, with the workflow's problems)",
   params: ActParams,
   querystring: LangOnly,
   body: Strict({ reason: Type.String({ minLength: 1, maxLength: 5000 }), on: Type.Optional(IsoDateSchema) }),
@@ -225,13 +304,17 @@ export const closeSchema = {
 
 export const stateSchema = {
   tags: ['staff', 'chair'],
-  summary: "Where the act's procedure stands (4.3): step, receipt, obligations with due dates and days left, responses with late flags",
+  summary:
+    "Where the act's procedure stands (4.3): step, receipt, obligations with due dates and days left, responses with late flags",
   params: ActParams,
   querystring: LangOnly,
   response: { 200: ActProgressSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
 };
 
-export const RespondQuery = Strict({ t: Type.Optional(Type.String({ maxLength: 2000 })), lang: Type.Optional(LangSchema) });
+export const RespondQuery = Strict({
+  t: Type.Optional(Type.String({ maxLength: 2000 })),
+  lang: Type.Optional(LangSchema),
+});
 
 export const ObjectViewSchema = Type.Object({
   act: Type.Object({
@@ -243,16 +326,40 @@ export const ObjectViewSchema = Type.Object({
     annexes: Type.Array(AnnexSchema),
   }),
   receipt: Nullable(Type.Object({ receivedOn: IsoDateSchema, via: Type.String() })),
-  receiptNote: Nullable(Type.String({ description: 'Why the receipt could not be recorded now (the engine is away), in the request language' })),
-  obligations: Type.Array(ObligationProgressSchema, { description: 'What this object owes (4.3), with the due date and days left' }),
-  responses: Type.Array(Type.Object({ responseId: Type.String(), obligationKey: Type.String(), respondedOn: IsoDateSchema, late: Type.Boolean(), supersedes: Nullable(Type.String()), files: Type.Array(Type.Object({ fileName: Type.String(), sizeBytes: Type.Integer() })) })),
+  receiptNote: Nullable(
+    Type.String({
+      description: 'Why the receipt could not be recorded now (the engine is away), in the request language',
+    }),
+  ),
+  obligations: Type.Array(ObligationProgressSchema, {
+    description: 'What this object owes (4.3), with the due date and days left',
+  }),
+  responses: Type.Array(
+    Type.Object({
+      responseId: Type.String(),
+      obligationKey: Type.String(),
+      respondedOn: IsoDateSchema,
+      late: Type.Boolean(),
+      supersedes: Nullable(Type.String()),
+      files: Type.Array(Type.Object({ fileName: Type.String(), sizeBytes: Type.Integer() })),
+    }),
+  ),
 });
 
-const linkErrors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 410: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema };
+const linkErrors = {
+  400: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+  410: ErrorSchema,
+  429: ErrorSchema,
+  503: ErrorSchema,
+};
 
 export const respondGetSchema = {
   tags: ['object'],
-  summary: "The monitored object's view through its signed link: the act, its due dates with days left, its responses. Opening it records the receipt (4.3)",
+  summary:
+    "The monitored object's view through its signed link: the act, its due dates with days left, its responses. Opening it records the receipt (4.3)",
   params: ActParams,
   querystring: RespondQuery,
   response: { 200: ObjectViewSchema, ...linkErrors },
@@ -260,10 +367,20 @@ export const respondGetSchema = {
 
 export const respondPostSchema = {
   tags: ['object'],
-  summary: 'The object answers through its link: JSON { text, submissionKey }, or multipart/form-data with text, submissionKey and an optional file. Late answers are accepted and marked late',
+  summary:
+    'The object answers through its link: JSON { text, submissionKey }, or multipart/form-data with text, submissionKey and an optional file. Late answers are accepted and marked late',
   params: ActParams,
   querystring: RespondQuery,
-  body: { content: { 'application/json': { schema: Strict({ text: Type.String({ minLength: 1, maxLength: 50000 }), submissionKey: Type.String({ minLength: 1, maxLength: 200 }) }) } } },
+  body: {
+    content: {
+      'application/json': {
+        schema: Strict({
+          text: Type.String({ minLength: 1, maxLength: 50000 }),
+          submissionKey: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+      },
+    },
+  },
   response: {
     200: Type.Object({
       responseId: Type.String(),

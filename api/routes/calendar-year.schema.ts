@@ -5,7 +5,9 @@ import { CalendarNameSchema, ErrorSchema, IsoDateSchema, LangQuery, Strict } fro
 
 export const LAST_SUPPORTED_YEAR = 2100;
 
-export const CalendarYearParams = Strict({ year: Type.Integer({ minimum: FIRST_SUPPORTED_YEAR, maximum: LAST_SUPPORTED_YEAR }) });
+export const CalendarYearParams = Strict({
+  year: Type.Integer({ minimum: FIRST_SUPPORTED_YEAR, maximum: LAST_SUPPORTED_YEAR }),
+});
 
 /**
  * The year of the path, checked again after the schema: its coercion turns "1e309" into Infinity, which passes
@@ -13,14 +15,20 @@ export const CalendarYearParams = Strict({ year: Type.Integer({ minimum: FIRST_S
  */
 export function checkedYear(year: number): number {
   if (!Number.isSafeInteger(year) || year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
-    throw new AppError('invalid-input', `year: ${year} is outside ${FIRST_SUPPORTED_YEAR}-${LAST_SUPPORTED_YEAR}`, { field: 'year', rule: 'range', value: String(year) });
+    throw new AppError('invalid-input', `year: ${year} is outside ${FIRST_SUPPORTED_YEAR}-${LAST_SUPPORTED_YEAR}`, {
+      field: 'year',
+      rule: 'range',
+      value: String(year),
+    });
   }
   return year;
 }
 
 export const CalendarYearResponse = Type.Object({
   year: Type.Integer(),
-  data: Type.Enum(['confirmed', 'estimated', 'missing'], { description: "Whether the year's movable holidays and transfers are known" }),
+  data: Type.Enum(['confirmed', 'estimated', 'missing'], {
+    description: "Whether the year's movable holidays and transfers are known",
+  }),
   days: Type.Array(
     Type.Object({
       date: IsoDateSchema,

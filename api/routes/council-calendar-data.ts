@@ -5,7 +5,16 @@ import type { Kysely } from 'kysely';
 import { listCalendarEntries } from '../../db/calendar-entries';
 import type { Database } from '../../db/database';
 import { calendarForCouncil } from '../../db/pending';
-import { datesOfYear, fixedHoliday, FIRST_SUPPORTED_YEAR, type CalendarEntry, type CalendarName, type CalendarStatus, type DayReason, type YearData } from '../../domain/calendar';
+import {
+  datesOfYear,
+  fixedHoliday,
+  FIRST_SUPPORTED_YEAR,
+  type CalendarEntry,
+  type CalendarName,
+  type CalendarStatus,
+  type DayReason,
+  type YearData,
+} from '../../domain/calendar';
 import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
 import { calendarReminders, type CalendarReminder } from '../../domain/calendar-reminder';
 import { yearOf, type IsoDate } from '../../domain/dates';
@@ -39,16 +48,32 @@ export interface CouncilCalendarYear {
 }
 
 /** The year as the council's deadlines see it (shipped data, then the national entries, then the council's). */
-export async function councilCalendarYear(db: Kysely<Database>, councilId: string, year: number): Promise<CouncilCalendarYear> {
+export async function councilCalendarYear(
+  db: Kysely<Database>,
+  councilId: string,
+  year: number,
+): Promise<CouncilCalendarYear> {
   const range = { from: `${year}-01-01`, to: `${year}-12-31` };
-  const [national, council, calendar] = await Promise.all([listCalendarEntries(db, null, range), listCalendarEntries(db, councilId, range), calendarForCouncil(db, councilId)]);
+  const [national, council, calendar] = await Promise.all([
+    listCalendarEntries(db, null, range),
+    listCalendarEntries(db, councilId, range),
+    calendarForCouncil(db, councilId),
+  ]);
   const nationalByDate = new Map(national.map((e) => [e.date, e]));
   const councilByDate = new Map(council.map((e) => [e.date, e]));
   const shipped = new Map(KNOWN_CALENDAR_ENTRIES.filter((e) => yearOf(e.date) === year).map((e) => [e.date, e]));
   const days: CalendarDayRow[] = [];
   for (const date of datesOfYear(year)) {
     const info = calendar.describeDay(date);
-    const source: DaySource | null = councilByDate.has(date) ? 'council' : nationalByDate.has(date) ? 'national' : shipped.has(date) ? 'built-in' : fixedHoliday(date) ? 'labour-code' : null;
+    const source: DaySource | null = councilByDate.has(date)
+      ? 'council'
+      : nationalByDate.has(date)
+        ? 'national'
+        : shipped.has(date)
+          ? 'built-in'
+          : fixedHoliday(date)
+            ? 'labour-code'
+            : null;
     if (source === null) continue;
     days.push({
       date,
@@ -64,6 +89,10 @@ export async function councilCalendarYear(db: Kysely<Database>, councilId: strin
 }
 
 /** The reminders staff of the council see today (the council's calendar: its corrections can confirm a year). */
-export async function councilCalendarReminders(db: Kysely<Database>, councilId: string, today: IsoDate): Promise<CalendarReminder[]> {
+export async function councilCalendarReminders(
+  db: Kysely<Database>,
+  councilId: string,
+  today: IsoDate,
+): Promise<CalendarReminder[]> {
   return calendarReminders(today, await calendarForCouncil(db, councilId));
 }

@@ -30,12 +30,31 @@ export interface RunningProcedure {
 export async function runningProcedures(db: Kysely<Database>, councilId: string | null): Promise<RunningProcedure[]> {
   let groups = db.selectFrom('groups').select(['id', 'council_id']).where('status', 'in', ['forming', 'created']);
   if (councilId !== null) groups = groups.where('council_id', '=', councilId);
-  let acts = db.selectFrom('acts as a').innerJoin('groups as g', 'g.id', 'a.group_id').select(['a.id', 'a.group_id', 'g.council_id']).where('a.status', 'in', ['issued', 'received']);
+  let acts = db
+    .selectFrom('acts as a')
+    .innerJoin('groups as g', 'g.id', 'a.group_id')
+    .select(['a.id', 'a.group_id', 'g.council_id'])
+    .where('a.status', 'in', ['issued', 'received']);
   if (councilId !== null) acts = acts.where('g.council_id', '=', councilId);
-  const [g, a] = await Promise.all([groups.orderBy('opened_at').orderBy('id').execute(), acts.orderBy('a.issued_on').orderBy('a.id').execute()]);
+  const [g, a] = await Promise.all([
+    groups.orderBy('opened_at').orderBy('id').execute(),
+    acts.orderBy('a.issued_on').orderBy('a.id').execute(),
+  ]);
   return [
-    ...g.map((r): RunningProcedure => ({ workflowId: formationWorkflowId(r.id), kind: 'formation', groupId: r.id, actId: null, councilId: r.council_id })),
-    ...a.map((r): RunningProcedure => ({ workflowId: actWorkflowId(r.id), kind: 'act', groupId: r.group_id, actId: r.id, councilId: r.council_id })),
+    ...g.map((r): RunningProcedure => ({
+      workflowId: formationWorkflowId(r.id),
+      kind: 'formation',
+      groupId: r.id,
+      actId: null,
+      councilId: r.council_id,
+    })),
+    ...a.map((r): RunningProcedure => ({
+      workflowId: actWorkflowId(r.id),
+      kind: 'act',
+      groupId: r.group_id,
+      actId: r.id,
+      councilId: r.council_id,
+    })),
   ];
 }
 
@@ -54,11 +73,17 @@ export interface SignalOutcome {
 }
 
 /** Sends calendarChanged to every running procedure of the council (all councils for null); never throws for the engine's state. */
-export async function tellRunningProcedures(engine: ProcedureEngine, db: Kysely<Database>, councilId: string | null, reason: string): Promise<SignalOutcome> {
+export async function tellRunningProcedures(
+  engine: ProcedureEngine,
+  db: Kysely<Database>,
+  councilId: string | null,
+  reason: string,
+): Promise<SignalOutcome> {
   const procedures = await runningProcedures(db, councilId);
   const outcome: SignalOutcome = { state: 'sent', signalled: [], ended: [], notSent: [] };
   if (procedures.length === 0) return { ...outcome, state: 'none-running' };
-  if (!engine.available()) return { ...outcome, state: 'engine-unavailable', notSent: procedures.map((p) => p.workflowId) };
+  if (!engine.available())
+    return { ...outcome, state: 'engine-unavailable', notSent: procedures.map((p) => p.workflowId) };
   for (const [i, p] of procedures.entries()) {
     try {
       if (p.kind === 'formation') await engine.signal(p.workflowId, formationCalendarChangedSignal, { reason });
@@ -119,7 +144,15 @@ export async function staleDeadlines(db: Kysely<Database>, councilId: string): P
   for (const r of rows) {
     const due = dueOnCalendar(r.key, r.anchor_date, calendar);
     if (due !== null && due !== r.due_date) {
-      stale.push({ obligationId: r.id, groupId: r.group_id, actId: r.act_id, key: r.key, clause: r.clause, dueDate: r.due_date, dueOnCurrentCalendar: due });
+      stale.push({
+        obligationId: r.id,
+        groupId: r.group_id,
+        actId: r.act_id,
+        key: r.key,
+        clause: r.clause,
+        dueDate: r.due_date,
+        dueOnCurrentCalendar: due,
+      });
     }
   }
   return stale;

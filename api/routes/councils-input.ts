@@ -46,7 +46,8 @@ export function isStaffOfEveryCouncil(account: Pick<SessionAccount, 'role' | 'co
 export function requireStaffOfEveryCouncil() {
   return (request: FastifyRequest): Promise<void> => {
     if (!request.auth) throw new AppError('not-authenticated', 'log in first');
-    if (!isStaffOfEveryCouncil(request.auth.account)) throw new AppError('forbidden', 'only staff of every council register councils');
+    if (!isStaffOfEveryCouncil(request.auth.account))
+      throw new AppError('forbidden', 'only staff of every council register councils');
     return Promise.resolve();
   };
 }
@@ -56,14 +57,19 @@ const localized = (key: MessageKey, params: Readonly<Record<string, string>> = {
 
 /** A 400 naming the field (its JSON name, or on a page its label) with the rule and the reason in every language. */
 function refuse(field: string, rule: string, key: MessageKey, params: Readonly<Record<string, string>> = {}): AppError {
-  return new AppError('invalid-input', `${field}: ${rule}`, { field, rule, problems: [{ code: rule, field, clause: null, message: localized(key, params) }] });
+  return new AppError('invalid-input', `${field}: ${rule}`, {
+    field,
+    rule,
+    problems: [{ code: rule, field, clause: null, message: localized(key, params) }],
+  });
 }
 
 /** A control character (C0, DEL, C1: a NUL cannot even be stored) or an unpaired surrogate (not text: the event log's JSON refuses it). */
 function isBrokenUnit(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x20 || (c >= 0x7f && c < 0xa0)) return true;
-  if (c >= 0xd800 && c < 0xdc00) return !(i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) < 0xe000);
+  if (c >= 0xd800 && c < 0xdc00)
+    return !(i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) < 0xe000);
   if (c >= 0xdc00 && c < 0xe000) return !(i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) < 0xdc00);
   return false;
 }
@@ -92,7 +98,8 @@ function checkName(value: string, field: string): string {
 function checkEmail(value: string | null | undefined, field: string): string | null {
   const email = (value ?? '').trim();
   if (email === '') return null;
-  if (email.length > EMAIL_MAX || !isEmailAddress(email)) throw refuse(field, 'email', 'councils.problem.email', { value: shown(email) });
+  if (email.length > EMAIL_MAX || !isEmailAddress(email))
+    throw refuse(field, 'email', 'councils.problem.email', { value: shown(email) });
   return email;
 }
 
@@ -109,9 +116,15 @@ function checkWebsite(value: string | null | undefined, field: string): string |
   } catch {
     throw bad();
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') throw bad();
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '')
+    throw bad();
   const labels = url.hostname.split('.');
-  if (labels.length < 2 || labels.some((l) => l === '') || !/^([a-z]{2,}|xn--[a-z0-9-]+)$/.test(labels[labels.length - 1]!)) throw bad();
+  if (
+    labels.length < 2 ||
+    labels.some((l) => l === '') ||
+    !/^([a-z]{2,}|xn--[a-z0-9-]+)$/.test(labels[labels.length - 1]!)
+  )
+    throw bad();
   return text;
 }
 
@@ -129,7 +142,10 @@ function checkTimeZone(value: string | null | undefined, field: string): string 
 }
 
 /** The input checked field by field (in the form's order); a 400 naming the first bad field. `fieldName` words it. */
-export function checkCouncilInput(input: CouncilInput, fieldName: (field: CouncilField) => string = (f) => f): CheckedCouncil {
+export function checkCouncilInput(
+  input: CouncilInput,
+  fieldName: (field: CouncilField) => string = (f) => f,
+): CheckedCouncil {
   return {
     name: { ky: checkName(input.nameKy, fieldName('nameKy')), ru: checkName(input.nameRu, fieldName('nameRu')) },
     email: checkEmail(input.email, fieldName('email')),
@@ -145,7 +161,11 @@ export function councilIdForKey(accountId: string, key: string): string {
 }
 
 const sameCouncil = (c: Council, input: CheckedCouncil) =>
-  c.name_ky === input.name.ky && c.name_ru === input.name.ru && c.email === input.email && c.website === input.website && c.time_zone === input.timeZone;
+  c.name_ky === input.name.ky &&
+  c.name_ru === input.name.ru &&
+  c.email === input.email &&
+  c.website === input.website &&
+  c.time_zone === input.timeZone;
 
 export interface RegisteredCouncil {
   councilId: string;
@@ -157,7 +177,11 @@ export interface RegisteredCouncil {
  * Registers a council (council.registered). With a key (the API's Idempotency-Key, the form's nonce), a repeat with
  * the same data returns the council the first request registered; the same key with other data is a 409.
  */
-export async function registerCouncilOnce(db: Kysely<Database>, input: CheckedCouncil, by: { accountId: string; key: string | null; lang: Lang }): Promise<RegisteredCouncil> {
+export async function registerCouncilOnce(
+  db: Kysely<Database>,
+  input: CheckedCouncil,
+  by: { accountId: string; key: string | null; lang: Lang },
+): Promise<RegisteredCouncil> {
   const councilId = by.key === null ? randomUUID() : councilIdForKey(by.accountId, by.key);
   const repeat = async (): Promise<RegisteredCouncil | null> => {
     const existing = await findCouncilById(db, councilId);
@@ -166,7 +190,14 @@ export async function registerCouncilOnce(db: Kysely<Database>, input: CheckedCo
       const name = by.lang === 'ky' ? existing.name_ky : existing.name_ru;
       throw new AppError('conflict', `idempotency key reused for council ${councilId}`, {
         subject: councilId,
-        problems: [{ code: 'idempotency-key-reused', field: 'idempotency-key', clause: null, message: localized('councils.problem.keyReused', { name }) }],
+        problems: [
+          {
+            code: 'idempotency-key-reused',
+            field: 'idempotency-key',
+            clause: null,
+            message: localized('councils.problem.keyReused', { name }),
+          },
+        ],
       });
     }
     return { councilId, created: false };
@@ -174,7 +205,11 @@ export async function registerCouncilOnce(db: Kysely<Database>, input: CheckedCo
   const before = await repeat();
   if (before) return before;
   try {
-    await registerCouncil(db, { id: councilId, name: input.name, email: input.email, website: input.website, timeZone: input.timeZone }, `staff:${by.accountId}`);
+    await registerCouncil(
+      db,
+      { id: councilId, name: input.name, email: input.email, website: input.website, timeZone: input.timeZone },
+      `staff:${by.accountId}`,
+    );
   } catch (error) {
     // The same key raced in twice: the other request registered it.
     if (!(error instanceof ConcurrencyError)) throw error;
@@ -189,15 +224,24 @@ export async function registerCouncilOnce(db: Kysely<Database>, input: CheckedCo
 export async function visibleCouncils(db: Kysely<Database>, account: SessionAccount): Promise<Council[]> {
   if (isStaffOfEveryCouncil(account)) return listCouncils(db);
   let councilId = account.council_id;
-  if ((account.role === 'chair' || account.role === 'member') && account.group_id !== null) councilId = (await findGroupById(db, account.group_id))?.council_id ?? null;
+  if ((account.role === 'chair' || account.role === 'member') && account.group_id !== null)
+    councilId = (await findGroupById(db, account.group_id))?.council_id ?? null;
   if (councilId === null) return [];
   const council = await findCouncilById(db, councilId);
   return council ? [council] : [];
 }
 
 /** The ids of the executive bodies (4.2: one per council) of `councilIds`, by council. */
-export async function executiveBodies(db: Kysely<Database>, councilIds: readonly string[]): Promise<Map<string, string>> {
+export async function executiveBodies(
+  db: Kysely<Database>,
+  councilIds: readonly string[],
+): Promise<Map<string, string>> {
   if (councilIds.length === 0) return new Map();
-  const rows = await db.selectFrom('monitored_objects').select(['id', 'council_id']).where('is_executive_body', '=', true).where('council_id', 'in', councilIds).execute();
+  const rows = await db
+    .selectFrom('monitored_objects')
+    .select(['id', 'council_id'])
+    .where('is_executive_body', '=', true)
+    .where('council_id', 'in', councilIds)
+    .execute();
   return new Map(rows.map((r) => [r.council_id, r.id]));
 }

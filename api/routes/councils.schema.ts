@@ -1,7 +1,16 @@
 // Schemas of the councils' and notices' JSON routes. Inputs refuse unknown fields; the field rules themselves (an
 // e-mail address, an http(s) website, an IANA time zone) are checked in councils-input.ts, naming the field.
 import { Type } from 'typebox';
-import { CalendarNameSchema, ErrorSchema, InstantSchema, IsoDateSchema, LangQuery, LangSchema, Nullable, Strict } from '../schemas';
+import {
+  CalendarNameSchema,
+  ErrorSchema,
+  InstantSchema,
+  IsoDateSchema,
+  LangQuery,
+  LangSchema,
+  Nullable,
+  Strict,
+} from '../schemas';
 import { EMAIL_MAX, NAME_MAX, WEBSITE_MAX } from './councils-input';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
@@ -13,16 +22,38 @@ export { LangQuery };
 // ---- councils ----
 
 export const RegisterCouncilBody = Strict({
-  nameKy: Type.String({ maxLength: NAME_MAX * 2, description: 'The name in Kyrgyz, e.g. "Ак-Суу айылдык кеңеши" (required)' }),
-  nameRu: Type.String({ maxLength: NAME_MAX * 2, description: 'The name in Russian, e.g. "Ак-Суйский айылный кенеш" (required)' }),
-  email: Type.Optional(Nullable(Type.String({ maxLength: EMAIL_MAX, description: "The council's address: reminders to the council chair (5.4.3) go there" }))),
-  website: Type.Optional(Nullable(Type.String({ maxLength: WEBSITE_MAX, description: 'The official website, http(s)' }))),
-  timeZone: Type.Optional(Nullable(Type.String({ maxLength: 64, description: 'An IANA time zone (default Asia/Bishkek)' }))),
+  nameKy: Type.String({
+    maxLength: NAME_MAX * 2,
+    description: 'The name in Kyrgyz, e.g. "Ак-Суу айылдык кеңеши" (required)',
+  }),
+  nameRu: Type.String({
+    maxLength: NAME_MAX * 2,
+    description: 'The name in Russian, e.g. "Ак-Суйский айылный кенеш" (required)',
+  }),
+  email: Type.Optional(
+    Nullable(
+      Type.String({
+        maxLength: EMAIL_MAX,
+        description: "The council's address: reminders to the council chair (5.4.3) go there",
+      }),
+    ),
+  ),
+  website: Type.Optional(
+    Nullable(Type.String({ maxLength: WEBSITE_MAX, description: 'The official website, http(s)' })),
+  ),
+  timeZone: Type.Optional(
+    Nullable(Type.String({ maxLength: 64, description: 'An IANA time zone (default Asia/Bishkek)' })),
+  ),
 });
 
 export const RegisterCouncilHeaders = Type.Object({
   'idempotency-key': Type.Optional(
-    Type.String({ minLength: 8, maxLength: 200, description: 'A key of your choosing (8 to 200 characters, e.g. a UUID): repeating the request with it registers no second council' }),
+    Type.String({
+      minLength: 8,
+      maxLength: 200,
+      description:
+        'A key of your choosing (8 to 200 characters, e.g. a UUID): repeating the request with it registers no second council',
+    }),
   ),
 });
 
@@ -33,13 +64,19 @@ export const CouncilSchema = Type.Object({
   website: Nullable(Type.String()),
   timeZone: Type.String(),
   registeredAt: InstantSchema,
-  executiveBodyId: Nullable(Type.String({ description: 'The executive body (aiyl okmotu) object; null until registered, and 5.4.1 reminders have nobody to go to' })),
+  executiveBodyId: Nullable(
+    Type.String({
+      description:
+        'The executive body (aiyl okmotu) object; null until registered, and 5.4.1 reminders have nobody to go to',
+    }),
+  ),
   links: Type.Object({ noticeBoard: Type.String(), notices: Type.String() }),
 });
 
 export const listCouncilsSchema = {
   tags: ['councils'],
-  summary: 'The councils the account may see: staff and deputies their council (staff of every council: all), chairs and members the council of their group',
+  summary:
+    'The councils the account may see: staff and deputies their council (staff of every council: all), chairs and members the council of their group',
   querystring: LangQuery,
   response: { 200: Type.Object({ councils: Type.Array(CouncilSchema) }), ...errors },
 };
@@ -75,13 +112,21 @@ export const CouncilGroupSchema = Type.Object({
   termEnd: Nullable(IsoDateSchema),
   links: Type.Object({
     pages: Type.Object({ formation: path, dashboard: path, acts: path, composition: path }),
-    api: Type.Object({ formation: path, formationRecord: path, dashboard: path, acts: path, obligations: path, members: path }),
+    api: Type.Object({
+      formation: path,
+      formationRecord: path,
+      dashboard: path,
+      acts: path,
+      obligations: path,
+      members: path,
+    }),
   }),
 });
 
 export const listGroupsSchema = {
   tags: ['councils'],
-  summary: "The council's groups, oldest first, with their status, dates, resolution and links: staff and deputies of the council",
+  summary:
+    "The council's groups, oldest first, with their status, dates, resolution and links: staff and deputies of the council",
   params: CouncilParams,
   querystring: LangQuery,
   response: { 200: Type.Object({ councilId: Type.String(), groups: Type.Array(CouncilGroupSchema) }), ...errors },
@@ -94,7 +139,10 @@ export const NoticeSchema = Type.Object({
   councilId: Type.String(),
   groupId: Nullable(Type.String()),
   kind: Type.String({ description: "e.g. 'formation-notice' (5.4.1), 'creation-notice' (5.4.7)" }),
-  text: Type.Object({ ky: Type.String(), ru: Type.String() }, { description: 'Notices exist in the two state languages' }),
+  text: Type.Object(
+    { ky: Type.String(), ru: Type.String() },
+    { description: 'Notices exist in the two state languages' },
+  ),
   channels: Type.Array(Type.String(), { description: 'website, notice_board' }),
   publishedAt: InstantSchema,
   publishedOn: IsoDateSchema,
@@ -108,10 +156,15 @@ export const NoticesQuery = Strict({
 
 export const listNoticesSchema = {
   tags: ['public'],
-  summary: "The council's public notices, newest first (what the notice board and its Atom feed show; public texts only, never personal data)",
+  summary:
+    "The council's public notices, newest first (what the notice board and its Atom feed show; public texts only, never personal data)",
   params: CouncilParams,
   querystring: NoticesQuery,
-  response: { 200: Type.Object({ councilId: Type.String(), council: CalendarNameSchema, notices: Type.Array(NoticeSchema) }), 400: ErrorSchema, 404: ErrorSchema },
+  response: {
+    200: Type.Object({ councilId: Type.String(), council: CalendarNameSchema, notices: Type.Array(NoticeSchema) }),
+    400: ErrorSchema,
+    404: ErrorSchema,
+  },
 };
 
 export const getNoticeSchema = {

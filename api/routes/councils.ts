@@ -12,7 +12,13 @@ import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole, requireSession } from '../auth/require-role';
 import { councilNewPage } from '../pages/council-new';
 import { requestLang } from '../request-lang';
-import { checkCouncilInput, executiveBodies, registerCouncilOnce, requireStaffOfEveryCouncil, visibleCouncils } from './councils-input';
+import {
+  checkCouncilInput,
+  executiveBodies,
+  registerCouncilOnce,
+  requireStaffOfEveryCouncil,
+  visibleCouncils,
+} from './councils-input';
 import { getCouncilSchema, listCouncilsSchema, listGroupsSchema, registerCouncilSchema } from './councils.schema';
 import { noticesApiRoutes } from './notices-api';
 
@@ -42,7 +48,12 @@ export function groupView(group: Group) {
     resolutionNumber: group.resolution_number,
     termEnd: group.term_end,
     links: {
-      pages: { formation: `/manage/groups/${g}/formation`, dashboard: `/manage/groups/${g}/dashboard`, acts: `/manage/groups/${g}/acts`, composition: `/groups/${g}/composition` },
+      pages: {
+        formation: `/manage/groups/${g}/formation`,
+        dashboard: `/manage/groups/${g}/dashboard`,
+        acts: `/manage/groups/${g}/acts`,
+        composition: `/groups/${g}/composition`,
+      },
       api: {
         formation: `/api/groups/${g}/formation`,
         formationRecord: `/api/groups/${g}/formation/record`,
@@ -58,34 +69,64 @@ export function groupView(group: Group) {
 export function councilsApiRoutes(app: App, deps: AppDeps): void {
   const staffOrDeputy = requireCouncilRole(deps.db, ['staff', 'deputy']);
 
-  app.get('/api/councils', { schema: listCouncilsSchema, config: { access: ['staff', 'deputy', 'chair', 'member'] }, preValidation: requireSession() }, async (request) => {
-    const councils = await visibleCouncils(deps.db, request.auth!.account);
-    const bodies = await executiveBodies(deps.db, councils.map((c) => c.id));
-    return { councils: councils.map((c) => councilView(c, bodies.get(c.id) ?? null)) };
-  });
+  app.get(
+    '/api/councils',
+    {
+      schema: listCouncilsSchema,
+      config: { access: ['staff', 'deputy', 'chair', 'member'] },
+      preValidation: requireSession(),
+    },
+    async (request) => {
+      const councils = await visibleCouncils(deps.db, request.auth!.account);
+      const bodies = await executiveBodies(
+        deps.db,
+        councils.map((c) => c.id),
+      );
+      return { councils: councils.map((c) => councilView(c, bodies.get(c.id) ?? null)) };
+    },
+  );
 
   app.post(
     '/api/councils',
-    { schema: registerCouncilSchema, config: { access: ['staff-of-every-council'] }, preValidation: requireStaffOfEveryCouncil() },
+    {
+      schema: registerCouncilSchema,
+      config: { access: ['staff-of-every-council'] },
+      preValidation: requireStaffOfEveryCouncil(),
+    },
     async (request, reply) => {
       const checked = checkCouncilInput(request.body);
       const key = request.headers['idempotency-key'];
-      const registered = await registerCouncilOnce(deps.db, checked, { accountId: request.auth!.account.id, key: typeof key === 'string' ? key : null, lang: requestLang(request) });
+      const registered = await registerCouncilOnce(deps.db, checked, {
+        accountId: request.auth!.account.id,
+        key: typeof key === 'string' ? key : null,
+        lang: requestLang(request),
+      });
       return reply.status(201).send({ councilId: registered.councilId });
     },
   );
 
-  app.get('/api/councils/:councilId', { schema: getCouncilSchema, config: { access: ['staff', 'deputy'] }, preValidation: staffOrDeputy }, async (request) => {
-    const council = await findCouncilById(deps.db, request.params.councilId);
-    if (!council) throw new AppError('not-found', `council ${request.params.councilId} does not exist`, { subject: request.params.councilId });
-    const bodies = await executiveBodies(deps.db, [council.id]);
-    return councilView(council, bodies.get(council.id) ?? null);
-  });
+  app.get(
+    '/api/councils/:councilId',
+    { schema: getCouncilSchema, config: { access: ['staff', 'deputy'] }, preValidation: staffOrDeputy },
+    async (request) => {
+      const council = await findCouncilById(deps.db, request.params.councilId);
+      if (!council)
+        throw new AppError('not-found', `council ${request.params.councilId} does not exist`, {
+          subject: request.params.councilId,
+        });
+      const bodies = await executiveBodies(deps.db, [council.id]);
+      return councilView(council, bodies.get(council.id) ?? null);
+    },
+  );
 
-  app.get('/api/councils/:councilId/groups', { schema: listGroupsSchema, config: { access: ['staff', 'deputy'] }, preValidation: staffOrDeputy }, async (request) => {
-    const { councilId } = request.params;
-    return { councilId, groups: (await listGroups(deps.db, councilId)).map(groupView) };
-  });
+  app.get(
+    '/api/councils/:councilId/groups',
+    { schema: listGroupsSchema, config: { access: ['staff', 'deputy'] }, preValidation: staffOrDeputy },
+    async (request) => {
+      const { councilId } = request.params;
+      return { councilId, groups: (await listGroups(deps.db, councilId)).map(groupView) };
+    },
+  );
 }
 
 /** Everything of the councils area: the JSON routes above, the public notices' JSON and the registration page. */

@@ -111,7 +111,12 @@ export function chartRows(items: readonly PendingObligation[]): ChartRow[] {
     else row.open++;
     rows.set(key, row);
   }
-  return [...rows.values()].sort((a, b) => b.overdue - a.overdue || b.overdue + b.open - (a.overdue + a.open) || (a.name?.ky ?? '').localeCompare(b.name?.ky ?? ''));
+  return [...rows.values()].sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.overdue + b.open - (a.overdue + a.open) ||
+      (a.name?.ky ?? '').localeCompare(b.name?.ky ?? ''),
+  );
 }
 
 export interface DashboardInput {
@@ -138,10 +143,17 @@ export async function dashboardData(db: Kysely<Database>, input: DashboardInput)
   ]);
   const items = all.filter(
     (o) =>
-      (query.filter === undefined || (query.filter === 'overdue' ? o.overdue : o.dueThisWeek)) && (query.objectId === undefined || o.object?.id === query.objectId),
+      (query.filter === undefined || (query.filter === 'overdue' ? o.overdue : o.dueThisWeek)) &&
+      (query.objectId === undefined || o.object?.id === query.objectId),
   );
   const obligations = items.map((o): DashboardObligation => {
-    const link = o.act ? (canManage ? manageActPath(o.act.id) : o.act.path) : canManage ? formationPath(group.id) : null;
+    const link = o.act
+      ? canManage
+        ? manageActPath(o.act.id)
+        : o.act.path
+      : canManage
+        ? formationPath(group.id)
+        : null;
     let moved: IsoDate | null = null;
     if (o.open) {
       const due = dueOnCalendar(o.key, o.anchorDate, calendar);
@@ -156,7 +168,8 @@ export async function dashboardData(db: Kysely<Database>, input: DashboardInput)
   if (canManage) {
     const current = await currentFeedToken(db, input.feedSecret(), group.id);
     if (current) {
-      const urls = current.token !== null ? feedUrls(input.origin, group.id, current.token) : { url: null, webcalUrl: null };
+      const urls =
+        current.token !== null ? feedUrls(input.origin, group.id, current.token) : { url: null, webcalUrl: null };
       feed = { createdAt: current.createdAt.toISOString(), ...urls };
     }
   }
@@ -171,7 +184,11 @@ export async function dashboardData(db: Kysely<Database>, input: DashboardInput)
     viewer: { role: account.role, canManage, seesContacts: canManage },
     filter: { filter: query.filter ?? null, objectId: query.objectId ?? null },
     obligations,
-    counts: { open: all.filter((o) => o.open).length, overdue: all.filter((o) => o.overdue).length, dueThisWeek: all.filter((o) => o.dueThisWeek).length },
+    counts: {
+      open: all.filter((o) => o.open).length,
+      overdue: all.filter((o) => o.overdue).length,
+      dueThisWeek: all.filter((o) => o.dueThisWeek).length,
+    },
     chart: chartRows(all),
     objects: [...objects].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.ky.localeCompare(b.name.ky)),
     timeline,

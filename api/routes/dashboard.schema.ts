@@ -1,18 +1,41 @@
 import { Type } from 'typebox';
 import { TIMELINE_KINDS } from '../../db/timeline';
-import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, Nullable, Strict } from '../schemas';
+import {
+  CalendarNameSchema,
+  ErrorSchema,
+  GroupParams,
+  InstantSchema,
+  IsoDateSchema,
+  LangSchema,
+  Nullable,
+  Strict,
+} from '../schemas';
 import { PendingObligationSchema } from './group-obligations.schema';
 
-
 export const DashboardQuery = Strict({
-  filter: Type.Optional(Type.Enum(['overdue', 'due-this-week'], { description: 'Only the overdue ones, or only those due from today to Sunday' })),
-  object: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Only the obligations about this monitored object's acts" })),
+  filter: Type.Optional(
+    Type.Enum(['overdue', 'due-this-week'], {
+      description: 'Only the overdue ones, or only those due from today to Sunday',
+    }),
+  ),
+  object: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: "Only the obligations about this monitored object's acts",
+    }),
+  ),
   lang: Type.Optional(LangSchema),
 });
 
 const DashboardObligationSchema = Type.Object({
   ...PendingObligationSchema.properties,
-  link: Nullable(Type.String({ description: "Where to act on it: /manage/acts/:actId (chair, staff), the public act page (members, deputies), or /manage/groups/:groupId/formation" })),
+  link: Nullable(
+    Type.String({
+      description:
+        'Where to act on it: /manage/acts/:actId (chair, staff), the public act page (members, deputies), or /manage/groups/:groupId/formation',
+    }),
+  ),
   dueOnCurrentCalendar: Nullable(IsoDateSchema),
 });
 
@@ -37,7 +60,11 @@ const TimelineEntrySchema = Type.Object({
 
 export const FeedLinkSchema = Type.Object({
   createdAt: InstantSchema,
-  url: Nullable(Type.String({ description: 'The subscription URL with its token (null: made with another server secret; regenerate)' })),
+  url: Nullable(
+    Type.String({
+      description: 'The subscription URL with its token (null: made with another server secret; regenerate)',
+    }),
+  ),
   webcalUrl: Nullable(Type.String()),
 });
 
@@ -49,21 +76,49 @@ export const DashboardResponse = Type.Object({
   today: IsoDateSchema,
   viewer: Type.Object({ role: Type.String(), canManage: Type.Boolean(), seesContacts: Type.Boolean() }),
   filter: Type.Object({ filter: Nullable(Type.String()), objectId: Nullable(Type.String()) }),
-  obligations: Type.Array(DashboardObligationSchema, { description: 'Overdue first (longest overdue first), then open by due date, then recently closed' }),
-  counts: Type.Object({ open: Type.Integer(), overdue: Type.Integer(), dueThisWeek: Type.Integer() }),
-  chart: Type.Array(Type.Object({ objectId: Nullable(Type.String()), name: Nullable(CalendarNameSchema), overdue: Type.Integer(), open: Type.Integer() }), {
-    description: 'Open obligations by object (objectId null: the formation, which concerns no object); open = not yet overdue',
+  obligations: Type.Array(DashboardObligationSchema, {
+    description: 'Overdue first (longest overdue first), then open by due date, then recently closed',
   }),
+  counts: Type.Object({ open: Type.Integer(), overdue: Type.Integer(), dueThisWeek: Type.Integer() }),
+  chart: Type.Array(
+    Type.Object({
+      objectId: Nullable(Type.String()),
+      name: Nullable(CalendarNameSchema),
+      overdue: Type.Integer(),
+      open: Type.Integer(),
+    }),
+    {
+      description:
+        'Open obligations by object (objectId null: the formation, which concerns no object); open = not yet overdue',
+    },
+  ),
   objects: Type.Array(Type.Object({ id: Type.String(), name: CalendarNameSchema })),
   timeline: Type.Object({
     formation: Type.Array(TimelineEntrySchema),
     acts: Type.Array(
-      Type.Object({ actId: Type.String(), number: Nullable(Type.String()), title: Type.String(), status: Type.String(), objectName: CalendarNameSchema, entries: Type.Array(TimelineEntrySchema) }),
+      Type.Object({
+        actId: Type.String(),
+        number: Nullable(Type.String()),
+        title: Type.String(),
+        status: Type.String(),
+        objectName: CalendarNameSchema,
+        entries: Type.Array(TimelineEntrySchema),
+      }),
       { description: 'Acts not closed, and closed acts whose last event is within 90 days' },
     ),
-    olderClosedActs: Type.Integer({ description: 'Closed acts left out of the timeline (older); the acts list has them all' }),
+    olderClosedActs: Type.Integer({
+      description: 'Closed acts left out of the timeline (older); the acts list has them all',
+    }),
   }),
-  meetings: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), date: IsoDateSchema, time: Nullable(Type.String()), place: Nullable(Type.String()) })),
+  meetings: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.String(),
+      date: IsoDateSchema,
+      time: Nullable(Type.String()),
+      place: Nullable(Type.String()),
+    }),
+  ),
   members: Type.Array(
     Type.Object({
       membershipId: Type.String(),
@@ -79,7 +134,8 @@ export const DashboardResponse = Type.Object({
 });
 
 export const dashboardSchema = {
-  summary: "The chair's dashboard: obligations (overdue first), the chart by object, the timelines, meetings to come, members",
+  summary:
+    "The chair's dashboard: obligations (overdue first), the chart by object, the timelines, meetings to come, members",
   description:
     'Chair, members, staff and deputies of the group read it; phones and e-mails of members and the feed link only for the chair and staff. Read from the database alone (works without Temporal).',
   tags: ['chair'],
@@ -93,5 +149,10 @@ export const feedTokenSchema = {
   tags: ['chair'],
   params: GroupParams,
   querystring: Strict({ lang: Type.Optional(LangSchema) }),
-  response: { 201: Type.Object({ createdAt: InstantSchema, url: Type.String(), webcalUrl: Type.String() }), 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+  response: {
+    201: Type.Object({ createdAt: InstantSchema, url: Type.String(), webcalUrl: Type.String() }),
+    401: ErrorSchema,
+    403: ErrorSchema,
+    404: ErrorSchema,
+  },
 };

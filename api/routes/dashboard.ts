@@ -19,7 +19,6 @@ import { dashboardPages } from '../pages/dashboard';
 const READERS = ['chair', 'member', 'staff', 'deputy'] as const;
 const MANAGERS = ['chair', 'staff'] as const;
 
-
 /** The dashboard's JSON route, the feed token route, and the dashboard page with its feed form. */
 export function dashboardRoutes(app: App, deps: AppDeps): void {
   const clock = deps.clock ?? Date.now;
@@ -40,10 +39,15 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
         origin: origin(request, deps.config),
         feedSecret: () => responseLinkSecret(deps.config),
       });
-      const withText = (entries: typeof data.timeline.formation) => entries.map((e) => ({ ...e, text: timelineText(lang, e) }));
+      const withText = (entries: typeof data.timeline.formation) =>
+        entries.map((e) => ({ ...e, text: timelineText(lang, e) }));
       return {
         ...data,
-        timeline: { formation: withText(data.timeline.formation), acts: data.timeline.acts.map((a) => ({ ...a, entries: withText(a.entries) })), olderClosedActs: data.timeline.olderClosedActs },
+        timeline: {
+          formation: withText(data.timeline.formation),
+          acts: data.timeline.acts.map((a) => ({ ...a, entries: withText(a.entries) })),
+          olderClosedActs: data.timeline.olderClosedActs,
+        },
       };
     },
   );
@@ -54,7 +58,12 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const { groupId } = request.params;
       const made = await regenerateFeedToken(deps.db, responseLinkSecret(deps.config), groupId, new Date(clock()));
-      return reply.status(201).send({ createdAt: made.createdAt.toISOString(), ...feedUrls(origin(request, deps.config), groupId, made.token) });
+      return reply
+        .status(201)
+        .send({
+          createdAt: made.createdAt.toISOString(),
+          ...feedUrls(origin(request, deps.config), groupId, made.token),
+        });
     },
   );
 

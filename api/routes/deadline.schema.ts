@@ -1,6 +1,14 @@
 import { Type } from 'typebox';
 import { OBLIGATION_KEYS } from '../../domain/deadlines';
-import { CalendarNameSchema, ErrorSchema, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Strict } from '../schemas';
+import {
+  CalendarNameSchema,
+  ErrorSchema,
+  InstantSchema,
+  IsoDateSchema,
+  LangSchema,
+  LocalizedSchema,
+  Strict,
+} from '../schemas';
 
 export const DeadlineQuery = Strict({
   key: Type.Enum([...OBLIGATION_KEYS], { description: 'The statutory obligation' }),
@@ -23,7 +31,9 @@ export const DeadlineResponse = Type.Object({
   due: IsoDateSchema,
   dueInstant: InstantSchema,
   extended: Type.Boolean(),
-  counted: Type.Array(IsoDateSchema, { description: 'Working-day rules: the days counted, day 1 first; other rules: the raw landing date' }),
+  counted: Type.Array(IsoDateSchema, {
+    description: 'Working-day rules: the days counted, day 1 first; other rules: the raw landing date',
+  }),
   skipped: Type.Array(SkippedSchema, { description: 'Every non-working day passed over, with its name' }),
   movedFrom: Type.Optional(IsoDateSchema),
   calendarNotes: Type.Array(
@@ -33,11 +43,14 @@ export const DeadlineResponse = Type.Object({
       estimatedDays: Type.Optional(Type.Array(Type.Object({ date: IsoDateSchema, name: CalendarNameSchema }))),
     }),
   ),
-  explanation: Type.Array(Type.String(), { description: "The count explained, line by line, in the request's language" }),
+  explanation: Type.Array(Type.String(), {
+    description: "The count explained, line by line, in the request's language",
+  }),
 });
 
 export const deadlineSchema = {
-  summary: 'The deadline calculator: the due date of a statutory obligation, the days counted and every holiday skipped',
+  summary:
+    'The deadline calculator: the due date of a statutory obligation, the days counted and every holiday skipped',
   tags: ['public'],
   querystring: DeadlineQuery,
   response: { 200: DeadlineResponse, 400: ErrorSchema },

@@ -11,7 +11,10 @@ export function deadlineRoute(app: App, deps: AppDeps): void {
   app.get('/api/deadline', { schema: deadlineSchema, config: { access: ['public'] } }, async (request) => {
     const { key, from, extended } = request.query;
     if (extended === true && !OBLIGATIONS[key].extension) {
-      throw new AppError('invalid-input', `extended: obligation "${key}" has no extension`, { field: 'extended', rule: 'no-extension' });
+      throw new AppError('invalid-input', `extended: obligation "${key}" has no extension`, {
+        field: 'extended',
+        rule: 'no-extension',
+      });
     }
     const calendar = await calendarForCouncil(deps.db, null);
     const result = computeDeadline(key, parseIsoDate(from, 'from'), calendar, { extended: extended === true });

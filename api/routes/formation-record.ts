@@ -11,7 +11,6 @@ import { loadDbFormationView } from '../pages/formation-db-view';
 import { GroupParams, LangQuery, Nullable } from '../schemas';
 import { STEP_ERRORS } from './formation.schema';
 
-
 const RecordSchema = Type.Object({
   groupId: Type.String(),
   status: Type.String({ description: 'forming, created, active, term-ended, dissolved' }),
@@ -41,9 +40,32 @@ const RecordSchema = Type.Object({
       email: Nullable(Type.String()),
     }),
   ),
-  protocols: Type.Array(Type.Object({ id: Type.String(), heldOn: Type.String(), protocolRef: Type.String(), place: Nullable(Type.String()), participants: Type.Number() })),
-  meeting: Nullable(Type.Object({ date: Type.String(), time: Nullable(Type.String()), place: Nullable(Type.String()), status: Type.String(), heldOn: Nullable(Type.String()) })),
-  notices: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), publishedAt: Type.String(), channels: Type.Array(Type.String()) })),
+  protocols: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      heldOn: Type.String(),
+      protocolRef: Type.String(),
+      place: Nullable(Type.String()),
+      participants: Type.Number(),
+    }),
+  ),
+  meeting: Nullable(
+    Type.Object({
+      date: Type.String(),
+      time: Nullable(Type.String()),
+      place: Nullable(Type.String()),
+      status: Type.String(),
+      heldOn: Nullable(Type.String()),
+    }),
+  ),
+  notices: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.String(),
+      publishedAt: Type.String(),
+      channels: Type.Array(Type.String()),
+    }),
+  ),
 });
 
 export function formationRecordRoute(app: App, deps: AppDeps): void {
@@ -53,7 +75,8 @@ export function formationRecordRoute(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['formation'],
-        summary: 'The formation as recorded in the database (works while Temporal is unreachable); the live state is GET …/formation',
+        summary:
+          'The formation as recorded in the database (works while Temporal is unreachable); the live state is GET …/formation',
         params: GroupParams,
         querystring: LangQuery,
         response: { 200: RecordSchema, ...STEP_ERRORS },

@@ -30,27 +30,54 @@ export function groupIdForKey(councilId: string, key: string): string {
 
 /** The council's formation date as entered: a real date, not after today (it has happened). */
 export function checkFormedOn(formedOn: unknown, today: IsoDate): IsoDate {
-  if (typeof formedOn !== 'string' || !isIsoDate(formedOn)) throw new AppError('invalid-input', `formedOn: "${String(formedOn)}" is not a date`, { field: 'formedOn', rule: 'date' });
-  if (compareDates(formedOn, today) > 0) throw new AppError('invalid-input', `formedOn: ${formedOn} is after today (${today})`, { field: 'formedOn', rule: 'range', value: formedOn });
+  if (typeof formedOn !== 'string' || !isIsoDate(formedOn))
+    throw new AppError('invalid-input', `formedOn: "${String(formedOn)}" is not a date`, {
+      field: 'formedOn',
+      rule: 'date',
+    });
+  if (compareDates(formedOn, today) > 0)
+    throw new AppError('invalid-input', `formedOn: ${formedOn} is after today (${today})`, {
+      field: 'formedOn',
+      rule: 'range',
+      value: formedOn,
+    });
   return formedOn;
 }
 
-const localized = (key: 'formation.start.inProgress' | 'formation.start.keyReused' | 'formation.start.notForming', params: Record<string, string>) =>
-  Object.fromEntries(LANGS.map((l) => [l, msg(l, key, params)])) as { ky: string; ru: string; en: string };
+const localized = (
+  key: 'formation.start.inProgress' | 'formation.start.keyReused' | 'formation.start.notForming',
+  params: Record<string, string>,
+) => Object.fromEntries(LANGS.map((l) => [l, msg(l, key, params)])) as { ky: string; ru: string; en: string };
 
-function conflict(code: string, field: string, key: 'formation.start.inProgress' | 'formation.start.keyReused' | 'formation.start.notForming', params: Record<string, string>, subject: string): AppError {
-  return new AppError('conflict', `${field}: ${code}`, { subject, problems: [{ code, field, clause: null, message: localized(key, params) }] });
+function conflict(
+  code: string,
+  field: string,
+  key: 'formation.start.inProgress' | 'formation.start.keyReused' | 'formation.start.notForming',
+  params: Record<string, string>,
+  subject: string,
+): AppError {
+  return new AppError('conflict', `${field}: ${code}`, {
+    subject,
+    problems: [{ code, field, clause: null, message: localized(key, params) }],
+  });
 }
 
 /** A formation not yet handed over in this council (the one to continue instead of opening another). */
 async function formationInProgress(db: Kysely<Database>, councilId: string): Promise<Group | undefined> {
-  return db.selectFrom('groups').selectAll().where('council_id', '=', councilId).where('status', 'in', ['forming', 'created']).orderBy('opened_at').executeTakeFirst();
+  return db
+    .selectFrom('groups')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('status', 'in', ['forming', 'created'])
+    .orderBy('opened_at')
+    .executeTakeFirst();
 }
 
 /** Asks the engine to run the group's procedure, unless it was handed over already (a finished workflow id must not run twice). */
 async function runProcedure(engine: ProcedureEngine, group: Group, formedOn: IsoDate): Promise<StartedFormation> {
   const workflowId = formationWorkflowId(group.id);
-  if (group.status !== 'forming' && group.status !== 'created') return { groupId: group.id, workflowId, procedure: 'already-started' };
+  if (group.status !== 'forming' && group.status !== 'created')
+    return { groupId: group.id, workflowId, procedure: 'already-started' };
   const input: FormationInput = { councilId: group.council_id, groupId: group.id, formedOn };
   const procedure = await engine.start('formationWorkflow', workflowId, [input]);
   return { groupId: group.id, workflowId, procedure };
@@ -60,18 +87,34 @@ async function runProcedure(engine: ProcedureEngine, group: Group, formedOn: Iso
  * Opens a group of `councilId` in formation and starts its procedure. Writes nothing while the engine is unavailable
  * (503). With a key, a repeat returns the same group; a council with a formation in progress gets a 409 naming it.
  */
-export async function startFormation(deps: AppDeps, input: { councilId: string; formedOn: unknown; key: string | null; actor: string }): Promise<StartedFormation> {
+export async function startFormation(
+  deps: AppDeps,
+  input: { councilId: string; formedOn: unknown; key: string | null; actor: string },
+): Promise<StartedFormation> {
   const engine = deps.engine ?? unavailableEngine;
   const formedOn = checkFormedOn(input.formedOn, bishkekDateOf((deps.clock ?? Date.now)()));
   if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine: nothing was written');
   const groupId = input.key === null ? randomUUID() : groupIdForKey(input.councilId, input.key);
   let group = await findGroupById(deps.db, groupId);
   if (group && group.council_formed_on !== formedOn) {
-    throw conflict('idempotency-key-reused', 'formedOn', 'formation.start.keyReused', { formedOn: group.council_formed_on ?? '—' }, groupId);
+    throw conflict(
+      'idempotency-key-reused',
+      'formedOn',
+      'formation.start.keyReused',
+      { formedOn: group.council_formed_on ?? '—' },
+      groupId,
+    );
   }
   if (!group) {
     const ongoing = await formationInProgress(deps.db, input.councilId);
-    if (ongoing) throw conflict('formation-in-progress', 'councilId', 'formation.start.inProgress', { groupId: ongoing.id }, ongoing.id);
+    if (ongoing)
+      throw conflict(
+        'formation-in-progress',
+        'councilId',
+        'formation.start.inProgress',
+        { groupId: ongoing.id },
+        ongoing.id,
+      );
     try {
       await openGroup(deps.db, { councilId: input.councilId, councilFormedOn: formedOn, id: groupId }, input.actor);
     } catch (error) {

@@ -65,7 +65,12 @@ export interface FormationAction {
 
 const same = (result: unknown) => result;
 
-function action<Ret, Arg>(a: Omit<FormationAction, 'update' | 'toResponse'> & { update: UpdateDefinition<Ret, [Arg]>; toResponse?: (result: Ret, input: Arg) => unknown }): FormationAction {
+function action<Ret, Arg>(
+  a: Omit<FormationAction, 'update' | 'toResponse'> & {
+    update: UpdateDefinition<Ret, [Arg]>;
+    toResponse?: (result: Ret, input: Arg) => unknown;
+  },
+): FormationAction {
   return { ...a, toResponse: (a.toResponse ?? same) as FormationAction['toResponse'], update: a.update };
 }
 
@@ -97,7 +102,8 @@ export const FORMATION_ACTIONS: Readonly<Record<FormationStepName, FormationActi
   gathering: action({
     step: 'gathering',
     clause: '5.4.4',
-    summary: "5.4.4: a community gathering's protocol; those with more than half of the participants' votes become candidates",
+    summary:
+      "5.4.4: a community gathering's protocol; those with more than half of the participants' votes become candidates",
     update: recordGatheringProtocolUpdate,
     body: GatheringBody,
     response: GatheringProtocolSchema,
@@ -105,7 +111,8 @@ export const FORMATION_ACTIONS: Readonly<Record<FormationStepName, FormationActi
   'add-candidate': action({
     step: 'add-candidate',
     clause: '5.4.2-5.4.4',
-    summary: 'Add a candidate before the council decides (a citizen only with a majority in a recorded gathering, 5.4.4)',
+    summary:
+      'Add a candidate before the council decides (a citizen only with a majority in a recorded gathering, 5.4.4)',
     update: addCandidateUpdate,
     body: AddCandidateBody,
     response: CandidateSchema,
@@ -130,7 +137,8 @@ export const FORMATION_ACTIONS: Readonly<Record<FormationStepName, FormationActi
   decision: action({
     step: 'decision',
     clause: '5.4.5',
-    summary: "5.4.5: the council's decision creating the group (refused while a step is missing or the composition has a violation)",
+    summary:
+      "5.4.5: the council's decision creating the group (refused while a step is missing or the composition has a violation)",
     update: recordCouncilDecisionUpdate,
     body: CouncilDecisionBody,
     response: CouncilDecisionResult,
@@ -146,7 +154,8 @@ export const FORMATION_ACTIONS: Readonly<Record<FormationStepName, FormationActi
   'creation-notice': action({
     step: 'creation-notice',
     clause: '5.3.3, 5.4.7',
-    summary: "5.3.3, 5.4.7: the notice of the group's creation, composition and first meeting (at least 3 working days before it)",
+    summary:
+      "5.3.3, 5.4.7: the notice of the group's creation, composition and first meeting (at least 3 working days before it)",
     update: publishCreationNoticeUpdate,
     body: PublishNoticeBody,
     response: PublishedNoticeSchema,
@@ -154,7 +163,8 @@ export const FORMATION_ACTIONS: Readonly<Record<FormationStepName, FormationActi
   'first-meeting': action({
     step: 'first-meeting',
     clause: '5.4.6',
-    summary: "5.4.6: the first meeting and the chair's election (quorum 7.2.3; a citizen member by more than half of those present)",
+    summary:
+      "5.4.6: the first meeting and the chair's election (quorum 7.2.3; a citizen member by more than half of those present)",
     update: recordFirstMeetingUpdate,
     body: FirstMeetingBody,
     response: FormationResultSchema,

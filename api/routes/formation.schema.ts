@@ -4,7 +4,8 @@
 import { Type } from 'typebox';
 import { ErrorSchema, GroupParams, IsoDateSchema, LangQuery, LocalizedSchema, Nullable, Strict } from '../schemas';
 
-const Text = (maxLength: number, description?: string) => Type.String({ maxLength, ...(description ? { description } : {}) });
+const Text = (maxLength: number, description?: string) =>
+  Type.String({ maxLength, ...(description ? { description } : {}) });
 const Count = (description: string) => Type.Integer({ description });
 
 export const CouncilParams = Strict({ councilId: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -12,17 +13,33 @@ export { GroupParams, LangQuery };
 
 const BilingualSchema = Type.Object({ ky: Type.String(), ru: Type.String() });
 const BilingualInput = Strict({ ky: Text(20_000), ru: Text(20_000) });
-const BirthDateObject = Strict({ year: Type.Integer(), month: Type.Optional(Type.Integer()), day: Type.Optional(Type.Integer()) });
-const ChannelSchema = Type.Enum(['website', 'notice_board'], { description: 'website: the official website; notice_board: the public notice boards' });
+const BirthDateObject = Strict({
+  year: Type.Integer(),
+  month: Type.Optional(Type.Integer()),
+  day: Type.Optional(Type.Integer()),
+});
+const ChannelSchema = Type.Enum(['website', 'notice_board'], {
+  description: 'website: the official website; notice_board: the public notice boards',
+});
 const CategorySchema = Type.Enum(['municipal_employee', 'deputy', 'citizen']);
 const SourceSchema = Type.Enum(['executive_head', 'council_chair', 'community_gathering']);
 
 // ---- inputs -------------------------------------------------------------------------------------------------------
 
-export const StartFormationBody = Strict({ formedOn: Type.String({ maxLength: 10, description: "The council's own formation date (YYYY-MM-DD): 5.4.1 counts 1 month from it" }) });
+export const StartFormationBody = Strict({
+  formedOn: Type.String({
+    maxLength: 10,
+    description: "The council's own formation date (YYYY-MM-DD): 5.4.1 counts 1 month from it",
+  }),
+});
 export const StartFormationHeaders = Type.Object({
   'idempotency-key': Type.Optional(
-    Type.String({ minLength: 8, maxLength: 200, description: 'A key of your choosing (8 to 200 characters, e.g. a UUID): repeating the request with it opens no second group' }),
+    Type.String({
+      minLength: 8,
+      maxLength: 200,
+      description:
+        'A key of your choosing (8 to 200 characters, e.g. a UUID): repeating the request with it opens no second group',
+    }),
   ),
 });
 
@@ -37,15 +54,24 @@ export const PersonSchema = Strict({
   email: Type.Optional(Nullable(Text(254))),
 });
 
-const VotedPersonSchema = Strict({ ...PersonSchema.properties, votes: Count("The votes this person got at the gathering (5.4.4: more than half the participants' elects)") });
+const VotedPersonSchema = Strict({
+  ...PersonSchema.properties,
+  votes: Count("The votes this person got at the gathering (5.4.4: more than half the participants' elects)"),
+});
 
 export const PublishNoticeBody = Strict({
   publishedOn: IsoDateSchema,
   channels: Type.Array(ChannelSchema, { maxItems: 2 }),
   text: Type.Optional(BilingualInput),
 });
-export const StaffCandidatesBody = Strict({ submittedOn: IsoDateSchema, candidates: Type.Array(PersonSchema, { maxItems: 60 }) });
-export const DeputyMembersBody = Strict({ approvedOn: IsoDateSchema, deputies: Type.Array(PersonSchema, { maxItems: 60 }) });
+export const StaffCandidatesBody = Strict({
+  submittedOn: IsoDateSchema,
+  candidates: Type.Array(PersonSchema, { maxItems: 60 }),
+});
+export const DeputyMembersBody = Strict({
+  approvedOn: IsoDateSchema,
+  deputies: Type.Array(PersonSchema, { maxItems: 60 }),
+});
 export const GatheringBody = Strict({
   heldOn: IsoDateSchema,
   protocolRef: Text(200),
@@ -60,9 +86,17 @@ export const AddCandidateBody = Strict({
   protocolId: Type.Optional(Text(300, "Citizens: the gathering's protocol that elected them (5.4.4)")),
 });
 export const RemoveCandidateBody = Strict({ candidateId: Text(300), reason: Text(2000) });
-export const ReplaceCandidateBody = Strict({ ...AddCandidateBody.properties, candidateId: Text(300), reason: Text(2000) });
+export const ReplaceCandidateBody = Strict({
+  ...AddCandidateBody.properties,
+  candidateId: Text(300),
+  reason: Text(2000),
+});
 export const CouncilDecisionBody = Strict({ decidedOn: IsoDateSchema, resolutionNumber: Text(100) });
-export const ScheduleMeetingBody = Strict({ date: IsoDateSchema, time: Text(5, 'HH:MM, Bishkek time'), place: Text(300) });
+export const ScheduleMeetingBody = Strict({
+  date: IsoDateSchema,
+  time: Text(5, 'HH:MM, Bishkek time'),
+  place: Text(300),
+});
 export const FirstMeetingBody = Strict({
   heldOn: IsoDateSchema,
   present: Count('Members present (7.2.3: more than half of all members is a quorum)'),
@@ -80,10 +114,16 @@ export const FirstMeetingBody = Strict({
 export const StartFormationResponse = Type.Object({
   groupId: Type.String(),
   workflowId: Type.String(),
-  procedure: Type.Enum(['started', 'already-started'], { description: "'already-started': a repeated request; nothing new was opened" }),
+  procedure: Type.Enum(['started', 'already-started'], {
+    description: "'already-started': a repeated request; nothing new was opened",
+  }),
 });
 
-const BirthDateSchema = Type.Object({ year: Type.Integer(), month: Type.Optional(Type.Integer()), day: Type.Optional(Type.Integer()) });
+const BirthDateSchema = Type.Object({
+  year: Type.Integer(),
+  month: Type.Optional(Type.Integer()),
+  day: Type.Optional(Type.Integer()),
+});
 
 export const CandidateSchema = Type.Object({
   candidateId: Type.String(),
@@ -135,7 +175,14 @@ export const CompositionSchema = Type.Object({
   rounding: LocalizedSchema,
   ageRule: LocalizedSchema,
   arithmetic: Type.Array(
-    Type.Object({ rule: Type.String(), clause: Type.String(), required: Type.Number(), actual: Type.Number(), holds: Type.Boolean(), text: LocalizedSchema }),
+    Type.Object({
+      rule: Type.String(),
+      clause: Type.String(),
+      required: Type.Number(),
+      actual: Type.Number(),
+      holds: Type.Boolean(),
+      text: LocalizedSchema,
+    }),
   ),
   findings: Type.Array(
     Type.Object({
@@ -158,13 +205,28 @@ export const ObligationStateSchema = Type.Object({
   anchor: IsoDateSchema,
   due: Nullable(IsoDateSchema),
   dueInstant: Nullable(Type.String()),
-  ladder: Type.Array(Type.Object({ rung: Type.String(), date: IsoDateSchema, at: Type.String(), status: Type.Enum(['pending', 'sent', 'skipped']) })),
+  ladder: Type.Array(
+    Type.Object({
+      rung: Type.String(),
+      date: IsoDateSchema,
+      at: Type.String(),
+      status: Type.Enum(['pending', 'sent', 'skipped']),
+    }),
+  ),
   fulfilled: Nullable(Type.Object({ on: IsoDateSchema, late: Type.Boolean() })),
   escalated: Type.Boolean(),
   calendarLoads: Type.Integer(),
 });
 
-export const FormationStepSchema = Type.Enum(['formation-notice', 'nominations', 'council-decision', 'first-meeting-scheduling', 'creation-notice', 'first-meeting', 'handed-over']);
+export const FormationStepSchema = Type.Enum([
+  'formation-notice',
+  'nominations',
+  'council-decision',
+  'first-meeting-scheduling',
+  'creation-notice',
+  'first-meeting',
+  'handed-over',
+]);
 
 export const FormationStateSchema = Type.Object({
   councilId: Type.String(),
@@ -176,23 +238,45 @@ export const FormationStateSchema = Type.Object({
   staffCandidatesOn: Nullable(IsoDateSchema),
   deputyMembersOn: Nullable(IsoDateSchema),
   protocols: Type.Array(GatheringProtocolSchema),
-  candidates: Type.Array(CandidateSchema, { description: 'Phone, e-mail and birth date only for staff; null for chair and deputies' }),
+  candidates: Type.Array(CandidateSchema, {
+    description: 'Phone, e-mail and birth date only for staff; null for chair and deputies',
+  }),
   composition: Nullable(CompositionSchema),
-  decision: Nullable(Type.Object({ decidedOn: IsoDateSchema, resolutionNumber: Type.String(), termEnd: IsoDateSchema })),
-  meeting: Nullable(Type.Object({ meetingId: Type.String(), date: IsoDateSchema, time: Type.String(), place: Type.String(), warnings: Type.Array(LocalizedSchema) })),
+  decision: Nullable(
+    Type.Object({ decidedOn: IsoDateSchema, resolutionNumber: Type.String(), termEnd: IsoDateSchema }),
+  ),
+  meeting: Nullable(
+    Type.Object({
+      meetingId: Type.String(),
+      date: IsoDateSchema,
+      time: Type.String(),
+      place: Type.String(),
+      warnings: Type.Array(LocalizedSchema),
+    }),
+  ),
   creationNotice: Nullable(PublishedNoticeSchema),
   firstMeeting: Nullable(
     Type.Object({
       heldOn: IsoDateSchema,
       present: Type.Integer(),
-      chair: Type.Object({ candidateId: Type.String(), fullName: Type.String(), votesFor: Type.Integer(), votesAgainst: Type.Integer(), abstained: Type.Integer() }),
+      chair: Type.Object({
+        candidateId: Type.String(),
+        fullName: Type.String(),
+        votesFor: Type.Integer(),
+        votesAgainst: Type.Integer(),
+        abstained: Type.Integer(),
+      }),
     }),
   ),
   obligations: Type.Array(ObligationStateSchema),
 });
 
 export const CouncilDecisionResult = Type.Object({ termEnd: IsoDateSchema, firstMeetingDue: IsoDateSchema });
-export const ScheduleMeetingResult = Type.Object({ meetingId: Type.String(), creationNoticeDue: IsoDateSchema, warnings: Type.Array(LocalizedSchema) });
+export const ScheduleMeetingResult = Type.Object({
+  meetingId: Type.String(),
+  creationNoticeDue: IsoDateSchema,
+  warnings: Type.Array(LocalizedSchema),
+});
 export const RemoveCandidateResult = Type.Object({ candidateId: Type.String(), removed: Type.Literal(true) });
 export const FormationResultSchema = Type.Object({
   groupId: Type.String(),
@@ -207,4 +291,11 @@ export const FormationResultSchema = Type.Object({
 /** The error body; a refused step lists the problems with their clause (api/schemas.ts ErrorSchema). */
 export const StepErrorSchema = ErrorSchema;
 
-export const STEP_ERRORS = { 400: StepErrorSchema, 401: StepErrorSchema, 403: StepErrorSchema, 404: StepErrorSchema, 409: StepErrorSchema, 503: StepErrorSchema };
+export const STEP_ERRORS = {
+  400: StepErrorSchema,
+  401: StepErrorSchema,
+  403: StepErrorSchema,
+  404: StepErrorSchema,
+  409: StepErrorSchema,
+  503: StepErrorSchema,
+};

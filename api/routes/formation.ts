@@ -12,7 +12,16 @@ import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole, requireRole } from '../auth/require-role';
 import { unavailableEngine } from '../engine/engine';
-import { CouncilParams, FormationStateSchema, GroupParams, LangQuery, StartFormationBody, StartFormationHeaders, StartFormationResponse, STEP_ERRORS } from './formation.schema';
+import {
+  CouncilParams,
+  FormationStateSchema,
+  GroupParams,
+  LangQuery,
+  StartFormationBody,
+  StartFormationHeaders,
+  StartFormationResponse,
+  STEP_ERRORS,
+} from './formation.schema';
 import { FORMATION_ACTIONS, FORMATION_STEP_NAMES } from './formation-steps';
 import { restartFormation, startFormation } from './formation-start';
 import { Strict } from '../schemas';
@@ -26,7 +35,15 @@ export function actorOf(request: FastifyRequest): string {
 /** The state as the account may see it: phone, e-mail and birth date of candidates are for staff only. */
 export function stateFor(state: FormationState, role: string): FormationState {
   if (role === 'staff') return state;
-  return { ...state, candidates: state.candidates.map((c) => ({ ...c, phone: null, email: null, birthDate: null as unknown as FormationState['candidates'][number]['birthDate'] })) };
+  return {
+    ...state,
+    candidates: state.candidates.map((c) => ({
+      ...c,
+      phone: null,
+      email: null,
+      birthDate: null as unknown as FormationState['candidates'][number]['birthDate'],
+    })),
+  };
 }
 
 export function formationApiRoutes(app: App, deps: AppDeps): void {
@@ -38,7 +55,8 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['formation'],
-        summary: "Open a group in formation for the council and start its procedure (5.4); the 5.4.1 notice is due 1 month after formedOn",
+        summary:
+          'Open a group in formation for the council and start its procedure (5.4); the 5.4.1 notice is due 1 month after formedOn',
         params: CouncilParams,
         querystring: LangQuery,
         headers: StartFormationHeaders,
@@ -50,7 +68,12 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const started = await startFormation(deps, { councilId: request.params.councilId, formedOn: request.body.formedOn, key: typeof key === 'string' ? key : null, actor: actorOf(request) });
+      const started = await startFormation(deps, {
+        councilId: request.params.councilId,
+        formedOn: request.body.formedOn,
+        key: typeof key === 'string' ? key : null,
+        actor: actorOf(request),
+      });
       return reply.status(201).send(started);
     },
   );
@@ -60,7 +83,8 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['formation'],
-        summary: 'The formation procedure now: its step, obligations with due dates, candidates, protocols and the composition check',
+        summary:
+          'The formation procedure now: its step, obligations with due dates, candidates, protocols and the composition check',
         params: GroupParams,
         querystring: LangQuery,
         response: { 200: FormationStateSchema, ...STEP_ERRORS },
@@ -79,10 +103,15 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['formation'],
-        summary: "Start the procedure of a group in formation whose start did not go through ('already-started' when it runs); body {} or {formedOn}",
+        summary:
+          "Start the procedure of a group in formation whose start did not go through ('already-started' when it runs); body {} or {formedOn}",
         params: GroupParams,
         querystring: LangQuery,
-        body: Strict({ formedOn: Type.Optional(Type.String({ maxLength: 10, description: "Only for a group opened without the council's formation date" })) }),
+        body: Strict({
+          formedOn: Type.Optional(
+            Type.String({ maxLength: 10, description: "Only for a group opened without the council's formation date" }),
+          ),
+        }),
         response: { 200: StartFormationResponse, ...STEP_ERRORS },
       },
       config: { access: ['staff'] },

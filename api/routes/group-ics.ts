@@ -36,7 +36,11 @@ const BISHKEK_VTIMEZONE = [
 const ALARM_BEFORE_SECONDS = 15 * 3600;
 
 const TEXT = {
-  calendarName: { ky: 'БМБТ: мөөнөттөр жана жыйналыштар', ru: 'ГСМО: сроки и заседания', en: 'JMEG: deadlines and meetings' },
+  calendarName: {
+    ky: 'БМБТ: мөөнөттөр жана жыйналыштар',
+    ru: 'ГСМО: сроки и заседания',
+    en: 'JMEG: deadlines and meetings',
+  },
   clause: { ky: (c: string) => `${c}-п.`, ru: (c: string) => `п. ${c}`, en: (c: string) => `clause ${c}` },
   party: { ky: 'Ким аткарат', ru: 'Кто исполняет', en: 'Who owes it' },
   anchor: { ky: 'Мөөнөт эсептелген күн', ru: 'Срок исчисляется от', en: 'Counted from' },
@@ -45,7 +49,11 @@ const TEXT = {
   meeting: {
     first: { ky: 'Топтун биринчи жыйналышы', ru: 'Первое заседание группы', en: 'First meeting of the group' },
     regular: { ky: 'Топтун кезектеги жыйналышы', ru: 'Очередное заседание группы', en: 'Regular meeting of the group' },
-    extraordinary: { ky: 'Топтун кезектен тышкаркы жыйналышы', ru: 'Внеочередное заседание группы', en: 'Extraordinary meeting of the group' },
+    extraordinary: {
+      ky: 'Топтун кезектен тышкаркы жыйналышы',
+      ru: 'Внеочередное заседание группы',
+      en: 'Extraordinary meeting of the group',
+    },
   },
 } as const;
 
@@ -75,9 +83,17 @@ function addObligation(cal: ICalCalendar, o: PendingObligation, lang: Lang, stam
     end: wallClock(addDays(o.dueDate, 1)),
     stamp,
     summary,
-    description: [`${TEXT.party[lang]}: ${partyText(o, lang)}`, `${TEXT.anchor[lang]}: ${o.anchorDate}`, `${TEXT.due[lang]}: ${o.dueDate}`].join('\n'),
+    description: [
+      `${TEXT.party[lang]}: ${partyText(o, lang)}`,
+      `${TEXT.anchor[lang]}: ${o.anchorDate}`,
+      `${TEXT.due[lang]}: ${o.dueDate}`,
+    ].join('\n'),
   });
-  event.createAlarm({ type: ICalAlarmType.display, trigger: ALARM_BEFORE_SECONDS, description: `${TEXT.reminder[lang]}: ${summary}` });
+  event.createAlarm({
+    type: ICalAlarmType.display,
+    trigger: ALARM_BEFORE_SECONDS,
+    description: `${TEXT.reminder[lang]}: ${summary}`,
+  });
 }
 
 function addMeeting(cal: ICalCalendar, m: ScheduledMeeting, lang: Lang, stamp: Date): void {
@@ -96,37 +112,51 @@ function addMeeting(cal: ICalCalendar, m: ScheduledMeeting, lang: Lang, stamp: D
 /** Signed-in accounts that may read the feed without its token (the dashboard's readers). */
 const FEED_READERS = ['chair', 'member', 'staff', 'deputy'] as const;
 
-async function mayReadFeed(deps: AppDeps, account: SessionAccount | null, group: Group, token: string | undefined): Promise<boolean> {
+async function mayReadFeed(
+  deps: AppDeps,
+  account: SessionAccount | null,
+  group: Group,
+  token: string | undefined,
+): Promise<boolean> {
   if (token !== undefined && (await groupOfFeedToken(deps.db, token)) === group.id) return true;
   return account !== null && mayAccessGroup(account, FEED_READERS, group);
 }
 
 export function groupIcsRoute(app: App, deps: AppDeps): void {
   const clock = deps.clock ?? Date.now;
-  app.get('/api/groups/:groupId/calendar.ics', { schema: groupIcsSchema, config: { access: [...FEED_READERS, 'feed-token'] } }, async (request, reply) => {
-    const { groupId } = request.params;
-    const lang: Lang = request.query.lang ?? 'ky';
-    const group = await findGroupById(deps.db, groupId);
-    if (!group || !(await mayReadFeed(deps, request.auth?.account ?? null, group, request.query.token))) {
-      // The same answer for an unknown group, a wrong or replaced token and a foreign account: nothing to probe.
-      throw new AppError('not-found', `no feed for group ${groupId} with these credentials`);
-    }
-    void reply.header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer');
-    const now = clock();
-    const calendar = await calendarForCouncil(deps.db, group.council_id);
-    const obligations = (await pendingObligations(deps.db, { groupId, today: bishkekDateOf(now), calendar })).filter((o) => o.open);
-    const meetings = await scheduledMeetings(deps.db, groupId);
+  app.get(
+    '/api/groups/:groupId/calendar.ics',
+    { schema: groupIcsSchema, config: { access: [...FEED_READERS, 'feed-token'] } },
+    async (request, reply) => {
+      const { groupId } = request.params;
+      const lang: Lang = request.query.lang ?? 'ky';
+      const group = await findGroupById(deps.db, groupId);
+      if (!group || !(await mayReadFeed(deps, request.auth?.account ?? null, group, request.query.token))) {
+        // The same answer for an unknown group, a wrong or replaced token and a foreign account: nothing to probe.
+        throw new AppError('not-found', `no feed for group ${groupId} with these credentials`);
+      }
+      void reply.header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer');
+      const now = clock();
+      const calendar = await calendarForCouncil(deps.db, group.council_id);
+      const obligations = (await pendingObligations(deps.db, { groupId, today: bishkekDateOf(now), calendar })).filter(
+        (o) => o.open,
+      );
+      const meetings = await scheduledMeetings(deps.db, groupId);
 
-    const cal = ical({
-      name: TEXT.calendarName[lang],
-      prodId: { company: 'jmeg', product: 'group-calendar', language: lang.toUpperCase() },
-      method: ICalCalendarMethod.PUBLISH,
-      timezone: { name: BISHKEK, generator: (tz) => (tz === BISHKEK ? BISHKEK_VTIMEZONE : null) },
-      ttl: 3600,
-    });
-    const stamp = new Date(now);
-    for (const o of obligations) addObligation(cal, o, lang, stamp);
-    for (const m of meetings) addMeeting(cal, m, lang, stamp);
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="calendar.ics"').send(cal.toString());
-  });
+      const cal = ical({
+        name: TEXT.calendarName[lang],
+        prodId: { company: 'jmeg', product: 'group-calendar', language: lang.toUpperCase() },
+        method: ICalCalendarMethod.PUBLISH,
+        timezone: { name: BISHKEK, generator: (tz) => (tz === BISHKEK ? BISHKEK_VTIMEZONE : null) },
+        ttl: 3600,
+      });
+      const stamp = new Date(now);
+      for (const o of obligations) addObligation(cal, o, lang, stamp);
+      for (const m of meetings) addMeeting(cal, m, lang, stamp);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'inline; filename="calendar.ics"')
+        .send(cal.toString());
+    },
+  );
 }

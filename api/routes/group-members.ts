@@ -6,9 +6,14 @@ import type { App, AppDeps } from '../app-types';
 import { groupMembersSchema } from './group-members.schema';
 
 export function groupMembersRoute(app: App, deps: AppDeps): void {
-  app.get('/api/groups/:groupId/members', { schema: groupMembersSchema, config: { access: ['public'] } }, async (request) => {
-    const { groupId } = request.params;
-    if (!(await findGroupById(deps.db, groupId))) throw new AppError('group-not-found', `group ${groupId} does not exist`);
-    return { groupId, members: await listPublicMembers(deps.db, groupId) };
-  });
+  app.get(
+    '/api/groups/:groupId/members',
+    { schema: groupMembersSchema, config: { access: ['public'] } },
+    async (request) => {
+      const { groupId } = request.params;
+      if (!(await findGroupById(deps.db, groupId)))
+        throw new AppError('group-not-found', `group ${groupId} does not exist`);
+      return { groupId, members: await listPublicMembers(deps.db, groupId) };
+    },
+  );
 }

@@ -1,9 +1,22 @@
 import { Type } from 'typebox';
-import { CalendarNameSchema, ErrorSchema, GroupParams, InstantSchema, IsoDateSchema, LangSchema, LocalizedSchema, Nullable, Strict } from '../schemas';
-
+import {
+  CalendarNameSchema,
+  ErrorSchema,
+  GroupParams,
+  InstantSchema,
+  IsoDateSchema,
+  LangSchema,
+  LocalizedSchema,
+  Nullable,
+  Strict,
+} from '../schemas';
 
 export const GroupObligationsQuery = Strict({
-  filter: Type.Optional(Type.Enum(['overdue', 'due-this-week'], { description: 'Only the overdue ones, or only those due from today to Sunday' })),
+  filter: Type.Optional(
+    Type.Enum(['overdue', 'due-this-week'], {
+      description: 'Only the overdue ones, or only those due from today to Sunday',
+    }),
+  ),
   lang: Type.Optional(LangSchema),
 });
 
@@ -19,7 +32,12 @@ export const PendingObligationSchema = Type.Object({
   dueDate: IsoDateSchema,
   dueInstant: InstantSchema,
   daysLeft: Nullable(
-    Type.Object({ unit: Type.Enum(['working', 'calendar']), left: Type.Integer(), working: Type.Integer(), calendar: Type.Integer() }),
+    Type.Object({
+      unit: Type.Enum(['working', 'calendar']),
+      left: Type.Integer(),
+      working: Type.Integer(),
+      calendar: Type.Integer(),
+    }),
   ),
   overdue: Type.Boolean(),
   dueThisWeek: Type.Boolean(),
@@ -27,8 +45,12 @@ export const PendingObligationSchema = Type.Object({
   closedAt: Nullable(InstantSchema),
   reminders: Type.Array(Type.Object({ rung: Type.String(), sentAt: InstantSchema })),
   escalation: Nullable(Type.Object({ sentAt: InstantSchema })),
-  act: Nullable(Type.Object({ id: Type.String(), number: Nullable(Type.String()), title: Type.String(), path: Type.String() })),
-  object: Nullable(Type.Object({ id: Type.String(), name: CalendarNameSchema, kind: Type.String(), isExecutiveBody: Type.Boolean() })),
+  act: Nullable(
+    Type.Object({ id: Type.String(), number: Nullable(Type.String()), title: Type.String(), path: Type.String() }),
+  ),
+  object: Nullable(
+    Type.Object({ id: Type.String(), name: CalendarNameSchema, kind: Type.String(), isExecutiveBody: Type.Boolean() }),
+  ),
   responses: Type.Array(
     Type.Object({
       id: Type.String(),
@@ -44,7 +66,9 @@ export const PendingObligationSchema = Type.Object({
 export const GroupObligationsResponse = Type.Object({
   groupId: Type.String(),
   today: IsoDateSchema,
-  obligations: Type.Array(PendingObligationSchema, { description: 'Overdue first, then open by due date, then recently closed' }),
+  obligations: Type.Array(PendingObligationSchema, {
+    description: 'Overdue first, then open by due date, then recently closed',
+  }),
 });
 
 export const groupObligationsSchema = {

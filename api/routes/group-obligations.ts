@@ -10,14 +10,27 @@ import { groupObligationsSchema } from './group-obligations.schema';
 
 export function groupObligationsRoute(app: App, deps: AppDeps): void {
   const clock = deps.clock ?? Date.now;
-  app.get('/api/groups/:groupId/obligations', { schema: groupObligationsSchema, config: { access: ['chair', 'staff', 'member', 'deputy'] }, preValidation: requireRole(deps.db, ['chair', 'staff', 'member', 'deputy']) }, async (request) => {
-    const { groupId } = request.params;
-    const group = await findGroupById(deps.db, groupId);
-    if (!group) throw new AppError('group-not-found', `group ${groupId} does not exist`);
-    const today = bishkekDateOf(clock());
-    const calendar = await calendarForCouncil(deps.db, group.council_id);
-    const { filter } = request.query;
-    const obligations = await pendingObligations(deps.db, { groupId, today, calendar, ...(filter !== undefined ? { filter } : {}) });
-    return { groupId, today, obligations };
-  });
+  app.get(
+    '/api/groups/:groupId/obligations',
+    {
+      schema: groupObligationsSchema,
+      config: { access: ['chair', 'staff', 'member', 'deputy'] },
+      preValidation: requireRole(deps.db, ['chair', 'staff', 'member', 'deputy']),
+    },
+    async (request) => {
+      const { groupId } = request.params;
+      const group = await findGroupById(deps.db, groupId);
+      if (!group) throw new AppError('group-not-found', `group ${groupId} does not exist`);
+      const today = bishkekDateOf(clock());
+      const calendar = await calendarForCouncil(deps.db, group.council_id);
+      const { filter } = request.query;
+      const obligations = await pendingObligations(deps.db, {
+        groupId,
+        today,
+        calendar,
+        ...(filter !== undefined ? { filter } : {}),
+      });
+      return { groupId, today, obligations };
+    },
+  );
 }

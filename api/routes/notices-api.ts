@@ -22,27 +22,38 @@ export function noticeView(notice: Notice) {
     channels: [...notice.channels],
     publishedAt: notice.published_at.toISOString(),
     publishedOn: bishkekDateOf(notice.published_at.getTime()),
-    links: { print: `/notices/${encodeURIComponent(notice.id)}/print`, board: `/councils/${encodeURIComponent(notice.council_id)}/notices` },
+    links: {
+      print: `/notices/${encodeURIComponent(notice.id)}/print`,
+      board: `/councils/${encodeURIComponent(notice.council_id)}/notices`,
+    },
   };
 }
 
 export function noticesApiRoutes(app: App, deps: AppDeps): void {
-  app.get('/api/councils/:councilId/notices', { schema: listNoticesSchema, config: { access: ['public'] } }, async (request) => {
-    const { councilId } = request.params;
-    const groupId = request.query.group;
-    const council = await findCouncilById(deps.db, councilId);
-    if (!council) throw new AppError('not-found', `council ${councilId} does not exist`, { subject: councilId });
-    if (groupId !== undefined) {
-      const group = await findGroupById(deps.db, groupId);
-      if (!group || group.council_id !== councilId) throw new AppError('group-not-found', `group ${groupId} is not one of council ${councilId}'s`);
-    }
-    const notices = await listNotices(deps.db, groupId === undefined ? { councilId } : { councilId, groupId });
-    return { councilId, council: { ky: council.name_ky, ru: council.name_ru }, notices: notices.map(noticeView) };
-  });
+  app.get(
+    '/api/councils/:councilId/notices',
+    { schema: listNoticesSchema, config: { access: ['public'] } },
+    async (request) => {
+      const { councilId } = request.params;
+      const groupId = request.query.group;
+      const council = await findCouncilById(deps.db, councilId);
+      if (!council) throw new AppError('not-found', `council ${councilId} does not exist`, { subject: councilId });
+      if (groupId !== undefined) {
+        const group = await findGroupById(deps.db, groupId);
+        if (!group || group.council_id !== councilId)
+          throw new AppError('group-not-found', `group ${groupId} is not one of council ${councilId}'s`);
+      }
+      const notices = await listNotices(deps.db, groupId === undefined ? { councilId } : { councilId, groupId });
+      return { councilId, council: { ky: council.name_ky, ru: council.name_ru }, notices: notices.map(noticeView) };
+    },
+  );
 
   app.get('/api/notices/:noticeId', { schema: getNoticeSchema, config: { access: ['public'] } }, async (request) => {
     const notice = await findNoticeById(deps.db, request.params.noticeId);
-    if (!notice) throw new AppError('not-found', `notice ${request.params.noticeId} does not exist`, { subject: request.params.noticeId });
+    if (!notice)
+      throw new AppError('not-found', `notice ${request.params.noticeId} does not exist`, {
+        subject: request.params.noticeId,
+      });
     return noticeView(notice);
   });
 }

@@ -14,7 +14,9 @@ export const MonitoredObjectSchema = Type.Object({
   councilId: Type.String(),
   kind: Type.String(),
   name: CalendarNameSchema,
-  emails: Type.Array(Type.String(), { description: 'Where acts and reminders are mailed (4.3); organisational addresses, not personal data of members' }),
+  emails: Type.Array(Type.String(), {
+    description: 'Where acts and reminders are mailed (4.3); organisational addresses, not personal data of members',
+  }),
   isExecutiveBody: Type.Boolean(),
 });
 
@@ -29,12 +31,17 @@ export const listObjectsSchema = {
   summary: "The council's monitored objects (4.2): staff and deputies of the council",
   params: CouncilParams,
   querystring: LangOnly,
-  response: { 200: Type.Object({ councilId: Type.String(), objects: Type.Array(MonitoredObjectSchema) }), 403: ErrorSchema, 404: ErrorSchema },
+  response: {
+    200: Type.Object({ councilId: Type.String(), objects: Type.Array(MonitoredObjectSchema) }),
+    403: ErrorSchema,
+    404: ErrorSchema,
+  },
 };
 
 export const registerObjectSchema = {
   tags: ['staff'],
-  summary: 'Registers a monitored object (4.2) with the addresses acts go to (4.3); one executive body per council (409 for a second)',
+  summary:
+    'Registers a monitored object (4.2) with the addresses acts go to (4.3); one executive body per council (409 for a second)',
   params: CouncilParams,
   querystring: LangOnly,
   body: RegisterObjectBody,

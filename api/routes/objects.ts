@@ -9,7 +9,11 @@ import { listObjectsSchema, registerObjectSchema } from './objects.schema';
 export function objectsRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/councils/:councilId/objects',
-    { schema: listObjectsSchema, config: { access: ['staff', 'deputy'] }, preValidation: requireCouncilRole(deps.db, ['staff', 'deputy']) },
+    {
+      schema: listObjectsSchema,
+      config: { access: ['staff', 'deputy'] },
+      preValidation: requireCouncilRole(deps.db, ['staff', 'deputy']),
+    },
     async (request) => {
       const { councilId } = request.params;
       return { councilId, objects: await listObjects(deps.db, councilId) };
@@ -18,7 +22,11 @@ export function objectsRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/councils/:councilId/objects',
-    { schema: registerObjectSchema, config: { access: ['staff'] }, preValidation: requireCouncilRole(deps.db, ['staff']) },
+    {
+      schema: registerObjectSchema,
+      config: { access: ['staff'] },
+      preValidation: requireCouncilRole(deps.db, ['staff']),
+    },
     async (request, reply) => {
       const { councilId } = request.params;
       const { kind, name, emails } = request.body;

@@ -46,26 +46,62 @@ function broken(text: string): boolean {
 /** The reason, trimmed; a 400 naming `reason` when empty, too long or not text. */
 export function checkReason(reason: string | undefined): string {
   const trimmed = (reason ?? '').trim();
-  if (trimmed === '') throw new AppError('invalid-input', 'reason: required', { field: 'reason', rule: 'required', ...problem('reason', 'required', 'erase.problem.reasonRequired') });
-  if ([...trimmed].length > REASON_MAX) throw new AppError('invalid-input', 'reason: too long', { field: 'reason', rule: 'range', ...problem('reason', 'range', 'erase.problem.reasonTooLong', { max: String(REASON_MAX) }) });
-  if (broken(trimmed)) throw new AppError('invalid-input', 'reason: characters', { field: 'reason', rule: 'characters', ...problem('reason', 'characters', 'erase.problem.reasonCharacters') });
+  if (trimmed === '')
+    throw new AppError('invalid-input', 'reason: required', {
+      field: 'reason',
+      rule: 'required',
+      ...problem('reason', 'required', 'erase.problem.reasonRequired'),
+    });
+  if ([...trimmed].length > REASON_MAX)
+    throw new AppError('invalid-input', 'reason: too long', {
+      field: 'reason',
+      rule: 'range',
+      ...problem('reason', 'range', 'erase.problem.reasonTooLong', { max: String(REASON_MAX) }),
+    });
+  if (broken(trimmed))
+    throw new AppError('invalid-input', 'reason: characters', {
+      field: 'reason',
+      rule: 'characters',
+      ...problem('reason', 'characters', 'erase.problem.reasonCharacters'),
+    });
   return trimmed;
 }
 
 export function unknownPerson(personId: string): AppError {
-  return new AppError('not-found', `person ${personId} does not exist`, { field: 'personId', rule: 'exists', ...problem('personId', 'unknown-person', 'erase.problem.unknownPerson', { personId }) });
+  return new AppError('not-found', `person ${personId} does not exist`, {
+    field: 'personId',
+    rule: 'exists',
+    ...problem('personId', 'unknown-person', 'erase.problem.unknownPerson', { personId }),
+  });
 }
 
 async function alreadyErased(db: Kysely<Database>, personId: string): Promise<AppError> {
-  const row = await db.selectFrom('persons').select(['full_name', 'data_erased_at']).where('id', '=', personId).executeTakeFirst();
-  const erasedAt = await db.selectFrom('person_keys').select('erased_at').where('person_id', '=', personId).executeTakeFirst();
+  const row = await db
+    .selectFrom('persons')
+    .select(['full_name', 'data_erased_at'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  const erasedAt = await db
+    .selectFrom('person_keys')
+    .select('erased_at')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   const at = row?.data_erased_at ?? erasedAt?.erased_at ?? null;
   const params = { name: row?.full_name ?? personId, date: at ? bishkekDateOf(at.getTime()) : '' };
-  return new AppError('conflict', `person ${personId} is erased already`, { field: 'personId', rule: 'not-erased', ...problem('personId', 'already-erased', 'erase.problem.alreadyErased', params) });
+  return new AppError('conflict', `person ${personId} is erased already`, {
+    field: 'personId',
+    rule: 'not-erased',
+    ...problem('personId', 'already-erased', 'erase.problem.alreadyErased', params),
+  });
 }
 
 /** Erases the person's data, or refuses with an AppError (nothing written). */
-export async function erasePersonForRequest(db: Kysely<Database>, personId: string, reasonInput: string | undefined, actor: string): Promise<{ personId: string; groupId: string }> {
+export async function erasePersonForRequest(
+  db: Kysely<Database>,
+  personId: string,
+  reasonInput: string | undefined,
+  actor: string,
+): Promise<{ personId: string; groupId: string }> {
   const reason = checkReason(reasonInput);
   let result;
   try {
@@ -88,16 +124,33 @@ export const erasePersonSchema = {
     "Erases a person's phone, e-mail and birth date (staff of every council only): their data key is destroyed, person.data-erased (with the reason) is appended, and every reader of the log and every page shows them erased. 404 for an unknown person, 400 for an empty reason, 409 when erased already; nothing is written then",
   params: PersonParams,
   querystring: LangQuery,
-  body: Strict({ reason: Type.String({ maxLength: REASON_MAX * 4, description: "Why, e.g. \"the person's request of 2026-12-01\" (required, recorded in the log)" }) }),
-  response: { 200: Type.Object({ personId: Type.String(), groupId: Type.String(), status: Type.Literal('erased') }), ...errors },
+  body: Strict({
+    reason: Type.String({
+      maxLength: REASON_MAX * 4,
+      description: 'Why, e.g. "the person\'s request of 2026-12-01" (required, recorded in the log)',
+    }),
+  }),
+  response: {
+    200: Type.Object({ personId: Type.String(), groupId: Type.String(), status: Type.Literal('erased') }),
+    ...errors,
+  },
 };
 
 export function personsApiRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/persons/:personId/erase',
-    { schema: erasePersonSchema, config: { access: ['staff-of-every-council'] }, preValidation: requireStaffOfEveryCouncil() },
+    {
+      schema: erasePersonSchema,
+      config: { access: ['staff-of-every-council'] },
+      preValidation: requireStaffOfEveryCouncil(),
+    },
     async (request) => {
-      const erased = await erasePersonForRequest(deps.db, request.params.personId, request.body.reason, actorOf(request));
+      const erased = await erasePersonForRequest(
+        deps.db,
+        request.params.personId,
+        request.body.reason,
+        actorOf(request),
+      );
       return { ...erased, status: 'erased' as const };
     },
   );

@@ -3,18 +3,44 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { loadConfig, type AppConfig } from '../../config/config';
-import { ActError, attachAnnex, checkActForIssue, draftAct, findAct, issueAct, parseActDraft, updateActDraft, type Act } from '../../db/acts';
+import {
+  ActError,
+  attachAnnex,
+  checkActForIssue,
+  draftAct,
+  findAct,
+  issueAct,
+  parseActDraft,
+  updateActDraft,
+  type Act,
+} from '../../db/acts';
 import { findObjectById } from '../../db/objects';
 import { actPath } from '../../db/pending';
 import { MONITORED_OBJECT_KINDS } from '../../domain/act';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, type Lang, type Localized } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
-import { canConnect, LOCAL_TEMPORAL_HOST, LOCAL_TEMPORAL_PORT, parseAddress, TemporalUnavailableError } from '../../worker/obtain-temporal';
+import {
+  canConnect,
+  LOCAL_TEMPORAL_HOST,
+  LOCAL_TEMPORAL_PORT,
+  parseAddress,
+  TemporalUnavailableError,
+} from '../../worker/obtain-temporal';
 import { connectClient, dataConverterOf, type ConnectedClient } from '../../worker/temporal-client';
-import { actWorkflowId, closeActUpdate, recordReceiptUpdate, recordResponseUpdate, type ActInput } from '../../workflows/act/contract';
+import {
+  actWorkflowId,
+  closeActUpdate,
+  recordReceiptUpdate,
+  recordResponseUpdate,
+  type ActInput,
+} from '../../workflows/act/contract';
 import type { actWorkflow } from '../../workflows/act/act-workflow';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../with-database';
@@ -32,14 +58,73 @@ const USAGE = [
   '       (each takes --lang ky|ru|en; ACT.json is an ActDraft: purpose, subject, object, place, periodStart, periodEnd, findings, recommendations, annexes)',
 ].join('\n');
 
-type Texts = Record<'stillMissing' | 'complete' | 'warning' | 'issued' | 'already' | 'notIssued' | 'status' | 'object' | 'annexes' | 'none' | 'owes' | 'delivery', string> & {
+type Texts = Record<
+  | 'stillMissing'
+  | 'complete'
+  | 'warning'
+  | 'issued'
+  | 'already'
+  | 'notIssued'
+  | 'status'
+  | 'object'
+  | 'annexes'
+  | 'none'
+  | 'owes'
+  | 'delivery',
+  string
+> & {
   notDelivered: (actId: string) => string;
 };
 
 const T: Record<Lang, Texts> = {
-  ky: { stillMissing: 'Чыгаруу үчүн дагы керек (8.1):', complete: 'Акт толук: чыгарууга болот.', warning: 'Эскертүү', issued: 'Акт чыгарылды', already: 'Акт мурда эле чыгарылган', notIssued: 'Акт чыгарылган жок.', status: 'Абалы', object: 'Объект', annexes: 'Тиркеме файлдар', none: 'жок', owes: 'Мөөнөттөр (4.3) акт алынгандан кийин ачылат', delivery: 'Актты жеткирүү башталды (4.3)', notDelivered: (id: string) => `Акт объектиге жөнөтүлгөн жок: Temporal иштеп турганда "jmeg act issue ${id}" кайра иштетиңиз.` },
-  ru: { stillMissing: 'Для выдачи ещё нужно (8.1):', complete: 'Акт полон: его можно выдать.', warning: 'Предупреждение', issued: 'Акт выдан', already: 'Акт уже был выдан', notIssued: 'Акт не выдан.', status: 'Статус', object: 'Объект', annexes: 'Файлы приложений', none: 'нет', owes: 'Сроки (4.3) откроются после получения акта', delivery: 'Доставка акта начата (4.3)', notDelivered: (id: string) => `Акт не отправлен объекту: запустите "jmeg act issue ${id}" снова, когда Temporal работает.` },
-  en: { stillMissing: 'Still needed before issuing (8.1):', complete: 'The act is complete: it can be issued.', warning: 'Warning', issued: 'Act issued', already: 'The act was already issued', notIssued: 'The act was not issued.', status: 'Status', object: 'Object', annexes: 'Annex files', none: 'none', owes: 'Deadlines (4.3) open on receipt of the act', delivery: 'Delivery of the act started (4.3)', notDelivered: (id: string) => `The act was not sent to the object yet: run "jmeg act issue ${id}" again once Temporal runs.` },
+  ky: {
+    stillMissing: 'Чыгаруу үчүн дагы керек (8.1):',
+    complete: 'Акт толук: чыгарууга болот.',
+    warning: 'Эскертүү',
+    issued: 'Акт чыгарылды',
+    already: 'Акт мурда эле чыгарылган',
+    notIssued: 'Акт чыгарылган жок.',
+    status: 'Абалы',
+    object: 'Объект',
+    annexes: 'Тиркеме файлдар',
+    none: 'жок',
+    owes: 'Мөөнөттөр (4.3) акт алынгандан кийин ачылат',
+    delivery: 'Актты жеткирүү башталды (4.3)',
+    notDelivered: (id: string) =>
+      `Акт объектиге жөнөтүлгөн жок: Temporal иштеп турганда "jmeg act issue ${id}" кайра иштетиңиз.`,
+  },
+  ru: {
+    stillMissing: 'Для выдачи ещё нужно (8.1):',
+    complete: 'Акт полон: его можно выдать.',
+    warning: 'Предупреждение',
+    issued: 'Акт выдан',
+    already: 'Акт уже был выдан',
+    notIssued: 'Акт не выдан.',
+    status: 'Статус',
+    object: 'Объект',
+    annexes: 'Файлы приложений',
+    none: 'нет',
+    owes: 'Сроки (4.3) откроются после получения акта',
+    delivery: 'Доставка акта начата (4.3)',
+    notDelivered: (id: string) =>
+      `Акт не отправлен объекту: запустите "jmeg act issue ${id}" снова, когда Temporal работает.`,
+  },
+  en: {
+    stillMissing: 'Still needed before issuing (8.1):',
+    complete: 'The act is complete: it can be issued.',
+    warning: 'Warning',
+    issued: 'Act issued',
+    already: 'The act was already issued',
+    notIssued: 'The act was not issued.',
+    status: 'Status',
+    object: 'Object',
+    annexes: 'Annex files',
+    none: 'none',
+    owes: 'Deadlines (4.3) open on receipt of the act',
+    delivery: 'Delivery of the act started (4.3)',
+    notDelivered: (id: string) =>
+      `The act was not sent to the object yet: run "jmeg act issue ${id}" again once Temporal runs.`,
+  },
 };
 
 export async function run(argv: string[]): Promise<number> {
@@ -110,13 +195,17 @@ function readDraftFile(sub: string, file: string | undefined, lang: Lang) {
 }
 
 function refusal(sub: string, error: unknown, lang: Lang, where?: string): unknown {
-  if (error instanceof ActError) return new CliError(`act ${sub}: ${where ? `${where}: ` : ''}${error.messages[lang]} [${error.code}]`);
+  if (error instanceof ActError)
+    return new CliError(`act ${sub}: ${where ? `${where}: ` : ''}${error.messages[lang]} [${error.code}]`);
   return error;
 }
 
 function completeness(act: Act, lang: Lang): string {
   const { missing, warnings } = checkActForIssue(act);
-  const lines = missing.length === 0 ? [T[lang].complete] : [T[lang].stillMissing, ...missing.map((m) => `  - ${m.field}: ${m.message[lang]}`)];
+  const lines =
+    missing.length === 0
+      ? [T[lang].complete]
+      : [T[lang].stillMissing, ...missing.map((m) => `  - ${m.field}: ${m.message[lang]}`)];
   for (const w of warnings) lines.push(`${T[lang].warning}: ${w.message[lang]}`);
   return lines.join('\n') + '\n';
 }
@@ -124,9 +213,15 @@ function completeness(act: Act, lang: Lang): string {
 async function draft(args: string[]): Promise<number> {
   const v = parse('draft', args);
   if (v.positionals.length > 0) throw new CliError(`act draft: unexpected ${v.positionals.join(' ')}\n${USAGE}`);
-  if (!v.group || !v.object) throw new CliError('act draft: --group ID and --object ID are required (see "jmeg object list --council ID")');
+  if (!v.group || !v.object)
+    throw new CliError('act draft: --group ID and --object ID are required (see "jmeg object list --council ID")');
   const content = readDraftFile('draft', v.file, v.lang);
-  const input = { groupId: v.group, objectId: v.object, draft: content, ...(v.title !== undefined ? { title: v.title } : {}) };
+  const input = {
+    groupId: v.group,
+    objectId: v.object,
+    draft: content,
+    ...(v.title !== undefined ? { title: v.title } : {}),
+  };
   return withDatabase(async (db) => {
     try {
       const act = await draftAct(db, input, 'cli');
@@ -144,7 +239,12 @@ async function update(args: string[]): Promise<number> {
   const content = readDraftFile('update', v.file, v.lang);
   return withDatabase(async (db) => {
     try {
-      const act = await updateActDraft(db, actId, { draft: content, ...(v.title !== undefined ? { title: v.title } : {}) }, 'cli');
+      const act = await updateActDraft(
+        db,
+        actId,
+        { draft: content, ...(v.title !== undefined ? { title: v.title } : {}) },
+        'cli',
+      );
       process.stdout.write(completeness(act, v.lang));
       return 0;
     } catch (error) {
@@ -167,7 +267,9 @@ async function attach(args: string[]): Promise<number> {
   return withDatabase(async (db) => {
     try {
       const annex = await attachAnnex(db, { actId, fileName: file, bytes, dataDir }, 'cli');
-      process.stdout.write(`${annex.id}\t${annex.fileName}\t${annex.mediaType}\t${annex.sizeBytes}\tsha256:${annex.sha256}\n`);
+      process.stdout.write(
+        `${annex.id}\t${annex.fileName}\t${annex.mediaType}\t${annex.sizeBytes}\tsha256:${annex.sha256}\n`,
+      );
       return 0;
     } catch (error) {
       throw refusal('attach', error, v.lang);
@@ -185,7 +287,10 @@ async function show(args: string[]): Promise<number> {
     if (!act) throw new CliError(`act show: no act with id ${actId}`);
     const check = checkActForIssue(act);
     if (v.json) {
-      process.stdout.write(JSON.stringify({ ...act, path: actPath(act.id), missing: check.missing, warnings: check.warnings }, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify({ ...act, path: actPath(act.id), missing: check.missing, warnings: check.warnings }, null, 2) +
+          '\n',
+      );
       return 0;
     }
     const object = await findObjectById(db, act.objectId);
@@ -201,7 +306,9 @@ async function show(args: string[]): Promise<number> {
       `period: ${d.periodStart ?? '—'} … ${d.periodEnd ?? '—'}`,
       `findings: ${d.findings?.length ?? 0}; recommendations: ${d.recommendations?.length ?? 0}; annexes listed: ${d.annexes?.length ?? 0}`,
       `${t.annexes}: ${act.annexes.length === 0 ? t.none : ''}`,
-      ...act.annexes.map((a) => `  - ${a.fileName} (${a.mediaType}, ${a.sizeBytes} B, sha256:${a.sha256.slice(0, 12)}…)`),
+      ...act.annexes.map(
+        (a) => `  - ${a.fileName} (${a.mediaType}, ${a.sizeBytes} B, sha256:${a.sha256.slice(0, 12)}…)`,
+      ),
       `path: ${actPath(act.id)}`,
     ];
     process.stdout.write(lines.join('\n') + '\n' + (act.status === 'draft' ? completeness(act, v.lang) : ''));
@@ -222,8 +329,12 @@ async function issue(args: string[]): Promise<number> {
         process.stdout.write(JSON.stringify(issued, null, 2) + '\n');
       } else {
         const t = T[v.lang];
-        process.stdout.write(`${issued.alreadyIssued ? t.already : t.issued}: ${issued.number}, ${dmy(issued.issuedOn)}\n`);
-        process.stdout.write(`${t.owes}: ${issued.obligationKeys.map((k, i) => `${k} (${issued.parties[i]})`).join(', ')}\n`);
+        process.stdout.write(
+          `${issued.alreadyIssued ? t.already : t.issued}: ${issued.number}, ${dmy(issued.issuedOn)}\n`,
+        );
+        process.stdout.write(
+          `${t.owes}: ${issued.obligationKeys.map((k, i) => `${k} (${issued.parties[i]})`).join(', ')}\n`,
+        );
         for (const w of issued.warnings) process.stdout.write(`${t.warning}: ${w.message[v.lang]}\n`);
       }
       try {
@@ -237,7 +348,11 @@ async function issue(args: string[]): Promise<number> {
       }
     } catch (error) {
       if (error instanceof ActError && error.code === 'act-incomplete') {
-        const lines = [error.messages[v.lang], ...error.problems.map((p) => `  - ${p.field}: ${p.message[v.lang]}`), T[v.lang].notIssued];
+        const lines = [
+          error.messages[v.lang],
+          ...error.problems.map((p) => `  - ${p.field}: ${p.message[v.lang]}`),
+          T[v.lang].notIssued,
+        ];
         process.stderr.write(lines.join('\n') + '\n');
         return 1;
       }
@@ -251,7 +366,12 @@ async function issue(args: string[]): Promise<number> {
 function procedureArgs(sub: string, args: string[]): { actId: string; values: Record<string, string | undefined> } {
   let parsed;
   try {
-    const options = Object.fromEntries(['on', 'via', 'obligation', 'text', 'file', 'submission', 'reason', 'lang'].map((n) => [n, { type: 'string' as const }]));
+    const options = Object.fromEntries(
+      ['on', 'via', 'obligation', 'text', 'file', 'submission', 'reason', 'lang'].map((n) => [
+        n,
+        { type: 'string' as const },
+      ]),
+    );
     parsed = parseArgs({ args, strict: true, allowPositionals: true, options });
   } catch (error) {
     throw new CliError(`act ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -279,19 +399,25 @@ function stepOf(sub: string, values: Record<string, string | undefined>): (handl
     return (h) => h.executeUpdate(closeActUpdate, { args: [{ reason, on }] });
   }
   const obligation = requiredOption(sub, values, 'obligation');
-  if (obligation !== 'object-response' && obligation !== 'executive-report') throw new CliError(`act respond: --obligation "${obligation}" must be object-response or executive-report (4.3)`);
-  if ((values.text === undefined) === (values.file === undefined)) throw new CliError(`act respond: give the response as --text TEXT or --file TEXT.txt (one of them)`);
+  if (obligation !== 'object-response' && obligation !== 'executive-report')
+    throw new CliError(`act respond: --obligation "${obligation}" must be object-response or executive-report (4.3)`);
+  if ((values.text === undefined) === (values.file === undefined))
+    throw new CliError(`act respond: give the response as --text TEXT or --file TEXT.txt (one of them)`);
   let text = values.text ?? '';
   if (values.file !== undefined) {
     try {
       text = readFileSync(values.file, 'utf8');
     } catch (error) {
-      throw new CliError(`act respond: ${values.file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      throw new CliError(
+        `act respond: ${values.file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
     }
   }
   if (text.trim() === '') throw new CliError('act respond: the response text is empty');
   // The same text for the same obligation is the same submission (a repeated command records nothing new).
-  const submissionKey = values.submission ?? `cli:${createHash('sha256').update(`${obligation}\n${text.trim()}`).digest('hex').slice(0, 32)}`;
+  const submissionKey =
+    values.submission ??
+    `cli:${createHash('sha256').update(`${obligation}\n${text.trim()}`).digest('hex').slice(0, 32)}`;
   const input = { obligationKey: obligation, respondedOn: on, text, submissionKey };
   return (h) => h.executeUpdate(recordResponseUpdate, { args: [input] });
 }
@@ -308,8 +434,10 @@ async function procedureStep(sub: string, args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw new CliError(`act ${sub}: refused: ${firstLine(error.cause ?? error)}`, 1);
-    if (error instanceof Error && error.name === 'WorkflowNotFoundError') throw new CliError(`act ${sub}: no act procedure running for ${actId} (it starts when the act is issued)`, 1);
+    if (error instanceof WorkflowUpdateFailedError)
+      throw new CliError(`act ${sub}: refused: ${firstLine(error.cause ?? error)}`, 1);
+    if (error instanceof Error && error.name === 'WorkflowNotFoundError')
+      throw new CliError(`act ${sub}: no act procedure running for ${actId} (it starts when the act is issued)`, 1);
     throw error;
   } finally {
     await connection.close();
@@ -326,7 +454,10 @@ async function connectTemporal(config: AppConfig): Promise<ConnectedClient> {
     if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
     return await connectClient(address, config);
   } catch (error) {
-    const message = error instanceof TemporalUnavailableError ? error.message : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
+    const message =
+      error instanceof TemporalUnavailableError
+        ? error.message
+        : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
     throw new CliError(message, 1);
   }
 }
@@ -343,7 +474,11 @@ async function startActProcedure(issued: { actId: string; groupId: string; counc
     const workflowId = actWorkflowId(issued.actId);
     const input: ActInput = { actId: issued.actId, groupId: issued.groupId, councilId: issued.councilId };
     try {
-      await client.workflow.start<typeof actWorkflow>('actWorkflow', { args: [input], taskQueue: config.temporalTaskQueue, workflowId });
+      await client.workflow.start<typeof actWorkflow>('actWorkflow', {
+        args: [input],
+        taskQueue: config.temporalTaskQueue,
+        workflowId,
+      });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

@@ -12,9 +12,16 @@ import { refuseIfLocked } from '../with-database';
 
 const USAGE = 'usage: jmeg backup FILE [--force] [--lang ky|ru|en] | jmeg restore FILE [--force] [--lang ky|ru|en]';
 
-const T: Record<Lang, Record<'postgres' | 'noDatabase' | 'exists' | 'notEmpty' | 'unreadable' | 'noFile', (a: string, b?: string) => string> & { done: (file: string, mb: string) => string; restored: (dir: string, events: number) => string }> = {
+const T: Record<
+  Lang,
+  Record<
+    'postgres' | 'noDatabase' | 'exists' | 'notEmpty' | 'unreadable' | 'noFile',
+    (a: string, b?: string) => string
+  > & { done: (file: string, mb: string) => string; restored: (dir: string, events: number) => string }
+> = {
   ky: {
-    postgres: (cmd) => `${cmd}: DATABASE_URL коюлган: PostgreSQL базасын pg_dump/pg_restore менен сактаңыз (README, "Backups")`,
+    postgres: (cmd) =>
+      `${cmd}: DATABASE_URL коюлган: PostgreSQL базасын pg_dump/pg_restore менен сактаңыз (README, "Backups")`,
     noDatabase: (cmd, dir) => `${cmd}: ${dir} ичинде камтылган маалымат базасы жок`,
     exists: (cmd, file) => `${cmd}: ${file} мурунтан бар: башка ат бериңиз же --force`,
     notEmpty: (cmd, dir) => `${cmd}: ${dir} ичинде маалымат базасы бар: аны алмаштыруу үчүн --force кошуңуз`,
@@ -24,7 +31,8 @@ const T: Record<Lang, Record<'postgres' | 'noDatabase' | 'exists' | 'notEmpty' |
     restored: (dir, events) => `калыбына келтирилди: ${dir} (${events} окуя)`,
   },
   ru: {
-    postgres: (cmd) => `${cmd}: задан DATABASE_URL: базу PostgreSQL сохраняйте через pg_dump/pg_restore (README, "Backups")`,
+    postgres: (cmd) =>
+      `${cmd}: задан DATABASE_URL: базу PostgreSQL сохраняйте через pg_dump/pg_restore (README, "Backups")`,
     noDatabase: (cmd, dir) => `${cmd}: в ${dir} нет встроенной базы данных`,
     exists: (cmd, file) => `${cmd}: ${file} уже существует: укажите другое имя или --force`,
     notEmpty: (cmd, dir) => `${cmd}: в ${dir} уже есть база данных: добавьте --force, чтобы заменить её`,
@@ -48,7 +56,12 @@ const T: Record<Lang, Record<'postgres' | 'noDatabase' | 'exists' | 'notEmpty' |
 function parse(cmd: string, argv: string[]): { file: string; force: boolean; lang: Lang } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { force: { type: 'boolean' }, lang: { type: 'string' } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { force: { type: 'boolean' }, lang: { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new CliError(`${cmd}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }

@@ -5,11 +5,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../../config/config';
-import { calendarEntriesFor, removeCalendarEntry, setCalendarEntries, type CalendarChange, type CalendarScope } from '../../db/calendar-entries';
+import {
+  calendarEntriesFor,
+  removeCalendarEntry,
+  setCalendarEntries,
+  type CalendarChange,
+  type CalendarScope,
+} from '../../db/calendar-entries';
 import { pgliteDirOf } from '../../db/connect';
 import { findCouncilById } from '../../db/councils';
 import type { Database } from '../../db/database';
-import { createCalendar, datesOfYear, replaceYears, shippedCalendar, type Calendar, type CalendarEntry, type DayInfo, type YearData } from '../../domain/calendar';
+import {
+  createCalendar,
+  datesOfYear,
+  replaceYears,
+  shippedCalendar,
+  type Calendar,
+  type CalendarEntry,
+  type DayInfo,
+  type YearData,
+} from '../../domain/calendar';
 import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
 import { parseCalendarFile } from '../../domain/calendar-file';
 import { formatDay } from '../../domain/calendar-format';
@@ -21,22 +36,30 @@ import { CliError } from '../cli-error';
 import { withDatabase } from '../with-database';
 import { withEngine } from '../with-engine';
 
-const USAGE = 'usage: jmeg calendar show YYYY [--council ID] [--no-db] [--calendar FILE.json|FILE.ics] [--replace-years] [--lang ky|ru|en] [--json]';
+const USAGE =
+  'usage: jmeg calendar show YYYY [--council ID] [--no-db] [--calendar FILE.json|FILE.ics] [--replace-years] [--lang ky|ru|en] [--json]';
 const SET_USAGE =
   'usage: jmeg calendar set YYYY-MM-DD --type day-off|working-day --name-ky NAME --name-ru NAME [--status confirmed|estimated] [--council ID]';
 const REMOVE_USAGE = 'usage: jmeg calendar remove YYYY-MM-DD [--council ID]';
 const IMPORT_USAGE = 'usage: jmeg calendar import FILE.json|FILE.ics [--council ID]';
 
 /** node:util parseArgs (strict), its errors turned into one-line CliErrors that name the option. */
-export function parseCliArgs<T extends ParseArgsConfig['options']>(command: string, usage: string, argv: string[], options: T) {
+export function parseCliArgs<T extends ParseArgsConfig['options']>(
+  command: string,
+  usage: string,
+  argv: string[],
+  options: T,
+) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);
     const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError(`${command}: unknown option "${option}"; ${usage}`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new CliError(`${command}: option ${option} needs a value; ${usage}`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new CliError(`${command}: unknown option "${option}"; ${usage}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new CliError(`${command}: option ${option} needs a value; ${usage}`);
     throw new CliError(`${command}: ${message.split('\n')[0] ?? message}; ${usage}`);
   }
 }
@@ -49,13 +72,19 @@ export function langOption(value: string | undefined): Lang {
 }
 
 /** The shipped calendar, then `stored` entries (the database's), plus a --calendar file (overriding the same dates, or with replace, whole years). */
-export function loadCalendar(file: string | undefined, replace = false, stored: readonly CalendarEntry[] = []): Calendar {
+export function loadCalendar(
+  file: string | undefined,
+  replace = false,
+  stored: readonly CalendarEntry[] = [],
+): Calendar {
   if (file === undefined) {
     if (replace) throw new CliError('--replace-years: needs --calendar FILE');
     return shippedCalendar(stored);
   }
   const entries = readCalendarFile(file, '--calendar');
-  return replace ? createCalendar(replaceYears([...KNOWN_CALENDAR_ENTRIES, ...stored], entries)) : shippedCalendar([...stored, ...entries]);
+  return replace
+    ? createCalendar(replaceYears([...KNOWN_CALENDAR_ENTRIES, ...stored], entries))
+    : shippedCalendar([...stored, ...entries]);
 }
 
 /** A calendar file's entries (JSON or iCalendar, by its name); one-line errors naming the file, the entry and the field. */
@@ -93,37 +122,70 @@ type Totals = { saturdaysSundays: number; workedWeekendDays: number; nonWorkingD
 const LABELS: Record<Lang, Labels> = {
   ky: {
     title: (y) => `${y}-жылдын календары`,
-    data: { confirmed: 'маалымат бекитилген', estimated: 'маалымат болжолдуу (айрым күндөр расмий жарыяланган эмес)', missing: 'жылдык маалымат жок (Орозо айт, Курман айт, которулган күндөр белгисиз)' },
+    data: {
+      confirmed: 'маалымат бекитилген',
+      estimated: 'маалымат болжолдуу (айрым күндөр расмий жарыяланган эмес)',
+      missing: 'жылдык маалымат жок (Орозо айт, Курман айт, которулган күндөр белгисиз)',
+    },
     nonWorking: 'Иш эмес майрам жана дем алыш күндөр',
     worked: 'Иштелүүчү күндөр (которулган ишемби/жекшемби, жокко чыгарылган дем алыш күндөр)',
     none: 'жок',
-    reason: { holiday: 'майрам', 'day-off': 'дем алыш күн', 'worked-weekend': 'иштелүүчү дем алыш күн', workday: 'жумуш күнү', weekend: 'дем алыш' },
+    reason: {
+      holiday: 'майрам',
+      'day-off': 'дем алыш күн',
+      'worked-weekend': 'иштелүүчү дем алыш күн',
+      workday: 'жумуш күнү',
+      weekend: 'дем алыш',
+    },
     status: { confirmed: 'бекитилген', estimated: 'болжолдуу' },
-    totals: (t) => `Ишемби жана жекшемби: ${t.saturdaysSundays} (анын ичинен иштелет: ${t.workedWeekendDays}); бардык иш эмес күндөр: ${t.nonWorkingDays}; жумуш күндөр: ${t.workingDays}`,
+    totals: (t) =>
+      `Ишемби жана жекшемби: ${t.saturdaysSundays} (анын ичинен иштелет: ${t.workedWeekendDays}); бардык иш эмес күндөр: ${t.nonWorkingDays}; жумуш күндөр: ${t.workingDays}`,
     outside: 'Эскертүү: 2025-жылга чейинки жылдар колдоого алынбайт (2025-жылдагы Эмгек кодексинин эрежелери).',
     database: (n, target) => `Маалымат базасынан жазуулар: ${n} (${target})`,
   },
   ru: {
     title: (y) => `Календарь на ${y} год`,
-    data: { confirmed: 'данные подтверждены', estimated: 'данные предварительные (часть дат официально не объявлена)', missing: 'нет данных на год (Орозо айт, Курман айт, переносы неизвестны)' },
+    data: {
+      confirmed: 'данные подтверждены',
+      estimated: 'данные предварительные (часть дат официально не объявлена)',
+      missing: 'нет данных на год (Орозо айт, Курман айт, переносы неизвестны)',
+    },
     nonWorking: 'Нерабочие праздничные и выходные дни',
     worked: 'Рабочие дни по данным года (перенесённые субботы/воскресенья, отменённые выходные)',
     none: 'нет',
-    reason: { holiday: 'праздник', 'day-off': 'выходной день', 'worked-weekend': 'рабочий выходной', workday: 'рабочий день', weekend: 'выходной' },
+    reason: {
+      holiday: 'праздник',
+      'day-off': 'выходной день',
+      'worked-weekend': 'рабочий выходной',
+      workday: 'рабочий день',
+      weekend: 'выходной',
+    },
     status: { confirmed: 'подтверждено', estimated: 'предварительно' },
-    totals: (t) => `Суббот и воскресений: ${t.saturdaysSundays} (из них рабочих: ${t.workedWeekendDays}); всего нерабочих дней: ${t.nonWorkingDays}; рабочих дней: ${t.workingDays}`,
+    totals: (t) =>
+      `Суббот и воскресений: ${t.saturdaysSundays} (из них рабочих: ${t.workedWeekendDays}); всего нерабочих дней: ${t.nonWorkingDays}; рабочих дней: ${t.workingDays}`,
     outside: 'Внимание: годы до 2025 не поддерживаются (правила Трудового кодекса 2025 года).',
     database: (n, target) => `Записей из базы данных: ${n} (${target})`,
   },
   en: {
     title: (y) => `Calendar for ${y}`,
-    data: { confirmed: 'data confirmed', estimated: 'data estimated (some dates not yet declared)', missing: 'no year data (Orozo Ait, Kurman Ait, transfers unknown)' },
+    data: {
+      confirmed: 'data confirmed',
+      estimated: 'data estimated (some dates not yet declared)',
+      missing: 'no year data (Orozo Ait, Kurman Ait, transfers unknown)',
+    },
     nonWorking: 'Non-working holidays and days off',
     worked: 'Worked days set by the year data (transferred Saturdays/Sundays, cancelled days off)',
     none: 'none',
-    reason: { holiday: 'holiday', 'day-off': 'day off', 'worked-weekend': 'worked weekend day', workday: 'working day', weekend: 'weekend' },
+    reason: {
+      holiday: 'holiday',
+      'day-off': 'day off',
+      'worked-weekend': 'worked weekend day',
+      workday: 'working day',
+      weekend: 'weekend',
+    },
     status: { confirmed: 'confirmed', estimated: 'estimated' },
-    totals: (t) => `Saturdays and Sundays: ${t.saturdaysSundays} (worked: ${t.workedWeekendDays}); non-working days in all: ${t.nonWorkingDays}; working days: ${t.workingDays}`,
+    totals: (t) =>
+      `Saturdays and Sundays: ${t.saturdaysSundays} (worked: ${t.workedWeekendDays}); non-working days in all: ${t.nonWorkingDays}; working days: ${t.workingDays}`,
     outside: 'Note: years before 2025 are not supported (rules of the 2025 Labour Code).',
     database: (n, target) => `Entries from the database: ${n} (${target})`,
   },
@@ -164,7 +226,8 @@ async function show(argv: string[]): Promise<number> {
   const lang = langOption(values.lang);
   loadCalendar(values.calendar, values['replace-years']); // file errors first, before any database is opened
   const useDb = !values['no-db'] && databaseConfigured();
-  if (values.council !== undefined && !useDb) throw new CliError('calendar show: --council needs a database (set DATABASE_URL or JMEG_DATA_DIR)');
+  if (values.council !== undefined && !useDb)
+    throw new CliError('calendar show: --council needs a database (set DATABASE_URL or JMEG_DATA_DIR)');
   let database: { target: string; entries: number } | null = null;
   let stored: CalendarEntry[] = [];
   if (useDb) {
@@ -188,13 +251,26 @@ async function show(argv: string[]): Promise<number> {
   const data = calendar.yearData(year);
 
   if (values.json) {
-    const plain = (d: DayInfo) => ({ date: d.date, weekend: isWeekend(d.date), reason: d.reason, name: d.name, status: d.status });
-    process.stdout.write(JSON.stringify({ year, data, nonWorkingDays: nonWorking.map(plain), workedDays: worked.map(plain), totals, database }, null, 2) + '\n');
+    const plain = (d: DayInfo) => ({
+      date: d.date,
+      weekend: isWeekend(d.date),
+      reason: d.reason,
+      name: d.name,
+      status: d.status,
+    });
+    process.stdout.write(
+      JSON.stringify(
+        { year, data, nonWorkingDays: nonWorking.map(plain), workedDays: worked.map(plain), totals, database },
+        null,
+        2,
+      ) + '\n',
+    );
     return 0;
   }
   const t = LABELS[lang];
   const name = (d: DayInfo) => (d.name ? (lang === 'ky' ? d.name.ky : d.name.ru) : '');
-  const line = (d: DayInfo) => `  ${formatDay(lang, d.date)}  ${name(d)}  [${t.reason[d.reason]}${d.status ? `, ${t.status[d.status]}` : ''}]`;
+  const line = (d: DayInfo) =>
+    `  ${formatDay(lang, d.date)}  ${name(d)}  [${t.reason[d.reason]}${d.status ? `, ${t.status[d.status]}` : ''}]`;
   const out = [`${t.title(year)}: ${t.data[data]}`];
   if (year < 2025) out.push(t.outside);
   out.push(`${t.nonWorking}:`, ...(nonWorking.length ? nonWorking.map(line) : [`  ${t.none}`]));
@@ -206,13 +282,16 @@ async function show(argv: string[]): Promise<number> {
 }
 
 async function existingCouncil(db: Kysely<Database>, id: string, command: string): Promise<string> {
-  if (!(await findCouncilById(db, id))) throw new CliError(`${command}: --council "${id}" is not a registered council (see jmeg council list)`);
+  if (!(await findCouncilById(db, id)))
+    throw new CliError(`${command}: --council "${id}" is not a registered council (see jmeg council list)`);
   return id;
 }
 
 function changeLine(change: CalendarChange, scope: CalendarScope, what: string): string {
   const where = scope === null ? 'national calendar' : `council ${scope}`;
-  return change.appended === 0 ? `${what}: already so in the ${where}, nothing recorded\n` : `${what}: ${change.appended} change(s) recorded in the ${where}\n`;
+  return change.appended === 0
+    ? `${what}: already so in the ${where}, nothing recorded\n`
+    : `${what}: ${change.appended} change(s) recorded in the ${where}\n`;
 }
 
 /**
@@ -247,12 +326,19 @@ async function set(argv: string[]): Promise<number> {
   if (extra.length > 0) throw new CliError(`calendar set: unexpected argument "${extra[0]}"; ${SET_USAGE}`);
   if (!isIsoDate(date)) throw new CliError(`calendar set: "${date}" is not a real date (YYYY-MM-DD)`);
   const type = values.type;
-  if (type !== 'day-off' && type !== 'working-day') throw new CliError(`calendar set: --type must be day-off or working-day${type === undefined ? '' : `, not "${type}"`}`);
+  if (type !== 'day-off' && type !== 'working-day')
+    throw new CliError(
+      `calendar set: --type must be day-off or working-day${type === undefined ? '' : `, not "${type}"`}`,
+    );
   const status = values.status ?? 'confirmed';
-  if (status !== 'confirmed' && status !== 'estimated') throw new CliError(`calendar set: --status must be confirmed or estimated, not "${status}"`);
+  if (status !== 'confirmed' && status !== 'estimated')
+    throw new CliError(`calendar set: --status must be confirmed or estimated, not "${status}"`);
   const ky = values['name-ky']?.trim();
   const ru = values['name-ru']?.trim();
-  if (!ky || !ru) throw new CliError('calendar set: --name-ky and --name-ru are both required (the day\'s name in Kyrgyz and in Russian)');
+  if (!ky || !ru)
+    throw new CliError(
+      "calendar set: --name-ky and --name-ru are both required (the day's name in Kyrgyz and in Russian)",
+    );
   const entry: CalendarEntry = { date, type, status, name: { ky, ru } };
   return withDatabase(async (db) => {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar set');
@@ -271,7 +357,11 @@ async function remove(argv: string[]): Promise<number> {
   return withDatabase(async (db) => {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar remove');
     const change = await removeCalendarEntry(db, scope, date, 'cli:calendar');
-    process.stdout.write(change.appended === 0 ? `${date}: no entry in the ${scope === null ? 'national calendar' : `council ${scope}`}, nothing recorded\n` : `${date}: entry removed\n`);
+    process.stdout.write(
+      change.appended === 0
+        ? `${date}: no entry in the ${scope === null ? 'national calendar' : `council ${scope}`}, nothing recorded\n`
+        : `${date}: entry removed\n`,
+    );
     if (change.appended > 0) await tellProcedures(db, scope, `calendar: ${date} entry removed`);
     return 0;
   });

@@ -14,7 +14,8 @@ export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'list' && rest.length === 0) {
     return withDatabase(async (db) => {
-      for (const c of await listCouncils(db)) process.stdout.write(`${c.id}\t${c.name_ky}\t${c.name_ru}\t${c.email ?? ''}\n`);
+      for (const c of await listCouncils(db))
+        process.stdout.write(`${c.id}\t${c.name_ky}\t${c.name_ru}\t${c.email ?? ''}\n`);
       return 0;
     });
   }
@@ -23,9 +24,11 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parse(rest);
   const nameKy = values['name-ky']?.trim();
   const nameRu = values['name-ru']?.trim();
-  if (!nameKy || !nameRu) throw new CliError('council create: --name-ky and --name-ru are both required (the name in Kyrgyz and in Russian)');
+  if (!nameKy || !nameRu)
+    throw new CliError('council create: --name-ky and --name-ru are both required (the name in Kyrgyz and in Russian)');
   const timeZone = values['time-zone'] ?? 'Asia/Bishkek';
-  if (!isTimeZone(timeZone)) throw new CliError(`council create: --time-zone "${timeZone}" is not an IANA time zone (e.g. Asia/Bishkek)`);
+  if (!isTimeZone(timeZone))
+    throw new CliError(`council create: --time-zone "${timeZone}" is not an IANA time zone (e.g. Asia/Bishkek)`);
   return withDatabase(async (db) => {
     const id = await registerCouncil(
       db,
@@ -73,10 +76,14 @@ async function retention(args: string[]): Promise<number> {
     throw new CliError(`council retention: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
   const councilId = parsed.positionals[0];
-  if (parsed.positionals.length !== 1 || !councilId) throw new CliError(`council retention: one COUNCIL_ID is required\n${USAGE}`);
+  if (parsed.positionals.length !== 1 || !councilId)
+    throw new CliError(`council retention: one COUNCIL_ID is required\n${USAGE}`);
   const text = parsed.values.months ?? '';
   const months = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-  if (!(months <= RETENTION_MONTHS_MAX)) throw new CliError(`council retention: --months must be a whole number from 0 to ${RETENTION_MONTHS_MAX} (0: keep until the person asks)`);
+  if (!(months <= RETENTION_MONTHS_MAX))
+    throw new CliError(
+      `council retention: --months must be a whole number from 0 to ${RETENTION_MONTHS_MAX} (0: keep until the person asks)`,
+    );
   return withDatabase(async (db) => {
     try {
       const { changed } = await setCouncilRetention(db, councilId, months, 'cli:staff');
@@ -84,7 +91,8 @@ async function retention(args: string[]): Promise<number> {
       process.stdout.write(`${changed ? 'set' : 'unchanged'}: personal data of council ${councilId} is ${what}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'unknown-council') throw new CliError(`council retention: no council with id ${councilId}`);
+      if (error instanceof DomainError && error.code === 'unknown-council')
+        throw new CliError(`council retention: no council with id ${councilId}`);
       throw error;
     }
   });

@@ -5,7 +5,8 @@ import { migrateToLatest } from '../../db/migrate';
 import { CliError } from '../cli-error';
 import { firstLine, refuseIfLocked } from '../with-database';
 
-const USAGE = 'usage: jmeg db migrate   (DATABASE_URL selects Postgres; otherwise PGlite in $JMEG_DATA_DIR/pglite, default ./data/pglite)';
+const USAGE =
+  'usage: jmeg db migrate   (DATABASE_URL selects Postgres; otherwise PGlite in $JMEG_DATA_DIR/pglite, default ./data/pglite)';
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.length !== 1 || argv[0] !== 'migrate') throw new CliError(USAGE);

@@ -24,7 +24,8 @@ function deadline(argv: string[]): number {
   const [key, ...extra] = positionals;
   if (key === undefined) throw new CliError(`deadline: the obligation key is required; ${USAGE}`);
   if (extra.length > 0) throw new CliError(`deadline: unexpected argument "${extra[0]}"; ${USAGE}`);
-  if (values.from === undefined) throw new CliError('deadline: --from YYYY-MM-DD is required (the date of the event the count starts from)');
+  if (values.from === undefined)
+    throw new CliError('deadline: --from YYYY-MM-DD is required (the date of the event the count starts from)');
   const lang = langOption(values.lang);
 
   try {
@@ -33,7 +34,13 @@ function deadline(argv: string[]): number {
     const result = computeDeadline(key, from, calendar, { extended: values.extended });
     if (values.json) {
       const { key: k, clause, rule, extended, due, dueInstant, counted, skipped, movedFrom, calendarNotes } = result;
-      process.stdout.write(JSON.stringify({ key: k, clause, rule, extended, from, due, dueInstant, counted, skipped, movedFrom, calendarNotes }, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify(
+          { key: k, clause, rule, extended, from, due, dueInstant, counted, skipped, movedFrom, calendarNotes },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       process.stdout.write(explainDeadline(result, lang).join('\n') + '\n');
     }

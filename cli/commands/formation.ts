@@ -9,7 +9,13 @@ import { findCouncilById } from '../../db/councils';
 import { findGroupById, openGroup } from '../../db/groups';
 import { isIsoDate } from '../../domain/dates';
 import { ROSTER_COLUMNS, validateRosterRows, type Category, type RosterMember } from '../../domain/roster';
-import { canConnect, LOCAL_TEMPORAL_HOST, LOCAL_TEMPORAL_PORT, parseAddress, TemporalUnavailableError } from '../../worker/obtain-temporal';
+import {
+  canConnect,
+  LOCAL_TEMPORAL_HOST,
+  LOCAL_TEMPORAL_PORT,
+  parseAddress,
+  TemporalUnavailableError,
+} from '../../worker/obtain-temporal';
 import { connectClient, dataConverterOf, type ConnectedClient } from '../../worker/temporal-client';
 import {
   approveDeputyMembersUpdate,
@@ -49,14 +55,22 @@ const USAGE = [
 type Options = Record<string, { type: 'string' }>;
 const str = (...names: string[]): Options => Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
 
-function args(sub: string, argv: string[], options: Options, positionals = 0): { values: Record<string, string | undefined>; files: string[] } {
+function args(
+  sub: string,
+  argv: string[],
+  options: Options,
+  positionals = 0,
+): { values: Record<string, string | undefined>; files: string[] } {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: positionals > 0 });
   } catch (error) {
     throw new CliError(`formation ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  if (parsed.positionals.length !== positionals) throw new CliError(`formation ${sub}: expected ${positionals === 1 ? 'one FILE.csv' : 'no file'} argument\n${USAGE}`);
+  if (parsed.positionals.length !== positionals)
+    throw new CliError(
+      `formation ${sub}: expected ${positionals === 1 ? 'one FILE.csv' : 'no file'} argument\n${USAGE}`,
+    );
   return { values: parsed.values as Record<string, string | undefined>, files: parsed.positionals };
 }
 
@@ -82,11 +96,21 @@ function count(sub: string, values: Record<string, string | undefined>, name: st
 
 function channels(sub: string, values: Record<string, string | undefined>): NoticeChannel[] {
   const list = (values.channels ?? 'website,notice_board').split(',').map((c) => c.trim());
-  for (const c of list) if (c !== 'website' && c !== 'notice_board') throw new CliError(`formation ${sub}: --channels "${c}" is not website or notice_board`);
+  for (const c of list)
+    if (c !== 'website' && c !== 'notice_board')
+      throw new CliError(`formation ${sub}: --channels "${c}" is not website or notice_board`);
   return list as NoticeChannel[];
 }
 
-const toPerson = (m: RosterMember): PersonInput => ({ fullName: m.fullName, sex: m.sex, birthDate: m.birthDate, workplace: m.workplace, village: m.village, phone: m.phone, email: m.email });
+const toPerson = (m: RosterMember): PersonInput => ({
+  fullName: m.fullName,
+  sex: m.sex,
+  birthDate: m.birthDate,
+  workplace: m.workplace,
+  village: m.village,
+  phone: m.phone,
+  email: m.email,
+});
 
 /** A roster CSV whose rows must all be of `category` (5.4.2: municipal employees; 5.4.3: deputies). */
 async function listOf(sub: string, path: string, category: Category): Promise<PersonInput[]> {
@@ -94,7 +118,10 @@ async function listOf(sub: string, path: string, category: Category): Promise<Pe
   if (errors.length > 0) throw new CliError(errors.map((e) => `${path}:${e.line}: ${e.message.en}`).join('\n'));
   if (members.length === 0) throw new CliError(`formation ${sub}: ${path} has no rows`);
   const other = members.findIndex((m) => m.category !== category);
-  if (other >= 0) throw new CliError(`formation ${sub}: ${path} row ${other + 1}: category "${members[other]!.category}", expected ${category}`);
+  if (other >= 0)
+    throw new CliError(
+      `formation ${sub}: ${path} row ${other + 1}: category "${members[other]!.category}", expected ${category}`,
+    );
   return members.map(toPerson);
 }
 
@@ -109,7 +136,11 @@ async function gatheringOf(path: string): Promise<(PersonInput & { votes: number
   let rows: string[][];
   try {
     const firstLine = text.slice(0, text.search(/\r?\n|$/u));
-    const records: unknown = parse(text, { delimiter: firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',', relax_column_count: true, skip_empty_lines: true });
+    const records: unknown = parse(text, {
+      delimiter: firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',',
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
     rows = records as string[][];
   } catch (error) {
     throw new CliError(`${path}: not a readable CSV file: ${error instanceof Error ? error.message : String(error)}`);
@@ -123,7 +154,8 @@ async function gatheringOf(path: string): Promise<(PersonInput & { votes: number
   return members.map((m, i) => {
     const votes = (body[i]![at] ?? '').trim();
     if (!/^\d+$/.test(votes)) throw new CliError(`${path}: row ${i + 1}: votes "${votes}" is not a whole number`);
-    if (m.category !== 'citizen') throw new CliError(`${path}: row ${i + 1}: category "${m.category}"; the gathering elects citizens (5.4.4)`);
+    if (m.category !== 'citizen')
+      throw new CliError(`${path}: row ${i + 1}: category "${m.category}"; the gathering elects citizens (5.4.4)`);
     return { ...toPerson(m), votes: Number(votes) };
   });
 }
@@ -140,7 +172,10 @@ async function withClient<T>(fn: (client: Client, config: AppConfig) => Promise<
     if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
     connected = await connectClient(address, config);
   } catch (error) {
-    const message = error instanceof TemporalUnavailableError ? error.message : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
+    const message =
+      error instanceof TemporalUnavailableError
+        ? error.message
+        : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
     throw new CliError(message, 1);
   }
   try {
@@ -163,8 +198,10 @@ async function step(groupId: string, send: (handle: WorkflowHandle) => Promise<u
       if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new CliError(`refused: ${firstLine(error.cause ?? error)}`, 1);
-      if (error instanceof Error && error.name === 'WorkflowNotFoundError') throw new CliError(`no formation running for group ${groupId} (start it with "jmeg formation start")`, 1);
+      if (error instanceof WorkflowUpdateFailedError)
+        throw new CliError(`refused: ${firstLine(error.cause ?? error)}`, 1);
+      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
+        throw new CliError(`no formation running for group ${groupId} (start it with "jmeg formation start")`, 1);
       throw error;
     }
   });
@@ -176,14 +213,20 @@ async function start(argv: string[]): Promise<number> {
   const formedOn = date('start', values, 'formed-on');
   return withClient(async (client, config) => {
     const groupId = await withDatabase(async (db) => {
-      if (!(await findCouncilById(db, councilId))) throw new CliError(`formation start: no council with id ${councilId} (see "jmeg council list")`);
+      if (!(await findCouncilById(db, councilId)))
+        throw new CliError(`formation start: no council with id ${councilId} (see "jmeg council list")`);
       if (values.group === undefined) return openGroup(db, { councilId, councilFormedOn: formedOn }, 'cli');
       const group = await findGroupById(db, values.group);
-      if (!group || group.council_id !== councilId) throw new CliError(`formation start: no group ${values.group} of council ${councilId}`);
+      if (!group || group.council_id !== councilId)
+        throw new CliError(`formation start: no group ${values.group} of council ${councilId}`);
       return group.id;
     });
     const input: FormationInput = { councilId, groupId, formedOn };
-    await client.workflow.start('formationWorkflow', { args: [input], taskQueue: config.temporalTaskQueue, workflowId: formationWorkflowId(groupId) });
+    await client.workflow.start('formationWorkflow', {
+      args: [input],
+      taskQueue: config.temporalTaskQueue,
+      workflowId: formationWorkflowId(groupId),
+    });
     process.stdout.write(`${groupId}\n`);
     return 0;
   });
@@ -194,12 +237,19 @@ function printState(s: FormationState): void {
   out(`group ${s.groupId} (council ${s.councilId}), step: ${s.step}, today ${s.today}`);
   out('obligations:');
   for (const o of s.obligations) {
-    const status = o.fulfilled ? `met on ${o.fulfilled.on}${o.fulfilled.late ? ' (late)' : ''}` : o.escalated ? 'escalated' : 'open';
+    const status = o.fulfilled
+      ? `met on ${o.fulfilled.on}${o.fulfilled.late ? ' (late)' : ''}`
+      : o.escalated
+        ? 'escalated'
+        : 'open';
     const sent = o.ladder.filter((r) => r.status === 'sent').map((r) => r.rung);
-    out(`  ${o.clause}\t${o.key}\tdue ${o.due ?? '?'}\t${status}${sent.length ? `\treminded: ${sent.join(', ')}` : ''}`);
+    out(
+      `  ${o.clause}\t${o.key}\tdue ${o.due ?? '?'}\t${status}${sent.length ? `\treminded: ${sent.join(', ')}` : ''}`,
+    );
   }
   out(`candidates (${s.candidates.length}):`);
-  for (const c of s.candidates) out(`  ${c.candidateId}\t${c.fullName}\t${c.category}${c.votes !== null ? `\t${c.votes} votes` : ''}`);
+  for (const c of s.candidates)
+    out(`  ${c.candidateId}\t${c.fullName}\t${c.category}${c.votes !== null ? `\t${c.votes} votes` : ''}`);
   if (s.composition) {
     out(`composition: ${s.composition.ok ? 'ok' : 'violations'}`);
     for (const a of s.composition.arithmetic) out(`  ${a.holds ? 'ok ' : 'NO '} ${a.text.en}`);
@@ -230,7 +280,10 @@ export async function run(argv: string[]): Promise<number> {
     case 'staff-candidates': {
       const { values, files } = args(sub, rest, str('group', 'date'), 1);
       const groupId = required(sub, values, 'group');
-      const input = { submittedOn: date(sub, values, 'date'), candidates: await listOf(sub, files[0]!, 'municipal_employee') };
+      const input = {
+        submittedOn: date(sub, values, 'date'),
+        candidates: await listOf(sub, files[0]!, 'municipal_employee'),
+      };
       return step(groupId, (h) => h.executeUpdate(submitStaffCandidatesUpdate, { args: [input] }));
     }
     case 'deputies': {
@@ -259,17 +312,26 @@ export async function run(argv: string[]): Promise<number> {
     case 'decision': {
       const { values } = args(sub, rest, str('group', 'date', 'resolution'));
       const input = { decidedOn: date(sub, values, 'date'), resolutionNumber: required(sub, values, 'resolution') };
-      return step(required(sub, values, 'group'), (h) => h.executeUpdate(recordCouncilDecisionUpdate, { args: [input] }));
+      return step(required(sub, values, 'group'), (h) =>
+        h.executeUpdate(recordCouncilDecisionUpdate, { args: [input] }),
+      );
     }
     case 'meeting': {
       const { values } = args(sub, rest, str('group', 'date', 'time', 'place'));
       const time = required(sub, values, 'time');
-      if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new CliError(`formation meeting: --time "${time}" is not HH:MM`);
+      if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+        throw new CliError(`formation meeting: --time "${time}" is not HH:MM`);
       const input = { date: date(sub, values, 'date'), time, place: required(sub, values, 'place') };
-      return step(required(sub, values, 'group'), (h) => h.executeUpdate(scheduleFirstMeetingUpdate, { args: [input] }));
+      return step(required(sub, values, 'group'), (h) =>
+        h.executeUpdate(scheduleFirstMeetingUpdate, { args: [input] }),
+      );
     }
     case 'first-meeting': {
-      const { values } = args(sub, rest, str('group', 'date', 'present', 'chair', 'votes-for', 'votes-against', 'abstained'));
+      const { values } = args(
+        sub,
+        rest,
+        str('group', 'date', 'present', 'chair', 'votes-for', 'votes-against', 'abstained'),
+      );
       const input = {
         heldOn: date(sub, values, 'date'),
         present: count(sub, values, 'present'),

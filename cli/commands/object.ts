@@ -46,8 +46,12 @@ function langOf(sub: string, value: string | undefined): Lang {
 async function register(args: string[]): Promise<number> {
   const values = parse('register', args);
   const lang = langOf('register', values.lang);
-  if (!values.council) throw new CliError(`object register: --council ID is required (see "jmeg council list"); ${USAGE}`);
-  if (!values.kind) throw new CliError(`object register: --kind is required, one of ${Object.keys(MONITORED_OBJECT_KINDS).join(', ')} (4.2)`);
+  if (!values.council)
+    throw new CliError(`object register: --council ID is required (see "jmeg council list"); ${USAGE}`);
+  if (!values.kind)
+    throw new CliError(
+      `object register: --kind is required, one of ${Object.keys(MONITORED_OBJECT_KINDS).join(', ')} (4.2)`,
+    );
   const input = {
     councilId: values.council,
     kind: values.kind,
@@ -60,7 +64,8 @@ async function register(args: string[]): Promise<number> {
       process.stdout.write(`${object.id}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof ObjectError) throw new CliError(`object register: ${error.field}: ${error.messages[lang]} [${error.code}]`);
+      if (error instanceof ObjectError)
+        throw new CliError(`object register: ${error.field}: ${error.messages[lang]} [${error.code}]`);
       throw error;
     }
   });

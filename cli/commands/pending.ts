@@ -1,7 +1,13 @@
 // `jmeg pending --group ID`: the chair's list of open and recently closed obligations, overdue first.
 import { parseArgs } from 'node:util';
 import { findGroupById } from '../../db/groups';
-import { calendarForCouncil, DEFAULT_RECENT_DAYS, pendingObligations, type PendingFilter, type PendingObligation } from '../../db/pending';
+import {
+  calendarForCouncil,
+  DEFAULT_RECENT_DAYS,
+  pendingObligations,
+  type PendingFilter,
+  type PendingObligation,
+} from '../../db/pending';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, plural, type Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
@@ -18,7 +24,8 @@ const T = {
     owedBy: 'Милдеттүү',
     from: 'эсеп',
     due: 'мөөнөт',
-    left: (n: number, unit: 'working' | 'calendar') => (unit === 'working' ? `${n} жумуш күн калды` : `${n} календардык күн калды`),
+    left: (n: number, unit: 'working' | 'calendar') =>
+      unit === 'working' ? `${n} жумуш күн калды` : `${n} календардык күн калды`,
     today: 'мөөнөт бүгүн',
     late: (w: number, c: number) => `${w} жумуш күн (${c} календардык күн) кечикти`,
     nonWorking: 'мөөнөт иш эмес күнгө туура келет, жылышы мүмкүн',
@@ -96,11 +103,18 @@ function parse(argv: string[]) {
   if (!values.group) throw new CliError(`pending: --group ID is required\n${USAGE}`);
   const filters = [values.overdue, values.week, values.object !== undefined].filter(Boolean).length;
   if (filters > 1) throw new CliError('pending: give at most one of --overdue, --week, --object ID');
-  const filter: PendingFilter | undefined = values.overdue ? 'overdue' : values.week ? 'due-this-week' : values.object !== undefined ? { objectId: values.object } : undefined;
+  const filter: PendingFilter | undefined = values.overdue
+    ? 'overdue'
+    : values.week
+      ? 'due-this-week'
+      : values.object !== undefined
+        ? { objectId: values.object }
+        : undefined;
   const today = values.today ?? bishkekDateOf(Date.now());
   if (!isIsoDate(today)) throw new CliError(`pending: --today "${today}" is not a real date in the form YYYY-MM-DD`);
   const recentDays = values['recent-days'] === undefined ? DEFAULT_RECENT_DAYS : Number(values['recent-days']);
-  if (!Number.isInteger(recentDays) || recentDays < 0) throw new CliError(`pending: --recent-days "${values['recent-days']}" is not a whole number of days`);
+  if (!Number.isInteger(recentDays) || recentDays < 0)
+    throw new CliError(`pending: --recent-days "${values['recent-days']}" is not a whole number of days`);
   const lang = values.lang ?? 'ky';
   if (!isLang(lang)) throw new CliError(`pending: --lang "${lang}" must be ky, ru or en`);
   return { groupId: values.group, filter, today, recentDays, lang, json: values.json === true };
@@ -112,12 +126,23 @@ export async function run(argv: string[]): Promise<number> {
     const group = await findGroupById(db, args.groupId);
     if (!group) throw new CliError(`pending: no group with id ${args.groupId}`);
     const calendar = await calendarForCouncil(db, group.council_id);
-    const items = await pendingObligations(db, { groupId: args.groupId, today: args.today, calendar, recentDays: args.recentDays, ...(args.filter ? { filter: args.filter } : {}) });
+    const items = await pendingObligations(db, {
+      groupId: args.groupId,
+      today: args.today,
+      calendar,
+      recentDays: args.recentDays,
+      ...(args.filter ? { filter: args.filter } : {}),
+    });
     if (args.json) {
-      process.stdout.write(JSON.stringify({ groupId: args.groupId, today: args.today, filter: args.filter ?? null, items }, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify({ groupId: args.groupId, today: args.today, filter: args.filter ?? null, items }, null, 2) +
+          '\n',
+      );
       return 0;
     }
-    process.stdout.write(items.length === 0 ? `${T[args.lang].empty}\n` : items.map((item) => format(item, args.lang)).join('\n') + '\n');
+    process.stdout.write(
+      items.length === 0 ? `${T[args.lang].empty}\n` : items.map((item) => format(item, args.lang)).join('\n') + '\n',
+    );
     return 0;
   });
 }
@@ -134,7 +159,9 @@ export function format(item: PendingObligation, lang: Lang): string {
   } else if (item.closedAt) {
     timing = dmy(bishkekDateOf(Date.parse(item.closedAt)));
   }
-  const party = [item.party.role?.[lang], item.party.name ? name(item.party.name) : null].filter(Boolean).join(' — ') || item.party.id;
+  const party =
+    [item.party.role?.[lang], item.party.name ? name(item.party.name) : null].filter(Boolean).join(' — ') ||
+    item.party.id;
   const lines = [
     `${state}  ${item.title[lang]} (${item.clause})  ${timing}`,
     `  ${t.owedBy}: ${party}; ${t.from} ${dmy(item.anchorDate)}; ${t.due} ${dmy(item.dueDate)}${item.dueOnNonWorkingDay ? ` (${t.nonWorking}${item.dueOnNonWorkingDay.name ? `: ${name(item.dueOnNonWorkingDay.name)}` : ''})` : ''}`,
@@ -142,7 +169,10 @@ export function format(item: PendingObligation, lang: Lang): string {
   ];
   const links = [
     item.act ? `${t.act} ${item.act.number ?? ''} ${item.act.path}`.replace('  ', ' ') : null,
-    ...item.responses.map((r) => `${t.response} ${dmy(bishkekDateOf(Date.parse(r.submittedAt)))}${r.late ? ` (${t.lateMark})` : ''} ${r.path}`),
+    ...item.responses.map(
+      (r) =>
+        `${t.response} ${dmy(bishkekDateOf(Date.parse(r.submittedAt)))}${r.late ? ` (${t.lateMark})` : ''} ${r.path}`,
+    ),
   ].filter(Boolean);
   if (links.length > 0) lines.push(`  ${links.join('; ')}`);
   return lines.join('\n');

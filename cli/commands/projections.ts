@@ -9,7 +9,9 @@ export async function run(argv: string[]): Promise<number> {
     const started = performance.now();
     const result = await rebuildProjections(db);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`${target}: replayed ${result.events} events into ${result.tables.length} projection tables in ${seconds} s\n`);
+    process.stdout.write(
+      `${target}: replayed ${result.events} events into ${result.tables.length} projection tables in ${seconds} s\n`,
+    );
     return 0;
   });
 }

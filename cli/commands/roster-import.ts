@@ -37,11 +37,13 @@ function parse(argv: string[]) {
     throw new CliError(`roster import: ${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new CliError(`roster import: expected one FILE.csv, got ${positionals.length}; ${USAGE}`);
+  if (positionals.length !== 1)
+    throw new CliError(`roster import: expected one FILE.csv, got ${positionals.length}; ${USAGE}`);
   if (!values.group) throw new CliError(`roster import: --group ID is required; ${USAGE}`);
   const lang = values.lang ?? 'ky';
   if (!isLang(lang)) throw new CliError(`roster import: --lang "${lang}" must be ky, ru or en`);
-  if (values.on !== undefined && !isIsoDate(values.on)) throw new CliError(`roster import: --on "${values.on}" is not a real date in the form YYYY-MM-DD`);
+  if (values.on !== undefined && !isIsoDate(values.on))
+    throw new CliError(`roster import: --on "${values.on}" is not a real date in the form YYYY-MM-DD`);
   return { file: positionals[0]!, groupId: values.group, on: values.on, lang };
 }
 
@@ -56,7 +58,10 @@ export async function importRosterCommand(argv: string[]): Promise<number> {
     return 2;
   }
   return withDatabase(async (db) => {
-    if (!(await findGroupById(db, args.groupId))) throw new CliError(`roster import: no group with id ${args.groupId} (create one with "jmeg group create --council ID")`);
+    if (!(await findGroupById(db, args.groupId)))
+      throw new CliError(
+        `roster import: no group with id ${args.groupId} (create one with "jmeg group create --council ID")`,
+      );
     try {
       const result = await importRoster(db, args.groupId, members, { actor: 'cli', on });
       process.stdout.write(IMPORTED[args.lang](result.added, result.alreadyPresent, args.groupId) + '\n');
@@ -64,7 +69,9 @@ export async function importRosterCommand(argv: string[]): Promise<number> {
       return result.composition.ok ? 0 : 1;
     } catch (error) {
       if (!(error instanceof RosterImportError)) throw error;
-      const lines = error.errors.map((e) => `${args.file}: row ${e.row}, ${e.field}: ${e.message[args.lang]} [${e.rule}]\n`);
+      const lines = error.errors.map(
+        (e) => `${args.file}: row ${e.row}, ${e.field}: ${e.message[args.lang]} [${e.rule}]\n`,
+      );
       process.stderr.write(lines.join('') + NOTHING_WRITTEN[args.lang] + '\n');
       return 2;
     }

@@ -13,7 +13,8 @@ import type { RosterFileError } from '../read-roster';
 
 export { readRosterFile } from '../read-roster';
 
-const USAGE = 'usage: jmeg roster check FILE.csv [--on YYYY-MM-DD] [--chair "Full Name"] [--lang ky|ru|en] [--json] | jmeg roster import FILE.csv --group ID';
+const USAGE =
+  'usage: jmeg roster check FILE.csv [--on YYYY-MM-DD] [--chair "Full Name"] [--lang ky|ru|en] [--json] | jmeg roster import FILE.csv --group ID';
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -90,7 +91,8 @@ const LABELS: Record<Lang, Labels> = {
     violation: 'violation',
     warning: 'warning',
     resultOk: (w) => `Result: no violations${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}.`,
-    resultBad: (v, w) => `Result: ${v} violation${v === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}.`,
+    resultBad: (v, w) =>
+      `Result: ${v} violation${v === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}.`,
     row: (row, line) => `row ${row} (line ${line})`,
     header: (line) => `header (line ${line})`,
   },
@@ -103,17 +105,25 @@ function parseCheckArgs(argv: string[]) {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { on: { type: 'string' }, chair: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        on: { type: 'string' },
+        chair: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+      },
     });
   } catch (error) {
     throw new CliError(`roster check: ${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new CliError(`roster check: expected one FILE.csv, got ${positionals.length}; ${USAGE}`);
+  if (positionals.length !== 1)
+    throw new CliError(`roster check: expected one FILE.csv, got ${positionals.length}; ${USAGE}`);
   const lang = values.lang ?? 'ky';
   if (!isLang(lang)) throw new CliError(`roster check: --lang "${lang}" must be ky, ru or en`);
-  if (values.on !== undefined && !isIsoDate(values.on)) throw new CliError(`roster check: --on "${values.on}" is not a real date in the form YYYY-MM-DD`);
-  if (values.chair !== undefined && values.chair.trim() === '') throw new CliError('roster check: --chair needs the chair\'s full name');
+  if (values.on !== undefined && !isIsoDate(values.on))
+    throw new CliError(`roster check: --on "${values.on}" is not a real date in the form YYYY-MM-DD`);
+  if (values.chair !== undefined && values.chair.trim() === '')
+    throw new CliError("roster check: --chair needs the chair's full name");
   return { file: positionals[0]!, on: values.on, chair: values.chair, lang, json: values.json ?? false };
 }
 
@@ -128,7 +138,8 @@ async function check(argv: string[]): Promise<number> {
     return 2;
   }
   const result = checkComposition(members, args.chair === undefined ? { on } : { on, chair: args.chair });
-  if (args.json) process.stdout.write(JSON.stringify({ file: args.file, on, chair: args.chair ?? null, ...result }, null, 2) + '\n');
+  if (args.json)
+    process.stdout.write(JSON.stringify({ file: args.file, on, chair: args.chair ?? null, ...result }, null, 2) + '\n');
   else process.stdout.write(formatResult(args.file, on, result, args.lang));
   return result.ok ? 0 : 1;
 }
@@ -152,15 +163,20 @@ export function formatResult(file: string, on: string, result: CompositionResult
   const c = result.counts;
   const out: string[] = [];
   out.push(`${file}: ${t.members(result.size)}, ${t.on} ${dmy(on)}`);
-  out.push(`${t.counts}: ${t.categories.replace('{me}', String(c.municipal_employee)).replace('{d}', String(c.deputy)).replace('{c}', String(c.citizen))}; ${t.sexes.replace('{f}', String(c.F)).replace('{m}', String(c.M))}`);
+  out.push(
+    `${t.counts}: ${t.categories.replace('{me}', String(c.municipal_employee)).replace('{d}', String(c.deputy)).replace('{c}', String(c.citizen))}; ${t.sexes.replace('{f}', String(c.F)).replace('{m}', String(c.M))}`,
+  );
   out.push(result.rounding[lang]);
   out.push(`${t.arithmetic}:`);
   for (const a of result.arithmetic) out.push(`  ${a.holds ? '✓' : '✗'} ${a.text[lang]}`);
   out.push(`${t.findings}:${result.findings.length === 0 ? ` ${t.none}` : ''}`);
   for (const f of result.findings) {
-    out.push(`  [${f.severity === 'violation' ? t.violation : t.warning}] ${f.clause ?? '—'} ${f.code}: ${f.message[lang]}`);
+    out.push(
+      `  [${f.severity === 'violation' ? t.violation : t.warning}] ${f.clause ?? '—'} ${f.code}: ${f.message[lang]}`,
+    );
   }
-  if (result.findings.some((f) => f.code === 'member-under-18' || f.code === 'member-age-undetermined')) out.push(result.ageRule[lang]);
+  if (result.findings.some((f) => f.code === 'member-under-18' || f.code === 'member-age-undetermined'))
+    out.push(result.ageRule[lang]);
   const violations = result.findings.filter((f) => f.severity === 'violation').length;
   const warnings = result.findings.length - violations;
   out.push(violations === 0 ? t.resultOk(warnings) : t.resultBad(violations, warnings));

@@ -11,7 +11,13 @@ import { loadConfig, type AppConfig } from '../../config/config';
 import { countAccounts } from '../../db/accounts';
 import { SetupGate } from '../../security/setup-token';
 import type { Database } from '../../db/database';
-import { installTemporalInBackground, obtainTemporal, TemporalUnavailableError, type BackgroundInstall, type TemporalServer } from '../../worker/obtain-temporal';
+import {
+  installTemporalInBackground,
+  obtainTemporal,
+  TemporalUnavailableError,
+  type BackgroundInstall,
+  type TemporalServer,
+} from '../../worker/obtain-temporal';
 import { EngineStartError, openDatabase } from '../../worker/run-engine';
 import { createWorker, MAX_CACHED_WORKFLOWS } from '../../worker/run-worker';
 import { connectClient } from '../../worker/temporal-client';
@@ -54,7 +60,14 @@ class WorkerSupervisor {
   private install: BackgroundInstall | null = null;
 
   constructor(
-    private readonly deps: { config: AppConfig; searchPath: string | undefined; db: Kysely<Database>; transport: MailTransport; retryMs: number; engine: TemporalEngine } & Output,
+    private readonly deps: {
+      config: AppConfig;
+      searchPath: string | undefined;
+      db: Kysely<Database>;
+      transport: MailTransport;
+      retryMs: number;
+      engine: TemporalEngine;
+    } & Output,
   ) {}
 
   start(): void {
@@ -96,7 +109,9 @@ class WorkerSupervisor {
     try {
       worker = await createWorker({ config, temporal, db: this.deps.db, transport: this.deps.transport });
     } catch (error) {
-      err(`Worker: cannot start (${oneLine(error)}); the API keeps serving reads; retrying every ${this.deps.retryMs / 1000} s.`);
+      err(
+        `Worker: cannot start (${oneLine(error)}); the API keeps serving reads; retrying every ${this.deps.retryMs / 1000} s.`,
+      );
       await this.closeTemporal();
       this.retryLater();
       return;
@@ -108,7 +123,9 @@ class WorkerSupervisor {
       this.clientConnection = connected.connection;
       this.deps.engine.setClient(connected.client);
     } catch (error) {
-      err(`Temporal client: cannot connect (${oneLine(error)}); actions answer 503 until it can; retrying every ${this.deps.retryMs / 1000} s.`);
+      err(
+        `Temporal client: cannot connect (${oneLine(error)}); actions answer 503 until it can; retrying every ${this.deps.retryMs / 1000} s.`,
+      );
     }
     this.worker = worker;
     this.running = worker.run().then(
@@ -117,7 +134,9 @@ class WorkerSupervisor {
         this.worker = null;
         await this.closeTemporal();
         if (this.stopping) return;
-        err(`Worker: stopped (${oneLine(error)}); the API keeps serving reads; retrying every ${this.deps.retryMs / 1000} s.`);
+        err(
+          `Worker: stopped (${oneLine(error)}); the API keeps serving reads; retrying every ${this.deps.retryMs / 1000} s.`,
+        );
         this.retryLater();
       },
     );
@@ -134,11 +153,15 @@ class WorkerSupervisor {
     if (this.install !== null || config.temporalAddress !== null || !config.temporalAutoInstall) return;
     this.install = installTemporalInBackground(config, searchPath);
     if (this.install === null) return;
-    out(`Temporal: building the dev server from its Go module in the background (minutes, once; log: ${this.install.log}); the worker starts when it is ready`);
+    out(
+      `Temporal: building the dev server from its Go module in the background (minutes, once; log: ${this.install.log}); the worker starts when it is ready`,
+    );
     void this.install.done.then((built) => {
       if (this.stopping) return;
       if (!built) {
-        err(`Temporal: the dev server could not be built (see ${this.install?.log ?? 'its log'}); \`npm run temporal:install\` shows why`);
+        err(
+          `Temporal: the dev server could not be built (see ${this.install?.log ?? 'its log'}); \`npm run temporal:install\` shows why`,
+        );
         return;
       }
       out('Temporal: the dev server is built; starting it');
@@ -189,7 +212,13 @@ export interface StartOptions extends Output {
 }
 
 /** Runs until SIGINT/SIGTERM and returns 0; returns 1 with one line when the database or the port cannot be had. */
-export async function startProduct({ config, searchPath, out, err, retryMs = TEMPORAL_RETRY_MS }: StartOptions): Promise<number> {
+export async function startProduct({
+  config,
+  searchPath,
+  out,
+  err,
+  retryMs = TEMPORAL_RETRY_MS,
+}: StartOptions): Promise<number> {
   const signal = stopSignal();
   const transport = buildTransport(config);
   let db: Kysely<Database> | null = null;
@@ -203,10 +232,22 @@ export async function startProduct({ config, searchPath, out, err, retryMs = TEM
     // No account and none configured: a one-time setup link for the first staff account (api/pages/setup-page.ts).
     const setup = config.firstAccount === null && (await countAccounts(db)) === 0 ? SetupGate.create() : null;
     api = await serveApi({ db, config, engine, setup: setup?.gate ?? null }, out);
-    if (setup) out(`Setup: no account yet; open ${api.url}/setup?token=${setup.token} to create the first staff account (works once, until this process stops)`);
+    if (setup)
+      out(
+        `Setup: no account yet; open ${api.url}/setup?token=${setup.token} to create the first staff account (works once, until this process stops)`,
+      );
     // With PORT=0 the port is known only now: the links in mails (activities/acts) use the real one.
     const workerConfig = config.httpPort === 0 ? { ...config, httpPort: Number(new URL(api.url).port) } : config;
-    const supervisor = new WorkerSupervisor({ config: workerConfig, searchPath, db, transport, retryMs, out, err, engine });
+    const supervisor = new WorkerSupervisor({
+      config: workerConfig,
+      searchPath,
+      db,
+      transport,
+      retryMs,
+      out,
+      err,
+      engine,
+    });
     supervisor.start();
     await signal.stopped;
     await api.close();

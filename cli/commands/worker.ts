@@ -4,7 +4,8 @@ import { runEngine } from '../../worker/run-engine';
 import { CliError } from '../cli-error';
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.length > 0) throw new CliError('usage: jmeg worker   (settings come from environment variables, see README)');
+  if (argv.length > 0)
+    throw new CliError('usage: jmeg worker   (settings come from environment variables, see README)');
   return runEngine({
     config: loadConfig(),
     searchPath: process.env.PATH,

@@ -19,10 +19,7 @@ const up_statements = [
   `alter table persons add column data_erased_at timestamptz`,
 ];
 
-const down_statements = [
-  `alter table persons drop column data_erased_at`,
-  `drop table person_keys`,
-];
+const down_statements = [`alter table persons drop column data_erased_at`, `drop table person_keys`];
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const statement of up_statements) await sql.raw(statement).execute(db);

@@ -6,7 +6,11 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql.raw(`alter table councils add column retention_months integer not null default 0 check (retention_months between 0 and 600)`).execute(db);
+  await sql
+    .raw(
+      `alter table councils add column retention_months integer not null default 0 check (retention_months between 0 and 600)`,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

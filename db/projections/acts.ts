@@ -45,14 +45,29 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
     }
     case 'act.updated': {
       const p = event.payload;
-      expectOne(await trx.updateTable('acts').set({ title: p.title, content: JSON.stringify(p.content) }).where('id', '=', p.actId).executeTakeFirst(), 'acts', p.actId);
+      expectOne(
+        await trx
+          .updateTable('acts')
+          .set({ title: p.title, content: JSON.stringify(p.content) })
+          .where('id', '=', p.actId)
+          .executeTakeFirst(),
+        'acts',
+        p.actId,
+      );
       return;
     }
     case 'act.annex-attached': {
       const { actId, annex } = event.payload;
       await trx
         .insertInto('act_annexes')
-        .values({ id: annex.annexId, act_id: actId, file_name: annex.fileName, media_type: annex.mediaType, size_bytes: annex.sizeBytes, storage_key: annex.storageKey })
+        .values({
+          id: annex.annexId,
+          act_id: actId,
+          file_name: annex.fileName,
+          media_type: annex.mediaType,
+          size_bytes: annex.sizeBytes,
+          storage_key: annex.storageKey,
+        })
         .execute();
       return;
     }
@@ -68,12 +83,28 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
     }
     case 'act.received': {
       const p = event.payload;
-      expectOne(await trx.updateTable('acts').set({ status: 'received', received_on: p.receivedOn, received_via: p.via }).where('id', '=', p.actId).executeTakeFirst(), 'acts', p.actId);
+      expectOne(
+        await trx
+          .updateTable('acts')
+          .set({ status: 'received', received_on: p.receivedOn, received_via: p.via })
+          .where('id', '=', p.actId)
+          .executeTakeFirst(),
+        'acts',
+        p.actId,
+      );
       return;
     }
     case 'act.closed': {
       const p = event.payload;
-      expectOne(await trx.updateTable('acts').set({ status: 'closed', close_reason: p.reason }).where('id', '=', p.actId).executeTakeFirst(), 'acts', p.actId);
+      expectOne(
+        await trx
+          .updateTable('acts')
+          .set({ status: 'closed', close_reason: p.reason })
+          .where('id', '=', p.actId)
+          .executeTakeFirst(),
+        'acts',
+        p.actId,
+      );
       return;
     }
     case 'response.recorded': {

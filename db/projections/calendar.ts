@@ -15,7 +15,14 @@ export async function apply(trx: Transaction<Database>, event: Stored<CalendarEv
     const p = event.payload;
     await trx
       .insertInto('calendar_entries')
-      .values({ council_id: p.councilId, date: p.date, type: p.entryType, name_ky: p.name.ky, name_ru: p.name.ru, status: p.status })
+      .values({
+        council_id: p.councilId,
+        date: p.date,
+        type: p.entryType,
+        name_ky: p.name.ky,
+        name_ru: p.name.ru,
+        status: p.status,
+      })
       .execute();
   }
 }

@@ -25,7 +25,15 @@ export async function apply(trx: Transaction<Database>, event: Stored<CouncilEve
     }
     case 'council.retention-set': {
       const p = event.payload;
-      expectOne(await trx.updateTable('councils').set({ retention_months: p.months }).where('id', '=', p.councilId).executeTakeFirst(), 'councils', p.councilId);
+      expectOne(
+        await trx
+          .updateTable('councils')
+          .set({ retention_months: p.months })
+          .where('id', '=', p.councilId)
+          .executeTakeFirst(),
+        'councils',
+        p.councilId,
+      );
       return;
     }
     case 'group.opened': {
@@ -56,7 +64,15 @@ export async function apply(trx: Transaction<Database>, event: Stored<CouncilEve
       return;
     }
     case 'group.status-changed': {
-      expectOne(await trx.updateTable('groups').set({ status: event.payload.status }).where('id', '=', event.payload.groupId).executeTakeFirst(), 'groups', event.payload.groupId);
+      expectOne(
+        await trx
+          .updateTable('groups')
+          .set({ status: event.payload.status })
+          .where('id', '=', event.payload.groupId)
+          .executeTakeFirst(),
+        'groups',
+        event.payload.groupId,
+      );
       return;
     }
   }

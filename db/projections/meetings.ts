@@ -23,18 +23,36 @@ export async function apply(trx: Transaction<Database>, event: Stored<MeetingEve
           present_count: null,
           cancel_reason: null,
         })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ scheduled_on: p.date, starts_at: p.time, place: p.place, status: 'scheduled' }))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ scheduled_on: p.date, starts_at: p.time, place: p.place, status: 'scheduled' }),
+        )
         .execute();
       return;
     }
     case 'meeting.held': {
       const p = event.payload;
-      expectOne(await trx.updateTable('meetings').set({ status: 'held', held_on: p.heldOn, present_count: p.present }).where('id', '=', p.meetingId).executeTakeFirst(), 'meetings', p.meetingId);
+      expectOne(
+        await trx
+          .updateTable('meetings')
+          .set({ status: 'held', held_on: p.heldOn, present_count: p.present })
+          .where('id', '=', p.meetingId)
+          .executeTakeFirst(),
+        'meetings',
+        p.meetingId,
+      );
       return;
     }
     case 'meeting.cancelled': {
       const p = event.payload;
-      expectOne(await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: p.reason }).where('id', '=', p.meetingId).executeTakeFirst(), 'meetings', p.meetingId);
+      expectOne(
+        await trx
+          .updateTable('meetings')
+          .set({ status: 'cancelled', cancel_reason: p.reason })
+          .where('id', '=', p.meetingId)
+          .executeTakeFirst(),
+        'meetings',
+        p.meetingId,
+      );
       return;
     }
   }

@@ -37,7 +37,11 @@ export async function apply(trx: Transaction<Database>, event: Stored<MemberEven
     }
     case 'member.role-changed': {
       const p = event.payload;
-      expectOne(await trx.updateTable('memberships').set({ role: p.role }).where('id', '=', p.membershipId).executeTakeFirst(), 'memberships', p.membershipId);
+      expectOne(
+        await trx.updateTable('memberships').set({ role: p.role }).where('id', '=', p.membershipId).executeTakeFirst(),
+        'memberships',
+        p.membershipId,
+      );
       return;
     }
     case 'person.data-erased': {
@@ -57,8 +61,17 @@ export async function apply(trx: Transaction<Database>, event: Stored<MemberEven
  * The latest recorded data of a person wins (a person may join several groups over the years). Data read back erased
  * arrives as nulls; when the person's erasure is applied is person.data-erased's business (data_erased_at).
  */
-export async function upsertPerson(trx: Transaction<Database>, personId: string, groupId: string, person: PersonData): Promise<void> {
-  const { council_id } = await trx.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirstOrThrow();
+export async function upsertPerson(
+  trx: Transaction<Database>,
+  personId: string,
+  groupId: string,
+  person: PersonData,
+): Promise<void> {
+  const { council_id } = await trx
+    .selectFrom('groups')
+    .select('council_id')
+    .where('id', '=', groupId)
+    .executeTakeFirstOrThrow();
   const values = {
     full_name: person.fullName,
     sex: person.sex,

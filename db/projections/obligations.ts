@@ -30,7 +30,15 @@ export async function apply(trx: Transaction<Database>, event: Stored<Obligation
     }
     case 'obligation.due-date-changed': {
       const p = event.payload;
-      expectOne(await trx.updateTable('obligations').set({ due_date: p.dueDate }).where('id', '=', p.obligationId).executeTakeFirst(), 'obligations', p.obligationId);
+      expectOne(
+        await trx
+          .updateTable('obligations')
+          .set({ due_date: p.dueDate })
+          .where('id', '=', p.obligationId)
+          .executeTakeFirst(),
+        'obligations',
+        p.obligationId,
+      );
       return;
     }
     case 'obligation.status-changed': {
@@ -49,7 +57,12 @@ export async function apply(trx: Transaction<Database>, event: Stored<Obligation
       const p = event.payload;
       await trx
         .insertInto('obligation_reminders')
-        .values({ obligation_id: p.obligationId, rung: p.rung, sent_at: event.occurredAt, recipients: JSON.stringify(p.recipients) })
+        .values({
+          obligation_id: p.obligationId,
+          rung: p.rung,
+          sent_at: event.occurredAt,
+          recipients: JSON.stringify(p.recipients),
+        })
         .execute();
       return;
     }

@@ -5,6 +5,11 @@ import type { Database } from '../../db/database';
 
 type Scope = { groupId: string } | { councilId: string | null };
 
-export async function createAccounts(db: Kysely<Database>, password: string, rows: readonly (readonly [string, CreateAccountInput['role'], Scope])[]): Promise<void> {
-  for (const [email, role, scope] of rows) await createAccount(db, { email, password, role, ...scope } as CreateAccountInput);
+export async function createAccounts(
+  db: Kysely<Database>,
+  password: string,
+  rows: readonly (readonly [string, CreateAccountInput['role'], Scope])[],
+): Promise<void> {
+  for (const [email, role, scope] of rows)
+    await createAccount(db, { email, password, role, ...scope } as CreateAccountInput);
 }

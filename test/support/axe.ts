@@ -46,13 +46,18 @@ export interface AxeViolation {
 /** Runs axe-core in `page` (given to its context by addAxe) and returns its violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate<boolean>("typeof window.axe === 'object'"))) {
-    throw new Error(`axe-core is not loaded in ${page.url()}: give it to the page's context with addAxe(context) before the page is opened`);
+    throw new Error(
+      `axe-core is not loaded in ${page.url()}: give it to the page's context with addAxe(context) before the page is opened`,
+    );
   }
   const rules = Object.fromEntries(Object.keys(DISABLED_RULES).map((id) => [id, { enabled: false }]));
   const options: RunOptions = { runOnly: { type: 'tag', values: [...AXE_TAGS] }, rules, resultTypes: ['violations'] };
   // The function runs in the page (its own globals: window, document, axe); only `options` crosses over.
   const results = await page.evaluate<AxeResults, RunOptions>((opts) => {
-    const g = globalThis as unknown as { document: unknown; axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> } };
+    const g = globalThis as unknown as {
+      document: unknown;
+      axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> };
+    };
     return g.axe.run(g.document, opts);
   }, options);
   return results.violations.map((v) => ({
@@ -61,7 +66,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     help: v.help,
     helpUrl: v.helpUrl,
     count: v.nodes.length,
-    targets: v.nodes.slice(0, 3).map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' → ')),
+    targets: v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' → ')),
   }));
 }
 
@@ -83,7 +90,8 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
     for (const size of sizes) {
       if (size !== null && size !== viewport) await page.setViewportSize(size);
       const width = size?.width ?? (await page.evaluate<number>('window.innerWidth'));
-      for (const v of await axeViolations(page)) found.set(describeViolation(v), [...(found.get(describeViolation(v)) ?? []), width]);
+      for (const v of await axeViolations(page))
+        found.set(describeViolation(v), [...(found.get(describeViolation(v)) ?? []), width]);
     }
   } finally {
     if (viewport !== null && sizes.length > 1) await page.setViewportSize(viewport);

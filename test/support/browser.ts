@@ -38,10 +38,19 @@ export function chromiumPath(): string | undefined {
 /** Launches Chromium within `timeoutMs`; on failure the reason is one line for the skip message. */
 export async function openBrowser(timeoutMs = 15_000): Promise<BrowserLaunch> {
   const executablePath = chromiumPath();
-  if (!executablePath) return { ok: false, reason: `no Chromium at ${CANDIDATES.join(' or ')} (apt-get install chromium, or set CHROMIUM_PATH)` };
+  if (!executablePath)
+    return {
+      ok: false,
+      reason: `no Chromium at ${CANDIDATES.join(' or ')} (apt-get install chromium, or set CHROMIUM_PATH)`,
+    };
   const profile = await mkdtemp(join(tmpdir(), 'jmeg-chromium-'));
   try {
-    const context = await chromium.launchPersistentContext(profile, { executablePath, args: FLAGS, headless: true, timeout: timeoutMs });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      args: FLAGS,
+      headless: true,
+      timeout: timeoutMs,
+    });
     return {
       ok: true,
       browser: {
@@ -55,7 +64,9 @@ export async function openBrowser(timeoutMs = 15_000): Promise<BrowserLaunch> {
     };
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
-    const first = (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
+    const first =
+      (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim() !== '') ??
+      'unknown error';
     return { ok: false, reason: `Chromium at ${executablePath} did not start: ${first.trim()}` };
   }
 }

@@ -6,7 +6,13 @@ import { record } from '../../db/record';
 
 const at = (iso: string) => new Date(iso);
 
-export const person = (fullName: string, sex: 'M' | 'F', birthDate: string, phone: string | null, email: string | null): PersonData => ({
+export const person = (
+  fullName: string,
+  sex: 'M' | 'F',
+  birthDate: string,
+  phone: string | null,
+  email: string | null,
+): PersonData => ({
   fullName,
   sex,
   birthDate,
@@ -17,82 +23,340 @@ export const person = (fullName: string, sex: 'M' | 'F', birthDate: string, phon
 });
 
 /** Records the history; returns the ids used. */
-export async function recordSampleHistory(db: Kysely<Database>, suffix = ''): Promise<{ councilId: string; groupId: string }> {
+export async function recordSampleHistory(
+  db: Kysely<Database>,
+  suffix = '',
+): Promise<{ councilId: string; groupId: string }> {
   const councilId = `c${suffix}`;
   const groupId = `g${suffix}`;
   const actor = 'test';
   const rec = (stream: string, events: NewEvent[]) => record(db, { stream, events, actor });
 
   await rec(streams.council(councilId), [
-    { type: 'council.registered', payload: { councilId, name: { ky: 'Кетмен-Дөбө', ru: 'Кетмен-Дёбё' }, website: 'https://example.kg', timeZone: 'Asia/Bishkek', email: 'kenesh@example.kg' }, occurredAt: at('2026-10-01T04:00:00Z') },
+    {
+      type: 'council.registered',
+      payload: {
+        councilId,
+        name: { ky: 'Кетмен-Дөбө', ru: 'Кетмен-Дёбё' },
+        website: 'https://example.kg',
+        timeZone: 'Asia/Bishkek',
+        email: 'kenesh@example.kg',
+      },
+      occurredAt: at('2026-10-01T04:00:00Z'),
+    },
   ]);
   await rec(streams.group(groupId), [
-    { type: 'group.opened', payload: { groupId, councilId, councilFormedOn: '2026-10-01' }, occurredAt: at('2026-10-02T04:00:00Z') },
-    { type: 'gathering.protocol-recorded', payload: { groupId, protocolId: `pr1${suffix}`, heldOn: '2026-10-20', protocolRef: '№ 1', place: 'Терек-Суу', participants: 41 } },
     {
-      type: 'candidate.nominated',
-      payload: { groupId, candidateId: `cand1${suffix}`, nominationId: `n1${suffix}`, personId: `p1${suffix}`, person: person('Асанова Айгүл', 'F', '1985-03-14', '+996700123456', 'aigul@example.kg'), category: 'citizen', nominatedOn: '2026-10-20', source: 'community_gathering', protocolId: `pr1${suffix}`, votes: 30 },
+      type: 'group.opened',
+      payload: { groupId, councilId, councilFormedOn: '2026-10-01' },
+      occurredAt: at('2026-10-02T04:00:00Z'),
+    },
+    {
+      type: 'gathering.protocol-recorded',
+      payload: {
+        groupId,
+        protocolId: `pr1${suffix}`,
+        heldOn: '2026-10-20',
+        protocolRef: '№ 1',
+        place: 'Терек-Суу',
+        participants: 41,
+      },
     },
     {
       type: 'candidate.nominated',
-      payload: { groupId, candidateId: `cand2${suffix}`, nominationId: `n2${suffix}`, personId: `p2${suffix}`, person: person('Токтогулов Бакыт', 'M', '1979', '+996555987654', null), category: 'municipal_employee', nominatedOn: '2026-10-15', source: 'executive_head', protocolId: null, votes: null },
+      payload: {
+        groupId,
+        candidateId: `cand1${suffix}`,
+        nominationId: `n1${suffix}`,
+        personId: `p1${suffix}`,
+        person: person('Асанова Айгүл', 'F', '1985-03-14', '+996700123456', 'aigul@example.kg'),
+        category: 'citizen',
+        nominatedOn: '2026-10-20',
+        source: 'community_gathering',
+        protocolId: `pr1${suffix}`,
+        votes: 30,
+      },
     },
     {
       type: 'candidate.nominated',
-      payload: { groupId, candidateId: `cand3${suffix}`, nominationId: `n3${suffix}`, personId: `p3${suffix}`, person: person('Жумабаев Нурлан', 'M', '1990-07', null, null), category: 'deputy', nominatedOn: '2026-10-16', source: 'council_chair', protocolId: null, votes: null },
+      payload: {
+        groupId,
+        candidateId: `cand2${suffix}`,
+        nominationId: `n2${suffix}`,
+        personId: `p2${suffix}`,
+        person: person('Токтогулов Бакыт', 'M', '1979', '+996555987654', null),
+        category: 'municipal_employee',
+        nominatedOn: '2026-10-15',
+        source: 'executive_head',
+        protocolId: null,
+        votes: null,
+      },
     },
-    { type: 'candidate.withdrawn', payload: { groupId, candidateId: `cand3${suffix}`, reason: 'conflict of interest (6.2)' } },
-    { type: 'group.created', payload: { groupId, createdOn: '2026-11-02', resolutionNumber: '12/3', termEnd: '2030-11-02' } },
+    {
+      type: 'candidate.nominated',
+      payload: {
+        groupId,
+        candidateId: `cand3${suffix}`,
+        nominationId: `n3${suffix}`,
+        personId: `p3${suffix}`,
+        person: person('Жумабаев Нурлан', 'M', '1990-07', null, null),
+        category: 'deputy',
+        nominatedOn: '2026-10-16',
+        source: 'council_chair',
+        protocolId: null,
+        votes: null,
+      },
+    },
+    {
+      type: 'candidate.withdrawn',
+      payload: { groupId, candidateId: `cand3${suffix}`, reason: 'conflict of interest (6.2)' },
+    },
+    {
+      type: 'group.created',
+      payload: { groupId, createdOn: '2026-11-02', resolutionNumber: '12/3', termEnd: '2030-11-02' },
+    },
     {
       type: 'member.added',
-      payload: { groupId, membershipId: `m1${suffix}`, personId: `p1${suffix}`, person: person('Асанова Айгүл', 'F', '1985-03-14', '+996700123456', 'aigul@example.kg'), category: 'citizen', role: 'member', joinedOn: '2026-11-02' },
+      payload: {
+        groupId,
+        membershipId: `m1${suffix}`,
+        personId: `p1${suffix}`,
+        person: person('Асанова Айгүл', 'F', '1985-03-14', '+996700123456', 'aigul@example.kg'),
+        category: 'citizen',
+        role: 'member',
+        joinedOn: '2026-11-02',
+      },
     },
     { type: 'candidate.appointed', payload: { groupId, candidateId: `cand1${suffix}`, membershipId: `m1${suffix}` } },
     {
       type: 'member.added',
-      payload: { groupId, membershipId: `m2${suffix}`, personId: `p2${suffix}`, person: person('Токтогулов Бакыт', 'M', '1979', '+996555987654', null), category: 'municipal_employee', role: 'member', joinedOn: '2026-11-02' },
+      payload: {
+        groupId,
+        membershipId: `m2${suffix}`,
+        personId: `p2${suffix}`,
+        person: person('Токтогулов Бакыт', 'M', '1979', '+996555987654', null),
+        category: 'municipal_employee',
+        role: 'member',
+        joinedOn: '2026-11-02',
+      },
     },
     { type: 'member.role-changed', payload: { groupId, membershipId: `m1${suffix}`, role: 'chair' } },
-    { type: 'member.removed', payload: { groupId, membershipId: `m2${suffix}`, leftOn: '2026-12-01', reason: 'moved away' } },
-    { type: 'meeting.scheduled', payload: { meetingId: `mt1${suffix}`, groupId, kind: 'first', date: '2026-11-10', time: '10:00', place: 'Айыл өкмөтү' } },
-    { type: 'meeting.scheduled', payload: { meetingId: `mt1${suffix}`, groupId, kind: 'first', date: '2026-11-12', time: '11:00', place: 'Айыл өкмөтү' } },
+    {
+      type: 'member.removed',
+      payload: { groupId, membershipId: `m2${suffix}`, leftOn: '2026-12-01', reason: 'moved away' },
+    },
+    {
+      type: 'meeting.scheduled',
+      payload: {
+        meetingId: `mt1${suffix}`,
+        groupId,
+        kind: 'first',
+        date: '2026-11-10',
+        time: '10:00',
+        place: 'Айыл өкмөтү',
+      },
+    },
+    {
+      type: 'meeting.scheduled',
+      payload: {
+        meetingId: `mt1${suffix}`,
+        groupId,
+        kind: 'first',
+        date: '2026-11-12',
+        time: '11:00',
+        place: 'Айыл өкмөтү',
+      },
+    },
     { type: 'meeting.held', payload: { meetingId: `mt1${suffix}`, heldOn: '2026-11-12', present: 9 } },
-    { type: 'meeting.scheduled', payload: { meetingId: `mt2${suffix}`, groupId, kind: 'regular', date: '2027-02-10', time: null, place: null } },
+    {
+      type: 'meeting.scheduled',
+      payload: { meetingId: `mt2${suffix}`, groupId, kind: 'regular', date: '2027-02-10', time: null, place: null },
+    },
     { type: 'meeting.cancelled', payload: { meetingId: `mt2${suffix}`, reason: 'no quorum' } },
-    { type: 'notice.published', payload: { noticeId: `nt1${suffix}`, councilId, groupId, kind: 'group-created', text: { ky: 'Топ түзүлдү', ru: 'Группа создана' }, channels: ['website', 'notice_board'], publishedAt: '2026-11-05T06:00:00.000Z' } },
+    {
+      type: 'notice.published',
+      payload: {
+        noticeId: `nt1${suffix}`,
+        councilId,
+        groupId,
+        kind: 'group-created',
+        text: { ky: 'Топ түзүлдү', ru: 'Группа создана' },
+        channels: ['website', 'notice_board'],
+        publishedAt: '2026-11-05T06:00:00.000Z',
+      },
+    },
     { type: 'group.status-changed', payload: { groupId, status: 'active', reason: 'chair elected (5.4.6)' } },
   ]);
   await rec(streams.object(`o1${suffix}`), [
-    { type: 'object.registered', payload: { objectId: `o1${suffix}`, councilId, name: 'Суу чарба', kind: 'municipal_enterprise', contacts: ['water@example.kg', 'boss@example.kg'] } },
+    {
+      type: 'object.registered',
+      payload: {
+        objectId: `o1${suffix}`,
+        councilId,
+        name: 'Суу чарба',
+        kind: 'municipal_enterprise',
+        contacts: ['water@example.kg', 'boss@example.kg'],
+      },
+    },
   ]);
   await rec(streams.object(`o2${suffix}`), [
-    { type: 'object.registered', payload: { objectId: `o2${suffix}`, councilId, name: 'Айыл өкмөтү', kind: 'executive_body', contacts: ['ao@example.kg'] } },
+    {
+      type: 'object.registered',
+      payload: {
+        objectId: `o2${suffix}`,
+        councilId,
+        name: 'Айыл өкмөтү',
+        kind: 'executive_body',
+        contacts: ['ao@example.kg'],
+      },
+    },
   ]);
   const act = `a1${suffix}`;
   await rec(streams.act(act), [
-    { type: 'act.drafted', payload: { actId: act, groupId, objectId: `o1${suffix}`, title: 'Water supply', content: { purpose: 'check' } } },
-    { type: 'act.annex-attached', payload: { actId: act, annex: { annexId: `ax1${suffix}`, fileName: 'protocol.pdf', mediaType: 'application/pdf', sizeBytes: 12345, storageKey: 'annex/ax1' } } },
-    { type: 'act.issued', payload: { actId: act, number: '1/2027', issuedOn: '2027-01-15', content: { purpose: 'check', findings: ['leak'] } } },
+    {
+      type: 'act.drafted',
+      payload: { actId: act, groupId, objectId: `o1${suffix}`, title: 'Water supply', content: { purpose: 'check' } },
+    },
+    {
+      type: 'act.annex-attached',
+      payload: {
+        actId: act,
+        annex: {
+          annexId: `ax1${suffix}`,
+          fileName: 'protocol.pdf',
+          mediaType: 'application/pdf',
+          sizeBytes: 12345,
+          storageKey: 'annex/ax1',
+        },
+      },
+    },
+    {
+      type: 'act.issued',
+      payload: {
+        actId: act,
+        number: '1/2027',
+        issuedOn: '2027-01-15',
+        content: { purpose: 'check', findings: ['leak'] },
+      },
+    },
     { type: 'act.received', payload: { actId: act, receivedOn: '2027-01-16', via: 'link' } },
-    { type: 'obligation.opened', payload: { obligationId: `ob1${suffix}`, groupId, actId: act, key: 'object-response', clause: '4.3', party: `object:o1${suffix}`, anchorDate: '2027-01-16', dueDate: '2027-01-30' } },
-    { type: 'obligation.opened', payload: { obligationId: `ob2${suffix}`, groupId, actId: act, key: 'executive-report', clause: '4.3', party: 'executive_body', anchorDate: '2027-01-16', dueDate: '2027-02-15' } },
-    { type: 'obligation.reminder-sent', payload: { obligationId: `ob1${suffix}`, rung: '3-before', recipients: ['water@example.kg'] } },
-    { type: 'obligation.due-date-changed', payload: { obligationId: `ob1${suffix}`, dueDate: '2027-02-01', reason: 'calendar changed' } },
-    { type: 'obligation.reminder-sent', payload: { obligationId: `ob1${suffix}`, rung: 'on-the-day', recipients: ['water@example.kg'] } },
-    { type: 'obligation.status-changed', payload: { obligationId: `ob1${suffix}`, status: 'escalated', reason: 'overdue' } },
-    { type: 'response.recorded', payload: { responseId: `r1${suffix}`, actId: act, obligationId: `ob1${suffix}`, kind: 'object-response', submittedAt: '2027-02-03T05:00:00.000Z', late: true, body: 'We will fix it', responder: 'water@example.kg', supersedes: null } },
-    { type: 'response.recorded', payload: { responseId: `r2${suffix}`, actId: act, obligationId: `ob1${suffix}`, kind: 'object-response', submittedAt: '2027-02-04T05:00:00.000Z', late: true, body: 'Amended', responder: 'water@example.kg', supersedes: `r1${suffix}` } },
+    {
+      type: 'obligation.opened',
+      payload: {
+        obligationId: `ob1${suffix}`,
+        groupId,
+        actId: act,
+        key: 'object-response',
+        clause: '4.3',
+        party: `object:o1${suffix}`,
+        anchorDate: '2027-01-16',
+        dueDate: '2027-01-30',
+      },
+    },
+    {
+      type: 'obligation.opened',
+      payload: {
+        obligationId: `ob2${suffix}`,
+        groupId,
+        actId: act,
+        key: 'executive-report',
+        clause: '4.3',
+        party: 'executive_body',
+        anchorDate: '2027-01-16',
+        dueDate: '2027-02-15',
+      },
+    },
+    {
+      type: 'obligation.reminder-sent',
+      payload: { obligationId: `ob1${suffix}`, rung: '3-before', recipients: ['water@example.kg'] },
+    },
+    {
+      type: 'obligation.due-date-changed',
+      payload: { obligationId: `ob1${suffix}`, dueDate: '2027-02-01', reason: 'calendar changed' },
+    },
+    {
+      type: 'obligation.reminder-sent',
+      payload: { obligationId: `ob1${suffix}`, rung: 'on-the-day', recipients: ['water@example.kg'] },
+    },
+    {
+      type: 'obligation.status-changed',
+      payload: { obligationId: `ob1${suffix}`, status: 'escalated', reason: 'overdue' },
+    },
+    {
+      type: 'response.recorded',
+      payload: {
+        responseId: `r1${suffix}`,
+        actId: act,
+        obligationId: `ob1${suffix}`,
+        kind: 'object-response',
+        submittedAt: '2027-02-03T05:00:00.000Z',
+        late: true,
+        body: 'We will fix it',
+        responder: 'water@example.kg',
+        supersedes: null,
+      },
+    },
+    {
+      type: 'response.recorded',
+      payload: {
+        responseId: `r2${suffix}`,
+        actId: act,
+        obligationId: `ob1${suffix}`,
+        kind: 'object-response',
+        submittedAt: '2027-02-04T05:00:00.000Z',
+        late: true,
+        body: 'Amended',
+        responder: 'water@example.kg',
+        supersedes: `r1${suffix}`,
+      },
+    },
     { type: 'obligation.status-changed', payload: { obligationId: `ob1${suffix}`, status: 'met', reason: null } },
     { type: 'act.closed', payload: { actId: act, reason: 'both obligations met' } },
   ]);
   await rec(streams.calendar(null), [
-    { type: 'calendar.entry-set', payload: { councilId: null, date: '2027-03-10', entryType: 'day-off', name: { ky: 'Орозо айт', ru: 'Орозо айт' }, status: 'estimated' } },
-    { type: 'calendar.entry-set', payload: { councilId: null, date: '2027-03-10', entryType: 'day-off', name: { ky: 'Орозо айт', ru: 'Орозо айт' }, status: 'confirmed' } },
-    { type: 'calendar.entry-set', payload: { councilId: null, date: '2027-05-17', entryType: 'day-off', name: { ky: 'Курман айт', ru: 'Курман айт' }, status: 'estimated' } },
+    {
+      type: 'calendar.entry-set',
+      payload: {
+        councilId: null,
+        date: '2027-03-10',
+        entryType: 'day-off',
+        name: { ky: 'Орозо айт', ru: 'Орозо айт' },
+        status: 'estimated',
+      },
+    },
+    {
+      type: 'calendar.entry-set',
+      payload: {
+        councilId: null,
+        date: '2027-03-10',
+        entryType: 'day-off',
+        name: { ky: 'Орозо айт', ru: 'Орозо айт' },
+        status: 'confirmed',
+      },
+    },
+    {
+      type: 'calendar.entry-set',
+      payload: {
+        councilId: null,
+        date: '2027-05-17',
+        entryType: 'day-off',
+        name: { ky: 'Курман айт', ru: 'Курман айт' },
+        status: 'estimated',
+      },
+    },
     { type: 'calendar.entry-removed', payload: { councilId: null, date: '2027-05-17' } },
   ]);
   await rec(streams.calendar(councilId), [
-    { type: 'calendar.entry-set', payload: { councilId, date: '2027-03-10', entryType: 'working-day', name: { ky: 'Иш күнү', ru: 'Рабочий день' }, status: 'confirmed' } },
+    {
+      type: 'calendar.entry-set',
+      payload: {
+        councilId,
+        date: '2027-03-10',
+        entryType: 'working-day',
+        name: { ky: 'Иш күнү', ru: 'Рабочий день' },
+        status: 'confirmed',
+      },
+    },
   ]);
   return { councilId, groupId };
 }

@@ -9,18 +9,36 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumPath } from './browser';
 import type { ReceivedMail } from './smtp';
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type FlowLaunch = { ok: true; browser: Browser } | { ok: false; reason: string };
 
 /** Launches Debian's Chromium headless within `timeoutMs`; on failure the reason is one line for the skip message. */
 export async function launchFlowBrowser(timeoutMs = 15_000): Promise<FlowLaunch> {
   const executablePath = chromiumPath();
-  if (!executablePath) return { ok: false, reason: 'no Chromium at /usr/bin/chromium or /usr/lib/chromium/chromium (apt-get install chromium, or set CHROMIUM_PATH)' };
+  if (!executablePath)
+    return {
+      ok: false,
+      reason:
+        'no Chromium at /usr/bin/chromium or /usr/lib/chromium/chromium (apt-get install chromium, or set CHROMIUM_PATH)',
+    };
   try {
-    return { ok: true, browser: await chromium.launch({ executablePath, args: FLAGS, headless: true, timeout: timeoutMs }) };
+    return {
+      ok: true,
+      browser: await chromium.launch({ executablePath, args: FLAGS, headless: true, timeout: timeoutMs }),
+    };
   } catch (error) {
-    const first = (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
+    const first =
+      (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.trim() !== '') ??
+      'unknown error';
     return { ok: false, reason: `Chromium at ${executablePath} did not start: ${first.trim()}` };
   }
 }
@@ -42,7 +60,10 @@ export function requireBrowser(launch: FlowLaunch, what: string): boolean {
  * (test/support/axe.ts) is not added as a script tag but given to every document as an init script, which the browser
  * runs outside the page's policy; the policy itself stays in force for the pages' own content.
  */
-export async function newFlowContext(browser: Browser, options: { viewport: { width: number; height: number }; locale: string }): Promise<BrowserContext> {
+export async function newFlowContext(
+  browser: Browser,
+  options: { viewport: { width: number; height: number }; locale: string },
+): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   await context.addInitScript({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
   return context;
@@ -54,7 +75,9 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 
 /** How wide the document is against the viewport (a page that scrolls sideways is wider). */
 export async function documentWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
-  return page.evaluate<{ scrollWidth: number; innerWidth: number }>('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })');
+  return page.evaluate<{ scrollWidth: number; innerWidth: number }>(
+    '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
+  );
 }
 
 export interface Shot {
@@ -67,7 +90,11 @@ export interface Shot {
  * Screenshots the page as it is (no reload: it may be the answer to a form) at 360x740 and 1280x800 into
  * out/screenshots/flow-<name>-<width>.png, measuring the document's width at 360 px; leaves the page at `after`.
  */
-export async function shoot(page: Page, name: string, after: { width: number; height: number } = DESKTOP): Promise<Shot> {
+export async function shoot(
+  page: Page,
+  name: string,
+  after: { width: number; height: number } = DESKTOP,
+): Promise<Shot> {
   await mkdir(SHOTS, { recursive: true });
   let phoneScrollWidth = 0;
   for (const size of [PHONE, DESKTOP]) {

@@ -71,19 +71,54 @@ let worlds = 0;
  * A council with its executive body and accounts, and the app on a new test server whose clock starts at `startTime`;
  * `wrap` may put a fault around the engine. close() stops the app and the server.
  */
-export async function formationWorld(rig: FormationRig, startTime: string, wrap?: (engine: TimeSkippingEngine) => ProcedureEngine): Promise<FormationWorld> {
+export async function formationWorld(
+  rig: FormationRig,
+  startTime: string,
+  wrap?: (engine: TimeSkippingEngine) => ProcedureEngine,
+): Promise<FormationWorld> {
   const n = ++worlds;
   const db = rig.database.db;
-  const councilId = await registerCouncil(db, { name: { ky: `Кара-Суу айылдык кеңеши ${n}`, ru: `Кара-Суйский айылный кенеш ${n}` }, email: `kenesh-${n}@karasuu.kg` }, 'test');
-  const otherCouncilId = await registerCouncil(db, { name: { ky: `Көк-Жар айылдык кеңеши ${n}`, ru: `Кок-Жарский айылный кенеш ${n}` } }, 'test');
-  await registerObject(db, { councilId, name: { ky: `Кара-Суу айыл өкмөтү ${n}`, ru: `Кара-Суйский айыл окмоту ${n}` }, kind: 'executive_body', emails: [`okmot-${n}@karasuu.kg`] }, 'test');
+  const councilId = await registerCouncil(
+    db,
+    {
+      name: { ky: `Кара-Суу айылдык кеңеши ${n}`, ru: `Кара-Суйский айылный кенеш ${n}` },
+      email: `kenesh-${n}@karasuu.kg`,
+    },
+    'test',
+  );
+  const otherCouncilId = await registerCouncil(
+    db,
+    { name: { ky: `Көк-Жар айылдык кеңеши ${n}`, ru: `Кок-Жарский айылный кенеш ${n}` } },
+    'test',
+  );
+  await registerObject(
+    db,
+    {
+      councilId,
+      name: { ky: `Кара-Суу айыл өкмөтү ${n}`, ru: `Кара-Суйский айыл окмоту ${n}` },
+      kind: 'executive_body',
+      emails: [`okmot-${n}@karasuu.kg`],
+    },
+    'test',
+  );
   const password = 'a long enough password';
   const accounts: FormationWorld['accounts'] = {
     staff: await createAccount(db, { email: `staff-${n}@karasuu.kg`, password, role: 'staff', councilId }),
     deputy: await createAccount(db, { email: `deputy-${n}@karasuu.kg`, password, role: 'deputy', councilId }),
-    foreignStaff: await createAccount(db, { email: `staff-${n}@kokjar.kg`, password, role: 'staff', councilId: otherCouncilId }),
+    foreignStaff: await createAccount(db, {
+      email: `staff-${n}@kokjar.kg`,
+      password,
+      role: 'staff',
+      councilId: otherCouncilId,
+    }),
   };
-  const engine = await createTimeSkippingEngine({ serverPath: rig.serverPath, db, transport: rig.transport, mailFrom: MAIL_FROM, startTime });
+  const engine = await createTimeSkippingEngine({
+    serverPath: rig.serverPath,
+    db,
+    transport: rig.transport,
+    mailFrom: MAIL_FROM,
+    startTime,
+  });
   let app: App;
   try {
     app = buildApp({ db, config: loadConfig({}), clock: () => engine.now(), engine: wrap ? wrap(engine) : engine });
@@ -120,10 +155,19 @@ export async function formationWorld(rig: FormationRig, startTime: string, wrap?
 
 /** A person as the tests enter them: the birth date as text. */
 export type TestPerson = PersonInput & { birthDate: string };
-const person = (fullName: string, sex: 'M' | 'F', birthDate: string, extra: Partial<PersonInput> = {}): TestPerson => ({ fullName, sex, village: 'Кара-Суу', ...extra, birthDate });
+const person = (fullName: string, sex: 'M' | 'F', birthDate: string, extra: Partial<PersonInput> = {}): TestPerson => ({
+  fullName,
+  sex,
+  village: 'Кара-Суу',
+  ...extra,
+  birthDate,
+});
 
 /** 5.4.2: two municipal employees of the aiyl okmotu (one with a phone and e-mail: personal data). */
-export const STAFF: TestPerson[] = [person('Асанов Бакыт', 'M', '12.03.1980', { phone: '0555 123 456', email: 'b.asanov@karasuu.kg' }), person('Токтогулова Айгүл', 'F', '1987-06-02')];
+export const STAFF: TestPerson[] = [
+  person('Асанов Бакыт', 'M', '12.03.1980', { phone: '0555 123 456', email: 'b.asanov@karasuu.kg' }),
+  person('Токтогулова Айгүл', 'F', '1987-06-02'),
+];
 /** 5.4.3: one deputy. */
 export const DEPUTIES: TestPerson[] = [person('Жумабеков Нурлан', 'M', '1975-09-30')];
 /** 5.4.4: five names voted on by 90 participants; 40 votes is no majority. */

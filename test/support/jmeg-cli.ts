@@ -14,7 +14,9 @@ export interface CliResult {
 /** `jmeg ...args` with DATABASE_URL set to `databaseUrl`. */
 export async function jmegOn(databaseUrl: string, ...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as CliResult;

@@ -41,10 +41,22 @@ export async function detectLiveTemporal(): Promise<LiveTemporal> {
   const address = process.env.TEMPORAL_ADDRESS;
   if (address) {
     if (!(await tcpReachable(address, 2_000))) {
-      return { available: false, reason: `live Temporal: skipped — TEMPORAL_ADDRESS=${address} does not answer within 2 s` };
+      return {
+        available: false,
+        reason: `live Temporal: skipped — TEMPORAL_ADDRESS=${address} does not answer within 2 s`,
+      };
     }
     const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-    return { available: true, description: `server at ${address} (namespace ${namespace})`, open: () => TestWorkflowEnvironment.createFromExistingServer({ address, namespace, client: { dataConverter: testDataConverter } }) };
+    return {
+      available: true,
+      description: `server at ${address} (namespace ${namespace})`,
+      open: () =>
+        TestWorkflowEnvironment.createFromExistingServer({
+          address,
+          namespace,
+          client: { dataConverter: testDataConverter },
+        }),
+    };
   }
   const cli = devServerBinary();
   const binary = cli.available ? cli.path : temporalOnPath();
@@ -52,10 +64,18 @@ export async function detectLiveTemporal(): Promise<LiveTemporal> {
     return {
       available: true,
       description: `local dev server from ${binary}`,
-      open: () => TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: binary }, ip: '127.0.0.1' }, client: { dataConverter: testDataConverter } }),
+      open: () =>
+        TestWorkflowEnvironment.createLocal({
+          server: { executable: { type: 'existing-path', path: binary }, ip: '127.0.0.1' },
+          client: { dataConverter: testDataConverter },
+        }),
     };
   }
-  return { available: false, reason: 'live Temporal: skipped — TEMPORAL_ADDRESS unset, no Temporal CLI built by `npm run temporal:install`, none in TEMPORAL_BINARY or on PATH' };
+  return {
+    available: false,
+    reason:
+      'live Temporal: skipped — TEMPORAL_ADDRESS unset, no Temporal CLI built by `npm run temporal:install`, none in TEMPORAL_BINARY or on PATH',
+  };
 }
 
 /**
@@ -63,7 +83,10 @@ export async function detectLiveTemporal(): Promise<LiveTemporal> {
  * never skips. Use as `describe.skipIf(!requireLive(live, 'name'))`.
  */
 export function requireLive(live: LiveTemporal, what: string): boolean {
-  return requireServer(live.available ? { available: true, path: live.description } : { available: false, reason: live.reason }, what);
+  return requireServer(
+    live.available ? { available: true, path: live.description } : { available: false, reason: live.reason },
+    what,
+  );
 }
 
 /** What a live scenario runs on: the server's test environment, a fresh Postgres database and a real SMTP server. */
@@ -77,7 +100,8 @@ export interface LiveRig {
 export function useLiveRig(live: LiveTemporal): LiveRig {
   const rig = {} as LiveRig;
   beforeAll(async () => {
-    if (live.available) [rig.env, rig.database, rig.smtp] = await Promise.all([live.open(), createTestDatabase(), startSmtpServer()]);
+    if (live.available)
+      [rig.env, rig.database, rig.smtp] = await Promise.all([live.open(), createTestDatabase(), startSmtpServer()]);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([rig.env?.teardown(), rig.database?.drop(), rig.smtp?.stop()]);

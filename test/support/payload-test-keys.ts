@@ -18,7 +18,11 @@ function isEncryptedPayload(value: object): value is Payload {
   const metadata = (value as { metadata?: unknown }).metadata;
   if (typeof metadata !== 'object' || metadata === null) return false;
   const encoding = (metadata as Record<string, unknown>).encoding;
-  return encoding instanceof Uint8Array && Buffer.from(encoding).equals(Buffer.from(ENCRYPTED)) && (value as { data?: unknown }).data instanceof Uint8Array;
+  return (
+    encoding instanceof Uint8Array &&
+    Buffer.from(encoding).equals(Buffer.from(ENCRYPTED)) &&
+    (value as { data?: unknown }).data instanceof Uint8Array
+  );
 }
 
 /**

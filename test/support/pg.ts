@@ -33,7 +33,9 @@ export interface TestDatabase {
 }
 
 /** Creates `jmeg_test_<random>`; migrates it unless { migrate: false }. */
-export async function createTestDatabase(options: { migrate?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; poolSize?: number } = {},
+): Promise<TestDatabase> {
   const name = `jmeg_test_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`create database ${name}`));
   const url = serverUrl(name);

@@ -14,7 +14,13 @@ import { unavailableEngine, type ProcedureEngine } from '../../api/engine/engine
 import { errorMessage } from '../../api/error-messages';
 import type { Access } from '../../api/route-config';
 import { loadConfig, type AppConfig } from '../../config/config';
-import { createAccount, createSession, findAccountByEmail, findSession, type CreateAccountInput } from '../../db/accounts';
+import {
+  createAccount,
+  createSession,
+  findAccountByEmail,
+  findSession,
+  type CreateAccountInput,
+} from '../../db/accounts';
 import { attachAnnex, draftAct, issueAct, parseActDraft } from '../../db/acts';
 import { registerCouncil } from '../../db/councils';
 import { openGroup } from '../../db/groups';
@@ -108,7 +114,21 @@ function paramValues(s: Samples): Record<string, string> {
 }
 
 /** Path parameters that name something of a council (so a caller of another council or group must be refused). */
-export const TENANT_PARAMS = new Set(['councilId', 'groupId', 'actId', 'objectId', 'noticeId', 'annexId', 'fileId', 'accountId', 'responseId', 'meetingId', 'candidateId', 'tokenId', 'feedTokenId']);
+export const TENANT_PARAMS = new Set([
+  'councilId',
+  'groupId',
+  'actId',
+  'objectId',
+  'noticeId',
+  'annexId',
+  'fileId',
+  'accountId',
+  'responseId',
+  'meetingId',
+  'candidateId',
+  'tokenId',
+  'feedTokenId',
+]);
 
 export function paramNames(url: string): string[] {
   return [...url.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
@@ -116,49 +136,172 @@ export function paramNames(url: string): string[] {
 
 async function seed(database: TestDatabase, config: AppConfig): Promise<Samples> {
   const db = database.db;
-  const councilId = await registerCouncil(db, { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' }, 'test');
-  const otherCouncilId = await registerCouncil(db, { name: { ky: 'Көк-Жар айылдык кеңеши', ru: 'Кок-Жарский айылный кенеш' }, email: 'kenesh@kokjar.kg' }, 'test');
-  const executive = await registerObject(db, { councilId, name: { ky: 'Ак-Суу айыл өкмөтү', ru: 'Ак-Суйский айыл окмоту' }, kind: 'executive_body', emails: ['okmot@aksuu.kg'] }, 'test');
-  const school = await registerObject(db, { councilId, name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' }, kind: 'municipal_institution', emails: ['mektep@aksuu.kg'] }, 'test');
-  await registerObject(db, { councilId: otherCouncilId, name: { ky: 'Көк-Жар айыл өкмөтү', ru: 'Кок-Жарский айыл окмоту' }, kind: 'executive_body', emails: ['okmot@kokjar.kg'] }, 'test');
+  const councilId = await registerCouncil(
+    db,
+    { name: { ky: 'Ак-Суу айылдык кеңеши', ru: 'Ак-Суйский айылный кенеш' }, email: 'kenesh@aksuu.kg' },
+    'test',
+  );
+  const otherCouncilId = await registerCouncil(
+    db,
+    { name: { ky: 'Көк-Жар айылдык кеңеши', ru: 'Кок-Жарский айылный кенеш' }, email: 'kenesh@kokjar.kg' },
+    'test',
+  );
+  const executive = await registerObject(
+    db,
+    {
+      councilId,
+      name: { ky: 'Ак-Суу айыл өкмөтү', ru: 'Ак-Суйский айыл окмоту' },
+      kind: 'executive_body',
+      emails: ['okmot@aksuu.kg'],
+    },
+    'test',
+  );
+  const school = await registerObject(
+    db,
+    {
+      councilId,
+      name: { ky: 'Ак-Суу мектеби', ru: 'Ак-Суйская школа' },
+      kind: 'municipal_institution',
+      emails: ['mektep@aksuu.kg'],
+    },
+    'test',
+  );
+  await registerObject(
+    db,
+    {
+      councilId: otherCouncilId,
+      name: { ky: 'Көк-Жар айыл өкмөтү', ru: 'Кок-Жарский айыл окмоту' },
+      kind: 'executive_body',
+      emails: ['okmot@kokjar.kg'],
+    },
+    'test',
+  );
   const groupId = await openGroup(db, { councilId, councilFormedOn: '2026-01-15' }, 'test');
   const otherGroupId = await openGroup(db, { councilId: otherCouncilId, councilFormedOn: '2026-01-15' }, 'test');
-  const act = await draftAct(db, {
-    groupId,
-    objectId: school.id,
-    draft: parseActDraft({
-      purpose: 'Ичүүчү суунун сапатын баалоо',
-      subject: 'Ичүүчү суу менен камсыздоо программасы',
-      place: 'Ак-Суу айылы',
-      periodStart: '2026-02-02',
-      periodEnd: '2026-02-20',
-      findings: [{ kind: 'fact', text: 'Суу жумасына эки күн гана берилет.', method: 'site_visit' }],
-      recommendations: ['Суу берүү графигин жарыялоо'],
-      annexes: [{ title: 'Сүрөттөр', kind: 'photo' }],
-    }),
-  }, 'test');
-  const annex = await attachAnnex(db, { actId: act.id, fileName: 'protocol.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% route world\n'), dataDir: config.dataDir }, 'test');
+  const act = await draftAct(
+    db,
+    {
+      groupId,
+      objectId: school.id,
+      draft: parseActDraft({
+        purpose: 'Ичүүчү суунун сапатын баалоо',
+        subject: 'Ичүүчү суу менен камсыздоо программасы',
+        place: 'Ак-Суу айылы',
+        periodStart: '2026-02-02',
+        periodEnd: '2026-02-20',
+        findings: [{ kind: 'fact', text: 'Суу жумасына эки күн гана берилет.', method: 'site_visit' }],
+        recommendations: ['Суу берүү графигин жарыялоо'],
+        annexes: [{ title: 'Сүрөттөр', kind: 'photo' }],
+      }),
+    },
+    'test',
+  );
+  const annex = await attachAnnex(
+    db,
+    {
+      actId: act.id,
+      fileName: 'protocol.pdf',
+      bytes: new TextEncoder().encode('%PDF-1.4\n% route world\n'),
+      dataDir: config.dataDir,
+    },
+    'test',
+  );
   await issueAct(db, act.id, { on: '2026-03-02', actor: 'test' });
   const noticeId = `${groupId}/formation-notice`;
-  await publishNotice(db, { noticeId, councilId, groupId, kind: 'formation-notice', text: { ky: 'Жарыя', ru: 'Объявление' }, channels: ['notice_board'], publishedAt: new Date(NOW - 86_400_000) }, 'test');
+  await publishNotice(
+    db,
+    {
+      noticeId,
+      councilId,
+      groupId,
+      kind: 'formation-notice',
+      text: { ky: 'Жарыя', ru: 'Объявление' },
+      channels: ['notice_board'],
+      publishedAt: new Date(NOW - 86_400_000),
+    },
+    'test',
+  );
   const accountId = await createAccount(db, { email: 'spare@aksuu.kg', password: PASSWORD, role: 'staff', councilId });
-  const responseFile = await attachResponseFile(db, { actId: act.id, responseId: 'sample-response', file: { fileName: 'answer.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% answer\n') }, dataDir: config.dataDir, uploadedBy: 'test', at: new Date(NOW) });
+  const responseFile = await attachResponseFile(db, {
+    actId: act.id,
+    responseId: 'sample-response',
+    file: { fileName: 'answer.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% answer\n') },
+    dataDir: config.dataDir,
+    uploadedBy: 'test',
+    at: new Date(NOW),
+  });
   const token = createResponseToken({ actId: act.id, objectId: school.id, expiresAtMs: NOW + 60 * 86_400_000 }, SECRET);
-  return { councilId, otherCouncilId, groupId, otherGroupId, actId: act.id, objectId: school.id, executiveId: executive.id, noticeId, annexId: annex.id, fileId: responseFile.id, accountId, token };
+  return {
+    councilId,
+    otherCouncilId,
+    groupId,
+    otherGroupId,
+    actId: act.id,
+    objectId: school.id,
+    executiveId: executive.id,
+    noticeId,
+    annexId: annex.id,
+    fileId: responseFile.id,
+    accountId,
+    token,
+  };
 }
 
 function callersOf(s: Samples): Caller[] {
-  const account = (name: string, tenant: Caller['tenant'], input: CreateAccountInput): Caller => ({ name, kind: 'account', role: input.role, tenant, account: input, cookie: '', csrf: '' });
+  const account = (name: string, tenant: Caller['tenant'], input: CreateAccountInput): Caller => ({
+    name,
+    kind: 'account',
+    role: input.role,
+    tenant,
+    account: input,
+    cookie: '',
+    csrf: '',
+  });
   return [
     { name: 'anonymous', kind: 'anonymous', cookie: '', csrf: '' },
     { name: 'object (act link)', kind: 'object', cookie: '', csrf: '' },
-    account('staff of council 1', 'home', { email: 'staff@aksuu.kg', password: PASSWORD, role: 'staff', councilId: s.councilId }),
-    account('staff of every council', 'all', { email: 'admin@kenesh.kg', password: PASSWORD, role: 'staff', councilId: null }),
-    account('deputy of council 1', 'home', { email: 'deputy@aksuu.kg', password: PASSWORD, role: 'deputy', councilId: s.councilId }),
-    account('chair of group 1', 'home', { email: 'chair@aksuu.kg', password: PASSWORD, role: 'chair', groupId: s.groupId }),
-    account('member of group 1', 'home', { email: 'member@aksuu.kg', password: PASSWORD, role: 'member', groupId: s.groupId }),
-    account('staff of council 2', 'foreign', { email: 'staff@kokjar.kg', password: PASSWORD, role: 'staff', councilId: s.otherCouncilId }),
-    account('chair of group 2', 'foreign', { email: 'chair@kokjar.kg', password: PASSWORD, role: 'chair', groupId: s.otherGroupId }),
+    account('staff of council 1', 'home', {
+      email: 'staff@aksuu.kg',
+      password: PASSWORD,
+      role: 'staff',
+      councilId: s.councilId,
+    }),
+    account('staff of every council', 'all', {
+      email: 'admin@kenesh.kg',
+      password: PASSWORD,
+      role: 'staff',
+      councilId: null,
+    }),
+    account('deputy of council 1', 'home', {
+      email: 'deputy@aksuu.kg',
+      password: PASSWORD,
+      role: 'deputy',
+      councilId: s.councilId,
+    }),
+    account('chair of group 1', 'home', {
+      email: 'chair@aksuu.kg',
+      password: PASSWORD,
+      role: 'chair',
+      groupId: s.groupId,
+    }),
+    account('member of group 1', 'home', {
+      email: 'member@aksuu.kg',
+      password: PASSWORD,
+      role: 'member',
+      groupId: s.groupId,
+    }),
+    account('staff of council 2', 'foreign', {
+      email: 'staff@kokjar.kg',
+      password: PASSWORD,
+      role: 'staff',
+      councilId: s.otherCouncilId,
+    }),
+    account('chair of group 2', 'foreign', {
+      email: 'chair@kokjar.kg',
+      password: PASSWORD,
+      role: 'chair',
+      groupId: s.otherGroupId,
+    }),
   ];
 }
 
@@ -185,7 +328,13 @@ export async function createRouteWorld(options: RouteWorldOptions = {}): Promise
       logger: { level: 'error', stream: { write: (line: string) => void serverErrors.push(line) } },
       onRoute: (route) => {
         for (const method of [route.method].flat()) {
-          routes.push({ method, url: route.url, access: route.config?.access, page: route.config?.page === true, schema: route.schema });
+          routes.push({
+            method,
+            url: route.url,
+            access: route.config?.access,
+            page: route.config?.page === true,
+            schema: route.schema,
+          });
         }
       },
     },
@@ -205,14 +354,27 @@ export async function createRouteWorld(options: RouteWorldOptions = {}): Promise
     }
     const sessionId = newToken();
     const csrf = newToken();
-    await createSession(database.db, { idHash: hashSessionId(sessionId), accountId: account.id, csrfToken: csrf, at: new Date(clock()) });
+    await createSession(database.db, {
+      idHash: hashSessionId(sessionId),
+      accountId: account.id,
+      csrfToken: csrf,
+      at: new Date(clock()),
+    });
     caller.cookie = `${SESSION_COOKIE}=${sessionId}`;
     caller.csrf = csrf;
   }
   for (const c of callers) await ensureSession(c);
-  const spare = (await database.db.selectFrom('accounts').selectAll().where('id', '=', samples.accountId).executeTakeFirst())!;
+  const spare = (await database.db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', '=', samples.accountId)
+    .executeTakeFirst())!;
   async function restoreSamples(): Promise<void> {
-    await database.db.insertInto('accounts').values(spare).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await database.db
+      .insertInto('accounts')
+      .values(spare)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   }
 
   return {
@@ -250,7 +412,19 @@ type JsonSchema = Record<string, unknown> & {
   default?: unknown;
 };
 
-const STRING_CANDIDATES = ['2026-03-10', '2026', '10:00', '1', 'a', '0700 123 456', '+996700123456', 'test@aksuu.kg', '00000000-0000-4000-8000-000000000001', 'ky', 'https://example.kg'];
+const STRING_CANDIDATES = [
+  '2026-03-10',
+  '2026',
+  '10:00',
+  '1',
+  'a',
+  '0700 123 456',
+  '+996700123456',
+  'test@aksuu.kg',
+  '00000000-0000-4000-8000-000000000001',
+  'ky',
+  'https://example.kg',
+];
 
 /**
  * A small value the schema accepts (required properties only), or undefined when none can be made. String fields
@@ -272,7 +446,9 @@ export function sampleOf(schema: unknown, param: (name: string) => string | unde
     }
   }
   if (Array.isArray(s.allOf)) return sampleOf(Object.assign({}, ...s.allOf) as JsonSchema, param, name);
-  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') ?? 'null' : s.type ?? (s.properties ? 'object' : undefined);
+  const type = Array.isArray(s.type)
+    ? (s.type.find((t) => t !== 'null') ?? 'null')
+    : (s.type ?? (s.properties ? 'object' : undefined));
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};
@@ -290,7 +466,8 @@ export function sampleOf(schema: unknown, param: (name: string) => string | unde
       return sampleString(s, name ? param(name) : undefined);
     case 'integer':
     case 'number': {
-      const min = typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : 1;
+      const min =
+        typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : 1;
       const max = typeof s.maximum === 'number' ? s.maximum : Number.MAX_SAFE_INTEGER;
       return Math.min(Math.max(min, 1), max);
     }
@@ -306,7 +483,8 @@ export function sampleOf(schema: unknown, param: (name: string) => string | unde
 function sampleString(s: JsonSchema, known: string | undefined): string {
   const min = typeof s.minLength === 'number' ? s.minLength : 0;
   const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
-  const fits = (v: string) => v.length >= min && v.length <= max && (typeof s.pattern !== 'string' || new RegExp(s.pattern, 'u').test(v));
+  const fits = (v: string) =>
+    v.length >= min && v.length <= max && (typeof s.pattern !== 'string' || new RegExp(s.pattern, 'u').test(v));
   if (known !== undefined && fits(known)) return known;
   if (s.format === 'date') return '2026-03-10';
   if (s.format === 'date-time') return '2026-03-10T04:00:00.000Z';
@@ -326,7 +504,10 @@ export function bodySchemaOf(route: SeenRoute): unknown {
 }
 
 /** The route's URL with its path parameters filled (or the names nobody gave a value for). */
-export function fillPath(url: string, param: (name: string) => string | undefined): { path: string; missing: string[] } {
+export function fillPath(
+  url: string,
+  param: (name: string) => string | undefined,
+): { path: string; missing: string[] } {
   const missing: string[] = [];
   const path = url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string) => {
     const v = param(name);
@@ -360,10 +541,19 @@ export interface BuiltRequest {
  * accept (so it is the access check that answers, not validation), `?lang=en`, the session cookie, for unsafe
  * methods the CSRF header, and for the object the act's signed link as `t`.
  */
-export function requestFor(world: RouteWorld, route: SeenRoute, caller: Caller, overrides: { query?: Record<string, unknown>; payload?: string; contentType?: string } = {}): BuiltRequest {
+export function requestFor(
+  world: RouteWorld,
+  route: SeenRoute,
+  caller: Caller,
+  overrides: { query?: Record<string, unknown>; payload?: string; contentType?: string } = {},
+): BuiltRequest {
   const { path } = fillPath(route.url, world.param);
   const schema = (route.schema ?? {}) as { querystring?: unknown };
-  const q: Record<string, unknown> = { ...((sampleOf(schema.querystring, world.param) as Record<string, unknown> | undefined) ?? {}), lang: 'en', ...overrides.query };
+  const q: Record<string, unknown> = {
+    ...((sampleOf(schema.querystring, world.param) as Record<string, unknown> | undefined) ?? {}),
+    lang: 'en',
+    ...overrides.query,
+  };
   if (caller.kind === 'object' && route.access?.includes('object-link')) q.t = world.samples.token;
   const headers: Record<string, string> = {};
   if (caller.cookie) headers.cookie = caller.cookie;

@@ -2,7 +2,12 @@
 import type { RosterMember } from '../../domain/roster';
 
 /** A member whose phone, e-mail and birth date are derived from the birth year (so each is unique and findable). */
-export const sampleMember = (fullName: string, sex: 'M' | 'F', category: RosterMember['category'], year: number): RosterMember => ({
+export const sampleMember = (
+  fullName: string,
+  sex: 'M' | 'F',
+  category: RosterMember['category'],
+  year: number,
+): RosterMember => ({
   fullName,
   sex,
   birthDate: { year, month: 5, day: 17 },

@@ -30,7 +30,10 @@ export interface Started {
 
 /** Spawns `jmeg start` with only `env` (plus a PATH without `temporal` and a HOME without its build). */
 export function startJmeg(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [TSX, 'cli/main.ts', 'start'], { cwd: ROOT, env: { PATH: NODE_ONLY_PATH, HOME: tmpdir(), ...env } });
+  const child = spawn(process.execPath, [TSX, 'cli/main.ts', 'start'], {
+    cwd: ROOT,
+    env: { PATH: NODE_ONLY_PATH, HOME: tmpdir(), ...env },
+  });
   let stdout = '';
   let stderr = '';
   let exitCode: number | null | undefined;
@@ -59,7 +62,10 @@ export function startJmeg(env: Record<string, string>): Started {
         listeners.delete(check);
         settle();
       };
-      const timer = setTimeout(() => finish(() => reject(new Error(`no ${what} within ${timeoutMs / 1000} s${printed()}`))), timeoutMs);
+      const timer = setTimeout(
+        () => finish(() => reject(new Error(`no ${what} within ${timeoutMs / 1000} s${printed()}`))),
+        timeoutMs,
+      );
       function check(): void {
         let value: T | null;
         try {
@@ -68,13 +74,18 @@ export function startJmeg(env: Record<string, string>): Started {
           return finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         }
         if (value !== null) return finish(() => resolve(value));
-        if (exitCode !== undefined) finish(() => reject(new Error(`the process exited (code ${exitCode}) before ${what}${printed()}`)));
+        if (exitCode !== undefined)
+          finish(() => reject(new Error(`the process exited (code ${exitCode}) before ${what}${printed()}`)));
       }
       listeners.add(check);
       check();
     });
   const line = (pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout', timeoutMs = LINE_CEILING_MS) =>
-    until(`a line matching ${pattern} on ${stream}`, () => pattern.exec(stream === 'stdout' ? stdout : stderr), timeoutMs);
+    until(
+      `a line matching ${pattern} on ${stream}`,
+      () => pattern.exec(stream === 'stdout' ? stdout : stderr),
+      timeoutMs,
+    );
   return { child, stdout: () => stdout, stderr: () => stderr, exited, until, line };
 }
 
@@ -94,7 +105,11 @@ export async function stopJmeg(run: Started, ceilingMs = LINE_CEILING_MS): Promi
  * Resolves with `probe`'s first non-null answer for a state outside the process (a file, a row): checked every
  * 200 ms until the ceiling, then fails naming `what`.
  */
-export async function eventually<T>(what: string, probe: () => Promise<T | null>, ceilingMs = LINE_CEILING_MS): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null>,
+  ceilingMs = LINE_CEILING_MS,
+): Promise<T> {
   const until = performance.now() + ceilingMs;
   for (;;) {
     const value = await probe();

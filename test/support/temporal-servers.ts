@@ -42,13 +42,17 @@ const HOW = 'run `npm run temporal:install` (or set TEMPORAL_TEST_SERVER / TEMPO
 /** The time-skipping test server's launcher. */
 export function testServer(): ServerFound {
   const path = executable(process.env.TEMPORAL_TEST_SERVER) ?? executable(locate().TEMPORAL_TEST_SERVER);
-  return path ? { available: true, path } : { available: false, reason: `Temporal's time-skipping test server is not installed: ${HOW}` };
+  return path
+    ? { available: true, path }
+    : { available: false, reason: `Temporal's time-skipping test server is not installed: ${HOW}` };
 }
 
 /** The Temporal CLI (dev server). */
 export function devServerBinary(): ServerFound {
   const path = executable(process.env.TEMPORAL_BINARY) ?? executable(locate().TEMPORAL_BINARY);
-  return path ? { available: true, path } : { available: false, reason: `the Temporal CLI (dev server) is not installed: ${HOW}` };
+  return path
+    ? { available: true, path }
+    : { available: false, reason: `the Temporal CLI (dev server) is not installed: ${HOW}` };
 }
 
 /**
@@ -70,7 +74,10 @@ export function requireServer(found: ServerFound, what: string): boolean {
  */
 export function quietTemporalRuntime(): void {
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
+    Runtime.install({
+      logger: new DefaultLogger('WARN'),
+      telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+    });
   } catch {
     // already installed in this process: keep that one
   }

@@ -82,7 +82,11 @@ function toMs(instant: Instant): number {
 }
 
 /** Polls `check` until it holds, every 20 ms, up to `ceilingMs` (generous: a busy machine is slow, never wrong). */
-async function until(check: () => Promise<boolean>, ceilingMs: number, what: () => Promise<string> | string): Promise<void> {
+async function until(
+  check: () => Promise<boolean>,
+  ceilingMs: number,
+  what: () => Promise<string> | string,
+): Promise<void> {
   const deadline = Date.now() + ceilingMs;
   for (;;) {
     if (await check()) return;
@@ -121,7 +125,10 @@ export class TimeSkippingEngine implements ProcedureEngine {
       TestWorkflowEnvironment.createTimeSkipping({
         // Every payload encrypted, as in production (security/payload-codec.ts), with the tests' fixed key.
         client: { dataConverter: testDataConverter },
-        server: { executable: { type: 'existing-path', path: options.serverPath }, extraArgs: [`--start=${new Date(startMs).toISOString()}`] },
+        server: {
+          executable: { type: 'existing-path', path: options.serverPath },
+          extraArgs: [`--start=${new Date(startMs).toISOString()}`],
+        },
       }),
       workflowBundle(),
     ]);
@@ -133,7 +140,13 @@ export class TimeSkippingEngine implements ProcedureEngine {
       clock: () => activityClock(() => box.engine?.now() ?? startMs),
     };
     const real: ActivityImplementations = { ...createActivities(deps) };
-    const engine = new TimeSkippingEngine(env, bundle, options, options.activities ? options.activities(real) : real, startMs);
+    const engine = new TimeSkippingEngine(
+      env,
+      bundle,
+      options,
+      options.activities ? options.activities(real) : real,
+      startMs,
+    );
     box.engine = engine;
     await engine.sync();
     await engine.startWorker();
@@ -167,7 +180,10 @@ export class TimeSkippingEngine implements ProcedureEngine {
   async advanceTo(instant: Instant): Promise<void> {
     await this.sync();
     const target = toMs(instant);
-    if (target < this.serverMs - 1_000) throw new Error(`cannot move the clock back from ${new Date(this.serverMs).toISOString()} to ${new Date(target).toISOString()}`);
+    if (target < this.serverMs - 1_000)
+      throw new Error(
+        `cannot move the clock back from ${new Date(this.serverMs).toISOString()} to ${new Date(target).toISOString()}`,
+      );
     if (target > this.serverMs) await this.env.sleep(target - this.serverMs);
     await this.sync();
     await this.settle();
@@ -177,7 +193,11 @@ export class TimeSkippingEngine implements ProcedureEngine {
     return this.advanceTo(this.now() + ms);
   }
 
-  async start(workflowType: ProcedureWorkflowType, workflowId: string, args: unknown[]): Promise<'started' | 'already-started'> {
+  async start(
+    workflowType: ProcedureWorkflowType,
+    workflowId: string,
+    args: unknown[],
+  ): Promise<'started' | 'already-started'> {
     this.need();
     const outcome = await this.inner.start(workflowType, workflowId, args);
     this.ids.add(workflowId);
@@ -291,7 +311,9 @@ export class TimeSkippingEngine implements ProcedureEngine {
       // completed after it started.
       const lastCompleted = activity.lastAttemptCompleteTime ? tsToMs(activity.lastAttemptCompleteTime) : 0;
       const lastStarted = activity.lastStartedTime ? tsToMs(activity.lastStartedTime) : 0;
-      const inBackoff = (activity.attempt ?? 1) > 1 && (activity.state === PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED || lastCompleted >= lastStarted);
+      const inBackoff =
+        (activity.attempt ?? 1) > 1 &&
+        (activity.state === PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED || lastCompleted >= lastStarted);
       if (!inBackoff) return `activity ${activity.activityType?.name ?? '?'} attempt ${activity.attempt ?? 1}`;
     }
     if (!this.worker) return '';
@@ -299,7 +321,8 @@ export class TimeSkippingEngine implements ProcedureEngine {
     if ((history.events?.length ?? 0) !== eventsBefore) return 'new events in the history';
     const lastEvent = history.events?.at(-1);
     const type = lastEvent?.eventType;
-    if (type === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED || type === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) return 'a workflow task';
+    if (type === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED || type === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED)
+      return 'a workflow task';
     return '';
   }
 }

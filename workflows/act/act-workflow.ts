@@ -1,7 +1,14 @@
 // The act procedure (4.3): delivery to the object with its response link, the receipt (or one prompt to staff),
 // the 10-working-day object response and the 30-day executive report tracked as obligations, responses (late
 // ones marked late, amendments as new events), and the end: both met, or closed by the chair after an escalation.
-import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import { calendarFromSlice } from '../../domain/calendar';
 import { addDays, bishkekDateOf, compareDates, toEpochDay, type IsoDate } from '../../domain/dates';
 import { addWorkingDays } from '../../domain/deadlines';
@@ -29,7 +36,10 @@ import {
 import { checkClose, checkReceipt, checkResponse, describeActProblems, type ActProblem } from './validate';
 
 const retry = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' };
-const { loadIssuedAct, deliverAct, promptReceipt, appendDomainEvents } = proxyActivities<ActActivities>({ startToCloseTimeout: '1 minute', retry });
+const { loadIssuedAct, deliverAct, promptReceipt, appendDomainEvents } = proxyActivities<ActActivities>({
+  startToCloseTimeout: '1 minute',
+  retry,
+});
 const { loadCalendar } = proxyActivities<ObligationActivities>({ startToCloseTimeout: '1 minute', retry });
 
 /** Issue 5: staff are prompted when no receipt came within this many working days of the issue. */
@@ -37,11 +47,18 @@ export const DEFAULT_RECEIPT_PROMPT_WORKING_DAYS = 3;
 const BISHKEK_UTC_OFFSET_HOURS = 6;
 
 function refuse(problems: ActProblem[]): void {
-  if (problems.length > 0) throw ApplicationFailure.create({ type: 'ActRefused', message: describeActProblems(problems), details: [problems], nonRetryable: true });
+  if (problems.length > 0)
+    throw ApplicationFailure.create({
+      type: 'ActRefused',
+      message: describeActProblems(problems),
+      details: [problems],
+      nonRetryable: true,
+    });
 }
 
 /** The instant of `hour`:00 in Asia/Bishkek on `date`. */
-const atHour = (date: IsoDate, hour: number): number => toEpochDay(date) * 86_400_000 + (hour - BISHKEK_UTC_OFFSET_HOURS) * 3_600_000;
+const atHour = (date: IsoDate, hour: number): number =>
+  toEpochDay(date) * 86_400_000 + (hour - BISHKEK_UTC_OFFSET_HOURS) * 3_600_000;
 
 /** Runs the procedure of one issued act until its obligations are met or the chair closes it. */
 export async function actWorkflow(input: ActInput): Promise<ActResult> {
@@ -77,7 +94,11 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
     closed,
   });
   const append = (events: { type: string; payload: object; idempotencyKey: string }[]) =>
-    appendDomainEvents({ stream, actor, events: events.map((e) => ({ ...e, occurredAt: nowIso() })) as Parameters<typeof appendDomainEvents>[0]['events'] });
+    appendDomainEvents({
+      stream,
+      actor,
+      events: events.map((e) => ({ ...e, occurredAt: nowIso() })) as Parameters<typeof appendDomainEvents>[0]['events'],
+    });
   const key = (what: string) => `act:${actId}:${what}`;
   // The answer's day is the one it was given (a paper answer may be entered later): noon that day, or now when today.
   const submittedAt = (on: IsoDate) => (on === today() ? nowIso() : new Date(atHour(on, 12)).toISOString());
@@ -95,7 +116,13 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
       if (receipt) return receipt; // a second receipt changes nothing
       receipt = { receivedOn: req.receivedOn, via: req.via, recordedAt: nowIso() };
       const received = receipt;
-      await append([{ type: 'act.received', idempotencyKey: key('received'), payload: { actId, receivedOn: received.receivedOn, via: received.via } }]);
+      await append([
+        {
+          type: 'act.received',
+          idempotencyKey: key('received'),
+          payload: { actId, receivedOn: received.receivedOn, via: received.via },
+        },
+      ]);
       for (const o of act!.obligations) {
         trackers.set(
           o.key,
@@ -121,7 +148,9 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
   setHandler(
     recordResponseUpdate,
     async (req: ResponseInput) => {
-      const same = responses.find((r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey);
+      const same = responses.find(
+        (r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey,
+      );
       if (same) return same;
       if (patched('response-after-obligation-recorded')) {
         // An answer may come right behind the receipt, while the receipt's handler is still recording it: wait until
@@ -147,7 +176,17 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
         {
           type: 'response.recorded',
           idempotencyKey: key(`response:${req.obligationKey}:${req.submissionKey}`),
-          payload: { responseId: response.responseId, actId, obligationId: response.obligationId, kind: req.obligationKey, submittedAt: submittedAt(req.respondedOn), late: response.late, body: req.text.trim(), responder: party, supersedes: response.supersedes },
+          payload: {
+            responseId: response.responseId,
+            actId,
+            obligationId: response.obligationId,
+            kind: req.obligationKey,
+            submittedAt: submittedAt(req.respondedOn),
+            late: response.late,
+            body: req.text.trim(),
+            responder: party,
+            supersedes: response.supersedes,
+          },
         },
       ]);
       return response;
@@ -184,14 +223,25 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
   await condition(() => (closed !== null || allMet()) && allHandlersFinished());
   if (!closed) {
     await Promise.all([...trackers.values()].map((t) => t.done));
-    const lastOn = responses.map((r) => r.respondedOn).sort().at(-1)!;
+    const lastOn = responses
+      .map((r) => r.respondedOn)
+      .sort()
+      .at(-1)!;
     closed = { on: lastOn, by: 'obligations-met', reason: null };
   }
   const end = closed;
   // Closed by the chair: the obligations still open close with the act (the pending list stops showing them).
   const stillOpen = [...trackers.entries()].filter(([, t]) => t.isOpen());
   await append([
-    ...stillOpen.map(([k, t]) => ({ type: 'obligation.status-changed', idempotencyKey: key(`closed:${k}`), payload: { obligationId: t.obligationId, status: 'closed', reason: `act closed by the chair on ${end.on}: ${end.reason ?? ''}` } })),
+    ...stillOpen.map(([k, t]) => ({
+      type: 'obligation.status-changed',
+      idempotencyKey: key(`closed:${k}`),
+      payload: {
+        obligationId: t.obligationId,
+        status: 'closed',
+        reason: `act closed by the chair on ${end.on}: ${end.reason ?? ''}`,
+      },
+    })),
     { type: 'act.closed', idempotencyKey: key('closed'), payload: { actId, reason: end.reason } },
   ]);
   return { actId, ...end, obligations: [...trackers.values()].map((t) => t.state()) };

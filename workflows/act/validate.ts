@@ -13,23 +13,66 @@ export interface ActProblem {
 }
 
 const loc = (en: string, ru: string, ky: string): Localized => ({ en, ru, ky });
-const problem = (code: string, field: string, clause: string | null, message: Localized): ActProblem => ({ code, field, clause, message });
+const problem = (code: string, field: string, clause: string | null, message: Localized): ActProblem => ({
+  code,
+  field,
+  clause,
+  message,
+});
 
 /** The problems as one line per problem, for a refusal's message. */
 export function describeActProblems(problems: ActProblem[], lang: 'en' | 'ru' | 'ky' = 'en'): string {
   return problems.map((p) => `${p.field}: ${p.message[lang]}`).join('; ');
 }
 
-function dateProblems(field: string, value: unknown, today: IsoDate, notBefore: { date: IsoDate; what: Localized } | null): ActProblem[] {
+function dateProblems(
+  field: string,
+  value: unknown,
+  today: IsoDate,
+  notBefore: { date: IsoDate; what: Localized } | null,
+): ActProblem[] {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    return [problem('invalid-date', field, null, loc(`"${String(value)}" is not a date (YYYY-MM-DD)`, `«${String(value)}» — не дата (ГГГГ-ММ-ДД)`, `«${String(value)}» — дата эмес (ЖЖЖЖ-АА-КК)`))];
+    return [
+      problem(
+        'invalid-date',
+        field,
+        null,
+        loc(
+          `"${String(value)}" is not a date (YYYY-MM-DD)`,
+          `«${String(value)}» — не дата (ГГГГ-ММ-ДД)`,
+          `«${String(value)}» — дата эмес (ЖЖЖЖ-АА-КК)`,
+        ),
+      ),
+    ];
   }
   if (compareDates(value, today) > 0) {
-    return [problem('date-in-future', field, null, loc(`${value} is after today (${today}); record what has happened`, `${value} позже сегодняшнего дня (${today}); записывается то, что уже произошло`, `${value} бүгүнкү күндөн (${today}) кийин; болгон иш гана жазылат`))];
+    return [
+      problem(
+        'date-in-future',
+        field,
+        null,
+        loc(
+          `${value} is after today (${today}); record what has happened`,
+          `${value} позже сегодняшнего дня (${today}); записывается то, что уже произошло`,
+          `${value} бүгүнкү күндөн (${today}) кийин; болгон иш гана жазылат`,
+        ),
+      ),
+    ];
   }
   if (notBefore && compareDates(value, notBefore.date) < 0) {
     const w = notBefore.what;
-    return [problem('date-too-early', field, null, loc(`${value} is before ${w.en} (${notBefore.date})`, `${value} раньше, чем ${w.ru} (${notBefore.date})`, `${value} ${w.ky} (${notBefore.date}) күнүнөн мурун`))];
+    return [
+      problem(
+        'date-too-early',
+        field,
+        null,
+        loc(
+          `${value} is before ${w.en} (${notBefore.date})`,
+          `${value} раньше, чем ${w.ru} (${notBefore.date})`,
+          `${value} ${w.ky} (${notBefore.date}) күнүнөн мурун`,
+        ),
+      ),
+    ];
   }
   return [];
 }
@@ -37,33 +80,125 @@ function dateProblems(field: string, value: unknown, today: IsoDate, notBefore: 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 function closedProblem(state: ActState): ActProblem[] {
-  return state.closed ? [problem('act-closed', 'actId', null, loc(`the act was closed on ${state.closed.on}`, `акт закрыт ${state.closed.on}`, `акт ${state.closed.on} жабылган`))] : [];
+  return state.closed
+    ? [
+        problem(
+          'act-closed',
+          'actId',
+          null,
+          loc(
+            `the act was closed on ${state.closed.on}`,
+            `акт закрыт ${state.closed.on}`,
+            `акт ${state.closed.on} жабылган`,
+          ),
+        ),
+      ]
+    : [];
 }
 
 /** 4.3: the count starts on receipt: not before the issue, not in the future. A second receipt is accepted (no-op). */
 export function checkReceipt(state: ActState, req: ReceiptInput): ActProblem[] {
   if (state.receipt) return [];
   const out = closedProblem(state);
-  if (!state.act) return [...out, problem('not-loaded', 'actId', null, loc('the act is still being loaded; try again in a moment', 'акт ещё загружается; повторите через минуту', 'акт жүктөлүп жатат; бир аздан кийин кайталаңыз'))];
-  if (req.via !== 'link' && req.via !== 'staff') out.push(problem('invalid-via', 'via', null, loc(`"${String(req.via)}" must be "link" or "staff"`, `«${String(req.via)}» должно быть "link" или "staff"`, `«${String(req.via)}» "link" же "staff" болушу керек`)));
-  out.push(...dateProblems('receivedOn', req.receivedOn, state.today, { date: state.act.issuedOn, what: loc('the issue of the act', 'выдача акта', 'актынын чыгарылышы') }));
+  if (!state.act)
+    return [
+      ...out,
+      problem(
+        'not-loaded',
+        'actId',
+        null,
+        loc(
+          'the act is still being loaded; try again in a moment',
+          'акт ещё загружается; повторите через минуту',
+          'акт жүктөлүп жатат; бир аздан кийин кайталаңыз',
+        ),
+      ),
+    ];
+  if (req.via !== 'link' && req.via !== 'staff')
+    out.push(
+      problem(
+        'invalid-via',
+        'via',
+        null,
+        loc(
+          `"${String(req.via)}" must be "link" or "staff"`,
+          `«${String(req.via)}» должно быть "link" или "staff"`,
+          `«${String(req.via)}» "link" же "staff" болушу керек`,
+        ),
+      ),
+    );
+  out.push(
+    ...dateProblems('receivedOn', req.receivedOn, state.today, {
+      date: state.act.issuedOn,
+      what: loc('the issue of the act', 'выдача акта', 'актынын чыгарылышы'),
+    }),
+  );
   return out;
 }
 
 /** 4.3: a response to an obligation the act opened, after the receipt, with a text and a submission key. */
 export function checkResponse(state: ActState, req: ResponseInput): ActProblem[] {
-  if (state.responses.some((r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey)) return [];
+  if (state.responses.some((r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey))
+    return [];
   const out = closedProblem(state);
   if (!state.receipt) {
-    return [...out, problem('not-received', 'obligationKey', '4.3', loc('the act has no receipt yet; the obligations open on receipt (record it first)', 'получение акта ещё не отмечено; обязательства открываются с получения', 'актынын алынышы али белгиленген жок; милдеттер алынган күндөн ачылат'))];
+    return [
+      ...out,
+      problem(
+        'not-received',
+        'obligationKey',
+        '4.3',
+        loc(
+          'the act has no receipt yet; the obligations open on receipt (record it first)',
+          'получение акта ещё не отмечено; обязательства открываются с получения',
+          'актынын алынышы али белгиленген жок; милдеттер алынган күндөн ачылат',
+        ),
+      ),
+    ];
   }
   const keys = state.act?.obligations.map((o) => o.key) ?? [];
   if (!keys.includes(req.obligationKey)) {
-    out.push(problem('unknown-obligation', 'obligationKey', '4.3', loc(`"${String(req.obligationKey)}" is not an obligation of this act (${keys.join(', ')})`, `«${String(req.obligationKey)}» — не обязательство этого акта (${keys.join(', ')})`, `«${String(req.obligationKey)}» бул актынын милдети эмес (${keys.join(', ')})`)));
+    out.push(
+      problem(
+        'unknown-obligation',
+        'obligationKey',
+        '4.3',
+        loc(
+          `"${String(req.obligationKey)}" is not an obligation of this act (${keys.join(', ')})`,
+          `«${String(req.obligationKey)}» — не обязательство этого акта (${keys.join(', ')})`,
+          `«${String(req.obligationKey)}» бул актынын милдети эмес (${keys.join(', ')})`,
+        ),
+      ),
+    );
   }
-  out.push(...dateProblems('respondedOn', req.respondedOn, state.today, { date: state.receipt.receivedOn, what: loc('the receipt of the act', 'получение акта', 'актынын алынышы') }));
-  if (text(req.text) === '') out.push(problem('missing-text', 'text', null, loc('the response text is empty', 'текст ответа пуст', 'жооптун тексти бош')));
-  if (text(req.submissionKey) === '') out.push(problem('missing-submission-key', 'submissionKey', null, loc('a submission key is required (the same key again is the same submission)', 'нужен ключ отправки', 'жөнөтүүнүн ачкычы керек')));
+  out.push(
+    ...dateProblems('respondedOn', req.respondedOn, state.today, {
+      date: state.receipt.receivedOn,
+      what: loc('the receipt of the act', 'получение акта', 'актынын алынышы'),
+    }),
+  );
+  if (text(req.text) === '')
+    out.push(
+      problem(
+        'missing-text',
+        'text',
+        null,
+        loc('the response text is empty', 'текст ответа пуст', 'жооптун тексти бош'),
+      ),
+    );
+  if (text(req.submissionKey) === '')
+    out.push(
+      problem(
+        'missing-submission-key',
+        'submissionKey',
+        null,
+        loc(
+          'a submission key is required (the same key again is the same submission)',
+          'нужен ключ отправки',
+          'жөнөтүүнүн ачкычы керек',
+        ),
+      ),
+    );
   return out;
 }
 
@@ -71,8 +206,29 @@ export function checkResponse(state: ActState, req: ResponseInput): ActProblem[]
 export function checkClose(state: ActState, req: CloseActInput): ActProblem[] {
   const out = closedProblem(state);
   if (out.length > 0) return out;
-  if (text(req.reason) === '') out.push(problem('missing-reason', 'reason', null, loc('the chair must give a reason for closing', 'председатель должен указать причину закрытия', 'төрага жабуунун себебин көрсөтүшү керек')));
-  out.push(...dateProblems('on', req.on, state.today, state.act ? { date: state.act.issuedOn, what: loc('the issue of the act', 'выдача акта', 'актынын чыгарылышы') } : null));
+  if (text(req.reason) === '')
+    out.push(
+      problem(
+        'missing-reason',
+        'reason',
+        null,
+        loc(
+          'the chair must give a reason for closing',
+          'председатель должен указать причину закрытия',
+          'төрага жабуунун себебин көрсөтүшү керек',
+        ),
+      ),
+    );
+  out.push(
+    ...dateProblems(
+      'on',
+      req.on,
+      state.today,
+      state.act
+        ? { date: state.act.issuedOn, what: loc('the issue of the act', 'выдача акта', 'актынын чыгарылышы') }
+        : null,
+    ),
+  );
   if (!state.obligations.some((o) => o.escalated)) {
     const open = state.obligations.filter((o) => !o.fulfilled).map((o) => `${o.key} due ${o.due ?? '?'}`);
     const why = open.length > 0 ? open.join(', ') : 'no obligation is open yet (no receipt)';

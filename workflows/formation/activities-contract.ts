@@ -3,7 +3,12 @@
 import type { AppendDomainEventsInput, AppendDomainEventsResult } from '../../activities/events/append-domain-events';
 import type { PublishedNotice, PublishNoticeInput } from '../../activities/notices/publish-notice';
 
-export type { AppendDomainEventsInput, AppendDomainEventsResult, PublishedNotice as StoredNotice, PublishNoticeInput as StoreNoticeInput };
+export type {
+  AppendDomainEventsInput,
+  AppendDomainEventsResult,
+  PublishedNotice as StoredNotice,
+  PublishNoticeInput as StoreNoticeInput,
+};
 
 export interface FormationActivities {
   /** Appends facts to a stream with their idempotency keys (projections updated in the same transaction). */

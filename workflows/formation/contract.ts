@@ -17,7 +17,11 @@ export interface FormationParties {
   councilChair: string;
 }
 
-export const DEFAULT_FORMATION_PARTIES: FormationParties = { executiveBody: 'executive-body', executiveHead: 'executive-body', councilChair: 'council' };
+export const DEFAULT_FORMATION_PARTIES: FormationParties = {
+  executiveBody: 'executive-body',
+  executiveHead: 'executive-body',
+  councilChair: 'council',
+};
 
 export interface FormationInput {
   councilId: string;
@@ -101,7 +105,11 @@ export interface FormationState {
   decision: { decidedOn: IsoDate; resolutionNumber: string; termEnd: IsoDate } | null;
   meeting: { meetingId: string; date: IsoDate; time: string; place: string; warnings: Localized[] } | null;
   creationNotice: PublishedNotice | null;
-  firstMeeting: { heldOn: IsoDate; present: number; chair: { candidateId: string; fullName: string; votesFor: number; votesAgainst: number; abstained: number } } | null;
+  firstMeeting: {
+    heldOn: IsoDate;
+    present: number;
+    chair: { candidateId: string; fullName: string; votesFor: number; votesAgainst: number; abstained: number };
+  } | null;
   /** Every obligation the procedure opened, in the order opened, with its due date, ladder and status. */
   obligations: ObligationState[];
 }
@@ -181,20 +189,30 @@ export interface FirstMeetingInput {
 }
 
 /** 5.4.1: the executive body published that formation has started; its date starts 5.4.2 and 5.4.3. */
-export const publishFormationNoticeUpdate = defineUpdate<PublishedNotice, [PublishNoticeInput]>('publishFormationNotice');
+export const publishFormationNoticeUpdate = defineUpdate<PublishedNotice, [PublishNoticeInput]>(
+  'publishFormationNotice',
+);
 /** 5.4.2: the executive head's list of municipal employees. */
 export const submitStaffCandidatesUpdate = defineUpdate<Candidate[], [StaffCandidatesInput]>('submitStaffCandidates');
 /** 5.4.3: the deputies approved by the council chair. */
 export const approveDeputyMembersUpdate = defineUpdate<Candidate[], [DeputyMembersInput]>('approveDeputyMembers');
 /** 5.4.4: the community gathering's protocol; those with a majority of participants' votes become candidates. */
-export const recordGatheringProtocolUpdate = defineUpdate<GatheringProtocol, [GatheringInput]>('recordGatheringProtocol');
+export const recordGatheringProtocolUpdate = defineUpdate<GatheringProtocol, [GatheringInput]>(
+  'recordGatheringProtocol',
+);
 export const addCandidateUpdate = defineUpdate<Candidate, [AddCandidateInput]>('addCandidate');
 export const removeCandidateUpdate = defineUpdate<void, [RemoveCandidateInput]>('removeCandidate');
 export const replaceCandidateUpdate = defineUpdate<Candidate, [ReplaceCandidateInput]>('replaceCandidate');
 /** 5.4.5: the council's decision creates the group (refused while the composition has violations). */
-export const recordCouncilDecisionUpdate = defineUpdate<{ termEnd: IsoDate; firstMeetingDue: IsoDate }, [CouncilDecisionInput]>('recordCouncilDecision');
+export const recordCouncilDecisionUpdate = defineUpdate<
+  { termEnd: IsoDate; firstMeetingDue: IsoDate },
+  [CouncilDecisionInput]
+>('recordCouncilDecision');
 /** 5.3.2: the first meeting's date, time and place. */
-export const scheduleFirstMeetingUpdate = defineUpdate<{ meetingId: string; creationNoticeDue: IsoDate; warnings: Localized[] }, [ScheduleFirstMeetingInput]>('scheduleFirstMeeting');
+export const scheduleFirstMeetingUpdate = defineUpdate<
+  { meetingId: string; creationNoticeDue: IsoDate; warnings: Localized[] },
+  [ScheduleFirstMeetingInput]
+>('scheduleFirstMeeting');
 /** 5.3.3, 5.4.7: the notice of the group's creation, composition and first meeting. */
 export const publishCreationNoticeUpdate = defineUpdate<PublishedNotice, [PublishNoticeInput]>('publishCreationNotice');
 /** 5.4.6: the first meeting and the chair's election; the group becomes active and the procedure ends. */

@@ -67,16 +67,30 @@ const { appendDomainEvents, publishNotice } = proxyActivities<FormationActivitie
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-const SOURCE_OF = { municipal_employee: 'executive_head', deputy: 'council_chair', citizen: 'community_gathering' } as const satisfies Record<Candidate['category'], NominationSource>;
+const SOURCE_OF = {
+  municipal_employee: 'executive_head',
+  deputy: 'council_chair',
+  citizen: 'community_gathering',
+} as const satisfies Record<Candidate['category'], NominationSource>;
 
 /** A refused update: the problems travel as details, the message names each field and rule. */
 function refuse(problems: FormationProblem[]): void {
-  if (problems.length > 0) throw ApplicationFailure.create({ type: 'FormationRefused', message: describeProblems(problems), details: [problems], nonRetryable: true });
+  if (problems.length > 0)
+    throw ApplicationFailure.create({
+      type: 'FormationRefused',
+      message: describeProblems(problems),
+      details: [problems],
+      nonRetryable: true,
+    });
 }
 
 function birthDateText(b: BirthDate): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  return b.month === undefined ? String(b.year) : b.day === undefined ? `${b.year}-${p(b.month)}` : `${b.year}-${p(b.month)}-${p(b.day)}`;
+  return b.month === undefined
+    ? String(b.year)
+    : b.day === undefined
+      ? `${b.year}-${p(b.month)}`
+      : `${b.year}-${p(b.month)}-${p(b.day)}`;
 }
 
 /** Runs the formation of `input.groupId` from the council's formation date to the first meeting; then hands over. */
@@ -106,7 +120,11 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     creationNotice: null,
     firstMeeting: null,
   };
-  const calendar = (): Calendar | undefined => [...trackers.values()].map((t) => t.calendar()).filter((c) => c !== undefined).at(-1);
+  const calendar = (): Calendar | undefined =>
+    [...trackers.values()]
+      .map((t) => t.calendar())
+      .filter((c) => c !== undefined)
+      .at(-1);
   const state = (): FormationState => ({
     ...s,
     today: today(),
@@ -135,13 +153,29 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     return tracker.state().due!;
   };
   const append = (events: { type: string; payload: object; idempotencyKey: string }[]) =>
-    appendDomainEvents({ stream, actor, events: events.map((e) => ({ ...e, occurredAt: nowIso() })) as Parameters<typeof appendDomainEvents>[0]['events'] });
+    appendDomainEvents({
+      stream,
+      actor,
+      events: events.map((e) => ({ ...e, occurredAt: nowIso() })) as Parameters<typeof appendDomainEvents>[0]['events'],
+    });
   const key = (what: string) => `formation:${groupId}:${what}`;
 
-  const nominate = (person: PersonInput, category: Candidate['category'], nominatedOn: IsoDate, extra: { protocolId?: string | null; votes?: number | null } = {}): Candidate => {
+  const nominate = (
+    person: PersonInput,
+    category: Candidate['category'],
+    nominatedOn: IsoDate,
+    extra: { protocolId?: string | null; votes?: number | null } = {},
+  ): Candidate => {
     const { member } = personToMember(person, category, 'person', today());
     seq += 1;
-    const candidate: Candidate = { candidateId: `${groupId}/candidate-${seq}`, ...member!, source: SOURCE_OF[category], nominatedOn, protocolId: extra.protocolId ?? null, votes: extra.votes ?? null };
+    const candidate: Candidate = {
+      candidateId: `${groupId}/candidate-${seq}`,
+      ...member!,
+      source: SOURCE_OF[category],
+      nominatedOn,
+      protocolId: extra.protocolId ?? null,
+      votes: extra.votes ?? null,
+    };
     s.candidates.push(candidate);
     return candidate;
   };
@@ -153,7 +187,15 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       candidateId: c.candidateId,
       nominationId: `${c.candidateId}/nomination`,
       personId: personIdOf(c),
-      person: { fullName: c.fullName, sex: c.sex, birthDate: birthDateText(c.birthDate), workplace: c.workplace, village: c.village, phone: c.phone, email: c.email },
+      person: {
+        fullName: c.fullName,
+        sex: c.sex,
+        birthDate: birthDateText(c.birthDate),
+        workplace: c.workplace,
+        village: c.village,
+        phone: c.phone,
+        email: c.email,
+      },
       category: c.category,
       nominatedOn: c.nominatedOn,
       source: c.source,
@@ -163,12 +205,33 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
   });
   const withdraw = (candidateId: string, reason: string) => {
     s.candidates = s.candidates.filter((c) => c.candidateId !== candidateId);
-    return { type: 'candidate.withdrawn', idempotencyKey: key(`withdrawn:${candidateId}`), payload: { groupId, candidateId, reason } };
+    return {
+      type: 'candidate.withdrawn',
+      idempotencyKey: key(`withdrawn:${candidateId}`),
+      payload: { groupId, candidateId, reason },
+    };
   };
 
-  async function publish(kind: 'formation-notice' | 'creation-notice', req: PublishNoticeInput, text: { ky: string; ru: string }): Promise<PublishedNotice> {
-    const notice: PublishedNotice = { noticeId: `${kind}-${groupId}`, publishedOn: req.publishedOn, channels: [...new Set(req.channels)], text: req.text ?? text };
-    await publishNotice({ noticeKey: notice.noticeId, councilId, groupId, kind, text: notice.text, channels: notice.channels, publishedAt: nowIso() });
+  async function publish(
+    kind: 'formation-notice' | 'creation-notice',
+    req: PublishNoticeInput,
+    text: { ky: string; ru: string },
+  ): Promise<PublishedNotice> {
+    const notice: PublishedNotice = {
+      noticeId: `${kind}-${groupId}`,
+      publishedOn: req.publishedOn,
+      channels: [...new Set(req.channels)],
+      text: req.text ?? text,
+    };
+    await publishNotice({
+      noticeKey: notice.noticeId,
+      councilId,
+      groupId,
+      kind,
+      text: notice.text,
+      channels: notice.channels,
+      publishedAt: nowIso(),
+    });
     return notice;
   }
 
@@ -185,7 +248,12 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     publishFormationNoticeUpdate,
     async (req) => {
       s.step = 'nominations';
-      s.formationNotice = { noticeId: `formation-notice-${groupId}`, publishedOn: req.publishedOn, channels: req.channels, text: req.text ?? formationNoticeText(input.formedOn) };
+      s.formationNotice = {
+        noticeId: `formation-notice-${groupId}`,
+        publishedOn: req.publishedOn,
+        channels: req.channels,
+        text: req.text ?? formationNoticeText(input.formedOn),
+      };
       trackers.get('formation-notice')!.fulfil(req.publishedOn);
       open('staff-candidates', req.publishedOn, parties.executiveHead);
       open('deputy-members', req.publishedOn, parties.councilChair);
@@ -224,15 +292,35 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     recordGatheringProtocolUpdate,
     async (req) => {
       const protocolId = `${groupId}/gathering-${s.protocols.length + 1}`;
-      const results = req.candidates.map((c) => ({ fullName: c.fullName.trim(), votes: c.votes, elected: electedByGathering(c.votes, req.participants) }));
-      const protocol = { protocolId, heldOn: req.heldOn, protocolRef: req.protocolRef.trim(), place: req.place ?? null, participants: req.participants, results };
+      const results = req.candidates.map((c) => ({
+        fullName: c.fullName.trim(),
+        votes: c.votes,
+        elected: electedByGathering(c.votes, req.participants),
+      }));
+      const protocol = {
+        protocolId,
+        heldOn: req.heldOn,
+        protocolRef: req.protocolRef.trim(),
+        place: req.place ?? null,
+        participants: req.participants,
+        results,
+      };
       s.protocols.push(protocol);
-      const elected = req.candidates.filter((c) => electedByGathering(c.votes, req.participants)).map((c) => nominate(c, 'citizen', req.heldOn, { protocolId, votes: c.votes }));
+      const elected = req.candidates
+        .filter((c) => electedByGathering(c.votes, req.participants))
+        .map((c) => nominate(c, 'citizen', req.heldOn, { protocolId, votes: c.votes }));
       await append([
         {
           type: 'gathering.protocol-recorded',
           idempotencyKey: key(`protocol:${protocolId}`),
-          payload: { groupId, protocolId, heldOn: protocol.heldOn, protocolRef: protocol.protocolRef, place: protocol.place, participants: protocol.participants },
+          payload: {
+            groupId,
+            protocolId,
+            heldOn: protocol.heldOn,
+            protocolRef: protocol.protocolRef,
+            place: protocol.place,
+            participants: protocol.participants,
+          },
         },
         ...elected.map(nominatedEvent),
       ]);
@@ -283,14 +371,30 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       s.decision = { decidedOn: req.decidedOn, resolutionNumber: req.resolutionNumber.trim(), termEnd };
       s.step = 'first-meeting-scheduling';
       await append([
-        { type: 'group.created', idempotencyKey: key('created'), payload: { groupId, createdOn: req.decidedOn, resolutionNumber: s.decision.resolutionNumber, termEnd } },
+        {
+          type: 'group.created',
+          idempotencyKey: key('created'),
+          payload: { groupId, createdOn: req.decidedOn, resolutionNumber: s.decision.resolutionNumber, termEnd },
+        },
         ...s.candidates.flatMap((c) => [
           {
             type: 'member.added',
             idempotencyKey: key(`member:${c.candidateId}`),
-            payload: { groupId, membershipId: membershipIdOf(c), personId: personIdOf(c), person: nominatedEvent(c).payload.person, category: c.category, role: 'member', joinedOn: req.decidedOn },
+            payload: {
+              groupId,
+              membershipId: membershipIdOf(c),
+              personId: personIdOf(c),
+              person: nominatedEvent(c).payload.person,
+              category: c.category,
+              role: 'member',
+              joinedOn: req.decidedOn,
+            },
           },
-          { type: 'candidate.appointed', idempotencyKey: key(`appointed:${c.candidateId}`), payload: { groupId, candidateId: c.candidateId, membershipId: membershipIdOf(c) } },
+          {
+            type: 'candidate.appointed',
+            idempotencyKey: key(`appointed:${c.candidateId}`),
+            payload: { groupId, candidateId: c.candidateId, membershipId: membershipIdOf(c) },
+          },
         ]),
       ]);
       const firstMeetingDue = await dueOf(open('first-meeting', req.decidedOn, parties.executiveBody));
@@ -307,7 +411,13 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       const meetingId = `${groupId}/meeting-1`;
       s.meeting = { meetingId, date: req.date, time: req.time, place: req.place.trim(), warnings };
       s.step = 'creation-notice';
-      await append([{ type: 'meeting.scheduled', idempotencyKey: key('meeting-scheduled'), payload: { meetingId, groupId, kind: 'first', date: req.date, time: req.time, place: s.meeting.place } }]);
+      await append([
+        {
+          type: 'meeting.scheduled',
+          idempotencyKey: key('meeting-scheduled'),
+          payload: { meetingId, groupId, kind: 'first', date: req.date, time: req.time, place: s.meeting.place },
+        },
+      ]);
       const creationNoticeDue = await dueOf(open('creation-notice', req.date, parties.executiveBody, today()));
       return { meetingId, creationNoticeDue, warnings };
     },
@@ -319,7 +429,12 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     publishCreationNoticeUpdate,
     async (req) => {
       const text = creationNoticeText({ ...s.decision!, members: s.candidates, meeting: s.meeting! });
-      s.creationNotice = { noticeId: `creation-notice-${groupId}`, publishedOn: req.publishedOn, channels: req.channels, text: req.text ?? text };
+      s.creationNotice = {
+        noticeId: `creation-notice-${groupId}`,
+        publishedOn: req.publishedOn,
+        channels: req.channels,
+        text: req.text ?? text,
+      };
       s.step = 'first-meeting';
       trackers.get('creation-notice')!.fulfil(req.publishedOn);
       s.creationNotice = await publish('creation-notice', req, text);
@@ -334,21 +449,45 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     async (req) => {
       const chair = chairCandidate(state(), req.chairElection)!;
       const { votesFor, votesAgainst, abstained } = req.chairElection;
-      s.firstMeeting = { heldOn: req.heldOn, present: req.present, chair: { candidateId: chair.candidateId, fullName: chair.fullName, votesFor, votesAgainst, abstained } };
+      s.firstMeeting = {
+        heldOn: req.heldOn,
+        present: req.present,
+        chair: { candidateId: chair.candidateId, fullName: chair.fullName, votesFor, votesAgainst, abstained },
+      };
       s.step = 'handed-over';
       trackers.get('first-meeting')!.fulfil(req.heldOn);
       const d = s.decision!;
       const vote = `open vote of ${req.present} present: ${votesFor} for, ${votesAgainst} against, ${abstained} abstained`;
       await append([
-        { type: 'meeting.held', idempotencyKey: key('meeting-held'), payload: { meetingId: s.meeting!.meetingId, heldOn: req.heldOn, present: req.present } },
-        { type: 'member.role-changed', idempotencyKey: key('chair-elected'), payload: { groupId, membershipId: membershipIdOf(chair), role: 'chair' } },
+        {
+          type: 'meeting.held',
+          idempotencyKey: key('meeting-held'),
+          payload: { meetingId: s.meeting!.meetingId, heldOn: req.heldOn, present: req.present },
+        },
+        {
+          type: 'member.role-changed',
+          idempotencyKey: key('chair-elected'),
+          payload: { groupId, membershipId: membershipIdOf(chair), role: 'chair' },
+        },
         {
           type: 'group.status-changed',
           idempotencyKey: key('active'),
-          payload: { groupId, status: 'active', reason: `5.4.6: ${chair.fullName} elected chair at the first meeting on ${req.heldOn} (${vote}); handed over to the term ending ${d.termEnd} (5.3.1)` },
+          payload: {
+            groupId,
+            status: 'active',
+            reason: `5.4.6: ${chair.fullName} elected chair at the first meeting on ${req.heldOn} (${vote}); handed over to the term ending ${d.termEnd} (5.3.1)`,
+          },
         },
       ]);
-      result = { groupId, createdOn: d.decidedOn, resolutionNumber: d.resolutionNumber, termEnd: d.termEnd, chair: chair.fullName, members: s.candidates.length, firstMeetingOn: req.heldOn };
+      result = {
+        groupId,
+        createdOn: d.decidedOn,
+        resolutionNumber: d.resolutionNumber,
+        termEnd: d.termEnd,
+        chair: chair.fullName,
+        members: s.candidates.length,
+        firstMeetingOn: req.heldOn,
+      };
       return result;
     },
     { validator: (req: FirstMeetingInput) => refuse(checkRecordFirstMeeting(state(), req, ctx())) },

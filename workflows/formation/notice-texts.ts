@@ -35,7 +35,8 @@ export interface CreationNoticeFacts {
 
 /** 5.3.3 and 5.4.7: the council's resolution, the composition, and the first meeting's date, time and place. */
 export function creationNoticeText(f: CreationNoticeFacts): KyRu {
-  const list = (lang: 'ky' | 'ru') => f.members.map((m, i) => `${i + 1}. ${m.fullName} — ${CATEGORY_LABELS[m.category][lang]}`).join('\n');
+  const list = (lang: 'ky' | 'ru') =>
+    f.members.map((m, i) => `${i + 1}. ${m.fullName} — ${CATEGORY_LABELS[m.category][lang]}`).join('\n');
   return {
     ky: [
       `Айылдык кеңештин ${dmy(f.decidedOn)} № ${f.resolutionNumber} токтому менен биргелешкен мониторинг жана баалоо тобу түзүлдү (Жобонун 5.4.5, 5.4.7-пункттары). Ыйгарым укуктарынын мөөнөтү ${dmy(f.termEnd)} чейин (5.3.1).`,

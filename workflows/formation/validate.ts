@@ -6,7 +6,16 @@ import { compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
 import { computeDeadline } from '../../domain/deadlines';
 import type { Localized } from '../../domain/i18n';
 import { isMajority, quorum } from '../../domain/meeting';
-import { CATEGORIES, cleanText, isPlausibleEmail, nameKey, normalisePhoneKg, parseBirthDate, type BirthDate, type RosterMember } from '../../domain/roster';
+import {
+  CATEGORIES,
+  cleanText,
+  isPlausibleEmail,
+  nameKey,
+  normalisePhoneKg,
+  parseBirthDate,
+  type BirthDate,
+  type RosterMember,
+} from '../../domain/roster';
 import type {
   AddCandidateInput,
   Candidate,
@@ -42,24 +51,66 @@ const NOTICE_CHANNELS = ['website', 'notice_board'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const loc = (en: string, ru: string, ky: string): Localized => ({ en, ru, ky });
-const problem = (code: string, field: string, clause: string | null, message: Localized): FormationProblem => ({ code, field, clause, message });
+const problem = (code: string, field: string, clause: string | null, message: Localized): FormationProblem => ({
+  code,
+  field,
+  clause,
+  message,
+});
 
 /** The problems as one line per problem (English), for a refusal's message. */
 export function describeProblems(problems: FormationProblem[], lang: 'en' | 'ru' | 'ky' = 'en'): string {
   return problems.map((p) => `${p.field}: ${p.message[lang]}`).join('; ');
 }
 
-function dateProblems(field: string, value: unknown, opts: { notBefore?: { date: IsoDate; what: Localized; clause: string | null }; today: IsoDate }): FormationProblem[] {
+function dateProblems(
+  field: string,
+  value: unknown,
+  opts: { notBefore?: { date: IsoDate; what: Localized; clause: string | null }; today: IsoDate },
+): FormationProblem[] {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    return [problem('invalid-date', field, null, loc(`"${String(value)}" is not a date (YYYY-MM-DD)`, `«${String(value)}» — не дата (ГГГГ-ММ-ДД)`, `«${String(value)}» — дата эмес (ЖЖЖЖ-АА-КК)`))];
+    return [
+      problem(
+        'invalid-date',
+        field,
+        null,
+        loc(
+          `"${String(value)}" is not a date (YYYY-MM-DD)`,
+          `«${String(value)}» — не дата (ГГГГ-ММ-ДД)`,
+          `«${String(value)}» — дата эмес (ЖЖЖЖ-АА-КК)`,
+        ),
+      ),
+    ];
   }
   const out: FormationProblem[] = [];
   if (compareDates(value, opts.today) > 0) {
-    out.push(problem('date-in-future', field, null, loc(`${value} is after today (${opts.today}); record what has happened`, `${value} позже сегодняшнего дня (${opts.today}); записывается то, что уже произошло`, `${value} бүгүнкү күндөн (${opts.today}) кийин; болгон иш гана жазылат`)));
+    out.push(
+      problem(
+        'date-in-future',
+        field,
+        null,
+        loc(
+          `${value} is after today (${opts.today}); record what has happened`,
+          `${value} позже сегодняшнего дня (${opts.today}); записывается то, что уже произошло`,
+          `${value} бүгүнкү күндөн (${opts.today}) кийин; болгон иш гана жазылат`,
+        ),
+      ),
+    );
   }
   const nb = opts.notBefore;
   if (nb && compareDates(value, nb.date) < 0) {
-    out.push(problem('date-too-early', field, nb.clause, loc(`${value} is before ${nb.what.en} (${nb.date})`, `${value} раньше, чем ${nb.what.ru} (${nb.date})`, `${value} ${nb.what.ky} (${nb.date}) күнүнөн мурун`)));
+    out.push(
+      problem(
+        'date-too-early',
+        field,
+        nb.clause,
+        loc(
+          `${value} is before ${nb.what.en} (${nb.date})`,
+          `${value} раньше, чем ${nb.what.ru} (${nb.date})`,
+          `${value} ${nb.what.ky} (${nb.date}) күнүнөн мурун`,
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -67,14 +118,40 @@ function dateProblems(field: string, value: unknown, opts: { notBefore?: { date:
 function channelProblems(channels: unknown, text: unknown): FormationProblem[] {
   const out: FormationProblem[] = [];
   const known = NOTICE_CHANNELS.join(', ');
-  if (!Array.isArray(channels) || channels.length === 0 || channels.some((c) => !(NOTICE_CHANNELS as readonly unknown[]).includes(c))) {
-    out.push(problem('invalid-channels', 'channels', '5.4.1', loc(`name one or both of ${known} (the website and/or notice boards)`, `укажите ${known} (сайт и/или доски объявлений)`, `${known} көрсөтүңүз (сайт жана/же жарыялар тактасы)`)));
+  if (
+    !Array.isArray(channels) ||
+    channels.length === 0 ||
+    channels.some((c) => !(NOTICE_CHANNELS as readonly unknown[]).includes(c))
+  ) {
+    out.push(
+      problem(
+        'invalid-channels',
+        'channels',
+        '5.4.1',
+        loc(
+          `name one or both of ${known} (the website and/or notice boards)`,
+          `укажите ${known} (сайт и/или доски объявлений)`,
+          `${known} көрсөтүңүз (сайт жана/же жарыялар тактасы)`,
+        ),
+      ),
+    );
   }
   if (text !== undefined) {
     const t = text as Record<string, unknown> | null;
     for (const lang of ['ky', 'ru'] as const) {
       if (typeof t?.[lang] !== 'string' || t[lang].trim() === '') {
-        out.push(problem('missing-text', `text.${lang}`, null, loc('notices are published in Kyrgyz and Russian: give both texts', 'объявления публикуются на кыргызском и русском: нужны оба текста', 'жарыялар кыргыз жана орус тилдеринде жарыяланат: эки текст тең керек')));
+        out.push(
+          problem(
+            'missing-text',
+            `text.${lang}`,
+            null,
+            loc(
+              'notices are published in Kyrgyz and Russian: give both texts',
+              'объявления публикуются на кыргызском и русском: нужны оба текста',
+              'жарыялар кыргыз жана орус тилдеринде жарыяланат: эки текст тең керек',
+            ),
+          ),
+        );
       }
     }
   }
@@ -82,12 +159,37 @@ function channelProblems(channels: unknown, text: unknown): FormationProblem[] {
 }
 
 /** A person as entered, turned into a roster member of `category`; or the problems naming each bad field. */
-export function personToMember(person: PersonInput, category: RosterMember['category'], field: string, today: IsoDate): { member?: RosterMember; problems: FormationProblem[] } {
+export function personToMember(
+  person: PersonInput,
+  category: RosterMember['category'],
+  field: string,
+  today: IsoDate,
+): { member?: RosterMember; problems: FormationProblem[] } {
   const problems: FormationProblem[] = [];
   const p = person as Partial<PersonInput> | null;
   const fullName = typeof p?.fullName === 'string' ? cleanText(p.fullName) : '';
-  if (fullName === '') problems.push(problem('missing-name', `${field}.fullName`, null, loc('the full name is required', 'нужно полное имя', 'толук аты-жөнү керек')));
-  if (p?.sex !== 'M' && p?.sex !== 'F') problems.push(problem('invalid-sex', `${field}.sex`, '5.2.3', loc(`"${String(p?.sex)}" is not M or F`, `«${String(p?.sex)}» — не M и не F`, `«${String(p?.sex)}» — M же F эмес`)));
+  if (fullName === '')
+    problems.push(
+      problem(
+        'missing-name',
+        `${field}.fullName`,
+        null,
+        loc('the full name is required', 'нужно полное имя', 'толук аты-жөнү керек'),
+      ),
+    );
+  if (p?.sex !== 'M' && p?.sex !== 'F')
+    problems.push(
+      problem(
+        'invalid-sex',
+        `${field}.sex`,
+        '5.2.3',
+        loc(
+          `"${String(p?.sex)}" is not M or F`,
+          `«${String(p?.sex)}» — не M и не F`,
+          `«${String(p?.sex)}» — M же F эмес`,
+        ),
+      ),
+    );
   let birthDate: BirthDate | undefined;
   if (typeof p?.birthDate === 'object' && p.birthDate !== null) birthDate = p.birthDate;
   else {
@@ -96,7 +198,18 @@ export function personToMember(person: PersonInput, category: RosterMember['cate
     try {
       birthDate = parseBirthDate(iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : text, today);
     } catch (error) {
-      problems.push(problem('invalid-birth-date', `${field}.birthDate`, '5.2.1', loc(error instanceof Error ? error.message : String(error), `дата рождения «${text}»: нужна ДД.ММ.ГГГГ или ГГГГ, не в будущем`, `туулган күнү «${text}»: КК.АА.ЖЖЖЖ же ЖЖЖЖ болушу керек, келечекте эмес`)));
+      problems.push(
+        problem(
+          'invalid-birth-date',
+          `${field}.birthDate`,
+          '5.2.1',
+          loc(
+            error instanceof Error ? error.message : String(error),
+            `дата рождения «${text}»: нужна ДД.ММ.ГГГГ или ГГГГ, не в будущем`,
+            `туулган күнү «${text}»: КК.АА.ЖЖЖЖ же ЖЖЖЖ болушу керек, келечекте эмес`,
+          ),
+        ),
+      );
     }
   }
   let phone: string | null = null;
@@ -104,22 +217,64 @@ export function personToMember(person: PersonInput, category: RosterMember['cate
     try {
       phone = normalisePhoneKg(p.phone);
     } catch (error) {
-      problems.push(problem('invalid-phone', `${field}.phone`, null, loc(error instanceof Error ? error.message : String(error), `телефон «${p.phone}» — не кыргызский номер`, `телефон «${p.phone}» — Кыргызстандын номери эмес`)));
+      problems.push(
+        problem(
+          'invalid-phone',
+          `${field}.phone`,
+          null,
+          loc(
+            error instanceof Error ? error.message : String(error),
+            `телефон «${p.phone}» — не кыргызский номер`,
+            `телефон «${p.phone}» — Кыргызстандын номери эмес`,
+          ),
+        ),
+      );
     }
   }
   const email = typeof p?.email === 'string' && p.email.trim() !== '' ? p.email.trim() : null;
-  if (email !== null && !isPlausibleEmail(email)) problems.push(problem('invalid-email', `${field}.email`, null, loc(`"${email}" is not an e-mail address`, `«${email}» — не адрес эл. почты`, `«${email}» — эл. почта дареги эмес`)));
+  if (email !== null && !isPlausibleEmail(email))
+    problems.push(
+      problem(
+        'invalid-email',
+        `${field}.email`,
+        null,
+        loc(
+          `"${email}" is not an e-mail address`,
+          `«${email}» — не адрес эл. почты`,
+          `«${email}» — эл. почта дареги эмес`,
+        ),
+      ),
+    );
   if (problems.length > 0 || !birthDate) return { problems };
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? cleanText(v) : null);
-  return { member: { fullName, sex: p!.sex!, birthDate, category, workplace: text(p!.workplace), village: text(p!.village), phone, email }, problems };
+  return {
+    member: {
+      fullName,
+      sex: p!.sex!,
+      birthDate,
+      category,
+      workplace: text(p!.workplace),
+      village: text(p!.village),
+      phone,
+      email,
+    },
+    problems,
+  };
 }
 
 function activeNames(state: FormationState, except?: string): Set<string> {
   return new Set(state.candidates.filter((c) => c.candidateId !== except).map((c) => nameKey(c.fullName)));
 }
 
-function peopleProblems(state: FormationState, people: unknown, category: RosterMember['category'], field: string, today: IsoDate): FormationProblem[] {
-  if (!Array.isArray(people) || people.length === 0) return [problem('empty-list', field, null, loc('the list is empty', 'список пуст', 'тизме бош'))];
+function peopleProblems(
+  state: FormationState,
+  people: unknown,
+  category: RosterMember['category'],
+  field: string,
+  today: IsoDate,
+): FormationProblem[] {
+  if (!Array.isArray(people) || people.length === 0)
+    return [problem('empty-list', field, null, loc('the list is empty', 'список пуст', 'тизме бош'))];
   const seen = activeNames(state);
   const out: FormationProblem[] = [];
   (people as PersonInput[]).forEach((person, i) => {
@@ -134,27 +289,80 @@ function peopleProblems(state: FormationState, people: unknown, category: Roster
 }
 
 const duplicate = (field: string, name: string) =>
-  problem('duplicate-candidate', field, null, loc(`${name} is already a candidate`, `${name} уже в списке кандидатов`, `${name} талапкерлердин тизмесинде бар`));
+  problem(
+    'duplicate-candidate',
+    field,
+    null,
+    loc(`${name} is already a candidate`, `${name} уже в списке кандидатов`, `${name} талапкерлердин тизмесинде бар`),
+  );
 
 function noticeFirst(state: FormationState): FormationProblem[] {
   if (state.formationNotice) return [];
-  return [problem('formation-notice-missing', 'formationNotice', '5.4.1', loc('publish the formation notice first: its date starts 5.4.2-5.4.4', 'сначала опубликуйте объявление о начале формирования: от его даты считаются 5.4.2-5.4.4', 'адегенде түзүү башталганы тууралуу жарыяны жарыялаңыз: 5.4.2-5.4.4 мөөнөттөрү анын күнүнөн саналат'))];
+  return [
+    problem(
+      'formation-notice-missing',
+      'formationNotice',
+      '5.4.1',
+      loc(
+        'publish the formation notice first: its date starts 5.4.2-5.4.4',
+        'сначала опубликуйте объявление о начале формирования: от его даты считаются 5.4.2-5.4.4',
+        'адегенде түзүү башталганы тууралуу жарыяны жарыялаңыз: 5.4.2-5.4.4 мөөнөттөрү анын күнүнөн саналат',
+      ),
+    ),
+  ];
 }
 
 function beforeDecision(state: FormationState): FormationProblem[] {
   if (state.decision === null) return [];
-  return [problem('decision-recorded', 'decision', '5.4.5', loc(`the council decided on ${state.decision.decidedOn}; the composition can no longer change here (5.4.8 replaces members)`, `кенеш уже принял решение ${state.decision.decidedOn}; состав здесь больше не меняется (замена членов — 5.4.8)`, `кеңеш ${state.decision.decidedOn} чечим кабыл алган; курам бул жерде өзгөрбөйт (мүчөнү алмаштыруу — 5.4.8)`))];
+  return [
+    problem(
+      'decision-recorded',
+      'decision',
+      '5.4.5',
+      loc(
+        `the council decided on ${state.decision.decidedOn}; the composition can no longer change here (5.4.8 replaces members)`,
+        `кенеш уже принял решение ${state.decision.decidedOn}; состав здесь больше не меняется (замена членов — 5.4.8)`,
+        `кеңеш ${state.decision.decidedOn} чечим кабыл алган; курам бул жерде өзгөрбөйт (мүчөнү алмаштыруу — 5.4.8)`,
+      ),
+    ),
+  ];
 }
 
-const noticeDate = (state: FormationState) => ({ date: state.formationNotice!.publishedOn, what: loc('the formation notice', 'объявление о начале формирования', 'түзүү башталганы тууралуу жарыя'), clause: '5.4.1' });
+const noticeDate = (state: FormationState) => ({
+  date: state.formationNotice!.publishedOn,
+  what: loc('the formation notice', 'объявление о начале формирования', 'түзүү башталганы тууралуу жарыя'),
+  clause: '5.4.1',
+});
 
 /** 5.4.1: once, on or after the council's formation, not in the future, on the website and/or notice boards. */
-export function checkPublishFormationNotice(state: FormationState, input: PublishNoticeInput, ctx: CheckContext): FormationProblem[] {
+export function checkPublishFormationNotice(
+  state: FormationState,
+  input: PublishNoticeInput,
+  ctx: CheckContext,
+): FormationProblem[] {
   if (state.formationNotice) {
-    return [problem('already-published', 'formationNotice', '5.4.1', loc(`the formation notice was published on ${state.formationNotice.publishedOn}`, `объявление уже опубликовано ${state.formationNotice.publishedOn}`, `жарыя ${state.formationNotice.publishedOn} жарыяланган`))];
+    return [
+      problem(
+        'already-published',
+        'formationNotice',
+        '5.4.1',
+        loc(
+          `the formation notice was published on ${state.formationNotice.publishedOn}`,
+          `объявление уже опубликовано ${state.formationNotice.publishedOn}`,
+          `жарыя ${state.formationNotice.publishedOn} жарыяланган`,
+        ),
+      ),
+    ];
   }
   return [
-    ...dateProblems('publishedOn', input?.publishedOn, { today: ctx.today, notBefore: { date: state.formedOn, what: loc("the council's formation", 'формирование кенеша', 'кеңештин түзүлүшү'), clause: '5.4.1' } }),
+    ...dateProblems('publishedOn', input?.publishedOn, {
+      today: ctx.today,
+      notBefore: {
+        date: state.formedOn,
+        what: loc("the council's formation", 'формирование кенеша', 'кеңештин түзүлүшү'),
+        clause: '5.4.1',
+      },
+    }),
     ...channelProblems(input?.channels, input?.text),
   ];
 }
@@ -173,19 +381,61 @@ function nominationList(
   const first = [...noticeFirst(state), ...beforeDecision(state)];
   if (first.length > 0) return first;
   if (already !== null) {
-    return [problem('already-recorded', listField, clause, loc(`the list was recorded on ${already}; add, remove or replace candidates instead`, `список уже записан ${already}; добавляйте, исключайте или заменяйте кандидатов`, `тизме ${already} жазылган; талапкерди кошуңуз, чыгарыңыз же алмаштырыңыз`))];
+    return [
+      problem(
+        'already-recorded',
+        listField,
+        clause,
+        loc(
+          `the list was recorded on ${already}; add, remove or replace candidates instead`,
+          `список уже записан ${already}; добавляйте, исключайте или заменяйте кандидатов`,
+          `тизме ${already} жазылган; талапкерди кошуңуз, чыгарыңыз же алмаштырыңыз`,
+        ),
+      ),
+    ];
   }
-  return [...dateProblems(dateField, date, { today: ctx.today, notBefore: noticeDate(state) }), ...peopleProblems(state, list, category, listField, ctx.today)];
+  return [
+    ...dateProblems(dateField, date, { today: ctx.today, notBefore: noticeDate(state) }),
+    ...peopleProblems(state, list, category, listField, ctx.today),
+  ];
 }
 
 /** 5.4.2: the executive head's list of municipal employees, once, after the formation notice. */
-export function checkSubmitStaffCandidates(state: FormationState, input: StaffCandidatesInput, ctx: CheckContext): FormationProblem[] {
-  return nominationList(state, ctx, state.staffCandidatesOn, '5.4.2', 'submittedOn', input?.submittedOn, 'candidates', input?.candidates, 'municipal_employee');
+export function checkSubmitStaffCandidates(
+  state: FormationState,
+  input: StaffCandidatesInput,
+  ctx: CheckContext,
+): FormationProblem[] {
+  return nominationList(
+    state,
+    ctx,
+    state.staffCandidatesOn,
+    '5.4.2',
+    'submittedOn',
+    input?.submittedOn,
+    'candidates',
+    input?.candidates,
+    'municipal_employee',
+  );
 }
 
 /** 5.4.3: the deputies approved by the council chair, once, after the formation notice. */
-export function checkApproveDeputyMembers(state: FormationState, input: DeputyMembersInput, ctx: CheckContext): FormationProblem[] {
-  return nominationList(state, ctx, state.deputyMembersOn, '5.4.3', 'approvedOn', input?.approvedOn, 'deputies', input?.deputies, 'deputy');
+export function checkApproveDeputyMembers(
+  state: FormationState,
+  input: DeputyMembersInput,
+  ctx: CheckContext,
+): FormationProblem[] {
+  return nominationList(
+    state,
+    ctx,
+    state.deputyMembersOn,
+    '5.4.3',
+    'approvedOn',
+    input?.approvedOn,
+    'deputies',
+    input?.deputies,
+    'deputy',
+  );
 }
 
 /** 5.4.4: a candidate is elected by more than half of the participants' votes. */
@@ -196,51 +446,149 @@ export function electedByGathering(votes: number, participants: number): boolean
 const wholeNumber = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
 
 /** 5.4.4: the protocol's numbers must be possible: at least 1 participant, each candidate's votes 0..participants. */
-export function checkRecordGatheringProtocol(state: FormationState, input: GatheringInput, ctx: CheckContext): FormationProblem[] {
+export function checkRecordGatheringProtocol(
+  state: FormationState,
+  input: GatheringInput,
+  ctx: CheckContext,
+): FormationProblem[] {
   const first = [...noticeFirst(state), ...beforeDecision(state)];
   if (first.length > 0) return first;
   const out = [...dateProblems('heldOn', input?.heldOn, { today: ctx.today, notBefore: noticeDate(state) })];
   if (typeof input?.protocolRef !== 'string' || input.protocolRef.trim() === '') {
-    out.push(problem('missing-protocol-ref', 'protocolRef', '5.4.4', loc("the protocol's number or reference is required", 'нужен номер (реквизиты) протокола', 'протоколдун номери (реквизиттери) керек')));
+    out.push(
+      problem(
+        'missing-protocol-ref',
+        'protocolRef',
+        '5.4.4',
+        loc(
+          "the protocol's number or reference is required",
+          'нужен номер (реквизиты) протокола',
+          'протоколдун номери (реквизиттери) керек',
+        ),
+      ),
+    );
   }
   const participants = input?.participants;
   if (!wholeNumber(participants, 1)) {
-    out.push(problem('invalid-participants', 'participants', '5.4.4', loc(`${String(participants)} is not a whole number of participants (1 or more)`, `${String(participants)} — не целое число участников (от 1)`, `${String(participants)} — катышуучулардын бүтүн саны эмес (1ден баштап)`)));
+    out.push(
+      problem(
+        'invalid-participants',
+        'participants',
+        '5.4.4',
+        loc(
+          `${String(participants)} is not a whole number of participants (1 or more)`,
+          `${String(participants)} — не целое число участников (от 1)`,
+          `${String(participants)} — катышуучулардын бүтүн саны эмес (1ден баштап)`,
+        ),
+      ),
+    );
   }
   out.push(...peopleProblems(state, input?.candidates, 'citizen', 'candidates', ctx.today));
   if (Array.isArray(input?.candidates)) {
     input.candidates.forEach((c, i) => {
       const votes = (c as { votes?: unknown } | null)?.votes;
       if (!wholeNumber(votes, 0)) {
-        out.push(problem('invalid-votes', `candidates[${i}].votes`, '5.4.4', loc(`${String(votes)} is not a whole number of votes (0 or more)`, `${String(votes)} — не целое число голосов (от 0)`, `${String(votes)} — добуштардын бүтүн саны эмес (0дөн баштап)`)));
+        out.push(
+          problem(
+            'invalid-votes',
+            `candidates[${i}].votes`,
+            '5.4.4',
+            loc(
+              `${String(votes)} is not a whole number of votes (0 or more)`,
+              `${String(votes)} — не целое число голосов (от 0)`,
+              `${String(votes)} — добуштардын бүтүн саны эмес (0дөн баштап)`,
+            ),
+          ),
+        );
       } else if (wholeNumber(participants, 1) && votes > participants) {
-        out.push(problem('votes-exceed-participants', `candidates[${i}].votes`, '5.4.4', loc(`${votes} votes for ${c.fullName} exceed the ${participants} participants`, `${votes} голосов за ${c.fullName} больше, чем ${participants} участников`, `${c.fullName} үчүн ${votes} добуш ${participants} катышуучудан көп`)));
+        out.push(
+          problem(
+            'votes-exceed-participants',
+            `candidates[${i}].votes`,
+            '5.4.4',
+            loc(
+              `${votes} votes for ${c.fullName} exceed the ${participants} participants`,
+              `${votes} голосов за ${c.fullName} больше, чем ${participants} участников`,
+              `${c.fullName} үчүн ${votes} добуш ${participants} катышуучудан көп`,
+            ),
+          ),
+        );
       }
     });
   }
   return out;
 }
 
-function candidateProblems(state: FormationState, input: AddCandidateInput, ctx: CheckContext, replacing?: string): FormationProblem[] {
+function candidateProblems(
+  state: FormationState,
+  input: AddCandidateInput,
+  ctx: CheckContext,
+  replacing?: string,
+): FormationProblem[] {
   const out: FormationProblem[] = [];
   if (!(CATEGORIES as readonly unknown[]).includes(input?.category)) {
-    out.push(problem('invalid-category', 'category', '5.2.3', loc(`"${String(input?.category)}" is not one of ${CATEGORIES.join(', ')}`, `«${String(input?.category)}» — не одна из категорий ${CATEGORIES.join(', ')}`, `«${String(input?.category)}» — ${CATEGORIES.join(', ')} категорияларынын бири эмес`)));
+    out.push(
+      problem(
+        'invalid-category',
+        'category',
+        '5.2.3',
+        loc(
+          `"${String(input?.category)}" is not one of ${CATEGORIES.join(', ')}`,
+          `«${String(input?.category)}» — не одна из категорий ${CATEGORIES.join(', ')}`,
+          `«${String(input?.category)}» — ${CATEGORIES.join(', ')} категорияларынын бири эмес`,
+        ),
+      ),
+    );
     return out;
   }
   out.push(...dateProblems('nominatedOn', input.nominatedOn, { today: ctx.today, notBefore: noticeDate(state) }));
   const { member, problems } = personToMember(input.person, input.category, 'person', ctx.today);
   out.push(...problems);
-  if (member && activeNames(state, replacing).has(nameKey(member.fullName))) out.push(duplicate('person.fullName', member.fullName));
+  if (member && activeNames(state, replacing).has(nameKey(member.fullName)))
+    out.push(duplicate('person.fullName', member.fullName));
   if (input.category === 'citizen') {
     const protocol = state.protocols.find((p) => p.protocolId === input.protocolId);
     if (!protocol) {
-      out.push(problem('protocol-required', 'protocolId', '5.4.4', loc(`citizens are elected at a community gathering: give the id of its protocol (${state.protocols.map((p) => p.protocolId).join(', ') || 'none recorded yet'})`, 'граждане избираются на сходе: укажите протокол схода', 'жарандар коомдук чогулушта шайланат: чогулуштун протоколун көрсөтүңүз')));
+      out.push(
+        problem(
+          'protocol-required',
+          'protocolId',
+          '5.4.4',
+          loc(
+            `citizens are elected at a community gathering: give the id of its protocol (${state.protocols.map((p) => p.protocolId).join(', ') || 'none recorded yet'})`,
+            'граждане избираются на сходе: укажите протокол схода',
+            'жарандар коомдук чогулушта шайланат: чогулуштун протоколун көрсөтүңүз',
+          ),
+        ),
+      );
     } else if (member) {
       const result = protocol.results.find((r) => nameKey(r.fullName) === nameKey(member.fullName));
       if (!result) {
-        out.push(problem('not-in-protocol', 'person.fullName', '5.4.4', loc(`${member.fullName} is not in the protocol ${protocol.protocolRef} of ${protocol.heldOn}`, `${member.fullName} нет в протоколе ${protocol.protocolRef} от ${protocol.heldOn}`, `${member.fullName} ${protocol.heldOn} күнкү ${protocol.protocolRef} протоколунда жок`)));
+        out.push(
+          problem(
+            'not-in-protocol',
+            'person.fullName',
+            '5.4.4',
+            loc(
+              `${member.fullName} is not in the protocol ${protocol.protocolRef} of ${protocol.heldOn}`,
+              `${member.fullName} нет в протоколе ${protocol.protocolRef} от ${protocol.heldOn}`,
+              `${member.fullName} ${protocol.heldOn} күнкү ${protocol.protocolRef} протоколунда жок`,
+            ),
+          ),
+        );
       } else if (!result.elected) {
-        out.push(problem('not-elected', 'person.fullName', '5.4.4', loc(`${result.votes} of ${protocol.participants} votes is not a majority (more than half is needed)`, `${result.votes} из ${protocol.participants} голосов — не большинство (нужно больше половины)`, `${protocol.participants} добуштан ${result.votes} — көпчүлүк эмес (жарымынан көбү керек)`)));
+        out.push(
+          problem(
+            'not-elected',
+            'person.fullName',
+            '5.4.4',
+            loc(
+              `${result.votes} of ${protocol.participants} votes is not a majority (more than half is needed)`,
+              `${result.votes} из ${protocol.participants} голосов — не большинство (нужно больше половины)`,
+              `${protocol.participants} добуштан ${result.votes} — көпчүлүк эмес (жарымынан көбү керек)`,
+            ),
+          ),
+        );
       }
     }
   }
@@ -248,7 +596,11 @@ function candidateProblems(state: FormationState, input: AddCandidateInput, ctx:
 }
 
 /** A candidate may be added until the council decides (5.4.5); a citizen only with a gathering's majority (5.4.4). */
-export function checkAddCandidate(state: FormationState, input: AddCandidateInput, ctx: CheckContext): FormationProblem[] {
+export function checkAddCandidate(
+  state: FormationState,
+  input: AddCandidateInput,
+  ctx: CheckContext,
+): FormationProblem[] {
   const first = [...noticeFirst(state), ...beforeDecision(state)];
   return first.length > 0 ? first : candidateProblems(state, input, ctx);
 }
@@ -258,18 +610,43 @@ function findCandidate(state: FormationState, candidateId: unknown): Candidate |
 }
 
 const unknownCandidate = (state: FormationState, candidateId: unknown) =>
-  problem('unknown-candidate', 'candidateId', null, loc(`no candidate ${String(candidateId)} (candidates: ${state.candidates.map((c) => c.candidateId).join(', ') || 'none'})`, `нет кандидата ${String(candidateId)}`, `${String(candidateId)} талапкери жок`));
+  problem(
+    'unknown-candidate',
+    'candidateId',
+    null,
+    loc(
+      `no candidate ${String(candidateId)} (candidates: ${state.candidates.map((c) => c.candidateId).join(', ') || 'none'})`,
+      `нет кандидата ${String(candidateId)}`,
+      `${String(candidateId)} талапкери жок`,
+    ),
+  );
 
 export function checkRemoveCandidate(state: FormationState, input: RemoveCandidateInput): FormationProblem[] {
   const first = beforeDecision(state);
   if (first.length > 0) return first;
   const out: FormationProblem[] = [];
   if (!findCandidate(state, input?.candidateId)) out.push(unknownCandidate(state, input?.candidateId));
-  if (typeof input?.reason !== 'string' || input.reason.trim() === '') out.push(problem('missing-reason', 'reason', null, loc('say why the candidate leaves the list', 'укажите причину исключения', 'тизмеден чыгаруунун себебин жазыңыз')));
+  if (typeof input?.reason !== 'string' || input.reason.trim() === '')
+    out.push(
+      problem(
+        'missing-reason',
+        'reason',
+        null,
+        loc(
+          'say why the candidate leaves the list',
+          'укажите причину исключения',
+          'тизмеден чыгаруунун себебин жазыңыз',
+        ),
+      ),
+    );
   return out;
 }
 
-export function checkReplaceCandidate(state: FormationState, input: ReplaceCandidateInput, ctx: CheckContext): FormationProblem[] {
+export function checkReplaceCandidate(
+  state: FormationState,
+  input: ReplaceCandidateInput,
+  ctx: CheckContext,
+): FormationProblem[] {
   const removal = checkRemoveCandidate(state, input);
   if (removal.some((p) => p.code === 'decision-recorded')) return removal;
   return [...removal, ...candidateProblems(state, input, ctx, input?.candidateId)];
@@ -282,29 +659,112 @@ export function compositionOf(candidates: Candidate[], on: IsoDate, chair?: stri
 }
 
 export function toMember(c: Candidate): RosterMember {
-  return { fullName: c.fullName, sex: c.sex, birthDate: c.birthDate, category: c.category, workplace: c.workplace, village: c.village, phone: c.phone, email: c.email };
+  return {
+    fullName: c.fullName,
+    sex: c.sex,
+    birthDate: c.birthDate,
+    category: c.category,
+    workplace: c.workplace,
+    village: c.village,
+    phone: c.phone,
+    email: c.email,
+  };
 }
 
 /** 5.4.5: every earlier step done and a composition with no violations on the decision date. */
-export function checkRecordCouncilDecision(state: FormationState, input: CouncilDecisionInput, ctx: CheckContext): FormationProblem[] {
+export function checkRecordCouncilDecision(
+  state: FormationState,
+  input: CouncilDecisionInput,
+  ctx: CheckContext,
+): FormationProblem[] {
   if (state.decision) return beforeDecision(state);
   const out: FormationProblem[] = [];
-  const missing = (code: string, clause: string, en: string, ru: string, ky: string) => out.push(problem(code, 'steps', clause, loc(en, ru, ky)));
-  if (!state.formationNotice) missing('formation-notice-missing', '5.4.1', 'the formation notice is not published', 'объявление о начале формирования не опубликовано', 'түзүү башталганы тууралуу жарыя жарыялана элек');
-  if (!state.staffCandidatesOn) missing('staff-candidates-missing', '5.4.2', "the executive head's candidates are not recorded", 'кандидаты от главы айыл окмоту не записаны', 'айыл өкмөтү башчысынын талапкерлери жазыла элек');
-  if (!state.deputyMembersOn) missing('deputy-members-missing', '5.4.3', "the deputies approved by the council chair are not recorded", 'депутаты, утверждённые председателем кенеша, не записаны', 'кеңештин төрагасы бекиткен депутаттар жазыла элек');
-  if (state.protocols.length === 0) missing('gathering-missing', '5.4.4', "no community gathering's protocol is recorded", 'протокол схода граждан не записан', 'коомдук чогулуштун протоколу жазыла элек');
-  const latest = [state.formationNotice?.publishedOn, state.staffCandidatesOn, state.deputyMembersOn, ...state.protocols.map((p) => p.heldOn)]
+  const missing = (code: string, clause: string, en: string, ru: string, ky: string) =>
+    out.push(problem(code, 'steps', clause, loc(en, ru, ky)));
+  if (!state.formationNotice)
+    missing(
+      'formation-notice-missing',
+      '5.4.1',
+      'the formation notice is not published',
+      'объявление о начале формирования не опубликовано',
+      'түзүү башталганы тууралуу жарыя жарыялана элек',
+    );
+  if (!state.staffCandidatesOn)
+    missing(
+      'staff-candidates-missing',
+      '5.4.2',
+      "the executive head's candidates are not recorded",
+      'кандидаты от главы айыл окмоту не записаны',
+      'айыл өкмөтү башчысынын талапкерлери жазыла элек',
+    );
+  if (!state.deputyMembersOn)
+    missing(
+      'deputy-members-missing',
+      '5.4.3',
+      'the deputies approved by the council chair are not recorded',
+      'депутаты, утверждённые председателем кенеша, не записаны',
+      'кеңештин төрагасы бекиткен депутаттар жазыла элек',
+    );
+  if (state.protocols.length === 0)
+    missing(
+      'gathering-missing',
+      '5.4.4',
+      "no community gathering's protocol is recorded",
+      'протокол схода граждан не записан',
+      'коомдук чогулуштун протоколу жазыла элек',
+    );
+  const latest = [
+    state.formationNotice?.publishedOn,
+    state.staffCandidatesOn,
+    state.deputyMembersOn,
+    ...state.protocols.map((p) => p.heldOn),
+  ]
     .filter((d): d is IsoDate => typeof d === 'string')
     .sort()
     .at(-1);
-  out.push(...dateProblems('decidedOn', input?.decidedOn, { today: ctx.today, ...(latest ? { notBefore: { date: latest, what: loc('the last nomination step', 'последний шаг выдвижения', 'талапкерлерди көрсөтүүнүн акыркы кадамы'), clause: '5.4.5' } } : {}) }));
+  out.push(
+    ...dateProblems('decidedOn', input?.decidedOn, {
+      today: ctx.today,
+      ...(latest
+        ? {
+            notBefore: {
+              date: latest,
+              what: loc(
+                'the last nomination step',
+                'последний шаг выдвижения',
+                'талапкерлерди көрсөтүүнүн акыркы кадамы',
+              ),
+              clause: '5.4.5',
+            },
+          }
+        : {}),
+    }),
+  );
   if (typeof input?.resolutionNumber !== 'string' || input.resolutionNumber.trim() === '') {
-    out.push(problem('missing-resolution', 'resolutionNumber', '5.4.5', loc("the council resolution's number is required", 'нужен номер постановления кенеша', 'кеңештин токтомунун номери керек')));
+    out.push(
+      problem(
+        'missing-resolution',
+        'resolutionNumber',
+        '5.4.5',
+        loc(
+          "the council resolution's number is required",
+          'нужен номер постановления кенеша',
+          'кеңештин токтомунун номери керек',
+        ),
+      ),
+    );
   }
   const on = typeof input?.decidedOn === 'string' && isIsoDate(input.decidedOn) ? input.decidedOn : ctx.today;
   const composition = compositionOf(state.candidates, on);
-  if (!composition) out.push(problem('no-candidates', 'candidates', '5.2.1', loc('there are no candidates', 'кандидатов нет', 'талапкерлер жок')));
+  if (!composition)
+    out.push(
+      problem(
+        'no-candidates',
+        'candidates',
+        '5.2.1',
+        loc('there are no candidates', 'кандидатов нет', 'талапкерлер жок'),
+      ),
+    );
   for (const f of composition?.findings ?? []) {
     if (f.severity === 'violation') out.push(problem(`composition:${f.code}`, 'composition', f.clause, f.message));
   }
@@ -321,76 +781,247 @@ export function creationNoticeDue(meetingDate: IsoDate, calendar: Calendar): Iso
  * while an on-time date can still be chosen; once the due date has passed, a late date is accepted with a warning
  * (the obligation has escalated; refusing every date would stall the procedure).
  */
-export function checkScheduleFirstMeeting(state: FormationState, input: ScheduleFirstMeetingInput, ctx: CheckContext): { problems: FormationProblem[]; warnings: Localized[] } {
+export function checkScheduleFirstMeeting(
+  state: FormationState,
+  input: ScheduleFirstMeetingInput,
+  ctx: CheckContext,
+): { problems: FormationProblem[]; warnings: Localized[] } {
   const warnings: Localized[] = [];
   if (!state.decision) {
-    return { problems: [problem('decision-missing', 'decision', '5.4.5', loc("record the council's decision first", 'сначала запишите решение кенеша', 'адегенде кеңештин чечимин жазыңыз'))], warnings };
+    return {
+      problems: [
+        problem(
+          'decision-missing',
+          'decision',
+          '5.4.5',
+          loc(
+            "record the council's decision first",
+            'сначала запишите решение кенеша',
+            'адегенде кеңештин чечимин жазыңыз',
+          ),
+        ),
+      ],
+      warnings,
+    };
   }
   if (state.meeting) {
-    return { problems: [problem('already-scheduled', 'meeting', '5.3.2', loc(`the first meeting is set for ${state.meeting.date}`, `первое заседание уже назначено на ${state.meeting.date}`, `биринчи жыйын ${state.meeting.date} күнүнө белгиленген`))], warnings };
+    return {
+      problems: [
+        problem(
+          'already-scheduled',
+          'meeting',
+          '5.3.2',
+          loc(
+            `the first meeting is set for ${state.meeting.date}`,
+            `первое заседание уже назначено на ${state.meeting.date}`,
+            `биринчи жыйын ${state.meeting.date} күнүнө белгиленген`,
+          ),
+        ),
+      ],
+      warnings,
+    };
   }
   const out: FormationProblem[] = [];
   const date = input?.date;
   if (typeof date !== 'string' || !isIsoDate(date)) out.push(...dateProblems('date', date, { today: ctx.today }));
   else if (compareDates(date, ctx.today) < 0) {
-    out.push(problem('date-in-past', 'date', '5.3.2', loc(`${date} is before today (${ctx.today})`, `${date} раньше сегодняшнего дня (${ctx.today})`, `${date} бүгүнкү күндөн (${ctx.today}) мурун`)));
+    out.push(
+      problem(
+        'date-in-past',
+        'date',
+        '5.3.2',
+        loc(
+          `${date} is before today (${ctx.today})`,
+          `${date} раньше сегодняшнего дня (${ctx.today})`,
+          `${date} бүгүнкү күндөн (${ctx.today}) мурун`,
+        ),
+      ),
+    );
   }
-  if (typeof input?.time !== 'string' || !TIME.test(input.time)) out.push(problem('invalid-time', 'time', '5.3.3', loc(`"${String(input?.time)}" is not a time HH:MM`, `«${String(input?.time)}» — не время ЧЧ:ММ`, `«${String(input?.time)}» — СС:ММ убактысы эмес`)));
-  if (typeof input?.place !== 'string' || input.place.trim() === '') out.push(problem('missing-place', 'place', '5.3.3', loc('the place is required (it is published, 5.3.3)', 'нужно место (оно публикуется, 5.3.3)', 'өтүүчү жери керек (ал жарыяланат, 5.3.3)')));
+  if (typeof input?.time !== 'string' || !TIME.test(input.time))
+    out.push(
+      problem(
+        'invalid-time',
+        'time',
+        '5.3.3',
+        loc(
+          `"${String(input?.time)}" is not a time HH:MM`,
+          `«${String(input?.time)}» — не время ЧЧ:ММ`,
+          `«${String(input?.time)}» — СС:ММ убактысы эмес`,
+        ),
+      ),
+    );
+  if (typeof input?.place !== 'string' || input.place.trim() === '')
+    out.push(
+      problem(
+        'missing-place',
+        'place',
+        '5.3.3',
+        loc(
+          'the place is required (it is published, 5.3.3)',
+          'нужно место (оно публикуется, 5.3.3)',
+          'өтүүчү жери керек (ал жарыяланат, 5.3.3)',
+        ),
+      ),
+    );
   const due = state.obligations.find((o) => o.key === 'first-meeting')?.due ?? null;
   if (out.length === 0 && typeof date === 'string' && due !== null) {
     if (compareDates(date, due) > 0) {
       if (compareDates(due, ctx.today) >= 0) {
-        out.push(problem('after-first-meeting-due', 'date', '5.3.2', loc(`${date} is after ${due}, the last day for the first meeting (10 working days from the decision)`, `${date} позже ${due} — последнего дня для первого заседания (10 рабочих дней после решения)`, `${date} биринчи жыйындын акыркы күнүнөн (${due}, чечимден кийин 10 жумуш күн) кийин`)));
+        out.push(
+          problem(
+            'after-first-meeting-due',
+            'date',
+            '5.3.2',
+            loc(
+              `${date} is after ${due}, the last day for the first meeting (10 working days from the decision)`,
+              `${date} позже ${due} — последнего дня для первого заседания (10 рабочих дней после решения)`,
+              `${date} биринчи жыйындын акыркы күнүнөн (${due}, чечимден кийин 10 жумуш күн) кийин`,
+            ),
+          ),
+        );
       } else {
-        warnings.push(loc(`the first meeting was due by ${due} (5.3.2); ${date} is late`, `первое заседание нужно было провести до ${due} (5.3.2); ${date} — с опозданием`, `биринчи жыйын ${due} чейин өтүшү керек эле (5.3.2); ${date} — кечигүү менен`));
+        warnings.push(
+          loc(
+            `the first meeting was due by ${due} (5.3.2); ${date} is late`,
+            `первое заседание нужно было провести до ${due} (5.3.2); ${date} — с опозданием`,
+            `биринчи жыйын ${due} чейин өтүшү керек эле (5.3.2); ${date} — кечигүү менен`,
+          ),
+        );
       }
     }
   }
   if (out.length === 0 && typeof date === 'string' && ctx.calendar) {
     const noticeDue = creationNoticeDue(date, ctx.calendar);
     if (compareDates(noticeDue, ctx.today) < 0) {
-      warnings.push(loc(`the creation notice was due by ${noticeDue}, 3 working days before ${date} (5.3.3); it can only be published late`, `объявление о создании нужно было опубликовать до ${noticeDue}, за 3 рабочих дня до ${date} (5.3.3); теперь только с опозданием`, `түзүлгөнү тууралуу жарыя ${date} күнүнөн 3 жумуш күн мурун, ${noticeDue} чейин жарыялануусу керек эле (5.3.3); эми кечигип гана`));
+      warnings.push(
+        loc(
+          `the creation notice was due by ${noticeDue}, 3 working days before ${date} (5.3.3); it can only be published late`,
+          `объявление о создании нужно было опубликовать до ${noticeDue}, за 3 рабочих дня до ${date} (5.3.3); теперь только с опозданием`,
+          `түзүлгөнү тууралуу жарыя ${date} күнүнөн 3 жумуш күн мурун, ${noticeDue} чейин жарыялануусу керек эле (5.3.3); эми кечигип гана`,
+        ),
+      );
     }
   }
   return { problems: out, warnings };
 }
 
 /** 5.3.3, 5.4.7: once the meeting is scheduled, on or after the decision, not in the future. */
-export function checkPublishCreationNotice(state: FormationState, input: PublishNoticeInput, ctx: CheckContext): FormationProblem[] {
+export function checkPublishCreationNotice(
+  state: FormationState,
+  input: PublishNoticeInput,
+  ctx: CheckContext,
+): FormationProblem[] {
   if (!state.meeting || !state.decision) {
-    return [problem('meeting-not-scheduled', 'meeting', '5.3.3', loc("schedule the first meeting first: the notice gives its date, time and place", 'сначала назначьте первое заседание: объявление сообщает его дату, время и место', 'адегенде биринчи жыйынды белгилеңиз: жарыяда анын күнү, убактысы жана жери болот'))];
+    return [
+      problem(
+        'meeting-not-scheduled',
+        'meeting',
+        '5.3.3',
+        loc(
+          'schedule the first meeting first: the notice gives its date, time and place',
+          'сначала назначьте первое заседание: объявление сообщает его дату, время и место',
+          'адегенде биринчи жыйынды белгилеңиз: жарыяда анын күнү, убактысы жана жери болот',
+        ),
+      ),
+    ];
   }
   if (state.creationNotice) {
-    return [problem('already-published', 'creationNotice', '5.3.3', loc(`the creation notice was published on ${state.creationNotice.publishedOn}`, `объявление о создании уже опубликовано ${state.creationNotice.publishedOn}`, `түзүлгөнү тууралуу жарыя ${state.creationNotice.publishedOn} жарыяланган`))];
+    return [
+      problem(
+        'already-published',
+        'creationNotice',
+        '5.3.3',
+        loc(
+          `the creation notice was published on ${state.creationNotice.publishedOn}`,
+          `объявление о создании уже опубликовано ${state.creationNotice.publishedOn}`,
+          `түзүлгөнү тууралуу жарыя ${state.creationNotice.publishedOn} жарыяланган`,
+        ),
+      ),
+    ];
   }
   return [
-    ...dateProblems('publishedOn', input?.publishedOn, { today: ctx.today, notBefore: { date: state.decision.decidedOn, what: loc("the council's decision", 'решение кенеша', 'кеңештин чечими'), clause: '5.4.7' } }),
+    ...dateProblems('publishedOn', input?.publishedOn, {
+      today: ctx.today,
+      notBefore: {
+        date: state.decision.decidedOn,
+        what: loc("the council's decision", 'решение кенеша', 'кеңештин чечими'),
+        clause: '5.4.7',
+      },
+    }),
     ...channelProblems(input?.channels, input?.text),
   ];
 }
 
 /** The candidate the chair election names, by id or by name. */
-export function chairCandidate(state: FormationState, election: FirstMeetingInput['chairElection'] | undefined): Candidate | undefined {
+export function chairCandidate(
+  state: FormationState,
+  election: FirstMeetingInput['chairElection'] | undefined,
+): Candidate | undefined {
   if (!election) return undefined;
   if (election.candidateId !== undefined) return findCandidate(state, election.candidateId);
-  return typeof election.fullName === 'string' ? state.candidates.find((c) => nameKey(c.fullName) === nameKey(election.fullName!)) : undefined;
+  return typeof election.fullName === 'string'
+    ? state.candidates.find((c) => nameKey(c.fullName) === nameKey(election.fullName!))
+    : undefined;
 }
 
 /**
  * 5.4.6 and 7.2.3: the first meeting has a quorum (more than half of all members present), and the chair is a
  * citizen member elected by open vote: more votes for than half of the members present (votesFor × 2 > present).
  */
-export function checkRecordFirstMeeting(state: FormationState, input: FirstMeetingInput, ctx: CheckContext): FormationProblem[] {
+export function checkRecordFirstMeeting(
+  state: FormationState,
+  input: FirstMeetingInput,
+  ctx: CheckContext,
+): FormationProblem[] {
   if (!state.creationNotice || !state.decision || !state.meeting) {
-    return [problem('creation-notice-missing', 'creationNotice', '5.3.3', loc('publish the creation notice with the meeting details first', 'сначала опубликуйте объявление о создании группы и первом заседании', 'адегенде топтун түзүлгөнү жана биринчи жыйыны тууралуу жарыяны жарыялаңыз'))];
+    return [
+      problem(
+        'creation-notice-missing',
+        'creationNotice',
+        '5.3.3',
+        loc(
+          'publish the creation notice with the meeting details first',
+          'сначала опубликуйте объявление о создании группы и первом заседании',
+          'адегенде топтун түзүлгөнү жана биринчи жыйыны тууралуу жарыяны жарыялаңыз',
+        ),
+      ),
+    ];
   }
-  if (state.firstMeeting) return [problem('already-recorded', 'firstMeeting', '5.4.6', loc('the first meeting is recorded', 'первое заседание уже записано', 'биринчи жыйын жазылган'))];
-  const out = [...dateProblems('heldOn', input?.heldOn, { today: ctx.today, notBefore: { date: state.decision.decidedOn, what: loc("the council's decision", 'решение кенеша', 'кеңештин чечими'), clause: '5.3.2' } })];
+  if (state.firstMeeting)
+    return [
+      problem(
+        'already-recorded',
+        'firstMeeting',
+        '5.4.6',
+        loc('the first meeting is recorded', 'первое заседание уже записано', 'биринчи жыйын жазылган'),
+      ),
+    ];
+  const out = [
+    ...dateProblems('heldOn', input?.heldOn, {
+      today: ctx.today,
+      notBefore: {
+        date: state.decision.decidedOn,
+        what: loc("the council's decision", 'решение кенеша', 'кеңештин чечими'),
+        clause: '5.3.2',
+      },
+    }),
+  ];
   const total = state.candidates.length;
   const present = input?.present;
   if (!wholeNumber(present, 0) || present > total) {
-    out.push(problem('invalid-present', 'present', '7.2.3', loc(`${String(present)} is not a number of members present (0 to ${total})`, `${String(present)} — невозможное число присутствующих (от 0 до ${total})`, `${String(present)} — катышкандардын мүмкүн болгон саны эмес (0дөн ${total}ге чейин)`)));
+    out.push(
+      problem(
+        'invalid-present',
+        'present',
+        '7.2.3',
+        loc(
+          `${String(present)} is not a number of members present (0 to ${total})`,
+          `${String(present)} — невозможное число присутствующих (от 0 до ${total})`,
+          `${String(present)} — катышкандардын мүмкүн болгон саны эмес (0дөн ${total}ге чейин)`,
+        ),
+      ),
+    );
     return out;
   }
   const q = quorum(total, present);
@@ -398,20 +1029,70 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
   const election = input?.chairElection;
   const chair = chairCandidate(state, election);
   if (!chair) {
-    out.push(problem('chair-not-member', 'chairElection', '5.4.6', loc(`${String(election?.candidateId ?? election?.fullName)} is not a member of the group`, `${String(election?.candidateId ?? election?.fullName)} не член группы`, `${String(election?.candidateId ?? election?.fullName)} топтун мүчөсү эмес`)));
+    out.push(
+      problem(
+        'chair-not-member',
+        'chairElection',
+        '5.4.6',
+        loc(
+          `${String(election?.candidateId ?? election?.fullName)} is not a member of the group`,
+          `${String(election?.candidateId ?? election?.fullName)} не член группы`,
+          `${String(election?.candidateId ?? election?.fullName)} топтун мүчөсү эмес`,
+        ),
+      ),
+    );
   } else {
-    const composition = compositionOf(state.candidates, typeof input.heldOn === 'string' && isIsoDate(input.heldOn) ? input.heldOn : ctx.today, chair.fullName);
-    for (const f of composition?.findings ?? []) if (f.code.startsWith('chair-')) out.push(problem(`composition:${f.code}`, 'chairElection', f.clause, f.message));
+    const composition = compositionOf(
+      state.candidates,
+      typeof input.heldOn === 'string' && isIsoDate(input.heldOn) ? input.heldOn : ctx.today,
+      chair.fullName,
+    );
+    for (const f of composition?.findings ?? [])
+      if (f.code.startsWith('chair-')) out.push(problem(`composition:${f.code}`, 'chairElection', f.clause, f.message));
   }
   const votes = [election?.votesFor, election?.votesAgainst, election?.abstained];
   if (!votes.every((v) => wholeNumber(v, 0))) {
-    out.push(problem('invalid-votes', 'chairElection', '5.4.6', loc('votes for, against and abstentions are whole numbers of 0 or more', 'голоса «за», «против» и «воздержались» — целые числа от 0', '«макул», «каршы» жана «калыс» добуштары — 0дөн баштаган бүтүн сандар')));
+    out.push(
+      problem(
+        'invalid-votes',
+        'chairElection',
+        '5.4.6',
+        loc(
+          'votes for, against and abstentions are whole numbers of 0 or more',
+          'голоса «за», «против» и «воздержались» — целые числа от 0',
+          '«макул», «каршы» жана «калыс» добуштары — 0дөн баштаган бүтүн сандар',
+        ),
+      ),
+    );
   } else {
     const [f, a, ab] = votes;
     if (f! + a! + ab! > present) {
-      out.push(problem('votes-exceed-present', 'chairElection', '5.4.6', loc(`${f} + ${a} + ${ab} = ${f! + a! + ab!} votes exceed the ${present} members present`, `${f} + ${a} + ${ab} = ${f! + a! + ab!} голосов больше, чем ${present} присутствующих`, `${f} + ${a} + ${ab} = ${f! + a! + ab!} добуш катышкан ${present} мүчөдөн көп`)));
-    } else if (!isMajority(f!, present)) { // 5.4.6: the chair by a majority of those present
-      out.push(problem('chair-not-elected', 'chairElection.votesFor', '5.4.6', loc(`${f} of ${present} present is not a majority: the chair needs more than half of the members present`, `${f} из ${present} присутствующих — не большинство: нужно больше половины присутствующих`, `катышкан ${present} мүчөдөн ${f} — көпчүлүк эмес: катышкандардын жарымынан көбү керек`)));
+      out.push(
+        problem(
+          'votes-exceed-present',
+          'chairElection',
+          '5.4.6',
+          loc(
+            `${f} + ${a} + ${ab} = ${f! + a! + ab!} votes exceed the ${present} members present`,
+            `${f} + ${a} + ${ab} = ${f! + a! + ab!} голосов больше, чем ${present} присутствующих`,
+            `${f} + ${a} + ${ab} = ${f! + a! + ab!} добуш катышкан ${present} мүчөдөн көп`,
+          ),
+        ),
+      );
+    } else if (!isMajority(f!, present)) {
+      // 5.4.6: the chair by a majority of those present
+      out.push(
+        problem(
+          'chair-not-elected',
+          'chairElection.votesFor',
+          '5.4.6',
+          loc(
+            `${f} of ${present} present is not a majority: the chair needs more than half of the members present`,
+            `${f} из ${present} присутствующих — не большинство: нужно больше половины присутствующих`,
+            `катышкан ${present} мүчөдөн ${f} — көпчүлүк эмес: катышкандардын жарымынан көбү керек`,
+          ),
+        ),
+      );
     }
   }
   return out;

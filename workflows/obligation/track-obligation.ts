@@ -91,7 +91,9 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
     calendarStale = false;
     const from = compareDates(start, spec.anchor) < 0 ? start : spec.anchor;
     const to = addDays(spec.due ?? spec.anchor, CALENDAR_SPAN_DAYS);
-    const slice = await loadCalendar(spec.councilId === undefined ? { from, to } : { from, to, councilId: spec.councilId });
+    const slice = await loadCalendar(
+      spec.councilId === undefined ? { from, to } : { from, to, councilId: spec.councilId },
+    );
     calendarLoads++;
     calendar = calendarFromSlice(slice);
     due = spec.due ?? computeDeadline(spec.key, spec.anchor, calendar).due;
@@ -116,9 +118,19 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
     openedRecorded = true;
     // Rungs already behind the start (an obligation opened late) are skipped, except the latest one and the escalation.
     for (const [i, r] of ladder.entries()) {
-      if (r.rung !== 'escalation' && r.epochMs <= Date.now() && ladder.slice(i + 1).some((later) => later.epochMs <= Date.now())) {
+      if (
+        r.rung !== 'escalation' &&
+        r.epochMs <= Date.now() &&
+        ladder.slice(i + 1).some((later) => later.epochMs <= Date.now())
+      ) {
         status.set(r.rung, 'skipped');
-        await recordObligationEvent({ obligationId: spec.obligationId, type: 'rung-skipped', at: nowIso(), rung: r.rung, due: due! });
+        await recordObligationEvent({
+          obligationId: spec.obligationId,
+          type: 'rung-skipped',
+          at: nowIso(),
+          rung: r.rung,
+          due: due!,
+        });
       }
     }
 
@@ -126,7 +138,14 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
       if (calendarStale) {
         const before = due!;
         await plan();
-        if (due !== before) await recordObligationEvent({ obligationId: spec.obligationId, type: 'due-changed', at: nowIso(), from: before, to: due! });
+        if (due !== before)
+          await recordObligationEvent({
+            obligationId: spec.obligationId,
+            type: 'due-changed',
+            at: nowIso(),
+            from: before,
+            to: due!,
+          });
         continue;
       }
       const next = ladder.find((r) => !status.has(r.rung));
@@ -147,12 +166,25 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
       } else {
         await sendReminder({ ...notice(), rung: next.rung, workingDaysBefore: Number(next.rung.slice('due-'.length)) });
         status.set(next.rung, 'sent');
-        await recordObligationEvent({ obligationId: spec.obligationId, type: 'reminder-sent', at: nowIso(), rung: next.rung, due: due! });
+        await recordObligationEvent({
+          obligationId: spec.obligationId,
+          type: 'reminder-sent',
+          at: nowIso(),
+          rung: next.rung,
+          due: due!,
+        });
       }
     }
 
     const late = compareDates(fulfilledOn, due!) > 0;
-    await recordObligationEvent({ obligationId: spec.obligationId, type: 'fulfilled', at: nowIso(), on: fulfilledOn, due: due!, late });
+    await recordObligationEvent({
+      obligationId: spec.obligationId,
+      type: 'fulfilled',
+      at: nowIso(),
+      on: fulfilledOn,
+      due: due!,
+      late,
+    });
     return {
       obligationId: spec.obligationId,
       due: due!,
