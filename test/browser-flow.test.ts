@@ -434,13 +434,11 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     await object
       .getByLabel(t('ky', 'respond.text'), { exact: true })
       .fill('Суу берүү графиги жарыяланды, резервуар сатылып алынат.');
-    await object
-      .getByLabel(t('ky', 'respond.file'), { exact: true })
-      .setInputFiles({
-        name: 'joop.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from("%PDF-1.4\n% the school's answer\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
-      });
+    await object.getByLabel(t('ky', 'respond.file'), { exact: true }).setInputFiles({
+      name: 'joop.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from("%PDF-1.4\n% the school's answer\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
+    });
     await go(
       object,
       () => object.getByRole('button', { name: t('ky', 'respond.send'), exact: true }).click(),

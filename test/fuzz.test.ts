@@ -297,12 +297,10 @@ function bodies(route: SeenRoute): fc.Arbitrary<Payload> {
     options.push(fc.tuple(fc.constantFrom(...paths), junk).map(([path, v]) => json(withField(sample, path, v))));
     options.push(fc.constantFrom(...paths).map((path) => json(withField(sample, path, undefined, true))));
     options.push(
-      fc
-        .tuple(fc.constantFrom(...paths), junk)
-        .map(([path, v]) => ({
-          payload: form(Object.entries(withField(sample, path.slice(0, 1), v) as object)),
-          contentType: 'application/x-www-form-urlencoded',
-        })),
+      fc.tuple(fc.constantFrom(...paths), junk).map(([path, v]) => ({
+        payload: form(Object.entries(withField(sample, path.slice(0, 1), v) as object)),
+        contentType: 'application/x-www-form-urlencoded',
+      })),
     );
   }
   return fc.oneof(...options);

@@ -55,16 +55,14 @@ export function createEventActivities({ db }: { db: Kysely<Database> }) {
     async appendDomainEvents(input: AppendDomainEventsInput): Promise<AppendDomainEventsResult> {
       const events = toNewEvents(input);
       try {
-        const result = await db
-          .transaction()
-          .execute((trx) =>
-            recordInTransaction(trx, {
-              stream: input.stream,
-              expectedVersion: input.expectedVersion ?? 'any',
-              events,
-              actor: input.actor,
-            }),
-          );
+        const result = await db.transaction().execute((trx) =>
+          recordInTransaction(trx, {
+            stream: input.stream,
+            expectedVersion: input.expectedVersion ?? 'any',
+            events,
+            actor: input.actor,
+          }),
+        );
         return {
           streamVersion: result.streamVersion,
           appended: result.appended.length,

@@ -58,12 +58,10 @@ export function dashboardRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const { groupId } = request.params;
       const made = await regenerateFeedToken(deps.db, responseLinkSecret(deps.config), groupId, new Date(clock()));
-      return reply
-        .status(201)
-        .send({
-          createdAt: made.createdAt.toISOString(),
-          ...feedUrls(origin(request, deps.config), groupId, made.token),
-        });
+      return reply.status(201).send({
+        createdAt: made.createdAt.toISOString(),
+        ...feedUrls(origin(request, deps.config), groupId, made.token),
+      });
     },
   );
 
