@@ -44,56 +44,26 @@ export function accountPage(app: App, deps: AppDeps): void {
     const l = page.lang;
     const manage =
       account.role === 'staff' && account.council_id !== null
-        ? html`<p>
-            <a href="/manage/councils/${encodeURIComponent(account.council_id)}/accounts?lang=${l}"
-              >${msg(l, 'accounts.own.manage')}</a
-            >
-          </p>`
+        ? html`<p><a href="/manage/councils/${encodeURIComponent(account.council_id)}/accounts?lang=${l}">${msg(l, 'accounts.own.manage')}</a></p>`
         : '';
     const body = html`${done ? html`<p class="ok" role="status">${msg(l, 'accounts.own.done')}</p>` : ''}
-      <p>
-        ${msg(l, 'accounts.email')}: ${account.email}<br />${msg(l, 'accounts.role')}: ${roleLabel(l, account.role)}
-      </p>
-      ${manage}
-      <h2>${msg(l, 'accounts.own.change')}</h2>
-      <p class="muted">${msg(l, 'accounts.own.explain')}</p>
-      ${error ? accountsErrorBox(page, error) : ''}
-      <form method="post" action="/account/password?lang=${l}">
-        ${csrfField(page)}
-        <input type="hidden" value="${account.email}" autocomplete="username" />
-        <label for="currentPassword">${msg(l, 'accounts.currentPassword')}</label>
-        <input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          required
-          autocomplete="current-password"
-          maxlength="${PASSWORD_MAX}"
-        />
-        <label for="newPassword">${msg(l, 'accounts.newPassword')}</label>
-        <input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          required
-          minlength="12"
-          autocomplete="new-password"
-          maxlength="${PASSWORD_MAX}"
-          aria-describedby="newPassword-hint"
-        />
-        <p class="muted" id="newPassword-hint">${msg(l, 'accounts.rule.range')}</p>
-        <label for="newPasswordAgain">${msg(l, 'accounts.passwordAgain')}</label>
-        <input
-          id="newPasswordAgain"
-          name="newPasswordAgain"
-          type="password"
-          required
-          minlength="12"
-          autocomplete="new-password"
-          maxlength="${PASSWORD_MAX}"
-        />
-        <button type="submit">${msg(l, 'accounts.own.submit')}</button>
-      </form>`;
+<p>${msg(l, 'accounts.email')}: ${account.email}<br>${msg(l, 'accounts.role')}: ${roleLabel(l, account.role)}</p>
+${manage}
+<h2>${msg(l, 'accounts.own.change')}</h2>
+<p class="muted">${msg(l, 'accounts.own.explain')}</p>
+${error ? accountsErrorBox(page, error) : ''}
+<form method="post" action="/account/password?lang=${l}">
+${csrfField(page)}
+<input type="hidden" value="${account.email}" autocomplete="username">
+<label for="currentPassword">${msg(l, 'accounts.currentPassword')}</label>
+<input id="currentPassword" name="currentPassword" type="password" required autocomplete="current-password" maxlength="${PASSWORD_MAX}">
+<label for="newPassword">${msg(l, 'accounts.newPassword')}</label>
+<input id="newPassword" name="newPassword" type="password" required minlength="12" autocomplete="new-password" maxlength="${PASSWORD_MAX}" aria-describedby="newPassword-hint">
+<p class="muted" id="newPassword-hint">${msg(l, 'accounts.rule.range')}</p>
+<label for="newPasswordAgain">${msg(l, 'accounts.passwordAgain')}</label>
+<input id="newPasswordAgain" name="newPasswordAgain" type="password" required minlength="12" autocomplete="new-password" maxlength="${PASSWORD_MAX}">
+<button type="submit">${msg(l, 'accounts.own.submit')}</button>
+</form>`;
     return sendPage(reply, page, status, layout(page, msg(l, 'accounts.own.title'), body));
   }
 

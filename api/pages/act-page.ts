@@ -25,10 +25,7 @@ export function readObjectName(content: Readonly<Record<string, unknown>>): stri
 }
 
 const row = (label: string, value: Html | string): Html =>
-  html`<tr>
-    <th scope="row">${label}</th>
-    <td>${value}</td>
-  </tr> `;
+  html`<tr><th scope="row">${label}</th><td>${value}</td></tr>\n`;
 
 export function actPage(app: App, deps: AppDeps): void {
   app.get(
@@ -48,55 +45,38 @@ export function actPage(app: App, deps: AppDeps): void {
       const recommendations = d.recommendations ?? [];
       const annexes = d.annexes ?? [];
       const body = html`<table class="act">
-          <tbody>
-            ${row(msg(lang, 'acts.issuedOn'), act.issuedOn ? dmy(act.issuedOn) : '')}${act.receivedOn ? row(msg(lang, 'act.receivedOn'), dmy(act.receivedOn)) : ''}${row(msg(lang, 'acts.status'), msg(lang, `actStatus.${status}`))}${row(msg(lang, 'acts.object'), d.object?.name ?? '')}${d.object?.kind ? row(msg(lang, 'act.objectKind'), MONITORED_OBJECT_KINDS[d.object.kind][lang]) : ''}${row(msg(lang, 'act.purpose'), d.purpose ?? '')}${row(msg(lang, 'acts.subject'), d.subject ?? '')}${row(msg(lang, 'act.place'), d.place ?? '')}${row(msg(lang, 'act.period'), period)}
-          </tbody>
-        </table>
-        ${
-          d.resultsSummary
-            ? html`<h2>${msg(lang, 'act.summary')}</h2>
-                <p>${d.resultsSummary}</p> `
-            : ''
-        }
-        <h2>${msg(lang, 'act.findings')}</h2>
-        ${
-          findings.length === 0
-            ? none
-            : html`<ol class="findings">
-                ${findings.map((f) => {
-                  const method = f.method
-                    ? [FINDING_METHODS[f.method][lang], f.methodNote ?? ''].filter(Boolean).join(': ')
-                    : '';
-                  return html`<li>
-                    <strong>${msg(lang, f.kind === 'fact' ? 'act.fact' : 'act.evaluation')}.</strong>
-                    ${f.text ?? ''}${method ? html` <em>(${msg(lang, 'act.method')}: ${method})</em>` : ''}
-                  </li> `;
-                })}
-              </ol>`
-        }
-        <h2>${msg(lang, 'act.recommendations')}</h2>
-        ${
-          recommendations.length === 0
-            ? none
-            : html`<ol>
-                ${recommendations.map((r) => html`<li>${r}</li> `)}
-              </ol>`
-        }
-        <h2>${msg(lang, 'act.annexes')}</h2>
-        ${
-          annexes.length === 0
-            ? none
-            : html`<ol>
-                ${annexes.map((a) => {
-                  // An annex named after an attached file links to the file (issued acts' annexes are public: annex-download.ts).
-                  const file = act.annexes.find((f) => f.fileName.toLowerCase() === a.title.trim().toLowerCase());
-                  return html`<li>
-                    ${file ? html`<a href="${annexUrl(act.id, file.id)}" download>${a.title}</a>` : a.title}
-                  </li> `;
-                })}
-              </ol>`
-        }
-        <p><a href="/groups/${encodeURIComponent(act.groupId)}/acts?lang=${lang}">${msg(lang, 'act.back')}</a></p>`;
+<tbody>
+${row(msg(lang, 'acts.issuedOn'), act.issuedOn ? dmy(act.issuedOn) : '')}${act.receivedOn ? row(msg(lang, 'act.receivedOn'), dmy(act.receivedOn)) : ''}${row(msg(lang, 'acts.status'), msg(lang, `actStatus.${status}`))}${row(msg(lang, 'acts.object'), d.object?.name ?? '')}${d.object?.kind ? row(msg(lang, 'act.objectKind'), MONITORED_OBJECT_KINDS[d.object.kind][lang]) : ''}${row(msg(lang, 'act.purpose'), d.purpose ?? '')}${row(msg(lang, 'acts.subject'), d.subject ?? '')}${row(msg(lang, 'act.place'), d.place ?? '')}${row(msg(lang, 'act.period'), period)}</tbody>
+</table>
+${d.resultsSummary ? html`<h2>${msg(lang, 'act.summary')}</h2>\n<p>${d.resultsSummary}</p>\n` : ''}<h2>${msg(lang, 'act.findings')}</h2>
+${
+  findings.length === 0
+    ? none
+    : html`<ol class="findings">
+${findings.map((f) => {
+  const method = f.method ? [FINDING_METHODS[f.method][lang], f.methodNote ?? ''].filter(Boolean).join(': ') : '';
+  return html`<li><strong>${msg(lang, f.kind === 'fact' ? 'act.fact' : 'act.evaluation')}.</strong> ${f.text ?? ''}${method ? html` <em>(${msg(lang, 'act.method')}: ${method})</em>` : ''}</li>\n`;
+})}</ol>`
+}
+<h2>${msg(lang, 'act.recommendations')}</h2>
+${
+  recommendations.length === 0
+    ? none
+    : html`<ol>
+${recommendations.map((r) => html`<li>${r}</li>\n`)}</ol>`
+}
+<h2>${msg(lang, 'act.annexes')}</h2>
+${
+  annexes.length === 0
+    ? none
+    : html`<ol>
+${annexes.map((a) => {
+  // An annex named after an attached file links to the file (issued acts' annexes are public: annex-download.ts).
+  const file = act.annexes.find((f) => f.fileName.toLowerCase() === a.title.trim().toLowerCase());
+  return html`<li>${file ? html`<a href="${annexUrl(act.id, file.id)}" download>${a.title}</a>` : a.title}</li>\n`;
+})}</ol>`
+}
+<p><a href="/groups/${encodeURIComponent(act.groupId)}/acts?lang=${lang}">${msg(lang, 'act.back')}</a></p>`;
       return sendPage(reply, page, 200, layout(page, msg(lang, 'act.title', { number: act.number ?? '' }), body));
     },
   );

@@ -126,20 +126,9 @@ export function calendarReminderHtml(
         : r.data === 'missing'
           ? 'calendarEdit.reminder.thisMissing'
           : 'calendarEdit.reminder.thisEstimated';
-    return html`<div class="notice calendar-reminder" role="status" data-year="${r.year}">
-      <p>
-        <strong>${msg(lang, 'calendarEdit.reminder.title', { year: String(r.year) })}</strong>
-        ${msg(lang, key, { year: String(r.year) })}
-      </p>
-      ${
-        r.estimatedDays.length > 0
-          ? html`<ul>
-              ${r.estimatedDays.map((d) => html`<li><time datetime="${d.date}">${formatDay(lang, d.date)}</time>: ${nameIn(lang, d.name)} (${msg(lang, 'calendarEdit.status.estimated')})</li>`)}
-            </ul>`
-          : ''
-      }
-      ${link ? html`<p><a href="${calendarPath(councilId)}?year=${r.year}&amp;lang=${lang}">${msg(lang, 'calendarEdit.reminder.open', { year: String(r.year) })}</a></p>` : ''}
-    </div>`;
+    return html`<div class="notice calendar-reminder" role="status" data-year="${r.year}"><p><strong>${msg(lang, 'calendarEdit.reminder.title', { year: String(r.year) })}</strong> ${msg(lang, key, { year: String(r.year) })}</p>
+${r.estimatedDays.length > 0 ? html`<ul>${r.estimatedDays.map((d) => html`<li><time datetime="${d.date}">${formatDay(lang, d.date)}</time>: ${nameIn(lang, d.name)} (${msg(lang, 'calendarEdit.status.estimated')})</li>`)}</ul>` : ''}
+${link ? html`<p><a href="${calendarPath(councilId)}?year=${r.year}&amp;lang=${lang}">${msg(lang, 'calendarEdit.reminder.open', { year: String(r.year) })}</a></p>` : ''}</div>`;
   })}`;
 }
 
@@ -187,22 +176,17 @@ function staleBox(
 ): Html {
   if (stale.length === 0) return html``;
   const lang = page.lang;
-  return html`<section class="notice" id="stale" aria-labelledby="stale-title">
-    <h2 id="stale-title">${msg(lang, 'calendarEdit.stale.title')}</h2>
-    <p>${msg(lang, 'calendarEdit.stale.intro')}</p>
-    <ul>
-      ${stale.map((s) => html`<li>${obligationTitle(lang, s.key)} (${s.clause}): <time datetime="${s.dueDate}">${formatDay(lang, s.dueDate)}</time> → <time datetime="${s.dueOnCurrentCalendar}">${formatDay(lang, s.dueOnCurrentCalendar)}</time>${' '}<a href="/manage/groups/${encodeURIComponent(s.groupId)}/dashboard?lang=${lang}">${msg(lang, 'calendarEdit.stale.group')}</a></li>`)}
-    </ul>
-    ${
-      canEdit
-        ? engineUp
-          ? html`<form method="post" action="${calendarPath(councilId)}/signal?lang=${lang}">
-              ${csrfField(page)}<button type="submit">${msg(lang, 'calendarEdit.signal.button')}</button>
-            </form>`
-          : html`<p>${msg(lang, 'calendarEdit.signal.later')}</p>`
-        : ''
-    }
-  </section>`;
+  return html`<section class="notice" id="stale" aria-labelledby="stale-title"><h2 id="stale-title">${msg(lang, 'calendarEdit.stale.title')}</h2>
+<p>${msg(lang, 'calendarEdit.stale.intro')}</p>
+<ul>${stale.map((s) => html`<li>${obligationTitle(lang, s.key)} (${s.clause}): <time datetime="${s.dueDate}">${formatDay(lang, s.dueDate)}</time> → <time datetime="${s.dueOnCurrentCalendar}">${formatDay(lang, s.dueOnCurrentCalendar)}</time>${' '}<a href="/manage/groups/${encodeURIComponent(s.groupId)}/dashboard?lang=${lang}">${msg(lang, 'calendarEdit.stale.group')}</a></li>`)}</ul>
+${
+  canEdit
+    ? engineUp
+      ? html`<form method="post" action="${calendarPath(councilId)}/signal?lang=${lang}">${csrfField(page)}<button type="submit">${msg(lang, 'calendarEdit.signal.button')}</button></form>`
+      : html`<p>${msg(lang, 'calendarEdit.signal.later')}</p>`
+    : ''
+}
+</section>`;
 }
 
 function dayTable(page: PageRequest, councilId: string, view: CouncilCalendarYear, editing: Editing | null): Html {
@@ -220,25 +204,14 @@ function dayTable(page: PageRequest, councilId: string, view: CouncilCalendarYea
 <td>${d.name ? nameIn(lang, d.name) : ''}</td>
 <td>${msg(lang, REASON[d.reason])}</td>
 <td>${d.status === 'estimated' ? html`<strong>${msg(lang, 'calendarEdit.status.estimated')}</strong>` : d.status === 'confirmed' ? msg(lang, 'calendarEdit.status.confirmed') : ''}</td>
-<td>${msg(lang, SOURCE[d.source])}${d.shadowedNational ? html`<br /><span class="muted">${msg(lang, 'calendarEdit.shadowed', { name: nameIn(lang, d.shadowedNational.name) })}</span>` : ''}</td>
+<td>${msg(lang, SOURCE[d.source])}${d.shadowedNational ? html`<br><span class="muted">${msg(lang, 'calendarEdit.shadowed', { name: nameIn(lang, d.shadowedNational.name) })}</span>` : ''}</td>
 ${
   canEdit
-    ? html`<td>
-        <a
-          href="${calendarPath(councilId)}?year=${view.year}&amp;date=${d.date}&amp;scope=${editScope}&amp;lang=${lang}#edit"
-          >${msg(lang, 'calendarEdit.edit')}</a
-        >${
-          entryScope
-            ? html` <form method="post" action="${calendarPath(councilId)}/remove?lang=${lang}" class="inline">
-                ${csrfField(page)}<input type="hidden" name="date" value="${d.date}" /><input
-                  type="hidden"
-                  name="scope"
-                  value="${entryScope}"
-                /><button type="submit" class="link">${msg(lang, 'calendarEdit.remove')}</button>
-              </form>`
-            : ''
-        }
-      </td>`
+    ? html`<td><a href="${calendarPath(councilId)}?year=${view.year}&amp;date=${d.date}&amp;scope=${editScope}&amp;lang=${lang}#edit">${msg(lang, 'calendarEdit.edit')}</a>${
+        entryScope
+          ? html` <form method="post" action="${calendarPath(councilId)}/remove?lang=${lang}" class="inline">${csrfField(page)}<input type="hidden" name="date" value="${d.date}"><input type="hidden" name="scope" value="${entryScope}"><button type="submit" class="link">${msg(lang, 'calendarEdit.remove')}</button></form>`
+          : ''
+      }</td>`
     : ''
 }
 </tr>`;
@@ -246,20 +219,9 @@ ${
   return scrollBox(
     msg(lang, 'calendarEdit.title', { year: String(view.year) }),
     html`<table class="calendar-days">
-      <thead>
-        <tr>
-          <th scope="col">${msg(lang, 'calendarEdit.col.date')}</th>
-          <th scope="col">${msg(lang, 'calendarEdit.col.name')}</th>
-          <th scope="col">${msg(lang, 'calendarEdit.col.kind')}</th>
-          <th scope="col">${msg(lang, 'calendarEdit.col.status')}</th>
-          <th scope="col">${msg(lang, 'calendarEdit.col.source')}</th>
-          ${canEdit ? html`<th scope="col">${msg(lang, 'calendarEdit.col.actions')}</th>` : ''}
-        </tr>
-      </thead>
-      <tbody>
-        ${view.days.map(row)}
-      </tbody>
-    </table>`,
+<thead><tr><th scope="col">${msg(lang, 'calendarEdit.col.date')}</th><th scope="col">${msg(lang, 'calendarEdit.col.name')}</th><th scope="col">${msg(lang, 'calendarEdit.col.kind')}</th><th scope="col">${msg(lang, 'calendarEdit.col.status')}</th><th scope="col">${msg(lang, 'calendarEdit.col.source')}</th>${canEdit ? html`<th scope="col">${msg(lang, 'calendarEdit.col.actions')}</th>` : ''}</tr></thead>
+<tbody>${view.days.map(row)}</tbody>
+</table>`,
   );
 }
 
@@ -274,65 +236,35 @@ function dayForm(
   const lang = page.lang;
   const bad = (field: string) => (invalid === field ? html` aria-invalid="true" aria-describedby="form-error"` : '');
   const option = (value: string, label: string, current: string) =>
-    html`<option value="${value}" ${value === current ? html` selected` : ''}>${label}</option>`;
+    html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`;
   const radio = (value: string, label: string) =>
-    html`<div>
-      <input
-        type="radio"
-        id="scope-${value}"
-        name="scope"
-        value="${value}"
-        ${values.scope === value ? html` checked` : ''}${bad('scope')}
-      />
-      <label for="scope-${value}" class="inline">${label}</label>
-    </div>`;
-  return html`<section id="edit" aria-labelledby="edit-title">
-    <h2 id="edit-title">${msg(lang, 'calendarEdit.form.title')}</h2>
-    <form method="post" action="${calendarPath(councilId)}?lang=${lang}">
-      ${csrfField(page)}
-      <label for="date">${msg(lang, 'calendarEdit.form.date')}</label>
-      <input id="date" name="date" type="date" required value="${values.date}" ${bad('date')} />
-      <label for="type">${msg(lang, 'calendarEdit.form.type')}</label>
-      <select id="type" name="type" required${bad('type')}>
-        ${option('day-off', msg(lang, 'calendarEdit.type.dayOff'), values.type)}
-        ${option('working-day', msg(lang, 'calendarEdit.type.workingDay'), values.type)}
-      </select>
-      <label for="name-ky">${msg(lang, 'calendarEdit.form.nameKy')}</label>
-      <input
-        id="name-ky"
-        name="name.ky"
-        type="text"
-        lang="ky"
-        required
-        maxlength="200"
-        value="${values['name.ky']}"
-        ${bad('name.ky')}
-      />
-      <label for="name-ru">${msg(lang, 'calendarEdit.form.nameRu')}</label>
-      <input
-        id="name-ru"
-        name="name.ru"
-        type="text"
-        lang="ru"
-        required
-        maxlength="200"
-        value="${values['name.ru']}"
-        ${bad('name.ru')}
-      />
-      <label for="status">${msg(lang, 'calendarEdit.form.status')}</label>
-      <select id="status" name="status" ${bad('status')}>
-        ${option('confirmed', msg(lang, 'calendarEdit.status.confirmed'), values.status)}
-        ${option('estimated', msg(lang, 'calendarEdit.status.estimated'), values.status)}
-      </select>
-      <fieldset>
-        <legend>${msg(lang, 'calendarEdit.form.scope')}</legend>
-        ${radio('council', msg(lang, 'calendarEdit.scope.council', { council: councilName }))}
-        ${editing.national ? radio('national', msg(lang, 'calendarEdit.scope.national')) : html`<p class="muted">${sentence(msg(lang, 'calendarEdit.error.nationalOnly'))}.</p>`}
-      </fieldset>
-      <p class="muted">${msg(lang, 'calendarEdit.form.hint')}</p>
-      <button type="submit">${msg(lang, 'form.save')}</button>
-    </form>
-  </section>`;
+    html`<div><input type="radio" id="scope-${value}" name="scope" value="${value}"${values.scope === value ? html` checked` : ''}${bad('scope')}> <label for="scope-${value}" class="inline">${label}</label></div>`;
+  return html`<section id="edit" aria-labelledby="edit-title"><h2 id="edit-title">${msg(lang, 'calendarEdit.form.title')}</h2>
+<form method="post" action="${calendarPath(councilId)}?lang=${lang}">
+${csrfField(page)}
+<label for="date">${msg(lang, 'calendarEdit.form.date')}</label>
+<input id="date" name="date" type="date" required value="${values.date}"${bad('date')}>
+<label for="type">${msg(lang, 'calendarEdit.form.type')}</label>
+<select id="type" name="type" required${bad('type')}>
+${option('day-off', msg(lang, 'calendarEdit.type.dayOff'), values.type)}
+${option('working-day', msg(lang, 'calendarEdit.type.workingDay'), values.type)}
+</select>
+<label for="name-ky">${msg(lang, 'calendarEdit.form.nameKy')}</label>
+<input id="name-ky" name="name.ky" type="text" lang="ky" required maxlength="200" value="${values['name.ky']}"${bad('name.ky')}>
+<label for="name-ru">${msg(lang, 'calendarEdit.form.nameRu')}</label>
+<input id="name-ru" name="name.ru" type="text" lang="ru" required maxlength="200" value="${values['name.ru']}"${bad('name.ru')}>
+<label for="status">${msg(lang, 'calendarEdit.form.status')}</label>
+<select id="status" name="status"${bad('status')}>
+${option('confirmed', msg(lang, 'calendarEdit.status.confirmed'), values.status)}
+${option('estimated', msg(lang, 'calendarEdit.status.estimated'), values.status)}
+</select>
+<fieldset><legend>${msg(lang, 'calendarEdit.form.scope')}</legend>
+${radio('council', msg(lang, 'calendarEdit.scope.council', { council: councilName }))}
+${editing.national ? radio('national', msg(lang, 'calendarEdit.scope.national')) : html`<p class="muted">${sentence(msg(lang, 'calendarEdit.error.nationalOnly'))}.</p>`}
+</fieldset>
+<p class="muted">${msg(lang, 'calendarEdit.form.hint')}</p>
+<button type="submit">${msg(lang, 'form.save')}</button>
+</form></section>`;
 }
 
 interface RenderInput {
@@ -409,31 +341,28 @@ async function render(
       : html`<a href="${calendarPath(councilId)}?year=${y}&amp;lang=${lang}">${label}</a>`;
   const error = input.error ? labelled(lang, input.error) : null;
   const body = html`<p>${councilName}</p>
-    ${calendarReminderHtml(
-      page,
-      councilId,
-      reminders.filter((r) => r.year !== year),
-      true,
-    )}${calendarReminderHtml(
-      page,
-      councilId,
-      reminders.filter((r) => r.year === year),
-      false,
-    )}
-    <div id="result">${doneNotice(lang, input.done)}${signalNotice(lang, input.signal, input.n ?? '0')}</div>
-    ${staleBox(page, councilId, stale, canEdit, engineUp)}
-    <nav aria-label="${msg(lang, 'calendarEdit.years')}" class="noprint">
-      <p>${yearLink(year - 1, `← ${year - 1}`)} <strong>${year}</strong> ${yearLink(year + 1, `${year + 1} →`)}</p>
-    </nav>
-    <p>${msg(lang, `calendarEdit.data.${view.data}`, { year: String(year) })}</p>
-    ${dayTable(page, councilId, view, editing)}
-    <p class="muted">${msg(lang, 'calendarEdit.legend')}</p>
-    ${
-      editing
-        ? html`${error ? html`<div id="form-error">${errorBox(page, error)}</div>` : ''}${dayForm(page, councilId, values, councilName, error ? (input.error?.details.field ?? null) : null, editing)}`
-        : html`${error ? errorBox(page, error) : ''}
-            <p class="muted">${msg(lang, 'calendarEdit.readOnly')}</p>`
-    }`;
+${calendarReminderHtml(
+  page,
+  councilId,
+  reminders.filter((r) => r.year !== year),
+  true,
+)}${calendarReminderHtml(
+    page,
+    councilId,
+    reminders.filter((r) => r.year === year),
+    false,
+  )}
+<div id="result">${doneNotice(lang, input.done)}${signalNotice(lang, input.signal, input.n ?? '0')}</div>
+${staleBox(page, councilId, stale, canEdit, engineUp)}
+<nav aria-label="${msg(lang, 'calendarEdit.years')}" class="noprint"><p>${yearLink(year - 1, `← ${year - 1}`)} <strong>${year}</strong> ${yearLink(year + 1, `${year + 1} →`)}</p></nav>
+<p>${msg(lang, `calendarEdit.data.${view.data}`, { year: String(year) })}</p>
+${dayTable(page, councilId, view, editing)}
+<p class="muted">${msg(lang, 'calendarEdit.legend')}</p>
+${
+  editing
+    ? html`${error ? html`<div id="form-error">${errorBox(page, error)}</div>` : ''}${dayForm(page, councilId, values, councilName, error ? (input.error?.details.field ?? null) : null, editing)}`
+    : html`${error ? errorBox(page, error) : ''}<p class="muted">${msg(lang, 'calendarEdit.readOnly')}</p>`
+}`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'calendarEdit.title', { year: String(year) }), body));
 }
 

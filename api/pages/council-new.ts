@@ -59,66 +59,26 @@ function render(
   const lang = page.lang;
   const invalid = (field: CouncilField) => (field === badField ? html` aria-invalid="true"` : '');
   const body = html`<p><a href="/manage?lang=${lang}">${msg(lang, 'councils.back')}</a></p>
-    ${error ? errorBox(page, error) : ''}
-    <p>${msg(lang, 'councils.new.intro')}</p>
-    <form method="post" action="${NEW_COUNCIL_PATH}?lang=${lang}">
-      ${csrfField(page)}
-      <input type="hidden" name="nonce" value="${typed.nonce}" />
-      <label for="nameKy">${msg(lang, 'councils.field.nameKy')}</label>
-      <input
-        id="nameKy"
-        name="nameKy"
-        type="text"
-        lang="ky"
-        required
-        maxlength="200"
-        autocomplete="organization"
-        value="${typed.nameKy}"
-        aria-describedby="nameKy-hint"
-        ${invalid('nameKy')}
-      />
-      <span class="muted" id="nameKy-hint">${msg(lang, 'councils.field.nameKyHint')}</span>
-      <label for="nameRu">${msg(lang, 'councils.field.nameRu')}</label>
-      <input
-        id="nameRu"
-        name="nameRu"
-        type="text"
-        lang="ru"
-        required
-        maxlength="200"
-        value="${typed.nameRu}"
-        aria-describedby="nameRu-hint"
-        ${invalid('nameRu')}
-      />
-      <span class="muted" id="nameRu-hint">${msg(lang, 'councils.field.nameRuHint')}</span>
-      <label for="email">${msg(lang, 'councils.field.email')}</label>
-      <input
-        id="email"
-        name="email"
-        type="email"
-        maxlength="254"
-        autocomplete="email"
-        value="${typed.email}"
-        aria-describedby="email-hint"
-        ${invalid('email')}
-      />
-      <span class="muted" id="email-hint">${msg(lang, 'councils.field.emailHint')}</span>
-      <label for="website">${msg(lang, 'councils.field.website')}</label>
-      <input
-        id="website"
-        name="website"
-        type="text"
-        inputmode="url"
-        maxlength="500"
-        autocomplete="url"
-        value="${typed.website}"
-        aria-describedby="website-hint"
-        ${invalid('website')}
-      />
-      <span class="muted" id="website-hint">${msg(lang, 'councils.field.websiteHint')}</span>
-      <button type="submit">${msg(lang, 'councils.submit')}</button>
-    </form>
-    <p class="muted">${msg(lang, 'councils.new.next')}</p>`;
+${error ? errorBox(page, error) : ''}
+<p>${msg(lang, 'councils.new.intro')}</p>
+<form method="post" action="${NEW_COUNCIL_PATH}?lang=${lang}">
+${csrfField(page)}
+<input type="hidden" name="nonce" value="${typed.nonce}">
+<label for="nameKy">${msg(lang, 'councils.field.nameKy')}</label>
+<input id="nameKy" name="nameKy" type="text" lang="ky" required maxlength="200" autocomplete="organization" value="${typed.nameKy}" aria-describedby="nameKy-hint"${invalid('nameKy')}>
+<span class="muted" id="nameKy-hint">${msg(lang, 'councils.field.nameKyHint')}</span>
+<label for="nameRu">${msg(lang, 'councils.field.nameRu')}</label>
+<input id="nameRu" name="nameRu" type="text" lang="ru" required maxlength="200" value="${typed.nameRu}" aria-describedby="nameRu-hint"${invalid('nameRu')}>
+<span class="muted" id="nameRu-hint">${msg(lang, 'councils.field.nameRuHint')}</span>
+<label for="email">${msg(lang, 'councils.field.email')}</label>
+<input id="email" name="email" type="email" maxlength="254" autocomplete="email" value="${typed.email}" aria-describedby="email-hint"${invalid('email')}>
+<span class="muted" id="email-hint">${msg(lang, 'councils.field.emailHint')}</span>
+<label for="website">${msg(lang, 'councils.field.website')}</label>
+<input id="website" name="website" type="text" inputmode="url" maxlength="500" autocomplete="url" value="${typed.website}" aria-describedby="website-hint"${invalid('website')}>
+<span class="muted" id="website-hint">${msg(lang, 'councils.field.websiteHint')}</span>
+<button type="submit">${msg(lang, 'councils.submit')}</button>
+</form>
+<p class="muted">${msg(lang, 'councils.new.next')}</p>`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'councils.new.title'), body));
 }
 
@@ -210,32 +170,18 @@ export function manageCouncilsIntro(
   const registeredId = queryString(request, 'done') === 'council' ? queryString(request, 'council') : undefined;
   const registered = councils.find((c) => c.id === registeredId);
   const confirmation = registered
-    ? html`<p class="ok" role="status">
-        ${msg(lang, 'councils.manage.registered', { name: lang === 'ky' ? registered.name_ky : registered.name_ru })}
-      </p>`
+    ? html`<p class="ok" role="status">${msg(lang, 'councils.manage.registered', { name: lang === 'ky' ? registered.name_ky : registered.name_ru })}</p>`
     : '';
   if (!isStaffOfEveryCouncil(account)) return html`${confirmation}`;
   const link = html`<a href="${NEW_COUNCIL_PATH}?lang=${lang}">${msg(lang, 'councils.manage.register')}</a>`;
   if (councils.length === 0)
-    return html`${confirmation}
-      <div class="notice" role="status">
-        <p>${msg(lang, 'councils.manage.first')}</p>
-        <p>${link}</p>
-      </div>`;
-  return html`${confirmation}
-    <p>${link}</p>`;
+    return html`${confirmation}<div class="notice" role="status"><p>${msg(lang, 'councils.manage.first')}</p><p>${link}</p></div>`;
+  return html`${confirmation}<p>${link}</p>`;
 }
 
 /** Per council, for its staff: register the executive body first when it has none (5.4.1 has nobody to remind). */
 export async function executiveBodyHint(deps: AppDeps, page: PageRequest, councilId: string): Promise<Html> {
   if ((await executiveBodies(deps.db, [councilId])).has(councilId)) return html``;
   const lang = page.lang;
-  return html`<div class="notice" role="status">
-    <p>
-      ${msg(lang, 'councils.manage.executiveMissing')}
-      <a href="/manage/councils/${encodeURIComponent(councilId)}/objects?lang=${lang}"
-        >${msg(lang, 'councils.manage.executiveLink')}</a
-      >
-    </p>
-  </div>`;
+  return html`<div class="notice" role="status"><p>${msg(lang, 'councils.manage.executiveMissing')} <a href="/manage/councils/${encodeURIComponent(councilId)}/objects?lang=${lang}">${msg(lang, 'councils.manage.executiveLink')}</a></p></div>`;
 }

@@ -59,27 +59,17 @@ async function render(
   const value =
     months === 0 ? msg(lang, 'retention.keep') : msg(lang, 'retention.monthsValue', { months: String(months) });
   const body = html`<p><a href="/manage?lang=${lang}">${msg(lang, 'persons.back')}</a></p>
-    ${queryString(request, 'done') === 'saved' ? html`<p class="ok" role="status">${msg(lang, 'retention.saved')}</p>` : ''}
-    ${error ? errorBox(page, error) : ''}
-    <p>${lang === 'ky' ? council.name_ky : council.name_ru}</p>
-    <p>${msg(lang, 'retention.intro')}</p>
-    <p><strong>${msg(lang, 'retention.current', { value })}</strong></p>
-    <form method="post" action="${retentionPath(councilId)}?lang=${lang}">
-      ${csrfField(page)}
-      <label for="months">${msg(lang, 'retention.months')}</label>
-      <input
-        id="months"
-        name="months"
-        type="number"
-        min="0"
-        max="${String(RETENTION_MONTHS_MAX)}"
-        step="1"
-        inputmode="numeric"
-        value="${typed ?? String(months)}"
-        ${error ? html` aria-invalid="true"` : ''}
-      />
-      <button type="submit">${msg(lang, 'retention.submit')}</button>
-    </form>`;
+${queryString(request, 'done') === 'saved' ? html`<p class="ok" role="status">${msg(lang, 'retention.saved')}</p>` : ''}
+${error ? errorBox(page, error) : ''}
+<p>${lang === 'ky' ? council.name_ky : council.name_ru}</p>
+<p>${msg(lang, 'retention.intro')}</p>
+<p><strong>${msg(lang, 'retention.current', { value })}</strong></p>
+<form method="post" action="${retentionPath(councilId)}?lang=${lang}">
+${csrfField(page)}
+<label for="months">${msg(lang, 'retention.months')}</label>
+<input id="months" name="months" type="number" min="0" max="${String(RETENTION_MONTHS_MAX)}" step="1" inputmode="numeric" value="${typed ?? String(months)}"${error ? html` aria-invalid="true"` : ''}>
+<button type="submit">${msg(lang, 'retention.submit')}</button>
+</form>`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'retention.title'), body));
 }
 

@@ -40,59 +40,29 @@ export function obligationsChart(lang: Lang, rows: readonly ChartRow[]): Html {
     const wOverdue = scale(r.overdue);
     const wOpen = scale(r.open);
     const label = chartLabel(lang, r);
-    return html`<g data-object="${r.objectId ?? ''}" data-overdue="${r.overdue}" data-open="${r.open}"
-      ><title>
-        ${msg(lang, 'dashboard.chart.row', { name: label, overdue: String(r.overdue), open: String(r.open) })}
-      </title>
-      <text x="0" y="${y + 15}" font-size="12">${shorten(label)}</text>
-      ${wOverdue > 0 ? html`<rect x="${BAR_X}" y="${y + 3}" width="${wOverdue}" height="16" fill="${OVERDUE_COLOUR}"></rect>` : ''}
-      ${wOpen > 0 ? html`<rect x="${BAR_X + wOverdue}" y="${y + 3}" width="${wOpen}" height="16" fill="${OPEN_COLOUR}"></rect>` : ''}
-      <text x="${BAR_X + wOverdue + wOpen + 4}" y="${y + 15}" font-size="12">${r.overdue} + ${r.open}</text></g
-    >`;
+    return html`<g data-object="${r.objectId ?? ''}" data-overdue="${r.overdue}" data-open="${r.open}"><title>${msg(lang, 'dashboard.chart.row', { name: label, overdue: String(r.overdue), open: String(r.open) })}</title>
+<text x="0" y="${y + 15}" font-size="12">${shorten(label)}</text>
+${wOverdue > 0 ? html`<rect x="${BAR_X}" y="${y + 3}" width="${wOverdue}" height="16" fill="${OVERDUE_COLOUR}"></rect>` : ''}
+${wOpen > 0 ? html`<rect x="${BAR_X + wOverdue}" y="${y + 3}" width="${wOpen}" height="16" fill="${OPEN_COLOUR}"></rect>` : ''}
+<text x="${BAR_X + wOverdue + wOpen + 4}" y="${y + 15}" font-size="12">${r.overdue} + ${r.open}</text></g>`;
   });
   return html`<figure class="chart">
-      <svg
-        role="img"
-        aria-labelledby="chart-title chart-desc"
-        viewBox="0 0 ${WIDTH} ${height}"
-        width="100%"
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id="chart-title">${msg(lang, 'dashboard.chart.title')}</title>
-        <desc id="chart-desc">${summary}</desc>
-        <rect x="0" y="4" width="12" height="12" fill="${OVERDUE_COLOUR}"></rect>
-        <text x="16" y="14" font-size="12">${msg(lang, 'dashboard.chart.overdue')}</text>
-        <rect x="${WIDTH / 2}" y="4" width="12" height="12" fill="${OPEN_COLOUR}"></rect>
-        <text x="${WIDTH / 2 + 16}" y="14" font-size="12">${msg(lang, 'dashboard.chart.open')}</text>
-        ${bars}
-      </svg>
-      <figcaption class="muted">${msg(lang, 'dashboard.chart.caption')}</figcaption>
-    </figure>
-    <details>
-      <summary>${msg(lang, 'dashboard.chart.table')}</summary>
-      ${scrollBox(
-        msg(lang, 'dashboard.chart.table'),
-        html`<table class="chart-data">
-          <thead>
-            <tr>
-              <th scope="col">${msg(lang, 'dashboard.chart.object')}</th>
-              <th scope="col">${msg(lang, 'dashboard.chart.overdue')}</th>
-              <th scope="col">${msg(lang, 'dashboard.chart.open')}</th>
-              <th scope="col">${msg(lang, 'dashboard.chart.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (r) =>
-                html`<tr>
-                  <th scope="row">${chartLabel(lang, r)}</th>
-                  <td>${r.overdue}</td>
-                  <td>${r.open}</td>
-                  <td>${r.overdue + r.open}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`,
-      )}
-    </details>`;
+<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">
+<title id="chart-title">${msg(lang, 'dashboard.chart.title')}</title>
+<desc id="chart-desc">${summary}</desc>
+<rect x="0" y="4" width="12" height="12" fill="${OVERDUE_COLOUR}"></rect><text x="16" y="14" font-size="12">${msg(lang, 'dashboard.chart.overdue')}</text>
+<rect x="${WIDTH / 2}" y="4" width="12" height="12" fill="${OPEN_COLOUR}"></rect><text x="${WIDTH / 2 + 16}" y="14" font-size="12">${msg(lang, 'dashboard.chart.open')}</text>
+${bars}
+</svg>
+<figcaption class="muted">${msg(lang, 'dashboard.chart.caption')}</figcaption>
+</figure>
+<details><summary>${msg(lang, 'dashboard.chart.table')}</summary>
+${scrollBox(
+  msg(lang, 'dashboard.chart.table'),
+  html`<table class="chart-data">
+<thead><tr><th scope="col">${msg(lang, 'dashboard.chart.object')}</th><th scope="col">${msg(lang, 'dashboard.chart.overdue')}</th><th scope="col">${msg(lang, 'dashboard.chart.open')}</th><th scope="col">${msg(lang, 'dashboard.chart.total')}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><th scope="row">${chartLabel(lang, r)}</th><td>${r.overdue}</td><td>${r.open}</td><td>${r.overdue + r.open}</td></tr>`)}</tbody>
+</table>`,
+)}
+</details>`;
 }

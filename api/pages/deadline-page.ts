@@ -29,36 +29,32 @@ interface FormError {
 function form(lang: Lang, key: string, from: string, error: FormError | null): Html {
   const invalid = (f: Field) => (error?.field === f ? html` aria-invalid="true" aria-describedby="form-error"` : '');
   return html`<form method="get" action="/deadline">
-    <input type="hidden" name="lang" value="${lang}" />
-    <label for="key">${msg(lang, 'deadline.key')}</label>
-    <select id="key" name="key" required${invalid('key')}>
-      ${OBLIGATION_KEYS.map((k) => html`<option value="${k}" ${k === key ? html` selected` : ''}>${OBLIGATIONS[k].title[lang]} (${OBLIGATIONS[k].clause})</option> `)}
-    </select>
-    <label for="from">${msg(lang, 'deadline.from')}</label>
-    <input id="from" name="from" type="date" value="${from}" required${invalid('from')} />
-    <div><button type="submit">${msg(lang, 'deadline.submit')}</button></div>
-  </form>`;
+<input type="hidden" name="lang" value="${lang}">
+<label for="key">${msg(lang, 'deadline.key')}</label>
+<select id="key" name="key" required${invalid('key')}>
+${OBLIGATION_KEYS.map((k) => html`<option value="${k}"${k === key ? html` selected` : ''}>${OBLIGATIONS[k].title[lang]} (${OBLIGATIONS[k].clause})</option>\n`)}
+</select>
+<label for="from">${msg(lang, 'deadline.from')}</label>
+<input id="from" name="from" type="date" value="${from}" required${invalid('from')}>
+<div><button type="submit">${msg(lang, 'deadline.submit')}</button></div>
+</form>`;
 }
 
 function result(lang: Lang, r: DeadlineResult): Html {
   const nameIn = (name: { ky: string; ru: string }) => (lang === 'ky' ? name.ky : name.ru);
   return html`<section aria-live="polite">
-    <h2>${msg(lang, 'deadline.due')}: <time datetime="${r.due}">${formatDay(lang, r.due)}</time></h2>
-    <h3>${msg(lang, 'deadline.counted')} (${r.counted.length})</h3>
-    <ol>
-      ${r.counted.map((d) => html`<li><time datetime="${d}">${formatDay(lang, d)}</time></li>`)}
-    </ol>
-    <h3>${msg(lang, 'deadline.skipped')} (${r.skipped.length})</h3>
-    ${
-      r.skipped.length === 0
-        ? html`<p>${msg(lang, 'deadline.noneSkipped')}</p>`
-        : html`<ul>
-            ${r.skipped.map((s) => html`<li><time datetime="${s.date}">${formatDay(lang, s.date)}</time>: ${s.name ? nameIn(s.name) : msg(lang, 'deadline.weekend')}</li>`)}
-          </ul>`
-    }
-    <h3>${msg(lang, 'deadline.explanation')}</h3>
-    ${explainDeadline(r, lang).map((line) => html`<p>${line}</p>`)}
-  </section>`;
+<h2>${msg(lang, 'deadline.due')}: <time datetime="${r.due}">${formatDay(lang, r.due)}</time></h2>
+<h3>${msg(lang, 'deadline.counted')} (${r.counted.length})</h3>
+<ol>${r.counted.map((d) => html`<li><time datetime="${d}">${formatDay(lang, d)}</time></li>`)}</ol>
+<h3>${msg(lang, 'deadline.skipped')} (${r.skipped.length})</h3>
+${
+  r.skipped.length === 0
+    ? html`<p>${msg(lang, 'deadline.noneSkipped')}</p>`
+    : html`<ul>${r.skipped.map((s) => html`<li><time datetime="${s.date}">${formatDay(lang, s.date)}</time>: ${s.name ? nameIn(s.name) : msg(lang, 'deadline.weekend')}</li>`)}</ul>`
+}
+<h3>${msg(lang, 'deadline.explanation')}</h3>
+${explainDeadline(r, lang).map((line) => html`<p>${line}</p>`)}
+</section>`;
 }
 
 export function deadlinePage(app: App, deps: AppDeps): void {
@@ -92,10 +88,7 @@ export function deadlinePage(app: App, deps: AppDeps): void {
           field: 'key' as const,
           message: msg(lang, 'error.required', { field: fieldName('key') }),
         };
-        const body = html`<p id="form-error" class="error" role="alert">
-            ${msg(lang, 'error.title')}: ${shown.message}
-          </p>
-          ${form(lang, key ?? '', from ?? '', shown)}`;
+        const body = html`<p id="form-error" class="error" role="alert">${msg(lang, 'error.title')}: ${shown.message}</p>${form(lang, key ?? '', from ?? '', shown)}`;
         return sendPage(reply, page, 400, layout(page, title, body));
       }
       const calendar = await calendarForCouncil(deps.db, null);

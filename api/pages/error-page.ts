@@ -12,9 +12,7 @@ import { pageRequest, sendPage } from './respond';
 export function problemList(page: PageRequest, error: AppError): Html {
   const problems = error.details.problems ?? [];
   if (problems.length === 0) return html``;
-  return html`<ul>
-    ${problems.map((p) => html`<li><strong>${p.field}</strong>: ${p.message[page.lang]}${p.clause ? html` <span class="muted">(${msg(page.lang, 'problem.clause', { clause: p.clause })})</span>` : ''}</li>`)}
-  </ul>`;
+  return html`<ul>${problems.map((p) => html`<li><strong>${p.field}</strong>: ${p.message[page.lang]}${p.clause ? html` <span class="muted">(${msg(page.lang, 'problem.clause', { clause: p.clause })})</span>` : ''}</li>`)}</ul>`;
 }
 
 /** The error box a form page shows above the form (role=alert so screen readers announce it). */
@@ -22,10 +20,7 @@ export function errorBox(page: PageRequest, error: AppError): Html {
   const problems = error.details.problems ?? [];
   const message =
     problems.length > 0 ? msg(page.lang, 'form.errors') : errorMessage(page.lang, error.code, error.details);
-  return html`<div class="error" role="alert">
-    <p>${message}</p>
-    ${problemList(page, error)}
-  </div>`;
+  return html`<div class="error" role="alert"><p>${message}</p>${problemList(page, error)}</div>`;
 }
 
 export function renderErrorPage(

@@ -343,16 +343,8 @@ interface Input {
 function input(id: string, f: Input): Html {
   const hintId = f.hint ? `${id}-hint` : null;
   return html`<label for="${id}">${f.label}</label>
-    ${f.hint ? html`<span class="muted" id="${hintId}">${f.hint}</span>` : ''}
-    <input
-      id="${id}"
-      name="${f.name}"
-      type="${f.type ?? 'text'}"
-      value="${f.value}"
-      ${f.required ? html` required` : ''}${f.type === 'number' ? html` min="0" step="1" inputmode="numeric"` : ''}
-      maxlength="${f.maxlength ?? 300}"
-      ${hintId ? html` aria-describedby="${hintId}"` : ''}
-    />`;
+${f.hint ? html`<span class="muted" id="${hintId}">${f.hint}</span>` : ''}
+<input id="${id}" name="${f.name}" type="${f.type ?? 'text'}" value="${f.value}"${f.required ? html` required` : ''}${f.type === 'number' ? html` min="0" step="1" inputmode="numeric"` : ''} maxlength="${f.maxlength ?? 300}"${hintId ? html` aria-describedby="${hintId}"` : ''}>`;
 }
 
 function select(
@@ -364,32 +356,25 @@ function select(
   required = false,
 ): Html {
   return html`<label for="${id}">${label}</label>
-    <select id="${id}" name="${name}" ${required ? html` required` : ''}>
-      ${options.map((o) => html`<option value="${o.value}" ${o.value === value ? html` selected` : ''}>${o.label}</option>`)}
-    </select>`;
+<select id="${id}" name="${name}"${required ? html` required` : ''}>${options.map((o) => html`<option value="${o.value}"${o.value === value ? html` selected` : ''}>${o.label}</option>`)}</select>`;
 }
 
 function textarea(id: string, name: string, label: string, value: string, hint?: string): Html {
   return html`<label for="${id}">${label}</label>${hint ? html`<span class="muted">${hint}</span>` : ''}
-    <textarea id="${id}" name="${name}" maxlength="20000">${value}</textarea>`;
+<textarea id="${id}" name="${name}" maxlength="20000">${value}</textarea>`;
 }
 
 function form(c: FormContext, step: FormationStepName, body: Html, opts: { multipart?: boolean } = {}): Html {
   const { page } = c;
   const heading = t(page, `formation.form.${step}`);
   return html`<section class="step-form" aria-labelledby="form-${step}">
-    <h3 id="form-${step}">
-      ${heading} <span class="muted">(${t(page, 'problem.clause', { clause: FORMATION_ACTIONS[step].clause })})</span>
-    </h3>
-    <form
-      method="post"
-      action="${stepAction(page, c.groupId, step)}"
-      ${opts.multipart ? html` enctype="multipart/form-data"` : ''}
-    >
-      ${csrfField(page)} ${body}
-      <button type="submit">${t(page, `formation.submit.${step}`)}</button>
-    </form>
-  </section>`;
+<h3 id="form-${step}">${heading} <span class="muted">(${t(page, 'problem.clause', { clause: FORMATION_ACTIONS[step].clause })})</span></h3>
+<form method="post" action="${stepAction(page, c.groupId, step)}"${opts.multipart ? html` enctype="multipart/form-data"` : ''}>
+${csrfField(page)}
+${body}
+<button type="submit">${t(page, `formation.submit.${step}`)}</button>
+</form>
+</section>`;
 }
 
 /** The kept value of a field of `step`'s form, else the default. */
@@ -401,22 +386,12 @@ function keptValue(c: FormContext, step: FormationStepName, name: string, fallba
 function channelsField(c: FormContext, step: FormationStepName): Html {
   const { page } = c;
   const kept = c.kept?.step === step ? (c.kept.values.channels ?? []) : ['website', 'notice_board'];
-  return html`<fieldset>
-    <legend>${t(page, 'formation.field.channels')}</legend>
-    ${(['website', 'notice_board'] as const).map(
-      (ch) =>
-        html`<label for="${step}-ch-${ch}" class="plain"
-          ><input
-            type="checkbox"
-            id="${step}-ch-${ch}"
-            name="channels"
-            value="${ch}"
-            ${kept.includes(ch) ? html` checked` : ''}
-          />
-          ${t(page, `formation.channel.${ch}`)}</label
-        >`,
-    )}
-  </fieldset>`;
+  return html`<fieldset><legend>${t(page, 'formation.field.channels')}</legend>
+${(['website', 'notice_board'] as const).map(
+  (ch) =>
+    html`<label for="${step}-ch-${ch}" class="plain"><input type="checkbox" id="${step}-ch-${ch}" name="channels" value="${ch}"${kept.includes(ch) ? html` checked` : ''}> ${t(page, `formation.channel.${ch}`)}</label>`,
+)}
+</fieldset>`;
 }
 
 function noticeForm(c: FormContext, step: 'formation-notice' | 'creation-notice'): Html {
@@ -460,13 +435,13 @@ function personFields(
   const id = (f: string) => `${step}-${f}-${i}`;
   const v = (f: string) => keptValue(c, step, f, '', i);
   return html`${input(id('fullName'), { name: 'fullName', label: t(page, 'formation.field.fullName'), value: v('fullName'), required: opts.required === true, maxlength: 200 })}
-  ${sexSelect(c, id('sex'), v('sex'), opts.required === true)}
-  ${input(id('birthDate'), { name: 'birthDate', label: t(page, 'formation.field.birthDate'), value: v('birthDate'), hint: t(page, 'formation.field.birthDateHint'), required: opts.required === true, maxlength: 10 })}
-  ${opts.votes ? input(id('votes'), { name: 'votes', label: t(page, 'formation.field.votes'), type: 'number', value: v('votes') }) : ''}
-  ${input(id('workplace'), { name: 'workplace', label: t(page, 'formation.field.workplace'), value: v('workplace') })}
-  ${input(id('village'), { name: 'village', label: t(page, 'formation.field.village'), value: v('village'), maxlength: 200 })}
-  ${input(id('phone'), { name: 'phone', label: t(page, 'formation.field.phone'), type: 'tel', value: v('phone'), hint: t(page, 'formation.field.phoneHint'), maxlength: 40 })}
-  ${input(id('email'), { name: 'email', label: t(page, 'formation.field.email'), type: 'email', value: v('email'), maxlength: 254 })}`;
+${sexSelect(c, id('sex'), v('sex'), opts.required === true)}
+${input(id('birthDate'), { name: 'birthDate', label: t(page, 'formation.field.birthDate'), value: v('birthDate'), hint: t(page, 'formation.field.birthDateHint'), required: opts.required === true, maxlength: 10 })}
+${opts.votes ? input(id('votes'), { name: 'votes', label: t(page, 'formation.field.votes'), type: 'number', value: v('votes') }) : ''}
+${input(id('workplace'), { name: 'workplace', label: t(page, 'formation.field.workplace'), value: v('workplace') })}
+${input(id('village'), { name: 'village', label: t(page, 'formation.field.village'), value: v('village'), maxlength: 200 })}
+${input(id('phone'), { name: 'phone', label: t(page, 'formation.field.phone'), type: 'tel', value: v('phone'), hint: t(page, 'formation.field.phoneHint'), maxlength: 40 })}
+${input(id('email'), { name: 'email', label: t(page, 'formation.field.email'), type: 'email', value: v('email'), maxlength: 254 })}`;
 }
 
 function listForm(c: FormContext, step: 'staff-candidates' | 'deputy-members' | 'gathering', dateField: string): Html {
@@ -484,26 +459,19 @@ function listForm(c: FormContext, step: 'staff-candidates' | 'deputy-members' | 
     c,
     step,
     html`${input(`${step}-${dateField}`, { name: dateField, label: t(page, `formation.field.${dateField}` as MessageKey), type: 'date', required: true, value: keptValue(c, step, dateField, c.state.today) })}
-      ${
-        votes
-          ? html`${input(`${step}-protocolRef`, { name: 'protocolRef', label: t(page, 'formation.field.protocolRef'), required: true, value: keptValue(c, step, 'protocolRef'), maxlength: 200 })}
-            ${input(`${step}-place`, { name: 'place', label: t(page, 'formation.field.place'), value: keptValue(c, step, 'place') })}
-            ${input(`${step}-participants`, { name: 'participants', label: t(page, 'formation.field.participants'), type: 'number', required: true, value: keptValue(c, step, 'participants') })}`
-          : ''
-      }
-      <label for="${step}-file">${t(page, 'formation.field.file')}</label>
-      <span class="muted" id="${step}-file-hint">${t(page, 'formation.field.fileHint', { header, category })}</span>
-      <input id="${step}-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="${step}-file-hint" />
-      <p class="muted">${t(page, 'formation.field.rowsHint')}</p>
-      ${Array.from(
-        { length: rows },
-        (_, i) =>
-          html`<fieldset>
-            <legend>${t(page, 'formation.person.legend', { n: String(i + 1) })}</legend>
-            ${personFields(c, step, i, { votes })}
-          </fieldset>`,
-      )}
-      <p><a href="${more}">${t(page, 'formation.moreRows')}</a></p>`,
+${
+  votes
+    ? html`${input(`${step}-protocolRef`, { name: 'protocolRef', label: t(page, 'formation.field.protocolRef'), required: true, value: keptValue(c, step, 'protocolRef'), maxlength: 200 })}
+${input(`${step}-place`, { name: 'place', label: t(page, 'formation.field.place'), value: keptValue(c, step, 'place') })}
+${input(`${step}-participants`, { name: 'participants', label: t(page, 'formation.field.participants'), type: 'number', required: true, value: keptValue(c, step, 'participants') })}`
+    : ''
+}
+<label for="${step}-file">${t(page, 'formation.field.file')}</label>
+<span class="muted" id="${step}-file-hint">${t(page, 'formation.field.fileHint', { header, category })}</span>
+<input id="${step}-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="${step}-file-hint">
+<p class="muted">${t(page, 'formation.field.rowsHint')}</p>
+${Array.from({ length: rows }, (_, i) => html`<fieldset><legend>${t(page, 'formation.person.legend', { n: String(i + 1) })}</legend>${personFields(c, step, i, { votes })}</fieldset>`)}
+<p><a href="${more}">${t(page, 'formation.moreRows')}</a></p>`,
     { multipart: true },
   );
 }
@@ -525,9 +493,9 @@ function candidateFields(c: FormContext, step: 'add-candidate' | 'replace-candid
     ...c.state.protocols.map((p) => ({ value: p.protocolId, label: `${p.protocolRef} (${p.heldOn})` })),
   ];
   return html`${select(`${step}-category`, 'category', t(page, 'formation.field.category'), categories, keptValue(c, step, 'category', 'citizen'), true)}
-  ${input(`${step}-nominatedOn`, { name: 'nominatedOn', label: t(page, 'formation.field.nominatedOn'), type: 'date', required: true, value: keptValue(c, step, 'nominatedOn', c.state.today) })}
-  ${select(`${step}-protocolId`, 'protocolId', t(page, 'formation.field.protocolId'), protocols, keptValue(c, step, 'protocolId'))}
-  ${personFields(c, step, 0, { required: true })}`;
+${input(`${step}-nominatedOn`, { name: 'nominatedOn', label: t(page, 'formation.field.nominatedOn'), type: 'date', required: true, value: keptValue(c, step, 'nominatedOn', c.state.today) })}
+${select(`${step}-protocolId`, 'protocolId', t(page, 'formation.field.protocolId'), protocols, keptValue(c, step, 'protocolId'))}
+${personFields(c, step, 0, { required: true })}`;
 }
 
 /** One step's form. */
@@ -550,49 +518,49 @@ export function oneForm(c: FormContext, step: FormationStepName): Html {
         c,
         step,
         html`${select('remove-candidate-candidateId', 'candidateId', t(page, 'formation.field.candidate'), candidateOptions(c), keptValue(c, step, 'candidateId'), true)}
-        ${input('remove-candidate-reason', { name: 'reason', label: t(page, 'formation.field.reason'), required: true, value: keptValue(c, step, 'reason'), maxlength: 2000 })}`,
+${input('remove-candidate-reason', { name: 'reason', label: t(page, 'formation.field.reason'), required: true, value: keptValue(c, step, 'reason'), maxlength: 2000 })}`,
       );
     case 'replace-candidate':
       return form(
         c,
         step,
         html`${select('replace-candidate-candidateId', 'candidateId', t(page, 'formation.field.candidateReplaced'), candidateOptions(c), keptValue(c, step, 'candidateId'), true)}
-          ${input('replace-candidate-reason', { name: 'reason', label: t(page, 'formation.field.reason'), required: true, value: keptValue(c, step, 'reason'), maxlength: 2000 })}
-          <p class="muted">${t(page, 'formation.field.replacement')}</p>
-          ${candidateFields(c, step)}`,
+${input('replace-candidate-reason', { name: 'reason', label: t(page, 'formation.field.reason'), required: true, value: keptValue(c, step, 'reason'), maxlength: 2000 })}
+<p class="muted">${t(page, 'formation.field.replacement')}</p>
+${candidateFields(c, step)}`,
       );
     case 'decision':
       return form(
         c,
         step,
         html`${input('decision-decidedOn', { name: 'decidedOn', label: t(page, 'formation.field.decidedOn'), type: 'date', required: true, value: keptValue(c, step, 'decidedOn', state.today) })}
-        ${input('decision-resolutionNumber', { name: 'resolutionNumber', label: t(page, 'formation.field.resolutionNumber'), required: true, value: keptValue(c, step, 'resolutionNumber'), maxlength: 100 })}`,
+${input('decision-resolutionNumber', { name: 'resolutionNumber', label: t(page, 'formation.field.resolutionNumber'), required: true, value: keptValue(c, step, 'resolutionNumber'), maxlength: 100 })}`,
       );
     case 'meeting':
       return form(
         c,
         step,
         html`${input('meeting-date', { name: 'date', label: t(page, 'formation.field.meetingDate'), type: 'date', required: true, value: keptValue(c, step, 'date') })}
-        ${input('meeting-time', { name: 'time', label: t(page, 'formation.field.time'), type: 'time', required: true, value: keptValue(c, step, 'time', '10:00'), maxlength: 5 })}
-        ${input('meeting-place', { name: 'place', label: t(page, 'formation.field.meetingPlace'), required: true, value: keptValue(c, step, 'place') })}`,
+${input('meeting-time', { name: 'time', label: t(page, 'formation.field.time'), type: 'time', required: true, value: keptValue(c, step, 'time', '10:00'), maxlength: 5 })}
+${input('meeting-place', { name: 'place', label: t(page, 'formation.field.meetingPlace'), required: true, value: keptValue(c, step, 'place') })}`,
       );
     case 'first-meeting':
       return form(
         c,
         step,
         html`${input('first-meeting-heldOn', { name: 'heldOn', label: t(page, 'formation.field.heldOnMeeting'), type: 'date', required: true, value: keptValue(c, step, 'heldOn', state.meeting?.date ?? state.today) })}
-        ${input('first-meeting-present', { name: 'present', label: t(page, 'formation.field.present', { total: String(state.candidates.length) }), type: 'number', required: true, value: keptValue(c, step, 'present') })}
-        ${select(
-          'first-meeting-chairCandidateId',
-          'chairCandidateId',
-          t(page, 'formation.field.chair'),
-          candidateOptions(c, (x) => x.category === 'citizen'),
-          keptValue(c, step, 'chairCandidateId'),
-          true,
-        )}
-        ${input('first-meeting-votesFor', { name: 'votesFor', label: t(page, 'formation.field.votesFor'), type: 'number', required: true, value: keptValue(c, step, 'votesFor') })}
-        ${input('first-meeting-votesAgainst', { name: 'votesAgainst', label: t(page, 'formation.field.votesAgainst'), type: 'number', value: keptValue(c, step, 'votesAgainst', '0') })}
-        ${input('first-meeting-abstained', { name: 'abstained', label: t(page, 'formation.field.abstained'), type: 'number', value: keptValue(c, step, 'abstained', '0') })}`,
+${input('first-meeting-present', { name: 'present', label: t(page, 'formation.field.present', { total: String(state.candidates.length) }), type: 'number', required: true, value: keptValue(c, step, 'present') })}
+${select(
+  'first-meeting-chairCandidateId',
+  'chairCandidateId',
+  t(page, 'formation.field.chair'),
+  candidateOptions(c, (x) => x.category === 'citizen'),
+  keptValue(c, step, 'chairCandidateId'),
+  true,
+)}
+${input('first-meeting-votesFor', { name: 'votesFor', label: t(page, 'formation.field.votesFor'), type: 'number', required: true, value: keptValue(c, step, 'votesFor') })}
+${input('first-meeting-votesAgainst', { name: 'votesAgainst', label: t(page, 'formation.field.votesAgainst'), type: 'number', value: keptValue(c, step, 'votesAgainst', '0') })}
+${input('first-meeting-abstained', { name: 'abstained', label: t(page, 'formation.field.abstained'), type: 'number', value: keptValue(c, step, 'abstained', '0') })}`,
       );
   }
 }
@@ -631,8 +599,8 @@ export function stepForms(c: FormContext): Html {
 /** The "start the procedure" form of a group whose start did not go through. */
 export function restartForm(page: PageRequest, groupId: string, needsDate: boolean, kept: FormValues | null): Html {
   return html`<form method="post" action="${stepAction(page, groupId, 'start')}">
-    ${csrfField(page)}
-    ${needsDate ? input('start-formedOn', { name: 'formedOn', label: msg(page.lang, 'formation.field.formedOn'), type: 'date', required: true, value: one(kept ?? undefined, 'formedOn') }) : ''}
-    <button type="submit">${msg(page.lang, 'formation.restart.submit')}</button>
-  </form>`;
+${csrfField(page)}
+${needsDate ? input('start-formedOn', { name: 'formedOn', label: msg(page.lang, 'formation.field.formedOn'), type: 'date', required: true, value: one(kept ?? undefined, 'formedOn') }) : ''}
+<button type="submit">${msg(page.lang, 'formation.restart.submit')}</button>
+</form>`;
 }

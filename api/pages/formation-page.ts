@@ -186,8 +186,7 @@ function dueText(page: PageRequest, o: ObligationRow, today: IsoDate, calendar: 
   const escalated =
     o.status === 'escalated' ? html` <span class="overdue">${t(page, 'formation.due.escalated')}</span>` : '';
   if (days.left < 0)
-    return html`<span class="overdue">${t(page, `formation.due.overdue${unit}`, { n: String(-days.left) })}</span
-      >${escalated}`;
+    return html`<span class="overdue">${t(page, `formation.due.overdue${unit}`, { n: String(-days.left) })}</span>${escalated}`;
   if (days.calendar === 0) return html`<strong>${t(page, 'formation.due.today')}</strong>${escalated}`;
   return html`<span>${t(page, `formation.due.left${unit}`, { n: String(days.left) })}</span>${escalated}`;
 }
@@ -201,28 +200,11 @@ function obligationsTable(page: PageRequest, rows: ObligationRow[], today: IsoDa
   return scrollBox(
     t(page, 'formation.obligations.title'),
     html`<table>
-      <thead>
-        <tr>
-          <th scope="col">${t(page, 'formation.col.clause')}</th>
-          <th scope="col">${t(page, 'formation.col.obligation')}</th>
-          <th scope="col">${t(page, 'formation.col.countedFrom')}</th>
-          <th scope="col">${t(page, 'formation.col.due')}</th>
-          <th scope="col">${t(page, 'formation.col.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (o) =>
-            html`<tr>
-              <td>${o.clause}</td>
-              <td>${obligationTitle(page, o.key)}</td>
-              <td>${time(page, o.anchor)}</td>
-              <td>${o.due ? html`<time datetime="${o.due}">${formatDay(page.lang, o.due)}</time>` : '—'}</td>
-              <td>${dueText(page, o, today, calendar)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`,
+<thead><tr><th scope="col">${t(page, 'formation.col.clause')}</th><th scope="col">${t(page, 'formation.col.obligation')}</th><th scope="col">${t(page, 'formation.col.countedFrom')}</th><th scope="col">${t(page, 'formation.col.due')}</th><th scope="col">${t(page, 'formation.col.status')}</th></tr></thead>
+<tbody>${rows.map(
+      (o) =>
+        html`<tr><td>${o.clause}</td><td>${obligationTitle(page, o.key)}</td><td>${time(page, o.anchor)}</td><td>${o.due ? html`<time datetime="${o.due}">${formatDay(page.lang, o.due)}</time>` : '—'}</td><td>${dueText(page, o, today, calendar)}</td></tr>`,
+    )}</tbody></table>`,
   );
 }
 
@@ -231,48 +213,11 @@ function candidatesTable(page: PageRequest, rows: CandidateRow[], staff: boolean
   return html`${scrollBox(
     t(page, 'formation.candidates.title'),
     html`<table>
-      <thead>
-        <tr>
-          <th scope="col">№</th>
-          <th scope="col">${t(page, 'formation.col.name')}</th>
-          <th scope="col">${t(page, 'formation.col.category')}</th>
-          <th scope="col">${t(page, 'formation.col.source')}</th>
-          <th scope="col">${t(page, 'formation.col.votes')}</th>
-          <th scope="col">${t(page, 'formation.col.nominatedOn')}</th>
-          ${
-            staff
-              ? html`<th scope="col">${t(page, 'formation.col.birthDate')}</th>
-                  <th scope="col">${t(page, 'formation.col.phone')}</th>
-                  <th scope="col">${t(page, 'formation.col.email')}</th>`
-              : ''
-          }
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (c, i) =>
-            html`<tr>
-              <td>${i + 1}</td>
-              <td>${c.fullName} <span class="muted">(${t(page, `formation.sex.${c.sex}`)})</span></td>
-              <td>${msg(page.lang, `category.${c.category}`)}</td>
-              <td>${t(page, `formation.source.${c.source}`)}</td>
-              <td>${c.votes ?? '—'}</td>
-              <td>${time(page, c.nominatedOn)}</td>
-              ${
-                staff
-                  ? c.dataErased
-                    ? html`<td class="muted">${t(page, 'person.dataErased')}</td>
-                        <td class="muted">${t(page, 'person.dataErased')}</td>
-                        <td class="muted">${t(page, 'person.dataErased')}</td>`
-                    : html`<td>${c.birthDate ?? ''}</td>
-                        <td>${c.phone ?? ''}</td>
-                        <td>${c.email ?? ''}</td>`
-                  : ''
-              }
-            </tr>`,
-        )}
-      </tbody>
-    </table>`,
+<thead><tr><th scope="col">№</th><th scope="col">${t(page, 'formation.col.name')}</th><th scope="col">${t(page, 'formation.col.category')}</th><th scope="col">${t(page, 'formation.col.source')}</th><th scope="col">${t(page, 'formation.col.votes')}</th><th scope="col">${t(page, 'formation.col.nominatedOn')}</th>${staff ? html`<th scope="col">${t(page, 'formation.col.birthDate')}</th><th scope="col">${t(page, 'formation.col.phone')}</th><th scope="col">${t(page, 'formation.col.email')}</th>` : ''}</tr></thead>
+<tbody>${rows.map(
+      (c, i) =>
+        html`<tr><td>${i + 1}</td><td>${c.fullName} <span class="muted">(${t(page, `formation.sex.${c.sex}`)})</span></td><td>${msg(page.lang, `category.${c.category}`)}</td><td>${t(page, `formation.source.${c.source}`)}</td><td>${c.votes ?? '—'}</td><td>${time(page, c.nominatedOn)}</td>${staff ? (c.dataErased ? html`<td class="muted">${t(page, 'person.dataErased')}</td><td class="muted">${t(page, 'person.dataErased')}</td><td class="muted">${t(page, 'person.dataErased')}</td>` : html`<td>${c.birthDate ?? ''}</td><td>${c.phone ?? ''}</td><td>${c.email ?? ''}</td>`) : ''}</tr>`,
+    )}</tbody></table>`,
   )}${staff ? html`<p class="muted">${t(page, 'formation.candidates.personalData')}</p>` : ''}`;
 }
 
@@ -287,31 +232,20 @@ function stepsOverview(
   return scrollBox(
     t(page, 'formation.steps.title'),
     html`<table>
-      <thead>
-        <tr>
-          <th scope="col">${t(page, 'formation.col.step')}</th>
-          <th scope="col">${t(page, 'formation.col.clause')}</th>
-          <th scope="col">${t(page, 'formation.col.deadline')}</th>
-          <th scope="col">${t(page, 'formation.col.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${lines.map((l) => {
-          const o = l.obligation ? obligations.find((x) => x.key === l.obligation) : undefined;
-          const deadline = o?.due
-            ? html`<time datetime="${o.due}">${formatDay(page.lang, o.due)}</time
-                ><br />${l.done === null ? dueText(page, o, today, calendar) : ''}`
-            : html`<span class="muted">${t(page, l.obligation ? 'formation.due.notYet' : 'formation.due.none')}</span>`;
-          const status =
-            l.done !== null
-              ? html`✓ ${l.done}`
-              : l.key === current
-                ? html`<strong>${t(page, 'formation.stepStatus.current')}</strong>`
-                : html`<span class="muted">${t(page, 'formation.stepStatus.pending')}</span>`;
-          return html`<tr${l.key === current ? html` aria-current="step"` : ''}><td>${t(page, `formation.line.${l.key}`)}</td><td>${l.clause}</td><td>${deadline}</td><td>${status}</td></tr>`;
-        })}
-      </tbody>
-    </table>`,
+<thead><tr><th scope="col">${t(page, 'formation.col.step')}</th><th scope="col">${t(page, 'formation.col.clause')}</th><th scope="col">${t(page, 'formation.col.deadline')}</th><th scope="col">${t(page, 'formation.col.status')}</th></tr></thead>
+<tbody>${lines.map((l) => {
+      const o = l.obligation ? obligations.find((x) => x.key === l.obligation) : undefined;
+      const deadline = o?.due
+        ? html`<time datetime="${o.due}">${formatDay(page.lang, o.due)}</time><br>${l.done === null ? dueText(page, o, today, calendar) : ''}`
+        : html`<span class="muted">${t(page, l.obligation ? 'formation.due.notYet' : 'formation.due.none')}</span>`;
+      const status =
+        l.done !== null
+          ? html`✓ ${l.done}`
+          : l.key === current
+            ? html`<strong>${t(page, 'formation.stepStatus.current')}</strong>`
+            : html`<span class="muted">${t(page, 'formation.stepStatus.pending')}</span>`;
+      return html`<tr${l.key === current ? html` aria-current="step"` : ''}><td>${t(page, `formation.line.${l.key}`)}</td><td>${l.clause}</td><td>${deadline}</td><td>${status}</td></tr>`;
+    })}</tbody></table>`,
   );
 }
 
@@ -336,9 +270,7 @@ function stillMissing(page: PageRequest, state: FormationState): Html {
       ).filter((p) => ['steps', 'candidates', 'composition'].includes(p.field));
       for (const p of problems)
         items.push(
-          html`<li>
-            ${p.message[page.lang]}${p.clause ? html` <span class="muted">(${t(page, 'problem.clause', { clause: p.clause })})</span>` : ''}
-          </li>`,
+          html`<li>${p.message[page.lang]}${p.clause ? html` <span class="muted">(${t(page, 'problem.clause', { clause: p.clause })})</span>` : ''}</li>`,
         );
       if (problems.length === 0) items.push(html`<li>${t(page, 'formation.missing.readyForDecision')} (5.4.5)</li>`);
       break;
@@ -353,92 +285,51 @@ function stillMissing(page: PageRequest, state: FormationState): Html {
       break;
     case 'first-meeting':
       items.push(
-        html`<li>
-          ${t(page, 'formation.missing.firstMeeting', { date: state.meeting ? formatDay(page.lang, state.meeting.date) : '' })}
-          (5.4.6, 7.2.3)${dueHtml('first-meeting')}
-        </li>`,
+        html`<li>${t(page, 'formation.missing.firstMeeting', { date: state.meeting ? formatDay(page.lang, state.meeting.date) : '' })} (5.4.6, 7.2.3)${dueHtml('first-meeting')}</li>`,
       );
       break;
     case 'handed-over':
       items.push(html`<li>${t(page, 'formation.missing.none')}</li>`);
       break;
   }
-  return html`<ul class="missing">
-    ${items}
-  </ul>`;
+  return html`<ul class="missing">${items}</ul>`;
 }
 
 function compositionSection(page: PageRequest, state: FormationState): Html {
   const c = state.composition;
   if (!c) return html`<p>${t(page, 'formation.composition.none')}</p>`;
   const findings = c.findings;
-  return html`<p>
-      ${c.ok ? html`<span>✓ ${t(page, 'formation.composition.ok', { n: String(c.size) })}</span>` : html`<span class="overdue">✗ ${t(page, 'formation.composition.violations', { n: String(c.size) })}</span>`}
-    </p>
-    <ul>
-      ${c.arithmetic.map((a) => html`<li>${a.holds ? '✓' : html`<strong class="overdue">✗</strong>`} ${a.text[page.lang]} <span class="muted">(${t(page, 'problem.clause', { clause: a.clause })})</span></li>`)}
-    </ul>
-    ${
-      findings.length > 0
-        ? html`<h3>${t(page, 'formation.composition.findings')}</h3>
-            <ul>
-              ${findings.map(
-                (f) =>
-                  html`<li><strong${f.severity === 'violation' ? html` class="overdue"` : ''}>${t(page, `formation.severity.${f.severity}`)}</strong>: ${f.message[page.lang]}${f.clause ? html` <span class="muted">(${t(page, 'problem.clause', { clause: f.clause })})</span>` : ''}</li>`,
-              )}
-            </ul>`
-        : ''
-    }
-    <details>
-      <summary>${t(page, 'formation.composition.rounding')}</summary>
-      <p>${c.rounding[page.lang]}</p>
-      <p>${c.ageRule[page.lang]}</p>
-    </details>`;
+  return html`<p>${c.ok ? html`<span>✓ ${t(page, 'formation.composition.ok', { n: String(c.size) })}</span>` : html`<span class="overdue">✗ ${t(page, 'formation.composition.violations', { n: String(c.size) })}</span>`}</p>
+<ul>${c.arithmetic.map((a) => html`<li>${a.holds ? '✓' : html`<strong class="overdue">✗</strong>`} ${a.text[page.lang]} <span class="muted">(${t(page, 'problem.clause', { clause: a.clause })})</span></li>`)}</ul>
+${
+  findings.length > 0
+    ? html`<h3>${t(page, 'formation.composition.findings')}</h3><ul>${findings.map(
+        (f) =>
+          html`<li><strong${f.severity === 'violation' ? html` class="overdue"` : ''}>${t(page, `formation.severity.${f.severity}`)}</strong>: ${f.message[page.lang]}${f.clause ? html` <span class="muted">(${t(page, 'problem.clause', { clause: f.clause })})</span>` : ''}</li>`,
+      )}</ul>`
+    : ''
+}
+<details><summary>${t(page, 'formation.composition.rounding')}</summary><p>${c.rounding[page.lang]}</p><p>${c.ageRule[page.lang]}</p></details>`;
 }
 
 function protocolsSection(page: PageRequest, state: FormationState): Html {
   if (state.protocols.length === 0) return html``;
   return html`<h2>${t(page, 'formation.protocols.title')} <span class="muted">(5.4.4)</span></h2>
-    ${state.protocols.map(
-      (p) =>
-        html`<h3>${p.protocolRef}, ${time(page, p.heldOn)}${p.place ? `, ${p.place}` : ''}</h3>
-          <p>${t(page, 'formation.protocols.participants', { n: String(p.participants) })}</p>
-          ${scrollBox(
-            `${t(page, 'formation.protocols.title')}: ${p.protocolRef}`,
-            html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${t(page, 'formation.col.name')}</th>
-                  <th scope="col">${t(page, 'formation.col.votes')}</th>
-                  <th scope="col">${t(page, 'formation.col.elected')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${p.results.map(
-                  (r) =>
-                    html`<tr>
-                      <td>${r.fullName}</td>
-                      <td>${r.votes}</td>
-                      <td>
-                        ${r.elected ? t(page, 'formation.protocols.elected') : t(page, 'formation.protocols.notElected')}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`,
-          )}`,
-    )}`;
+${state.protocols.map(
+  (p) => html`<h3>${p.protocolRef}, ${time(page, p.heldOn)}${p.place ? `, ${p.place}` : ''}</h3>
+<p>${t(page, 'formation.protocols.participants', { n: String(p.participants) })}</p>
+${scrollBox(
+  `${t(page, 'formation.protocols.title')}: ${p.protocolRef}`,
+  html`<table><thead><tr><th scope="col">${t(page, 'formation.col.name')}</th><th scope="col">${t(page, 'formation.col.votes')}</th><th scope="col">${t(page, 'formation.col.elected')}</th></tr></thead>
+<tbody>${p.results.map((r) => html`<tr><td>${r.fullName}</td><td>${r.votes}</td><td>${r.elected ? t(page, 'formation.protocols.elected') : t(page, 'formation.protocols.notElected')}</td></tr>`)}</tbody></table>`,
+)}`,
+)}`;
 }
 
 function recordedSection(page: PageRequest, state: FormationState): Html {
   const rows: Html[] = [];
   const row = (label: string, value: Html | string) =>
-    rows.push(
-      html`<tr>
-        <th scope="row">${label}</th>
-        <td>${value}</td>
-      </tr>`,
-    );
+    rows.push(html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`);
   if (state.decision) {
     row(
       t(page, 'formation.recorded.decision'),
@@ -467,29 +358,13 @@ function recordedSection(page: PageRequest, state: FormationState): Html {
     );
   }
   const notices = [state.formationNotice, state.creationNotice].filter((n) => n !== null);
-  return html`${
-    rows.length > 0
-      ? scrollBox(
-          t(page, 'formation.recorded.title'),
-          html`<table>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`,
-        )
-      : ''
-  }
-  ${notices.map(
-    (n) =>
-      html`<details>
-        <summary>
-          ${t(page, n === state.formationNotice ? 'formation.line.formation-notice' : 'formation.line.creation-notice')}:
-          ${time(page, n.publishedOn)} (${n.channels.map((ch) => t(page, `formation.channel.${ch}`)).join(', ')})
-        </summary>
-        <p lang="ky" class="pre-line">${n.text.ky}</p>
-        <p lang="ru" class="pre-line">${n.text.ru}</p>
-      </details>`,
-  )}`;
+  return html`${rows.length > 0 ? scrollBox(t(page, 'formation.recorded.title'), html`<table><tbody>${rows}</tbody></table>`) : ''}
+${notices.map(
+  (
+    n,
+  ) => html`<details><summary>${t(page, n === state.formationNotice ? 'formation.line.formation-notice' : 'formation.line.creation-notice')}: ${time(page, n.publishedOn)} (${n.channels.map((ch) => t(page, `formation.channel.${ch}`)).join(', ')})</summary>
+<p lang="ky" class="pre-line">${n.text.ky}</p><p lang="ru" class="pre-line">${n.text.ru}</p></details>`,
+)}`;
 }
 
 /** The overview rebuilt from the database (the engine is away or the procedure is not running). */
@@ -567,13 +442,7 @@ const CURRENT_LINE: Readonly<Record<FormationStep, StepLine['key'] | null>> = {
 function links(page: PageRequest, group: Group): Html {
   const g = encodeURIComponent(group.id);
   const q = `?lang=${page.lang}`;
-  return html`<nav aria-label="${t(page, 'formation.links')}" class="noprint">
-    <a href="/manage${q}">${t(page, 'manage.title')}</a> ·
-    <a href="/manage/groups/${g}/dashboard${q}">${t(page, 'manage.link.dashboard')}</a> ·
-    <a href="/manage/groups/${g}/acts${q}">${t(page, 'manage.link.acts')}</a> ·
-    <a href="/groups/${g}/composition${q}">${t(page, 'manage.link.composition')}</a> ·
-    <a href="/councils/${encodeURIComponent(group.council_id)}/notices${q}">${t(page, 'manage.link.notices')}</a>
-  </nav>`;
+  return html`<nav aria-label="${t(page, 'formation.links')}" class="noprint"><a href="/manage${q}">${t(page, 'manage.title')}</a> · <a href="/manage/groups/${g}/dashboard${q}">${t(page, 'manage.link.dashboard')}</a> · <a href="/manage/groups/${g}/acts${q}">${t(page, 'manage.link.acts')}</a> · <a href="/groups/${g}/composition${q}">${t(page, 'manage.link.composition')}</a> · <a href="/councils/${encodeURIComponent(group.council_id)}/notices${q}">${t(page, 'manage.link.notices')}</a></nav>`;
 }
 
 function councilName(page: PageRequest, council: Council | undefined): string {
@@ -618,9 +487,7 @@ export function formationPages(app: App, deps: AppDeps): void {
       parts.push(html`<div class="notice" role="status"><p>${msg(page.lang, 'engine.unavailable')}</p></div>`);
     if (opts.done && (FORMATION_STEP_NAMES as readonly string[]).includes(opts.done)) {
       parts.push(
-        html`<div class="ok" role="status">
-          <p>${t(page, 'formation.done', { step: t(page, `formation.form.${opts.done as FormationStepName}`) })}</p>
-        </div>`,
+        html`<div class="ok" role="status"><p>${t(page, 'formation.done', { step: t(page, `formation.form.${opts.done as FormationStepName}`) })}</p></div>`,
       );
     } else if (opts.done === 'started')
       parts.push(html`<div class="ok" role="status"><p>${t(page, 'formation.done.started')}</p></div>`);
@@ -629,26 +496,12 @@ export function formationPages(app: App, deps: AppDeps): void {
     parts.push(
       scrollBox(
         t(page, 'formation.summary.title'),
-        html`<table>
-          <tbody>
-            <tr>
-              <th scope="row">${t(page, 'formation.summary.council')}</th>
-              <td>${councilName(page, council)}</td>
-            </tr>
-            <tr>
-              <th scope="row">${t(page, 'formation.summary.status')}</th>
-              <td>${t(page, `manage.status.${group.status}`)}</td>
-            </tr>
-            <tr>
-              <th scope="row">${t(page, 'formation.summary.formedOn')}</th>
-              <td>${group.council_formed_on ? time(page, group.council_formed_on) : '—'}</td>
-            </tr>
-            <tr>
-              <th scope="row">${t(page, 'formation.summary.today')}</th>
-              <td>${html`<time datetime="${today}">${formatDay(page.lang, today)}</time>`}</td>
-            </tr>
-          </tbody>
-        </table>`,
+        html`<table><tbody>
+<tr><th scope="row">${t(page, 'formation.summary.council')}</th><td>${councilName(page, council)}</td></tr>
+<tr><th scope="row">${t(page, 'formation.summary.status')}</th><td>${t(page, `manage.status.${group.status}`)}</td></tr>
+<tr><th scope="row">${t(page, 'formation.summary.formedOn')}</th><td>${group.council_formed_on ? time(page, group.council_formed_on) : '—'}</td></tr>
+<tr><th scope="row">${t(page, 'formation.summary.today')}</th><td>${html`<time datetime="${today}">${formatDay(page.lang, today)}</time>`}</td></tr>
+</tbody></table>`,
       ),
     );
 
@@ -656,49 +509,34 @@ export function formationPages(app: App, deps: AppDeps): void {
       const obligations = obligationRows(state);
       const current = CURRENT_LINE[state.step];
       parts.push(
-        html`<h2>${t(page, 'formation.steps.title')}</h2>
-          ${stepsOverview(page, stepLines(page, state), current, obligations, today, calendar)}`,
+        html`<h2>${t(page, 'formation.steps.title')}</h2>${stepsOverview(page, stepLines(page, state), current, obligations, today, calendar)}`,
       );
+      parts.push(html`<h2>${t(page, 'formation.current.title', { step: t(page, `formation.step.${state.step}`) })}</h2>
+<h3>${t(page, 'formation.missing.title')}</h3>${stillMissing(page, state)}`);
       parts.push(
-        html`<h2>${t(page, 'formation.current.title', { step: t(page, `formation.step.${state.step}`) })}</h2>
-          <h3>${t(page, 'formation.missing.title')}</h3>
-          ${stillMissing(page, state)}`,
-      );
-      parts.push(
-        html`<h2>${t(page, 'formation.composition.title')} <span class="muted">(5.2.1, 5.2.3)</span></h2>
-          ${compositionSection(page, state)}`,
+        html`<h2>${t(page, 'formation.composition.title')} <span class="muted">(5.2.1, 5.2.3)</span></h2>${compositionSection(page, state)}`,
       );
       if (staff && state.step !== 'handed-over') {
         const kept =
           opts.kept && opts.kept.step !== 'start' ? { step: opts.kept.step, values: opts.kept.values } : null;
         parts.push(
-          html`<h2>${t(page, 'formation.forms.title')}</h2>
-            ${stepForms({ page, groupId, state, kept, rows: opts.rows ?? DEFAULT_ROWS })}`,
+          html`<h2>${t(page, 'formation.forms.title')}</h2>${stepForms({ page, groupId, state, kept, rows: opts.rows ?? DEFAULT_ROWS })}`,
         );
       }
       parts.push(
-        html`<h2>${t(page, 'formation.candidates.title')}</h2>
-          ${candidatesTable(page, candidateRows(state), staff)}`,
+        html`<h2>${t(page, 'formation.candidates.title')}</h2>${candidatesTable(page, candidateRows(state), staff)}`,
       );
       parts.push(protocolsSection(page, state));
+      parts.push(html`<h2>${t(page, 'formation.recorded.title')}</h2>${recordedSection(page, state)}`);
       parts.push(
-        html`<h2>${t(page, 'formation.recorded.title')}</h2>
-          ${recordedSection(page, state)}`,
-      );
-      parts.push(
-        html`<h2>${t(page, 'formation.obligations.title')}</h2>
-          ${obligationsTable(page, obligations, today, calendar)}`,
+        html`<h2>${t(page, 'formation.obligations.title')}</h2>${obligationsTable(page, obligations, today, calendar)}`,
       );
     } else {
       const view = await loadDbFormationView(deps.db, group);
       if (notRunning) {
         const forming = group.status === 'forming' || group.status === 'created';
-        parts.push(
-          html`<div class="notice" role="status">
-            <p>${t(page, forming ? 'formation.notRunning' : 'formation.finished')}</p>
-            ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null, opts.kept?.step === 'start' ? opts.kept.values : null) : ''}
-          </div>`,
-        );
+        parts.push(html`<div class="notice" role="status"><p>${t(page, forming ? 'formation.notRunning' : 'formation.finished')}</p>
+${forming && staff ? restartForm(page, groupId, group.council_formed_on === null, opts.kept?.step === 'start' ? opts.kept.values : null) : ''}</div>`);
       } else parts.push(html`<p class="muted">${t(page, 'formation.fromDatabase')}</p>`);
       if (staff && opts.kept && opts.kept.step !== 'start') {
         // The post could not be sent (the engine is away): its form again, filled in, to send once it is back.
@@ -713,23 +551,18 @@ export function formationPages(app: App, deps: AppDeps): void {
         };
         const kept = { step: opts.kept.step, values: opts.kept.values };
         parts.push(
-          html`<h2>${t(page, 'formation.kept.title')}</h2>
-            <p class="muted">${t(page, 'formation.kept.hint')}</p>
-            ${oneForm({ page, groupId, state: formState, kept, rows: opts.rows ?? DEFAULT_ROWS }, kept.step)}`,
+          html`<h2>${t(page, 'formation.kept.title')}</h2><p class="muted">${t(page, 'formation.kept.hint')}</p>${oneForm({ page, groupId, state: formState, kept, rows: opts.rows ?? DEFAULT_ROWS }, kept.step)}`,
         );
       }
       const { lines, current } = dbStepLines(page, group, view);
       parts.push(
-        html`<h2>${t(page, 'formation.steps.title')}</h2>
-          ${stepsOverview(page, lines, current, view.obligations, today, calendar)}`,
+        html`<h2>${t(page, 'formation.steps.title')}</h2>${stepsOverview(page, lines, current, view.obligations, today, calendar)}`,
       );
       parts.push(
-        html`<h2>${t(page, 'formation.candidates.title')}</h2>
-          ${candidatesTable(page, view.candidates, staff)}`,
+        html`<h2>${t(page, 'formation.candidates.title')}</h2>${candidatesTable(page, view.candidates, staff)}`,
       );
       parts.push(
-        html`<h2>${t(page, 'formation.obligations.title')}</h2>
-          ${obligationsTable(page, view.obligations, today, calendar)}`,
+        html`<h2>${t(page, 'formation.obligations.title')}</h2>${obligationsTable(page, view.obligations, today, calendar)}`,
       );
     }
     return sendPage(reply, page, opts.status, layout(page, t(page, 'formation.title'), html`${parts}`));

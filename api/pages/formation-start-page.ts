@@ -52,25 +52,18 @@ export function formationStartPage(app: App, deps: AppDeps): void {
         )
       : undefined;
     const body = html`<p><a href="/manage?lang=${page.lang}">${msg(page.lang, 'manage.title')}</a></p>
-      ${engine.available() ? '' : html`<div class="notice" role="status"><p>${msg(page.lang, 'engine.unavailable')}</p></div>`}
-      ${error ? errorBox(page, error) : ''}
-      ${opened ? html`<p class="notice">${msg(page.lang, error?.code === 'conflict' ? 'formation.start.continue' : 'formation.start.opened')} <a href="${formationPath(opened.id)}?lang=${page.lang}">${msg(page.lang, 'formation.title')}</a></p>` : ''}
-      <p>${msg(page.lang, 'formation.start.intro', { council: name })}</p>
-      <form method="post" action="${newFormationPath(councilId)}?lang=${page.lang}">
-        ${csrfField(page)}
-        <input type="hidden" name="nonce" value="${form.nonce}" />
-        <label for="formedOn">${msg(page.lang, 'formation.field.formedOn')}</label>
-        <span class="muted" id="formedOn-hint">${msg(page.lang, 'formation.start.formedOnHint')}</span>
-        <input
-          id="formedOn"
-          name="formedOn"
-          type="date"
-          required
-          value="${form.formedOn}"
-          aria-describedby="formedOn-hint"
-        />
-        <button type="submit">${msg(page.lang, 'formation.start.submit')}</button>
-      </form>`;
+${engine.available() ? '' : html`<div class="notice" role="status"><p>${msg(page.lang, 'engine.unavailable')}</p></div>`}
+${error ? errorBox(page, error) : ''}
+${opened ? html`<p class="notice">${msg(page.lang, error?.code === 'conflict' ? 'formation.start.continue' : 'formation.start.opened')} <a href="${formationPath(opened.id)}?lang=${page.lang}">${msg(page.lang, 'formation.title')}</a></p>` : ''}
+<p>${msg(page.lang, 'formation.start.intro', { council: name })}</p>
+<form method="post" action="${newFormationPath(councilId)}?lang=${page.lang}">
+${csrfField(page)}
+<input type="hidden" name="nonce" value="${form.nonce}">
+<label for="formedOn">${msg(page.lang, 'formation.field.formedOn')}</label>
+<span class="muted" id="formedOn-hint">${msg(page.lang, 'formation.start.formedOnHint')}</span>
+<input id="formedOn" name="formedOn" type="date" required value="${form.formedOn}" aria-describedby="formedOn-hint">
+<button type="submit">${msg(page.lang, 'formation.start.submit')}</button>
+</form>`;
     return sendPage(reply, page, status, layout(page, msg(page.lang, 'formation.start.title'), body));
   }
 

@@ -58,42 +58,21 @@ export function groupActsPage(app: App, deps: AppDeps): void {
       const nav =
         pages <= 1
           ? html``
-          : html`<nav aria-label="${msg(lang, 'acts.pageOf', { page: String(pageNo), pages: String(pages) })}">
-              <p>
-                ${pageNo > 1 ? html`<a href="${pageHref(pageNo - 1)}" rel="prev">${msg(lang, 'acts.newer')}</a> ` : ''}<span
-                  class="muted"
-                  >${msg(lang, 'acts.pageOf', { page: String(pageNo), pages: String(pages) })}</span
-                >${pageNo < pages ? html` <a href="${pageHref(pageNo + 1)}" rel="next">${msg(lang, 'acts.older')}</a>` : ''}
-              </p>
-            </nav>`;
+          : html`<nav aria-label="${msg(lang, 'acts.pageOf', { page: String(pageNo), pages: String(pages) })}"><p>${pageNo > 1 ? html`<a href="${pageHref(pageNo - 1)}" rel="prev">${msg(lang, 'acts.newer')}</a> ` : ''}<span class="muted">${msg(lang, 'acts.pageOf', { page: String(pageNo), pages: String(pages) })}</span>${pageNo < pages ? html` <a href="${pageHref(pageNo + 1)}" rel="next">${msg(lang, 'acts.older')}</a>` : ''}</p></nav>`;
       const body =
         acts.length === 0
           ? html`<p>${msg(lang, 'acts.empty')}</p>`
           : scrollBox(
               msg(lang, 'acts.title'),
               html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">${msg(lang, 'acts.number')}</th>
-                    <th scope="col">${msg(lang, 'acts.issuedOn')}</th>
-                    <th scope="col">${msg(lang, 'acts.object')}</th>
-                    <th scope="col">${msg(lang, 'acts.subject')}</th>
-                    <th scope="col">${msg(lang, 'acts.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${acts.map((a) => {
-                    const subject = typeof a.content.subject === 'string' ? a.content.subject : '';
-                    return html`<tr>
-                      <td><a href="${actHref(a.id, lang)}">${a.number ?? ''}</a></td>
-                      <td>${a.issued_on ? dmy(a.issued_on) : ''}</td>
-                      <td>${readObjectName(a.content)}</td>
-                      <td>${subject}</td>
-                      <td>${msg(lang, `actStatus.${a.status as (typeof PUBLIC_ACT_STATUSES)[number]}`)}</td>
-                    </tr> `;
-                  })}
-                </tbody>
-              </table>`,
+<thead><tr><th scope="col">${msg(lang, 'acts.number')}</th><th scope="col">${msg(lang, 'acts.issuedOn')}</th><th scope="col">${msg(lang, 'acts.object')}</th><th scope="col">${msg(lang, 'acts.subject')}</th><th scope="col">${msg(lang, 'acts.status')}</th></tr></thead>
+<tbody>
+${acts.map((a) => {
+  const subject = typeof a.content.subject === 'string' ? a.content.subject : '';
+  return html`<tr><td><a href="${actHref(a.id, lang)}">${a.number ?? ''}</a></td><td>${a.issued_on ? dmy(a.issued_on) : ''}</td><td>${readObjectName(a.content)}</td><td>${subject}</td><td>${msg(lang, `actStatus.${a.status as (typeof PUBLIC_ACT_STATUSES)[number]}`)}</td></tr>\n`;
+})}
+</tbody>
+</table>`,
             );
       return sendPage(reply, page, 200, layout(page, msg(lang, 'acts.title'), html`${body}${nav}`));
     },

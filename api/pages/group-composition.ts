@@ -23,30 +23,15 @@ export function groupCompositionPage(app: App, deps: AppDeps): void {
         members.length === 0
           ? html`<p>${msg(lang, 'composition.empty')}</p>`
           : html`${chair ? html`<p>${msg(lang, 'role.chair')}: <strong>${chair.fullName}</strong></p>` : ''}
-            ${scrollBox(
-              msg(lang, 'composition.title'),
-              html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">${msg(lang, 'composition.name')}</th>
-                    <th scope="col">${msg(lang, 'composition.category')}</th>
-                    <th scope="col">${msg(lang, 'composition.role')}</th>
-                    <th scope="col">${msg(lang, 'composition.village')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${members.map(
-                    (m) =>
-                      html`<tr>
-                        <td>${m.fullName}</td>
-                        <td>${msg(lang, `category.${m.category}`)}</td>
-                        <td>${msg(lang, `role.${m.role}`)}</td>
-                        <td>${m.village ?? ''}</td>
-                      </tr> `,
-                  )}
-                </tbody>
-              </table>`,
-            )}`;
+${scrollBox(
+  msg(lang, 'composition.title'),
+  html`<table>
+<thead><tr><th scope="col">${msg(lang, 'composition.name')}</th><th scope="col">${msg(lang, 'composition.category')}</th><th scope="col">${msg(lang, 'composition.role')}</th><th scope="col">${msg(lang, 'composition.village')}</th></tr></thead>
+<tbody>
+${members.map((m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${m.category}`)}</td><td>${msg(lang, `role.${m.role}`)}</td><td>${m.village ?? ''}</td></tr>\n`)}
+</tbody>
+</table>`,
+)}`;
       return sendPage(reply, page, 200, layout(page, msg(lang, 'composition.title'), body));
     },
   );

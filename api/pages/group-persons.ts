@@ -94,25 +94,16 @@ function formPage(
   const lang = page.lang;
   const invalid = error ? html` aria-invalid="true"` : '';
   const body = html`<p><a href="${groupPersonsPath(groupId)}?lang=${lang}">${msg(lang, 'persons.title')}</a></p>
-    ${error ? errorBox(page, error) : ''}
-    <p class="notice">${msg(lang, 'erase.explain')}</p>
-    <form method="post" action="${erasePath(groupId, person.personId)}?lang=${lang}">
-      ${csrfField(page)}
-      <label for="reason">${msg(lang, 'erase.reason')} (${msg(lang, 'form.required')})</label>
-      <textarea
-        id="reason"
-        name="reason"
-        required
-        maxlength="${String(REASON_MAX)}"
-        rows="3"
-        aria-describedby="reason-hint"
-        ${invalid}
-      >
-${reason}</textarea>
-      <span class="muted" id="reason-hint">${msg(lang, 'erase.reasonHint')}</span>
-      <button type="submit">${msg(lang, 'erase.continue')}</button>
-      <a href="${groupPersonsPath(groupId)}?lang=${lang}">${msg(lang, 'erase.cancel')}</a>
-    </form>`;
+${error ? errorBox(page, error) : ''}
+<p class="notice">${msg(lang, 'erase.explain')}</p>
+<form method="post" action="${erasePath(groupId, person.personId)}?lang=${lang}">
+${csrfField(page)}
+<label for="reason">${msg(lang, 'erase.reason')} (${msg(lang, 'form.required')})</label>
+<textarea id="reason" name="reason" required maxlength="${String(REASON_MAX)}" rows="3" aria-describedby="reason-hint"${invalid}>${reason}</textarea>
+<span class="muted" id="reason-hint">${msg(lang, 'erase.reasonHint')}</span>
+<button type="submit">${msg(lang, 'erase.continue')}</button>
+<a href="${groupPersonsPath(groupId)}?lang=${lang}">${msg(lang, 'erase.cancel')}</a>
+</form>`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'erase.title', { name: person.fullName }), body));
 }
 
@@ -126,14 +117,14 @@ function confirmPage(
   const page = pageRequest(request, erasePath(groupId, person.personId));
   const lang = page.lang;
   const body = html`<p class="notice">${msg(lang, 'erase.explain')}</p>
-    <p>${msg(lang, 'erase.confirmText', { name: person.fullName, reason })}</p>
-    <form method="post" action="${erasePath(groupId, person.personId)}?lang=${lang}">
-      ${csrfField(page)}
-      <input type="hidden" name="reason" value="${reason}" />
-      <input type="hidden" name="confirm" value="yes" />
-      <button type="submit">${msg(lang, 'erase.confirm')}</button>
-      <a href="${groupPersonsPath(groupId)}?lang=${lang}">${msg(lang, 'erase.cancel')}</a>
-    </form>`;
+<p>${msg(lang, 'erase.confirmText', { name: person.fullName, reason })}</p>
+<form method="post" action="${erasePath(groupId, person.personId)}?lang=${lang}">
+${csrfField(page)}
+<input type="hidden" name="reason" value="${reason}">
+<input type="hidden" name="confirm" value="yes">
+<button type="submit">${msg(lang, 'erase.confirm')}</button>
+<a href="${groupPersonsPath(groupId)}?lang=${lang}">${msg(lang, 'erase.cancel')}</a>
+</form>`;
   return sendPage(reply, page, 200, layout(page, msg(lang, 'erase.title', { name: person.fullName }), body));
 }
 
@@ -167,38 +158,19 @@ export function groupPersonsPages(app: App, deps: AppDeps): void {
         const action = p.dataErasedAt
           ? html``
           : html`<a href="${erasePath(groupId, p.personId)}?lang=${lang}">${msg(lang, 'persons.erase')}</a>`;
-        return html`<tr>
-          <td>${p.fullName}</td>
-          <td>${p.village ?? ''}</td>
-          <td>${roles}</td>
-          <td>${state}</td>
-          <td>${action}</td>
-        </tr>`;
+        return html`<tr><td>${p.fullName}</td><td>${p.village ?? ''}</td><td>${roles}</td><td>${state}</td><td>${action}</td></tr>`;
       });
       const table =
         persons.length === 0
           ? html`<p>${msg(lang, 'persons.empty')}</p>`
           : scrollBox(
               msg(lang, 'persons.title'),
-              html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">${msg(lang, 'persons.name')}</th>
-                    <th scope="col">${msg(lang, 'persons.village')}</th>
-                    <th scope="col">${msg(lang, 'persons.role')}</th>
-                    <th scope="col">${msg(lang, 'persons.state')}</th>
-                    <th scope="col">${msg(lang, 'persons.action')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>`,
+              html`<table><thead><tr><th scope="col">${msg(lang, 'persons.name')}</th><th scope="col">${msg(lang, 'persons.village')}</th><th scope="col">${msg(lang, 'persons.role')}</th><th scope="col">${msg(lang, 'persons.state')}</th><th scope="col">${msg(lang, 'persons.action')}</th></tr></thead><tbody>${rows}</tbody></table>`,
             );
       const body = html`<p><a href="/manage?lang=${lang}">${msg(lang, 'persons.back')}</a></p>
-        ${done ? html`<p class="ok" role="status">${msg(lang, 'persons.done', { name: done.fullName })}</p>` : ''}
-        <p>${msg(lang, 'persons.intro')}</p>
-        ${table}`;
+${done ? html`<p class="ok" role="status">${msg(lang, 'persons.done', { name: done.fullName })}</p>` : ''}
+<p>${msg(lang, 'persons.intro')}</p>
+${table}`;
       return sendPage(reply, page, 200, layout(page, msg(lang, 'persons.title'), body));
     },
   );

@@ -32,14 +32,11 @@ export function langHref(page: PageRequest, lang: Lang): string {
 }
 
 export function languageSwitch(page: PageRequest): Html {
-  return html`<nav aria-label="${msg(page.lang, 'lang.switch')}">
-    ${msg(page.lang, 'lang.switch')}:
-    ${LANGS.map((l) =>
-      l === page.lang
-        ? html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}" aria-current="true">${LANG_NAMES[l]}</a>`
-        : html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}">${LANG_NAMES[l]}</a>`,
-    )}
-  </nav>`;
+  return html`<nav aria-label="${msg(page.lang, 'lang.switch')}">${msg(page.lang, 'lang.switch')}: ${LANGS.map((l) =>
+    l === page.lang
+      ? html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}" aria-current="true">${LANG_NAMES[l]}</a>`
+      : html`<a href="${langHref(page, l)}" hreflang="${l}" lang="${l}">${LANG_NAMES[l]}</a>`,
+  )}</nav>`;
 }
 
 /** The signed-in header: who, a link home, and logout (a POST form with the CSRF token); a login link otherwise. */
@@ -47,15 +44,8 @@ export function accountNav(page: PageRequest): Html {
   const auth = page.auth;
   if (!auth)
     return html`<nav class="account"><a href="/login?lang=${page.lang}">${msg(page.lang, 'nav.login')}</a></nav>`;
-  return html`<nav class="account">
-    <span class="muted">${msg(page.lang, 'nav.signedInAs', { email: auth.email })}</span>
-    <a href="/home?lang=${page.lang}">${msg(page.lang, 'nav.home')}</a>
-    <form method="post" action="/logout?lang=${page.lang}" class="inline">
-      <input type="hidden" name="_csrf" value="${auth.csrfToken}" /><button type="submit" class="link">
-        ${msg(page.lang, 'nav.logout')}
-      </button>
-    </form>
-  </nav>`;
+  return html`<nav class="account"><span class="muted">${msg(page.lang, 'nav.signedInAs', { email: auth.email })}</span> <a href="/home?lang=${page.lang}">${msg(page.lang, 'nav.home')}</a>
+<form method="post" action="/logout?lang=${page.lang}" class="inline"><input type="hidden" name="_csrf" value="${auth.csrfToken}"><button type="submit" class="link">${msg(page.lang, 'nav.logout')}</button></form></nav>`;
 }
 
 /**
@@ -69,7 +59,7 @@ export function scrollBox(label: string, content: Html): Html {
 
 /** A form's hidden CSRF field (every POST form of a signed-in page needs it). */
 export function csrfField(page: PageRequest): Html {
-  return page.auth ? html`<input type="hidden" name="_csrf" value="${page.auth.csrfToken}" />` : html``;
+  return page.auth ? html`<input type="hidden" name="_csrf" value="${page.auth.csrfToken}">` : html``;
 }
 
 export interface LayoutExtras {
@@ -88,7 +78,7 @@ export function layout(page: PageRequest, title: string, body: Html, extras: Lay
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${msg(page.lang, 'site.name')}</title>
 <link rel="stylesheet" href="${SITE_STYLE.path}">
-${extras.stylesheet ? html`<link rel="stylesheet" href="${extras.stylesheet.path}" />` : ''}
+${extras.stylesheet ? html`<link rel="stylesheet" href="${extras.stylesheet.path}">` : ''}
 ${extras.head}
 </head>
 <body${page.auth ? new Html(' class="signed-in"') : ''}>

@@ -42,21 +42,14 @@ function loginForm(page: PageRequest, token: string, next: string | null, email:
     page,
     msg(page.lang, 'login.title'),
     html`${error ? errorBox(page, error) : ''}
-      <form method="post" action="${action}">
-        <input type="hidden" name="_login" value="${token}" />
-        <label for="email">${msg(page.lang, 'login.email')}</label>
-        <input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${email}" />
-        <label for="password">${msg(page.lang, 'login.password')}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          maxlength="1024"
-        />
-        <button type="submit">${msg(page.lang, 'login.submit')}</button>
-      </form>`,
+<form method="post" action="${action}">
+<input type="hidden" name="_login" value="${token}">
+<label for="email">${msg(page.lang, 'login.email')}</label>
+<input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${email}">
+<label for="password">${msg(page.lang, 'login.password')}</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024">
+<button type="submit">${msg(page.lang, 'login.submit')}</button>
+</form>`,
   );
 }
 

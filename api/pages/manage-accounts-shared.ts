@@ -41,10 +41,7 @@ export function formRefusal(error: unknown): AppError | null {
 export function accountsErrorBox(page: PageRequest, error: AppError): Html {
   const hint =
     error.code === 'invalid-input' && error.details.rule !== undefined ? RULE_HINT[error.details.rule] : undefined;
-  return html`<div class="error" role="alert">
-    <p>${errorMessage(page.lang, error.code, error.details)}</p>
-    ${hint ? html`<p>${msg(page.lang, hint)}</p>` : ''}
-  </div>`;
+  return html`<div class="error" role="alert"><p>${errorMessage(page.lang, error.code, error.details)}</p>${hint ? html`<p>${msg(page.lang, hint)}</p>` : ''}</div>`;
 }
 
 /** Pages holding a password or a setup token: not stored by the browser or a proxy, no Referer to other sites. */
@@ -61,11 +58,9 @@ export function sendGeneratedPassword(
   backHref: string,
 ): FastifyReply {
   const body = html`<p class="notice">${msg(page.lang, 'accounts.generatedExplain')}</p>
-    <p>
-      <label for="generated">${msg(page.lang, 'accounts.password')}</label>
-      <input id="generated" type="text" readonly value="${password}" autocomplete="off" spellcheck="false" />
-    </p>
-    <p><a href="${backHref}">${msg(page.lang, 'accounts.back')}</a></p>`;
+<p><label for="generated">${msg(page.lang, 'accounts.password')}</label>
+<input id="generated" type="text" readonly value="${password}" autocomplete="off" spellcheck="false"></p>
+<p><a href="${backHref}">${msg(page.lang, 'accounts.back')}</a></p>`;
   return sendPage(
     privatePage(reply),
     page,

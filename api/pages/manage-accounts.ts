@@ -104,41 +104,22 @@ function accountRows(
   return scrollBox(
     msg(page.lang, 'accounts.list'),
     html`<table>
-      <thead>
-        <tr>
-          <th scope="col">${msg(page.lang, 'accounts.email')}</th>
-          <th scope="col">${msg(page.lang, 'accounts.role')}</th>
-          <th scope="col">${msg(page.lang, 'accounts.group')}</th>
-          <th scope="col">${msg(page.lang, 'accounts.createdAt')}</th>
-          <th scope="col">${msg(page.lang, 'accounts.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${accounts.map((a) => {
-          const group = a.group_id !== null ? groupOf.get(a.group_id) : undefined;
-          const where = group
-            ? groupLabel(page.lang, group)
-            : a.role === 'staff' && a.council_id === null
-              ? msg(page.lang, 'accounts.everyCouncilStaff')
-              : '—';
-          const actions =
-            a.id === actor.id
-              ? html`${msg(page.lang, 'accounts.you')}
-                  <a href="/account${q}">${msg(page.lang, 'accounts.own.title')}</a>`
-              : html`<a href="${accountPath(councilId, a.id)}/password${q}"
-                    >${msg(page.lang, 'accounts.resetPassword')}</a
-                  >
-                  · <a href="${accountPath(councilId, a.id)}/remove${q}">${msg(page.lang, 'accounts.remove')}</a>`;
-          return html` <tr>
-            <td>${a.email}</td>
-            <td>${roleLabel(page.lang, a.role)}</td>
-            <td>${where}</td>
-            <td>${bishkekDateOf(a.created_at.getTime())}</td>
-            <td>${actions}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`,
+<thead><tr><th scope="col">${msg(page.lang, 'accounts.email')}</th><th scope="col">${msg(page.lang, 'accounts.role')}</th><th scope="col">${msg(page.lang, 'accounts.group')}</th><th scope="col">${msg(page.lang, 'accounts.createdAt')}</th><th scope="col">${msg(page.lang, 'accounts.actions')}</th></tr></thead>
+<tbody>${accounts.map((a) => {
+      const group = a.group_id !== null ? groupOf.get(a.group_id) : undefined;
+      const where = group
+        ? groupLabel(page.lang, group)
+        : a.role === 'staff' && a.council_id === null
+          ? msg(page.lang, 'accounts.everyCouncilStaff')
+          : '—';
+      const actions =
+        a.id === actor.id
+          ? html`${msg(page.lang, 'accounts.you')} <a href="/account${q}">${msg(page.lang, 'accounts.own.title')}</a>`
+          : html`<a href="${accountPath(councilId, a.id)}/password${q}">${msg(page.lang, 'accounts.resetPassword')}</a> · <a href="${accountPath(councilId, a.id)}/remove${q}">${msg(page.lang, 'accounts.remove')}</a>`;
+      return html`
+<tr><td>${a.email}</td><td>${roleLabel(page.lang, a.role)}</td><td>${where}</td><td>${bishkekDateOf(a.created_at.getTime())}</td><td>${actions}</td></tr>`;
+    })}
+</tbody></table>`,
   );
 }
 
@@ -151,57 +132,27 @@ function createForm(
 ): Html {
   const l = page.lang;
   return html`<form method="post" action="${accountsPath(councilId)}?lang=${l}">
-    ${csrfField(page)}
-    <label for="email">${msg(l, 'accounts.email')}</label>
-    <input
-      id="email"
-      name="email"
-      type="email"
-      required
-      maxlength="${EMAIL_MAX}"
-      autocomplete="off"
-      value="${values.email}"
-    />
-    <label for="role">${msg(l, 'accounts.role')}</label>
-    <select id="role" name="role">
-      ${ACCOUNT_ROLES.map((r) => html`<option value="${r}" ${r === values.role ? html` selected` : ''}>${roleLabel(l, r)}</option>`)}
-    </select>
-    <label for="groupId">${msg(l, 'accounts.group')}</label>
-    <select id="groupId" name="groupId" aria-describedby="groupId-hint">
-      <option value="">${msg(l, 'accounts.noGroup')}</option>
-      ${groups.map(
-        (g) =>
-          html`<option value="${g.id}" ${g.id === values.groupId ? html` selected` : ''}>${groupLabel(l, g)}</option>`,
-      )}
-    </select>
-    <p class="muted" id="groupId-hint">${msg(l, 'accounts.groupHint')}</p>
-    <label for="password">${msg(l, 'accounts.password')}</label>
-    <input
-      id="password"
-      name="password"
-      type="password"
-      autocomplete="new-password"
-      maxlength="${PASSWORD_MAX}"
-      aria-describedby="password-hint"
-    />
-    <p class="muted" id="password-hint">${msg(l, 'accounts.passwordHint')}</p>
-    ${
-      everyCouncil(actor)
-        ? html`<label for="everyCouncil"
-              ><input
-                id="everyCouncil"
-                name="everyCouncil"
-                type="checkbox"
-                value="on"
-                ${values.everyCouncil ? html` checked` : ''}
-              />
-              ${msg(l, 'accounts.everyCouncil')}</label
-            >
-            <p class="muted">${msg(l, 'accounts.everyCouncilHint')}</p>`
-        : ''
-    }
-    <button type="submit">${msg(l, 'accounts.createSubmit')}</button>
-  </form>`;
+${csrfField(page)}
+<label for="email">${msg(l, 'accounts.email')}</label>
+<input id="email" name="email" type="email" required maxlength="${EMAIL_MAX}" autocomplete="off" value="${values.email}">
+<label for="role">${msg(l, 'accounts.role')}</label>
+<select id="role" name="role">${ACCOUNT_ROLES.map((r) => html`<option value="${r}"${r === values.role ? html` selected` : ''}>${roleLabel(l, r)}</option>`)}</select>
+<label for="groupId">${msg(l, 'accounts.group')}</label>
+<select id="groupId" name="groupId" aria-describedby="groupId-hint"><option value="">${msg(l, 'accounts.noGroup')}</option>${groups.map(
+    (g) => html`<option value="${g.id}"${g.id === values.groupId ? html` selected` : ''}>${groupLabel(l, g)}</option>`,
+  )}</select>
+<p class="muted" id="groupId-hint">${msg(l, 'accounts.groupHint')}</p>
+<label for="password">${msg(l, 'accounts.password')}</label>
+<input id="password" name="password" type="password" autocomplete="new-password" maxlength="${PASSWORD_MAX}" aria-describedby="password-hint">
+<p class="muted" id="password-hint">${msg(l, 'accounts.passwordHint')}</p>
+${
+  everyCouncil(actor)
+    ? html`<label for="everyCouncil"><input id="everyCouncil" name="everyCouncil" type="checkbox" value="on"${values.everyCouncil ? html` checked` : ''}> ${msg(l, 'accounts.everyCouncil')}</label>
+<p class="muted">${msg(l, 'accounts.everyCouncilHint')}</p>`
+    : ''
+}
+<button type="submit">${msg(l, 'accounts.createSubmit')}</button>
+</form>`;
 }
 
 export function manageAccountsPages(app: App, deps: AppDeps): void {
@@ -225,10 +176,11 @@ export function manageAccountsPages(app: App, deps: AppDeps): void {
     ]);
     const doneKey = done !== undefined && Object.hasOwn(DONE, done) ? DONE[done] : undefined;
     const body = html`${doneKey ? html`<p class="ok" role="status">${msg(page.lang, doneKey)}</p>` : ''}
-      <h2>${msg(page.lang, 'accounts.list')}</h2>
-      ${accountRows(page, councilId, accounts, groups, actor)}
-      <h2 id="new">${msg(page.lang, 'accounts.create')}</h2>
-      ${error ? accountsErrorBox(page, error) : ''} ${createForm(page, councilId, groups, actor, values)}`;
+<h2>${msg(page.lang, 'accounts.list')}</h2>
+${accountRows(page, councilId, accounts, groups, actor)}
+<h2 id="new">${msg(page.lang, 'accounts.create')}</h2>
+${error ? accountsErrorBox(page, error) : ''}
+${createForm(page, councilId, groups, actor, values)}`;
     return sendPage(reply, page, status, layout(page, title, body));
   }
 
@@ -319,12 +271,12 @@ export function manageAccountsPages(app: App, deps: AppDeps): void {
       if (account.id === actor.id)
         throw new AppError('conflict', 'not your own account', { subject: msg(page.lang, 'accounts.notYourself') });
       const body = html`<p>${roleLabel(page.lang, account.role)}: ${account.email}</p>
-        <p class="notice">${msg(page.lang, 'accounts.removeExplain')}</p>
-        <form method="post" action="${accountPath(councilId, accountId)}/remove?lang=${page.lang}">
-          ${csrfField(page)}
-          <button type="submit">${msg(page.lang, 'accounts.removeConfirm')}</button>
-          <a href="${accountsPath(councilId)}?lang=${page.lang}">${msg(page.lang, 'accounts.cancel')}</a>
-        </form>`;
+<p class="notice">${msg(page.lang, 'accounts.removeExplain')}</p>
+<form method="post" action="${accountPath(councilId, accountId)}/remove?lang=${page.lang}">
+${csrfField(page)}
+<button type="submit">${msg(page.lang, 'accounts.removeConfirm')}</button>
+<a href="${accountsPath(councilId)}?lang=${page.lang}">${msg(page.lang, 'accounts.cancel')}</a>
+</form>`;
       return sendPage(
         reply,
         page,
@@ -366,23 +318,16 @@ export function manageAccountsPages(app: App, deps: AppDeps): void {
       });
     const l = page.lang;
     const body = html`<p>${roleLabel(l, account.role)}: ${account.email}</p>
-      <p class="notice">${msg(l, 'accounts.resetExplain')}</p>
-      ${error ? accountsErrorBox(page, error) : ''}
-      <form method="post" action="${accountPath(councilId, accountId)}/password?lang=${l}">
-        ${csrfField(page)}
-        <label for="password">${msg(l, 'accounts.newPassword')}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="new-password"
-          maxlength="${PASSWORD_MAX}"
-          aria-describedby="password-hint"
-        />
-        <p class="muted" id="password-hint">${msg(l, 'accounts.passwordHint')}</p>
-        <button type="submit">${msg(l, 'accounts.resetSubmit')}</button>
-        <a href="${accountsPath(councilId)}?lang=${l}">${msg(l, 'accounts.cancel')}</a>
-      </form>`;
+<p class="notice">${msg(l, 'accounts.resetExplain')}</p>
+${error ? accountsErrorBox(page, error) : ''}
+<form method="post" action="${accountPath(councilId, accountId)}/password?lang=${l}">
+${csrfField(page)}
+<label for="password">${msg(l, 'accounts.newPassword')}</label>
+<input id="password" name="password" type="password" autocomplete="new-password" maxlength="${PASSWORD_MAX}" aria-describedby="password-hint">
+<p class="muted" id="password-hint">${msg(l, 'accounts.passwordHint')}</p>
+<button type="submit">${msg(l, 'accounts.resetSubmit')}</button>
+<a href="${accountsPath(councilId)}?lang=${l}">${msg(l, 'accounts.cancel')}</a>
+</form>`;
     return sendPage(reply, page, status, layout(page, msg(l, 'accounts.resetTitle', { email: account.email }), body));
   }
 

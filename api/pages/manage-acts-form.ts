@@ -197,58 +197,44 @@ export function draftFormHtml(page: PageRequest, action: string, form: DraftForm
   ];
   const annexes = [...form.annexes, ...Array.from({ length: SPARE_ROWS }, () => ({ title: '', kind: '' }))];
   const text = (name: keyof DraftForm, label: string, value: string, type = 'text') =>
-    html`<label for="${name}">${label}</label>
-      <input id="${name}" name="${name}" type="${type}" maxlength="5000" value="${value}" /> `;
+    html`<label for="${name}">${label}</label>\n<input id="${name}" name="${name}" type="${type}" maxlength="5000" value="${value}">\n`;
   const area = (name: keyof DraftForm, label: string, value: string, rows = 3) =>
-    html`<label for="${name}">${label}</label>
-      <textarea id="${name}" name="${name}" rows="${rows}" maxlength="20000">${value}</textarea> `;
+    html`<label for="${name}">${label}</label>\n<textarea id="${name}" name="${name}" rows="${rows}" maxlength="20000">${value}</textarea>\n`;
   return html`<form method="post" action="${action}">
-    ${csrfField(page)} ${text('title', msg(lang, 'manageActs.field.title'), form.title)}
-    ${area('purpose', msg(lang, 'act.purpose'), form.purpose)}
-    ${area('subject', msg(lang, 'acts.subject'), form.subject)}
-    ${text('objectName', msg(lang, 'acts.object'), form.objectName)}
-    ${text('place', msg(lang, 'act.place'), form.place)}
-    ${text('periodStart', msg(lang, 'manageActs.field.periodStart'), form.periodStart, 'date')}
-    ${text('periodEnd', msg(lang, 'manageActs.field.periodEnd'), form.periodEnd, 'date')}
-    ${area('resultsSummary', msg(lang, 'act.summary'), form.resultsSummary)}
-    <fieldset>
-      <legend>${msg(lang, 'act.findings')}</legend>
-      <p class="muted">${msg(lang, 'manageActs.findingsHint')}</p>
-      ${findings.map(
-        (f, i) =>
-          html`<div class="finding">
-            <label for="findingKind-${i}">${msg(lang, 'manageActs.field.findingKind', { n: String(i + 1) })}</label>
-            <select id="findingKind-${i}" name="findingKind">
-              ${option('fact', msg(lang, 'act.fact'), f.kind)}${option('evaluation', msg(lang, 'act.evaluation'), f.kind)}
-            </select>
-            <label for="findingText-${i}">${msg(lang, 'manageActs.field.findingText', { n: String(i + 1) })}</label>
-            <textarea id="findingText-${i}" name="findingText" rows="2" maxlength="20000">${f.text}</textarea>
-            <label for="findingMethod-${i}">${msg(lang, 'act.method')}</label>
-            <select id="findingMethod-${i}" name="findingMethod">
-              ${option('', '—', f.method)}${Object.entries(FINDING_METHODS).map(([k, l]) => option(k, l[lang], f.method))}
-            </select>
-            <label for="findingNote-${i}">${msg(lang, 'manageActs.field.methodNote')}</label>
-            <input id="findingNote-${i}" name="findingNote" type="text" maxlength="1000" value="${f.note}" />
-          </div>`,
-      )}
-    </fieldset>
-    ${area('recommendations', msg(lang, 'manageActs.field.recommendations'), form.recommendations, 4)}
-    <fieldset>
-      <legend>${msg(lang, 'manageActs.field.annexList')}</legend>
-      ${annexes.map(
-        (a, i) =>
-          html`<label for="annexTitle-${i}">${msg(lang, 'manageActs.field.annexTitle', { n: String(i + 1) })}</label>
-            <input id="annexTitle-${i}" name="annexTitle" type="text" maxlength="500" value="${a.title}" />
-            <label for="annexKind-${i}">${msg(lang, 'manageActs.field.annexKind')}</label>
-            <select id="annexKind-${i}" name="annexKind">
-              ${option('', '—', a.kind)}${ANNEX_KINDS.map((k) => option(k, msg(lang, `manageActs.annexKind.${k}`), a.kind))}
-            </select>`,
-      )}
-      <label for="noAnnexes"
-        ><input id="noAnnexes" name="noAnnexes" type="checkbox" value="1" ${form.noAnnexes ? html` checked` : ''} />
-        ${msg(lang, 'manageActs.field.noAnnexes')}</label
-      >
-    </fieldset>
-    <button type="submit">${msg(lang, 'manageActs.saveDraft')}</button>
-  </form>`;
+${csrfField(page)}
+${text('title', msg(lang, 'manageActs.field.title'), form.title)}
+${area('purpose', msg(lang, 'act.purpose'), form.purpose)}
+${area('subject', msg(lang, 'acts.subject'), form.subject)}
+${text('objectName', msg(lang, 'acts.object'), form.objectName)}
+${text('place', msg(lang, 'act.place'), form.place)}
+${text('periodStart', msg(lang, 'manageActs.field.periodStart'), form.periodStart, 'date')}
+${text('periodEnd', msg(lang, 'manageActs.field.periodEnd'), form.periodEnd, 'date')}
+${area('resultsSummary', msg(lang, 'act.summary'), form.resultsSummary)}
+<fieldset><legend>${msg(lang, 'act.findings')}</legend>
+<p class="muted">${msg(lang, 'manageActs.findingsHint')}</p>
+${findings.map(
+  (f, i) => html`<div class="finding">
+<label for="findingKind-${i}">${msg(lang, 'manageActs.field.findingKind', { n: String(i + 1) })}</label>
+<select id="findingKind-${i}" name="findingKind">${option('fact', msg(lang, 'act.fact'), f.kind)}${option('evaluation', msg(lang, 'act.evaluation'), f.kind)}</select>
+<label for="findingText-${i}">${msg(lang, 'manageActs.field.findingText', { n: String(i + 1) })}</label>
+<textarea id="findingText-${i}" name="findingText" rows="2" maxlength="20000">${f.text}</textarea>
+<label for="findingMethod-${i}">${msg(lang, 'act.method')}</label>
+<select id="findingMethod-${i}" name="findingMethod">${option('', '—', f.method)}${Object.entries(FINDING_METHODS).map(([k, l]) => option(k, l[lang], f.method))}</select>
+<label for="findingNote-${i}">${msg(lang, 'manageActs.field.methodNote')}</label>
+<input id="findingNote-${i}" name="findingNote" type="text" maxlength="1000" value="${f.note}">
+</div>`,
+)}
+</fieldset>
+${area('recommendations', msg(lang, 'manageActs.field.recommendations'), form.recommendations, 4)}
+<fieldset><legend>${msg(lang, 'manageActs.field.annexList')}</legend>
+${annexes.map(
+  (a, i) => html`<label for="annexTitle-${i}">${msg(lang, 'manageActs.field.annexTitle', { n: String(i + 1) })}</label>
+<input id="annexTitle-${i}" name="annexTitle" type="text" maxlength="500" value="${a.title}">
+<label for="annexKind-${i}">${msg(lang, 'manageActs.field.annexKind')}</label>
+<select id="annexKind-${i}" name="annexKind">${option('', '—', a.kind)}${ANNEX_KINDS.map((k) => option(k, msg(lang, `manageActs.annexKind.${k}`), a.kind))}</select>`,
+)}
+<label for="noAnnexes"><input id="noAnnexes" name="noAnnexes" type="checkbox" value="1"${form.noAnnexes ? html` checked` : ''}> ${msg(lang, 'manageActs.field.noAnnexes')}</label>
+</fieldset>
+<button type="submit">${msg(lang, 'manageActs.saveDraft')}</button>
+</form>`;
 }

@@ -80,60 +80,34 @@ async function renderGroupActs(
       : scrollBox(
           msg(lang, 'manageActs.listTitle'),
           html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${msg(lang, 'acts.number')}</th>
-                <th scope="col">${msg(lang, 'manageActs.field.title')}</th>
-                <th scope="col">${msg(lang, 'acts.object')}</th>
-                <th scope="col">${msg(lang, 'acts.status')}</th>
-                <th scope="col">${msg(lang, 'acts.issuedOn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${acts.map(
-                (a) =>
-                  html`<tr>
-                    <td><a href="${manageActHref(a.id, lang)}">${a.number ?? msg(lang, 'manageActs.draft')}</a></td>
-                    <td>${a.title || '—'}</td>
-                    <td>${name(a.objectName)}</td>
-                    <td>${msg(lang, `manageActs.actStatus.${a.status as Act['status']}`)}</td>
-                    <td>${a.issuedOn ? dmy(a.issuedOn) : ''}</td>
-                  </tr> `,
-              )}
-            </tbody>
-          </table>`,
+<thead><tr><th scope="col">${msg(lang, 'acts.number')}</th><th scope="col">${msg(lang, 'manageActs.field.title')}</th><th scope="col">${msg(lang, 'acts.object')}</th><th scope="col">${msg(lang, 'acts.status')}</th><th scope="col">${msg(lang, 'acts.issuedOn')}</th></tr></thead>
+<tbody>
+${acts.map(
+  (a) =>
+    html`<tr><td><a href="${manageActHref(a.id, lang)}">${a.number ?? msg(lang, 'manageActs.draft')}</a></td><td>${a.title || '—'}</td><td>${name(a.objectName)}</td><td>${msg(lang, `manageActs.actStatus.${a.status as Act['status']}`)}</td><td>${a.issuedOn ? dmy(a.issuedOn) : ''}</td></tr>\n`,
+)}</tbody></table>`,
         );
   const form = !staff
     ? ''
     : objects.length === 0
-      ? html`<p>
-          ${msg(lang, 'manageActs.noObjects')}
-          <a href="/manage/councils/${encodeURIComponent(group.council_id)}/objects?lang=${lang}"
-            >${msg(lang, 'objects.title')}</a
-          >
-        </p>`
+      ? html`<p>${msg(lang, 'manageActs.noObjects')} <a href="/manage/councils/${encodeURIComponent(group.council_id)}/objects?lang=${lang}">${msg(lang, 'objects.title')}</a></p>`
       : html`<h2>${msg(lang, 'manageActs.newDraft')}</h2>
-          ${error ? errorBox(page, error) : ''}
-          <form method="post" action="${groupActsPath(groupId)}?lang=${lang}">
-            ${csrfField(page)}
-            <input type="hidden" name="draftId" value="${randomUUID()}" />
-            <label for="objectId">${msg(lang, 'acts.object')}</label>
-            <select id="objectId" name="objectId" required>
-              ${objects.map((o) => html`<option value="${o.id}">${name(o.name)} (${MONITORED_OBJECT_KINDS[o.kind][lang]})</option>`)}
-            </select>
-            <label for="title">${msg(lang, 'manageActs.field.title')}</label>
-            <input id="title" name="title" type="text" maxlength="500" />
-            <button type="submit">${msg(lang, 'manageActs.create')}</button>
-          </form>
-          <p class="muted">
-            <a href="/manage/councils/${encodeURIComponent(group.council_id)}/objects?lang=${lang}"
-              >${msg(lang, 'objects.title')}</a
-            >
-          </p>`;
-  const body = html`<p>
-      <a href="/groups/${encodeURIComponent(groupId)}/acts?lang=${lang}">${msg(lang, 'manageActs.publicList')}</a>
-    </p>
-    ${table} ${form}`;
+${error ? errorBox(page, error) : ''}
+<form method="post" action="${groupActsPath(groupId)}?lang=${lang}">
+${csrfField(page)}
+<input type="hidden" name="draftId" value="${randomUUID()}">
+<label for="objectId">${msg(lang, 'acts.object')}</label>
+<select id="objectId" name="objectId" required>
+${objects.map((o) => html`<option value="${o.id}">${name(o.name)} (${MONITORED_OBJECT_KINDS[o.kind][lang]})</option>`)}
+</select>
+<label for="title">${msg(lang, 'manageActs.field.title')}</label>
+<input id="title" name="title" type="text" maxlength="500">
+<button type="submit">${msg(lang, 'manageActs.create')}</button>
+</form>
+<p class="muted"><a href="/manage/councils/${encodeURIComponent(group.council_id)}/objects?lang=${lang}">${msg(lang, 'objects.title')}</a></p>`;
+  const body = html`<p><a href="/groups/${encodeURIComponent(groupId)}/acts?lang=${lang}">${msg(lang, 'manageActs.publicList')}</a></p>
+${table}
+${form}`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'manageActs.listTitle'), body));
 }
 
@@ -174,57 +148,24 @@ async function renderAct(
   const notStarted = act.status === 'issued' && (progress.procedure === 'not-started' || done === 'not-delivered');
 
   const head = html`${scrollBox(
-      msg(lang, 'manageActs.summaryTable'),
-      html`<table>
-        <tbody>
-          <tr>
-            <th scope="row">${msg(lang, 'acts.status')}</th>
-            <td>${msg(lang, `manageActs.actStatus.${act.status}`)}${act.number ? html` · № ${act.number}` : ''}</td>
-          </tr>
-          <tr>
-            <th scope="row">${msg(lang, 'acts.object')}</th>
-            <td>
-              ${object ? html`${lang === 'ru' ? object.name.ru : object.name.ky} <span class="muted">(${MONITORED_OBJECT_KINDS[object.kind][lang]})</span>${staff ? html`<br /><span class="muted">${object.emails.join(', ')}</span>` : ''}` : act.objectId}
-            </td>
-          </tr>
-          ${
-            act.issuedOn
-              ? html`<tr>
-                  <th scope="row">${msg(lang, 'acts.issuedOn')}</th>
-                  <td>${dmy(act.issuedOn)}</td>
-                </tr>`
-              : ''
-          }
-          ${
-            act.receivedOn
-              ? html`<tr>
-                  <th scope="row">${msg(lang, 'act.receivedOn')}</th>
-                  <td>
-                    ${dmy(act.receivedOn)}
-                    (${msg(lang, act.receivedVia === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff')})
-                  </td>
-                </tr>`
-              : ''
-          }
-        </tbody>
-      </table>`,
-    )}
-    <p>
-      <a href="${groupActsPath(act.groupId)}?lang=${lang}">${msg(lang, 'manageActs.back')}</a
-      >${act.status !== 'draft' ? html` · <a href="/acts/${encodeURIComponent(act.id)}?lang=${lang}">${msg(lang, 'manageActs.publicPage')}</a>` : ''}
-    </p>`;
+    msg(lang, 'manageActs.summaryTable'),
+    html`<table><tbody>
+<tr><th scope="row">${msg(lang, 'acts.status')}</th><td>${msg(lang, `manageActs.actStatus.${act.status}`)}${act.number ? html` · № ${act.number}` : ''}</td></tr>
+<tr><th scope="row">${msg(lang, 'acts.object')}</th><td>${object ? html`${lang === 'ru' ? object.name.ru : object.name.ky} <span class="muted">(${MONITORED_OBJECT_KINDS[object.kind][lang]})</span>${staff ? html`<br><span class="muted">${object.emails.join(', ')}</span>` : ''}` : act.objectId}</td></tr>
+${act.issuedOn ? html`<tr><th scope="row">${msg(lang, 'acts.issuedOn')}</th><td>${dmy(act.issuedOn)}</td></tr>` : ''}
+${act.receivedOn ? html`<tr><th scope="row">${msg(lang, 'act.receivedOn')}</th><td>${dmy(act.receivedOn)} (${msg(lang, act.receivedVia === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff')})</td></tr>` : ''}
+</tbody></table>`,
+  )}
+<p><a href="${groupActsPath(act.groupId)}?lang=${lang}">${msg(lang, 'manageActs.back')}</a>${act.status !== 'draft' ? html` · <a href="/acts/${encodeURIComponent(act.id)}?lang=${lang}">${msg(lang, 'manageActs.publicPage')}</a>` : ''}</p>`;
 
   const notices = html`${error ? errorBox(page, error) : ''}
-  ${done ? html`<p class="ok" role="status">${msg(lang, `manageActs.done.${done}`)}</p>` : ''}
-  ${!engine.available() ? html`<p class="notice" role="status">${msg(lang, 'engine.unavailable')}</p>` : ''}
-  ${
-    notStarted
-      ? html`<div class="notice" role="status">
-          <p>${msg(lang, 'manageActs.notDelivered')}</p>
-          ${staff ? html`<form method="post" action="${action('issue')}">${csrfField(page)}<button type="submit">${msg(lang, 'manageActs.retryDelivery')}</button></form>` : ''}
-        </div>`
-      : ''
-  }`;
+${done ? html`<p class="ok" role="status">${msg(lang, `manageActs.done.${done}`)}</p>` : ''}
+${!engine.available() ? html`<p class="notice" role="status">${msg(lang, 'engine.unavailable')}</p>` : ''}
+${
+  notStarted
+    ? html`<div class="notice" role="status"><p>${msg(lang, 'manageActs.notDelivered')}</p>${staff ? html`<form method="post" action="${action('issue')}">${csrfField(page)}<button type="submit">${msg(lang, 'manageActs.retryDelivery')}</button></form>` : ''}</div>`
+    : ''
+}`;
 
   const body =
     act.status === 'draft'
@@ -257,51 +198,27 @@ function draftSections(
   const lang = page.lang;
   const { missing, warnings } = checkActForIssue(act);
   const check = html`<h2>${msg(lang, 'manageActs.missingTitle')}</h2>
-    ${
-      missing.length === 0
-        ? html`<p class="ok">${msg(lang, 'manageActs.complete')}</p>`
-        : html`<ul class="missing">
-            ${missing.map((m) => html`<li><strong>${m.field}</strong>: ${m.message[lang]}</li>`)}
-          </ul>`
-    }
-    ${
-      warnings.length > 0
-        ? html`<ul class="muted">
-            ${warnings.map((w) => html`<li>${w.message[lang]}</li>`)}
-          </ul>`
-        : ''
-    }`;
+${missing.length === 0 ? html`<p class="ok">${msg(lang, 'manageActs.complete')}</p>` : html`<ul class="missing">${missing.map((m) => html`<li><strong>${m.field}</strong>: ${m.message[lang]}</li>`)}</ul>`}
+${warnings.length > 0 ? html`<ul class="muted">${warnings.map((w) => html`<li>${w.message[lang]}</li>`)}</ul>` : ''}`;
   const content = staff
-    ? html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>
-        ${draftFormHtml(page, action('draft'), kept.draft ?? formFromAct(act))}`
-    : html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>
-        ${actContent(lang, act, object ?? null)}`;
+    ? html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>${draftFormHtml(page, action('draft'), kept.draft ?? formFromAct(act))}`
+    : html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>${actContent(lang, act, object ?? null)}`;
   const files = html`<h2>${msg(lang, 'manageActs.filesTitle')}</h2>
-    ${annexFiles(lang, act)}
-    ${
-      staff
-        ? html`<form method="post" action="${multipartAction('annexes')}" enctype="multipart/form-data">
-            ${csrfField(page)}
-            <label for="file">${msg(lang, 'manageActs.annexFile')}</label>
-            <input
-              id="file"
-              name="file"
-              type="file"
-              required
-              accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt"
-              aria-describedby="file-hint"
-            />
-            <p id="file-hint" class="muted">${msg(lang, 'manageActs.annexHint')}</p>
-            <button type="submit">${msg(lang, 'manageActs.attach')}</button>
-          </form>`
-        : ''
-    }`;
+${annexFiles(lang, act)}
+${
+  staff
+    ? html`<form method="post" action="${multipartAction('annexes')}" enctype="multipart/form-data">${csrfField(page)}
+<label for="file">${msg(lang, 'manageActs.annexFile')}</label>
+<input id="file" name="file" type="file" required accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt" aria-describedby="file-hint">
+<p id="file-hint" class="muted">${msg(lang, 'manageActs.annexHint')}</p>
+<button type="submit">${msg(lang, 'manageActs.attach')}</button>
+</form>`
+    : ''
+}`;
   const issue = staff
     ? html`<h2>${msg(lang, 'manageActs.issueTitle')}</h2>
-        <p>${msg(lang, 'manageActs.issueHint', { emails: object?.emails.join(', ') ?? '' })}</p>
-        <form method="post" action="${action('issue')}">
-          ${csrfField(page)}<button type="submit">${msg(lang, 'manageActs.issue')}</button>
-        </form>`
+<p>${msg(lang, 'manageActs.issueHint', { emails: object?.emails.join(', ') ?? '' })}</p>
+<form method="post" action="${action('issue')}">${csrfField(page)}<button type="submit">${msg(lang, 'manageActs.issue')}</button></form>`
     : '';
   return html`${check}${content}${files}${issue}`;
 }
@@ -319,35 +236,24 @@ function issuedSections(
   const lang = page.lang;
   const closed = progress.closed !== null || act.status === 'closed';
   const procedure = html`<h2>${msg(lang, 'manageActs.procedureTitle')}</h2>
-    <p>
-      ${msg(lang, 'manageActs.step')}:
-      <strong>${stepText(lang, progress)}</strong
-      >${progress.source === 'database' ? html` <span class="muted">(${msg(lang, 'manageActs.fromDatabase')})</span>` : ''}
-    </p>
-    ${progress.delivery ? html`<p class="muted">${msg(lang, 'manageActs.deliveredTo', { to: progress.delivery.to.join(', '), until: dmy(progress.delivery.linkExpiresAt.slice(0, 10)) })}</p>` : ''}
-    ${progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(progress.receipt.receivedOn)} (${msg(lang, progress.receipt.via === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff')})</p>` : html`<p>${msg(lang, 'manageActs.noReceipt')}</p>`}
-    <h3>${msg(lang, 'manageActs.obligationsTitle')}</h3>
-    ${obligationsTable(lang, progress.obligations, { party: true })}
-    <h3>${msg(lang, 'manageActs.responsesTitle')}</h3>
-    ${responsesList(lang, act.id, progress.responses, { text: true, fileLinks: true })}
-    ${progress.closed ? html`<p><strong>${msg(lang, 'manageActs.closedOn', { on: progress.closed.on ? dmy(progress.closed.on) : '—' })}</strong>${progress.closed.reason ? html`: ${progress.closed.reason}` : ''}</p>` : ''}`;
+<p>${msg(lang, 'manageActs.step')}: <strong>${stepText(lang, progress)}</strong>${progress.source === 'database' ? html` <span class="muted">(${msg(lang, 'manageActs.fromDatabase')})</span>` : ''}</p>
+${progress.delivery ? html`<p class="muted">${msg(lang, 'manageActs.deliveredTo', { to: progress.delivery.to.join(', '), until: dmy(progress.delivery.linkExpiresAt.slice(0, 10)) })}</p>` : ''}
+${progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(progress.receipt.receivedOn)} (${msg(lang, progress.receipt.via === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff')})</p>` : html`<p>${msg(lang, 'manageActs.noReceipt')}</p>`}
+<h3>${msg(lang, 'manageActs.obligationsTitle')}</h3>
+${obligationsTable(lang, progress.obligations, { party: true })}
+<h3>${msg(lang, 'manageActs.responsesTitle')}</h3>
+${responsesList(lang, act.id, progress.responses, { text: true, fileLinks: true })}
+${progress.closed ? html`<p><strong>${msg(lang, 'manageActs.closedOn', { on: progress.closed.on ? dmy(progress.closed.on) : '—' })}</strong>${progress.closed.reason ? html`: ${progress.closed.reason}` : ''}</p>` : ''}`;
 
   const receipt =
     who.staff && !closed && progress.receipt === null
       ? html`<h3>${msg(lang, 'manageActs.receiptTitle')}</h3>
-          <form method="post" action="${action('receipt')}">
-            ${csrfField(page)}
-            <label for="receivedOn">${msg(lang, 'manageActs.receivedOnField')}</label>
-            <input
-              id="receivedOn"
-              name="receivedOn"
-              type="date"
-              required
-              value="${kept.receivedOn ?? today}"
-              max="${today}"
-            />
-            <button type="submit">${msg(lang, 'manageActs.recordReceipt')}</button>
-          </form>`
+<form method="post" action="${action('receipt')}">
+${csrfField(page)}
+<label for="receivedOn">${msg(lang, 'manageActs.receivedOnField')}</label>
+<input id="receivedOn" name="receivedOn" type="date" required value="${kept.receivedOn ?? today}" max="${today}">
+<button type="submit">${msg(lang, 'manageActs.recordReceipt')}</button>
+</form>`
       : '';
   const keys = progress.obligations.map((o) => o.key);
   const r = kept.response ?? {
@@ -359,45 +265,39 @@ function issuedSections(
   const response =
     who.staff && !closed && progress.receipt !== null
       ? html`<h3>${msg(lang, 'manageActs.paperTitle')}</h3>
-          <form method="post" action="${multipartAction('responses')}" enctype="multipart/form-data">
-            ${csrfField(page)}
-            <input type="hidden" name="nonce" value="${r.nonce}" />
-            <label for="obligationKey">${msg(lang, 'manageActs.obligation')}</label>
-            <select id="obligationKey" name="obligationKey">
-              ${(keys.length > 0 ? keys : ['object-response', 'executive-report']).map((k) =>
-                k === r.obligationKey
-                  ? html`<option value="${k}" selected>
-                      ${msg(lang, `manageActs.key.${k === 'executive-report' ? 'executive-report' : 'object-response'}`)}
-                    </option>`
-                  : html`<option value="${k}">
-                      ${msg(lang, `manageActs.key.${k === 'executive-report' ? 'executive-report' : 'object-response'}`)}
-                    </option>`,
-              )}
-            </select>
-            <label for="respondedOn">${msg(lang, 'manageActs.respondedOnField')}</label>
-            <input id="respondedOn" name="respondedOn" type="date" required value="${r.respondedOn}" max="${today}" />
-            <label for="text">${msg(lang, 'manageActs.responseText')}</label>
-            <textarea id="text" name="text" rows="5" required maxlength="50000">${r.text}</textarea>
-            <label for="file">${msg(lang, 'manageActs.responseFile')}</label>
-            <input id="file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt" />
-            <button type="submit">${msg(lang, 'manageActs.recordResponse')}</button>
-          </form>`
+<form method="post" action="${multipartAction('responses')}" enctype="multipart/form-data">${csrfField(page)}
+<input type="hidden" name="nonce" value="${r.nonce}">
+<label for="obligationKey">${msg(lang, 'manageActs.obligation')}</label>
+<select id="obligationKey" name="obligationKey">${(keys.length > 0
+          ? keys
+          : ['object-response', 'executive-report']
+        ).map((k) =>
+          k === r.obligationKey
+            ? html`<option value="${k}" selected>${msg(lang, `manageActs.key.${k === 'executive-report' ? 'executive-report' : 'object-response'}`)}</option>`
+            : html`<option value="${k}">${msg(lang, `manageActs.key.${k === 'executive-report' ? 'executive-report' : 'object-response'}`)}</option>`,
+        )}</select>
+<label for="respondedOn">${msg(lang, 'manageActs.respondedOnField')}</label>
+<input id="respondedOn" name="respondedOn" type="date" required value="${r.respondedOn}" max="${today}">
+<label for="text">${msg(lang, 'manageActs.responseText')}</label>
+<textarea id="text" name="text" rows="5" required maxlength="50000">${r.text}</textarea>
+<label for="file">${msg(lang, 'manageActs.responseFile')}</label>
+<input id="file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt">
+<button type="submit">${msg(lang, 'manageActs.recordResponse')}</button>
+</form>`
       : '';
   const close =
     who.chair && !closed
       ? html`<h3>${msg(lang, 'manageActs.closeTitle')}</h3>
-          <p class="muted">${msg(lang, 'manageActs.closeHint')}</p>
-          <form method="post" action="${action('close')}">
-            ${csrfField(page)}
-            <label for="reason">${msg(lang, 'manageActs.reason')}</label>
-            <textarea id="reason" name="reason" rows="3" required maxlength="5000">${kept.reason ?? ''}</textarea>
-            <button type="submit">${msg(lang, 'manageActs.close')}</button>
-          </form>`
+<p class="muted">${msg(lang, 'manageActs.closeHint')}</p>
+<form method="post" action="${action('close')}">
+${csrfField(page)}
+<label for="reason">${msg(lang, 'manageActs.reason')}</label>
+<textarea id="reason" name="reason" rows="3" required maxlength="5000">${kept.reason ?? ''}</textarea>
+<button type="submit">${msg(lang, 'manageActs.close')}</button>
+</form>`
       : '';
-  const content = html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>
-    ${actContent(lang, act, null)}
-    <h2>${msg(lang, 'manageActs.filesTitle')}</h2>
-    ${annexFiles(lang, act)}`;
+  const content = html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>${actContent(lang, act, null)}
+<h2>${msg(lang, 'manageActs.filesTitle')}</h2>${annexFiles(lang, act)}`;
   return html`${procedure}${receipt}${response}${close}${content}`;
 }
 

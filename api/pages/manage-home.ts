@@ -72,54 +72,28 @@ export function manageHomePage(app: App, deps: AppDeps): void {
           const when = g.created_on
             ? msg(lang, 'manage.group.created', { date: dmy(g.created_on) })
             : msg(lang, 'manage.group.opened', { date: dmy(opened) });
-          return html`<tr>
-            <td>
-              ${when}${g.resolution_number ? html`<br /><span class="muted">№ ${g.resolution_number}</span>` : ''}
-            </td>
-            <td>${msg(lang, `manage.status.${g.status}`)}</td>
-            <td>
-              <a href="${formationPath(g.id)}${q}">${msg(lang, 'manage.link.formation')}</a> ·
-              <a href="/manage/groups/${id}/acts${q}">${msg(lang, 'manage.link.acts')}</a> ·
-              <a href="/manage/groups/${id}/dashboard${q}">${msg(lang, 'manage.link.dashboard')}</a> ·
-              <a href="/groups/${id}/composition${q}">${msg(lang, 'manage.link.composition')}</a
-              >${everyCouncil ? html` · <a href="${groupPersonsPath(g.id)}${q}">${msg(lang, 'persons.link')}</a>` : ''}
-            </td>
-          </tr>`;
+          return html`<tr><td>${when}${g.resolution_number ? html`<br><span class="muted">№ ${g.resolution_number}</span>` : ''}</td><td>${msg(lang, `manage.status.${g.status}`)}</td><td><a href="${formationPath(g.id)}${q}">${msg(lang, 'manage.link.formation')}</a> · <a href="/manage/groups/${id}/acts${q}">${msg(lang, 'manage.link.acts')}</a> · <a href="/manage/groups/${id}/dashboard${q}">${msg(lang, 'manage.link.dashboard')}</a> · <a href="/groups/${id}/composition${q}">${msg(lang, 'manage.link.composition')}</a>${everyCouncil ? html` · <a href="${groupPersonsPath(g.id)}${q}">${msg(lang, 'persons.link')}</a>` : ''}</td></tr>`;
         });
-        sections.push(
-          html`<section aria-labelledby="council-${council.id}">
-            <h2 id="council-${council.id}">${councilName}</h2>
-            <nav aria-label="${msg(lang, 'manage.councilLinks', { council: councilName })}">
-              ${councilLinks.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}
-            </nav>
-            ${staff ? await executiveBodyHint(deps, page, council.id) : ''}
-            ${staff ? await calendarReminderNotice(deps, page, council.id) : ''}
-            ${
-              groups.length === 0
-                ? html`<p>${msg(lang, 'manage.groups.none')}</p>`
-                : scrollBox(
-                    msg(lang, 'manage.groups.table', { council: councilName }),
-                    html`<table>
-                      <thead>
-                        <tr>
-                          <th scope="col">${msg(lang, 'manage.col.group')}</th>
-                          <th scope="col">${msg(lang, 'manage.col.status')}</th>
-                          <th scope="col">${msg(lang, 'manage.col.links')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        ${groupRows}
-                      </tbody>
-                    </table>`,
-                  )
-            }
-          </section>`,
-        );
+        sections.push(html`<section aria-labelledby="council-${council.id}">
+<h2 id="council-${council.id}">${councilName}</h2>
+<nav aria-label="${msg(lang, 'manage.councilLinks', { council: councilName })}">${councilLinks.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}</nav>
+${staff ? await executiveBodyHint(deps, page, council.id) : ''}
+${staff ? await calendarReminderNotice(deps, page, council.id) : ''}
+${
+  groups.length === 0
+    ? html`<p>${msg(lang, 'manage.groups.none')}</p>`
+    : scrollBox(
+        msg(lang, 'manage.groups.table', { council: councilName }),
+        html`<table><thead><tr><th scope="col">${msg(lang, 'manage.col.group')}</th><th scope="col">${msg(lang, 'manage.col.status')}</th><th scope="col">${msg(lang, 'manage.col.links')}</th></tr></thead>
+<tbody>${groupRows}</tbody></table>`,
+      )
+}
+</section>`);
       }
       const body = html`${engine.available() ? '' : html`<div class="notice" role="status"><p>${msg(lang, 'engine.unavailable')}</p></div>`}
-        <p class="muted">${msg(lang, staff ? 'manage.intro.staff' : 'manage.intro.deputy')}</p>
-        ${manageCouncilsIntro(request, page, account, councils)}
-        ${sections.length === 0 ? (staff && account.council_id === null ? '' : html`<p>${msg(lang, 'manage.councils.none')}</p>`) : sections}`;
+<p class="muted">${msg(lang, staff ? 'manage.intro.staff' : 'manage.intro.deputy')}</p>
+${manageCouncilsIntro(request, page, account, councils)}
+${sections.length === 0 ? (staff && account.council_id === null ? '' : html`<p>${msg(lang, 'manage.councils.none')}</p>`) : sections}`;
       return sendPage(reply, page, 200, layout(page, msg(lang, 'manage.title'), body));
     },
   );

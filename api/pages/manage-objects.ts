@@ -63,61 +63,41 @@ async function render(
       : scrollBox(
           msg(lang, 'objects.title'),
           html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${msg(lang, 'objects.name')}</th>
-                <th scope="col">${msg(lang, 'objects.kind')}</th>
-                <th scope="col">${msg(lang, 'objects.emails')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${objects.map(
-                (o) =>
-                  html`<tr>
-                    <td>
-                      ${o.name.ky}${o.name.ru !== o.name.ky ? html`<br /><span class="muted" lang="ru">${o.name.ru}</span>` : ''}
-                    </td>
-                    <td>
-                      ${MONITORED_OBJECT_KINDS[o.kind][lang]}${o.isExecutiveBody ? html` <strong>(${msg(lang, 'objects.executiveBody')})</strong>` : ''}
-                    </td>
-                    <td>${o.emails.map((e, i) => html`${i > 0 ? html`<br />` : ''}${e}`)}</td>
-                  </tr> `,
-              )}
-            </tbody>
-          </table>`,
+<thead><tr><th scope="col">${msg(lang, 'objects.name')}</th><th scope="col">${msg(lang, 'objects.kind')}</th><th scope="col">${msg(lang, 'objects.emails')}</th></tr></thead>
+<tbody>
+${objects.map((o) => html`<tr><td>${o.name.ky}${o.name.ru !== o.name.ky ? html`<br><span class="muted" lang="ru">${o.name.ru}</span>` : ''}</td><td>${MONITORED_OBJECT_KINDS[o.kind][lang]}${o.isExecutiveBody ? html` <strong>(${msg(lang, 'objects.executiveBody')})</strong>` : ''}</td><td>${o.emails.map((e, i) => html`${i > 0 ? html`<br>` : ''}${e}`)}</td></tr>\n`)}
+</tbody></table>`,
         );
   const form = staff
     ? html`<h2>${msg(lang, 'objects.registerTitle')}</h2>
-        ${error ? errorBox(page, error) : ''}
-        <form method="post" action="${objectsPath(councilId)}?lang=${lang}">
-          ${csrfField(page)}
-          <label for="kind">${msg(lang, 'objects.kind')} (4.2)</label>
-          <select id="kind" name="kind" required>
-            <option value="">—</option>
-            ${Object.entries(MONITORED_OBJECT_KINDS).map(([k, label]) => (k === typed.kind ? html`<option value="${k}" selected>${label[lang]}</option>` : html`<option value="${k}">${label[lang]}</option>`))}
-          </select>
-          <label for="nameKy">${msg(lang, 'objects.nameKy')}</label>
-          <input id="nameKy" name="nameKy" type="text" required maxlength="500" value="${typed.nameKy}" />
-          <label for="nameRu">${msg(lang, 'objects.nameRu')}</label>
-          <input id="nameRu" name="nameRu" type="text" required maxlength="500" value="${typed.nameRu}" />
-          <label for="emails">${msg(lang, 'objects.emails')}</label>
-          <textarea id="emails" name="emails" rows="3" required maxlength="5000" aria-describedby="emails-hint">
-${typed.emails}</textarea>
-          <p id="emails-hint" class="muted">${msg(lang, 'objects.emailsHint')}</p>
-          <button type="submit">${msg(lang, 'objects.register')}</button>
-        </form>`
+${error ? errorBox(page, error) : ''}
+<form method="post" action="${objectsPath(councilId)}?lang=${lang}">
+${csrfField(page)}
+<label for="kind">${msg(lang, 'objects.kind')} (4.2)</label>
+<select id="kind" name="kind" required>
+<option value="">—</option>
+${Object.entries(MONITORED_OBJECT_KINDS).map(([k, label]) => (k === typed.kind ? html`<option value="${k}" selected>${label[lang]}</option>` : html`<option value="${k}">${label[lang]}</option>`))}
+</select>
+<label for="nameKy">${msg(lang, 'objects.nameKy')}</label>
+<input id="nameKy" name="nameKy" type="text" required maxlength="500" value="${typed.nameKy}">
+<label for="nameRu">${msg(lang, 'objects.nameRu')}</label>
+<input id="nameRu" name="nameRu" type="text" required maxlength="500" value="${typed.nameRu}">
+<label for="emails">${msg(lang, 'objects.emails')}</label>
+<textarea id="emails" name="emails" rows="3" required maxlength="5000" aria-describedby="emails-hint">${typed.emails}</textarea>
+<p id="emails-hint" class="muted">${msg(lang, 'objects.emailsHint')}</p>
+<button type="submit">${msg(lang, 'objects.register')}</button>
+</form>`
     : '';
   const groupLinks =
     groups.length === 0
       ? ''
-      : html`<h2>${msg(lang, 'objects.groups')}</h2>
-          <ul>
-            ${groups.map((g) => html`<li><a href="/manage/groups/${encodeURIComponent(g.id)}/acts?lang=${lang}">${msg(lang, 'objects.groupActs', { group: g.resolution_number ? `№ ${g.resolution_number}` : g.id.slice(0, 8) })}</a></li>`)}
-          </ul>`;
+      : html`<h2>${msg(lang, 'objects.groups')}</h2><ul>${groups.map((g) => html`<li><a href="/manage/groups/${encodeURIComponent(g.id)}/acts?lang=${lang}">${msg(lang, 'objects.groupActs', { group: g.resolution_number ? `№ ${g.resolution_number}` : g.id.slice(0, 8) })}</a></li>`)}</ul>`;
   const body = html`<p>${name({ ky: council.name_ky, ru: council.name_ru })}</p>
-    ${done}
-    <p class="muted">${msg(lang, 'objects.intro')}</p>
-    ${table} ${form} ${groupLinks}`;
+${done}
+<p class="muted">${msg(lang, 'objects.intro')}</p>
+${table}
+${form}
+${groupLinks}`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'objects.title'), body));
 }
 

@@ -21,22 +21,17 @@ export function noticeBoardPage(app: App, deps: AppDeps): void {
       const notices = await listNotices(deps.db, { councilId });
       const councilName = lang === 'ky' ? council.name_ky : council.name_ru;
       const body = html`<p>${councilName}</p>
-        <p class="muted">
-          ${msg(lang, 'notices.textNote')}
-          <a href="${`${page.path}.atom`}" type="application/atom+xml">${msg(lang, 'notices.feed')}</a>
-        </p>
-        ${notices.length === 0 ? html`<p>${msg(lang, 'notices.empty')}</p>` : ''}
-        ${notices.map((n) => {
-          const shown = noticeText(n, lang);
-          return html`<article>
-            <p class="muted">${msg(lang, 'notices.published')}: ${publishedDay(n, lang)}</p>
-            ${paragraphs(shown.text, shown.lang)}
-            <p class="noprint">
-              <a href="${`/notices/${encodeURIComponent(n.id)}/print?lang=${lang}`}">${msg(lang, 'notices.print')}</a>
-            </p>
-          </article>`;
-        })}`;
-      const head = html`<link rel="alternate" type="application/atom+xml" href="${`${page.path}.atom`}" />`;
+<p class="muted">${msg(lang, 'notices.textNote')} <a href="${`${page.path}.atom`}" type="application/atom+xml">${msg(lang, 'notices.feed')}</a></p>
+${notices.length === 0 ? html`<p>${msg(lang, 'notices.empty')}</p>` : ''}
+${notices.map((n) => {
+  const shown = noticeText(n, lang);
+  return html`<article>
+<p class="muted">${msg(lang, 'notices.published')}: ${publishedDay(n, lang)}</p>
+${paragraphs(shown.text, shown.lang)}
+<p class="noprint"><a href="${`/notices/${encodeURIComponent(n.id)}/print?lang=${lang}`}">${msg(lang, 'notices.print')}</a></p>
+</article>`;
+})}`;
+      const head = html`<link rel="alternate" type="application/atom+xml" href="${`${page.path}.atom`}">`;
       return sendPage(reply, page, 200, layout(page, msg(lang, 'notices.title'), body, { head }));
     },
   );

@@ -22,21 +22,10 @@ export function noticePrintPage(app: App, deps: AppDeps): void {
       const council = notice && (await findCouncilById(deps.db, notice.council_id));
       if (!notice || !council) return sendNotFound(reply, page);
       const lang = page.lang;
-      const body = html`<p>
-          <strong lang="ky">${council.name_ky}</strong> / <strong lang="ru">${council.name_ru}</strong>
-        </p>
-        <p>
-          ${msg(lang, 'notices.published')}:
-          <time datetime="${notice.published_at.toISOString()}">${publishedDay(notice, lang)}</time>
-        </p>
-        <section>
-          <h2>${msg(lang, 'print.ky')}</h2>
-          ${paragraphs(notice.text_ky, 'ky')}
-        </section>
-        <section>
-          <h2>${msg(lang, 'print.ru')}</h2>
-          ${paragraphs(notice.text_ru, 'ru')}
-        </section>`;
+      const body = html`<p><strong lang="ky">${council.name_ky}</strong> / <strong lang="ru">${council.name_ru}</strong></p>
+<p>${msg(lang, 'notices.published')}: <time datetime="${notice.published_at.toISOString()}">${publishedDay(notice, lang)}</time></p>
+<section><h2>${msg(lang, 'print.ky')}</h2>${paragraphs(notice.text_ky, 'ky')}</section>
+<section><h2>${msg(lang, 'print.ru')}</h2>${paragraphs(notice.text_ru, 'ru')}</section>`;
       return sendPage(reply, page, 200, layout(page, msg(lang, 'print.title'), body, { stylesheet: PRINT_STYLE }));
     },
   );

@@ -21,6 +21,6 @@ export function paragraphs(text: string, lang: 'ky' | 'ru'): Html {
     .filter((p) => p.trim() !== '')
     .map(
       (p) =>
-        html`<p lang="${lang}">${p.split('\n').map((line, i) => (i === 0 ? html`${line}` : html`<br />${line}`))}</p>`,
+        html`<p lang="${lang}">${p.split('\n').map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`))}</p>`,
     )}`;
 }

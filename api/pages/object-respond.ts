@@ -72,57 +72,43 @@ async function render(
     .filter((o) => o.due !== null && !o.fulfilled && o.status !== 'closed')
     .map(
       (o) =>
-        html`<p>
-          <strong>${msg(lang, 'respond.dueLine', { what: o.title[lang], due: dmy(o.due!) })}</strong>
-          ${daysLeftText(lang, o)}
-        </p>`,
+        html`<p><strong>${msg(lang, 'respond.dueLine', { what: o.title[lang], due: dmy(o.due!) })}</strong> ${daysLeftText(lang, o)}</p>`,
     );
   const receiptNote =
     view.receiptNote === null
       ? ''
-      : html`<p class="notice" role="status">
-          ${msg(lang, view.receiptNote === 'not-started' ? 'respond.receiptNotStarted' : 'respond.receiptLater')}
-        </p>`;
+      : html`<p class="notice" role="status">${msg(lang, view.receiptNote === 'not-started' ? 'respond.receiptNotStarted' : 'respond.receiptLater')}</p>`;
   const form = closed
     ? html`<p>${msg(lang, 'respond.closed')}</p>`
     : html`<h2>${msg(lang, 'respond.formTitle')}</h2>
-        <p class="muted">${msg(lang, 'respond.formHint')}</p>
-        <form method="post" action="${respondPath(act.id)}?t=${t}&lang=${lang}" enctype="multipart/form-data">
-          <input type="hidden" name="nonce" value="${kept?.nonce ?? newNonce()}" />
-          <label for="text">${msg(lang, 'respond.text')}</label>
-          <textarea id="text" name="text" rows="8" required maxlength="50000">${kept?.text ?? ''}</textarea>
-          <label for="file">${msg(lang, 'respond.file')}</label>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt"
-            aria-describedby="file-hint"
-          />
-          <p id="file-hint" class="muted">${msg(lang, 'respond.fileHint')}</p>
-          <button type="submit">${msg(lang, 'respond.send')}</button>
-        </form>`;
+<p class="muted">${msg(lang, 'respond.formHint')}</p>
+<form method="post" action="${respondPath(act.id)}?t=${t}&lang=${lang}" enctype="multipart/form-data">
+<input type="hidden" name="nonce" value="${kept?.nonce ?? newNonce()}">
+<label for="text">${msg(lang, 'respond.text')}</label>
+<textarea id="text" name="text" rows="8" required maxlength="50000">${kept?.text ?? ''}</textarea>
+<label for="file">${msg(lang, 'respond.file')}</label>
+<input id="file" name="file" type="file" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt" aria-describedby="file-hint">
+<p id="file-hint" class="muted">${msg(lang, 'respond.fileHint')}</p>
+<button type="submit">${msg(lang, 'respond.send')}</button>
+</form>`;
 
   const body = html`${act.title ? html`<p class="lead"><strong>${act.title}</strong></p>` : ''}
-    <p>${msg(lang, 'respond.greeting', { object: objectName })}</p>
-    ${error ? errorBox(page, error) : ''}
-    ${done ? html`<p class="ok" role="status">${msg(lang, mine.at(-1)?.late ? 'respond.thanksLate' : 'respond.thanks')}</p>` : ''}
-    ${receiptNote}
-    <h2>${msg(lang, 'respond.owesTitle')}</h2>
-    ${view.progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(view.progress.receipt.receivedOn)}</p>` : html`<p>${msg(lang, 'respond.countsOnReceipt')}</p>`}
-    ${dueLines} ${obligationsTable(lang, owed)}
-    <p class="muted">${msg(lang, object.isExecutiveBody ? 'respond.ruleExecutive' : 'respond.ruleObject')}</p>
-    ${
-      mine.length > 0
-        ? html`<h2>${msg(lang, 'respond.yourResponses')}</h2>
-            ${responsesList(lang, act.id, mine, { text: false, fileLinks: false })}`
-        : ''
-    }
-    <h2>${msg(lang, 'respond.actTitle')}</h2>
-    ${act.issuedOn ? html`<p>${msg(lang, 'acts.issuedOn')}: ${dmy(act.issuedOn)}</p>` : ''}
-    ${actContent(lang, act, object)}
-    <h3>${msg(lang, 'manageActs.filesTitle')}</h3>
-    ${annexFiles(lang, act)} ${form}`;
+<p>${msg(lang, 'respond.greeting', { object: objectName })}</p>
+${error ? errorBox(page, error) : ''}
+${done ? html`<p class="ok" role="status">${msg(lang, mine.at(-1)?.late ? 'respond.thanksLate' : 'respond.thanks')}</p>` : ''}
+${receiptNote}
+<h2>${msg(lang, 'respond.owesTitle')}</h2>
+${view.progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(view.progress.receipt.receivedOn)}</p>` : html`<p>${msg(lang, 'respond.countsOnReceipt')}</p>`}
+${dueLines}
+${obligationsTable(lang, owed)}
+<p class="muted">${msg(lang, object.isExecutiveBody ? 'respond.ruleExecutive' : 'respond.ruleObject')}</p>
+${mine.length > 0 ? html`<h2>${msg(lang, 'respond.yourResponses')}</h2>${responsesList(lang, act.id, mine, { text: false, fileLinks: false })}` : ''}
+<h2>${msg(lang, 'respond.actTitle')}</h2>
+${act.issuedOn ? html`<p>${msg(lang, 'acts.issuedOn')}: ${dmy(act.issuedOn)}</p>` : ''}
+${actContent(lang, act, object)}
+<h3>${msg(lang, 'manageActs.filesTitle')}</h3>
+${annexFiles(lang, act)}
+${form}`;
   return sendPage(reply, page, status, layout(page, msg(lang, 'act.title', { number: act.number ?? '' }), body));
 }
 

@@ -53,8 +53,7 @@ function sendRefusal(reply: FastifyReply, page: PageRequest, status: Refusal): F
   const body =
     status === 404
       ? html`<p class="error" role="alert">${msg(page.lang, 'accounts.setup.invalid')}</p>`
-      : html`<p class="notice" role="alert">${msg(page.lang, 'accounts.setup.used')}</p>
-          <p><a href="/login?lang=${page.lang}">${msg(page.lang, 'nav.login')}</a></p>`;
+      : html`<p class="notice" role="alert">${msg(page.lang, 'accounts.setup.used')}</p><p><a href="/login?lang=${page.lang}">${msg(page.lang, 'nav.login')}</a></p>`;
   return sendPage(privatePage(reply), page, status, layout(page, msg(page.lang, 'error.title'), body));
 }
 
@@ -68,43 +67,18 @@ function sendForm(
 ): FastifyReply {
   const l = page.lang;
   const body = html`<p>${msg(l, 'accounts.setup.explain')}</p>
-    ${error ? accountsErrorBox(page, error) : ''}
-    <form method="post" action="/setup?lang=${l}">
-      <input type="hidden" name="token" value="${token}" />
-      <label for="email">${msg(l, 'accounts.email')}</label>
-      <input
-        id="email"
-        name="email"
-        type="email"
-        required
-        maxlength="${EMAIL_MAX}"
-        autocomplete="username"
-        value="${email}"
-      />
-      <label for="password">${msg(l, 'accounts.password')}</label>
-      <input
-        id="password"
-        name="password"
-        type="password"
-        required
-        minlength="12"
-        maxlength="${PASSWORD_MAX}"
-        autocomplete="new-password"
-        aria-describedby="password-hint"
-      />
-      <p class="muted" id="password-hint">${msg(l, 'accounts.rule.range')}</p>
-      <label for="passwordAgain">${msg(l, 'accounts.passwordAgain')}</label>
-      <input
-        id="passwordAgain"
-        name="passwordAgain"
-        type="password"
-        required
-        minlength="12"
-        maxlength="${PASSWORD_MAX}"
-        autocomplete="new-password"
-      />
-      <button type="submit">${msg(l, 'accounts.setup.submit')}</button>
-    </form>`;
+${error ? accountsErrorBox(page, error) : ''}
+<form method="post" action="/setup?lang=${l}">
+<input type="hidden" name="token" value="${token}">
+<label for="email">${msg(l, 'accounts.email')}</label>
+<input id="email" name="email" type="email" required maxlength="${EMAIL_MAX}" autocomplete="username" value="${email}">
+<label for="password">${msg(l, 'accounts.password')}</label>
+<input id="password" name="password" type="password" required minlength="12" maxlength="${PASSWORD_MAX}" autocomplete="new-password" aria-describedby="password-hint">
+<p class="muted" id="password-hint">${msg(l, 'accounts.rule.range')}</p>
+<label for="passwordAgain">${msg(l, 'accounts.passwordAgain')}</label>
+<input id="passwordAgain" name="passwordAgain" type="password" required minlength="12" maxlength="${PASSWORD_MAX}" autocomplete="new-password">
+<button type="submit">${msg(l, 'accounts.setup.submit')}</button>
+</form>`;
   return sendPage(privatePage(reply), page, status, layout(page, msg(l, 'accounts.setup.title'), body));
 }
 
