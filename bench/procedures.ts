@@ -22,6 +22,7 @@ import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { registerObject } from '../db/objects';
 import { addDays, bishkekDateOf } from '../domain/dates';
+import { nominateToday, TODAY_CHAIR } from '../test/support/formation-today';
 import { createTestDatabase } from '../test/support/pg';
 import * as a from '../workflows/act/contract';
 import * as f from '../workflows/formation/contract';
@@ -190,26 +191,8 @@ async function main(): Promise<void> {
           taskQueue,
           workflowId: f.formationWorkflowId(extra),
         });
-        const person = (fullName: string, sex: 'M' | 'F') => ({ fullName, sex, birthDate: '1980' });
         await handle.query(f.formationStateQuery);
-        await handle.executeUpdate(f.publishFormationNoticeUpdate, {
-          args: [{ publishedOn: today, channels: ['website'] }],
-        });
-        await handle.executeUpdate(f.submitStaffCandidatesUpdate, {
-          args: [{ submittedOn: today, candidates: [person('Асанов Бакыт', 'M'), person('Токтогулова Айгүл', 'F')] }],
-        });
-        await handle.executeUpdate(f.approveDeputyMembersUpdate, {
-          args: [{ approvedOn: today, deputies: [person('Жумабеков Нурлан', 'M')] }],
-        });
-        const citizens = [
-          person('Исакова Гүлмира', 'F'),
-          person('Осмонов Талант', 'M'),
-          person('Сыдыкова Жамила', 'F'),
-          person('Мамытов Эрлан', 'M'),
-        ].map((p) => ({ ...p, votes: 60 }));
-        await handle.executeUpdate(f.recordGatheringProtocolUpdate, {
-          args: [{ heldOn: today, protocolRef: '1', participants: 90, candidates: citizens }],
-        });
+        await nominateToday(handle, today);
         const { firstMeetingDue } = await handle.executeUpdate(f.recordCouncilDecisionUpdate, {
           args: [{ decidedOn: today, resolutionNumber: 'B-1' }],
         });
@@ -224,7 +207,7 @@ async function main(): Promise<void> {
             {
               heldOn: today,
               present: 6,
-              chairElection: { fullName: 'Сыдыкова Жамила', votesFor: 5, votesAgainst: 0, abstained: 1 },
+              chairElection: { fullName: TODAY_CHAIR, votesFor: 5, votesAgainst: 0, abstained: 1 },
             },
           ],
         });

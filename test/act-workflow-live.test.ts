@@ -1,14 +1,8 @@
-// The act procedure on Temporal's dev server (the CLI's `temporal server start-dev`), with the real activities
+// The act procedure on Temporal's dev server (live-temporal.ts: TEMPORAL_ADDRESS, else `temporal server start-dev`), with the real activities
 // (Postgres, SMTP). The dev server's clock is the wall clock, so only the on-time path fits: issued, delivered,
 // received and answered today. Reminder, prompt and escalation timing runs on the time-skipping server
 // (test/act-workflow.test.ts).
-import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../activities';
-import { buildTransport } from '../activities/mail/build-transport';
+import { describe, expect, it } from 'vitest';
 import { draftAct, issueAct, parseActDraft } from '../db/acts';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
@@ -16,106 +10,73 @@ import { registerObject } from '../db/objects';
 import { bishkekDateOf } from '../domain/dates';
 import * as a from '../workflows/act/contract';
 import { actWorkflow } from '../workflows/act/act-workflow';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
-import { devServerBinary, quietTemporalRuntime, requireServer } from './support/temporal-servers';
-import { testDataConverter } from './support/payload-test-keys';
+import { detectLiveTemporal, liveWorker, requireLive, useLiveRig } from './support/live-temporal';
 
-const server = devServerBinary();
+const live = await detectLiveTemporal();
 
-describe.skipIf(!requireServer(server, 'act workflow on the dev server'))(
-  'act workflow on the Temporal dev server',
-  () => {
-    const rig = {} as { env: TestWorkflowEnvironment; database: TestDatabase; smtp: TestSmtpServer };
-    beforeAll(async () => {
-      if (!server.available) return;
-      quietTemporalRuntime();
-      [rig.env, rig.database, rig.smtp] = await Promise.all([
-        TestWorkflowEnvironment.createLocal({
-          server: { executable: { type: 'existing-path', path: server.path } },
-          client: { dataConverter: testDataConverter },
-        }),
-        createTestDatabase(),
-        startSmtpServer(),
-      ]);
-    }, 120_000);
-    afterAll(async () => {
-      await Promise.all([rig.env?.teardown(), rig.database?.drop(), rig.smtp?.stop()]);
+describe.skipIf(!requireLive(live, 'act workflow on the dev server'))('act workflow on the Temporal dev server', () => {
+  const rig = useLiveRig(live);
+
+  it('delivered, received and answered today: one mail with the link, the act closes when both obligations are met', async () => {
+    const today = bishkekDateOf(Date.now());
+    const db = rig.database.db;
+    const councilId = await registerCouncil(
+      db,
+      { name: { ky: 'Live кеңеш', ru: 'Live кенеш' }, email: 'kenesh@live.kg' },
+      'test',
+    );
+    await registerObject(
+      db,
+      { councilId, name: { ky: 'Live өкмөт', ru: 'Live окмоту' }, kind: 'executive_body', emails: ['okmot@live.kg'] },
+      'test',
+    );
+    const school = await registerObject(
+      db,
+      {
+        councilId,
+        name: { ky: 'Live мектеп', ru: 'Live школа' },
+        kind: 'municipal_institution',
+        emails: ['mektep@live.kg'],
+      },
+      'test',
+    );
+    const groupId = await openGroup(db, { councilId }, 'test');
+    const draft = parseActDraft({
+      purpose: 'Баалоо',
+      subject: 'Суу',
+      place: 'Айыл',
+      periodStart: today,
+      periodEnd: today,
+      findings: [{ kind: 'fact', text: 'Факт', method: 'site_visit' }],
+      recommendations: ['Сунуш'],
+      annexes: [{ title: 'Сүрөт', kind: 'photo' }],
     });
-
-    it('delivered, received and answered today: one mail with the link, the act closes when both obligations are met', async () => {
-      const today = bishkekDateOf(Date.now());
-      const db = rig.database.db;
-      const councilId = await registerCouncil(
-        db,
-        { name: { ky: 'Live кеңеш', ru: 'Live кенеш' }, email: 'kenesh@live.kg' },
-        'test',
-      );
-      await registerObject(
-        db,
-        { councilId, name: { ky: 'Live өкмөт', ru: 'Live окмоту' }, kind: 'executive_body', emails: ['okmot@live.kg'] },
-        'test',
-      );
-      const school = await registerObject(
-        db,
-        {
-          councilId,
-          name: { ky: 'Live мектеп', ru: 'Live школа' },
-          kind: 'municipal_institution',
-          emails: ['mektep@live.kg'],
-        },
-        'test',
-      );
-      const groupId = await openGroup(db, { councilId }, 'test');
-      const draft = parseActDraft({
-        purpose: 'Баалоо',
-        subject: 'Суу',
-        place: 'Айыл',
-        periodStart: today,
-        periodEnd: today,
-        findings: [{ kind: 'fact', text: 'Факт', method: 'site_visit' }],
-        recommendations: ['Сунуш'],
-        annexes: [{ title: 'Сүрөт', kind: 'photo' }],
-      });
-      const act = await draftAct(db, { groupId, objectId: school.id, draft }, 'test');
-      await issueAct(db, act.id, { on: today, actor: 'test' });
-      const transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
-      const taskQueue = `act-live-${randomUUID()}`;
-      const worker = await Worker.create({
-        connection: rig.env.nativeConnection,
-        namespace: rig.env.namespace ?? 'default',
+    const act = await draftAct(db, { groupId, objectId: school.id, draft }, 'test');
+    await issueAct(db, act.id, { on: today, actor: 'test' });
+    const { worker, taskQueue, transport } = await liveWorker(rig, 'act-live', {
+      responseLinkSecret: 'live-secret-0123456789abcdef-0123456789',
+    });
+    await worker.runUntil(async () => {
+      const handle = await rig.env.client.workflow.start(actWorkflow, {
+        args: [{ actId: act.id, groupId, councilId } satisfies a.ActInput],
         taskQueue,
-        workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-        activities: createActivities({
-          db,
-          transport,
-          config: { mailFrom: 'jmeg@live.kg', responseLinkSecret: 'live-secret-0123456789abcdef-0123456789' },
-        }),
-        maxCachedWorkflows: 10,
-        dataConverter: testDataConverter,
+        workflowId: a.actWorkflowId(act.id),
       });
-      await worker.runUntil(async () => {
-        const handle = await rig.env.client.workflow.start(actWorkflow, {
-          args: [{ actId: act.id, groupId, councilId } satisfies a.ActInput],
-          taskQueue,
-          workflowId: a.actWorkflowId(act.id),
-        });
-        for (let i = 0; i < 100 && (await handle.query(a.actStateQuery)).act === null; i++)
-          await new Promise((r) => setTimeout(r, 100));
-        await handle.executeUpdate(a.recordReceiptUpdate, { args: [{ receivedOn: today, via: 'link' }] });
-        await expect(handle.executeUpdate(a.closeActUpdate, { args: [{ reason: 'x', on: today }] })).rejects.toThrow();
-        await handle.executeUpdate(a.recordResponseUpdate, {
-          args: [{ obligationKey: 'object-response', respondedOn: today, text: 'Жооп', submissionKey: 'k-1' }],
-        });
-        await handle.executeUpdate(a.recordResponseUpdate, {
-          args: [{ obligationKey: 'executive-report', respondedOn: today, text: 'Отчет', submissionKey: 'k-2' }],
-        });
-        expect(await handle.result()).toMatchObject({ actId: act.id, by: 'obligations-met', on: today });
+      for (let i = 0; i < 100 && (await handle.query(a.actStateQuery)).act === null; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      await handle.executeUpdate(a.recordReceiptUpdate, { args: [{ receivedOn: today, via: 'link' }] });
+      await expect(handle.executeUpdate(a.closeActUpdate, { args: [{ reason: 'x', on: today }] })).rejects.toThrow();
+      await handle.executeUpdate(a.recordResponseUpdate, {
+        args: [{ obligationKey: 'object-response', respondedOn: today, text: 'Жооп', submissionKey: 'k-1' }],
       });
-      transport.close();
-      expect(rig.smtp.received.map((m) => m.envelopeTo)).toEqual([['mektep@live.kg']]);
-      const row = await db.selectFrom('acts').select('status').where('id', '=', act.id).executeTakeFirstOrThrow();
-      expect(row.status).toBe('closed');
-    }, 120_000);
-  },
-);
+      await handle.executeUpdate(a.recordResponseUpdate, {
+        args: [{ obligationKey: 'executive-report', respondedOn: today, text: 'Отчет', submissionKey: 'k-2' }],
+      });
+      expect(await handle.result()).toMatchObject({ actId: act.id, by: 'obligations-met', on: today });
+    });
+    transport.close();
+    expect(rig.smtp.received.map((m) => m.envelopeTo)).toEqual([['mektep@live.kg']]);
+    const row = await db.selectFrom('acts').select('status').where('id', '=', act.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('closed');
+  }, 120_000);
+});

@@ -1,14 +1,9 @@
 // The HTTP API on a real Temporal server (the dev server of `npm run temporal:install`, or TEMPORAL_ADDRESS): the
 // same engine `npm start` uses (TemporalEngine with a real client), a worker with the real activities, Postgres and
-// SMTP. It checks what the simulator cannot prove: that a real server's refusal reaches the API as a 409 with the
+// SMTP. It checks what only a server shows: that a real server's refusal reaches the API as a 409 with the
 // workflow's problems, and that the state query and a step go through. Without a server it skips with one line;
 // under CI=true it fails.
-import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { createActivities } from '../activities';
-import { buildTransport } from '../activities/mail/build-transport';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
 import { TemporalEngine } from '../api/engine/temporal-engine';
@@ -17,9 +12,8 @@ import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';
 import { registerObject } from '../db/objects';
 import { addDays, bishkekDateOf } from '../domain/dates';
-import { detectLiveTemporal, requireLive, useLiveRig } from './support/live-temporal';
+import { detectLiveTemporal, liveWorker, requireLive, useLiveRig } from './support/live-temporal';
 import { quietTemporalRuntime } from './support/temporal-servers';
-import { testDataConverter } from './support/payload-test-keys';
 
 quietTemporalRuntime();
 const live = await detectLiveTemporal();
@@ -42,20 +36,10 @@ describe.skipIf(!requireLive(live, 'live Temporal (API)'))('the formation API on
       'test',
     );
     await createAccount(db, { email: 'staff@live.kg', password: 'live staff password', role: 'staff', councilId });
-    const transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
-    const taskQueue = `api-live-${randomUUID()}`;
+    const { worker, taskQueue, transport } = await liveWorker(rig, 'api-live');
     const engine = new TemporalEngine(taskQueue);
     engine.setClient(rig.env.client);
     const app: App = buildApp({ db, config: loadConfig({}), engine });
-    const worker = await Worker.create({
-      connection: rig.env.nativeConnection,
-      namespace: rig.env.namespace ?? 'default',
-      taskQueue,
-      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-      activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg' } }),
-      maxCachedWorkflows: 10,
-      dataConverter: testDataConverter,
-    });
     try {
       await worker.runUntil(async () => {
         const login = await app.inject({

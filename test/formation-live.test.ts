@@ -1,39 +1,19 @@
-// The formation on Temporal's dev server (the Temporal CLI of devServerBinary()), with the real activities (Postgres,
+// The formation on Temporal's dev server (live-temporal.ts: TEMPORAL_ADDRESS, else the Temporal CLI's dev server), with the real activities (Postgres,
 // SMTP). Without time skipping only the on-time path fits in real time: every step is recorded today, in order.
 // Reminder and escalation timing is covered on the time-skipping test server (test/formation.test.ts).
-import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { createActivities } from '../activities';
-import { buildTransport } from '../activities/mail/build-transport';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { registerObject } from '../db/objects';
 import { addDays, bishkekDateOf } from '../domain/dates';
 import * as f from '../workflows/formation/contract';
 import { formationWorkflow } from '../workflows/formation/formation-workflow';
-import { useLiveRig, type LiveTemporal } from './support/live-temporal';
-import { devServerBinary, quietTemporalRuntime, requireServer } from './support/temporal-servers';
-import { testDataConverter } from './support/payload-test-keys';
+import { detectLiveTemporal, liveWorker, requireLive, useLiveRig } from './support/live-temporal';
+import { nominateToday, TODAY_CHAIR } from './support/formation-today';
 
-const server = devServerBinary();
-const live: LiveTemporal = server.available
-  ? {
-      available: true,
-      description: `local dev server from ${server.path}`,
-      open: () => {
-        quietTemporalRuntime();
-        return TestWorkflowEnvironment.createLocal({
-          server: { executable: { type: 'existing-path', path: server.path }, ip: '127.0.0.1' },
-          client: { dataConverter: testDataConverter },
-        });
-      },
-    }
-  : { available: false, reason: server.reason };
+const live = await detectLiveTemporal();
 
-describe.skipIf(!requireServer(server, 'formation workflow on the dev server'))(
+describe.skipIf(!requireLive(live, 'formation workflow on the dev server'))(
   'formation workflow on the Temporal dev server',
   () => {
     const rig = useLiveRig(live);
@@ -52,49 +32,21 @@ describe.skipIf(!requireServer(server, 'formation workflow on the dev server'))(
         'test',
       );
       const groupId = await openGroup(db, { councilId, councilFormedOn: addDays(today, -10) }, 'test');
-      const transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@live.kg' });
-      const taskQueue = `formation-live-${randomUUID()}`;
-      const worker = await Worker.create({
-        connection: rig.env.nativeConnection,
-        namespace: rig.env.namespace ?? 'default',
-        taskQueue,
-        workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-        activities: createActivities({ db, transport, config: { mailFrom: 'jmeg@live.kg' } }),
-        maxCachedWorkflows: 10,
-        dataConverter: testDataConverter,
-      });
+      const { worker, taskQueue, transport } = await liveWorker(rig, 'formation-live');
       await worker.runUntil(async () => {
         const handle = await rig.env.client.workflow.start(formationWorkflow, {
           args: [{ councilId, groupId, formedOn: addDays(today, -10) } satisfies f.FormationInput],
           taskQueue,
           workflowId: f.formationWorkflowId(groupId),
         });
-        const person = (fullName: string, sex: 'M' | 'F') => ({ fullName, sex, birthDate: '1980' });
-        await handle.executeUpdate(f.publishFormationNoticeUpdate, {
-          args: [{ publishedOn: today, channels: ['website'] }],
-        });
-        await handle.executeUpdate(f.submitStaffCandidatesUpdate, {
-          args: [{ submittedOn: today, candidates: [person('Асанов Бакыт', 'M'), person('Токтогулова Айгүл', 'F')] }],
-        });
-        await handle.executeUpdate(f.approveDeputyMembersUpdate, {
-          args: [{ approvedOn: today, deputies: [person('Жумабеков Нурлан', 'M')] }],
-        });
-        const citizens = [
-          person('Исакова Гүлмира', 'F'),
-          person('Осмонов Талант', 'M'),
-          person('Сыдыкова Жамила', 'F'),
-          person('Мамытов Эрлан', 'M'),
-        ].map((p) => ({ ...p, votes: 60 }));
-        await handle.executeUpdate(f.recordGatheringProtocolUpdate, {
-          args: [{ heldOn: today, protocolRef: '1', participants: 90, candidates: citizens }],
-        });
+        await nominateToday(handle, today);
         await expect(
           handle.executeUpdate(f.recordFirstMeetingUpdate, {
             args: [
               {
                 heldOn: today,
                 present: 6,
-                chairElection: { fullName: 'Сыдыкова Жамила', votesFor: 5, votesAgainst: 0, abstained: 1 },
+                chairElection: { fullName: TODAY_CHAIR, votesFor: 5, votesAgainst: 0, abstained: 1 },
               },
             ],
           }),
@@ -113,12 +65,12 @@ describe.skipIf(!requireServer(server, 'formation workflow on the dev server'))(
             {
               heldOn: today,
               present: 6,
-              chairElection: { fullName: 'Сыдыкова Жамила', votesFor: 5, votesAgainst: 0, abstained: 1 },
+              chairElection: { fullName: TODAY_CHAIR, votesFor: 5, votesAgainst: 0, abstained: 1 },
             },
           ],
         });
         const result = await handle.result();
-        expect(result).toMatchObject({ groupId, chair: 'Сыдыкова Жамила', members: 7 });
+        expect(result).toMatchObject({ groupId, chair: TODAY_CHAIR, members: 7 });
       });
       transport.close();
       const group = await db.selectFrom('groups').select('status').where('id', '=', groupId).executeTakeFirstOrThrow();

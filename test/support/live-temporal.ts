@@ -1,6 +1,12 @@
 // Finds a real Temporal server for the live runs of the workflow scenarios, in seconds, never hanging:
 // TEMPORAL_ADDRESS answering a TCP connect within 2 s, else a local dev server from the Temporal CLI of
 // devServerBinary() (TEMPORAL_BINARY or the build of `npm run temporal:install`), else from a `temporal` on PATH.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import type { ActConfig } from '../../activities/acts/act-activities';
+import { buildTransport } from '../../activities/mail/build-transport';
 import { testDataConverter } from './payload-test-keys';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -9,7 +15,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { canConnect, parseAddress } from '../../worker/obtain-temporal';
 import { createTestDatabase, type TestDatabase } from './pg';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
-import { devServerBinary, requireServer } from './temporal-servers';
+import { devServerBinary, quietTemporalRuntime, requireServer } from './temporal-servers';
 
 export type LiveTemporal =
   | { available: true; description: string; open(): Promise<TestWorkflowEnvironment> }
@@ -100,6 +106,7 @@ export interface LiveRig {
 export function useLiveRig(live: LiveTemporal): LiveRig {
   const rig = {} as LiveRig;
   beforeAll(async () => {
+    quietTemporalRuntime();
     if (live.available)
       [rig.env, rig.database, rig.smtp] = await Promise.all([live.open(), createTestDatabase(), startSmtpServer()]);
   }, 120_000);
@@ -108,3 +115,25 @@ export function useLiveRig(live: LiveTemporal): LiveRig {
   });
   return rig;
 }
+
+/**
+ * A worker on the rig's server with the real activities (Postgres, mail to the rig's SMTP server) and the tests'
+ * payload encryption, polling its own task queue. Close `transport` after the run.
+ */
+export async function liveWorker(rig: LiveRig, name: string, config: ActConfig = {}) {
+  const db = rig.database.db;
+  const transport = buildTransport({ smtpUrl: rig.smtp.url, dataDir: '/nonexistent', mailFrom: LIVE_MAIL_FROM });
+  const taskQueue = `${name}-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: rig.env.nativeConnection,
+    namespace: rig.env.namespace ?? 'default',
+    taskQueue,
+    workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
+    activities: createActivities({ db, transport, config: { ...config, mailFrom: LIVE_MAIL_FROM } }),
+    maxCachedWorkflows: 10,
+    dataConverter: testDataConverter,
+  });
+  return { worker, taskQueue, transport };
+}
+
+export const LIVE_MAIL_FROM = 'jmeg@live.kg';
