@@ -31,6 +31,6 @@ export interface AppDeps {
   engine?: ProcedureEngine;
   /** The one-time setup link's gate (security/setup-token.ts), made by `npm start` when no account exists; null: /setup is a 404. */
   setup?: SetupGate | null;
-  /** The Temporal payload codec the Web UI's codec endpoint uses (api/codec-routes.ts); default: the one of config's keys. */
+  /** The Temporal payload codec the Web UI's codec endpoint uses (api/codec/routes.ts); default: the one of config's keys. */
   payloadCodec?: PayloadCodec;
 }

@@ -14,32 +14,32 @@ import { registerAuth } from './auth/auth-plugin';
 import type { App, AppDeps } from './app-types';
 import { errorBody, handleError } from './error-handler';
 import { logRefusals } from './logging';
-import { calendarYearRoute } from './routes/calendar-year';
-import { deadlineRoute } from './routes/deadline';
-import { groupIcsRoute } from './routes/group-ics';
-import { groupMembersRoute } from './routes/group-members';
-import { groupObligationsRoute } from './routes/group-obligations';
-import { publicPages } from './pages/public-pages';
-import { loginPages } from './pages/login-page';
-import { stylesheetRoute } from './pages/stylesheet-route';
-import { accountsArea } from './routes/accounts';
+import { calendarYearRoute } from './calendar/year';
+import { deadlineRoute } from './calendar/deadline';
+import { groupIcsRoute } from './calendar/group-ics';
+import { groupMembersRoute } from './public/members';
+import { groupObligationsRoute } from './dashboard/obligations';
+import { publicPages } from './public/register';
+import { loginPages } from './accounts/login-page';
+import { stylesheetRoute } from './ui/stylesheet-route';
+import { accountsArea } from './accounts/routes';
 import { MAX_ANNEX_BYTES } from '../security/annex-policy';
-import { formationRoutes } from './routes/formation-routes';
-import { dashboardRoutes } from './routes/dashboard';
-import { councilCalendarRoutes } from './routes/council-calendar';
-import { calendarEditPages } from './pages/calendar-edit';
-import { objectsRoutes } from './routes/objects';
-import { actsRoutes } from './routes/acts';
-import { manageObjectsPages } from './pages/manage-objects';
-import { manageActsPages } from './pages/manage-acts';
-import { objectRespondPages } from './pages/object-respond';
-import { annexDownload } from './pages/annex-download';
-import { councilsArea } from './routes/councils';
-import { codecRoutes } from './codec-routes';
-import { personsArea } from './pages/group-persons';
+import { formationRoutes } from './formation/register';
+import { dashboardRoutes } from './dashboard/routes';
+import { councilCalendarRoutes } from './calendar/routes';
+import { calendarEditPages } from './calendar/edit-page';
+import { objectsRoutes } from './acts/objects';
+import { actsRoutes } from './acts/routes';
+import { manageObjectsPages } from './acts/objects-page';
+import { manageActsPages } from './acts/pages';
+import { objectRespondPages } from './acts/respond-page';
+import { annexDownload } from './acts/annex-download';
+import { councilsArea } from './councils/routes';
+import { codecRoutes } from './codec/routes';
+import { personsArea } from './persons/pages';
 import './route-config';
 
-// The pages run no script and load styles only from /assets (api/pages/stylesheets.ts); nothing may frame them.
+// The pages run no script and load styles only from /assets (api/ui/stylesheets.ts); nothing may frame them.
 const SECURITY_HEADERS: FastifyHelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,

@@ -6,7 +6,7 @@ import { AppError, type AppErrorDetails } from './app-error';
 import { errorMessage } from './error-messages';
 import { DOMAIN_INPUT_ERRORS, ERROR_STATUS } from './error-status';
 import { engineAppError } from './engine/engine-errors';
-import { renderErrorPage } from './pages/error-page';
+import { renderErrorPage } from './ui/error-page';
 import { requestLang } from './request-lang';
 import './route-config';
 

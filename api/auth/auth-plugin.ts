@@ -21,7 +21,7 @@ import { SESSION_COOKIE, hashSessionId, sameToken, sessionAlive } from './sessio
 import { LoginThrottle } from './login-throttle';
 import { checkCredentials, startSession } from './sign-in';
 import './form-csrf';
-import { CODEC_PATHS } from '../codec-routes';
+import { CODEC_PATHS } from '../codec/routes';
 
 export interface RequestAuth {
   account: SessionAccount;
@@ -57,10 +57,10 @@ function mediaTypeOf(request: FastifyRequest): string {
 }
 
 // Login takes JSON only (415 otherwise), which a cross-site form cannot send, so it needs no CSRF token. The login
-// page's form (api/pages/login-page.ts) has its own double-submit token. Object-link routes carry their credential
+// page's form (api/accounts/login-page.ts) has its own double-submit token. Object-link routes carry their credential
 // (the signed token) in the URL, which a cross-site page cannot know.
 const CSRF_EXEMPT = new Set(['/api/login', '/login']);
-// The Temporal Web UI's codec calls (api/codec-routes.ts): they change nothing, and the UI cannot send a token.
+// The Temporal Web UI's codec calls (api/codec/routes.ts): they change nothing, and the UI cannot send a token.
 for (const path of CODEC_PATHS) CSRF_EXEMPT.add(path);
 // Touch last_seen_at at most once a minute.
 const TOUCH_EVERY_MS = 60 * 1000;

@@ -1,0 +1,145 @@
+// The monitored object's side of an act (4.3), reached only through the signed link mailed with the act
+// (security/response-token.ts): the link is checked (format, signature, expiry, this act), opening it records the
+// receipt the 4.3 counts start from, and the object's answers are recorded as responses to what it owes.
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import { findAct, type Act } from '../../db/acts';
+import { findObjectById, type MonitoredObject } from '../../db/objects';
+import type { Lang } from '../../domain/i18n';
+import {
+  RESPONSE_TOKEN_MESSAGES,
+  ResponseTokenError,
+  verifyResponseToken,
+  type ResponseTokenErrorCode,
+} from '../../security/response-token';
+import { responseLinkSecret } from '../../security/server-secret';
+import { AppError } from '../app-error';
+import type { AppDeps } from '../app-types';
+import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../engine/engine';
+import { checkUpload, recordReceipt, recordResponse, type ResponseResult } from './actions';
+import { engineOf, todayOf } from './common';
+import { actProgress, keysOwedBy, owedBy, type ActProgress } from './progress';
+import type { UploadedFile } from './response-files';
+
+/** Why a link does not open the act: 410 for an expired link (it was genuine), 403 for anything else. */
+export class LinkRefusal extends Error {
+  override name = 'LinkRefusal';
+  constructor(readonly code: ResponseTokenErrorCode) {
+    super(`response link refused: ${code}`);
+  }
+  get status(): 403 | 410 {
+    return this.code === 'expired' ? 410 : 403;
+  }
+  /** RESPONSE_TOKEN_MESSAGES in the request's language. */
+  words(lang: Lang): string {
+    return RESPONSE_TOKEN_MESSAGES[this.code][lang];
+  }
+}
+
+/** The per-address limit on the link routes (the login's window, so the 429 text "try again in 15 minutes" holds). */
+export const LINK_RATE_LIMIT = {
+  windowMs: 15 * 60 * 1000,
+  /** Opening the page (and its language switch, the redirect after an answer). */
+  reads: 60,
+  /** Answers: a few per act are normal (an amendment, a double click); a flood is not. */
+  writes: 20,
+};
+
+export const linkRateKey = (request: FastifyRequest): string =>
+  `link|${request.ip}|${(request.params as { actId?: string }).actId ?? ''}`;
+
+export interface LinkedAct {
+  act: Act;
+  object: MonitoredObject;
+}
+
+/**
+ * Checks the link for this act: format, signature (constant time), expiry, then that it names this act. Throws
+ * LinkRefusal. An act that is not issued (or unknown) under a genuine link is a 404, with no content.
+ */
+export async function openLink(deps: AppDeps, actId: string, token: string | undefined): Promise<LinkedAct> {
+  const now = (deps.clock ?? Date.now)();
+  let payload;
+  try {
+    payload = verifyResponseToken(token ?? '', responseLinkSecret(deps.config), { nowMs: now, actId });
+  } catch (error) {
+    if (error instanceof ResponseTokenError) throw new LinkRefusal(error.code);
+    throw error;
+  }
+  const act = await findAct(deps.db, actId);
+  if (!act || act.status === 'draft') throw new AppError('not-found', `act ${actId}`, { subject: 'act' });
+  if (act.objectId !== payload.objectId) throw new LinkRefusal('wrong-act');
+  const object = await findObjectById(deps.db, act.objectId);
+  if (!object) throw new AppError('not-found', `object of act ${actId}`, { subject: 'act' });
+  return { act, object };
+}
+
+export type ReceiptNote = 'engine-unavailable' | 'not-started' | 'refused' | null;
+
+export interface ObjectView {
+  linked: LinkedAct;
+  progress: ActProgress;
+  /** Why no receipt could be recorded on this visit (the page says so; the next visit tries again). */
+  receiptNote: ReceiptNote;
+}
+
+/** 4.3: opening the link is the receipt (today), once; without the engine the page still shows, with a note. */
+export async function viewAsObject(deps: AppDeps, log: FastifyBaseLogger, linked: LinkedAct): Promise<ObjectView> {
+  const engine = engineOf(deps);
+  const today = todayOf(deps);
+  const read = () => actProgress({ db: deps.db, engine, today, log }, linked.act, councilOf(linked));
+  let progress = await read();
+  let receiptNote: ReceiptNote = null;
+  if (progress.receipt === null && linked.act.status === 'issued') {
+    if (!engine.available() || progress.procedure === 'unknown') receiptNote = 'engine-unavailable';
+    else if (progress.procedure === 'not-started') receiptNote = 'not-started';
+    else {
+      try {
+        await recordReceipt(deps, linked.act.id, today, 'link');
+        progress = await read();
+      } catch (error) {
+        if (error instanceof EngineUnavailableError) receiptNote = 'engine-unavailable';
+        else if (error instanceof ProcedureNotFoundError) receiptNote = 'not-started';
+        else if (error instanceof ProcedureRefusedError || error instanceof AppError) {
+          log.warn({ err: error, actId: linked.act.id }, 'the receipt through the link was refused');
+          receiptNote = 'refused';
+        } else throw error;
+      }
+    }
+  }
+  return { linked, progress, receiptNote };
+}
+
+function councilOf(linked: LinkedAct): string {
+  return linked.object.councilId;
+}
+
+/**
+ * The object's answer: to what it owes (4.3 (3); the executive body's report under 4.3 (4)), dated today, keyed by
+ * the form's nonce so a double submit records once. A visit whose receipt could not be recorded records it first.
+ */
+export async function respondAsObject(
+  deps: AppDeps,
+  log: FastifyBaseLogger,
+  linked: LinkedAct,
+  answer: { text: string; submissionKey: string; file: UploadedFile | null },
+): Promise<ResponseResult> {
+  const today = todayOf(deps);
+  const { act, object } = linked;
+  if (answer.file) checkUpload(answer.file);
+  if (act.status === 'issued') {
+    const progress = await actProgress({ db: deps.db, engine: engineOf(deps), today, log }, act, object.councilId);
+    if (progress.receipt === null) await recordReceipt(deps, act.id, today, 'link');
+  }
+  const [obligationKey] = keysOwedBy(object);
+  return recordResponse(deps, {
+    act,
+    obligationKey: obligationKey!,
+    respondedOn: today,
+    text: answer.text,
+    submissionKey: `link:${answer.submissionKey}`,
+    file: answer.file,
+    uploadedBy: `object:${object.id}`,
+  });
+}
+
+export { owedBy };

@@ -1,0 +1,146 @@
+// GET/POST /api/acts/:actId/respond?t=TOKEN: the monitored object's JSON door (4.3), the same as its page
+// (api/acts/respond-page.ts): the signed link is the credential (access 'object-link', no account, no CSRF token:
+// a cross-site page cannot know the link). A refused link is 403 (410 when expired) with the link's own message in
+// the request's language and nothing of the act. Rate-limited per address and act.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error';
+import type { App, AppDeps } from '../app-types';
+import { requestLang } from '../request-lang';
+import { field, isJsonRequest, readMultipart } from './common';
+import {
+  LINK_RATE_LIMIT,
+  linkRateKey,
+  LinkRefusal,
+  openLink,
+  owedBy,
+  respondAsObject,
+  viewAsObject,
+  type ObjectView,
+} from './link';
+import { respondGetSchema, respondPostSchema } from './schema';
+import { actDetail } from './view';
+
+const MESSAGES = {
+  'engine-unavailable': {
+    ky: 'Актыны алганыңыз азыр белгиленген жок (кызмат убактылуу жеткиликсиз); шилтемени кийин кайра ачыңыз.',
+    ru: 'Получение акта сейчас не отмечено (служба временно недоступна); откройте ссылку ещё раз позже.',
+    en: 'Your receipt of the act could not be recorded now (the service is briefly unavailable); open the link again later.',
+  },
+  'not-started': {
+    ky: 'Актыны жеткирүү жол-жобосу али башталган жок; топ аны баштагандан кийин алганыңыз белгиленет.',
+    ru: 'Процедура доставки акта ещё не начата; получение будет отмечено, когда группа её начнёт.',
+    en: 'The delivery procedure of the act has not started yet; your receipt is recorded once the group starts it.',
+  },
+  refused: {
+    ky: 'Актыны алганыңыз азыр белгиленген жок; бир аздан кийин кайра аракет кылыңыз.',
+    ru: 'Получение акта сейчас не отмечено; попробуйте чуть позже.',
+    en: 'Your receipt of the act could not be recorded now; try again in a moment.',
+  },
+} as const;
+
+/** Headers of every link answer: the token is in the URL, so no caching and no Referer to other sites. */
+export function linkHeaders(reply: FastifyReply): void {
+  void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, error: LinkRefusal): FastifyReply {
+  return reply
+    .status(error.status)
+    .type('application/json; charset=utf-8')
+    .send({ error: { code: `link-${error.code}`, message: error.words(requestLang(request)) } });
+}
+
+function view(request: FastifyRequest, v: ObjectView) {
+  const { act, object } = v.linked;
+  const detail = actDetail(act);
+  const owed = new Set(owedBy(object, v.progress.obligations).map((o) => o.key));
+  return {
+    act: {
+      id: act.id,
+      number: act.number,
+      title: act.title,
+      issuedOn: act.issuedOn,
+      content: detail.content,
+      annexes: detail.annexes,
+    },
+    receipt: v.progress.receipt,
+    receiptNote: v.receiptNote ? MESSAGES[v.receiptNote][requestLang(request)] : null,
+    obligations: owedBy(object, v.progress.obligations),
+    responses: v.progress.responses
+      .filter((r) => owed.has(r.obligationKey))
+      .map((r) => ({
+        responseId: r.responseId,
+        obligationKey: r.obligationKey,
+        respondedOn: r.respondedOn,
+        late: r.late,
+        supersedes: r.supersedes,
+        files: r.files.map((f) => ({ fileName: f.fileName, sizeBytes: f.sizeBytes })),
+      })),
+  };
+}
+
+export function respondRoutes(app: App, deps: AppDeps): void {
+  const limit = (max: number) => ({ max, timeWindow: LINK_RATE_LIMIT.windowMs, keyGenerator: linkRateKey });
+
+  app.get(
+    '/api/acts/:actId/respond',
+    { schema: respondGetSchema, config: { access: ['object-link'], rateLimit: limit(LINK_RATE_LIMIT.reads) } },
+    async (request, reply) => {
+      linkHeaders(reply);
+      try {
+        const linked = await openLink(deps, request.params.actId, request.query.t);
+        return view(request, await viewAsObject(deps, request.log, linked));
+      } catch (error) {
+        if (error instanceof LinkRefusal) return refuse(request, reply, error);
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/api/acts/:actId/respond',
+    { schema: respondPostSchema, config: { access: ['object-link'], rateLimit: limit(LINK_RATE_LIMIT.writes) } },
+    async (request, reply) => {
+      linkHeaders(reply);
+      try {
+        const linked = await openLink(deps, request.params.actId, request.query.t);
+        let text: string;
+        let submissionKey: string;
+        let file = null;
+        if (request.isMultipart()) {
+          const parts = await readMultipart(request, ['text', 'submissionKey']);
+          text = parts.fields.text ?? '';
+          submissionKey = field(parts.fields, 'submissionKey');
+          file = parts.file;
+        } else {
+          if (!isJsonRequest(request))
+            throw new AppError('invalid-input', 'JSON or multipart/form-data expected', {
+              field: '(body)',
+              rule: 'type',
+            });
+          ({ text, submissionKey } = request.body as { text: string; submissionKey: string });
+        }
+        if (text.trim() === '') throw new AppError('invalid-input', 'empty text', { field: 'text', rule: 'required' });
+        if (text.length > 50000) throw new AppError('invalid-input', 'text too long', { field: 'text', rule: 'range' });
+        if (!/^[\w.:-]{1,200}$/.test(submissionKey))
+          throw new AppError('invalid-input', 'bad submission key', { field: 'submissionKey', rule: 'range' });
+        const { response, file: stored } = await respondAsObject(deps, request.log, linked, {
+          text,
+          submissionKey,
+          file,
+        });
+        return {
+          responseId: response.responseId,
+          obligationKey: response.obligationKey,
+          respondedOn: response.respondedOn,
+          late: response.late,
+          supersedes: response.supersedes,
+          file: stored ? { fileName: stored.fileName, mediaType: stored.mediaType, sizeBytes: stored.sizeBytes } : null,
+        };
+      } catch (error) {
+        if (error instanceof LinkRefusal) return refuse(request, reply, error);
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,229 @@
+// The acts' JSON API (8.1, 4.3). Drafts, annexes and the issue: council staff. Reading an act and its procedure's
+// state: staff and deputies of the council, the group's chair and members. Receipts and paper responses: staff.
+// Closing: the group's chair. The object's own routes (the signed link) are in respond.ts.
+import { attachAnnex, draftAct, findAct, parseActDraft, updateActDraft } from '../../db/acts';
+import { isIsoDate } from '../../domain/dates';
+import { AppError } from '../app-error';
+import type { App, AppDeps } from '../app-types';
+import { requireRole } from '../auth/require-role';
+import { closeAct, issueAndStart, recordReceipt, recordResponse } from './actions';
+import {
+  actorOf,
+  domain,
+  engineOf,
+  field,
+  isJsonRequest,
+  loadAct,
+  readMultipart,
+  requireActRole,
+  todayOf,
+} from './common';
+import { actProgress } from './progress';
+import {
+  attachAnnexSchema,
+  closeSchema,
+  draftActSchema,
+  getActSchema,
+  issueActSchema,
+  listActsSchema,
+  patchActSchema,
+  receiptSchema,
+  responsesSchema,
+  stateSchema,
+} from './schema';
+import { actDetail, annexUrl, listGroupActs, responseFileView } from './view';
+import { respondRoutes } from './respond';
+
+const READERS = ['staff', 'deputy', 'chair', 'member'] as const;
+
+type ResponseFields = {
+  obligationKey: 'object-response' | 'executive-report';
+  respondedOn: string;
+  text: string;
+  submissionKey: string;
+};
+
+/** The fields of a multipart response, checked as the JSON body's schema checks them. */
+function multipartResponseBody(fields: Record<string, string>): ResponseFields {
+  const invalid = (name: string, rule: string, allowed?: string[]) =>
+    new AppError('invalid-input', `${name}: ${rule}`, { field: name, rule, ...(allowed ? { allowed } : {}) });
+  for (const name of ['obligationKey', 'respondedOn', 'text', 'submissionKey'])
+    if (field(fields, name) === '') throw invalid(name, 'required');
+  const obligationKey = field(fields, 'obligationKey');
+  if (obligationKey !== 'object-response' && obligationKey !== 'executive-report')
+    throw invalid('obligationKey', 'one-of', ['object-response', 'executive-report']);
+  const respondedOn = field(fields, 'respondedOn');
+  if (!isIsoDate(respondedOn)) throw invalid('respondedOn', 'date');
+  const submissionKey = field(fields, 'submissionKey');
+  if (submissionKey.length > 200) throw invalid('submissionKey', 'range');
+  const text = fields.text ?? '';
+  if (text.length > 50000) throw invalid('text', 'range');
+  return { obligationKey, respondedOn, text, submissionKey };
+}
+
+export function actsRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/groups/:groupId/acts',
+    { schema: listActsSchema, config: { access: READERS }, preValidation: requireRole(deps.db, READERS) },
+    async (request) => {
+      const { groupId } = request.params;
+      return { groupId, acts: await listGroupActs(deps.db, groupId) };
+    },
+  );
+
+  app.post(
+    '/api/groups/:groupId/acts',
+    { schema: draftActSchema, config: { access: ['staff'] }, preValidation: requireRole(deps.db, ['staff']) },
+    async (request, reply) => {
+      const { groupId } = request.params;
+      const { objectId, title, content } = request.body;
+      const act = await domain(async () => {
+        const draft = parseActDraft(content ?? {});
+        return draftAct(
+          deps.db,
+          { groupId, objectId, draft, ...(title !== undefined ? { title } : {}) },
+          actorOf(request),
+        );
+      });
+      return reply.status(201).send(actDetail(act));
+    },
+  );
+
+  app.get(
+    '/api/acts/:actId',
+    { schema: getActSchema, config: { access: READERS }, preValidation: requireActRole(deps.db, READERS) },
+    async (request) => {
+      const { act } = await loadAct(deps.db, request.params.actId);
+      return actDetail(act);
+    },
+  );
+
+  app.patch(
+    '/api/acts/:actId',
+    { schema: patchActSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) },
+    async (request) => {
+      const { act } = await loadAct(deps.db, request.params.actId);
+      const { title, content } = request.body;
+      const updated = await domain(() => {
+        const draft = parseActDraft({ ...act.draft, ...(content ?? {}) });
+        return updateActDraft(deps.db, act.id, { draft, ...(title !== undefined ? { title } : {}) }, actorOf(request));
+      });
+      return actDetail(updated);
+    },
+  );
+
+  app.post(
+    '/api/acts/:actId/annexes',
+    {
+      schema: attachAnnexSchema,
+      config: { access: ['staff'], multipartCsrf: true },
+      preValidation: requireActRole(deps.db, ['staff']),
+    },
+    async (request, reply) => {
+      const { act } = await loadAct(deps.db, request.params.actId);
+      const { file } = await readMultipart(request, []);
+      if (!file) throw new AppError('invalid-input', 'no file', { field: 'file', rule: 'required' });
+      const annex = await domain(() =>
+        attachAnnex(
+          deps.db,
+          { actId: act.id, fileName: file.fileName, bytes: file.bytes, dataDir: deps.config.dataDir },
+          actorOf(request),
+        ),
+      );
+      return reply.status(201).send({ ...annex, url: annexUrl(act.id, annex.id) });
+    },
+  );
+
+  app.post(
+    '/api/acts/:actId/issue',
+    { schema: issueActSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) },
+    async (request) => {
+      const { act } = await loadAct(deps.db, request.params.actId);
+      const { issued, delivery } = await issueAndStart(deps, request.log, act, actorOf(request));
+      const now = (await findAct(deps.db, act.id))!;
+      return { act: actDetail(now), delivery, alreadyIssued: issued.alreadyIssued };
+    },
+  );
+
+  app.post(
+    '/api/acts/:actId/receipt',
+    { schema: receiptSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) },
+    async (request) => {
+      const { act } = await loadAct(deps.db, request.params.actId);
+      return recordReceipt(deps, act.id, request.body.receivedOn, 'staff');
+    },
+  );
+
+  app.post(
+    '/api/acts/:actId/responses',
+    {
+      schema: responsesSchema,
+      config: { access: ['staff'], multipartCsrf: true },
+      preValidation: requireActRole(deps.db, ['staff']),
+    },
+    async (request) => {
+      const { act } = await loadAct(deps.db, request.params.actId);
+      let body;
+      let file = null;
+      if (request.isMultipart()) {
+        const parts = await readMultipart(request, ['obligationKey', 'respondedOn', 'text', 'submissionKey']);
+        body = multipartResponseBody(parts.fields);
+        file = parts.file;
+      } else {
+        if (!isJsonRequest(request))
+          throw new AppError('invalid-input', 'JSON or multipart/form-data expected', {
+            field: '(body)',
+            rule: 'type',
+          });
+        body = request.body as ResponseFields;
+      }
+      const result = await recordResponse(deps, {
+        act,
+        obligationKey: body.obligationKey,
+        respondedOn: body.respondedOn,
+        text: body.text,
+        submissionKey: `staff:${body.submissionKey}`,
+        file,
+        uploadedBy: actorOf(request),
+      });
+      const r = result.response;
+      return {
+        responseId: r.responseId,
+        obligationKey: r.obligationKey,
+        respondedOn: r.respondedOn,
+        late: r.late,
+        supersedes: r.supersedes,
+        file: result.file ? responseFileView(act.id, result.file) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/acts/:actId/close',
+    { schema: closeSchema, config: { access: ['chair'] }, preValidation: requireActRole(deps.db, ['chair']) },
+    async (request) => {
+      const { act } = await loadAct(deps.db, request.params.actId);
+      return closeAct(deps, act.id, request.body.reason, request.body.on ?? todayOf(deps));
+    },
+  );
+
+  app.get(
+    '/api/acts/:actId/state',
+    { schema: stateSchema, config: { access: READERS }, preValidation: requireActRole(deps.db, READERS) },
+    async (request) => {
+      const { act, group } = await loadAct(deps.db, request.params.actId);
+      const progress = await actProgress(
+        { db: deps.db, engine: engineOf(deps), today: todayOf(deps), log: request.log },
+        act,
+        group.council_id,
+      );
+      return {
+        actId: act.id,
+        ...progress,
+        responses: progress.responses.map((r) => ({ ...r, files: r.files.map((f) => responseFileView(act.id, f)) })),
+      };
+    },
+  );
+
+  respondRoutes(app, deps);
+}

@@ -1,0 +1,140 @@
+// Starting a formation (5.4): open the group in the database, then start its procedure. The group must exist before
+// the workflow (its events go to the group's stream), so the start is made idempotent: a caller's key (the form's
+// nonce, the API's Idempotency-Key) fixes the group's id, and a repeat finds that group instead of opening another
+// one, then asks the engine to start again ('already-started' when it runs). A group whose start failed can be
+// started again from its formation page (restartFormation).
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { ConcurrencyError } from '../../db/event-store';
+import { findGroupById, openGroup, type Group } from '../../db/groups';
+import { bishkekDateOf, compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
+import { LANGS } from '../../domain/i18n';
+import { formationWorkflowId, type FormationInput } from '../../workflows/formation/contract';
+import { AppError } from '../app-error';
+import type { AppDeps } from '../app-types';
+import { unavailableEngine, type ProcedureEngine } from '../engine/engine';
+import { msg } from '../ui/messages';
+
+export interface StartedFormation {
+  groupId: string;
+  workflowId: string;
+  procedure: 'started' | 'already-started';
+}
+
+/** The group id a key stands for: the same council and key give the same id (a UUID-shaped sha-256 prefix). */
+export function groupIdForKey(councilId: string, key: string): string {
+  const hex = createHash('sha256').update(`formation\u0000${councilId}\u0000${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The council's formation date as entered: a real date, not after today (it has happened). */
+export function checkFormedOn(formedOn: unknown, today: IsoDate): IsoDate {
+  if (typeof formedOn !== 'string' || !isIsoDate(formedOn))
+    throw new AppError('invalid-input', `formedOn: "${String(formedOn)}" is not a date`, {
+      field: 'formedOn',
+      rule: 'date',
+    });
+  if (compareDates(formedOn, today) > 0)
+    throw new AppError('invalid-input', `formedOn: ${formedOn} is after today (${today})`, {
+      field: 'formedOn',
+      rule: 'range',
+      value: formedOn,
+    });
+  return formedOn;
+}
+
+const localized = (
+  key: 'formation.start.inProgress' | 'formation.start.keyReused' | 'formation.start.notForming',
+  params: Record<string, string>,
+) => Object.fromEntries(LANGS.map((l) => [l, msg(l, key, params)])) as { ky: string; ru: string; en: string };
+
+function conflict(
+  code: string,
+  field: string,
+  key: 'formation.start.inProgress' | 'formation.start.keyReused' | 'formation.start.notForming',
+  params: Record<string, string>,
+  subject: string,
+): AppError {
+  return new AppError('conflict', `${field}: ${code}`, {
+    subject,
+    problems: [{ code, field, clause: null, message: localized(key, params) }],
+  });
+}
+
+/** A formation not yet handed over in this council (the one to continue instead of opening another). */
+async function formationInProgress(db: Kysely<Database>, councilId: string): Promise<Group | undefined> {
+  return db
+    .selectFrom('groups')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('status', 'in', ['forming', 'created'])
+    .orderBy('opened_at')
+    .executeTakeFirst();
+}
+
+/** Asks the engine to run the group's procedure, unless it was handed over already (a finished workflow id must not run twice). */
+async function runProcedure(engine: ProcedureEngine, group: Group, formedOn: IsoDate): Promise<StartedFormation> {
+  const workflowId = formationWorkflowId(group.id);
+  if (group.status !== 'forming' && group.status !== 'created')
+    return { groupId: group.id, workflowId, procedure: 'already-started' };
+  const input: FormationInput = { councilId: group.council_id, groupId: group.id, formedOn };
+  const procedure = await engine.start('formationWorkflow', workflowId, [input]);
+  return { groupId: group.id, workflowId, procedure };
+}
+
+/**
+ * Opens a group of `councilId` in formation and starts its procedure. Writes nothing while the engine is unavailable
+ * (503). With a key, a repeat returns the same group; a council with a formation in progress gets a 409 naming it.
+ */
+export async function startFormation(
+  deps: AppDeps,
+  input: { councilId: string; formedOn: unknown; key: string | null; actor: string },
+): Promise<StartedFormation> {
+  const engine = deps.engine ?? unavailableEngine;
+  const formedOn = checkFormedOn(input.formedOn, bishkekDateOf((deps.clock ?? Date.now)()));
+  if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine: nothing was written');
+  const groupId = input.key === null ? randomUUID() : groupIdForKey(input.councilId, input.key);
+  let group = await findGroupById(deps.db, groupId);
+  if (group && group.council_formed_on !== formedOn) {
+    throw conflict(
+      'idempotency-key-reused',
+      'formedOn',
+      'formation.start.keyReused',
+      { formedOn: group.council_formed_on ?? '—' },
+      groupId,
+    );
+  }
+  if (!group) {
+    const ongoing = await formationInProgress(deps.db, input.councilId);
+    if (ongoing)
+      throw conflict(
+        'formation-in-progress',
+        'councilId',
+        'formation.start.inProgress',
+        { groupId: ongoing.id },
+        ongoing.id,
+      );
+    try {
+      await openGroup(deps.db, { councilId: input.councilId, councilFormedOn: formedOn, id: groupId }, input.actor);
+    } catch (error) {
+      // The same key raced in twice: the other request opened it.
+      if (!(error instanceof ConcurrencyError)) throw error;
+    }
+    group = await findGroupById(deps.db, groupId);
+    if (!group) throw new Error(`group ${groupId}: not projected after group.opened`);
+  }
+  return runProcedure(engine, group, formedOn);
+}
+
+/** Starts the procedure of a group opened earlier whose start failed (or asks again: 'already-started' when it runs). */
+export async function restartFormation(deps: AppDeps, group: Group, formedOnInput: unknown): Promise<StartedFormation> {
+  const engine = deps.engine ?? unavailableEngine;
+  if (group.status !== 'forming' && group.status !== 'created') {
+    throw conflict('not-forming', 'groupId', 'formation.start.notForming', { status: group.status }, group.id);
+  }
+  const today = bishkekDateOf((deps.clock ?? Date.now)());
+  const formedOn = group.council_formed_on ?? checkFormedOn(formedOnInput, today);
+  if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine: nothing was written');
+  return runProcedure(engine, group, formedOn);
+}

@@ -1,0 +1,38 @@
+// GET /groups/:groupId/composition: the group's members with category and role, chair first. Read only through
+// listPublicMembers, which selects no phone, e-mail or birth date (Law 58: names, roles and categories only).
+import { findGroupById } from '../../db/groups';
+import { listPublicMembers } from '../../db/members';
+import type { App, AppDeps } from '../app-types';
+import { msg } from '../ui/messages';
+import { html } from '../ui/html';
+import { layout, scrollBox } from '../ui/layout';
+import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+
+export function groupCompositionPage(app: App, deps: AppDeps): void {
+  app.get(
+    '/groups/:groupId/composition',
+    { schema: { hide: true }, config: { access: ['public'], page: true } },
+    async (request, reply) => {
+      const { groupId } = request.params as { groupId: string };
+      const page = pageRequest(request, `/groups/${encodeURIComponent(groupId)}/composition`);
+      if (!(await findGroupById(deps.db, groupId))) return sendNotFound(reply, page);
+      const lang = page.lang;
+      const members = await listPublicMembers(deps.db, groupId);
+      const chair = members.find((m) => m.role === 'chair');
+      const body =
+        members.length === 0
+          ? html`<p>${msg(lang, 'composition.empty')}</p>`
+          : html`${chair ? html`<p>${msg(lang, 'role.chair')}: <strong>${chair.fullName}</strong></p>` : ''}
+${scrollBox(
+  msg(lang, 'composition.title'),
+  html`<table>
+<thead><tr><th scope="col">${msg(lang, 'composition.name')}</th><th scope="col">${msg(lang, 'composition.category')}</th><th scope="col">${msg(lang, 'composition.role')}</th><th scope="col">${msg(lang, 'composition.village')}</th></tr></thead>
+<tbody>
+${members.map((m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${m.category}`)}</td><td>${msg(lang, `role.${m.role}`)}</td><td>${m.village ?? ''}</td></tr>\n`)}
+</tbody>
+</table>`,
+)}`;
+      return sendPage(reply, page, 200, layout(page, msg(lang, 'composition.title'), body));
+    },
+  );
+}

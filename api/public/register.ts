@@ -1,0 +1,19 @@
+// The public pages (no login): notice board, its Atom feed, printable notices, group composition, deadline calculator.
+import type { App, AppDeps } from '../app-types';
+import { actPage } from '../acts/public-page';
+import { deadlinePage } from '../calendar/deadline-page';
+import { groupActsPage } from './group-acts';
+import { groupCompositionPage } from './composition-page';
+import { noticeBoardPage } from './notice-board';
+import { noticeFeed } from './notice-feed';
+import { noticePrintPage } from './notice-print';
+
+export function publicPages(app: App, deps: AppDeps): void {
+  noticeBoardPage(app, deps);
+  noticeFeed(app, deps);
+  noticePrintPage(app, deps);
+  groupCompositionPage(app, deps);
+  deadlinePage(app, deps);
+  groupActsPage(app, deps);
+  actPage(app, deps);
+}

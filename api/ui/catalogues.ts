@@ -1,0 +1,32 @@
+// The catalogues of the signed-in areas, merged into MESSAGES (messages.ts). Add an area's catalogue here.
+import { commonMessages } from './common-messages';
+import { actsMessages } from '../acts/messages';
+import { accountsMessages } from '../accounts/messages';
+import { formationMessages } from '../formation/messages';
+import { dashboardMessages } from '../dashboard/messages';
+import { councilsMessages } from '../councils/messages';
+import { personsMessages } from '../persons/messages';
+
+const areas = [
+  commonMessages,
+  accountsMessages,
+  formationMessages,
+  dashboardMessages,
+  actsMessages,
+  councilsMessages,
+  personsMessages,
+] as const;
+
+type Merge<T extends readonly { ky: object }[]> = T extends readonly [
+  infer H extends { ky: object },
+  ...infer R extends readonly { ky: object }[],
+]
+  ? H['ky'] & Merge<R>
+  : unknown;
+type AreaCatalogue = Readonly<Merge<typeof areas>>;
+
+function merge(lang: 'ky' | 'ru' | 'en'): AreaCatalogue {
+  return Object.assign({}, ...areas.map((a) => a[lang])) as AreaCatalogue;
+}
+
+export const AREA_CATALOGUES = { ky: merge('ky'), ru: merge('ru'), en: merge('en') };

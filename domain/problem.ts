@@ -1,0 +1,18 @@
+// One refusal, the same everywhere (domain checks, workflow validators, the HTTP layer, the CLI): the rule that was
+// broken (code), the field it concerns, the clause of the regulation that sets the rule (null when no clause does),
+// and the words in every language of the product.
+import type { Localized } from './i18n';
+
+export interface Problem {
+  code: string;
+  field: string;
+  clause: string | null;
+  message: Localized;
+}
+
+export const problem = (code: string, field: string, clause: string | null, message: Localized): Problem => ({
+  code,
+  field,
+  clause,
+  message,
+});
