@@ -15,7 +15,7 @@ import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import pg from 'pg';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
-import { dashboardData } from '../api/routes/dashboard-data';
+import { dashboardData } from '../api/dashboard/data';
 import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { draftAct, issueAct } from '../db/acts';

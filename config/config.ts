@@ -38,7 +38,7 @@ export interface AppConfig {
   responseLinkSecret: string | null;
   /** Temporal payload keys (JMEG_PAYLOAD_KEYS: `id:base64key,...`, newest first); null: <dataDir>/payload-keys (security/payload-keys.ts). */
   payloadKeys: string | null;
-  /** Origins of the Temporal Web UI allowed to call the codec endpoint (JMEG_TEMPORAL_UI_ORIGINS, comma-separated; api/codec-routes.ts). */
+  /** Origins of the Temporal Web UI allowed to call the codec endpoint (JMEG_TEMPORAL_UI_ORIGINS, comma-separated; api/codec/routes.ts). */
   temporalUiOrigins: string[];
   /** How many days a response link works (JMEG_RESPONSE_LINK_DAYS; default 60, see security/response-token.ts for why). */
   responseLinkDays: number;

@@ -77,7 +77,7 @@ export interface PendingObligation {
 const OPEN: ObligationStatus[] = ['open', 'escalated'];
 
 export const actPath = (actId: string) => `/acts/${actId}`;
-/** A response on the signed-in act page (api/pages/manage-acts-render.ts gives each response this anchor). */
+/** A response on the signed-in act page (api/acts/render.ts gives each response this anchor). */
 export const responsePath = (actId: string, responseId: string) => `/manage/acts/${actId}#response-${responseId}`;
 
 const iso = (value: string | Date): string => new Date(value).toISOString();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
-import { calendarReminderNotice } from '../api/pages/calendar-edit';
+import { calendarReminderNotice } from '../api/calendar/edit-page';
 import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { draftAct, parseActDraft } from '../db/acts';

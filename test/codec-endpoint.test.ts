@@ -1,4 +1,4 @@
-// The Temporal Web UI's remote codec (api/codec-routes.ts): POST /codec/decode and /codec/encode in the UI's protocol
+// The Temporal Web UI's remote codec (api/codec/routes.ts): POST /codec/decode and /codec/encode in the UI's protocol
 // (`{ payloads: [...] }`, base64 fields), for staff of every council only, with CORS for the configured UI origins and
 // the session cookie (the UI sends no CSRF token). Real Postgres; the codec is the tests' key.
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
-import { escapeHtml } from '../api/pages/html';
+import { escapeHtml } from '../api/ui/html';
 import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';

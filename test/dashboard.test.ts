@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
-import { timelineText } from '../api/pages/dashboard-text';
+import { timelineText } from '../api/dashboard/text';
 import { loadConfig } from '../config/config';
 import { draftAct, parseActDraft } from '../db/acts';
 import { registerCouncil } from '../db/councils';

@@ -1,6 +1,6 @@
 // The page labels exist in every language: a key missing or empty in ky, ru or en fails here.
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, msg } from '../api/i18n/messages';
+import { MESSAGES, msg } from '../api/ui/messages';
 import { LANGS } from '../domain/i18n';
 
 const keys = [...new Set(LANGS.flatMap((lang) => Object.keys(MESSAGES[lang])))].sort();

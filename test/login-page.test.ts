@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
-import { homeOf, safeNext } from '../api/pages/login-page';
+import { homeOf, safeNext } from '../api/accounts/login-page';
 import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';

@@ -5,7 +5,7 @@ import { buildApp } from '../api/build-app';
 import type { App } from '../api/app-types';
 import { loadConfig } from '../config/config';
 import { draftAct, issueAct } from '../db/acts';
-import { ACTS_PER_PAGE } from '../api/pages/group-acts';
+import { ACTS_PER_PAGE } from '../api/public/group-acts';
 import { addDays } from '../domain/dates';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';

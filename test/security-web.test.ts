@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
-import { safeNext } from '../api/pages/login-page';
+import { safeNext } from '../api/accounts/login-page';
 import { ConfigError, loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { draftAct, parseActDraft } from '../db/acts';

@@ -31,7 +31,7 @@ import { formatDay } from '../../domain/calendar-format';
 import { isIsoDate, isWeekend } from '../../domain/dates';
 import { DomainError } from '../../domain/domain-error';
 import { isLang, type Lang } from '../../domain/i18n';
-import { tellRunningProcedures } from '../../api/routes/council-calendar-signal';
+import { tellRunningProcedures } from '../../api/calendar/signal';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../with-database';
 import { withEngine } from '../with-engine';

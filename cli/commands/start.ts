@@ -229,7 +229,7 @@ export async function startProduct({
     out(`Data: ${opened.target} (data directory ${config.dataDir})`);
     out(`Mail: ${transport.description}, from ${config.mailFrom}`);
     const engine = new TemporalEngine(config.temporalTaskQueue);
-    // No account and none configured: a one-time setup link for the first staff account (api/pages/setup-page.ts).
+    // No account and none configured: a one-time setup link for the first staff account (api/accounts/setup-page.ts).
     const setup = config.firstAccount === null && (await countAccounts(db)) === 0 ? SetupGate.create() : null;
     api = await serveApi({ db, config, engine, setup: setup?.gate ?? null }, out);
     if (setup)

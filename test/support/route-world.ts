@@ -26,7 +26,7 @@ import { registerCouncil } from '../../db/councils';
 import { openGroup } from '../../db/groups';
 import { publishNotice } from '../../db/notices';
 import { registerObject } from '../../db/objects';
-import { attachResponseFile } from '../../api/routes/acts-response-files';
+import { attachResponseFile } from '../../api/acts/response-files';
 import { createResponseToken } from '../../security/response-token';
 import { createTestDatabase, type TestDatabase } from './pg';
 
