@@ -10,7 +10,7 @@ import type {
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../db/database';
-import type { ProcedureEngine } from './engine/engine';
+import type { ProcedureEngine } from '../procedures/engine';
 import type { SetupGate } from '../security/setup-token';
 import type { PayloadCodec } from '@temporalio/common';
 
@@ -27,7 +27,7 @@ export interface AppDeps {
   config: AppConfig;
   /** Milliseconds since the epoch; "today" for the pending list is its Bishkek date. Default Date.now. */
   clock?: () => number;
-  /** Where workflow actions go (api/engine/engine.ts); default: none reachable (every action answers 503). */
+  /** Where workflow actions go (procedures/engine.ts); default: none reachable (every action answers 503). */
   engine?: ProcedureEngine;
   /** The one-time setup link's gate (security/setup-token.ts), made by `npm start` when no account exists; null: /setup is a 404. */
   setup?: SetupGate | null;

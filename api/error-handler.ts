@@ -5,7 +5,7 @@ import { DomainError } from '../domain/domain-error';
 import { AppError, type AppErrorDetails } from './app-error';
 import { errorMessage } from './error-messages';
 import { DOMAIN_INPUT_ERRORS, ERROR_STATUS } from './error-status';
-import { engineAppError } from './engine/engine-errors';
+import { engineAppError } from './engine-errors';
 import { renderErrorPage } from './ui/error-page';
 import { requestLang } from './request-lang';
 import './route-config';

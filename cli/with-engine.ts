@@ -2,7 +2,7 @@
 // a TemporalEngine with a client when a server answers at TEMPORAL_ADDRESS (or 127.0.0.1:7233) within seconds, else
 // one without (every call then says "unavailable"). Starts no dev server: it would die with the command.
 import type { Connection } from '@temporalio/client';
-import { TemporalEngine } from '../api/engine/temporal-engine';
+import { TemporalEngine } from '../procedures/temporal-engine';
 import type { AppConfig } from '../config/config';
 import { canConnect, LOCAL_TEMPORAL_HOST, LOCAL_TEMPORAL_PORT, parseAddress } from '../worker/obtain-temporal';
 import { connectClient, dataConverterOf } from '../worker/temporal-client';

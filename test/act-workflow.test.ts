@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryKey, receiptPromptKey } from '../activities/acts/act-activities';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
-import { ProcedureRefusedError } from '../api/engine/engine';
+import { ProcedureRefusedError } from '../procedures/engine';
 import { draftAct, issueAct, parseActDraft } from '../db/acts';
 import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { buildApp } from '../api/build-app';
 import type { App } from '../api/app-types';
-import { EngineUnavailableError, type ProcedureEngine } from '../api/engine/engine';
+import { EngineUnavailableError, type ProcedureEngine } from '../procedures/engine';
 import { loadConfig, type AppConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';

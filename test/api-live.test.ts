@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
-import { TemporalEngine } from '../api/engine/temporal-engine';
+import { TemporalEngine } from '../procedures/temporal-engine';
 import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';

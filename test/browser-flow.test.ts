@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
-import type { ProcedureEngine } from '../api/engine/engine';
+import type { ProcedureEngine } from '../procedures/engine';
 import { errorMessage } from '../api/error-messages';
 import { msg, type MessageKey } from '../api/ui/messages';
 import { obligationTitle } from '../api/dashboard/text';

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../api/build-app';
-import { EngineUnavailableError, unavailableEngine, type ProcedureEngine } from '../api/engine/engine';
+import { EngineUnavailableError, unavailableEngine, type ProcedureEngine } from '../procedures/engine';
 import { loadConfig } from '../config/config';
 import { formationWorkflowId, type FormationState } from '../workflows/formation/contract';
 import { countRows } from './support/db-dump';

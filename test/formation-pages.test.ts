@@ -7,7 +7,7 @@
 // (Orozo Ait 20.03 and Nooruz 21.03 skipped).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { EngineUnavailableError, type ProcedureEngine } from '../api/engine/engine';
+import { EngineUnavailableError, type ProcedureEngine } from '../procedures/engine';
 import { formationStateQuery, formationWorkflowId } from '../workflows/formation/contract';
 import { countRows } from './support/db-dump';
 import {

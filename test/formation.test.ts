@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, messageIdFor, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
-import { ProcedureRefusedError, type ProcedureProblem } from '../api/engine/engine';
+import { ProcedureRefusedError, type ProcedureProblem } from '../procedures/engine';
 import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';

@@ -3,9 +3,9 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../api/engine/engine';
-import { engineAppError } from '../api/engine/engine-errors';
-import { TemporalEngine, translate } from '../api/engine/temporal-engine';
+import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../procedures/engine';
+import { engineAppError } from '../api/engine-errors';
+import { TemporalEngine, translate } from '../procedures/temporal-engine';
 import { publishFormationNoticeUpdate } from '../workflows/formation/contract';
 
 const problem = (code: string, field: string) => ({

@@ -18,7 +18,7 @@ import { withoutFormCsrf } from '../auth/form-csrf';
 import { mayAccessGroup, signedIn } from '../auth/require-role';
 import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
-import { unavailableEngine, type ProcedureEngine } from '../engine/engine';
+import { unavailableEngine, type ProcedureEngine } from '../../procedures/engine';
 
 export type Problem = NonNullable<AppErrorDetails['problems']>[number];
 

@@ -14,7 +14,7 @@ import {
 import { responseLinkSecret } from '../../security/server-secret';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../app-types';
-import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../engine/engine';
+import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../../procedures/engine';
 import { checkUpload, recordReceipt, recordResponse, type ResponseResult } from './actions';
 import { engineOf, todayOf } from './common';
 import { actProgress, keysOwedBy, owedBy, type ActProgress } from './progress';

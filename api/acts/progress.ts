@@ -13,7 +13,7 @@ import type { Calendar } from '../../domain/calendar';
 import { bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
 import { computeDeadline, isObligationKey, OBLIGATIONS, workingDaysBetween } from '../../domain/deadlines';
 import type { Localized } from '../../domain/i18n';
-import { EngineUnavailableError, ProcedureNotFoundError, type ProcedureEngine } from '../engine/engine';
+import { EngineUnavailableError, ProcedureNotFoundError, type ProcedureEngine } from '../../procedures/engine';
 import {
   actStateQuery,
   actWorkflowId,

@@ -15,7 +15,7 @@ import type { Lang } from '../../domain/i18n';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole } from '../auth/require-role';
-import { unavailableEngine } from '../engine/engine';
+import { unavailableEngine } from '../../procedures/engine';
 import { toAppError } from '../error-handler';
 import { msg, type MessageKey } from '../ui/messages';
 import { Strict } from '../schemas';

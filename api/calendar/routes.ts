@@ -21,7 +21,7 @@ import type { Lang } from '../../domain/i18n';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole } from '../auth/require-role';
-import { unavailableEngine } from '../engine/engine';
+import { unavailableEngine } from '../../procedures/engine';
 import { msg } from '../ui/messages';
 import { requestLang } from '../request-lang';
 import { councilCalendarReminders, councilCalendarYear, FIRST_EDITABLE_YEAR, LAST_EDITABLE_YEAR } from './council-data';

@@ -12,7 +12,7 @@ import { dmy } from '../../domain/messages';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { mayAccessCouncil } from '../auth/require-role';
-import { unavailableEngine } from '../engine/engine';
+import { unavailableEngine } from '../../procedures/engine';
 import { msg } from '../ui/messages';
 import { formationPath } from '../formation/page';
 import { retentionPath } from './retention-page';

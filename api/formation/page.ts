@@ -26,7 +26,7 @@ import { checkRecordCouncilDecision } from '../../workflows/formation/validate';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireRole } from '../auth/require-role';
-import { EngineUnavailableError, ProcedureNotFoundError, unavailableEngine } from '../engine/engine';
+import { EngineUnavailableError, ProcedureNotFoundError, unavailableEngine } from '../../procedures/engine';
 import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
 import { msg, type MessageKey } from '../ui/messages';

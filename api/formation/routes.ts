@@ -11,7 +11,7 @@ import { formationStateQuery, formationWorkflowId, type FormationState } from '.
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole, requireRole } from '../auth/require-role';
-import { unavailableEngine } from '../engine/engine';
+import { unavailableEngine } from '../../procedures/engine';
 import {
   CouncilParams,
   FormationStateSchema,

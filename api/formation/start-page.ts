@@ -9,7 +9,7 @@ import { findGroupById } from '../../db/groups';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole } from '../auth/require-role';
-import { unavailableEngine } from '../engine/engine';
+import { unavailableEngine } from '../../procedures/engine';
 import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
 import { msg } from '../ui/messages';

@@ -13,7 +13,7 @@ import { LANGS } from '../../domain/i18n';
 import { formationWorkflowId, type FormationInput } from '../../workflows/formation/contract';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../app-types';
-import { unavailableEngine, type ProcedureEngine } from '../engine/engine';
+import { unavailableEngine, type ProcedureEngine } from '../../procedures/engine';
 import { msg } from '../ui/messages';
 
 export interface StartedFormation {

@@ -3,7 +3,7 @@
 // serving reads from the database and Temporal is sought again every 30 s; the worker starts when it appears.
 import type { Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
-import { TemporalEngine } from '../../api/engine/temporal-engine';
+import { TemporalEngine } from '../../procedures/temporal-engine';
 import type { Kysely } from 'kysely';
 import { buildTransport, type MailTransport } from '../../activities/mail/build-transport';
 import { serveApi, ServeError, type RunningApi } from '../../api/serve';

@@ -8,7 +8,7 @@ import { buildTransport, type MailTransport } from '../../activities/mail/build-
 import { buildApp } from '../../api/build-app';
 import type { App } from '../../api/app-types';
 import { hashSessionId, newToken, SESSION_COOKIE } from '../../api/auth/session-cookie';
-import type { ProcedureEngine } from '../../api/engine/engine';
+import type { ProcedureEngine } from '../../procedures/engine';
 import { loadConfig } from '../../config/config';
 import { createAccount, createSession } from '../../db/accounts';
 import { registerCouncil } from '../../db/councils';

@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../api/build-app';
 import type { App } from '../../api/app-types';
 import { hashSessionId, newToken, SESSION_COOKIE } from '../../api/auth/session-cookie';
-import { unavailableEngine, type ProcedureEngine } from '../../api/engine/engine';
+import { unavailableEngine, type ProcedureEngine } from '../../procedures/engine';
 import { errorMessage } from '../../api/error-messages';
 import type { Access } from '../../api/route-config';
 import { loadConfig, type AppConfig } from '../../config/config';

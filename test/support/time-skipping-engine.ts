@@ -1,4 +1,4 @@
-// A ProcedureEngine (api/engine/engine.ts) on Temporal's real time-skipping test server: the product's
+// A ProcedureEngine (procedures/engine.ts) on Temporal's real time-skipping test server: the product's
 // TemporalEngine over the test environment's client, a real worker running the bundled workflows with the real
 // activities (Postgres, SMTP), and the server's clock as the app's clock. One engine = one test server (a JVM,
 // ~1.5 s to start) whose clock starts at `startTime`, so a scenario begins on an exact Bishkek date whatever day
@@ -25,8 +25,8 @@ import { createActivities, type ActivityDeps } from '../../activities';
 import type { ActConfig } from '../../activities/acts/act-activities';
 import type { MailTransport } from '../../activities/mail/build-transport';
 import type { Database } from '../../db/database';
-import { EngineUnavailableError, type ProcedureEngine, type ProcedureWorkflowType } from '../../api/engine/engine';
-import { TemporalEngine } from '../../api/engine/temporal-engine';
+import { EngineUnavailableError, type ProcedureEngine, type ProcedureWorkflowType } from '../../procedures/engine';
+import { TemporalEngine } from '../../procedures/temporal-engine';
 import { decodePayloadsIn, testDataConverter } from './payload-test-keys';
 import { quietTemporalRuntime } from './temporal-servers';
 

@@ -1,10 +1,10 @@
-// The one door from the HTTP layer to the procedures: start a workflow, send it an update, query or signal it.
+// The one door from the use cases to the running procedures: start a workflow, send it an update, query or signal it.
 // Routes hold a ProcedureEngine and the typed definitions exported from workflows/*/contract.ts; they never see a
 // Temporal client. The implementation is temporal-engine.ts on a real server (`npm start`; in the tests Temporal's
 // time-skipping test server, test/support/time-skipping-engine.ts). Every failure is one of the errors below, which
-// api/engine/engine-errors.ts turns into 503 / 404 / 409 / 400 with the workflow's own words.
+// api/engine-errors.ts turns into 503 / 404 / 409 / 400 with the workflow's own words.
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import type { Localized } from '../../domain/i18n';
+import type { Localized } from '../domain/i18n';
 
 export type ProcedureWorkflowType = 'formationWorkflow' | 'actWorkflow';
 

@@ -1,7 +1,7 @@
 // The engine's errors as the API's: no server 503, no procedure 404, a refusal 409 when it is about the order of the
 // steps (already done, an earlier step missing, closed) and 400 when it is about the input, with the problems.
-import { AppError } from '../app-error';
-import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from './engine';
+import { AppError } from './app-error';
+import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../procedures/engine';
 
 /** Refusal codes (workflows/formation/validate.ts, workflows/act/validate.ts) that mean "not now" rather than "not this input". */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set([
