@@ -38,6 +38,9 @@ export const actsMessages = defineMessages({
     'manageActs.done.drafted': 'Долбоор түзүлдү. Мазмунун толтуруңуз.',
     'manageActs.done.saved': 'Долбоор сакталды.',
     'manageActs.done.annex': 'Файл тиркелди.',
+    'manageActs.refused.received':
+      '{act} актысын объект алган: анын жол-жобосу жүрүп жатат, актыны кайра чыгарууга болбойт (4.3).',
+    'manageActs.refused.closed': '{act} акты жабылган: анын жол-жобосу аяктаган, актыны кайра чыгарууга болбойт (4.3).',
     'manageActs.done.issued': 'Акт чыгарылды жана объектиге жөнөтүлдү (4.3).',
     'manageActs.done.not-delivered': 'Акт чыгарылды.',
     'manageActs.done.receipt': 'Акттын алынганы белгиленди: 4.3-пункттагы мөөнөттөр ошол күндөн эсептелет.',
@@ -193,6 +196,9 @@ export const actsMessages = defineMessages({
     'manageActs.done.drafted': 'Черновик создан. Заполните содержание.',
     'manageActs.done.saved': 'Черновик сохранён.',
     'manageActs.done.annex': 'Файл приложен.',
+    'manageActs.refused.received':
+      'Акт {act} уже получен объектом: его процедура идёт, выдать акт повторно нельзя (4.3).',
+    'manageActs.refused.closed': 'Акт {act} закрыт: его процедура завершена, выдать акт повторно нельзя (4.3).',
     'manageActs.done.issued': 'Акт выдан и отправлен объекту (4.3).',
     'manageActs.done.not-delivered': 'Акт выдан.',
     'manageActs.done.receipt': 'Получение акта отмечено: сроки п. 4.3 считаются с этой даты.',
@@ -346,6 +352,10 @@ export const actsMessages = defineMessages({
     'manageActs.done.drafted': 'The draft was created. Fill in its content.',
     'manageActs.done.saved': 'The draft was saved.',
     'manageActs.done.annex': 'The file was attached.',
+    'manageActs.refused.received':
+      'Act {act} was received by the object already: its procedure is running, and the act cannot be issued again (4.3).',
+    'manageActs.refused.closed':
+      'Act {act} is closed: its procedure has ended, and the act cannot be issued again (4.3).',
     'manageActs.done.issued': 'The act was issued and sent to the object (4.3).',
     'manageActs.done.not-delivered': 'The act was issued.',
     'manageActs.done.receipt': 'The receipt was recorded: the 4.3 deadlines count from that day.',
