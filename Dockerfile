@@ -9,6 +9,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY . .
+# The compiled CLI (dist/), so that the container starts without compiling TypeScript.
+RUN node scripts/build-cli.mjs
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node

@@ -26,10 +26,17 @@ const clockReads = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'out/**', 'coverage/**', 'bin/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'out/**', 'coverage/**', 'bin/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
+    // The plain-JavaScript build script bin/jmeg.js runs before any TypeScript is compiled: linted without types.
+    files: ['scripts/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly' } },
+  },
+  {
+    ignores: ['scripts/*.mjs'],
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
