@@ -1,5 +1,7 @@
 // The one typed error of the HTTP layer: a stable string code (mapped to a status in error-status.ts) and, for bad
 // input, the field and the rule it broke, so the error handler can word it in the request's language.
+import type { Problem } from '../domain/problem';
+
 export type AppErrorCode =
   | 'invalid-input'
   | 'group-not-found'
@@ -35,12 +37,7 @@ export interface AppErrorDetails {
   /** The value given, when it helps the reader. */
   value?: string;
   /** A workflow's reasons for refusing (field, rule code, clause, words in three languages). */
-  problems?: readonly {
-    code: string;
-    field: string;
-    clause: string | null;
-    message: { ky: string; ru: string; en: string };
-  }[];
+  problems?: readonly Problem[];
   /** For 'not-found' and 'conflict': what it is about, already in the request's words or a neutral id. */
   subject?: string;
 }

@@ -3,9 +3,11 @@
 import { AppError } from './app-error';
 import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../procedures/engine';
 
-/** Refusal codes (workflows/formation/validate.ts, workflows/act/validate.ts) that mean "not now" rather than "not this input". */
+/** Refusal codes (domain/formation-checks.ts, domain/act-checks.ts) that mean "not now" rather than "not this input". */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set([
   'act-closed',
+  // procedures/acts/issue-act.ts: an act whose procedure ran is not issued again (4.3).
+  'act-received',
   'already-published',
   'already-recorded',
   'already-scheduled',

@@ -4,14 +4,17 @@
 // time-skipping test server, test/support/time-skipping-engine.ts). Every failure is one of the errors below, which
 // api/engine-errors.ts turns into 503 / 404 / 409 / 400 with the workflow's own words.
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import type { Localized } from '../domain/i18n';
+import type { Problem } from '../domain/problem';
 
 export type ProcedureWorkflowType = 'formationWorkflow' | 'actWorkflow';
 
 export interface ProcedureEngine {
   /** Whether an action could be sent now (a quick look, no network round trip); pages use it to say 503 up front. */
   available(): boolean;
-  /** Starts `workflowType` as `workflowId`; 'already-started' when one with that id runs already (nothing changes). */
+  /**
+   * Starts `workflowType` as `workflowId` (derived from the business key: actWorkflowId, formationWorkflowId);
+   * 'already-started' when one with that id runs or has run (nothing changes): a finished procedure never runs twice.
+   */
   start(
     workflowType: ProcedureWorkflowType,
     workflowId: string,
@@ -36,15 +39,10 @@ export class ProcedureNotFoundError extends Error {
   }
 }
 
-/** One reason a workflow's validator gave (workflows/formation/validate.ts, workflows/act/validate.ts). */
-export interface ProcedureProblem {
-  code: string;
-  field: string;
-  clause: string | null;
-  message: Localized;
-}
+/** One reason a procedure refused (a workflow's validator, or its use case in procedures/): domain/problem.ts. */
+export type ProcedureProblem = Problem;
 
-/** The workflow refused the update (its validator or handler): nothing was recorded. */
+/** The procedure refused the action (a workflow's validator or handler, or its use case): nothing was recorded. */
 export class ProcedureRefusedError extends Error {
   override name = 'ProcedureRefusedError';
   constructor(

@@ -4,6 +4,7 @@ import { Client, isGrpcServiceError, WorkflowUpdateFailedError } from '@temporal
 import {
   ApplicationFailure,
   WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
   WorkflowNotFoundError,
   type QueryDefinition,
   type SignalDefinition,
@@ -42,7 +43,14 @@ export class TemporalEngine implements ProcedureEngine {
   async start(workflowType: string, workflowId: string, args: unknown[]): Promise<'started' | 'already-started'> {
     const client = this.need();
     try {
-      await client.workflow.start(workflowType, { args, taskQueue: this.taskQueue, workflowId });
+      // The id is the business key's: a second run of a finished procedure (a closed act, a formation handed over)
+      // is refused by the server, as is a second one while it runs (WorkflowExecutionAlreadyStartedError both).
+      await client.workflow.start(workflowType, {
+        args,
+        taskQueue: this.taskQueue,
+        workflowId,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
       return 'started';
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';

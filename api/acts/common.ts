@@ -18,27 +18,22 @@ import { withoutFormCsrf } from '../auth/form-csrf';
 import { mayAccessGroup, signedIn } from '../auth/require-role';
 import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
+import { problem } from '../../domain/problem';
+import type { ProcedureDeps, UseCaseLog } from '../../procedures/deps';
 import { unavailableEngine, type ProcedureEngine } from '../../procedures/engine';
-
-export type Problem = NonNullable<AppErrorDetails['problems']>[number];
-
-export const problem = (code: string, field: string, clause: string | null, message: Localized): Problem => ({
-  code,
-  field,
-  clause,
-  message,
-});
+import { checkResponseFile, type UploadedFile } from './response-files';
 
 export const engineOf = (deps: AppDeps): ProcedureEngine => deps.engine ?? unavailableEngine;
 export const todayOf = (deps: AppDeps): IsoDate => bishkekDateOf((deps.clock ?? Date.now)());
 
-/** "503 writing nothing": called before the first write of an action that ends in the workflow. */
-export function requireEngine(deps: AppDeps): ProcedureEngine {
-  const engine = engineOf(deps);
-  if (!engine.available())
-    throw new AppError('engine-unavailable', 'no procedure engine is reachable now; nothing was written');
-  return engine;
-}
+/** What the use cases of procedures/ take, from the app's deps (and the request's logger). */
+export const procedureDeps = (deps: AppDeps, log?: UseCaseLog): ProcedureDeps & { dataDir: string } => ({
+  db: deps.db,
+  engine: engineOf(deps),
+  now: deps.clock ?? Date.now,
+  dataDir: deps.config.dataDir,
+  ...(log ? { log } : {}),
+});
 
 /** The actor recorded with what a signed-in person did. */
 export const actorOf = (request: FastifyRequest): string => {
@@ -172,6 +167,15 @@ export function domainAppError(error: unknown): unknown {
   if (error instanceof ObjectError) return objectAppError(error);
   if (error instanceof AnnexRefusal) return annexAppError(error);
   return error;
+}
+
+/** The annex policy on an uploaded response file (400 naming the rule), before anything is sent or written. */
+export function checkUpload(file: UploadedFile): void {
+  try {
+    checkResponseFile(file);
+  } catch (error) {
+    throw domainAppError(error);
+  }
 }
 
 /** Runs `fn`, turning the domain's refusals into AppErrors. */

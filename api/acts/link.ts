@@ -15,9 +15,10 @@ import { responseLinkSecret } from '../../security/server-secret';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../app-types';
 import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../../procedures/engine';
-import { checkUpload, recordReceipt, recordResponse, type ResponseResult } from './actions';
-import { engineOf, todayOf } from './common';
-import { actProgress, keysOwedBy, owedBy, type ActProgress } from './progress';
+import { recordReceipt } from '../../procedures/acts/record-receipt';
+import { recordResponse, type ResponseResult } from '../../procedures/acts/record-response';
+import { checkUpload, domain, engineOf, procedureDeps, todayOf } from './common';
+import { actProgress, keysOwedBy, owedBy, type ActProgress } from '../../procedures/acts/act-progress';
 import type { UploadedFile } from './response-files';
 
 /** Why a link does not open the act: 410 for an expired link (it was genuine), 403 for anything else. */
@@ -94,7 +95,7 @@ export async function viewAsObject(deps: AppDeps, log: FastifyBaseLogger, linked
     else if (progress.procedure === 'not-started') receiptNote = 'not-started';
     else {
       try {
-        await recordReceipt(deps, linked.act.id, today, 'link');
+        await recordReceipt(procedureDeps(deps, log), { actId: linked.act.id, receivedOn: today, via: 'link' });
         progress = await read();
       } catch (error) {
         if (error instanceof EngineUnavailableError) receiptNote = 'engine-unavailable';
@@ -128,18 +129,21 @@ export async function respondAsObject(
   if (answer.file) checkUpload(answer.file);
   if (act.status === 'issued') {
     const progress = await actProgress({ db: deps.db, engine: engineOf(deps), today, log }, act, object.councilId);
-    if (progress.receipt === null) await recordReceipt(deps, act.id, today, 'link');
+    if (progress.receipt === null)
+      await recordReceipt(procedureDeps(deps, log), { actId: act.id, receivedOn: today, via: 'link' });
   }
   const [obligationKey] = keysOwedBy(object);
-  return recordResponse(deps, {
-    act,
-    obligationKey: obligationKey!,
-    respondedOn: today,
-    text: answer.text,
-    submissionKey: `link:${answer.submissionKey}`,
-    file: answer.file,
-    uploadedBy: `object:${object.id}`,
-  });
+  return domain(() =>
+    recordResponse(procedureDeps(deps, log), {
+      actId: act.id,
+      obligationKey: obligationKey!,
+      respondedOn: today,
+      text: answer.text,
+      submissionKey: `link:${answer.submissionKey}`,
+      file: answer.file,
+      uploadedBy: `object:${object.id}`,
+    }),
+  );
 }
 
 export { owedBy };

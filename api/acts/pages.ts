@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { attachAnnex, checkActForIssue, draftAct, findAct, updateActDraft, type Act } from '../../db/acts';
+import { checkActForIssue, findAct, type Act } from '../../db/acts';
 import type { AccountRole } from '../../db/database';
 import type { Group } from '../../db/groups';
 import { findObjectById, listObjects, type MonitoredObject } from '../../db/objects';
@@ -21,7 +21,11 @@ import type { App, AppDeps } from '../app-types';
 import { requireRole } from '../auth/require-role';
 import { ERROR_STATUS } from '../error-status';
 import { msg } from '../ui/messages';
-import { closeAct, issueAndStart, recordReceipt, recordResponse } from './actions';
+import { closeAct } from '../../procedures/acts/close-act';
+import { annexFile, draftAct, updateActDraft } from '../../procedures/acts/draft-act';
+import { issueAct } from '../../procedures/acts/issue-act';
+import { recordReceipt } from '../../procedures/acts/record-receipt';
+import { recordResponse } from '../../procedures/acts/record-response';
 import {
   actorOf,
   domain,
@@ -32,11 +36,12 @@ import {
   NONCE_PATTERN,
   newNonce,
   pageError,
+  procedureDeps,
   readMultipart,
   requireActRole,
   todayOf,
 } from './common';
-import { actProgress, type ActProgress } from './progress';
+import { actProgress, type ActProgress } from '../../procedures/acts/act-progress';
 import { findResponseFile, responseFilePath } from './response-files';
 import { listGroupActs, manageActHref } from './view';
 import { errorBox } from '../ui/error-page';
@@ -366,11 +371,14 @@ export function manageActsPages(app: App, deps: AppDeps): void {
         };
         const title = field(f, 'title');
         const act = await domain(() =>
-          draftAct(
-            deps.db,
-            { id: draftId, groupId, objectId: field(f, 'objectId'), draft: empty, ...(title ? { title } : {}) },
-            actorOf(request),
-          ),
+          draftAct(deps, {
+            id: draftId,
+            groupId,
+            objectId: field(f, 'objectId'),
+            draft: empty,
+            ...(title ? { title } : {}),
+            actor: actorOf(request),
+          }),
         );
         return back(reply, request, act.id, 'drafted');
       } catch (error) {
@@ -404,7 +412,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
       try {
         form = formFromBody(request.body);
         const { title, draft } = draftFromForm(form);
-        await domain(() => updateActDraft(deps.db, actId, { draft, title }, actorOf(request)));
+        await domain(() => updateActDraft(deps, { actId, draft, title, actor: actorOf(request) }));
         return back(reply, request, actId, 'saved');
       } catch (error) {
         const shown = pageError(error);
@@ -427,11 +435,12 @@ export function manageActsPages(app: App, deps: AppDeps): void {
         const { file } = await readMultipart(request, []);
         if (!file) throw new AppError('invalid-input', 'no file', { field: 'file', rule: 'required' });
         await domain(() =>
-          attachAnnex(
-            deps.db,
-            { actId, fileName: file.fileName, bytes: file.bytes, dataDir: deps.config.dataDir },
-            actorOf(request),
-          ),
+          annexFile(procedureDeps(deps), {
+            actId,
+            fileName: file.fileName,
+            bytes: file.bytes,
+            actor: actorOf(request),
+          }),
         );
         return back(reply, request, actId, 'annex');
       } catch (error) {
@@ -454,7 +463,13 @@ export function manageActsPages(app: App, deps: AppDeps): void {
       try {
         formFields(request.body, []);
         const { act } = await loadAct(deps.db, actId);
-        const { delivery } = await issueAndStart(deps, request.log, act, actorOf(request));
+        const { delivery } = await domain(() =>
+          issueAct(procedureDeps(deps, request.log), {
+            actId: act.id,
+            actor: actorOf(request),
+            whenEngineAway: 'refuse',
+          }),
+        );
         return back(reply, request, actId, delivery === 'not-started' ? 'not-delivered' : 'issued');
       } catch (error) {
         const shown = pageError(error);
@@ -478,7 +493,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
         receivedOn = field(formFields(request.body, ['receivedOn']), 'receivedOn');
         if (!isIsoDate(receivedOn))
           throw new AppError('invalid-input', 'receivedOn', { field: 'receivedOn', rule: 'date' });
-        await recordReceipt(deps, actId, receivedOn, 'staff');
+        await recordReceipt(procedureDeps(deps), { actId, receivedOn, via: 'staff' });
         return back(reply, request, actId, 'receipt');
       } catch (error) {
         const shown = pageError(error);
@@ -519,15 +534,18 @@ export function manageActsPages(app: App, deps: AppDeps): void {
           throw new AppError('invalid-input', 'respondedOn', { field: 'respondedOn', rule: 'date' });
         if (kept.text.trim() === '') throw new AppError('invalid-input', 'text', { field: 'text', rule: 'required' });
         const { act } = await loadAct(deps.db, actId);
-        await recordResponse(deps, {
-          act,
-          obligationKey: kept.obligationKey,
-          respondedOn: kept.respondedOn,
-          text: kept.text,
-          submissionKey: `staff:${kept.nonce}`,
-          file,
-          uploadedBy: actorOf(request),
-        });
+        const { obligationKey, respondedOn, text, nonce } = kept;
+        await domain(() =>
+          recordResponse(procedureDeps(deps), {
+            actId: act.id,
+            obligationKey,
+            respondedOn,
+            text,
+            submissionKey: `staff:${nonce}`,
+            file,
+            uploadedBy: actorOf(request),
+          }),
+        );
         return back(reply, request, actId, 'response');
       } catch (error) {
         const shown = pageError(error);
@@ -550,7 +568,7 @@ export function manageActsPages(app: App, deps: AppDeps): void {
       try {
         reason = field(formFields(request.body, ['reason']), 'reason');
         if (reason === '') throw new AppError('invalid-input', 'reason', { field: 'reason', rule: 'required' });
-        await closeAct(deps, actId, reason, todayOf(deps));
+        await closeAct(procedureDeps(deps), { actId, reason, on: todayOf(deps) });
         return back(reply, request, actId, 'closed');
       } catch (error) {
         const shown = pageError(error);

@@ -1,12 +1,17 @@
 // The acts' JSON API (8.1, 4.3). Drafts, annexes and the issue: council staff. Reading an act and its procedure's
 // state: staff and deputies of the council, the group's chair and members. Receipts and paper responses: staff.
 // Closing: the group's chair. The object's own routes (the signed link) are in respond.ts.
-import { attachAnnex, draftAct, findAct, parseActDraft, updateActDraft } from '../../db/acts';
+import { findAct, parseActDraft } from '../../db/acts';
 import { isIsoDate } from '../../domain/dates';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireRole } from '../auth/require-role';
-import { closeAct, issueAndStart, recordReceipt, recordResponse } from './actions';
+import { actProgress } from '../../procedures/acts/act-progress';
+import { closeAct } from '../../procedures/acts/close-act';
+import { annexFile, draftAct, updateActDraft } from '../../procedures/acts/draft-act';
+import { issueAct } from '../../procedures/acts/issue-act';
+import { recordReceipt } from '../../procedures/acts/record-receipt';
+import { recordResponse } from '../../procedures/acts/record-response';
 import {
   actorOf,
   domain,
@@ -14,11 +19,11 @@ import {
   field,
   isJsonRequest,
   loadAct,
+  procedureDeps,
   readMultipart,
   requireActRole,
   todayOf,
 } from './common';
-import { actProgress } from './progress';
 import {
   attachAnnexSchema,
   closeSchema,
@@ -77,14 +82,9 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const { groupId } = request.params;
       const { objectId, title, content } = request.body;
-      const act = await domain(async () => {
-        const draft = parseActDraft(content ?? {});
-        return draftAct(
-          deps.db,
-          { groupId, objectId, draft, ...(title !== undefined ? { title } : {}) },
-          actorOf(request),
-        );
-      });
+      const act = await domain(async () =>
+        draftAct(deps, { groupId, objectId, draft: parseActDraft(content ?? {}), title, actor: actorOf(request) }),
+      );
       return reply.status(201).send(actDetail(act));
     },
   );
@@ -104,10 +104,14 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     async (request) => {
       const { act } = await loadAct(deps.db, request.params.actId);
       const { title, content } = request.body;
-      const updated = await domain(() => {
-        const draft = parseActDraft({ ...act.draft, ...(content ?? {}) });
-        return updateActDraft(deps.db, act.id, { draft, ...(title !== undefined ? { title } : {}) }, actorOf(request));
-      });
+      const updated = await domain(async () =>
+        updateActDraft(deps, {
+          actId: act.id,
+          draft: parseActDraft({ ...act.draft, ...(content ?? {}) }),
+          title,
+          actor: actorOf(request),
+        }),
+      );
       return actDetail(updated);
     },
   );
@@ -124,11 +128,12 @@ export function actsRoutes(app: App, deps: AppDeps): void {
       const { file } = await readMultipart(request, []);
       if (!file) throw new AppError('invalid-input', 'no file', { field: 'file', rule: 'required' });
       const annex = await domain(() =>
-        attachAnnex(
-          deps.db,
-          { actId: act.id, fileName: file.fileName, bytes: file.bytes, dataDir: deps.config.dataDir },
-          actorOf(request),
-        ),
+        annexFile(procedureDeps(deps), {
+          actId: act.id,
+          fileName: file.fileName,
+          bytes: file.bytes,
+          actor: actorOf(request),
+        }),
       );
       return reply.status(201).send({ ...annex, url: annexUrl(act.id, annex.id) });
     },
@@ -139,7 +144,13 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     { schema: issueActSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) },
     async (request) => {
       const { act } = await loadAct(deps.db, request.params.actId);
-      const { issued, delivery } = await issueAndStart(deps, request.log, act, actorOf(request));
+      const { issued, delivery } = await domain(() =>
+        issueAct(procedureDeps(deps, request.log), {
+          actId: act.id,
+          actor: actorOf(request),
+          whenEngineAway: 'refuse',
+        }),
+      );
       const now = (await findAct(deps.db, act.id))!;
       return { act: actDetail(now), delivery, alreadyIssued: issued.alreadyIssued };
     },
@@ -150,7 +161,7 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     { schema: receiptSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) },
     async (request) => {
       const { act } = await loadAct(deps.db, request.params.actId);
-      return recordReceipt(deps, act.id, request.body.receivedOn, 'staff');
+      return recordReceipt(procedureDeps(deps), { actId: act.id, receivedOn: request.body.receivedOn, via: 'staff' });
     },
   );
 
@@ -177,15 +188,17 @@ export function actsRoutes(app: App, deps: AppDeps): void {
           });
         body = request.body as ResponseFields;
       }
-      const result = await recordResponse(deps, {
-        act,
-        obligationKey: body.obligationKey,
-        respondedOn: body.respondedOn,
-        text: body.text,
-        submissionKey: `staff:${body.submissionKey}`,
-        file,
-        uploadedBy: actorOf(request),
-      });
+      const result = await domain(() =>
+        recordResponse(procedureDeps(deps), {
+          actId: act.id,
+          obligationKey: body.obligationKey,
+          respondedOn: body.respondedOn,
+          text: body.text,
+          submissionKey: `staff:${body.submissionKey}`,
+          file,
+          uploadedBy: actorOf(request),
+        }),
+      );
       const r = result.response;
       return {
         responseId: r.responseId,
@@ -203,7 +216,11 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     { schema: closeSchema, config: { access: ['chair'] }, preValidation: requireActRole(deps.db, ['chair']) },
     async (request) => {
       const { act } = await loadAct(deps.db, request.params.actId);
-      return closeAct(deps, act.id, request.body.reason, request.body.on ?? todayOf(deps));
+      return closeAct(procedureDeps(deps), {
+        actId: act.id,
+        reason: request.body.reason,
+        on: request.body.on ?? todayOf(deps),
+      });
     },
   );
 

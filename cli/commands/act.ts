@@ -3,47 +3,25 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowUpdateFailedError,
-  type WorkflowHandle,
-} from '@temporalio/client';
-import { loadConfig, type AppConfig } from '../../config/config';
-import {
-  ActError,
-  attachAnnex,
-  checkActForIssue,
-  draftAct,
-  findAct,
-  issueAct,
-  parseActDraft,
-  updateActDraft,
-  type Act,
-} from '../../db/acts';
+import { loadConfig } from '../../config/config';
+import { ActError, checkActForIssue, findAct, parseActDraft, type Act } from '../../db/acts';
 import { findObjectById } from '../../db/objects';
 import { actPath } from '../../db/pending';
 import { MONITORED_OBJECT_KINDS } from '../../domain/act';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, type Lang, type Localized } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
-import {
-  canConnect,
-  LOCAL_TEMPORAL_HOST,
-  LOCAL_TEMPORAL_PORT,
-  parseAddress,
-  TemporalUnavailableError,
-} from '../../worker/obtain-temporal';
-import { connectClient, dataConverterOf, type ConnectedClient } from '../../worker/temporal-client';
-import {
-  actWorkflowId,
-  closeActUpdate,
-  recordReceiptUpdate,
-  recordResponseUpdate,
-  type ActInput,
-} from '../../workflows/act/contract';
-import type { actWorkflow } from '../../workflows/act/act-workflow';
+import { closeAct } from '../../procedures/acts/close-act';
+import { annexFile, draftAct, updateActDraft } from '../../procedures/acts/draft-act';
+import { issueAct } from '../../procedures/acts/issue-act';
+import { recordReceipt } from '../../procedures/acts/record-receipt';
+import { recordResponse } from '../../procedures/acts/record-response';
+import type { ProcedureDeps } from '../../procedures/deps';
+import { actWorkflowId } from '../../workflows/act/contract';
 import { CliError } from '../cli-error';
+import { procedureCliError } from '../refusal';
 import { withDatabase } from '../with-database';
+import { withEngine, withRequiredEngine } from '../with-engine';
 
 const USAGE = [
   'usage: jmeg act draft --group ID --object ID --file ACT.json [--title TEXT]',
@@ -224,7 +202,7 @@ async function draft(args: string[]): Promise<number> {
   };
   return withDatabase(async (db) => {
     try {
-      const act = await draftAct(db, input, 'cli');
+      const act = await draftAct({ db }, { ...input, actor: 'cli' });
       process.stdout.write(`${act.id}\n${completeness(act, v.lang)}`);
       return 0;
     } catch (error) {
@@ -239,12 +217,7 @@ async function update(args: string[]): Promise<number> {
   const content = readDraftFile('update', v.file, v.lang);
   return withDatabase(async (db) => {
     try {
-      const act = await updateActDraft(
-        db,
-        actId,
-        { draft: content, ...(v.title !== undefined ? { title: v.title } : {}) },
-        'cli',
-      );
+      const act = await updateActDraft({ db }, { actId, draft: content, title: v.title, actor: 'cli' });
       process.stdout.write(completeness(act, v.lang));
       return 0;
     } catch (error) {
@@ -266,7 +239,7 @@ async function attach(args: string[]): Promise<number> {
   const { dataDir } = loadConfig();
   return withDatabase(async (db) => {
     try {
-      const annex = await attachAnnex(db, { actId, fileName: file, bytes, dataDir }, 'cli');
+      const annex = await annexFile({ db, dataDir }, { actId, fileName: file, bytes, actor: 'cli' });
       process.stdout.write(
         `${annex.id}\t${annex.fileName}\t${annex.mediaType}\t${annex.sizeBytes}\tsha256:${annex.sha256}\n`,
       );
@@ -316,15 +289,34 @@ async function show(args: string[]): Promise<number> {
   });
 }
 
-/** Exit 0: issued (or already issued); 1: refused, the missing 8.1 items listed on stderr; 2: usage or unknown act. */
+/**
+ * Exit 0: issued (or already issued) and its procedure started; 1: refused (the missing 8.1 items, or an act whose
+ * procedure ran: the same Problem as the API's), or issued but not delivered (no Temporal now: run it again); 2: usage.
+ */
 async function issue(args: string[]): Promise<number> {
   const v = parse('issue', args);
   const actId = oneId('issue', v.positionals);
   const on = v.on ?? bishkekDateOf(Date.now());
   if (!isIsoDate(on)) throw new CliError(`act issue: --on "${on}" is not a real date in the form YYYY-MM-DD`);
-  return withDatabase(async (db) => {
-    try {
-      const issued = await issueAct(db, actId, { on, actor: 'cli' });
+  const config = loadConfig();
+  return withDatabase((db) =>
+    withEngine(config, async (engine, unavailable) => {
+      let result;
+      try {
+        result = await issueAct({ db, engine, now: Date.now }, { actId, actor: 'cli', on, whenEngineAway: 'issue' });
+      } catch (error) {
+        if (error instanceof ActError && error.code === 'act-incomplete') {
+          const lines = [
+            error.messages[v.lang],
+            ...error.problems.map((p) => `  - ${p.field}: ${p.message[v.lang]}`),
+            T[v.lang].notIssued,
+          ];
+          process.stderr.write(lines.join('\n') + '\n');
+          return 1;
+        }
+        throw procedureCliError('act issue', refusal('issue', error, v.lang), v.lang, '');
+      }
+      const { issued } = result;
       if (v.json) {
         process.stdout.write(JSON.stringify(issued, null, 2) + '\n');
       } else {
@@ -337,28 +329,14 @@ async function issue(args: string[]): Promise<number> {
         );
         for (const w of issued.warnings) process.stdout.write(`${t.warning}: ${w.message[v.lang]}\n`);
       }
-      try {
-        const workflowId = await startActProcedure(issued);
-        process.stderr.write(`${T[v.lang].delivery}: ${workflowId}\n`);
-        return 0;
-      } catch (error) {
-        if (!(error instanceof CliError)) throw error;
-        process.stderr.write(`${T[v.lang].notDelivered(actId)} ${error.message}\n`);
+      if (result.delivery === 'not-started') {
+        process.stderr.write(`${T[v.lang].notDelivered(actId)} ${unavailable ?? result.notStartedBecause ?? ''}\n`);
         return 1;
       }
-    } catch (error) {
-      if (error instanceof ActError && error.code === 'act-incomplete') {
-        const lines = [
-          error.messages[v.lang],
-          ...error.problems.map((p) => `  - ${p.field}: ${p.message[v.lang]}`),
-          T[v.lang].notIssued,
-        ];
-        process.stderr.write(lines.join('\n') + '\n');
-        return 1;
-      }
-      throw refusal('issue', error, v.lang);
-    }
-  });
+      process.stderr.write(`${T[v.lang].delivery}: ${actWorkflowId(issued.actId)}\n`);
+      return 0;
+    }),
+  );
 }
 
 // ---- the act workflow (4.3): receipt, responses, closing by the chair ----
@@ -386,17 +364,21 @@ function requiredOption(sub: string, values: Record<string, string | undefined>,
   return v;
 }
 
-/** The update for one step, checked before connecting (usage errors exit 2). */
-function stepOf(sub: string, values: Record<string, string | undefined>): (handle: WorkflowHandle) => Promise<unknown> {
+/** The use case for one step, its input checked before connecting (usage errors exit 2). */
+function stepOf(
+  sub: string,
+  actId: string,
+  values: Record<string, string | undefined>,
+): (deps: ProcedureDeps & { dataDir: string }) => Promise<unknown> {
   const on = requiredOption(sub, values, 'on');
   if (sub === 'receive') {
     const via = values.via ?? 'staff';
     if (via !== 'staff' && via !== 'link') throw new CliError(`act receive: --via "${via}" must be staff or link`);
-    return (h) => h.executeUpdate(recordReceiptUpdate, { args: [{ receivedOn: on, via }] });
+    return (deps) => recordReceipt(deps, { actId, receivedOn: on, via });
   }
   if (sub === 'close') {
     const reason = requiredOption(sub, values, 'reason');
-    return (h) => h.executeUpdate(closeActUpdate, { args: [{ reason, on }] });
+    return (deps) => closeAct(deps, { actId, reason, on });
   }
   const obligation = requiredOption(sub, values, 'obligation');
   if (obligation !== 'object-response' && obligation !== 'executive-report')
@@ -418,76 +400,41 @@ function stepOf(sub: string, values: Record<string, string | undefined>): (handl
   const submissionKey =
     values.submission ??
     `cli:${createHash('sha256').update(`${obligation}\n${text.trim()}`).digest('hex').slice(0, 32)}`;
-  const input = { obligationKey: obligation, respondedOn: on, text, submissionKey };
-  return (h) => h.executeUpdate(recordResponseUpdate, { args: [input] });
+  return async (deps) =>
+    (
+      await recordResponse(deps, {
+        actId,
+        obligationKey: obligation,
+        respondedOn: on,
+        text,
+        submissionKey,
+        file: null,
+        uploadedBy: 'cli',
+      })
+    ).response;
 }
 
-/** Sends one update to act-<id>; no server is one line (exit 1), a refusal one line naming the rule (exit 1). */
+/** One step of act-<id>'s procedure; no server is one line (exit 1), a refusal one line with the API's words (exit 1). */
 async function procedureStep(sub: string, args: string[]): Promise<number> {
   const { actId, values } = procedureArgs(sub, args);
-  const send = stepOf(sub, values);
+  const lang = values.lang ?? 'ky';
+  if (!isLang(lang)) throw new CliError(`act ${sub}: --lang "${lang}" must be ky, ru or en`);
+  const send = stepOf(sub, actId, values);
   const config = loadConfig();
-  const { client, connection } = await connectTemporal(config);
-  try {
-    const handle = client.workflow.getHandle(actWorkflowId(actId));
-    const result = await send(handle);
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError)
-      throw new CliError(`act ${sub}: refused: ${firstLine(error.cause ?? error)}`, 1);
-    if (error instanceof Error && error.name === 'WorkflowNotFoundError')
-      throw new CliError(`act ${sub}: no act procedure running for ${actId} (it starts when the act is issued)`, 1);
-    throw error;
-  } finally {
-    await connection.close();
-  }
-}
-
-/** Connects to Temporal in seconds; none reachable is a one-line CliError with the fix (exit 1). */
-async function connectTemporal(config: AppConfig): Promise<ConnectedClient> {
-  const address = config.temporalAddress ?? `${LOCAL_TEMPORAL_HOST}:${LOCAL_TEMPORAL_PORT}`;
-  // The payload keys first: a bad JMEG_PAYLOAD_KEYS is its own one line, not "no server".
-  dataConverterOf(config);
-  try {
-    const { host, port } = parseAddress(address);
-    if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
-    return await connectClient(address, config);
-  } catch (error) {
-    const message =
-      error instanceof TemporalUnavailableError
-        ? error.message
-        : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
-    throw new CliError(message, 1);
-  }
-}
-
-/**
- * Starts the act's procedure (4.3: delivery, receipt, the 10/30-day obligations). The workflow id is the act's, so
- * starting it again for an act already under way changes nothing: re-running `act issue` is how a delivery that
- * could not start (no Temporal server then) is started later.
- */
-async function startActProcedure(issued: { actId: string; groupId: string; councilId: string }): Promise<string> {
-  const config = loadConfig();
-  const { client, connection } = await connectTemporal(config);
-  try {
-    const workflowId = actWorkflowId(issued.actId);
-    const input: ActInput = { actId: issued.actId, groupId: issued.groupId, councilId: issued.councilId };
-    try {
-      await client.workflow.start<typeof actWorkflow>('actWorkflow', {
-        args: [input],
-        taskQueue: config.temporalTaskQueue,
-        workflowId,
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-    return workflowId;
-  } finally {
-    await connection.close();
-  }
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  return withRequiredEngine(config, async (engine) =>
+    withDatabase(async (db) => {
+      try {
+        const result = await send({ db, engine, now: Date.now, dataDir: config.dataDir });
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        return 0;
+      } catch (error) {
+        throw procedureCliError(
+          `act ${sub}`,
+          error,
+          lang,
+          `no act procedure running for ${actId} (it starts when the act is issued)`,
+        );
+      }
+    }),
+  );
 }

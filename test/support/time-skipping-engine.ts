@@ -199,6 +199,8 @@ export class TimeSkippingEngine implements ProcedureEngine {
     args: unknown[],
   ): Promise<'started' | 'already-started'> {
     this.need();
+    // The product's start (procedures/temporal-engine.ts): WorkflowIdReusePolicy.REJECT_DUPLICATE, so here too a
+    // finished procedure is 'already-started', never run twice.
     const outcome = await this.inner.start(workflowType, workflowId, args);
     this.ids.add(workflowId);
     await this.settle(workflowId);
