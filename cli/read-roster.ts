@@ -3,18 +3,27 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { IsoDate } from '../domain/dates';
-import { validateRosterRows } from '../domain/roster';
-import type { RosterMember, RosterRowError } from '../domain/roster';
+import { templateHeader, validateRosterRows } from '../domain/roster';
+import type { RosterMember, RosterRowIssue } from '../domain/roster';
 import { CliError } from './cli-error';
 
-/** A row error with the line of the file where the row starts. */
-export type RosterFileError = RosterRowError & { line: number };
-export type RosterFile = { members: RosterMember[]; errors: RosterFileError[] };
+/** A row error or warning with the line of the file where the row starts. */
+export type RosterFileError = RosterRowIssue & { line: number };
+export type RosterFileWarning = RosterFileError;
+export type RosterFile = {
+  members: RosterMember[];
+  /** The data row (1-based) each member comes from. */
+  memberRows: number[];
+  /** Rows that cannot be read: nothing is checked or imported while there are any. */
+  errors: RosterFileError[];
+  /** Rows kept as written (a phone that is not valid, an empty workplace or village, a birth year alone). */
+  warnings: RosterFileWarning[];
+};
 
 /**
  * Reads and validates a roster file. Throws CliError (exit 2) when the file cannot be read or is not
- * CSV; returns the row errors otherwise, each with its data row (1 = first row after the header)
- * and its line in the file. With `today`, birth dates after it are refused.
+ * CSV; returns the row errors and warnings otherwise, each with its data row (1 = first row after the
+ * header) and its line in the file. With `today`, birth dates after it are errors.
  */
 export async function readRosterFile(path: string, opts: { today?: IsoDate } = {}): Promise<RosterFile> {
   let bytes: Buffer;
@@ -40,9 +49,7 @@ export async function readRosterFile(path: string, opts: { today?: IsoDate } = {
   }
   text = text.replace(/^\uFEFF/u, '');
   if (text.trim() === '')
-    throw new CliError(
-      `${path}: the file is empty; expected the header full_name,sex,birth_date,category,workplace,village,phone,email`,
-    );
+    throw new CliError(`${path}: the file is empty; expected a header line such as ${templateHeader('en').join(',')}`);
 
   const firstLine = text.slice(0, text.search(/\r?\n|$/u));
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
@@ -63,13 +70,14 @@ export async function readRosterFile(path: string, opts: { today?: IsoDate } = {
   if (!header) throw new CliError(`${path}: no header line`);
   const startLine = (r: { record: string[]; info: { lines: number } }) =>
     r.info.lines - r.record.reduce((sum, cell) => sum + (cell.match(/\n/gu)?.length ?? 0), 0);
-  const { members, errors } = validateRosterRows(
+  const { members, memberRows, errors, warnings } = validateRosterRows(
     header.record,
     rows.map((r) => r.record),
     opts,
   );
-  return {
-    members,
-    errors: errors.map((e) => ({ ...e, line: e.row === 0 ? startLine(header) : startLine(rows[e.row - 1]!) })),
-  };
+  const withLine = (e: RosterRowIssue) => ({
+    ...e,
+    line: e.row === 0 ? startLine(header) : startLine(rows[e.row - 1]!),
+  });
+  return { members, memberRows, errors: errors.map(withLine), warnings: warnings.map(withLine) };
 }

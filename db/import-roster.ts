@@ -139,9 +139,10 @@ function duplicateRows(groupId: string, members: readonly RosterMember[]): Roste
       row: i + 1,
       field: 'full_name',
       rule: 'same-person-twice',
+      fullName: member.fullName,
       message: {
-        ky: `${earlier}-саптагы адам кайталанат (аты-жөнү жана туулган күнү бирдей)`,
-        ru: `повторяет человека из строки ${earlier} (то же ФИО и дата рождения)`,
+        ky: `${earlier}-жазуудагы адам кайталанат (аты-жөнү жана туулган күнү бирдей)`,
+        ru: `повторяет человека из записи ${earlier} (то же ФИО и дата рождения)`,
         en: `repeats the person of row ${earlier} (same full name and birth date)`,
       },
     });

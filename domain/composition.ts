@@ -297,7 +297,7 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
     }
   }
 
-  // The same person twice inflates the size (5.2.1); the same phone twice is a data error.
+  // The same person twice inflates the size (5.2.1); the same phone twice is a data warning (no clause names it).
   members.forEach((m, j) => {
     const key = nameKey(m.fullName);
     const earlier = members
@@ -343,7 +343,7 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
         add(
           'duplicate-phone',
           null,
-          'violation',
+          'warning',
           {},
           compositionMessages['duplicate-phone']({ member: ref(j), other: ref(i), phone: readablePhone(m.phone) }),
           { member: ref(j), otherMember: ref(i) },

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './domain-error';
 import { LANGS } from './i18n';
-import { formatPhoneKg, normalisePhoneKg, parseBirthDate, ROSTER_COLUMNS, validateRosterRows } from './roster';
+import {
+  formatPhoneKg,
+  matchHeader,
+  normalisePhoneKg,
+  parseBirthDate,
+  parseCategory,
+  parseSex,
+  ROSTER_COLUMNS,
+  rowLabel,
+  sharedPhoneWarnings,
+  templateHeader,
+  validateRosterRows,
+} from './roster';
 
 const HEADER = [...ROSTER_COLUMNS];
 const row = (over: Partial<Record<(typeof ROSTER_COLUMNS)[number], string>> = {}): string[] => {
@@ -103,38 +115,124 @@ describe('birth dates: DD.MM.YYYY or YYYY, real, not in the future', () => {
   });
 });
 
-describe('the header must be exactly full_name,sex,birth_date,category,workplace,village,phone,email', () => {
-  it('a missing column is named', () => {
+describe('the header: the eight columns in any order, in Kyrgyz, Russian or English', () => {
+  it('a missing required column is an error naming the column in each language', () => {
     const { errors, members } = validateRosterRows(
-      HEADER.filter((c) => c !== 'phone'),
-      [row()],
+      HEADER.filter((c) => c !== 'sex'),
+      [row().filter((_, i) => i !== 1)],
     );
     expect(members).toEqual([]);
-    expect(errors).toMatchObject([{ row: 0, field: 'phone', rule: 'header-missing-column' }]);
-    expect(errors[0]!.message.en).toContain('"phone" is missing');
+    expect(errors).toMatchObject([{ row: 0, field: 'sex', rule: 'header-missing-column' }]);
+    expect(errors[0]!.message).toMatchObject({
+      ky: expect.stringContaining('«Жынысы» тилкеси жок') as string,
+      ru: expect.stringContaining('нет столбца «Пол»') as string,
+      en: expect.stringContaining('the column "Sex" is missing') as string,
+    });
   });
-  it('an unknown column is named', () => {
-    const { errors } = validateRosterRows([...HEADER.slice(0, 7), 'e-mail'], [row()]);
-    expect(errors.map((e) => [e.field, e.rule])).toEqual([
-      ['e-mail', 'header-unknown-column'],
-      ['email', 'header-missing-column'],
-    ]);
+  it('a missing optional column is a warning and the rows are read without it', () => {
+    const { errors, warnings, members } = validateRosterRows(
+      HEADER.filter((c) => c !== 'email'),
+      [row().slice(0, 7)],
+    );
+    expect(errors).toEqual([]);
+    expect(warnings).toMatchObject([{ row: 0, field: 'email', rule: 'header-missing-column' }]);
+    expect(members[0]!.email).toBeNull();
   });
-  it('columns in another order are refused', () => {
-    const { errors } = validateRosterRows(['sex', 'full_name', ...HEADER.slice(2)], []);
-    expect(errors).toMatchObject([{ row: 0, field: 'header', rule: 'header-order' }]);
+  it('an unknown column is a warning and is not read; a running-number column is ignored', () => {
+    const { errors, warnings, members } = validateRosterRows(
+      ['№', ...HEADER, 'Эскертүү'],
+      [['1', ...row(), 'бир нерсе']],
+    );
+    expect(errors).toEqual([]);
+    expect(warnings).toMatchObject([{ row: 0, field: 'Эскертүү', rule: 'header-unknown-column' }]);
+    expect(members).toHaveLength(1);
   });
-  it('a column twice is refused', () => {
-    const { errors } = validateRosterRows([...HEADER, 'phone'], []);
+  it('columns in another order are read by their headers', () => {
+    const { errors, members } = validateRosterRows(
+      ['sex', 'full_name', ...HEADER.slice(2)],
+      [['F', 'Асанова Гүлнара', ...row().slice(2)]],
+    );
+    expect(errors).toEqual([]);
+    expect(members[0]).toMatchObject({ fullName: 'Асанова Гүлнара', sex: 'F' });
+  });
+  it('a column twice is an error', () => {
+    const { errors } = validateRosterRows([...HEADER, 'Телефон'], []);
     expect(errors).toMatchObject([{ row: 0, field: 'phone', rule: 'header-duplicate-column' }]);
   });
   it('spaces and a byte-order mark around header cells are tolerated', () => {
     expect(validateRosterRows(['\uFEFFfull_name', ' sex ', ...HEADER.slice(2)], [row()]).errors).toEqual([]);
   });
+  it.each(['ky', 'ru', 'en'] as const)('the %s template header reads back as the eight columns', (lang) => {
+    const header = templateHeader(lang);
+    expect(header.map(matchHeader)).toEqual([...ROSTER_COLUMNS]);
+    expect(templateHeader(lang, { votes: true }).map(matchHeader)).toEqual([...ROSTER_COLUMNS, 'votes']);
+  });
+  it.each([
+    ['ФИО', 'full_name'],
+    ['Фамилия, имя, отчество', 'full_name'],
+    ['Аты-жөнү', 'full_name'],
+    ['ТУУЛГАН КҮНҮ', 'birth_date'],
+    ['Дата  рождения', 'birth_date'],
+    ['Место работы', 'workplace'],
+    ['Айылы', 'village'],
+    ['E-mail', 'email'],
+    ['Эл. почта', 'email'],
+    ['Голоса', 'votes'],
+    ['Добуштар', 'votes'],
+    ['Телефон:', 'phone'],
+    ['Заметки', null],
+  ])('header %s is %s', (cell, column) => {
+    expect(matchHeader(cell)).toBe(column);
+  });
+});
+
+describe('category and sex values in Kyrgyz, Russian or English', () => {
+  it.each([
+    ['municipal_employee', 'municipal_employee'],
+    ['Муниципалдык кызматчы', 'municipal_employee'],
+    ['муниципальный служащий', 'municipal_employee'],
+    ['Municipal employee', 'municipal_employee'],
+    ['депутат', 'deputy'],
+    ['Deputy', 'deputy'],
+    ['жергиликтүү кеңештин депутаты', 'deputy'],
+    ['жарандардын өкүлү', 'citizen'],
+    ['Представитель граждан', 'citizen'],
+    ['citizen', 'citizen'],
+    ['старейшина', null],
+  ])('category %s is %s', (text, category) => {
+    expect(parseCategory(text)).toBe(category);
+  });
+  it.each([
+    ['M', 'M'],
+    ['f', 'F'],
+    ['эркек', 'M'],
+    ['Аял', 'F'],
+    ['мужской', 'M'],
+    ['Ж', 'F'],
+    ['М', 'M'],
+    ['female', 'F'],
+    ['X', null],
+  ])('sex %s is %s', (text, sex) => {
+    expect(parseSex(text)).toBe(sex);
+  });
+  it('a Russian file is read as the English one', () => {
+    const ru = validateRosterRows(templateHeader('ru'), [
+      ['Асанова Гүлнара', 'женский', '12.03.1979', 'представитель граждан', 'мектеп', 'Терек-Суу', '0700 123 456', ''],
+    ]);
+    expect(ru.errors).toEqual([]);
+    expect(ru.members[0]).toMatchObject({ sex: 'F', category: 'citizen', phone: '+996700123456' });
+  });
+  it('an unknown category names the accepted values in the language', () => {
+    const { errors } = validateRosterRows(HEADER, [row({ category: 'аксакал' })]);
+    expect(errors).toMatchObject([{ row: 1, field: 'category', rule: 'one-of' }]);
+    expect(errors[0]!.message.ru).toBe(
+      'Категория: «аксакал» — должно быть одно из: муниципальный служащий, депутат, представитель граждан (5.2.3)',
+    );
+  });
 });
 
 describe('rows', () => {
-  it('a good row becomes a member; empty optional fields become null; the phone is normalised', () => {
+  it('a good row becomes a member; the phone is normalised; empty fields become null', () => {
     const { members, errors } = validateRosterRows(HEADER, [
       row({ workplace: '', village: ' ', phone: '', email: '' }),
       row({ full_name: '  Бекмуратов   Азамат ', sex: 'm', category: 'Deputy', phone: '+996 555 123 456' }),
@@ -164,7 +262,7 @@ describe('rows', () => {
     ]);
   });
 
-  it('every bad field is reported with its 1-based row, column and rule; good rows are kept', () => {
+  it('a row that cannot be read is an error per bad field, with its 1-based row, column, rule and the name', () => {
     const { members, errors } = validateRosterRows(
       HEADER,
       [
@@ -174,7 +272,6 @@ describe('rows', () => {
           sex: 'X',
           birth_date: '31.02.1990',
           category: 'elder',
-          phone: '0100 123 456',
           email: 'not-an-email',
         }),
         row({ birth_date: '' }),
@@ -188,14 +285,57 @@ describe('rows', () => {
       [2, 'sex', 'one-of'],
       [2, 'birth_date', 'real-date'],
       [2, 'category', 'one-of'],
-      [2, 'phone', 'phone-invalid'],
       [2, 'email', 'email-format'],
       [3, 'birth_date', 'required'],
       [4, 'row', 'column-count'],
     ]);
-    for (const e of errors) {
-      for (const lang of LANGS) expect(e.message[lang]).toMatch(e.field === 'row' ? /8/ : new RegExp(`^${e.field}:`));
-    }
+    expect(errors.find((e) => e.row === 3)!.fullName).toBe('Асанова Гүлнара Токтосуновна');
+    const labels = { ky: 'Туулган күнү', ru: 'Дата рождения', en: 'Birth date' };
+    const real = errors.find((e) => e.rule === 'real-date')!;
+    for (const lang of LANGS) expect(real.message[lang].startsWith(`${labels[lang]}: `)).toBe(true);
+  });
+
+  it('what real lists lack is a warning naming the row, and the row is kept with the value as written', () => {
+    const { members, errors, warnings } = validateRosterRows(
+      HEADER,
+      [
+        row(),
+        row({ full_name: 'Садыкова Айжан', phone: '0772 11 120' }),
+        row({ full_name: 'Осмонов Эрлан', birth_date: '1972', workplace: '', village: '' }),
+      ],
+      { today: '2026-03-01' },
+    );
+    expect(errors).toEqual([]);
+    expect(members).toHaveLength(3);
+    expect(members[1]!.phone).toBe('0772 11 120');
+    expect(members[2]).toMatchObject({ birthDate: { year: 1972 }, workplace: null, village: null });
+    expect(warnings.map((w) => [w.row, w.fullName, w.field, w.rule])).toEqual([
+      [2, 'Садыкова Айжан', 'phone', 'phone-invalid'],
+      [3, 'Осмонов Эрлан', 'birth_date', 'birth-year-only'],
+      [3, 'Осмонов Эрлан', 'workplace', 'workplace-missing'],
+      [3, 'Осмонов Эрлан', 'village', 'village-missing'],
+    ]);
+    expect(warnings[0]!.message.en).toBe(
+      'Phone: "0772 11 120" is not a valid Kyrgyz number (0XXX XXX XXX, +996 XXX XXX XXX); kept as written, check and correct it',
+    );
+    expect(rowLabel(2, 'Садыкова Айжан', 3)).toEqual({
+      ky: '2-жазуу (файлдын 3-сабы, Садыкова Айжан)',
+      ru: 'запись 2 (строка 3, Садыкова Айжан)',
+      en: 'row 2 (line 3, Садыкова Айжан)',
+    });
+  });
+
+  it('one phone in two rows is a warning on the later row naming the earlier', () => {
+    const { members, memberRows } = validateRosterRows(HEADER, [
+      row({ full_name: 'Жээнбеков Данияр' }),
+      row({ full_name: 'Асанова Гүлнара', phone: '0701 111 213' }),
+      row({ full_name: 'Бекмуратов Азамат', phone: '+996 701 111 213' }),
+    ]);
+    const shared = sharedPhoneWarnings(members, memberRows);
+    expect(shared).toMatchObject([{ row: 3, fullName: 'Бекмуратов Азамат', field: 'phone', rule: 'phone-shared' }]);
+    expect(shared[0]!.message.en).toBe(
+      'Phone: +996 701 111 213 is the same number as row 2 (Асанова Гүлнара); each member needs their own number',
+    );
   });
 
   it.each([

@@ -5,7 +5,7 @@ import type { PhoneNumber } from 'libphonenumber-js/max';
 import { compareDates, isIsoDate } from './dates';
 import type { IsoDate } from './dates';
 import { DomainError } from './domain-error';
-import type { Localized } from './i18n';
+import type { Lang, Localized } from './i18n';
 
 /** 5.2.3: the three categories of members. */
 export type Category = 'municipal_employee' | 'deputy' | 'citizen';
@@ -42,7 +42,7 @@ export type RosterMember = {
   email: string | null;
 };
 
-/** The CSV columns, in this order. */
+/** The CSV columns; a file may hold them in any order, headed in Kyrgyz, Russian or English. */
 export const ROSTER_COLUMNS = [
   'full_name',
   'sex',
@@ -55,20 +55,182 @@ export const ROSTER_COLUMNS = [
 ] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
-export type RosterRowError = {
-  /** 1-based data row; the header is row 0. */
-  row: number;
-  /** A column name, or 'header' / 'row' for errors of the whole line. */
-  field: string;
-  rule: string;
-  message: Localized;
+/** Columns without which a row cannot be read; the others may be absent (a warning) or empty. */
+export const REQUIRED_COLUMNS: readonly RosterColumn[] = ['full_name', 'sex', 'birth_date', 'category'];
+
+/** A column of a candidate list: the roster's, and the gathering protocol's votes (5.4.4). */
+export type ListColumn = RosterColumn | 'votes';
+
+/**
+ * The one mapping table of the list files: for every column, the header written in each language (what a
+ * template carries) and the other spellings a file may use. Headers are compared case- and space-insensitively.
+ */
+export const COLUMN_HEADERS: Record<ListColumn, { label: Localized; aliases: readonly string[] }> = {
+  full_name: {
+    label: { ky: 'Аты-жөнү', ru: 'ФИО', en: 'Full name' },
+    aliases: [
+      'full_name',
+      'толук аты-жөнү',
+      'аты жөнү',
+      'фамилиясы, аты',
+      'фамилия, имя, отчество',
+      'фамилия имя отчество',
+      'ф.и.о.',
+      'name',
+    ],
+  },
+  sex: {
+    label: { ky: 'Жынысы', ru: 'Пол', en: 'Sex' },
+    aliases: ['sex', 'жыныс', 'gender'],
+  },
+  birth_date: {
+    label: { ky: 'Туулган күнү', ru: 'Дата рождения', en: 'Birth date' },
+    aliases: ['birth_date', 'туулган жылы', 'туулган датасы', 'год рождения', 'date of birth', 'birth year'],
+  },
+  category: {
+    label: { ky: 'Категориясы', ru: 'Категория', en: 'Category' },
+    aliases: ['category', 'категория'],
+  },
+  workplace: {
+    label: { ky: 'Иштеген жери', ru: 'Место работы', en: 'Workplace' },
+    aliases: ['workplace', 'иштеген жери, кызматы', 'жумуш орду', 'место работы, должность', 'place of work'],
+  },
+  village: {
+    label: { ky: 'Айылы', ru: 'Село', en: 'Village' },
+    aliases: ['village', 'айыл', 'жашаган айылы', 'населенный пункт', 'село (айыл)'],
+  },
+  phone: {
+    label: { ky: 'Телефону', ru: 'Телефон', en: 'Phone' },
+    aliases: ['phone', 'телефон', 'тел.', 'телефон номери', 'номер телефона', 'phone number'],
+  },
+  email: {
+    label: { ky: 'Электрондук почтасы', ru: 'Электронная почта', en: 'E-mail' },
+    aliases: ['email', 'электрондук почта', 'эл. почта', 'эл. почтасы', 'e-mail', 'эл.почта'],
+  },
+  votes: {
+    label: { ky: 'Добуштар', ru: 'Голоса', en: 'Votes' },
+    aliases: ['votes', 'добуш', 'добуштардын саны', 'число голосов', 'количество голосов'],
+  },
 };
 
-export type RosterValidation = { members: RosterMember[]; errors: RosterRowError[] };
+/** Category values a file may write, beside the codes, in each language: the first is what a template shows. */
+export const CATEGORY_VALUES: Record<Category, Record<Lang, readonly string[]>> = {
+  municipal_employee: {
+    ky: ['муниципалдык кызматчы', 'муниципалдык кызматкер', 'аткаруу органы'],
+    ru: ['муниципальный служащий', 'муниципальная служащая', 'служащий', 'исполнительный орган'],
+    en: ['municipal employee', 'employee'],
+  },
+  deputy: {
+    ky: ['депутат', 'жергиликтүү кеңештин депутаты'],
+    ru: ['депутат', 'депутат местного кенеша'],
+    en: ['deputy', 'council deputy'],
+  },
+  citizen: {
+    ky: ['жарандардын өкүлү', 'жаран', 'жарандардын жана алардын бирикмелеринин өкүлү'],
+    ru: ['представитель граждан', 'гражданин', 'гражданка', 'представитель граждан и их объединений'],
+    en: ['citizen', 'citizens’ representative', 'representative of citizens'],
+  },
+};
+
+/** Sex values a file may write, in each language: the first is what a template shows. */
+export const SEX_VALUES: Record<Sex, Record<Lang, readonly string[]>> = {
+  M: { ky: ['эркек', 'Э'], ru: ['мужской', 'М', 'муж', 'муж.'], en: ['male', 'M', 'man'] },
+  F: { ky: ['аял', 'А'], ru: ['женский', 'Ж', 'жен', 'жен.'], en: ['female', 'F', 'woman'] },
+};
+
+/** The comparison key of a header or a value: NFC, case-folded, ё as е, underscores and runs of spaces as one space. */
+export function valueKey(text: string): string {
+  return cleanText(text.replace(/^\uFEFF/u, ''))
+    .toLocaleLowerCase('ru')
+    .replace(/ё/gu, 'е')
+    .replace(/[_\s]+/gu, ' ')
+    .replace(/[\s*:]+$/u, '')
+    .trim();
+}
+
+function tableOf<K extends string>(entries: [K, readonly string[]][]): Map<string, K> {
+  const map = new Map<string, K>();
+  for (const [k, texts] of entries) for (const text of texts) map.set(valueKey(text), k);
+  return map;
+}
+
+const HEADER_TABLE = tableOf(
+  (Object.keys(COLUMN_HEADERS) as ListColumn[]).map((c) => [
+    c,
+    [c, ...Object.values(COLUMN_HEADERS[c].label), ...COLUMN_HEADERS[c].aliases],
+  ]),
+);
+/** Headers of a running-number column spreadsheets add; ignored. */
+const NUMBER_HEADERS = new Set(['№', 'n', 'no', 'no.', '#', 'п/п', '№ п/п', 'р/с', 'кат. №']);
+const CATEGORY_TABLE = tableOf(
+  CATEGORIES.map((c) => [c, [c, ...Object.values(CATEGORY_LABELS[c]), ...Object.values(CATEGORY_VALUES[c]).flat()]]),
+);
+const SEX_TABLE = tableOf((['M', 'F'] as const).map((s) => [s, Object.values(SEX_VALUES[s]).flat()]));
+
+/** The column a header cell names in any of the three languages, 'number' for a running number, or null. */
+export function matchHeader(cell: string): ListColumn | 'number' | null {
+  const key = valueKey(cell);
+  if (NUMBER_HEADERS.has(key)) return 'number';
+  return HEADER_TABLE.get(key) ?? null;
+}
+
+/** The category a cell names in any of the three languages, or null. */
+export function parseCategory(text: string): Category | null {
+  return CATEGORY_TABLE.get(valueKey(text)) ?? null;
+}
+
+/** The sex a cell names in any of the three languages (M/F, эркек/аял, мужской/женский, М/Ж), or null. */
+export function parseSex(text: string): Sex | null {
+  return SEX_TABLE.get(valueKey(text)) ?? null;
+}
+
+/** The header line of a list template in `lang` (with the votes column for a gathering's protocol). */
+export function templateHeader(lang: Lang, opts: { votes?: boolean } = {}): string[] {
+  const columns: ListColumn[] = [...ROSTER_COLUMNS, ...(opts.votes ? (['votes'] as const) : [])];
+  return columns.map((c) => COLUMN_HEADERS[c].label[lang]);
+}
+
+/** The column's header in `lang`, as messages name it. */
+export const columnLabel = (column: ListColumn, lang: Lang): string => COLUMN_HEADERS[column].label[lang];
+
+/** A finding on a line of the file: an error (the row cannot be read) or a warning (the row is kept as written). */
+export type RosterRowIssue = {
+  /** 1-based data row; the header is row 0. */
+  row: number;
+  /** A column name, or 'header' / 'row' for findings about the whole line. */
+  field: string;
+  rule: string;
+  /** The name the row gives, to name the row by; null for the header or a row without a name. */
+  fullName: string | null;
+  /** The words, starting with the column's label in the language; the row is named by rowLabel(). */
+  message: Localized;
+};
+export type RosterRowError = RosterRowIssue;
+export type RosterRowWarning = RosterRowIssue;
+
+export type RosterValidation = {
+  members: RosterMember[];
+  /** The data row (1-based) each member comes from. */
+  memberRows: number[];
+  errors: RosterRowError[];
+  warnings: RosterRowWarning[];
+};
 
 const loc = (ky: string, ru: string, en: string): Localized => ({ ky, ru, en });
+const each = (f: (lang: Lang) => string): Localized => ({ ky: f('ky'), ru: f('ru'), en: f('en') });
 
-const EXPECTED_HEADER = ROSTER_COLUMNS.join(',');
+/** How a row is named to the reader: its number, and the person's name when it has one ("row 3 (Садыкова Айжан)"). */
+export function rowLabel(row: number, fullName: string | null, line?: number): Localized {
+  if (row === 0) return loc('баш сап', 'заголовок', 'header');
+  const extra = (lineWord: string) =>
+    [line === undefined ? null : `${lineWord} ${line}`, fullName].filter(Boolean).join(', ');
+  const ky = [line === undefined ? null : `файлдын ${line}-сабы`, fullName].filter(Boolean).join(', ');
+  return {
+    ky: `${row}-жазуу${ky ? ` (${ky})` : ''}`,
+    ru: `запись ${row}${extra('строка') ? ` (${extra('строка')})` : ''}`,
+    en: `row ${row}${extra('line') ? ` (${extra('line')})` : ''}`,
+  };
+}
 
 /** Trims and collapses inner whitespace; NFC so that composed and decomposed letters compare equal. */
 export function cleanText(text: string): string {
@@ -80,62 +242,78 @@ export function nameKey(fullName: string): string {
   return cleanText(fullName).toLocaleLowerCase('ru').replace(/ё/gu, 'е');
 }
 
-/** Checks the header line: exactly the eight columns, in order. */
-function validateHeader(header: string[]): RosterRowError[] {
-  const cells = header.map((c) => cleanText(c.replace(/^\uFEFF/u, '')));
+type HeaderReading = {
+  index: Partial<Record<RosterColumn, number>>;
+  errors: RosterRowError[];
+  warnings: RosterRowWarning[];
+};
+
+const expectedHeader = (lang: Lang) => templateHeader(lang).join(', ');
+
+/** Reads the header line: which cell holds which column (any order, any of the three languages). */
+function readHeader(header: string[]): HeaderReading {
+  const index: Partial<Record<RosterColumn, number>> = {};
   const errors: RosterRowError[] = [];
-  const err = (field: string, rule: string, message: Localized) => errors.push({ row: 0, field, rule, message });
-  const seen = new Set<string>();
-  for (const cell of cells) {
-    if (seen.has(cell)) {
-      err(
-        cell,
-        'header-duplicate-column',
-        loc(
-          `баш сап: "${cell}" тилкеси эки жолу жазылган; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
-          `заголовок: столбец "${cell}" указан дважды; ожидается заголовок: ${EXPECTED_HEADER}`,
-          `header: column "${cell}" appears twice; expected header: ${EXPECTED_HEADER}`,
+  const warnings: RosterRowWarning[] = [];
+  const issue = (field: string, rule: string, message: Localized) => ({ row: 0, field, rule, fullName: null, message });
+  header.forEach((raw, i) => {
+    const cell = cleanText(raw.replace(/^\uFEFF/u, ''));
+    if (cell === '') return;
+    const column = matchHeader(cell);
+    if (column === 'number') return;
+    if (column === null || column === 'votes') {
+      warnings.push(
+        issue(
+          cell,
+          'header-unknown-column',
+          each((l) =>
+            l === 'ky'
+              ? `«${cell}» деген тилке белгисиз, ал окулбайт; тилкелер: ${expectedHeader(l)}`
+              : l === 'ru'
+                ? `столбец «${cell}» не известен и не читается; столбцы: ${expectedHeader(l)}`
+                : `the column "${cell}" is not known and is not read; the columns: ${expectedHeader(l)}`,
+          ),
         ),
       );
+      return;
     }
-    seen.add(cell);
-    if (!(ROSTER_COLUMNS as readonly string[]).includes(cell)) {
-      err(
-        cell || '(empty)',
-        'header-unknown-column',
-        loc(
-          `баш сап: "${cell}" деген тилке белгисиз; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
-          `заголовок: неизвестный столбец "${cell}"; ожидается заголовок: ${EXPECTED_HEADER}`,
-          `header: unknown column "${cell}"; expected header: ${EXPECTED_HEADER}`,
+    if (index[column] !== undefined) {
+      errors.push(
+        issue(
+          column,
+          'header-duplicate-column',
+          each((l) =>
+            l === 'ky'
+              ? `«${columnLabel(column, l)}» тилкеси эки жолу жазылган`
+              : l === 'ru'
+                ? `столбец «${columnLabel(column, l)}» указан дважды`
+                : `the column "${columnLabel(column, l)}" appears twice`,
+          ),
         ),
       );
+      return;
     }
-  }
+    index[column] = i;
+  });
   for (const column of ROSTER_COLUMNS) {
-    if (!seen.has(column)) {
-      err(
+    if (index[column] !== undefined) continue;
+    const required = REQUIRED_COLUMNS.includes(column);
+    (required ? errors : warnings).push(
+      issue(
         column,
         'header-missing-column',
-        loc(
-          `баш сап: "${column}" тилкеси жок; күтүлгөн баш сап: ${EXPECTED_HEADER}`,
-          `заголовок: нет столбца "${column}"; ожидается заголовок: ${EXPECTED_HEADER}`,
-          `header: column "${column}" is missing; expected header: ${EXPECTED_HEADER}`,
-        ),
-      );
-    }
-  }
-  if (errors.length === 0 && cells.join(',') !== EXPECTED_HEADER) {
-    err(
-      'header',
-      'header-order',
-      loc(
-        `баш сап: тилкелердин тартиби туура эмес ("${cells.join(',')}"); күтүлгөн: ${EXPECTED_HEADER}`,
-        `заголовок: неверный порядок столбцов ("${cells.join(',')}"); ожидается: ${EXPECTED_HEADER}`,
-        `header: the columns are in the wrong order ("${cells.join(',')}"); expected: ${EXPECTED_HEADER}`,
+        each((l) => {
+          const name = columnLabel(column, l);
+          if (l === 'ky')
+            return `«${name}» тилкеси жок${required ? '' : ', бул маалымат бош калат'}; тилкелер: ${expectedHeader(l)}`;
+          if (l === 'ru')
+            return `нет столбца «${name}»${required ? '' : ', эти данные останутся пустыми'}; столбцы: ${expectedHeader(l)}`;
+          return `the column "${name}" is missing${required ? '' : '; this data stays empty'}; the columns: ${expectedHeader(l)}`;
+        }),
       ),
     );
   }
-  return errors;
+  return { index, errors, warnings };
 }
 
 const BIRTH_DATE_FULL = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/u;
@@ -285,71 +463,103 @@ const BIRTH_RULE_TEXT: Record<string, Localized> = {
   'not-in-future': loc('келечектеги күн', 'дата в будущем', 'is in the future'),
 };
 
+/** 'phone-invalid' and its kind: the phone is kept as written and the row is named in a warning. */
+function phoneWarning(text: string, rule: string): Localized {
+  const why = PHONE_RULE_TEXT[rule] ?? PHONE_RULE_TEXT['phone-format']!;
+  const forms = '0XXX XXX XXX, +996 XXX XXX XXX';
+  return each((l) =>
+    l === 'ky'
+      ? `${columnLabel('phone', l)}: «${text}» ${why.ky} (${forms}); жазылгандай сакталат, текшерип оңдоңуз`
+      : l === 'ru'
+        ? `${columnLabel('phone', l)}: «${text}» ${why.ru} (${forms}); сохранён как записан, проверьте и исправьте`
+        : `${columnLabel('phone', l)}: "${text}" ${why.en} (${forms}); kept as written, check and correct it`,
+  );
+}
+
 /**
- * Validates the header and the rows of a roster file. Rows are numbered from 1 after the header
- * (row 0). Every bad field is reported with its column and rule; only rows without errors become
- * members. With `today`, birth dates after it are refused.
+ * Validates the header and the rows of a roster file, headed and filled in Kyrgyz, Russian or English. Rows are
+ * numbered from 1 after the header (row 0). A row that cannot be read (no name, an unknown sex or category, a
+ * birth date that is no date) is an error; what a real list often lacks or gets wrong (a phone that is not a
+ * valid number, an empty workplace or village, a birth year without the day) is a warning naming the row, and
+ * the row is kept with the value as written. With `today`, birth dates after it are errors.
  */
 export function validateRosterRows(
   header: string[],
   rows: string[][],
   opts: { today?: IsoDate } = {},
 ): RosterValidation {
-  const headerErrors = validateHeader(header);
-  if (headerErrors.length > 0) return { members: [], errors: headerErrors };
+  const { index, errors: headerErrors, warnings } = readHeader(header);
+  if (headerErrors.length > 0) return { members: [], memberRows: [], errors: headerErrors, warnings };
   const members: RosterMember[] = [];
+  const memberRows: number[] = [];
   const errors: RosterRowError[] = [];
   rows.forEach((cells, i) => {
     const row = i + 1;
+    const cell = (column: RosterColumn) => {
+      const at = index[column];
+      return at === undefined ? '' : cleanText(cells[at] ?? '');
+    };
+    const fullName = cell('full_name') || null;
     const rowErrors: RosterRowError[] = [];
     const err = (field: RosterColumn | 'row', rule: string, message: Localized) =>
-      rowErrors.push({ row, field, rule, message });
-    if (cells.length !== ROSTER_COLUMNS.length) {
+      rowErrors.push({ row, field, rule, fullName, message });
+    const warn = (field: RosterColumn, rule: string, message: Localized) =>
+      warnings.push({ row, field, rule, fullName, message });
+    if (cells.length !== header.length) {
       err(
         'row',
         'column-count',
-        loc(
-          `${cells.length} талаа бар, ${ROSTER_COLUMNS.length} болушу керек (${EXPECTED_HEADER})`,
-          `полей ${cells.length}, должно быть ${ROSTER_COLUMNS.length} (${EXPECTED_HEADER})`,
-          `has ${cells.length} fields, expected ${ROSTER_COLUMNS.length} (${EXPECTED_HEADER})`,
+        each((l) =>
+          l === 'ky'
+            ? `${cells.length} талаа бар, баш саптагыдай ${header.length} болушу керек`
+            : l === 'ru'
+              ? `полей ${cells.length}, а в заголовке ${header.length}`
+              : `has ${cells.length} fields, the header has ${header.length}`,
         ),
       );
       errors.push(...rowErrors);
       return;
     }
-    const cell = (column: RosterColumn) => cleanText(cells[ROSTER_COLUMNS.indexOf(column)] ?? '');
-    const optional = (column: RosterColumn) => cell(column) || null;
     const required = (column: RosterColumn): string | null => {
       const v = cell(column);
       if (!v)
         err(
           column,
           'required',
-          loc(`${column}: толтурулушу керек`, `${column}: обязательное поле`, `${column}: required`),
+          each(
+            (l) =>
+              `${columnLabel(column, l)}: ${l === 'ky' ? 'толтурулушу керек' : l === 'ru' ? 'обязательное поле' : 'required'}`,
+          ),
         );
       return v || null;
     };
 
-    const fullName = required('full_name');
+    required('full_name');
     if (fullName !== null && fullName.length > 200) {
       err(
         'full_name',
         'too-long',
-        loc('full_name: 200 белгиден ашык', 'full_name: длиннее 200 символов', 'full_name: longer than 200 characters'),
+        each(
+          (l) =>
+            `${columnLabel('full_name', l)}: ${l === 'ky' ? '200 белгиден ашык' : l === 'ru' ? 'длиннее 200 символов' : 'longer than 200 characters'}`,
+        ),
       );
     }
 
     const sexText = required('sex');
-    const sex = sexText === null ? null : sexText.toUpperCase();
-    if (sex !== null && sex !== 'M' && sex !== 'F') {
+    const sex = sexText === null ? null : parseSex(sexText);
+    if (sexText !== null && sex === null) {
       err(
         'sex',
         'one-of',
-        loc(
-          `sex: "${sexText}" — M (эркек) же F (аял) болушу керек`,
-          `sex: "${sexText}" — должно быть M (мужчина) или F (женщина)`,
-          `sex: "${sexText}" must be M (male) or F (female)`,
-        ),
+        each((l) => {
+          const accepted = `${SEX_VALUES.M[l][0]} / ${SEX_VALUES.F[l][0]} (M / F)`;
+          return l === 'ky'
+            ? `${columnLabel('sex', l)}: «${sexText}» — ${accepted} болушу керек`
+            : l === 'ru'
+              ? `${columnLabel('sex', l)}: «${sexText}» — должно быть ${accepted}`
+              : `${columnLabel('sex', l)}: "${sexText}" must be ${accepted}`;
+        }),
       );
     }
 
@@ -365,78 +575,141 @@ export function validateRosterRows(
         err(
           'birth_date',
           rule,
-          loc(
-            `birth_date: "${birthText}" ${text.ky}`,
-            `birth_date: "${birthText}" ${text.ru}`,
-            `birth_date: "${birthText}" ${text.en}`,
+          each(
+            (l) => `${columnLabel('birth_date', l)}: ${l === 'en' ? `"${birthText}"` : `«${birthText}»`} ${text[l]}`,
           ),
         );
       }
     }
-
-    const categoryText = required('category');
-    const category = categoryText === null ? null : categoryText.toLowerCase();
-    if (category !== null && !(CATEGORIES as readonly string[]).includes(category)) {
-      err(
-        'category',
-        'one-of',
-        loc(
-          `category: "${categoryText}" — ${CATEGORIES.join(', ')} болушу керек`,
-          `category: "${categoryText}" — должно быть одно из: ${CATEGORIES.join(', ')}`,
-          `category: "${categoryText}" must be one of ${CATEGORIES.join(', ')}`,
+    if (birthDate !== null && birthDate.day === undefined) {
+      // 5.2.1: the age on a day is then known only when every day of the year gives the same answer.
+      warn(
+        'birth_date',
+        'birth-year-only',
+        each((l) =>
+          l === 'ky'
+            ? `${columnLabel('birth_date', l)}: жылы гана жазылган (${birthText}); толук күнүн (КК.АА.ЖЖЖЖ) жазыңыз`
+            : l === 'ru'
+              ? `${columnLabel('birth_date', l)}: указан только год (${birthText}); впишите полную дату (ДД.ММ.ГГГГ)`
+              : `${columnLabel('birth_date', l)}: only the year is given (${birthText}); enter the full date (DD.MM.YYYY)`,
         ),
       );
     }
 
-    const phoneText = optional('phone');
+    const categoryText = required('category');
+    const category = categoryText === null ? null : parseCategory(categoryText);
+    if (categoryText !== null && category === null) {
+      err(
+        'category',
+        'one-of',
+        each((l) => {
+          const accepted = CATEGORIES.map((c) => CATEGORY_VALUES[c][l][0]).join(', ');
+          return l === 'ky'
+            ? `${columnLabel('category', l)}: «${categoryText}» — ${accepted} болушу керек (5.2.3)`
+            : l === 'ru'
+              ? `${columnLabel('category', l)}: «${categoryText}» — должно быть одно из: ${accepted} (5.2.3)`
+              : `${columnLabel('category', l)}: "${categoryText}" must be one of: ${accepted} (5.2.3)`;
+        }),
+      );
+    }
+
+    for (const column of ['workplace', 'village'] as const) {
+      if (index[column] === undefined || cell(column) !== '') continue;
+      warn(
+        column,
+        `${column}-missing`,
+        each((l) =>
+          l === 'ky'
+            ? `${columnLabel(column, l)}: толтурулган эмес`
+            : l === 'ru'
+              ? `${columnLabel(column, l)}: не заполнено`
+              : `${columnLabel(column, l)}: empty`,
+        ),
+      );
+    }
+
+    const phoneText = cell('phone') || null;
     let phone: string | null = null;
     if (phoneText !== null) {
       try {
         phone = normalisePhoneKg(phoneText);
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
-        const rule = String(e.details.rule);
-        const text = PHONE_RULE_TEXT[rule] ?? PHONE_RULE_TEXT['phone-format']!;
-        const forms = '0XXX XXX XXX, +996 XXX XXX XXX';
-        err(
-          'phone',
-          rule,
-          loc(
-            `phone: "${phoneText}" ${text.ky} (${forms})`,
-            `phone: "${phoneText}" ${text.ru} (${forms})`,
-            `phone: "${phoneText}" ${text.en} (${forms})`,
-          ),
-        );
+        phone = phoneText;
+        warn('phone', String(e.details.rule), phoneWarning(phoneText, String(e.details.rule)));
       }
     }
 
-    const email = optional('email');
+    const email = cell('email') || null;
     if (email !== null && !isPlausibleEmail(email)) {
       err(
         'email',
         'email-format',
-        loc(
-          `email: "${email}" электрондук почтанын дареги эмес`,
-          `email: "${email}" не адрес электронной почты`,
-          `email: "${email}" is not an email address`,
+        each((l) =>
+          l === 'ky'
+            ? `${columnLabel('email', l)}: «${email}» электрондук почтанын дареги эмес`
+            : l === 'ru'
+              ? `${columnLabel('email', l)}: «${email}» — не адрес электронной почты`
+              : `${columnLabel('email', l)}: "${email}" is not an e-mail address`,
         ),
       );
     }
 
-    if (rowErrors.length > 0 || fullName === null || birthDate === null) {
+    if (rowErrors.length > 0 || fullName === null || birthDate === null || sex === null || category === null) {
       errors.push(...rowErrors);
       return;
     }
     members.push({
       fullName,
-      sex: sex as Sex,
+      sex,
       birthDate,
-      category: category as Category,
-      workplace: optional('workplace'),
-      village: optional('village'),
+      category,
+      workplace: cell('workplace') || null,
+      village: cell('village') || null,
       phone,
       email,
     });
+    memberRows.push(row);
   });
-  return { members, errors };
+  return { members, memberRows, errors, warnings: warnings.sort((a, b) => a.row - b.row) };
+}
+
+/** Two rows giving the same phone: a warning on the later row naming the earlier (notices go to each member's own number). */
+export function sharedPhoneWarnings(
+  members: readonly RosterMember[],
+  memberRows: readonly number[],
+): RosterRowWarning[] {
+  const first = new Map<string, number>();
+  const out: RosterRowWarning[] = [];
+  members.forEach((m, i) => {
+    if (m.phone === null) return;
+    const earlier = first.get(m.phone);
+    if (earlier === undefined) {
+      first.set(m.phone, i);
+      return;
+    }
+    const other = members[earlier]!;
+    const otherRow = memberRows[earlier] ?? earlier + 1;
+    const shown = (() => {
+      try {
+        return formatPhoneKg(m.phone);
+      } catch {
+        return m.phone;
+      }
+    })();
+    out.push({
+      row: memberRows[i] ?? i + 1,
+      field: 'phone',
+      rule: 'phone-shared',
+      fullName: m.fullName,
+      message: each((l) =>
+        l === 'ky'
+          ? `${columnLabel('phone', l)}: ${shown} — ${rowLabel(otherRow, other.fullName).ky} менен бир эле номер; ар бир мүчөнүн өз номери болушу керек`
+          : l === 'ru'
+            ? `${columnLabel('phone', l)}: ${shown} — тот же номер, что в записи ${otherRow} (${other.fullName}); у каждого члена должен быть свой номер`
+            : `${columnLabel('phone', l)}: ${shown} is the same number as ${rowLabel(otherRow, other.fullName).en}; each member needs their own number`,
+      ),
+    });
+  });
+  return out;
 }

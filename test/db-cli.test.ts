@@ -63,7 +63,9 @@ describe('jmeg db / council / group / roster import / projections', () => {
     const before = { events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships') };
     const result = await jmeg('roster', 'import', roster('broken-rows'), '--group', groupId, '--lang', 'en');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('row 2 (line 3): sex: "X" must be M (male) or F (female) [one-of]');
+    expect(result.stderr).toContain(
+      'row 2 (line 3, Бекмуратов Азамат Жолдошевич): Sex: "X" must be male / female (M / F) [one-of]',
+    );
     expect(result.stderr).toContain('Nothing was written');
     expect({ events: await countRows(t.db, 'events'), memberships: await countRows(t.db, 'memberships') }).toEqual(
       before,
@@ -84,7 +86,7 @@ describe('jmeg db / council / group / roster import / projections', () => {
     );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('13 added, 0 already present');
-    expect(first.stdout).toContain('Result: no violations.');
+    expect(first.stdout).toContain('Result: no violations, 5 warnings.');
     const events = await countRows(t.db, 'events');
     const again = await jmeg(
       'roster',
@@ -133,5 +135,31 @@ describe('jmeg db / council / group / roster import / projections', () => {
       stdout: expect.stringContaining(`replayed ${events} events into 17 projection tables`) as string,
     });
     expect(await countRows(t.db, 'memberships')).toBe(26);
+  });
+
+  it("roster import of the council's own list records every row, the bad phone as written, and prints the warnings", async () => {
+    const council = (await jmeg('council', 'create', '--name-ky', 'В', '--name-ru', 'В')).stdout.trim();
+    const group = (await jmeg('group', 'create', '--council', council)).stdout.trim();
+    const result = await jmeg(
+      'roster',
+      'import',
+      roster('council-roster'),
+      '--group',
+      group,
+      '--on',
+      '2026-11-23',
+      '--lang',
+      'en',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('11 added, 0 already present');
+    expect(result.stdout).toContain('[violation] 5.2.3 citizens-below-half');
+    expect(result.stdout).toContain('[warning] — duplicate-phone');
+    expect(result.stdout).toContain(
+      '[warning] row 2 (line 3, Касымова Динара Бакытовна): Phone: "0555 12 345" is not a valid Kyrgyz number',
+    );
+    expect(result.stdout).toContain('Result: 2 violations, 9 warnings.');
+    const members = await jmeg('group', 'members', group);
+    expect(members.stdout.trim().split('\n')).toHaveLength(11);
   });
 });

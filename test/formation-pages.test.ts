@@ -469,7 +469,7 @@ describe.skipIf(!withServer)(
       expect(bad.statusCode).toBe(400);
       const b = text(bad.body);
       expect(b).toContain('file: row 1, birth_date');
-      expect(b).toContain('строка 1: birth_date: "31.02.1980" такой даты не существует');
+      expect(b).toContain('запись 1 (Асанов Бакыт): Дата рождения: «31.02.1980» такой даты не существует');
       expect(bad.body).toContain('value="Токтогулова Айгүл"');
       const wrongCategory = await postMultipart(
         w,
@@ -479,7 +479,7 @@ describe.skipIf(!withServer)(
       );
       expect(wrongCategory.statusCode, text(wrongCategory.body).slice(-3000)).toBe(400);
       expect(text(wrongCategory.body)).toContain(
-        'строка 1: категория "deputy", в этом списке только: муниципальный служащий исполнительного органа (пункт 5.2.3)',
+        'запись 1 (Жумабеков Нурлан): категория «депутат», в этом списке только «муниципальный служащий» (пункт 5.2.3)',
       );
       // A typed row refused by the workflow: the field named, the row kept.
       const refused = await postMultipart(w, stepUrl(groupId, 'staff-candidates', 'en'), [

@@ -1,33 +1,47 @@
 // Candidate lists uploaded as CSV on the formation page: the roster format of `jmeg roster check` (domain/roster.ts
-// validateRosterRows: UTF-8, optional BOM, `,` or `;`), all rows of the step's category; the gathering's protocol
-// adds a `votes` column (5.4.4). Every bad row is reported with its row, column and rule; nothing is sent then.
+// validateRosterRows: UTF-8, optional BOM, `,` or `;`, headers and values in Kyrgyz, Russian or English, columns in any
+// order), all rows of the step's category; the gathering's protocol adds a votes column (5.4.4). A row that cannot be
+// read is a problem and nothing is sent then; a row kept as written (a phone that is not valid, one phone for two
+// rows, an empty workplace or village, a birth year alone) is a warning naming the row.
 import { parse } from 'csv-parse/sync';
 import type { IsoDate } from '../../domain/dates';
-import type { Localized } from '../../domain/i18n';
+import type { Lang, Localized } from '../../domain/i18n';
+import { problem, type Problem } from '../../domain/problem';
 import {
-  CATEGORY_LABELS,
-  ROSTER_COLUMNS,
+  CATEGORY_VALUES,
+  matchHeader,
+  rowLabel,
+  sharedPhoneWarnings,
+  templateHeader,
   validateRosterRows,
   type BirthDate,
   type Category,
   type RosterMember,
+  type RosterRowIssue,
 } from '../../domain/roster';
 import type { PersonInput } from '../../workflows/formation/contract';
 
-export interface CsvProblem {
-  code: string;
-  field: string;
-  clause: string | null;
-  message: Localized;
-}
+export type CsvProblem = Problem;
 
 export type CsvPerson = PersonInput & { votes?: number };
 
 const loc = (ky: string, ru: string, en: string): Localized => ({ ky, ru, en });
+const each = (f: (lang: Lang) => string): Localized => ({ ky: f('ky'), ru: f('ru'), en: f('en') });
 
 function birthDateText(b: BirthDate): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return b.month === undefined || b.day === undefined ? String(b.year) : `${b.year}-${p(b.month)}-${p(b.day)}`;
+}
+
+/** A row's finding as a Problem: its field names the row in words (number and the person's name), not a path. */
+function rowProblem(e: RosterRowIssue, clause: string | null = null): Problem {
+  const where = rowLabel(e.row, e.fullName);
+  return problem(
+    e.rule,
+    e.row === 0 ? 'file: header' : `file: row ${e.row}, ${e.field}`,
+    clause,
+    each((l) => `${where[l]}: ${e.message[l]}`),
+  );
 }
 
 const toPerson = (m: RosterMember): PersonInput => ({
@@ -40,52 +54,42 @@ const toPerson = (m: RosterMember): PersonInput => ({
   email: m.email,
 });
 
-/** The rows of a candidate list file as people of `category`, or the problems (one per bad row and column). */
+/**
+ * The rows of a candidate list file as people of `category`, the problems that refuse the file (one per row and
+ * column that cannot be read) and the warnings on rows kept as written.
+ */
 export function parseCandidateCsv(
   bytes: Buffer,
   opts: { category: Category; votes: boolean; today: IsoDate },
-): { people: CsvPerson[]; problems: CsvProblem[] } {
-  const problem = (code: string, field: string, message: Localized, clause: string | null = null): CsvProblem => ({
-    code,
-    field,
-    clause,
-    message,
+): { people: CsvPerson[]; problems: CsvProblem[]; warnings: CsvProblem[] } {
+  const refuse = (code: string, message: Localized, clause: string | null = null) => ({
+    people: [],
+    problems: [problem(code, 'file', clause, message)],
+    warnings: [],
   });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/u, '');
   } catch {
-    return {
-      people: [],
-      problems: [
-        problem(
-          'not-utf8',
-          'file',
-          loc(
-            'файл UTF-8 текст эмес; таблицаны «CSV UTF-8» катары сактаңыз',
-            'файл не в кодировке UTF-8; сохраните таблицу как «CSV UTF-8»',
-            'the file is not UTF-8 text; save the table as "CSV UTF-8"',
-          ),
-        ),
-      ],
-    };
+    return refuse(
+      'not-utf8',
+      loc(
+        'файл UTF-8 текст эмес; таблицаны «CSV UTF-8» катары сактаңыз',
+        'файл не в кодировке UTF-8; сохраните таблицу как «CSV UTF-8»',
+        'the file is not UTF-8 text; save the table as "CSV UTF-8"',
+      ),
+    );
   }
-  const expected = [...ROSTER_COLUMNS, ...(opts.votes ? ['votes'] : [])].join(',');
+  const expected = each((l) => templateHeader(l, { votes: opts.votes }).join(', '));
   if (text.trim() === '')
-    return {
-      people: [],
-      problems: [
-        problem(
-          'empty-file',
-          'file',
-          loc(
-            `файл бош; баш сап: ${expected}`,
-            `файл пуст; заголовок: ${expected}`,
-            `the file is empty; header: ${expected}`,
-          ),
-        ),
-      ],
-    };
+    return refuse(
+      'empty-file',
+      loc(
+        `файл бош; баш сап: ${expected.ky}`,
+        `файл пуст; заголовок: ${expected.ru}`,
+        `the file is empty; header: ${expected.en}`,
+      ),
+    );
   const firstLine = text.slice(0, text.search(/\r?\n|$/u));
   let rows: string[][];
   try {
@@ -98,79 +102,75 @@ export function parseCandidateCsv(
     rows = records as string[][];
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return {
-      people: [],
-      problems: [
-        problem(
-          'not-csv',
-          'file',
-          loc(`CSV файл катары окулбайт: ${why}`, `не читается как CSV: ${why}`, `not a readable CSV file: ${why}`),
-        ),
-      ],
-    };
+    return refuse(
+      'not-csv',
+      loc(`CSV файл катары окулбайт: ${why}`, `не читается как CSV: ${why}`, `not a readable CSV file: ${why}`),
+    );
   }
   const [header = [], ...body] = rows;
-  const at = opts.votes ? header.map((h) => h.trim()).indexOf('votes') : -1;
+  const at = opts.votes ? header.findIndex((h) => matchHeader(h) === 'votes') : -1;
   if (opts.votes && at < 0) {
-    return {
-      people: [],
-      problems: [
-        problem(
-          'missing-votes-column',
-          'file',
-          loc(
-            `"votes" тилкеси жок; баш сап: ${expected}`,
-            `нет столбца "votes"; заголовок: ${expected}`,
-            `no "votes" column; header: ${expected}`,
-          ),
-          '5.4.4',
-        ),
-      ],
-    };
+    return refuse(
+      'missing-votes-column',
+      loc(
+        `«${templateHeader('ky', { votes: true }).at(-1)}» тилкеси жок; баш сап: ${expected.ky}`,
+        `нет столбца «${templateHeader('ru', { votes: true }).at(-1)}»; заголовок: ${expected.ru}`,
+        `no "${templateHeader('en', { votes: true }).at(-1)}" column; header: ${expected.en}`,
+      ),
+      '5.4.4',
+    );
   }
   const without = (r: string[]) => (at < 0 ? r : r.filter((_, i) => i !== at));
-  const { members, errors } = validateRosterRows(without(header), body.map(without), { today: opts.today });
-  const problems: CsvProblem[] = errors.map((e) =>
-    problem(
-      e.rule,
-      e.row === 0 ? 'file: header' : `file: row ${e.row}, ${e.field}`,
-      e.row === 0
-        ? e.message
-        : loc(`${e.row}-сап: ${e.message.ky}`, `строка ${e.row}: ${e.message.ru}`, `row ${e.row}: ${e.message.en}`),
-    ),
-  );
-  if (problems.length > 0) return { people: [], problems };
-  const label = CATEGORY_LABELS[opts.category];
+  const { members, memberRows, errors, warnings } = validateRosterRows(without(header), body.map(without), {
+    today: opts.today,
+  });
+  const problems: CsvProblem[] = errors.map((e) => rowProblem(e));
+  const rowWarnings = [...warnings, ...sharedPhoneWarnings(members, memberRows)]
+    .sort((x, y) => x.row - y.row)
+    .map((w) => rowProblem(w));
+  if (problems.length > 0) return { people: [], problems, warnings: rowWarnings };
   const people: CsvPerson[] = [];
   members.forEach((m, i) => {
-    const row = i + 1;
+    const row = memberRows[i]!;
     if (m.category !== opts.category) {
       problems.push(
-        problem(
-          'wrong-category',
-          `file: row ${row}, category`,
-          loc(
-            `${row}-сап: категориясы "${m.category}", бул тизмеде ${label.ky} гана`,
-            `строка ${row}: категория "${m.category}", в этом списке только: ${label.ru}`,
-            `row ${row}: category "${m.category}"; this list holds only: ${label.en}`,
-          ),
+        rowProblem(
+          {
+            row,
+            field: 'category',
+            rule: 'wrong-category',
+            fullName: m.fullName,
+            message: each((l) =>
+              l === 'ky'
+                ? `категориясы «${CATEGORY_VALUES[m.category][l][0]}», бул тизмеде «${CATEGORY_VALUES[opts.category][l][0]}» гана`
+                : l === 'ru'
+                  ? `категория «${CATEGORY_VALUES[m.category][l][0]}», в этом списке только «${CATEGORY_VALUES[opts.category][l][0]}»`
+                  : `category "${CATEGORY_VALUES[m.category][l][0]}"; this list holds only "${CATEGORY_VALUES[opts.category][l][0]}"`,
+            ),
+          },
           '5.2.3',
         ),
       );
     }
     const person: CsvPerson = toPerson(m);
     if (opts.votes) {
-      const votes = (body[i]![at] ?? '').trim();
+      const votes = (body[row - 1]![at] ?? '').trim();
       if (!/^\d{1,9}$/.test(votes)) {
         problems.push(
-          problem(
-            'invalid-votes',
-            `file: row ${row}, votes`,
-            loc(
-              `${row}-сап: добуштар "${votes}" бүтүн сан эмес`,
-              `строка ${row}: голоса "${votes}" — не целое число`,
-              `row ${row}: votes "${votes}" is not a whole number`,
-            ),
+          rowProblem(
+            {
+              row,
+              field: 'votes',
+              rule: 'invalid-votes',
+              fullName: m.fullName,
+              message: each((l) =>
+                l === 'ky'
+                  ? `добуштар «${votes}» бүтүн сан эмес`
+                  : l === 'ru'
+                    ? `голоса «${votes}» — не целое число`
+                    : `votes "${votes}" is not a whole number`,
+              ),
+            },
             '5.4.4',
           ),
         );
@@ -178,5 +178,7 @@ export function parseCandidateCsv(
     }
     people.push(person);
   });
-  return problems.length > 0 ? { people: [], problems } : { people, problems };
+  return problems.length > 0
+    ? { people: [], problems, warnings: rowWarnings }
+    : { people, problems, warnings: rowWarnings };
 }

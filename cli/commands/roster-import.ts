@@ -5,6 +5,7 @@ import { findGroupById } from '../../db/groups';
 import { importRoster, RosterImportError } from '../../db/import-roster';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, type Lang } from '../../domain/i18n';
+import { rowLabel } from '../../domain/roster';
 import { CliError } from '../cli-error';
 import { readRosterFile } from '../read-roster';
 import { withDatabase } from '../with-database';
@@ -47,12 +48,15 @@ function parse(argv: string[]) {
   return { file: positionals[0]!, groupId: values.group, on: values.on, lang };
 }
 
-/** Exit 0: imported, composition without violations; 1: imported, composition has violations; 2: nothing written. */
+/**
+ * Exit 0: imported, composition without violations; 1: imported, composition has violations; 2: nothing written
+ * (the file or a row cannot be read). Rows with warnings (kept as written) are imported and the warnings printed.
+ */
 export async function importRosterCommand(argv: string[]): Promise<number> {
   const args = parse(argv);
   const today = bishkekDateOf(Date.now());
   const on = args.on ?? today;
-  const { members, errors } = await readRosterFile(args.file, { today });
+  const { members, errors, warnings } = await readRosterFile(args.file, { today });
   if (errors.length > 0) {
     process.stderr.write(formatRowErrors(args.file, errors, args.lang) + NOTHING_WRITTEN[args.lang] + '\n');
     return 2;
@@ -65,12 +69,12 @@ export async function importRosterCommand(argv: string[]): Promise<number> {
     try {
       const result = await importRoster(db, args.groupId, members, { actor: 'cli', on });
       process.stdout.write(IMPORTED[args.lang](result.added, result.alreadyPresent, args.groupId) + '\n');
-      process.stdout.write(formatResult(`group ${args.groupId}`, on, result.composition, args.lang));
+      process.stdout.write(formatResult(`group ${args.groupId}`, on, result.composition, args.lang, warnings));
       return result.composition.ok ? 0 : 1;
     } catch (error) {
       if (!(error instanceof RosterImportError)) throw error;
       const lines = error.errors.map(
-        (e) => `${args.file}: row ${e.row}, ${e.field}: ${e.message[args.lang]} [${e.rule}]\n`,
+        (e) => `${args.file}: ${rowLabel(e.row, e.fullName)[args.lang]}: ${e.message[args.lang]} [${e.rule}]\n`,
       );
       process.stderr.write(lines.join('') + NOTHING_WRITTEN[args.lang] + '\n');
       return 2;

@@ -7,9 +7,10 @@ import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang } from '../../domain/i18n';
 import type { Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
+import { rowLabel } from '../../domain/roster';
 import { CliError } from '../cli-error';
 import { readRosterFile } from '../read-roster';
-import type { RosterFileError } from '../read-roster';
+import type { RosterFileError, RosterFileWarning } from '../read-roster';
 
 export { readRosterFile } from '../read-roster';
 
@@ -40,9 +41,9 @@ type Labels = {
   none: string;
   violation: string;
   warning: string;
+  dataWarnings: string;
   resultOk: (warnings: number) => string;
   resultBad: (violations: number, warnings: number) => string;
-  row: (row: number, line: number) => string;
   header: (line: number) => string;
 };
 
@@ -58,10 +59,10 @@ const LABELS: Record<Lang, Labels> = {
     none: 'жок',
     violation: 'бузуу',
     warning: 'эскертүү',
+    dataWarnings: 'Маалыматтагы эскертүүлөр (жазылгандай сакталды)',
     resultOk: (w) => `Жыйынтык: бузуу жок${w ? `, эскертүү: ${w}` : ''}.`,
     resultBad: (v, w) => `Жыйынтык: бузуу: ${v}${w ? `, эскертүү: ${w}` : ''}.`,
-    row: (row, line) => `${row}-жазуу (${line}-сап)`,
-    header: (line) => `баш сап (${line}-сап)`,
+    header: (line) => `баш сап (файлдын ${line}-сабы)`,
   },
   ru: {
     members: (n) => `членов: ${n}`,
@@ -74,9 +75,9 @@ const LABELS: Record<Lang, Labels> = {
     none: 'нет',
     violation: 'нарушение',
     warning: 'предупреждение',
+    dataWarnings: 'Предупреждения по данным (сохранено как записано)',
     resultOk: (w) => `Итог: нарушений нет${w ? `, предупреждений: ${w}` : ''}.`,
     resultBad: (v, w) => `Итог: нарушений: ${v}${w ? `, предупреждений: ${w}` : ''}.`,
-    row: (row, line) => `запись ${row} (строка ${line})`,
     header: (line) => `заголовок (строка ${line})`,
   },
   en: {
@@ -90,10 +91,10 @@ const LABELS: Record<Lang, Labels> = {
     none: 'none',
     violation: 'violation',
     warning: 'warning',
+    dataWarnings: 'Data warnings (kept as written)',
     resultOk: (w) => `Result: no violations${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}.`,
     resultBad: (v, w) =>
       `Result: ${v} violation${v === 1 ? '' : 's'}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}.`,
-    row: (row, line) => `row ${row} (line ${line})`,
     header: (line) => `header (line ${line})`,
   },
 };
@@ -127,38 +128,64 @@ function parseCheckArgs(argv: string[]) {
   return { file: positionals[0]!, on: values.on, chair: values.chair, lang, json: values.json ?? false };
 }
 
+/**
+ * Exit 2: the file cannot be read, or a row cannot be read (no name, an unknown sex or category, no date); 1: the
+ * composition breaks a rule (5.2.1, 5.2.3, 5.4.6); 0: none broken. Warnings (a phone that is not valid, a phone
+ * shared by two members, an empty workplace or village, a birth year alone) are printed and never change the exit.
+ */
 async function check(argv: string[]): Promise<number> {
   const args = parseCheckArgs(argv);
   const today = bishkekDateOf(Date.now());
   const on = args.on ?? today;
-  const { members, errors } = await readRosterFile(args.file, { today });
+  const { members, errors, warnings } = await readRosterFile(args.file, { today });
   if (errors.length > 0) {
-    if (args.json) process.stdout.write(JSON.stringify({ file: args.file, ok: false, errors }, null, 2) + '\n');
+    if (args.json)
+      process.stdout.write(JSON.stringify({ file: args.file, ok: false, errors, warnings }, null, 2) + '\n');
     else process.stderr.write(formatRowErrors(args.file, errors, args.lang));
     return 2;
   }
   const result = checkComposition(members, args.chair === undefined ? { on } : { on, chair: args.chair });
   if (args.json)
-    process.stdout.write(JSON.stringify({ file: args.file, on, chair: args.chair ?? null, ...result }, null, 2) + '\n');
-  else process.stdout.write(formatResult(args.file, on, result, args.lang));
+    process.stdout.write(
+      JSON.stringify({ file: args.file, on, chair: args.chair ?? null, ...result, warnings }, null, 2) + '\n',
+    );
+  else process.stdout.write(formatResult(args.file, on, result, args.lang, warnings));
   return result.ok ? 0 : 1;
 }
 
-/** One line per bad row: the row, its line in the file, and every bad field with its rule. */
+/** Where a finding is: the header, or the row by number, line and the person's name. */
+function where(e: RosterFileError, lang: Lang): string {
+  return e.row === 0 ? LABELS[lang].header(e.line) : rowLabel(e.row, e.fullName, e.line)[lang];
+}
+
+/** One line per bad row: the row (its number, line and name), and every bad field with its rule. */
 export function formatRowErrors(file: string, errors: RosterFileError[], lang: Lang): string {
   const byRow = new Map<number, RosterFileError[]>();
   for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
-  const t = LABELS[lang];
   return [...byRow.values()]
     .map((rowErrors) => {
       const first = rowErrors[0]!;
-      const where = first.row === 0 ? t.header(first.line) : t.row(first.row, first.line);
-      return `${file}: ${where}: ${rowErrors.map((e) => `${e.message[lang]} [${e.rule}]`).join('; ')}\n`;
+      return `${file}: ${where(first, lang)}: ${rowErrors.map((e) => `${e.message[lang]} [${e.rule}]`).join('; ')}\n`;
     })
     .join('');
 }
 
-export function formatResult(file: string, on: string, result: CompositionResult, lang: Lang): string {
+/** The warnings on the file's rows, one line each, under their heading; nothing when there are none. */
+export function formatRowWarnings(warnings: RosterFileWarning[], lang: Lang): string[] {
+  if (warnings.length === 0) return [];
+  return [
+    `${LABELS[lang].dataWarnings}:`,
+    ...warnings.map((w) => `  [${LABELS[lang].warning}] ${where(w, lang)}: ${w.message[lang]} [${w.rule}]`),
+  ];
+}
+
+export function formatResult(
+  file: string,
+  on: string,
+  result: CompositionResult,
+  lang: Lang,
+  rowWarnings: RosterFileWarning[] = [],
+): string {
   const t = LABELS[lang];
   const c = result.counts;
   const out: string[] = [];
@@ -177,8 +204,9 @@ export function formatResult(file: string, on: string, result: CompositionResult
   }
   if (result.findings.some((f) => f.code === 'member-under-18' || f.code === 'member-age-undetermined'))
     out.push(result.ageRule[lang]);
+  out.push(...formatRowWarnings(rowWarnings, lang));
   const violations = result.findings.filter((f) => f.severity === 'violation').length;
-  const warnings = result.findings.length - violations;
+  const warnings = result.findings.length - violations + rowWarnings.length;
   out.push(violations === 0 ? t.resultOk(warnings) : t.resultBad(violations, warnings));
   return out.join('\n') + '\n';
 }
