@@ -20,6 +20,7 @@ import { groupIcsRoute } from './calendar/group-ics';
 import { groupMembersRoute } from './public/members';
 import { groupObligationsRoute } from './dashboard/obligations';
 import { publicPages } from './public/register';
+import { notFoundPages } from './public/not-found';
 import { loginPages } from './accounts/login-page';
 import { stylesheetRoute } from './ui/stylesheet-route';
 import { accountsArea } from './accounts/routes';
@@ -110,11 +111,16 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
   void app.register(logRefusals);
 
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .type('application/json; charset=utf-8')
-      .send(errorBody(request, new AppError('route-not-found', `no route ${request.method} ${request.url}`))),
+  // A browser gets a 404 (or 405) page in its language; /api/... and other clients the JSON error.
+  const notFound = notFoundPages();
+  app.addHook('onRoute', (route) => notFound.onRoute(route));
+  app.setNotFoundHandler(
+    (request, reply) =>
+      notFound.handle(request, reply) ??
+      reply
+        .status(404)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(request, new AppError('route-not-found', `no route ${request.method} ${request.url}`))),
   );
 
   void app.register(swagger, {

@@ -207,13 +207,13 @@ describe('a group with many acts: 50 a page, newest first, with links between pa
       await issueAct(t.db, id, { on: addDays('2026-02-01', i), actor: 'test' });
     }
     const first = (await get(`/groups/${busy}/acts?lang=en`)).body;
-    expect(first.match(/<tr><td><a href=/g)).toHaveLength(ACTS_PER_PAGE);
+    expect(first.match(/<tr><td[^>]*><a href=/g)).toHaveLength(ACTS_PER_PAGE);
     expect(first).toContain('Текшерүү 51');
     expect(first).not.toContain('>Текшерүү 1<');
     expect(first).toContain('Page 1 of 2');
     expect(first).toContain(`href="/groups/${busy}/acts?lang=en&amp;page=2" rel="next"`);
     const second = await get(`/groups/${busy}/acts?lang=en&page=2`);
-    expect(second.body.match(/<tr><td><a href=/g)).toHaveLength(1);
+    expect(second.body.match(/<tr><td[^>]*><a href=/g)).toHaveLength(1);
     expect(second.body).toContain('>Текшерүү 1<');
     expect(second.body).toContain(`href="/groups/${busy}/acts?lang=en" rel="prev"`);
     expect((await get(`/groups/${busy}/acts?page=3`)).statusCode).toBe(404);

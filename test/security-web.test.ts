@@ -86,7 +86,7 @@ describe('security headers: a CSP without inline script or style, no framing, no
     const css = await app.inject({ method: 'GET', url: sheet! });
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
-    expect(css.body).toContain('max-width:48rem');
+    expect(css.body).toContain('@media (max-width:40rem)');
     const api = await app.inject({ method: 'GET', url: '/api/deadline?key=object-response&from=2026-03-10' });
     expect(api.headers['content-security-policy']).toBe(page.headers['content-security-policy']);
     expect(api.headers['x-content-type-options']).toBe('nosniff');

@@ -10,6 +10,7 @@ import { msg } from '../ui/messages';
 import { html, type Html } from '../ui/html';
 import { layout } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+import { groupSiteById } from '../public/site-context';
 
 /** 8.1: an act is public once issued, and stays public when received or closed. */
 export const PUBLIC_ACT_STATUSES = ['issued', 'received', 'closed'] as const;
@@ -77,7 +78,14 @@ ${annexes.map((a) => {
 })}</ol>`
 }
 <p><a href="/groups/${encodeURIComponent(act.groupId)}/acts?lang=${lang}">${msg(lang, 'act.back')}</a></p>`;
-      return sendPage(reply, page, 200, layout(page, msg(lang, 'act.title', { number: act.number ?? '' }), body));
+      return sendPage(
+        reply,
+        page,
+        200,
+        layout(page, msg(lang, 'act.title', { number: act.number ?? '' }), body, {
+          site: await groupSiteById(deps.db, lang, act.groupId),
+        }),
+      );
     },
   );
 }

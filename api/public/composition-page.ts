@@ -7,6 +7,7 @@ import { msg } from '../ui/messages';
 import { html } from '../ui/html';
 import { layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+import { groupSite } from './site-context';
 
 export function groupCompositionPage(app: App, deps: AppDeps): void {
   app.get(
@@ -15,7 +16,8 @@ export function groupCompositionPage(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const { groupId } = request.params as { groupId: string };
       const page = pageRequest(request, `/groups/${encodeURIComponent(groupId)}/composition`);
-      if (!(await findGroupById(deps.db, groupId))) return sendNotFound(reply, page);
+      const group = await findGroupById(deps.db, groupId);
+      if (!group) return sendNotFound(reply, page);
       const lang = page.lang;
       const members = await listPublicMembers(deps.db, groupId);
       const chair = members.find((m) => m.role === 'chair');
@@ -32,7 +34,12 @@ ${members.map((m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${
 </tbody>
 </table>`,
 )}`;
-      return sendPage(reply, page, 200, layout(page, msg(lang, 'composition.title'), body));
+      return sendPage(
+        reply,
+        page,
+        200,
+        layout(page, msg(lang, 'composition.title'), body, { site: await groupSite(deps.db, lang, group) }),
+      );
     },
   );
 }

@@ -11,6 +11,7 @@ import { html } from '../ui/html';
 import { layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { actHref, PUBLIC_ACT_STATUSES, readObjectName } from '../acts/public-page';
+import { groupSite } from './site-context';
 
 /** Acts a page: a year of a busy group's acts on two or three pages. */
 export const ACTS_PER_PAGE = 50;
@@ -32,7 +33,8 @@ export function groupActsPage(app: App, deps: AppDeps): void {
         `/groups/${encodeURIComponent(groupId)}/acts`,
         pageNo > 1 ? { page: String(pageNo) } : {},
       );
-      if (!(await findGroupById(deps.db, groupId))) return sendNotFound(reply, page);
+      const group = await findGroupById(deps.db, groupId);
+      if (!group) return sendNotFound(reply, page);
       const lang = page.lang;
       const issued = deps.db
         .selectFrom('acts')
@@ -74,7 +76,12 @@ ${acts.map((a) => {
 </tbody>
 </table>`,
             );
-      return sendPage(reply, page, 200, layout(page, msg(lang, 'acts.title'), html`${body}${nav}`));
+      return sendPage(
+        reply,
+        page,
+        200,
+        layout(page, msg(lang, 'acts.title'), html`${body}${nav}`, { site: await groupSite(deps.db, lang, group) }),
+      );
     },
   );
 }

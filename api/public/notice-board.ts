@@ -7,6 +7,7 @@ import { html } from '../ui/html';
 import { layout } from '../ui/layout';
 import { noticeText, paragraphs, publishedDay } from './notice-text';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+import { councilSite } from './site-context';
 
 export function noticeBoardPage(app: App, deps: AppDeps): void {
   app.get(
@@ -19,9 +20,7 @@ export function noticeBoardPage(app: App, deps: AppDeps): void {
       if (!council) return sendNotFound(reply, page);
       const lang = page.lang;
       const notices = await listNotices(deps.db, { councilId });
-      const councilName = lang === 'ky' ? council.name_ky : council.name_ru;
-      const body = html`<p>${councilName}</p>
-<p class="muted">${msg(lang, 'notices.textNote')} <a href="${`${page.path}.atom`}" type="application/atom+xml">${msg(lang, 'notices.feed')}</a></p>
+      const body = html`<p class="muted">${msg(lang, 'notices.textNote')} <a href="${`${page.path}.atom`}" type="application/atom+xml">${msg(lang, 'notices.feed')}</a></p>
 ${notices.length === 0 ? html`<p>${msg(lang, 'notices.empty')}</p>` : ''}
 ${notices.map((n) => {
   const shown = noticeText(n, lang);
@@ -32,7 +31,12 @@ ${paragraphs(shown.text, shown.lang)}
 </article>`;
 })}`;
       const head = html`<link rel="alternate" type="application/atom+xml" href="${`${page.path}.atom`}">`;
-      return sendPage(reply, page, 200, layout(page, msg(lang, 'notices.title'), body, { head }));
+      return sendPage(
+        reply,
+        page,
+        200,
+        layout(page, msg(lang, 'notices.title'), body, { head, site: await councilSite(deps.db, lang, council) }),
+      );
     },
   );
 }

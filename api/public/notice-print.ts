@@ -10,6 +10,7 @@ import { layout } from '../ui/layout';
 import { paragraphs, publishedDay } from './notice-text';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { PRINT_STYLE } from '../ui/stylesheets';
+import { groupSiteById } from './site-context';
 
 export function noticePrintPage(app: App, deps: AppDeps): void {
   app.get(
@@ -26,7 +27,18 @@ export function noticePrintPage(app: App, deps: AppDeps): void {
 <p>${msg(lang, 'notices.published')}: <time datetime="${notice.published_at.toISOString()}">${publishedDay(notice, lang)}</time></p>
 <section><h2>${msg(lang, 'print.ky')}</h2>${paragraphs(notice.text_ky, 'ky')}</section>
 <section><h2>${msg(lang, 'print.ru')}</h2>${paragraphs(notice.text_ru, 'ru')}</section>`;
-      return sendPage(reply, page, 200, layout(page, msg(lang, 'print.title'), body, { stylesheet: PRINT_STYLE }));
+      return sendPage(
+        reply,
+        page,
+        200,
+        layout(page, msg(lang, 'print.title'), body, {
+          stylesheet: PRINT_STYLE,
+          site: (notice.group_id ? await groupSiteById(deps.db, lang, notice.group_id) : undefined) ?? {
+            council: { id: council.id, name: { ky: council.name_ky, ru: council.name_ru } },
+            group: null,
+          },
+        }),
+      );
     },
   );
 }

@@ -1,14 +1,17 @@
-// The public pages (no login): notice board, its Atom feed, printable notices, group composition, deadline calculator.
+// The public pages (no login): the home page, notice board, its Atom feed, printable notices, group composition, acts,
+// deadline calculator.
 import type { App, AppDeps } from '../app-types';
 import { actPage } from '../acts/public-page';
 import { deadlinePage } from '../calendar/deadline-page';
 import { groupActsPage } from './group-acts';
+import { homePage } from './home-page';
 import { groupCompositionPage } from './composition-page';
 import { noticeBoardPage } from './notice-board';
 import { noticeFeed } from './notice-feed';
 import { noticePrintPage } from './notice-print';
 
 export function publicPages(app: App, deps: AppDeps): void {
+  homePage(app, deps);
   noticeBoardPage(app, deps);
   noticeFeed(app, deps);
   noticePrintPage(app, deps);

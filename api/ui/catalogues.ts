@@ -6,6 +6,7 @@ import { formationMessages } from '../formation/messages';
 import { dashboardMessages } from '../dashboard/messages';
 import { councilsMessages } from '../councils/messages';
 import { personsMessages } from '../persons/messages';
+import { publicMessages } from '../public/messages';
 
 const areas = [
   commonMessages,
@@ -15,6 +16,7 @@ const areas = [
   actsMessages,
   councilsMessages,
   personsMessages,
+  publicMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [

@@ -1,0 +1,88 @@
+// Labels of the public frame: the home page at / (the councils this installation serves and their pages), the
+// header every public page shares (council, group, links to the others) and the pages a browser gets for an address
+// that has no page (404) or that only takes a form (405).
+import { defineMessages } from '../ui/define-messages';
+
+export const publicMessages = defineMessages({
+  ky: {
+    'public.home.title': 'Айылдык кеңештердин БМжБ топтору',
+    'public.home.intro':
+      'Бул жерде айылдык кеңештердин биргелешкен мониторинг жана баалоо тобунун (БМжБ тобунун) ачык маалыматы: жарыялар, топтун курамы, мониторинг жана баалоо актылары, мөөнөттөрдү эсептөө.',
+    'public.home.none': 'Азырынча бир да айылдык кеңеш катталган эмес.',
+    'public.home.noGroup': 'БМжБ тобу али түзүлө элек.',
+    'public.home.login': 'Кеңештин кызматкерлери, депутаттар, топтун төрагасы жана мүчөлөрү: кирүү',
+    'public.home.councilLinks': '{council}: барактар',
+    'public.nav.label': 'Барактар',
+    'public.nav.home': 'Башкы барак',
+    'public.nav.notices': 'Жарыялар',
+    'public.nav.composition': 'Топтун курамы',
+    'public.nav.acts': 'Актылар',
+    'public.nav.deadline': 'Мөөнөттөрдү эсептөө',
+    'public.nav.manage': 'Башкаруу',
+    'public.nav.dashboard': 'Топтун милдеттери',
+    'public.group.forming': 'Түзүлүп жаткан БМжБ тобу',
+    'public.group.created': '{date} түзүлгөн БМжБ тобу',
+    'public.group.ended': '{date} түзүлгөн БМжБ тобу (ыйгарым укуктарынын мөөнөтү бүткөн)',
+    'public.notFound.title': 'Барак табылган жок',
+    'public.notFound.text': '«{path}» дареги боюнча барак жок. Даректи текшериңиз же башкы барактан баштаңыз.',
+    'public.methodNotAllowed.title': 'Бул дарек форма үчүн',
+    'public.methodNotAllowed.text':
+      '«{path}» дареги форманы жөнөтүү үчүн гана колдонулат, аны браузерде ачууга болбойт. Форманы өз барагынан толтуруңуз.',
+    'public.backHome': 'Башкы баракка өтүү',
+    'public.status.label': 'Абалы',
+  },
+  ru: {
+    'public.home.title': 'Группы СМиО айылных кенешей',
+    'public.home.intro':
+      'Здесь открытые сведения групп совместного мониторинга и оценки (групп СМиО) айылных кенешей: объявления, состав группы, акты мониторинга и оценки, расчёт сроков.',
+    'public.home.none': 'Пока не зарегистрирован ни один айылный кенеш.',
+    'public.home.noGroup': 'Группа СМиО ещё не сформирована.',
+    'public.home.login': 'Вход для сотрудников кенеша, депутатов, председателя и членов группы',
+    'public.home.councilLinks': '{council}: страницы',
+    'public.nav.label': 'Страницы',
+    'public.nav.home': 'Главная',
+    'public.nav.notices': 'Объявления',
+    'public.nav.composition': 'Состав группы',
+    'public.nav.acts': 'Акты',
+    'public.nav.deadline': 'Расчёт сроков',
+    'public.nav.manage': 'Управление',
+    'public.nav.dashboard': 'Обязательства группы',
+    'public.group.forming': 'Группа СМиО (формируется)',
+    'public.group.created': 'Группа СМиО, создана {date}',
+    'public.group.ended': 'Группа СМиО, создана {date} (срок полномочий истёк)',
+    'public.notFound.title': 'Страница не найдена',
+    'public.notFound.text': 'По адресу «{path}» страницы нет. Проверьте адрес или начните с главной страницы.',
+    'public.methodNotAllowed.title': 'Этот адрес — для формы',
+    'public.methodNotAllowed.text':
+      'Адрес «{path}» только принимает отправленную форму, открыть его в браузере нельзя. Заполните форму на её странице.',
+    'public.backHome': 'На главную страницу',
+    'public.status.label': 'Состояние',
+  },
+  en: {
+    'public.home.title': "The councils' monitoring and evaluation groups",
+    'public.home.intro':
+      "The public information of the village councils' joint monitoring and evaluation groups: notices, the group's composition, acts of monitoring and evaluation, and the deadline calculator.",
+    'public.home.none': 'No village council is registered yet.',
+    'public.home.noGroup': 'The group has not been formed yet.',
+    'public.home.login': "Log in: the council's staff, deputies, the group's chair and members",
+    'public.home.councilLinks': '{council}: pages',
+    'public.nav.label': 'Pages',
+    'public.nav.home': 'Home',
+    'public.nav.notices': 'Notices',
+    'public.nav.composition': "Group's composition",
+    'public.nav.acts': 'Acts',
+    'public.nav.deadline': 'Deadline calculator',
+    'public.nav.manage': 'Management',
+    'public.nav.dashboard': "Group's obligations",
+    'public.group.forming': 'Group being formed',
+    'public.group.created': 'Group created on {date}',
+    'public.group.ended': 'Group created on {date} (term of office ended)',
+    'public.notFound.title': 'Page not found',
+    'public.notFound.text': 'There is no page at “{path}”. Check the address or start from the home page.',
+    'public.methodNotAllowed.title': 'This address is for a form',
+    'public.methodNotAllowed.text':
+      'The address “{path}” only receives a form when it is sent; it cannot be opened in a browser. Fill in the form on its page.',
+    'public.backHome': 'Go to the home page',
+    'public.status.label': 'Status',
+  },
+});
