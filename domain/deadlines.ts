@@ -1,5 +1,6 @@
-// The statutory deadlines: one catalogue of obligations (who owes what, by which clause, counted from
-// which event) and the counting rules of DESIGN.md "Deadlines", each stated once here.
+// The statutory deadlines: one catalogue of obligations (who owes what, by which clause, counted from which event)
+// and the counting rules of DESIGN.md "Deadlines", each stated once here. Clauses: 4.3 (3) and (4), 5.3.1, 5.3.2,
+// 5.3.3, 5.4.1, 5.4.2, 5.4.3, and Law No. 217 for information requests; their numbers are in regulation.ts.
 import type { Calendar, CalendarName, YearData } from './calendar';
 import {
   addDays,
@@ -13,6 +14,17 @@ import {
 } from './dates';
 import { DomainError } from './domain-error';
 import type { Lang, Localized } from './i18n';
+import {
+  CREATION_NOTICE_WORKING_DAYS_BEFORE,
+  EXECUTIVE_REPORT_CALENDAR_DAYS,
+  FIRST_MEETING_WORKING_DAYS,
+  FORMATION_NOTICE_MONTHS,
+  INFORMATION_REQUEST_EXTENSION_WORKING_DAYS,
+  INFORMATION_REQUEST_WORKING_DAYS,
+  NOMINATION_WORKING_DAYS,
+  OBJECT_RESPONSE_WORKING_DAYS,
+  TERM_YEARS,
+} from './regulation';
 import { formatDay } from './calendar-format';
 
 /** How a deadline is counted from its anchor date. */
@@ -87,7 +99,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       ru: 'Объявление о начале процедуры формирования группы',
       en: 'Notice that the formation of the group has started',
     },
-    rule: { kind: 'months-after', n: 1 },
+    rule: { kind: 'months-after', n: FORMATION_NOTICE_MONTHS },
   },
   // 5.4.2: within 15 working days of the formation notice.
   'staff-candidates': {
@@ -100,7 +112,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       ru: 'Назначение кандидатов из муниципальных служащих и направление списка в кенеш',
       en: 'Appoint candidates from municipal employees and send the list to the council',
     },
-    rule: { kind: 'working-days-after', n: 15 },
+    rule: { kind: 'working-days-after', n: NOMINATION_WORKING_DAYS },
   },
   // 5.4.3: within 15 working days of the formation notice.
   'deputy-members': {
@@ -113,7 +125,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       ru: 'Утверждение членов группы из числа депутатов',
       en: 'Approve the members from the deputies',
     },
-    rule: { kind: 'working-days-after', n: 15 },
+    rule: { kind: 'working-days-after', n: NOMINATION_WORKING_DAYS },
   },
   // 5.3.2: first meeting within 10 working days of creation.
   'first-meeting': {
@@ -126,7 +138,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
     },
     anchor: groupCreated,
     title: { ky: 'Топтун биринчи жыйыны', ru: 'Первое заседание группы', en: 'First meeting of the group' },
-    rule: { kind: 'working-days-after', n: 10 },
+    rule: { kind: 'working-days-after', n: FIRST_MEETING_WORKING_DAYS },
   },
   // 5.3.3: at least 3 working days before the first meeting.
   'creation-notice': {
@@ -143,7 +155,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       ru: 'Объявление о создании группы и её первом заседании (сайт и/или доски объявлений)',
       en: "Notice of the group's creation and first meeting (website and/or notice boards)",
     },
-    rule: { kind: 'working-days-before', n: 3 },
+    rule: { kind: 'working-days-before', n: CREATION_NOTICE_WORKING_DAYS_BEFORE },
   },
   // 4.3 (3): the object answers within 10 working days of receiving an act, with a copy to the group.
   'object-response': {
@@ -160,7 +172,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       ru: 'Сообщение айыл окмоту о причинах недостатков и планируемых мерах',
       en: 'Inform the executive body of the causes of the shortcomings and the measures planned',
     },
-    rule: { kind: 'working-days-after', n: 10 },
+    rule: { kind: 'working-days-after', n: OBJECT_RESPONSE_WORKING_DAYS },
   },
   // 4.3 (4): the executive body reports to the council within 30 calendar days of receiving an act.
   'executive-report': {
@@ -177,7 +189,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       ru: 'Обобщённая информация о мерах, принятых для устранения недостатков',
       en: 'Generalised information on the measures taken to remove the shortcomings',
     },
-    rule: { kind: 'calendar-days-after', n: 30 },
+    rule: { kind: 'calendar-days-after', n: EXECUTIVE_REPORT_CALENDAR_DAYS },
   },
   // 5.3.1: the term of office is 4 years from creation; an expiry, not moved to a working day.
   'term-end': {
@@ -194,7 +206,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       ru: 'Окончание срока полномочий группы',
       en: "End of the group's term of office",
     },
-    rule: { kind: 'years-after', n: 4, expiry: true },
+    rule: { kind: 'years-after', n: TERM_YEARS, expiry: true },
   },
   // Law No. 217 of 29.12.2023: 10 working days of receipt, extendable once by up to 10 working days.
   'information-request': {
@@ -211,14 +223,14 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       ru: 'Ответ на запрос информации',
       en: 'Answer to a request for information',
     },
-    rule: { kind: 'working-days-after', n: 10 },
+    rule: { kind: 'working-days-after', n: INFORMATION_REQUEST_WORKING_DAYS },
     extension: {
-      workingDays: 10,
+      workingDays: INFORMATION_REQUEST_EXTENSION_WORKING_DAYS,
       once: true,
       condition: {
-        ky: 'бир жолу, 10 жумуш күнгө чейин, биринчи мөөнөт бүткөнгө чейин жазуу жүзүндө негизделген билдирүү менен',
-        ru: 'один раз, не более чем на 10 рабочих дней, с письменным мотивированным уведомлением до истечения первого срока',
-        en: 'once, by up to 10 working days, with written reasoned notice before the first period ends',
+        ky: `бир жолу, ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} жумуш күнгө чейин, биринчи мөөнөт бүткөнгө чейин жазуу жүзүндө негизделген билдирүү менен`,
+        ru: `один раз, не более чем на ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} рабочих дней, с письменным мотивированным уведомлением до истечения первого срока`,
+        en: `once, by up to ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} working days, with written reasoned notice before the first period ends`,
       },
     },
   },

@@ -49,7 +49,7 @@ describe('7.2.3: quorum is more than half of all members', () => {
   });
 });
 
-describe('7.2.2: meeting cadence per quarter, a setting that only warns', () => {
+describe('7.2.2: meeting cadence per quarter, read literally or by intent, only warns', () => {
   it('the literal Kyrgyz reading is the default', () => {
     expect(DEFAULT_CADENCE_READING).toBe('at-most-once-per-quarter');
   });

@@ -1,15 +1,17 @@
-// Meetings of the group: the quorum (7.2.3) and the cadence of meetings per quarter (7.2.2).
+// Meetings of the group: the quorum (7.2.3), the majority of a vote (5.4.4, 5.4.6) and the cadence of meetings
+// per quarter (7.2.2). The shares are in regulation.ts.
 import { compareDates, isIsoDate, parseIsoDate } from './dates';
 import type { IsoDate } from './dates';
 import { DomainError } from './domain-error';
 import type { Localized } from './i18n';
 import { count, dmy, localize } from './messages';
+import { exceedsShare, MAJORITY_SHARE, QUORUM_SHARE, shareFloor } from './regulation';
 
 export type QuorumResult = { total: number; required: number; present: number; met: boolean; text: Localized };
 
-/** "A majority" of those voting or present, as 5.4.4 (gathering candidates) and 5.4.6 (the chair's open vote) use it: more than half, votes × 2 > of. */
+/** "A majority" of those voting or present, as 5.4.4 (gathering candidates) and 5.4.6 (the chair's open vote) use it: more than half. */
 export function isMajority(votes: number, of: number): boolean {
-  return votes * 2 > of;
+  return exceedsShare(votes, of, MAJORITY_SHARE);
 }
 
 /** 7.2.3: a meeting is competent when more than half of all members are present: at least ⌊total/2⌋ + 1. */
@@ -31,7 +33,7 @@ export function quorum(totalMembers: number, present: number): QuorumResult {
       { field: 'present' },
     );
   }
-  const required = Math.floor(totalMembers / 2) + 1;
+  const required = shareFloor(totalMembers, QUORUM_SHARE) + 1;
   const met = present >= required;
   const text = localize(
     (l) =>
@@ -46,8 +48,8 @@ export function quorum(totalMembers: number, present: number): QuorumResult {
 
 /**
  * 7.2.2: the Kyrgyz text says meetings are held "not more than once a quarter" (кварталда бир
- * жолудан көп эмес); "at least once a quarter" is the likelier intent. A setting; the literal
- * reading is the default. Either way the check only warns.
+ * жолудан көп эмес); "at least once a quarter" is the likelier intent. checkMeetingCadence takes the
+ * reading as a parameter; DEFAULT_CADENCE_READING is the literal one. Either way the check only warns.
  */
 export type CadenceReading = 'at-most-once-per-quarter' | 'at-least-once-per-quarter';
 export const DEFAULT_CADENCE_READING: CadenceReading = 'at-most-once-per-quarter';
@@ -103,10 +105,10 @@ export type CadenceWarning = {
   message: Localized;
 };
 
-const SETTING_NOTE: Localized = {
-  ky: '7.2.2-пункттун кыргызча тексти "кварталда бир жолудан көп эмес" дейт; "кварталда кеминде бир жолу" деген маани ыктымалыраак. Бул окуу жөндөөдөн тандалат; текшерүү эскертет гана, бөгөттөбөйт.',
-  ru: 'Кыргызский текст п. 7.2.2 говорит «не чаще одного раза в квартал»; вероятнее, имелось в виду «не реже одного раза в квартал». Прочтение выбирается в настройках; проверка только предупреждает и ничего не блокирует.',
-  en: 'The Kyrgyz text of 7.2.2 says "not more than once a quarter"; "at least once a quarter" is the likelier intent. The reading is a setting; this check only warns, it never blocks.',
+const READING_NOTE: Localized = {
+  ky: '7.2.2-пункттун кыргызча тексти "кварталда бир жолудан көп эмес" дейт; "кварталда кеминде бир жолу" деген маани ыктымалыраак. Текшерүү эскертет гана, бөгөттөбөйт.',
+  ru: 'Кыргызский текст п. 7.2.2 говорит «не чаще одного раза в квартал»; вероятнее, имелось в виду «не реже одного раза в квартал». Проверка только предупреждает и ничего не блокирует.',
+  en: 'The Kyrgyz text of 7.2.2 says "not more than once a quarter"; "at least once a quarter" is the likelier intent. This check only warns, it never blocks.',
 };
 
 /** 7.2.2: warns per calendar quarter — literal reading: more than one meeting; other reading: a full quarter inside [from, to] with none. */
@@ -140,9 +142,9 @@ export function checkMeetingCadence(
         message: localize(
           (l) =>
             ({
-              ky: `${q.year}-жылдын ${q.quarter}-кварталында ${count(l, 'meeting', n)} (7.2.2: кварталда бир жолудан көп эмес). ${SETTING_NOTE.ky}`,
-              ru: `${q.quarter}-й квартал ${q.year} г.: ${count(l, 'meeting', n)} (7.2.2: не чаще одного раза в квартал). ${SETTING_NOTE.ru}`,
-              en: `${label}: ${count(l, 'meeting', n)} (7.2.2: at most once a quarter). ${SETTING_NOTE.en}`,
+              ky: `${q.year}-жылдын ${q.quarter}-кварталында ${count(l, 'meeting', n)} (7.2.2: кварталда бир жолудан көп эмес). ${READING_NOTE.ky}`,
+              ru: `${q.quarter}-й квартал ${q.year} г.: ${count(l, 'meeting', n)} (7.2.2: не чаще одного раза в квартал). ${READING_NOTE.ru}`,
+              en: `${label}: ${count(l, 'meeting', n)} (7.2.2: at most once a quarter). ${READING_NOTE.en}`,
             })[l],
         ),
       });
@@ -159,9 +161,9 @@ export function checkMeetingCadence(
         message: localize(
           (l) =>
             ({
-              ky: `${q.year}-жылдын ${q.quarter}-кварталында (${dmy(q.start)}–${dmy(q.end)}) жыйналыш болгон жок (7.2.2: кварталда кеминде бир жолу). ${SETTING_NOTE.ky}`,
-              ru: `В ${q.quarter}-м квартале ${q.year} г. (${dmy(q.start)}–${dmy(q.end)}) не было заседаний (7.2.2: не реже одного раза в квартал). ${SETTING_NOTE.ru}`,
-              en: `${label} (${dmy(q.start)}–${dmy(q.end)}): no meeting (7.2.2: at least once a quarter). ${SETTING_NOTE.en}`,
+              ky: `${q.year}-жылдын ${q.quarter}-кварталында (${dmy(q.start)}–${dmy(q.end)}) жыйналыш болгон жок (7.2.2: кварталда кеминде бир жолу). ${READING_NOTE.ky}`,
+              ru: `В ${q.quarter}-м квартале ${q.year} г. (${dmy(q.start)}–${dmy(q.end)}) не было заседаний (7.2.2: не реже одного раза в квартал). ${READING_NOTE.ru}`,
+              en: `${label} (${dmy(q.start)}–${dmy(q.end)}): no meeting (7.2.2: at least once a quarter). ${READING_NOTE.en}`,
             })[l],
         ),
       });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shippedCalendar } from './calendar';
 import { compareDates, fromEpochDay, toEpochDay } from './dates';
-import { dueRungs, reminderLadder } from './reminders';
+import { dueRungs, reminderLadder, rungsPassedOver } from './reminders';
 
 const calendar = shippedCalendar();
 const ms = (iso: string) => Date.parse(iso);
@@ -97,5 +97,18 @@ describe('dueRungs: what fires now; after downtime the missed rungs fire in orde
         expect(fired).toEqual(l.map((r) => r.rung).filter((name) => fired.includes(name)));
       }),
     );
+  });
+});
+
+describe('rungsPassedOver: an obligation opened late sends only the latest reminder whose time has come', () => {
+  const ladder = reminderLadder('2026-01-20', calendar);
+  it.each([
+    ['2026-01-15T02:59:59.999Z', []],
+    ['2026-01-15T03:00:00.000Z', []],
+    ['2026-01-19T05:00:00.000Z', ['due-3']],
+    ['2026-01-20T05:00:00.000Z', ['due-3', 'due-1']],
+    ['2026-02-01T00:00:00.000Z', ['due-3', 'due-1', 'due-0']],
+  ])('opened at %s: passes over %j (never the escalation)', (now, expected) => {
+    expect(rungsPassedOver(ladder, ms(now)).map((r) => r.rung)).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 // The reminder ladder of an obligation (DESIGN.md "Deadlines"): reminders some working days before the
 // due date and on it, then escalation to the council on the next working day. Each rung has a stable
-// name, so the outbox key obligation + rung sends it at most once.
+// name, so the outbox key obligation + rung sends it at most once. The regulation sets no reminders: the
+// rungs and the hour are the product's defaults, which a procedure's input can change.
 import type { Calendar } from './calendar';
 import { BISHKEK_UTC_OFFSET_MINUTES, compareDates, toEpochDay, type IsoDate } from './dates';
 import { addWorkingDays } from './deadlines';
@@ -59,4 +60,14 @@ export function dueRungs(
   alreadySent: ReadonlySet<string>,
 ): ReminderRung[] {
   return ladder.filter((r) => r.epochMs <= nowEpochMs && !alreadySent.has(r.rung));
+}
+
+/**
+ * The rungs an obligation opened late passes over: every rung whose instant has come except the latest of them, so
+ * that only the latest reminder goes out; the escalation is never passed over.
+ */
+export function rungsPassedOver(ladder: readonly ReminderRung[], nowEpochMs: number): ReminderRung[] {
+  return dueRungs(ladder, nowEpochMs, new Set())
+    .slice(0, -1)
+    .filter((r) => r.rung !== 'escalation');
 }

@@ -22,7 +22,7 @@ import {
   type FormationState,
   type FormationStep,
 } from '../../workflows/formation/contract';
-import { checkRecordCouncilDecision } from '../../workflows/formation/validate';
+import { checkRecordCouncilDecision } from '../../domain/formation-checks';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireRole } from '../auth/require-role';
@@ -31,7 +31,9 @@ import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
 import { msg, type MessageKey } from '../ui/messages';
 import { actorOf } from './routes';
-import { restartFormation } from './start';
+import { formationState, recordFormationStep } from '../../procedures/formation/record-step';
+import { restartFormation } from '../../procedures/formation/start-formation';
+import { procedureDeps } from '../procedure-deps';
 import { FORMATION_ACTIONS, FORMATION_STEP_NAMES, type FormationStepName } from './steps';
 import { errorBox } from '../ui/error-page';
 import {
@@ -47,7 +49,7 @@ import {
 } from './forms';
 import { loadDbFormationView, type CandidateRow, type ObligationRow } from './db-view';
 import { html, type Html } from '../ui/html';
-import { layout, scrollBox, type PageRequest } from '../ui/layout';
+import { layout, manageLink, scrollBox, type PageRequest } from '../ui/layout';
 import { pageRequest, sendPage } from '../ui/respond';
 
 const DEFAULT_ROWS = 3;
@@ -237,7 +239,7 @@ function stepsOverview(
       const o = l.obligation ? obligations.find((x) => x.key === l.obligation) : undefined;
       const deadline = o?.due
         ? html`<time datetime="${o.due}">${formatDay(page.lang, o.due)}</time><br>${l.done === null ? dueText(page, o, today, calendar) : ''}`
-        : html`<span class="muted">${t(page, l.obligation ? 'formation.due.notYet' : 'formation.due.none')}</span>`;
+        : html`<span class="muted">${t(page, !l.obligation ? 'formation.due.none' : l === lines[0] ? 'formation.due.unknown' : 'formation.due.notYet')}</span>`;
       const status =
         l.done !== null
           ? html`✓ ${l.done}`
@@ -442,7 +444,7 @@ const CURRENT_LINE: Readonly<Record<FormationStep, StepLine['key'] | null>> = {
 function links(page: PageRequest, group: Group): Html {
   const g = encodeURIComponent(group.id);
   const q = `?lang=${page.lang}`;
-  return html`<nav aria-label="${t(page, 'formation.links')}" class="noprint"><a href="/manage${q}">${t(page, 'manage.title')}</a> · <a href="/manage/groups/${g}/dashboard${q}">${t(page, 'manage.link.dashboard')}</a> · <a href="/manage/groups/${g}/acts${q}">${t(page, 'manage.link.acts')}</a> · <a href="/groups/${g}/composition${q}">${t(page, 'manage.link.composition')}</a> · <a href="/councils/${encodeURIComponent(group.council_id)}/notices${q}">${t(page, 'manage.link.notices')}</a></nav>`;
+  return html`<nav aria-label="${t(page, 'formation.links')}" class="noprint">${manageLink(page)}<a href="/manage/groups/${g}/dashboard${q}">${t(page, 'manage.link.dashboard')}</a> · <a href="/manage/groups/${g}/acts${q}">${t(page, 'manage.link.acts')}</a> · <a href="/groups/${g}/composition${q}">${t(page, 'manage.link.composition')}</a> · <a href="/councils/${encodeURIComponent(group.council_id)}/notices${q}">${t(page, 'manage.link.notices')}</a></nav>`;
 }
 
 function councilName(page: PageRequest, council: Council | undefined): string {
@@ -473,7 +475,7 @@ export function formationPages(app: App, deps: AppDeps): void {
     let notRunning = false;
     if (!unavailable) {
       try {
-        state = await engine.query(formationWorkflowId(groupId), formationStateQuery);
+        state = await formationState(procedureDeps(deps), groupId);
       } catch (error) {
         if (error instanceof EngineUnavailableError) unavailable = true;
         else if (error instanceof ProcedureNotFoundError) notRunning = true;
@@ -624,7 +626,7 @@ ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null
         const group = await findGroupById(deps.db, groupId);
         if (!group) throw new AppError('group-not-found', `group ${groupId} does not exist`);
         actorOf(request);
-        await restartFormation(deps, group, values.formedOn?.[0]);
+        await restartFormation(procedureDeps(deps), group, values.formedOn?.[0]);
         return await reply.redirect(
           `${formationPath(groupId)}?lang=${pageRequest(request, '').lang}&done=started`,
           303,
@@ -657,7 +659,7 @@ ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null
           if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine: nothing was sent');
           const built = buildInput(step, values, file, bishkekDateOf(clock()));
           values = built.kept;
-          await engine.update(formationWorkflowId(groupId), FORMATION_ACTIONS[step].update, built.input);
+          await recordFormationStep(procedureDeps(deps), groupId, step, built.input);
           return await reply.redirect(
             `${formationPath(groupId)}?lang=${pageRequest(request, '').lang}&done=${step}`,
             303,

@@ -9,9 +9,13 @@ import {
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
+import { checkClose, checkReceipt, checkResponse } from '../../domain/act-checks';
+import { DEFAULT_RECEIPT_PROMPT_WORKING_DAYS } from '../../domain/act-procedure';
 import { calendarFromSlice } from '../../domain/calendar';
-import { addDays, bishkekDateOf, compareDates, toEpochDay, type IsoDate } from '../../domain/dates';
+import { addDays, bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
 import { addWorkingDays } from '../../domain/deadlines';
+import { describeProblems, type Problem } from '../../domain/problem';
+import { bishkekHourEpochMs, DEFAULT_REMINDER_HOUR } from '../../domain/reminders';
 import type { ObligationActivities } from '../obligation/activities-contract';
 import { trackObligation, type ObligationTracker } from '../obligation/track-obligation';
 import type { ActActivities } from './activities-contract';
@@ -33,7 +37,6 @@ import {
   type RecordedResponse,
   type ResponseInput,
 } from './contract';
-import { checkClose, checkReceipt, checkResponse, describeActProblems, type ActProblem } from './validate';
 
 const retry = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' };
 const { loadIssuedAct, deliverAct, promptReceipt, appendDomainEvents } = proxyActivities<ActActivities>({
@@ -42,28 +45,20 @@ const { loadIssuedAct, deliverAct, promptReceipt, appendDomainEvents } = proxyAc
 });
 const { loadCalendar } = proxyActivities<ObligationActivities>({ startToCloseTimeout: '1 minute', retry });
 
-/** Issue 5: staff are prompted when no receipt came within this many working days of the issue. */
-export const DEFAULT_RECEIPT_PROMPT_WORKING_DAYS = 3;
-const BISHKEK_UTC_OFFSET_HOURS = 6;
-
-function refuse(problems: ActProblem[]): void {
+function refuse(problems: Problem[]): void {
   if (problems.length > 0)
     throw ApplicationFailure.create({
       type: 'ActRefused',
-      message: describeActProblems(problems),
+      message: describeProblems(problems),
       details: [problems],
       nonRetryable: true,
     });
 }
 
-/** The instant of `hour`:00 in Asia/Bishkek on `date`. */
-const atHour = (date: IsoDate, hour: number): number =>
-  toEpochDay(date) * 86_400_000 + (hour - BISHKEK_UTC_OFFSET_HOURS) * 3_600_000;
-
 /** Runs the procedure of one issued act until its obligations are met or the chair closes it. */
 export async function actWorkflow(input: ActInput): Promise<ActResult> {
   const { actId, groupId, councilId } = input;
-  const hour = input.reminderHour ?? 9;
+  const hour = input.reminderHour ?? DEFAULT_REMINDER_HOUR;
   const promptDays = input.receiptPromptWorkingDays ?? DEFAULT_RECEIPT_PROMPT_WORKING_DAYS;
   const stream = `act-${actId}`;
   const actor = `workflow:act/${actId}`;
@@ -101,7 +96,7 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
     });
   const key = (what: string) => `act:${actId}:${what}`;
   // The answer's day is the one it was given (a paper answer may be entered later): noon that day, or now when today.
-  const submittedAt = (on: IsoDate) => (on === today() ? nowIso() : new Date(atHour(on, 12)).toISOString());
+  const submittedAt = (on: IsoDate) => (on === today() ? nowIso() : new Date(bishkekHourEpochMs(on, 12)).toISOString());
 
   setHandler(actStateQuery, state);
   setHandler(actCalendarChangedSignal, () => {
@@ -206,13 +201,13 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
   act = await loadIssuedAct({ actId });
   delivery = await deliverAct({ actId });
 
-  // Issue 5: without a receipt after N working days, staff are prompted once (at the reminder hour of the next working day).
+  // Without a receipt after N working days, staff are prompted once (at the reminder hour of the next working day).
   while (!receipt && !closed && !promptSent) {
     calendarStale = false;
     const issuedOn = act.issuedOn;
     const calendar = calendarFromSlice(await loadCalendar({ from: issuedOn, to: addDays(issuedOn, 120), councilId }));
     const expectedBy = addWorkingDays(calendar, issuedOn, promptDays);
-    promptAt = atHour(addWorkingDays(calendar, issuedOn, promptDays + 1), hour);
+    promptAt = bishkekHourEpochMs(addWorkingDays(calendar, issuedOn, promptDays + 1), hour);
     const wait = promptAt - Date.now();
     if (wait > 0 && (await condition(() => receipt !== null || closed !== null || calendarStale, wait))) continue;
     await promptReceipt({ actId, issuedOn, expectedBy });

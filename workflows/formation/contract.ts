@@ -1,11 +1,25 @@
 // The typed contract of the formation procedure (5.3, 5.4): its input and result, the updates staff send for
 // each step, the calendar signal and the state query. The API and the CLI import these constants.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CompositionResult } from '../../domain/composition';
 import type { IsoDate } from '../../domain/dates';
 import type { Localized } from '../../domain/i18n';
-import type { BirthDate, Category, RosterMember, Sex } from '../../domain/roster';
-import type { CalendarChangedSignalInput, ObligationState } from '../obligation/contract';
+import type {
+  AddCandidateInput,
+  Candidate,
+  CouncilDecisionInput,
+  DeputyMembersInput,
+  FirstMeetingInput,
+  FormationState,
+  GatheringInput,
+  GatheringProtocol,
+  PublishNoticeInput,
+  PublishedNotice,
+  RemoveCandidateInput,
+  ReplaceCandidateInput,
+  ScheduleFirstMeetingInput,
+  StaffCandidatesInput,
+} from '../../domain/formation';
+import type { CalendarChangedSignalInput } from '../obligation/contract';
 
 /** Who owes each obligation of the procedure, as party ids the mail activities resolve (resolve-recipients.ts). */
 export interface FormationParties {
@@ -30,89 +44,32 @@ export interface FormationInput {
   /** The council's own formation date: 5.4.1 counts 1 month from it. */
   formedOn: IsoDate;
   parties?: Partial<FormationParties>;
-  /** The hour (Asia/Bishkek) reminders go out; 9 by default. */
+  /** The hour (Asia/Bishkek) reminders go out; DEFAULT_REMINDER_HOUR (domain/reminders.ts) if absent. */
   reminderHour?: number;
 }
 
 export const formationWorkflowId = (groupId: string): string => `formation-${groupId}`;
 
-export type FormationStep =
-  | 'formation-notice' // 5.4.1
-  | 'nominations' // 5.4.2-5.4.4 and the composition check
-  | 'council-decision' // 5.4.5
-  | 'first-meeting-scheduling' // 5.3.2
-  | 'creation-notice' // 5.3.3, 5.4.7
-  | 'first-meeting' // 5.4.6
-  | 'handed-over'; // the group is active; its term takes over
-
-export type NoticeChannel = 'website' | 'notice_board';
-
-/** A person as staff enter them; phone, e-mail and birth date are personal data (never published). */
-export interface PersonInput {
-  fullName: string;
-  sex: Sex;
-  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or the parsed form. */
-  birthDate: BirthDate | string;
-  workplace?: string | null;
-  village?: string | null;
-  phone?: string | null;
-  email?: string | null;
-}
-
-export type NominationSource = 'executive_head' | 'council_chair' | 'community_gathering';
-
-/** A nominated person: the roster fields (domain/roster.ts) plus where the nomination came from. */
-export interface Candidate extends RosterMember {
-  candidateId: string;
-  source: NominationSource;
-  nominatedOn: IsoDate;
-  /** 5.4.4: the gathering's protocol and the votes, for citizens. */
-  protocolId: string | null;
-  votes: number | null;
-}
-
-export interface GatheringProtocol {
-  protocolId: string;
-  heldOn: IsoDate;
-  protocolRef: string;
-  place: string | null;
-  participants: number;
-  /** Every name voted on, elected or not (5.4.4: a majority of participants' votes elects). */
-  results: { fullName: string; votes: number; elected: boolean }[];
-}
-
-export interface PublishedNotice {
-  noticeId: string;
-  publishedOn: IsoDate;
-  channels: NoticeChannel[];
-  text: { ky: string; ru: string };
-}
-
-export interface FormationState {
-  councilId: string;
-  groupId: string;
-  formedOn: IsoDate;
-  step: FormationStep;
-  /** The date the workflow's clock reads (Asia/Bishkek). */
-  today: IsoDate;
-  formationNotice: PublishedNotice | null;
-  staffCandidatesOn: IsoDate | null;
-  deputyMembersOn: IsoDate | null;
-  protocols: GatheringProtocol[];
-  candidates: Candidate[];
-  /** The composition check on the decision date (or today before it), with the clause and arithmetic of each finding. */
-  composition: CompositionResult | null;
-  decision: { decidedOn: IsoDate; resolutionNumber: string; termEnd: IsoDate } | null;
-  meeting: { meetingId: string; date: IsoDate; time: string; place: string; warnings: Localized[] } | null;
-  creationNotice: PublishedNotice | null;
-  firstMeeting: {
-    heldOn: IsoDate;
-    present: number;
-    chair: { candidateId: string; fullName: string; votesFor: number; votesAgainst: number; abstained: number };
-  } | null;
-  /** Every obligation the procedure opened, in the order opened, with its due date, ladder and status. */
-  obligations: ObligationState[];
-}
+export type {
+  AddCandidateInput,
+  Candidate,
+  CouncilDecisionInput,
+  DeputyMembersInput,
+  FirstMeetingInput,
+  FormationState,
+  FormationStep,
+  GatheringInput,
+  GatheringProtocol,
+  NominationSource,
+  NoticeChannel,
+  PersonInput,
+  PublishNoticeInput,
+  PublishedNotice,
+  RemoveCandidateInput,
+  ReplaceCandidateInput,
+  ScheduleFirstMeetingInput,
+  StaffCandidatesInput,
+} from '../../domain/formation';
 
 export interface FormationResult {
   groupId: string;
@@ -122,70 +79,6 @@ export interface FormationResult {
   chair: string;
   members: number;
   firstMeetingOn: IsoDate;
-}
-
-export interface PublishNoticeInput {
-  publishedOn: IsoDate;
-  channels: NoticeChannel[];
-  /** The notice's text; a standard text is composed when absent. */
-  text?: { ky: string; ru: string };
-}
-
-export interface StaffCandidatesInput {
-  /** The day the executive head sent the list to the council (5.4.2). */
-  submittedOn: IsoDate;
-  candidates: PersonInput[];
-}
-
-export interface DeputyMembersInput {
-  /** The day the council chair approved the deputies (5.4.3). */
-  approvedOn: IsoDate;
-  deputies: PersonInput[];
-}
-
-export interface GatheringInput {
-  heldOn: IsoDate;
-  protocolRef: string;
-  place?: string | null;
-  participants: number;
-  candidates: (PersonInput & { votes: number })[];
-}
-
-/** A candidate added outside the first lists: a municipal employee or deputy by the same authority, a citizen by a gathering protocol. */
-export interface AddCandidateInput {
-  category: Category;
-  person: PersonInput;
-  nominatedOn: IsoDate;
-  /** Citizens: the protocol of the gathering that elected them (they must be in it with a majority, 5.4.4). */
-  protocolId?: string;
-}
-
-export interface RemoveCandidateInput {
-  candidateId: string;
-  reason: string;
-}
-
-export interface ReplaceCandidateInput extends AddCandidateInput {
-  candidateId: string;
-  reason: string;
-}
-
-export interface CouncilDecisionInput {
-  decidedOn: IsoDate;
-  resolutionNumber: string;
-}
-
-export interface ScheduleFirstMeetingInput {
-  date: IsoDate;
-  /** 'HH:MM', Asia/Bishkek. */
-  time: string;
-  place: string;
-}
-
-export interface FirstMeetingInput {
-  heldOn: IsoDate;
-  present: number;
-  chairElection: { candidateId?: string; fullName?: string; votesFor: number; votesAgainst: number; abstained: number };
 }
 
 /** 5.4.1: the executive body published that formation has started; its date starts 5.4.2 and 5.4.3. */

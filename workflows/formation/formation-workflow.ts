@@ -4,6 +4,25 @@ import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, se
 import { createCalendar, type Calendar } from '../../domain/calendar';
 import { bishkekDateOf, type IsoDate } from '../../domain/dates';
 import { computeDeadline, OBLIGATIONS, type ObligationKey } from '../../domain/deadlines';
+import {
+  chairCandidate,
+  checkAddCandidate,
+  checkApproveDeputyMembers,
+  checkPublishCreationNotice,
+  checkPublishFormationNotice,
+  checkRecordCouncilDecision,
+  checkRecordFirstMeeting,
+  checkRecordGatheringProtocol,
+  checkRemoveCandidate,
+  checkReplaceCandidate,
+  checkScheduleFirstMeeting,
+  checkSubmitStaffCandidates,
+  compositionOf,
+  electedByGathering,
+  personToMember,
+  type CheckContext,
+} from '../../domain/formation-checks';
+import { describeProblems, type Problem } from '../../domain/problem';
 import { nameKey, type BirthDate } from '../../domain/roster';
 import { trackObligation, type ObligationTracker } from '../obligation/track-obligation';
 import type { FormationActivities } from './activities-contract';
@@ -41,26 +60,6 @@ import {
   type PublishNoticeInput,
 } from './contract';
 import { creationNoticeText, formationNoticeText } from './notice-texts';
-import {
-  chairCandidate,
-  checkAddCandidate,
-  checkApproveDeputyMembers,
-  checkPublishCreationNotice,
-  checkPublishFormationNotice,
-  checkRecordCouncilDecision,
-  checkRecordFirstMeeting,
-  checkRecordGatheringProtocol,
-  checkRemoveCandidate,
-  checkReplaceCandidate,
-  checkScheduleFirstMeeting,
-  checkSubmitStaffCandidates,
-  compositionOf,
-  describeProblems,
-  electedByGathering,
-  personToMember,
-  type CheckContext,
-  type FormationProblem,
-} from './validate';
 
 const { appendDomainEvents, publishNotice } = proxyActivities<FormationActivities>({
   startToCloseTimeout: '1 minute',
@@ -74,7 +73,7 @@ const SOURCE_OF = {
 } as const satisfies Record<Candidate['category'], NominationSource>;
 
 /** A refused update: the problems travel as details, the message names each field and rule. */
-function refuse(problems: FormationProblem[]): void {
+function refuse(problems: Problem[]): void {
   if (problems.length > 0)
     throw ApplicationFailure.create({
       type: 'FormationRefused',

@@ -2,24 +2,25 @@
 // The creation notice names members and their categories only: no phone, address or birth date (personal data).
 import type { IsoDate } from '../../domain/dates';
 import { dmy } from '../../domain/messages';
+import { NOMINATION_WORKING_DAYS } from '../../domain/regulation';
 import { CATEGORY_LABELS } from '../../domain/roster';
 import type { Candidate } from './contract';
 
 export type KyRu = { ky: string; ru: string };
 
-/** 5.4.1: the formation procedure has started; nominations and the gathering follow within 15 working days. */
+/** 5.4.1: the formation procedure has started; nominations and the gathering follow within the period of 5.4.2, 5.4.3. */
 export function formationNoticeText(formedOn: IsoDate): KyRu {
   return {
     ky: [
       'Биргелешкен мониторинг жана баалоо тобун түзүү жол-жобосу башталды (Жобонун 5.4.1-пункту).',
       `Айылдык кеңеш ${dmy(formedOn)} түзүлгөн.`,
-      'Ушул жарыядан тартып 15 жумуш күндүн ичинде айыл өкмөтүнүн башчысы муниципалдык кызматчылардан талапкерлерди (5.4.2), кеңештин төрагасы депутаттардан мүчөлөрдү (5.4.3) аныктайт.',
+      `Ушул жарыядан тартып ${NOMINATION_WORKING_DAYS} жумуш күндүн ичинде айыл өкмөтүнүн башчысы муниципалдык кызматчылардан талапкерлерди (5.4.2), кеңештин төрагасы депутаттардан мүчөлөрдү (5.4.3) аныктайт.`,
       'Жарандардан талапкерлер коомдук чогулушта шайланат (5.4.4); чогулуштун убактысы жана жери өзүнчө жарыяланат.',
     ].join('\n'),
     ru: [
       'Начата процедура формирования группы совместного мониторинга и оценки (пункт 5.4.1 Положения).',
       `Айылный кенеш сформирован ${dmy(formedOn)}.`,
-      'В течение 15 рабочих дней с даты этого объявления глава айыл окмоту назначает кандидатов из муниципальных служащих (5.4.2), председатель кенеша утверждает членов из числа депутатов (5.4.3).',
+      `В течение ${NOMINATION_WORKING_DAYS} рабочих дней с даты этого объявления глава айыл окмоту назначает кандидатов из муниципальных служащих (5.4.2), председатель кенеша утверждает членов из числа депутатов (5.4.3).`,
       'Кандидаты из числа граждан избираются на сходе граждан (5.4.4); время и место схода будут объявлены отдельно.',
     ].join('\n'),
   };

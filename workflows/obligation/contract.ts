@@ -20,26 +20,11 @@ export interface ObligationInput {
   anchor: IsoDate;
   /** A due date fixed by someone else; when absent it is computed from `key` and `anchor` on the working-day calendar. */
   due?: IsoDate;
-  /** The hour (Asia/Bishkek) at which reminders go out; 9 by default. */
+  /** The hour (Asia/Bishkek) at which reminders go out; DEFAULT_REMINDER_HOUR (domain/reminders.ts) if absent. */
   reminderHour?: number;
 }
 
-export type RungStatus = 'pending' | 'sent' | 'skipped';
-
-export interface ObligationState {
-  obligationId: string;
-  key: string;
-  clause: string;
-  party: string;
-  anchor: IsoDate;
-  due: IsoDate | null;
-  dueInstant: string | null;
-  ladder: { rung: RungName; date: IsoDate; at: string; status: RungStatus }[];
-  fulfilled: { on: IsoDate; late: boolean } | null;
-  escalated: boolean;
-  /** How many times the calendar was loaded (1 + each calendar change). */
-  calendarLoads: number;
-}
+export type { ObligationState, RungStatus } from '../../domain/obligation-state';
 
 export interface ObligationResult {
   obligationId: string;

@@ -5,7 +5,15 @@ import { condition, proxyActivities } from '@temporalio/workflow';
 import { calendarFromSlice, type Calendar } from '../../domain/calendar';
 import { addDays, compareDates, endOfDayBishkek, type IsoDate } from '../../domain/dates';
 import { computeDeadline } from '../../domain/deadlines';
-import { reminderLadder, type ReminderRung, type RungName } from '../../domain/reminders';
+import type { CalendarKind } from '../../domain/object-calendar';
+import {
+  DEFAULT_REMINDER_HOUR,
+  dueRungs,
+  reminderLadder,
+  rungsPassedOver,
+  type ReminderRung,
+  type RungName,
+} from '../../domain/reminders';
 import type { ObligationActivities, ObligationNoticeInput } from './activities-contract';
 import type { ObligationInput, ObligationResult, ObligationState, RungStatus } from './contract';
 
@@ -51,13 +59,14 @@ export interface ObligationTracker {
  * late fulfilment or a calendar change.
  */
 export function trackObligation(spec: TrackedObligation): ObligationTracker {
-  const hour = spec.reminderHour ?? 9;
+  const hour = spec.reminderHour ?? DEFAULT_REMINDER_HOUR;
   const start = spec.ladderStart ?? spec.anchor;
   const status = new Map<RungName, RungStatus>();
   let calendar: Calendar | undefined;
   let due: IsoDate | undefined;
   let ladder: ReminderRung[] = [];
   let calendarLoads = 0;
+  let calendarKind: CalendarKind | undefined;
   let calendarStale = false;
   let fulfilledOn: IsoDate | undefined;
   let openedRecorded = false;
@@ -85,16 +94,20 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
     fulfilled: fulfilledOn && due ? { on: fulfilledOn, late: compareDates(fulfilledOn, due) > 0 } : null,
     escalated: status.get('escalation') === 'sent',
     calendarLoads,
+    ...(calendarKind === undefined ? {} : { calendarKind }),
   });
 
   async function plan(): Promise<void> {
     calendarStale = false;
     const from = compareDates(start, spec.anchor) < 0 ? start : spec.anchor;
     const to = addDays(spec.due ?? spec.anchor, CALENDAR_SPAN_DAYS);
+    // 4.2: an object's obligation is counted on that object's calendar (with or without the Cabinet's transfers).
+    const byParty = spec.party.startsWith('object:') ? { party: spec.party } : {};
     const slice = await loadCalendar(
-      spec.councilId === undefined ? { from, to } : { from, to, councilId: spec.councilId },
+      spec.councilId === undefined ? { from, to, ...byParty } : { from, to, councilId: spec.councilId, ...byParty },
     );
     calendarLoads++;
+    if (slice.calendarKind !== undefined) calendarKind = slice.calendarKind;
     calendar = calendarFromSlice(slice);
     due = spec.due ?? computeDeadline(spec.key, spec.anchor, calendar).due;
     ladder = reminderLadder(due, calendar, { hour, start });
@@ -116,13 +129,9 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
       anchor: spec.anchor,
     });
     openedRecorded = true;
-    // Rungs already behind the start (an obligation opened late) are skipped, except the latest one and the escalation.
-    for (const [i, r] of ladder.entries()) {
-      if (
-        r.rung !== 'escalation' &&
-        r.epochMs <= Date.now() &&
-        ladder.slice(i + 1).some((later) => later.epochMs <= Date.now())
-      ) {
+    // An obligation opened late passes over the rungs already behind it, except the latest one and the escalation.
+    for (const r of ladder) {
+      if (rungsPassedOver(ladder, Date.now()).includes(r)) {
         status.set(r.rung, 'skipped');
         await recordObligationEvent({
           obligationId: spec.obligationId,
@@ -148,15 +157,13 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
           });
         continue;
       }
-      const next = ladder.find((r) => !status.has(r.rung));
+      const [next] = dueRungs(ladder, Date.now(), new Set(status.keys()));
       if (!next) {
-        await condition(() => fulfilledOn !== undefined || calendarStale);
-        continue;
-      }
-      const wait = next.epochMs - Date.now();
-      if (wait > 0) {
-        // The updatable timer: a fulfilment or a calendar change cancels it and the loop plans again.
-        await condition(() => fulfilledOn !== undefined || calendarStale, wait);
+        const coming = ladder.find((r) => !status.has(r.rung));
+        // The updatable timer until the next rung (none after the escalation): a fulfilment or a calendar change
+        // cancels it and the loop plans again.
+        if (coming) await condition(() => fulfilledOn !== undefined || calendarStale, coming.epochMs - Date.now());
+        else await condition(() => fulfilledOn !== undefined || calendarStale);
         continue;
       }
       if (next.rung === 'escalation') {

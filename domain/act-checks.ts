@@ -1,27 +1,14 @@
 // The synchronous, pure checks behind the act procedure's updates: the workflow runs them as update validators
 // (a refusal leaves no trace in history), and a caller may run them on the queried state before sending.
-import { compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
-import type { Localized } from '../../domain/i18n';
-import type { ActState, CloseActInput, ReceiptInput, ResponseInput } from './contract';
-
-/** Why an update is refused: the field, the rule (and its clause), in the three languages. */
-export interface ActProblem {
-  code: string;
-  field: string;
-  clause: string | null;
-  message: Localized;
-}
+import { compareDates, isIsoDate, type IsoDate } from './dates';
+import type { Localized } from './i18n';
+import { problem, type Problem } from './problem';
+import type { ActState, CloseActInput, ReceiptInput, ResponseInput } from './act-procedure';
 
 const loc = (en: string, ru: string, ky: string): Localized => ({ en, ru, ky });
-const problem = (code: string, field: string, clause: string | null, message: Localized): ActProblem => ({
-  code,
-  field,
-  clause,
-  message,
-});
 
 /** The problems as one line per problem, for a refusal's message. */
-export function describeActProblems(problems: ActProblem[], lang: 'en' | 'ru' | 'ky' = 'en'): string {
+export function describeProblems(problems: Problem[], lang: 'en' | 'ru' | 'ky' = 'en'): string {
   return problems.map((p) => `${p.field}: ${p.message[lang]}`).join('; ');
 }
 
@@ -30,7 +17,7 @@ function dateProblems(
   value: unknown,
   today: IsoDate,
   notBefore: { date: IsoDate; what: Localized } | null,
-): ActProblem[] {
+): Problem[] {
   if (typeof value !== 'string' || !isIsoDate(value)) {
     return [
       problem(
@@ -79,7 +66,7 @@ function dateProblems(
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-function closedProblem(state: ActState): ActProblem[] {
+function closedProblem(state: ActState): Problem[] {
   return state.closed
     ? [
         problem(
@@ -97,7 +84,7 @@ function closedProblem(state: ActState): ActProblem[] {
 }
 
 /** 4.3: the count starts on receipt: not before the issue, not in the future. A second receipt is accepted (no-op). */
-export function checkReceipt(state: ActState, req: ReceiptInput): ActProblem[] {
+export function checkReceipt(state: ActState, req: ReceiptInput): Problem[] {
   if (state.receipt) return [];
   const out = closedProblem(state);
   if (!state.act)
@@ -137,7 +124,7 @@ export function checkReceipt(state: ActState, req: ReceiptInput): ActProblem[] {
 }
 
 /** 4.3: a response to an obligation the act opened, after the receipt, with a text and a submission key. */
-export function checkResponse(state: ActState, req: ResponseInput): ActProblem[] {
+export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
   if (state.responses.some((r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey))
     return [];
   const out = closedProblem(state);
@@ -203,7 +190,7 @@ export function checkResponse(state: ActState, req: ResponseInput): ActProblem[]
 }
 
 /** The chair closes an act with a reason only after one of its obligations was escalated to the council. */
-export function checkClose(state: ActState, req: CloseActInput): ActProblem[] {
+export function checkClose(state: ActState, req: CloseActInput): Problem[] {
   const out = closedProblem(state);
   if (out.length > 0) return out;
   if (text(req.reason) === '')

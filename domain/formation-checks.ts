@@ -1,11 +1,16 @@
-// The synchronous, pure checks behind every formation update: the workflow runs them as update validators (a
-// refusal leaves no trace in history), and a caller may run them on the queried state before sending.
-import type { Calendar } from '../../domain/calendar';
-import { checkComposition, type CompositionResult } from '../../domain/composition';
-import { compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
-import { computeDeadline } from '../../domain/deadlines';
-import type { Localized } from '../../domain/i18n';
-import { isMajority, quorum } from '../../domain/meeting';
+// The formation's rules (5.4.1 to 5.4.7, with 5.3.2, 5.3.3, 5.2 and 7.2.3 where a step needs them) as the checks
+// behind every formation update: pure and synchronous, the workflow runs them as update validators (a refusal
+// leaves no trace in history), and a caller may run them on the queried state before sending. 5.4.4: the
+// gathering's protocol and the citizens it elects; 5.4.5: the decision on a composition without violations; 5.4.6:
+// the first meeting's quorum and the chair's election.
+import type { Calendar } from './calendar';
+import { checkComposition, type CompositionResult } from './composition';
+import { compareDates, isIsoDate, type IsoDate } from './dates';
+import { computeDeadline } from './deadlines';
+import type { Localized } from './i18n';
+import { problem, type Problem } from './problem';
+import { CREATION_NOTICE_WORKING_DAYS_BEFORE, FIRST_MEETING_WORKING_DAYS } from './regulation';
+import { isMajority, quorum } from './meeting';
 import {
   CATEGORIES,
   cleanText,
@@ -15,7 +20,7 @@ import {
   parseBirthDate,
   type BirthDate,
   type RosterMember,
-} from '../../domain/roster';
+} from './roster';
 import type {
   AddCandidateInput,
   Candidate,
@@ -30,15 +35,7 @@ import type {
   ReplaceCandidateInput,
   ScheduleFirstMeetingInput,
   StaffCandidatesInput,
-} from './contract';
-
-/** Why an update is refused: the field, the rule (and its clause), in the three languages. */
-export interface FormationProblem {
-  code: string;
-  field: string;
-  clause: string | null;
-  message: Localized;
-}
+} from './formation';
 
 export interface CheckContext {
   /** The workflow clock's date in Asia/Bishkek. */
@@ -51,23 +48,12 @@ const NOTICE_CHANNELS = ['website', 'notice_board'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const loc = (en: string, ru: string, ky: string): Localized => ({ en, ru, ky });
-const problem = (code: string, field: string, clause: string | null, message: Localized): FormationProblem => ({
-  code,
-  field,
-  clause,
-  message,
-});
-
-/** The problems as one line per problem (English), for a refusal's message. */
-export function describeProblems(problems: FormationProblem[], lang: 'en' | 'ru' | 'ky' = 'en'): string {
-  return problems.map((p) => `${p.field}: ${p.message[lang]}`).join('; ');
-}
 
 function dateProblems(
   field: string,
   value: unknown,
   opts: { notBefore?: { date: IsoDate; what: Localized; clause: string | null }; today: IsoDate },
-): FormationProblem[] {
+): Problem[] {
   if (typeof value !== 'string' || !isIsoDate(value)) {
     return [
       problem(
@@ -82,7 +68,7 @@ function dateProblems(
       ),
     ];
   }
-  const out: FormationProblem[] = [];
+  const out: Problem[] = [];
   if (compareDates(value, opts.today) > 0) {
     out.push(
       problem(
@@ -115,8 +101,8 @@ function dateProblems(
   return out;
 }
 
-function channelProblems(channels: unknown, text: unknown): FormationProblem[] {
-  const out: FormationProblem[] = [];
+function channelProblems(channels: unknown, text: unknown): Problem[] {
+  const out: Problem[] = [];
   const known = NOTICE_CHANNELS.join(', ');
   if (
     !Array.isArray(channels) ||
@@ -164,8 +150,8 @@ export function personToMember(
   category: RosterMember['category'],
   field: string,
   today: IsoDate,
-): { member?: RosterMember; problems: FormationProblem[] } {
-  const problems: FormationProblem[] = [];
+): { member?: RosterMember; problems: Problem[] } {
+  const problems: Problem[] = [];
   const p = person as Partial<PersonInput> | null;
   const fullName = typeof p?.fullName === 'string' ? cleanText(p.fullName) : '';
   if (fullName === '')
@@ -272,11 +258,11 @@ function peopleProblems(
   category: RosterMember['category'],
   field: string,
   today: IsoDate,
-): FormationProblem[] {
+): Problem[] {
   if (!Array.isArray(people) || people.length === 0)
     return [problem('empty-list', field, null, loc('the list is empty', 'список пуст', 'тизме бош'))];
   const seen = activeNames(state);
-  const out: FormationProblem[] = [];
+  const out: Problem[] = [];
   (people as PersonInput[]).forEach((person, i) => {
     const { member, problems } = personToMember(person, category, `${field}[${i}]`, today);
     out.push(...problems);
@@ -296,7 +282,7 @@ const duplicate = (field: string, name: string) =>
     loc(`${name} is already a candidate`, `${name} уже в списке кандидатов`, `${name} талапкерлердин тизмесинде бар`),
   );
 
-function noticeFirst(state: FormationState): FormationProblem[] {
+function noticeFirst(state: FormationState): Problem[] {
   if (state.formationNotice) return [];
   return [
     problem(
@@ -312,7 +298,7 @@ function noticeFirst(state: FormationState): FormationProblem[] {
   ];
 }
 
-function beforeDecision(state: FormationState): FormationProblem[] {
+function beforeDecision(state: FormationState): Problem[] {
   if (state.decision === null) return [];
   return [
     problem(
@@ -339,7 +325,7 @@ export function checkPublishFormationNotice(
   state: FormationState,
   input: PublishNoticeInput,
   ctx: CheckContext,
-): FormationProblem[] {
+): Problem[] {
   if (state.formationNotice) {
     return [
       problem(
@@ -377,7 +363,7 @@ function nominationList(
   listField: string,
   list: unknown,
   category: RosterMember['category'],
-): FormationProblem[] {
+): Problem[] {
   const first = [...noticeFirst(state), ...beforeDecision(state)];
   if (first.length > 0) return first;
   if (already !== null) {
@@ -405,7 +391,7 @@ export function checkSubmitStaffCandidates(
   state: FormationState,
   input: StaffCandidatesInput,
   ctx: CheckContext,
-): FormationProblem[] {
+): Problem[] {
   return nominationList(
     state,
     ctx,
@@ -424,7 +410,7 @@ export function checkApproveDeputyMembers(
   state: FormationState,
   input: DeputyMembersInput,
   ctx: CheckContext,
-): FormationProblem[] {
+): Problem[] {
   return nominationList(
     state,
     ctx,
@@ -450,7 +436,7 @@ export function checkRecordGatheringProtocol(
   state: FormationState,
   input: GatheringInput,
   ctx: CheckContext,
-): FormationProblem[] {
+): Problem[] {
   const first = [...noticeFirst(state), ...beforeDecision(state)];
   if (first.length > 0) return first;
   const out = [...dateProblems('heldOn', input?.heldOn, { today: ctx.today, notBefore: noticeDate(state) })];
@@ -524,8 +510,8 @@ function candidateProblems(
   input: AddCandidateInput,
   ctx: CheckContext,
   replacing?: string,
-): FormationProblem[] {
-  const out: FormationProblem[] = [];
+): Problem[] {
+  const out: Problem[] = [];
   if (!(CATEGORIES as readonly unknown[]).includes(input?.category)) {
     out.push(
       problem(
@@ -596,11 +582,7 @@ function candidateProblems(
 }
 
 /** A candidate may be added until the council decides (5.4.5); a citizen only with a gathering's majority (5.4.4). */
-export function checkAddCandidate(
-  state: FormationState,
-  input: AddCandidateInput,
-  ctx: CheckContext,
-): FormationProblem[] {
+export function checkAddCandidate(state: FormationState, input: AddCandidateInput, ctx: CheckContext): Problem[] {
   const first = [...noticeFirst(state), ...beforeDecision(state)];
   return first.length > 0 ? first : candidateProblems(state, input, ctx);
 }
@@ -621,10 +603,10 @@ const unknownCandidate = (state: FormationState, candidateId: unknown) =>
     ),
   );
 
-export function checkRemoveCandidate(state: FormationState, input: RemoveCandidateInput): FormationProblem[] {
+export function checkRemoveCandidate(state: FormationState, input: RemoveCandidateInput): Problem[] {
   const first = beforeDecision(state);
   if (first.length > 0) return first;
-  const out: FormationProblem[] = [];
+  const out: Problem[] = [];
   if (!findCandidate(state, input?.candidateId)) out.push(unknownCandidate(state, input?.candidateId));
   if (typeof input?.reason !== 'string' || input.reason.trim() === '')
     out.push(
@@ -646,7 +628,7 @@ export function checkReplaceCandidate(
   state: FormationState,
   input: ReplaceCandidateInput,
   ctx: CheckContext,
-): FormationProblem[] {
+): Problem[] {
   const removal = checkRemoveCandidate(state, input);
   if (removal.some((p) => p.code === 'decision-recorded')) return removal;
   return [...removal, ...candidateProblems(state, input, ctx, input?.candidateId)];
@@ -676,9 +658,9 @@ export function checkRecordCouncilDecision(
   state: FormationState,
   input: CouncilDecisionInput,
   ctx: CheckContext,
-): FormationProblem[] {
+): Problem[] {
   if (state.decision) return beforeDecision(state);
-  const out: FormationProblem[] = [];
+  const out: Problem[] = [];
   const missing = (code: string, clause: string, en: string, ru: string, ky: string) =>
     out.push(problem(code, 'steps', clause, loc(en, ru, ky)));
   if (!state.formationNotice)
@@ -777,15 +759,15 @@ export function creationNoticeDue(meetingDate: IsoDate, calendar: Calendar): Iso
 }
 
 /**
- * 5.3.2: the first meeting is held within 10 working days of the decision. A date after that due date is refused
- * while an on-time date can still be chosen; once the due date has passed, a late date is accepted with a warning
- * (the obligation has escalated; refusing every date would stall the procedure).
+ * 5.3.2: the first meeting is held within FIRST_MEETING_WORKING_DAYS working days of the decision. A date after
+ * that due date is refused while an on-time date can still be chosen; once the due date has passed, a late date is
+ * accepted with a warning (the obligation has escalated; refusing every date would stall the procedure).
  */
 export function checkScheduleFirstMeeting(
   state: FormationState,
   input: ScheduleFirstMeetingInput,
   ctx: CheckContext,
-): { problems: FormationProblem[]; warnings: Localized[] } {
+): { problems: Problem[]; warnings: Localized[] } {
   const warnings: Localized[] = [];
   if (!state.decision) {
     return {
@@ -821,7 +803,7 @@ export function checkScheduleFirstMeeting(
       warnings,
     };
   }
-  const out: FormationProblem[] = [];
+  const out: Problem[] = [];
   const date = input?.date;
   if (typeof date !== 'string' || !isIsoDate(date)) out.push(...dateProblems('date', date, { today: ctx.today }));
   else if (compareDates(date, ctx.today) < 0) {
@@ -874,9 +856,9 @@ export function checkScheduleFirstMeeting(
             'date',
             '5.3.2',
             loc(
-              `${date} is after ${due}, the last day for the first meeting (10 working days from the decision)`,
-              `${date} позже ${due} — последнего дня для первого заседания (10 рабочих дней после решения)`,
-              `${date} биринчи жыйындын акыркы күнүнөн (${due}, чечимден кийин 10 жумуш күн) кийин`,
+              `${date} is after ${due}, the last day for the first meeting (${FIRST_MEETING_WORKING_DAYS} working days from the decision)`,
+              `${date} позже ${due} — последнего дня для первого заседания (${FIRST_MEETING_WORKING_DAYS} рабочих дней после решения)`,
+              `${date} биринчи жыйындын акыркы күнүнөн (${due}, чечимден кийин ${FIRST_MEETING_WORKING_DAYS} жумуш күн) кийин`,
             ),
           ),
         );
@@ -896,9 +878,9 @@ export function checkScheduleFirstMeeting(
     if (compareDates(noticeDue, ctx.today) < 0) {
       warnings.push(
         loc(
-          `the creation notice was due by ${noticeDue}, 3 working days before ${date} (5.3.3); it can only be published late`,
-          `объявление о создании нужно было опубликовать до ${noticeDue}, за 3 рабочих дня до ${date} (5.3.3); теперь только с опозданием`,
-          `түзүлгөнү тууралуу жарыя ${date} күнүнөн 3 жумуш күн мурун, ${noticeDue} чейин жарыялануусу керек эле (5.3.3); эми кечигип гана`,
+          `the creation notice was due by ${noticeDue}, ${CREATION_NOTICE_WORKING_DAYS_BEFORE} working days before ${date} (5.3.3); it can only be published late`,
+          `объявление о создании нужно было опубликовать до ${noticeDue}, за ${CREATION_NOTICE_WORKING_DAYS_BEFORE} рабочих дня до ${date} (5.3.3); теперь только с опозданием`,
+          `түзүлгөнү тууралуу жарыя ${date} күнүнөн ${CREATION_NOTICE_WORKING_DAYS_BEFORE} жумуш күн мурун, ${noticeDue} чейин жарыялануусу керек эле (5.3.3); эми кечигип гана`,
         ),
       );
     }
@@ -911,7 +893,7 @@ export function checkPublishCreationNotice(
   state: FormationState,
   input: PublishNoticeInput,
   ctx: CheckContext,
-): FormationProblem[] {
+): Problem[] {
   if (!state.meeting || !state.decision) {
     return [
       problem(
@@ -969,11 +951,7 @@ export function chairCandidate(
  * 5.4.6 and 7.2.3: the first meeting has a quorum (more than half of all members present), and the chair is a
  * citizen member elected by open vote: more votes for than half of the members present (votesFor × 2 > present).
  */
-export function checkRecordFirstMeeting(
-  state: FormationState,
-  input: FirstMeetingInput,
-  ctx: CheckContext,
-): FormationProblem[] {
+export function checkRecordFirstMeeting(state: FormationState, input: FirstMeetingInput, ctx: CheckContext): Problem[] {
   if (!state.creationNotice || !state.decision || !state.meeting) {
     return [
       problem(

@@ -1,18 +1,18 @@
 // The formation's update validators: pure, synchronous, one problem per broken rule naming the field and clause.
 import { describe, expect, it } from 'vitest';
-import { shippedCalendar } from '../domain/calendar';
-import type { Candidate, FormationState } from '../workflows/formation/contract';
+import { shippedCalendar } from './calendar';
+import type { Candidate, FormationState } from './formation';
 import {
   checkRecordCouncilDecision,
   checkRecordFirstMeeting,
   checkRecordGatheringProtocol,
   checkScheduleFirstMeeting,
   electedByGathering,
-  type FormationProblem,
-} from '../workflows/formation/validate';
+} from './formation-checks';
+import type { Problem } from './problem';
 
 const calendar = shippedCalendar();
-const codes = (problems: FormationProblem[]) => problems.map((p) => [p.field, p.code, p.clause]);
+const codes = (problems: Problem[]) => problems.map((p) => [p.field, p.code, p.clause]);
 
 function candidate(n: number, fullName: string, category: Candidate['category'], sex: 'M' | 'F'): Candidate {
   return {

@@ -1,9 +1,10 @@
-// The act procedure's update validators (workflows/act/validate.ts) as tables: each row a state, a request and
+// The act procedure's update validators (act-checks.ts) as tables: each row a state, a request and
 // the refusal codes the workflow answers with before anything is written.
 import { describe, expect, it } from 'vitest';
-import type { ActState, CloseActInput, ReceiptInput, ResponseInput } from '../workflows/act/contract';
-import type { ObligationState } from '../workflows/obligation/contract';
-import { checkClose, checkReceipt, checkResponse, describeActProblems } from '../workflows/act/validate';
+import type { ActState, CloseActInput, ReceiptInput, ResponseInput } from './act-procedure';
+import type { ObligationState } from './obligation-state';
+import { checkClose, checkReceipt, checkResponse } from './act-checks';
+import { describeProblems } from './problem';
 
 const obligation = (
   key: string,
@@ -172,7 +173,7 @@ describe('closeAct: the chair closes with a reason, only after an escalation', (
 
   it('the refusal names the rule and the open obligation with its due date, in three languages', () => {
     const problems = checkClose(received, close({ on: '2026-06-10' }));
-    expect(describeActProblems(problems)).toBe(
+    expect(describeProblems(problems)).toBe(
       'on: the act can be closed by the chair only after an escalation to the council; none yet (object-response due 2026-06-16, executive-report due 2026-07-02)',
     );
     expect(problems[0]!.clause).toBe('4.3');
