@@ -64,6 +64,14 @@ export function roleHomeLink(page: PageRequest): Html {
   return html`<a href="/home?lang=${page.lang}">${msg(page.lang, 'public.nav.dashboard')}</a>`;
 }
 
+/** A link to /manage and a separator for staff and deputies; nothing for the roles that may not open it (chair, member). */
+export function manageLink(page: PageRequest): Html {
+  const role = page.auth?.role;
+  return role === 'staff' || role === 'deputy'
+    ? html`<a href="/manage?lang=${page.lang}">${msg(page.lang, 'public.nav.manage')}</a> · `
+    : html``;
+}
+
 /** The signed-in header: who, the role's start page, and logout (a POST form with the CSRF token); a login link otherwise. */
 export function accountNav(page: PageRequest): Html {
   const auth = page.auth;
