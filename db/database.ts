@@ -131,6 +131,35 @@ export interface MonitoredObjectsTable {
   kind: ObjectKind;
   contacts: Json<string[]>;
   is_executive_body: boolean;
+  /** Staff marked an object that is not a state or municipal body as following the Cabinet's transfers. */
+  follows_transfers: Generated<boolean>;
+}
+
+/** Information requests (7.3.2(1), Law No. 217): db/requests-projection.ts. */
+export interface InformationRequestsTable {
+  id: string;
+  group_id: string;
+  council_id: string;
+  object_id: string;
+  subject: string;
+  purpose: string;
+  reference: string | null;
+  act_id: string | null;
+  calendar_kind: 'with-transfers' | 'labour-code';
+  sent_on: IsoDateColumn;
+  received_on: IsoDateColumn | null;
+  received_via: 'link' | 'staff' | null;
+  first_due_date: IsoDateColumn | null;
+  due_date: IsoDateColumn | null;
+  extension_reason: string | null;
+  extended_on: IsoDateColumn | null;
+  outcome: 'answered' | 'refused' | null;
+  outcome_on: IsoDateColumn | null;
+  answer_text: string | null;
+  refusal_ground: 'state-secret' | 'personal-data' | 'other-law' | null;
+  refusal_text: string | null;
+  escalated: Generated<boolean>;
+  created_at: Timestamp;
 }
 
 export interface ActsTable {
@@ -258,6 +287,7 @@ export interface Database {
   nominations: NominationsTable;
   monitored_objects: MonitoredObjectsTable;
   acts: ActsTable;
+  information_requests: InformationRequestsTable;
   act_annexes: ActAnnexesTable;
   responses: ResponsesTable;
   obligations: ObligationsTable;

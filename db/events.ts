@@ -2,6 +2,7 @@
 // Dates are IsoDate strings ('YYYY-MM-DD'); instants are ISO 8601 strings (JSON has no Date).
 import type { MonitoredObjectKind } from '../domain/act';
 import type { IsoDate } from '../domain/dates';
+import type { RequestEvent } from './requests-events';
 
 export type Sex = 'M' | 'F';
 export type MemberCategory = 'municipal_employee' | 'deputy' | 'citizen';
@@ -122,11 +123,22 @@ export type CandidateEvent =
 /** A person's phone, e-mail and birth date made unreadable (their data key erased); carries no personal data. */
 export type PersonEvent = Ev<'person.data-erased', { personId: string; groupId: string; reason: string }>;
 
-export type ObjectEvent = Ev<
-  'object.registered',
-  /** `name` is the Kyrgyz name (the state language); `nameRu` the Russian one; `contacts` e-mail addresses. */
-  { objectId: string; councilId: string; name: string; nameRu?: string | null; kind: ObjectKind; contacts: string[] }
->;
+export type ObjectEvent =
+  | Ev<
+      'object.registered',
+      /** `name` is the Kyrgyz name (the state language); `nameRu` the Russian one; `contacts` e-mail addresses. */
+      {
+        objectId: string;
+        councilId: string;
+        name: string;
+        nameRu?: string | null;
+        kind: ObjectKind;
+        contacts: string[];
+        /** Staff marked it as following the Cabinet's transfers (domain/object-calendar.ts); absent: false. */
+        followsTransfers?: boolean;
+      }
+    >
+  | Ev<'object.calendar-set', { objectId: string; followsTransfers: boolean }>;
 
 export type ActEvent =
   | Ev<
@@ -225,7 +237,8 @@ export type DomainEvent =
   | ObligationEvent
   | NoticeEvent
   | MeetingEvent
-  | CalendarEvent;
+  | CalendarEvent
+  | RequestEvent;
 
 export type EventType = DomainEvent['type'];
 export type EventOfType<T extends EventType> = Extract<DomainEvent, { type: T }>;

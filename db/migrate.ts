@@ -8,6 +8,8 @@ import * as accountRoles from './migrations/20261126T0900-account-roles';
 import * as responseFiles from './migrations/20261127T0900-response-files';
 import * as personKeys from './migrations/20261128T0900-person-keys';
 import * as councilRetention from './migrations/20261129T0900-council-retention';
+import * as objectCalendar from './migrations/20261201T0900-object-calendar';
+import * as informationRequests from './migrations/20261201T1000-information-requests';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '20261127T0900-response-files': responseFiles,
   '20261128T0900-person-keys': personKeys,
   '20261129T0900-council-retention': councilRetention,
+  '20261201T0900-object-calendar': objectCalendar,
+  '20261201T1000-information-requests': informationRequests,
 };
 
 /** The migration names in the order they apply. */

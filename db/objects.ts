@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { MONITORED_OBJECT_KINDS, type MonitoredObjectKind } from '../domain/act';
+import { calendarKindOf, type CalendarKind } from '../domain/object-calendar';
 import type { Localized } from '../domain/i18n';
 import type { Database, MonitoredObjectsTable } from './database';
 import { streams, type Bilingual } from './events';
@@ -15,6 +16,10 @@ export interface MonitoredObject {
   name: Bilingual;
   emails: string[];
   isExecutiveBody: boolean;
+  /** Staff marked it as following the Cabinet's transfers (only matters for kinds not bound by them). */
+  followsTransfers: boolean;
+  /** The calendar its deadlines are counted on (domain/object-calendar.ts). */
+  calendarKind: CalendarKind;
 }
 
 export type ObjectErrorCode =
@@ -54,6 +59,8 @@ export function toMonitoredObject(row: Selectable<MonitoredObjectsTable>): Monit
     name: { ky: row.name, ru: row.name_ru ?? row.name },
     emails: row.contacts,
     isExecutiveBody: row.is_executive_body,
+    followsTransfers: row.follows_transfers,
+    calendarKind: calendarKindOf(row.kind, row.follows_transfers),
   };
 }
 
@@ -81,6 +88,8 @@ export interface RegisterObjectInput {
   name: Bilingual;
   emails: readonly string[];
   id?: string;
+  /** Mark an object not bound by the Cabinet's transfers as following them; false by default. */
+  followsTransfers?: boolean;
 }
 
 /** Checks and records object.registered; returns the object. Refuses with ObjectError naming the field and rule. */
@@ -127,7 +136,15 @@ export async function registerObject(
       events: [
         {
           type: 'object.registered',
-          payload: { objectId, councilId: input.councilId, name: name.ky, nameRu: name.ru, kind, contacts: emails },
+          payload: {
+            objectId,
+            councilId: input.councilId,
+            name: name.ky,
+            nameRu: name.ru,
+            kind,
+            contacts: emails,
+            ...(input.followsTransfers ? { followsTransfers: true } : {}),
+          },
         },
       ],
     });
@@ -137,7 +154,35 @@ export async function registerObject(
       await refuseSecondExecutiveBody(db, input.councilId);
     throw error;
   }
-  return { id: objectId, councilId: input.councilId, kind, name, emails, isExecutiveBody: kind === 'executive_body' };
+  const followsTransfers = input.followsTransfers ?? false;
+  return {
+    id: objectId,
+    councilId: input.councilId,
+    kind,
+    name,
+    emails,
+    isExecutiveBody: kind === 'executive_body',
+    followsTransfers,
+    calendarKind: calendarKindOf(kind, followsTransfers),
+  };
+}
+
+/** Marks an object as following the Cabinet's transfers or not (object.calendar-set); undefined for an unknown object. */
+export async function setObjectCalendar(
+  db: Kysely<Database>,
+  objectId: string,
+  followsTransfers: boolean,
+  actor: string,
+): Promise<MonitoredObject | undefined> {
+  const existing = await findObjectById(db, objectId);
+  if (!existing) return undefined;
+  if (existing.followsTransfers !== followsTransfers)
+    await record(db, {
+      stream: streams.object(objectId),
+      actor,
+      events: [{ type: 'object.calendar-set', payload: { objectId, followsTransfers } }],
+    });
+  return { ...existing, followsTransfers, calendarKind: calendarKindOf(existing.kind, followsTransfers) };
 }
 
 /** 4.3: contacts are e-mail addresses (acts and reminders go by e-mail); at least one, each valid, duplicates dropped. */

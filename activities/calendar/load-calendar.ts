@@ -1,12 +1,14 @@
 // The workflows' working-day calendar: the shipped year data overlaid with the rows staff keep in the database.
 import type { Kysely } from 'kysely';
 import { findCouncilById } from '../../db/councils';
+import { findObjectById } from '../../db/objects';
 import { calendarEntriesFor } from '../../db/calendar-entries';
 import type { Database } from '../../db/database';
-import { calendarSlice, createCalendar, type CalendarSlice } from '../../domain/calendar';
+import { calendarSlice, createCalendar } from '../../domain/calendar';
 import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
 import { compareDates, isIsoDate, yearOf, type IsoDate } from '../../domain/dates';
-import type { CalendarRange } from '../../workflows/obligation/activities-contract';
+import { entriesForKind, type CalendarKind } from '../../domain/object-calendar';
+import type { CalendarRange, LoadedCalendar } from '../../workflows/obligation/activities-contract';
 import { refusal } from '../refusal';
 
 export interface LoadCalendarInput extends CalendarRange {
@@ -16,9 +18,10 @@ export interface LoadCalendarInput extends CalendarRange {
 
 /**
  * The calendar for the whole years [from, to] touches: shipped entries, then the national database rows, then the
- * council's rows (for one date the later wins, so staff corrections override the shipped estimates).
+ * council's rows (for one date the later wins, so staff corrections override the shipped estimates). For a party
+ * 'object:<id>', the object's own calendar (4.2: without the Cabinet's transfers unless it is bound by them), named.
  */
-export async function loadCalendarSlice(db: Kysely<Database>, input: LoadCalendarInput): Promise<CalendarSlice> {
+export async function loadCalendarSlice(db: Kysely<Database>, input: LoadCalendarInput): Promise<LoadedCalendar> {
   for (const field of ['from', 'to'] as const) {
     if (typeof input[field] !== 'string' || !isIsoDate(input[field]))
       throw refusal('InvalidInput', `loadCalendar: ${field} "${String(input[field])}" is not a date (YYYY-MM-DD)`);
@@ -32,14 +35,25 @@ export async function loadCalendarSlice(db: Kysely<Database>, input: LoadCalenda
     from: `${yearOf(input.from)}-01-01`,
     to: `${yearOf(input.to)}-12-31`,
   };
+  let calendarKind: CalendarKind | undefined;
+  if (typeof input.party === 'string' && input.party.startsWith('object:')) {
+    const object = await findObjectById(db, input.party.slice('object:'.length));
+    if (!object) throw refusal('ObjectNotFound', `loadCalendar: party ${input.party} is not a registered object`);
+    calendarKind = object.calendarKind;
+  }
   const stored = await calendarEntriesFor(db, councilId, range);
-  return calendarSlice(createCalendar([...KNOWN_CALENDAR_ENTRIES, ...stored]), input.from, input.to);
+  const entries = [...KNOWN_CALENDAR_ENTRIES, ...stored];
+  if (calendarKind === undefined) return calendarSlice(createCalendar(entries), input.from, input.to);
+  return {
+    ...calendarSlice(createCalendar(entriesForKind(entries, calendarKind)), input.from, input.to),
+    calendarKind,
+  };
 }
 
 export function createCalendarActivities({ db }: { db: Kysely<Database> }) {
   return {
     /** The working-day calendar data for whole years covering [from, to] (recorded in history: replay-safe). */
-    loadCalendar(input: LoadCalendarInput): Promise<CalendarSlice> {
+    loadCalendar(input: LoadCalendarInput): Promise<LoadedCalendar> {
       return loadCalendarSlice(db, input);
     },
   };

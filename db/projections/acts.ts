@@ -19,8 +19,22 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
           kind: p.kind,
           contacts: JSON.stringify(p.contacts),
           is_executive_body: p.kind === 'executive_body',
+          follows_transfers: p.followsTransfers ?? false,
         })
         .execute();
+      return;
+    }
+    case 'object.calendar-set': {
+      const p = event.payload;
+      expectOne(
+        await trx
+          .updateTable('monitored_objects')
+          .set({ follows_transfers: p.followsTransfers })
+          .where('id', '=', p.objectId)
+          .executeTakeFirst(),
+        'monitored_objects',
+        p.objectId,
+      );
       return;
     }
     case 'act.drafted': {

@@ -10,10 +10,12 @@ import * as meetings from './meetings';
 import * as members from './members';
 import * as notices from './notices';
 import * as obligations from './obligations';
+import * as requests from '../requests-projection';
 
 /** Every table that is a pure function of the event log, children before parents (rebuild truncates them). */
 export const projectionTables = [
   'calendar_entries',
+  'information_requests',
   'meetings',
   'notices',
   'obligation_reminders',
@@ -53,6 +55,7 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'candidate.appointed':
       return candidates.apply(trx, event);
     case 'object.registered':
+    case 'object.calendar-set':
     case 'act.drafted':
     case 'act.updated':
     case 'act.annex-attached':
@@ -66,6 +69,13 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'obligation.status-changed':
     case 'obligation.reminder-sent':
       return obligations.apply(trx, event);
+    case 'request.written':
+    case 'request.received':
+    case 'request.extended':
+    case 'request.answered':
+    case 'request.refused':
+    case 'request.escalated':
+      return requests.apply(trx, event);
     case 'notice.published':
       return notices.apply(trx, event);
     case 'meeting.scheduled':

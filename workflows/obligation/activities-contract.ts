@@ -2,6 +2,7 @@
 // and are built by createActivities(deps); the workflow imports nothing but these types.
 import type { CalendarSlice } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/dates';
+import type { CalendarKind } from '../../domain/object-calendar';
 import type { RungName } from '../../domain/reminders';
 
 export interface CalendarRange {
@@ -9,7 +10,12 @@ export interface CalendarRange {
   to: IsoDate;
   /** A council's own calendar corrections apply on top of the national data when given. */
   councilId?: string | null;
+  /** Whose calendar: 'object:<id>' counts on that object's (domain/object-calendar.ts); absent, the transfers'. */
+  party?: string;
 }
+
+/** The calendar data, naming the object's calendar when a party was given. */
+export type LoadedCalendar = CalendarSlice & { calendarKind?: CalendarKind };
 
 /** What a reminder or an escalation is about; `obligationId` + `rung` is the idempotency key of the message. */
 export interface ObligationNoticeInput {
@@ -57,7 +63,7 @@ export type ObligationEvent =
 
 export interface ObligationActivities {
   /** The working-day calendar data for whole years covering [from, to] (recorded in history: replay-safe). */
-  loadCalendar(range: CalendarRange): Promise<CalendarSlice>;
+  loadCalendar(range: CalendarRange): Promise<LoadedCalendar>;
   /** Sends one reminder rung; must be idempotent by obligationId + rung. */
   sendReminder(input: ReminderInput): Promise<void>;
   /** Tells the council the obligation is overdue; must be idempotent by obligationId. */
