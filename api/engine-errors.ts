@@ -1,7 +1,9 @@
-// The engine's errors as the API's: no server 503, no procedure 404, a refusal 409 when it is about the order of the
-// steps (already done, an earlier step missing, closed) and 400 when it is about the input, with the problems.
+// The engine's and the use cases' errors as the API's: no server 503, no procedure 404, a refusal 409 when it is about
+// the order of the steps (already done, an earlier step missing, closed) and 400 when it is about the input, with the
+// problems; a use case's own bad input 400 naming the field and the rule, its conflicts 409 with the problems.
 import { AppError } from './app-error';
 import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../procedures/engine';
+import { ConflictError, InvalidInputError } from '../procedures/refusals';
 
 /** Refusal codes (domain/formation-checks.ts, domain/act-checks.ts) that mean "not now" rather than "not this input". */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set([
@@ -22,7 +24,7 @@ export const CONFLICT_CODES: ReadonlySet<string> = new Set([
   'not-escalated',
 ]);
 
-/** The AppError for an engine error, or null when `error` is not one. */
+/** The AppError for an engine error or a use case's refusal, or null when `error` is neither. */
 export function engineAppError(error: unknown): AppError | null {
   if (error instanceof EngineUnavailableError) return new AppError('engine-unavailable', error.message);
   if (error instanceof ProcedureNotFoundError)
@@ -36,5 +38,13 @@ export function engineAppError(error: unknown): AppError | null {
       ...(first ? { field: first.field, rule: first.code } : {}),
     });
   }
+  if (error instanceof InvalidInputError)
+    return new AppError('invalid-input', error.message, {
+      field: error.field,
+      rule: error.rule,
+      ...(error.value !== undefined ? { value: error.value } : {}),
+    });
+  if (error instanceof ConflictError)
+    return new AppError('conflict', error.message, { subject: error.subject, problems: error.problems });
   return null;
 }

@@ -19,21 +19,11 @@ import { mayAccessGroup, signedIn } from '../auth/require-role';
 import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
 import { problem } from '../../domain/problem';
-import type { ProcedureDeps, UseCaseLog } from '../../procedures/deps';
 import { unavailableEngine, type ProcedureEngine } from '../../procedures/engine';
 import { checkResponseFile, type UploadedFile } from './response-files';
 
 export const engineOf = (deps: AppDeps): ProcedureEngine => deps.engine ?? unavailableEngine;
 export const todayOf = (deps: AppDeps): IsoDate => bishkekDateOf((deps.clock ?? Date.now)());
-
-/** What the use cases of procedures/ take, from the app's deps (and the request's logger). */
-export const procedureDeps = (deps: AppDeps, log?: UseCaseLog): ProcedureDeps & { dataDir: string } => ({
-  db: deps.db,
-  engine: engineOf(deps),
-  now: deps.clock ?? Date.now,
-  dataDir: deps.config.dataDir,
-  ...(log ? { log } : {}),
-});
 
 /** The actor recorded with what a signed-in person did. */
 export const actorOf = (request: FastifyRequest): string => {

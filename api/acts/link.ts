@@ -14,10 +14,11 @@ import {
 import { responseLinkSecret } from '../../security/server-secret';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../app-types';
+import { procedureDeps } from '../procedure-deps';
 import { EngineUnavailableError, ProcedureNotFoundError, ProcedureRefusedError } from '../../procedures/engine';
 import { recordReceipt } from '../../procedures/acts/record-receipt';
 import { recordResponse, type ResponseResult } from '../../procedures/acts/record-response';
-import { checkUpload, domain, engineOf, procedureDeps, todayOf } from './common';
+import { checkUpload, domain, engineOf, todayOf } from './common';
 import { actProgress, keysOwedBy, owedBy, type ActProgress } from '../../procedures/acts/act-progress';
 import type { UploadedFile } from './response-files';
 

@@ -18,6 +18,7 @@ import { isIsoDate } from '../../domain/dates';
 import { dmy } from '../../domain/messages';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
+import { procedureDeps } from '../procedure-deps';
 import { requireRole } from '../auth/require-role';
 import { ERROR_STATUS } from '../error-status';
 import { msg } from '../ui/messages';
@@ -36,7 +37,6 @@ import {
   NONCE_PATTERN,
   newNonce,
   pageError,
-  procedureDeps,
   readMultipart,
   requireActRole,
   todayOf,

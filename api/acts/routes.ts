@@ -5,6 +5,7 @@ import { findAct, parseActDraft } from '../../db/acts';
 import { isIsoDate } from '../../domain/dates';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
+import { procedureDeps } from '../procedure-deps';
 import { requireRole } from '../auth/require-role';
 import { actProgress } from '../../procedures/acts/act-progress';
 import { closeAct } from '../../procedures/acts/close-act';
@@ -19,7 +20,6 @@ import {
   field,
   isJsonRequest,
   loadAct,
-  procedureDeps,
   readMultipart,
   requireActRole,
   todayOf,

@@ -16,12 +16,7 @@ import { bishkekDateOf, type IsoDate } from '../../domain/dates';
 import { isObligationKey, OBLIGATIONS } from '../../domain/deadlines';
 import { dmy } from '../../domain/messages';
 import { formatBirthDate } from '../../domain/roster';
-import {
-  formationStateQuery,
-  formationWorkflowId,
-  type FormationState,
-  type FormationStep,
-} from '../../workflows/formation/contract';
+import type { FormationState, FormationStep } from '../../workflows/formation/contract';
 import { checkRecordCouncilDecision } from '../../domain/formation-checks';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
@@ -34,7 +29,7 @@ import { actorOf } from './routes';
 import { formationState, recordFormationStep } from '../../procedures/formation/record-step';
 import { restartFormation } from '../../procedures/formation/start-formation';
 import { procedureDeps } from '../procedure-deps';
-import { FORMATION_ACTIONS, FORMATION_STEP_NAMES, type FormationStepName } from './steps';
+import { FORMATION_STEP_NAMES, type FormationStepName } from './steps';
 import { errorBox } from '../ui/error-page';
 import {
   buildInput,

@@ -2,16 +2,17 @@
 //   POST /api/councils/:councilId/formations          staff   open a group and start its procedure (Idempotency-Key)
 //   GET  /api/groups/:groupId/formation               staff, deputy, chair   the FormationState (personal data: staff only)
 //   POST /api/groups/:groupId/formation/start         staff   start the procedure of a group whose start failed
-//   POST /api/groups/:groupId/formation/<step>        staff   one update of the contract (steps.ts)
+//   POST /api/groups/:groupId/formation/<step>        staff   one step (procedures/formation/steps.ts)
 // Every action goes through the engine; the workflow's validators refuse with the clause (400, or 409 for the order).
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { findGroupById } from '../../db/groups';
-import { formationStateQuery, formationWorkflowId, type FormationState } from '../../workflows/formation/contract';
+import type { FormationState } from '../../workflows/formation/contract';
+import { formationState, recordFormationStep } from '../../procedures/formation/record-step';
+import { restartFormation, startFormation } from '../../procedures/formation/start-formation';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole, requireRole } from '../auth/require-role';
-import { unavailableEngine } from '../../procedures/engine';
 import {
   CouncilParams,
   FormationStateSchema,
@@ -23,7 +24,7 @@ import {
   STEP_ERRORS,
 } from './schema';
 import { FORMATION_ACTIONS, FORMATION_STEP_NAMES } from './steps';
-import { restartFormation, startFormation } from './start';
+import { procedureDeps } from '../procedure-deps';
 import { Strict } from '../schemas';
 
 /** Who recorded it, in the event log. */
@@ -47,7 +48,6 @@ export function stateFor(state: FormationState, role: string): FormationState {
 }
 
 export function formationApiRoutes(app: App, deps: AppDeps): void {
-  const engine = deps.engine ?? unavailableEngine;
   const staffOfGroup = requireRole(deps.db, ['staff']);
 
   app.post(
@@ -68,7 +68,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const started = await startFormation(deps, {
+      const started = await startFormation(procedureDeps(deps), {
         councilId: request.params.councilId,
         formedOn: request.body.formedOn,
         key: typeof key === 'string' ? key : null,
@@ -93,7 +93,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
       preValidation: requireRole(deps.db, ['staff', 'deputy', 'chair']),
     },
     async (request) => {
-      const state = await engine.query(formationWorkflowId(request.params.groupId), formationStateQuery);
+      const state = await formationState(procedureDeps(deps), request.params.groupId);
       return stateFor(state, request.auth!.account.role);
     },
   );
@@ -120,7 +120,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
     async (request) => {
       const group = await findGroupById(deps.db, request.params.groupId);
       if (!group) throw new AppError('group-not-found', `group ${request.params.groupId} does not exist`);
-      return restartFormation(deps, group, request.body.formedOn);
+      return restartFormation(procedureDeps(deps), group, request.body.formedOn);
     },
   );
 
@@ -141,9 +141,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
         preValidation: staffOfGroup,
       },
       async (request) => {
-        if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine: nothing was sent');
-        const result = await engine.update(formationWorkflowId(request.params.groupId), action.update, request.body);
-        return action.toResponse(result, request.body);
+        return recordFormationStep(procedureDeps(deps), request.params.groupId, step, request.body);
       },
     );
   }

@@ -14,7 +14,8 @@ import { toAppError } from '../error-handler';
 import { ERROR_STATUS } from '../error-status';
 import { msg } from '../ui/messages';
 import { actorOf } from './routes';
-import { groupIdForKey, startFormation } from './start';
+import { groupIdForKey, startFormation } from '../../procedures/formation/start-formation';
+import { procedureDeps } from '../procedure-deps';
 import { errorBox } from '../ui/error-page';
 import { formationPath } from './page';
 import { html } from '../ui/html';
@@ -102,7 +103,12 @@ ${csrfField(page)}
       try {
         if (!NONCE.test(nonce))
           throw new AppError('invalid-input', 'nonce: not a form nonce', { field: 'nonce', rule: 'type' });
-        const started = await startFormation(deps, { councilId, formedOn, key: nonce, actor: actorOf(request) });
+        const started = await startFormation(procedureDeps(deps), {
+          councilId,
+          formedOn,
+          key: nonce,
+          actor: actorOf(request),
+        });
         return await reply.redirect(
           `${formationPath(started.groupId)}?lang=${pageRequest(request, '').lang}&done=started`,
           303,

@@ -1,4 +1,5 @@
-// Starting a formation (5.4): open the group in the database, then start its procedure. The group must exist before
+// Starting a formation (5.4): open the group in the database, then start its procedure (the JSON route, the start
+// page and `jmeg formation start` all call startFormation). The group must exist before
 // the workflow (its events go to the group's stream), so the start is made idempotent: a caller's key (the form's
 // nonce, the API's Idempotency-Key) fixes the group's id, and a repeat finds that group instead of opening another
 // one, then asks the engine to start again ('already-started' when it runs). A group whose start failed can be
@@ -8,13 +9,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { ConcurrencyError } from '../../db/event-store';
 import { findGroupById, openGroup, type Group } from '../../db/groups';
-import { bishkekDateOf, compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
-import { LANGS } from '../../domain/i18n';
+import { compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
+import { LANGS, type Localized } from '../../domain/i18n';
+import { problem } from '../../domain/problem';
+import { msg } from '../../api/ui/messages';
 import { formationWorkflowId, type FormationInput } from '../../workflows/formation/contract';
-import { AppError } from '../app-error';
-import type { AppDeps } from '../app-types';
-import { unavailableEngine, type ProcedureEngine } from '../../procedures/engine';
-import { msg } from '../ui/messages';
+import { requireEngine, todayIn, type ProcedureDeps } from '../deps';
+import type { ProcedureEngine } from '../engine';
+import { ConflictError, InvalidInputError } from '../refusals';
 
 export interface StartedFormation {
   groupId: string;
@@ -31,23 +33,16 @@ export function groupIdForKey(councilId: string, key: string): string {
 /** The council's formation date as entered: a real date, not after today (it has happened). */
 export function checkFormedOn(formedOn: unknown, today: IsoDate): IsoDate {
   if (typeof formedOn !== 'string' || !isIsoDate(formedOn))
-    throw new AppError('invalid-input', `formedOn: "${String(formedOn)}" is not a date`, {
-      field: 'formedOn',
-      rule: 'date',
-    });
+    throw new InvalidInputError('formedOn', 'date', `formedOn: "${String(formedOn)}" is not a date`);
   if (compareDates(formedOn, today) > 0)
-    throw new AppError('invalid-input', `formedOn: ${formedOn} is after today (${today})`, {
-      field: 'formedOn',
-      rule: 'range',
-      value: formedOn,
-    });
+    throw new InvalidInputError('formedOn', 'range', `formedOn: ${formedOn} is after today (${today})`, formedOn);
   return formedOn;
 }
 
 const localized = (
   key: 'formation.start.inProgress' | 'formation.start.keyReused' | 'formation.start.notForming',
   params: Record<string, string>,
-) => Object.fromEntries(LANGS.map((l) => [l, msg(l, key, params)])) as { ky: string; ru: string; en: string };
+) => Object.fromEntries(LANGS.map((l) => [l, msg(l, key, params)])) as Localized;
 
 function conflict(
   code: string,
@@ -55,11 +50,8 @@ function conflict(
   key: 'formation.start.inProgress' | 'formation.start.keyReused' | 'formation.start.notForming',
   params: Record<string, string>,
   subject: string,
-): AppError {
-  return new AppError('conflict', `${field}: ${code}`, {
-    subject,
-    problems: [{ code, field, clause: null, message: localized(key, params) }],
-  });
+): ConflictError {
+  return new ConflictError([problem(code, field, null, localized(key, params))], subject);
 }
 
 /** A formation not yet handed over in this council (the one to continue instead of opening another). */
@@ -88,12 +80,11 @@ async function runProcedure(engine: ProcedureEngine, group: Group, formedOn: Iso
  * (503). With a key, a repeat returns the same group; a council with a formation in progress gets a 409 naming it.
  */
 export async function startFormation(
-  deps: AppDeps,
+  deps: ProcedureDeps,
   input: { councilId: string; formedOn: unknown; key: string | null; actor: string },
 ): Promise<StartedFormation> {
-  const engine = deps.engine ?? unavailableEngine;
-  const formedOn = checkFormedOn(input.formedOn, bishkekDateOf((deps.clock ?? Date.now)()));
-  if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine: nothing was written');
+  const formedOn = checkFormedOn(input.formedOn, todayIn(deps));
+  const engine = requireEngine(deps);
   const groupId = input.key === null ? randomUUID() : groupIdForKey(input.councilId, input.key);
   let group = await findGroupById(deps.db, groupId);
   if (group && group.council_formed_on !== formedOn) {
@@ -128,13 +119,14 @@ export async function startFormation(
 }
 
 /** Starts the procedure of a group opened earlier whose start failed (or asks again: 'already-started' when it runs). */
-export async function restartFormation(deps: AppDeps, group: Group, formedOnInput: unknown): Promise<StartedFormation> {
-  const engine = deps.engine ?? unavailableEngine;
+export async function restartFormation(
+  deps: ProcedureDeps,
+  group: Group,
+  formedOnInput: unknown,
+): Promise<StartedFormation> {
   if (group.status !== 'forming' && group.status !== 'created') {
     throw conflict('not-forming', 'groupId', 'formation.start.notForming', { status: group.status }, group.id);
   }
-  const today = bishkekDateOf((deps.clock ?? Date.now)());
-  const formedOn = group.council_formed_on ?? checkFormedOn(formedOnInput, today);
-  if (!engine.available()) throw new AppError('engine-unavailable', 'no procedure engine: nothing was written');
-  return runProcedure(engine, group, formedOn);
+  const formedOn = group.council_formed_on ?? checkFormedOn(formedOnInput, todayIn(deps));
+  return runProcedure(requireEngine(deps), group, formedOn);
 }
