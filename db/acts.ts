@@ -12,6 +12,7 @@ import {
   type ActProblem,
   type ActWarning,
 } from '../domain/act';
+import { actObligations } from '../domain/act-procedure';
 import { isIsoDate, yearOf, type IsoDate } from '../domain/dates';
 import type { Localized } from '../domain/i18n';
 import {
@@ -540,8 +541,6 @@ export async function issueAct(
 }
 
 function obligationsOf(object: MonitoredObject): Pick<IssuedAct, 'obligationKeys' | 'parties'> {
-  // 4.3 (3) does not apply when the object is the executive body; 4.3 (4) always does.
-  return object.isExecutiveBody
-    ? { obligationKeys: ['executive-report'], parties: ['executive-body'] }
-    : { obligationKeys: ['object-response', 'executive-report'], parties: [`object:${object.id}`, 'executive-body'] };
+  const obligations = actObligations(object);
+  return { obligationKeys: obligations.map((o) => o.key), parties: obligations.map((o) => o.party) };
 }

@@ -8,6 +8,18 @@ export const DEFAULT_RECEIPT_PROMPT_WORKING_DAYS = 3;
 
 export type ActObligationKey = 'object-response' | 'executive-report';
 
+/** An obligation the act opens on receipt and the party that owes it (a party id the mail activities resolve). */
+export type ActObligation = { key: ActObligationKey; party: string };
+
+/**
+ * 4.3: the obligations an act opens on its receipt. The object informs the executive body (4.3 (3)), which does not
+ * apply when the object is the executive body itself; the executive body reports to the council (4.3 (4)) always.
+ */
+export function actObligations(object: { id: string; isExecutiveBody: boolean }): ActObligation[] {
+  const report: ActObligation = { key: 'executive-report', party: 'executive-body' };
+  return object.isExecutiveBody ? [report] : [{ key: 'object-response', party: `object:${object.id}` }, report];
+}
+
 /** What the workflow knows of the issued act (from the database, recorded in history). */
 export interface IssuedActInfo {
   actId: string;
@@ -17,7 +29,7 @@ export interface IssuedActInfo {
   objectId: string;
   isExecutiveBody: boolean;
   /** 4.3: the obligations that open on receipt, with the party that owes each. */
-  obligations: { key: ActObligationKey; party: string }[];
+  obligations: ActObligation[];
 }
 
 export interface DeliveryResult {

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config/config';
 import { findAct } from '../../db/acts';
+import { actObligations } from '../../domain/act-procedure';
 import { endOfDayBishkek } from '../../domain/dates';
 import type { Database } from '../../db/database';
 import { findObjectById } from '../../db/objects';
@@ -72,13 +73,6 @@ export function createActActivities({
   return {
     async loadIssuedAct({ actId }): Promise<IssuedActInfo> {
       const { act, object } = await context(actId);
-      // 4.3 (3) does not apply when the object is the executive body itself; 4.3 (4) always does.
-      const obligations: IssuedActInfo['obligations'] = object.isExecutiveBody
-        ? [{ key: 'executive-report', party: 'executive-body' }]
-        : [
-            { key: 'object-response', party: `object:${object.id}` },
-            { key: 'executive-report', party: 'executive-body' },
-          ];
       return {
         actId,
         number: act.number,
@@ -86,7 +80,7 @@ export function createActActivities({
         title: act.title,
         objectId: object.id,
         isExecutiveBody: object.isExecutiveBody,
-        obligations,
+        obligations: actObligations(object),
       };
     },
 
