@@ -3,6 +3,7 @@ import type { IsoDate } from './dates';
 import type { Localized } from './i18n';
 import { count, dmy, localize, num, percent } from './messages';
 import type { Noun } from './messages';
+import { MAX_GROUP_SIZE, MIN_GROUP_SIZE, ONE_SEX_MAX_SHARE, sharePercent, type Share } from './regulation';
 import { CATEGORY_LABELS } from './roster';
 import type { Category, Sex } from './roster';
 
@@ -15,14 +16,17 @@ function who(m: MemberRef): string {
 
 const sexNoun = (sex: Sex): Noun => sex;
 
+/** n × share as a (possibly fractional) number, for the arithmetic shown to the user. */
+const shareValue = (n: number, share: Share): number => (n * share.numerator) / share.denominator;
+
 export const compositionMessages = {
   'size-even': (p: { size: number }): Localized =>
     localize(
       (l) =>
         ({
-          ky: `Топто ${count(l, 'member', p.size)} — жуп сан; 5.2.1 боюнча мүчөлөрдүн саны так болушу керек (5тен 15ке чейин).`,
-          ru: `В группе ${count(l, 'member', p.size)} — чётное число; по 5.2.1 число членов должно быть нечётным (от 5 до 15).`,
-          en: `The group has ${count(l, 'member', p.size)}, an even number; 5.2.1 requires an odd number (5 to 15).`,
+          ky: `Топто ${count(l, 'member', p.size)} — жуп сан; 5.2.1 боюнча мүчөлөрдүн саны так болушу керек (${MIN_GROUP_SIZE}тен ${MAX_GROUP_SIZE}ке чейин).`,
+          ru: `В группе ${count(l, 'member', p.size)} — чётное число; по 5.2.1 число членов должно быть нечётным (от ${MIN_GROUP_SIZE} до ${MAX_GROUP_SIZE}).`,
+          en: `The group has ${count(l, 'member', p.size)}, an even number; 5.2.1 requires an odd number (${MIN_GROUP_SIZE} to ${MAX_GROUP_SIZE}).`,
         })[l],
     ),
   'size-too-small': (p: { size: number; min: number }): Localized =>
@@ -93,9 +97,9 @@ export const compositionMessages = {
     localize(
       (l) =>
         ({
-          ky: `${p.size} мүчөнүн ичинен ${count(l, sexNoun(p.sex), p.found)} (${percent(l, p.found / p.size)}); 5.2.3 боюнча бир жыныстагы адамдар курамдын 70% ашпашы керек: ${p.size} × 70% = ${num(l, (p.size * 7) / 10)} → эң көп ${p.max}.`,
-          ru: `Из ${p.size} членов — ${count(l, sexNoun(p.sex), p.found)} (${percent(l, p.found / p.size)}); по 5.2.3 лица одного пола не должны превышать 70% состава: ${p.size} × 70% = ${num(l, (p.size * 7) / 10)} → не более ${p.max}.`,
-          en: `${count(l, sexNoun(p.sex), p.found)} of ${p.size} members (${percent(l, p.found / p.size)}); 5.2.3: persons of one sex must not exceed 70% of the group: ${p.size} × 70% = ${num(l, (p.size * 7) / 10)} → at most ${p.max}.`,
+          ky: `${p.size} мүчөнүн ичинен ${count(l, sexNoun(p.sex), p.found)} (${percent(l, p.found / p.size)}); 5.2.3 боюнча бир жыныстагы адамдар курамдын ${sharePercent(ONE_SEX_MAX_SHARE)}% ашпашы керек: ${p.size} × ${sharePercent(ONE_SEX_MAX_SHARE)}% = ${num(l, shareValue(p.size, ONE_SEX_MAX_SHARE))} → эң көп ${p.max}.`,
+          ru: `Из ${p.size} членов — ${count(l, sexNoun(p.sex), p.found)} (${percent(l, p.found / p.size)}); по 5.2.3 лица одного пола не должны превышать ${sharePercent(ONE_SEX_MAX_SHARE)}% состава: ${p.size} × ${sharePercent(ONE_SEX_MAX_SHARE)}% = ${num(l, shareValue(p.size, ONE_SEX_MAX_SHARE))} → не более ${p.max}.`,
+          en: `${count(l, sexNoun(p.sex), p.found)} of ${p.size} members (${percent(l, p.found / p.size)}); 5.2.3: persons of one sex must not exceed ${sharePercent(ONE_SEX_MAX_SHARE)}% of the group: ${p.size} × ${sharePercent(ONE_SEX_MAX_SHARE)}% = ${num(l, shareValue(p.size, ONE_SEX_MAX_SHARE))} → at most ${p.max}.`,
         })[l],
     ),
   'chair-not-member': (p: { chair: string }): Localized =>
@@ -210,7 +214,7 @@ export function arithmeticText(rule: ArithmeticRule, n: number, required: number
       case 'women-max':
       case 'men-max': {
         const noun = rule === 'women-max' ? 'F' : 'M';
-        const seventy = `n = ${n}: ${n} × 70% = ${num(l, (n * 7) / 10)}`;
+        const seventy = `n = ${n}: ${n} × ${sharePercent(ONE_SEX_MAX_SHARE)}% = ${num(l, shareValue(n, ONE_SEX_MAX_SHARE))}`;
         return {
           ky: `${seventy} → эң көп ${count(l, noun, required)}; ${found}`,
           ru: `${seventy} → максимум ${count(l, noun, required)}; ${found}`,

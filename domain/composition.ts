@@ -1,7 +1,7 @@
 // The composition check of the group: size (5.2.1), age (5.2.1), category quotas and the share of
-// one sex (5.2.3), the chair (5.4.6), and the same person or phone entered twice.
-// 5.2.2 (no discrimination) has nothing to check automatically, and no rule here looks at anything
-// but what 5.2 names.
+// one sex (5.2.3), the chair (5.4.6), and the same person or phone entered twice. The numbers are in
+// regulation.ts. 5.2.2 (no discrimination) has nothing to check automatically, and no rule here looks
+// at anything but what 5.2 names.
 import { arithmeticText, AGE_RULE, compositionMessages, ROUNDING_RULE } from './composition-messages';
 import type { ArithmeticRule, CompositionFindingCode, MemberRef } from './composition-messages';
 import { compareDates, isIsoDate, parseIsoDate } from './dates';
@@ -10,6 +10,18 @@ import { DomainError } from './domain-error';
 import type { Localized } from './i18n';
 import { birthDateRange, cleanText, formatBirthDate, formatPhoneKg, isRealBirthDate, nameKey } from './roster';
 import type { BirthDate, Category, RosterMember, Sex } from './roster';
+import {
+  CITIZENS_SHARE,
+  DEPUTIES_SHARE,
+  exceedsShare,
+  MAX_GROUP_SIZE,
+  MIN_GROUP_SIZE,
+  MIN_MEMBER_AGE,
+  MUNICIPAL_EMPLOYEES_SHARE,
+  ONE_SEX_MAX_SHARE,
+  shareCeil,
+  shareFloor,
+} from './regulation';
 
 export type { CompositionFindingCode, MemberRef } from './composition-messages';
 export { AGE_RULE, ROUNDING_RULE } from './composition-messages';
@@ -54,13 +66,9 @@ export type CompositionResult = {
   findings: Finding[];
 };
 
-/** 5.2.1: the group has 5 to 15 members. */
-export const MIN_SIZE = 5;
-export const MAX_SIZE = 15;
-
-/** 5.2.1: an odd number of members, 5 to 15. */
+/** 5.2.1: an odd number of members, MIN_GROUP_SIZE to MAX_GROUP_SIZE. */
 export function isAllowedSize(n: number): boolean {
-  return Number.isInteger(n) && n >= MIN_SIZE && n <= MAX_SIZE && n % 2 === 1;
+  return Number.isInteger(n) && n >= MIN_GROUP_SIZE && n <= MAX_GROUP_SIZE && n % 2 === 1;
 }
 
 export type Quota = {
@@ -85,23 +93,23 @@ export function quotaFor(n: number): Quota {
     throw new DomainError('invalid-size', `size: ${n} is not a whole number of members`, { field: 'size' });
   return {
     size: n,
-    municipalEmployeesMin: Math.floor(n / 4),
-    deputiesMin: Math.floor(n / 4),
-    deputiesMax: Math.ceil(n / 4),
-    citizensMin: Math.floor(n / 2) + 1,
-    maxOneSex: Math.floor((n * 7) / 10),
+    municipalEmployeesMin: shareFloor(n, MUNICIPAL_EMPLOYEES_SHARE),
+    deputiesMin: shareFloor(n, DEPUTIES_SHARE),
+    deputiesMax: shareCeil(n, DEPUTIES_SHARE),
+    citizensMin: shareFloor(n, CITIZENS_SHARE) + 1,
+    maxOneSex: shareFloor(n, ONE_SEX_MAX_SHARE),
     sizeAllowed: isAllowedSize(n),
   };
 }
 
 /** 5.2.3: persons of one sex must not exceed 70% — exactly 70% is allowed (integer arithmetic: count × 10 > n × 7). */
 export function exceedsOneSexLimit(countOfOneSex: number, size: number): boolean {
-  return countOfOneSex * 10 > size * 7;
+  return exceedsShare(countOfOneSex, size, ONE_SEX_MAX_SHARE);
 }
 
 /** The 18th birthday of someone born on `birth`; 29 February births turn 18 on 1 March (18 years after a leap year is never a leap year). */
 export function eighteenthBirthday(birth: IsoDate): IsoDate {
-  const year = String(Number(birth.slice(0, 4)) + 18).padStart(4, '0');
+  const year = String(Number(birth.slice(0, 4)) + MIN_MEMBER_AGE).padStart(4, '0');
   const candidate = `${year}${birth.slice(4)}`;
   return isIsoDate(candidate) ? candidate : `${year}-03-01`;
 }
@@ -161,23 +169,23 @@ export function checkComposition(members: CheckedMember[], opts: { on: IsoDate; 
   ) => findings.push({ code, clause, severity, numbers, ...refs, message });
   const ref = (index: number): MemberRef => ({ index, fullName: members[index]!.fullName });
 
-  // 5.2.1: an odd number, 5 to 15.
+  // 5.2.1: an odd number, MIN_GROUP_SIZE to MAX_GROUP_SIZE.
   if (n % 2 === 0) add('size-even', '5.2.1', 'violation', { size: n }, compositionMessages['size-even']({ size: n }));
-  if (n < MIN_SIZE)
+  if (n < MIN_GROUP_SIZE)
     add(
       'size-too-small',
       '5.2.1',
       'violation',
-      { size: n, min: MIN_SIZE },
-      compositionMessages['size-too-small']({ size: n, min: MIN_SIZE }),
+      { size: n, min: MIN_GROUP_SIZE },
+      compositionMessages['size-too-small']({ size: n, min: MIN_GROUP_SIZE }),
     );
-  if (n > MAX_SIZE)
+  if (n > MAX_GROUP_SIZE)
     add(
       'size-too-large',
       '5.2.1',
       'violation',
-      { size: n, max: MAX_SIZE },
-      compositionMessages['size-too-large']({ size: n, max: MAX_SIZE }),
+      { size: n, max: MAX_GROUP_SIZE },
+      compositionMessages['size-too-large']({ size: n, max: MAX_GROUP_SIZE }),
     );
 
   // 5.2.1: aged 18 or over on the reference date.
