@@ -88,11 +88,7 @@ export async function deleteSession(db: Kysely<Database>, idHash: string): Promi
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
 
-// Managing accounts (issue 6: the accounts page of a council, the own-password page, the first start's setup link).
-
-export function findAccountById(db: Kysely<Database>, id: string): Promise<Account | undefined> {
-  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-}
+// Managing accounts: the accounts page of a council, the own-password page, the first start's setup link.
 
 /** An account and, for a chair or member, the council of its group (null when the group is unknown). */
 export type ScopedAccount = Account & { group_council_id: string | null };

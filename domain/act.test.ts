@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertActIssuable, FINDING_METHODS, MONITORED_OBJECT_KINDS, validateAct } from './act';
+import { FINDING_METHODS, MONITORED_OBJECT_KINDS, validateAct } from './act';
 import type { ActDraft } from './act';
-import { DomainError } from './domain-error';
 import { LANGS } from './i18n';
 
 const complete: ActDraft = {
@@ -35,7 +34,6 @@ const empty: ActDraft = {
 describe('8.1: the mandatory content of an act', () => {
   it('a complete act passes without warnings', () => {
     expect(validateAct(complete)).toEqual({ ok: true, missing: [], warnings: [] });
-    expect(() => assertActIssuable(complete)).not.toThrow();
   });
 
   it('an empty draft names every mandatory item, each with clause 8.1 and a message in every language', () => {
@@ -71,7 +69,6 @@ describe('8.1: the mandatory content of an act', () => {
   ] as [string, Partial<ActDraft>][])('missing %s blocks issuing', (field, change) => {
     const draft = { ...complete, ...change };
     expect(validateAct(draft).missing.map((m) => m.field)).toEqual([field]);
-    expect(() => assertActIssuable(draft)).toThrow(new RegExp(field.replace('.', '\\.')));
   });
 
   it('the period must not end before it starts; one-day periods are fine', () => {
@@ -105,17 +102,6 @@ describe('8.1: the mandatory content of an act', () => {
     const result = validateAct({ ...complete, annexes: [] });
     expect(result.ok).toBe(true);
     expect(result.warnings).toMatchObject([{ field: 'annexes', clause: '8.1' }]);
-  });
-
-  it('issuing an incomplete act is refused with the missing items named', () => {
-    try {
-      assertActIssuable({ ...complete, place: null, recommendations: [] });
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).code).toBe('act-incomplete');
-      expect((e as DomainError).message).toContain('place, recommendations');
-    }
   });
 });
 

@@ -2,7 +2,6 @@
 // act is issued. The monitored objects (4.2) and the methods behind evaluation findings (8.1, 7.3.1).
 import { compareDates, isIsoDate } from './dates';
 import type { IsoDate } from './dates';
-import { DomainError } from './domain-error';
 import type { Localized } from './i18n';
 import { dmy } from './messages';
 
@@ -246,18 +245,4 @@ export function validateAct(draft: ActDraft): ActValidation {
   }
 
   return { ok: missing.length === 0, missing, warnings };
-}
-
-/** Refuses to issue an act whose mandatory content (8.1) is incomplete, naming every missing item. */
-export function assertActIssuable(draft: ActDraft): void {
-  const result = validateAct(draft);
-  if (!result.ok) {
-    throw new DomainError(
-      'act-incomplete',
-      `act: cannot issue, 8.1 items missing or invalid: ${result.missing.map((m) => m.field).join(', ')}`,
-      {
-        missing: result.missing,
-      },
-    );
-  }
 }
