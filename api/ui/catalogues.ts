@@ -1,4 +1,6 @@
-// The catalogues of the signed-in areas, merged into MESSAGES (messages.ts). Add an area's catalogue here.
+// The catalogues of the signed-in areas, merged into MESSAGES (messages.ts), with the obligation texts that the
+// pages share with the mails and the CLI (domain/obligation-messages.ts). Add an area's catalogue here.
+import { obligationMessages } from '../../domain/obligation-messages';
 import { commonMessages } from './common-messages';
 import { actsMessages } from '../acts/messages';
 import { accountsMessages } from '../accounts/messages';
@@ -10,6 +12,7 @@ import { publicMessages } from '../public/messages';
 
 const areas = [
   commonMessages,
+  obligationMessages,
   accountsMessages,
   formationMessages,
   dashboardMessages,
