@@ -1,6 +1,7 @@
-// Dates as people read them in each language: DD.MM.YYYY with the weekday in Kyrgyz and Russian, ISO in English.
+// Dates as people read them: DD.MM.YYYY in every language (domain/messages.ts dmy), with the weekday's name.
 import { dayOfWeek, type IsoDate } from './dates';
 import type { Lang } from './i18n';
+import { dmy } from './messages';
 
 const WEEKDAYS: Record<Lang, readonly string[]> = {
   ky: ['жекшемби', 'дүйшөмбү', 'шейшемби', 'шаршемби', 'бейшемби', 'жума', 'ишемби'],
@@ -13,8 +14,7 @@ export function weekdayName(lang: Lang, date: IsoDate): string {
   return WEEKDAYS[lang][dayOfWeek(date)] ?? '';
 }
 
-/** A date with its weekday: "01.01.2026 (бейшемби)" in ky/ru, "2026-01-01 (Thursday)" in en. */
+/** A date with its weekday: "01.01.2026 (бейшемби)", "01.01.2026 (Thursday)". */
 export function formatDay(lang: Lang, date: IsoDate): string {
-  const shown = lang === 'en' ? date : `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
-  return `${shown} (${weekdayName(lang, date)})`;
+  return `${dmy(date)} (${weekdayName(lang, date)})`;
 }

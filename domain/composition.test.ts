@@ -165,7 +165,7 @@ describe('5.2.3 near misses: one fewer than required is the specific violation, 
       'n = 13: 13 × 1/4 = 3,25 → минимум 3 муниципальных служащих (округление вниз); в списке 2',
     );
     expect(line.text.ky).toBe(
-      'n = 13: 13 × 1/4 = 3,25 → кеминде 3 муниципалдык кызматкер (төмөн карай тегеректелди); тизмеде 2',
+      'n = 13: 13 × 1/4 = 3,25 → кеминде 3 муниципалдык кызматчы (төмөн карай тегеректелди); тизмеде 2',
     );
     expect(result.arithmetic.find((a) => a.rule === 'citizens-min')!.text.en).toBe(
       'n = 13: 13 × 1/2 = 6.5 → at least 7 representatives of citizens (at least half of an odd number is a strict majority); found 8',

@@ -337,12 +337,12 @@ describe('explanation', () => {
     expect(explainDeadline(result, 'ru').join('\n')).toContain(
       'Срок: 20.01.2026 (вторник), до 23:59 по времени Бишкека',
     );
-    expect(explainDeadline(result, 'en').join('\n')).toContain('Due: 2026-01-20 (Tuesday), by 23:59 Bishkek time');
+    expect(explainDeadline(result, 'en').join('\n')).toContain('Due: 20.01.2026 (Tuesday), by 23:59 Bishkek time');
   });
 
   it('says when a deadline moved and when the term expires', () => {
     expect(explainDeadline(computeDeadline('executive-report', '2026-02-18', calendar), 'en')).toContain(
-      '2026-03-20 (Friday) is a non-working day, so the deadline moves to 2026-03-23 (Monday)',
+      '20.03.2026 (Friday) is a non-working day, so the deadline moves to 23.03.2026 (Monday)',
     );
     expect(explainDeadline(computeDeadline('term-end', '2025-11-14', calendar), 'ru')).toContain(
       'Срок истекает: 14.11.2029 (среда), в 23:59 по времени Бишкека',

@@ -10,12 +10,7 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
-/** Picks the plural form for n by the language's CLDR rules (Intl.PluralRules). */
-export function plural(
-  lang: Lang,
-  n: number,
-  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
-): string {
-  const rule = new Intl.PluralRules(lang).select(n);
-  return (forms[rule] ?? forms.other).replace('{n}', String(n));
+/** A text in the three languages, in the product's order: Kyrgyz, Russian, English. */
+export function loc(ky: string, ru: string, en: string): Localized {
+  return { ky, ru, en };
 }

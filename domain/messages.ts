@@ -1,65 +1,54 @@
 // Shared pieces of user-facing texts: counted nouns with their plural forms, numbers and dates
 // written the way each language writes them.
 import type { IsoDate } from './dates';
-import { LANGS, plural } from './i18n';
+import { formatMessage } from './format-message';
+import { LANGS } from './i18n';
 import type { Lang, Localized } from './i18n';
 
-type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-/** Nouns that follow a number. Kyrgyz nouns keep the singular after a numeral. */
+/** Nouns that follow a number, as ICU plural texts. Kyrgyz nouns keep the singular after a numeral. */
 export const NOUNS = {
   member: {
-    ky: { other: '{n} мүчө' },
-    ru: { one: '{n} член', few: '{n} члена', many: '{n} членов', other: '{n} члена' },
-    en: { one: '{n} member', other: '{n} members' },
+    ky: '{n} мүчө',
+    ru: '{n, plural, one {# член} few {# члена} many {# членов} other {# члена}}',
+    en: '{n, plural, one {# member} other {# members}}',
   },
   municipal_employee: {
-    ky: { other: '{n} муниципалдык кызматкер' },
-    ru: {
-      one: '{n} муниципальный служащий',
-      few: '{n} муниципальных служащих',
-      many: '{n} муниципальных служащих',
-      other: '{n} муниципального служащего',
-    },
-    en: { one: '{n} municipal employee', other: '{n} municipal employees' },
+    ky: '{n} муниципалдык кызматчы',
+    ru: '{n, plural, one {# муниципальный служащий} few {# муниципальных служащих} many {# муниципальных служащих} other {# муниципального служащего}}',
+    en: '{n, plural, one {# municipal employee} other {# municipal employees}}',
   },
   deputy: {
-    ky: { other: '{n} депутат' },
-    ru: { one: '{n} депутат', few: '{n} депутата', many: '{n} депутатов', other: '{n} депутата' },
-    en: { one: '{n} council deputy', other: '{n} council deputies' },
+    ky: '{n} депутат',
+    ru: '{n, plural, one {# депутат} few {# депутата} many {# депутатов} other {# депутата}}',
+    en: '{n, plural, one {# council deputy} other {# council deputies}}',
   },
   citizen: {
-    ky: { other: '{n} жарандардын өкүлү' },
-    ru: {
-      one: '{n} представитель граждан',
-      few: '{n} представителя граждан',
-      many: '{n} представителей граждан',
-      other: '{n} представителя граждан',
-    },
-    en: { one: '{n} representative of citizens', other: '{n} representatives of citizens' },
+    ky: '{n} жарандардын өкүлү',
+    ru: '{n, plural, one {# представитель граждан} few {# представителя граждан} many {# представителей граждан} other {# представителя граждан}}',
+    en: '{n, plural, one {# representative of citizens} other {# representatives of citizens}}',
   },
   F: {
-    ky: { other: '{n} аял' },
-    ru: { one: '{n} женщина', few: '{n} женщины', many: '{n} женщин', other: '{n} женщины' },
-    en: { one: '{n} woman', other: '{n} women' },
+    ky: '{n} аял',
+    ru: '{n, plural, one {# женщина} few {# женщины} many {# женщин} other {# женщины}}',
+    en: '{n, plural, one {# woman} other {# women}}',
   },
   M: {
-    ky: { other: '{n} эркек' },
-    ru: { one: '{n} мужчина', few: '{n} мужчины', many: '{n} мужчин', other: '{n} мужчины' },
-    en: { one: '{n} man', other: '{n} men' },
+    ky: '{n} эркек',
+    ru: '{n, plural, one {# мужчина} few {# мужчины} many {# мужчин} other {# мужчины}}',
+    en: '{n, plural, one {# man} other {# men}}',
   },
   meeting: {
-    ky: { other: '{n} жыйналыш' },
-    ru: { one: '{n} заседание', few: '{n} заседания', many: '{n} заседаний', other: '{n} заседания' },
-    en: { one: '{n} meeting', other: '{n} meetings' },
+    ky: '{n} жыйналыш',
+    ru: '{n, plural, one {# заседание} few {# заседания} many {# заседаний} other {# заседания}}',
+    en: '{n, plural, one {# meeting} other {# meetings}}',
   },
-} satisfies Record<string, Record<Lang, Forms>>;
+} satisfies Record<string, Localized>;
 
 export type Noun = keyof typeof NOUNS;
 
 /** "3 депутата", "1 member": the number with its noun in the right plural form. */
 export function count(lang: Lang, noun: Noun, n: number): string {
-  return plural(lang, n, NOUNS[noun][lang]);
+  return formatMessage(lang, NOUNS[noun][lang], { n });
 }
 
 /** A number as the language writes it, at most two decimals (3,25 in ky/ru; 3.25 in en). */
@@ -72,7 +61,10 @@ export function percent(lang: Lang, ratio: number): string {
   return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
 
-/** 'YYYY-MM-DD' as 'DD.MM.YYYY', the form used in Kyrgyz and Russian documents. */
+/**
+ * 'YYYY-MM-DD' as 'DD.MM.YYYY': the one form of a date shown to people, in every language, page, mail and notice
+ * (GLOSSARY.md, conventions: dates). ISO stays in inputs, URLs and JSON.
+ */
 export function dmy(date: IsoDate): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }

@@ -209,15 +209,15 @@ describe('jmeg object / act / pending', () => {
     const text = await jmeg('pending', '--group', groupId, '--today', '2026-03-18', '--lang', 'en');
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toBe(
-      'OVERDUE  Inform the executive body of the causes of the shortcomings and the measures planned (4.3)  overdue by 2 working days (2 calendar)',
+      'OVERDUE  Inform the executive body of the causes of the shortcomings and the measures planned (clause 4.3)  Overdue by 2 working days',
     );
     expect(text.stdout).toContain(
       '  Owed by: The monitored object (copy to the group) — Суу чарба; counted from 02.03.2026; due 16.03.2026',
     );
-    expect(text.stdout).toContain('  Reminders: due-3 11.03.2026');
+    expect(text.stdout).toContain('  Reminders: 3 working days before 11.03.2026');
     expect(text.stdout).toContain(`  act 2026-001 /acts/${actId}`);
     expect(text.stdout).toContain(
-      'OPEN  Generalised information on the measures taken to remove the shortcomings (4.3)  14 calendar days left',
+      'OPEN  Generalised information on the measures taken to remove the shortcomings (clause 4.3)  14 calendar days left',
     );
     const json = JSON.parse(
       (await jmeg('pending', '--group', groupId, '--today', '2026-03-18', '--overdue', '--json')).stdout,

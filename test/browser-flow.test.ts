@@ -71,7 +71,7 @@ const STAFF_EMAIL = 'staff@jmeg.kg';
 const CHAIR_EMAIL = 'chair@aksuu.kg';
 const FORMED_ON = '2026-02-25';
 
-const t = (lang: Lang, key: MessageKey, params: Record<string, string> = {}) => msg(lang, key, params);
+const t = (lang: Lang, key: MessageKey, params: Record<string, string | number> = {}) => msg(lang, key, params);
 
 describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the monitored object and the chair', () => {
   let database: TestDatabase;
@@ -402,7 +402,7 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     const due = computeDeadline('object-response', TODAY, await calendarForCouncil(database.db, actsCouncil)).due;
     expect(main).toContain(dmy(due));
     // Received today: the whole 10 working days of 4.3 are left.
-    expect(main).toContain(t('ky', 'manageActs.leftWorking', { n: '10' }));
+    expect(main).toContain(t('ky', 'obligation.left.working', { n: 10 }));
     await expect.poll(() => object.getByLabel(t('ky', 'respond.text'), { exact: true }).count()).toBe(1);
     await shot(object, 'respond');
     await expectNoAxeViolations(object, "the object's response page");
@@ -417,12 +417,12 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     expect(await h1(chair)).toBe(t('ru', 'dashboard.title'));
     const rows = chair.locator('table.obligations tbody tr');
     const first = await rows.first().innerText();
-    expect(first).toContain(t('ru', 'dashboard.state.overdue'));
+    expect(first).toContain(t('ru', 'obligation.state.overdue'));
     expect(first).toContain(obligationTitle('ru', 'object-response'));
     const all = await rows.allInnerTexts();
     expect(
       all.some(
-        (r) => r.includes(obligationTitle('ru', 'executive-report')) && r.includes(t('ru', 'dashboard.state.open')),
+        (r) => r.includes(obligationTitle('ru', 'executive-report')) && r.includes(t('ru', 'obligation.state.open')),
       ),
     ).toBe(true);
     await shot(chair, 'dashboard-overdue');
@@ -430,7 +430,7 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
 
     // The object comes back to its link: now overdue, it answers anyway (accepted, marked late) with a PDF.
     await object.goto(link);
-    expect(await object.locator('main').innerText()).toContain(t('ky', 'manageActs.overdueWorking', { n: '2' }));
+    expect(await object.locator('main').innerText()).toContain(t('ky', 'obligation.overdue.working', { n: 2 }));
     await object
       .getByLabel(t('ky', 'respond.text'), { exact: true })
       .fill('Суу берүү графиги жарыяланды, резервуар сатылып алынат.');
@@ -460,8 +460,8 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
         },
         { timeout: 90_000, interval: 1_000 },
       )
-      .toContain(t('ru', 'dashboard.state.met'));
-    expect(after.some((r) => r.includes(t('ru', 'dashboard.state.overdue')))).toBe(false);
+      .toContain(t('ru', 'obligation.state.met'));
+    expect(after.some((r) => r.includes(t('ru', 'obligation.state.overdue')))).toBe(false);
     await shot(chair, 'dashboard');
     await expectNoAxeViolations(chair, 'the dashboard');
 

@@ -449,7 +449,7 @@ describe('the calendar page', () => {
     expect(res.body).toContain('National days are changed only by staff of every council');
     // The school's answer: recorded 25 March, 26 March on the current calendar; no button while the engine is away.
     expect(res.body).toContain('Deadlines counted on an old calendar');
-    expect(res.body).toMatch(/2026-03-25 \(Wednesday\)<\/time> → <time datetime="2026-03-26">/);
+    expect(res.body).toMatch(/25\.03\.2026 \(Wednesday\)<\/time> → <time datetime="2026-03-26">/);
     expect(res.body).toContain('The procedure service is unavailable right now; tell the procedures once it is back.');
     // The yearly reminder: 2026's Kurman Ait is still an estimate.
     expect(res.body).toMatch(/<div class="notice calendar-reminder" role="status" data-year="2026">/);

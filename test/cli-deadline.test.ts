@@ -103,7 +103,7 @@ describe('jmeg deadline', () => {
     expect(ky.stdout).toContain('Мөөнөт: 20.01.2026 (шейшемби)');
     expect(ky.stdout).toContain('01.01.2026 (бейшемби), Жаңы жыл');
     const en = await jmeg('deadline', 'object-response', '--from', '2025-12-26', '--lang', 'en');
-    expect(en.stdout).toContain('Due: 2026-01-20 (Tuesday), by 23:59 Bishkek time');
+    expect(en.stdout).toContain('Due: 20.01.2026 (Tuesday), by 23:59 Bishkek time');
   });
 
   it.each([

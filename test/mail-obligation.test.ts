@@ -113,8 +113,8 @@ describe('reminders and escalations of an obligation', () => {
     const { envelopeTo, parsed } = mails[0]!;
     expect(envelopeTo).toEqual(['aiyl-okmotu@ayil.kg']);
     expect(parsed.subject).toBe(
-      '[5.4.1] Эскертүү: БМжБ тобун түзүү жол-жобосунун башталышы тууралуу жарыя — 2026-ж., 16-февраль / ' +
-        'Напоминание: Объявление о начале процедуры формирования группы — 16 февраля 2026 г.',
+      '[5.4.1] Эскертүү: БМжБ тобун түзүү жол-жобосунун башталышы тууралуу жарыя — 16.02.2026 / ' +
+        'Напоминание: Объявление о начале процедуры формирования группы — 16.02.2026',
     );
     expect(parsed.text).toContain('Мөөнөтүнө 3 жумуш күнү калды.');
     expect(parsed.text).toContain('Осталось 3 рабочих дня.');
@@ -139,7 +139,7 @@ describe('reminders and escalations of an obligation', () => {
     expect(mails[0]!.parsed.subject).toContain('[5.4.1] Мөөнөтү өттү: ');
     expect(mails[0]!.parsed.text).toContain('Урматтуу Жыргалаң айылдык кеңеши!');
     // Due 2026-02-16, escalated 2026-02-23: 7 calendar days overdue.
-    expect(mails[0]!.parsed.text).toContain('Срок истёк 7 дней назад.');
+    expect(mails[0]!.parsed.text).toContain('Срок истёк 7 календарных дней назад.');
 
     const obligation = await database.db
       .selectFrom('obligations')
@@ -158,6 +158,9 @@ describe('reminders and escalations of an obligation', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]!.text_ky).toContain('Жобонун 5.4.1-пункту');
     expect(notices[0]!.text_ru).toContain('пункт 5.4.1 Положения');
+    // A public notice writes its dates as dd.mm.yyyy, never ISO.
+    expect(notices[0]!.text_ky).toContain('мөөнөтү 16.02.2026');
+    expect(notices[0]!.text_ru).toContain('срок 16.02.2026');
     expect(notices[0]!.channels).toEqual(['website']);
   });
 

@@ -4,11 +4,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, emlFileName, messageIdFor, type OutgoingMail } from '../activities/mail/build-transport';
-import {
-  formatMailDate,
-  renderObligationMail,
-  type ObligationMailInput,
-} from '../activities/mail/render-obligation-mail';
+import { renderObligationMail, type ObligationMailInput } from '../activities/mail/render-obligation-mail';
 import { MailSendError, sendViaOutbox } from '../activities/mail/send-via-outbox';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
@@ -41,9 +37,9 @@ function outgoing(businessKey: string, input: ObligationMailInput = formationNot
 describe('an obligation mail is bilingual: Kyrgyz first, then Russian, with the clause and the due date in each', () => {
   const mail = renderObligationMail(formationNotice);
 
-  it('formats the due date in each language', () => {
-    expect(formatMailDate('2026-03-23', 'ky')).toBe('2026-ж., 23-март');
-    expect(formatMailDate('2026-03-23', 'ru')).toBe('23 марта 2026 г.');
+  it('writes the due date as dd.mm.yyyy in each language, as the pages and notices do', () => {
+    expect(mail.text).not.toContain('2026-03-23');
+    expect(mail.text.match(/23\.03\.2026/g)).toHaveLength(2);
   });
 
   it('puts Kyrgyz before Russian in the subject, the text and the HTML', () => {
@@ -54,15 +50,15 @@ describe('an obligation mail is bilingual: Kyrgyz first, then Russian, with the 
       expect(ru).toBeGreaterThan(ky);
     }
     expect(mail.subject).toBe(
-      '[5.4.1] Эскертүү: Топту түзүү жөнүндө кулактандыруу <жарыялоо> & башка — 2026-ж., 23-март / Напоминание: Объявление о формировании группы <публикация> & прочее — 23 марта 2026 г.',
+      '[5.4.1] Эскертүү: Топту түзүү жөнүндө кулактандыруу <жарыялоо> & башка — 23.03.2026 / Напоминание: Объявление о формировании группы <публикация> & прочее — 23.03.2026',
     );
   });
 
   it('names the clause and the due date in each language of the text', () => {
     expect(mail.text).toContain('Негиз: Жобонун 5.4.1-пункту');
-    expect(mail.text).toContain('Аткаруу мөөнөтү: 2026-ж., 23-март');
+    expect(mail.text).toContain('Аткаруу мөөнөтү: 23.03.2026');
     expect(mail.text).toContain('Основание: пункт 5.4.1 Положения');
-    expect(mail.text).toContain('Срок исполнения: 23 марта 2026 г.');
+    expect(mail.text).toContain('Срок исполнения: 23.03.2026');
     expect(mail.text).toContain('Урматтуу Айгүл Асанова!');
     expect(mail.text).toContain('Здравствуйте, Айгуль Асанова!');
     expect(mail.text).toContain('Милдеттүү тарап: Айыл өкмөтүнүн аппараты');
@@ -87,13 +83,13 @@ describe('an obligation mail is bilingual: Kyrgyz first, then Russian, with the 
   });
 
   it.each([
-    [3, 'Мөөнөтүнө 3 күн калды.', 'Осталось 3 дня.'],
-    [1, 'Мөөнөтүнө 1 күн калды.', 'Остался 1 день.'],
-    [5, 'Мөөнөтүнө 5 күн калды.', 'Осталось 5 дней.'],
-    [21, 'Мөөнөтүнө 21 күн калды.', 'Остался 21 день.'],
+    [3, 'Мөөнөтүнө 3 календардык күн калды.', 'Осталось 3 календарных дня.'],
+    [1, 'Мөөнөтүнө 1 календардык күн калды.', 'Остался 1 календарный день.'],
+    [5, 'Мөөнөтүнө 5 календардык күн калды.', 'Осталось 5 календарных дней.'],
+    [21, 'Мөөнөтүнө 21 календардык күн калды.', 'Остался 21 календарный день.'],
     [0, 'Мөөнөт бүгүн аяктайт.', 'Срок истекает сегодня.'],
-    [-1, 'Мөөнөт 1 күн мурун өтүп кеткен.', 'Срок истёк 1 день назад.'],
-    [-12, 'Мөөнөт 12 күн мурун өтүп кеткен.', 'Срок истёк 12 дней назад.'],
+    [-1, 'Мөөнөт 1 календардык күн мурун өтүп кеткен.', 'Срок истёк 1 календарный день назад.'],
+    [-12, 'Мөөнөт 12 календардык күн мурун өтүп кеткен.', 'Срок истёк 12 календарных дней назад.'],
   ])('%i days left reads "%s" / "%s"', (daysLeft, ky, ru) => {
     const { text, html } = renderObligationMail({ ...formationNotice, daysLeft });
     expect(text).toContain(ky);
@@ -153,8 +149,8 @@ describe('the SMTP transport (SMTP_URL set) delivers to a real SMTP server', () 
     expect(parsed.subject).toContain('Напоминание: Объявление о формировании');
     expect(parsed.text).toContain('Жобонун 5.4.1-пункту');
     expect(parsed.text).toContain('пункт 5.4.1 Положения');
-    expect(parsed.text).toContain('2026-ж., 23-март');
-    expect(parsed.text).toContain('23 марта 2026 г.');
+    expect(parsed.text).toContain('Аткаруу мөөнөтү: 23.03.2026');
+    expect(parsed.text).toContain('Срок исполнения: 23.03.2026');
     expect(parsed.html).toContain('&lt;публикация&gt; &amp; прочее');
     expect(parsed.html).not.toContain('<публикация>');
   });
@@ -194,7 +190,7 @@ describe('the .eml outbox (no SMTP_URL) writes one file per business key', () =>
 
     const parsed = await simpleParser(await readFile(first.file!));
     expect(parsed.messageId).toBe(messageIdFor('obligation/42:rung 3wd', MAIL_FROM));
-    expect(parsed.text).toContain('Осталось 3 дня.');
+    expect(parsed.text).toContain('Осталось 3 календарных дня.');
     expect(parsed.html).toContain('<section lang="ky">');
   });
 

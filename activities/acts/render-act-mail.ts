@@ -2,7 +2,8 @@
 // its response link (4.3), and the prompt to staff when no receipt arrived.
 import type { IsoDate } from '../../domain/dates';
 import type { RenderedMail } from '../mail/render-obligation-mail';
-import { escapeHtml, formatMailDate, type KyRu } from '../mail/render-obligation-mail';
+import { dmy } from '../../domain/messages';
+import { escapeHtml, type KyRu } from '../mail/render-obligation-mail';
 
 type Lang = 'ky' | 'ru';
 const LANGS: readonly Lang[] = ['ky', 'ru'];
@@ -51,7 +52,7 @@ function render(subject: string, parts: Part[]): RenderedMail {
 
 /** 4.3: the act, the two obligations it opens (or one for the executive body), and the personal response link. */
 export function renderActDelivery(m: ActDeliveryMailInput): RenderedMail {
-  const until = (lang: Lang) => formatMailDate(m.linkExpiresAt.slice(0, 10), lang);
+  const until = dmy(m.linkExpiresAt.slice(0, 10));
   const ky: Part = {
     heading: 'Кыргызча',
     paragraphs: [
@@ -59,13 +60,13 @@ export function renderActDelivery(m: ActDeliveryMailInput): RenderedMail {
       `Биргелешкен мониторинг жана баалоо тобу № ${m.number} актысын жиберет.`,
       m.isExecutiveBody
         ? 'Жобонун 4.3-пунктуна ылайык, айыл өкмөтү 30 календардык күндүн ичинде көрүлгөн чаралар тууралуу айылдык кеңешке маалымат берет. Мөөнөт актыны алган күндөн эсептелет.'
-        : 'Жобонун 4.3-пунктуна ылайык, объект 10 жумуш күнүнүн ичинде кемчиликтердин себептери жана пландалган чаралар тууралуу айыл өкмөтүнө маалымдайт (көчүрмөсү топко). Мөөнөт актыны алган күндөн эсептелет.',
-      'Төмөнкү шилтеме аркылуу актыны алганыңызды ырастап, жоопту аккаунтсуз жөнөтө аласыз.',
+        : 'Жобонун 4.3-пунктуна ылайык, объект 10 жумуш күнүнүн ичинде кемчиликтердин себептери жана пландаштырылган чаралар тууралуу айыл өкмөтүнө маалымдайт (көчүрмөсү топко). Мөөнөт актыны алган күндөн эсептелет.',
+      'Төмөнкү шилтеме аркылуу актыны алганыңызды ырастап, жоопту эсептик жазуусуз жөнөтө аласыз.',
     ],
     facts: [
       ['Акт', `№ ${m.number}: ${m.title}`],
-      ['Чыгарылган күнү', formatMailDate(m.issuedOn, 'ky')],
-      ['Шилтеме жарактуу', `${until('ky')} чейин`],
+      ['Чыгарылган күнү', dmy(m.issuedOn)],
+      ['Шилтеме жарактуу', `${until} күнүнө чейин`],
     ],
     link: { label: 'Жооп берүү', url: m.link },
   };
@@ -81,8 +82,8 @@ export function renderActDelivery(m: ActDeliveryMailInput): RenderedMail {
     ],
     facts: [
       ['Акт', `№ ${m.number}: ${m.title}`],
-      ['Дата выдачи', formatMailDate(m.issuedOn, 'ru')],
-      ['Ссылка действует', `до ${until('ru')}`],
+      ['Дата выдачи', dmy(m.issuedOn)],
+      ['Ссылка действует', `до ${until}`],
     ],
     link: { label: 'Ответить', url: m.link },
   };
@@ -103,16 +104,16 @@ export function renderReceiptPrompt(m: ReceiptPromptMailInput): RenderedMail {
   const ky: Part = {
     heading: 'Кыргызча',
     paragraphs: [
-      `№ ${m.number} акты ${formatMailDate(m.issuedOn, 'ky')} ${m.object.ky} дарегине жиберилген, бирок ${formatMailDate(m.expectedBy, 'ky')} чейин алынганы белгиленген жок.`,
-      `Актыны кагаз түрүндө тапшырып, алынган күнүн белгилеңиз: jmeg act receive ${m.actId} --on ЖЖЖЖ-АА-КК. 4.3-пункттагы мөөнөттөр ошол күндөн эсептелет.`,
+      `№ ${m.number} акт ${dmy(m.issuedOn)} күнү ${m.object.ky} дарегине жиберилген, бирок ${dmy(m.expectedBy)} күнүнө чейин алынганы белгиленген жок.`,
+      `Актыны кагаз түрүндө тапшырып, алынган күнүн белгилеңиз (CLI буйругу): jmeg act receive ${m.actId} --on ЖЖЖЖ-АА-КК. 4.3-пункттагы мөөнөттөр ошол күндөн эсептелет.`,
     ],
     facts: [['Акт', `№ ${m.number}: ${m.title}`]],
   };
   const ru: Part = {
     heading: 'На русском языке',
     paragraphs: [
-      `Акт № ${m.number} направлен ${formatMailDate(m.issuedOn, 'ru')} объекту «${m.object.ru}», но его получение не отмечено до ${formatMailDate(m.expectedBy, 'ru')}.`,
-      `Вручите акт на бумаге и отметьте дату получения: jmeg act receive ${m.actId} --on ГГГГ-ММ-ДД. Сроки пункта 4.3 считаются с этой даты.`,
+      `Акт № ${m.number} направлен ${dmy(m.issuedOn)} объекту «${m.object.ru}», но его получение не отмечено до ${dmy(m.expectedBy)}.`,
+      `Вручите акт на бумаге и отметьте дату получения (команда CLI): jmeg act receive ${m.actId} --on ГГГГ-ММ-ДД. Сроки пункта 4.3 считаются с этой даты.`,
     ],
     facts: [['Акт', `№ ${m.number}: ${m.title}`]],
   };

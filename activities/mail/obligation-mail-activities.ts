@@ -1,5 +1,7 @@
 // The obligation workflow's mail activities (workflows/obligation/activities-contract.ts): reminders to the
 // party that owes, and the escalation to the council. Each message goes through the outbox exactly once per key.
+import { dmy } from '../../domain/messages';
+import { clauseText } from '../../domain/obligation-messages';
 import type { Kysely } from 'kysely';
 import { record } from '../../db/record';
 import type { Database } from '../../db/database';
@@ -97,8 +99,8 @@ export function createObligationMailActivities({
               groupId: ctx.groupId,
               kind: 'escalation',
               text: {
-                ky: `Мөөнөтү өттү: ${about.title.ky} (Жобонун ${input.clause}-пункту, мөөнөтү ${input.due}). Маселе айылдык кеңешке жиберилди.`,
-                ru: `Срок пропущен: ${about.title.ru} (пункт ${input.clause} Положения, срок ${input.due}). Вопрос передан айылному кенешу.`,
+                ky: `Мөөнөтү өттү: ${about.title.ky} (${clauseText('ky', input.clause, 'ofRegulation')}, мөөнөтү ${dmy(input.due)}). Маселе айылдык кеңешке жиберилди.`,
+                ru: `Срок пропущен: ${about.title.ru} (${clauseText('ru', input.clause, 'ofRegulation')}, срок ${dmy(input.due)}). Вопрос передан айылному кенешу.`,
               },
               channels: ['website'],
               publishedAt: now.toISOString(),

@@ -1,13 +1,14 @@
 // One e-mail about an obligation, in Kyrgyz (the state language, first) and Russian, as plain text and HTML.
 import type { IsoDate } from '../../domain/dates';
-import { plural } from '../../domain/i18n';
+import { dmy } from '../../domain/messages';
+import { clauseText, daysLeftText } from '../../domain/obligation-messages';
 
 type MailLang = 'ky' | 'ru';
 export type KyRu = Record<MailLang, string>;
 
 export interface ObligationMailInput {
   kind: 'reminder' | 'escalation';
-  /** What is owed, e.g. { ky: 'Түзүү жөнүндө кулактандыру', ru: 'Объявление о формировании' }. */
+  /** What is owed, e.g. { ky: 'Түзүү жөнүндө жарыя', ru: 'Объявление о формировании' }. */
   title: KyRu;
   /** The clause of the regulation that sets the deadline, e.g. '5.4.1'. */
   clause: string;
@@ -29,7 +30,6 @@ export interface RenderedMail {
   html: string;
 }
 
-type DayUnit = 'calendar' | 'working';
 const LANGS: readonly MailLang[] = ['ky', 'ru'];
 
 const words = {
@@ -42,61 +42,26 @@ const words = {
     },
     subject: { reminder: 'Эскертүү', escalation: 'Мөөнөтү өттү' },
     obligation: 'Милдет',
-    clause: (c: string) => `Жобонун ${c}-пункту`,
     basis: 'Негиз',
     party: 'Милдеттүү тарап',
     due: 'Аткаруу мөөнөтү',
-    daysLeft: (n: number, unit: DayUnit) => {
-      const days = unit === 'working' ? 'жумуш күнү' : 'күн';
-      if (n === 0) return 'Мөөнөт бүгүн аяктайт.';
-      return n > 0
-        ? plural('ky', n, { other: `Мөөнөтүнө {n} ${days} калды.` })
-        : plural('ky', -n, { other: `Мөөнөт {n} ${days} мурун өтүп кеткен.` });
-    },
     footer: 'Бул кат автоматтык түрдө жөнөтүлдү.',
   },
   ru: {
     heading: 'На русском языке',
     greeting: (name: string) => `Здравствуйте, ${name}!`,
     intro: {
-      reminder: 'Напоминаем о приближении срока исполнения обязательства.',
-      escalation: 'Срок исполнения обязательства истёк. Вопрос передан на рассмотрение айылного кенеша.',
+      reminder: 'Напоминаем о приближении срока исполнения обязанности.',
+      escalation: 'Срок исполнения обязанности истёк. Вопрос передан на рассмотрение айылного кенеша.',
     },
     subject: { reminder: 'Напоминание', escalation: 'Срок пропущен' },
-    obligation: 'Обязательство',
-    clause: (c: string) => `пункт ${c} Положения`,
+    obligation: 'Обязанность',
     basis: 'Основание',
     party: 'Обязанная сторона',
     due: 'Срок исполнения',
-    daysLeft: (n: number, unit: DayUnit) => {
-      const [one, few, many] =
-        unit === 'working' ? ['рабочий день', 'рабочих дня', 'рабочих дней'] : ['день', 'дня', 'дней'];
-      if (n === 0) return 'Срок истекает сегодня.';
-      return n > 0
-        ? plural('ru', n, {
-            one: `Остался {n} ${one}.`,
-            few: `Осталось {n} ${few}.`,
-            many: `Осталось {n} ${many}.`,
-            other: `Осталось {n} ${few}.`,
-          })
-        : plural('ru', -n, {
-            one: `Срок истёк {n} ${one} назад.`,
-            few: `Срок истёк {n} ${few} назад.`,
-            many: `Срок истёк {n} ${many} назад.`,
-            other: `Срок истёк {n} ${few} назад.`,
-          });
-    },
     footer: 'Это письмо отправлено автоматически.',
   },
 } as const;
-
-/** Formats a civil date in the language's long form ('ky': "2026-ж., 21-март", 'ru': "21 марта 2026 г."). */
-export function formatMailDate(date: IsoDate, lang: MailLang): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-}
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -110,13 +75,18 @@ function isWebLink(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
+/** Days left or overdue, in the words of the dashboard and the CLI (domain/obligation-messages.ts). */
+function daysLeft(input: ObligationMailInput, lang: MailLang): string {
+  return daysLeftText(lang, { unit: input.dayUnit ?? 'calendar', left: input.daysLeft });
+}
+
 function facts(input: ObligationMailInput, lang: MailLang): [label: string, value: string][] {
   const w = words[lang];
   return [
     [w.obligation, input.title[lang]],
-    [w.basis, w.clause(input.clause)],
+    [w.basis, clauseText(lang, input.clause, 'ofRegulation')],
     [w.party, input.party[lang]],
-    [w.due, formatMailDate(input.dueDate, lang)],
+    [w.due, dmy(input.dueDate)],
   ];
 }
 
@@ -124,7 +94,7 @@ function textPart(input: ObligationMailInput, lang: MailLang): string {
   const w = words[lang];
   const lines = [`== ${w.heading} ==`, '', w.greeting(input.recipient[lang]), '', w.intro[input.kind], ''];
   for (const [label, value] of facts(input, lang)) lines.push(`${label}: ${value}`);
-  lines.push(w.daysLeft(input.daysLeft, input.dayUnit ?? 'calendar'));
+  lines.push(`${daysLeft(input, lang)}.`);
   for (const link of input.links ?? []) lines.push(`${link.label[lang]}: ${link.url}`);
   lines.push('', w.footer);
   return lines.join('\n');
@@ -148,7 +118,7 @@ function htmlPart(input: ObligationMailInput, lang: MailLang): string {
     `<p>${escapeHtml(w.greeting(input.recipient[lang]))}</p>`,
     `<p>${escapeHtml(w.intro[input.kind])}</p>`,
     `<table>${rows}</table>`,
-    `<p><strong>${escapeHtml(w.daysLeft(input.daysLeft, input.dayUnit ?? 'calendar'))}</strong></p>`,
+    `<p><strong>${escapeHtml(`${daysLeft(input, lang)}.`)}</strong></p>`,
     links === '' ? '' : `<ul>${links}</ul>`,
     `<p><small>${escapeHtml(w.footer)}</small></p>`,
     '</section>',
@@ -159,9 +129,7 @@ function htmlPart(input: ObligationMailInput, lang: MailLang): string {
 export function renderObligationMail(input: ObligationMailInput): RenderedMail {
   const subject =
     `[${input.clause}] ` +
-    LANGS.map(
-      (lang) => `${words[lang].subject[input.kind]}: ${input.title[lang]} — ${formatMailDate(input.dueDate, lang)}`,
-    ).join(' / ');
+    LANGS.map((lang) => `${words[lang].subject[input.kind]}: ${input.title[lang]} — ${dmy(input.dueDate)}`).join(' / ');
   const text = LANGS.map((lang) => textPart(input, lang)).join('\n\n') + '\n';
   const html = [
     '<!doctype html>',

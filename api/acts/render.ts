@@ -1,6 +1,7 @@
 // Pieces of the act pages shared by the staff page (/manage/acts/:actId) and the object's page (/acts/:actId/respond):
 // the act's 8.1 content, its annex files, and where its procedure stands (4.3: each obligation's due date and the
 // days left, responses with their late flag). Everything is escaped by the html template.
+import { daysLeftText as daysLeftIn } from '../../domain/obligation-messages';
 import type { Act } from '../../db/acts';
 import type { MonitoredObject } from '../../db/objects';
 import { FINDING_METHODS, MONITORED_OBJECT_KINDS } from '../../domain/act';
@@ -59,15 +60,9 @@ export function annexFiles(lang: Lang, act: Act): Html {
   return html`<ul>${act.annexes.map((a) => html`<li><a href="${annexUrl(act.id, a.id)}">${a.fileName}</a> <span class="muted">(${a.mediaType}, ${kb(a.sizeBytes)})</span></li>`)}</ul>`;
 }
 
-/** "5 working days left", "due today", "3 days overdue", in the rule's own unit. */
+/** Days left or overdue in the rule's own unit, as the dashboard, the mails and the CLI say them. */
 export function daysLeftText(lang: Lang, o: ObligationProgress): string {
-  if (!o.daysLeft) return '';
-  const { unit, left } = o.daysLeft;
-  if (left === 0) return msg(lang, 'manageActs.dueToday');
-  const n = String(Math.abs(left));
-  if (left < 0)
-    return msg(lang, unit === 'working' ? 'manageActs.overdueWorking' : 'manageActs.overdueCalendar', { n });
-  return msg(lang, unit === 'working' ? 'manageActs.leftWorking' : 'manageActs.leftCalendar', { n });
+  return o.daysLeft ? daysLeftIn(lang, o.daysLeft) : '';
 }
 
 export function obligationStatus(lang: Lang, o: ObligationProgress): string {

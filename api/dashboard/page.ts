@@ -2,6 +2,7 @@
 // and deputies read it; the chair and staff also get the action links (the act and formation pages) and the calendar
 // feed's subscription link, which they can regenerate (POST /manage/groups/:groupId/feed-token). Read from Postgres
 // only, so it works while Temporal is unreachable.
+import { clauseText } from '../../domain/obligation-messages';
 import { Type } from 'typebox';
 import { regenerateFeedToken } from '../../db/feed-tokens';
 import { findGroupById } from '../../db/groups';
@@ -43,10 +44,10 @@ const PageQuery = Strict({
 const withLang = (path: string, lang: Lang) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
 function stateOf(lang: Lang, o: DashboardObligation): Html {
-  if (o.overdue) return html`<span class="overdue">${msg(lang, 'dashboard.state.overdue')}</span>`;
+  if (o.overdue) return html`<span class="overdue">${msg(lang, 'obligation.state.overdue')}</span>`;
   if (o.dueThisWeek) return html`<strong>${msg(lang, 'dashboard.state.week')}</strong>`;
-  if (o.open) return html`${msg(lang, 'dashboard.state.open')}`;
-  return html`${msg(lang, o.status === 'met' ? 'dashboard.state.met' : o.status === 'cancelled' ? 'dashboard.state.cancelled' : 'dashboard.state.closed')}`;
+  if (o.open) return html`${msg(lang, 'obligation.state.open')}`;
+  return html`${msg(lang, o.status === 'met' ? 'obligation.state.met' : o.status === 'cancelled' ? 'obligation.state.cancelled' : 'obligation.state.closed')}`;
 }
 
 function partyText(lang: Lang, o: DashboardObligation): string {
@@ -67,11 +68,11 @@ function obligationRow(lang: Lang, o: DashboardObligation): Html {
     : msg(lang, 'dashboard.link.formation');
   return html`<tr${o.overdue ? html` class="overdue-row"` : ''}>
 <td>${stateOf(lang, o)}</td>
-<td>${obligationTitle(lang, o.key)} <span class="muted">(${msg(lang, 'dashboard.clause', { clause: o.clause })})</span>${o.link ? html`<br><a href="${withLang(o.link, lang)}">${linkText}</a>` : ''}</td>
+<td>${obligationTitle(lang, o.key)} <span class="muted">(${clauseText(lang, o.clause, 'short')})</span>${o.link ? html`<br><a href="${withLang(o.link, lang)}">${linkText}</a>` : ''}</td>
 <td>${partyText(lang, o)}</td>
-<td><time datetime="${o.dueDate}">${formatDay(lang, o.dueDate)}</time>${o.dueOnCurrentCalendar ? html`<br><span class="muted">${msg(lang, 'dashboard.movedTo', { date: formatDay(lang, o.dueOnCurrentCalendar) })}</span>` : ''}${o.dueOnNonWorkingDay && !o.dueOnCurrentCalendar ? html`<br><span class="muted">${msg(lang, 'dashboard.nonWorkingDue')}</span>` : ''}</td>
+<td><time datetime="${o.dueDate}">${formatDay(lang, o.dueDate)}</time>${o.dueOnCurrentCalendar ? html`<br><span class="muted">${msg(lang, 'dashboard.movedTo', { date: formatDay(lang, o.dueOnCurrentCalendar) })}</span>` : ''}${o.dueOnNonWorkingDay && !o.dueOnCurrentCalendar ? html`<br><span class="muted">${msg(lang, 'obligation.nonWorkingDue')}</span>` : ''}</td>
 <td>${o.daysLeft ? daysLeftText(lang, o.daysLeft) : o.closedAt ? msg(lang, 'dashboard.closedOn', { date: formatDay(lang, bishkekDateOf(Date.parse(o.closedAt))) }) : ''}</td>
-<td>${reminders}${o.escalation ? html`<br><span class="overdue">${msg(lang, 'dashboard.escalated', { date: formatDay(lang, bishkekDateOf(Date.parse(o.escalation.sentAt))) })}</span>` : ''}</td>
+<td>${reminders}${o.escalation ? html`<br><span class="overdue">${msg(lang, 'obligation.escalated', { date: formatDay(lang, bishkekDateOf(Date.parse(o.escalation.sentAt))) })}</span>` : ''}</td>
 </tr>`;
 }
 

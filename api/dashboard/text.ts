@@ -1,10 +1,14 @@
-// The dashboard's words: an obligation's title, days left, a timeline entry as one sentence, in ky, ru or en.
+// The dashboard's words: an obligation's title, a timeline entry as one sentence, in ky, ru or en. Days left and
+// reminder rungs are the words the mails and the CLI use too (domain/obligation-messages.ts).
 import type { TimelineEntry } from '../../db/timeline';
 import { formatDay } from '../../domain/calendar-format';
 import type { CalendarName } from '../../domain/calendar';
 import { isObligationKey, OBLIGATIONS } from '../../domain/deadlines';
 import type { Lang } from '../../domain/i18n';
+import { rungText } from '../../domain/obligation-messages';
 import { msg, type MessageKey } from '../ui/messages';
+
+export { daysLeftText, rungText } from '../../domain/obligation-messages';
 
 /** A name kept in ky and ru: Kyrgyz for ky, Russian for ru and en. */
 export const nameIn = (lang: Lang, name: CalendarName): string => (lang === 'ky' ? name.ky : name.ru);
@@ -18,17 +22,11 @@ function known<K extends string>(prefix: string, value: string, keys: readonly K
 }
 
 const STATUSES = ['forming', 'created', 'active', 'term-ended', 'dissolved'] as const;
-const RUNGS = ['due-3', 'due-1', 'due-0'] as const;
 const MEETING_KINDS = ['first', 'regular', 'extraordinary'] as const;
 
 export function groupStatusText(lang: Lang, status: string): string {
   const key = known('dashboard.status.', status, STATUSES);
   return key ? msg(lang, key) : status;
-}
-
-export function rungText(lang: Lang, rung: string): string {
-  const key = known('dashboard.rung.', rung, RUNGS);
-  return key ? msg(lang, key) : rung;
 }
 
 export function meetingKindText(lang: Lang, kind: string): string {
@@ -79,16 +77,4 @@ export function timelineText(lang: Lang, e: TimelineEntry): string {
       break;
   }
   return msg(lang, `dashboard.event.${e.kind}`, params);
-}
-
-/** "Working days left: 3", "Calendar days overdue: 2", "Due today" (the rule's own unit). */
-export function daysLeftText(lang: Lang, d: { unit: 'working' | 'calendar'; left: number }): string {
-  if (d.left === 0) return msg(lang, 'dashboard.left.today');
-  if (d.left > 0)
-    return msg(lang, d.unit === 'working' ? 'dashboard.left.working' : 'dashboard.left.calendar', {
-      n: String(d.left),
-    });
-  return msg(lang, d.unit === 'working' ? 'dashboard.overdue.working' : 'dashboard.overdue.calendar', {
-    n: String(-d.left),
-  });
 }

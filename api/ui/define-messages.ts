@@ -1,10 +1,2 @@
 // An area's labels: the Kyrgyz keys are the keys; ru and en must have exactly them (a type error otherwise).
-export interface AreaMessages<K extends string> {
-  ky: Readonly<Record<K, string>>;
-  ru: Readonly<Record<K, string>>;
-  en: Readonly<Record<K, string>>;
-}
-
-export function defineMessages<K extends string>(messages: AreaMessages<K>): AreaMessages<K> {
-  return messages;
-}
+export { defineMessages, type AreaMessages } from '../../domain/define-messages';

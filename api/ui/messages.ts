@@ -1,6 +1,8 @@
-// Every label of the pages in Kyrgyz, Russian and English; test/i18n.test.ts fails on a missing or empty one.
+// Every label of the pages in Kyrgyz, Russian and English, as ICU MessageFormat; test/i18n.test.ts fails on a
+// missing or empty one, or one that does not parse.
 // The public pages' labels are here; each area of the signed-in pages keeps its own catalogue in this folder
 // (defineMessages makes its ru and en have exactly the Kyrgyz keys) and is merged below.
+import { formatMessage, type MessageParams } from '../../domain/format-message';
 import type { Lang } from '../../domain/i18n';
 import { AREA_CATALOGUES } from './catalogues';
 
@@ -226,9 +228,9 @@ export const MESSAGES: Readonly<Record<Lang, Catalogue>> = {
   en: { ...publicEn, ...AREA_CATALOGUES.en },
 };
 
-/** A label in a language, with {name} placeholders filled from `params`. */
-export function msg(lang: Lang, key: MessageKey, params: Readonly<Record<string, string>> = {}): string {
+/** A label in a language: ICU MessageFormat, {name} placeholders filled from `params`, plural and select. */
+export function msg(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const text = Object.hasOwn(MESSAGES[lang], key) ? MESSAGES[lang][key] : undefined;
   if (text === undefined) throw new Error(`no label "${String(key)}" in ${lang}`);
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return formatMessage(lang, text, params);
 }

@@ -9,69 +9,47 @@ import {
   type PendingObligation,
 } from '../../db/pending';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
-import { isLang, plural, type Lang } from '../../domain/i18n';
+import { isLang, type Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
+import {
+  clauseText,
+  daysLeftText,
+  obligationStateText,
+  obligationText,
+  rungText,
+} from '../../domain/obligation-messages';
 import { CliError } from '../cli-error';
 import { withDatabase } from '../with-database';
 
 const USAGE = `usage: jmeg pending --group ID [--overdue | --week | --object ID] [--today YYYY-MM-DD] [--recent-days N (default ${DEFAULT_RECENT_DAYS})] [--lang ky|ru|en] [--json]`;
 
+// The words this list shares with the dashboard and the mails (days left, state, rungs, escalation) come from
+// domain/obligation-messages.ts; these few are the CLI's own.
 const T = {
   ky: {
-    overdue: 'МӨӨНӨТҮ ӨТТҮ',
-    open: 'АЧЫК',
-    closed: { met: 'АТКАРЫЛДЫ', closed: 'ЖАБЫЛДЫ', cancelled: 'ЖОККО ЧЫГАРЫЛДЫ' },
     owedBy: 'Милдеттүү',
     from: 'эсеп',
     due: 'мөөнөт',
-    left: (n: number, unit: 'working' | 'calendar') =>
-      unit === 'working' ? `${n} жумуш күн калды` : `${n} календардык күн калды`,
-    today: 'мөөнөт бүгүн',
-    late: (w: number, c: number) => `${w} жумуш күн (${c} календардык күн) кечикти`,
-    nonWorking: 'мөөнөт иш эмес күнгө туура келет, жылышы мүмкүн',
-    reminders: 'Эскертүүлөр',
-    escalated: 'кеңешке жиберилди',
     none: 'жок',
     act: 'акт',
     response: 'жооп',
     lateMark: 'кечиккен',
-    empty: 'Ачык милдеттенмелер жок.',
+    empty: 'Ачык милдеттер жок.',
   },
   ru: {
-    overdue: 'ПРОСРОЧЕНО',
-    open: 'ОТКРЫТО',
-    closed: { met: 'ИСПОЛНЕНО', closed: 'ЗАКРЫТО', cancelled: 'ОТМЕНЕНО' },
     owedBy: 'Обязан',
     from: 'отсчёт',
     due: 'срок',
-    left: (n: number, unit: 'working' | 'calendar') =>
-      unit === 'working'
-        ? `осталось ${plural('ru', n, { one: `${n} рабочий день`, few: `${n} рабочих дня`, many: `${n} рабочих дней`, other: `${n} рабочего дня` })}`
-        : `осталось ${plural('ru', n, { one: `${n} календарный день`, few: `${n} календарных дня`, many: `${n} календарных дней`, other: `${n} календарного дня` })}`,
-    today: 'срок сегодня',
-    late: (w: number, c: number) => `просрочено на ${w} раб. дн. (${c} календ. дн.)`,
-    nonWorking: 'срок выпадает на нерабочий день, ожидается перенос',
-    reminders: 'Напоминания',
-    escalated: 'передано в кенеш',
     none: 'нет',
     act: 'акт',
     response: 'ответ',
     lateMark: 'с опозданием',
-    empty: 'Открытых обязательств нет.',
+    empty: 'Открытых обязанностей нет.',
   },
   en: {
-    overdue: 'OVERDUE',
-    open: 'OPEN',
-    closed: { met: 'MET', closed: 'CLOSED', cancelled: 'CANCELLED' },
     owedBy: 'Owed by',
     from: 'counted from',
     due: 'due',
-    left: (n: number, unit: 'working' | 'calendar') => `${n} ${unit} ${n === 1 ? 'day' : 'days'} left`,
-    today: 'due today',
-    late: (w: number, c: number) => `overdue by ${w} working ${w === 1 ? 'day' : 'days'} (${c} calendar)`,
-    nonWorking: 'the due date is a non-working day; expect it to move',
-    reminders: 'Reminders',
-    escalated: 'escalated to the council',
     none: 'none',
     act: 'act',
     response: 'response',
@@ -151,21 +129,18 @@ export async function run(argv: string[]): Promise<number> {
 export function format(item: PendingObligation, lang: Lang): string {
   const t = T[lang];
   const name = (n: { ky: string; ru: string }) => (lang === 'ru' ? n.ru : n.ky);
-  const state = item.overdue ? t.overdue : item.open ? t.open : t.closed[item.status as 'met' | 'closed' | 'cancelled'];
+  const stateWord = obligationStateText(lang, item.overdue ? 'overdue' : item.open ? 'open' : item.status);
+  const state = stateWord.toLocaleUpperCase(lang);
   let timing = '';
-  if (item.daysLeft) {
-    const d = item.daysLeft;
-    timing = item.overdue ? t.late(-d.working, -d.calendar) : d.calendar === 0 ? t.today : t.left(d.left, d.unit);
-  } else if (item.closedAt) {
-    timing = dmy(bishkekDateOf(Date.parse(item.closedAt)));
-  }
+  if (item.daysLeft) timing = daysLeftText(lang, item.daysLeft);
+  else if (item.closedAt) timing = dmy(bishkekDateOf(Date.parse(item.closedAt)));
   const party =
     [item.party.role?.[lang], item.party.name ? name(item.party.name) : null].filter(Boolean).join(' — ') ||
     item.party.id;
   const lines = [
-    `${state}  ${item.title[lang]} (${item.clause})  ${timing}`,
-    `  ${t.owedBy}: ${party}; ${t.from} ${dmy(item.anchorDate)}; ${t.due} ${dmy(item.dueDate)}${item.dueOnNonWorkingDay ? ` (${t.nonWorking}${item.dueOnNonWorkingDay.name ? `: ${name(item.dueOnNonWorkingDay.name)}` : ''})` : ''}`,
-    `  ${t.reminders}: ${item.reminders.length === 0 ? t.none : item.reminders.map((r) => `${r.rung} ${dmy(bishkekDateOf(Date.parse(r.sentAt)))}`).join(', ')}${item.escalation ? `; ${t.escalated} ${dmy(bishkekDateOf(Date.parse(item.escalation.sentAt)))}` : ''}`,
+    `${state}  ${item.title[lang]} (${clauseText(lang, item.clause, 'short')})  ${timing}`,
+    `  ${t.owedBy}: ${party}; ${t.from} ${dmy(item.anchorDate)}; ${t.due} ${dmy(item.dueDate)}${item.dueOnNonWorkingDay ? ` (${obligationText(lang, 'obligation.nonWorkingDue')}${item.dueOnNonWorkingDay.name ? `: ${name(item.dueOnNonWorkingDay.name)}` : ''})` : ''}`,
+    `  ${obligationText(lang, 'obligation.reminders')}: ${item.reminders.length === 0 ? t.none : item.reminders.map((r) => `${rungText(lang, r.rung)} ${dmy(bishkekDateOf(Date.parse(r.sentAt)))}`).join(', ')}${item.escalation ? `; ${obligationText(lang, 'obligation.escalated', { date: dmy(bishkekDateOf(Date.parse(item.escalation.sentAt))) })}` : ''}`,
   ];
   const links = [
     item.act ? `${t.act} ${item.act.number ?? ''} ${item.act.path}`.replace('  ', ' ') : null,
