@@ -14,7 +14,7 @@ import {
   toEpochDay,
   type IsoDate,
 } from '../domain/dates';
-import { isObligationKey, OBLIGATIONS, type DeadlineRule } from '../domain/deadlines';
+import { computeDeadline, isObligationKey, OBLIGATIONS, type DeadlineRule } from '../domain/deadlines';
 import type { Localized } from '../domain/i18n';
 import { calendarEntriesFor } from './calendar-entries';
 import type { Database } from './database';
@@ -154,9 +154,76 @@ export function pendingQuery(db: Kysely<Database>, query: Omit<PendingQuery, 'ca
   return q;
 }
 
-/** The group's pending list: overdue first (longest overdue first), then open by due date, then the recently closed (latest first). */
+type PendingRow = Awaited<ReturnType<ReturnType<typeof pendingQuery>['execute']>>[number];
+
+/** The party that owes the formation's notice (5.4.1), as the formation procedure names it. */
+const EXECUTIVE_BODY = 'executive-body';
+
+/**
+ * 5.4.1: the formation's notice is owed from the day the formation starts (the council's formation date it counts
+ * from), before the formation procedure has recorded anything. For a group in formation with that date, no members
+ * and no formation obligation recorded yet, the row the procedure will record (same id, key, clause, party, anchor
+ * and due date on the council's calendar); null otherwise, or when the query's filter leaves it out.
+ */
+export async function formationNoticeOwed(db: Kysely<Database>, query: PendingQuery): Promise<PendingRow | null> {
+  if (typeof query.filter === 'object') return null;
+  const group = await db
+    .selectFrom('groups as g')
+    .select(['g.id', 'g.status', 'g.council_formed_on', 'g.opened_at'])
+    .where('g.id', '=', query.groupId)
+    .where('g.status', '=', 'forming')
+    .where('g.council_formed_on', 'is not', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('obligations as o')
+            .select('o.id')
+            .whereRef('o.group_id', '=', 'g.id')
+            .where('o.act_id', 'is', null),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.group_id', '=', 'g.id'))),
+    )
+    .executeTakeFirst();
+  if (!group || group.council_formed_on === null) return null;
+  const key = 'formation-notice';
+  const due = computeDeadline(key, group.council_formed_on, query.calendar).due;
+  const overdue = compareDates(query.today, due) > 0;
+  if (query.filter === 'overdue' && !overdue) return null;
+  if (query.filter === 'due-this-week' && (overdue || compareDates(due, endOfWeek(query.today)) > 0)) return null;
+  return {
+    id: `${group.id}/${key}`,
+    key,
+    clause: OBLIGATIONS[key].clause,
+    party: EXECUTIVE_BODY,
+    status: 'open',
+    anchor_date: group.council_formed_on,
+    due_date: due,
+    status_changed_at: group.opened_at,
+    act_id: null,
+    act_number: null,
+    act_title: null,
+    object_id: null,
+    object_name_ky: null,
+    object_name_ru: null,
+    object_kind: null,
+    is_executive_body: null,
+    reminders: [],
+    escalation: null,
+    responses: [],
+  };
+}
+
+/**
+ * The group's pending list: overdue first (longest overdue first), then open by due date, then the recently closed
+ * (latest first). A formation's notice (5.4.1) is on it from the day the formation starts (formationNoticeOwed).
+ */
 export async function pendingObligations(db: Kysely<Database>, query: PendingQuery): Promise<PendingObligation[]> {
-  const rows = await pendingQuery(db, query).execute();
+  const [recorded, owed] = await Promise.all([pendingQuery(db, query).execute(), formationNoticeOwed(db, query)]);
+  const rows = owed ? [...recorded, owed] : recorded;
   const { today, calendar } = query;
   const weekEnd = endOfWeek(today);
   const working = workingDayCounter(calendar, [
