@@ -299,6 +299,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  password_links: PasswordLinksTable;
   feed_tokens: FeedTokensTable;
 }
 
@@ -323,6 +324,18 @@ export interface AccountsTable {
   /** Chair and member: their group. */
   group_id: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** A single-use, expiring link to set an account's password (db/password-links.ts); only its token's sha256 is kept. */
+export interface PasswordLinksTable {
+  id: string;
+  account_id: string;
+  token_hash: string;
+  purpose: 'invitation' | 'reset';
+  lang: 'ky' | 'ru' | 'en';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface SessionsTable {

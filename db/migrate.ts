@@ -10,6 +10,7 @@ import * as personKeys from './migrations/20261128T0900-person-keys';
 import * as councilRetention from './migrations/20261129T0900-council-retention';
 import * as objectCalendar from './migrations/20261201T0900-object-calendar';
 import * as informationRequests from './migrations/20261201T1000-information-requests';
+import * as passwordLinks from './migrations/20261202T0900-password-links';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261129T0900-council-retention': councilRetention,
   '20261201T0900-object-calendar': objectCalendar,
   '20261201T1000-information-requests': informationRequests,
+  '20261202T0900-password-links': passwordLinks,
 };
 
 /** The migration names in the order they apply. */
