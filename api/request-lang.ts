@@ -1,4 +1,6 @@
-// The request's language: ?lang= when it names one of ours, else the best of Accept-Language, else Kyrgyz.
+// The request's language: ?lang= when it names one of ours, else the language the visitor picked before (the
+// LANG_COOKIE, set by api/auth/auth-plugin.ts whenever a page is asked for with ?lang=), else the best of
+// Accept-Language, else Kyrgyz.
 import { isLang, type Lang } from '../domain/i18n';
 
 /** Picks ky, ru or en from an Accept-Language header by its q weights; null when none of them is asked for. */
@@ -22,10 +24,21 @@ export function langFromAcceptLanguage(header: string | undefined): Lang | null 
   return best && isLang(best.primary) ? best.primary : null;
 }
 
+export const LANG_COOKIE = 'jmeg_lang';
+const LANG_COOKIE_VALUE = /(?:^|;)\s*jmeg_lang=([a-z]{2})\s*(?:;|$)/;
+
+/** The language the visitor picked before, from the Cookie header; null without one of ours. */
+function langFromCookie(header: string | string[] | undefined): Lang | null {
+  const value = LANG_COOKIE_VALUE.exec(Array.isArray(header) ? header.join(';') : (header ?? ''))?.[1];
+  return value !== undefined && isLang(value) ? value : null;
+}
+
 export function requestLang(request: { query: unknown; headers: Record<string, string | string[] | undefined> }): Lang {
   const query = request.query as Record<string, unknown> | null | undefined;
   const lang = query && typeof query.lang === 'string' ? query.lang : undefined;
   if (lang !== undefined && isLang(lang)) return lang;
+  const picked = langFromCookie(request.headers.cookie);
+  if (picked !== null) return picked;
   const header = request.headers['accept-language'];
   return langFromAcceptLanguage(Array.isArray(header) ? header.join(',') : header) ?? 'ky';
 }

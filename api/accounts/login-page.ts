@@ -36,12 +36,20 @@ export function safeNext(next: unknown): string | null {
   return url.origin === 'http://this.site' ? `${url.pathname}${url.search}${url.hash}` : null;
 }
 
-function loginForm(page: PageRequest, token: string, next: string | null, email: string, error: AppError | null) {
+function loginForm(
+  page: PageRequest,
+  token: string,
+  next: string | null,
+  email: string,
+  error: AppError | null,
+  passwordSet: boolean,
+) {
   const action = `/login?lang=${page.lang}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
   return layout(
     page,
     msg(page.lang, 'login.title'),
-    html`${error ? errorBox(page, error) : ''}
+    html`${passwordSet && !error ? html`<p class="ok" role="status">${msg(page.lang, 'accounts.link.passwordSet')}</p>` : ''}
+${error ? errorBox(page, error) : ''}
 <form method="post" action="${action}">
 <input type="hidden" name="_login" value="${token}">
 <label for="email">${msg(page.lang, 'login.email')}</label>
@@ -49,7 +57,8 @@ function loginForm(page: PageRequest, token: string, next: string | null, email:
 <label for="password">${msg(page.lang, 'login.password')}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024">
 <button type="submit">${msg(page.lang, 'login.submit')}</button>
-</form>`,
+</form>
+<p><a href="/password/forgot?lang=${page.lang}">${msg(page.lang, 'accounts.forgot.link')}</a></p>`,
   );
 }
 
@@ -60,7 +69,9 @@ function showForm(
   email: string,
   error: AppError | null,
 ): FastifyReply {
-  const page = pageRequest(request, '/login');
+  const next = safeNext((request.query as { next?: unknown }).next);
+  // The language switch keeps where the visitor was going.
+  const page = pageRequest(request, '/login', next ? { next } : {});
   const token = newToken();
   void reply.setCookie(LOGIN_CSRF_COOKIE, token, {
     path: '/login',
@@ -69,8 +80,8 @@ function showForm(
     secure: request.protocol === 'https',
     maxAge: 3600,
   });
-  const next = safeNext((request.query as { next?: unknown }).next);
-  return sendPage(reply, page, status, loginForm(page, token, next, email, error));
+  const passwordSet = (request.query as { done?: unknown }).done === 'password';
+  return sendPage(reply, page, status, loginForm(page, token, next, email, error, passwordSet));
 }
 
 export function loginPages(app: App, deps: AppDeps): void {
@@ -78,6 +89,7 @@ export function loginPages(app: App, deps: AppDeps): void {
   const query = Type.Object({
     lang: Type.Optional(Type.String()),
     next: Type.Optional(Type.String({ maxLength: 2048 })),
+    done: Type.Optional(Type.String({ maxLength: 20 })),
   });
 
   app.get(

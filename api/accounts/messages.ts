@@ -79,6 +79,33 @@ export const accountsMessages = defineMessages({
     'accounts.setup.invalid':
       'Бул орнотуу шилтемеси жараксыз. npm start басып чыгарган шилтемени колдонуңуз (эсептик жазуу жок болгончо ар бир ишке киргизүүдө жаңысы чыгат).',
     'accounts.setup.used': 'Бул орнотуу шилтемеси колдонулуп бүткөн: эсептик жазуу бар. Системага кириңиз.',
+    'accounts.invitationHint':
+      'Жаңы эсептик жазуунун ээсине сырсөзүн өзү коюшу үчүн шилтеме менен кат жөнөтүлөт (шилтеме бир гана жолу иштейт, 72 саат).',
+    'accounts.done.invited': 'Эсептик жазуу түзүлдү; ээсине сырсөз коюу үчүн шилтеме менен кат жөнөтүлдү.',
+    'accounts.done.invitedUnsent':
+      'Эсептик жазуу түзүлдү, бирок почта сервери катты азыр кабыл алган жок. Кийинчерээк «Сырсөз шилтемесин жөнөтүү» аркылуу жаңы шилтеме жөнөтүңүз.',
+    'accounts.done.linkSent': 'Сырсөз коюу үчүн шилтеме менен кат жөнөтүлдү.',
+    'accounts.done.linkUnsent': 'Почта сервери катты азыр кабыл алган жок. Кийинчерээк кайра жөнөтүп көрүңүз.',
+    'accounts.sendLink': 'Сырсөз шилтемесин жөнөтүү',
+    'accounts.sendLinkTitle': '{email} үчүн сырсөз шилтемеси',
+    'accounts.sendLinkExplain':
+      'Бул дарекке жаңы сырсөз коюу үчүн шилтеме жөнөтүлөт (бир гана жолу, 72 саат). Ээси шилтеме аркылуу сырсөз койгондо, анын бардык ачык сеанстары жабылат; ага чейин азыркы сырсөзү иштей берет.',
+    'accounts.forgot.link': 'Сырсөздү унуттуңузбу?',
+    'accounts.forgot.title': 'Сырсөздү калыбына келтирүү',
+    'accounts.forgot.explain':
+      'Эсептик жазууңуздун электрондук почтасын жазыңыз: ага жаңы сырсөз коюу үчүн шилтеме жөнөтүлөт.',
+    'accounts.forgot.submit': 'Шилтеме жөнөтүү',
+    'accounts.forgot.sent':
+      'Бул дарек менен эсептик жазуу бар болсо, ага сырсөз коюу үчүн шилтеме жөнөтүлдү. Шилтеме бир гана жолу жана 72 саат иштейт. Кат келбесе, даректи текшерип, кайра сураңыз.',
+    'accounts.link.title': 'Сырсөз коюу',
+    'accounts.link.explain':
+      '{email} эсептик жазуусу үчүн сырсөз тандаңыз. Андан кийин ушул сырсөз менен системага киресиз; эсептик жазуунун бардык ачык сеанстары жабылат.',
+    'accounts.link.submit': 'Сырсөздү сактоо',
+    'accounts.link.passwordSet': 'Сырсөз коюлду. Эми аны менен системага кириңиз.',
+    'accounts.link.invalid': 'Бул шилтеме жараксыз. Жаңы шилтеме сураңыз.',
+    'accounts.link.used': 'Бул шилтеме колдонулуп бүткөн. Системага кириңиз же жаңы шилтеме сураңыз.',
+    'accounts.link.expired': 'Бул шилтеменин мөөнөтү бүттү. Жаңы шилтеме сураңыз.',
+    'accounts.link.askNew': 'Жаңы шилтеме суроо',
   },
   ru: {
     'accounts.title': 'Учётные записи: {council}',
@@ -157,6 +184,33 @@ export const accountsMessages = defineMessages({
     'accounts.setup.invalid':
       'Эта ссылка настройки недействительна. Используйте ссылку, которую напечатал npm start (пока нет ни одной учётной записи, при каждом запуске печатается новая).',
     'accounts.setup.used': 'Эта ссылка настройки уже использована: учётная запись существует. Войдите в систему.',
+    'accounts.invitationHint':
+      'Владельцу новой учётной записи придёт письмо со ссылкой, чтобы он сам задал пароль (ссылка действует один раз, 72 часа).',
+    'accounts.done.invited': 'Учётная запись создана; владельцу отправлено письмо со ссылкой для пароля.',
+    'accounts.done.invitedUnsent':
+      'Учётная запись создана, но почтовый сервер сейчас не принял письмо. Позже отправьте новую ссылку кнопкой «Отправить ссылку для пароля».',
+    'accounts.done.linkSent': 'Письмо со ссылкой для пароля отправлено.',
+    'accounts.done.linkUnsent': 'Почтовый сервер сейчас не принял письмо. Попробуйте отправить позже.',
+    'accounts.sendLink': 'Отправить ссылку для пароля',
+    'accounts.sendLinkTitle': 'Ссылка для пароля: {email}',
+    'accounts.sendLinkExplain':
+      'На этот адрес придёт ссылка, чтобы задать новый пароль (один раз, 72 часа). Когда владелец задаст пароль по ссылке, все его открытые сеансы закроются; до тех пор действует прежний пароль.',
+    'accounts.forgot.link': 'Забыли пароль?',
+    'accounts.forgot.title': 'Восстановление пароля',
+    'accounts.forgot.explain':
+      'Введите адрес электронной почты вашей учётной записи: на него придёт ссылка, чтобы задать новый пароль.',
+    'accounts.forgot.submit': 'Отправить ссылку',
+    'accounts.forgot.sent':
+      'Если с этим адресом есть учётная запись, на него отправлена ссылка, чтобы задать пароль. Ссылка действует один раз и 72 часа. Если письмо не пришло, проверьте адрес и запросите снова.',
+    'accounts.link.title': 'Задать пароль',
+    'accounts.link.explain':
+      'Выберите пароль для учётной записи {email}. Затем войдите с ним в систему; все открытые сеансы этой учётной записи закроются.',
+    'accounts.link.submit': 'Сохранить пароль',
+    'accounts.link.passwordSet': 'Пароль задан. Теперь войдите с ним в систему.',
+    'accounts.link.invalid': 'Эта ссылка недействительна. Запросите новую.',
+    'accounts.link.used': 'Эта ссылка уже использована. Войдите в систему или запросите новую ссылку.',
+    'accounts.link.expired': 'Срок действия этой ссылки истёк. Запросите новую.',
+    'accounts.link.askNew': 'Запросить новую ссылку',
   },
   en: {
     'accounts.title': 'Accounts: {council}',
@@ -234,5 +288,31 @@ export const accountsMessages = defineMessages({
     'accounts.setup.invalid':
       'This setup link is not valid. Use the link printed by npm start (a new one is printed at each start while no account exists).',
     'accounts.setup.used': 'This setup link has been used: an account exists. Please log in.',
+    'accounts.invitationHint':
+      "The new account's owner gets a mail with a link to set their own password (the link works once, for 72 hours).",
+    'accounts.done.invited': 'Account created; its owner has been mailed a link to set the password.',
+    'accounts.done.invitedUnsent':
+      'Account created, but the mail server did not take the mail now. Send a new link later with "Send a password link".',
+    'accounts.done.linkSent': 'A mail with a password link has been sent.',
+    'accounts.done.linkUnsent': 'The mail server did not take the mail now. Try again later.',
+    'accounts.sendLink': 'Send a password link',
+    'accounts.sendLinkTitle': 'Password link for {email}',
+    'accounts.sendLinkExplain':
+      'This address gets a link to set a new password (once, for 72 hours). When the owner sets a password through it, all their open sessions end; until then the current password still works.',
+    'accounts.forgot.link': 'Forgot your password?',
+    'accounts.forgot.title': 'Reset your password',
+    'accounts.forgot.explain': "Enter your account's e-mail address: it gets a link to set a new password.",
+    'accounts.forgot.submit': 'Send the link',
+    'accounts.forgot.sent':
+      'If an account has this address, a link to set its password has been sent to it. The link works once, for 72 hours. If no mail arrives, check the address and ask again.',
+    'accounts.link.title': 'Set your password',
+    'accounts.link.explain':
+      'Choose a password for the account {email}. Then log in with it; all open sessions of this account end.',
+    'accounts.link.submit': 'Save the password',
+    'accounts.link.passwordSet': 'Your password is set. Log in with it now.',
+    'accounts.link.invalid': 'This link is not valid. Ask for a new one.',
+    'accounts.link.used': 'This link has been used. Log in, or ask for a new link.',
+    'accounts.link.expired': 'This link has expired. Ask for a new one.',
+    'accounts.link.askNew': 'Ask for a new link',
   },
 });

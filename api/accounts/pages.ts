@@ -1,6 +1,6 @@
 // /manage/councils/:councilId/accounts (staff of the council): the council's accounts with role and group, a form
-// to create one (a password typed, or generated and shown once), and per account a password reset and a removal
-// behind a confirmation page. The rules live in api/accounts/service.ts, shared with the JSON API.
+// to create one (its owner gets a mail with a link to set the password), and per account a new password link and a
+// removal, each behind a confirmation page. The rules live in api/accounts/service.ts, shared with the JSON API.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { listCouncilAccounts, type ScopedAccount, type SessionAccount } from '../../db/accounts';
@@ -15,19 +15,18 @@ import { msg, type MessageKey } from '../ui/messages';
 import {
   ACCOUNT_ROLES,
   EMAIL_MAX,
-  PASSWORD_MAX,
   councilAccount,
   createCouncilAccount,
   everyCouncil,
   groupLabel,
   pageFields,
   removeCouncilAccount,
-  resetCouncilAccountPassword,
+  sendCouncilAccountLink,
 } from './service';
 import { html, type Html } from '../ui/html';
 import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
-import { accountsErrorBox, formRefusal, roleLabel, sendGeneratedPassword } from './shared';
-import { pageRequest, sendPage } from '../ui/respond';
+import { accountsErrorBox, formRefusal, roleLabel } from './shared';
+import { origin, pageRequest, sendPage } from '../ui/respond';
 
 const Id = Type.String({ minLength: 1, maxLength: 200 });
 const CouncilParams = Type.Object({ councilId: Id }, { additionalProperties: false });
@@ -42,15 +41,7 @@ const CreateForm = Type.Object(
     email: Type.Optional(Type.String({ maxLength: 1024 })),
     role: Type.Optional(Type.String({ maxLength: 20 })),
     groupId: Type.Optional(Type.String({ maxLength: 200 })),
-    password: Type.Optional(Type.String({ maxLength: PASSWORD_MAX * 4 })),
     everyCouncil: Type.Optional(Type.String({ maxLength: 10 })),
-  },
-  { additionalProperties: false },
-);
-const ResetForm = Type.Object(
-  {
-    _csrf: Type.Optional(Type.String({ maxLength: 200 })),
-    password: Type.Optional(Type.String({ maxLength: PASSWORD_MAX * 4 })),
   },
   { additionalProperties: false },
 );
@@ -60,9 +51,11 @@ const ConfirmForm = Type.Object(
 );
 
 const DONE: Readonly<Record<string, MessageKey>> = {
-  created: 'accounts.done.created',
+  invited: 'accounts.done.invited',
+  'invited-unsent': 'accounts.done.invitedUnsent',
   removed: 'accounts.done.removed',
-  password: 'accounts.done.password',
+  link: 'accounts.done.linkSent',
+  'link-unsent': 'accounts.done.linkUnsent',
 };
 
 const enc = encodeURIComponent;
@@ -115,7 +108,7 @@ function accountRows(
       const actions =
         a.id === actor.id
           ? html`${msg(page.lang, 'accounts.you')} <a href="/account${q}">${msg(page.lang, 'accounts.own.title')}</a>`
-          : html`<a href="${accountPath(councilId, a.id)}/password${q}">${msg(page.lang, 'accounts.resetPassword')}</a> · <a href="${accountPath(councilId, a.id)}/remove${q}">${msg(page.lang, 'accounts.remove')}</a>`;
+          : html`<a href="${accountPath(councilId, a.id)}/password-link${q}">${msg(page.lang, 'accounts.sendLink')}</a> · <a href="${accountPath(councilId, a.id)}/remove${q}">${msg(page.lang, 'accounts.remove')}</a>`;
       return html`
 <tr><td>${a.email}</td><td>${roleLabel(page.lang, a.role)}</td><td>${where}</td><td>${bishkekDateOf(a.created_at.getTime())}</td><td>${actions}</td></tr>`;
     })}
@@ -142,21 +135,20 @@ ${csrfField(page)}
     (g) => html`<option value="${g.id}"${g.id === values.groupId ? html` selected` : ''}>${groupLabel(l, g)}</option>`,
   )}</select>
 <p class="muted" id="groupId-hint">${msg(l, 'accounts.groupHint')}</p>
-<label for="password">${msg(l, 'accounts.password')}</label>
-<input id="password" name="password" type="password" autocomplete="new-password" maxlength="${PASSWORD_MAX}" aria-describedby="password-hint">
-<p class="muted" id="password-hint">${msg(l, 'accounts.passwordHint')}</p>
 ${
   everyCouncil(actor)
     ? html`<label for="everyCouncil"><input id="everyCouncil" name="everyCouncil" type="checkbox" value="on"${values.everyCouncil ? html` checked` : ''}> ${msg(l, 'accounts.everyCouncil')}</label>
 <p class="muted">${msg(l, 'accounts.everyCouncilHint')}</p>`
     : ''
 }
+<p class="muted">${msg(l, 'accounts.invitationHint')}</p>
 <button type="submit">${msg(l, 'accounts.createSubmit')}</button>
 </form>`;
 }
 
 export function manageAccountsPages(app: App, deps: AppDeps): void {
   const staffOfCouncil = requireCouncilRole(deps.db, ['staff']);
+  const clock = deps.clock ?? Date.now;
 
   async function listPage(
     request: FastifyRequest,
@@ -233,26 +225,20 @@ ${createForm(page, councilId, groups, actor, values)}`;
             email: values.email,
             role: values.role,
             groupId: values.groupId === '' ? null : values.groupId,
-            password: form.password ? form.password : null,
             everyCouncil: values.everyCouncil,
           },
           page.lang,
           pageFields(page.lang),
+          origin(request, deps.config),
+          new Date(clock()),
         );
       } catch (error) {
         const refusal = formRefusal(error);
         if (!refusal) throw error;
         return listPage(request, reply, councilId, refusal.code === 'conflict' ? 409 : 400, values, refusal, undefined);
       }
-      if (created.generatedPassword !== null)
-        return sendGeneratedPassword(
-          reply,
-          page,
-          created.email,
-          created.generatedPassword,
-          `${accountsPath(councilId)}?lang=${page.lang}`,
-        );
-      return reply.redirect(`${accountsPath(councilId)}?lang=${page.lang}&done=created`, 303);
+      const done = created.invitationSent ? 'invited' : 'invited-unsent';
+      return reply.redirect(`${accountsPath(councilId)}?lang=${page.lang}&done=${done}`, 303);
     },
   );
 
@@ -301,16 +287,9 @@ ${csrfField(page)}
     },
   );
 
-  async function resetPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    councilId: string,
-    accountId: string,
-    status: number,
-    error: AppError | null,
-  ) {
+  async function linkPage(request: FastifyRequest, reply: FastifyReply, councilId: string, accountId: string) {
     const actor = actorOf(request);
-    const page = pageRequest(request, `${accountPath(councilId, accountId)}/password`);
+    const page = pageRequest(request, `${accountPath(councilId, accountId)}/password-link`);
     const account = await councilAccount(deps, actor, councilId, accountId);
     if (account.id === actor.id)
       throw new AppError('conflict', 'own password: /account', {
@@ -318,64 +297,45 @@ ${csrfField(page)}
       });
     const l = page.lang;
     const body = html`<p>${roleLabel(l, account.role)}: ${account.email}</p>
-<p class="notice">${msg(l, 'accounts.resetExplain')}</p>
-${error ? accountsErrorBox(page, error) : ''}
-<form method="post" action="${accountPath(councilId, accountId)}/password?lang=${l}">
+<p class="notice">${msg(l, 'accounts.sendLinkExplain')}</p>
+<form method="post" action="${accountPath(councilId, accountId)}/password-link?lang=${l}">
 ${csrfField(page)}
-<label for="password">${msg(l, 'accounts.newPassword')}</label>
-<input id="password" name="password" type="password" autocomplete="new-password" maxlength="${PASSWORD_MAX}" aria-describedby="password-hint">
-<p class="muted" id="password-hint">${msg(l, 'accounts.passwordHint')}</p>
-<button type="submit">${msg(l, 'accounts.resetSubmit')}</button>
+<button type="submit">${msg(l, 'accounts.sendLink')}</button>
 <a href="${accountsPath(councilId)}?lang=${l}">${msg(l, 'accounts.cancel')}</a>
 </form>`;
-    return sendPage(reply, page, status, layout(page, msg(l, 'accounts.resetTitle', { email: account.email }), body));
+    return sendPage(reply, page, 200, layout(page, msg(l, 'accounts.sendLinkTitle', { email: account.email }), body));
   }
 
   app.get(
-    '/manage/councils/:councilId/accounts/:accountId/password',
+    '/manage/councils/:councilId/accounts/:accountId/password-link',
     {
       schema: { hide: true, params: AccountParams, querystring: PageQuery },
       config: { access: ['staff'], page: true },
       preValidation: staffOfCouncil,
     },
-    (request, reply) => resetPage(request, reply, request.params.councilId, request.params.accountId, 200, null),
+    (request, reply) => linkPage(request, reply, request.params.councilId, request.params.accountId),
   );
 
   app.post(
-    '/manage/councils/:councilId/accounts/:accountId/password',
+    '/manage/councils/:councilId/accounts/:accountId/password-link',
     {
-      schema: { hide: true, params: AccountParams, querystring: PageQuery, body: ResetForm },
+      schema: { hide: true, params: AccountParams, querystring: PageQuery, body: ConfirmForm },
       config: { access: ['staff'], page: true },
       preValidation: staffOfCouncil,
     },
     async (request, reply) => {
       const { councilId, accountId } = request.params;
-      const page = pageRequest(request, `${accountPath(councilId, accountId)}/password`);
-      let result;
-      try {
-        result = await resetCouncilAccountPassword(
-          deps,
-          actorOf(request),
-          councilId,
-          accountId,
-          request.body.password ? request.body.password : null,
-          page.lang,
-          pageFields(page.lang),
-        );
-      } catch (error) {
-        const refusal = formRefusal(error);
-        if (!refusal || refusal.code !== 'invalid-input') throw error;
-        return resetPage(request, reply, councilId, accountId, 400, refusal);
-      }
-      if (result.generatedPassword !== null)
-        return sendGeneratedPassword(
-          reply,
-          page,
-          result.account.email,
-          result.generatedPassword,
-          `${accountsPath(councilId)}?lang=${page.lang}`,
-        );
-      return reply.redirect(`${accountsPath(councilId)}?lang=${page.lang}&done=password`, 303);
+      const page = pageRequest(request, `${accountPath(councilId, accountId)}/password-link`);
+      const { sent } = await sendCouncilAccountLink(
+        deps,
+        actorOf(request),
+        councilId,
+        accountId,
+        page.lang,
+        origin(request, deps.config),
+        new Date(clock()),
+      );
+      return reply.redirect(`${accountsPath(councilId)}?lang=${page.lang}&done=${sent ? 'link' : 'link-unsent'}`, 303);
     },
   );
 }

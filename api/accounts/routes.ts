@@ -21,15 +21,17 @@ import {
   createCouncilAccount,
   everyCouncil,
   removeCouncilAccount,
-  resetCouncilAccountPassword,
+  sendCouncilAccountLink,
 } from './service';
 import {
   createAccountSchema,
   listAccountsSchema,
   ownPasswordSchema,
+  passwordLinkSchema,
   removeAccountSchema,
-  resetPasswordSchema,
 } from './schema';
+import { passwordPages } from './password-page';
+import { origin } from '../ui/respond';
 
 function signedIn(request: FastifyRequest) {
   if (!request.auth) throw new AppError('not-authenticated', 'log in first');
@@ -38,6 +40,7 @@ function signedIn(request: FastifyRequest) {
 
 export function accountsRoutes(app: App, deps: AppDeps): void {
   const staffOfCouncil = requireCouncilRole(deps.db, ['staff']);
+  const clock = deps.clock ?? Date.now;
 
   app.get(
     '/api/councils/:councilId/accounts',
@@ -67,14 +70,15 @@ export function accountsRoutes(app: App, deps: AppDeps): void {
           email: body.email,
           role: body.role,
           groupId: body.groupId ?? null,
-          password: body.password ?? null,
           everyCouncil: body.everyCouncil ?? false,
         },
         requestLang(request),
         JSON_FIELDS,
+        origin(request, deps.config),
+        new Date(clock()),
       );
       const account = await councilAccount(deps, actor, councilId, created.id);
-      return reply.status(201).send({ account: accountView(account), generatedPassword: created.generatedPassword });
+      return reply.status(201).send({ account: accountView(account), invitationSent: created.invitationSent });
     },
   );
 
@@ -90,26 +94,21 @@ export function accountsRoutes(app: App, deps: AppDeps): void {
   );
 
   app.post(
-    '/api/councils/:councilId/accounts/:accountId/password',
-    {
-      schema: resetPasswordSchema,
-      config: { access: ['staff'] },
-      // No body at all means {} (generate one), after the rights are checked.
-      preValidation: [staffOfCouncil, (request: FastifyRequest) => Promise.resolve(void (request.body ??= {}))],
-    },
+    '/api/councils/:councilId/accounts/:accountId/password-link',
+    { schema: passwordLinkSchema, config: { access: ['staff'] }, preValidation: staffOfCouncil },
     async (request) => {
       const actor = signedIn(request).account;
       const { councilId, accountId } = request.params;
-      const { generatedPassword } = await resetCouncilAccountPassword(
+      const { sent } = await sendCouncilAccountLink(
         deps,
         actor,
         councilId,
         accountId,
-        request.body.password ?? null,
         requestLang(request),
-        JSON_FIELDS,
+        origin(request, deps.config),
+        new Date(clock()),
       );
-      return { accountId, generatedPassword };
+      return { accountId, sent };
     },
   );
 
@@ -135,10 +134,11 @@ export function accountsRoutes(app: App, deps: AppDeps): void {
   );
 }
 
-/** The whole accounts area: the API above, the council's accounts pages, /account and the first start's /setup. */
+/** The whole accounts area: the API above, the council's accounts pages, /account, the first start's /setup and the password links' /password pages. */
 export function accountsArea(app: App, deps: AppDeps): void {
   accountsRoutes(app, deps);
   manageAccountsPages(app, deps);
   accountPage(app, deps);
   setupPage(app, deps);
+  passwordPages(app, deps);
 }

@@ -44,22 +44,22 @@ export const listAccountsSchema = {
 
 export const createAccountSchema = {
   tags: ['accounts'],
-  summary: 'Create an account of the council (staff of the council)',
+  summary: 'Create an account of the council (staff of the council); it gets a mail with a link to set its password',
   description:
     "A chair or member needs `groupId`, one of the council's groups; a group has one chair account at most (5.4.6; a second is a 409). " +
-    'Without `password` one is generated and returned once as `generatedPassword`. `everyCouncil: true` makes staff of every council ' +
-    '(only staff of every council may). 409 when the e-mail has an account.',
+    'The account has no password until its owner sets one through the link mailed to it (single use, 72 hours), in the language of ' +
+    'the request; `invitationSent` false means the mail server did not take it now (send a new link later). `everyCouncil: true` ' +
+    'makes staff of every council (only staff of every council may). 409 when the e-mail has an account.',
   params: CouncilParams,
   querystring: LangQuery,
   body: Strict({
     email: Type.String({ minLength: 1, maxLength: EMAIL_MAX }),
     role: Role,
     groupId: Type.Optional(Id),
-    password: Type.Optional(Password),
     everyCouncil: Type.Optional(Type.Boolean()),
   }),
   response: {
-    201: Type.Object({ account: AccountSchema, generatedPassword: Type.Union([Type.String(), Type.Null()]) }),
+    201: Type.Object({ account: AccountSchema, invitationSent: Type.Boolean() }),
     ...errors,
   },
 };
@@ -72,17 +72,17 @@ export const removeAccountSchema = {
   response: { 204: Type.Null(), ...errors },
 };
 
-export const resetPasswordSchema = {
+export const passwordLinkSchema = {
   tags: ['accounts'],
   summary:
-    'Set a new password on an account of the council and end all its sessions (staff of the council; your own: /api/account/password)',
+    'Mail an account of the council a link to set a new password (staff of the council; your own: /api/account/password)',
   description:
-    'Body `{ "password": "..." }`, or `{}` or none; without `password` one is generated and returned once as `generatedPassword`.',
+    "The link works once, for 72 hours; using it sets the password and ends all the account's sessions. `sent` false means the " +
+    'mail server did not take the mail now.',
   params: CouncilAccountParams,
   querystring: LangQuery,
-  body: Strict({ password: Type.Optional(Password) }),
   response: {
-    200: Type.Object({ accountId: Type.String(), generatedPassword: Type.Union([Type.String(), Type.Null()]) }),
+    200: Type.Object({ accountId: Type.String(), sent: Type.Boolean() }),
     ...errors,
   },
 };

@@ -1,12 +1,12 @@
 // What the accounts API and the accounts pages share: who may manage which account, the input rules (an e-mail, a
-// password of 12+ characters or a generated one), and the three actions (create, remove, reset a password), each
-// refusing with a 400 naming the field, a 403, a 404 or a 409 in the request's language.
+// password of 12+ characters that is hard to guess), and the actions (create an account by invitation, send a
+// password link, remove), each refusing with a 400 naming the field, a 403, a 404 or a 409 in the request's language.
+// Nobody hands a password over: a new account gets a mail with a link to set its own (api/accounts/password-links.ts).
 //   - Staff of a council manage its staff and deputies and the chairs and members of its groups.
 //   - Staff of every council (council_id null) manage every council's accounts, and only they create or manage
 //     staff of every council.
-//   - Nobody removes their own account or resets their own password here (/account asks for the current one).
+//   - Nobody removes their own account or sends themselves a link here (/account asks for the current password).
 //   - 5.4.6: a group has one chair, so one chair account per group (a second one is a 409; remove the old one first).
-import { randomInt } from 'node:crypto';
 import {
   findScopedAccount,
   insertAccountChecked,
@@ -24,6 +24,8 @@ import { hashPassword, verifyPassword } from '../../security/password';
 import { passwordWeakness, WEAK_REASON_TEXT } from '../../security/password-strength';
 import { AppError } from '../app-error';
 import type { AppDeps } from '../app-types';
+import { newToken } from '../auth/session-cookie';
+import { mailPasswordLink } from './password-links';
 import { msg, type MessageKey } from '../ui/messages';
 
 export const PASSWORD_MIN = 12;
@@ -32,15 +34,6 @@ export const EMAIL_MAX = 254;
 /** Changing one's own password checks the current one: at most 10 tries per account in 15 minutes (API and page together). */
 export const OWN_PASSWORD_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 export const ACCOUNT_ROLES: readonly AccountRole[] = ['staff', 'deputy', 'chair', 'member'];
-
-// No look-alikes (0/o, 1/l/i): read aloud or copied from a screen to a phone without mistakes. 31 symbols.
-const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-/** A random password of four groups of five (about 99 bits), e.g. `k7mqx-2xwpa-9fdrc-hj3tn`. */
-export function generatePassword(): string {
-  const group = () => Array.from({ length: 5 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
-  return [group(), group(), group(), group()].join('-');
-}
 
 /** The length of a password as a person counts it (code points, like the JSON schemas' minLength). */
 function length(text: string): number {
@@ -165,8 +158,6 @@ export interface NewAccountInput {
   role: string;
   /** For a chair or member: one of the council's groups. */
   groupId: string | null;
-  /** null: generate one (shown once). */
-  password: string | null;
   /** A staff account of every council (only staff of every council may create one). */
   everyCouncil: boolean;
 }
@@ -174,11 +165,14 @@ export interface NewAccountInput {
 export interface Created {
   id: string;
   email: string;
-  /** The generated password, to show once; null when the caller chose it. */
-  generatedPassword: string | null;
+  /** Whether the invitation mail went out now (else it waits in the outbox; staff can send a new link). */
+  invitationSent: boolean;
 }
 
-/** Creates an account of council `councilId` (its groups: `groups`) for `actor`, staff of that council. */
+/**
+ * Creates an account of council `councilId` (its groups: `groups`) for `actor`, staff of that council, with no usable
+ * password, and mails it an invitation link in `lang` (base: the address people reach the app at).
+ */
 export async function createCouncilAccount(
   deps: AppDeps,
   actor: SessionAccount,
@@ -187,6 +181,8 @@ export async function createCouncilAccount(
   input: NewAccountInput,
   lang: Lang,
   fields: FieldNames,
+  base: string,
+  now: Date,
 ): Promise<Created> {
   const email = checkEmail(input.email, fields.email);
   if (!(ACCOUNT_ROLES as readonly string[]).includes(input.role))
@@ -207,11 +203,10 @@ export async function createCouncilAccount(
     // Refused rather than dropped: a staff account made by mistake for a chair would hold far more rights.
     throw invalid(fields.groupId, 'chair-or-member-only');
   }
-  const generatedPassword = input.password === null ? generatePassword() : null;
-  const password = generatedPassword ?? checkPassword(input.password ?? '', fields.password, [email]);
   const result = await insertAccountChecked(deps.db, {
     email,
-    passwordHash: await hashPassword(password),
+    // A random secret nobody knows: the account has no password until its owner sets one through the link.
+    passwordHash: await hashPassword(newToken()),
     role,
     councilId: input.everyCouncil ? null : councilId,
     groupId,
@@ -223,7 +218,8 @@ export async function createCouncilAccount(
       });
     throw new AppError('conflict', 'the group has a chair account', { subject: msg(lang, 'accounts.chairTaken') });
   }
-  return { id: result.created, email, generatedPassword };
+  const invitation = await mailPasswordLink(deps, { id: result.created, email }, 'invitation', lang, base, now);
+  return { id: result.created, email, invitationSent: invitation.sent };
 }
 
 /** The account `accountId` if it is one of council `councilId`'s for `actor`; else a 404 (no probing across councils). */
@@ -256,23 +252,21 @@ export async function removeCouncilAccount(
   return account;
 }
 
-/** Sets a new password (null: generated) on one of the council's accounts and ends all its sessions. */
-export async function resetCouncilAccountPassword(
+/** Mails one of the council's accounts a link to set a new password (never the actor's own); returns whether it went out now. */
+export async function sendCouncilAccountLink(
   deps: AppDeps,
   actor: SessionAccount,
   councilId: string,
   accountId: string,
-  password: string | null,
   lang: Lang,
-  fields: FieldNames,
-): Promise<{ account: ScopedAccount; generatedPassword: string | null }> {
+  base: string,
+  now: Date,
+): Promise<{ account: ScopedAccount; sent: boolean }> {
   const account = await councilAccount(deps, actor, councilId, accountId);
   if (account.id === actor.id)
     throw new AppError('conflict', 'own password: /account', { subject: msg(lang, 'accounts.ownPasswordElsewhere') });
-  const generatedPassword = password === null ? generatePassword() : null;
-  const chosen = generatedPassword ?? checkPassword(password ?? '', fields.password, [account.email]);
-  await setAccountPassword(deps.db, account.id, await hashPassword(chosen));
-  return { account, generatedPassword };
+  const { sent } = await mailPasswordLink(deps, account, 'reset', lang, base, now);
+  return { account, sent };
 }
 
 /** The signed-in account changes its own password: the current one first; every other session of it ends. */

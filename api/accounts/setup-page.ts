@@ -1,7 +1,8 @@
 // /setup?token= (public): the first start's one-time link. `npm start` prints it when no account exists and
 // JMEG_ADMIN_EMAIL/PASSWORD are not set (cli/commands/start.ts, security/setup-token.ts). The form creates the first
 // staff account, of every council, logs it in and goes to /manage. A wrong or missing token, or no setup gate in
-// this process, is a 404; the right token once used, or once any account exists, is a 410. Two posts at once
+// this process, is a 404 while no account exists; the right token once used, or any token once an account exists, is
+// a 410 that says so and links to the login. The language switch keeps the token. Two posts at once
 // create one account: the token is claimed synchronously, and the database creates the first account only under
 // a lock while none exists (db/accounts.ts createFirstAccount), which also holds across processes.
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -38,15 +39,15 @@ type Refusal = 404 | 410;
 
 /** Why this token cannot set up (404: not ours; 410: used, or accounts exist), or null when it can. */
 async function refusal(deps: AppDeps, gate: SetupGate | null, token: unknown): Promise<Refusal | null> {
-  if (!gate) return 404;
-  const state = gate.check(token);
-  if (state === 'invalid') return 404;
+  const state = gate ? gate.check(token) : 'invalid';
   if (state === 'used') return 410;
-  if ((await countAccounts(deps.db)) > 0) {
-    gate.consume();
+  const accounts = await countAccounts(deps.db);
+  // Once an account exists every setup link is spent, even one printed before a restart (no gate then): say so.
+  if (accounts > 0) {
+    gate?.consume();
     return 410;
   }
-  return null;
+  return state === 'invalid' ? 404 : null;
 }
 
 function sendRefusal(reply: FastifyReply, page: PageRequest, status: Refusal): FastifyReply {
@@ -90,8 +91,9 @@ export function setupPage(app: App, deps: AppDeps): void {
     '/setup',
     { schema: { hide: true, querystring: Query }, config: { access: ['public'], page: true } },
     async (request, reply) => {
-      const page = pageRequest(request, '/setup');
       const token = request.query.token ?? '';
+      // The language switch keeps the token, so the link still works in the other language.
+      const page = pageRequest(request, '/setup', { token });
       const refused = await refusal(deps, gate, token);
       if (refused !== null) return sendRefusal(reply, page, refused);
       return sendForm(reply, page, 200, token, '', null);
@@ -113,9 +115,9 @@ export function setupPage(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const page = pageRequest(request, '/setup');
       const form = request.body;
       const token = form.token ?? '';
+      const page = pageRequest(request, '/setup', { token });
       const refused = await refusal(deps, gate, token);
       if (refused !== null) return sendRefusal(reply, page, refused);
       const fields = pageFields(page.lang);

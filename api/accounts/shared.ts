@@ -1,5 +1,5 @@
-// Pieces the accounts pages share: role names, the error box with a hint for the accounts' own rules, and the page
-// that shows a generated password once (never cached, never sent as a referrer).
+// Pieces the accounts pages share: role names, the error box with a hint for the accounts' own rules, and the headers
+// of the pages that hold a password or a token (never cached, never sent as a referrer).
 import type { FastifyReply } from 'fastify';
 import type { AccountRole } from '../../db/database';
 import type { Lang } from '../../domain/i18n';
@@ -7,8 +7,7 @@ import { AppError } from '../app-error';
 import { errorMessage } from '../error-messages';
 import { msg, type MessageKey } from '../ui/messages';
 import { html, type Html } from '../ui/html';
-import { layout, type PageRequest } from '../ui/layout';
-import { sendPage } from '../ui/respond';
+import type { PageRequest } from '../ui/layout';
 
 const ROLE_KEY = {
   staff: 'accounts.role.staff',
@@ -44,27 +43,7 @@ export function accountsErrorBox(page: PageRequest, error: AppError): Html {
   return html`<div class="error" role="alert"><p>${errorMessage(page.lang, error.code, error.details)}</p>${hint ? html`<p>${msg(page.lang, hint)}</p>` : ''}</div>`;
 }
 
-/** Pages holding a password or a setup token: not stored by the browser or a proxy, no Referer to other sites. */
+/** Pages holding a password, a setup token or a password link's token: not stored by the browser or a proxy, no Referer to other sites. */
 export function privatePage(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-}
-
-/** The one time a generated password is shown: to staff, right after creating the account or resetting it. */
-export function sendGeneratedPassword(
-  reply: FastifyReply,
-  page: PageRequest,
-  email: string,
-  password: string,
-  backHref: string,
-): FastifyReply {
-  const body = html`<p class="notice">${msg(page.lang, 'accounts.generatedExplain')}</p>
-<p><label for="generated">${msg(page.lang, 'accounts.password')}</label>
-<input id="generated" type="text" readonly value="${password}" autocomplete="off" spellcheck="false"></p>
-<p><a href="${backHref}">${msg(page.lang, 'accounts.back')}</a></p>`;
-  return sendPage(
-    privatePage(reply),
-    page,
-    200,
-    layout(page, msg(page.lang, 'accounts.generatedTitle', { email }), body),
-  );
 }

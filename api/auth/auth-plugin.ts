@@ -22,6 +22,8 @@ import { LoginThrottle } from './login-throttle';
 import { checkCredentials, startSession } from './sign-in';
 import './form-csrf';
 import { CODEC_PATHS } from '../codec/routes';
+import { isLang } from '../../domain/i18n';
+import { LANG_COOKIE } from '../request-lang';
 
 export interface RequestAuth {
   account: SessionAccount;
@@ -59,9 +61,13 @@ function mediaTypeOf(request: FastifyRequest): string {
 // Login takes JSON only (415 otherwise), which a cross-site form cannot send, so it needs no CSRF token. The login
 // page's form (api/accounts/login-page.ts) has its own double-submit token. Object-link routes carry their credential
 // (the signed token) in the URL, which a cross-site page cannot know.
-const CSRF_EXEMPT = new Set(['/api/login', '/login']);
+// The password link's page carries its credential (the link's token) in the form; asking for a link changes no
+// account and only mails the account's owner.
+const CSRF_EXEMPT = new Set(['/api/login', '/login', '/password', '/password/forgot']);
 // The Temporal Web UI's codec calls (api/codec/routes.ts): they change nothing, and the UI cannot send a token.
 for (const path of CODEC_PATHS) CSRF_EXEMPT.add(path);
+// The picked language is kept a year.
+const LANG_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 // Touch last_seen_at at most once a minute.
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -105,6 +111,21 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
       councilId: first.councilId,
     });
     app.log.info({ email: normalizeEmail(first.email) }, 'first staff account created');
+  });
+
+  // A page asked for with ?lang= remembers that language for the pages without it (api/request-lang.ts): English
+  // picked on /login stays English after the login's redirect, after logout and on a setup or password link.
+  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+    if (request.routeOptions.config.page !== true) return;
+    const lang = (request.query as Record<string, unknown> | null | undefined)?.lang;
+    if (typeof lang !== 'string' || !isLang(lang) || request.cookies[LANG_COOKIE] === lang) return;
+    void reply.setCookie(LANG_COOKIE, lang, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.protocol === 'https',
+      maxAge: LANG_COOKIE_MAX_AGE_S,
+    });
   });
 
   // preValidation: after @fastify/cookie's onRequest has parsed the cookies.
