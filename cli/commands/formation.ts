@@ -1,59 +1,59 @@
-// `jmeg formation ...`: staff drive the formation workflow (5.4, 5.3) from the command line until the API lands.
-// Every step is a workflow update: the workflow's own validator accepts or refuses it. Needs a Temporal server.
+// `jmeg formation ...`: staff drive the formation procedure (5.4, 5.3) from the command line, through the same use
+// cases as the JSON API and the pages (procedures/formation): every step of procedures/formation/steps.ts under the
+// name of the API's path segment (POST /api/groups/:groupId/formation/<step>), refused by the workflow's validators
+// with the same words. Needs a Temporal server (cli/with-engine.ts); usage and file errors are found before connecting.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { loadConfig, type AppConfig } from '../../config/config';
+import { loadConfig } from '../../config/config';
 import { findCouncilById } from '../../db/councils';
-import { findGroupById, openGroup } from '../../db/groups';
+import { findGroupById } from '../../db/groups';
 import { isIsoDate } from '../../domain/dates';
+import { isLang, type Lang } from '../../domain/i18n';
 import { ROSTER_COLUMNS, validateRosterRows, type Category, type RosterMember } from '../../domain/roster';
-import {
-  canConnect,
-  LOCAL_TEMPORAL_HOST,
-  LOCAL_TEMPORAL_PORT,
-  parseAddress,
-  TemporalUnavailableError,
-} from '../../worker/obtain-temporal';
-import { connectClient, dataConverterOf, type ConnectedClient } from '../../worker/temporal-client';
-import {
-  approveDeputyMembersUpdate,
-  formationStateQuery,
-  formationWorkflowId,
-  publishCreationNoticeUpdate,
-  publishFormationNoticeUpdate,
-  recordCouncilDecisionUpdate,
-  recordFirstMeetingUpdate,
-  recordGatheringProtocolUpdate,
-  removeCandidateUpdate,
-  scheduleFirstMeetingUpdate,
-  submitStaffCandidatesUpdate,
-  type FormationInput,
-  type FormationState,
-  type NoticeChannel,
-  type PersonInput,
-} from '../../workflows/formation/contract';
+import { formationState, recordFormationStep } from '../../procedures/formation/record-step';
+import { restartFormation, startFormation } from '../../procedures/formation/start-formation';
+import { FORMATION_STEP_NAMES, isFormationStepName, type FormationStepName } from '../../procedures/formation/steps';
+import { ConflictError, InvalidInputError } from '../../procedures/refusals';
+import type { FormationState, NoticeChannel, PersonInput } from '../../workflows/formation/contract';
 import { CliError } from '../cli-error';
 import { readRosterFile } from '../read-roster';
+import { procedureCliError, problemText } from '../refusal';
 import { withDatabase } from '../with-database';
+import { withRequiredEngine } from '../with-engine';
+
+const STEP_USAGE: Readonly<Record<FormationStepName, string>> = {
+  'formation-notice': 'formation-notice --group ID --date YYYY-MM-DD [--channels website,notice_board]',
+  'staff-candidates': 'staff-candidates FILE.csv --group ID --date YYYY-MM-DD',
+  'deputy-members': 'deputy-members FILE.csv --group ID --date YYYY-MM-DD',
+  gathering: 'gathering FILE.csv --group ID --date YYYY-MM-DD --participants N --protocol REF [--place TEXT]',
+  'add-candidate': 'add-candidate PERSON.csv --group ID --date YYYY-MM-DD [--protocol PROTOCOL_ID]',
+  'remove-candidate': 'remove-candidate --group ID --candidate ID --reason TEXT',
+  'replace-candidate':
+    'replace-candidate PERSON.csv --group ID --candidate ID --reason TEXT --date YYYY-MM-DD [--protocol PROTOCOL_ID]',
+  decision: 'decision --group ID --date YYYY-MM-DD --resolution NUMBER',
+  meeting: 'meeting --group ID --date YYYY-MM-DD --time HH:MM --place TEXT',
+  'creation-notice': 'creation-notice --group ID --date YYYY-MM-DD [--channels website,notice_board]',
+  'first-meeting':
+    'first-meeting --group ID --date YYYY-MM-DD --present N (--chair NAME | --chair-candidate ID) --votes-for N [--votes-against N] [--abstained N]',
+};
+
+/** The names the command had before it took the API's: still understood. */
+const ALIASES: Readonly<Record<string, FormationStepName>> = {
+  'publish-notice': 'formation-notice',
+  deputies: 'deputy-members',
+};
 
 const USAGE = [
   'usage: jmeg formation start --council ID --formed-on YYYY-MM-DD [--group ID]',
   '       jmeg formation status --group ID',
-  '       jmeg formation publish-notice --group ID --date YYYY-MM-DD [--channels website,notice_board]',
-  '       jmeg formation staff-candidates FILE.csv --group ID --date YYYY-MM-DD',
-  '       jmeg formation deputies FILE.csv --group ID --date YYYY-MM-DD',
-  '       jmeg formation gathering FILE.csv --group ID --date YYYY-MM-DD --participants N --protocol REF [--place TEXT]',
-  '       jmeg formation remove-candidate --group ID --candidate ID --reason TEXT',
-  '       jmeg formation decision --group ID --date YYYY-MM-DD --resolution NUMBER',
-  '       jmeg formation meeting --group ID --date YYYY-MM-DD --time HH:MM --place TEXT',
-  '       jmeg formation creation-notice --group ID --date YYYY-MM-DD [--channels website,notice_board]',
-  '       jmeg formation first-meeting --group ID --date YYYY-MM-DD --present N --chair NAME --votes-for N [--votes-against N] [--abstained N]',
+  ...FORMATION_STEP_NAMES.map((s) => `       jmeg formation ${STEP_USAGE[s]}`),
+  "       (each takes --lang ky|ru|en; PERSON.csv is a roster file of one row, whose category is the candidate's)",
 ].join('\n');
 
 type Options = Record<string, { type: 'string' }>;
-const str = (...names: string[]): Options => Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+const str = (...names: string[]): Options =>
+  Object.fromEntries([...names, 'lang'].map((n) => [n, { type: 'string' as const }]));
 
 function args(
   sub: string,
@@ -160,76 +160,176 @@ async function gatheringOf(path: string): Promise<(PersonInput & { votes: number
   });
 }
 
-/** A client of the configured Temporal server; one line (exit 1) when none answers. Starts no dev server: it would die with the command. */
-async function withClient<T>(fn: (client: Client, config: AppConfig) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const address = config.temporalAddress ?? `${LOCAL_TEMPORAL_HOST}:${LOCAL_TEMPORAL_PORT}`;
-  // The payload keys first: a bad JMEG_PAYLOAD_KEYS is its own one line, not "no server".
-  dataConverterOf(config);
-  let connected: ConnectedClient;
-  try {
-    const { host, port } = parseAddress(address);
-    if (!(await canConnect(host, port))) throw new TemporalUnavailableError(`no server reachable at ${address}`);
-    connected = await connectClient(address, config);
-  } catch (error) {
-    const message =
-      error instanceof TemporalUnavailableError
-        ? error.message
-        : new TemporalUnavailableError(`${address}: ${firstLine(error)}`).message;
-    throw new CliError(message, 1);
-  }
-  try {
-    return await fn(connected.client, config);
-  } finally {
-    await connected.connection.close();
+/** --lang: ky (default), ru or en. */
+function langOf(sub: string, values: Record<string, string | undefined>): Lang {
+  const lang = values.lang ?? 'ky';
+  if (!isLang(lang)) throw new CliError(`formation ${sub}: --lang "${lang}" must be ky, ru or en`);
+  return lang;
+}
+
+/** A roster file of exactly one row: the candidate to add (its category is the candidate's). */
+async function oneCandidate(sub: string, path: string): Promise<{ category: Category; person: PersonInput }> {
+  const { members, errors } = await readRosterFile(path);
+  if (errors.length > 0) throw new CliError(errors.map((e) => `${path}:${e.line}: ${e.message.en}`).join('\n'));
+  if (members.length !== 1)
+    throw new CliError(`formation ${sub}: ${path} must hold one row, it holds ${members.length}`);
+  return { category: members[0]!.category, person: toPerson(members[0]!) };
+}
+
+interface StepCall {
+  groupId: string;
+  input: unknown;
+}
+
+/** A step's input from its arguments and files, all checked before any connection (exit 2). */
+async function stepInput(step: FormationStepName, sub: string, rest: string[]): Promise<StepCall & { lang: Lang }> {
+  const call = async (
+    options: Options,
+    files: 0 | 1,
+    build: (v: Record<string, string | undefined>, file: string) => unknown,
+  ) => {
+    const { values, files: given } = args(sub, rest, options, files);
+    const lang = langOf(sub, values);
+    const groupId = required(sub, values, 'group');
+    return { groupId, lang, input: await build(values, given[0] ?? '') };
+  };
+  switch (step) {
+    case 'formation-notice':
+    case 'creation-notice':
+      return call(str('group', 'date', 'channels'), 0, (v) => ({
+        publishedOn: date(sub, v, 'date'),
+        channels: channels(sub, v),
+      }));
+    case 'staff-candidates':
+      return call(str('group', 'date'), 1, async (v, file) => ({
+        submittedOn: date(sub, v, 'date'),
+        candidates: await listOf(sub, file, 'municipal_employee'),
+      }));
+    case 'deputy-members':
+      return call(str('group', 'date'), 1, async (v, file) => ({
+        approvedOn: date(sub, v, 'date'),
+        deputies: await listOf(sub, file, 'deputy'),
+      }));
+    case 'gathering':
+      return call(str('group', 'date', 'participants', 'protocol', 'place'), 1, async (v, file) => ({
+        heldOn: date(sub, v, 'date'),
+        participants: count(sub, v, 'participants'),
+        protocolRef: required(sub, v, 'protocol'),
+        place: v.place ?? null,
+        candidates: await gatheringOf(file),
+      }));
+    case 'add-candidate':
+      return call(str('group', 'date', 'protocol'), 1, async (v, file) => ({
+        ...(await oneCandidate(sub, file)),
+        nominatedOn: date(sub, v, 'date'),
+        ...(v.protocol !== undefined ? { protocolId: required(sub, v, 'protocol') } : {}),
+      }));
+    case 'remove-candidate':
+      return call(str('group', 'candidate', 'reason'), 0, (v) => ({
+        candidateId: required(sub, v, 'candidate'),
+        reason: required(sub, v, 'reason'),
+      }));
+    case 'replace-candidate':
+      return call(str('group', 'candidate', 'reason', 'date', 'protocol'), 1, async (v, file) => ({
+        candidateId: required(sub, v, 'candidate'),
+        reason: required(sub, v, 'reason'),
+        ...(await oneCandidate(sub, file)),
+        nominatedOn: date(sub, v, 'date'),
+        ...(v.protocol !== undefined ? { protocolId: required(sub, v, 'protocol') } : {}),
+      }));
+    case 'decision':
+      return call(str('group', 'date', 'resolution'), 0, (v) => ({
+        decidedOn: date(sub, v, 'date'),
+        resolutionNumber: required(sub, v, 'resolution'),
+      }));
+    case 'meeting':
+      return call(str('group', 'date', 'time', 'place'), 0, (v) => {
+        const time = required(sub, v, 'time');
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+          throw new CliError(`formation ${sub}: --time "${time}" is not HH:MM`);
+        return { date: date(sub, v, 'date'), time, place: required(sub, v, 'place') };
+      });
+    case 'first-meeting':
+      return call(
+        str('group', 'date', 'present', 'chair', 'chair-candidate', 'votes-for', 'votes-against', 'abstained'),
+        0,
+        (v) => {
+          const heldOn = date(sub, v, 'date');
+          const present = count(sub, v, 'present');
+          if ((v.chair === undefined) === (v['chair-candidate'] === undefined))
+            throw new CliError(`formation ${sub}: --chair is required (or --chair-candidate ID instead)\n${USAGE}`);
+          const chair =
+            v.chair !== undefined
+              ? { fullName: required(sub, v, 'chair') }
+              : { candidateId: required(sub, v, 'chair-candidate') };
+          return {
+            heldOn,
+            present,
+            chairElection: {
+              ...chair,
+              votesFor: count(sub, v, 'votes-for'),
+              votesAgainst: count(sub, v, 'votes-against', 0),
+              abstained: count(sub, v, 'abstained', 0),
+            },
+          };
+        },
+      );
   }
 }
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}
+const notRunning = (groupId: string) =>
+  `no formation running for group ${groupId} (start it with "jmeg formation start")`;
 
-/** Sends one step; a refusal by the workflow's validator is printed as one line per problem (exit 1). */
-async function step(groupId: string, send: (handle: WorkflowHandle) => Promise<unknown>): Promise<number> {
-  return withClient(async (client) => {
-    const handle = client.workflow.getHandle(formationWorkflowId(groupId));
+/** Sends one step; the workflow's refusal is one line with the API's words (exit 1). */
+async function step(step: FormationStepName, sub: string, rest: string[]): Promise<number> {
+  const { groupId, input, lang } = await stepInput(step, sub, rest);
+  return withRequiredEngine(loadConfig(), async (engine) => {
     try {
-      const result = await send(handle);
+      const result = await recordFormationStep({ engine }, groupId, step, input);
       if (result !== undefined) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError)
-        throw new CliError(`refused: ${firstLine(error.cause ?? error)}`, 1);
-      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
-        throw new CliError(`no formation running for group ${groupId} (start it with "jmeg formation start")`, 1);
-      throw error;
+      throw procedureCliError(`formation ${sub}`, error, lang, notRunning(groupId));
     }
   });
 }
 
+/** The use case's refusal of a start (a formation in progress, a date after today) as one line. */
+function startRefusal(error: unknown, lang: Lang): unknown {
+  if (error instanceof ConflictError) return new CliError(`formation start: ${problemText(error.problems, lang)}`, 1);
+  if (error instanceof InvalidInputError)
+    return new CliError(`formation start: --formed-on: ${error.message.replace(/^formedOn: /u, '')}`);
+  return procedureCliError('formation start', error, lang, '');
+}
+
 async function start(argv: string[]): Promise<number> {
   const { values } = args('start', argv, str('council', 'formed-on', 'group'));
+  const lang = langOf('start', values);
   const councilId = required('start', values, 'council');
   const formedOn = date('start', values, 'formed-on');
-  return withClient(async (client, config) => {
-    const groupId = await withDatabase(async (db) => {
+  const config = loadConfig();
+  return withRequiredEngine(config, (engine) =>
+    withDatabase(async (db) => {
       if (!(await findCouncilById(db, councilId)))
         throw new CliError(`formation start: no council with id ${councilId} (see "jmeg council list")`);
-      if (values.group === undefined) return openGroup(db, { councilId, councilFormedOn: formedOn }, 'cli');
-      const group = await findGroupById(db, values.group);
-      if (!group || group.council_id !== councilId)
-        throw new CliError(`formation start: no group ${values.group} of council ${councilId}`);
-      return group.id;
-    });
-    const input: FormationInput = { councilId, groupId, formedOn };
-    await client.workflow.start('formationWorkflow', {
-      args: [input],
-      taskQueue: config.temporalTaskQueue,
-      workflowId: formationWorkflowId(groupId),
-    });
-    process.stdout.write(`${groupId}\n`);
-    return 0;
-  });
+      const deps = { db, engine, now: Date.now };
+      try {
+        let started;
+        if (values.group === undefined) {
+          started = await startFormation(deps, { councilId, formedOn, key: null, actor: 'cli' });
+        } else {
+          const group = await findGroupById(db, values.group);
+          if (!group || group.council_id !== councilId)
+            throw new CliError(`formation start: no group ${values.group} of council ${councilId}`);
+          started = await restartFormation(deps, group, formedOn);
+        }
+        process.stdout.write(`${started.groupId}\n`);
+        return 0;
+      } catch (error) {
+        throw startRefusal(error, lang);
+      }
+    }),
+  );
 }
 
 function printState(s: FormationState): void {
@@ -259,92 +359,21 @@ function printState(s: FormationState): void {
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  switch (sub) {
-    case 'start':
-      return start(rest);
-    case 'status': {
-      const { values } = args(sub, rest, str('group'));
-      const groupId = required(sub, values, 'group');
-      return withClient(async (client) => {
-        printState(await client.workflow.getHandle(formationWorkflowId(groupId)).query(formationStateQuery));
-        return 0;
-      });
-    }
-    case 'publish-notice':
-    case 'creation-notice': {
-      const { values } = args(sub, rest, str('group', 'date', 'channels'));
-      const input = { publishedOn: date(sub, values, 'date'), channels: channels(sub, values) };
-      const update = sub === 'publish-notice' ? publishFormationNoticeUpdate : publishCreationNoticeUpdate;
-      return step(required(sub, values, 'group'), (h) => h.executeUpdate(update, { args: [input] }));
-    }
-    case 'staff-candidates': {
-      const { values, files } = args(sub, rest, str('group', 'date'), 1);
-      const groupId = required(sub, values, 'group');
-      const input = {
-        submittedOn: date(sub, values, 'date'),
-        candidates: await listOf(sub, files[0]!, 'municipal_employee'),
-      };
-      return step(groupId, (h) => h.executeUpdate(submitStaffCandidatesUpdate, { args: [input] }));
-    }
-    case 'deputies': {
-      const { values, files } = args(sub, rest, str('group', 'date'), 1);
-      const groupId = required(sub, values, 'group');
-      const input = { approvedOn: date(sub, values, 'date'), deputies: await listOf(sub, files[0]!, 'deputy') };
-      return step(groupId, (h) => h.executeUpdate(approveDeputyMembersUpdate, { args: [input] }));
-    }
-    case 'gathering': {
-      const { values, files } = args(sub, rest, str('group', 'date', 'participants', 'protocol', 'place'), 1);
-      const groupId = required(sub, values, 'group');
-      const input = {
-        heldOn: date(sub, values, 'date'),
-        participants: count(sub, values, 'participants'),
-        protocolRef: required(sub, values, 'protocol'),
-        place: values.place ?? null,
-        candidates: await gatheringOf(files[0]!),
-      };
-      return step(groupId, (h) => h.executeUpdate(recordGatheringProtocolUpdate, { args: [input] }));
-    }
-    case 'remove-candidate': {
-      const { values } = args(sub, rest, str('group', 'candidate', 'reason'));
-      const input = { candidateId: required(sub, values, 'candidate'), reason: required(sub, values, 'reason') };
-      return step(required(sub, values, 'group'), (h) => h.executeUpdate(removeCandidateUpdate, { args: [input] }));
-    }
-    case 'decision': {
-      const { values } = args(sub, rest, str('group', 'date', 'resolution'));
-      const input = { decidedOn: date(sub, values, 'date'), resolutionNumber: required(sub, values, 'resolution') };
-      return step(required(sub, values, 'group'), (h) =>
-        h.executeUpdate(recordCouncilDecisionUpdate, { args: [input] }),
-      );
-    }
-    case 'meeting': {
-      const { values } = args(sub, rest, str('group', 'date', 'time', 'place'));
-      const time = required(sub, values, 'time');
-      if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
-        throw new CliError(`formation meeting: --time "${time}" is not HH:MM`);
-      const input = { date: date(sub, values, 'date'), time, place: required(sub, values, 'place') };
-      return step(required(sub, values, 'group'), (h) =>
-        h.executeUpdate(scheduleFirstMeetingUpdate, { args: [input] }),
-      );
-    }
-    case 'first-meeting': {
-      const { values } = args(
-        sub,
-        rest,
-        str('group', 'date', 'present', 'chair', 'votes-for', 'votes-against', 'abstained'),
-      );
-      const input = {
-        heldOn: date(sub, values, 'date'),
-        present: count(sub, values, 'present'),
-        chairElection: {
-          fullName: required(sub, values, 'chair'),
-          votesFor: count(sub, values, 'votes-for'),
-          votesAgainst: count(sub, values, 'votes-against', 0),
-          abstained: count(sub, values, 'abstained', 0),
-        },
-      };
-      return step(required(sub, values, 'group'), (h) => h.executeUpdate(recordFirstMeetingUpdate, { args: [input] }));
-    }
-    default:
-      throw new CliError(sub === undefined ? USAGE : `formation: unknown step "${sub}"\n${USAGE}`);
+  if (sub === 'start') return start(rest);
+  if (sub === 'status') {
+    const { values } = args(sub, rest, str('group'));
+    langOf(sub, values);
+    const groupId = required(sub, values, 'group');
+    return withRequiredEngine(loadConfig(), async (engine) => {
+      try {
+        printState(await formationState({ engine }, groupId));
+      } catch (error) {
+        throw procedureCliError('formation status', error, 'en', notRunning(groupId));
+      }
+      return 0;
+    });
   }
+  const name = sub === undefined ? undefined : (ALIASES[sub] ?? sub);
+  if (name !== undefined && isFormationStepName(name)) return step(name, sub!, rest);
+  throw new CliError(sub === undefined ? USAGE : `formation: unknown step "${sub}"\n${USAGE}`);
 }
