@@ -14,6 +14,8 @@ import { createMailActivities } from './mail/mail-activities';
 import { createObligationMailActivities } from './mail/obligation-mail-activities';
 import { createNoticeActivities } from './notices/publish-notice';
 import { createObligationEventActivities } from './obligations/record-obligation-event';
+import { createRequestActivities } from './requests/request-activities';
+import type { RequestActivities } from '../workflows/request/activities-contract';
 
 export interface ActivityDeps {
   db: Kysely<Database>;
@@ -34,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNoticeActivities({ ...deps, clock }),
     ...createEventActivities(deps),
     ...createActActivities({ ...deps, clock }),
+    ...createRequestActivities({ ...deps, clock }),
   };
 }
 
@@ -43,4 +46,6 @@ export type Activities = ReturnType<typeof createActivities>;
 export type ActContractMet = Activities extends ActActivities ? true : never;
 export type ObligationContractMet = Activities extends ObligationActivities ? true : never;
 export type FormationContractMet = Activities extends FormationActivities ? true : never;
+export type RequestContractMet = Activities extends RequestActivities ? true : never;
+export const REQUEST_CONTRACT_MET: RequestContractMet = true;
 export const ACTIVITY_CONTRACTS_MET: [ActContractMet, ObligationContractMet, FormationContractMet] = [true, true, true];

@@ -36,9 +36,10 @@ function workflowIdOf(history: Awaited<ReturnType<typeof loadHistory>>): string 
 }
 
 describe('histories recorded from the real server', () => {
-  it('are committed for the formation and the act procedures', () => {
+  it('are committed for the formation, the act and the information request procedures', () => {
     expect(names.filter((n) => n.startsWith('formation-')).length).toBeGreaterThanOrEqual(5);
     expect(names.filter((n) => n.startsWith('act-')).length).toBeGreaterThanOrEqual(5);
+    expect(names.filter((n) => n.startsWith('request-')).length).toBeGreaterThanOrEqual(4);
   });
 
   it.each(names.map((n) => [n]))('%s replays against the current workflow code', async (name) => {

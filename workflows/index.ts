@@ -1,3 +1,4 @@
 // Every workflow the worker registers (unique names: webpack may drop clashing `export *` names).
 export { formationWorkflow } from './formation/formation-workflow';
 export { actWorkflow } from './act/act-workflow';
+export { requestWorkflow } from './request/request-workflow';

@@ -1,0 +1,88 @@
+// 7.3.2(1): the chair (or staff) writes an information request to a monitored object and sends it; its procedure
+// mails the signed link and counts Law No. 217's 10 working days from the object's receipt.
+import { findObjectById } from '../../db/objects';
+import { findRequest, recordWrittenRequest, type InformationRequest } from '../../db/requests';
+import { checkRequestDraft, describeRequestProblems, REQUEST_CLAUSE, type RequestDraft } from '../../domain/request';
+import { problem, type Problem } from '../../domain/problem';
+import { requestWorkflowId, type RequestInput } from '../../workflows/request/contract';
+import { ProcedureRefusedError } from '../engine';
+import { requireEngine, todayIn, type ProcedureDeps } from '../deps';
+
+export interface WriteRequestInput extends RequestDraft {
+  groupId: string;
+  objectId: string;
+  /** The act it serves, when it serves one (the reference may also name a plan item in words). */
+  actId?: string | null;
+  actor: string;
+  /** A business key given by the caller (e.g. a form's token): the same key again is the same request. */
+  requestId?: string;
+}
+
+function refuse(problems: Problem[]): never {
+  throw new ProcedureRefusedError(describeRequestProblems(problems), problems);
+}
+
+/**
+ * Checks the request (what and why, the group, the object of the group's council), records it and starts its
+ * procedure (workflow id from the request's id, never run twice). Bad input is refused with every problem, writing
+ * nothing; without an engine nothing is written either.
+ */
+export async function writeRequest(
+  deps: ProcedureDeps,
+  input: WriteRequestInput,
+): Promise<{ request: InformationRequest; delivery: 'started' | 'already-started' }> {
+  const problems = checkRequestDraft(input);
+  const group = await deps.db
+    .selectFrom('groups')
+    .select(['id', 'council_id', 'status'])
+    .where('id', '=', input.groupId)
+    .executeTakeFirst();
+  if (!group)
+    problems.push(
+      problem('unknown-group', 'groupId', null, {
+        ky: `${input.groupId} деген топ жок.`,
+        ru: `Группы ${input.groupId} нет.`,
+        en: `There is no group ${input.groupId}.`,
+      }),
+    );
+  else if (group.status === 'term-ended' || group.status === 'dissolved')
+    problems.push(
+      problem('group-not-active', 'groupId', REQUEST_CLAUSE, {
+        ky: 'Топтун ыйгарым укуктары бүткөн: ал маалымат сурай албайт (7.3.2-пункт).',
+        ru: 'Полномочия группы прекращены: она не может запрашивать информацию (п. 7.3.2).',
+        en: "The group's term has ended: it can no longer request information (clause 7.3.2).",
+      }),
+    );
+  const object = await findObjectById(deps.db, input.objectId);
+  if (!object || (group && object.councilId !== group.council_id))
+    problems.push(
+      problem('unknown-object', 'objectId', '4.2', {
+        ky: `${input.objectId} бул кеңештин мониторинг объектиси эмес (4.2-пункт).`,
+        ru: `${input.objectId} — не объект мониторинга этого кенеша (п. 4.2).`,
+        en: `${input.objectId} is not a monitored object of this council (clause 4.2).`,
+      }),
+    );
+  if (problems.length > 0) refuse(problems);
+  const engine = requireEngine(deps);
+  const existing = input.requestId ? await findRequest(deps.db, input.requestId) : undefined;
+  const request =
+    existing ??
+    (await recordWrittenRequest(
+      deps.db,
+      {
+        ...(input.requestId ? { id: input.requestId } : {}),
+        groupId: input.groupId,
+        councilId: group!.council_id,
+        objectId: input.objectId,
+        subject: input.subject,
+        purpose: input.purpose,
+        reference: input.reference ?? null,
+        actId: input.actId ?? null,
+        sentOn: todayIn(deps),
+      },
+      input.actor,
+    ));
+  const start: RequestInput = { requestId: request.id, groupId: request.groupId, councilId: request.councilId };
+  const delivery = await engine.start('requestWorkflow', requestWorkflowId(request.id), [start]);
+  return { request, delivery };
+}
