@@ -1,5 +1,7 @@
-// The synchronous, pure checks behind the act procedure's updates: the workflow runs them as update validators
-// (a refusal leaves no trace in history), and a caller may run them on the queried state before sending.
+// The act procedure's rules (4.3) as the checks behind its updates: the receipt that starts the counts of 4.3 (3)
+// and (4), a response to an obligation the act opened, and the chair closing the act after an escalation. Pure and
+// synchronous: the workflow runs them as update validators (a refusal leaves no trace in history), and a caller may
+// run them on the queried state before sending.
 import { compareDates, isIsoDate, type IsoDate } from './dates';
 import type { Localized } from './i18n';
 import { problem, type Problem } from './problem';

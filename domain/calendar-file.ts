@@ -1,4 +1,4 @@
-// A calendar data file as staff supply it: JSON (the format) or iCalendar, told apart by its name.
+// A calendar data file as staff supply it: JSON (calendar.ts parseCalendarJson) or iCalendar, told apart by its name.
 import { parseCalendarJson, type CalendarEntry } from './calendar';
 import { parseCalendarIcs } from './calendar-ics';
 import { DomainError } from './domain-error';

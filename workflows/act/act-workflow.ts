@@ -1,5 +1,5 @@
 // The act procedure (4.3): delivery to the object with its response link, the receipt (or one prompt to staff),
-// the 10-working-day object response and the 30-day executive report tracked as obligations, responses (late
+// the object's response (4.3 (3)) and the executive report (4.3 (4)) tracked as obligations, responses (late
 // ones marked late, amendments as new events), and the end: both met, or closed by the chair after an escalation.
 import {
   allHandlersFinished,
@@ -13,7 +13,7 @@ import { checkClose, checkReceipt, checkResponse } from '../../domain/act-checks
 import { DEFAULT_RECEIPT_PROMPT_WORKING_DAYS } from '../../domain/act-procedure';
 import { calendarFromSlice } from '../../domain/calendar';
 import { addDays, bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
-import { addWorkingDays } from '../../domain/deadlines';
+import { addWorkingDays, OBLIGATIONS } from '../../domain/deadlines';
 import { describeProblems, type Problem } from '../../domain/problem';
 import { bishkekHourEpochMs, DEFAULT_REMINDER_HOUR } from '../../domain/reminders';
 import type { ObligationActivities } from '../obligation/activities-contract';
@@ -127,7 +127,7 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
             councilId,
             actId,
             key: o.key,
-            clause: '4.3',
+            clause: OBLIGATIONS[o.key].clause,
             party: o.party,
             anchor: received.receivedOn,
             ...(input.reminderHour === undefined ? {} : { reminderHour: input.reminderHour }),

@@ -1,5 +1,6 @@
 // The typed contract of the formation procedure (5.3, 5.4): its input and result, the updates staff send for
-// each step, the calendar signal and the state query. The API and the CLI import these constants.
+// each step, the calendar signal and the state query. The API and the CLI import these constants; the data they
+// carry is defined in domain/formation.ts, and the checks behind each update in domain/formation-checks.ts.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { IsoDate } from '../../domain/dates';
 import type { Localized } from '../../domain/i18n';
@@ -41,7 +42,7 @@ export interface FormationInput {
   councilId: string;
   /** The group opened for this formation (group.opened); the workflow id is formationWorkflowId(groupId). */
   groupId: string;
-  /** The council's own formation date: 5.4.1 counts 1 month from it. */
+  /** The council's own formation date: 5.4.1 counts from it. */
   formedOn: IsoDate;
   parties?: Partial<FormationParties>;
   /** The hour (Asia/Bishkek) reminders go out; DEFAULT_REMINDER_HOUR (domain/reminders.ts) if absent. */

@@ -242,7 +242,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     for (const t of trackers.values()) if (t.isOpen()) t.calendarChanged();
   });
 
-  // 5.4.1: the notice's date starts 5.4.2 and 5.4.3 (15 working days each, in parallel).
+  // 5.4.1: the notice's date starts the periods of 5.4.2 and 5.4.3, which run in parallel.
   setHandler(
     publishFormationNoticeUpdate,
     async (req) => {
@@ -402,7 +402,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     { validator: (req: CouncilDecisionInput) => refuse(checkRecordCouncilDecision(state(), req, ctx())) },
   );
 
-  // 5.3.2 date, time, place; 5.3.3 the creation notice is due 3 working days before it.
+  // 5.3.2 date, time, place; 5.3.3 the creation notice is due some working days before it.
   setHandler(
     scheduleFirstMeetingUpdate,
     async (req) => {
