@@ -5,6 +5,7 @@
 // /manage/groups/:groupId/formation/<step>, which sends the update through the engine and redirects back (303), or
 // shows the page again with the refusal (400/409) and what was typed. Without the engine the page is read from the
 // database and every post answers 503 in the page.
+import { daysLeftText } from '../../domain/obligation-messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { findCouncilById, type Council } from '../../db/councils';
@@ -78,11 +79,10 @@ interface StepLine {
 }
 
 const t = (page: PageRequest, key: MessageKey, params: Record<string, string> = {}) => msg(page.lang, key, params);
-const time = (page: PageRequest, date: IsoDate) =>
-  html`<time datetime="${date}">${page.lang === 'en' ? date : dmy(date)}</time>`;
+const time = (page: PageRequest, date: IsoDate) => html`<time datetime="${date}">${dmy(date)}</time>`;
 
 function stepLines(page: PageRequest, s: FormationState): StepLine[] {
-  const d = (date: IsoDate) => (page.lang === 'en' ? date : dmy(date));
+  const d = (date: IsoDate) => dmy(date);
   return [
     {
       key: 'formation-notice',
@@ -169,7 +169,7 @@ function dueText(page: PageRequest, o: ObligationRow, today: IsoDate, calendar: 
   if (o.status === 'met' || o.status === 'met-late') {
     const on = o.metOn
       ? t(page, o.status === 'met' ? 'formation.due.metOn' : 'formation.due.metLateOn', {
-          date: page.lang === 'en' ? o.metOn : dmy(o.metOn),
+          date: dmy(o.metOn),
         })
       : t(page, 'formation.due.met');
     return html`<span>${on}</span>`;
@@ -179,13 +179,11 @@ function dueText(page: PageRequest, o: ObligationRow, today: IsoDate, calendar: 
   if (o.due === null) return html`<span class="muted">${t(page, 'formation.due.unknown')}</span>`;
   const rule = isObligationKey(o.key) ? OBLIGATIONS[o.key].rule : null;
   const days = daysLeftOn(rule, o.due, today, workingDayCounter(calendar, [today, o.due]));
-  const unit = days.unit === 'working' ? 'Working' : 'Calendar';
   const escalated =
     o.status === 'escalated' ? html` <span class="overdue">${t(page, 'formation.due.escalated')}</span>` : '';
-  if (days.left < 0)
-    return html`<span class="overdue">${t(page, `formation.due.overdue${unit}`, { n: String(-days.left) })}</span>${escalated}`;
-  if (days.calendar === 0) return html`<strong>${t(page, 'formation.due.today')}</strong>${escalated}`;
-  return html`<span>${t(page, `formation.due.left${unit}`, { n: String(days.left) })}</span>${escalated}`;
+  if (days.left < 0) return html`<span class="overdue">${daysLeftText(page.lang, days)}</span>${escalated}`;
+  if (days.calendar === 0) return html`<strong>${daysLeftText(page.lang, { ...days, left: 0 })}</strong>${escalated}`;
+  return html`<span>${daysLeftText(page.lang, days)}</span>${escalated}`;
 }
 
 function obligationTitle(page: PageRequest, key: string): string {
@@ -370,7 +368,7 @@ function dbStepLines(
   group: Group,
   view: Awaited<ReturnType<typeof loadDbFormationView>>,
 ): { lines: StepLine[]; current: StepLine['key'] | null } {
-  const d = (date: IsoDate) => (page.lang === 'en' ? date : dmy(date));
+  const d = (date: IsoDate) => dmy(date);
   const noticeOf = (kind: string) => view.notices.find((n) => n.kind === kind);
   const firstOf = (source: CandidateRow['source']) =>
     view.candidates.find((c) => c.source === source)?.nominatedOn ?? null;
