@@ -27,7 +27,7 @@ import {
   type CalendarDayRow,
   type CouncilCalendarYear,
 } from './council-data';
-import { staleDeadlines, type SignalOutcome, type StaleDeadline } from './signal';
+import { staleDeadlines, type SignalOutcome, type StaleDeadline } from '../../procedures/calendar/tell-procedures';
 import { requestLang } from '../request-lang';
 import {
   checkScopeAllowed,

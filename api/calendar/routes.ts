@@ -5,15 +5,11 @@
 //   DELETE /api/councils/:councilId/calendar/:date   idem
 //   POST   /api/councils/:councilId/calendar/signal  staff: tell the running procedures again (503 without Temporal)
 // A change is saved whether or not Temporal is reachable; then the running formation and act procedures of the councils
-// concerned are told to recount (signal.ts says why they must be told and what happens if not).
+// concerned are told to recount (procedures/calendar/tell-procedures.ts says why they must be told and what happens if
+// not); the changes and the telling are the use cases of procedures/calendar/change-calendar.ts.
 import type { FastifyRequest } from 'fastify';
 import type { SessionAccount } from '../../db/accounts';
-import {
-  listCalendarEntries,
-  removeCalendarEntry,
-  setCalendarEntry,
-  type CalendarScope,
-} from '../../db/calendar-entries';
+import { listCalendarEntries, type CalendarScope } from '../../db/calendar-entries';
 import { fixedHoliday, type CalendarEntry } from '../../domain/calendar';
 import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
 import { bishkekDateOf, isIsoDate, yearOf, type IsoDate } from '../../domain/dates';
@@ -21,11 +17,16 @@ import type { Lang } from '../../domain/i18n';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole } from '../auth/require-role';
-import { unavailableEngine } from '../../procedures/engine';
+import {
+  removeCalendarDay as removeDay,
+  setCalendarDays,
+  tellProceduresAgain,
+} from '../../procedures/calendar/change-calendar';
+import { staleDeadlines, type SignalOutcome } from '../../procedures/calendar/tell-procedures';
+import { procedureDeps } from '../procedure-deps';
 import { msg } from '../ui/messages';
 import { requestLang } from '../request-lang';
 import { councilCalendarReminders, councilCalendarYear, FIRST_EDITABLE_YEAR, LAST_EDITABLE_YEAR } from './council-data';
-import { staleDeadlines, tellRunningProcedures, type SignalOutcome } from './signal';
 import { checkedYear } from './year.schema';
 import { calendarYearSchema, removeDaySchema, setDaySchema, signalSchema } from './schema';
 
@@ -46,8 +47,6 @@ export interface ChangeResult {
   entry: CalendarEntry | null;
   signal: SignalOutcome;
 }
-
-const UNCHANGED: SignalOutcome = { state: 'unchanged', signalled: [], ended: [], notSent: [] };
 
 export function signedInAccount(request: FastifyRequest): SessionAccount {
   if (!request.auth) throw new AppError('not-authenticated', 'log in first');
@@ -126,16 +125,12 @@ export async function saveCalendarDay(
 ): Promise<ChangeResult> {
   const { entry, scope } = parseDayInput(input);
   checkScopeAllowed(account, scope, lang);
-  const change = await setCalendarEntry(deps.db, scopeId(scope, councilId), entry, actorOf(account));
-  const signal =
-    change.appended === 0
-      ? UNCHANGED
-      : await tellRunningProcedures(
-          deps.engine ?? unavailableEngine,
-          deps.db,
-          scopeId(scope, councilId),
-          reasonOf(`${entry.date} set ${entry.type} (${entry.status})`, scope, councilId, account),
-        );
+  const { change, signal } = await setCalendarDays(procedureDeps(deps), {
+    scope: scopeId(scope, councilId),
+    entries: [entry],
+    actor: actorOf(account),
+    reason: reasonOf(`${entry.date} set ${entry.type} (${entry.status})`, scope, councilId, account),
+  });
   return { date: entry.date, scope, appended: change.appended, entry, signal };
 }
 
@@ -163,16 +158,12 @@ export async function removeCalendarDay(
       }),
     });
   }
-  const change = await removeCalendarEntry(deps.db, id, date, actorOf(account));
-  const signal =
-    change.appended === 0
-      ? UNCHANGED
-      : await tellRunningProcedures(
-          deps.engine ?? unavailableEngine,
-          deps.db,
-          id,
-          reasonOf(`${date} entry removed`, scope, councilId, account),
-        );
+  const { change, signal } = await removeDay(procedureDeps(deps), {
+    scope: id,
+    date,
+    actor: actorOf(account),
+    reason: reasonOf(`${date} entry removed`, scope, councilId, account),
+  });
   return { date, scope, appended: change.appended, entry: null, signal };
 }
 
@@ -184,17 +175,10 @@ async function otherScopeHas(deps: AppDeps, councilId: string, scope: Scope, dat
 
 /** Tells the council's running procedures again; 503 (nothing sent) when Temporal is unreachable. */
 export async function resignal(deps: AppDeps, account: SessionAccount, councilId: string): Promise<SignalOutcome> {
-  const engine = deps.engine ?? unavailableEngine;
-  if (!engine.available()) throw new AppError('engine-unavailable', 'no Temporal server: nothing was sent');
-  const signal = await tellRunningProcedures(
-    engine,
-    deps.db,
+  return tellProceduresAgain(procedureDeps(deps), {
     councilId,
-    reasonOf('staff asked the procedures to recount', 'council', councilId, account),
-  );
-  if (signal.state === 'engine-unavailable')
-    throw new AppError('engine-unavailable', 'Temporal went away while signalling');
-  return signal;
+    reason: reasonOf('staff asked the procedures to recount', 'council', councilId, account),
+  });
 }
 
 export function councilCalendarRoutes(app: App, deps: AppDeps): void {

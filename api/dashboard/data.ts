@@ -19,7 +19,7 @@ import { groupTimelines, type GroupTimelines } from '../../db/timeline';
 import type { CalendarName } from '../../domain/calendar';
 import { compareDates, type IsoDate } from '../../domain/dates';
 import type { MemberCategory, MemberRole } from '../../db/events';
-import { dueOnCalendar } from '../calendar/signal';
+import { dueOnCalendar } from '../../procedures/calendar/tell-procedures';
 
 export type DashboardFilter = 'overdue' | 'due-this-week';
 

@@ -5,13 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../../config/config';
-import {
-  calendarEntriesFor,
-  removeCalendarEntry,
-  setCalendarEntries,
-  type CalendarChange,
-  type CalendarScope,
-} from '../../db/calendar-entries';
+import { calendarEntriesFor, type CalendarChange, type CalendarScope } from '../../db/calendar-entries';
 import { pgliteDirOf } from '../../db/connect';
 import { findCouncilById } from '../../db/councils';
 import type { Database } from '../../db/database';
@@ -31,8 +25,14 @@ import { formatDay } from '../../domain/calendar-format';
 import { isIsoDate, isWeekend } from '../../domain/dates';
 import { DomainError } from '../../domain/domain-error';
 import { isLang, type Lang } from '../../domain/i18n';
-import { tellRunningProcedures } from '../../api/calendar/signal';
+import {
+  removeCalendarDay,
+  setCalendarDays,
+  type CalendarChangeResult,
+} from '../../procedures/calendar/change-calendar';
+import type { SignalOutcome } from '../../procedures/calendar/tell-procedures';
 import { CliError } from '../cli-error';
+import type { ProcedureEngine } from '../../procedures/engine';
 import { withDatabase } from '../with-database';
 import { withEngine } from '../with-engine';
 
@@ -296,21 +296,27 @@ function changeLine(change: CalendarChange, scope: CalendarScope, what: string):
 
 /**
  * After a change: the running formation and act procedures of the scope recount their open deadlines only when told
- * (calendarChanged). Told here when Temporal is reachable; else one line says how many still count on the old
- * calendar and where to tell them later (the calendar page's button).
+ * (calendarChanged). Told by the use case when Temporal is reachable; else one line says how many still count on the
+ * old calendar and where to tell them later (the calendar page's button).
  */
-async function tellProcedures(db: Kysely<Database>, scope: CalendarScope, reason: string): Promise<void> {
-  const config = loadConfig();
-  const outcome = await withEngine(config, (engine) => tellRunningProcedures(engine, db, scope, reason));
+function toldLine(outcome: SignalOutcome): string {
   const n = outcome.notSent.length;
-  const line: Record<typeof outcome.state, string> = {
+  const line: Record<SignalOutcome['state'], string> = {
     sent: `Told ${outcome.signalled.length} running procedure(s); they recount their open deadlines.`,
     'none-running': 'No procedure is running in this scope: nothing to tell.',
     unchanged: 'Nothing changed: nobody to tell.',
     'engine-unavailable': `Temporal is not reachable: ${n} running procedure(s) still count on the old calendar. Tell them from the calendar page ("tell the procedures") once Temporal runs.`,
     failed: `${n} running procedure(s) could not be told (${outcome.notSent.join(', ')}); tell them from the calendar page.`,
   };
-  process.stdout.write(line[outcome.state] + '\n');
+  return line[outcome.state] + '\n';
+}
+
+/** Runs a change with the engine of cli/with-engine.ts (unavailable without a server: the change is saved all the same). */
+function changeWithEngine(
+  db: Kysely<Database>,
+  change: (deps: { db: Kysely<Database>; engine: ProcedureEngine }) => Promise<CalendarChangeResult>,
+): Promise<CalendarChangeResult> {
+  return withEngine(loadConfig(), (engine) => change({ db, engine }));
 }
 
 async function set(argv: string[]): Promise<number> {
@@ -342,9 +348,16 @@ async function set(argv: string[]): Promise<number> {
   const entry: CalendarEntry = { date, type, status, name: { ky, ru } };
   return withDatabase(async (db) => {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar set');
-    const change = await setCalendarEntries(db, scope, [entry], 'cli:calendar');
+    const { change, signal } = await changeWithEngine(db, (deps) =>
+      setCalendarDays(deps, {
+        scope,
+        entries: [entry],
+        actor: 'cli:calendar',
+        reason: `calendar: ${date} set as ${type}`,
+      }),
+    );
     process.stdout.write(changeLine(change, scope, `${date} ${type} (${status})`));
-    if (change.appended > 0) await tellProcedures(db, scope, `calendar: ${date} set as ${type}`);
+    if (change.appended > 0) process.stdout.write(toldLine(signal));
     return 0;
   });
 }
@@ -356,13 +369,15 @@ async function remove(argv: string[]): Promise<number> {
   if (!isIsoDate(date)) throw new CliError(`calendar remove: "${date}" is not a real date (YYYY-MM-DD)`);
   return withDatabase(async (db) => {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar remove');
-    const change = await removeCalendarEntry(db, scope, date, 'cli:calendar');
+    const { change, signal } = await changeWithEngine(db, (deps) =>
+      removeCalendarDay(deps, { scope, date, actor: 'cli:calendar', reason: `calendar: ${date} entry removed` }),
+    );
     process.stdout.write(
       change.appended === 0
         ? `${date}: no entry in the ${scope === null ? 'national calendar' : `council ${scope}`}, nothing recorded\n`
         : `${date}: entry removed\n`,
     );
-    if (change.appended > 0) await tellProcedures(db, scope, `calendar: ${date} entry removed`);
+    if (change.appended > 0) process.stdout.write(toldLine(signal));
     return 0;
   });
 }
@@ -376,9 +391,16 @@ async function importFile(argv: string[]): Promise<number> {
   if (entries.length === 0) throw new CliError(`calendar import ${file}: the file holds no entries`);
   return withDatabase(async (db) => {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar import');
-    const change = await setCalendarEntries(db, scope, entries, 'cli:calendar');
+    const { change, signal } = await changeWithEngine(db, (deps) =>
+      setCalendarDays(deps, {
+        scope,
+        entries,
+        actor: 'cli:calendar',
+        reason: `calendar: ${entries.length} entries imported`,
+      }),
+    );
     process.stdout.write(changeLine(change, scope, `${file}: ${entries.length} entries read`));
-    if (change.appended > 0) await tellProcedures(db, scope, `calendar: ${entries.length} entries imported`);
+    if (change.appended > 0) process.stdout.write(toldLine(signal));
     return 0;
   });
 }

@@ -12,7 +12,7 @@ import type { IsoDate } from '../../domain/dates';
 import { computeDeadline, isObligationKey } from '../../domain/deadlines';
 import { actCalendarChangedSignal, actWorkflowId } from '../../workflows/act/contract';
 import { formationCalendarChangedSignal, formationWorkflowId } from '../../workflows/formation/contract';
-import { EngineUnavailableError, ProcedureNotFoundError, type ProcedureEngine } from '../../procedures/engine';
+import { EngineUnavailableError, ProcedureNotFoundError, type ProcedureEngine } from '../engine';
 
 export interface RunningProcedure {
   workflowId: string;
