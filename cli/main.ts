@@ -6,7 +6,8 @@ type CommandModule = { run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   deadline: {
-    summary: 'deadline <obligation-key> --from YYYY-MM-DD   due date of a statutory obligation, with its explanation',
+    summary:
+      'deadline <obligation-key> --from YYYY-MM-DD [--object-kind KIND]   due date of a statutory obligation, on the calendar of the kind',
     load: () => import('./commands/deadline'),
   },
   calendar: {
@@ -60,6 +61,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   act: {
     summary: 'act draft|update|attach|show|issue ...          acts of monitoring and evaluation (8.1)',
     load: () => import('./commands/act'),
+  },
+  request: {
+    summary: 'request send|list|show|receive|extend|answer|refuse ...   information requests (7.3.2(1), Law No. 217)',
+    load: () => import('./commands/request'),
   },
   pending: {
     summary: "pending --group ID [--overdue|--week|--object ID]   the chair's open obligations, overdue first",
