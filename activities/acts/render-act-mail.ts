@@ -1,6 +1,7 @@
 // The act's mails in Kyrgyz (first) and Russian, plain text and escaped HTML: the delivery to the object with
 // its response link (4.3), and the prompt to staff when no receipt arrived.
 import type { IsoDate } from '../../domain/dates';
+import { EXECUTIVE_REPORT_CALENDAR_DAYS, OBJECT_RESPONSE_WORKING_DAYS } from '../../domain/regulation';
 import type { RenderedMail } from '../mail/render-obligation-mail';
 import { dmy } from '../../domain/messages';
 import { escapeHtml, type KyRu } from '../mail/render-obligation-mail';
@@ -59,8 +60,8 @@ export function renderActDelivery(m: ActDeliveryMailInput): RenderedMail {
       `Урматтуу ${m.object.ky}!`,
       `Биргелешкен мониторинг жана баалоо тобу № ${m.number} актысын жиберет.`,
       m.isExecutiveBody
-        ? 'Жобонун 4.3-пунктуна ылайык, айыл өкмөтү 30 календардык күндүн ичинде көрүлгөн чаралар тууралуу айылдык кеңешке маалымат берет. Мөөнөт актыны алган күндөн эсептелет.'
-        : 'Жобонун 4.3-пунктуна ылайык, объект 10 жумуш күнүнүн ичинде кемчиликтердин себептери жана пландаштырылган чаралар тууралуу айыл өкмөтүнө маалымдайт (көчүрмөсү топко). Мөөнөт актыны алган күндөн эсептелет.',
+        ? `Жобонун 4.3-пунктуна ылайык, айыл өкмөтү ${EXECUTIVE_REPORT_CALENDAR_DAYS} календардык күндүн ичинде көрүлгөн чаралар тууралуу айылдык кеңешке маалымат берет. Мөөнөт актыны алган күндөн эсептелет.`
+        : `Жобонун 4.3-пунктуна ылайык, объект ${OBJECT_RESPONSE_WORKING_DAYS} жумуш күнүнүн ичинде кемчиликтердин себептери жана пландаштырылган чаралар тууралуу айыл өкмөтүнө маалымдайт (көчүрмөсү топко). Мөөнөт актыны алган күндөн эсептелет.`,
       'Төмөнкү шилтеме аркылуу актыны алганыңызды ырастап, жоопту эсептик жазуусуз жөнөтө аласыз.',
     ],
     facts: [
@@ -76,8 +77,8 @@ export function renderActDelivery(m: ActDeliveryMailInput): RenderedMail {
       `Здравствуйте, ${m.object.ru}!`,
       `Группа совместного мониторинга и оценки направляет акт № ${m.number}.`,
       m.isExecutiveBody
-        ? 'Согласно пункту 4.3 Положения, айыл окмоту в течение 30 календарных дней представляет айылному кенешу информацию о принятых мерах. Срок считается со дня получения акта.'
-        : 'Согласно пункту 4.3 Положения, объект в течение 10 рабочих дней сообщает айыл окмоту о причинах недостатков и планируемых мерах (копия группе). Срок считается со дня получения акта.',
+        ? `Согласно пункту 4.3 Положения, айыл окмоту в течение ${EXECUTIVE_REPORT_CALENDAR_DAYS} календарных дней представляет айылному кенешу информацию о принятых мерах. Срок считается со дня получения акта.`
+        : `Согласно пункту 4.3 Положения, объект в течение ${OBJECT_RESPONSE_WORKING_DAYS} рабочих дней сообщает айыл окмоту о причинах недостатков и планируемых мерах (копия группе). Срок считается со дня получения акта.`,
       'По ссылке ниже можно подтвердить получение акта и отправить ответ без учётной записи.',
     ],
     facts: [
@@ -99,7 +100,7 @@ export interface ReceiptPromptMailInput {
   object: KyRu;
 }
 
-/** Issue 5: no receipt after the set working days: staff record it (jmeg act receive) or deliver the act on paper. */
+/** No receipt after the set working days: staff record it (jmeg act receive) or deliver the act on paper. */
 export function renderReceiptPrompt(m: ReceiptPromptMailInput): RenderedMail {
   const ky: Part = {
     heading: 'Кыргызча',
