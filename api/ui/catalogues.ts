@@ -9,6 +9,8 @@ import { dashboardMessages } from '../dashboard/messages';
 import { councilsMessages } from '../councils/messages';
 import { personsMessages } from '../persons/messages';
 import { publicMessages } from '../public/messages';
+import { requestsMessages } from '../requests/messages';
+import { calculatorMessages } from '../calendar/calculator-messages';
 
 const areas = [
   commonMessages,
@@ -20,6 +22,8 @@ const areas = [
   councilsMessages,
   personsMessages,
   publicMessages,
+  requestsMessages,
+  calculatorMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [

@@ -2,12 +2,13 @@
 // good since the name changes with the content; GET /favicon.ico, which browsers ask for by themselves, answers 204
 // (the pages name their icon, an SVG, in <head>).
 import type { App } from '../app-types';
+import { CALENDAR_GRID_STYLE } from './calendar-grid';
 import { ICON, PRINT_STYLE, SITE_STYLE } from './stylesheets';
 
 const FOREVER = 'public, max-age=31536000, immutable';
 
 export function stylesheetRoute(app: App): void {
-  for (const sheet of [SITE_STYLE, PRINT_STYLE]) {
+  for (const sheet of [SITE_STYLE, PRINT_STYLE, CALENDAR_GRID_STYLE]) {
     app.get(sheet.path, { schema: { hide: true }, config: { access: ['public'] } }, (_request, reply) =>
       reply.header('cache-control', FOREVER).type('text/css; charset=utf-8').send(sheet.css),
     );
