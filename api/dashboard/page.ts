@@ -43,11 +43,13 @@ const PageQuery = Strict({
 
 const withLang = (path: string, lang: Lang) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
+/** The obligation's state in words, with a class that colours it (the colour only repeats the words). */
 function stateOf(lang: Lang, o: DashboardObligation): Html {
   if (o.overdue) return html`<span class="overdue">${msg(lang, 'obligation.state.overdue')}</span>`;
-  if (o.dueThisWeek) return html`<strong>${msg(lang, 'dashboard.state.week')}</strong>`;
-  if (o.open) return html`${msg(lang, 'obligation.state.open')}`;
-  return html`${msg(lang, o.status === 'met' ? 'obligation.state.met' : o.status === 'cancelled' ? 'obligation.state.cancelled' : 'obligation.state.closed')}`;
+  if (o.dueThisWeek) return html`<strong class="status status-soon">${msg(lang, 'dashboard.state.week')}</strong>`;
+  if (o.open) return html`<span class="status status-open">${msg(lang, 'obligation.state.open')}</span>`;
+  if (o.status === 'met') return html`<span class="status status-done">${msg(lang, 'obligation.state.met')}</span>`;
+  return html`<span class="status status-closed">${msg(lang, o.status === 'cancelled' ? 'obligation.state.cancelled' : 'obligation.state.closed')}</span>`;
 }
 
 function partyText(lang: Lang, o: DashboardObligation): string {

@@ -31,7 +31,7 @@ p,ul,ol{margin:.5rem 0}
 a{color:#0645ad}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #0645ad;outline-offset:2px}
 a[aria-current]{font-weight:bold;color:inherit;text-decoration:none}
-header.top{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:flex-start;margin:0 -1rem;padding:.75rem 1rem;background:#0b3d5c;color:#fff;border-bottom:4px solid #d4a017}
+header.top{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:flex-start;margin:0 -1rem;padding:.75rem 1rem;background:#0b3d5c;color:#fff;border-bottom:4px solid #d4a017;box-shadow:0 0 0 100vmax #0b3d5c;clip-path:inset(0 -100vmax)}
 header.top a{color:#fff}
 header.top a[aria-current]{text-decoration:underline;text-decoration-thickness:2px}
 header.top .muted{color:#dfe9f0}
@@ -43,7 +43,7 @@ header.top a:focus-visible,header.top button:focus-visible{outline-color:#ffd54f
 .brand .group{font-size:.9rem;color:#dfe9f0}
 .tools{display:flex;flex-direction:column;gap:.25rem;align-items:flex-end;font-size:.9rem}
 .tools nav a{margin-right:.5rem}
-nav.site{margin:0 -1rem;padding:.25rem 1rem;background:#eef3f7;border-bottom:1px solid #c9d6e0}
+nav.site{margin:0 -1rem;padding:.25rem 1rem;background:#eef3f7;border-bottom:1px solid #c9d6e0;box-shadow:0 0 0 100vmax #eef3f7;clip-path:inset(0 -100vmax)}
 nav.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0}
 nav.site a{display:inline-block;padding:.35rem 0}
 nav a{margin-right:.5rem}
@@ -72,6 +72,7 @@ button.link{background:none;border:0;color:#0645ad;text-decoration:underline;pad
 .notice{border:2px solid #8a6d00;background:#fff8e1;padding:.5rem .75rem;border-radius:4px}
 .ok{border:2px solid #1b5e20;background:#e8f5e9;padding:.5rem .75rem;border-radius:4px}
 .overdue{color:#b00020;font-weight:600}
+.status{font-weight:600;white-space:nowrap}.status-soon{color:#7a4d00}.status-open{color:#0b3d5c}.status-done{color:#1b5e20}.status-done::before{content:"\\2713  "}.status-closed{color:#555;font-weight:normal}
 .overdue::before{content:"\\26A0\\FE0E  "}
 tr.overdue-row{background:#fff5f6}
 tr.overdue-row td:first-child{border-left:4px solid #b00020}
@@ -81,6 +82,7 @@ label.plain{font-weight:normal}label.inline{display:inline;font-weight:normal}
 ul.councils{list-style:none;padding:0}
 ul.councils>li{border:1px solid #c9d6e0;border-left:6px solid #0b3d5c;border-radius:4px;padding:.5rem 1rem;margin:1rem 0}
 ul.councils ul{padding-left:1.25rem}
+ul.councils h2{margin-top:.5rem}
 @media (max-width:40rem){
 header.top{flex-direction:column}
 .tools{align-items:flex-start}
@@ -88,10 +90,10 @@ table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack tbody th
 table.stack thead{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;padding:0}
 table.stack tr{border:1px solid #c9d6e0;border-radius:4px;margin:0 0 .75rem;padding:.25rem .5rem;background:#fff}
 table.stack td,table.stack tbody th{border:0;padding:.2rem 0;overflow-wrap:anywhere}
-table.stack td[data-label]::before,table.stack tbody th[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:600;color:#444;text-transform:none}
+table.stack td[data-label]::before,table.stack tbody th[data-label]::before{content:attr(data-label) ": ";font-size:.9rem;font-weight:600;color:#444}
 table.stack td:empty{display:none}
 tr.overdue-row td:first-child{border-left:0}
-tr.overdue-row{border-left:6px solid #b00020}
+table.stack tr.overdue-row{border-left:6px solid #b00020}
 }
 @media print{
 header.top{background:none;color:#000;border-bottom:1px solid #000;margin:0;padding:0 0 .5rem}
