@@ -140,3 +140,58 @@ describe('logout', () => {
     expect(after.statusCode).toBe(401);
   });
 });
+
+describe('the language picked is kept across login, redirects and logout', () => {
+  const langCookie = (res: { cookies: { name: string; value: string }[] }) =>
+    res.cookies.find((c) => c.name === 'jmeg_lang')?.value;
+
+  it('English chosen on /login stays English after the login and its redirect, whatever the browser asks', async () => {
+    const { res: form, token, cookie } = await openForm('?lang=en');
+    expect(langCookie(form)).toBe('en');
+    const cookies = `${cookie}; jmeg_lang=en`;
+    const res = await post('/login?lang=en', { _login: token, email: 'chair@aksuu.kg', password: PASSWORD }, cookies);
+    expect(res.statusCode).toBe(303);
+    const session = `jmeg_session=${res.cookies.find((c) => c.name === 'jmeg_session')?.value ?? ''}`;
+    const home = await app.inject({
+      method: 'GET',
+      url: res.headers.location!,
+      headers: { cookie: `${session}; jmeg_lang=en`, 'accept-language': 'ky' },
+    });
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['content-language']).toBe('en');
+    const own = await app.inject({ method: 'GET', url: '/account', headers: { cookie: `${session}; jmeg_lang=en` } });
+    expect(own.headers['content-language']).toBe('en');
+    expect(own.body).toContain('<h1>My account</h1>');
+    // Logging out lands on the login page in English too.
+    const csrf = (await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: session } })).json<{
+      csrfToken: string;
+    }>().csrfToken;
+    const out = await post('/logout', { _csrf: csrf }, `${session}; jmeg_lang=en`);
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/login?lang=en');
+  });
+
+  it('?lang= beats the picked language, which beats Accept-Language; a new pick replaces the old', async () => {
+    const picked = await app.inject({
+      method: 'GET',
+      url: '/login',
+      headers: { cookie: 'jmeg_lang=ru', 'accept-language': 'en' },
+    });
+    expect(picked.headers['content-language']).toBe('ru');
+    expect(langCookie(picked)).toBeUndefined();
+    const asked = await app.inject({ method: 'GET', url: '/login?lang=ky', headers: { cookie: 'jmeg_lang=ru' } });
+    expect(asked.headers['content-language']).toBe('ky');
+    expect(langCookie(asked)).toBe('ky');
+    const browser = await app.inject({ method: 'GET', url: '/login', headers: { 'accept-language': 'en' } });
+    expect(browser.headers['content-language']).toBe('en');
+    expect(langCookie(browser)).toBeUndefined();
+    // Not one of ours: ignored.
+    const odd = await app.inject({ method: 'GET', url: '/login', headers: { cookie: 'jmeg_lang=de' } });
+    expect(odd.headers['content-language']).toBe('ky');
+  });
+
+  it("the login page's language switch keeps where the visitor was going", async () => {
+    const { res } = await openForm('?lang=en&next=%2Faccount');
+    expect(res.body).toContain('href="/login?next=%2Faccount&amp;lang=ru"');
+  });
+});

@@ -89,6 +89,15 @@ describe('/setup with the link printed at start', () => {
     expect(res.body).toContain(`<input type="hidden" name="token" value="${token}">`);
   });
 
+  it('the language switch keeps the token, so the link works in the other language', async () => {
+    const res = await app.inject({ method: 'GET', url: `/setup?token=${token}&lang=en` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`href="/setup?token=${token}&amp;lang=ru"`);
+    const ru = await app.inject({ method: 'GET', url: `/setup?token=${token}&lang=ru` });
+    expect(ru.statusCode).toBe(200);
+    expect(ru.headers['content-language']).toBe('ru');
+  });
+
   it('re-shows the form for a weak or repeated-wrong password, naming the field in ky and ru, and keeps the token usable', async () => {
     const weak = await post(app, { token, email: 'admin@kenesh.kg', password: 'short', passwordAgain: 'short' });
     expect(weak.statusCode).toBe(400);
@@ -167,6 +176,34 @@ describe('/setup without a setup link in this process', () => {
         (await post(app, { token: 'x', email: 'a@kenesh.kg', password: PASSWORD, passwordAgain: PASSWORD })).statusCode,
       ).toBe(404);
       expect(await countAccounts(t.db)).toBe(0);
+      await app.close();
+    } finally {
+      await t.drop();
+    }
+  }, 30_000);
+});
+
+describe('/setup once an account exists', () => {
+  it('says an account exists and links to the login, in the visitor language, even after a restart', async () => {
+    const t = await createTestDatabase();
+    try {
+      await createAccount(t.db, { email: 'admin@kenesh.kg', password: PASSWORD, role: 'staff', councilId: null });
+      // A link printed before the restart: this process has no setup gate.
+      const app = buildApp({ db: t.db, config: loadConfig({}) });
+      const res = await app.inject({
+        method: 'GET',
+        url: `/setup?token=${SetupGate.create().token}`,
+        headers: { 'accept-language': 'ru' },
+      });
+      expect(res.statusCode).toBe(410);
+      expect(res.body).toContain(
+        'Эта ссылка настройки уже использована: учётная запись существует. Войдите в систему.',
+      );
+      expect(res.body).toContain('href="/login?lang=ru"');
+      const en = await app.inject({ method: 'GET', url: '/setup?token=x', headers: { cookie: 'jmeg_lang=en' } });
+      expect(en.statusCode).toBe(410);
+      expect(en.body).toContain('This setup link has been used: an account exists. Please log in.');
+      expect(en.body).toContain('href="/login?lang=en"');
       await app.close();
     } finally {
       await t.drop();

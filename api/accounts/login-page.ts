@@ -15,6 +15,7 @@ import { errorBox } from '../ui/error-page';
 import { html } from '../ui/html';
 import { layout, type PageRequest } from '../ui/layout';
 import { pageRequest, sendPage } from '../ui/respond';
+import { requestLang } from '../request-lang';
 
 const LOGIN_CSRF_COOKIE = 'jmeg_login';
 
@@ -152,8 +153,7 @@ export function loginPages(app: App, deps: AppDeps): void {
     async (request, reply) => {
       if (request.auth) await deleteSession(deps.db, request.auth.idHash);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      const lang = (request.query as { lang?: unknown }).lang;
-      return reply.redirect(`/login${typeof lang === 'string' ? `?lang=${encodeURIComponent(lang)}` : ''}`, 303);
+      return reply.redirect(`/login?lang=${requestLang(request)}`, 303);
     },
   );
 

@@ -19,16 +19,9 @@ import { html } from '../ui/html';
 import { layout, type PageRequest } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { origin, pageRequest, sendPage } from '../ui/respond';
-import { ForgotMail, hashLinkToken, mailResetIfAccount } from './password-links';
+import { hashLinkToken, mailResetIfAccount } from './password-links';
 import { EMAIL_MAX, PASSWORD_MAX, checkEmail, checkPassword, pageFields } from './service';
 import { accountsErrorBox, privatePage } from './shared';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The "forgot password" mails sent after their answer (api/accounts/password-links.ts). */
-    forgotMail: ForgotMail;
-  }
-}
 
 const PER_ADDRESS_LIMIT = { max: 20, windowMs: 15 * 60 * 1000 };
 const TOKEN_MAX = 200;
@@ -116,8 +109,6 @@ ${outcome.error ? accountsErrorBox(page, outcome.error) : ''}
 export function passwordPages(app: App, deps: AppDeps): void {
   const clock = deps.clock ?? Date.now;
   const forgotThrottle = new LoginThrottle(clock);
-  app.decorate('forgotMail', new ForgotMail(app.log));
-  app.addHook('onClose', () => app.forgotMail.settled());
 
   app.get(
     '/password',

@@ -22,6 +22,7 @@ import { LoginThrottle } from './login-throttle';
 import { checkCredentials, startSession } from './sign-in';
 import './form-csrf';
 import { CODEC_PATHS } from '../codec/routes';
+import { ForgotMail } from '../accounts/password-links';
 import { isLang } from '../../domain/i18n';
 import { LANG_COOKIE } from '../request-lang';
 
@@ -39,6 +40,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Failed logins per account and address, shared by /api/login and the login page. */
     loginThrottle: LoginThrottle;
+    /** The "forgot password" mails, sent after their answer (api/accounts/password-links.ts); close waits for them. */
+    forgotMail: ForgotMail;
   }
 }
 
@@ -100,6 +103,8 @@ async function authPlugin(app: App, deps: AppDeps): Promise<void> {
   app.decorateRequest('auth', null);
   app.decorateRequest('pendingFormCsrf', null);
   app.decorate('loginThrottle', new LoginThrottle(clock));
+  app.decorate('forgotMail', new ForgotMail(app.log));
+  app.addHook('onClose', () => app.forgotMail.settled());
 
   app.addHook('onReady', async () => {
     const first = deps.config.firstAccount;
