@@ -295,5 +295,7 @@ describe.skipIf(!hasBrowser)('tables on a 360 px phone in Chromium', () => {
     await check(visitor, 'composition', `/groups/${actsGroup}/composition?lang=ru`, ['composition.role']);
     await check(visitor, 'notices', `/councils/${aksuu}/notices?lang=en`, []);
     await check(visitor, 'not-found', '/no/such/page', [], 404);
+    await check(visitor, 'deadline', '/deadline?lang=ky&key=object-response&from=2026-03-10', []);
+    await check(visitor, 'login', '/login?lang=ru', []);
   });
 });

@@ -31,7 +31,7 @@ p,ul,ol{margin:.5rem 0}
 a{color:#0645ad}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #0645ad;outline-offset:2px}
 a[aria-current]{font-weight:bold;color:inherit;text-decoration:none}
-header.top{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:flex-start;margin:0 -1rem;padding:.75rem 1rem;background:#0b3d5c;color:#fff;border-bottom:4px solid #d4a017;box-shadow:0 0 0 100vmax #0b3d5c;clip-path:inset(0 -100vmax)}
+header.top{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;justify-content:space-between;align-items:flex-start;margin:0 -1rem;padding:.75rem 1rem;background:#0b3d5c;color:#fff;border-bottom:4px solid #d4a017;border-image:linear-gradient(#d4a017,#d4a017) 0 0 1 0/0 0 4px 0/0 100vmax;box-shadow:0 0 0 100vmax #0b3d5c;clip-path:inset(0 -100vmax)}
 header.top a{color:#fff}
 header.top a[aria-current]{text-decoration:underline;text-decoration-thickness:2px}
 header.top .muted{color:#dfe9f0}
@@ -43,10 +43,9 @@ header.top a:focus-visible,header.top button:focus-visible{outline-color:#ffd54f
 .brand .group{font-size:.9rem;color:#dfe9f0}
 .tools{display:flex;flex-direction:column;gap:.25rem;align-items:flex-end;font-size:.9rem}
 .tools nav a{margin-right:.5rem}
-nav.site{margin:0 -1rem;padding:.25rem 1rem;background:#eef3f7;border-bottom:1px solid #c9d6e0;box-shadow:0 0 0 100vmax #eef3f7;clip-path:inset(0 -100vmax)}
+nav.site{margin:0 -1rem;padding:.25rem 1rem;background:#eef3f7;box-shadow:0 0 0 100vmax #eef3f7;clip-path:inset(0 -100vmax)}
 nav.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0}
 nav.site a{display:inline-block;padding:.35rem 0}
-nav a{margin-right:.5rem}
 article{border-bottom:1px solid #ddd;padding:.5rem 0;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}
 .scroll{overflow-x:auto;margin:.5rem 0}
@@ -63,7 +62,12 @@ input[type=checkbox],input[type=radio]{width:auto;margin-right:.35rem}
 input[type=text],input[type=email],input[type=password],input[type=date],input[type=number],input[type=time],input[type=file],select,textarea{width:100%}
 textarea{min-height:6rem}
 @media (min-width:48rem){
-form:not(.inline){max-width:40rem}
+form:not(.inline){display:grid;grid-template-columns:minmax(9rem,15rem) minmax(0,1fr);gap:.5rem 1rem;align-items:start;max-width:52rem}
+form:not(.inline)>*{grid-column:1/-1;margin-top:0}
+form:not(.inline)>label:has(+input:not([type=hidden]),+select,+textarea){grid-column:1;padding-top:.45rem}
+form:not(.inline)>label+:is(input,select,textarea),form:not(.inline)>:is(input,select,textarea)+p{grid-column:2}
+form:not(.inline)>button,form:not(.inline)>div:has(>button:only-child){grid-column:2;justify-self:start}
+form:not(.inline)>input[type=hidden]{display:none}
 }
 .error{border:2px solid #b00020;color:#b00020;background:#fff5f6;padding:.5rem .75rem;border-radius:4px}
 .muted{color:#555;font-size:.9rem}
