@@ -10,7 +10,6 @@ import type { ActActivities } from '../workflows/act/activities-contract';
 import type { FormationActivities } from '../workflows/formation/activities-contract';
 import type { ObligationActivities } from '../workflows/obligation/activities-contract';
 import type { MailTransport } from './mail/build-transport';
-import { createMailActivities } from './mail/mail-activities';
 import { createObligationMailActivities } from './mail/obligation-mail-activities';
 import { createNoticeActivities } from './notices/publish-notice';
 import { createObligationEventActivities } from './obligations/record-obligation-event';
@@ -29,7 +28,6 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const clock = deps.clock ?? (() => new Date());
   return {
-    ...createMailActivities(deps),
     ...createObligationMailActivities({ ...deps, clock }),
     ...createCalendarActivities(deps),
     ...createObligationEventActivities(deps),
