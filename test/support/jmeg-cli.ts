@@ -12,10 +12,15 @@ export interface CliResult {
 }
 
 /** `jmeg ...args` with DATABASE_URL set to `databaseUrl`. */
-export async function jmegOn(databaseUrl: string, ...args: string[]): Promise<CliResult> {
+export function jmegOn(databaseUrl: string, ...args: string[]): Promise<CliResult> {
+  return jmegWith({ DATABASE_URL: databaseUrl }, ...args);
+}
+
+/** `jmeg ...args` with `env` added to the environment (DATABASE_URL, TEMPORAL_ADDRESS, JMEG_PAYLOAD_KEYS...). */
+export async function jmegWith(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
