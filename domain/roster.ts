@@ -13,7 +13,7 @@ export const CATEGORIES: readonly Category[] = ['municipal_employee', 'deputy', 
 
 export const CATEGORY_LABELS: Record<Category, Localized> = {
   municipal_employee: {
-    ky: 'аткаруу органынын муниципалдык кызматкери',
+    ky: 'аткаруу органынын муниципалдык кызматчысы',
     ru: 'муниципальный служащий исполнительного органа',
     en: 'municipal employee of the executive body',
   },
@@ -116,7 +116,12 @@ export const COLUMN_HEADERS: Record<ListColumn, { label: Localized; aliases: rea
 /** Category values a file may write, beside the codes, in each language: the first is what a template shows. */
 export const CATEGORY_VALUES: Record<Category, Record<Lang, readonly string[]>> = {
   municipal_employee: {
-    ky: ['муниципалдык кызматчы', 'муниципалдык кызматкер', 'аткаруу органы'],
+    ky: [
+      'муниципалдык кызматчы',
+      'муниципалдык кызматкер',
+      'аткаруу органынын муниципалдык кызматкери',
+      'аткаруу органы',
+    ],
     ru: ['муниципальный служащий', 'муниципальная служащая', 'служащий', 'исполнительный орган'],
     en: ['municipal employee', 'employee'],
   },
@@ -131,6 +136,9 @@ export const CATEGORY_VALUES: Record<Category, Record<Lang, readonly string[]>> 
     en: ['citizen', 'citizens’ representative', 'representative of citizens'],
   },
 };
+
+/** A category's word in a language, as templates and messages write it ("депутат", "представитель граждан"). */
+export const categoryWord = (category: Category, lang: Lang): string => CATEGORY_VALUES[category][lang][0] ?? category;
 
 /** Sex values a file may write, in each language: the first is what a template shows. */
 export const SEX_VALUES: Record<Sex, Record<Lang, readonly string[]>> = {
@@ -442,7 +450,7 @@ const PHONE_RULE_TEXT: Record<string, Localized> = {
   ),
   'phone-invalid': loc(
     'Кыргызстандын жарактуу номери эмес',
-    'не действительный номер Кыргызстана',
+    'недействительный номер Кыргызстана',
     'is not a valid Kyrgyz number',
   ),
   'phone-type': loc(

@@ -8,7 +8,7 @@ import type { IsoDate } from '../../domain/dates';
 import type { Lang, Localized } from '../../domain/i18n';
 import { problem, type Problem } from '../../domain/problem';
 import {
-  CATEGORY_VALUES,
+  categoryWord,
   matchHeader,
   rowLabel,
   sharedPhoneWarnings,
@@ -142,10 +142,10 @@ export function parseCandidateCsv(
             fullName: m.fullName,
             message: each((l) =>
               l === 'ky'
-                ? `категориясы «${CATEGORY_VALUES[m.category][l][0]}», бул тизмеде «${CATEGORY_VALUES[opts.category][l][0]}» гана`
+                ? `категориясы «${categoryWord(m.category, l)}», бул тизмеде «${categoryWord(opts.category, l)}» гана`
                 : l === 'ru'
-                  ? `категория «${CATEGORY_VALUES[m.category][l][0]}», в этом списке только «${CATEGORY_VALUES[opts.category][l][0]}»`
-                  : `category "${CATEGORY_VALUES[m.category][l][0]}"; this list holds only "${CATEGORY_VALUES[opts.category][l][0]}"`,
+                  ? `категория «${categoryWord(m.category, l)}», в этом списке только «${categoryWord(opts.category, l)}»`
+                  : `category "${categoryWord(m.category, l)}"; this list holds only "${categoryWord(opts.category, l)}"`,
             ),
           },
           '5.2.3',

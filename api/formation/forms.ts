@@ -4,12 +4,13 @@
 import type { FastifyRequest } from 'fastify';
 import { Value } from 'typebox/value';
 import type { IsoDate } from '../../domain/dates';
-import { CATEGORIES, type Category } from '../../domain/roster';
+import { CATEGORIES, categoryWord, templateHeader, type Category } from '../../domain/roster';
 import type { FormationStep, PersonInput } from '../../workflows/formation/contract';
 import { AppError, type AppErrorDetails } from '../app-error';
 import { withoutFormCsrf } from '../auth/form-csrf';
 import { msg, type MessageKey } from '../ui/messages';
 import { parseCandidateCsv, type CsvPerson } from './csv';
+import { listTemplatePath } from './csv-template';
 import { FORMATION_ACTIONS, type FormationStepName } from './steps';
 import { html, type Html } from '../ui/html';
 import { csrfField, type PageRequest } from '../ui/layout';
@@ -449,9 +450,7 @@ function listForm(c: FormContext, step: 'staff-candidates' | 'deputy-members' | 
   const votes = step === 'gathering';
   const keptRows = c.kept?.step === step ? Math.max(0, ...PERSON_FIELDS.map((f) => c.kept!.values[f]?.length ?? 0)) : 0;
   const rows = Math.max(c.rows, keptRows + 1);
-  const header = votes
-    ? 'full_name,sex,birth_date,category,workplace,village,phone,email,votes'
-    : 'full_name,sex,birth_date,category,workplace,village,phone,email';
+  const header = templateHeader(page.lang, { votes }).join(', ');
   const category =
     step === 'staff-candidates' ? 'municipal_employee' : step === 'deputy-members' ? 'deputy' : 'citizen';
   const more = `/manage/groups/${encodeURIComponent(c.groupId)}/formation?lang=${page.lang}&rows=${Math.min(rows + 5, 40)}#form-${step}`;
@@ -467,8 +466,9 @@ ${input(`${step}-participants`, { name: 'participants', label: t(page, 'formatio
     : ''
 }
 <label for="${step}-file">${t(page, 'formation.field.file')}</label>
-<span class="muted" id="${step}-file-hint">${t(page, 'formation.field.fileHint', { header, category })}</span>
+<span class="muted" id="${step}-file-hint">${t(page, 'formation.field.fileHint', { header, category: categoryWord(category, page.lang) })} ${t(page, 'formation.template.values')}</span>
 <input id="${step}-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="${step}-file-hint">
+<p><a href="${listTemplatePath(step, page.lang)}" download>${t(page, 'formation.template.link')}</a></p>
 <p class="muted">${t(page, 'formation.field.rowsHint')}</p>
 ${Array.from({ length: rows }, (_, i) => html`<fieldset><legend>${t(page, 'formation.person.legend', { n: String(i + 1) })}</legend>${personFields(c, step, i, { votes })}</fieldset>`)}
 <p><a href="${more}">${t(page, 'formation.moreRows')}</a></p>`,

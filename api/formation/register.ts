@@ -6,6 +6,7 @@ import { formationStartPage } from './start-page';
 import { manageHomePage } from '../councils/manage-home';
 import { formationApiRoutes } from './routes';
 import { formationRecordRoute } from './record';
+import { csvTemplateRoute } from './csv-template';
 
 export function formationRoutes(app: App, deps: AppDeps): void {
   formationApiRoutes(app, deps);
@@ -13,4 +14,5 @@ export function formationRoutes(app: App, deps: AppDeps): void {
   formationStartPage(app, deps);
   formationPages(app, deps);
   manageHomePage(app, deps);
+  csvTemplateRoute(app);
 }

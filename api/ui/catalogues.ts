@@ -11,6 +11,7 @@ import { personsMessages } from '../persons/messages';
 import { publicMessages } from '../public/messages';
 import { requestsMessages } from '../requests/messages';
 import { calculatorMessages } from '../calendar/calculator-messages';
+import { listTemplateMessages } from '../formation/list-template-messages';
 
 const areas = [
   commonMessages,
@@ -24,6 +25,7 @@ const areas = [
   publicMessages,
   requestsMessages,
   calculatorMessages,
+  listTemplateMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [
