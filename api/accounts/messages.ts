@@ -1,4 +1,5 @@
-// Labels of the accounts area: a council's accounts page, the own-account page and the first start's setup page.
+// Labels of the accounts area: a council's accounts page, the own-account page, the first start's setup page and the
+// password link pages (invitation, forgot password).
 import { defineMessages } from '../ui/define-messages';
 
 export const accountsMessages = defineMessages({
@@ -32,8 +33,6 @@ export const accountsMessages = defineMessages({
     'accounts.everyCouncilStaff': 'бардык кеңештер',
     'accounts.create': 'Жаңы эсептик жазуу',
     'accounts.createSubmit': 'Түзүү',
-    'accounts.passwordHint':
-      'Жок дегенде 12 белги. Бош калтырсаңыз, сырсөз автоматтык түрдө түзүлүп, бир гана жолу көрсөтүлөт.',
     'accounts.groupHint': 'Төрага же мүчө үчүн гана тандаңыз. Бир топто бир гана төрага болот (5.4.6).',
     'accounts.everyCouncilHint': 'Бардык кеңештерди башкарган кызматкер (бул кеңештин тизмесинде эмес).',
     'accounts.remove': 'Өчүрүү',
@@ -42,17 +41,7 @@ export const accountsMessages = defineMessages({
       'Бул адам мындан ары кире албайт жана анын бардык ачык сеанстары азыр жабылат. Ал жазган маалыматтар (кадамдар, актылар) сакталат.',
     'accounts.removeConfirm': 'Ооба, өчүрүү',
     'accounts.cancel': 'Жокко чыгаруу',
-    'accounts.resetPassword': 'Сырсөздү жаңылоо',
-    'accounts.resetTitle': '{email} үчүн жаңы сырсөз',
-    'accounts.resetExplain': 'Бул эсептик жазуунун бардык ачык сеанстары жабылат; адам жаңы сырсөз менен кайра кирет.',
-    'accounts.resetSubmit': 'Сырсөздү жаңылоо',
-    'accounts.done.created': 'Эсептик жазуу түзүлдү.',
     'accounts.done.removed': 'Эсептик жазуу өчүрүлдү.',
-    'accounts.done.password': 'Сырсөз жаңыланды; эски сеанстар жабылды.',
-    'accounts.generatedTitle': '{email} үчүн сырсөз',
-    'accounts.generatedExplain':
-      'Сырсөздү азыр жазып алып, ээсине өзүңүз бериңиз: ал бир гана жолу ушул жерде көрсөтүлөт жана эч жерде окула турган түрдө сакталбайт. Ээси аны «Менин эсептик жазуум» барагында алмаштыра алат.',
-    'accounts.back': 'Эсептик жазуулардын тизмесине кайтуу',
     'accounts.emailTaken': '{email} дареги менен эсептик жазуу мурунтан эле бар',
     'accounts.chairTaken':
       'бул топтун төрагасынын эсептик жазуусу мурунтан эле бар (5.4.6: топтун бир төрагасы болот). Жаңы төрага шайланса, адегенде эскисин өчүрүңүз.',
@@ -137,8 +126,6 @@ export const accountsMessages = defineMessages({
     'accounts.everyCouncilStaff': 'все кенеши',
     'accounts.create': 'Новая учётная запись',
     'accounts.createSubmit': 'Создать',
-    'accounts.passwordHint':
-      'Не менее 12 символов. Оставьте пустым, чтобы пароль был создан автоматически; он будет показан один раз.',
     'accounts.groupHint': 'Только для председателя или члена группы. В группе один председатель (5.4.6).',
     'accounts.everyCouncilHint': 'Сотрудник, управляющий всеми кенешами (не входит в список этого кенеша).',
     'accounts.remove': 'Удалить',
@@ -147,17 +134,7 @@ export const accountsMessages = defineMessages({
       'Этот человек больше не сможет войти, все его открытые сеансы закроются сейчас же. Записанное им (шаги, акты) сохранится.',
     'accounts.removeConfirm': 'Да, удалить',
     'accounts.cancel': 'Отмена',
-    'accounts.resetPassword': 'Сбросить пароль',
-    'accounts.resetTitle': 'Новый пароль для {email}',
-    'accounts.resetExplain': 'Все открытые сеансы этой учётной записи закроются; человек войдёт снова с новым паролем.',
-    'accounts.resetSubmit': 'Сбросить пароль',
-    'accounts.done.created': 'Учётная запись создана.',
     'accounts.done.removed': 'Учётная запись удалена.',
-    'accounts.done.password': 'Пароль изменён; прежние сеансы закрыты.',
-    'accounts.generatedTitle': 'Пароль для {email}',
-    'accounts.generatedExplain':
-      'Запишите пароль сейчас и передайте его владельцу лично: он показывается только здесь и один раз и нигде не хранится в читаемом виде. Владелец может сменить его на странице «Моя учётная запись».',
-    'accounts.back': 'Вернуться к списку учётных записей',
     'accounts.emailTaken': 'учётная запись с адресом {email} уже есть',
     'accounts.chairTaken':
       'у этой группы уже есть учётная запись председателя (5.4.6: у группы один председатель). Если избран новый председатель, сначала удалите прежнюю.',
@@ -242,7 +219,6 @@ export const accountsMessages = defineMessages({
     'accounts.everyCouncilStaff': 'every council',
     'accounts.create': 'New account',
     'accounts.createSubmit': 'Create',
-    'accounts.passwordHint': 'At least 12 characters. Leave it empty to have one generated; it is shown once.',
     'accounts.groupHint': 'For a chair or a member only. A group has one chair (5.4.6).',
     'accounts.everyCouncilHint': "Staff who administer every council (not in this council's list).",
     'accounts.remove': 'Remove',
@@ -251,17 +227,7 @@ export const accountsMessages = defineMessages({
       'This person can no longer log in, and all their open sessions end now. What they recorded (steps, acts) stays.',
     'accounts.removeConfirm': 'Yes, remove',
     'accounts.cancel': 'Cancel',
-    'accounts.resetPassword': 'Reset password',
-    'accounts.resetTitle': 'New password for {email}',
-    'accounts.resetExplain': "All of this account's open sessions end; the person logs in again with the new password.",
-    'accounts.resetSubmit': 'Reset password',
-    'accounts.done.created': 'Account created.',
     'accounts.done.removed': 'Account removed.',
-    'accounts.done.password': 'Password reset; the old sessions have ended.',
-    'accounts.generatedTitle': 'Password for {email}',
-    'accounts.generatedExplain':
-      'Write it down now and hand it to its owner yourself: it is shown here once only and is not stored anywhere in readable form. The owner can change it on their "My account" page.',
-    'accounts.back': 'Back to the accounts',
     'accounts.emailTaken': '{email} already has an account',
     'accounts.chairTaken':
       'this group already has a chair account (5.4.6: a group has one chair). When a new chair is elected, remove the old account first.',
