@@ -38,6 +38,8 @@ import { annexDownload } from './acts/annex-download';
 import { councilsArea } from './councils/routes';
 import { codecRoutes } from './codec/routes';
 import { personsArea } from './persons/pages';
+import { requestsRoutes } from './requests/routes';
+import { requestPages } from './requests/pages';
 import './route-config';
 
 // The pages run no script and load styles only from /assets (api/ui/stylesheets.ts); nothing may frame them.
@@ -179,6 +181,8 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     councilsArea(api, deps);
     codecRoutes(api, deps);
     personsArea(api, deps);
+    requestsRoutes(api, deps);
+    requestPages(api, deps);
     done();
   });
   return app;

@@ -28,6 +28,7 @@ import { publishNotice } from '../../db/notices';
 import { registerObject } from '../../db/objects';
 import { attachResponseFile } from '../../api/acts/response-files';
 import { createResponseToken } from '../../security/response-token';
+import { createRequestToken } from '../../security/request-token';
 import { createTestDatabase, type TestDatabase } from './pg';
 
 export const SECRET = 'route-world-test-secret-0123456789abcdefghij';
@@ -71,6 +72,8 @@ export interface Samples {
   /** An account of council 1 nobody signs in with (the target of account routes). */
   accountId: string;
   token: string;
+  /** The object's link to the sample information request (a request id no request has: its pages answer 404). */
+  requestToken: string;
 }
 
 export interface RouteWorld {
@@ -97,6 +100,8 @@ const PASSWORD = 'route world password 123';
  * The sample value of every path parameter name in use. A route with a parameter missing here fails the matrix with
  * a message asking for it: add the name with a value that belongs to council 1 / group 1 (the callers' "home").
  */
+const SAMPLE_REQUEST_ID = 'r-route-world-nobody';
+
 function paramValues(s: Samples): Record<string, string> {
   return {
     councilId: s.councilId,
@@ -108,6 +113,8 @@ function paramValues(s: Samples): Record<string, string> {
     fileId: s.fileId,
     accountId: s.accountId,
     personId: 'p-route-world-nobody',
+    requestId: SAMPLE_REQUEST_ID,
+    action: 'receipt',
     year: '2026',
     date: '2026-03-10',
   };
@@ -123,6 +130,7 @@ export const TENANT_PARAMS = new Set([
   'annexId',
   'fileId',
   'accountId',
+  'requestId',
   'responseId',
   'meetingId',
   'candidateId',
@@ -244,6 +252,10 @@ async function seed(database: TestDatabase, config: AppConfig): Promise<Samples>
     fileId: responseFile.id,
     accountId,
     token,
+    requestToken: createRequestToken(
+      { requestId: SAMPLE_REQUEST_ID, objectId: school.id, expiresAtMs: NOW + 60 * 86_400_000 },
+      SECRET,
+    ),
   };
 }
 
@@ -554,7 +566,8 @@ export function requestFor(
     lang: 'en',
     ...overrides.query,
   };
-  if (caller.kind === 'object' && route.access?.includes('object-link')) q.t = world.samples.token;
+  if (caller.kind === 'object' && route.access?.includes('object-link'))
+    q.t = route.url.startsWith('/requests/') ? world.samples.requestToken : world.samples.token;
   const headers: Record<string, string> = {};
   if (caller.cookie) headers.cookie = caller.cookie;
   const request: BuiltRequest = { method: route.method, url: `${path}?${query(q)}`, headers };
