@@ -136,7 +136,7 @@ function missingItem(field: string, label: Localized): ActProblem {
     problem: 'missing',
     message: {
       ky: `Актыда милдеттүү маалымат жок (8.1): ${label.ky}.`,
-      ru: `В акте нет обязательного сведения (8.1): ${label.ru}.`,
+      ru: `В акте отсутствуют обязательные сведения (8.1): ${label.ru}.`,
       en: `The act lacks a mandatory item (8.1): ${label.en}.`,
     },
   };
@@ -168,8 +168,8 @@ export function validateAct(draft: ActDraft): ActValidation {
     if (value === null) need(field);
     else if (!isIsoDate(value)) {
       invalid(field, {
-        ky: `${FIELD_LABELS[field]!.ky}: "${value}" ЖЖЖЖ-АА-КК түрүндөгү чыныгы күн эмес.`,
-        ru: `${FIELD_LABELS[field]!.ru}: «${value}» не настоящая дата в виде ГГГГ-ММ-ДД.`,
+        ky: `${FIELD_LABELS[field]!.ky}: "${value}" ЖЖЖЖ-АА-КК түрүндөгү туура дата эмес.`,
+        ru: `${FIELD_LABELS[field]!.ru}: «${value}» не является существующей датой в формате ГГГГ-ММ-ДД.`,
         en: `${FIELD_LABELS[field]!.en}: "${value}" is not a real date in the form YYYY-MM-DD.`,
       });
     }

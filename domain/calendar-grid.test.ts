@@ -36,7 +36,7 @@ describe('the months a count spans, as Monday-first weeks', () => {
     // 8 March 2026 is a Sunday and a holiday: counted as a calendar day, named in the legend.
     expect(cell(g, '2026-03-08')).toMatchObject({ kind: 'holiday', count: 18, skipped: false });
     expect(legendOf(g)).toEqual([
-      [1, 'worked-weekend', 'Рабочий день по постановлению Кабинета министров (перенесённая суббота)', ['2026-02-07']],
+      [1, 'worked-weekend', 'Рабочий день по постановлению Кабинета Министров (перенесённая суббота)', ['2026-02-07']],
       [2, 'holiday', 'Международный женский день', ['2026-03-08']],
       [3, 'day-off', 'Орозо айт', ['2026-03-20']],
       [4, 'holiday', 'Нооруз', ['2026-03-21']],
@@ -68,7 +68,7 @@ describe('the months a count spans, as Monday-first weeks', () => {
       [1, 'holiday', 'Новый год', 1],
       [2, 'holiday', 'Новогодние праздники', 5],
       [3, 'holiday', 'Рождество Христово', 1],
-      [4, 'day-off', 'Выходной день по постановлению Кабинета министров', 2],
+      [4, 'day-off', 'Выходной день по постановлению Кабинета Министров', 2],
     ]);
   });
 

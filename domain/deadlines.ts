@@ -137,7 +137,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       en: 'The group (organised by the executive body)',
     },
     anchor: groupCreated,
-    title: { ky: 'Топтун биринчи жыйыны', ru: 'Первое заседание группы', en: 'First meeting of the group' },
+    title: { ky: 'Топтун биринчи жыйналышы', ru: 'Первое заседание группы', en: 'First meeting of the group' },
     rule: { kind: 'working-days-after', n: FIRST_MEETING_WORKING_DAYS },
   },
   // 5.3.3: at least 3 working days before the first meeting.
@@ -146,12 +146,12 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
     clause: '5.3.3',
     party: executiveBody,
     anchor: {
-      ky: 'Топтун биринчи жыйынынын күнү',
+      ky: 'Топтун биринчи жыйналышынын күнү',
       ru: 'Дата первого заседания группы',
       en: 'The date of the first meeting',
     },
     title: {
-      ky: 'Топтун түзүлгөнү жана биринчи жыйыны тууралуу жарыя (сайтта жана/же жарыялар тактасында)',
+      ky: 'Топтун түзүлгөнү жана биринчи жыйналышы тууралуу жарыя (сайтта жана/же жарыялар тактасында)',
       ru: 'Объявление о создании группы и её первом заседании (сайт и/или доски объявлений)',
       en: "Notice of the group's creation and first meeting (website and/or notice boards)",
     },
@@ -168,7 +168,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
     },
     anchor: actReceived,
     title: {
-      ky: 'Кемчиликтердин себептери жана пландалган чаралар тууралуу айыл өкмөтүнө маалымдоо',
+      ky: 'Кемчиликтердин себептери жана пландаштырылган чаралар тууралуу айыл өкмөтүнө маалымдоо',
       ru: 'Сообщение айыл окмоту о причинах недостатков и планируемых мерах',
       en: 'Inform the executive body of the causes of the shortcomings and the measures planned',
     },
@@ -228,7 +228,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       workingDays: INFORMATION_REQUEST_EXTENSION_WORKING_DAYS,
       once: true,
       condition: {
-        ky: `бир жолу, ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} жумуш күнгө чейин, биринчи мөөнөт бүткөнгө чейин жазуу жүзүндө негизделген билдирүү менен`,
+        ky: `бир жолу, ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} жумуш күнүнө чейин, биринчи мөөнөт бүткөнгө чейин жазуу жүзүндө негизделген билдирүү менен`,
         ru: `один раз, не более чем на ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} рабочих дней, с письменным мотивированным уведомлением до истечения первого срока`,
         en: `once, by up to ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} working days, with written reasoned notice before the first period ends`,
       },
@@ -438,8 +438,8 @@ const TEXT = {
     party: 'Милдеттүү тарап',
     anchor: 'Эсептин башталышы',
     rule: 'Эреже',
-    wdAfter: (n: number) => `${n} жумуш күн ичинде; эсеп кийинки күндөн башталат`,
-    wdBefore: (n: number) => `кеминде ${n} жумуш күн мурун; артка эсептелет, 1-күн — мурунку акыркы жумуш күнү`,
+    wdAfter: (n: number) => `${n} жумуш күнүнүн ичинде; эсеп кийинки күндөн башталат`,
+    wdBefore: (n: number) => `кеминде ${n} жумуш күнү мурун; артка эсептелет, 1-күн — мурунку акыркы жумуш күнү`,
     cdAfter: (n: number) => `${n} календардык күн ичинде; иш эмес күнгө туш келсе, кийинки жумуш күнүнө жылат`,
     mAfter: (n: number) =>
       `${n} ай ичинде (айдын акыркы күнүнөн ашпайт); иш эмес күнгө туш келсе, кийинки жумуш күнүнө жылат`,
@@ -450,7 +450,7 @@ const TEXT = {
     skipped: 'Өткөрүлгөн иш эмес күндөр',
     noneSkipped: 'Өткөрүлгөн иш эмес күндөр жок',
     moved: (raw: string, due: string) => `${raw} — иш эмес күн, ошондуктан мөөнөт ${due} күнүнө жылды`,
-    due: (d: string) => `Мөөнөт: ${d}, Бишкек убактысы менен 23:59 чейин`,
+    due: (d: string) => `Мөөнөт: ${d}, Бишкек убактысы менен саат 23:59га чейин`,
     expiry: (d: string) => `Мөөнөт бүтөт: ${d}, Бишкек убактысы менен 23:59`,
     estimated: (y: number, days: string) =>
       `Эскертүү: ${y}-жылдын календарында болжолдуу даталар бар (расмий жарыяланган эмес: ${days}); мөөнөт өзгөрүшү мүмкүн`,

@@ -542,8 +542,8 @@ function candidateProblems(
           '5.4.4',
           loc(
             `citizens are elected at a community gathering: give the id of its protocol (${state.protocols.map((p) => p.protocolId).join(', ') || 'none recorded yet'})`,
-            'граждане избираются на сходе: укажите протокол схода',
-            'жарандар коомдук чогулушта шайланат: чогулуштун протоколун көрсөтүңүз',
+            'граждане избираются на собрании местного сообщества: укажите протокол собрания',
+            'жарандар коомдоштуктун жыйынында шайланат: жыйындын протоколун көрсөтүңүз',
           ),
         ),
       );
@@ -692,8 +692,8 @@ export function checkRecordCouncilDecision(
       'gathering-missing',
       '5.4.4',
       "no community gathering's protocol is recorded",
-      'протокол схода граждан не записан',
-      'коомдук чогулуштун протоколу жазыла элек',
+      'протокол собрания местного сообщества не записан',
+      'коомдоштуктун жыйынынын протоколу жазыла элек',
     );
   const latest = [
     state.formationNotice?.publishedOn,
@@ -796,7 +796,7 @@ export function checkScheduleFirstMeeting(
           loc(
             `the first meeting is set for ${state.meeting.date}`,
             `первое заседание уже назначено на ${state.meeting.date}`,
-            `биринчи жыйын ${state.meeting.date} күнүнө белгиленген`,
+            `биринчи жыйналыш ${state.meeting.date} күнүнө белгиленген`,
           ),
         ),
       ],
@@ -858,7 +858,7 @@ export function checkScheduleFirstMeeting(
             loc(
               `${date} is after ${due}, the last day for the first meeting (${FIRST_MEETING_WORKING_DAYS} working days from the decision)`,
               `${date} позже ${due} — последнего дня для первого заседания (${FIRST_MEETING_WORKING_DAYS} рабочих дней после решения)`,
-              `${date} биринчи жыйындын акыркы күнүнөн (${due}, чечимден кийин ${FIRST_MEETING_WORKING_DAYS} жумуш күн) кийин`,
+              `${date} биринчи жыйналыштын акыркы күнүнөн (${due}, чечимден кийин ${FIRST_MEETING_WORKING_DAYS} жумуш күнү) кийин`,
             ),
           ),
         );
@@ -867,7 +867,7 @@ export function checkScheduleFirstMeeting(
           loc(
             `the first meeting was due by ${due} (5.3.2); ${date} is late`,
             `первое заседание нужно было провести до ${due} (5.3.2); ${date} — с опозданием`,
-            `биринчи жыйын ${due} чейин өтүшү керек эле (5.3.2); ${date} — кечигүү менен`,
+            `биринчи жыйналыш ${due} күнүнө чейин өтүшү керек эле (5.3.2); ${date} — кечигүү менен`,
           ),
         );
       }
@@ -880,7 +880,7 @@ export function checkScheduleFirstMeeting(
         loc(
           `the creation notice was due by ${noticeDue}, ${CREATION_NOTICE_WORKING_DAYS_BEFORE} working days before ${date} (5.3.3); it can only be published late`,
           `объявление о создании нужно было опубликовать до ${noticeDue}, за ${CREATION_NOTICE_WORKING_DAYS_BEFORE} рабочих дня до ${date} (5.3.3); теперь только с опозданием`,
-          `түзүлгөнү тууралуу жарыя ${date} күнүнөн ${CREATION_NOTICE_WORKING_DAYS_BEFORE} жумуш күн мурун, ${noticeDue} чейин жарыялануусу керек эле (5.3.3); эми кечигип гана`,
+          `түзүлгөнү тууралуу жарыя ${date} күнүнөн ${CREATION_NOTICE_WORKING_DAYS_BEFORE} жумуш күнү мурун, ${noticeDue} күнүнө чейин жарыялануусу керек эле (5.3.3); эми кечигип гана`,
         ),
       );
     }
@@ -903,7 +903,7 @@ export function checkPublishCreationNotice(
         loc(
           'schedule the first meeting first: the notice gives its date, time and place',
           'сначала назначьте первое заседание: объявление сообщает его дату, время и место',
-          'адегенде биринчи жыйынды белгилеңиз: жарыяда анын күнү, убактысы жана жери болот',
+          'адегенде биринчи жыйналышты белгилеңиз: жарыяда анын күнү, убактысы жана жери болот',
         ),
       ),
     ];
@@ -961,7 +961,7 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
         loc(
           'publish the creation notice with the meeting details first',
           'сначала опубликуйте объявление о создании группы и первом заседании',
-          'адегенде топтун түзүлгөнү жана биринчи жыйыны тууралуу жарыяны жарыялаңыз',
+          'адегенде топтун түзүлгөнү жана биринчи жыйналышы тууралуу жарыяны жарыялаңыз',
         ),
       ),
     ];
@@ -972,7 +972,7 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
         'already-recorded',
         'firstMeeting',
         '5.4.6',
-        loc('the first meeting is recorded', 'первое заседание уже записано', 'биринчи жыйын жазылган'),
+        loc('the first meeting is recorded', 'первое заседание уже записано', 'биринчи жыйналыш жазылган'),
       ),
     ];
   const out = [

@@ -13,7 +13,7 @@ export const CALENDAR_KINDS: readonly CalendarKind[] = ['with-transfers', 'labou
 export const CALENDAR_KIND_NAMES: Readonly<Record<CalendarKind, Localized>> = {
   'with-transfers': {
     ky: 'Министрлер Кабинетинин которуулары менен жумуш күндөрүнүн календары',
-    ru: 'календарь рабочих дней с переносами Кабинета министров',
+    ru: 'календарь рабочих дней с переносами Кабинета Министров',
     en: "working-day calendar with the Cabinet's transfers",
   },
   'labour-code': {

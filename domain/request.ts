@@ -170,7 +170,7 @@ export function checkRequestExtension(
   if (stage.extension)
     return [
       problem('extension-once', 'newDue', LAW, {
-        ky: `Мөөнөт бир жолу гана узартылат (Мыйзам № 217); ал ${stage.extension.on} күнү ${stage.extension.newDue} чейин узартылган.`,
+        ky: `Мөөнөт бир жолу гана узартылат (Мыйзам № 217); ал ${stage.extension.on} күнү ${stage.extension.newDue} күнүнө чейин узартылган.`,
         ru: `Срок продлевается только один раз (Закон № 217); он уже продлён ${stage.extension.on} до ${stage.extension.newDue}.`,
         en: `The period is extended once only (Law No. 217); it was extended on ${stage.extension.on} to ${stage.extension.newDue}.`,
       }),
@@ -209,7 +209,7 @@ export function checkRequestExtension(
   else if (compareDates(req.newDue, latest) > 0)
     problems.push(
       problem('extension-up-to-10-working-days', 'newDue', LAW, {
-        ky: `Мөөнөт 10 жумуш күнгө чейин гана узартылат: эң кечи ${latest} (Мыйзам № 217).`,
+        ky: `Мөөнөт 10 жумуш күнүнө чейин гана узартылат: эң кечи ${latest} (Мыйзам № 217).`,
         ru: `Срок продлевается не более чем на 10 рабочих дней: не позже ${latest} (Закон № 217).`,
         en: `The period is extended by up to 10 working days: ${latest} at the latest (Law No. 217).`,
       }),

@@ -346,7 +346,7 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
       'annexes',
     ]);
     expect(error.problems.every((p) => p.clause === '8.1')).toBe(true);
-    expect(error.problems[0]!.message).toContain('В акте нет обязательного сведения (8.1)');
+    expect(error.problems[0]!.message).toContain('В акте отсутствуют обязательные сведения (8.1)');
     expect(await actEventTypes(actId)).toEqual(events);
     expect(engine.workflowIds).not.toContain(actWorkflowId(actId));
   });
@@ -665,7 +665,7 @@ describe.skipIf(!runs)('the staff pages', () => {
     expect(good.statusCode).toBe(303);
     const page = await get('deputy@ayil.kg', `/manage/councils/${councilId}/objects?lang=ky`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Мониторинг объектилери (4.2)');
+    expect(page.body).toContain('Мониторинг объекттери (4.2)');
     expect(page.body).toContain('suu2@ayil.kg');
     expect(page.body).not.toContain('name="nameKy"');
     expect((await get('chair@ayil.kg', `/manage/councils/${councilId}/objects`)).statusCode).toBe(403);
@@ -698,7 +698,7 @@ describe.skipIf(!runs)('the staff pages', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Исправьте следующее');
     expect(refused.body).toContain('не указан метод');
-    expect(refused.body).toContain('В акте нет обязательного сведения (8.1): место проведения.');
+    expect(refused.body).toContain('В акте отсутствуют обязательные сведения (8.1): место проведения.');
     const list = await get('member@ayil.kg', `/manage/groups/${groupId}/acts?lang=ky`);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Ашкана');
@@ -749,7 +749,7 @@ describe.skipIf(!runs)('the staff pages', () => {
     const ru = await get('staff@ayil.kg', `/manage/acts/${act!.id}?lang=ru`);
     expect(ru.body).toContain('<html lang="ru">');
     expect(ru.body).toContain('Процедура по акту (4.3)');
-    expect(ru.body).toContain('выполнено');
+    expect(ru.body).toContain('исполнено');
     const member = await get('member@ayil.kg', `/manage/acts/${act!.id}`);
     expect(member.statusCode).toBe(200);
     expect(member.body).not.toContain('name="reason"');

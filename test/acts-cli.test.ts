@@ -113,7 +113,7 @@ describe('jmeg object / act / pending', () => {
     const issue = await jmeg('act', 'issue', actId, '--on', '2026-03-02', '--lang', 'ru');
     expect(issue.code).toBe(1);
     expect(issue.stderr).toContain(
-      '  - recommendations: В акте нет обязательного сведения (8.1): рекомендации и предложения.',
+      '  - recommendations: В акте отсутствуют обязательные сведения (8.1): рекомендации и предложения.',
     );
     expect(issue.stderr).toContain('Акт не выдан.');
   });

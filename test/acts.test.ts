@@ -261,7 +261,7 @@ describe('acts (8.1)', () => {
     const recommendations = error.problems.find((p) => p.field === 'recommendations')!.message;
     expect(recommendations).toEqual({
       ky: 'Актыда милдеттүү маалымат жок (8.1): сунуштамалар жана сунуштар.',
-      ru: 'В акте нет обязательного сведения (8.1): рекомендации и предложения.',
+      ru: 'В акте отсутствуют обязательные сведения (8.1): рекомендации и предложения.',
       en: 'The act lacks a mandatory item (8.1): recommendations and proposals.',
     });
     expect(error.problems.find((p) => p.field === 'periodStart')!.problem).toBe('invalid');

@@ -410,7 +410,7 @@ describe('GET /api/groups/:groupId/dashboard', () => {
       count: 1,
       detail,
     });
-    expect(timelineText('ru', entry('escalation'))).toBe('Опубликовано объявление: о просроченном сроке (для кенеша)');
+    expect(timelineText('ru', entry('escalation'))).toBe('Опубликовано объявление: о пропуске срока (для кенеша)');
     expect(timelineText('en', entry('formation-notice'))).not.toContain('formation-notice');
   });
 
@@ -602,7 +602,7 @@ describe('the dashboard page', () => {
     expect(res.body).toContain('Топтун көзөмөл тактасы');
     expect(res.body).toContain('Мүчөлөр кошулду: 5');
     expect(res.body).toContain(
-      '<time datetime="2026-03-27">27.03.2026 (жума)</time> 15:30: Топтун кезектеги жыйыны, Айыл өкмөтүнүн жыйындар залы',
+      '<time datetime="2026-03-27">27.03.2026 (жума)</time> 15:30: Топтун кезектеги жыйналышы, Айыл өкмөтүнүн жыйындар залы',
     );
     expect(res.body).toContain('<label for="filter">');
     expect(res.body).toContain('<label for="object">');

@@ -102,7 +102,7 @@ describe('a working-day count over the New Year (object response from 30.12.2025
     const skipped = text(between(body, 'Пропущенные нерабочие дни (13)', 'Правило'));
     expect(skipped).toContain('02.01.2026 (пятница) – 06.01.2026 (вторник): Новогодние праздники (5)');
     expect(skipped).toContain(
-      '08.01.2026 (четверг) – 09.01.2026 (пятница): Выходной день по постановлению Кабинета министров (2)',
+      '08.01.2026 (четверг) – 09.01.2026 (пятница): Выходной день по постановлению Кабинета Министров (2)',
     );
     const legend = text(between(body, '<ul class="cal-legend">', 'Пропущенные'));
     expect(legend).toContain('b — 02.01.2026–06.01.2026: Новогодние праздники (праздничный день)');

@@ -256,10 +256,10 @@ describe.skipIf(!withServer)(
       expect(ky.body).toContain('<div class="ok" role="status"><p>Жазылды: Түзүү башталганы тууралуу жарыя.</p></div>');
       // Nominations: 15 working days from 05.03 to 27.03; the gathering and the composition are still missing.
       expect(t).toMatch(
-        /Айыл өкмөтү башчысынын талапкерлери \(муниципалдык кызматкерлер\) 5\.4\.2 27\.03\.2026 \(жума\) Мөөнөтүнө 15 жумуш күнү калды/,
+        /Айыл өкмөтү башчысынын талапкерлери \(муниципалдык кызматчылар\) 5\.4\.2 27\.03\.2026 \(жума\) Мөөнөтүнө 15 жумуш күнү калды/,
       );
       expect(t).toContain('Дагы эмне керек');
-      expect(t).toContain('коомдук чогулуштун протоколу жазыла элек (5.4.4-пункт)');
+      expect(t).toContain('коомдоштуктун жыйынынын протоколу жазыла элек (5.4.4-пункт)');
       expect(t).toContain('талапкерлер жок (5.2.1-пункт)');
       // The list form posts multipart with the token as its first field, a hidden input, and not in its action URL.
       expect(ky.body).toMatch(
@@ -274,7 +274,7 @@ describe.skipIf(!withServer)(
       expect(ru.body).toContain('<html lang="ru">');
       expect(r).toContain('Текущий шаг: выдвижение кандидатов и решение кенеша');
       expect(r).toContain('Что ещё нужно');
-      expect(r).toContain('протокол схода граждан не записан (пункт 5.4.4)');
+      expect(r).toContain('протокол собрания местного сообщества не записан (пункт 5.4.4)');
       expect(r).toMatch(
         /Кандидаты от главы айыл окмоту \(муниципальные служащие\) 5\.4\.2 27\.03\.2026 \(пятница\) Осталось 15 рабочих дней/,
       );
@@ -344,9 +344,9 @@ describe.skipIf(!withServer)(
       ).toBe(303);
       ky = await page(w, 'staff', `${formationUrl(groupId)}?lang=ky`);
       t = text(ky.body);
-      expect(t).toContain('Азыркы кадам: биринчи жыйынды белгилөө');
+      expect(t).toContain('Азыркы кадам: биринчи жыйналышты белгилөө');
       expect(t).toMatch(
-        /Биринчи жыйындын күнүн, убактысын жана жерин белгилеңиз \(5\.3\.2\) — мөөнөтү 02\.04\.2026 \(бейшемби\)/,
+        /Биринчи жыйналыштын күнүн, убактысын жана жерин белгилеңиз \(5\.3\.2\) — мөөнөтү 02\.04\.2026 \(бейшемби\)/,
       );
       expect(t).toContain('18.03.2030 (5.3.1)'); // the term ends 4 years on
       await w.addChair(groupId);

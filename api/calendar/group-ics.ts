@@ -37,8 +37,8 @@ const ALARM_BEFORE_SECONDS = 15 * 3600;
 
 const TEXT = {
   calendarName: {
-    ky: 'БМБТ: мөөнөттөр жана жыйналыштар',
-    ru: 'ГСМО: сроки и заседания',
+    ky: 'БМжБ тобу: мөөнөттөр жана жыйналыштар',
+    ru: 'Группа СМиО: сроки и заседания',
     en: 'JMEG: deadlines and meetings',
   },
   clause: { ky: (c: string) => `${c}-п.`, ru: (c: string) => `п. ${c}`, en: (c: string) => `clause ${c}` },
@@ -50,7 +50,7 @@ const TEXT = {
     first: { ky: 'Топтун биринчи жыйналышы', ru: 'Первое заседание группы', en: 'First meeting of the group' },
     regular: { ky: 'Топтун кезектеги жыйналышы', ru: 'Очередное заседание группы', en: 'Regular meeting of the group' },
     extraordinary: {
-      ky: 'Топтун кезектен тышкаркы жыйналышы',
+      ky: 'Топтун кезексиз жыйналышы',
       ru: 'Внеочередное заседание группы',
       en: 'Extraordinary meeting of the group',
     },

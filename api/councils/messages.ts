@@ -29,7 +29,7 @@ export const councilsMessages = defineMessages({
       '«{value}» туура сайт дареги эмес: http:// же https:// менен башталган дарек керек (мисалы, https://aksuu.kg).',
     'councils.problem.timeZone': '«{value}» IANA убакыт алкагы эмес (мисалы, Asia/Bishkek).',
     'councils.problem.keyReused':
-      'Бул форма же Idempotency-Key мурда башка маалымат менен колдонулган: «{name}» кеңеши катталган. Жаңы кеңеш үчүн форманы кайра ачыңыз.',
+      'Бул форма мурда башка маалымат менен колдонулган: «{name}» кеңеши катталган. Жаңы кеңеш үчүн форманы кайра ачыңыз.',
     'councils.manage.register': 'Кеңешти каттоо',
     'councils.manage.first':
       'Азырынча бир да кеңеш катталган эмес. Биринчи кадам: кеңешти каттаңыз (аталышы кыргызча жана орусча, электрондук почтасы), андан кийин анын аткаруу органын (айыл өкмөтүн) кеңештин объекттер барагында каттаңыз.',
@@ -64,7 +64,7 @@ export const councilsMessages = defineMessages({
       '«{value}» — неверный адрес сайта: нужен адрес, начинающийся с http:// или https:// (пример: https://aksuu.kg).',
     'councils.problem.timeZone': '«{value}» — не часовой пояс IANA (пример: Asia/Bishkek).',
     'councils.problem.keyReused':
-      'Эта форма или Idempotency-Key уже использованы с другими данными: зарегистрирован кенеш «{name}». Для нового кенеша откройте форму заново.',
+      'Эта форма уже использовалась с другими данными: зарегистрирован кенеш «{name}». Для нового кенеша откройте форму заново.',
     'councils.manage.register': 'Зарегистрировать кенеш',
     'councils.manage.first':
       'Пока не зарегистрировано ни одного кенеша. Первый шаг: зарегистрируйте кенеш (название на кыргызском и русском, электронная почта), затем на странице объектов кенеша — его исполнительный орган (айыл окмоту).',
@@ -100,7 +100,7 @@ export const councilsMessages = defineMessages({
       '“{value}” is not a valid website address: it must start with http:// or https:// (e.g. https://aksuu.kg).',
     'councils.problem.timeZone': '“{value}” is not an IANA time zone (e.g. Asia/Bishkek).',
     'councils.problem.keyReused':
-      'This form or Idempotency-Key was used before with other data: the council “{name}” was registered. Open the form again for a new council.',
+      'This form was used before with other data: the council “{name}” was registered. Open the form again for a new council.',
     'councils.manage.register': 'Register a council',
     'councils.manage.first':
       'No council is registered yet. First step: register the council (its name in Kyrgyz and in Russian, its e-mail), then its executive body (aiyl okmotu) on the council’s objects page.',

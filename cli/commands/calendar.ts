@@ -139,7 +139,7 @@ const LABELS: Record<Lang, Labels> = {
     },
     status: { confirmed: 'бекитилген', estimated: 'болжолдуу' },
     totals: (t) =>
-      `Ишемби жана жекшемби: ${t.saturdaysSundays} (анын ичинен иштелет: ${t.workedWeekendDays}); бардык иш эмес күндөр: ${t.nonWorkingDays}; жумуш күндөр: ${t.workingDays}`,
+      `Ишемби жана жекшемби: ${t.saturdaysSundays} (анын ичинен иштелет: ${t.workedWeekendDays}); бардык иш эмес күндөр: ${t.nonWorkingDays}; жумуш күндөрү: ${t.workingDays}`,
     outside: 'Эскертүү: 2025-жылга чейинки жылдар колдоого алынбайт (2025-жылдагы Эмгек кодексинин эрежелери).',
     database: (n, target) => `Маалымат базасынан жазуулар: ${n} (${target})`,
   },
