@@ -1,7 +1,7 @@
 // The chair's tracking (issue 5): every open and recently closed obligation of a group, with who owes it by which
 // clause, counted from when, due when, days left or overdue in the rule's own unit, reminders and escalation sent,
 // and links to the act and the response. "Overdue" is derived here from the due date and today, never stored.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { shippedCalendar, type Calendar, type CalendarName } from '../domain/calendar';
 import {
@@ -95,7 +95,12 @@ export function pendingQuery(db: Kysely<Database>, query: Omit<PendingQuery, 'ca
   let q = db
     .selectFrom('obligations as o')
     .leftJoin('acts as a', 'a.id', 'o.act_id')
-    .leftJoin('monitored_objects as m', 'm.id', 'a.object_id')
+    // The object an act is about, or the object that owes an obligation outside an act (an information request).
+    .leftJoin('monitored_objects as m', (join) =>
+      join.on(
+        sql<boolean>`m.id = coalesce(a.object_id, case when o.party like 'object:%' then substr(o.party, 8) end)`,
+      ),
+    )
     .select([
       'o.id',
       'o.key',
@@ -108,7 +113,7 @@ export function pendingQuery(db: Kysely<Database>, query: Omit<PendingQuery, 'ca
       'o.act_id',
       'a.number as act_number',
       'a.title as act_title',
-      'a.object_id',
+      'm.id as object_id',
       'm.name as object_name_ky',
       'm.name_ru as object_name_ru',
       'm.kind as object_kind',
@@ -150,7 +155,7 @@ export function pendingQuery(db: Kysely<Database>, query: Omit<PendingQuery, 'ca
       .where('o.due_date', '>=', query.today)
       .where('o.due_date', '<=', endOfWeek(query.today));
   else q = q.where((eb) => eb.or([eb('o.status', 'in', OPEN), eb('o.status_changed_at', '>', new Date(closedSince))]));
-  if (typeof filter === 'object') q = q.where('a.object_id', '=', filter.objectId);
+  if (typeof filter === 'object') q = q.where('m.id', '=', filter.objectId);
   return q;
 }
 

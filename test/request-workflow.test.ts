@@ -13,7 +13,9 @@ import { requestDeliveryKey } from '../activities/requests/request-activities';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { registerObject } from '../db/objects';
+import { pendingObligations } from '../db/pending';
 import { publicGroupRequests } from '../db/requests';
+import { shippedCalendar } from '../domain/calendar';
 import { ProcedureNotFoundError, ProcedureRefusedError } from '../procedures/engine';
 import {
   answerRequest,
@@ -400,6 +402,15 @@ describe.skipIf(!requireServer(server, 'information request scenarios'))(
       expect(await obligations(id)).toEqual([['answer', 'escalated', '2026-05-15']]);
       expect(await streamEvents(id)).toEqual(['request.written', 'request.received', 'request.escalated']);
       expect((await publicGroupRequests(database.db, w.groupId, '2026-06-30'))[0]!.outcome).toBe('unanswered');
+      // The chair's pending list (and the dashboard) shows it overdue and escalated, with the object that owes it.
+      const pending = await pendingObligations(database.db, {
+        groupId: w.groupId,
+        today: '2026-06-30',
+        calendar: shippedCalendar(),
+      });
+      expect(pending.map((p) => [p.key, p.clause, p.status, p.overdue, p.object?.name.ru])).toEqual([
+        ['information-request', '7.3.2', 'escalated', true, 'Ак-Суйская школа 4'],
+      ]);
       await record(engine, id, 'request-escalated');
     }, 120_000);
   },
