@@ -350,6 +350,8 @@ function printState(s: FormationState): void {
   out(`candidates (${s.candidates.length}):`);
   for (const c of s.candidates)
     out(`  ${c.candidateId}\t${c.fullName}\t${c.category}${c.votes !== null ? `\t${c.votes} votes` : ''}`);
+  if (s.protocols.length > 0) out(`gathering protocols (5.4.4; add-candidate --protocol ID):`);
+  for (const p of s.protocols) out(`  ${p.protocolId}\t${p.heldOn}\t${p.protocolRef}\t${p.participants} participants`);
   if (s.composition) {
     out(`composition: ${s.composition.ok ? 'ok' : 'violations'}`);
     for (const a of s.composition.arithmetic) out(`  ${a.holds ? 'ok ' : 'NO '} ${a.text.en}`);
