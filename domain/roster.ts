@@ -116,12 +116,7 @@ export const COLUMN_HEADERS: Record<ListColumn, { label: Localized; aliases: rea
 /** Category values a file may write, beside the codes, in each language: the first is what a template shows. */
 export const CATEGORY_VALUES: Record<Category, Record<Lang, readonly string[]>> = {
   municipal_employee: {
-    ky: [
-      'муниципалдык кызматчы',
-      'муниципалдык кызматкер',
-      'аткаруу органынын муниципалдык кызматкери',
-      'аткаруу органы',
-    ],
+    ky: ['муниципалдык кызматчы', 'муниципалдык кызматкер', 'аткаруу органы'],
     ru: ['муниципальный служащий', 'муниципальная служащая', 'служащий', 'исполнительный орган'],
     en: ['municipal employee', 'employee'],
   },
