@@ -85,7 +85,10 @@ describe('`jmeg start` with no account and no JMEG_ADMIN_*', () => {
     const third = await startAndSettle(env);
     running.push(third.run);
     expect(setupLines(third.run.stdout())).toEqual([]);
-    expect((await fetch(`${third.api}/setup?token=${token2}`)).status).toBe(404);
+    // The used link after a restart: an account exists, and the page says so and links to the login.
+    const used = await fetch(`${third.api}/setup?token=${token2}&lang=en`);
+    expect(used.status).toBe(410);
+    expect(await used.text()).toContain('This setup link has been used: an account exists. Please log in.');
     await stop(third.run);
   }, 600_000);
 });
