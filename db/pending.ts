@@ -170,7 +170,10 @@ const EXECUTIVE_BODY = 'executive-body';
  * and no formation obligation recorded yet, the row the procedure will record (same id, key, clause, party, anchor
  * and due date on the council's calendar); null otherwise, or when the query's filter leaves it out.
  */
-export async function formationNoticeOwed(db: Kysely<Database>, query: PendingQuery): Promise<PendingRow | null> {
+export async function formationNoticeOwed(
+  db: Kysely<Database>,
+  query: Pick<PendingQuery, 'groupId' | 'calendar'> & Partial<Pick<PendingQuery, 'today' | 'filter'>>,
+): Promise<PendingRow | null> {
   if (typeof query.filter === 'object') return null;
   const group = await db
     .selectFrom('groups as g')
@@ -196,9 +199,11 @@ export async function formationNoticeOwed(db: Kysely<Database>, query: PendingQu
   if (!group || group.council_formed_on === null) return null;
   const key = 'formation-notice';
   const due = computeDeadline(key, group.council_formed_on, query.calendar).due;
-  const overdue = compareDates(query.today, due) > 0;
-  if (query.filter === 'overdue' && !overdue) return null;
-  if (query.filter === 'due-this-week' && (overdue || compareDates(due, endOfWeek(query.today)) > 0)) return null;
+  if (query.filter !== undefined && query.today !== undefined) {
+    const overdue = compareDates(query.today, due) > 0;
+    if (query.filter === 'overdue' && !overdue) return null;
+    if (query.filter === 'due-this-week' && (overdue || compareDates(due, endOfWeek(query.today)) > 0)) return null;
+  }
   return {
     id: `${group.id}/${key}`,
     key,

@@ -1,9 +1,9 @@
 // The dashboard tells the truth from day one (issue 17): the formation's notice (5.4.1) is owed from the day the
 // formation starts, so the chair's list and counts show it open before the formation procedure has recorded
 // anything (a worker not yet running, a procedure that starts late), and once the procedure records it the list has
-// it once. The formation page's first step says its deadline is being computed, not "counted once the step before is
-// done"; the chair's links on it lead only where the chair may go. Through app.inject on a real Postgres database,
-// without a procedure engine (the pages read the database).
+// it once. Read from the database, the formation page's first step shows that due date, never "counted once the
+// step before is done"; the chair's links on it lead only where the chair may go. Through app.inject on a real
+// Postgres database, without a procedure engine (the pages read the database).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordObligationEvent } from '../activities/obligations/record-obligation-event';
 import type { App } from '../api/app-types';
@@ -155,7 +155,7 @@ describe('the formation page for the chair, read from the database', () => {
     expect(manage.statusCode).toBe(403);
   });
 
-  it("staff still get /manage; the first step's deadline is 'being computed', never 'counted once the step before is done'", async () => {
+  it("staff still get /manage; the first step shows its due date from day one, never 'counted once the step before is done'", async () => {
     const other = await registerCouncil(t.db, { name: { ky: 'В', ru: 'В' } }, 'test');
     const group = await openGroup(t.db, { councilId: other, councilFormedOn: FORMED_ON }, 'test');
     const cookie = await session(group, 'staff', other);
@@ -171,5 +171,7 @@ describe('the formation page for the chair, read from the database', () => {
     const first = /<tr[^>]*>([\s\S]*?)<\/tr>/.exec(steps)?.[1] ?? '';
     expect(first).toContain(msg('en', 'formation.line.formation-notice'));
     expect(first).not.toContain(msg('en', 'formation.due.notYet'));
+    // Read from the database before the procedure recorded anything: the notice's due date, counted from the formation date.
+    expect(first).toContain(`<time datetime="${due}">`);
   });
 });

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Group } from '../../db/groups';
+import { calendarForCouncil, formationNoticeOwed } from '../../db/pending';
 import type { IsoDate } from '../../domain/dates';
 
 export interface ObligationRow {
@@ -97,6 +98,20 @@ export async function loadDbFormationView(db: Kysely<Database>, group: Group): P
       .execute(),
   ]);
   const meeting = meetings.at(-1);
+  // 5.4.1 is owed from the day the formation starts, before the procedure records it (db/pending.ts).
+  const owed =
+    obligations.length === 0
+      ? await formationNoticeOwed(db, { groupId: group.id, calendar: await calendarForCouncil(db, group.council_id) })
+      : null;
+  if (owed)
+    obligations.push({
+      key: owed.key,
+      clause: owed.clause,
+      party: owed.party,
+      anchor_date: owed.anchor_date,
+      due_date: owed.due_date,
+      status: owed.status,
+    });
   return {
     obligations: obligations.map((o) => ({
       key: o.key,
