@@ -89,7 +89,8 @@ ul.councils ul{padding-left:1.25rem}
 ul.councils h2{margin-top:.5rem}
 @media (max-width:40rem){
 header.top{flex-direction:column}
-.tools{align-items:flex-start}
+.tools{flex-direction:row;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline}
+nav.site ul{gap:0 1rem}nav.site a{padding:.3rem 0}
 table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack tbody th{display:block;width:100%}
 table.stack thead{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;padding:0}
 table.stack tr{border:1px solid #c9d6e0;border-radius:4px;margin:0 0 .75rem;padding:.25rem .5rem;background:#fff}
