@@ -23,6 +23,13 @@ export const CALENDAR_KIND_NAMES: Readonly<Record<CalendarKind, Localized>> = {
   },
 };
 
+/** The staff's mark on an object not bound by the transfers (the registration form's checkbox). */
+export const FOLLOWS_TRANSFERS_LABEL: Localized = {
+  ky: 'Бул объект Министрлер Кабинетинин которууларын сактайт (мамлекеттик же муниципалдык эмес болсо да)',
+  ru: 'Этот объект следует переносам Кабинета министров (хотя не является государственным или муниципальным)',
+  en: "This object follows the Cabinet's transfers (though it is not a state or municipal body)",
+};
+
 /** 4.2: the kinds bound by the Cabinet's transfers (state and municipal bodies). */
 const BOUND_BY_TRANSFERS: Readonly<Record<MonitoredObjectKind, boolean>> = {
   executive_body: true,

@@ -15,7 +15,8 @@ import { ERROR_STATUS } from '../error-status';
 import { msg } from '../ui/messages';
 import { actorOf, domain, pageError } from './common';
 import { errorBox } from '../ui/error-page';
-import { html } from '../ui/html';
+import { Html, html } from '../ui/html';
+import { CALENDAR_KIND_NAMES, FOLLOWS_TRANSFERS_LABEL } from '../../domain/object-calendar';
 import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
 
@@ -24,9 +25,11 @@ interface Typed {
   nameKy: string;
   nameRu: string;
   emails: string;
+  /** The checkbox: 'yes' when staff mark the object as following the Cabinet's transfers. */
+  followsTransfers: string;
 }
 
-const EMPTY: Typed = { kind: '', nameKy: '', nameRu: '', emails: '' };
+const EMPTY: Typed = { kind: '', nameKy: '', nameRu: '', emails: '', followsTransfers: '' };
 
 const objectsPath = (councilId: string) => `/manage/councils/${encodeURIComponent(councilId)}/objects`;
 
@@ -65,7 +68,7 @@ async function render(
           html`<table>
 <thead><tr><th scope="col">${msg(lang, 'objects.name')}</th><th scope="col">${msg(lang, 'objects.kind')}</th><th scope="col">${msg(lang, 'objects.emails')}</th></tr></thead>
 <tbody>
-${objects.map((o) => html`<tr><td>${o.name.ky}${o.name.ru !== o.name.ky ? html`<br><span class="muted" lang="ru">${o.name.ru}</span>` : ''}</td><td>${MONITORED_OBJECT_KINDS[o.kind][lang]}${o.isExecutiveBody ? html` <strong>(${msg(lang, 'objects.executiveBody')})</strong>` : ''}</td><td>${o.emails.map((e, i) => html`${i > 0 ? html`<br>` : ''}${e}`)}</td></tr>\n`)}
+${objects.map((o) => html`<tr><td>${o.name.ky}${o.name.ru !== o.name.ky ? html`<br><span class="muted" lang="ru">${o.name.ru}</span>` : ''}</td><td>${MONITORED_OBJECT_KINDS[o.kind][lang]}${o.isExecutiveBody ? html` <strong>(${msg(lang, 'objects.executiveBody')})</strong>` : ''}<br><span class="muted">${CALENDAR_KIND_NAMES[o.calendarKind][lang]}</span></td><td>${o.emails.map((e, i) => html`${i > 0 ? html`<br>` : ''}${e}`)}</td></tr>\n`)}
 </tbody></table>`,
         );
   const form = staff
@@ -85,6 +88,7 @@ ${Object.entries(MONITORED_OBJECT_KINDS).map(([k, label]) => (k === typed.kind ?
 <label for="emails">${msg(lang, 'objects.emails')}</label>
 <textarea id="emails" name="emails" rows="3" required maxlength="5000" aria-describedby="emails-hint">${typed.emails}</textarea>
 <p id="emails-hint" class="muted">${msg(lang, 'objects.emailsHint')}</p>
+<label><input type="checkbox" name="followsTransfers" value="yes"${typed.followsTransfers === 'yes' ? new Html(' checked') : ''}> ${FOLLOWS_TRANSFERS_LABEL[lang]}</label>
 <button type="submit">${msg(lang, 'objects.register')}</button>
 </form>`
     : '';
@@ -148,6 +152,7 @@ export function manageObjectsPages(app: App, deps: AppDeps): void {
               kind: typed.kind,
               name: { ky: typed.nameKy, ru: typed.nameRu },
               emails: splitEmails(typed.emails),
+              followsTransfers: typed.followsTransfers === 'yes',
             },
             actorOf(request),
           ),
