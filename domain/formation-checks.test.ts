@@ -192,7 +192,7 @@ describe('5.3.2: scheduling the first meeting', () => {
       { today: '2026-03-06', calendar },
     );
     expect(problems).toEqual([]);
-    expect(warnings.map((w) => w.en)).toEqual(['the first meeting was due by 2026-03-04 (5.3.2); 2026-03-16 is late']);
+    expect(warnings.map((w) => w.en)).toEqual(['the first meeting was due by 04.03.2026 (5.3.2); 16.03.2026 is late']);
   });
 
   it('a meeting too close for the 5.3.3 notice is accepted with a warning that the notice can only be late', () => {
@@ -203,7 +203,7 @@ describe('5.3.2: scheduling the first meeting', () => {
     );
     expect(problems).toEqual([]);
     expect(warnings.map((w) => w.en)).toEqual([
-      'the creation notice was due by 2026-02-19, 3 working days before 2026-02-24 (5.3.3); it can only be published late',
+      'the creation notice was due by 19.02.2026, 3 working days before 24.02.2026 (5.3.3); it can only be published late',
     ]);
   });
 });

@@ -7,7 +7,8 @@ import type { Calendar } from './calendar';
 import { checkComposition, type CompositionResult } from './composition';
 import { compareDates, isIsoDate, type IsoDate } from './dates';
 import { computeDeadline } from './deadlines';
-import type { Localized } from './i18n';
+import { loc, type Localized } from './i18n';
+import { dmy } from './messages';
 import { problem, type Problem } from './problem';
 import { CREATION_NOTICE_WORKING_DAYS_BEFORE, FIRST_MEETING_WORKING_DAYS } from './regulation';
 import { isMajority, quorum } from './meeting';
@@ -47,8 +48,6 @@ export interface CheckContext {
 const NOTICE_CHANNELS = ['website', 'notice_board'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const loc = (en: string, ru: string, ky: string): Localized => ({ en, ru, ky });
-
 function dateProblems(
   field: string,
   value: unknown,
@@ -61,9 +60,9 @@ function dateProblems(
         field,
         null,
         loc(
-          `"${String(value)}" is not a date (YYYY-MM-DD)`,
-          `«${String(value)}» — не дата (ГГГГ-ММ-ДД)`,
           `«${String(value)}» — дата эмес (ЖЖЖЖ-АА-КК)`,
+          `«${String(value)}» — не дата (ГГГГ-ММ-ДД)`,
+          `"${String(value)}" is not a date (YYYY-MM-DD)`,
         ),
       ),
     ];
@@ -76,9 +75,9 @@ function dateProblems(
         field,
         null,
         loc(
-          `${value} is after today (${opts.today}); record what has happened`,
-          `${value} позже сегодняшнего дня (${opts.today}); записывается то, что уже произошло`,
           `${value} бүгүнкү күндөн (${opts.today}) кийин; болгон иш гана жазылат`,
+          `${value} позже сегодняшнего дня (${opts.today}); записывается то, что уже произошло`,
+          `${value} is after today (${opts.today}); record what has happened`,
         ),
       ),
     );
@@ -91,9 +90,9 @@ function dateProblems(
         field,
         nb.clause,
         loc(
-          `${value} is before ${nb.what.en} (${nb.date})`,
-          `${value} раньше, чем ${nb.what.ru} (${nb.date})`,
-          `${value} ${nb.what.ky} (${nb.date}) күнүнөн мурун`,
+          `${dmy(value)} ${nb.what.ky} (${dmy(nb.date)}) күнүнөн мурун`,
+          `${dmy(value)} раньше, чем ${nb.what.ru} (${dmy(nb.date)})`,
+          `${dmy(value)} is before ${nb.what.en} (${dmy(nb.date)})`,
         ),
       ),
     );
@@ -115,9 +114,9 @@ function channelProblems(channels: unknown, text: unknown): Problem[] {
         'channels',
         '5.4.1',
         loc(
-          `name one or both of ${known} (the website and/or notice boards)`,
-          `укажите ${known} (сайт и/или доски объявлений)`,
           `${known} көрсөтүңүз (сайт жана/же жарыялар тактасы)`,
+          `укажите ${known} (сайт и/или доски объявлений)`,
+          `name one or both of ${known} (the website and/or notice boards)`,
         ),
       ),
     );
@@ -132,9 +131,9 @@ function channelProblems(channels: unknown, text: unknown): Problem[] {
             `text.${lang}`,
             null,
             loc(
-              'notices are published in Kyrgyz and Russian: give both texts',
-              'объявления публикуются на кыргызском и русском: нужны оба текста',
               'жарыялар кыргыз жана орус тилдеринде жарыяланат: эки текст тең керек',
+              'объявления публикуются на кыргызском и русском: нужны оба текста',
+              'notices are published in Kyrgyz and Russian: give both texts',
             ),
           ),
         );
@@ -160,7 +159,7 @@ export function personToMember(
         'missing-name',
         `${field}.fullName`,
         null,
-        loc('the full name is required', 'нужно полное имя', 'толук аты-жөнү керек'),
+        loc('толук аты-жөнү керек', 'нужно полное имя', 'the full name is required'),
       ),
     );
   if (p?.sex !== 'M' && p?.sex !== 'F')
@@ -170,9 +169,9 @@ export function personToMember(
         `${field}.sex`,
         '5.2.3',
         loc(
-          `"${String(p?.sex)}" is not M or F`,
-          `«${String(p?.sex)}» — не M и не F`,
           `«${String(p?.sex)}» — M же F эмес`,
+          `«${String(p?.sex)}» — не M и не F`,
+          `"${String(p?.sex)}" is not M or F`,
         ),
       ),
     );
@@ -190,9 +189,9 @@ export function personToMember(
           `${field}.birthDate`,
           '5.2.1',
           loc(
-            error instanceof Error ? error.message : String(error),
-            `дата рождения «${text}»: нужна ДД.ММ.ГГГГ или ГГГГ, не в будущем`,
             `туулган күнү «${text}»: КК.АА.ЖЖЖЖ же ЖЖЖЖ болушу керек, келечекте эмес`,
+            `дата рождения «${text}»: нужна ДД.ММ.ГГГГ или ГГГГ, не в будущем`,
+            error instanceof Error ? error.message : String(error),
           ),
         ),
       );
@@ -209,9 +208,9 @@ export function personToMember(
           `${field}.phone`,
           null,
           loc(
-            error instanceof Error ? error.message : String(error),
-            `телефон «${p.phone}» — не кыргызский номер`,
             `телефон «${p.phone}» — Кыргызстандын номери эмес`,
+            `телефон «${p.phone}» — не кыргызский номер`,
+            error instanceof Error ? error.message : String(error),
           ),
         ),
       );
@@ -225,9 +224,9 @@ export function personToMember(
         `${field}.email`,
         null,
         loc(
-          `"${email}" is not an e-mail address`,
-          `«${email}» — не адрес эл. почты`,
           `«${email}» — эл. почта дареги эмес`,
+          `«${email}» — не адрес эл. почты`,
+          `"${email}" is not an e-mail address`,
         ),
       ),
     );
@@ -260,7 +259,7 @@ function peopleProblems(
   today: IsoDate,
 ): Problem[] {
   if (!Array.isArray(people) || people.length === 0)
-    return [problem('empty-list', field, null, loc('the list is empty', 'список пуст', 'тизме бош'))];
+    return [problem('empty-list', field, null, loc('тизме бош', 'список пуст', 'the list is empty'))];
   const seen = activeNames(state);
   const out: Problem[] = [];
   (people as PersonInput[]).forEach((person, i) => {
@@ -279,7 +278,7 @@ const duplicate = (field: string, name: string) =>
     'duplicate-candidate',
     field,
     null,
-    loc(`${name} is already a candidate`, `${name} уже в списке кандидатов`, `${name} талапкерлердин тизмесинде бар`),
+    loc(`${name} талапкерлердин тизмесинде бар`, `${name} уже в списке кандидатов`, `${name} is already a candidate`),
   );
 
 function noticeFirst(state: FormationState): Problem[] {
@@ -290,9 +289,9 @@ function noticeFirst(state: FormationState): Problem[] {
       'formationNotice',
       '5.4.1',
       loc(
-        'publish the formation notice first: its date starts 5.4.2-5.4.4',
-        'сначала опубликуйте объявление о начале формирования: от его даты считаются 5.4.2-5.4.4',
         'адегенде түзүү башталганы тууралуу жарыяны жарыялаңыз: 5.4.2-5.4.4 мөөнөттөрү анын күнүнөн саналат',
+        'сначала опубликуйте объявление о начале формирования: от его даты считаются 5.4.2-5.4.4',
+        'publish the formation notice first: its date starts 5.4.2-5.4.4',
       ),
     ),
   ];
@@ -306,9 +305,9 @@ function beforeDecision(state: FormationState): Problem[] {
       'decision',
       '5.4.5',
       loc(
-        `the council decided on ${state.decision.decidedOn}; the composition can no longer change here (5.4.8 replaces members)`,
-        `кенеш уже принял решение ${state.decision.decidedOn}; состав здесь больше не меняется (замена членов — 5.4.8)`,
-        `кеңеш ${state.decision.decidedOn} чечим кабыл алган; курам бул жерде өзгөрбөйт (мүчөнү алмаштыруу — 5.4.8)`,
+        `кеңеш ${dmy(state.decision.decidedOn)} чечим кабыл алган; курам бул жерде өзгөрбөйт (мүчөнү алмаштыруу — 5.4.8)`,
+        `кенеш уже принял решение ${dmy(state.decision.decidedOn)}; состав здесь больше не меняется (замена членов — 5.4.8)`,
+        `the council decided on ${dmy(state.decision.decidedOn)}; the composition can no longer change here (5.4.8 replaces members)`,
       ),
     ),
   ];
@@ -316,7 +315,7 @@ function beforeDecision(state: FormationState): Problem[] {
 
 const noticeDate = (state: FormationState) => ({
   date: state.formationNotice!.publishedOn,
-  what: loc('the formation notice', 'объявление о начале формирования', 'түзүү башталганы тууралуу жарыя'),
+  what: loc('түзүү башталганы тууралуу жарыя', 'объявление о начале формирования', 'the formation notice'),
   clause: '5.4.1',
 });
 
@@ -333,9 +332,9 @@ export function checkPublishFormationNotice(
         'formationNotice',
         '5.4.1',
         loc(
-          `the formation notice was published on ${state.formationNotice.publishedOn}`,
-          `объявление уже опубликовано ${state.formationNotice.publishedOn}`,
-          `жарыя ${state.formationNotice.publishedOn} жарыяланган`,
+          `жарыя ${dmy(state.formationNotice.publishedOn)} жарыяланган`,
+          `объявление уже опубликовано ${dmy(state.formationNotice.publishedOn)}`,
+          `the formation notice was published on ${dmy(state.formationNotice.publishedOn)}`,
         ),
       ),
     ];
@@ -345,7 +344,7 @@ export function checkPublishFormationNotice(
       today: ctx.today,
       notBefore: {
         date: state.formedOn,
-        what: loc("the council's formation", 'формирование кенеша', 'кеңештин түзүлүшү'),
+        what: loc('кеңештин түзүлүшү', 'формирование кенеша', "the council's formation"),
         clause: '5.4.1',
       },
     }),
@@ -373,9 +372,9 @@ function nominationList(
         listField,
         clause,
         loc(
-          `the list was recorded on ${already}; add, remove or replace candidates instead`,
-          `список уже записан ${already}; добавляйте, исключайте или заменяйте кандидатов`,
           `тизме ${already} жазылган; талапкерди кошуңуз, чыгарыңыз же алмаштырыңыз`,
+          `список уже записан ${already}; добавляйте, исключайте или заменяйте кандидатов`,
+          `the list was recorded on ${already}; add, remove or replace candidates instead`,
         ),
       ),
     ];
@@ -447,9 +446,9 @@ export function checkRecordGatheringProtocol(
         'protocolRef',
         '5.4.4',
         loc(
-          "the protocol's number or reference is required",
-          'нужен номер (реквизиты) протокола',
           'протоколдун номери (реквизиттери) керек',
+          'нужен номер (реквизиты) протокола',
+          "the protocol's number or reference is required",
         ),
       ),
     );
@@ -462,9 +461,9 @@ export function checkRecordGatheringProtocol(
         'participants',
         '5.4.4',
         loc(
-          `${String(participants)} is not a whole number of participants (1 or more)`,
-          `${String(participants)} — не целое число участников (от 1)`,
           `${String(participants)} — катышуучулардын бүтүн саны эмес (1ден баштап)`,
+          `${String(participants)} — не целое число участников (от 1)`,
+          `${String(participants)} is not a whole number of participants (1 or more)`,
         ),
       ),
     );
@@ -480,9 +479,9 @@ export function checkRecordGatheringProtocol(
             `candidates[${i}].votes`,
             '5.4.4',
             loc(
-              `${String(votes)} is not a whole number of votes (0 or more)`,
-              `${String(votes)} — не целое число голосов (от 0)`,
               `${String(votes)} — добуштардын бүтүн саны эмес (0дөн баштап)`,
+              `${String(votes)} — не целое число голосов (от 0)`,
+              `${String(votes)} is not a whole number of votes (0 or more)`,
             ),
           ),
         );
@@ -493,9 +492,9 @@ export function checkRecordGatheringProtocol(
             `candidates[${i}].votes`,
             '5.4.4',
             loc(
-              `${votes} votes for ${c.fullName} exceed the ${participants} participants`,
-              `${votes} голосов за ${c.fullName} больше, чем ${participants} участников`,
               `${c.fullName} үчүн ${votes} добуш ${participants} катышуучудан көп`,
+              `${votes} голосов за ${c.fullName} больше, чем ${participants} участников`,
+              `${votes} votes for ${c.fullName} exceed the ${participants} participants`,
             ),
           ),
         );
@@ -519,9 +518,9 @@ function candidateProblems(
         'category',
         '5.2.3',
         loc(
-          `"${String(input?.category)}" is not one of ${CATEGORIES.join(', ')}`,
-          `«${String(input?.category)}» — не одна из категорий ${CATEGORIES.join(', ')}`,
           `«${String(input?.category)}» — ${CATEGORIES.join(', ')} категорияларынын бири эмес`,
+          `«${String(input?.category)}» — не одна из категорий ${CATEGORIES.join(', ')}`,
+          `"${String(input?.category)}" is not one of ${CATEGORIES.join(', ')}`,
         ),
       ),
     );
@@ -541,9 +540,9 @@ function candidateProblems(
           'protocolId',
           '5.4.4',
           loc(
-            `citizens are elected at a community gathering: give the id of its protocol (${state.protocols.map((p) => p.protocolId).join(', ') || 'none recorded yet'})`,
-            'граждане избираются на собрании местного сообщества: укажите протокол собрания',
             'жарандар коомдоштуктун жыйынында шайланат: жыйындын протоколун көрсөтүңүз',
+            'граждане избираются на собрании местного сообщества: укажите протокол собрания',
+            `citizens are elected at a community gathering: give the id of its protocol (${state.protocols.map((p) => p.protocolId).join(', ') || 'none recorded yet'})`,
           ),
         ),
       );
@@ -556,9 +555,9 @@ function candidateProblems(
             'person.fullName',
             '5.4.4',
             loc(
-              `${member.fullName} is not in the protocol ${protocol.protocolRef} of ${protocol.heldOn}`,
-              `${member.fullName} нет в протоколе ${protocol.protocolRef} от ${protocol.heldOn}`,
-              `${member.fullName} ${protocol.heldOn} күнкү ${protocol.protocolRef} протоколунда жок`,
+              `${member.fullName} ${dmy(protocol.heldOn)} күнкү ${protocol.protocolRef} протоколунда жок`,
+              `${member.fullName} нет в протоколе ${protocol.protocolRef} от ${dmy(protocol.heldOn)}`,
+              `${member.fullName} is not in the protocol ${protocol.protocolRef} of ${dmy(protocol.heldOn)}`,
             ),
           ),
         );
@@ -569,9 +568,9 @@ function candidateProblems(
             'person.fullName',
             '5.4.4',
             loc(
-              `${result.votes} of ${protocol.participants} votes is not a majority (more than half is needed)`,
-              `${result.votes} из ${protocol.participants} голосов — не большинство (нужно больше половины)`,
               `${protocol.participants} добуштан ${result.votes} — көпчүлүк эмес (жарымынан көбү керек)`,
+              `${result.votes} из ${protocol.participants} голосов — не большинство (нужно больше половины)`,
+              `${result.votes} of ${protocol.participants} votes is not a majority (more than half is needed)`,
             ),
           ),
         );
@@ -597,9 +596,9 @@ const unknownCandidate = (state: FormationState, candidateId: unknown) =>
     'candidateId',
     null,
     loc(
-      `no candidate ${String(candidateId)} (candidates: ${state.candidates.map((c) => c.candidateId).join(', ') || 'none'})`,
-      `нет кандидата ${String(candidateId)}`,
       `${String(candidateId)} талапкери жок`,
+      `нет кандидата ${String(candidateId)}`,
+      `no candidate ${String(candidateId)} (candidates: ${state.candidates.map((c) => c.candidateId).join(', ') || 'none'})`,
     ),
   );
 
@@ -615,9 +614,9 @@ export function checkRemoveCandidate(state: FormationState, input: RemoveCandida
         'reason',
         null,
         loc(
-          'say why the candidate leaves the list',
-          'укажите причину исключения',
           'тизмеден чыгаруунун себебин жазыңыз',
+          'укажите причину исключения',
+          'say why the candidate leaves the list',
         ),
       ),
     );
@@ -662,7 +661,7 @@ export function checkRecordCouncilDecision(
   if (state.decision) return beforeDecision(state);
   const out: Problem[] = [];
   const missing = (code: string, clause: string, en: string, ru: string, ky: string) =>
-    out.push(problem(code, 'steps', clause, loc(en, ru, ky)));
+    out.push(problem(code, 'steps', clause, loc(ky, ru, en)));
   if (!state.formationNotice)
     missing(
       'formation-notice-missing',
@@ -712,9 +711,9 @@ export function checkRecordCouncilDecision(
             notBefore: {
               date: latest,
               what: loc(
-                'the last nomination step',
-                'последний шаг выдвижения',
                 'талапкерлерди көрсөтүүнүн акыркы кадамы',
+                'последний шаг выдвижения',
+                'the last nomination step',
               ),
               clause: '5.4.5',
             },
@@ -729,9 +728,9 @@ export function checkRecordCouncilDecision(
         'resolutionNumber',
         '5.4.5',
         loc(
-          "the council resolution's number is required",
-          'нужен номер постановления кенеша',
           'кеңештин токтомунун номери керек',
+          'нужен номер постановления кенеша',
+          "the council resolution's number is required",
         ),
       ),
     );
@@ -744,7 +743,7 @@ export function checkRecordCouncilDecision(
         'no-candidates',
         'candidates',
         '5.2.1',
-        loc('there are no candidates', 'кандидатов нет', 'талапкерлер жок'),
+        loc('талапкерлер жок', 'кандидатов нет', 'there are no candidates'),
       ),
     );
   for (const f of composition?.findings ?? []) {
@@ -777,9 +776,9 @@ export function checkScheduleFirstMeeting(
           'decision',
           '5.4.5',
           loc(
-            "record the council's decision first",
-            'сначала запишите решение кенеша',
             'адегенде кеңештин чечимин жазыңыз',
+            'сначала запишите решение кенеша',
+            "record the council's decision first",
           ),
         ),
       ],
@@ -794,9 +793,9 @@ export function checkScheduleFirstMeeting(
           'meeting',
           '5.3.2',
           loc(
-            `the first meeting is set for ${state.meeting.date}`,
-            `первое заседание уже назначено на ${state.meeting.date}`,
-            `биринчи жыйналыш ${state.meeting.date} күнүнө белгиленген`,
+            `биринчи жыйналыш ${dmy(state.meeting.date)} күнүнө белгиленген`,
+            `первое заседание уже назначено на ${dmy(state.meeting.date)}`,
+            `the first meeting is set for ${dmy(state.meeting.date)}`,
           ),
         ),
       ],
@@ -813,9 +812,9 @@ export function checkScheduleFirstMeeting(
         'date',
         '5.3.2',
         loc(
-          `${date} is before today (${ctx.today})`,
-          `${date} раньше сегодняшнего дня (${ctx.today})`,
-          `${date} бүгүнкү күндөн (${ctx.today}) мурун`,
+          `${dmy(date)} бүгүнкү күндөн (${dmy(ctx.today)}) мурун`,
+          `${dmy(date)} раньше сегодняшнего дня (${dmy(ctx.today)})`,
+          `${dmy(date)} is before today (${dmy(ctx.today)})`,
         ),
       ),
     );
@@ -827,9 +826,9 @@ export function checkScheduleFirstMeeting(
         'time',
         '5.3.3',
         loc(
-          `"${String(input?.time)}" is not a time HH:MM`,
-          `«${String(input?.time)}» — не время ЧЧ:ММ`,
           `«${String(input?.time)}» — СС:ММ убактысы эмес`,
+          `«${String(input?.time)}» — не время ЧЧ:ММ`,
+          `"${String(input?.time)}" is not a time HH:MM`,
         ),
       ),
     );
@@ -840,9 +839,9 @@ export function checkScheduleFirstMeeting(
         'place',
         '5.3.3',
         loc(
-          'the place is required (it is published, 5.3.3)',
-          'нужно место (оно публикуется, 5.3.3)',
           'өтүүчү жери керек (ал жарыяланат, 5.3.3)',
+          'нужно место (оно публикуется, 5.3.3)',
+          'the place is required (it is published, 5.3.3)',
         ),
       ),
     );
@@ -856,18 +855,18 @@ export function checkScheduleFirstMeeting(
             'date',
             '5.3.2',
             loc(
-              `${date} is after ${due}, the last day for the first meeting (${FIRST_MEETING_WORKING_DAYS} working days from the decision)`,
-              `${date} позже ${due} — последнего дня для первого заседания (${FIRST_MEETING_WORKING_DAYS} рабочих дней после решения)`,
-              `${date} биринчи жыйналыштын акыркы күнүнөн (${due}, чечимден кийин ${FIRST_MEETING_WORKING_DAYS} жумуш күнү) кийин`,
+              `${dmy(date)} биринчи жыйналыштын акыркы күнүнөн (${dmy(due)}, чечимден кийин ${FIRST_MEETING_WORKING_DAYS} жумуш күнү) кийин`,
+              `${dmy(date)} позже ${dmy(due)} — последнего дня для первого заседания (${FIRST_MEETING_WORKING_DAYS} рабочих дней после решения)`,
+              `${dmy(date)} is after ${dmy(due)}, the last day for the first meeting (${FIRST_MEETING_WORKING_DAYS} working days from the decision)`,
             ),
           ),
         );
       } else {
         warnings.push(
           loc(
-            `the first meeting was due by ${due} (5.3.2); ${date} is late`,
-            `первое заседание нужно было провести до ${due} (5.3.2); ${date} — с опозданием`,
-            `биринчи жыйналыш ${due} күнүнө чейин өтүшү керек эле (5.3.2); ${date} — кечигүү менен`,
+            `биринчи жыйналыш ${dmy(due)} күнүнө чейин өтүшү керек эле (5.3.2); ${dmy(date)} — кечигүү менен`,
+            `первое заседание нужно было провести до ${dmy(due)} (5.3.2); ${dmy(date)} — с опозданием`,
+            `the first meeting was due by ${dmy(due)} (5.3.2); ${dmy(date)} is late`,
           ),
         );
       }
@@ -878,9 +877,9 @@ export function checkScheduleFirstMeeting(
     if (compareDates(noticeDue, ctx.today) < 0) {
       warnings.push(
         loc(
-          `the creation notice was due by ${noticeDue}, ${CREATION_NOTICE_WORKING_DAYS_BEFORE} working days before ${date} (5.3.3); it can only be published late`,
-          `объявление о создании нужно было опубликовать до ${noticeDue}, за ${CREATION_NOTICE_WORKING_DAYS_BEFORE} рабочих дня до ${date} (5.3.3); теперь только с опозданием`,
-          `түзүлгөнү тууралуу жарыя ${date} күнүнөн ${CREATION_NOTICE_WORKING_DAYS_BEFORE} жумуш күнү мурун, ${noticeDue} күнүнө чейин жарыялануусу керек эле (5.3.3); эми кечигип гана`,
+          `түзүлгөнү тууралуу жарыя ${dmy(date)} күнүнөн ${CREATION_NOTICE_WORKING_DAYS_BEFORE} жумуш күнү мурун, ${dmy(noticeDue)} күнүнө чейин жарыялануусу керек эле (5.3.3); эми кечигип гана`,
+          `объявление о создании нужно было опубликовать до ${dmy(noticeDue)}, за ${CREATION_NOTICE_WORKING_DAYS_BEFORE} рабочих дня до ${dmy(date)} (5.3.3); теперь только с опозданием`,
+          `the creation notice was due by ${dmy(noticeDue)}, ${CREATION_NOTICE_WORKING_DAYS_BEFORE} working days before ${dmy(date)} (5.3.3); it can only be published late`,
         ),
       );
     }
@@ -901,9 +900,9 @@ export function checkPublishCreationNotice(
         'meeting',
         '5.3.3',
         loc(
-          'schedule the first meeting first: the notice gives its date, time and place',
-          'сначала назначьте первое заседание: объявление сообщает его дату, время и место',
           'адегенде биринчи жыйналышты белгилеңиз: жарыяда анын күнү, убактысы жана жери болот',
+          'сначала назначьте первое заседание: объявление сообщает его дату, время и место',
+          'schedule the first meeting first: the notice gives its date, time and place',
         ),
       ),
     ];
@@ -915,9 +914,9 @@ export function checkPublishCreationNotice(
         'creationNotice',
         '5.3.3',
         loc(
-          `the creation notice was published on ${state.creationNotice.publishedOn}`,
-          `объявление о создании уже опубликовано ${state.creationNotice.publishedOn}`,
-          `түзүлгөнү тууралуу жарыя ${state.creationNotice.publishedOn} жарыяланган`,
+          `түзүлгөнү тууралуу жарыя ${dmy(state.creationNotice.publishedOn)} жарыяланган`,
+          `объявление о создании уже опубликовано ${dmy(state.creationNotice.publishedOn)}`,
+          `the creation notice was published on ${dmy(state.creationNotice.publishedOn)}`,
         ),
       ),
     ];
@@ -927,7 +926,7 @@ export function checkPublishCreationNotice(
       today: ctx.today,
       notBefore: {
         date: state.decision.decidedOn,
-        what: loc("the council's decision", 'решение кенеша', 'кеңештин чечими'),
+        what: loc('кеңештин чечими', 'решение кенеша', "the council's decision"),
         clause: '5.4.7',
       },
     }),
@@ -959,9 +958,9 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
         'creationNotice',
         '5.3.3',
         loc(
-          'publish the creation notice with the meeting details first',
-          'сначала опубликуйте объявление о создании группы и первом заседании',
           'адегенде топтун түзүлгөнү жана биринчи жыйналышы тууралуу жарыяны жарыялаңыз',
+          'сначала опубликуйте объявление о создании группы и первом заседании',
+          'publish the creation notice with the meeting details first',
         ),
       ),
     ];
@@ -972,7 +971,7 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
         'already-recorded',
         'firstMeeting',
         '5.4.6',
-        loc('the first meeting is recorded', 'первое заседание уже записано', 'биринчи жыйналыш жазылган'),
+        loc('биринчи жыйналыш жазылган', 'первое заседание уже записано', 'the first meeting is recorded'),
       ),
     ];
   const out = [
@@ -980,7 +979,7 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
       today: ctx.today,
       notBefore: {
         date: state.decision.decidedOn,
-        what: loc("the council's decision", 'решение кенеша', 'кеңештин чечими'),
+        what: loc('кеңештин чечими', 'решение кенеша', "the council's decision"),
         clause: '5.3.2',
       },
     }),
@@ -994,9 +993,9 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
         'present',
         '7.2.3',
         loc(
-          `${String(present)} is not a number of members present (0 to ${total})`,
-          `${String(present)} — невозможное число присутствующих (от 0 до ${total})`,
           `${String(present)} — катышкандардын мүмкүн болгон саны эмес (0дөн ${total}ге чейин)`,
+          `${String(present)} — невозможное число присутствующих (от 0 до ${total})`,
+          `${String(present)} is not a number of members present (0 to ${total})`,
         ),
       ),
     );
@@ -1013,9 +1012,9 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
         'chairElection',
         '5.4.6',
         loc(
-          `${String(election?.candidateId ?? election?.fullName)} is not a member of the group`,
-          `${String(election?.candidateId ?? election?.fullName)} не член группы`,
           `${String(election?.candidateId ?? election?.fullName)} топтун мүчөсү эмес`,
+          `${String(election?.candidateId ?? election?.fullName)} не член группы`,
+          `${String(election?.candidateId ?? election?.fullName)} is not a member of the group`,
         ),
       ),
     );
@@ -1036,9 +1035,9 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
         'chairElection',
         '5.4.6',
         loc(
-          'votes for, against and abstentions are whole numbers of 0 or more',
-          'голоса «за», «против» и «воздержались» — целые числа от 0',
           '«макул», «каршы» жана «калыс» добуштары — 0дөн баштаган бүтүн сандар',
+          'голоса «за», «против» и «воздержались» — целые числа от 0',
+          'votes for, against and abstentions are whole numbers of 0 or more',
         ),
       ),
     );
@@ -1051,9 +1050,9 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
           'chairElection',
           '5.4.6',
           loc(
-            `${f} + ${a} + ${ab} = ${f! + a! + ab!} votes exceed the ${present} members present`,
-            `${f} + ${a} + ${ab} = ${f! + a! + ab!} голосов больше, чем ${present} присутствующих`,
             `${f} + ${a} + ${ab} = ${f! + a! + ab!} добуш катышкан ${present} мүчөдөн көп`,
+            `${f} + ${a} + ${ab} = ${f! + a! + ab!} голосов больше, чем ${present} присутствующих`,
+            `${f} + ${a} + ${ab} = ${f! + a! + ab!} votes exceed the ${present} members present`,
           ),
         ),
       );
@@ -1065,9 +1064,9 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
           'chairElection.votesFor',
           '5.4.6',
           loc(
-            `${f} of ${present} present is not a majority: the chair needs more than half of the members present`,
-            `${f} из ${present} присутствующих — не большинство: нужно больше половины присутствующих`,
             `катышкан ${present} мүчөдөн ${f} — көпчүлүк эмес: катышкандардын жарымынан көбү керек`,
+            `${f} из ${present} присутствующих — не большинство: нужно больше половины присутствующих`,
+            `${f} of ${present} present is not a majority: the chair needs more than half of the members present`,
           ),
         ),
       );

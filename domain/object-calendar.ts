@@ -26,7 +26,7 @@ export const CALENDAR_KIND_NAMES: Readonly<Record<CalendarKind, Localized>> = {
 /** The staff's mark on an object not bound by the transfers (the registration form's checkbox). */
 export const FOLLOWS_TRANSFERS_LABEL: Localized = {
   ky: 'Бул объект Министрлер Кабинетинин которууларын сактайт (мамлекеттик же муниципалдык эмес болсо да)',
-  ru: 'Этот объект следует переносам Кабинета министров (хотя не является государственным или муниципальным)',
+  ru: 'Этот объект следует переносам Кабинета Министров (хотя не является государственным или муниципальным)',
   en: "This object follows the Cabinet's transfers (though it is not a state or municipal body)",
 };
 

@@ -309,7 +309,7 @@ describe.skipIf(!withServer)('the formation step by step: /api/groups/:groupId/f
       },
     });
     expect(twice.json<{ error: { problems: { message: string }[] } }>().error.problems[0]!.message).toBe(
-      'объявление уже опубликовано 2026-03-05',
+      'объявление уже опубликовано 05.03.2026',
     );
 
     s = await state(w, groupId);

@@ -442,7 +442,7 @@ describe.skipIf(!withServer)(
         ['channels', 'website'],
       ]);
       expect(twice.statusCode).toBe(409);
-      expect(text(twice.body)).toContain('formationNotice: объявление уже опубликовано 2026-03-05 (пункт 5.4.1)');
+      expect(text(twice.body)).toContain('formationNotice: объявление уже опубликовано 05.03.2026 (пункт 5.4.1)');
 
       const decision = await postForm(w, stepUrl(groupId, 'decision', 'ru'), [
         ['decidedOn', '2026-03-05'],

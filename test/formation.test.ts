@@ -403,7 +403,7 @@ describe.skipIf(!requireServer(server, 'formation workflow on the time-skipping 
         });
         expect(scheduled.creationNoticeDue).toBe('2026-04-10');
         expect(scheduled.warnings.map((x) => x.en)).toEqual([
-          'the first meeting was due by 2026-03-31 (5.3.2); 2026-04-15 is late',
+          'the first meeting was due by 31.03.2026 (5.3.2); 15.04.2026 is late',
         ]);
         await engine.advanceTo('2026-04-14T05:00:00Z');
         await engine.update(id, f.publishCreationNoticeUpdate, {

@@ -45,7 +45,7 @@ const RULES: readonly Rule[] = [
   {
     why: 'GLOSSARY.md:32 community gathering: ru «собрание (сход) местного сообщества», not «сход граждан»',
     langs: RU,
-    pattern: /сход[а-я]* граждан/u,
+    pattern: /[Сс]ход[а-я]* граждан/u,
   },
   {
     why: 'GLOSSARY.md:17 short name of the group: only «БМжБ тобу» / «группа СМиО»',
