@@ -5,7 +5,7 @@ import type { PhoneNumber } from 'libphonenumber-js/max';
 import { compareDates, isIsoDate } from './dates';
 import type { IsoDate } from './dates';
 import { DomainError } from './domain-error';
-import type { Lang, Localized } from './i18n';
+import { loc, type Lang, type Localized } from './i18n';
 
 /** 5.2.3: the three categories of members. */
 export type Category = 'municipal_employee' | 'deputy' | 'citizen';
@@ -219,7 +219,6 @@ export type RosterValidation = {
   warnings: RosterRowWarning[];
 };
 
-const loc = (ky: string, ru: string, en: string): Localized => ({ ky, ru, en });
 const each = (f: (lang: Lang) => string): Localized => ({ ky: f('ky'), ru: f('ru'), en: f('en') });
 
 /** How a row is named to the reader: its number, and the person's name when it has one ("row 3 (Садыкова Айжан)"). */

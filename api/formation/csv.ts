@@ -5,7 +5,7 @@
 // rows, an empty workplace or village, a birth year alone) is a warning naming the row.
 import { parse } from 'csv-parse/sync';
 import type { IsoDate } from '../../domain/dates';
-import type { Lang, Localized } from '../../domain/i18n';
+import { loc, type Lang, type Localized } from '../../domain/i18n';
 import { problem, type Problem } from '../../domain/problem';
 import {
   categoryWord,
@@ -25,7 +25,6 @@ export type CsvProblem = Problem;
 
 export type CsvPerson = PersonInput & { votes?: number };
 
-const loc = (ky: string, ru: string, en: string): Localized => ({ ky, ru, en });
 const each = (f: (lang: Lang) => string): Localized => ({ ky: f('ky'), ru: f('ru'), en: f('en') });
 
 function birthDateText(b: BirthDate): string {
