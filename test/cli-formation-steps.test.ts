@@ -3,109 +3,40 @@
 // workflow: start, the 5.4.1 notice, a candidate added, replaced and removed; a refused step says the API's words
 // (the same Problem through POST /api/groups/:groupId/formation/<step>), and the older name `publish-notice` is the
 // same step.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
-import { buildApp } from '../api/build-app';
-import type { App } from '../api/app-types';
 import { CliError } from '../cli/cli-error';
 import { run } from '../cli/commands/formation';
-import { loadConfig, type AppConfig } from '../config/config';
-import { createAccount } from '../db/accounts';
-import { registerCouncil } from '../db/councils';
-import { registerObject } from '../db/objects';
 import { FORMATION_STEP_NAMES } from '../procedures/formation/steps';
-import { jmegWith, type CliResult } from './support/jmeg-cli';
-import { TEST_PAYLOAD_KEYS } from './support/payload-test-keys';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { createCliWorld, type CliWorld } from './support/cli-world';
 import { requireServer, testServer } from './support/temporal-servers';
-import { createTimeSkippingEngine, type TimeSkippingEngine } from './support/time-skipping-engine';
 
 const server = testServer();
 const runs = requireServer(server, 'jmeg formation steps');
 const START = '2026-03-02T04:00:00.000Z'; // Monday 2 March 2026, 10:00 in Bishkek
-const PASSWORD = 'correct horse battery';
 const HEADER = 'full_name,sex,birth_date,category,workplace,village,phone,email';
 
-let t: TestDatabase;
-let smtp: TestSmtpServer;
-let transport: MailTransport;
-let engine: TimeSkippingEngine;
-let app: App;
-let config: AppConfig;
-let dataDir: string;
-let councilId: string;
+let w: CliWorld;
 
 beforeAll(async () => {
-  if (!runs) return;
-  [t, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
-  transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@ayil.kg' });
-  dataDir = mkdtempSync(join(tmpdir(), 'jmeg-formation-steps-'));
-  engine = await createTimeSkippingEngine({
-    serverPath: server.available ? server.path : '',
-    db: t.db,
-    transport,
-    mailFrom: 'jmeg@ayil.kg',
-    startTime: START,
-  });
-  config = { ...loadConfig({}), dataDir };
-  app = buildApp({ db: t.db, config, clock: () => engine.now(), engine });
-  await app.ready();
-  councilId = await registerCouncil(
-    t.db,
-    { name: { ky: 'Терек-Суу', ru: 'Терек-Суу' }, email: 'kenesh@ayil.kg' },
-    'test',
-  );
-  await registerObject(
-    t.db,
-    { councilId, kind: 'executive_body', name: { ky: 'Айыл өкмөтү', ru: 'Айыл окмоту' }, emails: ['okmot@ayil.kg'] },
-    'test',
-  );
-  await createAccount(t.db, { email: 'staff@ayil.kg', password: PASSWORD, role: 'staff', councilId });
+  if (!server.available) return;
+  w = await createCliWorld({ serverPath: server.path, startTime: START });
   writeFileSync(
-    join(dataDir, 'first.csv'),
+    join(w.dataDir, 'first.csv'),
     `${HEADER}\nАсанов Бакыт,M,12.03.1985,municipal_employee,Айыл өкмөтү,Терек-Суу,0700 123 456,\n`,
   );
   writeFileSync(
-    join(dataDir, 'second.csv'),
+    join(w.dataDir, 'second.csv'),
     `${HEADER}\nТоктогулова Айгүл,F,05.07.1990,municipal_employee,Айыл өкмөтү,Терек-Суу,,\n`,
   );
 }, 180_000);
 
 afterAll(async () => {
-  await app?.close();
-  await engine?.close();
-  transport?.close();
-  await Promise.all([t?.drop(), smtp?.stop()]);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await w?.close();
 });
 
-const jmeg = (...args: string[]): Promise<CliResult> =>
-  jmegWith(
-    {
-      DATABASE_URL: t.url,
-      JMEG_DATA_DIR: dataDir,
-      TEMPORAL_ADDRESS: engine.env.address,
-      TEMPORAL_TASK_QUEUE: engine.taskQueue,
-      JMEG_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
-    },
-    'formation',
-    ...args,
-  );
-
-async function staffPost(url: string, payload: Record<string, unknown>) {
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/login',
-    payload: { email: 'staff@ayil.kg', password: PASSWORD },
-  });
-  const cookie = `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`;
-  const csrf = login.json<{ csrfToken: string }>().csrfToken;
-  return app.inject({ method: 'POST', url, payload, headers: { cookie, 'x-csrf-token': csrf } });
-}
+const jmeg = (...args: string[]) => w.jmeg('formation', ...args);
 
 describe('jmeg formation knows every step of the API', () => {
   it.each(FORMATION_STEP_NAMES)('%s is a step of the command (a usage error, not an unknown step)', async (step) => {
@@ -124,7 +55,7 @@ describe.skipIf(!runs)('jmeg formation on the time-skipping test server', () => 
   let groupId = '';
 
   it('starts a formation and records the 5.4.1 notice', async () => {
-    const started = await jmeg('start', '--council', councilId, '--formed-on', '2026-02-27');
+    const started = await jmeg('start', '--council', w.councilId, '--formed-on', '2026-02-27');
     expect([started.code, started.stderr]).toEqual([0, '']);
     groupId = started.stdout.trim();
     const notice = await jmeg('formation-notice', '--group', groupId, '--date', '2026-03-02');
@@ -133,14 +64,14 @@ describe.skipIf(!runs)('jmeg formation on the time-skipping test server', () => 
   });
 
   it('adds a candidate, replaces them and removes the replacement', async () => {
-    const added = await jmeg('add-candidate', join(dataDir, 'first.csv'), '--group', groupId, '--date', '2026-03-02');
+    const added = await jmeg('add-candidate', join(w.dataDir, 'first.csv'), '--group', groupId, '--date', '2026-03-02');
     expect([added.code, added.stderr]).toEqual([0, '']);
     const first = JSON.parse(added.stdout) as { candidateId: string; fullName: string; category: string };
     expect(first).toMatchObject({ fullName: 'Асанов Бакыт', category: 'municipal_employee' });
 
     const replaced = await jmeg(
       'replace-candidate',
-      join(dataDir, 'second.csv'),
+      join(w.dataDir, 'second.csv'),
       '--group',
       groupId,
       '--candidate',
@@ -171,7 +102,7 @@ describe.skipIf(!runs)('jmeg formation on the time-skipping test server', () => 
   });
 
   it('a refused step says the words of the API, under the new name and the old one', async () => {
-    const api = await staffPost(`/api/groups/${groupId}/formation/formation-notice?lang=en`, {
+    const api = await w.staff('POST', `/api/groups/${groupId}/formation/formation-notice?lang=en`, {
       publishedOn: '2026-03-02',
       channels: ['website'],
     });
