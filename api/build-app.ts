@@ -40,6 +40,7 @@ import { codecRoutes } from './codec/routes';
 import { personsArea } from './persons/pages';
 import { requestsRoutes } from './requests/routes';
 import { requestPages } from './requests/pages';
+import { manageRequestsPages } from './requests/manage-page';
 import './route-config';
 
 // The pages run no script and load styles only from /assets (api/ui/stylesheets.ts); nothing may frame them.
@@ -183,6 +184,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     personsArea(api, deps);
     requestsRoutes(api, deps);
     requestPages(api, deps);
+    manageRequestsPages(api, deps);
     done();
   });
   return app;

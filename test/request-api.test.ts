@@ -202,5 +202,38 @@ describe.skipIf(!requireServer(server, 'information request API'))('information 
     expect(publicPage.body).toContain('ответ в срок');
     expect(publicPage.body).not.toContain(OBJECT_EMAIL);
     expect(list.body).not.toContain('@');
+
+    // A new session: the one of the morning of 20 April ended after 12 hours without use.
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { email: 'staff-api@ayil.kg', password: PASSWORD },
+    });
+    headers = {
+      cookie: `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`,
+      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
+    };
+    const manage = await app.inject({
+      method: 'GET',
+      url: `/manage/groups/${groupId}/requests?lang=en`,
+      headers: { cookie: headers.cookie! },
+    });
+    expect(manage.statusCode).toBe(200);
+    expect(manage.body).toContain('answered on time');
+    const before = await count();
+    const refusedForm = await app.inject({
+      method: 'POST',
+      url: `/manage/groups/${groupId}/requests?lang=en`,
+      headers: { cookie: headers.cookie!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: headers['x-csrf-token']!,
+        objectId,
+        subject: 'Budget',
+        purpose: '  ',
+      }).toString(),
+    });
+    expect(refusedForm.statusCode).toBe(400);
+    expect(refusedForm.body).toContain('Say why the information is needed (clause 7.3.2).');
+    expect(await count()).toBe(before);
   }, 120_000);
 });
