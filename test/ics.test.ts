@@ -198,7 +198,7 @@ describe('GET /api/groups/:groupId/calendar.ics', () => {
       expect(e.endDate.toString()).toBe(next);
     }
     const late = byUid(events, 'obligation-late@jmeg');
-    expect(late.description).toContain('2026-03-02');
+    expect(late.description).toContain('02.03.2026');
     expect(late.description).toContain('Суу чарба');
   });
 

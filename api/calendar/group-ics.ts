@@ -3,6 +3,8 @@
 // token (?token=, made and regenerated on the dashboard by the chair or staff; db/feed-tokens.ts keeps only its
 // sha256). Without a valid token for this group, a signed-in chair or member of the group, or staff or deputy of its
 // council, may fetch it too; anyone else gets the same 404 whether the group exists or not.
+import { dmy } from '../../domain/messages';
+import { clauseText } from '../../domain/obligation-messages';
 import ical, { ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import type { SessionAccount } from '../../db/accounts';
 import { scheduledMeetings, type ScheduledMeeting } from '../../db/group-calendar';
@@ -41,7 +43,6 @@ const TEXT = {
     ru: 'Группа СМиО: сроки и заседания',
     en: 'JMEG: deadlines and meetings',
   },
-  clause: { ky: (c: string) => `${c}-п.`, ru: (c: string) => `п. ${c}`, en: (c: string) => `clause ${c}` },
   party: { ky: 'Ким аткарат', ru: 'Кто исполняет', en: 'Who owes it' },
   anchor: { ky: 'Мөөнөт эсептелген күн', ru: 'Срок исчисляется от', en: 'Counted from' },
   due: { ky: 'Акыркы күн', ru: 'Последний день', en: 'Last day' },
@@ -75,7 +76,7 @@ function partyText(o: PendingObligation, lang: Lang): string {
 }
 
 function addObligation(cal: ICalCalendar, o: PendingObligation, lang: Lang, stamp: Date): void {
-  const summary = `${o.title[lang]} (${TEXT.clause[lang](o.clause)})`;
+  const summary = `${o.title[lang]} (${clauseText(lang, o.clause, 'short')})`;
   const event = cal.createEvent({
     id: `obligation-${o.obligationId}@jmeg`,
     allDay: true,
@@ -85,8 +86,8 @@ function addObligation(cal: ICalCalendar, o: PendingObligation, lang: Lang, stam
     summary,
     description: [
       `${TEXT.party[lang]}: ${partyText(o, lang)}`,
-      `${TEXT.anchor[lang]}: ${o.anchorDate}`,
-      `${TEXT.due[lang]}: ${o.dueDate}`,
+      `${TEXT.anchor[lang]}: ${dmy(o.anchorDate)}`,
+      `${TEXT.due[lang]}: ${dmy(o.dueDate)}`,
     ].join('\n'),
   });
   event.createAlarm({

@@ -1,6 +1,7 @@
 // The forms of the formation page, one per step of the contract, and the reading of what they post into the
 // contract's input. Forms keep what the user typed when the page comes back with a refusal (`kept`). Candidate lists
 // post multipart (a CSV file and/or rows typed in); the other forms post urlencoded; each carries the `_csrf` field first.
+import { dmy } from '../../domain/messages';
 import type { FastifyRequest } from 'fastify';
 import { Value } from 'typebox/value';
 import type { IsoDate } from '../../domain/dates';
@@ -490,7 +491,7 @@ function candidateFields(c: FormContext, step: 'add-candidate' | 'replace-candid
   const categories = CATEGORIES.map((x) => ({ value: x, label: msg(page.lang, `category.${x}`) }));
   const protocols = [
     { value: '', label: t(page, 'formation.field.protocolNone') },
-    ...c.state.protocols.map((p) => ({ value: p.protocolId, label: `${p.protocolRef} (${p.heldOn})` })),
+    ...c.state.protocols.map((p) => ({ value: p.protocolId, label: `${p.protocolRef} (${dmy(p.heldOn)})` })),
   ];
   return html`${select(`${step}-category`, 'category', t(page, 'formation.field.category'), categories, keptValue(c, step, 'category', 'citizen'), true)}
 ${input(`${step}-nominatedOn`, { name: 'nominatedOn', label: t(page, 'formation.field.nominatedOn'), type: 'date', required: true, value: keptValue(c, step, 'nominatedOn', c.state.today) })}
