@@ -149,7 +149,8 @@ export type ActEvent =
   | Ev<'act.updated', { actId: string; title: string; content: Record<string, unknown> }>
   | Ev<'act.annex-attached', { actId: string; annex: AnnexData }>
   | Ev<'act.issued', { actId: string; number: string; issuedOn: IsoDate; content: Record<string, unknown> }>
-  | Ev<'act.received', { actId: string; receivedOn: IsoDate; via: 'link' | 'staff' }>
+  /** 4.3: the object's receipt; with `party: 'executive-body'`, the executive body's own (4.3 (4)). */
+  | Ev<'act.received', { actId: string; receivedOn: IsoDate; via: 'link' | 'staff'; party?: 'executive-body' }>
   | Ev<'act.closed', { actId: string; reason: string | null }>
   | Ev<
       'response.recorded',

@@ -45,6 +45,7 @@ const base: ActState = {
   },
   delivery: { to: ['mektep@ayil.kg'], linkExpiresAt: '2026-07-31T18:00:00.000Z' },
   receipt: null,
+  executiveBody: null,
   receiptPrompt: { at: null, sent: false },
   responses: [],
   obligations: [],
@@ -60,6 +61,20 @@ const escalated: ActState = {
   ...received,
   today: '2026-06-20',
   obligations: [obligation('object-response', '2026-06-16', true), obligation('executive-report', '2026-07-02')],
+};
+
+// 4.3 (4): an act about another object, with the executive body's own track: the object received on 2 June.
+const ownTrack: ActState = {
+  ...received,
+  obligations: [obligation('object-response', '2026-06-16')],
+  executiveBody: { delivery: { to: ['okmot@ayil.kg'], linkExpiresAt: '2026-07-31T18:00:00.000Z' }, receipt: null },
+};
+const ownTrackReceived: ActState = {
+  ...ownTrack,
+  executiveBody: {
+    ...ownTrack.executiveBody!,
+    receipt: { receivedOn: '2026-06-05', via: 'staff', party: 'executive-body', recordedAt: '2026-06-05T05:00:00Z' },
+  },
 };
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
@@ -78,6 +93,30 @@ describe('recordReceipt: the count starts on receipt, not before the issue, not 
       received,
       { receivedOn: '2030-01-01', via: 'staff' },
       [],
+    ],
+    [
+      'the executive body on its own track, after the object',
+      ownTrack,
+      { receivedOn: '2026-06-05', via: 'link', party: 'executive-body' },
+      [],
+    ],
+    [
+      'the executive body before the issue',
+      ownTrack,
+      { receivedOn: '2026-05-29', via: 'staff', party: 'executive-body' },
+      ['date-too-early'],
+    ],
+    [
+      'the executive body, a second time (answered with the first)',
+      ownTrackReceived,
+      { receivedOn: '2030-01-01', via: 'staff', party: 'executive-body' },
+      [],
+    ],
+    [
+      'an unknown party',
+      ownTrack,
+      { receivedOn: '2026-06-05', via: 'staff', party: 'mayor' as 'object' },
+      ['invalid-party'],
     ],
   ])('%s', (_name, state, req, expected) => {
     expect(codes(checkReceipt(state, req))).toEqual(expected);
@@ -115,6 +154,24 @@ describe('recordResponse: after the receipt, to an obligation of the act, late o
       ['unknown-obligation'],
     ],
     ['dated before the receipt', received, answer({ respondedOn: '2026-06-01' }), ['date-too-early']],
+    [
+      "the executive body's report before its own receipt (4.3 (4))",
+      ownTrack,
+      answer({ obligationKey: 'executive-report' }),
+      ['not-received-by-executive-body'],
+    ],
+    [
+      "the executive body's report dated before its own receipt",
+      ownTrackReceived,
+      answer({ obligationKey: 'executive-report', respondedOn: '2026-06-04' }),
+      ['date-too-early'],
+    ],
+    [
+      "the executive body's report after its own receipt",
+      ownTrackReceived,
+      answer({ obligationKey: 'executive-report', respondedOn: '2026-06-08' }),
+      [],
+    ],
     ['dated in the future', received, answer({ respondedOn: '2026-06-11' }), ['date-in-future']],
     ['an empty text', received, answer({ text: '  ' }), ['missing-text']],
     ['no submission key', received, answer({ submissionKey: '' }), ['missing-submission-key']],

@@ -87,7 +87,23 @@ function closedProblem(state: ActState): Problem[] {
 
 /** 4.3: the count starts on receipt: not before the issue, not in the future. A second receipt is accepted (no-op). */
 export function checkReceipt(state: ActState, req: ReceiptInput): Problem[] {
-  if (state.receipt) return [];
+  const party = req.party ?? 'object';
+  if (party !== 'object' && party !== 'executive-body')
+    return [
+      problem(
+        'invalid-party',
+        'party',
+        '4.3',
+        loc(
+          `"${String(party)}" must be "object" or "executive-body"`,
+          `«${String(party)}» должно быть "object" или "executive-body"`,
+          `«${String(party)}» "object" же "executive-body" болушу керек`,
+        ),
+      ),
+    ];
+  // 4.3 (4): the executive body's own receipt, when it has its own track; otherwise one receipt for both.
+  const own = party === 'executive-body' && state.executiveBody !== null;
+  if (own ? state.executiveBody!.receipt : state.receipt) return [];
   const out = closedProblem(state);
   if (!state.act)
     return [
@@ -130,7 +146,24 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
   if (state.responses.some((r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey))
     return [];
   const out = closedProblem(state);
-  if (!state.receipt) {
+  // 4.3 (4): the executive body's report counts from its own receipt when it has its own track.
+  const own = req.obligationKey === 'executive-report' && state.executiveBody !== null;
+  const receipt = own ? state.executiveBody!.receipt : state.receipt;
+  if (!receipt) {
+    if (own)
+      return [
+        ...out,
+        problem(
+          'not-received-by-executive-body',
+          'obligationKey',
+          '4.3',
+          loc(
+            'the executive body has not received the act yet; its report counts from its own receipt (record it first)',
+            'получение акта айыл окмоту ещё не отмечено; срок его отчёта считается с его получения',
+            'актынын айыл өкмөтүнө алынышы али белгиленген жок; анын отчетунун мөөнөтү өзү алган күндөн эсептелет',
+          ),
+        ),
+      ];
     return [
       ...out,
       problem(
@@ -162,7 +195,7 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
   }
   out.push(
     ...dateProblems('respondedOn', req.respondedOn, state.today, {
-      date: state.receipt.receivedOn,
+      date: receipt.receivedOn,
       what: loc('the receipt of the act', 'получение акта', 'актынын алынышы'),
     }),
   );

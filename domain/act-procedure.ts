@@ -20,6 +20,20 @@ export function actObligations(object: { id: string; isExecutiveBody: boolean })
   return object.isExecutiveBody ? [report] : [{ key: 'object-response', party: `object:${object.id}` }, report];
 }
 
+/**
+ * 4.3: the obligations whose count starts on the given party's receipt. With the executive body's own track (an act
+ * about another object), the object's receipt opens 4.3 (3) and the executive body's own receipt opens 4.3 (4);
+ * otherwise (an act about the executive body, or a procedure started before the track existed) one receipt opens all.
+ */
+export function obligationsOnReceipt(
+  obligations: readonly ActObligation[],
+  party: ReceiptParty,
+  ownTrack: boolean,
+): ActObligation[] {
+  if (!ownTrack) return [...obligations];
+  return obligations.filter((o) => (o.key === 'executive-report') === (party === 'executive-body'));
+}
+
 /** What the workflow knows of the issued act (from the database, recorded in history). */
 export interface IssuedActInfo {
   actId: string;
@@ -39,10 +53,20 @@ export interface DeliveryResult {
   linkExpiresAt: string;
 }
 
+/**
+ * Who received the act: the object, or the executive body (4.3 (4): its 30 days count from its own receipt of the
+ * act). For an act about the executive body itself, the two are one receipt.
+ */
+export type ReceiptParty = 'object' | 'executive-body';
+
+export const RECEIPT_PARTIES: readonly ReceiptParty[] = ['object', 'executive-body'];
+
 export interface ReceiptInput {
   receivedOn: IsoDate;
-  /** 'link': the object opened its response link; 'staff': staff recorded a receipt (e.g. paper delivery). */
+  /** 'link': the party's own response link; 'staff': staff recorded a receipt (e.g. paper delivery). */
   via: 'link' | 'staff';
+  /** Whose receipt; the object's when absent. */
+  party?: ReceiptParty;
 }
 
 export interface Receipt extends ReceiptInput {
@@ -87,6 +111,11 @@ export interface ActState {
   /** The response link itself is never in the state. */
   delivery: DeliveryResult | null;
   receipt: Receipt | null;
+  /**
+   * 4.3 (4): the executive body's own delivery and receipt, for an act about another object; null for an act about
+   * the executive body (its receipt is `receipt`) and for procedures started before the executive body had its track.
+   */
+  executiveBody: { delivery: DeliveryResult | null; receipt: Receipt | null } | null;
   /** The staff prompt when no receipt arrives: its instant and whether it went out. */
   receiptPrompt: { at: string | null; sent: boolean };
   responses: RecordedResponse[];

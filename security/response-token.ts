@@ -25,9 +25,11 @@ export interface ResponseTokenPayload {
  * - malformed: not a token of this format (cut short, wrong characters, not JSON);
  * - tampered: well-formed, but the signature does not match the content (changed, or signed with another secret);
  * - expired: genuine but past its expiry;
- * - wrong-act: genuine, for another act than the page it was used on.
+ * - wrong-act: genuine, for another act than the page it was used on;
+ * - wrong-party: genuine, for this act, but another party's (the object's link used for the executive body's receipt,
+ *   or the reverse: each party's receipt starts its own count, 4.3 (3) and (4)).
  */
-export type ResponseTokenErrorCode = 'malformed' | 'tampered' | 'expired' | 'wrong-act';
+export type ResponseTokenErrorCode = 'malformed' | 'tampered' | 'expired' | 'wrong-act' | 'wrong-party';
 
 /** What the response page says for each refusal, in the three languages. */
 export const RESPONSE_TOKEN_MESSAGES: Record<ResponseTokenErrorCode, Localized> = {
@@ -50,6 +52,11 @@ export const RESPONSE_TOKEN_MESSAGES: Record<ResponseTokenErrorCode, Localized> 
     ky: 'Бул шилтеме башка актыга тиешелүү.',
     ru: 'Эта ссылка относится к другому акту.',
     en: 'This link belongs to another act.',
+  },
+  'wrong-party': {
+    ky: 'Бул шилтеме башка тараптыкы: ар бир тарап актыны алганын өз шилтемеси менен гана белгилейт (Жобонун 4.3-пункту: объекттин мөөнөтү объект алган күндөн, айыл өкмөтүнүн 30 күнү өзү алган күндөн эсептелет).',
+    ru: 'Эта ссылка принадлежит другой стороне: каждая сторона отмечает получение акта только своей ссылкой (пункт 4.3 Положения: срок объекта считается с его получения, 30 дней айыл окмоту — с получения им самим).',
+    en: "This link belongs to the other party: each party records its receipt of the act only through its own link (4.3: the object's period counts from its receipt, the executive body's 30 days from its own).",
   },
 };
 

@@ -1,15 +1,17 @@
 // The act procedure (4.3) on Temporal's real time-skipping test server: a real worker running the bundled
 // workflows, the real activities on a Postgres test database and a real SMTP server. Each scenario gets its own
 // server whose clock starts on the day of issue.
-// Acts are issued on Monday 1 June 2026 (no holidays in June). Received on Tuesday 2 June, the object owes its
-// answer by Tuesday 16 June (10 working days) and the executive body its report by Thursday 2 July (30 days).
+// Acts are issued on Monday 1 June 2026 (no holidays in June), to the object and (an act about another object) to the
+// executive body with its own link. Received on Tuesday 2 June, the object owes its answer by Tuesday 16 June (10
+// working days); the executive body, receiving it the same day, its report by Thursday 2 July (30 days from its own
+// receipt: test/act-executive-body-track.test.ts counts it from a later one).
 // Reminders go out at 09:00 Bishkek (03:00Z); without a receipt staff are prompted on Friday 5 June (after 3 working days).
 import { defaultPayloadConverter } from '@temporalio/common';
 import { tsToMs } from '@temporalio/common/lib/time';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { deliveryKey, receiptPromptKey } from '../activities/acts/act-activities';
+import { deliveryKey, executiveDeliveryKey, receiptPromptKey } from '../activities/acts/act-activities';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
 import { ProcedureRefusedError } from '../procedures/engine';
@@ -259,6 +261,14 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       await engine.advanceTo('2026-06-02T05:00:00Z');
       await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'link' });
       await engine.advanceTo('2026-06-02T05:01:00Z');
+      // The object's receipt opens what the object owes (4.3 (3)); the executive body's own opens its report (4.3 (4)).
+      expect((await state(engine, w)).obligations.map((o) => o.key)).toEqual(['object-response']);
+      await engine.update(w.id, a.recordReceiptUpdate, {
+        receivedOn: '2026-06-02',
+        via: 'link',
+        party: 'executive-body',
+      });
+      await engine.advanceTo('2026-06-02T05:02:00Z');
       expect((await state(engine, w)).obligations.map((o) => [o.key, o.due, o.party])).toEqual([
         ['object-response', '2026-06-16', expect.stringMatching(/^object:/)],
         ['executive-report', '2026-07-02', 'executive-body'],
@@ -285,20 +295,24 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
         on: '2026-06-25',
         reason: null,
       });
-      expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`]);
+      expect(await outbox(w)).toEqual([
+        `${deliveryKey(w.input.actId)} sent`,
+        `${executiveDeliveryKey(w.input.actId)} sent`,
+      ]);
       // Each answer's two events come from two activities the worker runs side by side: their order is either.
       const events = await actEvents(w);
-      expect(events).toHaveLength(10);
-      expect(events.slice(0, 5)).toEqual([
+      expect(events).toHaveLength(11);
+      expect(events.slice(0, 6)).toEqual([
         'act.drafted',
         'act.issued',
         'act.received',
         'obligation.opened',
+        'act.received',
         'obligation.opened',
       ]);
-      expect(events.slice(5, 7).sort()).toEqual(['obligation.status-changed', 'response.recorded']);
-      expect(events.slice(7, 9).sort()).toEqual(['obligation.status-changed', 'response.recorded']);
-      expect(events[9]).toBe('act.closed');
+      expect(events.slice(6, 8).sort()).toEqual(['obligation.status-changed', 'response.recorded']);
+      expect(events.slice(8, 10).sort()).toEqual(['obligation.status-changed', 'response.recorded']);
+      expect(events[10]).toBe('act.closed');
       const act = await database.db
         .selectFrom('acts')
         .select(['status', 'received_on', 'received_via'])
@@ -320,6 +334,7 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       const o = obligationId(w, 'object-response');
       expect(await outbox(w)).toEqual([
         `${deliveryKey(w.input.actId)} sent`,
+        `${executiveDeliveryKey(w.input.actId)} sent`,
         `${reminderKey(o, 'due-3')} sent`,
         `${reminderKey(o, 'due-1')} sent`,
         `${reminderKey(o, 'due-0')} sent`,
@@ -358,17 +373,16 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
         .where('act_id', '=', w.input.actId)
         .executeTakeFirstOrThrow();
       expect([row.late, new Date(row.submitted_at).toISOString()]).toEqual([true, '2026-06-18T06:00:00.000Z']);
-      expect((await actEvents(w)).slice(-2)).toEqual(['obligation.status-changed', 'act.closed']);
+      // Nothing else was open (the executive body never recorded its receipt): the act.closed event ends the stream.
+      expect((await actEvents(w)).at(-1)).toBe('act.closed');
       const statuses = await database.db
         .selectFrom('obligations')
         .select(['key', 'status'])
         .where('act_id', '=', w.input.actId)
         .orderBy('key')
         .execute();
-      expect(statuses.map((r) => [r.key, r.status])).toEqual([
-        ['executive-report', 'closed'],
-        ['object-response', 'met'],
-      ]);
+      // The executive body never recorded its receipt: its report never opened (4.3 (4)).
+      expect(statuses.map((r) => [r.key, r.status])).toEqual([['object-response', 'met']]);
       expect((await scheduled(engine, w)).filter((s) => s.type === 'escalate')).toHaveLength(1);
       await record(engine, w, 'act-late-after-escalation');
     }, 120_000);
@@ -422,6 +436,11 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       expect(await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-05', via: 'link' })).toEqual(
         first,
       );
+      await engine.update(w.id, a.recordReceiptUpdate, {
+        receivedOn: '2026-06-08',
+        via: 'staff',
+        party: 'executive-body',
+      });
       await engine.advanceTo('2026-06-08T05:01:00Z');
       expect((await state(engine, w)).obligations.map((o) => [o.key, o.anchor, o.due])).toEqual([
         ['object-response', '2026-06-08', '2026-06-22'],
@@ -431,6 +450,7 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       expect(mailsTo(w.councilEmail)).toHaveLength(1);
       expect(await outbox(w)).toEqual([
         `${deliveryKey(w.input.actId)} sent`,
+        `${executiveDeliveryKey(w.input.actId)} sent`,
         `${receiptPromptKey(w.input.actId)} sent`,
         `${reminderKey(obligationId(w, 'object-response'), 'due-3')} sent`,
         `${reminderKey(obligationId(w, 'object-response'), 'due-1')} sent`,
@@ -443,6 +463,11 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       const engine = await start(w);
       await engine.advanceTo('2026-06-02T05:00:00Z');
       await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'link' });
+      await engine.update(w.id, a.recordReceiptUpdate, {
+        receivedOn: '2026-06-02',
+        via: 'link',
+        party: 'executive-body',
+      });
       await engine.advanceTo('2026-06-05T05:00:00Z');
       await setCalendarEntry(
         database.db,
@@ -464,6 +489,7 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       expect(reminders.map((s) => minute(s.at))).toEqual(['2026-06-12T03:00', '2026-06-16T03:00']);
       expect(await outbox(w)).toEqual([
         `${deliveryKey(w.input.actId)} sent`,
+        `${executiveDeliveryKey(w.input.actId)} sent`,
         `${reminderKey(o, 'due-3')} sent`,
         `${reminderKey(o, 'due-1')} sent`,
       ]);
@@ -548,7 +574,10 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       ]);
       expect(outcome[0]!.activityTaskStartedEventAttributes!.attempt).toBe(6);
       expect(mailsTo(w.objectEmail)).toHaveLength(1);
-      expect(await outbox(w)).toEqual([`${deliveryKey(w.input.actId)} sent`]);
+      expect(await outbox(w)).toEqual([
+        `${deliveryKey(w.input.actId)} sent`,
+        `${executiveDeliveryKey(w.input.actId)} sent`,
+      ]);
       expect((await state(engine, w)).step).toBe('awaiting-receipt');
       await record(engine, w, 'act-smtp-outage');
     }, 120_000);
@@ -581,6 +610,7 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       expect(mailsTo(w.objectEmail)).toHaveLength(3);
       expect(await outbox(w)).toEqual([
         `${deliveryKey(w.input.actId)} sent`,
+        `${executiveDeliveryKey(w.input.actId)} sent`,
         `${reminderKey(obligationId(w, 'object-response'), 'due-3')} sent`,
         `${reminderKey(obligationId(w, 'object-response'), 'due-1')} sent`,
       ]);

@@ -91,11 +91,11 @@ describe('a response link is a signed, expiring token for one act', () => {
   });
 
   it('has a message for every refusal in Kyrgyz, Russian and English', () => {
-    for (const code of ['malformed', 'tampered', 'expired', 'wrong-act'] as const) {
+    for (const code of ['malformed', 'tampered', 'expired', 'wrong-act', 'wrong-party'] as const) {
       for (const lang of ['ky', 'ru', 'en'] as const)
         expect(RESPONSE_TOKEN_MESSAGES[code][lang].length).toBeGreaterThan(20);
     }
-    expect(new Set(Object.values(RESPONSE_TOKEN_MESSAGES).map((m) => m.en)).size).toBe(4);
+    expect(new Set(Object.values(RESPONSE_TOKEN_MESSAGES).map((m) => m.en)).size).toBe(5);
   });
 
   it('refuses a secret shorter than 32 bytes', () => {

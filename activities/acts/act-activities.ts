@@ -1,12 +1,13 @@
 // The act procedure's activities (workflows/act/activities-contract.ts): the issued act as the workflow needs it,
-// its delivery to the object with a personal response link (4.3), and the one prompt to staff without a receipt.
+// its delivery to the object with a personal response link (4.3), to the executive body with its own link (4.3 (4)),
+// and the one prompt to staff without a receipt.
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config/config';
 import { findAct } from '../../db/acts';
 import { actObligations } from '../../domain/act-procedure';
 import { endOfDayBishkek } from '../../domain/dates';
 import type { Database } from '../../db/database';
-import { findObjectById } from '../../db/objects';
+import { findObjectById, type MonitoredObject } from '../../db/objects';
 import { createResponseToken, responseTokenExpiry } from '../../security/response-token';
 import { responseLinkSecret } from '../../security/server-secret';
 import type { ActActivities, ReceiptPromptInput } from '../../workflows/act/activities-contract';
@@ -30,6 +31,7 @@ export interface ActActivityDeps {
 }
 
 export const deliveryKey = (actId: string) => `act:${actId}:delivery`;
+export const executiveDeliveryKey = (actId: string) => `act:${actId}:delivery:executive-body`;
 export const receiptPromptKey = (actId: string) => `act:${actId}:receipt-prompt`;
 
 /** The base of the links in mails: configured, else the HTTP server's own address, else none (a path only). */
@@ -39,12 +41,26 @@ function baseUrl(config: ActConfig): string {
   return '';
 }
 
+/** The council's registered executive body (the monitored object of kind executive_body), if any. */
+async function findExecutiveBody(db: Kysely<Database>, councilId: string): Promise<MonitoredObject | null> {
+  const row = await db
+    .selectFrom('monitored_objects')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('is_executive_body', '=', true)
+    .executeTakeFirst();
+  return (row && (await findObjectById(db, row.id))) ?? null;
+}
+
 export function createActActivities({
   db,
   transport,
   config,
   clock = () => new Date(),
-}: ActActivityDeps): Pick<ActActivities, 'loadIssuedAct' | 'deliverAct' | 'promptReceipt'> {
+}: ActActivityDeps): Pick<
+  ActActivities,
+  'loadIssuedAct' | 'deliverAct' | 'deliverActToExecutiveBody' | 'promptReceipt'
+> {
   async function context(actId: string) {
     const act = await findAct(db, actId);
     if (!act) throw refusal('UnknownAct', `act ${actId}: there is no such act`);
@@ -70,6 +86,48 @@ export function createActActivities({
     return { act: { ...act, issuedOn: act.issuedOn, number: act.number }, object, ctx };
   }
 
+  /**
+   * Mails the act to `recipient` (the object, or the executive body about another object) with a link signed for the
+   * act and the recipient; the outbox keeps the first message under `businessKey`, so a retry sends the same link.
+   */
+  async function deliver(
+    act: Awaited<ReturnType<typeof context>>['act'],
+    ctx: Awaited<ReturnType<typeof context>>['ctx'],
+    object: MonitoredObject,
+    recipient: MonitoredObject,
+    businessKey: string,
+  ): Promise<DeliveryResult> {
+    const to = await resolvePartyAddresses(
+      db,
+      ctx,
+      recipient.id === object.id ? `object:${object.id}` : 'executive-body',
+    );
+    const secret =
+      config.responseLinkSecret ??
+      (config.dataDir ? responseLinkSecret({ responseLinkSecret: null, dataDir: config.dataDir }) : null);
+    if (secret === null)
+      throw refusal(
+        'NoSecret',
+        'deliverAct: no response link secret (set JMEG_SECRET or give the activities a data directory)',
+      );
+    // Counted from the end of the issue day, so every attempt signs the same link (the same message).
+    const expiresAtMs = responseTokenExpiry(Date.parse(endOfDayBishkek(act.issuedOn)) + 1, config.responseLinkDays);
+    const token = createResponseToken({ actId: act.id, objectId: recipient.id, expiresAtMs }, secret);
+    const link = `${baseUrl(config)}/acts/${encodeURIComponent(act.id)}/respond?t=${token}`;
+    const mail = renderActDelivery({
+      number: act.number,
+      title: act.title,
+      issuedOn: act.issuedOn,
+      object: recipient.name,
+      isExecutiveBody: recipient.isExecutiveBody,
+      ...(recipient.id === object.id ? {} : { about: object.name }),
+      link,
+      linkExpiresAt: new Date(expiresAtMs).toISOString(),
+    });
+    await sendViaOutbox(db, transport, { businessKey, to, ...mail, date: clock() });
+    return { to, linkExpiresAt: new Date(expiresAtMs).toISOString() };
+  }
+
   return {
     async loadIssuedAct({ actId }): Promise<IssuedActInfo> {
       const { act, object } = await context(actId);
@@ -87,30 +145,21 @@ export function createActActivities({
     /** Mails the act and its link to the object; the outbox keeps the first message, so a retry sends the same link. */
     async deliverAct({ actId }): Promise<DeliveryResult> {
       const { act, object, ctx } = await context(actId);
-      const to = await resolvePartyAddresses(db, ctx, `object:${object.id}`);
-      const secret =
-        config.responseLinkSecret ??
-        (config.dataDir ? responseLinkSecret({ responseLinkSecret: null, dataDir: config.dataDir }) : null);
-      if (secret === null)
+      return deliver(act, ctx, object, object, deliveryKey(actId));
+    },
+
+    /** 4.3 (4): the executive body's own mail and link (the token names the executive body, not the object). */
+    async deliverActToExecutiveBody({ actId }): Promise<DeliveryResult> {
+      const { act, object, ctx } = await context(actId);
+      if (object.isExecutiveBody)
+        throw refusal('ExecutiveBodyIsTheObject', `act ${actId}: the act is about the executive body itself`);
+      const executive = await findExecutiveBody(db, object.councilId);
+      if (!executive)
         throw refusal(
-          'NoSecret',
-          'deliverAct: no response link secret (set JMEG_SECRET or give the activities a data directory)',
+          'NoExecutiveBody',
+          `act ${actId}: the council has no registered executive body (a monitored object of kind executive_body)`,
         );
-      // Counted from the end of the issue day, so every attempt signs the same link (the same message).
-      const expiresAtMs = responseTokenExpiry(Date.parse(endOfDayBishkek(act.issuedOn)) + 1, config.responseLinkDays);
-      const token = createResponseToken({ actId, objectId: object.id, expiresAtMs }, secret);
-      const link = `${baseUrl(config)}/acts/${encodeURIComponent(actId)}/respond?t=${token}`;
-      const mail = renderActDelivery({
-        number: act.number,
-        title: act.title,
-        issuedOn: act.issuedOn,
-        object: object.name,
-        isExecutiveBody: object.isExecutiveBody,
-        link,
-        linkExpiresAt: new Date(expiresAtMs).toISOString(),
-      });
-      await sendViaOutbox(db, transport, { businessKey: deliveryKey(actId), to, ...mail, date: clock() });
-      return { to, linkExpiresAt: new Date(expiresAtMs).toISOString() };
+      return deliver(act, ctx, object, executive, executiveDeliveryKey(actId));
     },
 
     /** Asks staff (the council's address, else the executive body's) to record the receipt. */

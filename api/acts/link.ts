@@ -1,9 +1,11 @@
 // The monitored object's side of an act (4.3), reached only through the signed link mailed with the act
-// (security/response-token.ts): the link is checked (format, signature, expiry, this act), opening it records the
-// receipt the 4.3 counts start from, and the object's answers are recorded as responses to what it owes.
+// (security/response-token.ts): the link is checked (format, signature, expiry, this act, its party), opening it
+// records the receipt the 4.3 counts start from, and the answers are recorded as responses to what the party owes.
+// An act about another object also goes to the executive body with its own link: its receipt is its own (4.3 (4)).
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { findAct, type Act } from '../../db/acts';
 import { findObjectById, type MonitoredObject } from '../../db/objects';
+import type { ReceiptParty } from '../../domain/act-procedure';
 import type { Lang } from '../../domain/i18n';
 import {
   RESPONSE_TOKEN_MESSAGES,
@@ -51,7 +53,10 @@ export const linkRateKey = (request: FastifyRequest): string =>
 
 export interface LinkedAct {
   act: Act;
+  /** The party the link was signed for: the act's object, or the executive body (an act about another object). */
   object: MonitoredObject;
+  /** Whose receipt the link records (4.3 (3) and (4)). */
+  party: ReceiptParty;
 }
 
 /**
@@ -69,10 +74,23 @@ export async function openLink(deps: AppDeps, actId: string, token: string | und
   }
   const act = await findAct(deps.db, actId);
   if (!act || act.status === 'draft') throw new AppError('not-found', `act ${actId}`, { subject: 'act' });
-  if (act.objectId !== payload.objectId) throw new LinkRefusal('wrong-act');
-  const object = await findObjectById(deps.db, act.objectId);
-  if (!object) throw new AppError('not-found', `object of act ${actId}`, { subject: 'act' });
-  return { act, object };
+  const object = await findObjectById(deps.db, payload.objectId);
+  if (act.objectId === payload.objectId) {
+    if (!object) throw new AppError('not-found', `object of act ${actId}`, { subject: 'act' });
+    return { act, object, party: 'object' };
+  }
+  // 4.3 (4): the executive body's own link to an act about another object of its council.
+  const about = await findObjectById(deps.db, act.objectId);
+  if (object?.isExecutiveBody && about && !about.isExecutiveBody && about.councilId === object.councilId)
+    return { act, object, party: 'executive-body' };
+  throw new LinkRefusal('wrong-act');
+}
+
+/** The receipt posted through a link names its party (when it does) as the link's own: else 'wrong-party' (4.3). */
+export function checkLinkParty(linked: LinkedAct, claimed: unknown): void {
+  if (claimed === undefined || claimed === null || claimed === '') return;
+  const party = claimed === 'executive_body' ? 'executive-body' : claimed;
+  if (party !== linked.party) throw new LinkRefusal('wrong-party');
 }
 
 export type ReceiptNote = 'engine-unavailable' | 'not-started' | 'refused' | null;
@@ -91,12 +109,20 @@ export async function viewAsObject(deps: AppDeps, log: FastifyBaseLogger, linked
   const read = () => actProgress({ db: deps.db, engine, today, log }, linked.act, councilOf(linked));
   let progress = await read();
   let receiptNote: ReceiptNote = null;
-  if (progress.receipt === null && linked.act.status === 'issued') {
+  const open = linked.act.status === 'issued' || linked.act.status === 'received';
+  // The executive body's own receipt (a second one of the same party changes nothing in the workflow).
+  const due = linked.party === 'executive-body' ? open : progress.receipt === null && linked.act.status === 'issued';
+  if (due) {
     if (!engine.available() || progress.procedure === 'unknown') receiptNote = 'engine-unavailable';
     else if (progress.procedure === 'not-started') receiptNote = 'not-started';
     else {
       try {
-        await recordReceipt(procedureDeps(deps, log), { actId: linked.act.id, receivedOn: today, via: 'link' });
+        await recordReceipt(procedureDeps(deps, log), {
+          actId: linked.act.id,
+          receivedOn: today,
+          via: 'link',
+          party: linked.party,
+        });
         progress = await read();
       } catch (error) {
         if (error instanceof EngineUnavailableError) receiptNote = 'engine-unavailable';
@@ -128,7 +154,15 @@ export async function respondAsObject(
   const today = todayOf(deps);
   const { act, object } = linked;
   if (answer.file) checkUpload(answer.file);
-  if (act.status === 'issued') {
+  if (linked.party === 'executive-body') {
+    if (act.status === 'issued' || act.status === 'received')
+      await recordReceipt(procedureDeps(deps, log), {
+        actId: act.id,
+        receivedOn: today,
+        via: 'link',
+        party: linked.party,
+      });
+  } else if (act.status === 'issued') {
     const progress = await actProgress({ db: deps.db, engine: engineOf(deps), today, log }, act, object.councilId);
     if (progress.receipt === null)
       await recordReceipt(procedureDeps(deps, log), { actId: act.id, receivedOn: today, via: 'link' });

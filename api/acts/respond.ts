@@ -6,10 +6,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requestLang } from '../request-lang';
-import { field, isJsonRequest, readMultipart } from './common';
+import { domain, field, isJsonRequest, readMultipart, todayOf } from './common';
 import {
   LINK_RATE_LIMIT,
   linkRateKey,
+  checkLinkParty,
   LinkRefusal,
   openLink,
   owedBy,
@@ -17,7 +18,9 @@ import {
   viewAsObject,
   type ObjectView,
 } from './link';
-import { respondGetSchema, respondPostSchema } from './schema';
+import { respondGetSchema, respondPostSchema, respondReceiptSchema } from './schema';
+import { recordReceipt } from '../../procedures/acts/record-receipt';
+import { procedureDeps } from '../procedure-deps';
 import { actDetail } from './view';
 
 const MESSAGES = {
@@ -81,6 +84,36 @@ function view(request: FastifyRequest, v: ObjectView) {
 
 export function respondRoutes(app: App, deps: AppDeps): void {
   const limit = (max: number) => ({ max, timeWindow: LINK_RATE_LIMIT.windowMs, keyGenerator: linkRateKey });
+
+  // 4.3: the receipt by a deliberate POST through the party's own link; another party's is refused, nothing written.
+  app.post(
+    '/api/acts/:actId/respond/receipt',
+    { schema: respondReceiptSchema, config: { access: ['object-link'], rateLimit: limit(LINK_RATE_LIMIT.writes) } },
+    async (request, reply) => {
+      linkHeaders(reply);
+      try {
+        const linked = await openLink(deps, request.params.actId, request.query.t);
+        checkLinkParty(linked, (request.body as { party?: string } | undefined)?.party);
+        const receipt = await domain(() =>
+          recordReceipt(procedureDeps(deps, request.log), {
+            actId: linked.act.id,
+            receivedOn: todayOf(deps),
+            via: 'link',
+            party: linked.party,
+          }),
+        );
+        return {
+          party: linked.party,
+          receivedOn: receipt.receivedOn,
+          via: receipt.via,
+          recordedAt: receipt.recordedAt,
+        };
+      } catch (error) {
+        if (error instanceof LinkRefusal) return refuse(request, reply, error);
+        throw error;
+      }
+    },
+  );
 
   app.get(
     '/api/acts/:actId/respond',

@@ -161,7 +161,12 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     { schema: receiptSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) },
     async (request) => {
       const { act } = await loadAct(deps.db, request.params.actId);
-      return recordReceipt(procedureDeps(deps), { actId: act.id, receivedOn: request.body.receivedOn, via: 'staff' });
+      return recordReceipt(procedureDeps(deps), {
+        actId: act.id,
+        receivedOn: request.body.receivedOn,
+        via: 'staff',
+        party: request.body.party === 'executive_body' ? 'executive-body' : 'object',
+      });
     },
   );
 

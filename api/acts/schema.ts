@@ -255,9 +255,22 @@ export const receiptSchema = {
   summary: 'Records the receipt of the act (e.g. delivered on paper): the 4.3 counts start that day',
   params: ActParams,
   querystring: LangOnly,
-  body: Strict({ receivedOn: IsoDateSchema }),
+  body: Strict({
+    receivedOn: IsoDateSchema,
+    party: Type.Optional(
+      Type.Union([Type.Literal('object'), Type.Literal('executive_body')], {
+        description:
+          "Whose receipt: the object's (default) or the executive body's own, from which its 30 days count (4.3 (4))",
+      }),
+    ),
+  }),
   response: {
-    200: Type.Object({ receivedOn: IsoDateSchema, via: Type.String(), recordedAt: InstantSchema }),
+    200: Type.Object({
+      receivedOn: IsoDateSchema,
+      via: Type.String(),
+      party: Type.Optional(Type.String()),
+      recordedAt: InstantSchema,
+    }),
     ...errors,
   },
 };
@@ -389,6 +402,26 @@ export const respondPostSchema = {
       late: Type.Boolean(),
       supersedes: Nullable(Type.String()),
       file: Nullable(Type.Object({ fileName: Type.String(), mediaType: Type.String(), sizeBytes: Type.Integer() })),
+    }),
+    ...linkErrors,
+  },
+};
+
+export const respondReceiptSchema = {
+  tags: ['object'],
+  summary:
+    "Records the receipt through the link's own party (the object, or the executive body: 4.3 (4), its 30 days count from its own receipt). A party named in the body must be the link's: another party's is refused (403 link-wrong-party)",
+  params: ActParams,
+  querystring: RespondQuery,
+  body: Type.Optional(
+    Strict({ party: Type.Optional(Type.Union([Type.Literal('object'), Type.Literal('executive_body')])) }),
+  ),
+  response: {
+    200: Type.Object({
+      party: Type.String(),
+      receivedOn: IsoDateSchema,
+      via: Type.String(),
+      recordedAt: InstantSchema,
     }),
     ...linkErrors,
   },

@@ -29,7 +29,7 @@ const USAGE = [
   '       jmeg act attach ACT_ID FILE',
   '       jmeg act show ACT_ID [--json]',
   '       jmeg act issue ACT_ID [--on YYYY-MM-DD] [--json]',
-  '       jmeg act receive ACT_ID --on YYYY-MM-DD [--via staff|link]',
+  '       jmeg act receive ACT_ID --on YYYY-MM-DD [--via staff|link] [--party object|executive_body]',
   '       jmeg act respond ACT_ID --obligation object-response|executive-report --on YYYY-MM-DD (--text TEXT | --file TEXT.txt) [--submission KEY]',
   '       jmeg act close ACT_ID --on YYYY-MM-DD --reason TEXT',
   '       (receive, respond and close are updates of the running act workflow: they need a Temporal server)',
@@ -345,7 +345,7 @@ function procedureArgs(sub: string, args: string[]): { actId: string; values: Re
   let parsed;
   try {
     const options = Object.fromEntries(
-      ['on', 'via', 'obligation', 'text', 'file', 'submission', 'reason', 'lang'].map((n) => [
+      ['on', 'via', 'party', 'obligation', 'text', 'file', 'submission', 'reason', 'lang'].map((n) => [
         n,
         { type: 'string' as const },
       ]),
@@ -374,7 +374,17 @@ function stepOf(
   if (sub === 'receive') {
     const via = values.via ?? 'staff';
     if (via !== 'staff' && via !== 'link') throw new CliError(`act receive: --via "${via}" must be staff or link`);
-    return (deps) => recordReceipt(deps, { actId, receivedOn: on, via });
+    // 4.3 (4): the executive body's own receipt of an act about another object starts its 30 days.
+    const party = values.party ?? 'object';
+    if (party !== 'object' && party !== 'executive_body')
+      throw new CliError(`act receive: --party "${party}" must be object or executive_body (4.3 (4))`);
+    return (deps) =>
+      recordReceipt(deps, {
+        actId,
+        receivedOn: on,
+        via,
+        party: party === 'executive_body' ? 'executive-body' : 'object',
+      });
   }
   if (sub === 'close') {
     const reason = requiredOption(sub, values, 'reason');

@@ -97,6 +97,8 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
     }
     case 'act.received': {
       const p = event.payload;
+      // The executive body's own receipt (4.3 (4)) opens its obligation (obligation.opened); the act's row keeps the object's.
+      if (p.party === 'executive-body') return;
       expectOne(
         await trx
           .updateTable('acts')

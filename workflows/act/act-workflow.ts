@@ -1,6 +1,8 @@
-// The act procedure (4.3): delivery to the object with its response link, the receipt (or one prompt to staff),
-// the object's response (4.3 (3)) and the executive report (4.3 (4)) tracked as obligations, responses (late
-// ones marked late, amendments as new events), and the end: both met, or closed by the chair after an escalation.
+// The act procedure (4.3): delivery to the object with its response link and, for an act about another object, to
+// the executive body with its own link; each party's receipt (or one prompt to staff for the object's); the object's
+// response (4.3 (3)) counted from the object's receipt and the executive report (4.3 (4)) from the executive body's
+// own, tracked as obligations; responses (late ones marked late, amendments as new events); and the end: both met,
+// or closed by the chair after an escalation.
 import {
   allHandlersFinished,
   ApplicationFailure,
@@ -10,7 +12,11 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import { checkClose, checkReceipt, checkResponse } from '../../domain/act-checks';
-import { DEFAULT_RECEIPT_PROMPT_WORKING_DAYS } from '../../domain/act-procedure';
+import {
+  DEFAULT_RECEIPT_PROMPT_WORKING_DAYS,
+  obligationsOnReceipt,
+  type ReceiptParty,
+} from '../../domain/act-procedure';
 import { calendarFromSlice } from '../../domain/calendar';
 import { addDays, bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
 import { addWorkingDays, OBLIGATIONS } from '../../domain/deadlines';
@@ -39,10 +45,11 @@ import {
 } from './contract';
 
 const retry = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' };
-const { loadIssuedAct, deliverAct, promptReceipt, appendDomainEvents } = proxyActivities<ActActivities>({
-  startToCloseTimeout: '1 minute',
-  retry,
-});
+const { loadIssuedAct, deliverAct, deliverActToExecutiveBody, promptReceipt, appendDomainEvents } =
+  proxyActivities<ActActivities>({
+    startToCloseTimeout: '1 minute',
+    retry,
+  });
 const { loadCalendar } = proxyActivities<ObligationActivities>({ startToCloseTimeout: '1 minute', retry });
 
 function refuse(problems: Problem[]): void {
@@ -71,6 +78,12 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
   let calendarStale = false;
   let closed: ActState['closed'] = null;
   const responses: RecordedResponse[] = [];
+  // 4.3 (4): the executive body's own track (its delivery and receipt) for acts about another object. Procedures
+  // started before it existed keep one receipt for both obligations.
+  const ownTrack = patched('executive-body-own-receipt');
+  let executiveDelivery: DeliveryResult | null = null;
+  let executiveReceipt: Receipt | null = null;
+  const hasOwnTrack = () => ownTrack && act !== null && !act.isExecutiveBody;
 
   const nowIso = () => new Date(Date.now()).toISOString();
   const today = () => bishkekDateOf(Date.now());
@@ -83,6 +96,7 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
     act,
     delivery,
     receipt,
+    executiveBody: hasOwnTrack() ? { delivery: executiveDelivery, receipt: executiveReceipt } : null,
     receiptPrompt: { at: promptAt === null ? null : new Date(promptAt).toISOString(), sent: promptSent },
     responses: [...responses],
     obligations: [...trackers.values()].map((t) => t.state()),
@@ -104,21 +118,36 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
     for (const t of trackers.values()) if (t.isOpen()) t.calendarChanged();
   });
 
-  // 4.3: the count starts on receipt; each obligation with its ladder to its party and one escalation.
+  // 4.3: the count starts on receipt; each obligation with its ladder to its party and one escalation. With the
+  // executive body's own track, each party's receipt opens what that party owes.
   setHandler(
     recordReceiptUpdate,
     async (req: ReceiptInput) => {
-      if (receipt) return receipt; // a second receipt changes nothing
-      receipt = { receivedOn: req.receivedOn, via: req.via, recordedAt: nowIso() };
-      const received = receipt;
+      const party: ReceiptParty = hasOwnTrack() && req.party === 'executive-body' ? 'executive-body' : 'object';
+      const earlier = party === 'executive-body' ? executiveReceipt : receipt;
+      if (earlier) return earlier; // a second receipt changes nothing
+      const received: Receipt = {
+        receivedOn: req.receivedOn,
+        via: req.via,
+        ...(party === 'executive-body' ? { party } : {}),
+        recordedAt: nowIso(),
+      };
+      if (party === 'executive-body') executiveReceipt = received;
+      else receipt = received;
       await append([
-        {
-          type: 'act.received',
-          idempotencyKey: key('received'),
-          payload: { actId, receivedOn: received.receivedOn, via: received.via },
-        },
+        party === 'executive-body'
+          ? {
+              type: 'act.received',
+              idempotencyKey: key('received:executive-body'),
+              payload: { actId, receivedOn: received.receivedOn, via: received.via, party },
+            }
+          : {
+              type: 'act.received',
+              idempotencyKey: key('received'),
+              payload: { actId, receivedOn: received.receivedOn, via: received.via },
+            },
       ]);
-      for (const o of act!.obligations) {
+      for (const o of obligationsOnReceipt(act!.obligations, party, hasOwnTrack())) {
         trackers.set(
           o.key,
           trackObligation({
@@ -200,6 +229,7 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
 
   act = await loadIssuedAct({ actId });
   delivery = await deliverAct({ actId });
+  if (hasOwnTrack()) executiveDelivery = await deliverActToExecutiveBody({ actId });
 
   // Without a receipt after N working days, staff are prompted once (at the reminder hour of the next working day).
   while (!receipt && !closed && !promptSent) {
@@ -214,7 +244,9 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
     promptSent = true;
   }
 
-  const allMet = () => receipt !== null && trackers.size > 0 && [...trackers.values()].every((t) => !t.isOpen());
+  // Every obligation the act opens is tracked (with the own track, after both receipts) and none is open.
+  const allMet = () =>
+    receipt !== null && trackers.size === act.obligations.length && [...trackers.values()].every((t) => !t.isOpen());
   await condition(() => (closed !== null || allMet()) && allHandlersFinished());
   if (!closed) {
     await Promise.all([...trackers.values()].map((t) => t.done));

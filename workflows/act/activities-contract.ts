@@ -16,6 +16,11 @@ export interface ActActivities {
   loadIssuedAct(input: { actId: string }): Promise<IssuedActInfo>;
   /** Mails the act with its personal response link to the object (ky, ru), once per act (outbox act:<id>:delivery). */
   deliverAct(input: { actId: string }): Promise<DeliveryResult>;
+  /**
+   * 4.3 (4): mails the act with the executive body's own response link (bound to the act and the executive body), once
+   * per act (outbox act:<id>:delivery:executive-body). Only for an act about another object.
+   */
+  deliverActToExecutiveBody(input: { actId: string }): Promise<DeliveryResult>;
   /** Asks staff to record the receipt, once per act (outbox act:<id>:receipt-prompt). */
   promptReceipt(input: ReceiptPromptInput): Promise<void>;
   appendDomainEvents(input: AppendDomainEventsInput): Promise<AppendDomainEventsResult>;
