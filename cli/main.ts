@@ -59,7 +59,8 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./commands/object'),
   },
   act: {
-    summary: 'act draft|update|attach|show|issue ...          acts of monitoring and evaluation (8.1)',
+    summary:
+      'act draft|update|attach|show|issue|receive|respond|close ...   acts of monitoring and evaluation (8.1) and their procedure (4.3)',
     load: () => import('./commands/act'),
   },
   request: {
@@ -71,7 +72,8 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./commands/pending'),
   },
   formation: {
-    summary: 'formation start|status|<step> --group ID ...    drive the formation workflow (5.4, 5.3); needs Temporal',
+    summary:
+      "formation start|status|<step> --group ID ...    the 11 steps of the formation (5.4, 5.3) under the API's names; needs Temporal",
     load: () => import('./commands/formation'),
   },
   start: {
