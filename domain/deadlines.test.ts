@@ -112,9 +112,8 @@ describe('"within N working days of X": day 1 is the first working day after X, 
       ['2026-01-18', 'weekend', undefined],
     ]);
     expect(result.movedFrom).toBeUndefined();
-    expect(result.calendarNotes).toMatchObject([
-      { year: 2026, data: 'estimated', estimatedDays: [{ date: '2026-05-27' }] },
-    ]);
+    // A January count does not touch Kurman Ait's estimated 27 May: no warning.
+    expect(result.calendarNotes).toEqual([]);
   });
 
   it('a count through the worked Saturday 7 February 2026 counts it', () => {
@@ -238,6 +237,28 @@ describe('term-end is an expiry: 4 years, never moved', () => {
   });
 });
 
+describe('the estimated-calendar warning: only when the counted or skipped days touch an estimated date', () => {
+  // 2026: Kurman Ait 27 May is the one estimated date; 2027: Orozo Ait 10 March and Kurman Ait 16 May.
+  it.each([
+    ['object-response', '2026-03-02', '2026-03-16', []],
+    ['executive-report', '2026-03-10', '2026-04-09', []],
+    ['object-response', '2026-05-11', '2026-05-25', []],
+    ['object-response', '2026-05-12', '2026-05-26', []],
+    ['object-response', '2026-05-13', '2026-05-28', ['2026-05-27']],
+    ['object-response', '2026-05-27', '2026-06-10', []],
+    ['object-response', '2026-05-26', '2026-06-10', ['2026-05-27']],
+    ['executive-report', '2026-04-27', '2026-05-28', ['2026-05-27']],
+    ['executive-report', '2026-04-26', '2026-05-26', []],
+    ['object-response', '2027-03-08', '2027-03-23', ['2027-03-10']],
+    ['object-response', '2027-03-10', '2027-03-24', []],
+  ] as const)('%s from %s: due %s, estimated dates touched %j', (key, from, expected, touched) => {
+    const result = computeDeadline(key, from, calendar);
+    expect(result.due).toBe(expected);
+    expect(result.calendarNotes.flatMap((n) => (n.estimatedDays ?? []).map((d) => d.date))).toEqual(touched);
+    expect(result.calendarNotes.filter((n) => n.data === 'estimated')).toHaveLength(touched.length > 0 ? 1 : 0);
+  });
+});
+
 describe('calendar notes: the result says when it relied on missing or estimated year data', () => {
   it.each([
     ['object-response', '2027-03-08', '2027-03-23', [{ year: 2027, data: 'estimated' }]],
@@ -252,7 +273,7 @@ describe('calendar notes: the result says when it relied on missing or estimated
     ],
     ['object-response', '2029-06-01', '2029-06-15', [{ year: 2029, data: 'missing' }]],
     ['object-response', '2025-03-19', '2025-04-03', []],
-    ['executive-report', '2026-12-02', '2027-01-08', [{ year: 2027, data: 'estimated' }]],
+    ['executive-report', '2026-12-02', '2027-01-08', []],
     ['creation-notice', '2025-01-09', '2024-12-30', [{ year: 2024, data: 'missing' }]],
   ] as const)('%s from %s (due %s) notes %j', (key, from, expected, notes) => {
     const result = computeDeadline(key, from, calendar);
@@ -327,7 +348,10 @@ describe('explanation', () => {
     expect(text).toContain('01.01.2026 (бейшемби), Жаңы жыл');
     expect(text).toContain('08.01.2026 (бейшемби), Министрлер Кабинетинин токтому боюнча дем алыш күн');
     expect(text).toContain('Мөөнөт: 20.01.2026 (шейшемби), Бишкек убактысы менен саат 23:59га чейин');
-    expect(text).toContain(
+    // A January count does not touch Kurman Ait's estimated 27 May: no note of it.
+    expect(text).not.toContain('болжолдуу');
+    // One that passes over it says so.
+    expect(explainDeadline(computeDeadline('object-response', '2026-05-26', calendar), 'ky').join('\n')).toContain(
       '2026-жылдын календарында болжолдуу даталар бар (расмий жарыяланган эмес: 27.05.2026 (шаршемби) Курман айт)',
     );
   });

@@ -332,7 +332,11 @@ function moveToWorkingDay(calendar: Calendar, raw: IsoDate): { due: IsoDate; ski
   return { due: d, skipped };
 }
 
-/** Years of the inclusive range [a, b] whose data is missing or estimated. */
+/**
+ * Years of the inclusive range [a, b] (the days the count counted or passed over) whose data is missing, or estimated
+ * where it matters: an estimated year is noted only when the range touches one of its estimated dates (a count in
+ * March 2026 does not depend on Kurman Ait's estimated 27 May), with those dates.
+ */
 function notesFor(calendar: Calendar, a: IsoDate, b: IsoDate): CalendarNote[] {
   const [lo, hi] = compareDates(a, b) <= 0 ? [a, b] : [b, a];
   const notes: CalendarNote[] = [];
@@ -341,9 +345,9 @@ function notesFor(calendar: Calendar, a: IsoDate, b: IsoDate): CalendarNote[] {
     if (data === 'missing') notes.push({ year: y, data });
     if (data === 'estimated') {
       const estimatedDays = calendar.entries
-        .filter((e) => e.status === 'estimated' && yearOf(e.date) === y)
+        .filter((e) => e.status === 'estimated' && compareDates(e.date, lo) >= 0 && compareDates(e.date, hi) <= 0)
         .map((e) => ({ date: e.date, name: e.name }));
-      notes.push({ year: y, data, estimatedDays });
+      if (estimatedDays.length > 0) notes.push({ year: y, data, estimatedDays });
     }
   }
   return notes;

@@ -52,7 +52,8 @@ describe('jmeg deadline', () => {
         { date: '2026-03-21', reason: 'holiday', name: { ky: 'Нооруз', ru: 'Нооруз' } },
         { date: '2026-03-22', reason: 'weekend' },
       ],
-      calendarNotes: [{ year: 2026, data: 'estimated' }],
+      // The count touches no estimated date (Kurman Ait's 27 May is far off): no warning.
+      calendarNotes: [],
     });
   });
 
