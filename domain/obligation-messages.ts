@@ -122,6 +122,7 @@ export const LAW_217 = 'Law No. 217 of 29.12.2023';
  */
 export function clauseText(lang: Lang, clause: string, form: 'full' | 'short' | 'ofRegulation' = 'full'): string {
   if (clause === LAW_217) return obligationText(lang, 'clause.law217');
+  if (!/^\d/u.test(clause)) return clause;
   const key = form === 'full' ? 'clause.regulation' : form === 'short' ? 'clause.short' : 'clause.ofRegulation';
   return obligationText(lang, key, { clause });
 }

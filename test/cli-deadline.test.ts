@@ -153,7 +153,7 @@ describe('jmeg calendar show', () => {
     expect(result.stdout).toMatch(/20\.03\.2026 \(жума\)\s+Орозо айт/);
     expect(result.stdout).toMatch(/07\.02\.2026 \(ишемби\)\s+Министрлер Кабинетинин токтому боюнча жумуш күнү/);
     expect(result.stdout).toContain('Ишемби жана жекшемби: 104 (анын ичинен иштелет: 2)');
-    expect(result.stdout).toContain('жумуш күндөр: 247');
+    expect(result.stdout).toContain('жумуш күндөрү: 247');
   });
 
   it('--json gives the year status, the non-working days and the worked days', async () => {

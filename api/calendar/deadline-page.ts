@@ -1,6 +1,7 @@
 // GET /deadline: the public deadline calculator as a plain GET form. With key and from it shows the due date, the
 // count in one sentence, then as a picture (the months it spans as small grids, api/ui/calendar-grid.ts), then the one
 // list of the non-working days skipped and the rule; bad input gives a 400 page naming the field.
+import { clauseText } from '../../domain/obligation-messages';
 import { calendarForCouncil } from '../../db/pending';
 import { formatDay } from '../../domain/calendar-format';
 import { deadlineGrid } from '../../domain/calendar-grid';
@@ -46,9 +47,7 @@ ${OBLIGATION_KEYS.map((k) => html`<option value="${k}"${k === key ? html` select
 
 /** A clause as the glossary writes it in each language ("5.4.1-пункт", "пункт 5.4.1"); a law is named, not numbered. */
 export function clauseIn(lang: Lang, clause: string): string {
-  if (/^\d/.test(clause)) return msg(lang, 'clause.regulation', { clause });
-  if (clause.startsWith('Law No. 217')) return msg(lang, 'clause.law217');
-  return clause;
+  return clauseText(lang, clause);
 }
 
 /** The count in one sentence, in the rule's own unit: working days, calendar days, months or years. */
