@@ -207,6 +207,7 @@ function actionsSection(lang: Lang, d: DashboardData): Html {
   const g = encodeURIComponent(d.groupId);
   return html`<nav aria-label="${msg(lang, 'dashboard.actions')}" class="noprint"><p>
 <a href="/manage/groups/${g}/acts?lang=${lang}">${msg(lang, 'dashboard.action.acts')}</a> ·
+<a href="/manage/groups/${g}/requests?lang=${lang}">${msg(lang, 'requests.manageTitle')}</a> ·
 <a href="/manage/groups/${g}/formation?lang=${lang}">${msg(lang, 'dashboard.action.formation')}</a>${
     d.viewer.role === 'staff'
       ? html` ·
