@@ -197,23 +197,14 @@ export function personToMember(
       );
     }
   }
+  // A phone is not required by the regulation: one that is not a valid Kyrgyz number is kept as written (the
+  // roster check reports it as a warning, domain/roster.ts), never a refusal of the person.
   let phone: string | null = null;
   if (typeof p?.phone === 'string' && p.phone.trim() !== '') {
     try {
       phone = normalisePhoneKg(p.phone);
-    } catch (error) {
-      problems.push(
-        problem(
-          'invalid-phone',
-          `${field}.phone`,
-          null,
-          loc(
-            `телефон «${p.phone}» — Кыргызстандын номери эмес`,
-            `телефон «${p.phone}» — не кыргызский номер`,
-            error instanceof Error ? error.message : String(error),
-          ),
-        ),
-      );
+    } catch {
+      phone = cleanText(p.phone);
     }
   }
   const email = typeof p?.email === 'string' && p.email.trim() !== '' ? p.email.trim() : null;
