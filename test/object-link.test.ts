@@ -287,7 +287,7 @@ describe.skipIf(!runs)('a good link', () => {
     expect(res.body).toContain('<strong>Акт a</strong>');
     expect(res.body).toContain(PURPOSE);
     expect(res.body).toContain('Үч көчөдө суу жумасына эки күн гана берилет.');
-    expect(res.body).toContain('15.06.2026 чейин.');
+    expect(res.body).toContain('15.06.2026 күнүнө чейин.');
     expect(res.body).toContain('10 жумуш күнү калды');
     expect(res.body).toContain('enctype="multipart/form-data"');
     // The object sees what it owes, not the executive body's report.

@@ -1,7 +1,7 @@
 // Pieces of the act pages shared by the staff page (/manage/acts/:actId) and the object's page (/acts/:actId/respond):
 // the act's 8.1 content, its annex files, and where its procedure stands (4.3: each obligation's due date and the
 // days left, responses with their late flag). Everything is escaped by the html template.
-import { daysLeftText as daysLeftIn } from '../../domain/obligation-messages';
+import { clauseText, daysLeftText as daysLeftIn } from '../../domain/obligation-messages';
 import type { Act } from '../../db/acts';
 import type { MonitoredObject } from '../../db/objects';
 import { FINDING_METHODS, MONITORED_OBJECT_KINDS } from '../../domain/act';
@@ -85,7 +85,7 @@ export function obligationsTable(
 <tbody>
 ${obligations.map(
   (o) =>
-    html`<tr${o.overdue ? html` class="overdue"` : ''}><td>${o.title[lang]} <span class="muted">(${msg(lang, 'problem.clause', { clause: o.clause })})</span></td>${options.party ? html`<td>${partyName(lang, o.party)}</td>` : ''}<td>${o.due ? dmy(o.due) : '—'}</td><td>${daysLeftText(lang, o)}</td><td>${obligationStatus(lang, o)}${o.escalated ? html` · ${msg(lang, 'manageActs.escalated')}` : ''}</td></tr>\n`,
+    html`<tr${o.overdue ? html` class="overdue"` : ''}><td>${o.title[lang]} <span class="muted">(${clauseText(lang, o.clause)})</span></td>${options.party ? html`<td>${partyName(lang, o.party)}</td>` : ''}<td>${o.due ? dmy(o.due) : '—'}</td><td>${daysLeftText(lang, o)}</td><td>${obligationStatus(lang, o)}${o.escalated ? html` · ${msg(lang, 'manageActs.escalated')}` : ''}</td></tr>\n`,
 )}</tbody></table>`,
   );
 }

@@ -1,6 +1,7 @@
 // The forms of the formation page, one per step of the contract, and the reading of what they post into the
 // contract's input. Forms keep what the user typed when the page comes back with a refusal (`kept`). Candidate lists
 // post multipart (a CSV file and/or rows typed in); the other forms post urlencoded; each carries the `_csrf` field first.
+import { clauseText } from '../../domain/obligation-messages';
 import { dmy } from '../../domain/messages';
 import type { FastifyRequest } from 'fastify';
 import { Value } from 'typebox/value';
@@ -370,7 +371,7 @@ function form(c: FormContext, step: FormationStepName, body: Html, opts: { multi
   const { page } = c;
   const heading = t(page, `formation.form.${step}`);
   return html`<section class="step-form" aria-labelledby="form-${step}">
-<h3 id="form-${step}">${heading} <span class="muted">(${t(page, 'problem.clause', { clause: FORMATION_ACTIONS[step].clause })})</span></h3>
+<h3 id="form-${step}">${heading} <span class="muted">(${clauseText(page.lang, FORMATION_ACTIONS[step].clause)})</span></h3>
 <form method="post" action="${stepAction(page, c.groupId, step)}"${opts.multipart ? html` enctype="multipart/form-data"` : ''}>
 ${csrfField(page)}
 ${body}

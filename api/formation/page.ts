@@ -5,7 +5,7 @@
 // /manage/groups/:groupId/formation/<step>, which sends the update through the engine and redirects back (303), or
 // shows the page again with the refusal (400/409) and what was typed. Without the engine the page is read from the
 // database and every post answers 503 in the page.
-import { daysLeftText } from '../../domain/obligation-messages';
+import { clauseText, daysLeftText } from '../../domain/obligation-messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { findCouncilById, type Council } from '../../db/councils';
@@ -265,7 +265,7 @@ function stillMissing(page: PageRequest, state: FormationState): Html {
       ).filter((p) => ['steps', 'candidates', 'composition'].includes(p.field));
       for (const p of problems)
         items.push(
-          html`<li>${p.message[page.lang]}${p.clause ? html` <span class="muted">(${t(page, 'problem.clause', { clause: p.clause })})</span>` : ''}</li>`,
+          html`<li>${p.message[page.lang]}${p.clause ? html` <span class="muted">(${clauseText(page.lang, p.clause)})</span>` : ''}</li>`,
         );
       if (problems.length === 0) items.push(html`<li>${t(page, 'formation.missing.readyForDecision')} (5.4.5)</li>`);
       break;
@@ -295,12 +295,12 @@ function compositionSection(page: PageRequest, state: FormationState): Html {
   if (!c) return html`<p>${t(page, 'formation.composition.none')}</p>`;
   const findings = c.findings;
   return html`<p>${c.ok ? html`<span>✓ ${t(page, 'formation.composition.ok', { n: String(c.size) })}</span>` : html`<span class="overdue">✗ ${t(page, 'formation.composition.violations', { n: String(c.size) })}</span>`}</p>
-<ul>${c.arithmetic.map((a) => html`<li>${a.holds ? '✓' : html`<strong class="overdue">✗</strong>`} ${a.text[page.lang]} <span class="muted">(${t(page, 'problem.clause', { clause: a.clause })})</span></li>`)}</ul>
+<ul>${c.arithmetic.map((a) => html`<li>${a.holds ? '✓' : html`<strong class="overdue">✗</strong>`} ${a.text[page.lang]} <span class="muted">(${clauseText(page.lang, a.clause)})</span></li>`)}</ul>
 ${
   findings.length > 0
     ? html`<h3>${t(page, 'formation.composition.findings')}</h3><ul>${findings.map(
         (f) =>
-          html`<li><strong${f.severity === 'violation' ? html` class="overdue"` : ''}>${t(page, `formation.severity.${f.severity}`)}</strong>: ${f.message[page.lang]}${f.clause ? html` <span class="muted">(${t(page, 'problem.clause', { clause: f.clause })})</span>` : ''}</li>`,
+          html`<li><strong${f.severity === 'violation' ? html` class="overdue"` : ''}>${t(page, `formation.severity.${f.severity}`)}</strong>: ${f.message[page.lang]}${f.clause ? html` <span class="muted">(${clauseText(page.lang, f.clause)})</span>` : ''}</li>`,
       )}</ul>`
     : ''
 }

@@ -1,5 +1,6 @@
 // A page route's error as a page: the message in the request's language, a workflow's problems one per line with
 // their clause, and for a missing login on a GET a redirect to the login page that comes back here afterwards.
+import { clauseText } from '../../domain/obligation-messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../app-error';
 import { errorMessage } from '../error-messages';
@@ -12,7 +13,7 @@ import { pageRequest, sendPage } from './respond';
 export function problemList(page: PageRequest, error: AppError): Html {
   const problems = error.details.problems ?? [];
   if (problems.length === 0) return html``;
-  return html`<ul>${problems.map((p) => html`<li><strong>${p.field}</strong>: ${p.message[page.lang]}${p.clause ? html` <span class="muted">(${msg(page.lang, 'problem.clause', { clause: p.clause })})</span>` : ''}</li>`)}</ul>`;
+  return html`<ul>${problems.map((p) => html`<li><strong>${p.field}</strong>: ${p.message[page.lang]}${p.clause ? html` <span class="muted">(${clauseText(page.lang, p.clause)})</span>` : ''}</li>`)}</ul>`;
 }
 
 /** The error box a form page shows above the form (role=alert so screen readers announce it). */
