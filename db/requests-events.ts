@@ -25,6 +25,8 @@ export type RequestEvent =
       }
     >
   | Ev<'request.received', { requestId: string; receivedOn: IsoDate; via: 'link' | 'staff'; dueDate: IsoDate }>
+  /** The working-day calendar changed: the first period's due date moved (before any extension). */
+  | Ev<'request.due-changed', { requestId: string; dueDate: IsoDate; reason: string }>
   | Ev<'request.extended', { requestId: string; on: IsoDate; dueDate: IsoDate; reason: string }>
   | Ev<'request.answered', { requestId: string; on: IsoDate; text: string; late: boolean }>
   | Ev<'request.refused', { requestId: string; on: IsoDate; ground: RefusalGround; text: string }>

@@ -42,6 +42,10 @@ export async function apply(trx: Transaction<Database>, event: Stored<RequestEve
         due_date: p.dueDate,
       });
     }
+    case 'request.due-changed': {
+      const p = event.payload;
+      return update(p.requestId, { first_due_date: p.dueDate, due_date: p.dueDate });
+    }
     case 'request.extended': {
       const p = event.payload;
       return update(p.requestId, { due_date: p.dueDate, extended_on: p.on, extension_reason: p.reason });

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
 import { requestDeliveryKey } from '../activities/requests/request-activities';
+import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { registerObject } from '../db/objects';
@@ -27,7 +28,7 @@ import {
 import { writeRequest } from '../procedures/requests/write-request';
 import { verifyRequestToken } from '../security/request-token';
 import { verifyResponseToken } from '../security/response-token';
-import { requestWorkflowId } from '../workflows/request/contract';
+import { requestCalendarChangedSignal, requestWorkflowId } from '../workflows/request/contract';
 import { saveHistory, type History } from './support/history-fixtures';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
@@ -41,6 +42,7 @@ const START = '2026-04-20T04:00:00.000Z'; // Monday 20 April, 10:00 in Bishkek, 
 const server = testServer();
 
 interface World {
+  councilId: string;
   groupId: string;
   objectId: string;
   councilEmail: string;
@@ -103,7 +105,7 @@ describe.skipIf(!requireServer(server, 'information request scenarios'))(
         'test',
       );
       const groupId = await openGroup(db, { councilId }, 'test');
-      return { groupId, objectId: object.id, councilEmail, objectEmail };
+      return { councilId, groupId, objectId: object.id, councilEmail, objectEmail };
     }
 
     async function engineAt(): Promise<TimeSkippingEngine> {
@@ -412,6 +414,40 @@ describe.skipIf(!requireServer(server, 'information request scenarios'))(
         ['information-request', '7.3.2', 'escalated', true, 'Ак-Суйская школа 4'],
       ]);
       await record(engine, id, 'request-escalated');
+    }, 120_000);
+
+    it('a calendar change moves the first due date and its reminders; the record and the pending list follow', async () => {
+      const w = await world('municipal_institution');
+      const engine = await engineAt();
+      const deps = { engine };
+      const id = await send(engine, w);
+      await engine.advanceTo('2026-04-24T05:00:00Z');
+      await recordRequestReceipt(deps, { requestId: id, receivedOn: '2026-04-24', via: 'staff' });
+      await engine.advanceTo('2026-05-11T05:00:00Z');
+      // Staff declare Tuesday 12 May a day off: the 10th working day after 24 April becomes Monday 18 May.
+      await setCalendarEntry(
+        database.db,
+        w.councilId,
+        { date: '2026-05-12', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' },
+        'test',
+      );
+      await engine.signal(requestWorkflowId(id), requestCalendarChangedSignal, { reason: 'day off on 12 May 2026' });
+      const s = await requestState(deps, id);
+      expect([s.firstDue, s.due]).toEqual(['2026-05-18', '2026-05-18']);
+      expect(s.ladder.map((r) => [r.rung, r.date])).toEqual([
+        ['due-3', '2026-05-13'],
+        ['due-1', '2026-05-15'],
+        ['due-0', '2026-05-18'],
+        ['escalation', '2026-05-19'],
+      ]);
+      expect(await obligations(id)).toEqual([['answer', 'open', '2026-05-18']]);
+      const row = await database.db
+        .selectFrom('information_requests')
+        .select(['first_due_date', 'due_date'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect([String(row.first_due_date), String(row.due_date)]).toEqual(['2026-05-18', '2026-05-18']);
+      await record(engine, id, 'request-calendar-changed');
     }, 120_000);
   },
 );

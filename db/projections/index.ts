@@ -71,6 +71,7 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
       return obligations.apply(trx, event);
     case 'request.written':
     case 'request.received':
+    case 'request.due-changed':
     case 'request.extended':
     case 'request.answered':
     case 'request.refused':

@@ -81,6 +81,7 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestResul
   let ladder: ReminderRung[] = [];
   const status = new Map<RungName, 'sent' | 'skipped'>();
   let escalated = false;
+  let dueChanges = 0;
 
   const nowIso = () => new Date(Date.now()).toISOString();
   const today = () => bishkekDateOf(Date.now());
@@ -284,7 +285,18 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestResul
       if (period === 'first') {
         const before: IsoDate = firstDue;
         firstDue = requestFirstDue(calendar, receivedOn);
-        if (firstDue !== before)
+        if (firstDue !== before) {
+          await append([
+            {
+              type: 'request.due-changed',
+              idempotencyKey: key(`due-changed:${++dueChanges}`),
+              payload: {
+                requestId,
+                dueDate: firstDue,
+                reason: `the working-day calendar changed: due ${before} -> ${firstDue}`,
+              },
+            },
+          ]);
           await recordObligationEvent({
             obligationId: obligationId!,
             type: 'due-changed',
@@ -292,6 +304,7 @@ export async function requestWorkflow(input: RequestInput): Promise<RequestResul
             from: before,
             to: firstDue,
           });
+        }
       }
       const start = period === 'first' ? receivedOn : extension!.on;
       ladder = reminderLadder(due()!, calendar, { hour, start });
