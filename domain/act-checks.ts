@@ -3,11 +3,9 @@
 // synchronous: the workflow runs them as update validators (a refusal leaves no trace in history), and a caller may
 // run them on the queried state before sending.
 import { compareDates, isIsoDate, type IsoDate } from './dates';
-import type { Localized } from './i18n';
+import { loc, type Localized } from './i18n';
 import { problem, type Problem } from './problem';
 import type { ActState, CloseActInput, ReceiptInput, ResponseInput } from './act-procedure';
-
-const loc = (en: string, ru: string, ky: string): Localized => ({ en, ru, ky });
 
 /** The problems as one line per problem, for a refusal's message. */
 export function describeProblems(problems: Problem[], lang: 'en' | 'ru' | 'ky' = 'en'): string {
@@ -27,9 +25,9 @@ function dateProblems(
         field,
         null,
         loc(
-          `"${String(value)}" is not a date (YYYY-MM-DD)`,
-          `«${String(value)}» — не дата (ГГГГ-ММ-ДД)`,
           `«${String(value)}» — дата эмес (ЖЖЖЖ-АА-КК)`,
+          `«${String(value)}» — не дата (ГГГГ-ММ-ДД)`,
+          `"${String(value)}" is not a date (YYYY-MM-DD)`,
         ),
       ),
     ];
@@ -41,9 +39,9 @@ function dateProblems(
         field,
         null,
         loc(
-          `${value} is after today (${today}); record what has happened`,
-          `${value} позже сегодняшнего дня (${today}); записывается то, что уже произошло`,
           `${value} бүгүнкү күндөн (${today}) кийин; болгон иш гана жазылат`,
+          `${value} позже сегодняшнего дня (${today}); записывается то, что уже произошло`,
+          `${value} is after today (${today}); record what has happened`,
         ),
       ),
     ];
@@ -56,9 +54,9 @@ function dateProblems(
         field,
         null,
         loc(
-          `${value} is before ${w.en} (${notBefore.date})`,
-          `${value} раньше, чем ${w.ru} (${notBefore.date})`,
           `${value} ${w.ky} (${notBefore.date}) күнүнөн мурун`,
+          `${value} раньше, чем ${w.ru} (${notBefore.date})`,
+          `${value} is before ${w.en} (${notBefore.date})`,
         ),
       ),
     ];
@@ -76,9 +74,9 @@ function closedProblem(state: ActState): Problem[] {
           'actId',
           null,
           loc(
-            `the act was closed on ${state.closed.on}`,
-            `акт закрыт ${state.closed.on}`,
             `акт ${state.closed.on} жабылган`,
+            `акт закрыт ${state.closed.on}`,
+            `the act was closed on ${state.closed.on}`,
           ),
         ),
       ]
@@ -95,9 +93,9 @@ export function checkReceipt(state: ActState, req: ReceiptInput): Problem[] {
         'party',
         '4.3',
         loc(
-          `"${String(party)}" must be "object" or "executive-body"`,
-          `«${String(party)}» должно быть "object" или "executive-body"`,
           `«${String(party)}» "object" же "executive-body" болушу керек`,
+          `«${String(party)}» должно быть "object" или "executive-body"`,
+          `"${String(party)}" must be "object" or "executive-body"`,
         ),
       ),
     ];
@@ -113,9 +111,9 @@ export function checkReceipt(state: ActState, req: ReceiptInput): Problem[] {
         'actId',
         null,
         loc(
-          'the act is still being loaded; try again in a moment',
-          'акт ещё загружается; повторите через минуту',
           'акт жүктөлүп жатат; бир аздан кийин кайталаңыз',
+          'акт ещё загружается; повторите через минуту',
+          'the act is still being loaded; try again in a moment',
         ),
       ),
     ];
@@ -126,16 +124,16 @@ export function checkReceipt(state: ActState, req: ReceiptInput): Problem[] {
         'via',
         null,
         loc(
-          `"${String(req.via)}" must be "link" or "staff"`,
-          `«${String(req.via)}» должно быть "link" или "staff"`,
           `«${String(req.via)}» "link" же "staff" болушу керек`,
+          `«${String(req.via)}» должно быть "link" или "staff"`,
+          `"${String(req.via)}" must be "link" or "staff"`,
         ),
       ),
     );
   out.push(
     ...dateProblems('receivedOn', req.receivedOn, state.today, {
       date: state.act.issuedOn,
-      what: loc('the issue of the act', 'выдача акта', 'актынын чыгарылышы'),
+      what: loc('актынын чыгарылышы', 'выдача акта', 'the issue of the act'),
     }),
   );
   return out;
@@ -158,9 +156,9 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
           'obligationKey',
           '4.3',
           loc(
-            'the executive body has not received the act yet; its report counts from its own receipt (record it first)',
-            'получение акта айыл окмоту ещё не отмечено; срок его отчёта считается с его получения',
             'актынын айыл өкмөтүнө алынышы али белгиленген жок; анын отчетунун мөөнөтү өзү алган күндөн эсептелет',
+            'получение акта айыл окмоту ещё не отмечено; срок его отчёта считается с его получения',
+            'the executive body has not received the act yet; its report counts from its own receipt (record it first)',
           ),
         ),
       ];
@@ -171,9 +169,9 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
         'obligationKey',
         '4.3',
         loc(
-          'the act has no receipt yet; the obligations open on receipt (record it first)',
-          'получение акта ещё не отмечено; обязательства открываются с получения',
           'актынын алынышы али белгиленген жок; милдеттер алынган күндөн ачылат',
+          'получение акта ещё не отмечено; обязательства открываются с получения',
+          'the act has no receipt yet; the obligations open on receipt (record it first)',
         ),
       ),
     ];
@@ -186,9 +184,9 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
         'obligationKey',
         '4.3',
         loc(
-          `"${String(req.obligationKey)}" is not an obligation of this act (${keys.join(', ')})`,
-          `«${String(req.obligationKey)}» — не обязательство этого акта (${keys.join(', ')})`,
           `«${String(req.obligationKey)}» бул актынын милдети эмес (${keys.join(', ')})`,
+          `«${String(req.obligationKey)}» — не обязательство этого акта (${keys.join(', ')})`,
+          `"${String(req.obligationKey)}" is not an obligation of this act (${keys.join(', ')})`,
         ),
       ),
     );
@@ -196,7 +194,7 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
   out.push(
     ...dateProblems('respondedOn', req.respondedOn, state.today, {
       date: receipt.receivedOn,
-      what: loc('the receipt of the act', 'получение акта', 'актынын алынышы'),
+      what: loc('актынын алынышы', 'получение акта', 'the receipt of the act'),
     }),
   );
   if (text(req.text) === '')
@@ -205,7 +203,7 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
         'missing-text',
         'text',
         null,
-        loc('the response text is empty', 'текст ответа пуст', 'жооптун тексти бош'),
+        loc('жооптун тексти бош', 'текст ответа пуст', 'the response text is empty'),
       ),
     );
   if (text(req.submissionKey) === '')
@@ -215,9 +213,9 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
         'submissionKey',
         null,
         loc(
-          'a submission key is required (the same key again is the same submission)',
-          'нужен ключ отправки',
           'жөнөтүүнүн ачкычы керек',
+          'нужен ключ отправки',
+          'a submission key is required (the same key again is the same submission)',
         ),
       ),
     );
@@ -235,9 +233,9 @@ export function checkClose(state: ActState, req: CloseActInput): Problem[] {
         'reason',
         null,
         loc(
-          'the chair must give a reason for closing',
-          'председатель должен указать причину закрытия',
           'төрага жабуунун себебин көрсөтүшү керек',
+          'председатель должен указать причину закрытия',
+          'the chair must give a reason for closing',
         ),
       ),
     );
@@ -247,7 +245,7 @@ export function checkClose(state: ActState, req: CloseActInput): Problem[] {
       req.on,
       state.today,
       state.act
-        ? { date: state.act.issuedOn, what: loc('the issue of the act', 'выдача акта', 'актынын чыгарылышы') }
+        ? { date: state.act.issuedOn, what: loc('актынын чыгарылышы', 'выдача акта', 'the issue of the act') }
         : null,
     ),
   );
@@ -260,9 +258,9 @@ export function checkClose(state: ActState, req: CloseActInput): Problem[] {
         'on',
         '4.3',
         loc(
-          `the act can be closed by the chair only after an escalation to the council; none yet (${why})`,
-          `председатель может закрыть акт только после передачи вопроса кенешу; её ещё не было (${why})`,
           `төрага актыны маселе кеңешке жиберилгенден кийин гана жаба алат; андай боло элек (${why})`,
+          `председатель может закрыть акт только после передачи вопроса кенешу; её ещё не было (${why})`,
+          `the act can be closed by the chair only after an escalation to the council; none yet (${why})`,
         ),
       ),
     );

@@ -1,6 +1,9 @@
 // The page labels exist in every language and are ICU MessageFormat: a key missing or empty in ky, ru or en, a text
 // that does not parse, or a translation with other placeholders than the Kyrgyz text fails here. Plurals follow
 // each language's grammar: Russian agrees with the number, Kyrgyz keeps the singular, English has one and other.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, msg } from '../api/ui/messages';
 import { formatMessage, messageArguments } from '../domain/format-message';
@@ -108,6 +111,24 @@ describe('clauses and the law', () => {
   });
 });
 
-it('loc() takes its languages in the product order: Kyrgyz, Russian, English', () => {
-  expect(loc('кыргызча', 'по-русски', 'in English')).toEqual({ ky: 'кыргызча', ru: 'по-русски', en: 'in English' });
+describe('one loc()', () => {
+  it('takes its languages in the product order: Kyrgyz, Russian, English', () => {
+    expect(loc('кыргызча', 'по-русски', 'in English')).toEqual({ ky: 'кыргызча', ru: 'по-русски', en: 'in English' });
+  });
+
+  it('is the only one: no module keeps its own helper (they took their languages in two orders)', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const own: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(path.join(root, dir))) {
+        const rel = path.join(dir, name);
+        if (statSync(path.join(root, rel)).isDirectory()) walk(rel);
+        else if (rel.endsWith('.ts') && rel !== path.join('domain', 'i18n.ts')) {
+          if (/^\s*(export )?(const|function) loc\b/mu.test(readFileSync(path.join(root, rel), 'utf8'))) own.push(rel);
+        }
+      }
+    };
+    for (const dir of ['domain', 'api', 'activities', 'workflows', 'cli', 'procedures', 'db']) walk(dir);
+    expect(own).toEqual([]);
+  });
 });

@@ -17,7 +17,6 @@ export const commonMessages = defineMessages({
     'form.saved': 'Сакталды.',
     'engine.unavailable':
       'Процедуралар кызматы азыр жеткиликсиз: маалыматтарды көрүүгө болот, бирок аракеттер (кадамдар, актылар) кызмат кайра иштегенде гана аткарылат. Эч нерсе жоголбойт.',
-    'problem.clause': '{clause}-пункт',
     'person.dataErased': 'өчүрүлдү',
   },
   ru: {
@@ -35,7 +34,6 @@ export const commonMessages = defineMessages({
     'form.saved': 'Сохранено.',
     'engine.unavailable':
       'Служба процедур сейчас недоступна: данные можно просматривать, но действия (шаги, акты) выполнятся только когда служба снова заработает. Ничего не потеряется.',
-    'problem.clause': 'пункт {clause}',
     'person.dataErased': 'удалено',
   },
   en: {
@@ -53,7 +51,6 @@ export const commonMessages = defineMessages({
     'form.saved': 'Saved.',
     'engine.unavailable':
       'The procedure service is unavailable right now: you can read everything, but actions (steps, acts) can only be done once it is back. Nothing is lost.',
-    'problem.clause': 'clause {clause}',
     'person.dataErased': 'erased',
   },
 });
