@@ -12,6 +12,7 @@ import { publicMessages } from '../public/messages';
 import { requestsMessages } from '../requests/messages';
 import { calculatorMessages } from '../calendar/calculator-messages';
 import { listTemplateMessages } from '../formation/list-template-messages';
+import { fieldLabelMessages } from './field-label-messages';
 
 const areas = [
   commonMessages,
@@ -26,6 +27,7 @@ const areas = [
   requestsMessages,
   calculatorMessages,
   listTemplateMessages,
+  fieldLabelMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [
