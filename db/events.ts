@@ -152,6 +152,8 @@ export type ActEvent =
   /** 4.3: the object's receipt; with `party: 'executive-body'`, the executive body's own (4.3 (4)). */
   | Ev<'act.received', { actId: string; receivedOn: IsoDate; via: 'link' | 'staff'; party?: 'executive-body' }>
   | Ev<'act.closed', { actId: string; reason: string | null }>
+  /** 4.3 (3): the object's answer mailed on to the executive body (copy to the group's chair). */
+  | Ev<'response.forwarded', { actId: string; responseId: string; to: string[]; forwardedAt: string }>
   | Ev<
       'response.recorded',
       {

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executiveDeliveryKey } from '../activities/acts/act-activities';
+import { executiveDeliveryKey, forwardKey } from '../activities/acts/act-activities';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey } from '../activities/mail/obligation-mail-activities';
 import { buildApp } from '../api/build-app';
@@ -21,6 +21,7 @@ import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { registerObject } from '../db/objects';
+import { listResponseForwards } from '../db/response-forwards';
 import { RESPONSE_TOKEN_MESSAGES, verifyResponseToken } from '../security/response-token';
 import * as a from '../workflows/act/contract';
 import { saveHistory, type History } from './support/history-fixtures';
@@ -235,6 +236,19 @@ describe.skipIf(!runs)("the executive body's own track (4.3 (4)) on the time-ski
     });
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toMatchObject({ obligationKey: 'object-response', late: false });
+    // 4.3 (3): the answer reaches the executive body (copy to the group), its text in the mail; recorded once.
+    await engine.settle(a.actWorkflowId(id));
+    const forwarded = smtp.received.filter(
+      (m) => m.envelopeTo.includes(EXECUTIVE_EMAIL) && (m.parsed.text ?? '').includes('насос бузулган'),
+    );
+    expect(forwarded).toHaveLength(1);
+    expect(forwarded[0]!.parsed.text).toContain('Себептери: насос бузулган. Чаралар: апрелде алмаштырылат.');
+    expect(forwarded[0]!.parsed.text).toContain(`https://jmeg.example.kg/manage/acts/${id}`);
+    const responseId = answered.json<{ responseId: string }>().responseId;
+    expect((await outbox(id)).filter((k) => k.includes(':forward:'))).toEqual([`${forwardKey(id, responseId)} sent`]);
+    expect(await listResponseForwards(t.db, id)).toEqual([
+      { responseId, to: [EXECUTIVE_EMAIL], forwardedAt: expect.stringMatching(/^2026-03-05T/) as string },
+    ]);
 
     // The executive body receives the act on Tuesday 10 March: its 30 days count from then, to Thursday 9 April.
     await engine.advanceTo('2026-03-10T05:00:00Z');
@@ -268,9 +282,10 @@ describe.skipIf(!runs)("the executive body's own track (4.3 (4)) on the time-ski
       ['escalation', '2026-04-10', 'sent'],
     ]);
     expect(report.escalated).toBe(true);
-    // Act B's receipt comes later: every mail to the executive body after the deliveries is one of act A's reminders.
+    // Act B's receipt comes later: every mail to the executive body after the deliveries (2 March) and the school's
+    // answer (5 March) is one of act A's reminders.
     const reminders = smtp.received.filter(
-      (m) => m.envelopeTo.includes(EXECUTIVE_EMAIL) && m.parsed.date!.toISOString() > '2026-03-03',
+      (m) => m.envelopeTo.includes(EXECUTIVE_EMAIL) && m.parsed.date!.toISOString() > '2026-03-06',
     );
     expect(reminders.map((m) => m.parsed.date?.toISOString().slice(0, 10))).toEqual([
       '2026-04-06',
@@ -293,7 +308,7 @@ describe.skipIf(!runs)("the executive body's own track (4.3 (4)) on the time-ski
     expect((await handle.describe()).status.name).toBe('COMPLETED');
     expect((await state(id)).closed).toEqual({ on: '2026-04-20', by: 'obligations-met', reason: null });
     const history: History = await engine.history(a.actWorkflowId(id));
-    await saveHistory(history, 'act-executive-body-own-receipt');
+    await saveHistory(history, 'act-executive-body-answer-forwarded');
   }, 180_000);
 
   it('staff record the executive body’s paper receipt with party executive_body: its 30 days run from that day', async () => {

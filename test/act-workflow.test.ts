@@ -11,7 +11,7 @@ import { tsToMs } from '@temporalio/common/lib/time';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { deliveryKey, executiveDeliveryKey, receiptPromptKey } from '../activities/acts/act-activities';
+import { deliveryKey, executiveDeliveryKey, forwardKey, receiptPromptKey } from '../activities/acts/act-activities';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import { escalationKey, reminderKey } from '../activities/mail/obligation-mail-activities';
 import { ProcedureRefusedError } from '../procedures/engine';
@@ -295,13 +295,15 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
         on: '2026-06-25',
         reason: null,
       });
+      // 4.3 (3): the object's answer went on to the executive body.
       expect(await outbox(w)).toEqual([
         `${deliveryKey(w.input.actId)} sent`,
         `${executiveDeliveryKey(w.input.actId)} sent`,
+        `${forwardKey(w.input.actId, answer.responseId)} sent`,
       ]);
       // Each answer's two events come from two activities the worker runs side by side: their order is either.
       const events = await actEvents(w);
-      expect(events).toHaveLength(11);
+      expect(events).toHaveLength(12);
       expect(events.slice(0, 6)).toEqual([
         'act.drafted',
         'act.issued',
@@ -310,9 +312,15 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
         'act.received',
         'obligation.opened',
       ]);
-      expect(events.slice(6, 8).sort()).toEqual(['obligation.status-changed', 'response.recorded']);
-      expect(events.slice(8, 10).sort()).toEqual(['obligation.status-changed', 'response.recorded']);
-      expect(events[10]).toBe('act.closed');
+      // The forward is recorded once its mail went out, beside the second answer's events.
+      expect(events.slice(6, 11).sort()).toEqual([
+        'obligation.status-changed',
+        'obligation.status-changed',
+        'response.forwarded',
+        'response.recorded',
+        'response.recorded',
+      ]);
+      expect(events[11]).toBe('act.closed');
       const act = await database.db
         .selectFrom('acts')
         .select(['status', 'received_on', 'received_via'])

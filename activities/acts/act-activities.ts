@@ -10,13 +10,13 @@ import type { Database } from '../../db/database';
 import { findObjectById, type MonitoredObject } from '../../db/objects';
 import { createResponseToken, responseTokenExpiry } from '../../security/response-token';
 import { responseLinkSecret } from '../../security/server-secret';
-import type { ActActivities, ReceiptPromptInput } from '../../workflows/act/activities-contract';
+import type { ActActivities, ForwardResponseInput, ReceiptPromptInput } from '../../workflows/act/activities-contract';
 import type { DeliveryResult, IssuedActInfo } from '../../workflows/act/contract';
 import type { MailTransport } from '../mail/build-transport';
 import { resolvePartyAddresses } from '../mail/resolve-recipients';
 import { sendViaOutbox } from '../mail/send-via-outbox';
 import { refusal } from '../refusal';
-import { renderActDelivery, renderReceiptPrompt } from './render-act-mail';
+import { renderActDelivery, renderForwardedResponse, renderReceiptPrompt } from './render-act-mail';
 
 export type ActConfig = Partial<
   Pick<AppConfig, 'responseLinkSecret' | 'dataDir' | 'responseLinkDays' | 'httpHost' | 'httpPort'>
@@ -32,6 +32,7 @@ export interface ActActivityDeps {
 
 export const deliveryKey = (actId: string) => `act:${actId}:delivery`;
 export const executiveDeliveryKey = (actId: string) => `act:${actId}:delivery:executive-body`;
+export const forwardKey = (actId: string, responseId: string) => `act:${actId}:forward:${responseId}`;
 export const receiptPromptKey = (actId: string) => `act:${actId}:receipt-prompt`;
 
 /** The base of the links in mails: configured, else the HTTP server's own address, else none (a path only). */
@@ -59,7 +60,7 @@ export function createActActivities({
   clock = () => new Date(),
 }: ActActivityDeps): Pick<
   ActActivities,
-  'loadIssuedAct' | 'deliverAct' | 'deliverActToExecutiveBody' | 'promptReceipt'
+  'loadIssuedAct' | 'deliverAct' | 'deliverActToExecutiveBody' | 'forwardResponse' | 'promptReceipt'
 > {
   async function context(actId: string) {
     const act = await findAct(db, actId);
@@ -160,6 +161,33 @@ export function createActActivities({
           `act ${actId}: the council has no registered executive body (a monitored object of kind executive_body)`,
         );
       return deliver(act, ctx, object, executive, executiveDeliveryKey(actId));
+    },
+
+    /**
+     * 4.3 (3): the object's answer to the executive body, copy to the group's chair (when the group has one with an
+     * address): its text in the mail, its files on the act's page (the link). The outbox sends it once per answer.
+     */
+    async forwardResponse(input: ForwardResponseInput): Promise<{ to: string[] }> {
+      const { act, object, ctx } = await context(input.actId);
+      const executive = await resolvePartyAddresses(db, ctx, 'executive-body');
+      const chair = await resolvePartyAddresses(db, ctx, 'chair').catch(() => [] as string[]);
+      const to = [...new Set([...executive, ...chair])];
+      const mail = renderForwardedResponse({
+        number: act.number,
+        title: act.title,
+        object: object.name,
+        respondedOn: input.respondedOn,
+        late: input.late,
+        text: input.text,
+        link: `${baseUrl(config)}/manage/acts/${encodeURIComponent(input.actId)}`,
+      });
+      await sendViaOutbox(db, transport, {
+        businessKey: forwardKey(input.actId, input.responseId),
+        to,
+        ...mail,
+        date: clock(),
+      });
+      return { to };
     },
 
     /** Asks staff (the council's address, else the executive body's) to record the receipt. */

@@ -124,3 +124,46 @@ export function renderReceiptPrompt(m: ReceiptPromptMailInput): RenderedMail {
   };
   return render(`Акт № ${m.number}: алынганы белгиленген жок / получение не отмечено`, [ky, ru]);
 }
+
+export interface ForwardedResponseMailInput {
+  number: string;
+  title: string;
+  object: KyRu;
+  respondedOn: IsoDate;
+  late: boolean;
+  /** The answer's text as the object gave it. */
+  text: string;
+  /** The act's page, where the answer's files are. */
+  link: string;
+}
+
+/** 4.3 (3): the object's answer, forwarded to the executive body with a copy to the group. */
+export function renderForwardedResponse(m: ForwardedResponseMailInput): RenderedMail {
+  const ky: Part = {
+    heading: 'Кыргызча',
+    paragraphs: [
+      `Жобонун 4.3-пунктуна ылайык, ${m.object.ky} № ${m.number} акты боюнча кемчиликтердин себептери жана пландаштырылган чаралар тууралуу жооп берди. Жооп айыл өкмөтүнө жиберилет, көчүрмөсү топко.`,
+      'Жооптун тексти:',
+      m.text,
+    ],
+    facts: [
+      ['Акт', `№ ${m.number}: ${m.title}`],
+      ['Жооп берилген күнү', `${dmy(m.respondedOn)}${m.late ? ' (мөөнөтүнөн кеч)' : ''}`],
+    ],
+    link: { label: 'Акт жана жооптун файлдары', url: m.link },
+  };
+  const ru: Part = {
+    heading: 'На русском языке',
+    paragraphs: [
+      `Согласно пункту 4.3 Положения, объект «${m.object.ru}» сообщил о причинах недостатков и планируемых мерах по акту № ${m.number}. Ответ направляется айыл окмоту, копия группе.`,
+      'Текст ответа:',
+      m.text,
+    ],
+    facts: [
+      ['Акт', `№ ${m.number}: ${m.title}`],
+      ['Дата ответа', `${dmy(m.respondedOn)}${m.late ? ' (с опозданием)' : ''}`],
+    ],
+    link: { label: 'Акт и файлы ответа', url: m.link },
+  };
+  return render(`Акт № ${m.number}: объекттин жообу / ответ объекта`, [ky, ru]);
+}

@@ -13,6 +13,7 @@ import { checkActForIssue, findAct, type Act } from '../../db/acts';
 import type { AccountRole } from '../../db/database';
 import type { Group } from '../../db/groups';
 import { findObjectById, listObjects, type MonitoredObject } from '../../db/objects';
+import { listResponseForwards, type ResponseForward } from '../../db/response-forwards';
 import { MONITORED_OBJECT_KINDS } from '../../domain/act';
 import { isIsoDate } from '../../domain/dates';
 import { dmy } from '../../domain/messages';
@@ -175,7 +176,9 @@ ${
   const body =
     act.status === 'draft'
       ? draftSections(page, act, object, staff, kept, action, multipartAction)
-      : issuedSections(page, act, progress, { staff, chair }, kept, action, multipartAction, today);
+      : issuedSections(page, act, progress, { staff, chair }, kept, action, multipartAction, today, {
+          forwards: await listResponseForwards(deps.db, act.id),
+        });
   const title = act.number
     ? msg(lang, 'act.title', { number: act.number })
     : msg(lang, 'manageActs.draftTitle', { title: act.title || '—' });
@@ -237,6 +240,8 @@ function issuedSections(
   action: (w: string) => string,
   multipartAction: (w: string) => string,
   today: string,
+  /** 4.3 (3): the object's answers forwarded to the executive body (copy to the group). */
+  record: { forwards: ResponseForward[] } = { forwards: [] },
 ): Html {
   const lang = page.lang;
   const closed = progress.closed !== null || act.status === 'closed';
@@ -248,6 +253,7 @@ ${progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(progress.rece
 ${obligationsTable(lang, progress.obligations, { party: true })}
 <h3>${msg(lang, 'manageActs.responsesTitle')}</h3>
 ${responsesList(lang, act.id, progress.responses, { text: true, fileLinks: true })}
+${record.forwards.map((f) => html`<p class="muted">${msg(lang, 'manageActs.forwarded', { on: dmy(f.forwardedAt.slice(0, 10)), to: f.to.join(', ') })}</p>`)}
 ${progress.closed ? html`<p><strong>${msg(lang, 'manageActs.closedOn', { on: progress.closed.on ? dmy(progress.closed.on) : '—' })}</strong>${progress.closed.reason ? html`: ${progress.closed.reason}` : ''}</p>` : ''}`;
 
   const receipt =

@@ -95,6 +95,9 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
       expectOne(updated, 'acts', p.actId);
       return;
     }
+    // 4.3 (3): the forwarding is read from the event log itself (db/response-forwards.ts); no table holds it.
+    case 'response.forwarded':
+      return;
     case 'act.received': {
       const p = event.payload;
       // The executive body's own receipt (4.3 (4)) opens its obligation (obligation.opened); the act's row keeps the object's.

@@ -63,6 +63,7 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'act.received':
     case 'act.closed':
     case 'response.recorded':
+    case 'response.forwarded':
       return acts.apply(trx, event);
     case 'obligation.opened':
     case 'obligation.due-date-changed':

@@ -45,7 +45,7 @@ import {
 } from './contract';
 
 const retry = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' };
-const { loadIssuedAct, deliverAct, deliverActToExecutiveBody, promptReceipt, appendDomainEvents } =
+const { loadIssuedAct, deliverAct, deliverActToExecutiveBody, forwardResponse, promptReceipt, appendDomainEvents } =
   proxyActivities<ActActivities>({
     startToCloseTimeout: '1 minute',
     retry,
@@ -84,6 +84,8 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
   let executiveDelivery: DeliveryResult | null = null;
   let executiveReceipt: Receipt | null = null;
   const hasOwnTrack = () => ownTrack && act !== null && !act.isExecutiveBody;
+  // 4.3 (3): each answer of the object on its way to the executive body (the act ends once they are all sent).
+  const forwards: Promise<void>[] = [];
 
   const nowIso = () => new Date(Date.now()).toISOString();
   const today = () => bishkekDateOf(Date.now());
@@ -213,6 +215,25 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
           },
         },
       ]);
+      // 4.3 (3): the object informs the executive body (copy to the group): its answer is mailed on, then recorded.
+      if (req.obligationKey === 'object-response' && patched('forward-object-response'))
+        forwards.push(
+          forwardResponse({
+            actId,
+            responseId: response.responseId,
+            respondedOn: req.respondedOn,
+            late: response.late,
+            text: req.text.trim(),
+          }).then(({ to }) =>
+            append([
+              {
+                type: 'response.forwarded',
+                idempotencyKey: key(`forwarded:${response.responseId}`),
+                payload: { actId, responseId: response.responseId, to, forwardedAt: nowIso() },
+              },
+            ]).then(() => undefined),
+          ),
+        );
       return response;
     },
     { validator: (req: ResponseInput) => refuse(checkResponse(state(), req)) },
@@ -248,6 +269,7 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
   const allMet = () =>
     receipt !== null && trackers.size === act.obligations.length && [...trackers.values()].every((t) => !t.isOpen());
   await condition(() => (closed !== null || allMet()) && allHandlersFinished());
+  await Promise.all(forwards);
   if (!closed) {
     await Promise.all([...trackers.values()].map((t) => t.done));
     const lastOn = responses

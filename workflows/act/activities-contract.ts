@@ -11,6 +11,15 @@ export interface ReceiptPromptInput {
   expectedBy: IsoDate;
 }
 
+export interface ForwardResponseInput {
+  actId: string;
+  responseId: string;
+  respondedOn: IsoDate;
+  late: boolean;
+  /** The answer's text as recorded. */
+  text: string;
+}
+
 export interface ActActivities {
   /** The issued act as the procedure needs it; refused (non-retryable) when it is not issued. */
   loadIssuedAct(input: { actId: string }): Promise<IssuedActInfo>;
@@ -21,6 +30,11 @@ export interface ActActivities {
    * per act (outbox act:<id>:delivery:executive-body). Only for an act about another object.
    */
   deliverActToExecutiveBody(input: { actId: string }): Promise<DeliveryResult>;
+  /**
+   * 4.3 (3): mails the object's answer (its text, and a link to the act's page with its files) to the executive body
+   * with a copy to the group's chair, once per answer (outbox act:<id>:forward:<responseId>). Returns the addresses.
+   */
+  forwardResponse(input: ForwardResponseInput): Promise<{ to: string[] }>;
   /** Asks staff to record the receipt, once per act (outbox act:<id>:receipt-prompt). */
   promptReceipt(input: ReceiptPromptInput): Promise<void>;
   appendDomainEvents(input: AppendDomainEventsInput): Promise<AppendDomainEventsResult>;
