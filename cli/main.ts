@@ -1,111 +1,41 @@
-// The `jmeg` command line: dispatches to one module per command group.
+// The `jmeg` command line: dispatches to one module per command (cli/command-list.ts), each a definition run by
+// cli/command.ts. `jmeg`, `jmeg help`, `jmeg --help` list the commands; `jmeg help <command>` and
+// `jmeg <command> --help` print the command's usage; all exit 0.
 import { ConfigError } from '../config/config';
 import { CliError } from './cli-error';
-
-type CommandModule = { run: (argv: string[]) => Promise<number> };
-
-const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  deadline: {
-    summary:
-      'deadline <obligation-key> --from YYYY-MM-DD [--object-kind KIND]   due date of a statutory obligation, on the calendar of the kind',
-    load: () => import('./commands/deadline'),
-  },
-  calendar: {
-    summary:
-      'calendar show YYYY | set DATE --type .. | remove DATE | import FILE   working days of a year; staff edits (events)',
-    load: () => import('./commands/calendar'),
-  },
-  roster: {
-    summary: 'roster check FILE.csv | roster import FILE.csv --group ID   composition check (5.2, 5.4.6)',
-    load: () => import('./commands/roster'),
-  },
-  db: {
-    summary:
-      'db migrate                                   bring the database schema up to date (DATABASE_URL, else PGlite in ./data)',
-    load: () => import('./commands/db'),
-  },
-  backup: {
-    summary:
-      'backup FILE [--force]                        the embedded database (PGlite) to FILE; refused while the server runs on it',
-    load: () => import('./commands/backup'),
-  },
-  restore: {
-    summary:
-      'restore FILE [--force]                       the embedded database from a backup; --force replaces an existing one',
-    load: () => import('./commands/restore'),
-  },
-  projections: {
-    summary:
-      'projections rebuild                          replay the event log into freshly truncated projection tables',
-    load: () => import('./commands/projections'),
-  },
-  council: {
-    summary:
-      'council create --name-ky .. --name-ru .. | council list | council retention ID --months N   the councils served; retention of personal data',
-    load: () => import('./commands/council'),
-  },
-  person: {
-    summary:
-      "person erase PERSON_ID --reason TEXT | person erase-expired [--on DATE] [--dry-run]   erase a person's phone, e-mail and birth date; those past retention",
-    load: () => import('./commands/person'),
-  },
-  group: {
-    summary: 'group create --council ID | group members ID   open a group; its public composition',
-    load: () => import('./commands/group'),
-  },
-  object: {
-    summary:
-      'object register --council ID --kind KIND --name-ky .. --name-ru .. --email A | object list --council ID   monitored objects (4.2)',
-    load: () => import('./commands/object'),
-  },
-  act: {
-    summary:
-      'act draft|update|attach|show|issue|receive|respond|close ...   acts of monitoring and evaluation (8.1) and their procedure (4.3)',
-    load: () => import('./commands/act'),
-  },
-  request: {
-    summary: 'request send|list|show|receive|extend|answer|refuse ...   information requests (7.3.2(1), Law No. 217)',
-    load: () => import('./commands/request'),
-  },
-  pending: {
-    summary: "pending --group ID [--overdue|--week|--object ID]   the chair's open obligations, overdue first",
-    load: () => import('./commands/pending'),
-  },
-  formation: {
-    summary:
-      "formation start|status|<step> --group ID ...    the 11 steps of the formation (5.4, 5.3) under the API's names; needs Temporal",
-    load: () => import('./commands/formation'),
-  },
-  start: {
-    summary:
-      'start                                        the API and the worker on embedded defaults (PGlite, .eml mail, local Temporal)',
-    load: () => import('./commands/start'),
-  },
-  worker: {
-    summary:
-      'worker                                       only the Temporal worker (TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL)',
-    load: () => import('./commands/worker'),
-  },
-};
+import { usage as commandUsage } from './command';
+import { commands } from './command-list';
 
 function usage(): string {
   return [
-    'Usage: jmeg <command> [options]',
+    'Usage: jmeg <command> [<subcommand>] [options]',
     '',
     'Commands:',
     ...Object.values(commands).map((c) => `  jmeg ${c.summary}`),
+    '',
+    'Run "jmeg <command> --help" (or "jmeg help <command>") for its subcommands and options.',
   ].join('\n');
+}
+
+function commandOf(name: string) {
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) throw new CliError(`jmeg: unknown command "${name}"; run "jmeg --help" for the list`);
+  return command;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     process.stdout.write(usage() + '\n');
-    return name === undefined ? 2 : 0;
+    return 0;
   }
-  const command = commands[name];
-  if (!command) throw new CliError(`jmeg: unknown command "${name}"; run "jmeg --help" for the list`);
-  const mod = await command.load();
+  if (name === 'help') {
+    const mod = await commandOf(rest[0]!).load();
+    if (!mod.command) return mod.run(['--help']);
+    process.stdout.write(commandUsage(rest[0]!, mod.command) + '\n');
+    return 0;
+  }
+  const mod = await commandOf(name).load();
   return mod.run(rest);
 }
 

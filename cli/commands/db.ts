@@ -3,13 +3,25 @@ import { loadConfig } from '../../config/config';
 import { createDb, describeTarget } from '../../db/connect';
 import { migrateToLatest } from '../../db/migrate';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group } from '../command';
 import { firstLine, refuseIfLocked } from '../with-database';
 
-const USAGE =
-  'usage: jmeg db migrate   (DATABASE_URL selects Postgres; otherwise PGlite in $JMEG_DATA_DIR/pglite, default ./data/pglite)';
+export const command: Group = {
+  name: 'db',
+  summary: 'The database schema.',
+  subcommands: [
+    leaf({
+      name: 'migrate',
+      summary: 'Brings the database schema up to date (also done on every start).',
+      notes: ['DATABASE_URL selects Postgres; otherwise PGlite in $JMEG_DATA_DIR/pglite (default ./data/pglite).'],
+      run: migrate,
+    }),
+  ],
+};
 
-export async function run(argv: string[]): Promise<number> {
-  if (argv.length !== 1 || argv[0] !== 'migrate') throw new CliError(USAGE);
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+async function migrate(): Promise<number> {
   const config = loadConfig();
   const target = describeTarget(config);
   const db = createDb(config);

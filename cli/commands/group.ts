@@ -1,30 +1,44 @@
 // `jmeg group create|members`: open a group for a council; list its public composition.
-import { parseArgs } from 'node:util';
 import { findCouncilById } from '../../db/councils';
 import { findGroupById, openGroup } from '../../db/groups';
 import { listPublicMembers } from '../../db/members';
 import { isIsoDate } from '../../domain/dates';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
 import { withDatabase } from '../with-database';
 
-const USAGE = 'usage: jmeg group create --council ID [--council-formed-on YYYY-MM-DD] | jmeg group members GROUP_ID';
+const CREATE = {
+  council: {
+    type: 'string',
+    placeholder: 'ID',
+    description: 'the council (see "jmeg council list")',
+    required: true,
+  },
+  'council-formed-on': {
+    type: 'string',
+    placeholder: 'YYYY-MM-DD',
+    description: 'the day the council was formed (the group is formed after it, 5.4)',
+  },
+} as const satisfies Options;
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === 'members' && rest.length === 1) return members(rest[0]!);
-  if (sub !== 'create') throw new CliError(USAGE);
-  let values: { council?: string; 'council-formed-on'?: string };
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      options: { council: { type: 'string' }, 'council-formed-on': { type: 'string' } },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new CliError(`group create: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  const councilId = values.council;
-  if (!councilId) throw new CliError('group create: --council ID is required (see "jmeg council list")');
+export const command: Group = {
+  name: 'group',
+  summary: 'The groups of a council.',
+  subcommands: [
+    leaf({ name: 'create', summary: 'Opens a group for a council and prints its id.', options: CREATE, run: create }),
+    leaf({
+      name: 'members',
+      summary: 'Lists the public composition of a group.',
+      positionals: [{ name: 'GROUP_ID', description: 'the group' }],
+      run: ({ positionals }) => members(positionals[0]!),
+    }),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+async function create({ values }: Parsed<typeof CREATE>): Promise<number> {
+  const councilId = values.council!;
   const formedOn = values['council-formed-on'] ?? null;
   if (formedOn !== null && !isIsoDate(formedOn))
     throw new CliError(`group create: --council-formed-on "${formedOn}" is not a date YYYY-MM-DD`);

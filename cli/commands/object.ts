@@ -1,41 +1,53 @@
 // `jmeg object register|list`: the monitored objects of a council (4.2) and the e-mail addresses acts go to (4.3).
-import { parseArgs } from 'node:util';
 import { listObjects, ObjectError, registerObject } from '../../db/objects';
 import { MONITORED_OBJECT_KINDS } from '../../domain/act';
 import { isLang, type Lang } from '../../domain/i18n';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
 import { withDatabase } from '../with-database';
 
-const USAGE =
-  'usage: jmeg object register --council ID --kind KIND --name-ky NAME --name-ru NAME --email ADDRESS [--email ADDRESS] [--lang ky|ru|en]' +
-  ' | jmeg object list --council ID [--lang ky|ru|en] [--json]';
+const LANG = { type: 'string', placeholder: 'ky|ru|en', description: 'language of the messages (default ky)' } as const;
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === 'register') return register(rest);
-  if (sub === 'list') return list(rest);
-  throw new CliError(sub === undefined ? USAGE : `object: unknown subcommand "${sub}"; ${USAGE}`);
-}
+const REGISTER = {
+  council: {
+    type: 'string',
+    placeholder: 'ID',
+    description: 'the council (see "jmeg council list")',
+    required: true,
+  },
+  kind: {
+    type: 'string',
+    placeholder: 'KIND',
+    description: `the kind of 4.2: ${Object.keys(MONITORED_OBJECT_KINDS).join(', ')}`,
+    required: true,
+  },
+  'name-ky': { type: 'string', placeholder: 'NAME', description: 'the name in Kyrgyz' },
+  'name-ru': { type: 'string', placeholder: 'NAME', description: 'the name in Russian' },
+  email: { type: 'string', placeholder: 'ADDRESS', description: 'an address acts are mailed to', multiple: true },
+  lang: LANG,
+} as const satisfies Options;
 
-function parse(sub: string, args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      options: {
-        council: { type: 'string' },
-        kind: { type: 'string' },
-        'name-ky': { type: 'string' },
-        'name-ru': { type: 'string' },
-        email: { type: 'string', multiple: true },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`object ${sub}: ${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
-  }
-}
+const LIST = {
+  council: { type: 'string', placeholder: 'ID', description: 'the council', required: true },
+  lang: LANG,
+  json: { type: 'boolean', description: 'print JSON' },
+} as const satisfies Options;
+
+export const command: Group = {
+  name: 'object',
+  summary: 'The monitored objects of a council (4.2) and the e-mail addresses acts go to (4.3).',
+  subcommands: [
+    leaf({
+      name: 'register',
+      summary: 'Registers a monitored object of a council (4.2) with the e-mail addresses its acts go to (4.3).',
+      options: REGISTER,
+      run: register,
+    }),
+    leaf({ name: 'list', summary: 'Lists the monitored objects of a council.', options: LIST, run: list }),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
 
 function langOf(sub: string, value: string | undefined): Lang {
   const lang = value ?? 'ky';
@@ -43,18 +55,11 @@ function langOf(sub: string, value: string | undefined): Lang {
   return lang;
 }
 
-async function register(args: string[]): Promise<number> {
-  const values = parse('register', args);
+async function register({ values }: Parsed<typeof REGISTER>): Promise<number> {
   const lang = langOf('register', values.lang);
-  if (!values.council)
-    throw new CliError(`object register: --council ID is required (see "jmeg council list"); ${USAGE}`);
-  if (!values.kind)
-    throw new CliError(
-      `object register: --kind is required, one of ${Object.keys(MONITORED_OBJECT_KINDS).join(', ')} (4.2)`,
-    );
   const input = {
-    councilId: values.council,
-    kind: values.kind,
+    councilId: values.council!,
+    kind: values.kind!,
     name: { ky: values['name-ky'] ?? '', ru: values['name-ru'] ?? '' },
     emails: values.email ?? [],
   };
@@ -71,11 +76,9 @@ async function register(args: string[]): Promise<number> {
   });
 }
 
-async function list(args: string[]): Promise<number> {
-  const values = parse('list', args);
+async function list({ values }: Parsed<typeof LIST>): Promise<number> {
   const lang = langOf('list', values.lang);
-  if (!values.council) throw new CliError(`object list: --council ID is required; ${USAGE}`);
-  const councilId = values.council;
+  const councilId = values.council!;
   return withDatabase(async (db) => {
     const objects = await listObjects(db, councilId);
     if (values.json) {

@@ -2,36 +2,57 @@
 // data key is destroyed; the log itself stays append-only) and from every projection.
 // `jmeg person erase-expired [--on YYYY-MM-DD] [--dry-run]`: erase everyone whose every group's term ended more than
 // their council's retention period before that day (default: today in Bishkek); run it daily.
-import { parseArgs } from 'node:util';
 import { eraseExpiredPersons, erasePersonData } from '../../db/person-erasure';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/domain-error';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
 import { withDatabase } from '../with-database';
 
-const USAGE =
-  'usage: jmeg person erase PERSON_ID --reason TEXT | jmeg person erase-expired [--on YYYY-MM-DD] [--dry-run] [--json]';
+const ERASE = {
+  reason: {
+    type: 'string',
+    placeholder: 'TEXT',
+    description: 'why, e.g. "the person\'s request of 2026-12-01"',
+    required: true,
+  },
+} as const satisfies Options;
 
-function parsed<T>(sub: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new CliError(`person ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-}
+const ERASE_EXPIRED = {
+  on: { type: 'string', placeholder: 'YYYY-MM-DD', description: 'the day to count from (default: today in Bishkek)' },
+  'dry-run': { type: 'boolean', description: 'list who would be erased, write nothing' },
+  json: { type: 'boolean', description: 'print JSON' },
+} as const satisfies Options;
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === 'erase-expired') return eraseExpired(rest);
-  if (sub !== 'erase') throw new CliError(sub === undefined ? USAGE : `person: unknown subcommand "${sub}"; ${USAGE}`);
-  const { values, positionals } = parsed('erase', () =>
-    parseArgs({ args: rest, options: { reason: { type: 'string' } }, allowPositionals: true, strict: true }),
-  );
-  const personId = positionals[0];
-  if (positionals.length !== 1 || !personId) throw new CliError(`person erase: one PERSON_ID is required\n${USAGE}`);
+export const command: Group = {
+  name: 'person',
+  summary: "Erasure of a person's personal data.",
+  subcommands: [
+    leaf({
+      name: 'erase',
+      summary:
+        "Erases a person's phone, e-mail and birth date (their data key is destroyed; the log stays append-only).",
+      positionals: [{ name: 'PERSON_ID', description: 'the person to erase' }],
+      options: ERASE,
+      run: eraseOne,
+    }),
+    leaf({
+      name: 'erase-expired',
+      summary:
+        "Erases everyone whose every group's term ended more than their council's retention period ago; run daily.",
+      options: ERASE_EXPIRED,
+      run: eraseExpired,
+    }),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+async function eraseOne({ values, positionals }: Parsed<typeof ERASE>): Promise<number> {
+  const personId = positionals[0]!;
   const reason = values.reason?.trim() ?? '';
   if (reason === '')
-    throw new CliError(`person erase: --reason TEXT is required (e.g. "the person's request of 2026-12-01")\n${USAGE}`);
+    throw new CliError(`person erase: --reason TEXT is required (e.g. "the person's request of 2026-12-01")`);
   return withDatabase(async (db) => {
     try {
       const result = await erasePersonData(db, personId, { reason, actor: 'cli:staff' });
@@ -49,17 +70,7 @@ export async function run(argv: string[]): Promise<number> {
   });
 }
 
-async function eraseExpired(args: string[]): Promise<number> {
-  const { values, positionals } = parsed('erase-expired', () =>
-    parseArgs({
-      args,
-      options: { on: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0)
-    throw new CliError(`person erase-expired: unexpected argument "${positionals[0]}"\n${USAGE}`);
+async function eraseExpired({ values }: Parsed<typeof ERASE_EXPIRED>): Promise<number> {
   const on = values.on ?? bishkekDateOf(Date.now());
   if (!isIsoDate(on))
     throw new CliError(`person erase-expired: --on "${on}" is not a real date in the form YYYY-MM-DD`);

@@ -1,10 +1,23 @@
 // `jmeg projections rebuild`: truncates the projection tables and replays the event log into them.
 import { rebuildProjections } from '../../db/rebuild-projections';
-import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group } from '../command';
 import { withDatabase } from '../with-database';
 
-export async function run(argv: string[]): Promise<number> {
-  if (argv.length !== 1 || argv[0] !== 'rebuild') throw new CliError('usage: jmeg projections rebuild');
+export const command: Group = {
+  name: 'projections',
+  summary: 'The tables read from the event log.',
+  subcommands: [
+    leaf({
+      name: 'rebuild',
+      summary: 'Truncates the projection tables and replays the event log into them.',
+      run: rebuild,
+    }),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+async function rebuild(): Promise<number> {
   return withDatabase(async (db, target) => {
     const started = performance.now();
     const result = await rebuildProjections(db);

@@ -1,11 +1,18 @@
 // `jmeg worker`: only the Temporal worker (what the docker-compose `worker` service runs).
 import { loadConfig } from '../../config/config';
 import { runEngine } from '../../worker/run-engine';
-import { CliError } from '../cli-error';
+import { leaf, runCommand } from '../command';
 
-export async function run(argv: string[]): Promise<number> {
-  if (argv.length > 0)
-    throw new CliError('usage: jmeg worker   (settings come from environment variables, see README)');
+export const command = leaf({
+  name: 'worker',
+  summary: 'Runs only the Temporal worker (what the docker-compose `worker` service runs).',
+  notes: ['Settings come from environment variables (TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL; see README).'],
+  run: worker,
+});
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+function worker(): Promise<number> {
   return runEngine({
     config: loadConfig(),
     searchPath: process.env.PATH,
