@@ -25,10 +25,11 @@ import {
   refuseRequest,
   requestState,
 } from '../procedures/requests/request-steps';
+import { tellRunningProcedures } from '../procedures/calendar/tell-procedures';
 import { writeRequest } from '../procedures/requests/write-request';
 import { verifyRequestToken } from '../security/request-token';
 import { verifyResponseToken } from '../security/response-token';
-import { requestCalendarChangedSignal, requestWorkflowId } from '../workflows/request/contract';
+import { requestWorkflowId } from '../workflows/request/contract';
 import { saveHistory, type History } from './support/history-fixtures';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
@@ -431,7 +432,10 @@ describe.skipIf(!requireServer(server, 'information request scenarios'))(
         { date: '2026-05-12', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' },
         'test',
       );
-      await engine.signal(requestWorkflowId(id), requestCalendarChangedSignal, { reason: 'day off on 12 May 2026' });
+      // The calendar's use case tells every running procedure of the council, this request among them.
+      const told = await tellRunningProcedures(engine, database.db, w.councilId, 'day off on 12 May 2026');
+      expect(told.signalled).toContain(requestWorkflowId(id));
+      await engine.settle(requestWorkflowId(id));
       const s = await requestState(deps, id);
       expect([s.firstDue, s.due]).toEqual(['2026-05-18', '2026-05-18']);
       expect(s.ladder.map((r) => [r.rung, r.date])).toEqual([

@@ -12,11 +12,12 @@ import type { IsoDate } from '../../domain/dates';
 import { computeDeadline, isObligationKey } from '../../domain/deadlines';
 import { actCalendarChangedSignal, actWorkflowId } from '../../workflows/act/contract';
 import { formationCalendarChangedSignal, formationWorkflowId } from '../../workflows/formation/contract';
+import { requestCalendarChangedSignal, requestWorkflowId } from '../../workflows/request/contract';
 import { EngineUnavailableError, ProcedureNotFoundError, type ProcedureEngine } from '../engine';
 
 export interface RunningProcedure {
   workflowId: string;
-  kind: 'formation' | 'act';
+  kind: 'formation' | 'act' | 'request';
   groupId: string;
   actId: string | null;
   councilId: string;
@@ -36,9 +37,16 @@ export async function runningProcedures(db: Kysely<Database>, councilId: string 
     .select(['a.id', 'a.group_id', 'g.council_id'])
     .where('a.status', 'in', ['issued', 'received']);
   if (councilId !== null) acts = acts.where('g.council_id', '=', councilId);
-  const [g, a] = await Promise.all([
+  // An information request runs until it is answered or refused (7.3.2(1), Law No. 217).
+  let requests = db
+    .selectFrom('information_requests')
+    .select(['id', 'group_id', 'council_id'])
+    .where('outcome', 'is', null);
+  if (councilId !== null) requests = requests.where('council_id', '=', councilId);
+  const [g, a, r] = await Promise.all([
     groups.orderBy('opened_at').orderBy('id').execute(),
     acts.orderBy('a.issued_on').orderBy('a.id').execute(),
+    requests.orderBy('sent_on').orderBy('id').execute(),
   ]);
   return [
     ...g.map((r): RunningProcedure => ({
@@ -54,6 +62,13 @@ export async function runningProcedures(db: Kysely<Database>, councilId: string 
       groupId: r.group_id,
       actId: r.id,
       councilId: r.council_id,
+    })),
+    ...r.map((q): RunningProcedure => ({
+      workflowId: requestWorkflowId(q.id),
+      kind: 'request',
+      groupId: q.group_id,
+      actId: null,
+      councilId: q.council_id,
     })),
   ];
 }
@@ -87,6 +102,7 @@ export async function tellRunningProcedures(
   for (const [i, p] of procedures.entries()) {
     try {
       if (p.kind === 'formation') await engine.signal(p.workflowId, formationCalendarChangedSignal, { reason });
+      else if (p.kind === 'request') await engine.signal(p.workflowId, requestCalendarChangedSignal, { reason });
       else await engine.signal(p.workflowId, actCalendarChangedSignal, { reason });
       outcome.signalled.push(p.workflowId);
     } catch (error) {
