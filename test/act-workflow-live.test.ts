@@ -65,6 +65,10 @@ describe.skipIf(!requireLive(live, 'act workflow on the dev server'))('act workf
       for (let i = 0; i < 100 && (await handle.query(a.actStateQuery)).act === null; i++)
         await new Promise((r) => setTimeout(r, 100));
       await handle.executeUpdate(a.recordReceiptUpdate, { args: [{ receivedOn: today, via: 'link' }] });
+      // 4.3 (4): the executive body's own receipt opens its report.
+      await handle.executeUpdate(a.recordReceiptUpdate, {
+        args: [{ receivedOn: today, via: 'link', party: 'executive-body' }],
+      });
       await expect(handle.executeUpdate(a.closeActUpdate, { args: [{ reason: 'x', on: today }] })).rejects.toThrow();
       await handle.executeUpdate(a.recordResponseUpdate, {
         args: [{ obligationKey: 'object-response', respondedOn: today, text: 'Жооп', submissionKey: 'k-1' }],
@@ -75,7 +79,12 @@ describe.skipIf(!requireLive(live, 'act workflow on the dev server'))('act workf
       expect(await handle.result()).toMatchObject({ actId: act.id, by: 'obligations-met', on: today });
     });
     transport.close();
-    expect(rig.smtp.received.map((m) => m.envelopeTo)).toEqual([['mektep@live.kg']]);
+    // The act to the school and to the executive body (its own link), then the school's answer forwarded (4.3 (3)).
+    expect(rig.smtp.received.map((m) => m.envelopeTo)).toEqual([
+      ['mektep@live.kg'],
+      ['okmot@live.kg'],
+      ['okmot@live.kg'],
+    ]);
     const row = await db.selectFrom('acts').select('status').where('id', '=', act.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('closed');
   }, 120_000);
