@@ -40,7 +40,7 @@ const RULES: readonly Rule[] = [
   {
     why: 'GLOSSARY.md:32 community gathering: UI «коомдоштуктун жыйыны», not «коомдук чогулуш» / «жамааттын жыйыны»',
     langs: KY,
-    pattern: /чогулуш|[Жж]амаат/u,
+    pattern: /[Чч]огулуш|[Жж]амаат/u,
   },
   {
     why: 'GLOSSARY.md:32 community gathering: ru «собрание (сход) местного сообщества», not «сход граждан»',
