@@ -29,6 +29,7 @@ describe('`jmeg start` without a Temporal server serves the API from the databas
 
   it('prints where data and mail go, then the API on the real port (PORT=0)', () => {
     expect(lines(run.stdout())).toEqual([
+      `Starting jmeg: data directory ${dataDir}, opening the database…`,
       `Data: PGlite ${dataDir}/pglite (data directory ${dataDir})`,
       `Mail: .eml files in ${dataDir}/outbox, from jmeg@localhost`,
       expect.stringMatching(/^API: http:\/\/127\.0\.0\.1:[1-9]\d* \(docs: \/docs\)$/),

@@ -273,6 +273,7 @@ describe('without a Temporal server, `jmeg start` migrates the database, says wh
       expect(errors[0]).toContain(`Temporal: no server reachable at 127.0.0.1:${port}. ${TEMPORAL_FIX}`);
       expect(errors[0]).toContain('the API keeps serving reads');
       expect(stdout.split('\n').filter(Boolean)).toEqual([
+        'Starting jmeg: data directory /tmp/jmeg-start-test, opening the database…',
         `Data: Postgres 127.0.0.1:5432/${database.name} (data directory /tmp/jmeg-start-test)`,
         'Mail: .eml files in /tmp/jmeg-start-test/outbox, from jmeg@localhost',
         expect.stringMatching(/^API: http:\/\/127\.0\.0\.1:\d+ \(docs: \/docs\)$/),

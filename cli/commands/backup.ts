@@ -1,16 +1,39 @@
 // `jmeg backup FILE` and `jmeg restore FILE [--force]`: the embedded (PGlite) database to a file and back. Postgres
 // (DATABASE_URL) is backed up with pg_dump and pg_restore instead (README, "Backups").
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config';
 import { pgliteDirOf } from '../../db/connect';
 import { BackupError, dumpPGlite, restorePGlite } from '../../db/pglite-backup';
 import { ownerOnlyUmask } from '../../security/data-dir';
 import { isLang, type Lang } from '../../domain/i18n';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Options, type Parsed } from '../command';
 import { refuseIfLocked } from '../with-database';
 
-const USAGE = 'usage: jmeg backup FILE [--force] [--lang ky|ru|en] | jmeg restore FILE [--force] [--lang ky|ru|en]';
+const OPTIONS = {
+  force: { type: 'boolean', description: 'replace an existing file (backup) or database (restore)' },
+  lang: { type: 'string', placeholder: 'ky|ru|en', description: 'language of the messages (default ky)' },
+} as const satisfies Options;
+
+const NOTE = 'PostgreSQL (DATABASE_URL) is backed up with pg_dump and pg_restore instead (README, "Backups").';
+
+export const backupCommand = leaf({
+  name: 'backup',
+  summary: 'Writes the embedded database (PGlite) to FILE; refused while the server runs on it.',
+  positionals: [{ name: 'FILE', description: 'the backup file to write' }],
+  options: OPTIONS,
+  notes: [NOTE],
+  run: (parsed) => backup(parsed),
+});
+
+export const restoreCommand = leaf({
+  name: 'restore',
+  summary: 'Restores the embedded database (PGlite) from a backup FILE; --force replaces an existing one.',
+  positionals: [{ name: 'FILE', description: 'a file written by "jmeg backup"' }],
+  options: OPTIONS,
+  notes: [NOTE],
+  run: (parsed) => restore(parsed),
+});
 
 const T: Record<
   Lang,
@@ -53,21 +76,9 @@ const T: Record<
   },
 };
 
-function parse(cmd: string, argv: string[]): { file: string; force: boolean; lang: Lang } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { force: { type: 'boolean' }, lang: { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new CliError(`${cmd}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
+function parse(cmd: string, parsed: Parsed<typeof OPTIONS>): { file: string; force: boolean; lang: Lang } {
   const lang = parsed.values.lang ?? 'ky';
   if (!isLang(lang)) throw new CliError(`${cmd}: --lang "${lang}" must be ky, ru or en`);
-  if (parsed.positionals.length !== 1) throw new CliError(USAGE);
   return { file: parsed.positionals[0]!, force: parsed.values.force === true, lang };
 }
 
@@ -89,8 +100,8 @@ function writeWhole(file: string, data: Uint8Array): void {
   }
 }
 
-export async function backup(argv: string[]): Promise<number> {
-  const { file, force, lang } = parse('backup', argv);
+async function backup(parsed: Parsed<typeof OPTIONS>): Promise<number> {
+  const { file, force, lang } = parse('backup', parsed);
   const t = T[lang];
   const config = loadConfig();
   if (config.databaseUrl !== null) throw new CliError(t.postgres('backup'));
@@ -110,8 +121,8 @@ export async function backup(argv: string[]): Promise<number> {
   return 0;
 }
 
-export async function restore(argv: string[]): Promise<number> {
-  const { file, force, lang } = parse('restore', argv);
+async function restore(parsed: Parsed<typeof OPTIONS>): Promise<number> {
+  const { file, force, lang } = parse('restore', parsed);
   const t = T[lang];
   const config = loadConfig();
   if (config.databaseUrl !== null) throw new CliError(t.postgres('restore'));
@@ -135,4 +146,5 @@ export async function restore(argv: string[]): Promise<number> {
   }
 }
 
-export const run = backup;
+export const command = backupCommand;
+export const run = (argv: string[]): Promise<number> => runCommand(backupCommand, argv);

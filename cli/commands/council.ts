@@ -1,27 +1,56 @@
 // `jmeg council create|list`: the councils this installation serves. `jmeg council retention COUNCIL_ID --months N`:
 // how many months after a group's term ends its persons' phones, e-mails and birth dates are kept (0: until asked).
-import { parseArgs } from 'node:util';
 import { listCouncils, registerCouncil, setCouncilRetention } from '../../db/councils';
 import { DomainError } from '../../domain/domain-error';
 import { RETENTION_MONTHS_MAX } from '../../domain/retention';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
 import { withDatabase } from '../with-database';
 
-const USAGE =
-  'usage: jmeg council create --name-ky NAME --name-ru NAME [--website URL] [--email ADDRESS] [--time-zone Asia/Bishkek] | jmeg council list | jmeg council retention COUNCIL_ID --months N';
+const CREATE = {
+  'name-ky': { type: 'string', placeholder: 'NAME', description: 'the name in Kyrgyz', required: true },
+  'name-ru': { type: 'string', placeholder: 'NAME', description: 'the name in Russian', required: true },
+  website: { type: 'string', placeholder: 'URL', description: "the council's website" },
+  email: { type: 'string', placeholder: 'ADDRESS', description: "the council's e-mail address" },
+  'time-zone': { type: 'string', placeholder: 'ZONE', description: 'an IANA time zone (default Asia/Bishkek)' },
+} as const satisfies Options;
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === 'list' && rest.length === 0) {
-    return withDatabase(async (db) => {
-      for (const c of await listCouncils(db))
-        process.stdout.write(`${c.id}\t${c.name_ky}\t${c.name_ru}\t${c.email ?? ''}\n`);
-      return 0;
-    });
-  }
-  if (sub === 'retention') return retention(rest);
-  if (sub !== 'create') throw new CliError(USAGE);
-  const { values } = parse(rest);
+const RETENTION = {
+  months: {
+    type: 'string',
+    placeholder: 'N',
+    description: `months after a group's term ends (0 to ${RETENTION_MONTHS_MAX}; 0: until the person asks)`,
+    required: true,
+  },
+} as const satisfies Options;
+
+export const command: Group = {
+  name: 'council',
+  summary: 'The councils this installation serves, and how long their personal data is kept.',
+  subcommands: [
+    leaf({ name: 'create', summary: 'Registers a council and prints its id.', options: CREATE, run: create }),
+    leaf({ name: 'list', summary: 'Lists the councils: id, names, e-mail.', run: list }),
+    leaf({
+      name: 'retention',
+      summary: "How many months after a group's term ends its persons' phones, e-mails and birth dates are kept.",
+      positionals: [{ name: 'COUNCIL_ID', description: 'the council' }],
+      options: RETENTION,
+      run: retention,
+    }),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+function list(): Promise<number> {
+  return withDatabase(async (db) => {
+    for (const c of await listCouncils(db))
+      process.stdout.write(`${c.id}\t${c.name_ky}\t${c.name_ru}\t${c.email ?? ''}\n`);
+    return 0;
+  });
+}
+
+async function create({ values }: Parsed<typeof CREATE>): Promise<number> {
   const nameKy = values['name-ky']?.trim();
   const nameRu = values['name-ru']?.trim();
   if (!nameKy || !nameRu)
@@ -40,25 +69,6 @@ export async function run(argv: string[]): Promise<number> {
   });
 }
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        'name-ky': { type: 'string' },
-        'name-ru': { type: 'string' },
-        website: { type: 'string' },
-        email: { type: 'string' },
-        'time-zone': { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new CliError(`council create: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-}
-
 function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
@@ -68,17 +78,9 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-async function retention(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { months: { type: 'string' } }, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw new CliError(`council retention: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  const councilId = parsed.positionals[0];
-  if (parsed.positionals.length !== 1 || !councilId)
-    throw new CliError(`council retention: one COUNCIL_ID is required\n${USAGE}`);
-  const text = parsed.values.months ?? '';
+async function retention({ values, positionals }: Parsed<typeof RETENTION>): Promise<number> {
+  const councilId = positionals[0]!;
+  const text = values.months ?? '';
   const months = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
   if (!(months <= RETENTION_MONTHS_MAX))
     throw new CliError(

@@ -1,5 +1,4 @@
 // `jmeg pending --group ID`: the chair's list of open and recently closed obligations, overdue first.
-import { parseArgs } from 'node:util';
 import { findGroupById } from '../../db/groups';
 import {
   calendarForCouncil,
@@ -19,9 +18,37 @@ import {
   rungText,
 } from '../../domain/obligation-messages';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Options, type Parsed } from '../command';
 import { withDatabase } from '../with-database';
 
-const USAGE = `usage: jmeg pending --group ID [--overdue | --week | --object ID] [--today YYYY-MM-DD] [--recent-days N (default ${DEFAULT_RECENT_DAYS})] [--lang ky|ru|en] [--json]`;
+const OPTIONS = {
+  group: { type: 'string', placeholder: 'ID', description: 'the group', required: true },
+  overdue: { type: 'boolean', description: 'only the overdue obligations' },
+  week: { type: 'boolean', description: 'only those due within the week' },
+  object: { type: 'string', placeholder: 'ID', description: 'only those of this monitored object' },
+  today: {
+    type: 'string',
+    placeholder: 'YYYY-MM-DD',
+    description: 'the day to count from (default: today in Bishkek)',
+  },
+  'recent-days': {
+    type: 'string',
+    placeholder: 'N',
+    description: `also those closed within the last N days (default ${DEFAULT_RECENT_DAYS})`,
+  },
+  lang: { type: 'string', placeholder: 'ky|ru|en', description: 'language (default ky)' },
+  json: { type: 'boolean', description: 'print JSON' },
+} as const satisfies Options;
+
+export const command = leaf({
+  name: 'pending',
+  summary: "The chair's open and recently closed obligations, overdue first.",
+  options: OPTIONS,
+  notes: ['Give at most one of --overdue, --week, --object ID.'],
+  run: pending,
+});
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
 
 // The words this list shares with the dashboard and the mails (days left, state, rungs, escalation) come from
 // domain/obligation-messages.ts; these few are the CLI's own.
@@ -58,27 +85,7 @@ const T = {
   },
 } as const;
 
-function parse(argv: string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        group: { type: 'string' },
-        overdue: { type: 'boolean' },
-        week: { type: 'boolean' },
-        object: { type: 'string' },
-        today: { type: 'string' },
-        'recent-days': { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`pending: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (!values.group) throw new CliError(`pending: --group ID is required\n${USAGE}`);
+function parse({ values }: Parsed<typeof OPTIONS>) {
   const filters = [values.overdue, values.week, values.object !== undefined].filter(Boolean).length;
   if (filters > 1) throw new CliError('pending: give at most one of --overdue, --week, --object ID');
   const filter: PendingFilter | undefined = values.overdue
@@ -95,11 +102,11 @@ function parse(argv: string[]) {
     throw new CliError(`pending: --recent-days "${values['recent-days']}" is not a whole number of days`);
   const lang = values.lang ?? 'ky';
   if (!isLang(lang)) throw new CliError(`pending: --lang "${lang}" must be ky, ru or en`);
-  return { groupId: values.group, filter, today, recentDays, lang, json: values.json === true };
+  return { groupId: values.group!, filter, today, recentDays, lang, json: values.json === true };
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const args = parse(argv);
+async function pending(parsed: Parsed<typeof OPTIONS>): Promise<number> {
+  const args = parse(parsed);
   return withDatabase(async (db) => {
     const group = await findGroupById(db, args.groupId);
     if (!group) throw new CliError(`pending: no group with id ${args.groupId}`);

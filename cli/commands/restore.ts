@@ -1,2 +1,6 @@
 // `jmeg restore FILE [--force]`: see ./backup.ts.
-export { restore as run } from './backup';
+import { runCommand } from '../command';
+import { restoreCommand } from './backup';
+
+export const command = restoreCommand;
+export const run = (argv: string[]): Promise<number> => runCommand(restoreCommand, argv);
