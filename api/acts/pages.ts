@@ -178,6 +178,7 @@ ${
       ? draftSections(page, act, object, staff, kept, action, multipartAction)
       : issuedSections(page, act, progress, { staff, chair }, kept, action, multipartAction, today, {
           forwards: await listResponseForwards(deps.db, act.id),
+          executiveTrack: object !== undefined && !object.isExecutiveBody,
         });
   const title = act.number
     ? msg(lang, 'act.title', { number: act.number })
@@ -241,7 +242,7 @@ function issuedSections(
   multipartAction: (w: string) => string,
   today: string,
   /** 4.3 (3): the object's answers forwarded to the executive body (copy to the group). */
-  record: { forwards: ResponseForward[] } = { forwards: [] },
+  record: { forwards: ResponseForward[]; executiveTrack?: boolean } = { forwards: [] },
 ): Html {
   const lang = page.lang;
   const closed = progress.closed !== null || act.status === 'closed';
@@ -249,6 +250,7 @@ function issuedSections(
 <p>${msg(lang, 'manageActs.step')}: <strong>${stepText(lang, progress)}</strong>${progress.source === 'database' ? html` <span class="muted">(${msg(lang, 'manageActs.fromDatabase')})</span>` : ''}</p>
 ${progress.delivery ? html`<p class="muted">${msg(lang, 'manageActs.deliveredTo', { to: progress.delivery.to.join(', '), until: dmy(progress.delivery.linkExpiresAt.slice(0, 10)) })}</p>` : ''}
 ${progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(progress.receipt.receivedOn)} (${msg(lang, progress.receipt.via === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff')})</p>` : html`<p>${msg(lang, 'manageActs.noReceipt')}</p>`}
+${record.executiveTrack ? html`<p>${progress.executiveReceipt ? msg(lang, 'manageActs.executiveReceivedOn', { on: dmy(progress.executiveReceipt.receivedOn), via: msg(lang, progress.executiveReceipt.via === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff') }) : msg(lang, 'manageActs.executiveNoReceipt')}</p>` : ''}
 <h3>${msg(lang, 'manageActs.obligationsTitle')}</h3>
 ${obligationsTable(lang, progress.obligations, { party: true })}
 <h3>${msg(lang, 'manageActs.responsesTitle')}</h3>
@@ -263,6 +265,22 @@ ${progress.closed ? html`<p><strong>${msg(lang, 'manageActs.closedOn', { on: pro
 ${csrfField(page)}
 <label for="receivedOn">${msg(lang, 'manageActs.receivedOnField')}</label>
 <input id="receivedOn" name="receivedOn" type="date" required value="${kept.receivedOn ?? today}" max="${today}">
+<button type="submit">${msg(lang, 'manageActs.recordReceipt')}</button>
+</form>`
+      : '';
+  // 4.3 (4): the executive body's own receipt, recorded by staff (e.g. handed over on paper).
+  const executiveReceipt =
+    who.staff &&
+    !closed &&
+    record.executiveTrack &&
+    progress.executiveReceipt === null &&
+    progress.source === 'procedure'
+      ? html`<h3>${msg(lang, 'manageActs.executiveReceiptTitle')}</h3>
+<form method="post" action="${action('receipt')}">
+${csrfField(page)}
+<input type="hidden" name="party" value="executive_body">
+<label for="executiveReceivedOn">${msg(lang, 'manageActs.receivedOnField')}</label>
+<input id="executiveReceivedOn" name="receivedOn" type="date" required value="${today}" max="${today}">
 <button type="submit">${msg(lang, 'manageActs.recordReceipt')}</button>
 </form>`
       : '';
@@ -309,7 +327,7 @@ ${csrfField(page)}
       : '';
   const content = html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>${actContent(lang, act, null)}
 <h2>${msg(lang, 'manageActs.filesTitle')}</h2>${annexFiles(lang, act)}`;
-  return html`${procedure}${receipt}${response}${close}${content}`;
+  return html`${procedure}${receipt}${executiveReceipt}${response}${close}${content}`;
 }
 
 // ---- the routes ----
@@ -496,10 +514,19 @@ export function manageActsPages(app: App, deps: AppDeps): void {
       const { actId } = request.params;
       let receivedOn = '';
       try {
-        receivedOn = field(formFields(request.body, ['receivedOn']), 'receivedOn');
+        const fields = formFields(request.body, ['receivedOn', 'party']);
+        receivedOn = field(fields, 'receivedOn');
         if (!isIsoDate(receivedOn))
           throw new AppError('invalid-input', 'receivedOn', { field: 'receivedOn', rule: 'date' });
-        await recordReceipt(procedureDeps(deps), { actId, receivedOn, via: 'staff' });
+        const party = fields.party ?? 'object';
+        if (party !== 'object' && party !== 'executive_body')
+          throw new AppError('invalid-input', 'party', { field: 'party', rule: 'enum' });
+        await recordReceipt(procedureDeps(deps), {
+          actId,
+          receivedOn,
+          via: 'staff',
+          party: party === 'executive_body' ? 'executive-body' : 'object',
+        });
         return back(reply, request, actId, 'receipt');
       } catch (error) {
         const shown = pageError(error);

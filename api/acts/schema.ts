@@ -164,6 +164,8 @@ export const ActProgressSchema = Type.Object({
   step: Type.String(),
   today: IsoDateSchema,
   receipt: Nullable(Type.Object({ receivedOn: IsoDateSchema, via: Type.String() })),
+  /** 4.3 (4): the executive body's own receipt of an act about another object (its 30 days count from it). */
+  executiveReceipt: Nullable(Type.Object({ receivedOn: IsoDateSchema, via: Type.String() })),
   delivery: Nullable(Type.Object({ to: Type.Array(Type.String()), linkExpiresAt: InstantSchema })),
   obligations: Type.Array(ObligationProgressSchema),
   responses: Type.Array(ResponseProgressSchema),

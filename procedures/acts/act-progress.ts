@@ -60,6 +60,11 @@ export interface ActProgress {
   step: ActStep | 'draft';
   today: IsoDate;
   receipt: { receivedOn: IsoDate; via: 'link' | 'staff' } | null;
+  /**
+   * 4.3 (4): the executive body's own receipt of an act about another object (its 30 days count from it); null before
+   * it, when the act is about the executive body, or when the procedure did not answer.
+   */
+  executiveReceipt: { receivedOn: IsoDate; via: 'link' | 'staff' } | null;
   delivery: DeliveryResult | null;
   obligations: ObligationProgress[];
   responses: ResponseProgress[];
@@ -140,6 +145,7 @@ export async function actProgress(
     step: 'draft',
     today,
     receipt: null,
+    executiveReceipt: null,
     delivery: null,
     obligations: [],
     responses: [],
@@ -185,6 +191,9 @@ export async function actProgress(
       step: state.step,
       today,
       receipt: state.receipt ? { receivedOn: state.receipt.receivedOn, via: state.receipt.via } : null,
+      executiveReceipt: state.executiveBody?.receipt
+        ? { receivedOn: state.executiveBody.receipt.receivedOn, via: state.executiveBody.receipt.via }
+        : null,
       delivery: state.delivery,
       obligations,
       responses,
@@ -230,6 +239,7 @@ export async function actProgress(
     step,
     today,
     receipt: act.receivedOn && act.receivedVia ? { receivedOn: act.receivedOn, via: act.receivedVia } : null,
+    executiveReceipt: null,
     delivery: null,
     obligations,
     responses,
