@@ -255,19 +255,19 @@ describe('5.4.6 and 7.2.3: the first meeting and the chair', () => {
 
 describe('a person as the formation records them (5.2.1): what the law does not require is kept, not refused', () => {
   it("keeps a phone that is not a valid Kyrgyz number as written (the council's roster has a 9-digit one)", () => {
-    const person = { fullName: 'Касымова Динара', sex: 'F', birthDate: '1987', phone: ' 0555 12 345 ' };
+    const person = { fullName: 'Касымова Динара', sex: 'F' as const, birthDate: '1987', phone: ' 0555 12 345 ' };
     const { member, problems } = personToMember(person, 'citizen', 'candidates[0]', '2026-03-05');
     expect(problems).toEqual([]);
     expect(member?.phone).toBe('0555 12 345');
   });
 
   it('writes a valid number in its international form', () => {
-    const person = { fullName: 'Касымова Динара', sex: 'F', birthDate: '1987', phone: '0555 123 456' };
+    const person = { fullName: 'Касымова Динара', sex: 'F' as const, birthDate: '1987', phone: '0555 123 456' };
     expect(personToMember(person, 'citizen', 'candidates[0]', '2026-03-05').member?.phone).toBe('+996555123456');
   });
 
   it('still refuses an e-mail that is not an address, naming the field', () => {
-    const person = { fullName: 'Касымова Динара', sex: 'F', birthDate: '1987', email: 'not-an-address' };
+    const person = { fullName: 'Касымова Динара', sex: 'F' as const, birthDate: '1987', email: 'not-an-address' };
     const { member, problems } = personToMember(person, 'citizen', 'candidates[0]', '2026-03-05');
     expect(member).toBeUndefined();
     expect(problems.map((p) => [p.code, p.field])).toEqual([['invalid-email', 'candidates[0].email']]);
