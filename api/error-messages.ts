@@ -1,6 +1,8 @@
-// What the API says when it refuses a request, in ky, ru and en: the field and the rule it broke.
+// What the API says when it refuses a request, in ky, ru and en: the field (by its path for machines, in words on
+// pages: api/ui/field-label.ts) and the rule it broke.
 import type { Lang } from '../domain/i18n';
 import type { AppErrorCode, AppErrorDetails } from './app-error';
+import { fieldLabel, type FieldContext } from './ui/field-label';
 
 type Texts = {
   rules: Record<string, (field: string, d: AppErrorDetails) => string>;
@@ -112,8 +114,11 @@ export const ERROR_TEXTS: Readonly<Record<Lang, Texts>> = {
   },
 };
 
-/** The message for an error code (and, for bad input, its field and rule) in `lang`. */
-export function errorMessage(lang: Lang, code: AppErrorCode, details: AppErrorDetails): string {
+/**
+ * The message for an error code (and, for bad input, its field and rule) in `lang`. Pages pass `ctx` and get the field
+ * in words (a form's label, a row by position and name, an object by name); the JSON API names it by its path.
+ */
+export function errorMessage(lang: Lang, code: AppErrorCode, details: AppErrorDetails, ctx?: FieldContext): string {
   const t = ERROR_TEXTS[lang];
   if (code !== 'invalid-input') {
     const base = t.codes[code];
@@ -121,7 +126,8 @@ export function errorMessage(lang: Lang, code: AppErrorCode, details: AppErrorDe
       return `${base}: ${details.problems.map((p) => p.message[lang]).join('; ')}`;
     return details.subject !== undefined ? `${base}: ${details.subject}` : base;
   }
-  const field = details.field ?? '?';
+  const path = details.field ?? '?';
+  const field = ctx === undefined ? path : fieldLabel(lang, path, ctx);
   const rule = details.rule !== undefined ? t.rules[details.rule] : undefined;
   return rule ? rule(field, details) : t.invalid(field);
 }

@@ -48,11 +48,7 @@ const cases: [string, FieldContext, Record<Lang, string>][] = [
   ['periodStart', {}, { ky: 'Мезгилдин башталышы', ru: 'Начало периода', en: 'Start of the period' }],
   ['object.kind', {}, { ky: 'Объекттин түрү', ru: 'Вид объекта', en: 'Kind of object' }],
   ['findings[1].text', {}, { ky: '2-натыйжа: тексти', ru: 'Результат 2: текст', en: 'Result 2: text' }],
-  [
-    'file: row 3, phone',
-    formation,
-    { ky: 'CSV файл: 3-сап: телефону', ru: 'Файл CSV: строка 3: телефон', en: 'CSV file: row 3: phone' },
-  ],
+  ['file: row 3, phone', formation, { ky: 'CSV файл', ru: 'Файл CSV', en: 'CSV file' }],
   [
     'file: header',
     formation,

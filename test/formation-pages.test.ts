@@ -5,6 +5,7 @@
 // back as the page with the problems and what was typed; without the engine the page is read from the database and
 // posts answer 503 in the page. Dates as in test/formation-api.test.ts: formed 20.02.2026, notice due 23.03.2026
 // (Orozo Ait 20.03 and Nooruz 21.03 skipped).
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { EngineUnavailableError, type ProcedureEngine } from '../procedures/engine';
@@ -320,7 +321,12 @@ describe.skipIf(!withServer)(
         ],
         gatheringCsv,
       );
-      expect(gathering.statusCode, text(gathering.body)).toBe(303);
+      // Recorded; the rows kept as written (no workplace) are listed with the confirmation, naming the row and the person.
+      expect(gathering.statusCode, text(gathering.body)).toBe(200);
+      const g = text(gathering.body);
+      expect(g).toContain('Жазылды: Коомдоштуктун жыйынынын протоколу.');
+      expect(g).toContain('Файлдагы бул маанилер жазылгандай сакталды; текшерип, керек болсо оңдоңуз:');
+      expect(g).toContain('1-жазуу (Исакова Гүлмира): Иштеген жери: толтурулган эмес');
       ky = await page(w, 'staff', `${formationUrl(groupId)}?lang=ky`);
       t = text(ky.body);
       expect(t).toContain('7 талапкер: курам 5.2-бөлүмгө туура келет');
@@ -442,7 +448,9 @@ describe.skipIf(!withServer)(
         ['channels', 'website'],
       ]);
       expect(twice.statusCode).toBe(409);
-      expect(text(twice.body)).toContain('formationNotice: объявление уже опубликовано 05.03.2026 (пункт 5.4.1)');
+      expect(text(twice.body)).toContain(
+        'Объявление о начале формирования: объявление уже опубликовано 05.03.2026 (пункт 5.4.1)',
+      );
 
       const decision = await postForm(w, stepUrl(groupId, 'decision', 'ru'), [
         ['decidedOn', '2026-03-05'],
@@ -468,7 +476,8 @@ describe.skipIf(!withServer)(
       );
       expect(bad.statusCode).toBe(400);
       const b = text(bad.body);
-      expect(b).toContain('file: row 1, birth_date');
+      expect(b).toContain('Файл CSV: запись 1 (Асанов Бакыт): Дата рождения: «31.02.1980» такой даты не существует');
+      expect(b).not.toContain('birth_date');
       expect(b).toContain('запись 1 (Асанов Бакыт): Дата рождения: «31.02.1980» такой даты не существует');
       expect(bad.body).toContain('value="Токтогулова Айгүл"');
       const wrongCategory = await postMultipart(
@@ -487,8 +496,27 @@ describe.skipIf(!withServer)(
         ...personFields({ fullName: 'Токтогулова Айгүл', sex: 'F', birthDate: '1987', email: 'not-an-address' }),
       ]);
       expect(refused.statusCode).toBe(400);
-      expect(text(refused.body)).toContain('candidates[0].email');
+      // ... in words and with the name typed in the row, in every language; no path such as candidates[0].email.
+      expect(text(refused.body)).toContain('candidate 1 (Токтогулова Айгүл): e-mail');
       expect(refused.body).toContain('value="not-an-address"');
+      for (const [lang, words] of [
+        ['ky', '1-талапкер (Токтогулова Айгүл): эл. почтасы'],
+        ['ru', 'кандидат 1 (Токтогулова Айгүл): эл. почта'],
+      ] as const) {
+        const again = await postMultipart(w, stepUrl(groupId, 'staff-candidates', lang), [
+          ['submittedOn', '2026-03-05'],
+          ...personFields({ fullName: 'Токтогулова Айгүл', sex: 'F', birthDate: '1987', email: 'not-an-address' }),
+        ]);
+        expect(again.statusCode).toBe(400);
+        const box = text(
+          again.body.slice(
+            again.body.indexOf('role="alert"'),
+            again.body.indexOf('</div>', again.body.indexOf('role="alert"')),
+          ),
+        );
+        expect(box, lang).toContain(words);
+        expect(box, lang).not.toMatch(/\[\d+\]|candidates\.\d/u);
+      }
       const unknown = await postForm(w, stepUrl(groupId, 'decision', 'en'), [
         ['decidedOn', '2026-03-05'],
         ['resolutionNumber', '1'],
@@ -531,6 +559,26 @@ describe.skipIf(!withServer)(
           )
         ).statusCode,
       ).toBe(403);
+
+      // The council's real roster (its municipal employees): a 9-digit phone and a missing village are kept as written,
+      // the list is recorded, and the confirmation lists each such row with its person and the value kept, in Russian.
+      const roster = readFileSync(new URL('./fixtures/roster/council-roster.csv', import.meta.url), 'utf8')
+        .split('\n')
+        .slice(0, 4)
+        .join('\n');
+      const uploaded = await postMultipart(
+        w,
+        stepUrl(groupId, 'staff-candidates', 'ru'),
+        [['submittedOn', '2026-03-05']],
+        roster,
+      );
+      expect(uploaded.statusCode, text(uploaded.body).slice(0, 3000)).toBe(200);
+      const u = text(uploaded.body);
+      expect(u).toContain('Записано: Список кандидатов из муниципальных служащих.');
+      expect(u).toContain('Эти значения из файла сохранены как написаны');
+      expect(u).toMatch(/запись 2 \(Касымова Динара Бакытовна\): [^.]*«0555 12 345»/u);
+      expect(u).toContain('запись 3 (Жолдошев Улукбек Асанович)');
+      expect(await countRows(rig.database.db, 'events')).toBeGreaterThan(events);
     });
 
     it('without the engine: the page is read from the database with the banner, and a post answers 503 in the page, writing nothing', async () => {

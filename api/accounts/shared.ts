@@ -40,7 +40,7 @@ export function formRefusal(error: unknown): AppError | null {
 export function accountsErrorBox(page: PageRequest, error: AppError): Html {
   const hint =
     error.code === 'invalid-input' && error.details.rule !== undefined ? RULE_HINT[error.details.rule] : undefined;
-  return html`<div class="error" role="alert"><p>${errorMessage(page.lang, error.code, error.details)}</p>${hint ? html`<p>${msg(page.lang, hint)}</p>` : ''}</div>`;
+  return html`<div class="error" role="alert"><p>${errorMessage(page.lang, error.code, error.details, { area: 'accounts' })}</p>${hint ? html`<p>${msg(page.lang, hint)}</p>` : ''}</div>`;
 }
 
 /** Pages holding a password, a setup token or a password link's token: not stored by the browser or a proxy, no Referer to other sites. */

@@ -46,6 +46,7 @@ import { actProgress, type ActProgress } from '../../procedures/acts/act-progres
 import { findResponseFile, responseFilePath } from './response-files';
 import { listGroupActs, manageActHref } from './view';
 import { errorBox } from '../ui/error-page';
+import { fieldLabel } from '../ui/field-label';
 import { html, type Html } from '../ui/html';
 import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
 import { actContent, annexFiles, obligationsTable, responsesList, stepText } from './render';
@@ -98,7 +99,7 @@ ${acts.map(
     : objects.length === 0
       ? html`<p>${msg(lang, 'manageActs.noObjects')} <a href="/manage/councils/${encodeURIComponent(group.council_id)}/objects?lang=${lang}">${msg(lang, 'objects.title')}</a></p>`
       : html`<h2>${msg(lang, 'manageActs.newDraft')}</h2>
-${error ? errorBox(page, error) : ''}
+${error ? errorBox(page, error, { area: 'acts', names: new Map(objects.map((o) => [o.id, name(o.name)] as const)) }) : ''}
 <form method="post" action="${groupActsPath(groupId)}?lang=${lang}">
 ${csrfField(page)}
 <input type="hidden" name="draftId" value="${randomUUID()}">
@@ -164,7 +165,8 @@ ${act.receivedOn ? html`<tr><th scope="row">${msg(lang, 'act.receivedOn')}</th><
   )}
 <p><a href="${groupActsPath(act.groupId)}?lang=${lang}">${msg(lang, 'manageActs.back')}</a>${act.status !== 'draft' ? html` · <a href="/acts/${encodeURIComponent(act.id)}?lang=${lang}">${msg(lang, 'manageActs.publicPage')}</a>` : ''}</p>`;
 
-  const notices = html`${error ? errorBox(page, error) : ''}
+  const objectNames = new Map(object ? [[object.id, lang === 'ru' ? object.name.ru : object.name.ky] as const] : []);
+  const notices = html`${error ? errorBox(page, error, { area: 'acts', names: objectNames }) : ''}
 ${done ? html`<p class="ok" role="status">${msg(lang, `manageActs.done.${done}`)}</p>` : ''}
 ${!engine.available() ? html`<p class="notice" role="status">${msg(lang, 'engine.unavailable')}</p>` : ''}
 ${
@@ -207,7 +209,7 @@ function draftSections(
   const lang = page.lang;
   const { missing, warnings } = checkActForIssue(act);
   const check = html`<h2>${msg(lang, 'manageActs.missingTitle')}</h2>
-${missing.length === 0 ? html`<p class="ok">${msg(lang, 'manageActs.complete')}</p>` : html`<ul class="missing">${missing.map((m) => html`<li><strong>${m.field}</strong>: ${m.message[lang]}</li>`)}</ul>`}
+${missing.length === 0 ? html`<p class="ok">${msg(lang, 'manageActs.complete')}</p>` : html`<ul class="missing">${missing.map((m) => html`<li><strong>${fieldLabel(lang, m.field, { area: 'acts' })}</strong>: ${m.message[lang]}</li>`)}</ul>`}
 ${warnings.length > 0 ? html`<ul class="muted">${warnings.map((w) => html`<li>${w.message[lang]}</li>`)}</ul>` : ''}`;
   const content = staff
     ? html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>${draftFormHtml(page, action('draft'), kept.draft ?? formFromAct(act))}`

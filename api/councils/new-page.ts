@@ -59,7 +59,7 @@ function render(
   const lang = page.lang;
   const invalid = (field: CouncilField) => (field === badField ? html` aria-invalid="true"` : '');
   const body = html`<p><a href="/manage?lang=${lang}">${msg(lang, 'councils.back')}</a></p>
-${error ? errorBox(page, error) : ''}
+${error ? errorBox(page, error, { area: 'councils' }) : ''}
 <p>${msg(lang, 'councils.new.intro')}</p>
 <form method="post" action="${NEW_COUNCIL_PATH}?lang=${lang}">
 ${csrfField(page)}

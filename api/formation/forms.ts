@@ -11,6 +11,7 @@ import type { FormationStep, PersonInput } from '../../workflows/formation/contr
 import { AppError, type AppErrorDetails } from '../app-error';
 import { withoutFormCsrf } from '../auth/form-csrf';
 import { msg, type MessageKey } from '../ui/messages';
+import type { Problem } from '../../domain/problem';
 import { parseCandidateCsv, type CsvPerson } from './csv';
 import { listTemplatePath } from './csv-template';
 import { FORMATION_ACTIONS, type FormationStepName } from './steps';
@@ -185,6 +186,8 @@ export interface BuiltInput {
   input: unknown;
   /** What to show in the form again if the step is refused (the CSV's rows become typed rows). */
   kept: FormValues;
+  /** The file's rows kept as written (a phone that is not valid, an empty village), to show with the confirmation. */
+  warnings: Problem[];
 }
 
 function keptWithPeople(values: FormValues, people: CsvPerson[], withVotes: boolean): FormValues {
@@ -194,17 +197,31 @@ function keptWithPeople(values: FormValues, people: CsvPerson[], withVotes: bool
   return out;
 }
 
-/** The contract's input for `step` from the posted form (and CSV); invalid-input naming the field when it cannot be built. */
+/** The contract's input for `step` from the posted form (and CSV), with the file's rows kept as written; invalid-input naming the field when it cannot be built. */
 export function buildInput(
   step: FormationStepName,
   values: FormValues,
   file: Buffer | null,
   today: IsoDate,
 ): BuiltInput {
+  const warnings: Problem[] = [];
+  return { ...inputOf(step, values, file, today, warnings), warnings };
+}
+
+/** The input and what to keep; the file's warnings are added to `warnings`. */
+function inputOf(
+  step: FormationStepName,
+  values: FormValues,
+  file: Buffer | null,
+  today: IsoDate,
+  warnings: Problem[],
+): Omit<BuiltInput, 'warnings'> {
   const list = (category: Category, withVotes: boolean): CsvPerson[] => {
     let fromFile: CsvPerson[] = [];
     if (file !== null) {
-      const { people, problems } = parseCandidateCsv(file, { category, votes: withVotes, today });
+      const parsed = parseCandidateCsv(file, { category, votes: withVotes, today });
+      const { people, problems } = parsed;
+      warnings.push(...parsed.warnings);
       if (problems.length > 0)
         throw new AppError('invalid-input', `file: ${problems.length} problem(s)`, {
           field: problems[0]!.field,

@@ -193,6 +193,7 @@ export const formationMessages = defineMessages({
     'formation.field.abstained': '«Калыс» калгандар',
     'formation.field.formedOn': 'Айылдык кеңештин түзүлгөн күнү',
     'formation.done': 'Жазылды: {step}.',
+    'formation.done.warnings': 'Файлдагы бул маанилер жазылгандай сакталды; текшерип, керек болсо оңдоңуз:',
     'formation.done.started': 'Түзүү жол-жобосу башталды.',
     'formation.notRunning':
       'Бул топтун түзүү жол-жобосу иштеп жаткан жок (башталышы ишке ашкан жок). Аны кайра баштаңыз: мурда жазылгандар сакталат.',
@@ -404,6 +405,7 @@ export const formationMessages = defineMessages({
     'formation.field.abstained': 'Воздержались',
     'formation.field.formedOn': 'Дата формирования айылного кенеша',
     'formation.done': 'Записано: {step}.',
+    'formation.done.warnings': 'Эти значения из файла сохранены как написаны; проверьте и при необходимости исправьте:',
     'formation.done.started': 'Процедура формирования начата.',
     'formation.notRunning':
       'Процедура формирования этой группы не идёт (её запуск не прошёл). Запустите её снова: уже записанное сохранится.',
@@ -616,6 +618,8 @@ export const formationMessages = defineMessages({
     'formation.field.abstained': 'Abstentions',
     'formation.field.formedOn': "The council's formation date",
     'formation.done': 'Recorded: {step}.',
+    'formation.done.warnings':
+      'These values from the file were kept as written; check them and correct them if needed:',
     'formation.done.started': 'The formation procedure has started.',
     'formation.notRunning':
       "This group's formation procedure is not running (its start did not go through). Start it again: what was recorded is kept.",

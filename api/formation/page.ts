@@ -19,6 +19,7 @@ import { dmy } from '../../domain/messages';
 import { formatBirthDate } from '../../domain/roster';
 import type { FormationState, FormationStep } from '../../workflows/formation/contract';
 import { checkRecordCouncilDecision } from '../../domain/formation-checks';
+import type { Problem } from '../../domain/problem';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireRole } from '../auth/require-role';
@@ -58,6 +59,8 @@ interface RenderOptions {
   kept?: { step: FormationStepName | 'start'; values: FormValues } | null;
   done?: string | null;
   rows?: number;
+  /** A CSV upload's rows kept as written (item 8: a phone that is not valid, an empty village), shown with the confirmation. */
+  warnings?: readonly Problem[];
 }
 
 /** One line of the step-by-step overview. */
@@ -242,6 +245,14 @@ function stepsOverview(
       return html`<tr${l.key === current ? html` aria-current="step"` : ''}><td>${t(page, `formation.line.${l.key}`)}</td><td>${l.clause}</td><td>${deadline}</td><td>${status}</td></tr>`;
     })}</tbody></table>`,
   );
+}
+
+/** The rows of an uploaded file kept as written, each naming its row, the person and the value kept. */
+function uploadWarnings(page: PageRequest, warnings: readonly Problem[]): Html {
+  return html`<div class="notice" role="status"><p>${t(page, 'formation.done.warnings')}</p><ul>${warnings.map(
+    (w) =>
+      html`<li>${w.message[page.lang]}${w.clause ? html` <span class="muted">(${clauseText(page.lang, w.clause)})</span>` : ''}</li>`,
+  )}</ul></div>`;
 }
 
 /** What must still happen before the current step can be done (the workflow's own checks on its state). */
@@ -486,7 +497,19 @@ export function formationPages(app: App, deps: AppDeps): void {
       );
     } else if (opts.done === 'started')
       parts.push(html`<div class="ok" role="status"><p>${t(page, 'formation.done.started')}</p></div>`);
-    if (opts.error) parts.push(errorBox(page, opts.error));
+    if (opts.warnings && opts.warnings.length > 0) parts.push(uploadWarnings(page, opts.warnings));
+    if (opts.error) {
+      // The refusal names its fields in words: a typed row by its position and the name typed in it, a candidate by name.
+      const typedNames = [...(opts.kept?.values.fullName ?? [])];
+      const names = new Map((state?.candidates ?? []).map((c) => [c.candidateId, c.fullName] as const));
+      parts.push(
+        errorBox(page, opts.error, {
+          area: 'formation',
+          rows: { candidates: typedNames, deputies: typedNames },
+          names,
+        }),
+      );
+    }
 
     parts.push(
       scrollBox(
@@ -653,6 +676,9 @@ ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null
           const built = buildInput(step, values, file, bishkekDateOf(clock()));
           values = built.kept;
           await recordFormationStep(procedureDeps(deps), groupId, step, built.input);
+          // Rows kept as written are shown with the confirmation at once (the file is not kept to show them later).
+          if (built.warnings.length > 0)
+            return await render(request, reply, groupId, { status: 200, done: step, warnings: built.warnings });
           return await reply.redirect(
             `${formationPath(groupId)}?lang=${pageRequest(request, '').lang}&done=${step}`,
             303,

@@ -55,6 +55,15 @@ const LABELS: Readonly<Record<string, MessageKey>> = {
   votesAgainst: 'formation.field.votesAgainst',
   abstained: 'formation.field.abstained',
   file: 'fieldLabel.file',
+  formationNotice: 'formation.form.formation-notice',
+  creationNotice: 'formation.form.creation-notice',
+  decision: 'formation.form.decision',
+  meeting: 'formation.form.meeting',
+  firstMeeting: 'formation.form.first-meeting',
+  chairElection: 'formation.field.chair',
+  candidateId: 'formation.field.candidate',
+  steps: 'formation.steps.title',
+  composition: 'formation.composition.title',
   // acts
   title: 'manageActs.field.title',
   purpose: 'act.purpose',
@@ -139,15 +148,12 @@ function itemLabel(lang: Lang, list: string, index: number, ctx: FieldContext): 
   return name ? `${item} (${name})` : item;
 }
 
-/** A CSV file's finding (api/formation/csv.ts): `file`, `file: header` or `file: row N, column`. */
-function fileLabel(lang: Lang, path: string, ctx: FieldContext): string | null {
-  const m = /^file(?::\s*(?:(header)|row (\d+), ([\w.]+)))?$/u.exec(path);
+/** A CSV file's finding (api/formation/csv.ts): `file`, `file: header` or `file: row N, column`; its message names the row, the person and the column in words. */
+function fileLabel(lang: Lang, path: string): string | null {
+  const m = /^file(?::\s*(?:(header)|row \d+, [\w.]+))?$/u.exec(path);
   if (!m) return null;
   const file = msg(lang, 'fieldLabel.file');
-  if (m[1] !== undefined) return `${file}: ${msg(lang, 'fieldLabel.header')}`;
-  if (m[2] === undefined || m[3] === undefined) return file;
-  const row = msg(lang, 'fieldLabel.item', { label: file, n: m[2] });
-  return `${row}: ${lowerFirst(label(lang, m[3], ctx.area ?? 'formation') ?? m[3])}`;
+  return m[1] !== undefined ? `${file}: ${msg(lang, 'fieldLabel.header')}` : file;
 }
 
 /**
@@ -159,7 +165,7 @@ export function fieldLabel(lang: Lang, path: string, ctx: FieldContext = {}): st
   if (whole !== null) return whole;
   const named = ctx.names?.get(path);
   if (named !== undefined) return named;
-  const file = fileLabel(lang, path, ctx);
+  const file = fileLabel(lang, path);
   if (file !== null) return file;
   if (!/^[\w-]+(?:\[\d+\]|\.[\w-]+)*$/u.test(path)) return path;
   const segments = path.replace(/\[(\d+)\]/gu, '.$1').split('.');
