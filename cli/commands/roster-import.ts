@@ -1,17 +1,15 @@
 // `jmeg roster import FILE.csv --group ID [--on YYYY-MM-DD] [--lang ky|ru|en]`: records the members as events
 // (one per person; a re-import is a no-op) and prints the group's composition check. All or nothing.
-import { parseArgs } from 'node:util';
 import { findGroupById } from '../../db/groups';
 import { importRoster, RosterImportError } from '../../db/import-roster';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, type Lang } from '../../domain/i18n';
 import { rowLabel } from '../../domain/roster';
 import { CliError } from '../cli-error';
+import type { Parsed } from '../command';
 import { readRosterFile } from '../read-roster';
 import { withDatabase } from '../with-database';
-import { formatResult, formatRowErrors } from './roster';
-
-const USAGE = 'usage: jmeg roster import FILE.csv --group ID [--on YYYY-MM-DD] [--lang ky|ru|en]';
+import { formatResult, formatRowErrors, type IMPORT } from './roster';
 
 const NOTHING_WRITTEN: Record<Lang, string> = {
   ky: 'Эч нерсе сакталган жок: каталарды оңдоп, файлды кайра жүктөңүз.',
@@ -25,35 +23,20 @@ const IMPORTED: Record<Lang, (added: number, present: number, group: string) => 
   en: (a, p, g) => `Recorded in group ${g}: ${a} added, ${p} already present.`,
 };
 
-function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { group: { type: 'string' }, on: { type: 'string' }, lang: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new CliError(`roster import: ${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1)
-    throw new CliError(`roster import: expected one FILE.csv, got ${positionals.length}; ${USAGE}`);
-  if (!values.group) throw new CliError(`roster import: --group ID is required; ${USAGE}`);
+function parse({ values, positionals }: Parsed<typeof IMPORT>) {
   const lang = values.lang ?? 'ky';
   if (!isLang(lang)) throw new CliError(`roster import: --lang "${lang}" must be ky, ru or en`);
   if (values.on !== undefined && !isIsoDate(values.on))
     throw new CliError(`roster import: --on "${values.on}" is not a real date in the form YYYY-MM-DD`);
-  return { file: positionals[0]!, groupId: values.group, on: values.on, lang };
+  return { file: positionals[0]!, groupId: values.group!, on: values.on, lang };
 }
 
 /**
  * Exit 0: imported, composition without violations; 1: imported, composition has violations; 2: nothing written
  * (the file or a row cannot be read). Rows with warnings (kept as written) are imported and the warnings printed.
  */
-export async function importRosterCommand(argv: string[]): Promise<number> {
-  const args = parse(argv);
+export async function importRosterCommand(parsed: Parsed<typeof IMPORT>): Promise<number> {
+  const args = parse(parsed);
   const today = bishkekDateOf(Date.now());
   const on = args.on ?? today;
   const { members, errors, warnings } = await readRosterFile(args.file, { today });

@@ -1,6 +1,5 @@
 // `jmeg roster check FILE.csv`: validates a member list and checks the composition (5.2, 5.4.6).
 // `jmeg roster import FILE.csv --group ID`: stores it (the db layer provides the import).
-import { parseArgs } from 'node:util';
 import { checkComposition } from '../../domain/composition';
 import type { CompositionResult } from '../../domain/composition';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
@@ -9,25 +8,59 @@ import type { Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
 import { rowLabel } from '../../domain/roster';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
 import { readRosterFile } from '../read-roster';
 import type { RosterFileError, RosterFileWarning } from '../read-roster';
 
 export { readRosterFile } from '../read-roster';
 
-const USAGE =
-  'usage: jmeg roster check FILE.csv [--on YYYY-MM-DD] [--chair "Full Name"] [--lang ky|ru|en] [--json] | jmeg roster import FILE.csv --group ID';
+const LANG = { type: 'string', placeholder: 'ky|ru|en', description: 'language of the report (default ky)' } as const;
+const FILE = [{ name: 'FILE.csv', description: 'the member list (README, "Roster files")' }] as const;
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === 'check') return check(rest);
-  if (sub === 'import') return runImport(rest);
-  throw new CliError(sub === undefined ? USAGE : `roster: unknown subcommand "${sub}"; ${USAGE}`);
-}
+const CHECK = {
+  on: { type: 'string', placeholder: 'YYYY-MM-DD', description: 'the day to check on (default: today in Bishkek)' },
+  chair: { type: 'string', placeholder: '"Full Name"', description: "the chair's full name, to check the chair too" },
+  lang: LANG,
+  json: { type: 'boolean', description: 'print JSON' },
+} as const satisfies Options;
+
+export const IMPORT = {
+  group: { type: 'string', placeholder: 'ID', description: 'the group to record the members in', required: true },
+  on: {
+    type: 'string',
+    placeholder: 'YYYY-MM-DD',
+    description: 'the day the composition is checked on (default today)',
+  },
+  lang: LANG,
+} as const satisfies Options;
+
+export const command: Group = {
+  name: 'roster',
+  summary: "A group's member list: the composition check (5.2, 5.4.6) and its import.",
+  subcommands: [
+    leaf({
+      name: 'check',
+      summary: 'Reads a member list and checks the composition (exit 1 with violations, 2 when a row cannot be read).',
+      positionals: FILE,
+      options: CHECK,
+      run: check,
+    }),
+    leaf({
+      name: 'import',
+      summary: "Records the members as the group's (all or nothing) and prints the composition check.",
+      positionals: FILE,
+      options: IMPORT,
+      run: runImport,
+    }),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
 
 /** `roster import`: the db layer's command (cli/commands/roster-import.ts), loaded only when used. */
-async function runImport(argv: string[]): Promise<number> {
+async function runImport(parsed: Parsed<typeof IMPORT>): Promise<number> {
   const { importRosterCommand } = await import('./roster-import');
-  return importRosterCommand(argv);
+  return importRosterCommand(parsed);
 }
 
 type Labels = {
@@ -99,26 +132,7 @@ const LABELS: Record<Lang, Labels> = {
   },
 };
 
-function parseCheckArgs(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        on: { type: 'string' },
-        chair: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`roster check: ${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1)
-    throw new CliError(`roster check: expected one FILE.csv, got ${positionals.length}; ${USAGE}`);
+function parseCheckArgs({ values, positionals }: Parsed<typeof CHECK>) {
   const lang = values.lang ?? 'ky';
   if (!isLang(lang)) throw new CliError(`roster check: --lang "${lang}" must be ky, ru or en`);
   if (values.on !== undefined && !isIsoDate(values.on))
@@ -133,8 +147,8 @@ function parseCheckArgs(argv: string[]) {
  * composition breaks a rule (5.2.1, 5.2.3, 5.4.6); 0: none broken. Warnings (a phone that is not valid, a phone
  * shared by two members, an empty workplace or village, a birth year alone) are printed and never change the exit.
  */
-async function check(argv: string[]): Promise<number> {
-  const args = parseCheckArgs(argv);
+async function check(parsed: Parsed<typeof CHECK>): Promise<number> {
+  const args = parseCheckArgs(parsed);
   const today = bishkekDateOf(Date.now());
   const on = args.on ?? today;
   const { members, errors, warnings } = await readRosterFile(args.file, { today });
