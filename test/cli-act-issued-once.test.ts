@@ -72,6 +72,8 @@ describe.skipIf(!runs)('an act whose procedure ran is not issued again', () => {
     const issued = await issueAct(deps(), { actId, actor: 'test', whenEngineAway: 'refuse' });
     expect(issued.delivery).toBe('started');
     await recordReceipt(deps(), { actId, receivedOn: '2026-06-01', via: 'staff' });
+    // The executive body's own receipt opens its 30 days (4.3(4)); the object's opens only the object's answer.
+    await recordReceipt(deps(), { actId, receivedOn: '2026-06-01', via: 'staff', party: 'executive-body' });
     await w.engine.advanceTo('2026-06-02T04:00:00Z');
     for (const obligationKey of ['object-response', 'executive-report'] as const)
       await recordResponse(deps(), {
