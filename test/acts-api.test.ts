@@ -705,6 +705,10 @@ describe.skipIf(!runs)('the staff pages', () => {
     expect(refused.body).toContain('Исправьте следующее');
     expect(refused.body).toContain('не указан метод');
     expect(refused.body).toContain('В акте отсутствуют обязательные сведения (8.1): место проведения.');
+    // Each item by its label in the page's language, never by its key or path.
+    expect(refused.body).toContain('<strong>Место проведения</strong>');
+    expect(refused.body).toContain('<strong>результат 1: метод</strong>');
+    expect(refused.body).not.toMatch(/<strong>(place|findings\[0\]\.method)<\/strong>/u);
     const list = await get('member@ayil.kg', `/manage/groups/${groupId}/acts?lang=ky`);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Ашкана');
