@@ -212,14 +212,16 @@ function normaliseEmails(raw: readonly string[]): string[] {
 async function refuseSecondExecutiveBody(db: Kysely<Database>, councilId: string): Promise<void> {
   const existing = await db
     .selectFrom('monitored_objects')
-    .select(['id', 'name'])
+    .select(['name', 'name_ru'])
     .where('council_id', '=', councilId)
     .where('is_executive_body', '=', true)
     .executeTakeFirst();
   if (!existing) return;
+  // The registered body by its name (people read this), not its id.
+  const ru = existing.name_ru ?? existing.name;
   throw new ObjectError('executive-body-exists', 'kind', {
-    ky: `Бул кеңештин аткаруу органы катталган: ${existing.name} (${existing.id}); бир кеңештин бир гана аткаруу органы болот.`,
-    ru: `Исполнительный орган этого кенеша уже зарегистрирован: ${existing.name} (${existing.id}); у кенеша он один.`,
-    en: `This council's executive body is already registered: ${existing.name} (${existing.id}); a council has one.`,
+    ky: `Бул кеңештин аткаруу органы катталган: «${existing.name}»; бир кеңештин бир гана аткаруу органы болот.`,
+    ru: `Исполнительный орган этого кенеша уже зарегистрирован: «${ru}»; у кенеша он один.`,
+    en: `This council's executive body is already registered: "${existing.name}"; a council has one.`,
   });
 }

@@ -98,7 +98,10 @@ describe('monitored objects (4.2)', () => {
       ObjectError,
     );
     expect(second.code).toBe('executive-body-exists');
-    expect(second.messages.en).toContain(first.id);
+    // The first body by its name in each language, not its id.
+    expect(second.messages.ky).toContain('«Ак-Суу айыл өкмөтү»');
+    expect(second.messages.ru).toContain('«Ак-Суйский айыл окмоту»');
+    expect(second.messages.en).not.toContain(first.id);
     const other = await registerCouncil(t.db, { name: { ky: 'Башка', ru: 'Другой' } }, 'test');
     await expect(
       registerObject(
