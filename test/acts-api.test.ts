@@ -663,6 +663,8 @@ describe.skipIf(!runs)('the staff pages', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Исправьте следующее');
+    expect(bad.body).toContain('<strong>первый адрес электронной почты</strong>'); // not emails[0]
+    expect(bad.body).not.toContain('emails[0]');
     expect(bad.body).toContain('value="Суу чарба"');
     const good = await form(
       'staff@ayil.kg',
