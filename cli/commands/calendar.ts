@@ -2,7 +2,6 @@
 // from the Labour Code rules, the shipped year data, the entries staff keep in the database and an optional file.
 // `jmeg calendar set|remove|import`: staff edit the database entries (each change a calendar.* event).
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../../config/config';
 import { calendarEntriesFor, type CalendarChange, type CalendarScope } from '../../db/calendar-entries';
@@ -32,37 +31,91 @@ import {
 } from '../../procedures/calendar/change-calendar';
 import type { SignalOutcome } from '../../procedures/calendar/tell-procedures';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
 import type { ProcedureEngine } from '../../procedures/engine';
 import { withDatabase } from '../with-database';
 import { withEngine } from '../with-engine';
 
-const USAGE =
-  'usage: jmeg calendar show YYYY [--council ID] [--no-db] [--calendar FILE.json|FILE.ics] [--replace-years] [--lang ky|ru|en] [--json]';
-const SET_USAGE =
-  'usage: jmeg calendar set YYYY-MM-DD --type day-off|working-day --name-ky NAME --name-ru NAME [--status confirmed|estimated] [--council ID]';
-const REMOVE_USAGE = 'usage: jmeg calendar remove YYYY-MM-DD [--council ID]';
-const IMPORT_USAGE = 'usage: jmeg calendar import FILE.json|FILE.ics [--council ID]';
+/** The --calendar and --replace-years options, shared with `jmeg deadline`. */
+export const CALENDAR_FILE_OPTIONS = {
+  calendar: {
+    type: 'string',
+    placeholder: 'FILE.json|FILE.ics',
+    description: 'calendar entries to add (overriding the same dates)',
+  },
+  'replace-years': { type: 'boolean', description: "the file's years replace the shipped ones whole" },
+} as const satisfies Options;
 
-/** node:util parseArgs (strict), its errors turned into one-line CliErrors that name the option. */
-export function parseCliArgs<T extends ParseArgsConfig['options']>(
-  command: string,
-  usage: string,
-  argv: string[],
-  options: T,
-) {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw new CliError(`${command}: unknown option "${option}"; ${usage}`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new CliError(`${command}: option ${option} needs a value; ${usage}`);
-    throw new CliError(`${command}: ${message.split('\n')[0] ?? message}; ${usage}`);
-  }
-}
+export const LANG_OPTION = {
+  type: 'string',
+  placeholder: 'ky|ru|en',
+  description: 'language of the output (default ky)',
+} as const;
+
+const COUNCIL = {
+  council: {
+    type: 'string',
+    placeholder: 'ID',
+    description: "the council's own calendar (default: the national calendar)",
+  },
+} as const satisfies Options;
+
+const SHOW = {
+  ...COUNCIL,
+  'no-db': { type: 'boolean', description: 'only the shipped calendar and --calendar, not the database' },
+  ...CALENDAR_FILE_OPTIONS,
+  lang: LANG_OPTION,
+  json: { type: 'boolean', description: 'print JSON' },
+} as const satisfies Options;
+
+const SET = {
+  type: { type: 'string', placeholder: 'day-off|working-day', description: 'what the day is', required: true },
+  'name-ky': { type: 'string', placeholder: 'NAME', description: "the day's name in Kyrgyz", required: true },
+  'name-ru': { type: 'string', placeholder: 'NAME', description: "the day's name in Russian", required: true },
+  status: {
+    type: 'string',
+    placeholder: 'confirmed|estimated',
+    description: 'confirmed (default) or estimated (a date not yet decreed)',
+  },
+  ...COUNCIL,
+} as const satisfies Options;
+
+export const command: Group = {
+  name: 'calendar',
+  summary: "Working days of a year, and staff's edits to the calendar (recorded as events).",
+  subcommands: [
+    leaf({
+      name: 'show',
+      summary: 'Lists the non-working days and the worked weekend days of a year.',
+      positionals: [{ name: 'YYYY', description: 'the year' }],
+      options: SHOW,
+      run: show,
+    }),
+    leaf({
+      name: 'set',
+      summary: 'Records a day off or a worked day (running procedures recount their deadlines).',
+      positionals: [{ name: 'YYYY-MM-DD', description: 'the day' }],
+      options: SET,
+      run: set,
+    }),
+    leaf({
+      name: 'remove',
+      summary: "Removes a day's entry.",
+      positionals: [{ name: 'YYYY-MM-DD', description: 'the day' }],
+      options: COUNCIL,
+      run: remove,
+    }),
+    leaf({
+      name: 'import',
+      summary: 'Records every entry of a calendar file, all or nothing.',
+      positionals: [{ name: 'FILE.json|FILE.ics', description: 'the calendar file' }],
+      options: COUNCIL,
+      run: importFile,
+    }),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
 
 /** --lang: one of ky, ru, en (default ky, the state language). */
 export function langOption(value: string | undefined): Lang {
@@ -191,14 +244,6 @@ const LABELS: Record<Lang, Labels> = {
   },
 };
 
-export function run(argv: string[]): Promise<number> {
-  const sub = argv.find((a) => !a.startsWith('-'));
-  if (sub === 'set') return set(argv);
-  if (sub === 'remove') return remove(argv);
-  if (sub === 'import') return importFile(argv);
-  return show(argv);
-}
-
 /**
  * Whether `show` reads the database: when DATABASE_URL is set, or when the embedded PGlite database already exists
  * in the data directory (JMEG_DATA_DIR, default ./data); never with --no-db. It never creates a database.
@@ -208,19 +253,8 @@ function databaseConfigured(): boolean {
   return config.databaseUrl !== null || existsSync(pgliteDirOf(config));
 }
 
-async function show(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCliArgs('calendar', USAGE, argv, {
-    calendar: { type: 'string' },
-    'replace-years': { type: 'boolean' },
-    council: { type: 'string' },
-    'no-db': { type: 'boolean' },
-    lang: { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  const [sub, yearText, ...extra] = positionals;
-  if (sub !== 'show') throw new CliError(sub === undefined ? USAGE : `calendar: unknown subcommand "${sub}"; ${USAGE}`);
-  if (yearText === undefined) throw new CliError(`calendar show: the year is required; ${USAGE}`);
-  if (extra.length > 0) throw new CliError(`calendar show: unexpected argument "${extra[0]}"; ${USAGE}`);
+async function show({ values, positionals }: Parsed<typeof SHOW>): Promise<number> {
+  const yearText = positionals[0]!;
   if (!/^\d{4}$/.test(yearText)) throw new CliError(`calendar show: year "${yearText}" must be four digits, e.g. 2026`);
   const year = Number(yearText);
   const lang = langOption(values.lang);
@@ -319,17 +353,8 @@ function changeWithEngine(
   return withEngine(loadConfig(), (engine) => change({ db, engine }));
 }
 
-async function set(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCliArgs('calendar set', SET_USAGE, argv, {
-    type: { type: 'string' },
-    'name-ky': { type: 'string' },
-    'name-ru': { type: 'string' },
-    status: { type: 'string' },
-    council: { type: 'string' },
-  });
-  const [, date, ...extra] = positionals;
-  if (date === undefined) throw new CliError(`calendar set: the date is required; ${SET_USAGE}`);
-  if (extra.length > 0) throw new CliError(`calendar set: unexpected argument "${extra[0]}"; ${SET_USAGE}`);
+async function set({ values, positionals }: Parsed<typeof SET>): Promise<number> {
+  const date = positionals[0]!;
   if (!isIsoDate(date)) throw new CliError(`calendar set: "${date}" is not a real date (YYYY-MM-DD)`);
   const type = values.type;
   if (type !== 'day-off' && type !== 'working-day')
@@ -362,10 +387,8 @@ async function set(argv: string[]): Promise<number> {
   });
 }
 
-async function remove(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCliArgs('calendar remove', REMOVE_USAGE, argv, { council: { type: 'string' } });
-  const [, date, ...extra] = positionals;
-  if (date === undefined || extra.length > 0) throw new CliError(REMOVE_USAGE);
+async function remove({ values, positionals }: Parsed<typeof COUNCIL>): Promise<number> {
+  const date = positionals[0]!;
   if (!isIsoDate(date)) throw new CliError(`calendar remove: "${date}" is not a real date (YYYY-MM-DD)`);
   return withDatabase(async (db) => {
     const scope = values.council === undefined ? null : await existingCouncil(db, values.council, 'calendar remove');
@@ -383,10 +406,8 @@ async function remove(argv: string[]): Promise<number> {
 }
 
 /** All or nothing: the file is parsed whole first (one bad entry and nothing is written), then recorded in one transaction. */
-async function importFile(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCliArgs('calendar import', IMPORT_USAGE, argv, { council: { type: 'string' } });
-  const [, file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) throw new CliError(IMPORT_USAGE);
+async function importFile({ values, positionals }: Parsed<typeof COUNCIL>): Promise<number> {
+  const file = positionals[0]!;
   const entries = readCalendarFile(file, 'calendar import');
   if (entries.length === 0) throw new CliError(`calendar import ${file}: the file holds no entries`);
   return withDatabase(async (db) => {

@@ -6,31 +6,43 @@ import { computeDeadline, explainDeadline, OBLIGATION_KEYS } from '../../domain/
 import { DomainError } from '../../domain/domain-error';
 import { CALENDAR_KIND_NAMES, calendarKindOf, calendarOfKind } from '../../domain/object-calendar';
 import { CliError } from '../cli-error';
-import { langOption, loadCalendar, parseCliArgs } from './calendar';
+import { leaf, runCommand, type Options, type Parsed } from '../command';
+import { CALENDAR_FILE_OPTIONS, LANG_OPTION, langOption, loadCalendar } from './calendar';
 
-const USAGE = `usage: jmeg deadline <${OBLIGATION_KEYS.join('|')}> --from YYYY-MM-DD [--calendar FILE.json|FILE.ics] [--replace-years] [--object-kind KIND] [--follows-transfers] [--lang ky|ru|en] [--json] [--extended]`;
 const KINDS = Object.keys(MONITORED_OBJECT_KINDS);
 
-export function run(argv: string[]): Promise<number> {
-  return Promise.resolve(argv).then(deadline);
-}
+const OPTIONS = {
+  from: {
+    type: 'string',
+    placeholder: 'YYYY-MM-DD',
+    description: 'the date of the event the count starts from',
+    required: true,
+  },
+  ...CALENDAR_FILE_OPTIONS,
+  'object-kind': {
+    type: 'string',
+    placeholder: 'KIND',
+    description: `count on the calendar of this kind of object (4.2): ${KINDS.join(', ')}`,
+  },
+  'follows-transfers': { type: 'boolean', description: "the object follows the Cabinet's transfers of days off" },
+  lang: LANG_OPTION,
+  json: { type: 'boolean', description: 'print JSON' },
+  extended: { type: 'boolean', description: 'the extended period, where the rule allows one' },
+} as const satisfies Options;
 
-function deadline(argv: string[]): number {
-  const { values, positionals } = parseCliArgs('deadline', USAGE, argv, {
-    from: { type: 'string' },
-    calendar: { type: 'string' },
-    'replace-years': { type: 'boolean' },
-    lang: { type: 'string' },
-    json: { type: 'boolean' },
-    extended: { type: 'boolean' },
-    'object-kind': { type: 'string' },
-    'follows-transfers': { type: 'boolean' },
-  });
-  const [key, ...extra] = positionals;
-  if (key === undefined) throw new CliError(`deadline: the obligation key is required; ${USAGE}`);
-  if (extra.length > 0) throw new CliError(`deadline: unexpected argument "${extra[0]}"; ${USAGE}`);
-  if (values.from === undefined)
-    throw new CliError('deadline: --from YYYY-MM-DD is required (the date of the event the count starts from)');
+export const command = leaf({
+  name: 'deadline',
+  summary:
+    'The due date of a statutory obligation and its explanation (the days counted, every non-working day skipped with its name).',
+  positionals: [{ name: '<obligation-key>', description: OBLIGATION_KEYS.join(', ') }],
+  options: OPTIONS,
+  run: (parsed) => deadline(parsed),
+});
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+function deadline({ values, positionals }: Parsed<typeof OPTIONS>): number {
+  const key = positionals[0]!;
   const lang = langOption(values.lang);
   const objectKind = values['object-kind'];
   if (objectKind !== undefined && !KINDS.includes(objectKind))
@@ -44,7 +56,7 @@ function deadline(argv: string[]): number {
       : calendarKindOf(objectKind as MonitoredObjectKind, values['follows-transfers'] ?? false);
 
   try {
-    const from = parseIsoDate(values.from, '--from');
+    const from = parseIsoDate(values.from!, '--from');
     const calendar = calendarOfKind(loadCalendar(values.calendar, values['replace-years']), calendarKind);
     const result = computeDeadline(key, from, calendar, { extended: values.extended });
     if (values.json) {
