@@ -1,7 +1,6 @@
 // `jmeg request send|list|show|receive|extend|answer|refuse`: information requests (7.3.2(1), Law No. 217 of
 // 29.12.2023). Sending starts the request's procedure (workflows/request); receive, extend, answer and refuse are its
 // updates, checked by domain/request.ts. Every step goes through the use cases of procedures/requests.
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config';
 import { findRequest, listGroupRequests, type InformationRequest } from '../../db/requests';
 import { bishkekDateOf, isIsoDate } from '../../domain/dates';
@@ -16,54 +15,102 @@ import {
 } from '../../procedures/requests/request-steps';
 import { writeRequest } from '../../procedures/requests/write-request';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
 import { procedureCliError } from '../refusal';
 import { withDatabase } from '../with-database';
 import { withRequiredEngine } from '../with-engine';
 
-const USAGE = [
-  'usage: jmeg request send --group ID --object ID --subject TEXT --purpose TEXT [--reference TEXT] [--act ID]',
-  '       jmeg request list --group ID [--json]',
-  '       jmeg request show REQUEST_ID [--json]',
-  '       jmeg request receive REQUEST_ID --on YYYY-MM-DD [--via staff|link]',
-  '       jmeg request extend REQUEST_ID --on YYYY-MM-DD --due YYYY-MM-DD --reason TEXT',
-  '       jmeg request answer REQUEST_ID --on YYYY-MM-DD --text TEXT',
-  `       jmeg request refuse REQUEST_ID --on YYYY-MM-DD --ground ${REFUSAL_GROUNDS.join('|')} --text TEXT`,
-  '       (send, receive, extend, answer and refuse need a Temporal server; each takes --lang ky|ru|en)',
-].join('\n');
-
 type Values = Partial<Record<string, string | boolean>>;
 
-function parse(sub: string, args: string[]): { values: Values; positionals: string[]; lang: Lang } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        group: { type: 'string' },
-        object: { type: 'string' },
-        subject: { type: 'string' },
-        purpose: { type: 'string' },
-        reference: { type: 'string' },
-        act: { type: 'string' },
-        on: { type: 'string' },
-        via: { type: 'string' },
-        due: { type: 'string' },
-        reason: { type: 'string' },
-        text: { type: 'string' },
-        ground: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`request ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  const lang = parsed.values.lang ?? 'ky';
+const LANG = {
+  lang: { type: 'string', placeholder: 'ky|ru|en', description: 'language of the messages (default ky)' },
+} as const;
+const ID = [{ name: 'REQUEST_ID', description: 'the request (see "jmeg request list")' }] as const;
+const ON = { type: 'string', placeholder: 'YYYY-MM-DD', description: 'the day it happened', required: true } as const;
+const TEMPORAL = 'Needs a Temporal server (TEMPORAL_ADDRESS).';
+
+const SEND = {
+  group: { type: 'string', placeholder: 'ID', description: 'the group sending the request', required: true },
+  object: { type: 'string', placeholder: 'ID', description: 'the monitored object asked', required: true },
+  subject: { type: 'string', placeholder: 'TEXT', description: 'what is asked for', required: true },
+  purpose: { type: 'string', placeholder: 'TEXT', description: 'what the information is for', required: true },
+  reference: { type: 'string', placeholder: 'TEXT', description: "the requester's reference" },
+  act: { type: 'string', placeholder: 'ID', description: 'the act the request belongs to' },
+  ...LANG,
+} as const satisfies Options;
+
+const LIST = {
+  group: { type: 'string', placeholder: 'ID', description: 'the group', required: true },
+  json: { type: 'boolean', description: 'print JSON' },
+  ...LANG,
+} as const satisfies Options;
+
+const SHOW = { json: { type: 'boolean', description: 'print JSON' }, ...LANG } as const satisfies Options;
+
+const RECEIVE = {
+  on: ON,
+  via: { type: 'string', placeholder: 'staff|link', description: 'who records the receipt (default staff)' },
+  ...LANG,
+} as const satisfies Options;
+
+const EXTEND = {
+  on: ON,
+  due: { type: 'string', placeholder: 'YYYY-MM-DD', description: 'the new due date', required: true },
+  reason: { type: 'string', placeholder: 'TEXT', description: 'why the object needs longer', required: true },
+  ...LANG,
+} as const satisfies Options;
+
+const ANSWER = {
+  on: ON,
+  text: { type: 'string', placeholder: 'TEXT', description: 'the answer', required: true },
+  ...LANG,
+} as const satisfies Options;
+
+const REFUSE = {
+  on: ON,
+  ground: {
+    type: 'string',
+    placeholder: REFUSAL_GROUNDS.join('|'),
+    description: 'the ground of the refusal (Law No. 217)',
+    required: true,
+  },
+  text: { type: 'string', placeholder: 'TEXT', description: 'the refusal as written', required: true },
+  ...LANG,
+} as const satisfies Options;
+
+type Sub = 'send' | 'list' | 'show' | 'receive' | 'extend' | 'answer' | 'refuse';
+
+function step(sub: Sub, options: Options, summary: string, withId: boolean, notes: readonly string[] = [TEMPORAL]) {
+  return leaf({
+    name: sub,
+    summary,
+    positionals: withId ? ID : [],
+    options,
+    notes,
+    run: (parsed) => request(sub, parsed),
+  });
+}
+
+export const command: Group = {
+  name: 'request',
+  summary: 'Information requests (7.3.2(1), Law No. 217 of 29.12.2023) and their procedure.',
+  subcommands: [
+    step('send', SEND, "Writes a request and starts its procedure; the object's link is mailed.", false),
+    step('list', LIST, "Lists a group's requests with their due dates and outcomes.", false, []),
+    step('show', SHOW, 'Shows one request: its dates, calendar, extension and outcome.', true, []),
+    step('receive', RECEIVE, "Records the object's receipt; the answer's deadline opens.", true),
+    step('extend', EXTEND, 'Records an extension of the due date (by up to 10 working days).', true),
+    step('answer', ANSWER, "Records the object's answer.", true),
+    step('refuse', REFUSE, "Records the object's refusal, with its ground.", true),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+function langOf(sub: string, value: string | undefined): Lang {
+  const lang = value ?? 'ky';
   if (!isLang(lang)) throw new CliError(`request ${sub}: --lang "${lang}" must be ky, ru or en`);
-  return { values: parsed.values, positionals: parsed.positionals, lang };
+  return lang;
 }
 
 function need(sub: string, values: Values, name: string, what: string): string {
@@ -78,11 +125,8 @@ function date(sub: string, values: Values, name: string): string {
   return v;
 }
 
-function oneId(sub: string, positionals: string[]): string {
-  const [id, ...extra] = positionals;
-  if (id === undefined) throw new CliError(`request ${sub}: REQUEST_ID is required\n${USAGE}`);
-  if (extra.length > 0) throw new CliError(`request ${sub}: unexpected argument "${extra[0]}"`);
-  return id;
+function oneId(positionals: string[]): string {
+  return positionals[0]!;
 }
 
 function line(r: InformationRequest, today: string): string {
@@ -90,19 +134,8 @@ function line(r: InformationRequest, today: string): string {
   return `${r.id}  sent ${r.sentOn}  due ${r.due ?? '-'}  ${outcome}  ${r.subject}`;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h') {
-    process.stdout.write(`${USAGE}\n`);
-    return sub === undefined ? 2 : 0;
-  }
-  if (!['send', 'list', 'show', 'receive', 'extend', 'answer', 'refuse'].includes(sub))
-    throw new CliError(`request: unknown subcommand "${sub}"\n${USAGE}`);
-  const { values, positionals, lang } = parse(sub, rest);
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+async function request(sub: Sub, { values, positionals }: Parsed<Options>): Promise<number> {
+  const lang = langOf(sub, values.lang);
   const today = bishkekDateOf(Date.now());
   const out = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -114,7 +147,7 @@ export async function run(argv: string[]): Promise<number> {
         else for (const r of requests) out(line(r, today));
         return 0;
       }
-      const id = oneId(sub, positionals);
+      const id = oneId(positionals);
       const r = await findRequest(db, id);
       if (!r) throw new CliError(`request show: there is no request ${id}`, 1);
       if (values.json) out(JSON.stringify(r, null, 2));
@@ -150,20 +183,20 @@ export async function run(argv: string[]): Promise<number> {
             const { request } = await writeRequest(deps, {
               groupId: need(sub, values, 'group', 'ID'),
               objectId: need(sub, values, 'object', 'ID'),
-              subject: (values.subject as string | undefined) ?? '',
-              purpose: (values.purpose as string | undefined) ?? '',
-              reference: (values.reference as string | undefined) ?? null,
-              actId: (values.act as string | undefined) ?? null,
+              subject: values.subject ?? '',
+              purpose: values.purpose ?? '',
+              reference: values.reference ?? null,
+              actId: values.act ?? null,
               actor: 'cli:staff',
             });
             out(`request ${request.id} sent on ${request.sentOn}; the object's link is mailed`);
             return 0;
           }
           case 'receive': {
-            const via = (values.via as string | undefined) ?? 'staff';
+            const via = values.via ?? 'staff';
             if (via !== 'staff' && via !== 'link') throw new CliError('request receive: --via must be staff or link');
             const receipt = await recordRequestReceipt(deps, {
-              requestId: oneId(sub, positionals),
+              requestId: oneId(positionals),
               receivedOn: date(sub, values, 'on'),
               via,
             });
@@ -172,19 +205,19 @@ export async function run(argv: string[]): Promise<number> {
           }
           case 'extend': {
             const ext = await extendRequest(deps, {
-              requestId: oneId(sub, positionals),
+              requestId: oneId(positionals),
               on: date(sub, values, 'on'),
               newDue: date(sub, values, 'due'),
-              reason: (values.reason as string | undefined) ?? '',
+              reason: values.reason ?? '',
             });
             out(`extended on ${ext.on} to ${ext.newDue}`);
             return 0;
           }
           case 'answer':
           case 'refuse': {
-            const requestId = oneId(sub, positionals);
+            const requestId = oneId(positionals);
             const on = date(sub, values, 'on');
-            const text = (values.text as string | undefined) ?? '';
+            const text = values.text ?? '';
             let result;
             if (sub === 'answer') result = await answerRequest(deps, { requestId, on, text });
             else {
