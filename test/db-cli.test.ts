@@ -132,7 +132,7 @@ describe('jmeg db / council / group / roster import / projections', () => {
     const events = await countRows(t.db, 'events');
     expect(await jmeg('projections', 'rebuild')).toMatchObject({
       code: 0,
-      stdout: expect.stringContaining(`replayed ${events} events into 17 projection tables`) as string,
+      stdout: expect.stringContaining(`replayed ${events} events into 18 projection tables`) as string,
     });
     expect(await countRows(t.db, 'memberships')).toBe(26);
   });

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { streams, type NewEvent, type PersonData } from '../../db/events';
+import { requestStream } from '../../db/requests-events';
 import { record } from '../../db/record';
 
 const at = (iso: string) => new Date(iso);
@@ -345,6 +346,34 @@ export async function recordSampleHistory(
       },
     },
     { type: 'calendar.entry-removed', payload: { councilId: null, date: '2027-05-17' } },
+  ]);
+  // An information request (7.3.2(1)) to the first object: received, extended once, answered.
+  const requestId = `r1${suffix}`;
+  await rec(requestStream(requestId), [
+    {
+      type: 'request.written',
+      payload: {
+        requestId,
+        groupId,
+        councilId,
+        objectId: `o1${suffix}`,
+        subject: 'Budget of the water supply',
+        purpose: 'to check the plan item',
+        reference: null,
+        actId: null,
+        calendarKind: 'with-transfers',
+        sentOn: '2027-01-11',
+      },
+    },
+    { type: 'request.received', payload: { requestId, receivedOn: '2027-01-12', via: 'staff', dueDate: '2027-01-26' } },
+    {
+      type: 'request.extended',
+      payload: { requestId, on: '2027-01-20', dueDate: '2027-02-05', reason: 'the accounts are in the district' },
+    },
+    {
+      type: 'request.answered',
+      payload: { requestId, on: '2027-02-03', text: 'The budget is attached.', late: false },
+    },
   ]);
   await rec(streams.calendar(councilId), [
     {
