@@ -405,6 +405,17 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
     expect(main).toContain(t('ky', 'obligation.left.working', { n: 10 }));
     await expect.poll(() => object.getByLabel(t('ky', 'respond.text'), { exact: true }).count()).toBe(1);
     await shot(object, 'respond');
+    // The executive body gets the act too, with its own link (4.3(4)): opening it records its own receipt, from
+    // which its 30 calendar days count.
+    const okmotMail = await eventually(
+      'the act mail to the executive body',
+      () => smtp.received.find((m) => m.envelopeTo.includes('okmot@aksuu.kg') && responseLinkIn(m) !== null),
+      30_000,
+    );
+    const okmot = await object.context().newPage();
+    await okmot.goto(responseLinkIn(okmotMail)!);
+    expect(await h1(okmot)).toBe(t('ky', 'act.title', { number: act.number! }));
+    await okmot.close();
     await expectNoAxeViolations(object, "the object's response page");
   });
 
