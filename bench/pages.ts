@@ -317,7 +317,7 @@ async function seedGroup(db: Kysely<Database>, size: number): Promise<Omit<Group
   const executive = objects[0]!;
 
   // Act i: issued on a day spread over SPAN_DAYS, in order (numbers follow the dates), about one of the nine other objects,
-  // received the next working day; 4.3 (3) the object's answer and 4.3 (4) the executive body's report open on receipt.
+  // received the next working day; 4.3(3) the object's answer and 4.3(4) the executive body's report open on receipt.
   // Answers: every 20th act's two obligations escalated and never answered (they stay on the chair's list); every 7th
   // act's object answer came 2 working days late (after the escalation); the others a few days before the due date.
   for (let i = 0; i < size; i++) {
@@ -891,7 +891,7 @@ async function main(): Promise<void> {
     '',
     'How the data is made: each group is created (5.4.5) and active, with nine members and a chair, two notices, a meeting every four weeks (held when past, two to come), ' +
       'ten objects (the executive body and nine others) and its acts spread evenly over the two years before "today", each drafted with complete 8.1 content and issued ' +
-      "(`draftAct`, `issueAct`), received the next working day, with the object's answer (4.3 (3)) and the executive body's report (4.3 (4)) opened on receipt; " +
+      "(`draftAct`, `issueAct`), received the next working day, with the object's answer (4.3(3)) and the executive body's report (4.3(4)) opened on receipt; " +
       'the reminder rungs of `reminderLadder` are recorded as they came before the answer or before now, the escalation when its day came unanswered; ' +
       "every 20th act's two obligations were escalated and never answered, every 7th act's object answer came two working days late, the others a few days before the due date; " +
       "an act whose obligations are all met is closed, as the act procedure does. All of it through `record()` on the group's and the acts' streams, as the procedures record it.",

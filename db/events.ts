@@ -149,10 +149,10 @@ export type ActEvent =
   | Ev<'act.updated', { actId: string; title: string; content: Record<string, unknown> }>
   | Ev<'act.annex-attached', { actId: string; annex: AnnexData }>
   | Ev<'act.issued', { actId: string; number: string; issuedOn: IsoDate; content: Record<string, unknown> }>
-  /** 4.3: the object's receipt; with `party: 'executive-body'`, the executive body's own (4.3 (4)). */
+  /** 4.3: the object's receipt; with `party: 'executive-body'`, the executive body's own (4.3(4)). */
   | Ev<'act.received', { actId: string; receivedOn: IsoDate; via: 'link' | 'staff'; party?: 'executive-body' }>
   | Ev<'act.closed', { actId: string; reason: string | null }>
-  /** 4.3 (3): the object's answer mailed on to the executive body (copy to the group's chair). */
+  /** 4.3(3): the object's answer mailed on to the executive body (copy to the group's chair). */
   | Ev<'response.forwarded', { actId: string; responseId: string; to: string[]; forwardedAt: string }>
   | Ev<
       'response.recorded',

@@ -39,8 +39,8 @@ export interface ObjectRecord {
 }
 
 /**
- * The object's obligations are those it owes as a party: 'object:<id>' (4.3 (3), the answer to an act about it),
- * and for the executive body also 'executive-body' in its council's groups (4.3 (4), the report to the council).
+ * The object's obligations are those it owes as a party: 'object:<id>' (4.3(3), the answer to an act about it),
+ * and for the executive body also 'executive-body' in its council's groups (4.3(4), the report to the council).
  * `from`/`to` limit them to a reporting period by due date (inclusive).
  */
 export async function objectRecord(

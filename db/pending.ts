@@ -50,7 +50,7 @@ export interface PendingObligation {
   dueDate: IsoDate;
   /** The end of the due day in Bishkek (UTC ISO). */
   dueInstant: string;
-  /** For open obligations: days from today to the due date, excluding today, in the rule's unit (working days for 4.3 (3), calendar days for 4.3 (4)); negative when overdue. Null when closed. */
+  /** For open obligations: days from today to the due date, excluding today, in the rule's unit (working days for 4.3(3), calendar days for 4.3(4)); negative when overdue. Null when closed. */
   daysLeft: { unit: 'working' | 'calendar'; left: number; working: number; calendar: number } | null;
   overdue: boolean;
   /** Open and due from today to Sunday of this week. */

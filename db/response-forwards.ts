@@ -1,4 +1,4 @@
-// 4.3 (3): the object's answers forwarded to the executive body (copy to the group), as the act workflow recorded
+// 4.3(3): the object's answers forwarded to the executive body (copy to the group), as the act workflow recorded
 // them in the event log (response.forwarded on the act's stream).
 import type { Kysely } from 'kysely';
 import type { Database } from './database';

@@ -63,7 +63,7 @@ const escalated: ActState = {
   obligations: [obligation('object-response', '2026-06-16', true), obligation('executive-report', '2026-07-02')],
 };
 
-// 4.3 (4): an act about another object, with the executive body's own track: the object received on 2 June.
+// 4.3(4): an act about another object, with the executive body's own track: the object received on 2 June.
 const ownTrack: ActState = {
   ...received,
   obligations: [obligation('object-response', '2026-06-16')],
@@ -155,7 +155,7 @@ describe('recordResponse: after the receipt, to an obligation of the act, late o
     ],
     ['dated before the receipt', received, answer({ respondedOn: '2026-06-01' }), ['date-too-early']],
     [
-      "the executive body's report before its own receipt (4.3 (4))",
+      "the executive body's report before its own receipt (4.3(4))",
       ownTrack,
       answer({ obligationKey: 'executive-report' }),
       ['not-received-by-executive-body'],

@@ -1,4 +1,4 @@
-// The act procedure's rules (4.3) as the checks behind its updates: the receipt that starts the counts of 4.3 (3)
+// The act procedure's rules (4.3) as the checks behind its updates: the receipt that starts the counts of 4.3(3)
 // and (4), a response to an obligation the act opened, and the chair closing the act after an escalation. Pure and
 // synchronous: the workflow runs them as update validators (a refusal leaves no trace in history), and a caller may
 // run them on the queried state before sending.
@@ -99,7 +99,7 @@ export function checkReceipt(state: ActState, req: ReceiptInput): Problem[] {
         ),
       ),
     ];
-  // 4.3 (4): the executive body's own receipt, when it has its own track; otherwise one receipt for both.
+  // 4.3(4): the executive body's own receipt, when it has its own track; otherwise one receipt for both.
   const own = party === 'executive-body' && state.executiveBody !== null;
   if (own ? state.executiveBody!.receipt : state.receipt) return [];
   const out = closedProblem(state);
@@ -144,7 +144,7 @@ export function checkResponse(state: ActState, req: ResponseInput): Problem[] {
   if (state.responses.some((r) => r.submissionKey === req.submissionKey && r.obligationKey === req.obligationKey))
     return [];
   const out = closedProblem(state);
-  // 4.3 (4): the executive body's report counts from its own receipt when it has its own track.
+  // 4.3(4): the executive body's report counts from its own receipt when it has its own track.
   const own = req.obligationKey === 'executive-report' && state.executiveBody !== null;
   const receipt = own ? state.executiveBody!.receipt : state.receipt;
   if (!receipt) {

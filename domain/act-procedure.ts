@@ -12,8 +12,8 @@ export type ActObligationKey = 'object-response' | 'executive-report';
 export type ActObligation = { key: ActObligationKey; party: string };
 
 /**
- * 4.3: the obligations an act opens on its receipt. The object informs the executive body (4.3 (3)), which does not
- * apply when the object is the executive body itself; the executive body reports to the council (4.3 (4)) always.
+ * 4.3: the obligations an act opens on its receipt. The object informs the executive body (4.3(3)), which does not
+ * apply when the object is the executive body itself; the executive body reports to the council (4.3(4)) always.
  */
 export function actObligations(object: { id: string; isExecutiveBody: boolean }): ActObligation[] {
   const report: ActObligation = { key: 'executive-report', party: 'executive-body' };
@@ -22,7 +22,7 @@ export function actObligations(object: { id: string; isExecutiveBody: boolean })
 
 /**
  * 4.3: the obligations whose count starts on the given party's receipt. With the executive body's own track (an act
- * about another object), the object's receipt opens 4.3 (3) and the executive body's own receipt opens 4.3 (4);
+ * about another object), the object's receipt opens 4.3(3) and the executive body's own receipt opens 4.3(4);
  * otherwise (an act about the executive body, or a procedure started before the track existed) one receipt opens all.
  */
 export function obligationsOnReceipt(
@@ -54,7 +54,7 @@ export interface DeliveryResult {
 }
 
 /**
- * Who received the act: the object, or the executive body (4.3 (4): its 30 days count from its own receipt of the
+ * Who received the act: the object, or the executive body (4.3(4): its 30 days count from its own receipt of the
  * act). For an act about the executive body itself, the two are one receipt.
  */
 export type ReceiptParty = 'object' | 'executive-body';
@@ -112,7 +112,7 @@ export interface ActState {
   delivery: DeliveryResult | null;
   receipt: Receipt | null;
   /**
-   * 4.3 (4): the executive body's own delivery and receipt, for an act about another object; null for an act about
+   * 4.3(4): the executive body's own delivery and receipt, for an act about another object; null for an act about
    * the executive body (its receipt is `receipt`) and for procedures started before the executive body had its track.
    */
   executiveBody: { delivery: DeliveryResult | null; receipt: Receipt | null } | null;

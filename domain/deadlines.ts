@@ -1,5 +1,5 @@
 // The statutory deadlines: one catalogue of obligations (who owes what, by which clause, counted from which event)
-// and the counting rules of DESIGN.md "Deadlines", each stated once here. Clauses: 4.3 (3) and (4), 5.3.1, 5.3.2,
+// and the counting rules of DESIGN.md "Deadlines", each stated once here. Clauses: 4.3(3) and (4), 5.3.1, 5.3.2,
 // 5.3.3, 5.4.1, 5.4.2, 5.4.3, and Law No. 217 for information requests; their numbers are in regulation.ts.
 import type { Calendar, CalendarName, YearData } from './calendar';
 import {
@@ -157,7 +157,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
     },
     rule: { kind: 'working-days-before', n: CREATION_NOTICE_WORKING_DAYS_BEFORE },
   },
-  // 4.3 (3): the object answers within 10 working days of receiving an act, with a copy to the group.
+  // 4.3(3): the object answers within 10 working days of receiving an act, with a copy to the group.
   'object-response': {
     key: 'object-response',
     clause: '4.3',
@@ -174,7 +174,7 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
     },
     rule: { kind: 'working-days-after', n: OBJECT_RESPONSE_WORKING_DAYS },
   },
-  // 4.3 (4): the executive body reports to the council within 30 calendar days of receiving an act.
+  // 4.3(4): the executive body reports to the council within 30 calendar days of receiving an act.
   'executive-report': {
     key: 'executive-report',
     clause: '4.3',

@@ -8,9 +8,9 @@ export type Share = { readonly numerator: number; readonly denominator: number }
 
 // Periods.
 
-/** 4.3 (3): the monitored object informs the executive body within 10 working days of receiving an act. */
+/** 4.3(3): the monitored object informs the executive body within 10 working days of receiving an act. */
 export const OBJECT_RESPONSE_WORKING_DAYS = 10;
-/** 4.3 (4): the executive body informs the council within 30 calendar days of receiving an act. */
+/** 4.3(4): the executive body informs the council within 30 calendar days of receiving an act. */
 export const EXECUTIVE_REPORT_CALENDAR_DAYS = 30;
 /** 5.3.1: the group's term of office is 4 years from its creation. */
 export const TERM_YEARS = 4;
@@ -35,11 +35,11 @@ export const MIN_GROUP_SIZE = 5;
 export const MAX_GROUP_SIZE = 15;
 /** 5.2.1: members are aged 18 or over. */
 export const MIN_MEMBER_AGE = 18;
-/** 5.2.3 (1): at least 1/4 of the members are municipal employees of the executive body. */
+/** 5.2.3(1): at least 1/4 of the members are municipal employees of the executive body. */
 export const MUNICIPAL_EMPLOYEES_SHARE: Share = { numerator: 1, denominator: 4 };
-/** 5.2.3 (2): 1/4 of the members are council deputies. */
+/** 5.2.3(2): 1/4 of the members are council deputies. */
 export const DEPUTIES_SHARE: Share = { numerator: 1, denominator: 4 };
-/** 5.2.3 (3): at least half of the members are citizens and representatives of their associations. */
+/** 5.2.3(3): at least half of the members are citizens and representatives of their associations. */
 export const CITIZENS_SHARE: Share = { numerator: 1, denominator: 2 };
 /** 5.2.3: persons of one sex must not exceed 70% of the members. */
 export const ONE_SEX_MAX_SHARE: Share = { numerator: 7, denominator: 10 };

@@ -27,7 +27,7 @@ export interface ResponseTokenPayload {
  * - expired: genuine but past its expiry;
  * - wrong-act: genuine, for another act than the page it was used on;
  * - wrong-party: genuine, for this act, but another party's (the object's link used for the executive body's receipt,
- *   or the reverse: each party's receipt starts its own count, 4.3 (3) and (4)).
+ *   or the reverse: each party's receipt starts its own count, 4.3(3) and (4)).
  */
 export type ResponseTokenErrorCode = 'malformed' | 'tampered' | 'expired' | 'wrong-act' | 'wrong-party';
 

@@ -1,4 +1,4 @@
-// 4.3 (4): the executive body's own track, on Temporal's real time-skipping test server (the real act workflow and
+// 4.3(4): the executive body's own track, on Temporal's real time-skipping test server (the real act workflow and
 // activities on a real worker), a real Postgres database, a real SMTP server and the real HTTP routes. An act about a
 // school goes to the school AND to the executive body, each with its own signed link; each receipt is recorded by a
 // deliberate POST through the party's own link (or by staff naming the party), and the executive body's 30 calendar
@@ -31,7 +31,7 @@ import { requireServer, testServer } from './support/temporal-servers';
 import { createTimeSkippingEngine, type TimeSkippingEngine } from './support/time-skipping-engine';
 
 const server = testServer();
-const runs = requireServer(server, "the executive body's own track (4.3 (4))");
+const runs = requireServer(server, "the executive body's own track (4.3(4))");
 const MAIL_FROM = 'jmeg@ayil.kg';
 const SECRET = 'executive-track-test-secret-0123456789abcd';
 const START = '2026-03-02T04:00:00.000Z'; // Monday 2 March 2026, 10:00 in Bishkek
@@ -180,7 +180,7 @@ afterAll(async () => {
 const post = (url: string, payload: object = {}, lang = 'en') =>
   app.inject({ method: 'POST', url, payload, headers: { 'accept-language': lang } });
 
-describe.skipIf(!runs)("the executive body's own track (4.3 (4)) on the time-skipping server", () => {
+describe.skipIf(!runs)("the executive body's own track (4.3(4)) on the time-skipping server", () => {
   it('the act goes to the school and to the executive body, each with a link signed for the act and itself', async () => {
     const { id, school, executive } = acts.a;
     expect(school).not.toBe('');
@@ -236,7 +236,7 @@ describe.skipIf(!runs)("the executive body's own track (4.3 (4)) on the time-ski
     });
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toMatchObject({ obligationKey: 'object-response', late: false });
-    // 4.3 (3): the answer reaches the executive body (copy to the group), its text in the mail; recorded once.
+    // 4.3(3): the answer reaches the executive body (copy to the group), its text in the mail; recorded once.
     await engine.settle(a.actWorkflowId(id));
     const forwarded = smtp.received.filter(
       (m) => m.envelopeTo.includes(EXECUTIVE_EMAIL) && (m.parsed.text ?? '').includes('насос бузулган'),

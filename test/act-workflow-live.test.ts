@@ -65,7 +65,7 @@ describe.skipIf(!requireLive(live, 'act workflow on the dev server'))('act workf
       for (let i = 0; i < 100 && (await handle.query(a.actStateQuery)).act === null; i++)
         await new Promise((r) => setTimeout(r, 100));
       await handle.executeUpdate(a.recordReceiptUpdate, { args: [{ receivedOn: today, via: 'link' }] });
-      // 4.3 (4): the executive body's own receipt opens its report.
+      // 4.3(4): the executive body's own receipt opens its report.
       await handle.executeUpdate(a.recordReceiptUpdate, {
         args: [{ receivedOn: today, via: 'link', party: 'executive-body' }],
       });
@@ -79,7 +79,7 @@ describe.skipIf(!requireLive(live, 'act workflow on the dev server'))('act workf
       expect(await handle.result()).toMatchObject({ actId: act.id, by: 'obligations-met', on: today });
     });
     transport.close();
-    // The act to the school and to the executive body (its own link), then the school's answer forwarded (4.3 (3)).
+    // The act to the school and to the executive body (its own link), then the school's answer forwarded (4.3(3)).
     expect(rig.smtp.received.map((m) => m.envelopeTo)).toEqual([
       ['mektep@live.kg'],
       ['okmot@live.kg'],

@@ -261,7 +261,7 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
       await engine.advanceTo('2026-06-02T05:00:00Z');
       await engine.update(w.id, a.recordReceiptUpdate, { receivedOn: '2026-06-02', via: 'link' });
       await engine.advanceTo('2026-06-02T05:01:00Z');
-      // The object's receipt opens what the object owes (4.3 (3)); the executive body's own opens its report (4.3 (4)).
+      // The object's receipt opens what the object owes (4.3(3)); the executive body's own opens its report (4.3(4)).
       expect((await state(engine, w)).obligations.map((o) => o.key)).toEqual(['object-response']);
       await engine.update(w.id, a.recordReceiptUpdate, {
         receivedOn: '2026-06-02',
@@ -295,7 +295,7 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
         on: '2026-06-25',
         reason: null,
       });
-      // 4.3 (3): the object's answer went on to the executive body.
+      // 4.3(3): the object's answer went on to the executive body.
       expect(await outbox(w)).toEqual([
         `${deliveryKey(w.input.actId)} sent`,
         `${executiveDeliveryKey(w.input.actId)} sent`,
@@ -389,7 +389,7 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
         .where('act_id', '=', w.input.actId)
         .orderBy('key')
         .execute();
-      // The executive body never recorded its receipt: its report never opened (4.3 (4)).
+      // The executive body never recorded its receipt: its report never opened (4.3(4)).
       expect(statuses.map((r) => [r.key, r.status])).toEqual([['object-response', 'met']]);
       expect((await scheduled(engine, w)).filter((s) => s.type === 'escalate')).toHaveLength(1);
       await record(engine, w, 'act-late-after-escalation');

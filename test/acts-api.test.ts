@@ -532,7 +532,7 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
     });
     expect(second.json<{ responseId: string }>().responseId).toBe(first.json<{ responseId: string }>().responseId);
     expect(await t.db.selectFrom('responses').select('id').where('act_id', '=', actId).execute()).toHaveLength(1);
-    // 4.3 (4): the executive body's 30 days count from its own receipt, recorded here by staff (received 1 June).
+    // 4.3(4): the executive body's 30 days count from its own receipt, recorded here by staff (received 1 June).
     const executive = await call('staff@ayil.kg', 'POST', `/api/acts/${actId}/receipt`, {
       receivedOn: '2026-06-01',
       party: 'executive_body',

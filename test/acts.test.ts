@@ -312,7 +312,7 @@ describe('acts (8.1)', () => {
     ).toBe('not-a-draft');
   });
 
-  it('an act about the executive body opens only the 30-day report (4.3 (3) does not apply to it)', async () => {
+  it('an act about the executive body opens only the 30-day report (4.3(3) does not apply to it)', async () => {
     const ao = (await listObjects(t.db, councilId)).find((o) => o.isExecutiveBody)!;
     const act = await draftAct(t.db, { groupId, objectId: ao.id, draft: complete }, 'test');
     expect(await issueAct(t.db, act.id, { on: '2026-03-04', actor: 'test' })).toMatchObject({

@@ -363,7 +363,7 @@ describe("an object's record of answers (4.3, for the summary reports of 8.1)", 
     expect(r.answers.map((a) => a.obligationId)).toEqual(['A', 'X', 'E']);
   });
 
-  it("the executive body's record holds its reports to the council (4.3 (4))", async () => {
+  it("the executive body's record holds its reports to the council (4.3(4))", async () => {
     const r = (await objectRecord(t.db, ids.ao, { today: TODAY }))!;
     expect(r.answers.map((a) => [a.obligationId, a.key, a.outcome])).toEqual([
       ['H', 'executive-report', 'pending'],

@@ -14,13 +14,13 @@ const mail = (isExecutiveBody: boolean) =>
   });
 
 describe('4.3: the delivery mail names the recipient’s period', () => {
-  it('an object: 10 working days to inform the executive body (4.3 (3))', () => {
+  it('an object: 10 working days to inform the executive body (4.3(3))', () => {
     const { text } = mail(false);
     expect(text).toContain('объект 10 жумуш күнүнүн ичинде');
     expect(text).toContain('объект в течение 10 рабочих дней');
     expect(text).not.toContain('30 календар');
   });
-  it('the executive body: 30 calendar days to inform the council (4.3 (4)); 4.3 (3) does not apply to it', () => {
+  it('the executive body: 30 calendar days to inform the council (4.3(4)); 4.3(3) does not apply to it', () => {
     const { text } = mail(true);
     expect(text).toContain('айыл өкмөтү 30 календардык күндүн ичинде');
     expect(text).toContain('в течение 30 календарных дней');

@@ -1,5 +1,5 @@
 // The act procedure's activities (workflows/act/activities-contract.ts): the issued act as the workflow needs it,
-// its delivery to the object with a personal response link (4.3), to the executive body with its own link (4.3 (4)),
+// its delivery to the object with a personal response link (4.3), to the executive body with its own link (4.3(4)),
 // and the one prompt to staff without a receipt.
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config/config';
@@ -149,7 +149,7 @@ export function createActActivities({
       return deliver(act, ctx, object, object, deliveryKey(actId));
     },
 
-    /** 4.3 (4): the executive body's own mail and link (the token names the executive body, not the object). */
+    /** 4.3(4): the executive body's own mail and link (the token names the executive body, not the object). */
     async deliverActToExecutiveBody({ actId }): Promise<DeliveryResult> {
       const { act, object, ctx } = await context(actId);
       if (object.isExecutiveBody)
@@ -164,7 +164,7 @@ export function createActActivities({
     },
 
     /**
-     * 4.3 (3): the object's answer to the executive body, copy to the group's chair (when the group has one with an
+     * 4.3(3): the object's answer to the executive body, copy to the group's chair (when the group has one with an
      * address): its text in the mail, its files on the act's page (the link). The outbox sends it once per answer.
      */
     async forwardResponse(input: ForwardResponseInput): Promise<{ to: string[] }> {

@@ -15,7 +15,7 @@ export interface ActDeliveryMailInput {
   issuedOn: IsoDate;
   object: KyRu;
   isExecutiveBody: boolean;
-  /** 4.3 (4): the object the act is about, when it goes to the executive body with its own link and count. */
+  /** 4.3(4): the object the act is about, when it goes to the executive body with its own link and count. */
   about?: KyRu;
   link: string;
   linkExpiresAt: string;
@@ -137,7 +137,7 @@ export interface ForwardedResponseMailInput {
   link: string;
 }
 
-/** 4.3 (3): the object's answer, forwarded to the executive body with a copy to the group. */
+/** 4.3(3): the object's answer, forwarded to the executive body with a copy to the group. */
 export function renderForwardedResponse(m: ForwardedResponseMailInput): RenderedMail {
   const ky: Part = {
     heading: 'Кыргызча',

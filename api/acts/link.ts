@@ -1,7 +1,7 @@
 // The monitored object's side of an act (4.3), reached only through the signed link mailed with the act
 // (security/response-token.ts): the link is checked (format, signature, expiry, this act, its party), opening it
 // records the receipt the 4.3 counts start from, and the answers are recorded as responses to what the party owes.
-// An act about another object also goes to the executive body with its own link: its receipt is its own (4.3 (4)).
+// An act about another object also goes to the executive body with its own link: its receipt is its own (4.3(4)).
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { findAct, type Act } from '../../db/acts';
 import { findObjectById, type MonitoredObject } from '../../db/objects';
@@ -55,7 +55,7 @@ export interface LinkedAct {
   act: Act;
   /** The party the link was signed for: the act's object, or the executive body (an act about another object). */
   object: MonitoredObject;
-  /** Whose receipt the link records (4.3 (3) and (4)). */
+  /** Whose receipt the link records (4.3(3) and (4)). */
   party: ReceiptParty;
 }
 
@@ -79,7 +79,7 @@ export async function openLink(deps: AppDeps, actId: string, token: string | und
     if (!object) throw new AppError('not-found', `object of act ${actId}`, { subject: 'act' });
     return { act, object, party: 'object' };
   }
-  // 4.3 (4): the executive body's own link to an act about another object of its council.
+  // 4.3(4): the executive body's own link to an act about another object of its council.
   const about = await findObjectById(deps.db, act.objectId);
   if (object?.isExecutiveBody && about && !about.isExecutiveBody && about.councilId === object.councilId)
     return { act, object, party: 'executive-body' };
@@ -142,7 +142,7 @@ function councilOf(linked: LinkedAct): string {
 }
 
 /**
- * The object's answer: to what it owes (4.3 (3); the executive body's report under 4.3 (4)), dated today, keyed by
+ * The object's answer: to what it owes (4.3(3); the executive body's report under 4.3(4)), dated today, keyed by
  * the form's nonce so a double submit records once. A visit whose receipt could not be recorded records it first.
  */
 export async function respondAsObject(

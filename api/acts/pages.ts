@@ -243,7 +243,7 @@ function issuedSections(
   action: (w: string) => string,
   multipartAction: (w: string) => string,
   today: string,
-  /** 4.3 (3): the object's answers forwarded to the executive body (copy to the group). */
+  /** 4.3(3): the object's answers forwarded to the executive body (copy to the group). */
   record: { forwards: ResponseForward[]; executiveTrack?: boolean } = { forwards: [] },
 ): Html {
   const lang = page.lang;
@@ -270,7 +270,7 @@ ${csrfField(page)}
 <button type="submit">${msg(lang, 'manageActs.recordReceipt')}</button>
 </form>`
       : '';
-  // 4.3 (4): the executive body's own receipt, recorded by staff (e.g. handed over on paper).
+  // 4.3(4): the executive body's own receipt, recorded by staff (e.g. handed over on paper).
   const executiveReceipt =
     who.staff &&
     !closed &&

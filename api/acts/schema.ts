@@ -164,7 +164,7 @@ export const ActProgressSchema = Type.Object({
   step: Type.String(),
   today: IsoDateSchema,
   receipt: Nullable(Type.Object({ receivedOn: IsoDateSchema, via: Type.String() })),
-  /** 4.3 (4): the executive body's own receipt of an act about another object (its 30 days count from it). */
+  /** 4.3(4): the executive body's own receipt of an act about another object (its 30 days count from it). */
   executiveReceipt: Nullable(Type.Object({ receivedOn: IsoDateSchema, via: Type.String() })),
   delivery: Nullable(Type.Object({ to: Type.Array(Type.String()), linkExpiresAt: InstantSchema })),
   obligations: Type.Array(ObligationProgressSchema),
@@ -262,7 +262,7 @@ export const receiptSchema = {
     party: Type.Optional(
       Type.Union([Type.Literal('object'), Type.Literal('executive_body')], {
         description:
-          "Whose receipt: the object's (default) or the executive body's own, from which its 30 days count (4.3 (4))",
+          "Whose receipt: the object's (default) or the executive body's own, from which its 30 days count (4.3(4))",
       }),
     ),
   }),
@@ -412,7 +412,7 @@ export const respondPostSchema = {
 export const respondReceiptSchema = {
   tags: ['object'],
   summary:
-    "Records the receipt through the link's own party (the object, or the executive body: 4.3 (4), its 30 days count from its own receipt). A party named in the body must be the link's: another party's is refused (403 link-wrong-party)",
+    "Records the receipt through the link's own party (the object, or the executive body: 4.3(4), its 30 days count from its own receipt). A party named in the body must be the link's: another party's is refused (403 link-wrong-party)",
   params: ActParams,
   querystring: RespondQuery,
   body: Type.Optional(

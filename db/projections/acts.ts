@@ -95,12 +95,12 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
       expectOne(updated, 'acts', p.actId);
       return;
     }
-    // 4.3 (3): the forwarding is read from the event log itself (db/response-forwards.ts); no table holds it.
+    // 4.3(3): the forwarding is read from the event log itself (db/response-forwards.ts); no table holds it.
     case 'response.forwarded':
       return;
     case 'act.received': {
       const p = event.payload;
-      // The executive body's own receipt (4.3 (4)) opens its obligation (obligation.opened); the act's row keeps the object's.
+      // The executive body's own receipt (4.3(4)) opens its obligation (obligation.opened); the act's row keeps the object's.
       if (p.party === 'executive-body') return;
       expectOne(
         await trx

@@ -27,7 +27,7 @@ export interface ObligationProgress {
   obligationId: string;
   key: string;
   clause: string;
-  /** 'object:<id>' (4.3 (3)) or 'executive-body' (4.3 (4)). */
+  /** 'object:<id>' (4.3(3)) or 'executive-body' (4.3(4)). */
   party: string;
   title: Localized;
   anchor: IsoDate | null;
@@ -61,7 +61,7 @@ export interface ActProgress {
   today: IsoDate;
   receipt: { receivedOn: IsoDate; via: 'link' | 'staff' } | null;
   /**
-   * 4.3 (4): the executive body's own receipt of an act about another object (its 30 days count from it); null before
+   * 4.3(4): the executive body's own receipt of an act about another object (its 30 days count from it); null before
    * it, when the act is about the executive body, or when the procedure did not answer.
    */
   executiveReceipt: { receivedOn: IsoDate; via: 'link' | 'staff' } | null;
@@ -254,7 +254,7 @@ export async function actProgress(
   };
 }
 
-/** The obligations the monitored object itself owes (4.3 (3); for the executive body, its report under 4.3 (4)). */
+/** The obligations the monitored object itself owes (4.3(3); for the executive body, its report under 4.3(4)). */
 export function owedBy(object: MonitoredObject, obligations: readonly ObligationProgress[]): ObligationProgress[] {
   return obligations.filter(
     (o) => o.party === `object:${object.id}` || (object.isExecutiveBody && o.party === 'executive-body'),

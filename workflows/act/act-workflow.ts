@@ -1,6 +1,6 @@
 // The act procedure (4.3): delivery to the object with its response link and, for an act about another object, to
 // the executive body with its own link; each party's receipt (or one prompt to staff for the object's); the object's
-// response (4.3 (3)) counted from the object's receipt and the executive report (4.3 (4)) from the executive body's
+// response (4.3(3)) counted from the object's receipt and the executive report (4.3(4)) from the executive body's
 // own, tracked as obligations; responses (late ones marked late, amendments as new events); and the end: both met,
 // or closed by the chair after an escalation.
 import {
@@ -78,13 +78,13 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
   let calendarStale = false;
   let closed: ActState['closed'] = null;
   const responses: RecordedResponse[] = [];
-  // 4.3 (4): the executive body's own track (its delivery and receipt) for acts about another object. Procedures
+  // 4.3(4): the executive body's own track (its delivery and receipt) for acts about another object. Procedures
   // started before it existed keep one receipt for both obligations.
   const ownTrack = patched('executive-body-own-receipt');
   let executiveDelivery: DeliveryResult | null = null;
   let executiveReceipt: Receipt | null = null;
   const hasOwnTrack = () => ownTrack && act !== null && !act.isExecutiveBody;
-  // 4.3 (3): each answer of the object on its way to the executive body (the act ends once they are all sent).
+  // 4.3(3): each answer of the object on its way to the executive body (the act ends once they are all sent).
   const forwards: Promise<void>[] = [];
 
   const nowIso = () => new Date(Date.now()).toISOString();
@@ -215,7 +215,7 @@ export async function actWorkflow(input: ActInput): Promise<ActResult> {
           },
         },
       ]);
-      // 4.3 (3): the object informs the executive body (copy to the group): its answer is mailed on, then recorded.
+      // 4.3(3): the object informs the executive body (copy to the group): its answer is mailed on, then recorded.
       if (req.obligationKey === 'object-response' && patched('forward-object-response'))
         forwards.push(
           forwardResponse({

@@ -26,12 +26,12 @@ export interface ActActivities {
   /** Mails the act with its personal response link to the object (ky, ru), once per act (outbox act:<id>:delivery). */
   deliverAct(input: { actId: string }): Promise<DeliveryResult>;
   /**
-   * 4.3 (4): mails the act with the executive body's own response link (bound to the act and the executive body), once
+   * 4.3(4): mails the act with the executive body's own response link (bound to the act and the executive body), once
    * per act (outbox act:<id>:delivery:executive-body). Only for an act about another object.
    */
   deliverActToExecutiveBody(input: { actId: string }): Promise<DeliveryResult>;
   /**
-   * 4.3 (3): mails the object's answer (its text, and a link to the act's page with its files) to the executive body
+   * 4.3(3): mails the object's answer (its text, and a link to the act's page with its files) to the executive body
    * with a copy to the group's chair, once per answer (outbox act:<id>:forward:<responseId>). Returns the addresses.
    */
   forwardResponse(input: ForwardResponseInput): Promise<{ to: string[] }>;

@@ -1,4 +1,4 @@
-// The typed contract of the act procedure (4.3, 8.1): delivery to the object, receipt, the obligations of 4.3 (3)
+// The typed contract of the act procedure (4.3, 8.1): delivery to the object, receipt, the obligations of 4.3(3)
 // and (4), responses, and the chair's closing. The API and the CLI import these constants; the data they carry is
 // defined in domain/act-procedure.ts.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
