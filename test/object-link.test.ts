@@ -289,6 +289,9 @@ describe.skipIf(!runs)('a good link', () => {
     expect(res.body).toContain('Үч көчөдө суу жумасына эки күн гана берилет.');
     expect(res.body).toContain('15.06.2026 күнүнө чейин.');
     expect(res.body).toContain('10 жумуш күнү калды');
+    // The count as the calculator draws it: June 2026 as a month grid, on the school's calendar.
+    expect(res.body).toMatch(/<table class="cal"><caption>[^<]*2026/);
+    expect(res.body).toContain('/assets/calendar-grid.');
     expect(res.body).toContain('enctype="multipart/form-data"');
     // The object sees what it owes, not the executive body's report.
     expect(res.body).not.toContain('01.07.2026');
