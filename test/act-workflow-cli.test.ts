@@ -63,8 +63,14 @@ describe('jmeg act receive/respond/close', () => {
       ['respond', 'a-1', '--obligation', 'object-response', '--on', '2026-06-10'],
       'act respond: give the response as --text TEXT or --file TEXT.txt (one of them)',
     ],
-    [['close', 'a-1', '--on', '2026-06-26'], 'act close: --reason is required'],
-    [['close', '--on', '2026-06-26', '--reason', 'x'], 'act close: expected ACT_ID'],
+    [
+      ['close', 'a-1', '--on', '2026-06-26'],
+      'act close: --reason TEXT is required; usage: jmeg act close ACT_ID --on YYYY-MM-DD --reason TEXT [--lang ky|ru|en]',
+    ],
+    [
+      ['close', '--on', '2026-06-26', '--reason', 'x'],
+      'act close: ACT_ID is required; usage: jmeg act close ACT_ID --on YYYY-MM-DD --reason TEXT [--lang ky|ru|en]',
+    ],
   ])('%j is a usage error before connecting (exit 2)', async (args, message) => {
     expect(await fails(args)).toEqual({ exitCode: 2, message });
   });

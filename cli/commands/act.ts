@@ -2,7 +2,6 @@
 // issuing checks 8.1, names every missing item, then starts the act's procedure (workflows/act: delivery, receipt, 4.3 deadlines).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config';
 import { ActError, checkActForIssue, findAct, parseActDraft, type Act } from '../../db/acts';
 import { findObjectById } from '../../db/objects';
@@ -19,22 +18,10 @@ import { recordResponse } from '../../procedures/acts/record-response';
 import type { ProcedureDeps } from '../../procedures/deps';
 import { actWorkflowId } from '../../workflows/act/contract';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
 import { procedureCliError } from '../refusal';
 import { withDatabase } from '../with-database';
 import { withEngine, withRequiredEngine } from '../with-engine';
-
-const USAGE = [
-  'usage: jmeg act draft --group ID --object ID --file ACT.json [--title TEXT]',
-  '       jmeg act update ACT_ID --file ACT.json [--title TEXT]',
-  '       jmeg act attach ACT_ID FILE',
-  '       jmeg act show ACT_ID [--json]',
-  '       jmeg act issue ACT_ID [--on YYYY-MM-DD] [--json]',
-  '       jmeg act receive ACT_ID --on YYYY-MM-DD [--via staff|link] [--party object|executive_body]',
-  '       jmeg act respond ACT_ID --obligation object-response|executive-report --on YYYY-MM-DD (--text TEXT | --file TEXT.txt) [--submission KEY]',
-  '       jmeg act close ACT_ID --on YYYY-MM-DD --reason TEXT',
-  '       (receive, respond and close are updates of the running act workflow: they need a Temporal server)',
-  '       (each takes --lang ky|ru|en; ACT.json is an ActDraft: purpose, subject, object, place, periodStart, periodEnd, findings, recommendations, annexes)',
-].join('\n');
 
 type Texts = Record<
   | 'stillMissing'
@@ -105,56 +92,157 @@ const T: Record<Lang, Texts> = {
   },
 };
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  switch (sub) {
-    case 'draft':
-      return draft(rest);
-    case 'update':
-      return update(rest);
-    case 'attach':
-      return attach(rest);
-    case 'show':
-      return show(rest);
-    case 'issue':
-      return issue(rest);
-    case 'receive':
-    case 'respond':
-    case 'close':
-      return procedureStep(sub, rest);
-    default:
-      throw new CliError(sub === undefined ? USAGE : `act: unknown subcommand "${sub}"\n${USAGE}`);
-  }
+const LANG = {
+  lang: { type: 'string', placeholder: 'ky|ru|en', description: 'language of the messages (default ky)' },
+} as const;
+const ID = [{ name: 'ACT_ID', description: 'the act (printed by "jmeg act draft")' }] as const;
+const ON = { type: 'string', placeholder: 'YYYY-MM-DD', description: 'the day it happened', required: true } as const;
+const FILE_JSON = {
+  type: 'string',
+  placeholder: 'ACT.json',
+  description:
+    'the act as an ActDraft (purpose, subject, object, place, periodStart, periodEnd, findings, recommendations, annexes)',
+  required: true,
+} as const;
+const TITLE = { type: 'string', placeholder: 'TEXT', description: 'the title of the act' } as const;
+const JSON_OUT = { type: 'boolean', description: 'print JSON' } as const;
+const TEMPORAL = 'An update of the running act workflow: needs a Temporal server (TEMPORAL_ADDRESS).';
+
+type Values = Parsed<Options>['values'];
+/** The values of a subcommand's options, every one a string (--json is read on its own). */
+const strings = (values: Values): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+
+interface ActValues {
+  group?: string;
+  object?: string;
+  file?: string;
+  title?: string;
+  on?: string;
+  json: boolean;
+  lang: Lang;
 }
 
-function parse(sub: string, args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
+function valuesOf(sub: string, values: Values): ActValues {
+  return { ...strings(values), json: Boolean(values.json), lang: langOf(sub, values.lang) };
+}
+
+export const command: Group = {
+  name: 'act',
+  summary: 'Acts of monitoring and evaluation (8.1) and their procedure (4.3).',
+  subcommands: [
+    leaf({
+      name: 'draft',
+      summary: 'Writes a draft act (it may be incomplete) and prints its id and what 8.1 still needs.',
       options: {
-        group: { type: 'string' },
-        object: { type: 'string' },
-        file: { type: 'string' },
-        title: { type: 'string' },
-        on: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
+        group: { type: 'string', placeholder: 'ID', description: 'the group writing the act', required: true },
+        object: {
+          type: 'string',
+          placeholder: 'ID',
+          description: 'the monitored object (see "jmeg object list --council ID")',
+          required: true,
+        },
+        file: FILE_JSON,
+        title: TITLE,
+        ...LANG,
       },
-    });
-  } catch (error) {
-    throw new CliError(`act ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  const lang = parsed.values.lang ?? 'ky';
-  if (!isLang(lang)) throw new CliError(`act ${sub}: --lang "${lang}" must be ky, ru or en`);
-  return { ...parsed.values, positionals: parsed.positionals, lang };
-}
+      run: draft,
+    }),
+    leaf({
+      name: 'update',
+      summary: "Replaces a draft's content and prints what 8.1 still needs.",
+      positionals: ID,
+      options: { file: FILE_JSON, title: TITLE, ...LANG },
+      run: update,
+    }),
+    leaf({
+      name: 'attach',
+      summary: 'Attaches an annex file to a draft act.',
+      positionals: [...ID, { name: 'FILE', description: 'the annex (pdf, jpg, png, docx, xlsx, odt)' }],
+      options: { ...LANG },
+      run: attach,
+    }),
+    leaf({
+      name: 'show',
+      summary: 'Shows an act: its status, content, annexes and, for a draft, what 8.1 still needs.',
+      positionals: ID,
+      options: { json: JSON_OUT, ...LANG },
+      run: show,
+    }),
+    leaf({
+      name: 'issue',
+      summary: 'Issues an act complete under 8.1 and starts its procedure (4.3): delivery, receipt, deadlines.',
+      positionals: ID,
+      options: {
+        on: { type: 'string', placeholder: 'YYYY-MM-DD', description: 'the day of issue (default today)' },
+        json: JSON_OUT,
+        ...LANG,
+      },
+      notes: ['Exit 1 when refused, or issued but not delivered (no Temporal server now: run it again).'],
+      run: issue,
+    }),
+    leaf({
+      name: 'receive',
+      summary: "Records a party's receipt of the act; its deadline (4.3) opens.",
+      positionals: ID,
+      options: {
+        on: ON,
+        via: { type: 'string', placeholder: 'staff|link', description: 'who records the receipt (default staff)' },
+        party: {
+          type: 'string',
+          placeholder: 'object|executive_body',
+          description: 'whose receipt (default object; 4.3 (4))',
+        },
+        ...LANG,
+      },
+      notes: [TEMPORAL],
+      run: (parsed) => procedureStep('receive', parsed),
+    }),
+    leaf({
+      name: 'respond',
+      summary: "Records the object's response or the executive body's report (4.3).",
+      positionals: ID,
+      options: {
+        obligation: {
+          type: 'string',
+          placeholder: 'object-response|executive-report',
+          description: 'the obligation answered',
+          required: true,
+        },
+        on: ON,
+        text: { type: 'string', placeholder: 'TEXT', description: 'the response (or --file)' },
+        file: { type: 'string', placeholder: 'TEXT.txt', description: 'the response from a file (or --text)' },
+        submission: {
+          type: 'string',
+          placeholder: 'KEY',
+          description: 'the submission key (default: from the obligation and the text)',
+        },
+        ...LANG,
+      },
+      notes: [TEMPORAL],
+      run: (parsed) => procedureStep('respond', parsed),
+    }),
+    leaf({
+      name: 'close',
+      summary: "Closes the act's procedure by the chair.",
+      positionals: ID,
+      options: {
+        on: ON,
+        reason: { type: 'string', placeholder: 'TEXT', description: 'why it is closed', required: true },
+        ...LANG,
+      },
+      notes: [TEMPORAL],
+      run: (parsed) => procedureStep('close', parsed),
+    }),
+  ],
+};
 
-function oneId(sub: string, positionals: string[], what = 'ACT_ID'): string {
-  if (positionals.length !== 1) throw new CliError(`act ${sub}: expected ${what}\n${USAGE}`);
-  return positionals[0]!;
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+function langOf(sub: string, value: string | boolean | undefined): Lang {
+  const lang = typeof value === 'string' ? value : 'ky';
+  if (!isLang(lang)) throw new CliError(`act ${sub}: --lang "${lang}" must be ky, ru or en`);
+  return lang;
 }
 
 function readDraftFile(sub: string, file: string | undefined, lang: Lang) {
@@ -188,15 +276,12 @@ function completeness(act: Act, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-async function draft(args: string[]): Promise<number> {
-  const v = parse('draft', args);
-  if (v.positionals.length > 0) throw new CliError(`act draft: unexpected ${v.positionals.join(' ')}\n${USAGE}`);
-  if (!v.group || !v.object)
-    throw new CliError('act draft: --group ID and --object ID are required (see "jmeg object list --council ID")');
+async function draft({ values }: Parsed<Options>): Promise<number> {
+  const v = valuesOf('draft', values);
   const content = readDraftFile('draft', v.file, v.lang);
   const input = {
-    groupId: v.group,
-    objectId: v.object,
+    groupId: v.group!,
+    objectId: v.object!,
     draft: content,
     ...(v.title !== undefined ? { title: v.title } : {}),
   };
@@ -211,9 +296,9 @@ async function draft(args: string[]): Promise<number> {
   });
 }
 
-async function update(args: string[]): Promise<number> {
-  const v = parse('update', args);
-  const actId = oneId('update', v.positionals);
+async function update({ values, positionals }: Parsed<Options>): Promise<number> {
+  const v = valuesOf('update', values);
+  const actId = positionals[0]!;
   const content = readDraftFile('update', v.file, v.lang);
   return withDatabase(async (db) => {
     try {
@@ -226,10 +311,9 @@ async function update(args: string[]): Promise<number> {
   });
 }
 
-async function attach(args: string[]): Promise<number> {
-  const v = parse('attach', args);
-  if (v.positionals.length !== 2) throw new CliError(`act attach: expected ACT_ID FILE\n${USAGE}`);
-  const [actId, file] = v.positionals as [string, string];
+async function attach({ values, positionals }: Parsed<Options>): Promise<number> {
+  const v = { lang: langOf('attach', values.lang) };
+  const [actId, file] = positionals as [string, string];
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -252,9 +336,9 @@ async function attach(args: string[]): Promise<number> {
 
 const label = (l: Localized, lang: Lang) => l[lang];
 
-async function show(args: string[]): Promise<number> {
-  const v = parse('show', args);
-  const actId = oneId('show', v.positionals);
+async function show({ values, positionals }: Parsed<Options>): Promise<number> {
+  const v = { json: Boolean(values.json), lang: langOf('show', values.lang) };
+  const actId = positionals[0]!;
   return withDatabase(async (db) => {
     const act = await findAct(db, actId);
     if (!act) throw new CliError(`act show: no act with id ${actId}`);
@@ -293,9 +377,9 @@ async function show(args: string[]): Promise<number> {
  * Exit 0: issued (or already issued) and its procedure started; 1: refused (the missing 8.1 items, or an act whose
  * procedure ran: the same Problem as the API's), or issued but not delivered (no Temporal now: run it again); 2: usage.
  */
-async function issue(args: string[]): Promise<number> {
-  const v = parse('issue', args);
-  const actId = oneId('issue', v.positionals);
+async function issue({ values, positionals }: Parsed<Options>): Promise<number> {
+  const v = valuesOf('issue', values);
+  const actId = positionals[0]!;
   const on = v.on ?? bishkekDateOf(Date.now());
   if (!isIsoDate(on)) throw new CliError(`act issue: --on "${on}" is not a real date in the form YYYY-MM-DD`);
   const config = loadConfig();
@@ -341,25 +425,9 @@ async function issue(args: string[]): Promise<number> {
 
 // ---- the act workflow (4.3): receipt, responses, closing by the chair ----
 
-function procedureArgs(sub: string, args: string[]): { actId: string; values: Record<string, string | undefined> } {
-  let parsed;
-  try {
-    const options = Object.fromEntries(
-      ['on', 'via', 'party', 'obligation', 'text', 'file', 'submission', 'reason', 'lang'].map((n) => [
-        n,
-        { type: 'string' as const },
-      ]),
-    );
-    parsed = parseArgs({ args, strict: true, allowPositionals: true, options });
-  } catch (error) {
-    throw new CliError(`act ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  return { actId: oneId(sub, parsed.positionals), values: parsed.values };
-}
-
 function requiredOption(sub: string, values: Record<string, string | undefined>, name: string): string {
   const v = values[name]?.trim();
-  if (!v) throw new CliError(`act ${sub}: --${name} is required\n${USAGE}`);
+  if (!v) throw new CliError(`act ${sub}: --${name} is required`);
   if (name === 'on' && !isIsoDate(v)) throw new CliError(`act ${sub}: --on "${v}" is not a date YYYY-MM-DD`);
   return v;
 }
@@ -425,10 +493,10 @@ function stepOf(
 }
 
 /** One step of act-<id>'s procedure; no server is one line (exit 1), a refusal one line with the API's words (exit 1). */
-async function procedureStep(sub: string, args: string[]): Promise<number> {
-  const { actId, values } = procedureArgs(sub, args);
-  const lang = values.lang ?? 'ky';
-  if (!isLang(lang)) throw new CliError(`act ${sub}: --lang "${lang}" must be ky, ru or en`);
+async function procedureStep(sub: string, parsed: Parsed<Options>): Promise<number> {
+  const actId = parsed.positionals[0]!;
+  const values = strings(parsed.values);
+  const lang = langOf(sub, values.lang);
   const send = stepOf(sub, actId, values);
   const config = loadConfig();
   return withRequiredEngine(config, async (engine) =>
