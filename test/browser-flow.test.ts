@@ -525,6 +525,8 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
       const actPage = await chair.goto(`${url}/manage/acts/${actId}?lang=ru`);
       expect(actPage?.status()).toBe(200);
       expect(await chair.locator('main').innerText()).toContain(t('ru', 'engine.unavailable'));
+      // The executive body's open 30 days drawn as the calculator draws them (its month grids).
+      expect(await chair.locator('table.cal').count()).toBeGreaterThan(0);
       const linkPage = await object.goto(link);
       expect(linkPage?.status()).toBe(200);
       const objectMain = await object.locator('main').innerText();

@@ -42,6 +42,7 @@ import {
   requireActRole,
   todayOf,
 } from './common';
+import { CALENDAR_GRID_STYLE, dueDateGrids } from './due-grids';
 import { actProgress, type ActProgress } from '../../procedures/acts/act-progress';
 import { findResponseFile, responseFilePath } from './response-files';
 import { listGroupActs, manageActHref } from './view';
@@ -181,6 +182,7 @@ ${
       : issuedSections(page, act, progress, { staff, chair }, kept, action, multipartAction, today, {
           forwards: await listResponseForwards(deps.db, act.id),
           executiveTrack: object !== undefined && !object.isExecutiveBody,
+          grids: object ? await dueDateGrids(deps.db, lang, progress.obligations, object) : [],
         });
   const title = act.number
     ? msg(lang, 'act.title', { number: act.number })
@@ -193,6 +195,7 @@ ${
       page,
       title,
       html`${act.number && act.title ? html`<p><strong>${act.title}</strong></p>` : ''}${notices}${head}${body}`,
+      { stylesheet: CALENDAR_GRID_STYLE },
     ),
   );
 }
@@ -244,7 +247,7 @@ function issuedSections(
   multipartAction: (w: string) => string,
   today: string,
   /** 4.3(3): the object's answers forwarded to the executive body (copy to the group). */
-  record: { forwards: ResponseForward[]; executiveTrack?: boolean } = { forwards: [] },
+  record: { forwards: ResponseForward[]; executiveTrack?: boolean; grids?: Html[] } = { forwards: [] },
 ): Html {
   const lang = page.lang;
   const closed = progress.closed !== null || act.status === 'closed';
@@ -255,6 +258,7 @@ ${progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(progress.rece
 ${record.executiveTrack ? html`<p>${progress.executiveReceipt ? msg(lang, 'manageActs.executiveReceivedOn', { on: dmy(progress.executiveReceipt.receivedOn), via: msg(lang, progress.executiveReceipt.via === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff') }) : msg(lang, 'manageActs.executiveNoReceipt')}</p>` : ''}
 <h3>${msg(lang, 'manageActs.obligationsTitle')}</h3>
 ${obligationsTable(lang, progress.obligations, { party: true })}
+${record.grids ?? []}
 <h3>${msg(lang, 'manageActs.responsesTitle')}</h3>
 ${responsesList(lang, act.id, progress.responses, { text: true, fileLinks: true })}
 ${record.forwards.map((f) => html`<p class="muted">${msg(lang, 'manageActs.forwarded', { on: dmy(f.forwardedAt.slice(0, 10)), to: f.to.join(', ') })}</p>`)}

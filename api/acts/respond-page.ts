@@ -6,13 +6,7 @@
 // receipt the 4.3 counts start from. Answers after the due date are accepted and marked late.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { calendarEntriesFor } from '../../db/calendar-entries';
-import { createCalendar } from '../../domain/calendar';
-import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
-import { deadlineGrid } from '../../domain/calendar-grid';
-import { computeDeadline, isObligationKey } from '../../domain/deadlines';
 import { dmy } from '../../domain/messages';
-import { entriesForKind } from '../../domain/object-calendar';
 import type { Lang } from '../../domain/i18n';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
@@ -30,7 +24,7 @@ import {
   type LinkedAct,
 } from './link';
 import { linkHeaders } from './respond';
-import { CALENDAR_GRID_STYLE, calendarGrid } from '../ui/calendar-grid';
+import { CALENDAR_GRID_STYLE, dueDateGrids } from './due-grids';
 import { errorBox } from '../ui/error-page';
 import { html } from '../ui/html';
 import { layout, type PageRequest } from '../ui/layout';
@@ -81,25 +75,7 @@ async function render(
       (o) =>
         html`<p><strong>${msg(lang, 'respond.dueLine', { what: o.title[lang], due: dmy(o.due!) })}</strong> ${daysLeftText(lang, o)}</p>`,
     );
-  // The count of each open due date as month grids (the calculator's), on the object's own calendar (4.2: with the
-  // Cabinet's transfers or the Labour Code's), shown only when it lands on the due date the procedure recorded.
-  const openOwed = owed.filter((o) => o.due !== null && o.anchor !== null && !o.fulfilled && o.status !== 'closed');
-  const calendar =
-    openOwed.length === 0
-      ? null
-      : createCalendar(
-          entriesForKind(
-            [...KNOWN_CALENDAR_ENTRIES, ...(await calendarEntriesFor(deps.db, object.councilId))],
-            object.calendarKind,
-          ),
-        );
-  const grids = openOwed.map((o) => {
-    if (calendar === null || !isObligationKey(o.key)) return '';
-    const r = computeDeadline(o.key, o.anchor!, calendar);
-    if (r.due !== o.due) return '';
-    const marked = r.movedFrom ? { from: r.from, due: r.due, landing: r.movedFrom } : { from: r.from, due: r.due };
-    return html`<h3>${msg(lang, 'calc.months')}: ${o.title[lang]}</h3>${calendarGrid(lang, deadlineGrid(r, calendar), marked)}`;
-  });
+  const grids = await dueDateGrids(deps.db, lang, owed, object);
   const receiptNote =
     view.receiptNote === null
       ? ''
