@@ -176,7 +176,7 @@ describe('the staff page: persons of a group, reason, confirmation, erasure', ()
     const empty = await postForm(`${eraseUrl(1)}?lang=ru`, ACCOUNTS.root, { _csrf: csrf, reason: '   ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Укажите основание удаления.');
-    expect(empty.body).toContain('<strong>reason</strong>');
+    expect(empty.body).toContain('<strong>Причина</strong>');
     expect(await writes()).toBe(before);
 
     const confirm = await postForm(`${eraseUrl(1)}?lang=en`, ACCOUNTS.root, {
