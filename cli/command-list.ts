@@ -3,7 +3,7 @@
 import type { Command } from './command';
 
 /** What a command's module exports: its definition (cli/command.ts) and the function that runs it. */
-export type CommandModule = { command?: Command; run: (argv: string[]) => Promise<number> };
+export type CommandModule = { command: Command; run: (argv: string[]) => Promise<number> };
 
 export const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   deadline: {

@@ -30,12 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === 'help') {
-    const entry = commandOf(rest[0]!);
-    const mod = await entry.load();
-    if (!mod.command) {
-      process.stdout.write(`usage: jmeg ${entry.summary}\n`);
-      return 0;
-    }
+    const mod = await commandOf(rest[0]!).load();
     process.stdout.write(commandUsage(rest[0]!, mod.command) + '\n');
     return 0;
   }

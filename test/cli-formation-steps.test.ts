@@ -46,7 +46,7 @@ describe('jmeg formation knows every step of the API', () => {
     );
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(2);
-    expect((error as CliError).message).not.toContain('unknown step');
+    expect((error as CliError).message).not.toContain('unknown subcommand');
     expect((error as CliError).message).toContain(`formation ${step}`);
   });
 });

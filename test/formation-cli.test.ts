@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CliError } from '../cli/cli-error';
 import { run } from '../cli/commands/formation';
+import { FORMATION_STEP_NAMES } from '../procedures/formation/steps';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Nothing listens on port 1: the probe fails at once. */
@@ -91,7 +92,7 @@ describe('jmeg formation', () => {
     [
       'a missing resolution',
       ['decision', '--group', 'g-1', '--date', '2026-02-18'],
-      'formation decision: --resolution is required',
+      'formation decision: --resolution NUMBER is required; usage: jmeg formation decision --group ID --date YYYY-MM-DD --resolution NUMBER [--lang ky|ru|en]',
     ],
     [
       'present not a number',
@@ -146,7 +147,11 @@ describe('jmeg formation', () => {
       ['deputies', 'test/fixtures/formation/none.csv', '--group', 'g-1', '--date', '2026-02-10'],
       'test/fixtures/formation/none.csv: cannot read the file (no such file)',
     ],
-    ['an unknown step', ['elect'], 'formation: unknown step "elect"'],
+    [
+      'an unknown step',
+      ['elect'],
+      `formation: unknown subcommand "elect"; subcommands: start, status, ${FORMATION_STEP_NAMES.join(', ')}, publish-notice, deputies; run "jmeg formation --help"`,
+    ],
   ])('%s: exit 2 before any connection, with the field and the rule', async (_name, args, message) => {
     const { exitCode, message: text } = await fails(args);
     expect([exitCode, text.split('\n')[0]]).toEqual([2, message]);

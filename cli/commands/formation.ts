@@ -3,7 +3,6 @@
 // name of the API's path segment (POST /api/groups/:groupId/formation/<step>), refused by the workflow's validators
 // with the same words. Needs a Temporal server (cli/with-engine.ts); usage and file errors are found before connecting.
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { loadConfig } from '../../config/config';
 import { findCouncilById } from '../../db/councils';
@@ -13,29 +12,76 @@ import { isLang, type Lang } from '../../domain/i18n';
 import { ROSTER_COLUMNS, validateRosterRows, type Category, type RosterMember } from '../../domain/roster';
 import { formationState, recordFormationStep } from '../../procedures/formation/record-step';
 import { restartFormation, startFormation } from '../../procedures/formation/start-formation';
-import { FORMATION_STEP_NAMES, isFormationStepName, type FormationStepName } from '../../procedures/formation/steps';
+import { FORMATION_STEP_NAMES, FORMATION_STEPS, type FormationStepName } from '../../procedures/formation/steps';
 import { ConflictError, InvalidInputError } from '../../procedures/refusals';
 import type { FormationState, NoticeChannel, PersonInput } from '../../workflows/formation/contract';
 import { CliError } from '../cli-error';
+import { leaf, runCommand, type Group, type Leaf, type OptionDef } from '../command';
 import { readRosterFile } from '../read-roster';
 import { procedureCliError, problemText } from '../refusal';
 import { withDatabase } from '../with-database';
 import { withRequiredEngine } from '../with-engine';
 
-const STEP_USAGE: Readonly<Record<FormationStepName, string>> = {
-  'formation-notice': 'formation-notice --group ID --date YYYY-MM-DD [--channels website,notice_board]',
-  'staff-candidates': 'staff-candidates FILE.csv --group ID --date YYYY-MM-DD',
-  'deputy-members': 'deputy-members FILE.csv --group ID --date YYYY-MM-DD',
-  gathering: 'gathering FILE.csv --group ID --date YYYY-MM-DD --participants N --protocol REF [--place TEXT]',
-  'add-candidate': 'add-candidate PERSON.csv --group ID --date YYYY-MM-DD [--protocol PROTOCOL_ID]',
-  'remove-candidate': 'remove-candidate --group ID --candidate ID --reason TEXT',
-  'replace-candidate':
-    'replace-candidate PERSON.csv --group ID --candidate ID --reason TEXT --date YYYY-MM-DD [--protocol PROTOCOL_ID]',
-  decision: 'decision --group ID --date YYYY-MM-DD --resolution NUMBER',
-  meeting: 'meeting --group ID --date YYYY-MM-DD --time HH:MM --place TEXT',
-  'creation-notice': 'creation-notice --group ID --date YYYY-MM-DD [--channels website,notice_board]',
-  'first-meeting':
-    'first-meeting --group ID --date YYYY-MM-DD --present N (--chair NAME | --chair-candidate ID) --votes-for N [--votes-against N] [--abstained N]',
+const LANG = {
+  lang: { type: 'string', placeholder: 'ky|ru|en', description: 'language of the messages (default ky)' },
+} as const;
+
+const opt = (placeholder: string, description: string, required = false): OptionDef => ({
+  type: 'string',
+  placeholder,
+  description,
+  ...(required ? { required } : {}),
+});
+const GROUP = opt('ID', 'the group being formed', true);
+const DATE = opt('YYYY-MM-DD', 'the day of the step', true);
+const CHANNELS = opt('website,notice_board', 'where it was published (default both)');
+const CANDIDATE = opt('ID', 'the candidate (see "jmeg formation status")', true);
+const REASON = opt('TEXT', 'why', true);
+const PROTOCOL_ID = opt('PROTOCOL_ID', 'the gathering protocol that elected a citizen (5.4.4)');
+
+/** Each step's options (all but --lang) and its file argument, if it takes one. */
+const STEP_ARGS: Readonly<Record<FormationStepName, { options: Record<string, OptionDef>; file?: string }>> = {
+  'formation-notice': { options: { group: GROUP, date: DATE, channels: CHANNELS } },
+  'staff-candidates': { options: { group: GROUP, date: DATE }, file: 'FILE.csv' },
+  'deputy-members': { options: { group: GROUP, date: DATE }, file: 'FILE.csv' },
+  gathering: {
+    options: {
+      group: GROUP,
+      date: DATE,
+      participants: opt('N', 'how many took part', true),
+      protocol: opt('REF', "the protocol's reference", true),
+      place: opt('TEXT', 'where it was held'),
+    },
+    file: 'FILE.csv',
+  },
+  'add-candidate': { options: { group: GROUP, date: DATE, protocol: PROTOCOL_ID }, file: 'PERSON.csv' },
+  'remove-candidate': { options: { group: GROUP, candidate: CANDIDATE, reason: REASON } },
+  'replace-candidate': {
+    options: { group: GROUP, candidate: CANDIDATE, reason: REASON, date: DATE, protocol: PROTOCOL_ID },
+    file: 'PERSON.csv',
+  },
+  decision: { options: { group: GROUP, date: DATE, resolution: opt('NUMBER', "the council's resolution", true) } },
+  meeting: {
+    options: { group: GROUP, date: DATE, time: opt('HH:MM', 'the time', true), place: opt('TEXT', 'where', true) },
+  },
+  'creation-notice': { options: { group: GROUP, date: DATE, channels: CHANNELS } },
+  'first-meeting': {
+    options: {
+      group: GROUP,
+      date: DATE,
+      present: opt('N', 'members present', true),
+      chair: opt('NAME', 'the chair elected (or --chair-candidate)'),
+      'chair-candidate': opt('ID', 'the chair elected, as a candidate (or --chair)'),
+      'votes-for': opt('N', 'votes for the chair', true),
+      'votes-against': opt('N', 'votes against (default 0)'),
+      abstained: opt('N', 'abstentions (default 0)'),
+    },
+  },
+};
+
+const FILE_DESCRIPTION: Readonly<Record<string, string>> = {
+  'FILE.csv': "a roster file (the gathering's with a votes column)",
+  'PERSON.csv': "a roster file of one row, whose category is the candidate's",
 };
 
 /** The names the command had before it took the API's: still understood. */
@@ -44,49 +90,65 @@ const ALIASES: Readonly<Record<string, FormationStepName>> = {
   deputies: 'deputy-members',
 };
 
-const USAGE = [
-  'usage: jmeg formation start --council ID --formed-on YYYY-MM-DD [--group ID]',
-  '       jmeg formation status --group ID',
-  ...FORMATION_STEP_NAMES.map((s) => `       jmeg formation ${STEP_USAGE[s]}`),
-  "       (each takes --lang ky|ru|en; PERSON.csv is a roster file of one row, whose category is the candidate's)",
-].join('\n');
+const TEMPORAL = 'Needs a Temporal server (TEMPORAL_ADDRESS).';
 
-type Options = Record<string, { type: 'string' }>;
-const str = (...names: string[]): Options =>
-  Object.fromEntries([...names, 'lang'].map((n) => [n, { type: 'string' as const }]));
-
-function args(
-  sub: string,
-  argv: string[],
-  options: Options,
-  positionals = 0,
-): { values: Record<string, string | undefined>; files: string[] } {
-  let parsed: { values: Record<string, unknown>; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: positionals > 0 });
-  } catch (error) {
-    throw new CliError(`formation ${sub}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-  if (parsed.positionals.length !== positionals)
-    throw new CliError(
-      `formation ${sub}: expected ${positionals === 1 ? 'one FILE.csv' : 'no file'} argument\n${USAGE}`,
-    );
-  return { values: parsed.values as Record<string, string | undefined>, files: parsed.positionals };
+function stepLeaf(name: string, stepName: FormationStepName): Leaf {
+  const { options, file } = STEP_ARGS[stepName];
+  return leaf({
+    name,
+    summary: name === stepName ? FORMATION_STEPS[stepName].summary : `The former name of "${stepName}".`,
+    positionals: file ? [{ name: file, description: FILE_DESCRIPTION[file] }] : [],
+    options: { ...options, ...LANG },
+    notes: [TEMPORAL],
+    run: ({ values, positionals }) => step(stepName, name, values as Values, positionals),
+  });
 }
 
-function required(sub: string, values: Record<string, string | undefined>, name: string): string {
+export const command: Group = {
+  name: 'formation',
+  summary: "The formation of a group (5.4, 5.3), step by step under the API's names.",
+  subcommands: [
+    leaf({
+      name: 'start',
+      summary: 'Starts the formation of a new group of a council (or again, of --group), and prints its id.',
+      options: {
+        council: opt('ID', 'the council (see "jmeg council list")', true),
+        'formed-on': opt('YYYY-MM-DD', 'the day the formation starts', true),
+        group: opt('ID', 'an existing group of the council to form again'),
+        ...LANG,
+      },
+      notes: [TEMPORAL],
+      run: ({ values }) => start(values as Values),
+    }),
+    leaf({
+      name: 'status',
+      summary: "Shows the formation's step, obligations, candidates and composition.",
+      options: { group: GROUP, ...LANG },
+      notes: [TEMPORAL],
+      run: ({ values }) => status(values as Values),
+    }),
+    ...FORMATION_STEP_NAMES.map((s) => stepLeaf(s, s)),
+    ...Object.entries(ALIASES).map(([alias, s]) => stepLeaf(alias, s)),
+  ],
+};
+
+export const run = (argv: string[]): Promise<number> => runCommand(command, argv);
+
+type Values = Record<string, string | undefined>;
+
+function required(sub: string, values: Values, name: string): string {
   const v = values[name];
-  if (v === undefined || v.trim() === '') throw new CliError(`formation ${sub}: --${name} is required\n${USAGE}`);
+  if (v === undefined || v.trim() === '') throw new CliError(`formation ${sub}: --${name} is required`);
   return v.trim();
 }
 
-function date(sub: string, values: Record<string, string | undefined>, name: string): string {
+function date(sub: string, values: Values, name: string): string {
   const v = required(sub, values, name);
   if (!isIsoDate(v)) throw new CliError(`formation ${sub}: --${name} "${v}" is not a date YYYY-MM-DD`);
   return v;
 }
 
-function count(sub: string, values: Record<string, string | undefined>, name: string, fallback?: number): number {
+function count(sub: string, values: Values, name: string, fallback?: number): number {
   const v = values[name];
   if (v === undefined && fallback !== undefined) return fallback;
   const text = required(sub, values, name);
@@ -94,7 +156,7 @@ function count(sub: string, values: Record<string, string | undefined>, name: st
   return Number(text);
 }
 
-function channels(sub: string, values: Record<string, string | undefined>): NoticeChannel[] {
+function channels(sub: string, values: Values): NoticeChannel[] {
   const list = (values.channels ?? 'website,notice_board').split(',').map((c) => c.trim());
   for (const c of list)
     if (c !== 'website' && c !== 'notice_board')
@@ -161,7 +223,7 @@ async function gatheringOf(path: string): Promise<(PersonInput & { votes: number
 }
 
 /** --lang: ky (default), ru or en. */
-function langOf(sub: string, values: Record<string, string | undefined>): Lang {
+function langOf(sub: string, values: Values): Lang {
   const lang = values.lang ?? 'ky';
   if (!isLang(lang)) throw new CliError(`formation ${sub}: --lang "${lang}" must be ky, ru or en`);
   return lang;
@@ -182,36 +244,36 @@ interface StepCall {
 }
 
 /** A step's input from its arguments and files, all checked before any connection (exit 2). */
-async function stepInput(step: FormationStepName, sub: string, rest: string[]): Promise<StepCall & { lang: Lang }> {
-  const call = async (
-    options: Options,
-    files: 0 | 1,
-    build: (v: Record<string, string | undefined>, file: string) => unknown,
-  ) => {
-    const { values, files: given } = args(sub, rest, options, files);
+async function stepInput(
+  step: FormationStepName,
+  sub: string,
+  values: Values,
+  files: string[],
+): Promise<StepCall & { lang: Lang }> {
+  const call = async (build: (v: Values, file: string) => unknown) => {
     const lang = langOf(sub, values);
     const groupId = required(sub, values, 'group');
-    return { groupId, lang, input: await build(values, given[0] ?? '') };
+    return { groupId, lang, input: await build(values, files[0] ?? '') };
   };
   switch (step) {
     case 'formation-notice':
     case 'creation-notice':
-      return call(str('group', 'date', 'channels'), 0, (v) => ({
+      return call((v) => ({
         publishedOn: date(sub, v, 'date'),
         channels: channels(sub, v),
       }));
     case 'staff-candidates':
-      return call(str('group', 'date'), 1, async (v, file) => ({
+      return call(async (v, file) => ({
         submittedOn: date(sub, v, 'date'),
         candidates: await listOf(sub, file, 'municipal_employee'),
       }));
     case 'deputy-members':
-      return call(str('group', 'date'), 1, async (v, file) => ({
+      return call(async (v, file) => ({
         approvedOn: date(sub, v, 'date'),
         deputies: await listOf(sub, file, 'deputy'),
       }));
     case 'gathering':
-      return call(str('group', 'date', 'participants', 'protocol', 'place'), 1, async (v, file) => ({
+      return call(async (v, file) => ({
         heldOn: date(sub, v, 'date'),
         participants: count(sub, v, 'participants'),
         protocolRef: required(sub, v, 'protocol'),
@@ -219,18 +281,18 @@ async function stepInput(step: FormationStepName, sub: string, rest: string[]): 
         candidates: await gatheringOf(file),
       }));
     case 'add-candidate':
-      return call(str('group', 'date', 'protocol'), 1, async (v, file) => ({
+      return call(async (v, file) => ({
         ...(await oneCandidate(sub, file)),
         nominatedOn: date(sub, v, 'date'),
         ...(v.protocol !== undefined ? { protocolId: required(sub, v, 'protocol') } : {}),
       }));
     case 'remove-candidate':
-      return call(str('group', 'candidate', 'reason'), 0, (v) => ({
+      return call((v) => ({
         candidateId: required(sub, v, 'candidate'),
         reason: required(sub, v, 'reason'),
       }));
     case 'replace-candidate':
-      return call(str('group', 'candidate', 'reason', 'date', 'protocol'), 1, async (v, file) => ({
+      return call(async (v, file) => ({
         candidateId: required(sub, v, 'candidate'),
         reason: required(sub, v, 'reason'),
         ...(await oneCandidate(sub, file)),
@@ -238,42 +300,38 @@ async function stepInput(step: FormationStepName, sub: string, rest: string[]): 
         ...(v.protocol !== undefined ? { protocolId: required(sub, v, 'protocol') } : {}),
       }));
     case 'decision':
-      return call(str('group', 'date', 'resolution'), 0, (v) => ({
+      return call((v) => ({
         decidedOn: date(sub, v, 'date'),
         resolutionNumber: required(sub, v, 'resolution'),
       }));
     case 'meeting':
-      return call(str('group', 'date', 'time', 'place'), 0, (v) => {
+      return call((v) => {
         const time = required(sub, v, 'time');
         if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
           throw new CliError(`formation ${sub}: --time "${time}" is not HH:MM`);
         return { date: date(sub, v, 'date'), time, place: required(sub, v, 'place') };
       });
     case 'first-meeting':
-      return call(
-        str('group', 'date', 'present', 'chair', 'chair-candidate', 'votes-for', 'votes-against', 'abstained'),
-        0,
-        (v) => {
-          const heldOn = date(sub, v, 'date');
-          const present = count(sub, v, 'present');
-          if ((v.chair === undefined) === (v['chair-candidate'] === undefined))
-            throw new CliError(`formation ${sub}: --chair is required (or --chair-candidate ID instead)\n${USAGE}`);
-          const chair =
-            v.chair !== undefined
-              ? { fullName: required(sub, v, 'chair') }
-              : { candidateId: required(sub, v, 'chair-candidate') };
-          return {
-            heldOn,
-            present,
-            chairElection: {
-              ...chair,
-              votesFor: count(sub, v, 'votes-for'),
-              votesAgainst: count(sub, v, 'votes-against', 0),
-              abstained: count(sub, v, 'abstained', 0),
-            },
-          };
-        },
-      );
+      return call((v) => {
+        const heldOn = date(sub, v, 'date');
+        const present = count(sub, v, 'present');
+        if ((v.chair === undefined) === (v['chair-candidate'] === undefined))
+          throw new CliError(`formation ${sub}: --chair NAME is required (or --chair-candidate ID instead, not both)`);
+        const chair =
+          v.chair !== undefined
+            ? { fullName: required(sub, v, 'chair') }
+            : { candidateId: required(sub, v, 'chair-candidate') };
+        return {
+          heldOn,
+          present,
+          chairElection: {
+            ...chair,
+            votesFor: count(sub, v, 'votes-for'),
+            votesAgainst: count(sub, v, 'votes-against', 0),
+            abstained: count(sub, v, 'abstained', 0),
+          },
+        };
+      });
   }
 }
 
@@ -281,8 +339,8 @@ const notRunning = (groupId: string) =>
   `no formation running for group ${groupId} (start it with "jmeg formation start")`;
 
 /** Sends one step; the workflow's refusal is one line with the API's words (exit 1). */
-async function step(step: FormationStepName, sub: string, rest: string[]): Promise<number> {
-  const { groupId, input, lang } = await stepInput(step, sub, rest);
+async function step(step: FormationStepName, sub: string, values: Values, files: string[]): Promise<number> {
+  const { groupId, input, lang } = await stepInput(step, sub, values, files);
   return withRequiredEngine(loadConfig(), async (engine) => {
     try {
       const result = await recordFormationStep({ engine }, groupId, step, input);
@@ -302,8 +360,7 @@ function startRefusal(error: unknown, lang: Lang): unknown {
   return procedureCliError('formation start', error, lang, '');
 }
 
-async function start(argv: string[]): Promise<number> {
-  const { values } = args('start', argv, str('council', 'formed-on', 'group'));
+async function start(values: Values): Promise<number> {
   const lang = langOf('start', values);
   const councilId = required('start', values, 'council');
   const formedOn = date('start', values, 'formed-on');
@@ -359,23 +416,15 @@ function printState(s: FormationState): void {
   }
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === 'start') return start(rest);
-  if (sub === 'status') {
-    const { values } = args(sub, rest, str('group'));
-    langOf(sub, values);
-    const groupId = required(sub, values, 'group');
-    return withRequiredEngine(loadConfig(), async (engine) => {
-      try {
-        printState(await formationState({ engine }, groupId));
-      } catch (error) {
-        throw procedureCliError('formation status', error, 'en', notRunning(groupId));
-      }
-      return 0;
-    });
-  }
-  const name = sub === undefined ? undefined : (ALIASES[sub] ?? sub);
-  if (name !== undefined && isFormationStepName(name)) return step(name, sub!, rest);
-  throw new CliError(sub === undefined ? USAGE : `formation: unknown step "${sub}"\n${USAGE}`);
+async function status(values: Values): Promise<number> {
+  langOf('status', values);
+  const groupId = required('status', values, 'group');
+  return withRequiredEngine(loadConfig(), async (engine) => {
+    try {
+      printState(await formationState({ engine }, groupId));
+    } catch (error) {
+      throw procedureCliError('formation status', error, 'en', notRunning(groupId));
+    }
+    return 0;
+  });
 }
