@@ -90,8 +90,10 @@ export const actsMessages = defineMessages({
     'manageActs.step.closed': 'жабылды',
     'manageActs.fromDatabase': 'маалымат базасынан',
     'manageActs.deliveredTo': '{to} дарегине жиберилди; жооп шилтемеси {until} күнүнө чейин иштейт.',
-    'manageActs.executiveReceivedOn': 'Айыл өкмөтү актыны алды: {on} ({via}); анын 30 календардык күнү ошол күндөн эсептелет (4.3-пункт).',
-    'manageActs.executiveNoReceipt': 'Айыл өкмөтүнүн актыны алганы азырынча белгиленген жок; анын 30 календардык күнү өзү алган күндөн эсептелет (4.3-пункт).',
+    'manageActs.executiveReceivedOn':
+      'Айыл өкмөтү актыны алды: {on} ({via}); анын 30 календардык күнү ошол күндөн эсептелет (4.3-пункт).',
+    'manageActs.executiveNoReceipt':
+      'Айыл өкмөтүнүн актыны алганы азырынча белгиленген жок; анын 30 календардык күнү өзү алган күндөн эсептелет (4.3-пункт).',
     'manageActs.executiveReceiptTitle': 'Айыл өкмөтүнүн актыны алганын белгилөө',
     'manageActs.forwarded': 'Объекттин жообу {on} күнү айыл өкмөтүнө жиберилди, көчүрмөсү топко (4.3-пункт): {to}.',
     'manageActs.noReceipt': 'Объект актыны алганы азырынча белгиленген жок; мөөнөттөр алынган күндөн эсептелет (4.3).',
@@ -247,8 +249,10 @@ export const actsMessages = defineMessages({
     'manageActs.step.closed': 'закрыт',
     'manageActs.fromDatabase': 'по данным базы',
     'manageActs.deliveredTo': 'Отправлен на {to}; ссылка для ответа действует до {until}.',
-    'manageActs.executiveReceivedOn': 'Айыл окмоту получил акт: {on} ({via}); его 30 календарных дней считаются с этой даты (пункт 4.3).',
-    'manageActs.executiveNoReceipt': 'Получение акта айыл окмоту ещё не отмечено; его 30 календарных дней считаются с его собственного получения (пункт 4.3).',
+    'manageActs.executiveReceivedOn':
+      'Айыл окмоту получил акт: {on} ({via}); его 30 календарных дней считаются с этой даты (пункт 4.3).',
+    'manageActs.executiveNoReceipt':
+      'Получение акта айыл окмоту ещё не отмечено; его 30 календарных дней считаются с его собственного получения (пункт 4.3).',
     'manageActs.executiveReceiptTitle': 'Отметить получение акта айыл окмоту',
     'manageActs.forwarded': 'Ответ объекта направлен айыл окмоту {on}, копия группе (пункт 4.3): {to}.',
     'manageActs.noReceipt': 'Получение акта объектом ещё не отмечено; сроки считаются с даты получения (4.3).',
@@ -403,8 +407,10 @@ export const actsMessages = defineMessages({
     'manageActs.step.closed': 'closed',
     'manageActs.fromDatabase': 'from the database',
     'manageActs.deliveredTo': 'Sent to {to}; the response link works until {until}.',
-    'manageActs.executiveReceivedOn': 'The executive body received the act: {on} ({via}); its 30 calendar days count from then (4.3).',
-    'manageActs.executiveNoReceipt': "The executive body's receipt is not recorded yet; its 30 calendar days count from its own receipt (4.3).",
+    'manageActs.executiveReceivedOn':
+      'The executive body received the act: {on} ({via}); its 30 calendar days count from then (4.3).',
+    'manageActs.executiveNoReceipt':
+      "The executive body's receipt is not recorded yet; its 30 calendar days count from its own receipt (4.3).",
     'manageActs.executiveReceiptTitle': "Record the executive body's receipt",
     'manageActs.forwarded': "The object's answer went to the executive body on {on}, copy to the group (4.3): {to}.",
     'manageActs.noReceipt': 'No receipt yet; the deadlines count from the day the object receives the act (4.3).',
