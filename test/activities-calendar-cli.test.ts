@@ -217,7 +217,7 @@ describe('jmeg calendar set / remove / import write the calendar as events; show
     ],
     [
       ['calendar', 'set', '2026-04-13', '--type', 'day-off', '--name-ky', 'А'],
-      "calendar set: --name-ky and --name-ru are both required (the day's name in Kyrgyz and in Russian)",
+      'calendar set: --name-ru NAME is required; usage: jmeg calendar set YYYY-MM-DD --type day-off|working-day --name-ky NAME --name-ru NAME [--status confirmed|estimated] [--council ID]',
     ],
     [
       ['calendar', 'set', '2026-04-13', '--type', 'day-off', '--name-ky', 'А', '--name-ru', 'Б', '--status', 'maybe'],
