@@ -7,11 +7,8 @@ import { compareDates, isIsoDate, type IsoDate } from './dates';
 import { addWorkingDays, computeDeadline } from './deadlines';
 import type { Localized } from './i18n';
 import { problem, type Problem } from './problem';
+import { INFORMATION_REQUEST_EXTENSION_WORKING_DAYS } from './regulation';
 
-/** Law No. 217: the answer is due within 10 working days of receipt. */
-export const REQUEST_ANSWER_WORKING_DAYS = 10;
-/** Law No. 217: once, by up to 10 working days. */
-export const REQUEST_EXTENSION_MAX_WORKING_DAYS = 10;
 export const REQUEST_CLAUSE = '7.3.2';
 const LAW = 'Law No. 217 of 29.12.2023';
 
@@ -90,7 +87,7 @@ export function requestFirstDue(calendar: Calendar, receivedOn: IsoDate): IsoDat
 
 /** Law No. 217: the latest due date an extension may give, 10 working days after the first due date. */
 export function latestExtendedDue(calendar: Calendar, firstDue: IsoDate): IsoDate {
-  return addWorkingDays(calendar, firstDue, REQUEST_EXTENSION_MAX_WORKING_DAYS);
+  return addWorkingDays(calendar, firstDue, INFORMATION_REQUEST_EXTENSION_WORKING_DAYS);
 }
 
 /** Where a request stands, as its procedure knows it. */
@@ -209,9 +206,9 @@ export function checkRequestExtension(
   else if (compareDates(req.newDue, latest) > 0)
     problems.push(
       problem('extension-up-to-10-working-days', 'newDue', LAW, {
-        ky: `Мөөнөт 10 жумуш күнүнө чейин гана узартылат: эң кечи ${latest} (Мыйзам № 217).`,
-        ru: `Срок продлевается не более чем на 10 рабочих дней: не позже ${latest} (Закон № 217).`,
-        en: `The period is extended by up to 10 working days: ${latest} at the latest (Law No. 217).`,
+        ky: `Мөөнөт ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} жумуш күнүнө чейин гана узартылат: эң кечи ${latest} (Мыйзам № 217).`,
+        ru: `Срок продлевается не более чем на ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} рабочих дней: не позже ${latest} (Закон № 217).`,
+        en: `The period is extended by up to ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} working days: ${latest} at the latest (Law No. 217).`,
       }),
     );
   else if (!calendar.isWorkingDay(req.newDue))
