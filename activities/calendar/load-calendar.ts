@@ -4,10 +4,9 @@ import { findCouncilById } from '../../db/councils';
 import { findObjectById } from '../../db/objects';
 import { calendarEntriesFor } from '../../db/calendar-entries';
 import type { Database } from '../../db/database';
-import { calendarSlice, createCalendar } from '../../domain/calendar';
-import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
+import { calendarSlice, shippedCalendar } from '../../domain/calendar';
 import { compareDates, isIsoDate, yearOf, type IsoDate } from '../../domain/dates';
-import { entriesForKind, type CalendarKind } from '../../domain/object-calendar';
+import { calendarOfKind, type CalendarKind } from '../../domain/object-calendar';
 import type { CalendarRange, LoadedCalendar } from '../../workflows/obligation/activities-contract';
 import { refusal } from '../refusal';
 
@@ -42,12 +41,9 @@ export async function loadCalendarSlice(db: Kysely<Database>, input: LoadCalenda
     calendarKind = object.calendarKind;
   }
   const stored = await calendarEntriesFor(db, councilId, range);
-  const entries = [...KNOWN_CALENDAR_ENTRIES, ...stored];
-  if (calendarKind === undefined) return calendarSlice(createCalendar(entries), input.from, input.to);
-  return {
-    ...calendarSlice(createCalendar(entriesForKind(entries, calendarKind)), input.from, input.to),
-    calendarKind,
-  };
+  const calendar = shippedCalendar(stored);
+  if (calendarKind === undefined) return calendarSlice(calendar, input.from, input.to);
+  return { ...calendarSlice(calendarOfKind(calendar, calendarKind), input.from, input.to), calendarKind };
 }
 
 export function createCalendarActivities({ db }: { db: Kysely<Database> }) {

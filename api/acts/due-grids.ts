@@ -6,12 +6,11 @@ import type { Kysely } from 'kysely';
 import { calendarEntriesFor } from '../../db/calendar-entries';
 import type { Database } from '../../db/database';
 import type { MonitoredObject } from '../../db/objects';
-import { createCalendar, type Calendar } from '../../domain/calendar';
-import { KNOWN_CALENDAR_ENTRIES } from '../../domain/calendar-data/known-years';
+import { shippedCalendar, type Calendar } from '../../domain/calendar';
 import { deadlineGrid } from '../../domain/calendar-grid';
 import { computeDeadline, isObligationKey } from '../../domain/deadlines';
 import type { Lang } from '../../domain/i18n';
-import { entriesForKind, type CalendarKind } from '../../domain/object-calendar';
+import { calendarOfKind, type CalendarKind } from '../../domain/object-calendar';
 import type { ObligationProgress } from '../../procedures/acts/act-progress';
 import { calendarGrid } from '../ui/calendar-grid';
 import { html, type Html } from '../ui/html';
@@ -28,13 +27,8 @@ export async function dueDateGrids(
 ): Promise<Html[]> {
   const open = obligations.filter((o) => o.due !== null && o.anchor !== null && !o.fulfilled && o.status !== 'closed');
   if (open.length === 0) return [];
-  const entries = [...KNOWN_CALENDAR_ENTRIES, ...(await calendarEntriesFor(db, object.councilId))];
-  const calendars = new Map<CalendarKind, Calendar>();
-  const calendarOf = (kind: CalendarKind): Calendar => {
-    let calendar = calendars.get(kind);
-    if (!calendar) calendars.set(kind, (calendar = createCalendar(entriesForKind(entries, kind))));
-    return calendar;
-  };
+  const councilCalendar = shippedCalendar(await calendarEntriesFor(db, object.councilId));
+  const calendarOf = (kind: CalendarKind): Calendar => calendarOfKind(councilCalendar, kind);
   return open.flatMap((o) => {
     if (!isObligationKey(o.key)) return [];
     const calendar = calendarOf(o.party === `object:${object.id}` ? object.calendarKind : 'with-transfers');
