@@ -27,6 +27,11 @@ export const INFORMATION_REQUEST_WORKING_DAYS = 10;
 /** Law No. 217 of 29.12.2023: once, by up to 10 working days, with written reasoned notice. */
 export const INFORMATION_REQUEST_EXTENSION_WORKING_DAYS = 10;
 
+/** 7.2.2: the chair is warned about the quarter's cadence this many working days before the quarter ends. */
+export const CADENCE_WARNING_WORKING_DAYS_BEFORE = 3;
+/** 5.3.1: the chair and the council are reminded 3 months and 1 month before the term ends. */
+export const TERM_END_REMINDER_MONTHS_BEFORE = [3, 1] as const;
+
 // The composition (5.2).
 
 /** 5.2.1: at least 5 members. */

@@ -1,0 +1,100 @@
+// 7.2.1-7.2.3: the chair's (or staff's) meeting actions on the group's term procedure. Each is checked first in
+// domain/term.ts (a refusal names the field and the clause, nothing is sent), then sent as an update whose validator
+// checks it again against the procedure's own state (the members, the meeting's status, the term's end).
+import { ProcedureRefusedError } from '../engine';
+import { requireEngine, todayIn, type ProcedureDeps } from '../deps';
+import type { Problem } from '../../domain/problem';
+import {
+  checkAttendanceInput,
+  checkCancelInput,
+  checkDecisionInput,
+  checkMinutesInput,
+  checkMoveInput,
+  checkScheduleInput,
+} from '../../domain/term';
+import {
+  cancelMeetingUpdate,
+  changeMembersUpdate,
+  moveMeetingUpdate,
+  recordAttendanceUpdate,
+  recordDecisionUpdate,
+  recordMinutesUpdate,
+  scheduleMeetingUpdate,
+  termWorkflowId,
+  type CancelMeetingInput,
+  type ChangeMembersInput,
+  type MoveMeetingInput,
+  type RecordAttendanceInput,
+  type RecordDecisionInput,
+  type RecordMinutesInput,
+  type ScheduleMeetingInput,
+  type TermDecision,
+  type TermMeeting,
+  type TermState,
+} from '../../workflows/term/contract';
+
+type Deps = Pick<ProcedureDeps, 'engine' | 'now'>;
+
+function refuseIf(problems: readonly Problem[]): void {
+  if (problems.length > 0) throw new ProcedureRefusedError(problems.map((p) => p.message.en).join(' '), problems);
+}
+
+/** 7.2.1: schedules a meeting (date not in the past, time, place, agenda); members are told by mail (ky, ru). */
+export async function scheduleMeeting(
+  deps: Deps,
+  input: ScheduleMeetingInput & { groupId: string },
+): Promise<TermMeeting> {
+  refuseIf(checkScheduleInput(input, todayIn(deps)));
+  const { groupId, ...update } = input;
+  return requireEngine(deps).update(termWorkflowId(groupId), scheduleMeetingUpdate, update);
+}
+
+/** Moves a scheduled meeting to another date/time (and place); members are told again. */
+export async function moveMeeting(deps: Deps, input: MoveMeetingInput & { groupId: string }): Promise<TermMeeting> {
+  refuseIf(checkMoveInput(input, todayIn(deps)));
+  const { groupId, ...update } = input;
+  return requireEngine(deps).update(termWorkflowId(groupId), moveMeetingUpdate, update);
+}
+
+/** Cancels a scheduled meeting with a reason; members are told. */
+export async function cancelMeeting(deps: Deps, input: CancelMeetingInput & { groupId: string }): Promise<TermMeeting> {
+  refuseIf(checkCancelInput(input));
+  const { groupId, ...update } = input;
+  return requireEngine(deps).update(termWorkflowId(groupId), cancelMeetingUpdate, update);
+}
+
+/** 7.2.3: who attended; the procedure records whether the meeting was quorate (more than half of all members). */
+export async function recordAttendance(
+  deps: Deps,
+  input: RecordAttendanceInput & { groupId: string },
+): Promise<TermMeeting> {
+  refuseIf(checkAttendanceInput(input, todayIn(deps)));
+  const { groupId, ...update } = input;
+  return requireEngine(deps).update(termWorkflowId(groupId), recordAttendanceUpdate, update);
+}
+
+/** The minutes (a date, a text, optionally the signed file). */
+export async function recordMinutes(deps: Deps, input: RecordMinutesInput & { groupId: string }): Promise<TermMeeting> {
+  refuseIf(checkMinutesInput(input, todayIn(deps)));
+  const { groupId, ...update } = input;
+  return requireEngine(deps).update(termWorkflowId(groupId), recordMinutesUpdate, update);
+}
+
+/** A decision with its votes; recorded as not taken at a meeting without quorum (7.2.3). */
+export async function recordDecision(
+  deps: Deps,
+  input: RecordDecisionInput & { groupId: string },
+): Promise<TermDecision> {
+  refuseIf(checkDecisionInput(input));
+  const { groupId, ...update } = input;
+  return requireEngine(deps).update(termWorkflowId(groupId), recordDecisionUpdate, update);
+}
+
+/** The current members and chair as the procedure counts them for the quorum (a replacement, an election). */
+export async function changeTermMembers(
+  deps: Deps,
+  input: ChangeMembersInput & { groupId: string },
+): Promise<TermState> {
+  const { groupId, ...update } = input;
+  return requireEngine(deps).update(termWorkflowId(groupId), changeMembersUpdate, update);
+}

@@ -1,0 +1,214 @@
+// The typed contract of the group's term procedure (5.3.1, 7.2): one long-running workflow per group, from its creation
+// (after the formation's first meeting, or when an existing group is taken on) to the end of its 4-year term. It keeps
+// the members and the chair, the meetings (7.2.1-7.2.3: scheduled, moved, cancelled, attendance and quorum, minutes,
+// decisions), the quarter's cadence (7.2.2) and the term's reminders, and on the last day sets the group's status to
+// term-ended. The API, the pages and the CLI import these constants; the use cases are procedures/term/*.ts.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { IsoDate } from '../../domain/dates';
+import type { CadenceReading } from '../../domain/meeting';
+import type { MeetingKind } from '../../db/events';
+
+export type { CadenceReading } from '../../domain/meeting';
+
+/** A member as the term procedure keeps them: no personal data (no phone, e-mail, birth date) in its history. */
+export interface TermMember {
+  membershipId: string;
+  fullName: string;
+  category: 'municipal_employee' | 'deputy' | 'citizen';
+}
+
+export interface TermInput {
+  groupId: string;
+  councilId: string;
+  /** The day the term starts (domain/term.ts termStartOf: the publication date when the decision takes effect on it). */
+  termStart: IsoDate;
+  /** 5.3.1: the last day of the term is the day before termEnd; on termEnd the group's status becomes term-ended. */
+  termEnd: IsoDate;
+  members: TermMember[];
+  /** The chair's membership id (5.4.6), or null while none is elected. */
+  chairMembershipId: string | null;
+  /** The hour (Asia/Bishkek) the warnings and reminders go out; DEFAULT_REMINDER_HOUR if absent. */
+  reminderHour?: number;
+  /** Set only by the workflow itself when it continues as new: what the earlier runs knew. */
+  carried?: TermCarried;
+}
+
+/** The workflow id is the group's business key: one term procedure per group. */
+export const termWorkflowId = (groupId: string): string => `term-${groupId}`;
+
+export type TermMeetingStatus = 'scheduled' | 'held' | 'cancelled';
+
+export interface MeetingVotes {
+  for: number;
+  against: number;
+  abstained: number;
+}
+
+export interface TermDecision {
+  decisionId: string;
+  text: string;
+  votes: MeetingVotes;
+  /** 7.2.3: never taken at a meeting without quorum; else taken when more than half of those present voted for it. */
+  taken: boolean;
+  because: 'no-quorum' | 'majority' | 'no-majority';
+}
+
+export interface MeetingAttendance {
+  heldOn: IsoDate;
+  presentMembershipIds: string[];
+  present: number;
+  /** All current members at the time (7.2.3 counts them all). */
+  total: number;
+  required: number;
+  quorate: boolean;
+}
+
+export interface MeetingMinutes {
+  /** The date of the minutes (required). */
+  date: IsoDate;
+  text: string;
+  /** A stored file of the signed minutes, when one was uploaded. */
+  file: { fileName: string; mediaType: string; storageKey: string; sizeBytes: number } | null;
+}
+
+export interface TermMeeting {
+  meetingId: string;
+  kind: MeetingKind;
+  date: IsoDate;
+  /** 'HH:MM' in Bishkek. */
+  time: string;
+  place: string;
+  agenda: string;
+  status: TermMeetingStatus;
+  /** How many times it was moved. */
+  moves: number;
+  cancelReason: string | null;
+  attendance: MeetingAttendance | null;
+  minutes: MeetingMinutes | null;
+  decisions: TermDecision[];
+}
+
+export type CadenceState = 'ok' | 'no-meeting-yet' | 'more-than-one';
+
+export interface TermQuarterState {
+  /** The quarter, e.g. { year: 2027, quarter: 1, start: '2027-01-01', end: '2027-03-31' }. */
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  start: IsoDate;
+  end: IsoDate;
+  /** 7.2.2: three working days before the quarter ends, the day a warning goes to the chair. */
+  warningOn: IsoDate;
+  /** Meetings held or scheduled in the quarter (not cancelled). */
+  meetings: number;
+  reading: CadenceReading;
+  state: CadenceState;
+  warned: boolean;
+}
+
+export interface TermReminderState {
+  /** 'three-months' | 'one-month' before the term's end (5.3.1). */
+  key: 'three-months' | 'one-month';
+  on: IsoDate;
+  sent: boolean;
+}
+
+export interface TermState {
+  groupId: string;
+  councilId: string;
+  status: 'active' | 'term-ended';
+  today: IsoDate;
+  termStart: IsoDate;
+  termEnd: IsoDate;
+  members: TermMember[];
+  chairMembershipId: string | null;
+  meetings: TermMeeting[];
+  quarter: TermQuarterState | null;
+  /** The quarters already closed, with their cadence state (kept short: year, quarter, meetings, warned). */
+  pastQuarters: { year: number; quarter: number; meetings: number; warned: boolean }[];
+  reminders: TermReminderState[];
+  /** How many runs the procedure has had (continue-as-new keeps its history bounded). */
+  run: number;
+}
+
+/** What a run hands to the next when it continues as new. */
+export interface TermCarried {
+  status: TermState['status'];
+  meetings: TermMeeting[];
+  pastQuarters: TermState['pastQuarters'];
+  reminders: TermReminderState[];
+  /** Business keys of the warnings already mailed (quarter warnings: 'cadence:<year>-Q<n>'). */
+  warned: string[];
+  run: number;
+}
+
+export interface ScheduleMeetingInput {
+  /** The caller's id for the meeting (a uuid): scheduling the same id again returns the meeting unchanged. */
+  meetingId: string;
+  kind?: Exclude<MeetingKind, 'first'>;
+  date: IsoDate;
+  time: string;
+  place: string;
+  agenda: string;
+  actor: string;
+}
+
+export interface MoveMeetingInput {
+  meetingId: string;
+  date: IsoDate;
+  time: string;
+  /** Absent: the place stays. */
+  place?: string;
+  reason: string | null;
+  actor: string;
+}
+
+export interface CancelMeetingInput {
+  meetingId: string;
+  reason: string;
+  actor: string;
+}
+
+export interface RecordAttendanceInput {
+  meetingId: string;
+  /** The day it was held (not after today, not before its scheduled date). */
+  heldOn: IsoDate;
+  presentMembershipIds: string[];
+  actor: string;
+}
+
+export interface RecordMinutesInput {
+  meetingId: string;
+  date: IsoDate;
+  text: string;
+  file?: MeetingMinutes['file'];
+  actor: string;
+}
+
+export interface RecordDecisionInput {
+  meetingId: string;
+  decisionId: string;
+  text: string;
+  votes: MeetingVotes;
+  actor: string;
+}
+
+export interface ChangeMembersInput {
+  members: TermMember[];
+  chairMembershipId: string | null;
+  reason: string;
+  actor: string;
+}
+
+/** 7.2.1: members are told by mail (ky, ru) and the calendar feed shows it. Refused after the term (5.3.1), in the past. */
+export const scheduleMeetingUpdate = defineUpdate<TermMeeting, [ScheduleMeetingInput]>('scheduleMeeting');
+/** A scheduled meeting to another date, time or place; members are told again. */
+export const moveMeetingUpdate = defineUpdate<TermMeeting, [MoveMeetingInput]>('moveMeeting');
+export const cancelMeetingUpdate = defineUpdate<TermMeeting, [CancelMeetingInput]>('cancelMeeting');
+/** 7.2.3: who attended; the quorum (more than half of all current members) is checked and recorded. */
+export const recordAttendanceUpdate = defineUpdate<TermMeeting, [RecordAttendanceInput]>('recordAttendance');
+export const recordMinutesUpdate = defineUpdate<TermMeeting, [RecordMinutesInput]>('recordMinutes');
+/** A decision with its votes; not taken without quorum (7.2.3). */
+export const recordDecisionUpdate = defineUpdate<TermDecision, [RecordDecisionInput]>('recordDecision');
+/** The current members and chair (a member replaced, a chair elected): the quorum counts them from then on. */
+export const changeMembersUpdate = defineUpdate<TermState, [ChangeMembersInput]>('changeMembers');
+export const termStateQuery = defineQuery<TermState>('termState');
