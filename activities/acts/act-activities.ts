@@ -16,7 +16,8 @@ import type { MailTransport } from '../mail/build-transport';
 import { resolvePartyAddresses } from '../mail/resolve-recipients';
 import { sendViaOutbox } from '../mail/send-via-outbox';
 import { refusal } from '../refusal';
-import { renderActDelivery, renderForwardedResponse, renderReceiptPrompt } from './render-act-mail';
+import { renderActDelivery, renderForwardedResponse, renderReceiptPrompt, type ActSender } from './render-act-mail';
+import { responseFileNames } from './response-file-names';
 
 export type ActConfig = Partial<
   Pick<AppConfig, 'responseLinkSecret' | 'dataDir' | 'responseLinkDays' | 'httpHost' | 'httpPort'>
@@ -74,7 +75,7 @@ export function createActActivities({
     const group = await db
       .selectFrom('groups')
       .innerJoin('councils', 'councils.id', 'groups.council_id')
-      .select(['councils.id', 'councils.name_ky', 'councils.name_ru', 'councils.email'])
+      .select(['councils.id', 'councils.name_ky', 'councils.name_ru', 'councils.email', 'groups.created_on'])
       .where('groups.id', '=', act.groupId)
       .executeTakeFirstOrThrow();
     const ctx = {
@@ -84,7 +85,9 @@ export function createActActivities({
       councilId: group.id,
       council: { name: { ky: group.name_ky, ru: group.name_ru }, email: group.email },
     };
-    return { act: { ...act, issuedOn: act.issuedOn, number: act.number }, object, ctx };
+    // Every act mail names the council and the group it comes from (issue 12, point 7).
+    const sender = { council: ctx.council.name, groupCreatedOn: group.created_on };
+    return { act: { ...act, issuedOn: act.issuedOn, number: act.number }, object, ctx, sender };
   }
 
   /**
@@ -97,6 +100,7 @@ export function createActActivities({
     object: MonitoredObject,
     recipient: MonitoredObject,
     businessKey: string,
+    sender?: ActSender,
   ): Promise<DeliveryResult> {
     const to = await resolvePartyAddresses(
       db,
@@ -124,6 +128,7 @@ export function createActActivities({
       ...(recipient.id === object.id ? {} : { about: object.name }),
       link,
       linkExpiresAt: new Date(expiresAtMs).toISOString(),
+      ...(sender ? { sender } : {}),
     });
     await sendViaOutbox(db, transport, { businessKey, to, ...mail, date: clock() });
     return { to, linkExpiresAt: new Date(expiresAtMs).toISOString() };
@@ -145,13 +150,13 @@ export function createActActivities({
 
     /** Mails the act and its link to the object; the outbox keeps the first message, so a retry sends the same link. */
     async deliverAct({ actId }): Promise<DeliveryResult> {
-      const { act, object, ctx } = await context(actId);
-      return deliver(act, ctx, object, object, deliveryKey(actId));
+      const { act, object, ctx, sender } = await context(actId);
+      return deliver(act, ctx, object, object, deliveryKey(actId), sender);
     },
 
     /** 4.3(4): the executive body's own mail and link (the token names the executive body, not the object). */
     async deliverActToExecutiveBody({ actId }): Promise<DeliveryResult> {
-      const { act, object, ctx } = await context(actId);
+      const { act, object, ctx, sender } = await context(actId);
       if (object.isExecutiveBody)
         throw refusal('ExecutiveBodyIsTheObject', `act ${actId}: the act is about the executive body itself`);
       const executive = await findExecutiveBody(db, object.councilId);
@@ -160,7 +165,7 @@ export function createActActivities({
           'NoExecutiveBody',
           `act ${actId}: the council has no registered executive body (a monitored object of kind executive_body)`,
         );
-      return deliver(act, ctx, object, executive, executiveDeliveryKey(actId));
+      return deliver(act, ctx, object, executive, executiveDeliveryKey(actId), sender);
     },
 
     /**
@@ -168,7 +173,7 @@ export function createActActivities({
      * address): its text in the mail, its files on the act's page (the link). The outbox sends it once per answer.
      */
     async forwardResponse(input: ForwardResponseInput): Promise<{ to: string[] }> {
-      const { act, object, ctx } = await context(input.actId);
+      const { act, object, ctx, sender } = await context(input.actId);
       const executive = await resolvePartyAddresses(db, ctx, 'executive-body');
       const chair = await resolvePartyAddresses(db, ctx, 'chair').catch(() => [] as string[]);
       const to = [...new Set([...executive, ...chair])];
@@ -180,6 +185,8 @@ export function createActActivities({
         late: input.late,
         text: input.text,
         link: `${baseUrl(config)}/manage/acts/${encodeURIComponent(input.actId)}`,
+        files: await responseFileNames(db, input.responseId),
+        sender,
       });
       await sendViaOutbox(db, transport, {
         businessKey: forwardKey(input.actId, input.responseId),
@@ -192,7 +199,7 @@ export function createActActivities({
 
     /** Asks staff (the council's address, else the executive body's) to record the receipt. */
     async promptReceipt(input: ReceiptPromptInput): Promise<void> {
-      const { act, object, ctx } = await context(input.actId);
+      const { act, object, ctx, sender } = await context(input.actId);
       const to = ctx.council.email ? [ctx.council.email] : await resolvePartyAddresses(db, ctx, 'executive-body');
       const mail = renderReceiptPrompt({
         number: act.number,
@@ -201,6 +208,7 @@ export function createActActivities({
         expectedBy: input.expectedBy,
         object: object.name,
         actId: input.actId,
+        sender,
       });
       await sendViaOutbox(db, transport, { businessKey: receiptPromptKey(input.actId), to, ...mail, date: clock() });
     },
