@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { DomainError } from '../domain/domain-error';
 import { RETENTION_MONTHS_MAX } from '../domain/retention';
+import { CADENCE_READINGS, DEFAULT_CADENCE_READING, type CadenceReading } from '../domain/meeting';
 import type { CouncilsTable, Database } from './database';
 import { streams, type Bilingual } from './events';
 import { record } from './record';
@@ -75,6 +76,46 @@ export async function setCouncilRetention(
     stream: streams.council(councilId),
     actor,
     events: [{ type: 'council.retention-set', payload: { councilId, months } }],
+  });
+  return { changed: true };
+}
+
+/**
+ * 7.2.2: the reading of "once a quarter" the council chose for its groups' meetings; the literal one ("not more than
+ * once", DEFAULT_CADENCE_READING) until it chooses. The term procedure reads it when a term starts or continues.
+ */
+export async function councilCadenceReading(db: Kysely<Database>, councilId: string): Promise<CadenceReading> {
+  const row = await db
+    .selectFrom('councils')
+    .select('cadence_reading')
+    .where('id', '=', councilId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('unknown-council', `council ${councilId} does not exist`, { councilId });
+  return isCadenceReading(row.cadence_reading) ? row.cadence_reading : DEFAULT_CADENCE_READING;
+}
+
+export function isCadenceReading(value: unknown): value is CadenceReading {
+  return typeof value === 'string' && Object.hasOwn(CADENCE_READINGS, value);
+}
+
+/** Records council.cadence-reading-set (7.2.2); choosing the reading it already has records nothing. */
+export async function setCouncilCadenceReading(
+  db: Kysely<Database>,
+  councilId: string,
+  reading: CadenceReading,
+  actor: string,
+): Promise<{ changed: boolean }> {
+  if (!isCadenceReading(reading)) {
+    throw new DomainError('invalid-cadence-reading', `reading: one of ${Object.keys(CADENCE_READINGS).join(', ')}`, {
+      field: 'reading',
+    });
+  }
+  const current = await councilCadenceReading(db, councilId);
+  if (current === reading) return { changed: false };
+  await record(db, {
+    stream: streams.council(councilId),
+    actor,
+    events: [{ type: 'council.cadence-reading-set', payload: { councilId, reading } }],
   });
   return { changed: true };
 }

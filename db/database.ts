@@ -17,6 +17,7 @@ import type {
   ResponseKind,
   Sex,
 } from './events';
+import type { CadenceReading } from '../domain/meeting';
 
 /** A jsonb column: written as a JSON string (the same on pg and PGlite), read as the parsed value. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -46,6 +47,8 @@ export interface CouncilsTable {
   registered_at: Timestamp;
   /** Months after a group's term ends that its persons' phones, e-mails and birth dates are kept; 0: until asked. */
   retention_months: Generated<number>;
+  /** 7.2.2's reading for the council's groups (db/councils.ts councilCadenceReading). */
+  cadence_reading: Generated<CadenceReading>;
 }
 
 export interface GroupsTable {
@@ -57,6 +60,20 @@ export interface GroupsTable {
   resolution_number: string | null;
   term_end: IsoDateColumn | null;
   opened_at: Timestamp;
+}
+
+/** A group taken on: the resolution, its publication, the term and the composition's findings (group.adopted). */
+export interface GroupAdoptionsTable {
+  group_id: string;
+  resolution_number: string;
+  decided_on: IsoDateColumn;
+  published_on: IsoDateColumn;
+  term_start: IsoDateColumn;
+  term_end: IsoDateColumn;
+  chair_elected_later: boolean;
+  members: number;
+  findings: Json<{ code: string; clause: string | null; severity: 'violation' | 'warning'; message: Record<'ky' | 'ru' | 'en', string> }[]>;
+  adopted_at: Timestamp;
 }
 
 export interface PersonsTable {
@@ -249,6 +266,55 @@ export interface MeetingsTable {
   held_on: IsoDateColumn | null;
   present_count: number | null;
   cancel_reason: string | null;
+  /** The term procedure's meetings (20261207T0904-term): agenda, moves, 7.2.3 quorum and the minutes. */
+  agenda: string | null;
+  moves: Generated<number>;
+  quorate: boolean | null;
+  quorum_required: number | null;
+  members_total: number | null;
+  minutes_date: IsoDateColumn | null;
+  minutes_text: string | null;
+  minutes_file: ColumnType<
+    { fileName: string; mediaType: string; storageKey: string; sizeBytes: number } | null,
+    string | null,
+    string | null
+  >;
+}
+
+/** 5.3.1: the group's term as its procedure keeps it (term.started, term.ended). */
+export interface GroupTermsTable {
+  group_id: string;
+  term_start: IsoDateColumn;
+  term_end: IsoDateColumn;
+  status: 'active' | 'term-ended';
+  ended_on: IsoDateColumn | null;
+}
+
+/** The term procedure's warnings (7.2.2) and reminders (5.3.1) sent, once each by key. */
+export interface TermNoticesTable {
+  group_id: string;
+  notice_key: string;
+  kind: 'cadence-warning' | 'term-reminder';
+  on_date: IsoDateColumn;
+  detail: string;
+}
+
+/** 7.2.3: who attended a meeting. */
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  membership_id: string;
+}
+
+/** A meeting's decision with its votes; not taken without quorum (7.2.3). */
+export interface MeetingDecisionsTable {
+  id: string;
+  meeting_id: string;
+  text: string;
+  votes_for: number;
+  votes_against: number;
+  votes_abstained: number;
+  taken: boolean;
+  because: 'no-quorum' | 'majority' | 'no-majority';
 }
 
 export interface CalendarEntriesTable {
@@ -279,6 +345,7 @@ export interface Database {
   events: EventsTable;
   councils: CouncilsTable;
   groups: GroupsTable;
+  group_adoptions: GroupAdoptionsTable;
   persons: PersonsTable;
   person_keys: PersonKeysTable;
   memberships: MembershipsTable;
@@ -295,6 +362,10 @@ export interface Database {
   obligation_reminders: ObligationRemindersTable;
   notices: NoticesTable;
   meetings: MeetingsTable;
+  group_terms: GroupTermsTable;
+  term_notices: TermNoticesTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_decisions: MeetingDecisionsTable;
   calendar_entries: CalendarEntriesTable;
   mail_outbox: MailOutboxTable;
   accounts: AccountsTable;

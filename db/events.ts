@@ -2,6 +2,8 @@
 // Dates are IsoDate strings ('YYYY-MM-DD'); instants are ISO 8601 strings (JSON has no Date).
 import type { MonitoredObjectKind } from '../domain/act';
 import type { IsoDate } from '../domain/dates';
+import type { Localized } from '../domain/i18n';
+import type { CadenceReading } from '../domain/meeting';
 import type { RequestEvent } from './requests-events';
 
 export type Sex = 'M' | 'F';
@@ -63,13 +65,33 @@ export type CouncilEvent =
       { councilId: string; name: Bilingual; website: string | null; timeZone: string; email: string | null }
     >
   /** Months after a group's term ends that personal data is kept (0: until the person asks). */
-  | Ev<'council.retention-set', { councilId: string; months: number }>;
+  | Ev<'council.retention-set', { councilId: string; months: number }>
+  /** 7.2.2: which reading of "once a quarter" the council's groups are checked against. */
+  | Ev<'council.cadence-reading-set', { councilId: string; reading: CadenceReading }>;
 
 export type GroupEvent =
   | Ev<'group.opened', { groupId: string; councilId: string; councilFormedOn: IsoDate | null }>
   /** 5.4.5: the council's decision creates the group; 5.3.1: the term ends 4 years later. */
   | Ev<'group.created', { groupId: string; createdOn: IsoDate; resolutionNumber: string; termEnd: IsoDate }>
-  | Ev<'group.status-changed', { groupId: string; status: GroupStatus; reason: string | null }>;
+  | Ev<'group.status-changed', { groupId: string; status: GroupStatus; reason: string | null }>
+  /** A group the council created before the product was used, taken on (procedures/groups/adopt-group.ts). */
+  | Ev<'group.adopted', GroupAdoptedPayload>;
+
+/** The council's resolution, its publication and the term (5.3.1); the composition's findings kept (5.2). */
+export interface GroupAdoptedPayload {
+  groupId: string;
+  resolutionNumber: string;
+  decidedOn: IsoDate;
+  publishedOn: IsoDate;
+  /** Item 6 of the resolution: in force from publication; the term starts then unless staff gave another date. */
+  termStart: IsoDate;
+  termEnd: IsoDate;
+  /** The chair the resolution names (5.4.6), or null: to be elected at a meeting. */
+  chairMembershipId: string | null;
+  members: number;
+  /** Without personal data (domain/adoption.ts recordedFinding). */
+  findings: { code: string; clause: string | null; severity: 'violation' | 'warning'; message: Localized }[];
+}
 
 export type MemberEvent =
   | Ev<
@@ -148,6 +170,8 @@ export type ActEvent =
   /** A draft's content replaced (8.1: drafts may be incomplete; only drafts change). */
   | Ev<'act.updated', { actId: string; title: string; content: Record<string, unknown> }>
   | Ev<'act.annex-attached', { actId: string; annex: AnnexData }>
+  /** A draft's annex file taken off the act (only drafts; the stored content stays under its hash). */
+  | Ev<'act.annex-removed', { actId: string; annexId: string; fileName: string }>
   | Ev<'act.issued', { actId: string; number: string; issuedOn: IsoDate; content: Record<string, unknown> }>
   /** 4.3: the object's receipt; with `party: 'executive-body'`, the executive body's own (4.3(4)). */
   | Ev<'act.received', { actId: string; receivedOn: IsoDate; via: 'link' | 'staff'; party?: 'executive-body' }>
@@ -211,10 +235,71 @@ export type MeetingEvent =
         date: IsoDate;
         time: string | null;
         place: string | null;
+        /** 7.2.1: the agenda, when the term procedure scheduled it. */
+        agenda?: string;
       }
     >
   | Ev<'meeting.held', { meetingId: string; heldOn: IsoDate; present: number }>
-  | Ev<'meeting.cancelled', { meetingId: string; reason: string | null }>;
+  | Ev<'meeting.cancelled', { meetingId: string; reason: string | null }>
+  /** The term procedure's meetings (7.2.1-7.2.3): a move, the attendance and quorum, the minutes, a decision. */
+  | Ev<
+      'meeting.moved',
+      { meetingId: string; groupId: string; date: IsoDate; time: string; place: string; reason: string | null }
+    >
+  | Ev<
+      'meeting.attendance-recorded',
+      {
+        meetingId: string;
+        groupId: string;
+        heldOn: IsoDate;
+        presentMembershipIds: string[];
+        total: number;
+        required: number;
+        quorate: boolean;
+      }
+    >
+  | Ev<
+      'meeting.minutes-recorded',
+      {
+        meetingId: string;
+        groupId: string;
+        date: IsoDate;
+        text: string;
+        file: { fileName: string; mediaType: string; storageKey: string; sizeBytes: number } | null;
+      }
+    >
+  | Ev<
+      'meeting.decision-recorded',
+      {
+        meetingId: string;
+        groupId: string;
+        decisionId: string;
+        text: string;
+        votesFor: number;
+        votesAgainst: number;
+        votesAbstained: number;
+        taken: boolean;
+        because: 'no-quorum' | 'majority' | 'no-majority';
+      }
+    >;
+
+/** The group's term procedure (5.3.1, 7.2.2): its start, the cadence warnings, the reminders and its end. */
+export type TermEvent =
+  | Ev<'term.started', { groupId: string; councilId: string; termStart: IsoDate; termEnd: IsoDate }>
+  | Ev<
+      'term.cadence-warned',
+      {
+        groupId: string;
+        year: number;
+        quarter: number;
+        on: IsoDate;
+        reading: string;
+        state: 'no-meeting-yet' | 'more-than-one';
+        meetings: number;
+      }
+    >
+  | Ev<'term.reminder-sent', { groupId: string; key: 'three-months' | 'one-month'; on: IsoDate; termEnd: IsoDate }>
+  | Ev<'term.ended', { groupId: string; termEnd: IsoDate }>;
 
 export type CalendarEvent =
   | Ev<
@@ -240,6 +325,7 @@ export type DomainEvent =
   | ObligationEvent
   | NoticeEvent
   | MeetingEvent
+  | TermEvent
   | CalendarEvent
   | RequestEvent;
 

@@ -11,6 +11,10 @@ import * as councilRetention from './migrations/20261129T0900-council-retention'
 import * as objectCalendar from './migrations/20261201T0900-object-calendar';
 import * as informationRequests from './migrations/20261201T1000-information-requests';
 import * as passwordLinks from './migrations/20261202T0900-password-links';
+import * as groupAdoptions from './migrations/20261207T0905-group-adoptions';
+import * as linkRevocation from './migrations/20261207T0901-link-revocation';
+import * as councilCadenceReading from './migrations/20261207T0906-council-cadence-reading';
+import * as term from './migrations/20261207T0904-term';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -23,6 +27,10 @@ const migrations: Record<string, Migration> = {
   '20261201T0900-object-calendar': objectCalendar,
   '20261201T1000-information-requests': informationRequests,
   '20261202T0900-password-links': passwordLinks,
+  '20261207T0905-group-adoptions': groupAdoptions,
+  '20261207T0901-link-revocation': linkRevocation,
+  '20261207T0906-council-cadence-reading': councilCadenceReading,
+  '20261207T0904-term': term,
 };
 
 /** The migration names in the order they apply. */

@@ -16,6 +16,7 @@ import { unavailableEngine } from '../../procedures/engine';
 import { msg } from '../ui/messages';
 import { formationPath } from '../formation/page';
 import { retentionPath } from './retention-page';
+import { cadencePath } from './cadence';
 import { groupPersonsPath } from '../persons/pages';
 import { newFormationPath } from '../formation/start-page';
 import { html, type Html } from '../ui/html';
@@ -64,6 +65,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
             ? [html`<a href="/manage/councils/${c}/accounts${q}">${msg(lang, 'manage.link.accounts')}</a>`]
             : []),
           ...(staff ? [html`<a href="${retentionPath(council.id)}${q}">${msg(lang, 'retention.link')}</a>`] : []),
+          ...(staff ? [html`<a href="${cadencePath(council.id)}${q}">${msg(lang, 'cadence.link')}</a>`] : []),
           html`<a href="/councils/${c}/notices${q}">${msg(lang, 'manage.link.notices')}</a>`,
         ];
         const groupRows = groups.map((g) => {

@@ -21,6 +21,7 @@ import {
 } from './input';
 import { getCouncilSchema, listCouncilsSchema, listGroupsSchema, registerCouncilSchema } from './schema';
 import { noticesApiRoutes } from '../public/notices-api';
+import { councilCadenceRoutes } from './cadence';
 
 export function councilView(council: Council, executiveBodyId: string | null) {
   const c = encodeURIComponent(council.id);
@@ -134,4 +135,5 @@ export function councilsArea(app: App, deps: AppDeps): void {
   councilsApiRoutes(app, deps);
   noticesApiRoutes(app, deps);
   councilNewPage(app, deps);
+  councilCadenceRoutes(app, deps);
 }

@@ -13,6 +13,8 @@ import { requestsMessages } from '../requests/messages';
 import { calculatorMessages } from '../calendar/calculator-messages';
 import { listTemplateMessages } from '../formation/list-template-messages';
 import { fieldLabelMessages } from './field-label-messages';
+import { linksMessages } from '../links/messages';
+import { cadenceMessages } from '../councils/cadence-messages';
 
 const areas = [
   commonMessages,
@@ -28,6 +30,8 @@ const areas = [
   calculatorMessages,
   listTemplateMessages,
   fieldLabelMessages,
+  linksMessages,
+  cadenceMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [

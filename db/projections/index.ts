@@ -5,16 +5,22 @@ import type { StoredEvent } from '../events';
 import * as acts from './acts';
 import * as calendar from './calendar';
 import * as candidates from './candidates';
+import * as councilSettings from './council-settings';
 import * as groups from './groups';
 import * as meetings from './meetings';
 import * as members from './members';
 import * as notices from './notices';
 import * as obligations from './obligations';
+import * as terms from './terms';
 import * as requests from '../requests-projection';
 
 /** Every table that is a pure function of the event log, children before parents (rebuild truncates them). */
 export const projectionTables = [
   'calendar_entries',
+  'meeting_attendance',
+  'meeting_decisions',
+  'term_notices',
+  'group_terms',
   'information_requests',
   'meetings',
   'notices',
@@ -30,6 +36,7 @@ export const projectionTables = [
   'gathering_protocols',
   'memberships',
   'persons',
+  'group_adoptions',
   'groups',
   'councils',
 ] as const satisfies readonly (keyof Database)[];
@@ -43,7 +50,10 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'group.opened':
     case 'group.created':
     case 'group.status-changed':
+    case 'group.adopted':
       return groups.apply(trx, event);
+    case 'council.cadence-reading-set':
+      return councilSettings.apply(trx, event);
     case 'member.added':
     case 'member.removed':
     case 'member.role-changed':
@@ -59,6 +69,7 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'act.drafted':
     case 'act.updated':
     case 'act.annex-attached':
+    case 'act.annex-removed':
     case 'act.issued':
     case 'act.received':
     case 'act.closed':
@@ -83,7 +94,16 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'meeting.scheduled':
     case 'meeting.held':
     case 'meeting.cancelled':
+    case 'meeting.moved':
+    case 'meeting.attendance-recorded':
+    case 'meeting.minutes-recorded':
+    case 'meeting.decision-recorded':
       return meetings.apply(trx, event);
+    case 'term.started':
+    case 'term.cadence-warned':
+    case 'term.reminder-sent':
+    case 'term.ended':
+      return terms.apply(trx, event);
     case 'calendar.entry-set':
     case 'calendar.entry-removed':
       return calendar.apply(trx, event);
