@@ -12,6 +12,7 @@ import { layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { actHref, PUBLIC_ACT_STATUSES, readObjectName } from '../acts/public-page';
 import { groupSite } from './site-context';
+import { OPEN_DATA_LINK } from './open-data';
 
 /** Acts a page: a year of a busy group's acts on two or three pages. */
 export const ACTS_PER_PAGE = 50;
@@ -80,7 +81,12 @@ ${acts.map((a) => {
         reply,
         page,
         200,
-        layout(page, msg(lang, 'acts.title'), html`${body}${nav}`, { site: await groupSite(deps.db, lang, group) }),
+        layout(
+          page,
+          msg(lang, 'acts.title'),
+          html`${body}${nav}<p><a href="/groups/${encodeURIComponent(groupId)}/data?lang=${lang}">${OPEN_DATA_LINK[lang]}</a></p>`,
+          { site: await groupSite(deps.db, lang, group) },
+        ),
       );
     },
   );

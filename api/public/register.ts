@@ -9,6 +9,7 @@ import { groupCompositionPage } from './composition-page';
 import { noticeBoardPage } from './notice-board';
 import { noticeFeed } from './notice-feed';
 import { noticePrintPage } from './notice-print';
+import { openDataPages } from './open-data';
 
 export function publicPages(app: App, deps: AppDeps): void {
   homePage(app, deps);
@@ -19,4 +20,5 @@ export function publicPages(app: App, deps: AppDeps): void {
   deadlinePage(app, deps);
   groupActsPage(app, deps);
   actPage(app, deps);
+  openDataPages(app, deps);
 }
