@@ -32,6 +32,7 @@ import { calendarEditPages } from './calendar/edit-page';
 import { objectsRoutes } from './acts/objects';
 import { actsRoutes } from './acts/routes';
 import { manageObjectsPages } from './acts/objects-page';
+import { actPrintPage } from './acts/print-page';
 import { manageActsPages } from './acts/pages';
 import { objectRespondPages } from './acts/respond-page';
 import { annexDownload } from './acts/annex-download';
@@ -176,6 +177,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     objectsRoutes(api, deps);
     actsRoutes(api, deps);
     manageObjectsPages(api, deps);
+    actPrintPage(api, deps);
     manageActsPages(api, deps);
     objectRespondPages(api, deps);
     annexDownload(api, deps);

@@ -2,6 +2,7 @@
 // method, recommendations, annex titles). A draft is not public: it answers 404 like an unknown act.
 import { findAct } from '../../db/acts';
 import { annexUrl } from './view';
+import { actPrintHref } from './print-link';
 import { FINDING_METHODS, MONITORED_OBJECT_KINDS } from '../../domain/act';
 import type { Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
@@ -77,6 +78,7 @@ ${annexes.map((a) => {
   return html`<li>${file ? html`<a href="${annexUrl(act.id, file.id)}" download>${a.title}</a>` : a.title}</li>\n`;
 })}</ol>`
 }
+<p class="noprint"><a href="${actPrintHref(act.id, lang)}">${msg(lang, 'notices.print')}</a></p>
 <p><a href="/groups/${encodeURIComponent(act.groupId)}/acts?lang=${lang}">${msg(lang, 'act.back')}</a></p>`;
       return sendPage(
         reply,
