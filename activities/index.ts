@@ -15,6 +15,8 @@ import { createNoticeActivities } from './notices/publish-notice';
 import { createObligationEventActivities } from './obligations/record-obligation-event';
 import { createRequestActivities } from './requests/request-activities';
 import type { RequestActivities } from '../workflows/request/activities-contract';
+import { createTermActivities } from './term/term-activities';
+import type { TermActivities } from '../workflows/term/activities-contract';
 
 export interface ActivityDeps {
   db: Kysely<Database>;
@@ -35,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEventActivities(deps),
     ...createActActivities({ ...deps, clock }),
     ...createRequestActivities({ ...deps, clock }),
+    ...createTermActivities({ ...deps, clock }),
   };
 }
 
@@ -46,4 +49,6 @@ export type ObligationContractMet = Activities extends ObligationActivities ? tr
 export type FormationContractMet = Activities extends FormationActivities ? true : never;
 export type RequestContractMet = Activities extends RequestActivities ? true : never;
 export const REQUEST_CONTRACT_MET: RequestContractMet = true;
+export type TermContractMet = Activities extends TermActivities ? true : never;
+export const TERM_CONTRACT_MET: TermContractMet = true;
 export const ACTIVITY_CONTRACTS_MET: [ActContractMet, ObligationContractMet, FormationContractMet] = [true, true, true];

@@ -18,6 +18,7 @@ import type {
   Sex,
 } from './events';
 import type { CadenceReading } from '../domain/meeting';
+import type { CouncilDecision } from '../domain/council-consideration';
 
 /** A jsonb column: written as a JSON string (the same on pg and PGlite), read as the parsed value. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -49,6 +50,8 @@ export interface CouncilsTable {
   retention_months: Generated<number>;
   /** 7.2.2's reading for the council's groups (db/councils.ts councilCadenceReading). */
   cadence_reading: Generated<CadenceReading>;
+  /** Days after an act's issue within which the council expects to consider it (null: the default; not statutory). */
+  consideration_days: Generated<number | null>;
 }
 
 export interface GroupsTable {
@@ -150,6 +153,10 @@ export interface MonitoredObjectsTable {
   is_executive_body: boolean;
   /** Staff marked an object that is not a state or municipal body as following the Cabinet's transfers. */
   follows_transfers: Generated<boolean>;
+  /** The object's postal address (paper delivery of acts), edited by staff; null when none was given. */
+  postal_address: string | null;
+  /** False once staff mark it inactive: no new acts or information requests to it (object.deactivated). */
+  active: Generated<boolean>;
 }
 
 /** Information requests (7.3.2(1), Law No. 217): db/requests-projection.ts. */
@@ -372,6 +379,26 @@ export interface Database {
   sessions: SessionsTable;
   password_links: PasswordLinksTable;
   feed_tokens: FeedTokensTable;
+  act_considerations: ActConsiderationsTable;
+  recommendation_decisions: RecommendationDecisionsTable;
+}
+
+/** A council session that considered an act (issue 15 point 3). */
+export interface ActConsiderationsTable {
+  id: string;
+  act_id: string;
+  session_on: IsoDateColumn;
+  agenda_item: string;
+  recorded_at: Timestamp;
+}
+
+/** The council's decision on one of the act's recommendations (numbered from 1 as the act lists them). */
+export interface RecommendationDecisionsTable {
+  consideration_id: string;
+  act_id: string;
+  recommendation: number;
+  decision: CouncilDecision;
+  text: string;
 }
 
 export type AccountRole = 'staff' | 'chair' | 'member' | 'deputy';

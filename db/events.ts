@@ -1,10 +1,12 @@
 // The domain event log's vocabulary: every fact the product records, with its payload shape.
 // Dates are IsoDate strings ('YYYY-MM-DD'); instants are ISO 8601 strings (JSON has no Date).
+import type { ObjectEditEvent } from './object-edit-events';
 import type { MonitoredObjectKind } from '../domain/act';
 import type { IsoDate } from '../domain/dates';
 import type { Localized } from '../domain/i18n';
 import type { CadenceReading } from '../domain/meeting';
 import type { RequestEvent } from './requests-events';
+import type { ConsiderationEvent } from './consideration-events';
 
 export type Sex = 'M' | 'F';
 export type MemberCategory = 'municipal_employee' | 'deputy' | 'citizen';
@@ -16,7 +18,8 @@ export type ObjectKind = MonitoredObjectKind;
 export type ObligationStatus = 'open' | 'met' | 'escalated' | 'closed' | 'cancelled';
 export type ActStatus = 'draft' | 'issued' | 'received' | 'closed';
 export type NoticeChannel = 'website' | 'notice_board';
-export type MeetingKind = 'first' | 'regular' | 'extraordinary';
+/** 'annual-gathering': the community's annual gathering the chair organises (7.2.4), announced publicly. */
+export type MeetingKind = 'first' | 'regular' | 'extraordinary' | 'annual-gathering';
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
 export type ResponseKind = 'object-response' | 'executive-report';
 export type CalendarEntryType = 'day-off' | 'working-day';
@@ -321,13 +324,15 @@ export type DomainEvent =
   | CandidateEvent
   | PersonEvent
   | ObjectEvent
+  | ObjectEditEvent
   | ActEvent
   | ObligationEvent
   | NoticeEvent
   | MeetingEvent
   | TermEvent
   | CalendarEvent
-  | RequestEvent;
+  | RequestEvent
+  | ConsiderationEvent;
 
 export type EventType = DomainEvent['type'];
 export type EventOfType<T extends EventType> = Extract<DomainEvent, { type: T }>;

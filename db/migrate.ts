@@ -11,10 +11,12 @@ import * as councilRetention from './migrations/20261129T0900-council-retention'
 import * as objectCalendar from './migrations/20261201T0900-object-calendar';
 import * as informationRequests from './migrations/20261201T1000-information-requests';
 import * as passwordLinks from './migrations/20261202T0900-password-links';
+import * as objectEdits from './migrations/20261207T0903-object-edits';
 import * as groupAdoptions from './migrations/20261207T0905-group-adoptions';
 import * as linkRevocation from './migrations/20261207T0901-link-revocation';
 import * as councilCadenceReading from './migrations/20261207T0906-council-cadence-reading';
 import * as term from './migrations/20261207T0904-term';
+import * as councilConsideration from './migrations/20261207T0908-council-consideration';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -27,10 +29,12 @@ const migrations: Record<string, Migration> = {
   '20261201T0900-object-calendar': objectCalendar,
   '20261201T1000-information-requests': informationRequests,
   '20261202T0900-password-links': passwordLinks,
+  '20261207T0903-object-edits': objectEdits,
   '20261207T0905-group-adoptions': groupAdoptions,
   '20261207T0901-link-revocation': linkRevocation,
   '20261207T0906-council-cadence-reading': councilCadenceReading,
   '20261207T0904-term': term,
+  '20261207T0908-council-consideration': councilConsideration,
 };
 
 /** The migration names in the order they apply. */

@@ -33,7 +33,7 @@ export function termStartOf(decision: {
   return decision.decidedOn;
 }
 
-/** 5.3.1: the term ends TERM_YEARS after it starts (a 29 February start ends on 28 February); on that day the status becomes term-ended. */
+/** 5.3.1: the term ends TERM_YEARS after it starts, on the same calendar day; on that day the status becomes term-ended. */
 export function termEndOf(termStart: IsoDate): IsoDate {
   return addMonthsClamped(termStart, 12 * TERM_YEARS);
 }

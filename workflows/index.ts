@@ -2,3 +2,4 @@
 export { formationWorkflow } from './formation/formation-workflow';
 export { actWorkflow } from './act/act-workflow';
 export { requestWorkflow } from './request/request-workflow';
+export { termWorkflow } from './term/term-workflow';

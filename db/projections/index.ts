@@ -5,18 +5,22 @@ import type { StoredEvent } from '../events';
 import * as acts from './acts';
 import * as calendar from './calendar';
 import * as candidates from './candidates';
+import * as considerations from './considerations';
 import * as councilSettings from './council-settings';
 import * as groups from './groups';
 import * as meetings from './meetings';
 import * as members from './members';
 import * as notices from './notices';
 import * as obligations from './obligations';
+import * as objectEdits from './object-edits';
 import * as terms from './terms';
 import * as requests from '../requests-projection';
 
 /** Every table that is a pure function of the event log, children before parents (rebuild truncates them). */
 export const projectionTables = [
   'calendar_entries',
+  'recommendation_decisions',
+  'act_considerations',
   'meeting_attendance',
   'meeting_decisions',
   'term_notices',
@@ -76,6 +80,10 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'response.recorded':
     case 'response.forwarded':
       return acts.apply(trx, event);
+    case 'object.edited':
+    case 'object.deactivated':
+    case 'object.reactivated':
+      return objectEdits.apply(trx, event);
     case 'obligation.opened':
     case 'obligation.due-date-changed':
     case 'obligation.status-changed':
@@ -89,6 +97,9 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'request.refused':
     case 'request.escalated':
       return requests.apply(trx, event);
+    case 'act.council-considered':
+    case 'council.consideration-days-set':
+      return considerations.apply(trx, event);
     case 'notice.published':
       return notices.apply(trx, event);
     case 'meeting.scheduled':

@@ -1,0 +1,690 @@
+// The group's term procedure (5.3.1, 7.2): one workflow per group from its creation to the end of its 4-year term.
+// It keeps the members and the chair and the meetings (7.2.1: scheduled, moved, cancelled, members told by mail;
+// 7.2.3: attendance and quorum, decisions not taken without it; minutes), warns the chair and the council three
+// working days before a quarter ends when its cadence is off under the council's reading (7.2.2), reminds them 3 months
+// and 1 month before the end, and on the end day sets the group's status to term-ended, publishes a notice and
+// finishes. Each quarter (or when Temporal suggests it) it continues as new, carrying its state: its history stays
+// bounded over the four years.
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { calendarFromSlice } from '../../domain/calendar';
+import { bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
+import { loc } from '../../domain/i18n';
+import { quarterOf, type Quarter } from '../../domain/meeting';
+import { dmy } from '../../domain/messages';
+import { describeProblems, problem, type Problem } from '../../domain/problem';
+import { bishkekHourEpochMs, DEFAULT_REMINDER_HOUR } from '../../domain/reminders';
+import {
+  cadenceStateOf,
+  cadenceWarningDate,
+  checkAttendanceInput,
+  checkCancelInput,
+  checkDecisionInput,
+  checkMinutesInput,
+  checkMoveInput,
+  checkScheduleInput,
+  checkTermInput,
+  decisionOutcome,
+  isQuorate,
+  quarterAfter,
+  quorumRequired,
+  termEndedProblem,
+  termReminders,
+} from '../../domain/term';
+import type { TermActivities } from './activities-contract';
+import {
+  cancelMeetingUpdate,
+  changeMembersUpdate,
+  moveMeetingUpdate,
+  recordAttendanceUpdate,
+  recordDecisionUpdate,
+  recordMinutesUpdate,
+  scheduleMeetingUpdate,
+  termStateQuery,
+  type CadenceReading,
+  type CancelMeetingInput,
+  type ChangeMembersInput,
+  type MoveMeetingInput,
+  type RecordAttendanceInput,
+  type RecordDecisionInput,
+  type RecordMinutesInput,
+  type ScheduleMeetingInput,
+  type TermCarried,
+  type TermDecision,
+  type TermInput,
+  type TermMeeting,
+  type TermMember,
+  type TermQuarterState,
+  type TermReminderState,
+  type TermState,
+} from './contract';
+
+const retry = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' };
+const acts = proxyActivities<TermActivities>({ startToCloseTimeout: '1 minute', retry });
+
+/** A run continues as new past this many history events even inside a quarter (Temporal warns at 10,240). */
+export const TERM_HISTORY_EVENTS_LIMIT = 2_000;
+/** Longest minutes or agenda text kept in the procedure's state (larger texts belong in the minutes' file). */
+const MAX_TEXT = 20_000;
+
+function refuse(problems: readonly Problem[]): void {
+  if (problems.length > 0)
+    throw ApplicationFailure.create({
+      type: 'TermRefused',
+      message: describeProblems(problems),
+      details: [problems],
+      nonRetryable: true,
+    });
+}
+
+const tooLong = (field: string, text: unknown): Problem | null =>
+  typeof text === 'string' && text.length > MAX_TEXT
+    ? problem(
+        'too-long',
+        field,
+        null,
+        loc(
+          `${field}: ${MAX_TEXT} белгиден ашпасын; толук текстти файл менен тиркеңиз.`,
+          `${field}: не более ${MAX_TEXT} знаков; полный текст приложите файлом.`,
+          `${field}: at most ${MAX_TEXT} characters; attach the full text as a file.`,
+        ),
+      )
+    : null;
+
+const noSuchMeeting = (meetingId: string): Problem =>
+  problem(
+    'unknown-meeting',
+    'meetingId',
+    '7.2.1',
+    loc(`${meetingId} деген жыйналыш жок.`, `Заседания ${meetingId} нет.`, `There is no meeting ${meetingId}.`),
+  );
+
+const wrongStatus = (m: TermMeeting, wanted: string): Problem =>
+  problem(
+    `meeting-${m.status}`,
+    'meetingId',
+    '7.2.1',
+    loc(
+      `${dmy(m.date)} жыйналышы ${m.status === 'held' ? 'өтүп кеткен' : m.status === 'cancelled' ? 'жокко чыгарылган' : 'али өтө элек'}; ${wanted}.`,
+      `Заседание ${dmy(m.date)} ${m.status === 'held' ? 'уже прошло' : m.status === 'cancelled' ? 'отменено' : 'ещё не прошло'}; ${wanted}.`,
+      `The meeting of ${dmy(m.date)} is ${m.status === 'scheduled' ? 'not held yet' : m.status}; ${wanted}.`,
+    ),
+  );
+
+const afterTerm = (field: string, date: IsoDate, termEnd: IsoDate): Problem | null =>
+  compareDates(date, termEnd) >= 0
+    ? problem(
+        'meeting-after-term',
+        field,
+        '5.3.1',
+        loc(
+          `${dmy(date)} топтун ыйгарым укуктарынын мөөнөтүнөн (${dmy(termEnd)} чейин) кийин (5.3.1).`,
+          `${dmy(date)} — после окончания срока полномочий группы (до ${dmy(termEnd)}) (5.3.1).`,
+          `${dmy(date)} is after the group's term of office (until ${dmy(termEnd)}) (5.3.1).`,
+        ),
+      )
+    : null;
+
+const quarterKey = (q: Pick<Quarter, 'year' | 'quarter'>): string => `cadence:${q.year}-Q${q.quarter}`;
+
+/** Runs the group's term until its end (continuing as new each quarter). */
+export async function termWorkflow(input: TermInput): Promise<TermState> {
+  const { groupId, councilId, termStart, termEnd } = input;
+  const hour = input.reminderHour ?? DEFAULT_REMINDER_HOUR;
+  const stream = `group-${groupId}`;
+  const actor = `workflow:term/${groupId}`;
+  const carried: TermCarried | undefined = input.carried;
+  const run = (carried?.run ?? 0) + 1;
+  let members: TermMember[] = input.members;
+  let chairMembershipId = input.chairMembershipId;
+  let status: TermState['status'] = carried?.status ?? 'active';
+  const meetings: TermMeeting[] = carried?.meetings ?? [];
+  const pastQuarters: TermState['pastQuarters'] = carried?.pastQuarters ?? [];
+  const warned = new Set<string>(carried?.warned ?? []);
+  const reminders: TermReminderState[] =
+    carried?.reminders ?? termReminders(termEnd).map((r) => ({ key: r.key, on: r.on, sent: false }));
+  let quarter: TermQuarterState | null = null;
+  let reading: CadenceReading = 'at-most-once-per-quarter';
+
+  const today = () => bishkekDateOf(Date.now());
+  const nowIso = () => new Date(Date.now()).toISOString();
+  const key = (what: string) => `term:${groupId}:${what}`;
+  const append = (events: { type: string; payload: object; idempotencyKey: string }[]) =>
+    acts.appendDomainEvents({
+      stream,
+      actor,
+      events: events.map((e) => ({ ...e, occurredAt: nowIso() })) as Parameters<
+        typeof acts.appendDomainEvents
+      >[0]['events'],
+    });
+  const find = (meetingId: string) => meetings.find((m) => m.meetingId === meetingId);
+  const inQuarter = (q: Pick<Quarter, 'start' | 'end'>) =>
+    meetings.filter((m) => m.status !== 'cancelled' && m.date >= q.start && m.date <= q.end).length;
+  const quarterState = (): TermQuarterState | null => {
+    if (!quarter) return null;
+    const n = inQuarter(quarter);
+    return {
+      ...quarter,
+      meetings: n,
+      reading,
+      state: cadenceStateOf(reading, n),
+      warned: warned.has(quarterKey(quarter)),
+    };
+  };
+  const state = (): TermState => ({
+    groupId,
+    councilId,
+    status,
+    today: today(),
+    termStart,
+    termEnd,
+    members,
+    chairMembershipId,
+    meetings,
+    quarter: quarterState(),
+    pastQuarters,
+    reminders,
+    run,
+  });
+  const active = (field: string): Problem[] => (status === 'active' ? [] : [termEndedProblem(field, termEnd)]);
+  const present = (ps: (Problem | null)[]): Problem[] => ps.filter((p): p is Problem => p !== null);
+  const mailMembers = (
+    m: TermMeeting,
+    change: 'scheduled' | 'moved' | 'cancelled',
+    seq: number,
+    previous?: { date: IsoDate; time: string; place: string },
+  ) =>
+    acts.mailMeetingToMembers({
+      groupId,
+      councilId,
+      change,
+      seq,
+      meeting: {
+        meetingId: m.meetingId,
+        kind: m.kind,
+        date: m.date,
+        time: m.time,
+        place: m.place,
+        agenda: m.agenda,
+        cancelReason: m.cancelReason,
+      },
+      ...(previous ? { previous } : {}),
+    });
+
+  setHandler(termStateQuery, state);
+
+  // 7.2.1: a meeting, scheduled; members are told.
+  setHandler(
+    scheduleMeetingUpdate,
+    async (req: ScheduleMeetingInput) => {
+      const existing = find(req.meetingId);
+      if (existing) return existing;
+      const meeting: TermMeeting = {
+        meetingId: req.meetingId,
+        kind: req.kind ?? 'regular',
+        date: req.date,
+        time: req.time,
+        place: req.place.trim(),
+        agenda: req.agenda.trim(),
+        status: 'scheduled',
+        moves: 0,
+        cancelReason: null,
+        attendance: null,
+        minutes: null,
+        decisions: [],
+      };
+      meetings.push(meeting);
+      await append([
+        {
+          type: 'meeting.scheduled',
+          idempotencyKey: key(`meeting:${meeting.meetingId}:scheduled`),
+          payload: {
+            meetingId: meeting.meetingId,
+            groupId,
+            kind: meeting.kind,
+            date: meeting.date,
+            time: meeting.time,
+            place: meeting.place,
+            agenda: meeting.agenda,
+          },
+        },
+      ]);
+      await mailMembers(meeting, 'scheduled', 0);
+      return meeting;
+    },
+    {
+      validator: (req: ScheduleMeetingInput) => {
+        if (typeof req?.meetingId === 'string' && find(req.meetingId)) return;
+        refuse(active('date'));
+        const problems = checkScheduleInput(req, today());
+        if (typeof req.meetingId !== 'string' || req.meetingId.trim() === '')
+          problems.push(
+            problem(
+              'required',
+              'meetingId',
+              null,
+              loc('meetingId керек.', 'Нужен meetingId.', 'meetingId is required.'),
+            ),
+          );
+        if (problems.length === 0)
+          problems.push(...present([afterTerm('date', req.date, termEnd), tooLong('agenda', req.agenda)]));
+        refuse(problems);
+      },
+    },
+  );
+
+  setHandler(
+    moveMeetingUpdate,
+    async (req: MoveMeetingInput) => {
+      const m = find(req.meetingId)!;
+      const previous = { date: m.date, time: m.time, place: m.place };
+      m.date = req.date;
+      m.time = req.time;
+      if (req.place !== undefined) m.place = req.place.trim();
+      m.moves += 1;
+      const seq = m.moves;
+      await append([
+        {
+          type: 'meeting.moved',
+          idempotencyKey: key(`meeting:${m.meetingId}:moved:${seq}`),
+          payload: {
+            meetingId: m.meetingId,
+            groupId,
+            date: m.date,
+            time: m.time,
+            place: m.place,
+            reason: req.reason?.trim() || null,
+          },
+        },
+      ]);
+      await mailMembers(m, 'moved', seq, previous);
+      return m;
+    },
+    {
+      validator: (req: MoveMeetingInput) => {
+        refuse(active('date'));
+        const m = find(req.meetingId);
+        if (!m) return refuse([noSuchMeeting(String(req.meetingId))]);
+        if (m.status !== 'scheduled') return refuse([wrongStatus(m, 'it cannot be moved')]);
+        const problems = checkMoveInput(req, today());
+        if (problems.length === 0) problems.push(...present([afterTerm('date', req.date, termEnd)]));
+        refuse(problems);
+      },
+    },
+  );
+
+  setHandler(
+    cancelMeetingUpdate,
+    async (req: CancelMeetingInput) => {
+      const m = find(req.meetingId)!;
+      if (m.status === 'cancelled') return m;
+      m.status = 'cancelled';
+      m.cancelReason = req.reason.trim();
+      await append([
+        {
+          type: 'meeting.cancelled',
+          idempotencyKey: key(`meeting:${m.meetingId}:cancelled`),
+          payload: { meetingId: m.meetingId, reason: m.cancelReason },
+        },
+      ]);
+      await mailMembers(m, 'cancelled', 0);
+      return m;
+    },
+    {
+      validator: (req: CancelMeetingInput) => {
+        const m = find(req.meetingId);
+        if (!m) return refuse([noSuchMeeting(String(req.meetingId))]);
+        if (m.status === 'cancelled') return;
+        if (m.status !== 'scheduled') return refuse([wrongStatus(m, 'it cannot be cancelled')]);
+        refuse(checkCancelInput(req));
+      },
+    },
+  );
+
+  // 7.2.3: who attended, and the quorum of all current members.
+  setHandler(
+    recordAttendanceUpdate,
+    async (req: RecordAttendanceInput) => {
+      const m = find(req.meetingId)!;
+      if (m.attendance) return m;
+      const total = members.length;
+      const present = req.presentMembershipIds.length;
+      m.status = 'held';
+      m.attendance = {
+        heldOn: req.heldOn,
+        presentMembershipIds: [...req.presentMembershipIds],
+        present,
+        total,
+        required: quorumRequired(total),
+        quorate: isQuorate(total, present),
+      };
+      await append([
+        {
+          type: 'meeting.held',
+          idempotencyKey: key(`meeting:${m.meetingId}:held`),
+          payload: { meetingId: m.meetingId, heldOn: req.heldOn, present },
+        },
+        {
+          type: 'meeting.attendance-recorded',
+          idempotencyKey: key(`meeting:${m.meetingId}:attendance`),
+          payload: {
+            meetingId: m.meetingId,
+            groupId,
+            heldOn: req.heldOn,
+            presentMembershipIds: m.attendance.presentMembershipIds,
+            total,
+            required: m.attendance.required,
+            quorate: m.attendance.quorate,
+          },
+        },
+      ]);
+      return m;
+    },
+    {
+      validator: (req: RecordAttendanceInput) => {
+        const m = find(req.meetingId);
+        if (!m) return refuse([noSuchMeeting(String(req.meetingId))]);
+        if (m.attendance) {
+          const same =
+            m.attendance.heldOn === req.heldOn &&
+            Array.isArray(req.presentMembershipIds) &&
+            [...req.presentMembershipIds].sort().join() === [...m.attendance.presentMembershipIds].sort().join();
+          if (same) return;
+          return refuse([wrongStatus(m, 'its attendance is already recorded')]);
+        }
+        if (m.status !== 'scheduled') return refuse([wrongStatus(m, 'no attendance can be recorded')]);
+        refuse(
+          checkAttendanceInput(req, today(), {
+            scheduledOn: m.date,
+            members: members.map((x) => x.membershipId),
+          }),
+        );
+      },
+    },
+  );
+
+  setHandler(
+    recordMinutesUpdate,
+    async (req: RecordMinutesInput) => {
+      const m = find(req.meetingId)!;
+      const n = m.minutes ? 2 : 1;
+      m.minutes = { date: req.date, text: req.text.trim(), file: req.file ?? null };
+      await append([
+        {
+          type: 'meeting.minutes-recorded',
+          idempotencyKey: key(`meeting:${m.meetingId}:minutes:${req.date}:${m.minutes.text.length}:${n}`),
+          payload: { meetingId: m.meetingId, groupId, date: req.date, text: m.minutes.text, file: m.minutes.file },
+        },
+      ]);
+      return m;
+    },
+    {
+      validator: (req: RecordMinutesInput) => {
+        const m = find(req.meetingId);
+        if (!m) return refuse([noSuchMeeting(String(req.meetingId))]);
+        if (!m.attendance) return refuse([wrongStatus(m, 'record who attended first')]);
+        const problems = checkMinutesInput(req, today());
+        if (problems.length === 0 && compareDates(req.date, m.attendance.heldOn) < 0)
+          problems.push(
+            problem(
+              'minutes-before-meeting',
+              'date',
+              '7.2.5',
+              loc(
+                `Протокол жыйналыштан (${dmy(m.attendance.heldOn)}) мурун түзүлбөйт.`,
+                `Протокол не может быть датирован раньше заседания (${dmy(m.attendance.heldOn)}).`,
+                `The minutes cannot be dated before the meeting (${dmy(m.attendance.heldOn)}).`,
+              ),
+            ),
+          );
+        problems.push(...present([tooLong('text', req.text)]));
+        refuse(problems);
+      },
+    },
+  );
+
+  // 7.2.3: a decision with its votes; without quorum it is recorded as not taken.
+  setHandler(
+    recordDecisionUpdate,
+    async (req: RecordDecisionInput): Promise<TermDecision> => {
+      const m = find(req.meetingId)!;
+      const existing = m.decisions.find((d) => d.decisionId === req.decisionId);
+      if (existing) return existing;
+      const a = m.attendance!;
+      const outcome = decisionOutcome(a.quorate, a.present, req.votes.for);
+      const decision: TermDecision = {
+        decisionId: req.decisionId,
+        text: req.text.trim(),
+        votes: { for: req.votes.for, against: req.votes.against, abstained: req.votes.abstained },
+        ...outcome,
+      };
+      m.decisions.push(decision);
+      await append([
+        {
+          type: 'meeting.decision-recorded',
+          idempotencyKey: key(`meeting:${m.meetingId}:decision:${decision.decisionId}`),
+          payload: {
+            meetingId: m.meetingId,
+            groupId,
+            decisionId: decision.decisionId,
+            text: decision.text,
+            votesFor: decision.votes.for,
+            votesAgainst: decision.votes.against,
+            votesAbstained: decision.votes.abstained,
+            taken: decision.taken,
+            because: decision.because,
+          },
+        },
+      ]);
+      return decision;
+    },
+    {
+      validator: (req: RecordDecisionInput) => {
+        const m = find(req.meetingId);
+        if (!m) return refuse([noSuchMeeting(String(req.meetingId))]);
+        if (m.decisions.some((d) => d.decisionId === req.decisionId)) return;
+        if (!m.attendance) return refuse([wrongStatus(m, 'record who attended first')]);
+        const problems = checkDecisionInput(req, m.attendance.present);
+        if (typeof req.decisionId !== 'string' || req.decisionId.trim() === '')
+          problems.push(
+            problem(
+              'required',
+              'decisionId',
+              null,
+              loc('decisionId керек.', 'Нужен decisionId.', 'decisionId is required.'),
+            ),
+          );
+        problems.push(...present([tooLong('text', req.text)]));
+        refuse(problems);
+      },
+    },
+  );
+
+  setHandler(
+    changeMembersUpdate,
+    (req: ChangeMembersInput) => {
+      members = req.members.map((m) => ({ membershipId: m.membershipId, fullName: m.fullName, category: m.category }));
+      chairMembershipId = req.chairMembershipId;
+      return Promise.resolve(state());
+    },
+    {
+      validator: (req: ChangeMembersInput) => {
+        refuse(active('members'));
+        refuse(
+          checkTermInput({
+            termStart,
+            termEnd,
+            members: Array.isArray(req?.members) ? req.members : [],
+            chairMembershipId: req?.chairMembershipId ?? null,
+          }),
+        );
+      },
+    },
+  );
+
+  // The first run records the term's start; a run started after a reminder's day passes it over.
+  if (run === 1) {
+    refuse(checkTermInput({ termStart, termEnd, members, chairMembershipId }));
+    await append([
+      {
+        type: 'term.started',
+        idempotencyKey: key('started'),
+        payload: { groupId, councilId, termStart, termEnd },
+      },
+    ]);
+    for (const r of reminders) if (compareDates(r.on, today()) < 0) warned.add(`skipped:${r.key}`);
+  }
+
+  reading = (await acts.loadTermSettings({ councilId })).cadenceReading;
+  const q = quarterOf(today());
+  const slice = await acts.loadCalendar({ from: q.start, to: q.end, councilId });
+  const warningOn = cadenceWarningDate(calendarFromSlice(slice), q);
+  quarter = {
+    year: q.year,
+    quarter: q.quarter,
+    start: q.start,
+    end: q.end,
+    warningOn,
+    meetings: 0,
+    reading,
+    state: 'ok',
+    warned: false,
+  };
+  // 7.2.2: a quarter the term starts in after its warning day, or one the term ends in before it, is not warned about.
+  const warnable = compareDates(warningOn, termStart) >= 0 && compareDates(warningOn, termEnd) < 0;
+  if (run === 1 && compareDates(warningOn, today()) < 0) warned.add(quarterKey(q));
+  const nextQuarterStart = quarterAfter(q).start;
+
+  const endAt = bishkekHourEpochMs(termEnd, 0);
+  const rolloverAt = bishkekHourEpochMs(nextQuarterStart, 0);
+
+  async function sendWarning(): Promise<void> {
+    const k = quarterKey(q);
+    warned.add(k);
+    const n = inQuarter(q);
+    const cadence = cadenceStateOf(reading, n);
+    if (cadence === 'ok') return;
+    await acts.mailTermNotice({
+      groupId,
+      councilId,
+      key: k,
+      what: {
+        kind: 'cadence-warning',
+        quarter: { year: q.year, quarter: q.quarter, end: q.end },
+        reading,
+        meetings: n,
+      },
+    });
+    await append([
+      {
+        type: 'term.cadence-warned',
+        idempotencyKey: key(k),
+        payload: { groupId, year: q.year, quarter: q.quarter, on: today(), reading, state: cadence, meetings: n },
+      },
+    ]);
+  }
+
+  async function sendReminder(r: TermReminderState): Promise<void> {
+    const months = r.key === 'three-months' ? 3 : 1;
+    await acts.mailTermNotice({
+      groupId,
+      councilId,
+      key: `term-end:${r.key}`,
+      what: { kind: 'term-reminder', monthsBefore: months, termEnd },
+    });
+    await append([
+      {
+        type: 'term.reminder-sent',
+        idempotencyKey: key(`term-end:${r.key}`),
+        payload: { groupId, key: r.key, on: today(), termEnd },
+      },
+    ]);
+    r.sent = true;
+  }
+
+  async function endTerm(): Promise<void> {
+    status = 'term-ended';
+    await append([
+      {
+        type: 'group.status-changed',
+        idempotencyKey: key('status:term-ended'),
+        payload: {
+          groupId,
+          status: 'term-ended',
+          reason: `5.3.1: the term of office that started on ${termStart} ended on ${termEnd}`,
+        },
+      },
+      { type: 'term.ended', idempotencyKey: key('ended'), payload: { groupId, termEnd } },
+    ]);
+    await acts.publishNotice({
+      noticeKey: `term-ended-${groupId}`,
+      councilId,
+      groupId,
+      kind: 'term-ended',
+      text: {
+        ky: `Биргелешкен мониторинг жана баалоо тобунун ыйгарым укуктарынын мөөнөтү (${dmy(termStart)} – ${dmy(termEnd)}) бүттү (Жобонун 5.3.1-пункту). Топтун атынан жаңы жыйналыш, акт же суроо-талап башталбайт; айылдык кеңеш жаңы курамды түзөт.`,
+        ru: `Срок полномочий группы совместного мониторинга и оценки (${dmy(termStart)} – ${dmy(termEnd)}) истёк (пункт 5.3.1 Положения). Новые заседания, акты и запросы от имени группы не начинаются; айылный кенеш формирует новый состав.`,
+      },
+      channels: ['website', 'notice_board'],
+    });
+  }
+
+  const reminderAt = (r: TermReminderState) => bishkekHourEpochMs(r.on, hour);
+  const pendingReminders = () => reminders.filter((r) => !r.sent && !warned.has(`skipped:${r.key}`));
+  const warningAt = bishkekHourEpochMs(warningOn, hour);
+  const warningPending = () => warnable && !warned.has(quarterKey(q));
+
+  for (;;) {
+    const now = Date.now();
+    if (status === 'active' && now >= endAt) {
+      // Reminders not sent by the end are passed over: the end itself is the news.
+      await endTerm();
+      break;
+    }
+    if (status !== 'active') break;
+    const due = pendingReminders().find((r) => reminderAt(r) <= now);
+    if (due) {
+      await sendReminder(due);
+      continue;
+    }
+    if (warningPending() && warningAt <= now) {
+      await sendWarning();
+      continue;
+    }
+    if (
+      now >= rolloverAt ||
+      workflowInfo().historyLength > TERM_HISTORY_EVENTS_LIMIT ||
+      workflowInfo().continueAsNewSuggested
+    ) {
+      if (now >= rolloverAt) {
+        const n = inQuarter(q);
+        if (!pastQuarters.some((p) => p.year === q.year && p.quarter === q.quarter))
+          pastQuarters.push({ year: q.year, quarter: q.quarter, meetings: n, warned: warned.has(quarterKey(q)) });
+      }
+      await condition(allHandlersFinished);
+      const next: TermCarried = {
+        status,
+        meetings,
+        pastQuarters,
+        reminders,
+        warned: [...warned],
+        run,
+      };
+      return continueAsNew<typeof termWorkflow>({ ...input, members, chairMembershipId, carried: next });
+    }
+    const times = [endAt, rolloverAt, ...pendingReminders().map(reminderAt)];
+    if (warningPending()) times.push(warningAt);
+    const wait = Math.min(...times) - now;
+    await condition(() => workflowInfo().continueAsNewSuggested, Math.max(wait, 1));
+  }
+
+  await condition(allHandlersFinished);
+  return state();
+}
