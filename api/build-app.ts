@@ -42,6 +42,7 @@ import { personsArea } from './persons/pages';
 import { requestsRoutes } from './requests/routes';
 import { requestPages } from './requests/pages';
 import { manageRequestsPages } from './requests/manage-page';
+import { linkRoutes } from './links/routes';
 import './route-config';
 
 // The pages run no script and load styles only from /assets (api/ui/stylesheets.ts); nothing may frame them.
@@ -185,6 +186,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     codecRoutes(api, deps);
     personsArea(api, deps);
     requestsRoutes(api, deps);
+    linkRoutes(api, deps);
     requestPages(api, deps);
     manageRequestsPages(api, deps);
     done();

@@ -14,7 +14,8 @@ import {
   toEpochDay,
   type IsoDate,
 } from '../domain/dates';
-import { computeDeadline, isObligationKey, OBLIGATIONS, type DeadlineRule } from '../domain/deadlines';
+import { DEFAULT_RECEIPT_PROMPT_WORKING_DAYS } from '../domain/act-procedure';
+import { addWorkingDays, computeDeadline, isObligationKey, OBLIGATIONS, type DeadlineRule } from '../domain/deadlines';
 import type { Localized } from '../domain/i18n';
 import { calendarEntriesFor } from './calendar-entries';
 import type { Database } from './database';
@@ -227,13 +228,124 @@ export async function formationNoticeOwed(
   };
 }
 
+/** The key of a row that no procedure records: the executive body's own receipt still awaited (4.3(4)). */
+export const EXECUTIVE_RECEIPT_KEY = 'executive-receipt';
+
+const EXECUTIVE_RECEIPT_TITLE: Localized = {
+  ky: 'Айыл өкмөтү актыны алганын ырастай элек (анын 30 күнү ошол күндөн эсептелет)',
+  ru: 'Айыл окмоту ещё не подтвердил получение акта (его 30 дней считаются с этого дня)',
+  en: 'The executive body has not confirmed its receipt of the act yet (its 30 days count from it)',
+};
+
+/**
+ * 4.3(4): for an issued, open act about another object, the executive body's own receipt starts its 30 days; until
+ * it is recorded (its link's "I have received it", or staff), nothing of the executive body's is on the list, so the
+ * chair sees this row instead: anchored on the issue day, expected within the working days after which staff are
+ * prompted (the act procedure's receipt prompt), on the council's calendar. Gone once the executive body's report
+ * obligation is opened (its receipt) or the act is closed.
+ */
+export async function executiveReceiptsOwed(
+  db: Kysely<Database>,
+  query: Pick<PendingQuery, 'groupId' | 'calendar'> & Partial<Pick<PendingQuery, 'today' | 'filter'>>,
+): Promise<PendingRow[]> {
+  let q = db
+    .selectFrom('acts as a')
+    .innerJoin('monitored_objects as m', 'm.id', 'a.object_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.title',
+      'a.issued_on',
+      'm.id as object_id',
+      'm.name as object_name_ky',
+      'm.name_ru as object_name_ru',
+      'm.kind as object_kind',
+      'm.is_executive_body',
+    ])
+    .where('a.group_id', '=', query.groupId)
+    .where('a.status', 'in', ['issued', 'received'])
+    .where('a.issued_on', 'is not', null)
+    .where('m.is_executive_body', '=', false)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('monitored_objects as x')
+          .select('x.id')
+          .whereRef('x.council_id', '=', 'm.council_id')
+          .where('x.is_executive_body', '=', true),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('obligations as o')
+            .select('o.id')
+            .whereRef('o.act_id', '=', 'a.id')
+            .where('o.key', '=', 'executive-report'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('events as e')
+            .select('e.position')
+            .where(sql<boolean>`e.stream_id = 'act-' || a.id`)
+            .where('e.type', '=', 'act.received')
+            .where(sql<boolean>`e.payload->>'party' = 'executive-body'`),
+        ),
+      ),
+    );
+  if (typeof query.filter === 'object') q = q.where('m.id', '=', query.filter.objectId);
+  const acts = await q.execute();
+  const rows: PendingRow[] = [];
+  for (const a of acts) {
+    const issuedOn = a.issued_on!;
+    const due = addWorkingDays(query.calendar, issuedOn, DEFAULT_RECEIPT_PROMPT_WORKING_DAYS);
+    if (query.filter !== undefined && typeof query.filter !== 'object' && query.today !== undefined) {
+      const overdue = compareDates(query.today, due) > 0;
+      if (query.filter === 'overdue' && !overdue) continue;
+      if (query.filter === 'due-this-week' && (overdue || compareDates(due, endOfWeek(query.today)) > 0)) continue;
+    }
+    rows.push({
+      id: `${a.id}/${EXECUTIVE_RECEIPT_KEY}`,
+      key: EXECUTIVE_RECEIPT_KEY,
+      clause: '4.3(4)',
+      party: EXECUTIVE_BODY,
+      status: 'open',
+      anchor_date: issuedOn,
+      due_date: due,
+      status_changed_at: new Date(endOfDayBishkek(issuedOn)),
+      act_id: a.id,
+      act_number: a.number,
+      act_title: a.title,
+      object_id: a.object_id,
+      object_name_ky: a.object_name_ky,
+      object_name_ru: a.object_name_ru,
+      object_kind: a.object_kind,
+      is_executive_body: a.is_executive_body,
+      reminders: [],
+      escalation: null,
+      responses: [],
+    });
+  }
+  return rows;
+}
+
 /**
  * The group's pending list: overdue first (longest overdue first), then open by due date, then the recently closed
- * (latest first). A formation's notice (5.4.1) is on it from the day the formation starts (formationNoticeOwed).
+ * (latest first). A formation's notice (5.4.1) is on it from the day the formation starts (formationNoticeOwed), and
+ * an act's executive body receipt still awaited (4.3(4)) from the issue day (executiveReceiptsOwed).
  */
 export async function pendingObligations(db: Kysely<Database>, query: PendingQuery): Promise<PendingObligation[]> {
-  const [recorded, owed] = await Promise.all([pendingQuery(db, query).execute(), formationNoticeOwed(db, query)]);
-  const rows = owed ? [...recorded, owed] : recorded;
+  const [recorded, owed, receipts] = await Promise.all([
+    pendingQuery(db, query).execute(),
+    formationNoticeOwed(db, query),
+    executiveReceiptsOwed(db, query),
+  ]);
+  const rows = [...recorded, ...(owed ? [owed] : []), ...receipts];
   const { today, calendar } = query;
   const weekEnd = endOfWeek(today);
   const working = workingDayCounter(calendar, [
@@ -254,7 +366,11 @@ export async function pendingObligations(db: Kysely<Database>, query: PendingQue
       obligationId: row.id,
       key: row.key,
       clause: row.clause,
-      title: known ? known.title : { ky: row.key, ru: row.key, en: row.key },
+      title: known
+        ? known.title
+        : row.key === EXECUTIVE_RECEIPT_KEY
+          ? EXECUTIVE_RECEIPT_TITLE
+          : { ky: row.key, ru: row.key, en: row.key },
       party: {
         id: row.party,
         role: known ? known.party : null,

@@ -11,6 +11,8 @@ export interface RequestTokenPayload {
   requestId: string;
   objectId: string;
   expiresAtMs: number;
+  /** 0 (absent) for the link mailed with the request; 1, 2, ... for each fresh link re-sent (response-token.ts). */
+  generation?: number;
 }
 
 const SUBJECT = 'request:';
@@ -18,7 +20,12 @@ const SUBJECT = 'request:';
 /** Signs a link for one request and its object, valid until `expiresAtMs`. */
 export function createRequestToken(payload: RequestTokenPayload, secret: string | Uint8Array): string {
   return createResponseToken(
-    { actId: `${SUBJECT}${payload.requestId}`, objectId: payload.objectId, expiresAtMs: payload.expiresAtMs },
+    {
+      actId: `${SUBJECT}${payload.requestId}`,
+      objectId: payload.objectId,
+      expiresAtMs: payload.expiresAtMs,
+      ...(payload.generation ? { generation: payload.generation } : {}),
+    },
     secret,
   );
 }
@@ -39,5 +46,6 @@ export function verifyRequestToken(
     requestId: payload.actId.slice(SUBJECT.length),
     objectId: payload.objectId,
     expiresAtMs: payload.expiresAtMs,
+    ...(payload.generation ? { generation: payload.generation } : {}),
   };
 }

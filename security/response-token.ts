@@ -19,6 +19,11 @@ export interface ResponseTokenPayload {
   objectId: string;
   /** Expiry as milliseconds since the epoch (UTC). */
   expiresAtMs: number;
+  /**
+   * The link's generation for its act (or request) and party: 0 (absent) for the link mailed with it, 1, 2, ... for
+   * each fresh link staff re-sent (db/link-generations.ts); a link older than the newest one is revoked.
+   */
+  generation?: number;
 }
 
 /**
@@ -29,7 +34,8 @@ export interface ResponseTokenPayload {
  * - wrong-party: genuine, for this act, but another party's (the object's link used for the executive body's receipt,
  *   or the reverse: each party's receipt starts its own count, 4.3(3) and (4)).
  */
-export type ResponseTokenErrorCode = 'malformed' | 'tampered' | 'expired' | 'wrong-act' | 'wrong-party';
+/** - revoked: genuine, but a fresh link was re-sent since (db/link-generations.ts): only the newest works (410). */
+export type ResponseTokenErrorCode = 'malformed' | 'tampered' | 'expired' | 'wrong-act' | 'wrong-party' | 'revoked';
 
 /** What the response page says for each refusal, in the three languages. */
 export const RESPONSE_TOKEN_MESSAGES: Record<ResponseTokenErrorCode, Localized> = {
@@ -57,6 +63,11 @@ export const RESPONSE_TOKEN_MESSAGES: Record<ResponseTokenErrorCode, Localized> 
     ky: 'Бул шилтеме башка тараптыкы: ар бир тарап актыны алганын өз шилтемеси менен гана белгилейт (Жобонун 4.3-пункту: объекттин мөөнөтү объект алган күндөн, айыл өкмөтүнүн 30 күнү өзү алган күндөн эсептелет).',
     ru: 'Эта ссылка принадлежит другой стороне: каждая сторона отмечает получение акта только своей ссылкой (пункт 4.3 Положения: срок объекта считается с его получения, 30 дней айыл окмоту — с получения им самим).',
     en: "This link belongs to the other party: each party records its receipt of the act only through its own link (4.3: the object's period counts from its receipt, the executive body's 30 days from its own).",
+  },
+  revoked: {
+    ky: 'Бул шилтеме жаңы шилтеме менен алмаштырылды жана мындан ары иштебейт. Эң акыркы катта келген шилтемени ачыңыз.',
+    ru: 'Эта ссылка заменена новой и больше не действует. Откройте ссылку из самого последнего письма.',
+    en: 'This link has been replaced by a new one and no longer works. Open the link from the most recent e-mail.',
   },
 };
 
@@ -89,8 +100,18 @@ export function createResponseToken(payload: ResponseTokenPayload, secret: strin
   if (!payload.actId || !payload.objectId) throw new RangeError('response token: actId and objectId are required');
   if (!Number.isSafeInteger(payload.expiresAtMs))
     throw new RangeError(`response token: expiry ${payload.expiresAtMs} is not a whole number of milliseconds`);
+  const generation = payload.generation ?? 0;
+  if (!Number.isSafeInteger(generation) || generation < 0)
+    throw new RangeError(`response token: generation ${generation} is not a whole number >= 0`);
+  // The first link of a party carries no generation: its bytes are the ones mailed before links could be re-sent.
   const body = Buffer.from(
-    JSON.stringify({ v: VERSION, a: payload.actId, o: payload.objectId, e: payload.expiresAtMs }),
+    JSON.stringify({
+      v: VERSION,
+      a: payload.actId,
+      o: payload.objectId,
+      e: payload.expiresAtMs,
+      ...(generation > 0 ? { g: generation } : {}),
+    }),
     'utf8',
   ).toString('base64url');
   return `${body}.${sign(body, secret).toString('base64url')}`;
@@ -126,13 +147,14 @@ export function verifyResponseToken(
   } catch {
     throw new ResponseTokenError('malformed', 'response token: the payload is not JSON');
   }
-  const p = decoded as { v?: unknown; a?: unknown; o?: unknown; e?: unknown };
+  const p = decoded as { v?: unknown; a?: unknown; o?: unknown; e?: unknown; g?: unknown };
   if (
     p.v !== VERSION ||
     typeof p.a !== 'string' ||
     typeof p.o !== 'string' ||
     typeof p.e !== 'number' ||
-    !Number.isSafeInteger(p.e)
+    !Number.isSafeInteger(p.e) ||
+    (p.g !== undefined && (typeof p.g !== 'number' || !Number.isSafeInteger(p.g) || p.g < 1))
   ) {
     throw new ResponseTokenError('malformed', 'response token: the payload lacks act, object or expiry');
   }
@@ -140,5 +162,5 @@ export function verifyResponseToken(
     throw new ResponseTokenError('expired', `response token: expired at ${new Date(p.e).toISOString()}`);
   if (options.actId !== undefined && options.actId !== p.a)
     throw new ResponseTokenError('wrong-act', 'response token: issued for another act');
-  return { actId: p.a, objectId: p.o, expiresAtMs: p.e };
+  return { actId: p.a, objectId: p.o, expiresAtMs: p.e, ...(typeof p.g === 'number' ? { generation: p.g } : {}) };
 }

@@ -1,9 +1,13 @@
 // The monitored object's side of an act (4.3), reached only through the signed link mailed with the act
-// (security/response-token.ts): the link is checked (format, signature, expiry, this act, its party), opening it
-// records the receipt the 4.3 counts start from, and the answers are recorded as responses to what the party owes.
-// An act about another object also goes to the executive body with its own link: its receipt is its own (4.3(4)).
+// (security/response-token.ts): the link is checked (format, signature, expiry, this act, its party, not revoked by a
+// fresh link re-sent since: db/link-generations.ts). Opening it records nothing (a mail scanner opens links too): the
+// receipt the 4.3 counts start from is the party's deliberate "I have received it" (receiveAsObject), and the answers
+// are recorded as responses to what the party owes. An act about another object also goes to the executive body with
+// its own link: its receipt is its own (4.3(4)).
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { findAct, type Act } from '../../db/acts';
+import { executiveReceiptOf } from '../../db/executive-receipts';
+import { actLinkSubject, currentLinkGeneration } from '../../db/link-generations';
 import { findObjectById, type MonitoredObject } from '../../db/objects';
 import type { ReceiptParty } from '../../domain/act-procedure';
 import type { Lang } from '../../domain/i18n';
@@ -24,14 +28,14 @@ import { checkUpload, domain, engineOf, todayOf } from './common';
 import { actProgress, keysOwedBy, owedBy, type ActProgress } from '../../procedures/acts/act-progress';
 import type { UploadedFile } from './response-files';
 
-/** Why a link does not open the act: 410 for an expired link (it was genuine), 403 for anything else. */
+/** Why a link does not open the act: 410 for an expired or revoked link (it was genuine), 403 for anything else. */
 export class LinkRefusal extends Error {
   override name = 'LinkRefusal';
   constructor(readonly code: ResponseTokenErrorCode) {
     super(`response link refused: ${code}`);
   }
   get status(): 403 | 410 {
-    return this.code === 'expired' ? 410 : 403;
+    return this.code === 'expired' || this.code === 'revoked' ? 410 : 403;
   }
   /** RESPONSE_TOKEN_MESSAGES in the request's language. */
   words(lang: Lang): string {
@@ -74,6 +78,9 @@ export async function openLink(deps: AppDeps, actId: string, token: string | und
   }
   const act = await findAct(deps.db, actId);
   if (!act || act.status === 'draft') throw new AppError('not-found', `act ${actId}`, { subject: 'act' });
+  // A fresh link re-sent since revokes this one: only the party's newest generation opens the act.
+  if ((payload.generation ?? 0) !== (await currentLinkGeneration(deps.db, actLinkSubject(actId), payload.objectId)))
+    throw new LinkRefusal('revoked');
   const object = await findObjectById(deps.db, payload.objectId);
   if (act.objectId === payload.objectId) {
     if (!object) throw new AppError('not-found', `object of act ${actId}`, { subject: 'act' });
@@ -98,43 +105,55 @@ export type ReceiptNote = 'engine-unavailable' | 'not-started' | 'refused' | nul
 export interface ObjectView {
   linked: LinkedAct;
   progress: ActProgress;
-  /** Why no receipt could be recorded on this visit (the page says so; the next visit tries again). */
-  receiptNote: ReceiptNote;
+  /** This party's receipt (the object's, or the executive body's own: 4.3(4)); null until it confirms it. */
+  receipt: { receivedOn: string; via: 'link' | 'staff' } | null;
+  /** The act still takes a receipt (issued, not closed) and this party has none: the page shows its button. */
+  awaitingReceipt: boolean;
 }
 
-/** 4.3: opening the link is the receipt (today), once; without the engine the page still shows, with a note. */
+/** What the link shows: the act and where it stands. Opening a link records nothing (4.3: receipt is deliberate). */
 export async function viewAsObject(deps: AppDeps, log: FastifyBaseLogger, linked: LinkedAct): Promise<ObjectView> {
   const engine = engineOf(deps);
   const today = todayOf(deps);
-  const read = () => actProgress({ db: deps.db, engine, today, log }, linked.act, councilOf(linked));
-  let progress = await read();
-  let receiptNote: ReceiptNote = null;
-  const open = linked.act.status === 'issued' || linked.act.status === 'received';
-  // The executive body's own receipt (a second one of the same party changes nothing in the workflow).
-  const due = linked.party === 'executive-body' ? open : progress.receipt === null && linked.act.status === 'issued';
-  if (due) {
-    if (!engine.available() || progress.procedure === 'unknown') receiptNote = 'engine-unavailable';
-    else if (progress.procedure === 'not-started') receiptNote = 'not-started';
-    else {
-      try {
-        await recordReceipt(procedureDeps(deps, log), {
-          actId: linked.act.id,
-          receivedOn: today,
-          via: 'link',
-          party: linked.party,
-        });
-        progress = await read();
-      } catch (error) {
-        if (error instanceof EngineUnavailableError) receiptNote = 'engine-unavailable';
-        else if (error instanceof ProcedureNotFoundError) receiptNote = 'not-started';
-        else if (error instanceof ProcedureRefusedError || error instanceof AppError) {
-          log.warn({ err: error, actId: linked.act.id }, 'the receipt through the link was refused');
-          receiptNote = 'refused';
-        } else throw error;
-      }
+  const progress = await actProgress({ db: deps.db, engine, today, log }, linked.act, councilOf(linked));
+  const receipt =
+    linked.party === 'executive-body'
+      ? (progress.executiveReceipt ?? (await executiveReceiptOf(deps.db, linked.act.id)))
+      : (progress.receipt ??
+        (linked.act.receivedOn && linked.act.receivedVia
+          ? { receivedOn: linked.act.receivedOn, via: linked.act.receivedVia }
+          : null));
+  const closed = progress.closed !== null || linked.act.status === 'closed';
+  return { linked, progress, receipt, awaitingReceipt: receipt === null && !closed };
+}
+
+/**
+ * 4.3: the party's deliberate receipt through its own link ("I have received it"), dated today. A second one changes
+ * nothing (the workflow returns the first: no second event, no second mail). Without the engine, or before the
+ * procedure started, nothing is recorded and the note says why; the party presses again later.
+ */
+export async function receiveAsObject(
+  deps: AppDeps,
+  log: FastifyBaseLogger,
+  linked: LinkedAct,
+): Promise<{ receivedOn: string; via: 'link' | 'staff'; recordedAt: string } | { note: Exclude<ReceiptNote, null> }> {
+  try {
+    const receipt = await recordReceipt(procedureDeps(deps, log), {
+      actId: linked.act.id,
+      receivedOn: todayOf(deps),
+      via: 'link',
+      party: linked.party,
+    });
+    return { receivedOn: receipt.receivedOn, via: receipt.via, recordedAt: receipt.recordedAt };
+  } catch (error) {
+    if (error instanceof EngineUnavailableError) return { note: 'engine-unavailable' };
+    if (error instanceof ProcedureNotFoundError) return { note: 'not-started' };
+    if (error instanceof ProcedureRefusedError || error instanceof AppError) {
+      log.warn({ err: error, actId: linked.act.id }, 'the receipt through the link was refused');
+      return { note: 'refused' };
     }
+    throw error;
   }
-  return { linked, progress, receiptNote };
 }
 
 function councilOf(linked: LinkedAct): string {
@@ -143,7 +162,8 @@ function councilOf(linked: LinkedAct): string {
 
 /**
  * The object's answer: to what it owes (4.3(3); the executive body's report under 4.3(4)), dated today, keyed by
- * the form's nonce so a double submit records once. A visit whose receipt could not be recorded records it first.
+ * the form's nonce so a double submit records once. An answer is itself deliberate: a party that answers without
+ * having pressed "I have received it" has received the act, so its receipt is recorded first (dated today).
  */
 export async function respondAsObject(
   deps: AppDeps,

@@ -54,6 +54,7 @@ import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
 import { actContent, annexFiles, obligationsTable, responsesList, stepText } from './render';
 import { draftFormHtml, draftFromForm, formFromAct, formFromBody, type DraftForm } from './draft-form';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
+import { resendLinkSection } from '../links/resend-page';
 
 const READERS: readonly AccountRole[] = ['staff', 'deputy', 'chair', 'member'];
 const ActParams = Type.Object({ actId: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -195,7 +196,7 @@ ${
     layout(
       page,
       title,
-      html`${act.number && act.title ? html`<p><strong>${act.title}</strong></p>` : ''}${notices}${head}${body}`,
+      html`${act.number && act.title ? html`<p><strong>${act.title}</strong></p>` : ''}${notices}${head}${body}${await resendLinkSection(deps, request, page, act, group)}`,
       { stylesheet: CALENDAR_GRID_STYLE },
     ),
   );

@@ -1,9 +1,11 @@
 // /acts/:actId/respond?t=TOKEN: the monitored object's page, reached through the signed link mailed with the act
 // (4.3). No account: the link is the credential (access 'object-link'; no CSRF token needed, a foreign site cannot
 // know the link). A refused link (damaged, altered, for another act: 403; expired: 410) shows only why, in the
-// request's language, never the act. A good link shows the act (8.1), what the object owes with its due date and the
-// working days left, its answers so far, and the answer form (text and an optional file); opening the page is the
-// receipt the 4.3 counts start from. Answers after the due date are accepted and marked late.
+// request's language, never the act; a link revoked by a fresh one re-sent since is 410 saying so. A good link shows the
+// act (8.1), what the object owes with its due date and the working days left, its answers so far; opening the page
+// records nothing (a mail scanner opens links too): the receipt the 4.3 counts start from is the party's press of
+// "I have received it" (POST /acts/:actId/respond/receipt; a second press changes nothing), after which the answer
+// form (text and an optional file) shows. Answers after the due date are accepted and marked late.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { dmy } from '../../domain/messages';
@@ -19,9 +21,11 @@ import {
   LinkRefusal,
   openLink,
   owedBy,
+  receiveAsObject,
   respondAsObject,
   viewAsObject,
   type LinkedAct,
+  type ReceiptNote,
 } from './link';
 import { linkHeaders } from './respond';
 import { CALENDAR_GRID_STYLE, dueDateGrids } from './due-grids';
@@ -54,6 +58,7 @@ async function render(
   status: number,
   error: AppError | null,
   kept: { text: string; nonce: string } | null,
+  receiptFailed: ReceiptNote = null,
 ): Promise<FastifyReply> {
   const page = linkPage(request, linked.act.id);
   const lang: Lang = page.lang;
@@ -77,12 +82,20 @@ async function render(
     );
   const grids = await dueDateGrids(deps.db, lang, owed, object);
   const receiptNote =
-    view.receiptNote === null
+    receiptFailed === null
       ? ''
-      : html`<p class="notice" role="status">${msg(lang, view.receiptNote === 'not-started' ? 'respond.receiptNotStarted' : 'respond.receiptLater')}</p>`;
+      : html`<p class="notice" role="alert">${msg(lang, receiptFailed === 'not-started' ? 'respond.receiptNotStarted' : 'respond.receiptLater')}</p>`;
+  // 4.3: the receipt is the party's deliberate act, never the opening of the page.
+  const receiveForm = view.awaitingReceipt
+    ? html`<section aria-labelledby="receive-intro"><p id="receive-intro"><strong>${msg(lang, 'links.receiveIntro')}</strong></p>
+<form method="post" action="${respondPath(act.id)}/receipt?t=${t}&lang=${lang}"><button type="submit">${msg(lang, 'links.receive')}</button></form></section>`
+    : '';
+  const justReceived = !error && queryString(request, 'done') === 'received' && view.receipt;
   const form = closed
     ? html`<p>${msg(lang, 'respond.closed')}</p>`
-    : html`<h2>${msg(lang, 'respond.formTitle')}</h2>
+    : view.awaitingReceipt
+      ? html`<p class="muted">${msg(lang, 'links.receiveFirst')}</p>`
+      : html`<h2>${msg(lang, 'respond.formTitle')}</h2>
 <p class="muted">${msg(lang, 'respond.formHint')}</p>
 <form method="post" action="${respondPath(act.id)}?t=${t}&lang=${lang}" enctype="multipart/form-data">
 <input type="hidden" name="nonce" value="${kept?.nonce ?? newNonce()}">
@@ -98,9 +111,11 @@ async function render(
 <p>${msg(lang, 'respond.greeting', { object: objectName })}</p>
 ${error ? errorBox(page, error) : ''}
 ${done ? html`<p class="ok" role="status">${msg(lang, mine.at(-1)?.late ? 'respond.thanksLate' : 'respond.thanks')}</p>` : ''}
+${justReceived ? html`<p class="ok" role="status">${msg(lang, 'links.received', { on: dmy(view.receipt!.receivedOn) })}</p>` : ''}
 ${receiptNote}
+${receiveForm}
 <h2>${msg(lang, 'respond.owesTitle')}</h2>
-${view.progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(view.progress.receipt.receivedOn)}</p>` : html`<p>${msg(lang, 'respond.countsOnReceipt')}</p>`}
+${view.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(view.receipt.receivedOn)}</p>` : html`<p>${msg(lang, 'respond.countsOnReceipt')}</p>`}
 ${dueLines}
 ${grids}
 ${obligationsTable(lang, owed)}
@@ -140,6 +155,42 @@ export function objectRespondPages(app: App, deps: AppDeps): void {
         throw error;
       }
       return render(deps, request, reply, linked, 200, null, null);
+    },
+  );
+
+  // 4.3: "I have received it": the only way through the link to record the receipt (once; a second press changes
+  // nothing). Without the engine the page says the receipt was not recorded (503), and the party presses again later.
+  app.post(
+    '/acts/:actId/respond/receipt',
+    {
+      schema: { hide: true, params: Params },
+      config: { access: ['object-link'], page: true, rateLimit: limit(LINK_RATE_LIMIT.writes) },
+    },
+    async (request, reply) => {
+      linkHeaders(reply);
+      const { actId } = request.params;
+      const t = queryString(request, 't') ?? '';
+      let linked: LinkedAct;
+      try {
+        linked = await openLink(deps, actId, t);
+      } catch (error) {
+        if (error instanceof LinkRefusal) return refused(request, reply, actId, error);
+        throw error;
+      }
+      const received = await receiveAsObject(deps, request.log, linked);
+      if ('note' in received)
+        return render(
+          deps,
+          request,
+          reply,
+          linked,
+          received.note === 'engine-unavailable' ? 503 : 409,
+          null,
+          null,
+          received.note,
+        );
+      const lang = pageRequest(request, '').lang;
+      return reply.redirect(`${respondPath(actId)}?t=${encodeURIComponent(t)}&lang=${lang}&done=received`, 303);
     },
   );
 

@@ -1,7 +1,8 @@
 // GET/POST /api/acts/:actId/respond?t=TOKEN: the monitored object's JSON door (4.3), the same as its page
 // (api/acts/respond-page.ts): the signed link is the credential (access 'object-link', no account, no CSRF token:
-// a cross-site page cannot know the link). A refused link is 403 (410 when expired) with the link's own message in
-// the request's language and nothing of the act. Rate-limited per address and act.
+// a cross-site page cannot know the link). GET records nothing; the receipt is POST .../respond/receipt (idempotent).
+// A refused link is 403 (410 when expired or revoked by a fresh link) with the link's own message in the request's
+// language and nothing of the act. Rate-limited per address and act.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
@@ -21,25 +22,8 @@ import {
 import { respondGetSchema, respondPostSchema, respondReceiptSchema } from './schema';
 import { recordReceipt } from '../../procedures/acts/record-receipt';
 import { procedureDeps } from '../procedure-deps';
+import { msg } from '../ui/messages';
 import { actDetail } from './view';
-
-const MESSAGES = {
-  'engine-unavailable': {
-    ky: 'Актыны алганыңыз азыр белгиленген жок (кызмат убактылуу жеткиликсиз); шилтемени кийин кайра ачыңыз.',
-    ru: 'Получение акта сейчас не отмечено (служба временно недоступна); откройте ссылку ещё раз позже.',
-    en: 'Your receipt of the act could not be recorded now (the service is briefly unavailable); open the link again later.',
-  },
-  'not-started': {
-    ky: 'Актыны жеткирүү жол-жобосу али башталган жок; топ аны баштагандан кийин алганыңыз белгиленет.',
-    ru: 'Процедура доставки акта ещё не начата; получение будет отмечено, когда группа её начнёт.',
-    en: 'The delivery procedure of the act has not started yet; your receipt is recorded once the group starts it.',
-  },
-  refused: {
-    ky: 'Актыны алганыңыз азыр белгиленген жок; бир аздан кийин кайра аракет кылыңыз.',
-    ru: 'Получение акта сейчас не отмечено; попробуйте чуть позже.',
-    en: 'Your receipt of the act could not be recorded now; try again in a moment.',
-  },
-} as const;
 
 /** Headers of every link answer: the token is in the URL, so no caching and no Referer to other sites. */
 export function linkHeaders(reply: FastifyReply): void {
@@ -66,8 +50,9 @@ function view(request: FastifyRequest, v: ObjectView) {
       content: detail.content,
       annexes: detail.annexes,
     },
-    receipt: v.progress.receipt,
-    receiptNote: v.receiptNote ? MESSAGES[v.receiptNote][requestLang(request)] : null,
+    receipt: v.receipt ? { receivedOn: v.receipt.receivedOn, via: v.receipt.via } : null,
+    // Not yet received: how to confirm it (opening the link records nothing, 4.3).
+    receiptNote: v.awaitingReceipt ? msg(requestLang(request), 'links.receiveIntro') : null,
     obligations: owedBy(object, v.progress.obligations),
     responses: v.progress.responses
       .filter((r) => owed.has(r.obligationKey))
@@ -94,6 +79,7 @@ export function respondRoutes(app: App, deps: AppDeps): void {
       try {
         const linked = await openLink(deps, request.params.actId, request.query.t);
         checkLinkParty(linked, (request.body as { party?: string } | undefined)?.party);
+        // A second POST returns the first receipt: the workflow records one (no second event, no second mail).
         const receipt = await domain(() =>
           recordReceipt(procedureDeps(deps, request.log), {
             actId: linked.act.id,

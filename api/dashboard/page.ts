@@ -18,15 +18,7 @@ import { msg } from '../ui/messages';
 import { GroupParams, Strict } from '../schemas';
 import { dashboardData, dashboardPath, icsPath, type DashboardData, type DashboardObligation } from './data';
 import { obligationsChart } from './chart';
-import {
-  daysLeftText,
-  groupStatusText,
-  meetingKindText,
-  nameIn,
-  obligationTitle,
-  rungText,
-  timelineText,
-} from './text';
+import { daysLeftText, groupStatusText, meetingKindText, nameIn, rungText, timelineText } from './text';
 import { html, type Html } from '../ui/html';
 import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
 import { origin, pageRequest, sendPage } from '../ui/respond';
@@ -70,7 +62,7 @@ function obligationRow(lang: Lang, o: DashboardObligation): Html {
     : msg(lang, 'dashboard.link.formation');
   return html`<tr${o.overdue ? html` class="overdue-row"` : ''}>
 <td>${stateOf(lang, o)}</td>
-<td>${obligationTitle(lang, o.key)} <span class="muted">(${clauseText(lang, o.clause, 'short')})</span>${o.link ? html`<br><a href="${withLang(o.link, lang)}">${linkText}</a>` : ''}</td>
+<td>${o.title[lang]} <span class="muted">(${clauseText(lang, o.clause, 'short')})</span>${o.link ? html`<br><a href="${withLang(o.link, lang)}">${linkText}</a>` : ''}</td>
 <td>${partyText(lang, o)}</td>
 <td><time datetime="${o.dueDate}">${formatDay(lang, o.dueDate)}</time>${o.dueOnCurrentCalendar ? html`<br><span class="muted">${msg(lang, 'dashboard.movedTo', { date: formatDay(lang, o.dueOnCurrentCalendar) })}</span>` : ''}${o.dueOnNonWorkingDay && !o.dueOnCurrentCalendar ? html`<br><span class="muted">${msg(lang, 'obligation.nonWorkingDue')}</span>` : ''}</td>
 <td>${o.daysLeft ? daysLeftText(lang, o.daysLeft) : o.closedAt ? msg(lang, 'dashboard.closedOn', { date: formatDay(lang, bishkekDateOf(Date.parse(o.closedAt))) }) : ''}</td>

@@ -1,5 +1,6 @@
 // GET/POST /manage/groups/:groupId/requests: the group's information requests for the chair and staff (members and
 // deputies read): each with its object, dates and outcome, and the form that writes and sends a new one (7.3.2(1)).
+// The chair and staff re-send a fresh link for an open request (api/links/resend-page.ts), revoking the earlier one.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { findGroupById } from '../../db/groups';
@@ -20,6 +21,7 @@ import { html } from '../ui/html';
 import { csrfField, layout } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+import { requestResendForm, requestResentNote } from '../links/resend-page';
 
 const Params = Type.Object({ groupId: Type.String({ minLength: 1, maxLength: 200 }) });
 const Form = Type.Object({
@@ -54,20 +56,21 @@ export function manageRequestsPages(app: App, deps: AppDeps): void {
       listObjects(deps.db, group.council_id),
     ]);
     const names = new Map(objects.map((o) => [o.id, l === 'ky' ? o.name.ky : o.name.ru]));
-    const done =
+    const mayWrite = page.auth?.role === 'chair' || page.auth?.role === 'staff';
+    const done = html`${
       (request.query as { done?: string }).done === 'sent'
         ? html`<p class="notice" role="status">${msg(l, 'requests.sent')}</p>`
-        : '';
+        : ''
+    }${await requestResentNote(deps.db, request, l)}`;
     const table =
       requests.length === 0
         ? html`<p>${msg(l, 'requests.publicEmpty')}</p>`
         : html`<table>
-<thead><tr><th>${msg(l, 'requests.subject')}</th><th>${msg(l, 'requests.object')}</th><th>${msg(l, 'requests.sentOn')}</th><th>${msg(l, 'requests.receivedOn')}</th><th>${msg(l, 'requests.due')}</th><th>${msg(l, 'requests.outcome')}</th></tr></thead>
+<thead><tr><th>${msg(l, 'requests.subject')}</th><th>${msg(l, 'requests.object')}</th><th>${msg(l, 'requests.sentOn')}</th><th>${msg(l, 'requests.receivedOn')}</th><th>${msg(l, 'requests.due')}</th><th>${msg(l, 'requests.outcome')}</th>${mayWrite ? html`<th>${msg(l, 'links.resendTitle')}</th>` : ''}</tr></thead>
 <tbody>${requests.map(
             (r) =>
-              html`<tr><td>${r.subject}</td><td>${names.get(r.objectId) ?? r.objectId}</td><td>${dmy(r.sentOn)}</td><td>${r.receivedOn ? dmy(r.receivedOn) : '—'}</td><td>${r.due ? dmy(r.due) : '—'}</td><td>${msg(l, `requests.outcome.${requestOutcome({ outcome: r.outcome, outcomeOn: r.outcomeOn, due: r.due }, today)}`)}</td></tr>`,
+              html`<tr><td>${r.subject}</td><td>${names.get(r.objectId) ?? r.objectId}</td><td>${dmy(r.sentOn)}</td><td>${r.receivedOn ? dmy(r.receivedOn) : '—'}</td><td>${r.due ? dmy(r.due) : '—'}</td><td>${msg(l, `requests.outcome.${requestOutcome({ outcome: r.outcome, outcomeOn: r.outcomeOn, due: r.due }, today)}`)}</td>${mayWrite ? html`<td>${requestResendForm(page, r)}</td>` : ''}</tr>`,
           )}</tbody></table>`;
-    const mayWrite = page.auth?.role === 'chair' || page.auth?.role === 'staff';
     const form = !mayWrite
       ? ''
       : objects.length === 0

@@ -1,12 +1,14 @@
 // The monitored object's side of an information request (7.3.2(1), Law No. 217), reached only through the signed
 // link mailed with it (security/request-token.ts): opening the page records nothing; the receipt is the deliberate
 // POST of its "I have received it" button; then the answer, the one extension or the refusal citing its ground.
+// A link revoked by a fresh one staff re-sent since (db/link-generations.ts) answers 410 saying so.
 // And the group's public list of requests (subject, object, sent, due, outcome; no personal data).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { findGroupById } from '../../db/groups';
 import { findObjectById } from '../../db/objects';
 import { findRequest, publicGroupRequests, type InformationRequest } from '../../db/requests';
+import { currentLinkGeneration, requestLinkSubject } from '../../db/link-generations';
 import { shippedCalendar } from '../../domain/calendar';
 import { bishkekDateOf, compareDates } from '../../domain/dates';
 import type { Lang } from '../../domain/i18n';
@@ -50,8 +52,8 @@ const DONE: Record<Action, 'receipt' | 'extended' | 'answered' | 'refused'> = {
   refuse: 'refused',
 };
 
-/** The request behind a genuine link for it, or the refusal's status and words (410 for an expired link). */
-async function open(
+/** The request behind a genuine link for it, or the refusal's status and words (410 for an expired or revoked link). */
+export async function open(
   deps: AppDeps,
   requestId: string,
   token: string | undefined,
@@ -66,6 +68,12 @@ async function open(
     const request = await findRequest(deps.db, requestId);
     if (!request) return { status: 404, code: null };
     if (request.objectId !== payload.objectId) return { status: 403, code: 'wrong-act' };
+    // Only the newest link works: a fresh one re-sent since revokes this one.
+    if (
+      (payload.generation ?? 0) !==
+      (await currentLinkGeneration(deps.db, requestLinkSubject(requestId), payload.objectId))
+    )
+      return { status: 410, code: 'revoked' };
     return { request };
   } catch (error) {
     if (error instanceof ResponseTokenError) return { status: error.code === 'expired' ? 410 : 403, code: error.code };

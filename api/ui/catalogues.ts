@@ -14,6 +14,7 @@ import { calculatorMessages } from '../calendar/calculator-messages';
 import { listTemplateMessages } from '../formation/list-template-messages';
 import { fieldLabelMessages } from './field-label-messages';
 import { linksMessages } from '../links/messages';
+import { linksMessages } from '../links/messages';
 import { cadenceMessages } from '../councils/cadence-messages';
 
 const areas = [
@@ -30,6 +31,7 @@ const areas = [
   calculatorMessages,
   listTemplateMessages,
   fieldLabelMessages,
+  linksMessages,
   linksMessages,
   cadenceMessages,
 ] as const;

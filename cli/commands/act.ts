@@ -22,6 +22,7 @@ import { leaf, runCommand, type Group, type Options, type Parsed } from '../comm
 import { procedureCliError } from '../refusal';
 import { withDatabase } from '../with-database';
 import { withEngine, withRequiredEngine } from '../with-engine';
+import { actResendLink } from './resend-link';
 
 type Texts = Record<
   | 'stillMissing'
@@ -234,6 +235,7 @@ export const command: Group = {
       notes: [TEMPORAL],
       run: (parsed) => procedureStep('close', parsed),
     }),
+    actResendLink,
   ],
 };
 

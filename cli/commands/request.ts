@@ -19,6 +19,7 @@ import { leaf, runCommand, type Group, type Options, type Parsed } from '../comm
 import { procedureCliError } from '../refusal';
 import { withDatabase } from '../with-database';
 import { withRequiredEngine } from '../with-engine';
+import { requestResendLink } from './resend-link';
 
 type Values = Partial<Record<string, string | boolean>>;
 
@@ -102,6 +103,7 @@ export const command: Group = {
     step('extend', EXTEND, 'Records an extension of the due date (by up to 10 working days).', true),
     step('answer', ANSWER, "Records the object's answer.", true),
     step('refuse', REFUSE, "Records the object's refusal, with its ground.", true),
+    requestResendLink,
   ],
 };
 
