@@ -42,7 +42,10 @@ import { personsArea } from './persons/pages';
 import { requestsRoutes } from './requests/routes';
 import { requestPages } from './requests/pages';
 import { manageRequestsPages } from './requests/manage-page';
+import { considerationRoutes } from './recommendations/routes';
 import { linkRoutes } from './links/routes';
+import { groupsRoutes } from './groups/register';
+import { meetingsRoutes } from './meetings/routes';
 import './route-config';
 
 // The pages run no script and load styles only from /assets (api/ui/stylesheets.ts); nothing may frame them.
@@ -189,6 +192,9 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     linkRoutes(api, deps);
     requestPages(api, deps);
     manageRequestsPages(api, deps);
+    meetingsRoutes(api, deps);
+    groupsRoutes(api, deps);
+    considerationRoutes(api, deps);
     done();
   });
   return app;

@@ -68,6 +68,11 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: 'request send|list|show|receive|extend|answer|refuse ...   information requests (7.3.2(1), Law No. 217)',
     load: () => import('./commands/request'),
   },
+  meeting: {
+    summary:
+      'meeting schedule|move|cancel|attendance|minutes|decision|list --group ID ...   meetings of the term, quorum (7.2)',
+    load: () => import('./commands/meeting'),
+  },
   pending: {
     summary: "pending --group ID [--overdue|--week|--object ID]   the chair's open obligations, overdue first",
     load: () => import('./commands/pending'),

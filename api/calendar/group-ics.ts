@@ -55,6 +55,11 @@ const TEXT = {
       ru: 'Внеочередное заседание группы',
       en: 'Extraordinary meeting of the group',
     },
+    'annual-gathering': {
+      ky: 'Коомдоштуктун жылдык жыйыны (7.2.4)',
+      ru: 'Ежегодное собрание местного сообщества (7.2.4)',
+      en: 'Annual community gathering (7.2.4)',
+    },
   },
 } as const;
 

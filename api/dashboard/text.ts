@@ -22,7 +22,7 @@ function known<K extends string>(prefix: string, value: string, keys: readonly K
 }
 
 const STATUSES = ['forming', 'created', 'active', 'term-ended', 'dissolved'] as const;
-const MEETING_KINDS = ['first', 'regular', 'extraordinary'] as const;
+const MEETING_KINDS = ['first', 'regular', 'extraordinary', 'annual-gathering'] as const;
 
 export function groupStatusText(lang: Lang, status: string): string {
   const key = known('dashboard.status.', status, STATUSES);

@@ -14,8 +14,10 @@ import { calculatorMessages } from '../calendar/calculator-messages';
 import { listTemplateMessages } from '../formation/list-template-messages';
 import { fieldLabelMessages } from './field-label-messages';
 import { linksMessages } from '../links/messages';
-import { linksMessages } from '../links/messages';
 import { cadenceMessages } from '../councils/cadence-messages';
+import { meetingsMessages } from '../meetings/messages';
+import { groupsMessages } from '../groups/messages';
+import { considerationMessages } from '../recommendations/messages';
 
 const areas = [
   commonMessages,
@@ -32,8 +34,10 @@ const areas = [
   listTemplateMessages,
   fieldLabelMessages,
   linksMessages,
-  linksMessages,
   cadenceMessages,
+  meetingsMessages,
+  groupsMessages,
+  considerationMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [
