@@ -1,9 +1,11 @@
 // The monitored object's page through its signed link (4.3), on a real Postgres database, Temporal's real time-skipping
 // test server (the real act workflow and activities on a real worker) and a real SMTP server: the links come from the mails the workflow sent.
-// Refused links (damaged, altered, expired, for another act) show only why, in the request's language; a good link
-// records the receipt, shows the act and the due date with the working days left, and takes an answer with a file
-// (a double submit records once, a late one is accepted and marked late). Without the engine the page still reads,
-// and an answer is a 503 that writes nothing. The link routes are rate-limited.
+// Refused links (damaged, altered, expired, for another act, revoked by a fresh one) show only why, in the request's
+// language; a good link shows the act and records nothing (a mail scanner opens links too) until the party presses
+// "I have received it" (once: a second press adds no event and no mail); then it shows the due date with the working
+// days left, and takes an answer with a file (a double submit records once, a late one is accepted and marked late).
+// Without the engine the page still reads, and the receipt and an answer are a 503 that writes nothing. Staff re-send
+// a fresh link: its mail arrives once, the earlier link answers 410. The link routes are rate-limited.
 // Acts are issued on Monday 1 June 2026 (no holidays in June): opened that day, the answer is due Monday 15 June.
 // The server's clock starts on 1 June 10:00 Bishkek and runs at wall speed between the jumps the tests ask for.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,9 +19,10 @@ import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { registerObject } from '../db/objects';
 import { createResponseToken, RESPONSE_TOKEN_MESSAGES } from '../security/response-token';
-import { dumpTable } from './support/db-dump';
+import { countRows, dumpTable } from './support/db-dump';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { requireServer, testServer } from './support/temporal-servers';
@@ -44,6 +47,7 @@ let engine: TimeSkippingEngine;
 let app: App;
 let dataDir: string;
 let schoolId: string;
+let staffHeaders: Record<string, string>;
 /** Acts A, B, C issued to the school on 1 June, and the path of each one's link (from its mail). */
 const acts: Record<'a' | 'b' | 'c', { id: string; link: string }> = {
   a: { id: '', link: '' },
@@ -77,7 +81,14 @@ beforeAll(async () => {
   });
   app = buildApp({
     db: t.db,
-    config: { ...loadConfig({}), dataDir, responseLinkSecret: SECRET },
+    config: {
+      ...loadConfig({}),
+      dataDir,
+      responseLinkSecret: SECRET,
+      smtpUrl: smtp.url,
+      mailFrom: MAIL_FROM,
+      publicBaseUrl: 'https://jmeg.example.kg',
+    },
     clock: () => engine.now(),
     engine,
   });
@@ -89,6 +100,7 @@ beforeAll(async () => {
     'test',
   );
   const groupId = await openGroup(t.db, { councilId }, 'test');
+  await decideGroupCreation(t.db, groupId); // 5.4.5: the group acts once created
   await registerObject(
     t.db,
     {
@@ -122,6 +134,7 @@ beforeAll(async () => {
     cookie: `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`,
     'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
   };
+  staffHeaders = headers;
   for (const key of ['a', 'b', 'c'] as const) {
     const draft = await app.inject({
       method: 'POST',
@@ -195,6 +208,10 @@ async function answer(link: string, fields: Record<string, string>, file?: { nam
   });
 }
 
+/** The page's "I have received it" form action for a link (the receipt is this POST, never the GET). */
+const receiptOf = (link: string) => link.replace('/respond?', '/respond/receipt?');
+const eventsOf = (actId: string) =>
+  t.db.selectFrom('events').select(['type', 'payload']).where('stream_id', '=', `act-${actId}`).execute();
 const nonceOf = (body: string) => /name="nonce" value="([^"]+)"/.exec(body)?.[1] ?? '';
 const responsesOf = (actId: string) => t.db.selectFrom('responses').selectAll().where('act_id', '=', actId).execute();
 
@@ -251,7 +268,7 @@ describe.skipIf(!runs)('a refused link shows only why, in the request language',
 });
 
 describe.skipIf(!runs)('without the engine', () => {
-  it('the page still shows the act and says the receipt could not be recorded; an answer is a 503 writing nothing', async () => {
+  it('the page still shows the act; the receipt says it could not be recorded (503); an answer is a 503 writing nothing', async () => {
     const tables = ['events', 'acts', 'responses', 'mail_outbox'];
     const before = await Promise.all(tables.map((x) => dumpTable(t.db, x)));
     engine.setAvailable(false);
@@ -259,11 +276,13 @@ describe.skipIf(!runs)('without the engine', () => {
       const page = await get(`${acts.c.link}&lang=ky`);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(PURPOSE);
-      expect(page.body).toContain('Актыны алганыңыз азыр белгиленген жок');
       expect(page.body).toContain('Мөөнөт актыны алган күндөн эсептелет (4.3).');
+      const receipt = await app.inject({ method: 'POST', url: receiptOf(`${acts.c.link}&lang=ky`) });
+      expect(receipt.statusCode).toBe(503);
+      expect(receipt.body).toContain('Актыны алганыңыз азыр белгиленген жок');
       const res = await answer(
         `${acts.c.link}&lang=ru`,
-        { text: 'Ответ', nonce: nonceOf(page.body) },
+        { text: 'Ответ', nonce: 'abcdefghijklmnopqrstuv' },
         { name: 'plan.pdf', bytes: PDF },
       );
       expect(res.statusCode).toBe(503);
@@ -277,7 +296,49 @@ describe.skipIf(!runs)('without the engine', () => {
 });
 
 describe.skipIf(!runs)('a good link', () => {
-  it('opening it records the receipt and shows the act, the due date and the working days left (ky)', async () => {
+  it('opening it records nothing: the act and the "I have received it" button, no answer form (4.3)', async () => {
+    const before = await countRows(t.db, 'events');
+    const mails = smtp.received.length;
+    for (const lang of ['ky', 'ru'] as const) {
+      const res = await get(`${acts.a.link}&lang=${lang}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(PURPOSE);
+      expect(res.body).toContain(`action="/acts/${acts.a.id}/respond/receipt?t=${tokenOf(acts.a.link)}&lang=${lang}"`);
+      expect(res.body).toContain(lang === 'ky' ? '>Алдым</button>' : '>Акт получен</button>');
+      expect(res.body).not.toContain('name="text"');
+    }
+    const json = await get(acts.a.link.replace('/acts/', '/api/acts/'));
+    expect(json.json()).toMatchObject({ receipt: null });
+    expect(await countRows(t.db, 'events')).toBe(before);
+    expect(
+      (await t.db.selectFrom('acts').select('received_on').where('id', '=', acts.a.id).executeTakeFirstOrThrow())
+        .received_on,
+    ).toBeNull();
+    expect(smtp.received.length).toBe(mails);
+  });
+
+  it('"I have received it" records the receipt once: a second press adds no event and no mail', async () => {
+    const first = await app.inject({ method: 'POST', url: receiptOf(`${acts.a.link}&lang=ky`) });
+    expect(first.statusCode).toBe(303);
+    expect(first.headers.location).toBe(`/acts/${acts.a.id}/respond?t=${tokenOf(acts.a.link)}&lang=ky&done=received`);
+    const events = await countRows(t.db, 'events');
+    const mails = smtp.received.length;
+    const second = await app.inject({ method: 'POST', url: receiptOf(`${acts.a.link}&lang=ky`) });
+    expect(second.statusCode).toBe(303);
+    const json = await app.inject({
+      method: 'POST',
+      url: receiptOf(acts.a.link).replace('/acts/', '/api/acts/'),
+      payload: {},
+    });
+    expect(json.json()).toMatchObject({ party: 'object', receivedOn: '2026-06-01', via: 'link' });
+    expect(await countRows(t.db, 'events')).toBe(events);
+    expect(smtp.received.length).toBe(mails);
+    expect((await eventsOf(acts.a.id)).filter((e) => e.type === 'act.received')).toHaveLength(1);
+    const thanks = await get(first.headers.location!);
+    expect(thanks.body).toContain('Актыны алганыңыз катталды: 01.06.2026.');
+  });
+
+  it('received, it shows the act, the due date and the working days left (ky)', async () => {
     const res = await get(acts.a.link);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -341,6 +402,7 @@ describe.skipIf(!runs)('a good link', () => {
   });
 
   it('a file the annex policy refuses (a renamed program), or an empty text, comes back as the form with the reason; nothing recorded', async () => {
+    expect((await app.inject({ method: 'POST', url: receiptOf(acts.b.link) })).statusCode).toBe(303);
     const page = await get(acts.b.link);
     const nonce = nonceOf(page.body);
     const renamed = await answer(
@@ -358,7 +420,7 @@ describe.skipIf(!runs)('a good link', () => {
   });
 
   it('an answer after the due date is accepted and marked late', async () => {
-    // Act B was received on 3 June (the visit above): due Wednesday 17 June.
+    // Act B was received on 3 June (its button above): due Wednesday 17 June.
     expect(
       (await t.db.selectFrom('acts').select('received_on').where('id', '=', acts.b.id).executeTakeFirstOrThrow())
         .received_on,
@@ -379,6 +441,11 @@ describe.skipIf(!runs)('a good link', () => {
 describe.skipIf(!runs)('the JSON door', () => {
   it('GET and POST /api/acts/:actId/respond do what the page does', async () => {
     const link = acts.c.link.replace('/acts/', '/api/acts/');
+    const unreceived = await get(`${link}&lang=en`);
+    const before = unreceived.json<{ receipt: unknown; receiptNote: string }>();
+    expect(before.receipt).toBeNull();
+    expect(before.receiptNote).toContain('Opening this page records nothing');
+    expect((await app.inject({ method: 'POST', url: receiptOf(link), payload: {} })).statusCode).toBe(200);
     const view = await get(`${link}&lang=en`);
     expect(view.statusCode).toBe(200);
     expect(view.json()).toMatchObject({
@@ -414,5 +481,95 @@ describe.skipIf(!runs)('the JSON door', () => {
     const limited = await get(`${url}&lang=ru`);
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ error: { code: 'too-many-attempts' } });
+  });
+});
+
+describe.skipIf(!runs)('a fresh link re-sent by staff', () => {
+  // The clock ran on to 18 June: a fresh session.
+  beforeAll(async () => {
+    if (!server.available) return;
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { email: 'staff@ayil.kg', password: PASSWORD },
+    });
+    staffHeaders = {
+      cookie: `jmeg_session=${login.cookies.find((c) => c.name === 'jmeg_session')!.value}`,
+      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
+    };
+  });
+  const schoolMails = (text: string) =>
+    smtp.received.filter((m) => m.envelopeTo.includes(SCHOOL_EMAIL) && (m.parsed.text ?? '').includes(text));
+  const freshLinkIn = (text: string) =>
+    /https:\/\/jmeg\.example\.kg(\/acts\/[^/\s]+\/respond\?t=[\w.-]+)/.exec(text)![1]!;
+
+  it('is mailed once; the earlier link answers 410 in ky and ru and records nothing; the fresh one opens the act', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/acts/${acts.b.id}/resend-link`,
+      headers: staffHeaders,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ generation: 1, to: [SCHOOL_EMAIL], mail: 'sent' });
+    const mail = await mailWith('Бул жаңы шилтеме.');
+    const fresh = freshLinkIn(mail.parsed.text ?? '');
+    expect(fresh).not.toBe(acts.b.link);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(schoolMails('Бул жаңы шилтеме.')).toHaveLength(1);
+    expect(
+      await t.db
+        .selectFrom('mail_outbox')
+        .select('status')
+        .where('business_key', '=', `act:${acts.b.id}:link:object:1`)
+        .execute(),
+    ).toEqual([{ status: 'sent' }]);
+
+    const events = await countRows(t.db, 'events');
+    for (const lang of ['ky', 'ru'] as const) {
+      const old = await get(`${acts.b.link}&lang=${lang}`);
+      expect(old.statusCode).toBe(410);
+      expect(old.body).toContain(`<html lang="${lang}">`);
+      expect(old.body).toContain(RESPONSE_TOKEN_MESSAGES.revoked[lang]);
+      expect(old.body).not.toContain(PURPOSE);
+      const receipt = await app.inject({ method: 'POST', url: receiptOf(`${acts.b.link}&lang=${lang}`) });
+      expect(receipt.statusCode).toBe(410);
+      expect(receipt.body).toContain(RESPONSE_TOKEN_MESSAGES.revoked[lang]);
+    }
+    const json = await get(acts.b.link.replace('/acts/', '/api/acts/'), { 'accept-language': 'ru' });
+    expect(json.statusCode).toBe(410);
+    expect(json.json()).toEqual({ error: { code: 'link-revoked', message: RESPONSE_TOKEN_MESSAGES.revoked.ru } });
+    expect(await countRows(t.db, 'events')).toBe(events);
+
+    const opened = await get(fresh);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain(PURPOSE);
+  });
+
+  it('from the act page (CSRF form): a second re-send revokes the first fresh link too; the page says where it went', async () => {
+    const form = await app.inject({
+      method: 'POST',
+      url: `/manage/acts/${acts.b.id}/resend-link?lang=ru`,
+      headers: { cookie: staffHeaders.cookie!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(staffHeaders['x-csrf-token']!)}&party=object`,
+    });
+    expect(form.statusCode).toBe(303);
+    expect(form.headers.location).toContain('resent=object&g=2&mail=sent');
+    const page = await get(form.headers.location!, { cookie: staffHeaders.cookie! });
+    expect(page.body).toContain(`Новая ссылка отправлена (${SCHOOL_EMAIL}); прежняя ссылка больше не действует.`);
+    const mails = schoolMails('Бул жаңы шилтеме.');
+    expect(mails).toHaveLength(2);
+    const first = freshLinkIn(mails[0]!.parsed.text ?? '');
+    expect((await get(`${first}&lang=ky`)).statusCode).toBe(410);
+    expect((await get(freshLinkIn(mails[1]!.parsed.text ?? ''))).statusCode).toBe(200);
+    // Without the CSRF token the form is refused and nothing is sent.
+    const forged = await app.inject({
+      method: 'POST',
+      url: `/manage/acts/${acts.b.id}/resend-link?lang=ru`,
+      headers: { cookie: staffHeaders.cookie!, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'party=object',
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(schoolMails('Бул жаңы шилтеме.')).toHaveLength(2);
   });
 });

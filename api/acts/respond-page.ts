@@ -93,7 +93,7 @@ async function render(
   const justReceived = !error && queryString(request, 'done') === 'received' && view.receipt;
   const form = closed
     ? html`<p>${msg(lang, 'respond.closed')}</p>`
-    : view.awaitingReceipt
+    : view.awaitingReceipt && kept === null
       ? html`<p class="muted">${msg(lang, 'links.receiveFirst')}</p>`
       : html`<h2>${msg(lang, 'respond.formTitle')}</h2>
 <p class="muted">${msg(lang, 'respond.formHint')}</p>
