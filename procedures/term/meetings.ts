@@ -1,7 +1,9 @@
 // 7.2.1-7.2.3: the chair's (or staff's) meeting actions on the group's term procedure. Each is checked first in
 // domain/term.ts (a refusal names the field and the clause, nothing is sent), then sent as an update whose validator
 // checks it again against the procedure's own state (the members, the meeting's status, the term's end).
-import { ProcedureRefusedError } from '../engine';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { ProcedureNotFoundError, ProcedureRefusedError } from '../engine';
 import { requireEngine, todayIn, type ProcedureDeps } from '../deps';
 import type { Problem } from '../../domain/problem';
 import {
@@ -11,6 +13,7 @@ import {
   checkMinutesInput,
   checkMoveInput,
   checkScheduleInput,
+  termEndedProblem,
 } from '../../domain/term';
 import {
   cancelMeetingUpdate,
@@ -33,10 +36,36 @@ import {
   type TermState,
 } from '../../workflows/term/contract';
 
-type Deps = Pick<ProcedureDeps, 'engine' | 'now'>;
+/** With the database (the pages, the API, the CLI), an ended term is refused naming 5.3.1 instead of "not found". */
+type Deps = Pick<ProcedureDeps, 'engine' | 'now'> & { db?: Kysely<Database> };
 
 function refuseIf(problems: readonly Problem[]): void {
   if (problems.length > 0) throw new ProcedureRefusedError(problems.map((p) => p.message.en).join(' '), problems);
+}
+
+async function endedTerm(db: Kysely<Database> | undefined, groupId: string): Promise<string | null> {
+  if (!db) return null;
+  const row = await db
+    .selectFrom('group_terms')
+    .select(['status', 'term_end'])
+    .where('group_id', '=', groupId)
+    .executeTakeFirst();
+  return row?.status === 'term-ended' ? String(row.term_end).slice(0, 10) : null;
+}
+
+/** 5.3.1: after the term's end nothing is started for the group; the procedure is over, the refusal says why. */
+async function send<Ret>(deps: Deps, groupId: string, action: () => Promise<Ret>): Promise<Ret> {
+  const before = await endedTerm(deps.db, groupId);
+  if (before !== null) refuseIf([termEndedProblem('groupId', before)]);
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof ProcedureNotFoundError) {
+      const ended = await endedTerm(deps.db, groupId);
+      if (ended !== null) refuseIf([termEndedProblem('groupId', ended)]);
+    }
+    throw error;
+  }
 }
 
 /** 7.2.1: schedules a meeting (date not in the past, time, place, agenda); members are told by mail (ky, ru). */
@@ -46,21 +75,21 @@ export async function scheduleMeeting(
 ): Promise<TermMeeting> {
   refuseIf(checkScheduleInput(input, todayIn(deps)));
   const { groupId, ...update } = input;
-  return requireEngine(deps).update(termWorkflowId(groupId), scheduleMeetingUpdate, update);
+  return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), scheduleMeetingUpdate, update));
 }
 
 /** Moves a scheduled meeting to another date/time (and place); members are told again. */
 export async function moveMeeting(deps: Deps, input: MoveMeetingInput & { groupId: string }): Promise<TermMeeting> {
   refuseIf(checkMoveInput(input, todayIn(deps)));
   const { groupId, ...update } = input;
-  return requireEngine(deps).update(termWorkflowId(groupId), moveMeetingUpdate, update);
+  return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), moveMeetingUpdate, update));
 }
 
 /** Cancels a scheduled meeting with a reason; members are told. */
 export async function cancelMeeting(deps: Deps, input: CancelMeetingInput & { groupId: string }): Promise<TermMeeting> {
   refuseIf(checkCancelInput(input));
   const { groupId, ...update } = input;
-  return requireEngine(deps).update(termWorkflowId(groupId), cancelMeetingUpdate, update);
+  return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), cancelMeetingUpdate, update));
 }
 
 /** 7.2.3: who attended; the procedure records whether the meeting was quorate (more than half of all members). */
@@ -70,14 +99,14 @@ export async function recordAttendance(
 ): Promise<TermMeeting> {
   refuseIf(checkAttendanceInput(input, todayIn(deps)));
   const { groupId, ...update } = input;
-  return requireEngine(deps).update(termWorkflowId(groupId), recordAttendanceUpdate, update);
+  return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), recordAttendanceUpdate, update));
 }
 
 /** The minutes (a date, a text, optionally the signed file). */
 export async function recordMinutes(deps: Deps, input: RecordMinutesInput & { groupId: string }): Promise<TermMeeting> {
   refuseIf(checkMinutesInput(input, todayIn(deps)));
   const { groupId, ...update } = input;
-  return requireEngine(deps).update(termWorkflowId(groupId), recordMinutesUpdate, update);
+  return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), recordMinutesUpdate, update));
 }
 
 /** A decision with its votes; recorded as not taken at a meeting without quorum (7.2.3). */
@@ -87,7 +116,7 @@ export async function recordDecision(
 ): Promise<TermDecision> {
   refuseIf(checkDecisionInput(input));
   const { groupId, ...update } = input;
-  return requireEngine(deps).update(termWorkflowId(groupId), recordDecisionUpdate, update);
+  return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), recordDecisionUpdate, update));
 }
 
 /** The current members and chair as the procedure counts them for the quorum (a replacement, an election). */
@@ -96,5 +125,5 @@ export async function changeTermMembers(
   input: ChangeMembersInput & { groupId: string },
 ): Promise<TermState> {
   const { groupId, ...update } = input;
-  return requireEngine(deps).update(termWorkflowId(groupId), changeMembersUpdate, update);
+  return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), changeMembersUpdate, update));
 }

@@ -1,5 +1,6 @@
-// Where the group's term stands (5.3.1, 7.2): the procedure's query, or null when no term procedure runs for the
-// group (never started, or ended: the term-ended status and the meetings are then read from Postgres).
+// Where the group's term stands (5.3.1, 7.2): the procedure's query (an ended term's procedure still answers with its
+// last state, status 'term-ended'), or none when no term procedure was started for the group or the engine is away
+// (the meetings and the term are then read from Postgres: the meetings and group_terms tables).
 import { EngineUnavailableError, ProcedureNotFoundError } from '../engine';
 import type { ProcedureDeps } from '../deps';
 import { termStateQuery, termWorkflowId, type TermState } from '../../workflows/term/contract';

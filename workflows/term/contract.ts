@@ -136,7 +136,7 @@ export interface TermCarried {
   meetings: TermMeeting[];
   pastQuarters: TermState['pastQuarters'];
   reminders: TermReminderState[];
-  /** Business keys of the warnings already mailed (quarter warnings: 'cadence:<year>-Q<n>'). */
+  /** Business keys of the warnings mailed ('cadence:<year>-Q<n>'), of the quarters checked ('checked:cadence:...') and of the reminders passed over ('skipped:<key>'). */
   warned: string[];
   run: number;
 }

@@ -559,7 +559,7 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
   };
   // 7.2.2: a quarter the term starts in after its warning day, or one the term ends in before it, is not warned about.
   const warnable = compareDates(warningOn, termStart) >= 0 && compareDates(warningOn, termEnd) < 0;
-  if (run === 1 && compareDates(warningOn, today()) < 0) warned.add(quarterKey(q));
+  if (run === 1 && compareDates(warningOn, today()) < 0) warned.add(`checked:${quarterKey(q)}`);
   const nextQuarterStart = quarterAfter(q).start;
 
   const endAt = bishkekHourEpochMs(termEnd, 0);
@@ -567,10 +567,11 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
 
   async function sendWarning(): Promise<void> {
     const k = quarterKey(q);
-    warned.add(k);
+    warned.add(`checked:${k}`);
     const n = inQuarter(q);
     const cadence = cadenceStateOf(reading, n);
     if (cadence === 'ok') return;
+    warned.add(k);
     await acts.mailTermNotice({
       groupId,
       councilId,
@@ -639,7 +640,7 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
   const reminderAt = (r: TermReminderState) => bishkekHourEpochMs(r.on, hour);
   const pendingReminders = () => reminders.filter((r) => !r.sent && !warned.has(`skipped:${r.key}`));
   const warningAt = bishkekHourEpochMs(warningOn, hour);
-  const warningPending = () => warnable && !warned.has(quarterKey(q));
+  const warningPending = () => warnable && !warned.has(`checked:${quarterKey(q)}`);
 
   for (;;) {
     const now = Date.now();
