@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { IsoDate } from '../domain/dates';
-import type { Database, GroupsTable } from './database';
+import type { Database, GroupAdoptionsTable, GroupsTable } from './database';
 import { streams } from './events';
 import { record } from './record';
 
@@ -40,4 +40,22 @@ export async function openGroup(db: Kysely<Database>, input: OpenGroupInput, act
     ],
   });
   return groupId;
+}
+
+export type GroupAdoption = Selectable<GroupAdoptionsTable>;
+
+/** How a group taken on was adopted (the resolution, its publication, the term, the findings kept), if it was. */
+export function findGroupAdoption(db: Kysely<Database>, groupId: string): Promise<GroupAdoption | undefined> {
+  return db.selectFrom('group_adoptions').selectAll().where('group_id', '=', groupId).executeTakeFirst();
+}
+
+/** The council's groups in office or in formation (a council has one group at a time, 5.3.1). */
+export function liveGroups(db: Kysely<Database>, councilId: string): Promise<Group[]> {
+  return db
+    .selectFrom('groups')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('status', 'in', ['forming', 'created', 'active'])
+    .orderBy('opened_at')
+    .execute();
 }

@@ -1,6 +1,11 @@
 // GET /groups/:groupId/composition: the group's members with category and role, chair first. Read only through
-// listPublicMembers, which selects no phone, e-mail or birth date (Law 58: names, roles and categories only).
-import { findGroupById } from '../../db/groups';
+// listPublicMembers, which selects no phone, e-mail or birth date (Law 58: names, roles and categories only). A group
+// taken on (api/groups/) shows its resolution and, when the council adopted a composition that breaks 5.2, a banner
+// naming the clauses and the findings kept on its record (words without personal data, domain/adoption.ts).
+import { findGroupAdoption, findGroupById } from '../../db/groups';
+import { brokenClauses } from '../../domain/adoption';
+import { dmy } from '../../domain/messages';
+import { findingItem } from '../groups/adopt-page';
 import { listPublicMembers } from '../../db/members';
 import type { App, AppDeps } from '../app-types';
 import { msg } from '../ui/messages';
@@ -8,6 +13,7 @@ import { html } from '../ui/html';
 import { layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { groupSite } from './site-context';
+import { formationDecisionNote } from './composition-decision';
 
 export function groupCompositionPage(app: App, deps: AppDeps): void {
   app.get(
@@ -21,7 +27,13 @@ export function groupCompositionPage(app: App, deps: AppDeps): void {
       const lang = page.lang;
       const members = await listPublicMembers(deps.db, groupId);
       const chair = members.find((m) => m.role === 'chair');
-      const body =
+      const adoption = await findGroupAdoption(deps.db, groupId);
+      const clauses = adoption ? brokenClauses(adoption.findings) : [];
+      const adopted = adoption
+        ? html`<p>${msg(lang, 'groups.banner.resolution', { number: adoption.resolution_number, date: dmy(adoption.decided_on), published: dmy(adoption.published_on), end: dmy(adoption.term_end) })}</p>
+${clauses.length > 0 ? html`<div class="notice" role="note"><p><strong>${msg(lang, 'groups.banner.violations', { clauses: clauses.join(', ') })}</strong></p><ul>${adoption.findings.filter((f) => f.severity === 'violation').map((f) => findingItem(lang, f))}</ul></div>` : ''}`
+        : '';
+      const list =
         members.length === 0
           ? html`<p>${msg(lang, 'composition.empty')}</p>`
           : html`${chair ? html`<p>${msg(lang, 'role.chair')}: <strong>${chair.fullName}</strong></p>` : ''}
@@ -34,6 +46,7 @@ ${members.map((m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${
 </tbody>
 </table>`,
 )}`;
+      const body = html`${adopted}${await formationDecisionNote(deps.db, groupId, lang)}${list}`;
       return sendPage(
         reply,
         page,

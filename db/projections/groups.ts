@@ -63,6 +63,25 @@ export async function apply(trx: Transaction<Database>, event: Stored<CouncilEve
       expectOne(updated, 'groups', p.groupId);
       return;
     }
+    case 'group.adopted': {
+      const p = event.payload;
+      await trx
+        .insertInto('group_adoptions')
+        .values({
+          group_id: p.groupId,
+          resolution_number: p.resolutionNumber,
+          decided_on: p.decidedOn,
+          published_on: p.publishedOn,
+          term_start: p.termStart,
+          term_end: p.termEnd,
+          chair_elected_later: p.chairMembershipId === null,
+          members: p.members,
+          findings: JSON.stringify(p.findings),
+          adopted_at: event.occurredAt,
+        })
+        .execute();
+      return;
+    }
     case 'group.status-changed': {
       expectOne(
         await trx

@@ -1,0 +1,107 @@
+// Labels of taking on an existing group (the staff page) and of the banner on the group's public pages: the words of
+// the glossary (токтом / постановление кенеша, ыйгарым укуктарынын мөөнөтү / срок полномочий, төрага / председатель).
+import { defineMessages } from '../ui/define-messages';
+
+export const groupsMessages = defineMessages({
+  ky: {
+    'groups.adopt.title': 'Мурда түзүлгөн топту кабыл алуу',
+    'groups.adopt.intro':
+      'Айылдык кеңеш БМжБ тобун ушул система колдонулганга чейин түзгөн болсо, аны бул жерден каттаңыз: кеңештин токтому, анын жарыяланган күнү, төрага жана мүчөлөрдүн тизмеси (CSV). Курам 5.2-пункт боюнча текшерилет; ар бир бузуу пункту менен топтун каттоосунда сакталат жана ачык баракта көрсөтүлөт, бирок баш тартууга негиз болбойт: топту кеңеш түзгөн.',
+    'groups.adopt.decisionNumber': 'Кеңештин токтомунун номери',
+    'groups.adopt.decidedOn': 'Токтомдун күнү',
+    'groups.adopt.publishedOn': 'Кеңештин сайтына жарыяланган күнү',
+    'groups.adopt.publishedHint':
+      'Токтом жарыяланган күндөн тартып күчүнө кирет (токтомдун 6-пункту): ыйгарым укуктарынын мөөнөтү (4 жыл, 5.3.1-пункт) ошол күндөн башталат.',
+    'groups.adopt.termStartsOn': 'Ыйгарым укуктарынын мөөнөтүнүн башталышы (токтом башка күндөн күчүнө кирсе гана)',
+    'groups.adopt.chair': 'Токтомдо аталган төрага (аты-жөнү)',
+    'groups.adopt.chairHint':
+      '5.4.6-пункт: төрага жарандардын жана алардын бирикмелеринин өкүлдөрүнүн ичинен шайланат.',
+    'groups.adopt.chairLater': 'Токтомдо төрага аталган эмес: жыйналышта шайланат',
+    'groups.adopt.csv': 'Мүчөлөрдүн тизмеси (CSV файл)',
+    'groups.adopt.csvHint': 'Тизменин үлгүсү',
+    'groups.adopt.submit': 'Топту кабыл алуу',
+    'groups.adopt.done': 'Топ кабыл алынды.',
+    'groups.adopt.already': 'Бул токтом мурда эле жазылган; эч нерсе кайра жазылган жок.',
+    'groups.adopt.resolution': 'Кеңештин {date} № {number} токтому, жарыяланган күнү {published}',
+    'groups.adopt.term': 'Ыйгарым укуктарынын мөөнөтү: {start} – {end} (5.3.1-пункт)',
+    'groups.adopt.members': 'Мүчөлөрү: {count}',
+    'groups.adopt.chairNamed': 'Төрага: {name}',
+    'groups.adopt.chairNone': 'Төрага: жыйналышта шайланат (5.4.6-пункт)',
+    'groups.adopt.findings': 'Курамды текшерүүнүн жыйынтыгы (топтун каттоосунда сакталды)',
+    'groups.adopt.noFindings': 'Курам 5.2-пункттун талаптарына жооп берет.',
+    'groups.adopt.warnings': 'Файлдагы эскертүүлөр (жазылгандай сакталды)',
+    'groups.adopt.violation': 'бузуу',
+    'groups.adopt.warning': 'эскертүү',
+    'groups.adopt.composition': 'Топтун курамы (ачык барак)',
+    'groups.banner.violations': 'Топ {clauses} талаптарына жооп бербеген курам менен кабыл алынган.',
+    'groups.banner.resolution':
+      'Кеңештин {date} № {number} токтому менен түзүлгөн, {published} жарыяланган; ыйгарым укуктарынын мөөнөтү {end} чейин (5.3.1-пункт).',
+  },
+  ru: {
+    'groups.adopt.title': 'Принятие ранее созданной группы',
+    'groups.adopt.intro':
+      'Если айылный кенеш создал группу СМиО до начала работы в этой системе, зарегистрируйте её здесь: постановление кенеша, дата его опубликования, председатель и список членов (CSV). Состав проверяется по пункту 5.2; каждое нарушение с пунктом сохраняется в записи группы и показывается на открытой странице, но не служит причиной отказа: группу создал кенеш.',
+    'groups.adopt.decisionNumber': 'Номер постановления кенеша',
+    'groups.adopt.decidedOn': 'Дата постановления',
+    'groups.adopt.publishedOn': 'Дата опубликования на сайте кенеша',
+    'groups.adopt.publishedHint':
+      'Постановление вступает в силу со дня опубликования (пункт 6 постановления): срок полномочий (4 года, пункт 5.3.1) начинается с этой даты.',
+    'groups.adopt.termStartsOn': 'Начало срока полномочий (только если постановление вступает в силу с другой даты)',
+    'groups.adopt.chair': 'Председатель, названный в постановлении (ФИО)',
+    'groups.adopt.chairHint': 'Пункт 5.4.6: председатель избирается из представителей граждан и их объединений.',
+    'groups.adopt.chairLater': 'В постановлении председатель не назван: будет избран на заседании',
+    'groups.adopt.csv': 'Список членов (CSV-файл)',
+    'groups.adopt.csvHint': 'Образец списка',
+    'groups.adopt.submit': 'Принять группу',
+    'groups.adopt.done': 'Группа принята.',
+    'groups.adopt.already': 'Это постановление уже записано; ничего не записано повторно.',
+    'groups.adopt.resolution': 'Постановление кенеша от {date} № {number}, опубликовано {published}',
+    'groups.adopt.term': 'Срок полномочий: {start} – {end} (пункт 5.3.1)',
+    'groups.adopt.members': 'Членов: {count}',
+    'groups.adopt.chairNamed': 'Председатель: {name}',
+    'groups.adopt.chairNone': 'Председатель: будет избран на заседании (пункт 5.4.6)',
+    'groups.adopt.findings': 'Итоги проверки состава (сохранены в записи группы)',
+    'groups.adopt.noFindings': 'Состав соответствует требованиям пункта 5.2.',
+    'groups.adopt.warnings': 'Предупреждения по файлу (значения сохранены как записаны)',
+    'groups.adopt.violation': 'нарушение',
+    'groups.adopt.warning': 'предупреждение',
+    'groups.adopt.composition': 'Состав группы (открытая страница)',
+    'groups.banner.violations': 'Группа принята в составе, не соответствующем {clauses}.',
+    'groups.banner.resolution':
+      'Создана постановлением кенеша от {date} № {number}, опубликованным {published}; срок полномочий до {end} (пункт 5.3.1).',
+  },
+  en: {
+    'groups.adopt.title': 'Taking on an existing group',
+    'groups.adopt.intro':
+      "If the council created its joint monitoring and evaluation group before this product was used, register it here: the council's resolution, the date it was published, the chair and the list of members (CSV). The composition is checked against 5.2; every violation is kept on the group's record with its clause and shown on the public page, but it is not a reason to refuse: the council has adopted the group.",
+    'groups.adopt.decisionNumber': 'Council resolution number',
+    'groups.adopt.decidedOn': 'Date of the resolution',
+    'groups.adopt.publishedOn': "Date published on the council's website",
+    'groups.adopt.publishedHint':
+      'The resolution takes effect on its publication (its item 6): the term of office (4 years, 5.3.1) starts on that date.',
+    'groups.adopt.termStartsOn': 'Start of the term of office (only if the resolution takes effect on another date)',
+    'groups.adopt.chair': 'Chair named in the resolution (full name)',
+    'groups.adopt.chairHint':
+      '5.4.6: the chair is elected from the representatives of citizens and their associations.',
+    'groups.adopt.chairLater': 'The resolution names no chair: the chair is to be elected at a meeting',
+    'groups.adopt.csv': 'List of members (CSV file)',
+    'groups.adopt.csvHint': 'Template of the list',
+    'groups.adopt.submit': 'Take on the group',
+    'groups.adopt.done': 'The group is taken on.',
+    'groups.adopt.already': 'This resolution is already recorded; nothing was recorded again.',
+    'groups.adopt.resolution': 'Council resolution No. {number} of {date}, published {published}',
+    'groups.adopt.term': 'Term of office: {start} to {end} (5.3.1)',
+    'groups.adopt.members': 'Members: {count}',
+    'groups.adopt.chairNamed': 'Chair: {name}',
+    'groups.adopt.chairNone': 'Chair: to be elected at a meeting (5.4.6)',
+    'groups.adopt.findings': "The composition check (kept on the group's record)",
+    'groups.adopt.noFindings': 'The composition meets the requirements of 5.2.',
+    'groups.adopt.warnings': 'Warnings on the file (values kept as written)',
+    'groups.adopt.violation': 'violation',
+    'groups.adopt.warning': 'warning',
+    'groups.adopt.composition': "The group's composition (public page)",
+    'groups.banner.violations': 'Adopted with a composition that does not meet {clauses}.',
+    'groups.banner.resolution':
+      'Created by council resolution No. {number} of {date}, published {published}; term of office until {end} (5.3.1).',
+  },
+});
