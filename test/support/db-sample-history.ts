@@ -187,6 +187,82 @@ export async function recordSampleHistory(
       },
     },
     { type: 'group.status-changed', payload: { groupId, status: 'active', reason: 'chair elected (5.4.6)' } },
+    // The term procedure (5.3.1, 7.2): its start, a meeting moved, held with quorum, its minutes and a decision, a
+    // cadence warning and a reminder, and the end.
+    {
+      type: 'term.started',
+      payload: { groupId, councilId, termStart: '2026-11-02', termEnd: '2030-11-02' },
+    },
+    {
+      type: 'meeting.scheduled',
+      payload: {
+        meetingId: `mt3${suffix}`,
+        groupId,
+        kind: 'regular',
+        date: '2027-03-10',
+        time: '10:00',
+        place: 'Айыл өкмөтү',
+        agenda: 'Иш планы',
+      },
+    },
+    {
+      type: 'meeting.moved',
+      payload: {
+        meetingId: `mt3${suffix}`,
+        groupId,
+        date: '2027-03-12',
+        time: '11:00',
+        place: 'Мектеп',
+        reason: null,
+      },
+    },
+    {
+      type: 'meeting.attendance-recorded',
+      payload: {
+        meetingId: `mt3${suffix}`,
+        groupId,
+        heldOn: '2027-03-12',
+        presentMembershipIds: [`m1${suffix}`],
+        total: 1,
+        required: 1,
+        quorate: true,
+      },
+    },
+    {
+      type: 'meeting.minutes-recorded',
+      payload: { meetingId: `mt3${suffix}`, groupId, date: '2027-03-12', text: 'Протокол № 2', file: null },
+    },
+    {
+      type: 'meeting.decision-recorded',
+      payload: {
+        meetingId: `mt3${suffix}`,
+        groupId,
+        decisionId: `dc1${suffix}`,
+        text: 'Иш планы бекитилди',
+        votesFor: 1,
+        votesAgainst: 0,
+        votesAbstained: 0,
+        taken: true,
+        because: 'majority',
+      },
+    },
+    {
+      type: 'term.cadence-warned',
+      payload: {
+        groupId,
+        year: 2027,
+        quarter: 2,
+        on: '2027-06-25',
+        reading: 'at-least-once-per-quarter',
+        state: 'no-meeting-yet',
+        meetings: 0,
+      },
+    },
+    {
+      type: 'term.reminder-sent',
+      payload: { groupId, key: 'three-months', on: '2030-08-02', termEnd: '2030-11-02' },
+    },
+    { type: 'term.ended', payload: { groupId, termEnd: '2030-11-02' } },
   ]);
   await rec(streams.object(`o1${suffix}`), [
     {
