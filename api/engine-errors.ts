@@ -22,6 +22,8 @@ export const CONFLICT_CODES: ReadonlySet<string> = new Set([
   'creation-notice-missing',
   // The chair may close an act only after an escalation: a matter of when.
   'not-escalated',
+  // procedures/recommendations: the council considers issued acts only.
+  'act-not-issued',
 ]);
 
 /** The AppError for an engine error or a use case's refusal, or null when `error` is neither. */

@@ -75,7 +75,19 @@ export type CouncilEvent =
 export type GroupEvent =
   | Ev<'group.opened', { groupId: string; councilId: string; councilFormedOn: IsoDate | null }>
   /** 5.4.5: the council's decision creates the group; 5.3.1: the term ends 4 years later. */
-  | Ev<'group.created', { groupId: string; createdOn: IsoDate; resolutionNumber: string; termEnd: IsoDate }>
+  | Ev<
+      'group.created',
+      {
+        groupId: string;
+        createdOn: IsoDate;
+        resolutionNumber: string;
+        termEnd: IsoDate;
+        /** 5.4.5 as adopted: each rule of 5.2 the composition breaks, with its clause (words without birth dates). */
+        violations?: { code: string; clause: string | null; message: { ky: string; ru: string; en: string } }[];
+        /** The chair the council's decision named, or null. */
+        chairNamed?: string | null;
+      }
+    >
   | Ev<'group.status-changed', { groupId: string; status: GroupStatus; reason: string | null }>
   /** A group the council created before the product was used, taken on (procedures/groups/adopt-group.ts). */
   | Ev<'group.adopted', GroupAdoptedPayload>;

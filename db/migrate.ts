@@ -11,7 +11,6 @@ import * as councilRetention from './migrations/20261129T0900-council-retention'
 import * as objectCalendar from './migrations/20261201T0900-object-calendar';
 import * as informationRequests from './migrations/20261201T1000-information-requests';
 import * as passwordLinks from './migrations/20261202T0900-password-links';
-import * as linkRevocation from './migrations/20261207T0901-link-revocation';
 import * as objectEdits from './migrations/20261207T0903-object-edits';
 import * as groupAdoptions from './migrations/20261207T0905-group-adoptions';
 import * as linkRevocation from './migrations/20261207T0901-link-revocation';
@@ -30,7 +29,6 @@ const migrations: Record<string, Migration> = {
   '20261201T0900-object-calendar': objectCalendar,
   '20261201T1000-information-requests': informationRequests,
   '20261202T0900-password-links': passwordLinks,
-  '20261207T0901-link-revocation': linkRevocation,
   '20261207T0903-object-edits': objectEdits,
   '20261207T0905-group-adoptions': groupAdoptions,
   '20261207T0901-link-revocation': linkRevocation,

@@ -7,6 +7,7 @@ import { FINDING_METHODS, MONITORED_OBJECT_KINDS } from '../../domain/act';
 import type { Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
 import type { App, AppDeps } from '../app-types';
+import { considerationSection } from '../recommendations/routes';
 import { msg } from '../ui/messages';
 import { html, type Html } from '../ui/html';
 import { layout } from '../ui/layout';
@@ -78,6 +79,7 @@ ${annexes.map((a) => {
   return html`<li>${file ? html`<a href="${annexUrl(act.id, file.id)}" download>${a.title}</a>` : a.title}</li>\n`;
 })}</ol>`
 }
+${await considerationSection(deps.db, act, lang)}
 <p class="noprint"><a href="${actPrintHref(act.id, lang)}">${msg(lang, 'notices.print')}</a></p>
 <p><a href="/groups/${encodeURIComponent(act.groupId)}/acts?lang=${lang}">${msg(lang, 'act.back')}</a></p>`;
       return sendPage(

@@ -1,0 +1,118 @@
+// Labels of the council's answer to the group's recommendations (issue 15 point 3): the sessions that considered an
+// act, the decision on each recommendation (сунуштама, 8.1), the executive body's report (4.3(4)) and the council's
+// own period for considering acts, which is not a statutory deadline.
+import { defineMessages } from '../ui/define-messages';
+
+export const considerationMessages = defineMessages({
+  ky: {
+    'consideration.title': 'Кеңештин сунуштамалар боюнча чечимдери',
+    'consideration.intro':
+      'Кеңеш актыны сессияда карайт жана ар бир сунуштама боюнча чечим кабыл алат (токтомдун 2-пункту; 3.1).',
+    'consideration.recommendation': 'Сунуштама',
+    'consideration.decision': 'Кеңештин чечими',
+    'consideration.text': 'Чечимдин тексти же себеби',
+    'consideration.session': 'Сессия',
+    'consideration.sessionOn': 'Сессиянын күнү',
+    'consideration.agendaItem': 'Күн тартибиндеги маселе',
+    'consideration.none': 'Кеңеш бул актыны али караган жок.',
+    'consideration.notDecided': 'чечим жок',
+    'consideration.choose': '— чечим жок —',
+    'consideration.record': 'Кеңештин чечимин жазуу',
+    'consideration.submit': 'Жазуу',
+    'consideration.recorded': 'Кеңештин чечими жазылды.',
+    'consideration.already': 'Бул сессиянын чечими мурда эле жазылган; эч нерсе өзгөргөн жок.',
+    'consideration.report': 'Аткаруу органынын отчету (4.3(4))',
+    'consideration.reportedOn': '{date} берилди',
+    'consideration.late': 'мөөнөтүнөн кеч',
+    'consideration.onTime': 'өз убагында',
+    'consideration.noReport': 'Аткаруу органы али отчет берген жок.',
+    'consideration.expectedBy':
+      'Кеңеш {date} чейин карайт деп күтүлөт (кеңештин өзүнүн мөөнөтү, мыйзамда белгиленген мөөнөт эмес).',
+    'consideration.overdue':
+      'Кеңеш актыны {date} чейин караган жок ({days, plural, other {# күн}} өттү; кеңештин өзүнүн мөөнөтү, мыйзамда белгиленген мөөнөт эмес).',
+    'consideration.undecided': 'Чечими жок же кийинкиге калтырылган сунуштамалар: {count}.',
+    'consideration.flagTitle': 'Кеңеш карай элек актылар',
+    'consideration.flagNone': 'Бардык актылар кеңештин мөөнөтүндө каралды же мөөнөтү али бүтө элек.',
+    'consideration.open': 'Кеңештин чечимдери',
+    'consideration.daysTitle': 'Актыларды кароо мөөнөтү',
+    'consideration.daysIntro':
+      'Жобо кеңешке актыны кароо үчүн мөөнөт белгилебейт. Бул кеңештин өзүнүн мөөнөтү: акт чыгарылгандан кийин ушунча календардык күндө каралбаса, төраганын башкаруу тактасында белгиленет.',
+    'consideration.days': 'Календардык күндөр',
+    'consideration.save': 'Сактоо',
+    'consideration.saved': 'Сакталды.',
+  },
+  ru: {
+    'consideration.title': 'Решения кенеша по рекомендациям',
+    'consideration.intro':
+      'Кенеш рассматривает акт на сессии и принимает решение по каждой рекомендации (п. 2 постановления; 3.1).',
+    'consideration.recommendation': 'Рекомендация',
+    'consideration.decision': 'Решение кенеша',
+    'consideration.text': 'Текст или основание решения',
+    'consideration.session': 'Сессия',
+    'consideration.sessionOn': 'Дата сессии',
+    'consideration.agendaItem': 'Вопрос повестки',
+    'consideration.none': 'Кенеш ещё не рассматривал этот акт.',
+    'consideration.notDecided': 'решения нет',
+    'consideration.choose': '— решения нет —',
+    'consideration.record': 'Записать решение кенеша',
+    'consideration.submit': 'Записать',
+    'consideration.recorded': 'Решение кенеша записано.',
+    'consideration.already': 'Решение этой сессии уже было записано; ничего не изменилось.',
+    'consideration.report': 'Отчёт исполнительного органа (4.3(4))',
+    'consideration.reportedOn': 'представлен {date}',
+    'consideration.late': 'с опозданием',
+    'consideration.onTime': 'в срок',
+    'consideration.noReport': 'Исполнительный орган ещё не представил отчёт.',
+    'consideration.expectedBy':
+      'Ожидается, что кенеш рассмотрит акт до {date} (собственный срок кенеша, не установленный законом).',
+    'consideration.overdue':
+      'Кенеш не рассмотрел акт до {date} (прошло {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}; собственный срок кенеша, не установленный законом).',
+    'consideration.undecided': 'Рекомендаций без решения или отложенных: {count}.',
+    'consideration.flagTitle': 'Акты, не рассмотренные кенешем',
+    'consideration.flagNone': 'Все акты рассмотрены в срок кенеша или срок ещё не истёк.',
+    'consideration.open': 'Решения кенеша',
+    'consideration.daysTitle': 'Срок рассмотрения актов',
+    'consideration.daysIntro':
+      'Положение не устанавливает кенешу срок рассмотрения акта. Это собственный срок кенеша: акт, не рассмотренный за это число календарных дней после выдачи, отмечается на панели председателя.',
+    'consideration.days': 'Календарных дней',
+    'consideration.save': 'Сохранить',
+    'consideration.saved': 'Сохранено.',
+  },
+  en: {
+    'consideration.title': "The council's decisions on the recommendations",
+    'consideration.intro':
+      'The council considers the act at a session and decides on each recommendation (resolution item 2; 3.1).',
+    'consideration.recommendation': 'Recommendation',
+    'consideration.decision': "The council's decision",
+    'consideration.text': "The decision's text or reason",
+    'consideration.session': 'Session',
+    'consideration.sessionOn': "The session's date",
+    'consideration.agendaItem': 'Agenda item',
+    'consideration.none': 'The council has not considered this act yet.',
+    'consideration.notDecided': 'no decision',
+    'consideration.choose': '— no decision —',
+    'consideration.record': "Record the council's decision",
+    'consideration.submit': 'Record',
+    'consideration.recorded': "The council's decision is recorded.",
+    'consideration.already': "This session's decision was recorded before; nothing changed.",
+    'consideration.report': "The executive body's report (4.3(4))",
+    'consideration.reportedOn': 'reported on {date}',
+    'consideration.late': 'late',
+    'consideration.onTime': 'on time',
+    'consideration.noReport': 'The executive body has not reported yet.',
+    'consideration.expectedBy':
+      "The council is expected to consider the act by {date} (the council's own period, not a statutory deadline).",
+    'consideration.overdue':
+      "The council has not considered the act by {date} ({days, plural, one {# day} other {# days}} ago; the council's own period, not a statutory deadline).",
+    'consideration.undecided': 'Recommendations without a decision or deferred: {count}.',
+    'consideration.flagTitle': 'Acts the council has not considered',
+    'consideration.flagNone': "Every act was considered within the council's period, or its period has not ended.",
+    'consideration.open': "The council's decisions",
+    'consideration.daysTitle': 'The period for considering acts',
+    'consideration.daysIntro':
+      'The regulation sets the council no period for considering an act. This is the council’s own: an act not considered within this many calendar days of its issue is flagged on the chair’s dashboard.',
+    'consideration.days': 'Calendar days',
+    'consideration.save': 'Save',
+    'consideration.saved': 'Saved.',
+  },
+});

@@ -1,0 +1,485 @@
+// The council's answer to the group's recommendations (issue 15 point 3; resolution item 2; 3.1; 4.3(4)):
+//   GET  /api/acts/:actId/council-decisions          public (issued acts)  each recommendation with the council's
+//                                                                        decisions, the sessions, the executive body's reports
+//   POST /api/acts/:actId/council-decisions          staff of the council  record a session's decisions
+//   PUT  /api/councils/:councilId/consideration-days staff of the council  the council's own period (not statutory)
+//   GET|POST /manage/acts/:actId/council-decisions   the same as a page (staff record; chair, members, deputies read)
+//   GET|POST /manage/councils/:councilId/consideration-days   the period as a page
+// The public act page and the chair's dashboard show the same through considerationSection and considerationFlags.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { findAct, type Act } from '../../db/acts';
+import {
+  actConsiderations,
+  considerationDays,
+  executiveReports,
+  groupConsiderationStates,
+  type ActConsideration,
+} from '../../db/considerations';
+import type { Database } from '../../db/database';
+import { findCouncilById } from '../../db/councils';
+import { findGroupById } from '../../db/groups';
+import {
+  COUNCIL_DECISIONS,
+  COUNCIL_DECISION_NAMES,
+  CONSIDERATION_DAYS_RANGE,
+  considerationState,
+  type CouncilDecision,
+} from '../../domain/council-consideration';
+import type { Lang } from '../../domain/i18n';
+import { dmy } from '../../domain/messages';
+import {
+  recordCouncilConsideration,
+  setCouncilConsiderationDays,
+} from '../../procedures/recommendations/record-consideration';
+import { actorOf, pageError, requireActRole, todayOf } from '../acts/common';
+import { AppError } from '../app-error';
+import type { App, AppDeps } from '../app-types';
+import { requireCouncilRole } from '../auth/require-role';
+import { engineAppError } from '../engine-errors';
+import { ERROR_STATUS } from '../error-status';
+import { ErrorSchema, Nullable } from '../schemas';
+import { errorBox } from '../ui/error-page';
+import { html, type Html } from '../ui/html';
+import { csrfField, layout, type PageRequest } from '../ui/layout';
+import { msg } from '../ui/messages';
+import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+
+const PUBLIC_STATUSES = ['issued', 'received', 'closed'];
+const READERS = ['staff', 'deputy', 'chair', 'member'] as const;
+const ActParams = Type.Object({ actId: Type.String({ minLength: 1, maxLength: 200 }) });
+const CouncilParams = Type.Object({ councilId: Type.String({ minLength: 1, maxLength: 200 }) });
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+
+const DecisionSchema = Type.Object(
+  {
+    recommendation: Type.Integer({ minimum: 1, maximum: 1000, description: 'numbered from 1 as the act lists them' }),
+    decision: Type.Enum([...COUNCIL_DECISIONS]),
+    text: Type.Optional(Type.String({ maxLength: 4000, description: 'required unless accepted' })),
+  },
+  { additionalProperties: false },
+);
+const ConsiderationBody = Type.Object(
+  {
+    sessionOn: Type.String({ maxLength: 20, description: 'YYYY-MM-DD, the council session that considered the act' }),
+    agendaItem: Type.String({ maxLength: 500 }),
+    decisions: Type.Array(DecisionSchema, { maxItems: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+const DecisionView = Type.Object({
+  recommendation: Type.Integer(),
+  decision: Type.Enum([...COUNCIL_DECISIONS]),
+  text: Type.String(),
+});
+const RecommendationsView = Type.Object({
+  actId: Type.String(),
+  number: Nullable(Type.String()),
+  recommendations: Type.Array(
+    Type.Object({
+      number: Type.Integer(),
+      text: Type.String(),
+      decisions: Type.Array(
+        Type.Object({
+          sessionOn: Type.String(),
+          agendaItem: Type.String(),
+          decision: Type.Enum([...COUNCIL_DECISIONS]),
+          text: Type.String(),
+        }),
+      ),
+    }),
+  ),
+  sessions: Type.Array(Type.Object({ sessionOn: Type.String(), agendaItem: Type.String() })),
+  executiveReports: Type.Array(Type.Object({ reportedOn: Type.String(), late: Type.Boolean() })),
+});
+const ConsiderationView = Type.Object({
+  considerationId: Type.String(),
+  sessionOn: Type.String(),
+  agendaItem: Type.String(),
+  decisions: Type.Array(DecisionView),
+  recorded: Type.Boolean({
+    description: 'false: this session and agenda item were recorded before; nothing new was written',
+  }),
+});
+
+export const considerationsPath = (actId: string) => `/manage/acts/${encodeURIComponent(actId)}/council-decisions`;
+const daysPath = (councilId: string) => `/manage/councils/${encodeURIComponent(councilId)}/consideration-days`;
+
+/** The API's and the pages' view of an act's recommendations with the council's decisions. */
+async function recommendationsView(db: Kysely<Database>, act: Act) {
+  const [sessions, reports] = await Promise.all([actConsiderations(db, act.id), executiveReports(db, act.id)]);
+  const recommendations = (act.draft.recommendations ?? []).map((text, i) => {
+    const n = i + 1;
+    const decisions = sessions.flatMap((s) =>
+      s.decisions
+        .filter((d) => d.recommendation === n)
+        .map((d) => ({ sessionOn: s.sessionOn, agendaItem: s.agendaItem, decision: d.decision, text: d.text })),
+    );
+    return { number: n, text, decisions, latest: decisions.at(-1) ?? null };
+  });
+  return { recommendations, sessions, reports };
+}
+
+const problemOf = (error: unknown): AppError | null => engineAppError(error);
+
+/** Each recommendation with the council's latest decision and the executive body's report: the public act page's part. */
+export async function considerationSection(
+  db: Kysely<Database>,
+  act: Act,
+  lang: Lang,
+  withReportText = false,
+): Promise<Html> {
+  const { recommendations, reports } = await recommendationsView(db, act);
+  const rows = recommendations.map(
+    (r) =>
+      html`<tr><td>${String(r.number)}. ${r.text}</td><td>${
+        r.latest
+          ? html`<strong>${COUNCIL_DECISION_NAMES[r.latest.decision][lang]}</strong> (${dmy(r.latest.sessionOn)})${r.latest.text ? html`<br>${r.latest.text}` : ''}`
+          : html`<span class="muted">${msg(lang, 'consideration.notDecided')}</span>`
+      }</td></tr>\n`,
+  );
+  const report =
+    reports.length === 0
+      ? html`<p>${msg(lang, 'consideration.noReport')}</p>`
+      : html`${reports.map(
+          (r) =>
+            html`<p>${msg(lang, 'consideration.reportedOn', { date: dmy(r.reportedOn) })} (${msg(lang, r.late ? 'consideration.late' : 'consideration.onTime')})${withReportText ? html`:<br>${r.text}` : ''}</p>`,
+        )}`;
+  return html`<section aria-labelledby="council-decisions">
+<h2 id="council-decisions">${msg(lang, 'consideration.title')}</h2>
+${
+  recommendations.length === 0
+    ? ''
+    : html`<div class="scroll"><table>
+<thead><tr><th scope="col">${msg(lang, 'consideration.recommendation')}</th><th scope="col">${msg(lang, 'consideration.decision')}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`
+}
+<h3>${msg(lang, 'consideration.report')}</h3>
+${report}
+</section>`;
+}
+
+/** The chair's dashboard part: the group's acts the council has not considered within its own period (not statutory). */
+export async function considerationFlags(
+  db: Kysely<Database>,
+  groupId: string,
+  lang: Lang,
+  today: string,
+): Promise<Html> {
+  const overdue = (await groupConsiderationStates(db, groupId, today)).filter((a) => a.state.state === 'overdue');
+  return html`<section aria-labelledby="consideration-flags">
+<h2 id="consideration-flags">${msg(lang, 'consideration.flagTitle')}</h2>
+${
+  overdue.length === 0
+    ? html`<p>${msg(lang, 'consideration.flagNone')}</p>`
+    : html`<ul>${overdue.map((a) =>
+        a.state.state === 'overdue'
+          ? html`<li><a href="${considerationsPath(a.actId)}?lang=${lang}">${a.number ?? ''} ${a.title}</a>: ${msg(lang, 'consideration.overdue', { date: dmy(a.state.expectedBy), days: a.state.daysOver })}</li>`
+          : '',
+      )}</ul>`
+}
+</section>`;
+}
+
+export function considerationRoutes(app: App, deps: AppDeps): void {
+  const useCaseDeps = { db: deps.db, now: () => (deps.clock ?? Date.now)() };
+
+  app.get(
+    '/api/acts/:actId/council-decisions',
+    {
+      schema: {
+        summary:
+          "An issued act's recommendations with the council's decisions and the executive body's reports (public)",
+        tags: ['acts'],
+        params: ActParams,
+        response: { 200: RecommendationsView, 404: ErrorSchema },
+      },
+      config: { access: ['public'] },
+    },
+    async (request) => {
+      const act = await findAct(deps.db, request.params.actId);
+      if (!act || !PUBLIC_STATUSES.includes(act.status))
+        throw new AppError('not-found', `act ${request.params.actId} does not exist or is not issued`, {
+          subject: request.params.actId,
+        });
+      const view = await recommendationsView(deps.db, act);
+      return {
+        actId: act.id,
+        number: act.number,
+        recommendations: view.recommendations.map((r) => ({ number: r.number, text: r.text, decisions: r.decisions })),
+        sessions: view.sessions.map((s) => ({ sessionOn: s.sessionOn, agendaItem: s.agendaItem })),
+        // The report's date and whether it was late; its text is shown to the council's staff and the group only.
+        executiveReports: view.reports.map((r) => ({ reportedOn: r.reportedOn, late: r.late })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/acts/:actId/council-decisions',
+    {
+      schema: {
+        summary: 'Record the council session that considered an act and its decision on each recommendation (staff)',
+        tags: ['acts'],
+        params: ActParams,
+        body: ConsiderationBody,
+        response: { 200: ConsiderationView, 201: ConsiderationView, ...errors },
+      },
+      config: { access: ['staff'] },
+      preValidation: requireActRole(deps.db, ['staff']),
+    },
+    async (request, reply) => {
+      const b = request.body;
+      try {
+        const { consideration, recorded } = await recordCouncilConsideration(useCaseDeps, {
+          actId: request.params.actId,
+          sessionOn: b.sessionOn,
+          agendaItem: b.agendaItem,
+          decisions: b.decisions.map((d) => ({ ...d, text: d.text ?? '' })),
+          actor: actorOf(request),
+        });
+        return reply.code(recorded ? 201 : 200).send({ ...consideration, recorded });
+      } catch (error) {
+        throw problemOf(error) ?? error;
+      }
+    },
+  );
+
+  app.put(
+    '/api/councils/:councilId/consideration-days',
+    {
+      schema: {
+        summary: "The council's own period for considering acts, in calendar days (not a statutory deadline)",
+        tags: ['councils'],
+        params: CouncilParams,
+        body: Type.Object(
+          { days: Type.Integer({ minimum: CONSIDERATION_DAYS_RANGE.min, maximum: CONSIDERATION_DAYS_RANGE.max }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ days: Type.Integer(), changed: Type.Boolean() }), ...errors },
+      },
+      config: { access: ['staff'] },
+      preValidation: requireCouncilRole(deps.db, ['staff']),
+    },
+    async (request) => {
+      try {
+        return await setCouncilConsiderationDays(deps, {
+          councilId: request.params.councilId,
+          days: request.body.days,
+          actor: actorOf(request),
+        });
+      } catch (error) {
+        throw problemOf(error) ?? error;
+      }
+    },
+  );
+
+  // ---- pages ----
+
+  type Typed = { sessionOn: string; agendaItem: string; decisions: Record<number, { decision: string; text: string }> };
+  const EMPTY: Typed = { sessionOn: '', agendaItem: '', decisions: {} };
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actId: string,
+    status: number,
+    error: AppError | null,
+    typed: Typed,
+  ) {
+    const page: PageRequest = pageRequest(request, considerationsPath(actId));
+    const l = page.lang;
+    const act = await findAct(deps.db, actId);
+    if (!act) return sendNotFound(reply, page);
+    const group = (await findGroupById(deps.db, act.groupId))!;
+    const today = todayOf(deps);
+    const mayRecord = page.auth?.role === 'staff';
+    const issued = PUBLIC_STATUSES.includes(act.status);
+    const [section, sessions, days] = await Promise.all([
+      considerationSection(deps.db, act, l, true),
+      actConsiderations(deps.db, act.id),
+      considerationDays(deps.db, group.council_id),
+    ]);
+    const done = (request.query as { done?: string }).done;
+    const note =
+      done === 'recorded' || done === 'already'
+        ? html`<p class="notice" role="status">${msg(l, done === 'recorded' ? 'consideration.recorded' : 'consideration.already')}</p>`
+        : '';
+    let state: Html | string = '';
+    if (issued && act.issuedOn) {
+      const s = considerationState(
+        { issuedOn: act.issuedOn, recommendations: (act.draft.recommendations ?? []).length },
+        sessions.flatMap((c: ActConsideration) => c.decisions.map((d) => ({ ...d, sessionOn: c.sessionOn }))),
+        days,
+        today,
+      );
+      state =
+        s.state === 'considered'
+          ? s.undecided > 0
+            ? html`<p>${msg(l, 'consideration.undecided', { count: s.undecided })}</p>`
+            : ''
+          : s.state === 'awaiting'
+            ? html`<p class="muted">${msg(l, 'consideration.expectedBy', { date: dmy(s.expectedBy) })}</p>`
+            : html`<p class="warning">${msg(l, 'consideration.overdue', { date: dmy(s.expectedBy), days: s.daysOver })}</p>`;
+    }
+    const sessionList =
+      sessions.length === 0
+        ? html`<p>${msg(l, 'consideration.none')}</p>`
+        : html`<ul>${sessions.map((s) => html`<li>${msg(l, 'consideration.session')} ${dmy(s.sessionOn)}: ${s.agendaItem}</li>`)}</ul>`;
+    const recommendations = act.draft.recommendations ?? [];
+    const form =
+      mayRecord && issued && recommendations.length > 0
+        ? html`<h2>${msg(l, 'consideration.record')}</h2>
+${error ? errorBox(page, error) : ''}
+<form method="post" action="${considerationsPath(actId)}?lang=${l}">
+${csrfField(page)}
+<label for="sessionOn">${msg(l, 'consideration.sessionOn')}</label>
+<input id="sessionOn" name="sessionOn" type="date" required value="${typed.sessionOn}" max="${today}">
+<label for="agendaItem">${msg(l, 'consideration.agendaItem')}</label>
+<input id="agendaItem" name="agendaItem" type="text" maxlength="500" required value="${typed.agendaItem}">
+${recommendations.map((text, i) => {
+  const n = i + 1;
+  const t = typed.decisions[n] ?? { decision: '', text: '' };
+  return html`<fieldset><legend>${msg(l, 'consideration.recommendation')} ${String(n)}: ${text}</legend>
+<label for="decision-${String(n)}">${msg(l, 'consideration.decision')}</label>
+<select id="decision-${String(n)}" name="decision_${String(n)}"><option value="">${msg(l, 'consideration.choose')}</option>${COUNCIL_DECISIONS.map(
+    (d) =>
+      d === t.decision
+        ? html`<option value="${d}" selected>${COUNCIL_DECISION_NAMES[d][l]}</option>`
+        : html`<option value="${d}">${COUNCIL_DECISION_NAMES[d][l]}</option>`,
+  )}</select>
+<label for="text-${String(n)}">${msg(l, 'consideration.text')}</label>
+<textarea id="text-${String(n)}" name="text_${String(n)}" rows="2" maxlength="4000">${t.text}</textarea>
+</fieldset>`;
+})}
+<button type="submit">${msg(l, 'consideration.submit')}</button>
+</form>`
+        : '';
+    const body = html`${note}<p><a href="/manage/acts/${encodeURIComponent(actId)}?lang=${l}">${act.number ?? ''} ${act.title}</a></p>
+<p class="muted">${msg(l, 'consideration.intro')}</p>
+${state}${section}<h2>${msg(l, 'consideration.session')}</h2>${sessionList}${form}`;
+    return sendPage(reply, page, status, layout(page, msg(l, 'consideration.title'), body));
+  }
+
+  app.get(
+    '/manage/acts/:actId/council-decisions',
+    {
+      schema: { hide: true, params: ActParams },
+      config: { access: [...READERS], page: true },
+      preValidation: requireActRole(deps.db, READERS),
+    },
+    (request, reply) => render(request, reply, request.params.actId, 200, null, EMPTY),
+  );
+
+  app.post(
+    '/manage/acts/:actId/council-decisions',
+    {
+      schema: {
+        hide: true,
+        params: ActParams,
+        body: Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 4000 }), { maxProperties: 2100 }),
+      },
+      config: { access: ['staff'], page: true },
+      preValidation: requireActRole(deps.db, ['staff']),
+    },
+    async (request, reply) => {
+      const { actId } = request.params;
+      const b = request.body;
+      const decisions: Typed['decisions'] = {};
+      for (const [name, value] of Object.entries(b)) {
+        const m = /^(decision|text)_(\d{1,4})$/.exec(name);
+        if (!m) continue;
+        const n = Number(m[2]);
+        decisions[n] ??= { decision: '', text: '' };
+        decisions[n][m[1] as 'decision' | 'text'] = value;
+      }
+      const typed: Typed = { sessionOn: b.sessionOn ?? '', agendaItem: b.agendaItem ?? '', decisions };
+      const l = pageRequest(request, '').lang;
+      let recorded: boolean;
+      try {
+        ({ recorded } = await recordCouncilConsideration(useCaseDeps, {
+          actId,
+          sessionOn: typed.sessionOn,
+          agendaItem: typed.agendaItem,
+          decisions: Object.entries(decisions)
+            .filter(([, d]) => d.decision !== '')
+            .map(([n, d]) => ({ recommendation: Number(n), decision: d.decision as CouncilDecision, text: d.text })),
+          actor: actorOf(request),
+        }));
+      } catch (error) {
+        const shown = problemOf(error) ?? pageError(error);
+        if (!shown) throw error;
+        return render(request, reply, actId, ERROR_STATUS[shown.code], shown, typed);
+      }
+      return reply.redirect(`${considerationsPath(actId)}?lang=${l}&done=${recorded ? 'recorded' : 'already'}`, 303);
+    },
+  );
+
+  async function renderDays(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    councilId: string,
+    status: number,
+    error: AppError | null,
+  ) {
+    const page = pageRequest(request, daysPath(councilId));
+    const l = page.lang;
+    const council = await findCouncilById(deps.db, councilId);
+    if (!council) return sendNotFound(reply, page);
+    const days = await considerationDays(deps.db, councilId);
+    const saved = (request.query as { done?: string }).done === 'saved';
+    const body = html`${saved ? html`<p class="notice" role="status">${msg(l, 'consideration.saved')}</p>` : ''}
+<p>${msg(l, 'consideration.daysIntro')}</p>
+${error ? errorBox(page, error) : ''}
+<form method="post" action="${daysPath(councilId)}?lang=${l}">
+${csrfField(page)}
+<label for="days">${msg(l, 'consideration.days')}</label>
+<input id="days" name="days" type="number" inputmode="numeric" min="${String(CONSIDERATION_DAYS_RANGE.min)}" max="${String(CONSIDERATION_DAYS_RANGE.max)}" required value="${String(days)}">
+<button type="submit">${msg(l, 'consideration.save')}</button>
+</form>`;
+    return sendPage(reply, page, status, layout(page, msg(l, 'consideration.daysTitle'), body));
+  }
+
+  app.get(
+    '/manage/councils/:councilId/consideration-days',
+    {
+      schema: { hide: true, params: CouncilParams },
+      config: { access: ['staff'], page: true },
+      preValidation: requireCouncilRole(deps.db, ['staff']),
+    },
+    (request, reply) => renderDays(request, reply, request.params.councilId, 200, null),
+  );
+
+  app.post(
+    '/manage/councils/:councilId/consideration-days',
+    {
+      schema: {
+        hide: true,
+        params: CouncilParams,
+        body: Type.Object({
+          _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+          days: Type.String({ maxLength: 10 }),
+        }),
+      },
+      config: { access: ['staff'], page: true },
+      preValidation: requireCouncilRole(deps.db, ['staff']),
+    },
+    async (request, reply) => {
+      const { councilId } = request.params;
+      const l = pageRequest(request, '').lang;
+      try {
+        await setCouncilConsiderationDays(deps, {
+          councilId,
+          days: /^\d{1,4}$/.test(request.body.days) ? Number(request.body.days) : Number.NaN,
+          actor: actorOf(request),
+        });
+      } catch (error) {
+        const shown = problemOf(error) ?? pageError(error);
+        if (!shown) throw error;
+        return renderDays(request, reply, councilId, ERROR_STATUS[shown.code], shown);
+      }
+      return reply.redirect(`${daysPath(councilId)}?lang=${l}&done=saved`, 303);
+    },
+  );
+}

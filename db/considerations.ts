@@ -1,0 +1,195 @@
+// The council's answer to the group's recommendations (issue 15 point 3): recording a session's decisions on an act
+// (once per act, session date and agenda item: a repeated submission records nothing new), reading them back with
+// the executive body's report (4.3(4)), and the council's period for considering acts.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  considerationState,
+  DEFAULT_CONSIDERATION_DAYS,
+  type ConsiderationState,
+  type CouncilDecision,
+} from '../domain/council-consideration';
+import { bishkekDateOf, type IsoDate } from '../domain/dates';
+import type { Database } from './database';
+import { streams } from './events';
+import { record } from './record';
+
+const date = (value: string | null | undefined): IsoDate | null => (value == null ? null : value.slice(0, 10));
+
+export interface RecordConsiderationInput {
+  actId: string;
+  groupId: string;
+  sessionOn: IsoDate;
+  agendaItem: string;
+  decisions: { recommendation: number; decision: CouncilDecision; text: string }[];
+}
+
+/** Records act.council-considered; the business key is the act, the session's date and its agenda item. */
+export async function recordConsideration(
+  db: Kysely<Database>,
+  input: RecordConsiderationInput,
+  actor: string,
+): Promise<{ considerationId: string; recorded: boolean }> {
+  const agendaItem = input.agendaItem.trim();
+  const key = `consideration:${input.actId}:${input.sessionOn}:${createHash('sha256').update(agendaItem).digest('hex').slice(0, 32)}`;
+  const considerationId = randomUUID();
+  const result = await record(db, {
+    stream: streams.act(input.actId),
+    actor,
+    events: [
+      {
+        type: 'act.council-considered',
+        idempotencyKey: key,
+        payload: {
+          considerationId,
+          actId: input.actId,
+          groupId: input.groupId,
+          sessionOn: input.sessionOn,
+          agendaItem,
+          decisions: input.decisions.map((d) => ({ ...d, text: d.text.trim() })),
+        },
+      },
+    ],
+  });
+  const stored = result.events[0]!;
+  const id = stored.type === 'act.council-considered' ? stored.payload.considerationId : considerationId;
+  return { considerationId: id, recorded: id === considerationId };
+}
+
+export async function considerationDays(db: Kysely<Database>, councilId: string): Promise<number> {
+  const row = await db
+    .selectFrom('councils')
+    .select('consideration_days')
+    .where('id', '=', councilId)
+    .executeTakeFirst();
+  return row?.consideration_days ?? DEFAULT_CONSIDERATION_DAYS;
+}
+
+export async function setConsiderationDays(
+  db: Kysely<Database>,
+  councilId: string,
+  days: number,
+  actor: string,
+): Promise<void> {
+  await record(db, {
+    stream: streams.council(councilId),
+    actor,
+    events: [{ type: 'council.consideration-days-set', payload: { councilId, days } }],
+  });
+}
+
+export interface ActConsideration {
+  considerationId: string;
+  sessionOn: IsoDate;
+  agendaItem: string;
+  decisions: { recommendation: number; decision: CouncilDecision; text: string }[];
+}
+
+/** The sessions that considered the act, oldest first, each with its decisions in the act's order. */
+export async function actConsiderations(db: Kysely<Database>, actId: string): Promise<ActConsideration[]> {
+  const sessions = await db
+    .selectFrom('act_considerations')
+    .selectAll()
+    .where('act_id', '=', actId)
+    .orderBy('session_on')
+    .orderBy('recorded_at')
+    .execute();
+  if (sessions.length === 0) return [];
+  const decisions = await db
+    .selectFrom('recommendation_decisions')
+    .selectAll()
+    .where('act_id', '=', actId)
+    .orderBy('recommendation')
+    .execute();
+  return sessions.map((s) => ({
+    considerationId: s.id,
+    sessionOn: date(s.session_on)!,
+    agendaItem: s.agenda_item,
+    decisions: decisions
+      .filter((d) => d.consideration_id === s.id)
+      .map((d) => ({ recommendation: d.recommendation, decision: d.decision, text: d.text })),
+  }));
+}
+
+/** The executive body's reports on the act (4.3(4)), as recorded: the latest correction of each, oldest first. */
+export async function executiveReports(
+  db: Kysely<Database>,
+  actId: string,
+): Promise<{ reportedOn: IsoDate; late: boolean; text: string }[]> {
+  const rows = await db
+    .selectFrom('responses')
+    .select(['id', 'submitted_at', 'late', 'body', 'supersedes_id'])
+    .where('act_id', '=', actId)
+    .where('kind', '=', 'executive-report')
+    .orderBy('submitted_at')
+    .execute();
+  const superseded = new Set(rows.map((r) => r.supersedes_id).filter((x) => x !== null));
+  return rows
+    .filter((r) => !superseded.has(r.id))
+    .map((r) => ({
+      reportedOn: bishkekDateOf(new Date(r.submitted_at).getTime()),
+      late: r.late,
+      text: r.body,
+    }));
+}
+
+export interface ActAwaitingCouncil {
+  actId: string;
+  number: string | null;
+  title: string;
+  issuedOn: IsoDate;
+  state: ConsiderationState;
+}
+
+/** The group's issued acts with where each stands with the council (the dashboard flags the overdue ones). */
+export async function groupConsiderationStates(
+  db: Kysely<Database>,
+  groupId: string,
+  today: IsoDate,
+): Promise<ActAwaitingCouncil[]> {
+  const group = await db.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirst();
+  if (!group) return [];
+  const days = await considerationDays(db, group.council_id);
+  const acts = await db
+    .selectFrom('acts')
+    .select(['id', 'number', 'title', 'issued_on', 'content'])
+    .where('group_id', '=', groupId)
+    .where('status', 'in', ['issued', 'received', 'closed'])
+    .orderBy('issued_on')
+    .execute();
+  if (acts.length === 0) return [];
+  const decided = await db
+    .selectFrom('recommendation_decisions')
+    .innerJoin('act_considerations', 'act_considerations.id', 'recommendation_decisions.consideration_id')
+    .select([
+      'recommendation_decisions.act_id',
+      'recommendation_decisions.recommendation',
+      'recommendation_decisions.decision',
+      'act_considerations.session_on',
+    ])
+    .where(
+      'recommendation_decisions.act_id',
+      'in',
+      acts.map((a) => a.id),
+    )
+    .execute();
+  return acts.map((a) => {
+    const recommendations = (a.content as { recommendations?: unknown }).recommendations;
+    const count = Array.isArray(recommendations) ? recommendations.length : 0;
+    const issuedOn = date(a.issued_on)!;
+    return {
+      actId: a.id,
+      number: a.number,
+      title: a.title,
+      issuedOn,
+      state: considerationState(
+        { issuedOn, recommendations: count },
+        decided
+          .filter((d) => d.act_id === a.id)
+          .map((d) => ({ sessionOn: date(d.session_on)!, recommendation: d.recommendation, decision: d.decision })),
+        days,
+        today,
+      ),
+    };
+  });
+}
