@@ -242,12 +242,20 @@ describe.skipIf(!requireServer(devServer, '`jmeg start` on the dev server'))(
       });
       const parsed = await simpleParser(await readFile(path.join(outbox, mail)));
       expect(parsed.to).toMatchObject({ text: 'mektep@aksuu.kg' });
-      // The mail carries the object's response link; opening it shows the act and records the receipt (4.3).
+      // The mail carries the object's response link; opening it shows the act and records nothing, its "I have
+      // received it" button records the receipt (4.3).
       const link = new RegExp(`${api.replace(/[.]/g, '\\.')}(/acts/${actId}/respond\\?t=[\\w.-]+)`).exec(
         parsed.text ?? '',
       )?.[1];
       expect(link, parsed.text).toBeDefined();
       expect((await fetch(`${api}${link!}`)).status).toBe(200);
+      const pressed = await fetch(`${api}${link!.replace('/respond?', '/respond/receipt?')}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+      });
+      expect(pressed.status).toBe(303);
       const received = await eventually('the receipt in the act state', async () => {
         const act = await call<{ receipt?: unknown } | null>('GET', `/api/acts/${actId}/state`);
         return act.json?.receipt ? act.json : null;
