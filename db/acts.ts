@@ -38,6 +38,7 @@ export type ActErrorCode =
   | 'not-a-draft'
   | 'act-incomplete'
   | 'invalid-date'
+  | 'unknown-annex'
   | AnnexRefusal['code'];
 
 /** A refusal about an act: a code, messages in ky/ru/en, and for an incomplete act every missing item (8.1). */
@@ -398,6 +399,7 @@ export async function attachAnnex(db: Kysely<Database>, input: AttachAnnexInput,
     throw new ActError(refusal.code, refusal.messages);
   }
   storeContent(input.dataDir, sha256, input.bytes);
+  const removed = await removedAnnexes(db, input.actId);
   const annex: AnnexData = {
     annexId: randomUUID(),
     fileName,
@@ -412,7 +414,8 @@ export async function attachAnnex(db: Kysely<Database>, input: AttachAnnexInput,
       {
         type: 'act.annex-attached',
         payload: { actId: input.actId, annex },
-        idempotencyKey: `act-annex:${input.actId}:${sha256}`,
+        // The same file twice at once is one annex; after a removal, the same file may be attached again.
+        idempotencyKey: `act-annex:${input.actId}:${sha256}${removed > 0 ? `:after-${removed}` : ''}`,
       },
     ],
   });
@@ -424,6 +427,43 @@ export async function attachAnnex(db: Kysely<Database>, input: AttachAnnexInput,
     sizeBytes: stored.sizeBytes,
     sha256: stored.storageKey,
   };
+}
+
+async function removedAnnexes(db: Kysely<Database>, actId: string): Promise<number> {
+  const { n } = await db
+    .selectFrom('events')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('stream_id', '=', streams.act(actId))
+    .where('type', '=', 'act.annex-removed')
+    .executeTakeFirstOrThrow();
+  return n;
+}
+
+/**
+ * Takes an annex file off a draft (act.annex-removed); refused once the act is issued (8.1: an issued act does not
+ * change). An annex that is not the act's is 'unknown-annex'. The stored content stays (other acts may share it).
+ */
+export async function removeAnnex(
+  db: Kysely<Database>,
+  input: { actId: string; annexId: string },
+  actor: string,
+): Promise<{ removed: ActAnnexFile; act: Act }> {
+  const act = await requireAct(db, input.actId);
+  const annex = act.annexes.find((a) => a.id === input.annexId);
+  if (act.status !== 'draft') throw notADraft(act);
+  if (!annex)
+    throw new ActError('unknown-annex', {
+      ky: `${act.number ?? act.id} актысында ${input.annexId} деген тиркеме жок.`,
+      ru: `У акта ${act.number ?? act.id} нет приложения ${input.annexId}.`,
+      en: `Act ${act.number ?? act.id} has no annex ${input.annexId}.`,
+    });
+  await record(db, {
+    stream: streams.act(input.actId),
+    expectedVersion: await streamVersion(db, streams.act(input.actId)),
+    actor,
+    events: [{ type: 'act.annex-removed', payload: { actId: act.id, annexId: annex.id, fileName: annex.fileName } }],
+  });
+  return { removed: annex, act: await requireAct(db, input.actId) };
 }
 
 // ---- issuing ----

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActState, CloseActInput, ReceiptInput, ResponseInput } from './act-procedure';
 import type { ObligationState } from './obligation-state';
-import { checkClose, checkReceipt, checkResponse } from './act-checks';
+import { checkClose, checkGroupActive, checkReceipt, checkResponse } from './act-checks';
 import { describeProblems } from './problem';
 
 const obligation = (
@@ -235,5 +235,36 @@ describe('closeAct: the chair closes with a reason, only after an escalation', (
     );
     expect(problems[0]!.clause).toBe('4.3');
     expect(new Set(Object.values(problems[0]!.message)).size).toBe(3);
+  });
+});
+
+describe('checkGroupActive (8.1, 5.4.5, 5.3.1): a group issues acts and requests information only while it stands', () => {
+  const today = '2026-12-07';
+  it.each([
+    ['forming', null, ['group-forming'], ['5.4.5']],
+    ['created', '2030-11-20', [], []],
+    ['active', '2030-11-20', [], []],
+    ['active', null, [], []],
+    // the last day of the term is still within it; the day after is not
+    ['active', '2026-12-07', [], []],
+    ['active', '2026-12-06', ['group-term-ended'], ['5.3.1']],
+    ['term-ended', '2026-12-06', ['group-term-ended'], ['5.3.1']],
+    ['dissolved', null, ['group-term-ended'], ['5.3.1']],
+  ] as const)('%s, term to %s: %j', (status, termEnd, codes, clauses) => {
+    const problems = checkGroupActive({ status, termEnd }, today);
+    expect(problems.map((p) => p.code)).toEqual(codes);
+    expect(problems.map((p) => p.clause)).toEqual(clauses);
+    expect(problems.every((p) => p.field === 'groupId')).toBe(true);
+  });
+
+  it('names the rule in every language', () => {
+    const [forming] = checkGroupActive({ status: 'forming', termEnd: null }, today);
+    expect(forming!.message.ky).toContain('5.4.5');
+    expect(forming!.message.ru).toContain('ещё формируется');
+    expect(forming!.message.en).toContain('still being formed');
+    const [ended] = checkGroupActive({ status: 'active', termEnd: '2026-11-30' }, today);
+    expect(ended!.message.ky).toContain('ыйгарым укуктарынын мөөнөтү');
+    expect(ended!.message.ru).toContain('Срок полномочий');
+    expect(ended!.message.en).toContain('term of office has ended (2026-11-30)');
   });
 });

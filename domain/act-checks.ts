@@ -267,3 +267,47 @@ export function checkClose(state: ActState, req: CloseActInput): Problem[] {
   }
   return out;
 }
+
+/** What the standing check needs of a group: its status and the end of its term of office (db groups row). */
+export interface GroupStanding {
+  status: 'forming' | 'created' | 'active' | 'term-ended' | 'dissolved';
+  termEnd: IsoDate | null;
+}
+
+/**
+ * 8.1, 5.4.5, 5.3.1: the group acts (issues an act, starts an information request of 7.3.2(1)) only while it stands:
+ * its creation decided by the council (status 'created' or 'active', 5.4.5) and its term of office not over (not
+ * 'term-ended' or 'dissolved', and `today` not after its term's end, 5.3.1). Empty when it stands; else one Problem.
+ */
+export function checkGroupActive(group: GroupStanding, today: IsoDate, field = 'groupId'): Problem[] {
+  if (group.status === 'forming')
+    return [
+      problem(
+        'group-forming',
+        field,
+        '5.4.5',
+        loc(
+          'БМжБ тобу али түзүлүп жатат: жергиликтүү кеңеш аны түзүү жөнүндө чечим кабыл ала элек (5.4.5-пункт); топ түзүлгөндөн кийин гана акт чыгарат жана маалымат сурайт (8.1, 7.3.2-пункттар)',
+          'Группа СМиО ещё формируется: местный кенеш не принял решение о её создании (п. 5.4.5); акты и запросы информации группа выдаёт только после создания (пп. 8.1, 7.3.2)',
+          'The group is still being formed: the council has not decided its creation (5.4.5); the group issues acts and requests information only once created (8.1, 7.3.2)',
+        ),
+      ),
+    ];
+  const ended = group.status === 'term-ended' || group.status === 'dissolved';
+  if (ended || (group.termEnd !== null && compareDates(group.termEnd, today) < 0)) {
+    const end = group.termEnd !== null ? ` (${group.termEnd})` : '';
+    return [
+      problem(
+        'group-term-ended',
+        field,
+        '5.3.1',
+        loc(
+          `БМжБ тобунун ыйгарым укуктарынын мөөнөтү бүткөн${end} (5.3.1-пункт): ал акт чыгара албайт жана маалымат сурай албайт`,
+          `Срок полномочий группы СМиО истёк${end} (п. 5.3.1): она не может выдавать акты и запрашивать информацию`,
+          `The group's term of office has ended${end} (5.3.1): it can no longer issue acts or request information`,
+        ),
+      ),
+    ];
+  }
+  return [];
+}

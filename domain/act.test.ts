@@ -98,10 +98,12 @@ describe('8.1: the mandatory content of an act', () => {
     ]);
   });
 
-  it('no annexes is a warning, not a block', () => {
+  it('8.1: an act with no annex is not issued; one described item (no file) is enough', () => {
     const result = validateAct({ ...complete, annexes: [] });
-    expect(result.ok).toBe(true);
-    expect(result.warnings).toMatchObject([{ field: 'annexes', clause: '8.1' }]);
+    expect(result.ok).toBe(false);
+    expect(result.missing).toMatchObject([{ field: 'annexes', clause: '8.1', problem: 'missing' }]);
+    expect(result.missing[0]!.message.ru).toContain('нет ни одного приложения');
+    expect(validateAct({ ...complete, annexes: [{ title: 'Фото водопровода на ул. Ленина' }] }).ok).toBe(true);
   });
 });
 

@@ -86,7 +86,7 @@ export type ActDraft = {
   resultsSummary?: string | null;
   findings: ActFinding[] | null;
   recommendations: string[] | null;
-  /** The list must be present; an empty list draws a warning. */
+  /** The described annexes (8.1: at least one, counting the attached files, before the issue). */
   annexes: ActAnnex[] | null;
 };
 
@@ -221,15 +221,16 @@ export function validateAct(draft: ActDraft): ActValidation {
 
   if (draft.recommendations === null || draft.recommendations.every((r) => blank(r))) need('recommendations');
 
-  if (draft.annexes === null) need('annexes');
-  else if (draft.annexes.length === 0) {
-    warnings.push({
+  // 8.1 lists the annexes among the mandatory content: at least one (a file, or a described item without a file).
+  if (draft.annexes === null || draft.annexes.length === 0) {
+    missing.push({
       field: 'annexes',
       clause: '8.1',
+      problem: 'missing',
       message: {
-        ky: 'Актыда тиркемелер жок (протоколдор, сүрөттөр, көрмө материалдар; 8.1). Бул бөгөт эмес, бирок далилдерди тиркөө сунушталат.',
-        ru: 'У акта нет приложений (протоколы, фото, наглядные материалы; 8.1). Это не препятствие, но доказательства лучше приложить.',
-        en: 'The act has no annexes (protocols, photos, visual materials; 8.1). Not a block, but attaching the evidence is advised.',
+        ky: 'Актыга бир да тиркеме жок (8.1): протоколдор, сүрөттөр, көрмө материалдар. Файл тиркеңиз же тиркемени сыпаттаңыз (файлсыз).',
+        ru: 'У акта нет ни одного приложения (8.1): протоколы, фото, наглядные материалы. Приложите файл или опишите приложение (без файла).',
+        en: 'The act has no annex (8.1): protocols, photos, visual materials. Attach a file or describe an annex (without a file).',
       },
     });
   } else {

@@ -20,6 +20,7 @@ import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { registerObject } from '../db/objects';
 import { listResponseForwards } from '../db/response-forwards';
 import { RESPONSE_TOKEN_MESSAGES, verifyResponseToken } from '../security/response-token';
@@ -124,6 +125,7 @@ beforeAll(async () => {
     'test',
   );
   const groupId = await openGroup(t.db, { councilId }, 'test');
+  await decideGroupCreation(t.db, groupId); // 5.4.5: the group acts once created
   executiveId = (
     await registerObject(
       t.db,

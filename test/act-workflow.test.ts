@@ -19,6 +19,7 @@ import { draftAct, issueAct, parseActDraft } from '../db/acts';
 import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { registerObject } from '../db/objects';
 import { verifyResponseToken } from '../security/response-token';
 import * as a from '../workflows/act/contract';
@@ -115,6 +116,7 @@ describe.skipIf(!requireServer(server, 'act workflow scenarios'))(
         'test',
       );
       const groupId = await openGroup(db, { councilId }, 'test');
+      await decideGroupCreation(db, groupId); // 5.4.5: the group acts once created
       const objectId = options.toExecutiveBody ? executive.id : school.id;
       const act = await draftAct(db, { groupId, objectId, draft: parseActDraft(DRAFT) }, 'test');
       await issueAct(db, act.id, { on: '2026-06-01', actor: 'test' });

@@ -17,6 +17,7 @@ import { loadConfig, type AppConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { registerObject } from '../db/objects';
 import { actWorkflowId } from '../workflows/act/contract';
 import { createTestDatabase, type TestDatabase } from './support/pg';
@@ -86,6 +87,7 @@ beforeAll(async () => {
   );
   otherCouncilId = await registerCouncil(t.db, { name: { ky: 'Көк-Жар', ru: 'Кок-Жар' } }, 'test');
   groupId = await openGroup(t.db, { councilId }, 'test');
+  await decideGroupCreation(t.db, groupId); // 5.4.5: the group acts once created
   await registerObject(
     t.db,
     {
@@ -283,9 +285,9 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
   let actId: string;
   let link: string;
 
-  it('drafts an act (staff only); the draft lists what 8.1 still needs', async () => {
+  it('drafts an act (the group or staff, not deputies: 8.1); the draft lists what 8.1 still needs', async () => {
     expect(
-      (await call('chair@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: schoolId })).statusCode,
+      (await call('deputy@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: schoolId })).statusCode,
     ).toBe(403);
     const res = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, {
       objectId: schoolId,
@@ -361,7 +363,7 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
     const act = res.json<{ title: string; missing: unknown[]; content: { purpose: string } }>();
     expect(act).toMatchObject({ title: 'Суу боюнча акт', missing: [] });
     expect(act.content.purpose).toBe(COMPLETE.purpose);
-    expect((await call('chair@ayil.kg', 'PATCH', `/api/acts/${actId}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await call('deputy@ayil.kg', 'PATCH', `/api/acts/${actId}`, { title: 'x' })).statusCode).toBe(403);
   });
 
   it('refuses an annex that is not what its name says (a renamed program) or of a type not allowed, and takes a PDF', async () => {
@@ -712,7 +714,7 @@ describe.skipIf(!runs)('the staff pages', () => {
     expect(refused.body).toContain('<strong>Место проведения</strong>');
     expect(refused.body).toContain('<strong>результат 1: метод</strong>');
     expect(refused.body).not.toMatch(/<strong>(place|findings\[0\]\.method)<\/strong>/u);
-    const list = await get('member@ayil.kg', `/manage/groups/${groupId}/acts?lang=ky`);
+    const list = await get('deputy@ayil.kg', `/manage/groups/${groupId}/acts?lang=ky`);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Ашкана');
     expect(list.body).not.toContain('name="draftId"');

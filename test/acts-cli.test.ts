@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCouncil } from '../db/councils';
 import { streams } from '../db/events';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { record } from '../db/record';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jmeg-acts-cli-'));
   councilId = await registerCouncil(t.db, { name: { ky: 'Ак-Суу', ru: 'Ак-Суу' } }, 'test');
   groupId = await openGroup(t.db, { councilId }, 'test');
+  await decideGroupCreation(t.db, groupId); // 5.4.5: the group acts once created
 });
 afterAll(async () => {
   await t?.drop();

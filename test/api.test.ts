@@ -13,6 +13,7 @@ import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
 import { streams } from '../db/events';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { importRoster } from '../db/import-roster';
 import { registerObject } from '../db/objects';
 import { record } from '../db/record';
@@ -47,6 +48,7 @@ beforeAll(async () => {
     'test',
   );
   groupId = await openGroup(t.db, { councilId }, 'test');
+  await decideGroupCreation(t.db, groupId); // 5.4.5: the group acts once created
   emptyGroupId = await openGroup(t.db, { councilId }, 'test');
   await importRoster(t.db, groupId, roster, { actor: 'test', on: '2026-03-01' });
   const objectId = (

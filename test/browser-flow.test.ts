@@ -27,6 +27,7 @@ import { createAccount } from '../db/accounts';
 import { findAct } from '../db/acts';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { importRoster } from '../db/import-roster';
 import { registerObject, type MonitoredObject } from '../db/objects';
 import { calendarForCouncil } from '../db/pending';
@@ -145,6 +146,7 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
       'test',
     );
     groupId = await openGroup(db, { councilId: actsCouncil, councilFormedOn: '2025-12-01' }, 'test');
+    await decideGroupCreation(db, groupId); // 5.4.5: the group acts once created
     await importRoster(db, groupId, SAMPLE_ROSTER, { actor: 'test', on: '2026-02-20' });
     // The staff account administers every council (as the first account made at setup); the chair's is the group's.
     await createAccount(db, { email: STAFF_EMAIL, password: PASSWORD, role: 'staff', councilId: null });
@@ -361,7 +363,8 @@ describe.skipIf(!hasServer || !hasBrowser)('the product in Chromium: staff, the 
       'Кран во дворе школы работает по вторникам и пятницам.',
     );
     await field('manageActs.field.recommendations').fill('Опубликовать график подачи воды\nУстановить резервуар');
-    await field('manageActs.field.noAnnexes').check();
+    // 8.1: at least one annex; a described item without a file is one.
+    await field('manageActs.field.annexTitle', { n: '1' }).fill('Фото крана во дворе школы');
     await go(
       staff,
       () => staff.getByRole('button', { name: t('ru', 'manageActs.saveDraft'), exact: true }).click(),

@@ -142,7 +142,7 @@ describe.skipIf(!hasBrowser)('tables on a 360 px phone in Chromium', () => {
           periodEnd: '2026-02-20',
           findings: [{ kind: 'fact', text: 'Суу жумасына эки күн гана берилет.', method: 'site_visit' }],
           recommendations: ['Суу берүү графигин жарыялоо'],
-          annexes: [],
+          annexes: [{ title: 'Сүрөттөр', kind: 'photo' }],
         },
       },
       'test',

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAct, parseActDraft } from '../db/acts';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { registerObject } from '../db/objects';
 import { draftAct } from '../procedures/acts/draft-act';
 import { issueAct, notIssuable } from '../procedures/acts/issue-act';
@@ -39,6 +40,7 @@ beforeAll(async () => {
   if (!server.available) return;
   w = await createCliWorld({ serverPath: server.path, startTime: START });
   const groupId = await openGroup(w.t.db, { councilId: w.councilId }, 'test');
+  await decideGroupCreation(w.t.db, groupId); // 5.4.5: the group acts once created
   const school = await registerObject(
     w.t.db,
     {

@@ -82,7 +82,7 @@ beforeAll(async () => {
         periodEnd: '2026-03-02',
         findings: [{ kind: 'fact', text: 'Суу таза', method: 'site_visit' }],
         recommendations: ['Текшерүү'],
-        annexes: [],
+        annexes: [{ title: 'Сүрөттөр', kind: 'photo' }],
       },
     },
     'test',

@@ -13,6 +13,7 @@ import { requestDeliveryKey } from '../activities/requests/request-activities';
 import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { registerObject } from '../db/objects';
 import { pendingObligations } from '../db/pending';
 import { publicGroupRequests } from '../db/requests';
@@ -106,6 +107,7 @@ describe.skipIf(!requireServer(server, 'information request scenarios'))(
         'test',
       );
       const groupId = await openGroup(db, { councilId }, 'test');
+      await decideGroupCreation(db, groupId); // 5.4.5: the group acts once created
       return { councilId, groupId, objectId: object.id, councilEmail, objectEmail };
     }
 

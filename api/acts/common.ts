@@ -79,6 +79,8 @@ export function actAppError(error: ActError): AppError {
   switch (error.code) {
     case 'unknown-act':
       return new AppError('not-found', error.message, { subject: 'act' });
+    case 'unknown-annex':
+      return new AppError('not-found', error.message, { subject: 'annex' });
     case 'unknown-group':
       return new AppError('group-not-found', error.message);
     case 'not-a-draft':

@@ -22,7 +22,7 @@ export interface DraftForm {
   findings: { kind: string; text: string; method: string; note: string }[];
   recommendations: string;
   annexes: { title: string; kind: string }[];
-  /** 8.1 asks for the list of annexes; an act with none says so explicitly (an empty list draws a warning). */
+  /** An act with no listed annex says so explicitly; 8.1 still needs one annex (a file or a described item) to issue. */
   noAnnexes: boolean;
 }
 
@@ -227,6 +227,7 @@ ${findings.map(
 </fieldset>
 ${area('recommendations', msg(lang, 'manageActs.field.recommendations'), form.recommendations, 4)}
 <fieldset><legend>${msg(lang, 'manageActs.field.annexList')}</legend>
+<p class="muted">${msg(lang, 'manageActs.describedHint')}</p>
 ${annexes.map(
   (a, i) => html`<label for="annexTitle-${i}">${msg(lang, 'manageActs.field.annexTitle', { n: String(i + 1) })}</label>
 <input id="annexTitle-${i}" name="annexTitle" type="text" maxlength="500" value="${a.title}">

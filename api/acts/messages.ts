@@ -38,6 +38,13 @@ export const actsMessages = defineMessages({
     'manageActs.done.drafted': 'Долбоор түзүлдү. Мазмунун толтуруңуз.',
     'manageActs.done.saved': 'Долбоор сакталды.',
     'manageActs.done.annex': 'Файл тиркелди.',
+    'manageActs.done.annex-removed': 'Файл актынын долбоорунан алынып салынды.',
+    'manageActs.countedOn': '{what}: калган күндөр эсептелет: {calendar}',
+    'manageActs.removeAnnex': 'Алып салуу: {file}',
+    'manageActs.issueByChair':
+      'Актыны БМжБ тобунун төрагасы чыгарат (7.2.4, 8.1): мүчөлөр долбоорду түзүп, оңдоп, тиркемелерди тиркей алышат.',
+    'manageActs.describedHint':
+      'Тиркеме файлы жок болсо, аны тизмеде сыпаттаңыз (мисалы, «Жолугушуунун протоколу, кагаз түрүндө, топто сакталат»): 8.1 боюнча акттын жок дегенде бир тиркемеси болушу керек.',
     'manageActs.refused.received':
       '{act} актысын объект алган: анын жол-жобосу жүрүп жатат, актыны кайра чыгарууга болбойт (4.3).',
     'manageActs.refused.closed': '{act} акты жабылган: анын жол-жобосу аяктаган, актыны кайра чыгарууга болбойт (4.3).',
@@ -57,7 +64,7 @@ export const actsMessages = defineMessages({
     'manageActs.noFiles': 'Файл тиркелген жок.',
     'manageActs.annexFile': 'Файл (pdf, jpg, png, docx, xlsx, odt; 10 МБ чейин)',
     'manageActs.annexHint':
-      'Акт чыгарылгандан кийин тиркемелер акт менен бирге ачык жарыяланат (8.1). Телефон номерлерин, туулган күндөрдү, даректерди жана башка жеке маалыматтарды тиркебеңиз (Мыйзам № 58): протоколдо аты-жөнү жана ролу гана калсын. Тиркелген файлды өчүрүүгө болбойт.',
+      'Акт чыгарылгандан кийин тиркемелер акт менен бирге ачык жарыяланат (8.1). Телефон номерлерин, туулган күндөрдү, даректерди жана башка жеке маалыматтарды тиркебеңиз (Мыйзам № 58): протоколдо аты-жөнү жана ролу гана калсын. Долбоордун файлын алып салууга болот; акт чыгарылгандан кийин болбойт.',
     'manageActs.attach': 'Тиркөө',
     'manageActs.issueTitle': 'Актыны чыгаруу',
     'manageActs.issueHint':
@@ -197,6 +204,13 @@ export const actsMessages = defineMessages({
     'manageActs.done.drafted': 'Проект создан. Заполните содержание.',
     'manageActs.done.saved': 'Проект сохранён.',
     'manageActs.done.annex': 'Файл приложен.',
+    'manageActs.done.annex-removed': 'Файл убран из черновика акта.',
+    'manageActs.countedOn': '{what}: оставшиеся дни считаются: {calendar}',
+    'manageActs.removeAnnex': 'Убрать: {file}',
+    'manageActs.issueByChair':
+      'Акт выдаёт председатель группы СМиО (7.2.4, 8.1): члены группы могут составлять и править черновик и прикладывать приложения.',
+    'manageActs.describedHint':
+      'Если у приложения нет файла, опишите его в перечне (например, «Протокол встречи, на бумаге, хранится в группе»): по п. 8.1 у акта должно быть хотя бы одно приложение.',
     'manageActs.refused.received':
       'Акт {act} уже получен объектом: его процедура идёт, выдать акт повторно нельзя (4.3).',
     'manageActs.refused.closed': 'Акт {act} закрыт: его процедура завершена, выдать акт повторно нельзя (4.3).',
@@ -216,7 +230,7 @@ export const actsMessages = defineMessages({
     'manageActs.noFiles': 'Файлы не приложены.',
     'manageActs.annexFile': 'Файл (pdf, jpg, png, docx, xlsx, odt; до 10 МБ)',
     'manageActs.annexHint':
-      'После выдачи акта приложения публикуются вместе с ним (8.1). Не прикладывайте телефоны, даты рождения, адреса и другие персональные данные (Закон № 58): в протоколе оставьте только ФИО и роль. Приложенный файл удалить нельзя.',
+      'После выдачи акта приложения публикуются вместе с ним (8.1). Не прикладывайте телефоны, даты рождения, адреса и другие персональные данные (Закон № 58): в протоколе оставьте только ФИО и роль. Файл черновика можно убрать; после выдачи акта — нельзя.',
     'manageActs.attach': 'Приложить',
     'manageActs.issueTitle': 'Выдать акт',
     'manageActs.issueHint':
@@ -354,6 +368,13 @@ export const actsMessages = defineMessages({
     'manageActs.done.drafted': 'The draft was created. Fill in its content.',
     'manageActs.done.saved': 'The draft was saved.',
     'manageActs.done.annex': 'The file was attached.',
+    'manageActs.done.annex-removed': "The file was removed from the act's draft.",
+    'manageActs.countedOn': '{what}: days left are counted on the {calendar}',
+    'manageActs.removeAnnex': 'Remove: {file}',
+    'manageActs.issueByChair':
+      "The group's chair issues the act (7.2.4, 8.1): members may draft and edit it and attach annexes.",
+    'manageActs.describedHint':
+      'An annex without a file is described in the list (e.g. "Minutes of the meeting, on paper, kept by the group"): under 8.1 an act has at least one annex.',
     'manageActs.refused.received':
       'Act {act} was received by the object already: its procedure is running, and the act cannot be issued again (4.3).',
     'manageActs.refused.closed':
@@ -374,7 +395,7 @@ export const actsMessages = defineMessages({
     'manageActs.noFiles': 'No files attached.',
     'manageActs.annexFile': 'File (pdf, jpg, png, docx, xlsx, odt; up to 10 MB)',
     'manageActs.annexHint':
-      'Once the act is issued its annexes are published with it (8.1). Do not attach phone numbers, birth dates, addresses or other personal data (Law No. 58): a protocol keeps only names and roles. An attached file cannot be removed.',
+      "Once the act is issued its annexes are published with it (8.1). Do not attach phone numbers, birth dates, addresses or other personal data (Law No. 58): a protocol keeps only names and roles. A draft's file can be removed; once the act is issued it cannot.",
     'manageActs.attach': 'Attach',
     'manageActs.issueTitle': 'Issue the act',
     'manageActs.issueHint':

@@ -1,8 +1,10 @@
-// The staff and chair pages of acts (8.1, 4.3):
-//   /manage/groups/:groupId/acts  the group's acts, drafts included; staff start a draft about one of the council's objects
-//   /manage/acts/:actId           one act: staff edit the draft, attach annexes, see what 8.1 still needs, issue it (which
-//                                 starts its procedure and mails it), record a receipt or a response received on paper;
-//                                 the chair closes it with a reason after an escalation; members and deputies read.
+// The group's and the staff's pages of acts (8.1, 4.3, 7.2.4):
+//   /manage/groups/:groupId/acts  the group's acts, drafts included; the chair, members or staff start a draft about one
+//                                 of the council's objects
+//   /manage/acts/:actId           one act: the chair, members or staff edit the draft, attach and remove annexes, see
+//                                 what 8.1 still needs; the chair (or staff) issues it (which starts its procedure and
+//                                 mails it); staff record a receipt or a response received on paper; the chair closes it
+//                                 with a reason after an escalation; deputies read.
 // Every action posts a form and comes back (303) to the act page with a confirmation; a refusal comes back as the page
 // with the reason above it and what was typed kept. Reads work from Postgres when the engine is away (a banner says so).
 import { actPrintHref } from './print-link';
@@ -25,7 +27,7 @@ import { requireRole } from '../auth/require-role';
 import { ERROR_STATUS } from '../error-status';
 import { msg } from '../ui/messages';
 import { closeAct } from '../../procedures/acts/close-act';
-import { annexFile, draftAct, updateActDraft } from '../../procedures/acts/draft-act';
+import { annexFile, draftAct, removeAnnexFile, updateActDraft } from '../../procedures/acts/draft-act';
 import { issueAct } from '../../procedures/acts/issue-act';
 import { recordReceipt } from '../../procedures/acts/record-receipt';
 import { recordResponse } from '../../procedures/acts/record-response';
@@ -57,7 +59,15 @@ import { pageRequest, queryString, sendPage } from '../ui/respond';
 import { resendLinkSection } from '../links/resend-page';
 
 const READERS: readonly AccountRole[] = ['staff', 'deputy', 'chair', 'member'];
+/** 8.1, 7.2.4: the group drafts, edits and annexes its acts (chair and members; staff help). */
+const DRAFTERS: readonly AccountRole[] = ['staff', 'chair', 'member'];
+/** 7.2.4: the chair issues them (staff help). */
+const ISSUERS: readonly AccountRole[] = ['staff', 'chair'];
 const ActParams = Type.Object({ actId: Type.String({ minLength: 1, maxLength: 200 }) });
+const AnnexParams = Type.Object({
+  actId: Type.String({ minLength: 1, maxLength: 200 }),
+  annexId: Type.String({ minLength: 1, maxLength: 200 }),
+});
 const GroupParams = Type.Object({ groupId: Type.String({ minLength: 1, maxLength: 200 }) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -82,7 +92,7 @@ async function renderGroupActs(
     .where('id', '=', groupId)
     .executeTakeFirstOrThrow();
   const [acts, objects] = await Promise.all([listGroupActs(deps.db, groupId), listObjects(deps.db, group.council_id)]);
-  const staff = may(request, ['staff'], group);
+  const drafter = may(request, DRAFTERS, group);
   const name = (n: { ky: string; ru: string }) => (lang === 'ru' ? n.ru : n.ky);
   const table =
     acts.length === 0
@@ -97,7 +107,7 @@ ${acts.map(
     html`<tr><td><a href="${manageActHref(a.id, lang)}">${a.number ?? msg(lang, 'manageActs.draft')}</a></td><td>${a.title || '—'}</td><td>${name(a.objectName)}</td><td>${msg(lang, `manageActs.actStatus.${a.status as Act['status']}`)}</td><td>${a.issuedOn ? dmy(a.issuedOn) : ''}</td></tr>\n`,
 )}</tbody></table>`,
         );
-  const form = !staff
+  const form = !drafter
     ? ''
     : objects.length === 0
       ? html`<p>${msg(lang, 'manageActs.noObjects')} <a href="/manage/councils/${encodeURIComponent(group.council_id)}/objects?lang=${lang}">${msg(lang, 'objects.title')}</a></p>`
@@ -130,7 +140,17 @@ interface Kept {
   reason?: string;
 }
 
-const DONE = ['drafted', 'saved', 'annex', 'issued', 'not-delivered', 'receipt', 'response', 'closed'] as const;
+const DONE = [
+  'drafted',
+  'saved',
+  'annex',
+  'annex-removed',
+  'issued',
+  'not-delivered',
+  'receipt',
+  'response',
+  'closed',
+] as const;
 type Done = (typeof DONE)[number];
 
 async function renderAct(
@@ -151,6 +171,8 @@ async function renderAct(
   const progress = await actProgress({ db: deps.db, engine, today, log: request.log }, act, group.council_id);
   const staff = may(request, ['staff'], group);
   const chair = may(request, ['chair'], group);
+  const drafter = may(request, DRAFTERS, group);
+  const issuer = may(request, ISSUERS, group);
   const doneKey = queryString(request, 'done');
   const done = !error && doneKey && (DONE as readonly string[]).includes(doneKey) ? (doneKey as Done) : null;
   const action = (what: string) => `${actPath(act.id)}/${what}?lang=${lang}`;
@@ -174,13 +196,13 @@ ${done ? html`<p class="ok" role="status">${msg(lang, `manageActs.done.${done}`)
 ${!engine.available() ? html`<p class="notice" role="status">${msg(lang, 'engine.unavailable')}</p>` : ''}
 ${
   notStarted
-    ? html`<div class="notice" role="status"><p>${msg(lang, 'manageActs.notDelivered')}</p>${staff ? html`<form method="post" action="${action('issue')}">${csrfField(page)}<button type="submit">${msg(lang, 'manageActs.retryDelivery')}</button></form>` : ''}</div>`
+    ? html`<div class="notice" role="status"><p>${msg(lang, 'manageActs.notDelivered')}</p>${issuer ? html`<form method="post" action="${action('issue')}">${csrfField(page)}<button type="submit">${msg(lang, 'manageActs.retryDelivery')}</button></form>` : ''}</div>`
     : ''
 }`;
 
   const body =
     act.status === 'draft'
-      ? draftSections(page, act, object, staff, kept, action, multipartAction)
+      ? draftSections(page, act, object, { drafter, issuer }, kept, action, multipartAction)
       : issuedSections(page, act, progress, { staff, chair }, kept, action, multipartAction, today, {
           forwards: await listResponseForwards(deps.db, act.id),
           executiveTrack: object !== undefined && !object.isExecutiveBody,
@@ -206,7 +228,7 @@ function draftSections(
   page: PageRequest,
   act: Act,
   object: MonitoredObject | undefined,
-  staff: boolean,
+  who: { drafter: boolean; issuer: boolean },
   kept: Kept,
   action: (w: string) => string,
   multipartAction: (w: string) => string,
@@ -216,13 +238,14 @@ function draftSections(
   const check = html`<h2>${msg(lang, 'manageActs.missingTitle')}</h2>
 ${missing.length === 0 ? html`<p class="ok">${msg(lang, 'manageActs.complete')}</p>` : html`<ul class="missing">${missing.map((m) => html`<li><strong>${fieldLabel(lang, m.field, { area: 'acts' })}</strong>: ${m.message[lang]}</li>`)}</ul>`}
 ${warnings.length > 0 ? html`<ul class="muted">${warnings.map((w) => html`<li>${w.message[lang]}</li>`)}</ul>` : ''}`;
-  const content = staff
+  const content = who.drafter
     ? html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>${draftFormHtml(page, action('draft'), kept.draft ?? formFromAct(act))}`
     : html`<h2>${msg(lang, 'manageActs.contentTitle')}</h2>${actContent(lang, act, object ?? null)}`;
   const files = html`<h2>${msg(lang, 'manageActs.filesTitle')}</h2>
 ${annexFiles(lang, act)}
+${who.drafter && act.annexes.length > 0 ? html`<ul class="actions">${act.annexes.map((a) => html`<li><form method="post" action="${action(`annexes/${encodeURIComponent(a.id)}/remove`)}">${csrfField(page)}<button type="submit" class="secondary">${msg(lang, 'manageActs.removeAnnex', { file: a.fileName })}</button></form></li>`)}</ul>` : ''}
 ${
-  staff
+  who.drafter
     ? html`<form method="post" action="${multipartAction('annexes')}" enctype="multipart/form-data">${csrfField(page)}
 <label for="file">${msg(lang, 'manageActs.annexFile')}</label>
 <input id="file" name="file" type="file" required accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt" aria-describedby="file-hint">
@@ -231,12 +254,22 @@ ${
 </form>`
     : ''
 }`;
-  const issue = staff
+  const issue = who.issuer
     ? html`<h2>${msg(lang, 'manageActs.issueTitle')}</h2>
 <p>${msg(lang, 'manageActs.issueHint', { emails: object?.emails.join(', ') ?? '' })}</p>
 <form method="post" action="${action('issue')}">${csrfField(page)}<button type="submit">${msg(lang, 'manageActs.issue')}</button></form>`
-    : '';
+    : who.drafter
+      ? html`<h2>${msg(lang, 'manageActs.issueTitle')}</h2>
+<p class="muted">${msg(lang, 'manageActs.issueByChair')}</p>`
+      : '';
   return html`${check}${content}${files}${issue}`;
+}
+
+/** 4.2: which working-day calendar each open count uses (the object's kind's; the executive body's with the transfers). */
+function calendarsUsed(lang: PageRequest['lang'], progress: ActProgress): Html | '' {
+  const counted = progress.obligations.filter((o) => o.daysLeft !== null);
+  if (counted.length === 0) return '';
+  return html`<ul class="muted">${counted.map((o) => html`<li>${msg(lang, 'manageActs.countedOn', { what: o.title[lang], calendar: o.calendar.name[lang] })}</li>`)}</ul>`;
 }
 
 function issuedSections(
@@ -260,6 +293,7 @@ ${progress.receipt ? html`<p>${msg(lang, 'act.receivedOn')}: ${dmy(progress.rece
 ${record.executiveTrack ? html`<p>${progress.executiveReceipt ? msg(lang, 'manageActs.executiveReceivedOn', { on: dmy(progress.executiveReceipt.receivedOn), via: msg(lang, progress.executiveReceipt.via === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff') }) : msg(lang, 'manageActs.executiveNoReceipt')}</p>` : ''}
 <h3>${msg(lang, 'manageActs.obligationsTitle')}</h3>
 ${obligationsTable(lang, progress.obligations, { party: true })}
+${calendarsUsed(lang, progress)}
 ${record.grids ?? []}
 <h3>${msg(lang, 'manageActs.responsesTitle')}</h3>
 ${responsesList(lang, act.id, progress.responses, { text: true, fileLinks: true })}
@@ -374,8 +408,8 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     '/manage/groups/:groupId/acts',
     {
       schema: { hide: true, params: GroupParams },
-      config: page(['staff']),
-      preValidation: requireRole(deps.db, ['staff']),
+      config: page(DRAFTERS),
+      preValidation: requireRole(deps.db, DRAFTERS),
     },
     async (request, reply) => {
       const { groupId } = request.params;
@@ -435,8 +469,8 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     '/manage/acts/:actId/draft',
     {
       schema: { hide: true, params: ActParams },
-      config: page(['staff']),
-      preValidation: requireActRole(deps.db, ['staff']),
+      config: page(DRAFTERS),
+      preValidation: requireActRole(deps.db, DRAFTERS),
     },
     async (request, reply) => {
       const { actId } = request.params;
@@ -458,8 +492,8 @@ export function manageActsPages(app: App, deps: AppDeps): void {
     '/manage/acts/:actId/annexes',
     {
       schema: { hide: true, params: ActParams },
-      config: { ...page(['staff']), multipartCsrf: true },
-      preValidation: requireActRole(deps.db, ['staff']),
+      config: { ...page(DRAFTERS), multipartCsrf: true },
+      preValidation: requireActRole(deps.db, DRAFTERS),
     },
     async (request, reply) => {
       const { actId } = request.params;
@@ -484,11 +518,32 @@ export function manageActsPages(app: App, deps: AppDeps): void {
   );
 
   app.post(
+    '/manage/acts/:actId/annexes/:annexId/remove',
+    {
+      schema: { hide: true, params: AnnexParams },
+      config: page(DRAFTERS),
+      preValidation: requireActRole(deps.db, DRAFTERS),
+    },
+    async (request, reply) => {
+      const { actId, annexId } = request.params;
+      try {
+        formFields(request.body, []);
+        await domain(() => removeAnnexFile(deps, { actId, annexId, actor: actorOf(request) }));
+        return back(reply, request, actId, 'annex-removed');
+      } catch (error) {
+        const shown = pageError(error);
+        if (!shown) throw error;
+        return renderAct(deps, request, reply, actId, ERROR_STATUS[shown.code], shown);
+      }
+    },
+  );
+
+  app.post(
     '/manage/acts/:actId/issue',
     {
       schema: { hide: true, params: ActParams },
-      config: page(['staff']),
-      preValidation: requireActRole(deps.db, ['staff']),
+      config: page(ISSUERS),
+      preValidation: requireActRole(deps.db, ISSUERS),
     },
     async (request, reply) => {
       const { actId } = request.params;

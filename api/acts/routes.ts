@@ -1,6 +1,6 @@
-// The acts' JSON API (8.1, 4.3). Drafts, annexes and the issue: council staff. Reading an act and its procedure's
-// state: staff and deputies of the council, the group's chair and members. Receipts and paper responses: staff.
-// Closing: the group's chair. The object's own routes (the signed link) are in respond.ts.
+// The acts' JSON API (8.1, 4.3). The group makes its acts (8.1, 7.2.4): its chair and members draft, edit and annex
+// them, the chair issues them; council staff may do the same to help. Reading an act and its procedure's state: staff
+// and deputies of the council, the group's chair and members. Receipts and paper responses: staff. Closing: the chair. The object's own routes (the signed link) are in respond.ts.
 import { findAct, parseActDraft } from '../../db/acts';
 import { isIsoDate } from '../../domain/dates';
 import { AppError } from '../app-error';
@@ -9,7 +9,7 @@ import { procedureDeps } from '../procedure-deps';
 import { requireRole } from '../auth/require-role';
 import { actProgress } from '../../procedures/acts/act-progress';
 import { closeAct } from '../../procedures/acts/close-act';
-import { annexFile, draftAct, updateActDraft } from '../../procedures/acts/draft-act';
+import { annexFile, draftAct, removeAnnexFile, updateActDraft } from '../../procedures/acts/draft-act';
 import { issueAct } from '../../procedures/acts/issue-act';
 import { recordReceipt } from '../../procedures/acts/record-receipt';
 import { recordResponse } from '../../procedures/acts/record-response';
@@ -33,6 +33,7 @@ import {
   listActsSchema,
   patchActSchema,
   receiptSchema,
+  removeAnnexSchema,
   responsesSchema,
   stateSchema,
 } from './schema';
@@ -40,6 +41,10 @@ import { actDetail, annexUrl, listGroupActs, responseFileView } from './view';
 import { respondRoutes } from './respond';
 
 const READERS = ['staff', 'deputy', 'chair', 'member'] as const;
+/** 8.1, 7.2.4: who drafts, edits and annexes a group's act: its chair and members, and council staff helping. */
+const DRAFTERS = ['staff', 'chair', 'member'] as const;
+/** 7.2.4: who issues it: the chair, who represents the group (staff may help). */
+const ISSUERS = ['staff', 'chair'] as const;
 
 type ResponseFields = {
   obligationKey: 'object-response' | 'executive-report';
@@ -78,7 +83,7 @@ export function actsRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/groups/:groupId/acts',
-    { schema: draftActSchema, config: { access: ['staff'] }, preValidation: requireRole(deps.db, ['staff']) },
+    { schema: draftActSchema, config: { access: DRAFTERS }, preValidation: requireRole(deps.db, DRAFTERS) },
     async (request, reply) => {
       const { groupId } = request.params;
       const { objectId, title, content } = request.body;
@@ -100,7 +105,7 @@ export function actsRoutes(app: App, deps: AppDeps): void {
 
   app.patch(
     '/api/acts/:actId',
-    { schema: patchActSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) },
+    { schema: patchActSchema, config: { access: DRAFTERS }, preValidation: requireActRole(deps.db, DRAFTERS) },
     async (request) => {
       const { act } = await loadAct(deps.db, request.params.actId);
       const { title, content } = request.body;
@@ -120,8 +125,8 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     '/api/acts/:actId/annexes',
     {
       schema: attachAnnexSchema,
-      config: { access: ['staff'], multipartCsrf: true },
-      preValidation: requireActRole(deps.db, ['staff']),
+      config: { access: DRAFTERS, multipartCsrf: true },
+      preValidation: requireActRole(deps.db, DRAFTERS),
     },
     async (request, reply) => {
       const { act } = await loadAct(deps.db, request.params.actId);
@@ -139,9 +144,22 @@ export function actsRoutes(app: App, deps: AppDeps): void {
     },
   );
 
+  app.delete(
+    '/api/acts/:actId/annexes/:annexId',
+    { schema: removeAnnexSchema, config: { access: DRAFTERS }, preValidation: requireActRole(deps.db, DRAFTERS) },
+    async (request) => {
+      const { act } = await loadAct(deps.db, request.params.actId);
+      const removed = await domain(() =>
+        removeAnnexFile(deps, { actId: act.id, annexId: request.params.annexId, actor: actorOf(request) }),
+      );
+      const now = (await findAct(deps.db, act.id))!;
+      return { removed: { id: removed.id, fileName: removed.fileName }, act: actDetail(now) };
+    },
+  );
+
   app.post(
     '/api/acts/:actId/issue',
-    { schema: issueActSchema, config: { access: ['staff'] }, preValidation: requireActRole(deps.db, ['staff']) },
+    { schema: issueActSchema, config: { access: ISSUERS }, preValidation: requireActRole(deps.db, ISSUERS) },
     async (request) => {
       const { act } = await loadAct(deps.db, request.params.actId);
       const { issued, delivery } = await domain(() =>

@@ -141,6 +141,10 @@ export const ObligationProgressSchema = Type.Object({
   escalated: Type.Boolean(),
   daysLeft: Nullable(DaysLeftSchema),
   overdue: Type.Boolean(),
+  calendar: Type.Object(
+    { kind: Type.Enum(['with-transfers', 'labour-code']), name: LocalizedSchema },
+    { description: 'The working-day calendar of the party that owes it (4.2): the one its days left are counted on' },
+  ),
 });
 
 export const ResponseProgressSchema = Type.Object({
@@ -197,7 +201,7 @@ export const listActsSchema = {
 export const draftActSchema = {
   tags: ['staff'],
   summary:
-    'Drafts an act about one of the council’s objects (staff); the draft may be incomplete: `missing` lists what 8.1 still needs',
+    'Drafts an act about one of the council’s objects (the group’s chair or members, or staff; 8.1, 7.2.4); the draft may be incomplete: `missing` lists what 8.1 still needs',
   params: GroupParams,
   querystring: LangOnly,
   body: Strict({
@@ -219,7 +223,7 @@ export const getActSchema = {
 export const patchActSchema = {
   tags: ['staff'],
   summary:
-    "Changes a draft: the fields of `content` given replace the draft's (null clears one); issued acts do not change (409)",
+    "Changes a draft (the group's chair or members, or staff): the fields of `content` given replace the draft's (null clears one); issued acts do not change (409)",
   params: ActParams,
   querystring: LangOnly,
   body: Strict({ title: Type.Optional(Type.String({ maxLength: 500 })), content: Type.Optional(DraftContentSchema) }),
@@ -229,17 +233,32 @@ export const patchActSchema = {
 export const attachAnnexSchema = {
   tags: ['staff'],
   summary:
-    'Attaches an annex file to a draft (multipart/form-data, field `file`): pdf, jpg, png, docx, xlsx, odt by content, ≤ 10 MB, ≤ 30 per act',
+    'Attaches an annex file to a draft (the group’s chair or members, or staff; multipart/form-data, field `file`): pdf, jpg, png, docx, xlsx, odt by content, ≤ 10 MB, ≤ 30 per act',
   params: ActParams,
   querystring: Strict({ lang: Type.Optional(LangSchema), _csrf: Type.Optional(Type.String({ maxLength: 200 })) }),
   consumes: ['multipart/form-data'],
   response: { 201: AnnexSchema, ...errors },
 };
 
+export const removeAnnexSchema = {
+  tags: ['staff'],
+  summary:
+    'Removes an annex file from a draft (the group’s chair or members, or staff); 409 once the act is issued (8.1)',
+  params: Strict({
+    actId: Type.String({ minLength: 1, maxLength: 200 }),
+    annexId: Type.String({ minLength: 1, maxLength: 200 }),
+  }),
+  querystring: LangOnly,
+  response: {
+    200: Type.Object({ removed: Type.Object({ id: Type.String(), fileName: Type.String() }), act: ActDetailSchema }),
+    ...errors,
+  },
+};
+
 export const issueActSchema = {
   tags: ['staff'],
   summary:
-    'Issues the act (8.1; 400 with every missing item) and starts its procedure, which mails it to the object (4.3). 503 without the engine, nothing written. `delivery: not-started`: issued, but the procedure did not start: call again',
+    'The group’s chair (or staff) issues the act (8.1; 400 with every missing item, at least one annex among them; 409 while the group is still forming (5.4.5) or after its term (5.3.1)) and starts its procedure, which mails it to the object (4.3). 503 without the engine, nothing written. `delivery: not-started`: issued, but the procedure did not start: call again',
   params: ActParams,
   querystring: LangOnly,
   response: {

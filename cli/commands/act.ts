@@ -11,7 +11,8 @@ import { bishkekDateOf, isIsoDate } from '../../domain/dates';
 import { isLang, type Lang, type Localized } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
 import { closeAct } from '../../procedures/acts/close-act';
-import { annexFile, draftAct, updateActDraft } from '../../procedures/acts/draft-act';
+import { annexFile, draftAct, removeAnnexFile, updateActDraft } from '../../procedures/acts/draft-act';
+import { ConflictError } from '../../procedures/refusals';
 import { issueAct } from '../../procedures/acts/issue-act';
 import { recordReceipt } from '../../procedures/acts/record-receipt';
 import { recordResponse } from '../../procedures/acts/record-response';
@@ -19,7 +20,7 @@ import type { ProcedureDeps } from '../../procedures/deps';
 import { actWorkflowId } from '../../workflows/act/contract';
 import { CliError } from '../cli-error';
 import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
-import { procedureCliError } from '../refusal';
+import { problemText, procedureCliError } from '../refusal';
 import { withDatabase } from '../with-database';
 import { withEngine, withRequiredEngine } from '../with-engine';
 import { actResendLink } from './resend-link';
@@ -164,6 +165,16 @@ export const command: Group = {
       run: attach,
     }),
     leaf({
+      name: 'annex-remove',
+      summary: 'Removes an annex file from a draft act (refused once the act is issued).',
+      positionals: [
+        ...ID,
+        { name: 'ANNEX_ID', description: 'the annex file (printed by "jmeg act attach" and "jmeg act show")' },
+      ],
+      options: { ...LANG },
+      run: annexRemove,
+    }),
+    leaf({
       name: 'show',
       summary: 'Shows an act: its status, content, annexes and, for a draft, what 8.1 still needs.',
       positionals: ID,
@@ -265,6 +276,12 @@ function readDraftFile(sub: string, file: string | undefined, lang: Lang) {
 function refusal(sub: string, error: unknown, lang: Lang, where?: string): unknown {
   if (error instanceof ActError)
     return new CliError(`act ${sub}: ${where ? `${where}: ` : ''}${error.messages[lang]} [${error.code}]`);
+  // 8.1, 5.4.5, 5.3.1: a group still forming or past its term issues nothing (the API's 409, the same words).
+  if (error instanceof ConflictError)
+    return new CliError(
+      `act ${sub}: refused: ${problemText(error.problems, lang)} [${error.problems.map((p) => p.code).join(', ')}]`,
+      1,
+    );
   return error;
 }
 
@@ -332,6 +349,20 @@ async function attach({ values, positionals }: Parsed<Options>): Promise<number>
       return 0;
     } catch (error) {
       throw refusal('attach', error, v.lang);
+    }
+  });
+}
+
+async function annexRemove({ values, positionals }: Parsed<Options>): Promise<number> {
+  const lang = langOf('annex-remove', values.lang);
+  const [actId, annexId] = positionals as [string, string];
+  return withDatabase(async (db) => {
+    try {
+      const removed = await removeAnnexFile({ db }, { actId, annexId, actor: 'cli' });
+      process.stdout.write(`${removed.id}\t${removed.fileName}\n`);
+      return 0;
+    } catch (error) {
+      throw refusal('annex-remove', error, lang);
     }
   });
 }

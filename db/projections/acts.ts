@@ -85,6 +85,11 @@ export async function apply(trx: Transaction<Database>, event: Stored<ObjectEven
         .execute();
       return;
     }
+    case 'act.annex-removed': {
+      const { actId, annexId } = event.payload;
+      await trx.deleteFrom('act_annexes').where('id', '=', annexId).where('act_id', '=', actId).execute();
+      return;
+    }
     case 'act.issued': {
       const p = event.payload;
       const updated = await trx

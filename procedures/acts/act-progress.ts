@@ -1,5 +1,5 @@
 // Where an issued act stands (4.3): its step, the receipt, each obligation with its due date and the days left
-// (counted by domain/ on the council's working-day calendar), the responses with their files, and the close. From
+// (counted by domain/ on the owing party's working-day calendar, 4.2: domain/object-calendar.ts), the responses with their files, and the close. From
 // the act procedure's query when the engine answers, else from Postgres (the obligations and responses projections),
 // so every page reads even while Temporal is away.
 import type { Kysely } from 'kysely';
@@ -7,7 +7,9 @@ import type { Act } from '../../db/acts';
 import type { Database } from '../../db/database';
 import { streams, type ObligationStatus } from '../../db/events';
 import type { MonitoredObject } from '../../db/objects';
+import { findObjectById } from '../../db/objects';
 import { calendarForCouncil, daysLeftOn } from '../../db/pending';
+import { CALENDAR_KIND_NAMES, calendarOfKind, type CalendarKind } from '../../domain/object-calendar';
 import type { Calendar } from '../../domain/calendar';
 import { bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
 import { computeDeadline, isObligationKey, OBLIGATIONS, workingDaysBetween } from '../../domain/deadlines';
@@ -37,6 +39,11 @@ export interface ObligationProgress {
   escalated: boolean;
   /** While open: the days from today to the due date (today excluded) in the rule's unit; negative when overdue. */
   daysLeft: { unit: 'working' | 'calendar'; left: number; working: number; calendar: number } | null;
+  /**
+   * The working-day calendar the days left (and a due date not yet recorded) are counted on: the owing party's (4.2:
+   * the object's kind, or its staff mark; the executive body's with the Cabinet's transfers), named in ky/ru/en.
+   */
+  calendar: { kind: CalendarKind; name: Localized };
   overdue: boolean;
 }
 
@@ -86,6 +93,23 @@ function counted(
   return {
     daysLeft: daysLeftOn(rule, due, today, (a, b) => workingDaysBetween(calendar, a, b)),
     overdue: compareDates(today, due) > 0,
+  };
+}
+
+/**
+ * The calendars of the act's parties (4.2): the object's own kind for what the object owes ('object:<id>'), the
+ * Cabinet's transfers for the executive body and anyone else, each built from the council's calendar.
+ */
+function partyCalendars(council: Calendar, object: { id: string; calendarKind: CalendarKind } | undefined) {
+  const byKind = new Map<CalendarKind, Calendar>();
+  const of = (kind: CalendarKind): Calendar => {
+    let c = byKind.get(kind);
+    if (!c) byKind.set(kind, (c = calendarOfKind(council, kind)));
+    return c;
+  };
+  return (party: string): { calendar: Calendar; named: ObligationProgress['calendar'] } => {
+    const kind: CalendarKind = object && party === `object:${object.id}` ? object.calendarKind : 'with-transfers';
+    return { calendar: of(kind), named: { kind, name: CALENDAR_KIND_NAMES[kind] } };
   };
 }
 
@@ -152,16 +176,19 @@ export async function actProgress(
     closed: null,
   };
   if (act.status === 'draft') return empty;
-  const [calendar, responses, stored] = await Promise.all([
+  const [councilCalendar, object, responses, stored] = await Promise.all([
     calendarForCouncil(db, councilId),
+    findObjectById(db, act.objectId),
     responsesOf(db, act.id),
     db.selectFrom('obligations').selectAll().where('act_id', '=', act.id).orderBy('due_date').orderBy('id').execute(),
   ]);
+  const calendarOf = partyCalendars(councilCalendar, object);
   // A closed act's procedure is over: Postgres holds all of it.
   const state = act.status === 'closed' ? 'unknown' : await queryState(deps.engine, act.id, deps.log);
   if (typeof state === 'object') {
     const obligations = state.obligations.map((o): ObligationProgress => {
       const row = stored.find((s) => s.id === o.obligationId);
+      const { calendar, named } = calendarOf(o.party);
       const due = o.due ?? row?.due_date ?? expectedDue(calendar, o.key, o.anchor);
       const status: ObligationStatus = o.fulfilled
         ? 'met'
@@ -182,6 +209,7 @@ export async function actProgress(
         status,
         fulfilled: o.fulfilled,
         escalated: o.escalated,
+        calendar: named,
         ...counted(calendar, o.key, due, open, today),
       };
     });
@@ -204,6 +232,7 @@ export async function actProgress(
     const open = o.status === 'open' || o.status === 'escalated';
     const answers = responses.filter((r) => r.obligationKey === o.key);
     const first = answers[0];
+    const { calendar, named } = calendarOf(o.party);
     return {
       obligationId: o.id,
       key: o.key,
@@ -215,6 +244,7 @@ export async function actProgress(
       status: o.status,
       fulfilled: o.status === 'met' ? { on: first?.respondedOn ?? null, late: first?.late ?? false } : null,
       escalated: o.status === 'escalated',
+      calendar: named,
       ...counted(calendar, o.key, o.due_date, open, today),
     };
   });

@@ -1,15 +1,17 @@
-// 8.1: an act's draft, its changes and its annex files, before the issue (issue-act.ts). Drafts may be incomplete;
+// 8.1: an act's draft, its changes and its annex files (attached and removed), before the issue (issue-act.ts). Drafts may be incomplete;
 // db/acts.ts refuses what is invalid with an ActError naming the field (an AnnexRefusal for a file). The adapters
 // read the draft from what they are given (parseActDraft for JSON, draftFromForm for the page's form).
 import {
   attachAnnex as recordAnnex,
   draftAct as recordDraft,
+  removeAnnex as recordRemoval,
   updateActDraft as recordUpdate,
   type Act,
   type ActAnnexFile,
 } from '../../db/acts';
 import type { ActDraft } from '../../domain/act';
 import type { ProcedureDeps } from '../deps';
+import { refuseInactiveObject } from '../objects/refuse-inactive-object';
 
 const titled = (title: string | undefined) => (title !== undefined ? { title } : {});
 
@@ -26,6 +28,7 @@ export async function draftAct(
     actor: string;
   },
 ): Promise<Act> {
+  await refuseInactiveObject(deps.db, input.objectId); // 4.2: none to an object staff marked inactive
   return recordDraft(
     deps.db,
     {
@@ -57,4 +60,13 @@ export async function annexFile(
     { actId: input.actId, fileName: input.fileName, bytes: input.bytes, dataDir: deps.dataDir },
     input.actor,
   );
+}
+
+/** A draft's annex file taken off (8.1; refused once the act is issued, and for an annex that is not the act's). */
+export async function removeAnnexFile(
+  deps: Pick<ProcedureDeps, 'db'>,
+  input: { actId: string; annexId: string; actor: string },
+): Promise<ActAnnexFile> {
+  const { removed } = await recordRemoval(deps.db, { actId: input.actId, annexId: input.annexId }, input.actor);
+  return removed;
 }

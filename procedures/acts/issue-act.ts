@@ -3,6 +3,9 @@
 import { findAct, issueAct as recordIssue, type IssuedAct } from '../../db/acts';
 import { LANGS, type Localized } from '../../domain/i18n';
 import { problem, type Problem } from '../../domain/problem';
+import { checkGroupActive } from '../../domain/act-checks';
+import { findGroupById } from '../../db/groups';
+import { ConflictError } from '../refusals';
 import { msg } from '../../api/ui/messages';
 import { actWorkflowId, type ActInput } from '../../workflows/act/contract';
 import { ProcedureRefusedError } from '../engine';
@@ -43,7 +46,8 @@ export function notIssuable(act: { id: string; number: string | null; status: 'r
 /**
  * 8.1, 4.3: issues the act (refused with every missing 8.1 item: db/acts.ts's ActError) and starts its procedure.
  * Issuing an issued act records nothing and starts the procedure again ('already-started' when it runs): the "start
- * again" of a delivery that did not start. A received or closed act is refused with one Problem, writing nothing.
+ * again" of a delivery that did not start. A received or closed act is refused with one Problem, writing nothing; so
+ * is a draft of a group still forming or whose term has ended (ConflictError, the API's 409: 8.1, 5.4.5, 5.3.1).
  */
 export async function issueAct(deps: ProcedureDeps, input: IssueInput): Promise<IssueResult> {
   const act = await findAct(deps.db, input.actId);
@@ -51,8 +55,15 @@ export async function issueAct(deps: ProcedureDeps, input: IssueInput): Promise<
     const refusal = notIssuable({ id: act.id, number: act.number, status: act.status });
     throw new ProcedureRefusedError(refusal.message.en, [refusal]);
   }
+  const on = input.on ?? todayIn(deps);
+  if (act && act.status === 'draft') {
+    // 8.1, 5.4.5, 5.3.1: only a group that stands issues its acts (the "start again" of an issued act is not refused).
+    const group = await findGroupById(deps.db, act.groupId);
+    const refusals = group ? checkGroupActive({ status: group.status, termEnd: group.term_end }, todayIn(deps)) : [];
+    if (refusals.length > 0) throw new ConflictError(refusals, act.groupId);
+  }
   if (input.whenEngineAway === 'refuse') requireEngine(deps);
-  const issued = await recordIssue(deps.db, input.actId, { on: input.on ?? todayIn(deps), actor: input.actor });
+  const issued = await recordIssue(deps.db, input.actId, { on, actor: input.actor });
   const start: ActInput = { actId: issued.actId, groupId: issued.groupId, councilId: issued.councilId };
   try {
     const delivery = await deps.engine.start('actWorkflow', actWorkflowId(issued.actId), [start]);

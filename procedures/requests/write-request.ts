@@ -1,9 +1,11 @@
 // 7.3.2(1): the chair (or staff) writes an information request to a monitored object and sends it; its procedure
 // mails the signed link and counts Law No. 217's 10 working days from the object's receipt.
-import { findObjectById } from '../../db/objects';
+import { findObjectById, inactiveObjectProblem } from '../../db/objects';
 import { findRequest, recordWrittenRequest, type InformationRequest } from '../../db/requests';
-import { checkRequestDraft, describeRequestProblems, REQUEST_CLAUSE, type RequestDraft } from '../../domain/request';
+import { checkRequestDraft, describeRequestProblems, type RequestDraft } from '../../domain/request';
 import { problem, type Problem } from '../../domain/problem';
+import { checkGroupActive } from '../../domain/act-checks';
+import { ConflictError } from '../refusals';
 import { requestWorkflowId, type RequestInput } from '../../workflows/request/contract';
 import { ProcedureRefusedError } from '../engine';
 import { requireEngine, todayIn, type ProcedureDeps } from '../deps';
@@ -34,7 +36,7 @@ export async function writeRequest(
   const problems = checkRequestDraft(input);
   const group = await deps.db
     .selectFrom('groups')
-    .select(['id', 'council_id', 'status'])
+    .select(['id', 'council_id', 'status', 'term_end'])
     .where('id', '=', input.groupId)
     .executeTakeFirst();
   if (!group)
@@ -43,14 +45,6 @@ export async function writeRequest(
         ky: `${input.groupId} деген топ жок.`,
         ru: `Группы ${input.groupId} нет.`,
         en: `There is no group ${input.groupId}.`,
-      }),
-    );
-  else if (group.status === 'term-ended' || group.status === 'dissolved')
-    problems.push(
-      problem('group-not-active', 'groupId', REQUEST_CLAUSE, {
-        ky: 'Топтун ыйгарым укуктары бүткөн: ал маалымат сурай албайт (7.3.2-пункт).',
-        ru: 'Полномочия группы прекращены: она не может запрашивать информацию (п. 7.3.2).',
-        en: "The group's term has ended: it can no longer request information (clause 7.3.2).",
       }),
     );
   const object = await findObjectById(deps.db, input.objectId);
@@ -62,7 +56,11 @@ export async function writeRequest(
         en: `${input.objectId} is not a monitored object of this council (clause 4.2).`,
       }),
     );
+  if (object && !object.active) problems.push(inactiveObjectProblem(object)); // 4.2: none to an inactive object
   if (problems.length > 0) refuse(problems);
+  // 7.3.2(1), 5.4.5, 5.3.1: only a group that stands (created, its term of office not over) requests information.
+  const standing = checkGroupActive({ status: group!.status, termEnd: group!.term_end }, todayIn(deps));
+  if (standing.length > 0) throw new ConflictError(standing, input.groupId);
   const engine = requireEngine(deps);
   const existing = input.requestId ? await findRequest(deps.db, input.requestId) : undefined;
   const request =
