@@ -13,6 +13,8 @@ import { streams } from '../db/events';
 import { termWorkflowId, termStateQuery } from '../workflows/term/contract';
 import { createCliWorld, type CliWorld } from './support/cli-world';
 import { saveHistory } from './support/history-fixtures';
+import { jmegWith } from './support/jmeg-cli';
+import { TEST_PAYLOAD_KEYS } from './support/payload-test-keys';
 import { requireServer, testServer } from './support/temporal-servers';
 
 const server = testServer();
@@ -263,6 +265,19 @@ describe.skipIf(!requireServer(server, 'group adopt'))('taking on an existing gr
     expect(done.body).toContain('Төрага: жыйналышта шайланат');
     expect(done.body).toContain('5.2.3(1)');
     expect(done.body).toContain('0700 31 040'); // the staff see the row kept as written
+    // The record later, for staff: the same findings from the group's record; the row warnings were for the upload.
+    const groupId = (
+      await w.t.db.selectFrom('groups').select('id').where('council_id', '=', councilId).executeTakeFirstOrThrow()
+    ).id;
+    const record = await w.app.inject({
+      method: 'GET',
+      url: `/manage/groups/${groupId}/adoption?lang=en`,
+      headers: { cookie: session.cookie },
+    });
+    expect(record.statusCode, record.body).toBe(200);
+    expect(record.body).toContain('Term of office: 19.11.2025 to 19.11.2029 (5.3.1)');
+    expect(record.body).toContain('2 municipal employees');
+    expect((await get(`/manage/groups/${groupId}/adoption?lang=en`)).statusCode).not.toBe(200);
   }, 60_000);
 
   it('jmeg group adopt: --help, a refusal naming the option and the clause, then the group with its findings', async () => {
@@ -317,5 +332,29 @@ describe.skipIf(!requireServer(server, 'group adopt'))('taking on an existing gr
     expect(ok.stdout).toContain('violation (5.2.3(1)): 2 municipal employees');
     const state = await w.engine.query(termWorkflowId(groupId!), termStateQuery);
     expect(state.termStart).toBe('2025-11-19');
-  }, 60_000);
+
+    // No Temporal server: the one line that says so, and nothing written.
+    const away = await council();
+    const beforeAway = await events();
+    const noServer = await jmegWith(
+      { DATABASE_URL: w.t.url, TEMPORAL_ADDRESS: '127.0.0.1:1', JMEG_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS },
+      'group',
+      'adopt',
+      '--council',
+      away,
+      '--decision-number',
+      '83',
+      '--decided-on',
+      '2025-11-14',
+      '--published-on',
+      '2025-11-19',
+      '--chair',
+      CHAIR,
+      '--csv',
+      FIXTURE,
+    );
+    expect(noServer.code).toBe(1);
+    expect(noServer.stderr).toContain('group adopt: Temporal: no server reachable at 127.0.0.1:1');
+    expect(await events()).toBe(beforeAway);
+  }, 180_000);
 });
