@@ -20,6 +20,7 @@ import type { CalendarName } from '../../domain/calendar';
 import { compareDates, type IsoDate } from '../../domain/dates';
 import type { MemberCategory, MemberRole } from '../../db/events';
 import { dueOnCalendar } from '../../procedures/calendar/tell-procedures';
+import { dashboardTerm, type DashboardTerm } from './term';
 
 export type DashboardFilter = 'overdue' | 'due-this-week';
 
@@ -88,6 +89,8 @@ export interface DashboardData {
   members: DashboardMember[];
   /** The feed's subscription link for the chair and staff (null: none made yet, or not theirs to see). */
   feed: FeedLink | null;
+  /** The term (5.3.1), the next meeting, the quarter's cadence (7.2.2), attendance per member; null before creation. */
+  term: DashboardTerm | null;
 }
 
 export const manageActPath = (actId: string) => `/manage/acts/${encodeURIComponent(actId)}`;
@@ -141,6 +144,7 @@ export async function dashboardData(db: Kysely<Database>, input: DashboardInput)
     listRosterEntries(db, group.id),
     findCouncilById(db, group.council_id),
   ]);
+  const term = await dashboardTerm(db, group, today);
   const items = all.filter(
     (o) =>
       (query.filter === undefined || (query.filter === 'overdue' ? o.overdue : o.dueThisWeek)) &&
@@ -204,5 +208,6 @@ export async function dashboardData(db: Kysely<Database>, input: DashboardInput)
       dataErased: canManage && m.dataErased,
     })),
     feed,
+    term,
   };
 }

@@ -2,6 +2,7 @@
 // and deputies read it; the chair and staff also get the action links (the act and formation pages) and the calendar
 // feed's subscription link, which they can regenerate (POST /manage/groups/:groupId/feed-token). Read from Postgres
 // only, so it works while Temporal is unreachable.
+import { termSection } from './term';
 import { clauseText } from '../../domain/obligation-messages';
 import { Type } from 'typebox';
 import { regenerateFeedToken } from '../../db/feed-tokens';
@@ -215,6 +216,7 @@ export function dashboardBody(page: PageRequest, d: DashboardData, done: string 
 ${actionsSection(lang, d)}
 ${obligationsSection(page, d)}
 <section id="chart" aria-labelledby="chart-heading"><h2 id="chart-heading">${msg(lang, 'dashboard.chart.heading')}</h2>${obligationsChart(lang, d.chart)}</section>
+${termSection(lang, d.groupId, d.term)}
 ${meetingsSection(lang, d)}
 ${timelineSection(lang, d)}
 ${membersSection(lang, d)}

@@ -131,6 +131,45 @@ export const DashboardResponse = Type.Object({
     }),
   ),
   feed: Nullable(FeedLinkSchema),
+  term: Nullable(
+    Type.Object(
+      {
+        start: IsoDateSchema,
+        end: IsoDateSchema,
+        daysLeft: Type.Integer(),
+        ended: Type.Boolean(),
+        next: Nullable(
+          Type.Object({
+            meetingId: Type.String(),
+            kind: Type.String(),
+            date: IsoDateSchema,
+            time: Nullable(Type.String()),
+            place: Nullable(Type.String()),
+          }),
+        ),
+        quarter: Type.Object({
+          year: Type.Integer(),
+          quarter: Type.Integer(),
+          start: IsoDateSchema,
+          end: IsoDateSchema,
+          meetings: Type.Integer(),
+          reading: Type.String({ description: "The council's reading of 7.2.2" }),
+          state: Type.Enum(['ok', 'no-meeting-yet', 'more-than-one'], { description: 'A warning unless ok (7.2.2)' }),
+          warningOn: IsoDateSchema,
+        }),
+        held: Type.Integer({ description: 'Meetings held in the term' }),
+        attendance: Type.Array(
+          Type.Object({
+            membershipId: Type.String(),
+            fullName: Type.String(),
+            role: Type.String(),
+            attended: Type.Integer(),
+          }),
+        ),
+      },
+      { description: 'The term (5.3.1), the next meeting, the quarter (7.2.2), attendance per member (7.2.3)' },
+    ),
+  ),
 });
 
 export const dashboardSchema = {
