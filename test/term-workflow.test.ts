@@ -14,6 +14,7 @@ import { record } from '../db/record';
 import { ProcedureRefusedError } from '../procedures/engine';
 import {
   cancelMeeting,
+  changeTermMembers,
   moveMeeting,
   recordAttendance,
   recordDecision,
@@ -562,6 +563,59 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
         ),
       ).toEqual([['term-ended', 'groupId', '5.3.1']]);
       await saveHistory(await engine.history(termWorkflowId(w.groupId)), 'term-end');
+    }, 180_000);
+
+    it('the literal reading warns of a second meeting in a quarter on Friday 25 June 2027; the quorum counts the current members', async () => {
+      const w = await world();
+      const engine = await engineAt('2027-04-05T04:00:00.000Z'); // Monday 5 April 2027
+      const deps = { engine, now: () => engine.now(), db: database.db };
+      await begin(engine, w);
+      expect((await state(engine, w.groupId)).quarter).toMatchObject({
+        year: 2027,
+        quarter: 2,
+        warningOn: '2027-06-25',
+        reading: 'at-most-once-per-quarter',
+        state: 'ok',
+      });
+      const base = { groupId: w.groupId, time: '10:00', place: 'Зал', agenda: 'Мониторинг', actor: 'x' };
+      await scheduleMeeting(deps, { ...base, meetingId: 'q2-a', date: '2027-05-10' });
+      await scheduleMeeting(deps, { ...base, meetingId: 'q2-b', date: '2027-06-10' });
+      expect((await state(engine, w.groupId)).quarter).toMatchObject({ meetings: 2, state: 'more-than-one' });
+      // Four members left the group: the quorum of 7.2.3 counts the 9 current ones (5 needed, not 7).
+      const current = w.members.slice(0, 9);
+      const changed = await changeTermMembers(deps, {
+        groupId: w.groupId,
+        members: current,
+        chairMembershipId: w.chairMembershipId,
+        reason: '5.5: four members left',
+        actor: 'staff',
+      });
+      expect(changed.members).toHaveLength(9);
+      await engine.advanceTo('2027-05-10T10:00:00Z');
+      const held = await recordAttendance(deps, {
+        groupId: w.groupId,
+        meetingId: 'q2-a',
+        heldOn: '2027-05-10',
+        presentMembershipIds: current.slice(0, 5).map((m) => m.membershipId),
+        actor: 'x',
+      });
+      expect(held.attendance).toMatchObject({ present: 5, total: 9, required: 5, quorate: true });
+      await engine.advanceTo('2027-06-25T02:59:00Z');
+      expect(await outbox(w.groupId)).not.toContain('cadence:2027-Q2 sent');
+      await engine.advanceTo('2027-06-25T03:01:00Z');
+      expect(await outbox(w.groupId)).toContain('cadence:2027-Q2 sent');
+      const warning = mailsTo(w.councilEmail).at(-1)!;
+      expect(warning.parsed.text).toContain('В этом квартале проведено или назначено заседаний: 2.');
+      expect(warning.parsed.text).toContain('не чаще одного раза в квартал');
+      const warned = await database.db
+        .selectFrom('term_notices')
+        .select(['notice_key', 'kind', 'on_date'])
+        .where('group_id', '=', w.groupId)
+        .execute();
+      expect(warned.map((r) => [r.notice_key, r.kind, String(r.on_date).slice(0, 10)])).toEqual([
+        ['cadence:2027-Q2', 'cadence-warning', '2027-06-25'],
+      ]);
+      await saveHistory(await engine.history(termWorkflowId(w.groupId)), 'term-literal-cadence');
     }, 180_000);
 
     it('a whole four-year term: every run of its history stays far below 10,240 events', async () => {

@@ -37,6 +37,10 @@ const KIND: Record<string, KyRu> = {
   first: { ky: 'топтун биринчи жыйналышы', ru: 'первое заседание группы' },
   regular: { ky: 'топтун кезектеги жыйналышы', ru: 'очередное заседание группы' },
   extraordinary: { ky: 'топтун кезектен тышкаркы жыйналышы', ru: 'внеочередное заседание группы' },
+  'annual-gathering': {
+    ky: 'коомдоштуктун жылдык жыйыны (7.2.4)',
+    ru: 'ежегодное собрание местного сообщества (7.2.4)',
+  },
 };
 
 /** 7.2.1: what members are told of a meeting scheduled, moved or cancelled. */

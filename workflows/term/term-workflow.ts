@@ -166,7 +166,10 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
     });
   const find = (meetingId: string) => meetings.find((m) => m.meetingId === meetingId);
   const inQuarter = (q: Pick<Quarter, 'start' | 'end'>) =>
-    meetings.filter((m) => m.status !== 'cancelled' && m.date >= q.start && m.date <= q.end).length;
+    meetings.filter(
+      // 7.2.2 counts the group's own meetings; the community's annual gathering (7.2.4) is not one.
+      (m) => m.status !== 'cancelled' && m.kind !== 'annual-gathering' && m.date >= q.start && m.date <= q.end,
+    ).length;
   const quarterState = (): TermQuarterState | null => {
     if (!quarter) return null;
     const n = inQuarter(quarter);
