@@ -71,7 +71,7 @@ const meetingEvents = async () =>
   ).map((r) => r.type);
 
 beforeAll(async () => {
-  if (!runs) return;
+  if (!server.available) return;
   w = await createCliWorld({ serverPath: server.path, startTime: START });
   const db = w.t.db;
   groupId = await openGroup(db, { councilId: w.councilId }, 'test');
