@@ -233,6 +233,10 @@ describe.skipIf(!requireServer(server, 'group adopt'))('taking on an existing gr
       expect(page.body).toContain(title);
       expect(page.body).toContain('enctype="multipart/form-data"');
     }
+    const home = await w.app.inject({ method: 'GET', url: '/manage?lang=en', headers: { cookie: session.cookie } });
+    expect(home.body).toContain(
+      `href="/manage/councils/${councilId}/groups/adopt?lang=en">Taking on an existing group</a>`,
+    );
     const post = (fields: Record<string, string>, csv: string, lang: string) => {
       const boundary = '----jmegadopt';
       const part = (name: string, value: string) =>

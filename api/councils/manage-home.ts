@@ -19,6 +19,7 @@ import { retentionPath } from './retention-page';
 import { cadencePath } from './cadence';
 import { groupPersonsPath } from '../persons/pages';
 import { newFormationPath } from '../formation/start-page';
+import { adoptPath } from '../groups/adopt-page';
 import { html, type Html } from '../ui/html';
 import { layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendPage } from '../ui/respond';
@@ -59,6 +60,7 @@ export function manageHomePage(app: App, deps: AppDeps): void {
           ...(staff
             ? [html`<a href="${newFormationPath(council.id)}${q}">${msg(lang, 'manage.link.startFormation')}</a>`]
             : []),
+          ...(staff ? [html`<a href="${adoptPath(council.id)}${q}">${msg(lang, 'groups.adopt.title')}</a>`] : []),
           html`<a href="/manage/councils/${c}/objects${q}">${msg(lang, 'manage.link.objects')}</a>`,
           html`<a href="/manage/councils/${c}/calendar${q}">${msg(lang, 'manage.link.calendar')}</a>`,
           ...(staff
