@@ -8,6 +8,9 @@ import type { Localized } from '../domain/i18n';
 import type { Database, MonitoredObjectsTable } from './database';
 import { streams, type Bilingual } from './events';
 import { record } from './record';
+import type { ObjectFields } from './object-edit-events';
+import { problem, type Problem } from '../domain/problem';
+import { InvalidInputError } from '../procedures/refusals';
 
 export interface MonitoredObject {
   id: string;
@@ -20,6 +23,10 @@ export interface MonitoredObject {
   followsTransfers: boolean;
   /** The calendar its deadlines are counted on (domain/object-calendar.ts). */
   calendarKind: CalendarKind;
+  /** Where a paper act is delivered; null when staff gave none. */
+  postalAddress: string | null;
+  /** False once staff marked it inactive: no new acts or information requests to it. */
+  active: boolean;
 }
 
 export type ObjectErrorCode =
@@ -61,6 +68,8 @@ export function toMonitoredObject(row: Selectable<MonitoredObjectsTable>): Monit
     isExecutiveBody: row.is_executive_body,
     followsTransfers: row.follows_transfers,
     calendarKind: calendarKindOf(row.kind, row.follows_transfers),
+    postalAddress: row.postal_address,
+    active: row.active,
   };
 }
 
@@ -164,6 +173,8 @@ export async function registerObject(
     isExecutiveBody: kind === 'executive_body',
     followsTransfers,
     calendarKind: calendarKindOf(kind, followsTransfers),
+    postalAddress: null,
+    active: true,
   };
 }
 
@@ -223,5 +234,160 @@ async function refuseSecondExecutiveBody(db: Kysely<Database>, councilId: string
     ky: `Бул кеңештин аткаруу органы катталган: «${existing.name}»; бир кеңештин бир гана аткаруу органы болот.`,
     ru: `Исполнительный орган этого кенеша уже зарегистрирован: «${ru}»; у кенеша он один.`,
     en: `This council's executive body is already registered: "${existing.name}"; a council has one.`,
+  });
+}
+
+// ---- staff edit an object (issue 12, point 7) ----
+
+/** What staff change: either name, the e-mail addresses (the whole list), the postal address (empty: none). */
+export interface EditObjectInput {
+  name?: { ky?: string | undefined; ru?: string | undefined } | undefined;
+  emails?: readonly string[] | undefined;
+  postalAddress?: string | null | undefined;
+}
+
+export const MAX_POSTAL_ADDRESS = 500;
+
+/**
+ * Records object.edited with only the fields that change and the values they replace (the record keeps the old
+ * address); nothing when nothing changes. Checks as registration does (names not empty, at least one valid e-mail
+ * address, 4.3), refusing with ObjectError naming the field. Undefined for an unknown object.
+ */
+export async function editObject(
+  db: Kysely<Database>,
+  objectId: string,
+  input: EditObjectInput,
+  actor: string,
+): Promise<MonitoredObject | undefined> {
+  const existing = await findObjectById(db, objectId);
+  if (!existing) return undefined;
+  const changes: ObjectFields = {};
+  const previous: ObjectFields = {};
+  for (const lang of ['ky', 'ru'] as const) {
+    const typed = input.name?.[lang];
+    if (typed === undefined) continue;
+    const name = typed.trim();
+    if (name === '') {
+      throw new ObjectError('missing-name', `name.${lang}`, {
+        ky: `Объекттин ${lang === 'ky' ? 'кыргызча' : 'орусча'} аталышы жок.`,
+        ru: `Нет названия объекта на ${lang === 'ky' ? 'кыргызском' : 'русском'} языке.`,
+        en: `The object's name in ${lang === 'ky' ? 'Kyrgyz' : 'Russian'} is missing.`,
+      });
+    }
+    if (name !== existing.name[lang]) {
+      if (lang === 'ky') [changes.name, previous.name] = [name, existing.name.ky];
+      else [changes.nameRu, previous.nameRu] = [name, existing.name.ru];
+    }
+  }
+  if (input.emails !== undefined) {
+    const emails = normaliseEmails(input.emails);
+    if (emails.join('\n') !== existing.emails.join('\n'))
+      [changes.contacts, previous.contacts] = [emails, existing.emails];
+  }
+  if (input.postalAddress !== undefined) {
+    const postal = (input.postalAddress ?? '').trim().replace(/\r\n/g, '\n');
+    if (postal.length > MAX_POSTAL_ADDRESS) {
+      throw new InvalidInputError(
+        'postalAddress',
+        'max-length',
+        `postalAddress: at most ${MAX_POSTAL_ADDRESS} characters`,
+      );
+    }
+    const value = postal === '' ? null : postal;
+    if (value !== existing.postalAddress)
+      [changes.postalAddress, previous.postalAddress] = [value, existing.postalAddress];
+  }
+  if (Object.keys(changes).length === 0) return existing;
+  await record(db, {
+    stream: streams.object(objectId),
+    actor,
+    events: [{ type: 'object.edited', payload: { objectId, changes, previous } }],
+  });
+  return (await findObjectById(db, objectId))!;
+}
+
+/** Marks the object inactive (with a reason) or active again; nothing when it already is so. Undefined if unknown. */
+export async function setObjectActive(
+  db: Kysely<Database>,
+  objectId: string,
+  active: boolean,
+  reason: string | null,
+  actor: string,
+): Promise<MonitoredObject | undefined> {
+  const existing = await findObjectById(db, objectId);
+  if (!existing) return undefined;
+  if (existing.active === active) return existing;
+  const why = reason?.trim() ? reason.trim().slice(0, 1000) : null;
+  await record(db, {
+    stream: streams.object(objectId),
+    actor,
+    events: [
+      active
+        ? { type: 'object.reactivated', payload: { objectId } }
+        : { type: 'object.deactivated', payload: { objectId, reason: why } },
+    ],
+  });
+  return { ...existing, active };
+}
+
+/** One entry of an object's record: when, who, what changed and what it replaced (names and addresses only). */
+export interface ObjectChange {
+  at: string;
+  actor: string;
+  type: 'registered' | 'edited' | 'deactivated' | 'reactivated' | 'calendar-set';
+  changes: ObjectFields;
+  previous: ObjectFields;
+  reason: string | null;
+}
+
+/** The object's stream, oldest first: its registration, every edit with the values it replaced, (de)activations. */
+export async function objectHistory(db: Kysely<Database>, objectId: string): Promise<ObjectChange[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['type', 'payload', 'actor', 'occurred_at'])
+    .where('stream_id', '=', streams.object(objectId))
+    .orderBy('stream_version')
+    .execute();
+  return rows.map((r) => {
+    const p = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>;
+    const at = new Date(r.occurred_at).toISOString();
+    const base = { at, actor: r.actor, changes: {}, previous: {}, reason: null };
+    switch (r.type) {
+      case 'object.registered':
+        return {
+          ...base,
+          type: 'registered' as const,
+          changes: {
+            name: p.name as string,
+            nameRu: (p.nameRu as string | null | undefined) ?? (p.name as string),
+            contacts: p.contacts as string[],
+          },
+        };
+      case 'object.edited':
+        return {
+          ...base,
+          type: 'edited' as const,
+          changes: p.changes as ObjectFields,
+          previous: p.previous as ObjectFields,
+        };
+      case 'object.deactivated':
+        return { ...base, type: 'deactivated' as const, reason: (p.reason as string | null) ?? null };
+      case 'object.reactivated':
+        return { ...base, type: 'reactivated' as const };
+      default:
+        return { ...base, type: 'calendar-set' as const };
+    }
+  });
+}
+
+/**
+ * 4.2: an inactive object is no longer monitored: no new act nor information request goes to it (issue 12, point 7).
+ * The refusal names the field and the rule; the object's names say which one.
+ */
+export function inactiveObjectProblem(object: Pick<MonitoredObject, 'name'>): Problem {
+  return problem('object-inactive', 'objectId', '4.2', {
+    ky: `«${object.name.ky}» объекти активдүү эмес деп белгиленген: ага жаңы акт же маалымат алуу суроо-талабы жиберилбейт (4.2-пункт). Кызматкерлер аны кайра активдүү кыла алат.`,
+    ru: `Объект «${object.name.ru}» отмечен как неактивный: новые акты и запросы информации ему не направляются (п. 4.2). Сотрудники могут снова сделать его активным.`,
+    en: `The object "${object.name.ky}" is marked inactive: no new act or information request goes to it (clause 4.2). Staff can mark it active again.`,
   });
 }

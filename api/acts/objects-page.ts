@@ -19,6 +19,7 @@ import { Html, html } from '../ui/html';
 import { CALENDAR_KIND_NAMES, FOLLOWS_TRANSFERS_LABEL } from '../../domain/object-calendar';
 import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
+import { objectEditPages, T as EDIT } from './object-edit-page';
 
 interface Typed {
   kind: string;
@@ -68,7 +69,7 @@ async function render(
           html`<table>
 <thead><tr><th scope="col">${msg(lang, 'objects.name')}</th><th scope="col">${msg(lang, 'objects.kind')}</th><th scope="col">${msg(lang, 'objects.emails')}</th></tr></thead>
 <tbody>
-${objects.map((o) => html`<tr><td>${o.name.ky}${o.name.ru !== o.name.ky ? html`<br><span class="muted" lang="ru">${o.name.ru}</span>` : ''}</td><td>${MONITORED_OBJECT_KINDS[o.kind][lang]}${o.isExecutiveBody ? html` <strong>(${msg(lang, 'objects.executiveBody')})</strong>` : ''}<br><span class="muted">${CALENDAR_KIND_NAMES[o.calendarKind][lang]}</span></td><td>${o.emails.map((e, i) => html`${i > 0 ? html`<br>` : ''}${e}`)}</td></tr>\n`)}
+${objects.map((o) => html`<tr><td>${o.name.ky}${o.name.ru !== o.name.ky ? html`<br><span class="muted" lang="ru">${o.name.ru}</span>` : ''}</td><td>${MONITORED_OBJECT_KINDS[o.kind][lang]}${o.isExecutiveBody ? html` <strong>(${msg(lang, 'objects.executiveBody')})</strong>` : ''}<br><span class="muted">${CALENDAR_KIND_NAMES[o.calendarKind][lang]}</span></td><td>${o.emails.map((e, i) => html`${i > 0 ? html`<br>` : ''}${e}`)}${o.active ? '' : html`<br><strong>${EDIT.inactive[lang]}</strong>`}<br><a href="${objectsPath(councilId)}/${encodeURIComponent(o.id)}?lang=${lang}">${staff ? EDIT.edit[lang] : EDIT.history[lang]}</a></td></tr>\n`)}
 </tbody></table>`,
         );
   const form = staff
@@ -121,6 +122,7 @@ function typedFrom(body: unknown): Typed {
 }
 
 export function manageObjectsPages(app: App, deps: AppDeps): void {
+  objectEditPages(app, deps);
   app.get(
     '/manage/councils/:councilId/objects',
     {

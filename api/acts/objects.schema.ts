@@ -25,6 +25,12 @@ export const MonitoredObjectSchema = Type.Object({
     description:
       "The calendar its deadlines are counted on: state and municipal bodies (and objects marked so) with the Cabinet's transfers, others on the Labour Code calendar",
   }),
+  postalAddress: Type.Union([Type.String(), Type.Null()], {
+    description: 'Where a paper act is delivered (an organisational address); null when none was given',
+  }),
+  active: Type.Boolean({
+    description: 'False once staff marked it inactive: no new acts or information requests to it (4.2)',
+  }),
 });
 
 export const RegisterObjectBody = Strict({
@@ -71,4 +77,65 @@ export const registerObjectSchema = {
   querystring: LangOnly,
   body: RegisterObjectBody,
   response: { 201: MonitoredObjectSchema, 400: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema },
+};
+
+/** The fields of an object's record entry (names and addresses; the old ones in `previous`). */
+const ObjectFieldsSchema = Type.Object({
+  name: Type.Optional(Type.String()),
+  nameRu: Type.Optional(Type.String()),
+  contacts: Type.Optional(Type.Array(Type.String())),
+  postalAddress: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+
+export const ObjectChangeSchema = Type.Object({
+  at: Type.String({ description: 'When it was recorded (ISO 8601)' }),
+  actor: Type.String(),
+  type: Type.Enum(['registered', 'edited', 'deactivated', 'reactivated', 'calendar-set']),
+  changes: ObjectFieldsSchema,
+  previous: ObjectFieldsSchema,
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const EditObjectBody = Strict({
+  name: Type.Optional(
+    Strict({
+      ky: Type.Optional(Type.String({ maxLength: 500 })),
+      ru: Type.Optional(Type.String({ maxLength: 500 })),
+    }),
+  ),
+  emails: Type.Optional(
+    Type.Array(Type.String({ maxLength: 254 }), {
+      maxItems: 20,
+      description: 'The whole new list: at least one address (4.3); mails sent after the change go there',
+    }),
+  ),
+  postalAddress: Type.Optional(
+    Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'Empty or null: none' }),
+  ),
+  active: Type.Optional(
+    Type.Boolean({ description: 'false: no new acts or information requests to it (4.2); true: active again' }),
+  ),
+  reason: Type.Optional(Type.String({ maxLength: 1000, description: 'Why it is marked inactive' })),
+});
+
+export const editObjectSchema = {
+  tags: ['staff'],
+  summary:
+    "Edits a monitored object's names and addresses or marks it inactive (issue 12): each change is recorded with the values it replaced; mails sent afterwards go to the new addresses",
+  params: ObjectParams,
+  querystring: LangOnly,
+  body: EditObjectBody,
+  response: { 200: MonitoredObjectSchema, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+};
+
+export const objectRecordSchema = {
+  tags: ['staff'],
+  summary: 'A monitored object with its record: registration, every edit with the old values, (de)activations',
+  params: ObjectParams,
+  querystring: LangOnly,
+  response: {
+    200: Type.Object({ object: MonitoredObjectSchema, history: Type.Array(ObjectChangeSchema) }),
+    403: ErrorSchema,
+    404: ErrorSchema,
+  },
 };
