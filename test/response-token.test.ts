@@ -91,11 +91,33 @@ describe('a response link is a signed, expiring token for one act', () => {
   });
 
   it('has a message for every refusal in Kyrgyz, Russian and English', () => {
-    for (const code of ['malformed', 'tampered', 'expired', 'wrong-act', 'wrong-party'] as const) {
+    for (const code of ['malformed', 'tampered', 'expired', 'wrong-act', 'wrong-party', 'revoked'] as const) {
       for (const lang of ['ky', 'ru', 'en'] as const)
         expect(RESPONSE_TOKEN_MESSAGES[code][lang].length).toBeGreaterThan(20);
     }
-    expect(new Set(Object.values(RESPONSE_TOKEN_MESSAGES).map((m) => m.en)).size).toBe(5);
+    expect(new Set(Object.values(RESPONSE_TOKEN_MESSAGES).map((m) => m.en)).size).toBe(6);
+  });
+
+  it('a re-sent link carries its generation, signed; the first link carries none (its bytes are unchanged)', () => {
+    // The first link's payload is exactly the one mailed before links could be re-sent.
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8'))).toEqual({
+      v: 1,
+      a: 'act-1',
+      o: 'obj-1',
+      e: payload.expiresAtMs,
+    });
+    const fresh = createResponseToken({ ...payload, generation: 2 }, SECRET);
+    expect(verifyResponseToken(fresh, SECRET, { nowMs: ISSUED, actId: 'act-1' })).toEqual({
+      ...payload,
+      generation: 2,
+    });
+    // The generation cannot be changed without the secret: a lowered one is refused as tampered.
+    const [body, signature] = fresh.split('.') as [string, string];
+    const lowered = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString('utf8')), g: 1 }),
+    ).toString('base64url');
+    expect(refusal(() => verifyResponseToken(`${lowered}.${signature}`, SECRET, { nowMs: ISSUED }))).toBe('tampered');
+    expect(() => createResponseToken({ ...payload, generation: -1 }, SECRET)).toThrow(RangeError);
   });
 
   it('refuses a secret shorter than 32 bytes', () => {
