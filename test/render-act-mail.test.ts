@@ -163,4 +163,77 @@ describe('the act mail through the SMTP server (real PostgreSQL): sent by the de
     expect(mail?.parsed.text).toContain('направляет группа СМиО, созданная 02.03.2026 (Тонский айылный кенеш)');
     expect(mail?.parsed.text).toContain('№ 3: Мектептин ашканасы');
   });
+
+  it('4.3(3): the forwarded answer carries its text, names its files and links to the act’s page, without attachments', async () => {
+    const db = database.db;
+    const act = await db
+      .selectFrom('acts')
+      .select(['group_id', 'object_id'])
+      .where('id', '=', 'act-mail-1')
+      .executeTakeFirstOrThrow();
+    const councilId = (
+      await db.selectFrom('groups').select('council_id').where('id', '=', act.group_id).executeTakeFirstOrThrow()
+    ).council_id;
+    await registerObject(
+      db,
+      {
+        councilId,
+        kind: 'executive_body',
+        name: { ky: 'Тоң айыл өкмөтү', ru: 'Тонский айыл окмоту' },
+        emails: ['okmot@ton.kg'],
+      },
+      'test',
+    );
+    await db
+      .withTables<{
+        response_files: {
+          id: string;
+          act_id: string;
+          response_id: string;
+          file_name: string;
+          media_type: string;
+          size_bytes: number;
+          storage_key: string;
+          uploaded_by: string;
+          uploaded_at: Date;
+        };
+      }>()
+      .insertInto('response_files')
+      .values({
+        id: 'rf-1',
+        act_id: 'act-mail-1',
+        response_id: 'resp-1',
+        file_name: 'chara-plan.pdf',
+        media_type: 'application/pdf',
+        size_bytes: 2048,
+        storage_key: 'a'.repeat(64),
+        uploaded_by: 'object:x',
+        uploaded_at: new Date('2026-06-05T04:00:00Z'),
+      })
+      .execute();
+    const activities = createActActivities({
+      db,
+      transport,
+      config: { responseLinkSecret: 'x'.repeat(32), publicBaseUrl: 'https://jmeg.example.kg' },
+      clock: () => new Date('2026-06-05T05:00:00Z'),
+    });
+    const { to } = await activities.forwardResponse({
+      actId: 'act-mail-1',
+      responseId: 'resp-1',
+      respondedOn: '2026-06-05',
+      late: false,
+      text: 'Ашкана июлда оңдолот.',
+    });
+    expect(to).toEqual(['okmot@ton.kg']);
+    const mail = smtp.received.find((m) => m.envelopeTo.includes('okmot@ton.kg'));
+    expect(mail?.parsed.subject).toBe(
+      'Объекттин актыга жообу (Тоң айылдык кеңеши) / Ответ объекта на акт (Тонский айылный кенеш): № 3 «Мектептин ашканасы»',
+    );
+    const text = mail?.parsed.text ?? '';
+    expect(text).toContain('Ашкана июлда оңдолот.');
+    expect(text).toContain('Жооптун файлдары (актынын барагында): chara-plan.pdf');
+    expect(text).toContain('Файлы ответа (на странице акта): chara-plan.pdf');
+    expect(text).toContain('https://jmeg.example.kg/manage/acts/act-mail-1');
+    expect(mail?.parsed.attachments).toEqual([]);
+  });
 });
