@@ -114,6 +114,7 @@ function paramValues(s: Samples): Record<string, string> {
     accountId: s.accountId,
     personId: 'p-route-world-nobody',
     requestId: SAMPLE_REQUEST_ID,
+    meetingId: 'm-route-world-nobody',
     action: 'receipt',
     year: '2026',
     date: '2026-03-10',
