@@ -5,6 +5,7 @@
 import { buildTransport } from '../../activities/mail/build-transport';
 import { loadConfig } from '../../config/config';
 import { isLang, type Lang } from '../../domain/i18n';
+import { dmy } from '../../domain/messages';
 import { resendActLink, resendRequestLink, type ResendLinkResult } from '../../procedures/links/resend-link';
 import { ConflictError } from '../../procedures/refusals';
 import { responseLinkSecret } from '../../security/server-secret';
@@ -24,15 +25,15 @@ const SENT: Record<Lang, (r: ResendLinkResult) => string> = {
   ky: (r) =>
     r.mail === 'pending'
       ? `Жаңы шилтеме (${r.generation}) катталды, кат азыр жөнөтүлгөн жок; буйрукту кайра иштетиңиз.`
-      : `Жаңы шилтеме (${r.generation}) жиберилди: ${r.to.join(', ')}; ${r.linkExpiresAt.slice(0, 10)} чейин. Мурунку шилтеме иштебейт.`,
+      : `Жаңы шилтеме (${r.generation}) жиберилди: ${r.to.join(', ')}; ${dmy(r.linkExpiresAt.slice(0, 10))} күнүнө чейин жарактуу. Мурунку шилтеме иштебейт.`,
   ru: (r) =>
     r.mail === 'pending'
       ? `Новая ссылка (${r.generation}) создана, письмо сейчас не отправлено; запустите команду ещё раз.`
-      : `Новая ссылка (${r.generation}) отправлена: ${r.to.join(', ')}; действует до ${r.linkExpiresAt.slice(0, 10)}. Прежняя ссылка не действует.`,
+      : `Новая ссылка (${r.generation}) отправлена: ${r.to.join(', ')}; действует до ${dmy(r.linkExpiresAt.slice(0, 10))}. Прежняя ссылка не действует.`,
   en: (r) =>
     r.mail === 'pending'
       ? `Fresh link (${r.generation}) recorded; its mail was not sent now: run the command again.`
-      : `Fresh link (${r.generation}) sent to ${r.to.join(', ')}; valid until ${r.linkExpiresAt.slice(0, 10)}. The earlier link no longer works.`,
+      : `Fresh link (${r.generation}) sent to ${r.to.join(', ')}; valid until ${dmy(r.linkExpiresAt.slice(0, 10))}. The earlier link no longer works.`,
 };
 
 function langOf(command: string, value: string | undefined): Lang {
