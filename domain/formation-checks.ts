@@ -1,11 +1,11 @@
 // The formation's rules (5.4.1 to 5.4.7, with 5.3.2, 5.3.3, 5.2 and 7.2.3 where a step needs them) as the checks
 // behind every formation update: pure and synchronous, the workflow runs them as update validators (a refusal
 // leaves no trace in history), and a caller may run them on the queried state before sending. 5.4.4: the
-// gathering's protocol and the citizens it elects; 5.4.5: the decision on a composition without violations; 5.4.6:
+// gathering's protocol and the citizens it elects; 5.4.5: the decision as adopted (its violations recorded); 5.4.6:
 // the first meeting's quorum and the chair's election.
 import type { Calendar } from './calendar';
-import { checkComposition, type CompositionResult } from './composition';
-import { compareDates, isIsoDate, type IsoDate } from './dates';
+import { checkComposition, type CompositionResult, type Finding } from './composition';
+import { addDays, compareDates, isIsoDate, type IsoDate } from './dates';
 import { computeDeadline } from './deadlines';
 import { loc, type Localized } from './i18n';
 import { dmy } from './messages';
@@ -26,10 +26,12 @@ import type {
   AddCandidateInput,
   Candidate,
   CouncilDecisionInput,
+  DecisionViolation,
   DeputyMembersInput,
   FirstMeetingInput,
   FormationState,
   GatheringInput,
+  MoveFirstMeetingInput,
   PersonInput,
   PublishNoticeInput,
   RemoveCandidateInput,
@@ -643,7 +645,7 @@ export function toMember(c: Candidate): RosterMember {
   };
 }
 
-/** 5.4.5: every earlier step done and a composition with no violations on the decision date. */
+/** 5.4.5: every earlier step done, the resolution's number and date; a chair the decision names is a candidate. */
 export function checkRecordCouncilDecision(
   state: FormationState,
   input: CouncilDecisionInput,
@@ -726,9 +728,7 @@ export function checkRecordCouncilDecision(
       ),
     );
   }
-  const on = typeof input?.decidedOn === 'string' && isIsoDate(input.decidedOn) ? input.decidedOn : ctx.today;
-  const composition = compositionOf(state.candidates, on);
-  if (!composition)
+  if (state.candidates.length === 0)
     out.push(
       problem(
         'no-candidates',
@@ -737,11 +737,78 @@ export function checkRecordCouncilDecision(
         loc('талапкерлер жок', 'кандидатов нет', 'there are no candidates'),
       ),
     );
-  for (const f of composition?.findings ?? []) {
-    if (f.severity === 'violation') out.push(problem(`composition:${f.code}`, 'composition', f.clause, f.message));
+  const chair = input?.chair;
+  if (chair !== undefined && chair !== null && !namedChair(state, chair)) {
+    const who = String(chair.candidateId ?? chair.fullName);
+    out.push(
+      problem(
+        'chair-not-candidate',
+        'chair',
+        '5.4.6',
+        loc(
+          `${who} — талапкерлердин арасында жок: чечим төраганы талапкерлерден гана дайындай алат`,
+          `${who} — не среди кандидатов: решение может назначить председателем только кандидата`,
+          `${who} is not among the candidates: the decision can name only a candidate as chair`,
+        ),
+      ),
+    );
   }
+  // 5.4.5: the composition's violations of 5.2 never refuse the decision (decisionViolations records them).
   return out;
 }
+
+/** The candidate a decision names as chair, by id or by name. */
+export function namedChair(state: FormationState, chair: CouncilDecisionInput['chair']): Candidate | undefined {
+  if (!chair) return undefined;
+  if (chair.candidateId !== undefined) return findCandidate(state, chair.candidateId);
+  return typeof chair.fullName === 'string'
+    ? state.candidates.find((c) => nameKey(c.fullName) === nameKey(chair.fullName!))
+    : undefined;
+}
+
+/**
+ * 5.4.5 as adopted: every rule of 5.2 (and 5.4.6 for a chair the decision names) the composition breaks on the
+ * decision date, with its clause. Recorded with the decision, never a reason to refuse it.
+ */
+export function decisionViolations(candidates: Candidate[], decidedOn: IsoDate, chair?: string): DecisionViolation[] {
+  return (compositionOf(candidates, decidedOn, chair)?.findings ?? [])
+    .filter((f) => f.severity === 'violation')
+    .map((f) => ({ code: f.code, clause: CATEGORY_CLAUSE[f.code] ?? f.clause, message: recordedWords(f) }));
+}
+
+/** A finding's words as the group's record and public pages keep them: a member's name, never a birth date. */
+function recordedWords(f: Finding): Localized {
+  const who = f.member?.fullName ?? '';
+  switch (f.code) {
+    case 'member-under-18':
+      return loc(
+        `${who} чечимдин күнү 18 жашка чыга элек (5.2.1)`,
+        `${who} на дату решения не исполнилось 18 лет (5.2.1)`,
+        `${who} was under 18 on the decision's date (5.2.1)`,
+      );
+    case 'member-age-undetermined':
+      return loc(
+        `${who}: чечимдин күнү 18 жашка чыкканы белгисиз, туулган жылы гана белгилүү (5.2.1)`,
+        `${who}: исполнилось ли 18 лет на дату решения, неизвестно, известен только год рождения (5.2.1)`,
+        `${who}: whether 18 on the decision's date is unknown, only the birth year is known (5.2.1)`,
+      );
+    case 'duplicate-person':
+      return loc(
+        `${f.otherMember?.fullName ?? ''} жана ${who} — бир эле адам (5.2.1)`,
+        `${f.otherMember?.fullName ?? ''} и ${who} — один и тот же человек (5.2.1)`,
+        `${f.otherMember?.fullName ?? ''} and ${who} are the same person (5.2.1)`,
+      );
+    default:
+      return f.message;
+  }
+}
+
+/** 5.2.3's three categories by their item, as the glossary writes them: 5.2.3(1), 5.2.3(2), 5.2.3(3). */
+const CATEGORY_CLAUSE: Readonly<Record<string, string>> = {
+  'municipal-employees-below-quota': '5.2.3(1)',
+  'deputies-below-quota': '5.2.3(2)',
+  'citizens-below-half': '5.2.3(3)',
+};
 
 /** The first meeting's notice is due N working days before it (5.3.3), on the procedure's calendar. */
 export function creationNoticeDue(meetingDate: IsoDate, calendar: Calendar): IsoDate {
@@ -993,10 +1060,54 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
     return out;
   }
   const q = quorum(total, present);
-  if (!q.met) out.push(problem('no-quorum', 'present', '7.2.3', q.text));
+  if (!q.met)
+    out.push(
+      problem(
+        'no-quorum',
+        'present',
+        '7.2.3',
+        loc(
+          `${q.text.ky}; кворумсуз өткөн жыйналышты "кворумсуз" деп жазып, жаңысын белгилеңиз (биринчи жыйналышты жылдыруу)`,
+          `${q.text.ru}; заседание без кворума запишите как «без кворума» и назначьте новое (перенос первого заседания)`,
+          `${q.text.en}; record a meeting without quorum as such and schedule a new one (move the first meeting)`,
+        ),
+      ),
+    );
+  const named = state.decision.chair ?? null;
+  if (named) {
+    // 5.4.5: the council's decision named the chair; no election at the first meeting.
+    if (input?.chairElection !== undefined && input.chairElection !== null)
+      out.push(
+        problem(
+          'chair-named-by-decision',
+          'chairElection',
+          '5.4.5',
+          loc(
+            `кеңештин чечими төрага катары ${named.fullName} дайындаган: биринчи жыйналышта төрага шайланбайт`,
+            `решение кенеша назначило председателем ${named.fullName}: на первом заседании председатель не избирается`,
+            `the council's decision named ${named.fullName} chair: no chair is elected at the first meeting`,
+          ),
+        ),
+      );
+    return out;
+  }
   const election = input?.chairElection;
   const chair = chairCandidate(state, election);
-  if (!chair) {
+  if (election === undefined || election === null) {
+    out.push(
+      problem(
+        'chair-election-missing',
+        'chairElection',
+        '5.4.6',
+        loc(
+          'төраганын шайлоосу керек (кеңештин чечими төраганы дайындаган эмес)',
+          'нужны выборы председателя (решение кенеша председателя не назначало)',
+          "the chair's election is required (the council's decision did not name a chair)",
+        ),
+      ),
+    );
+    return out;
+  } else if (!chair) {
     out.push(
       problem(
         'chair-not-member',
@@ -1064,4 +1175,189 @@ export function checkRecordFirstMeeting(state: FormationState, input: FirstMeeti
     }
   }
   return out;
+}
+
+/**
+ * 5.3.3: the earliest meeting date whose creation notice (N working days before it) can still be published on or
+ * after `today`.
+ */
+export function earliestMeetingDateForNotice(today: IsoDate, calendar: Calendar): IsoDate {
+  let date = today;
+  while (compareDates(creationNoticeDue(date, calendar), today) < 0) date = addDays(date, 1);
+  return date;
+}
+
+/**
+ * 5.3.3, 5.3.2, 7.2.3: a scheduled first meeting moved before it is held (or recorded as held without quorum and a new
+ * one scheduled). The new date leaves time for a new notice at least N working days before it (refused otherwise,
+ * naming the earliest date that does); a date past the 5.3.2 limit is accepted with a warning (late).
+ */
+export function checkMoveFirstMeeting(
+  state: FormationState,
+  input: MoveFirstMeetingInput,
+  ctx: CheckContext,
+): { problems: Problem[]; warnings: Localized[]; late: boolean } {
+  const warnings: Localized[] = [];
+  const refused = (p: Problem) => ({ problems: [p], warnings, late: false });
+  if (state.firstMeeting)
+    return refused(
+      problem(
+        'meeting-already-held',
+        'meeting',
+        '5.4.6',
+        loc(
+          `биринчи жыйналыш ${dmy(state.firstMeeting.heldOn)} өткөн жана жазылган: аны жылдырууга болбойт`,
+          `первое заседание проведено ${dmy(state.firstMeeting.heldOn)} и записано: его нельзя перенести`,
+          `the first meeting was held on ${dmy(state.firstMeeting.heldOn)} and is recorded: it cannot be moved`,
+        ),
+      ),
+    );
+  if (!state.decision || !state.meeting)
+    return refused(
+      problem(
+        'meeting-not-scheduled',
+        'meeting',
+        '5.3.2',
+        loc(
+          'биринчи жыйналыш белгилене элек: адегенде аны белгилеңиз',
+          'первое заседание ещё не назначено: сначала назначьте его',
+          'the first meeting is not scheduled yet: schedule it first',
+        ),
+      ),
+    );
+  const current = state.meeting;
+  const out: Problem[] = [];
+  const date = input?.date;
+  const wq = input?.withoutQuorum;
+  if (wq !== undefined && wq !== null) {
+    out.push(
+      ...dateProblems('withoutQuorum.heldOn', wq.heldOn, {
+        today: ctx.today,
+        notBefore: {
+          date: current.date,
+          what: loc('белгиленген биринчи жыйналыш', 'назначенное первое заседание', 'the scheduled first meeting'),
+          clause: '5.3.2',
+        },
+      }),
+    );
+    const total = state.candidates.length;
+    if (!wholeNumber(wq.present, 0) || wq.present > total)
+      out.push(
+        problem(
+          'invalid-present',
+          'withoutQuorum.present',
+          '7.2.3',
+          loc(
+            `${String(wq.present)} — катышкандардын мүмкүн болгон саны эмес (0дөн ${total}ге чейин)`,
+            `${String(wq.present)} — невозможное число присутствующих (от 0 до ${total})`,
+            `${String(wq.present)} is not a number of members present (0 to ${total})`,
+          ),
+        ),
+      );
+    else if (quorum(total, wq.present).met)
+      out.push(
+        problem(
+          'quorum-met',
+          'withoutQuorum.present',
+          '7.2.3',
+          loc(
+            `${total} мүчөдөн ${wq.present} катышса кворум бар: биринчи жыйналыш катары жазыңыз`,
+            `${wq.present} из ${total} присутствующих — кворум есть: запишите его как первое заседание`,
+            `${wq.present} of ${total} present is a quorum: record it as the first meeting`,
+          ),
+        ),
+      );
+  }
+  if (typeof date !== 'string' || !isIsoDate(date)) out.push(...dateProblems('date', date, { today: ctx.today }));
+  else if (compareDates(date, ctx.today) < 0)
+    out.push(
+      problem(
+        'date-in-past',
+        'date',
+        '5.3.2',
+        loc(
+          `${dmy(date)} бүгүнкү күндөн (${dmy(ctx.today)}) мурун`,
+          `${dmy(date)} раньше сегодняшнего дня (${dmy(ctx.today)})`,
+          `${dmy(date)} is before today (${dmy(ctx.today)})`,
+        ),
+      ),
+    );
+  if (typeof input?.time !== 'string' || !TIME.test(input.time))
+    out.push(
+      problem(
+        'invalid-time',
+        'time',
+        '5.3.3',
+        loc(
+          `«${String(input?.time)}» — СС:ММ убактысы эмес`,
+          `«${String(input?.time)}» — не время ЧЧ:ММ`,
+          `"${String(input?.time)}" is not a time HH:MM`,
+        ),
+      ),
+    );
+  if (typeof input?.place !== 'string' || input.place.trim() === '')
+    out.push(
+      problem(
+        'missing-place',
+        'place',
+        '5.3.3',
+        loc(
+          'өтүүчү жери керек (ал жарыяланат, 5.3.3)',
+          'нужно место (оно публикуется, 5.3.3)',
+          'the place is required (it is published, 5.3.3)',
+        ),
+      ),
+    );
+  if (input?.reason !== undefined && input.reason !== null && typeof input.reason !== 'string')
+    out.push(
+      problem('invalid-reason', 'reason', '5.3.3', loc('себеп — текст', 'причина — текст', 'the reason is text')),
+    );
+  if (out.length > 0 || typeof date !== 'string') return { problems: out, warnings, late: false };
+  if (
+    (wq === undefined || wq === null) &&
+    date === current.date &&
+    input.time === current.time &&
+    input.place.trim() === current.place
+  )
+    return refused(
+      problem(
+        'same-meeting',
+        'date',
+        '5.3.3',
+        loc(
+          `биринчи жыйналыш буга чейин эле ${dmy(date)} саат ${current.time} белгиленген`,
+          `первое заседание уже назначено на ${dmy(date)} ${current.time} в этом месте`,
+          `the first meeting is already set for ${dmy(date)} at ${current.time} there`,
+        ),
+      ),
+    );
+  if (ctx.calendar) {
+    const noticeDue = creationNoticeDue(date, ctx.calendar);
+    if (compareDates(noticeDue, ctx.today) < 0) {
+      const earliest = earliestMeetingDateForNotice(ctx.today, ctx.calendar);
+      return refused(
+        problem(
+          'too-late-for-notice',
+          'date',
+          '5.3.3',
+          loc(
+            `${dmy(date)} үчүн кеч: жаңы жарыя жыйналыштан ${CREATION_NOTICE_WORKING_DAYS_BEFORE} жумуш күнү мурун, ${dmy(noticeDue)} күнүнө чейин жарыяланышы керек эле; эң эрте мүмкүн болгон күн — ${dmy(earliest)}`,
+            `для ${dmy(date)} уже поздно: новое объявление нужно опубликовать за ${CREATION_NOTICE_WORKING_DAYS_BEFORE} рабочих дня, до ${dmy(noticeDue)}; самая ранняя возможная дата — ${dmy(earliest)}`,
+            `too late for ${dmy(date)}: a new notice is due ${CREATION_NOTICE_WORKING_DAYS_BEFORE} working days before it, by ${dmy(noticeDue)}; the earliest date that allows it is ${dmy(earliest)}`,
+          ),
+        ),
+      );
+    }
+  }
+  const due = state.obligations.find((o) => o.key === 'first-meeting')?.due ?? null;
+  const late = due !== null && compareDates(date, due) > 0;
+  if (late)
+    warnings.push(
+      loc(
+        `биринчи жыйналыш ${dmy(due)} күнүнө чейин өтүшү керек (5.3.2, чечимден кийин ${FIRST_MEETING_WORKING_DAYS} жумуш күнү); ${dmy(date)} — кечигүү менен`,
+        `первое заседание нужно провести до ${dmy(due)} (5.3.2, ${FIRST_MEETING_WORKING_DAYS} рабочих дней после решения); ${dmy(date)} — с опозданием`,
+        `the first meeting is due by ${dmy(due)} (5.3.2, ${FIRST_MEETING_WORKING_DAYS} working days from the decision); ${dmy(date)} is late`,
+      ),
+    );
+  return { problems: [], warnings, late };
 }

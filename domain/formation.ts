@@ -72,13 +72,41 @@ export interface FormationState {
   candidates: Candidate[];
   /** The composition check on the decision date (or today before it), with the clause and arithmetic of each finding. */
   composition: CompositionResult | null;
-  decision: { decidedOn: IsoDate; resolutionNumber: string; termEnd: IsoDate } | null;
-  meeting: { meetingId: string; date: IsoDate; time: string; place: string; warnings: Localized[] } | null;
+  decision: {
+    decidedOn: IsoDate;
+    resolutionNumber: string;
+    termEnd: IsoDate;
+    /**
+     * 5.4.5: the decision is recorded as the council adopted it; each rule of 5.2 its composition breaks, with the
+     * clause (absent in procedures recorded before decisions were recorded as adopted: those had none).
+     */
+    violations?: DecisionViolation[];
+    /** The chair the decision itself named (5.4.6 is then not voted at the first meeting), or null. */
+    chair?: { candidateId: string; fullName: string } | null;
+  } | null;
+  meeting: {
+    meetingId: string;
+    date: IsoDate;
+    time: string;
+    place: string;
+    warnings: Localized[];
+    /** 5.3.2: the first meeting's last day, and whether this date is after it (a move past it is shown as late). */
+    late?: boolean;
+  } | null;
   creationNotice: PublishedNotice | null;
+  /** The first meetings scheduled before the current one: moved (5.3.3) or held without quorum (7.2.3). */
+  earlierMeetings?: EarlierMeeting[];
   firstMeeting: {
     heldOn: IsoDate;
     present: number;
-    chair: { candidateId: string; fullName: string; votesFor: number; votesAgainst: number; abstained: number };
+    /** Null votes: the council's decision named the chair (5.4.5), so none was elected at the meeting. */
+    chair: {
+      candidateId: string;
+      fullName: string;
+      votesFor: number | null;
+      votesAgainst: number | null;
+      abstained: number | null;
+    };
   } | null;
   /** Every obligation the procedure opened, in the order opened, with its due date, ladder and status. */
   obligations: ObligationState[];
@@ -133,6 +161,41 @@ export interface ReplaceCandidateInput extends AddCandidateInput {
 export interface CouncilDecisionInput {
   decidedOn: IsoDate;
   resolutionNumber: string;
+  /** The chair, when the resolution names one directly (by candidate id or full name). */
+  chair?: { candidateId?: string; fullName?: string };
+}
+
+/** One rule of 5.2 the adopted composition breaks (domain/composition.ts findings of severity 'violation'). */
+export interface DecisionViolation {
+  code: string;
+  clause: string | null;
+  message: Localized;
+}
+
+/** A first meeting that did not become the first meeting: moved before it was held, or held without quorum. */
+export interface EarlierMeeting {
+  meetingId: string;
+  date: IsoDate;
+  time: string;
+  place: string;
+  /** The creation notice published for it (5.3.3), if one was. */
+  notice: PublishedNotice | null;
+  outcome:
+    | { kind: 'moved'; on: IsoDate; reason: string | null }
+    | { kind: 'no-quorum'; heldOn: IsoDate; present: number; total: number };
+}
+
+/**
+ * 5.3.3, 5.3.2: a scheduled first meeting moved before it is held (new date, time, place), or, with `withoutQuorum`,
+ * recorded as held without quorum (7.2.3) and a new one scheduled.
+ */
+export interface MoveFirstMeetingInput {
+  date: IsoDate;
+  /** 'HH:MM', Asia/Bishkek. */
+  time: string;
+  place: string;
+  reason?: string | null;
+  withoutQuorum?: { heldOn: IsoDate; present: number };
 }
 
 export interface ScheduleFirstMeetingInput {
@@ -145,5 +208,12 @@ export interface ScheduleFirstMeetingInput {
 export interface FirstMeetingInput {
   heldOn: IsoDate;
   present: number;
-  chairElection: { candidateId?: string; fullName?: string; votesFor: number; votesAgainst: number; abstained: number };
+  /** 5.4.6: required unless the council's decision named the chair. */
+  chairElection?: {
+    candidateId?: string;
+    fullName?: string;
+    votesFor: number;
+    votesAgainst: number;
+    abstained: number;
+  };
 }

@@ -35,8 +35,9 @@ const FIELDS: Readonly<Record<FormationStepName | 'start', readonly string[]>> =
   'add-candidate': ['category', 'nominatedOn', 'protocolId', ...PERSON_FIELDS],
   'replace-candidate': ['candidateId', 'reason', 'category', 'nominatedOn', 'protocolId', ...PERSON_FIELDS],
   'remove-candidate': ['candidateId', 'reason'],
-  decision: ['decidedOn', 'resolutionNumber'],
+  decision: ['decidedOn', 'resolutionNumber', 'chairCandidateId'],
   meeting: ['date', 'time', 'place'],
+  'move-first-meeting': ['date', 'time', 'place', 'reason', 'withoutQuorum', 'heldOn', 'present'],
   'first-meeting': ['heldOn', 'present', 'chairCandidateId', 'votesFor', 'votesAgainst', 'abstained'],
   start: ['formedOn'],
 };
@@ -289,14 +290,34 @@ function inputOf(
         input: checked(step, { candidateId: one(values, 'candidateId'), reason: one(values, 'reason') }),
         kept: values,
       };
-    case 'decision':
+    case 'decision': {
+      const chair = optional(one(values, 'chairCandidateId'));
       return {
         input: checked(step, {
           decidedOn: one(values, 'decidedOn'),
           resolutionNumber: one(values, 'resolutionNumber'),
+          ...(chair ? { chair: { candidateId: chair } } : {}),
         }),
         kept: values,
       };
+    }
+    case 'move-first-meeting': {
+      const reason = optional(one(values, 'reason'));
+      const withoutQuorum =
+        one(values, 'withoutQuorum') === 'yes'
+          ? { withoutQuorum: { heldOn: one(values, 'heldOn'), present: whole(values, 'present') } }
+          : {};
+      return {
+        input: checked(step, {
+          date: one(values, 'date'),
+          time: one(values, 'time').trim(),
+          place: one(values, 'place'),
+          ...(reason ? { reason } : {}),
+          ...withoutQuorum,
+        }),
+        kept: values,
+      };
+    }
     case 'meeting':
       return {
         input: checked(step, {
@@ -307,14 +328,20 @@ function inputOf(
         kept: values,
       };
     case 'first-meeting': {
-      const chairElection = {
-        candidateId: one(values, 'chairCandidateId'),
-        votesFor: whole(values, 'votesFor'),
-        votesAgainst: whole(values, 'votesAgainst', 0),
-        abstained: whole(values, 'abstained', 0),
-      };
+      // 5.4.5: when the council's decision named the chair, the form has no election (no chair field posted).
+      const named = (values.chairCandidateId ?? []).length === 0;
+      const chairElection = named
+        ? {}
+        : {
+            chairElection: {
+              candidateId: one(values, 'chairCandidateId'),
+              votesFor: whole(values, 'votesFor'),
+              votesAgainst: whole(values, 'votesAgainst', 0),
+              abstained: whole(values, 'abstained', 0),
+            },
+          };
       return {
-        input: checked(step, { heldOn: one(values, 'heldOn'), present: whole(values, 'present'), chairElection }),
+        input: checked(step, { heldOn: one(values, 'heldOn'), present: whole(values, 'present'), ...chairElection }),
         kept: values,
       };
     }
@@ -332,6 +359,8 @@ export interface FormState {
   candidates: readonly { candidateId: string; fullName: string; category: Category }[];
   protocols: readonly { protocolId: string; protocolRef: string; heldOn: IsoDate }[];
   meeting: { date: IsoDate } | null;
+  /** The council's decision; a chair it named is not elected at the first meeting (5.4.5). */
+  decision?: { chair?: { fullName: string } | null } | null;
 }
 
 export interface FormContext {
@@ -553,8 +582,34 @@ ${candidateFields(c, step)}`,
         c,
         step,
         html`${input('decision-decidedOn', { name: 'decidedOn', label: t(page, 'formation.field.decidedOn'), type: 'date', required: true, value: keptValue(c, step, 'decidedOn', state.today) })}
-${input('decision-resolutionNumber', { name: 'resolutionNumber', label: t(page, 'formation.field.resolutionNumber'), required: true, value: keptValue(c, step, 'resolutionNumber'), maxlength: 100 })}`,
+${input('decision-resolutionNumber', { name: 'resolutionNumber', label: t(page, 'formation.field.resolutionNumber'), required: true, value: keptValue(c, step, 'resolutionNumber'), maxlength: 100 })}
+${select(
+  'decision-chairCandidateId',
+  'chairCandidateId',
+  t(page, 'formation.field.chairNamed'),
+  [
+    { value: '', label: t(page, 'formation.field.chairNamedNone') },
+    ...candidateOptions(c, (x) => x.category === 'citizen'),
+  ],
+  keptValue(c, step, 'chairCandidateId'),
+)}`,
       );
+    case 'move-first-meeting': {
+      const wq = keptValue(c, step, 'withoutQuorum') === 'yes';
+      return form(
+        c,
+        step,
+        html`${input('move-first-meeting-date', { name: 'date', label: t(page, 'formation.field.meetingDate'), type: 'date', required: true, value: keptValue(c, step, 'date') })}
+${input('move-first-meeting-time', { name: 'time', label: t(page, 'formation.field.time'), type: 'time', required: true, value: keptValue(c, step, 'time', '10:00'), maxlength: 5 })}
+${input('move-first-meeting-place', { name: 'place', label: t(page, 'formation.field.meetingPlace'), required: true, value: keptValue(c, step, 'place') })}
+${input('move-first-meeting-reason', { name: 'reason', label: t(page, 'formation.field.moveReason'), value: keptValue(c, step, 'reason'), maxlength: 500 })}
+<fieldset><legend>${t(page, 'formation.field.withoutQuorum')}</legend>
+<label for="move-first-meeting-withoutQuorum" class="plain"><input type="checkbox" id="move-first-meeting-withoutQuorum" name="withoutQuorum" value="yes"${wq ? html` checked` : ''}> ${t(page, 'formation.field.withoutQuorum')}</label>
+${input('move-first-meeting-heldOn', { name: 'heldOn', label: t(page, 'formation.field.withoutQuorumHeldOn'), type: 'date', value: keptValue(c, step, 'heldOn', state.meeting?.date ?? state.today) })}
+${input('move-first-meeting-present', { name: 'present', label: t(page, 'formation.field.withoutQuorumPresent', { total: String(state.candidates.length) }), type: 'number', value: keptValue(c, step, 'present') })}
+</fieldset>`,
+      );
+    }
     case 'meeting':
       return form(
         c,
@@ -563,12 +618,21 @@ ${input('decision-resolutionNumber', { name: 'resolutionNumber', label: t(page, 
 ${input('meeting-time', { name: 'time', label: t(page, 'formation.field.time'), type: 'time', required: true, value: keptValue(c, step, 'time', '10:00'), maxlength: 5 })}
 ${input('meeting-place', { name: 'place', label: t(page, 'formation.field.meetingPlace'), required: true, value: keptValue(c, step, 'place') })}`,
       );
-    case 'first-meeting':
+    case 'first-meeting': {
+      const named = state.decision?.chair ?? null;
+      const meetingFields = html`${input('first-meeting-heldOn', { name: 'heldOn', label: t(page, 'formation.field.heldOnMeeting'), type: 'date', required: true, value: keptValue(c, step, 'heldOn', state.meeting?.date ?? state.today) })}
+${input('first-meeting-present', { name: 'present', label: t(page, 'formation.field.present', { total: String(state.candidates.length) }), type: 'number', required: true, value: keptValue(c, step, 'present') })}`;
+      if (named)
+        return form(
+          c,
+          step,
+          html`${meetingFields}
+<p>${t(page, 'formation.recorded.chairNamed', { name: named.fullName })}</p>`,
+        );
       return form(
         c,
         step,
-        html`${input('first-meeting-heldOn', { name: 'heldOn', label: t(page, 'formation.field.heldOnMeeting'), type: 'date', required: true, value: keptValue(c, step, 'heldOn', state.meeting?.date ?? state.today) })}
-${input('first-meeting-present', { name: 'present', label: t(page, 'formation.field.present', { total: String(state.candidates.length) }), type: 'number', required: true, value: keptValue(c, step, 'present') })}
+        html`${meetingFields}
 ${select(
   'first-meeting-chairCandidateId',
   'chairCandidateId',
@@ -581,6 +645,7 @@ ${input('first-meeting-votesFor', { name: 'votesFor', label: t(page, 'formation.
 ${input('first-meeting-votesAgainst', { name: 'votesAgainst', label: t(page, 'formation.field.votesAgainst'), type: 'number', value: keptValue(c, step, 'votesAgainst', '0') })}
 ${input('first-meeting-abstained', { name: 'abstained', label: t(page, 'formation.field.abstained'), type: 'number', value: keptValue(c, step, 'abstained', '0') })}`,
       );
+    }
   }
 }
 
@@ -602,9 +667,9 @@ export function formsOfStep(state: FormState): FormationStepName[] {
     case 'first-meeting-scheduling':
       return ['meeting'];
     case 'creation-notice':
-      return ['creation-notice'];
+      return ['creation-notice', 'move-first-meeting'];
     case 'first-meeting':
-      return ['first-meeting'];
+      return ['first-meeting', 'move-first-meeting'];
     case 'handed-over':
       return [];
   }

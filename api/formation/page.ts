@@ -342,15 +342,56 @@ function recordedSection(page: PageRequest, state: FormationState): Html {
       html`${time(page, state.decision.decidedOn)}, № ${state.decision.resolutionNumber}`,
     );
     row(t(page, 'formation.recorded.termEnd'), html`${time(page, state.decision.termEnd)} (5.3.1)`);
+    const violations = state.decision.violations ?? [];
+    if (violations.length > 0) {
+      const clauses = [...new Set(violations.map((v) => v.clause ?? '5.2'))].join(', ');
+      row(
+        t(page, 'formation.severity.violation'),
+        html`<strong>${t(page, 'formation.recorded.violations', { clauses })}</strong><ul>${violations.map((v) => html`<li>${v.message[page.lang]} (${v.clause ?? '5.2'})</li>`)}</ul>`,
+      );
+    }
+    if (state.decision.chair)
+      row(
+        t(page, 'formation.recorded.chair'),
+        t(page, 'formation.recorded.chairNamed', { name: state.decision.chair.fullName }),
+      );
+  }
+  for (const m of state.earlierMeetings ?? []) {
+    const o = m.outcome;
+    const where = { date: dmy(m.date), time: m.time, place: m.place };
+    row(
+      t(page, 'formation.recorded.earlierMeeting'),
+      o.kind === 'moved'
+        ? t(page, 'formation.recorded.earlierMoved', {
+            ...where,
+            on: dmy(o.on),
+            reason: o.reason ? ` (${o.reason})` : '',
+          })
+        : t(page, 'formation.recorded.earlierNoQuorum', {
+            ...where,
+            heldOn: dmy(o.heldOn),
+            present: String(o.present),
+            total: String(o.total),
+          }),
+    );
   }
   if (state.meeting) {
+    const due = state.obligations.find((o) => o.key === 'first-meeting')?.due ?? null;
     row(
       t(page, 'formation.recorded.meeting'),
-      html`${time(page, state.meeting.date)} ${state.meeting.time}, ${state.meeting.place}`,
+      html`${time(page, state.meeting.date)} ${state.meeting.time}, ${state.meeting.place}${state.meeting.late && due ? html` — <strong>${t(page, 'formation.recorded.late', { date: dmy(due) })}</strong>` : ''}`,
     );
     for (const w of state.meeting.warnings) row(t(page, 'formation.severity.warning'), w[page.lang]);
   }
-  if (state.firstMeeting) {
+  if (state.firstMeeting && state.decision?.chair) {
+    row(
+      t(page, 'formation.recorded.chair'),
+      t(page, 'formation.recorded.chairNamedHeld', {
+        name: state.firstMeeting.chair.fullName,
+        present: String(state.firstMeeting.present),
+      }),
+    );
+  } else if (state.firstMeeting) {
     const ch = state.firstMeeting.chair;
     row(
       t(page, 'formation.recorded.chair'),

@@ -91,22 +91,45 @@ export const ReplaceCandidateBody = Strict({
   candidateId: Text(300),
   reason: Text(2000),
 });
-export const CouncilDecisionBody = Strict({ decidedOn: IsoDateSchema, resolutionNumber: Text(100) });
+export const CouncilDecisionBody = Strict({
+  decidedOn: IsoDateSchema,
+  resolutionNumber: Text(100),
+  chair: Type.Optional(
+    Strict({
+      candidateId: Type.Optional(Text(300)),
+      fullName: Type.Optional(Text(200)),
+    }),
+  ),
+});
 export const ScheduleMeetingBody = Strict({
   date: IsoDateSchema,
   time: Text(5, 'HH:MM, Bishkek time'),
   place: Text(300),
 });
+export const MoveMeetingBody = Strict({
+  date: IsoDateSchema,
+  time: Text(5, 'HH:MM, Bishkek time'),
+  place: Text(300),
+  reason: Type.Optional(Nullable(Text(500))),
+  withoutQuorum: Type.Optional(
+    Strict({
+      heldOn: IsoDateSchema,
+      present: Count('Members present at the meeting held without quorum (7.2.3)'),
+    }),
+  ),
+});
 export const FirstMeetingBody = Strict({
   heldOn: IsoDateSchema,
   present: Count('Members present (7.2.3: more than half of all members is a quorum)'),
-  chairElection: Strict({
-    candidateId: Type.Optional(Text(300)),
-    fullName: Type.Optional(Text(200)),
-    votesFor: Count('5.4.6: more than half of those present elects'),
-    votesAgainst: Count('Votes against'),
-    abstained: Count('Abstentions'),
-  }),
+  chairElection: Type.Optional(
+    Strict({
+      candidateId: Type.Optional(Text(300)),
+      fullName: Type.Optional(Text(200)),
+      votesFor: Count('5.4.6: more than half of those present elects'),
+      votesAgainst: Count('Votes against'),
+      abstained: Count('Abstentions'),
+    }),
+  ),
 });
 
 // ---- results and state --------------------------------------------------------------------------------------------
@@ -228,6 +251,21 @@ export const FormationStepSchema = Type.Enum([
   'handed-over',
 ]);
 
+const DecisionViolationSchema = Type.Object({
+  code: Type.String(),
+  clause: Nullable(Type.String()),
+  message: LocalizedSchema,
+});
+
+const MeetingSchema = Type.Object({
+  meetingId: Type.String(),
+  date: IsoDateSchema,
+  time: Type.String(),
+  place: Type.String(),
+  warnings: Type.Array(LocalizedSchema),
+  late: Type.Optional(Type.Boolean({ description: '5.3.2: the date is after the first meeting is due' })),
+});
+
 export const FormationStateSchema = Type.Object({
   councilId: Type.String(),
   groupId: Type.String(),
@@ -243,18 +281,36 @@ export const FormationStateSchema = Type.Object({
   }),
   composition: Nullable(CompositionSchema),
   decision: Nullable(
-    Type.Object({ decidedOn: IsoDateSchema, resolutionNumber: Type.String(), termEnd: IsoDateSchema }),
-  ),
-  meeting: Nullable(
     Type.Object({
-      meetingId: Type.String(),
-      date: IsoDateSchema,
-      time: Type.String(),
-      place: Type.String(),
-      warnings: Type.Array(LocalizedSchema),
+      decidedOn: IsoDateSchema,
+      resolutionNumber: Type.String(),
+      termEnd: IsoDateSchema,
+      violations: Type.Optional(Type.Array(DecisionViolationSchema)),
+      chair: Type.Optional(Nullable(Type.Object({ candidateId: Type.String(), fullName: Type.String() }))),
     }),
   ),
+  meeting: Nullable(MeetingSchema),
   creationNotice: Nullable(PublishedNoticeSchema),
+  earlierMeetings: Type.Optional(
+    Type.Array(
+      Type.Object({
+        meetingId: Type.String(),
+        date: IsoDateSchema,
+        time: Type.String(),
+        place: Type.String(),
+        notice: Nullable(PublishedNoticeSchema),
+        outcome: Type.Union([
+          Type.Object({ kind: Type.Literal('moved'), on: IsoDateSchema, reason: Nullable(Type.String()) }),
+          Type.Object({
+            kind: Type.Literal('no-quorum'),
+            heldOn: IsoDateSchema,
+            present: Type.Integer(),
+            total: Type.Integer(),
+          }),
+        ]),
+      }),
+    ),
+  ),
   firstMeeting: Nullable(
     Type.Object({
       heldOn: IsoDateSchema,
@@ -262,16 +318,27 @@ export const FormationStateSchema = Type.Object({
       chair: Type.Object({
         candidateId: Type.String(),
         fullName: Type.String(),
-        votesFor: Type.Integer(),
-        votesAgainst: Type.Integer(),
-        abstained: Type.Integer(),
+        votesFor: Nullable(Type.Integer()),
+        votesAgainst: Nullable(Type.Integer()),
+        abstained: Nullable(Type.Integer()),
       }),
     }),
   ),
   obligations: Type.Array(ObligationStateSchema),
 });
 
-export const CouncilDecisionResult = Type.Object({ termEnd: IsoDateSchema, firstMeetingDue: IsoDateSchema });
+export const CouncilDecisionResult = Type.Object({
+  termEnd: IsoDateSchema,
+  firstMeetingDue: IsoDateSchema,
+  violations: Type.Optional(Type.Array(DecisionViolationSchema, { description: '5.4.5: recorded as adopted' })),
+  chair: Type.Optional(Nullable(Type.String({ description: 'The chair the decision named' }))),
+});
+export const MoveMeetingResult = Type.Object({
+  meetingId: Type.String(),
+  creationNoticeDue: IsoDateSchema,
+  warnings: Type.Array(LocalizedSchema),
+  late: Type.Boolean({ description: '5.3.2: the new date is after the first meeting is due' }),
+});
 export const ScheduleMeetingResult = Type.Object({
   meetingId: Type.String(),
   creationNoticeDue: IsoDateSchema,

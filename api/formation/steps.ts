@@ -18,6 +18,8 @@ import {
   FormationResultSchema,
   GatheringBody,
   GatheringProtocolSchema,
+  MoveMeetingBody,
+  MoveMeetingResult,
   PublishedNoticeSchema,
   PublishNoticeBody,
   RemoveCandidateBody,
@@ -47,6 +49,7 @@ const SCHEMAS: Readonly<Record<FormationStepName, { body: TSchema; response: TSc
   meeting: { body: ScheduleMeetingBody, response: ScheduleMeetingResult },
   'creation-notice': { body: PublishNoticeBody, response: PublishedNoticeSchema },
   'first-meeting': { body: FirstMeetingBody, response: FormationResultSchema },
+  'move-first-meeting': { body: MoveMeetingBody, response: MoveMeetingResult },
 };
 
 export const FORMATION_ACTIONS: Readonly<Record<FormationStepName, FormationAction>> = Object.fromEntries(

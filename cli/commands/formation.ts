@@ -60,19 +60,38 @@ const STEP_ARGS: Readonly<Record<FormationStepName, { options: Record<string, Op
     options: { group: GROUP, candidate: CANDIDATE, reason: REASON, date: DATE, protocol: PROTOCOL_ID },
     file: 'PERSON.csv',
   },
-  decision: { options: { group: GROUP, date: DATE, resolution: opt('NUMBER', "the council's resolution", true) } },
+  decision: {
+    options: {
+      group: GROUP,
+      date: DATE,
+      resolution: opt('NUMBER', "the council's resolution", true),
+      chair: opt('NAME', 'the chair, when the resolution names one (5.4.5; or --chair-candidate)'),
+      'chair-candidate': opt('ID', 'the chair the resolution names, as a candidate (or --chair)'),
+    },
+  },
   meeting: {
     options: { group: GROUP, date: DATE, time: opt('HH:MM', 'the time', true), place: opt('TEXT', 'where', true) },
   },
   'creation-notice': { options: { group: GROUP, date: DATE, channels: CHANNELS } },
+  'move-first-meeting': {
+    options: {
+      group: GROUP,
+      date: opt('YYYY-MM-DD', 'the new date (a new notice is due 3 working days before it, 5.3.3)', true),
+      time: opt('HH:MM', 'the new time', true),
+      place: opt('TEXT', 'the new place', true),
+      reason: opt('TEXT', 'why it moves'),
+      'no-quorum-on': opt('YYYY-MM-DD', 'the meeting was held on this day without quorum (7.2.3)'),
+      present: opt('N', 'members present at the meeting without quorum (with --no-quorum-on)'),
+    },
+  },
   'first-meeting': {
     options: {
       group: GROUP,
       date: DATE,
       present: opt('N', 'members present', true),
-      chair: opt('NAME', 'the chair elected (or --chair-candidate)'),
+      chair: opt('NAME', "the chair elected (or --chair-candidate; neither when the council's decision named one)"),
       'chair-candidate': opt('ID', 'the chair elected, as a candidate (or --chair)'),
-      'votes-for': opt('N', 'votes for the chair', true),
+      'votes-for': opt('N', 'votes for the chair (required with --chair or --chair-candidate)'),
       'votes-against': opt('N', 'votes against (default 0)'),
       abstained: opt('N', 'abstentions (default 0)'),
     },
@@ -300,10 +319,34 @@ async function stepInput(
         ...(v.protocol !== undefined ? { protocolId: required(sub, v, 'protocol') } : {}),
       }));
     case 'decision':
-      return call((v) => ({
-        decidedOn: date(sub, v, 'date'),
-        resolutionNumber: required(sub, v, 'resolution'),
-      }));
+      return call((v) => {
+        if (v.chair !== undefined && v['chair-candidate'] !== undefined)
+          throw new CliError(`formation ${sub}: --chair NAME or --chair-candidate ID, not both`);
+        const chair =
+          v.chair !== undefined
+            ? { chair: { fullName: required(sub, v, 'chair') } }
+            : v['chair-candidate'] !== undefined
+              ? { chair: { candidateId: required(sub, v, 'chair-candidate') } }
+              : {};
+        return { decidedOn: date(sub, v, 'date'), resolutionNumber: required(sub, v, 'resolution'), ...chair };
+      });
+    case 'move-first-meeting':
+      return call((v) => {
+        const time = required(sub, v, 'time');
+        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+          throw new CliError(`formation ${sub}: --time "${time}" is not HH:MM`);
+        if ((v['no-quorum-on'] === undefined) !== (v.present === undefined))
+          throw new CliError(`formation ${sub}: --no-quorum-on DATE and --present N go together`);
+        return {
+          date: date(sub, v, 'date'),
+          time,
+          place: required(sub, v, 'place'),
+          ...(v.reason !== undefined ? { reason: v.reason } : {}),
+          ...(v['no-quorum-on'] !== undefined
+            ? { withoutQuorum: { heldOn: date(sub, v, 'no-quorum-on'), present: count(sub, v, 'present') } }
+            : {}),
+        };
+      });
     case 'meeting':
       return call((v) => {
         const time = required(sub, v, 'time');
@@ -315,8 +358,10 @@ async function stepInput(
       return call((v) => {
         const heldOn = date(sub, v, 'date');
         const present = count(sub, v, 'present');
-        if ((v.chair === undefined) === (v['chair-candidate'] === undefined))
-          throw new CliError(`formation ${sub}: --chair NAME is required (or --chair-candidate ID instead, not both)`);
+        if (v.chair !== undefined && v['chair-candidate'] !== undefined)
+          throw new CliError(`formation ${sub}: --chair NAME or --chair-candidate ID, not both`);
+        // 5.4.5: a chair the council's decision named is not elected (the workflow refuses an election then).
+        if (v.chair === undefined && v['chair-candidate'] === undefined) return { heldOn, present };
         const chair =
           v.chair !== undefined
             ? { fullName: required(sub, v, 'chair') }
@@ -409,6 +454,23 @@ function printState(s: FormationState): void {
     out(`  ${c.candidateId}\t${c.fullName}\t${c.category}${c.votes !== null ? `\t${c.votes} votes` : ''}`);
   if (s.protocols.length > 0) out(`gathering protocols (5.4.4; add-candidate --protocol ID):`);
   for (const p of s.protocols) out(`  ${p.protocolId}\t${p.heldOn}\t${p.protocolRef}\t${p.participants} participants`);
+  if (s.decision) {
+    out(`decision (5.4.5): ${s.decision.decidedOn} № ${s.decision.resolutionNumber}, term ends ${s.decision.termEnd}`);
+    const clauses = [...new Set((s.decision.violations ?? []).map((v) => v.clause ?? '5.2'))];
+    if (clauses.length > 0) out(`  adopted with a composition that does not meet ${clauses.join(', ')}`);
+    for (const v of s.decision.violations ?? []) out(`  violation (${v.clause ?? '-'}): ${v.message.en}`);
+    if (s.decision.chair) out(`  chair named by the decision: ${s.decision.chair.fullName}`);
+  }
+  for (const m of s.earlierMeetings ?? [])
+    out(
+      m.outcome.kind === 'moved'
+        ? `earlier first meeting ${m.date} ${m.time}, ${m.place}: moved on ${m.outcome.on}`
+        : `earlier first meeting ${m.date} ${m.time}, ${m.place}: held on ${m.outcome.heldOn} without quorum (${m.outcome.present}/${m.outcome.total}, 7.2.3)`,
+    );
+  if (s.meeting)
+    out(
+      `first meeting: ${s.meeting.date} ${s.meeting.time}, ${s.meeting.place}${s.meeting.late ? ' (late, 5.3.2)' : ''}`,
+    );
   if (s.composition) {
     out(`composition: ${s.composition.ok ? 'ok' : 'violations'}`);
     for (const a of s.composition.arithmetic) out(`  ${a.holds ? 'ok ' : 'NO '} ${a.text.en}`);

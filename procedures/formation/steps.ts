@@ -1,10 +1,11 @@
-// The formation's steps (5.3, 5.4): every update of the formation contract under the name the API's path segment,
+// The formation's steps (5.3, 5.4; 12 with the first meeting moved): every update of the formation contract under the name the API's path segment,
 // the staff page's form and `jmeg formation <step>` all use, with the clause it records. One table, so the three
 // adapters offer the same steps and cannot drift apart (api/formation/steps.ts adds each step's JSON schemas).
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   addCandidateUpdate,
   approveDeputyMembersUpdate,
+  moveFirstMeetingUpdate,
   publishCreationNoticeUpdate,
   publishFormationNoticeUpdate,
   recordCouncilDecisionUpdate,
@@ -28,6 +29,7 @@ export const FORMATION_STEP_NAMES = [
   'meeting',
   'creation-notice',
   'first-meeting',
+  'move-first-meeting',
 ] as const;
 export type FormationStepName = (typeof FORMATION_STEP_NAMES)[number];
 
@@ -105,7 +107,7 @@ export const FORMATION_STEPS: Readonly<Record<FormationStepName, FormationStep>>
     step: 'decision',
     clause: '5.4.5',
     summary:
-      "5.4.5: the council's decision creating the group (refused while a step is missing or the composition has a violation)",
+      "5.4.5: the council's decision creating the group, recorded as adopted (a composition breaking 5.2 is recorded with each violation; a chair it names is recorded as named)",
     update: recordCouncilDecisionUpdate,
   }),
   meeting: step({
@@ -127,5 +129,12 @@ export const FORMATION_STEPS: Readonly<Record<FormationStepName, FormationStep>>
     summary:
       "5.4.6: the first meeting and the chair's election (quorum 7.2.3; a citizen member by more than half of those present)",
     update: recordFirstMeetingUpdate,
+  }),
+  'move-first-meeting': step({
+    step: 'move-first-meeting',
+    clause: '5.3.3, 5.3.2',
+    summary:
+      '5.3.3: move the first meeting before it is held (or record it held without quorum, 7.2.3): new date, time and place; a new notice at least 3 working days before it',
+    update: moveFirstMeetingUpdate,
   }),
 };

@@ -8,11 +8,13 @@ import type {
   AddCandidateInput,
   Candidate,
   CouncilDecisionInput,
+  DecisionViolation,
   DeputyMembersInput,
   FirstMeetingInput,
   FormationState,
   GatheringInput,
   GatheringProtocol,
+  MoveFirstMeetingInput,
   PublishNoticeInput,
   PublishedNotice,
   RemoveCandidateInput,
@@ -55,12 +57,15 @@ export type {
   AddCandidateInput,
   Candidate,
   CouncilDecisionInput,
+  DecisionViolation,
   DeputyMembersInput,
+  EarlierMeeting,
   FirstMeetingInput,
   FormationState,
   FormationStep,
   GatheringInput,
   GatheringProtocol,
+  MoveFirstMeetingInput,
   NominationSource,
   NoticeChannel,
   PersonInput,
@@ -97,9 +102,12 @@ export const recordGatheringProtocolUpdate = defineUpdate<GatheringProtocol, [Ga
 export const addCandidateUpdate = defineUpdate<Candidate, [AddCandidateInput]>('addCandidate');
 export const removeCandidateUpdate = defineUpdate<void, [RemoveCandidateInput]>('removeCandidate');
 export const replaceCandidateUpdate = defineUpdate<Candidate, [ReplaceCandidateInput]>('replaceCandidate');
-/** 5.4.5: the council's decision creates the group (refused while the composition has violations). */
+/**
+ * 5.4.5: the council's decision creates the group, recorded as adopted: a composition that breaks 5.2 is recorded with
+ * each violation and its clause, never refused; a chair the decision names is recorded as named.
+ */
 export const recordCouncilDecisionUpdate = defineUpdate<
-  { termEnd: IsoDate; firstMeetingDue: IsoDate },
+  { termEnd: IsoDate; firstMeetingDue: IsoDate; violations?: DecisionViolation[]; chair?: string | null },
   [CouncilDecisionInput]
 >('recordCouncilDecision');
 /** 5.3.2: the first meeting's date, time and place. */
@@ -107,6 +115,14 @@ export const scheduleFirstMeetingUpdate = defineUpdate<
   { meetingId: string; creationNoticeDue: IsoDate; warnings: Localized[] },
   [ScheduleFirstMeetingInput]
 >('scheduleFirstMeeting');
+/**
+ * 5.3.3, 5.3.2, 7.2.3: the scheduled first meeting moved before it is held (or recorded as held without quorum) to a new
+ * date, time and place; a new creation notice is then due N working days before it.
+ */
+export const moveFirstMeetingUpdate = defineUpdate<
+  { meetingId: string; creationNoticeDue: IsoDate; warnings: Localized[]; late: boolean },
+  [MoveFirstMeetingInput]
+>('moveFirstMeeting');
 /** 5.3.3, 5.4.7: the notice of the group's creation, composition and first meeting. */
 export const publishCreationNoticeUpdate = defineUpdate<PublishedNotice, [PublishNoticeInput]>('publishCreationNotice');
 /** 5.4.6: the first meeting and the chair's election; the group becomes active and the procedure ends. */

@@ -1,6 +1,17 @@
 // The formation of a group (5.4, 5.3): notice, nominations, gathering, composition check, council decision, first
 // meeting and the chair's election. Each deadline is an obligation tracked beside the procedure (track-obligation.ts).
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  ParentClosePolicy,
+  patched,
+  proxyActivities,
+  setHandler,
+  startChild,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
 import { createCalendar, type Calendar } from '../../domain/calendar';
 import { bishkekDateOf, type IsoDate } from '../../domain/dates';
 import { computeDeadline, OBLIGATIONS, type ObligationKey } from '../../domain/deadlines';
@@ -8,6 +19,7 @@ import {
   chairCandidate,
   checkAddCandidate,
   checkApproveDeputyMembers,
+  checkMoveFirstMeeting,
   checkPublishCreationNotice,
   checkPublishFormationNotice,
   checkRecordCouncilDecision,
@@ -18,13 +30,16 @@ import {
   checkScheduleFirstMeeting,
   checkSubmitStaffCandidates,
   compositionOf,
+  decisionViolations,
   electedByGathering,
+  namedChair,
   personToMember,
   type CheckContext,
 } from '../../domain/formation-checks';
 import { describeProblems, type Problem } from '../../domain/problem';
 import { nameKey, type BirthDate } from '../../domain/roster';
 import { trackObligation, type ObligationTracker } from '../obligation/track-obligation';
+import { termWorkflowId, type TermInput } from '../term/contract';
 import type { FormationActivities } from './activities-contract';
 import {
   addCandidateUpdate,
@@ -32,6 +47,7 @@ import {
   DEFAULT_FORMATION_PARTIES,
   formationCalendarChangedSignal,
   formationStateQuery,
+  moveFirstMeetingUpdate,
   publishCreationNoticeUpdate,
   publishFormationNoticeUpdate,
   recordCouncilDecisionUpdate,
@@ -47,6 +63,7 @@ import {
   type DeputyMembersInput,
   type FirstMeetingInput,
   type GatheringInput,
+  type MoveFirstMeetingInput,
   type RemoveCandidateInput,
   type ReplaceCandidateInput,
   type ScheduleFirstMeetingInput,
@@ -98,7 +115,8 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
   const parties = { ...DEFAULT_FORMATION_PARTIES, ...input.parties };
   const stream = `group-${groupId}`;
   const actor = `workflow:formation/${groupId}`;
-  const trackers = new Map<ObligationKey, ObligationTracker>();
+  // By obligation key; a first meeting moved (5.3.3) opens a further creation notice under 'creation-notice-<n>'.
+  const trackers = new Map<string, ObligationTracker>();
   let seq = 0;
   let result: FormationResult | undefined;
 
@@ -117,6 +135,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     decision: null,
     meeting: null,
     creationNotice: null,
+    earlierMeetings: [],
     firstMeeting: null,
   };
   const calendar = (): Calendar | undefined =>
@@ -132,9 +151,15 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
   });
   const ctx = (): CheckContext => ({ today: today(), calendar: calendar() });
 
-  const open = (key: ObligationKey, anchor: IsoDate, party: string, ladderStart?: IsoDate): ObligationTracker => {
+  const open = (
+    key: ObligationKey,
+    anchor: IsoDate,
+    party: string,
+    ladderStart?: IsoDate,
+    id: string = key,
+  ): ObligationTracker => {
     const tracker = trackObligation({
-      obligationId: `${groupId}/${key}`,
+      obligationId: `${groupId}/${id}`,
       groupId,
       councilId,
       key,
@@ -144,7 +169,7 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       ...(ladderStart === undefined ? {} : { ladderStart }),
       ...(input.reminderHour === undefined ? {} : { reminderHour: input.reminderHour }),
     });
-    trackers.set(key, tracker);
+    trackers.set(id, tracker);
     return tracker;
   };
   const dueOf = async (tracker: ObligationTracker): Promise<IsoDate> => {
@@ -215,9 +240,10 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     kind: 'formation-notice' | 'creation-notice',
     req: PublishNoticeInput,
     text: { ky: string; ru: string },
+    noticeId = `${kind}-${groupId}`,
   ): Promise<PublishedNotice> {
     const notice: PublishedNotice = {
-      noticeId: `${kind}-${groupId}`,
+      noticeId,
       publishedOn: req.publishedOn,
       channels: [...new Set(req.channels)],
       text: req.text ?? text,
@@ -363,17 +389,34 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
   );
 
   // 5.4.5: the decision creates the group and appoints the candidates; 5.3.1 term; 5.3.2 first meeting due.
+  // Recorded as the council adopted it: the composition's violations of 5.2 are recorded with it, never refused,
+  // and a chair the resolution names is recorded as named (procedures that began before this record neither).
   setHandler(
     recordCouncilDecisionUpdate,
     async (req) => {
+      const asAdopted = patched('council-decision-as-adopted');
       const termEnd = computeDeadline('term-end', req.decidedOn, calendar() ?? createCalendar([])).due;
-      s.decision = { decidedOn: req.decidedOn, resolutionNumber: req.resolutionNumber.trim(), termEnd };
+      const named = asAdopted ? namedChair(state(), req.chair) : undefined;
+      const chair = named ? { candidateId: named.candidateId, fullName: named.fullName } : null;
+      const violations = asAdopted ? decisionViolations(s.candidates, req.decidedOn, chair?.fullName) : [];
+      s.decision = {
+        decidedOn: req.decidedOn,
+        resolutionNumber: req.resolutionNumber.trim(),
+        termEnd,
+        ...(asAdopted ? { violations, chair } : {}),
+      };
       s.step = 'first-meeting-scheduling';
       await append([
         {
           type: 'group.created',
           idempotencyKey: key('created'),
-          payload: { groupId, createdOn: req.decidedOn, resolutionNumber: s.decision.resolutionNumber, termEnd },
+          payload: {
+            groupId,
+            createdOn: req.decidedOn,
+            resolutionNumber: s.decision.resolutionNumber,
+            termEnd,
+            ...(asAdopted ? { violations, chairNamed: chair?.fullName ?? null } : {}),
+          },
         },
         ...s.candidates.flatMap((c) => [
           {
@@ -395,9 +438,20 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
             payload: { groupId, candidateId: c.candidateId, membershipId: membershipIdOf(c) },
           },
         ]),
+        ...(named
+          ? [
+              {
+                type: 'member.role-changed',
+                idempotencyKey: key('chair-named'),
+                payload: { groupId, membershipId: membershipIdOf(named), role: 'chair' },
+              },
+            ]
+          : []),
       ]);
       const firstMeetingDue = await dueOf(open('first-meeting', req.decidedOn, parties.executiveBody));
-      return { termEnd, firstMeetingDue };
+      return asAdopted
+        ? { termEnd, firstMeetingDue, violations, chair: chair?.fullName ?? null }
+        : { termEnd, firstMeetingDue };
     },
     { validator: (req: CouncilDecisionInput) => refuse(checkRecordCouncilDecision(state(), req, ctx())) },
   );
@@ -423,20 +477,82 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
     { validator: (req: ScheduleFirstMeetingInput) => refuse(checkScheduleFirstMeeting(state(), req, ctx()).problems) },
   );
 
+  // 5.3.3, 5.3.2, 7.2.3: the first meeting moved before it is held, or held without quorum and a new one set. The
+  // earlier meeting is kept with its notice; a new notice is owed N working days before the new date.
+  setHandler(
+    moveFirstMeetingUpdate,
+    async (req) => {
+      patched('move-first-meeting');
+      const { warnings, late } = checkMoveFirstMeeting(state(), req, ctx());
+      const old = s.meeting!;
+      const wq = req.withoutQuorum ?? null;
+      const reason = typeof req.reason === 'string' && req.reason.trim() !== '' ? req.reason.trim() : null;
+      s.earlierMeetings = [
+        ...(s.earlierMeetings ?? []),
+        {
+          meetingId: old.meetingId,
+          date: old.date,
+          time: old.time,
+          place: old.place,
+          notice: s.creationNotice,
+          outcome: wq
+            ? { kind: 'no-quorum', heldOn: wq.heldOn, present: wq.present, total: s.candidates.length }
+            : { kind: 'moved', on: today(), reason },
+        },
+      ];
+      const n = s.earlierMeetings.length + 1;
+      const meetingId = `${groupId}/meeting-${n}`;
+      const place = req.place.trim();
+      s.meeting = { meetingId, date: req.date, time: req.time, place, warnings, late };
+      s.creationNotice = null;
+      s.step = 'creation-notice';
+      await append([
+        wq
+          ? {
+              type: 'meeting.held',
+              idempotencyKey: key(`meeting-held:${old.meetingId}`),
+              payload: { meetingId: old.meetingId, heldOn: wq.heldOn, present: wq.present },
+            }
+          : {
+              type: 'meeting.cancelled',
+              idempotencyKey: key(`meeting-moved:${old.meetingId}`),
+              payload: {
+                meetingId: old.meetingId,
+                reason: `5.3.3: moved to ${req.date} ${req.time}, ${place}${reason ? ` (${reason})` : ''}`,
+              },
+            },
+        {
+          type: 'meeting.scheduled',
+          idempotencyKey: key(`meeting-scheduled:${meetingId}`),
+          payload: { meetingId, groupId, kind: 'first', date: req.date, time: req.time, place },
+        },
+      ]);
+      const tracker = open('creation-notice', req.date, parties.executiveBody, today(), `creation-notice-${n}`);
+      return { meetingId, creationNoticeDue: await dueOf(tracker), warnings, late };
+    },
+    {
+      validator: (req: MoveFirstMeetingInput) => refuse(checkMoveFirstMeeting(state(), req, ctx()).problems),
+    },
+  );
+
   // 5.3.3 and 5.4.7: the resolution, the composition (names and categories only) and the meeting's details.
   setHandler(
     publishCreationNoticeUpdate,
     async (req) => {
       const text = creationNoticeText({ ...s.decision!, members: s.candidates, meeting: s.meeting! });
+      const n = (s.earlierMeetings ?? []).length + 1;
+      const noticeId = n === 1 ? `creation-notice-${groupId}` : `creation-notice-${groupId}-${n}`;
       s.creationNotice = {
-        noticeId: `creation-notice-${groupId}`,
+        noticeId,
         publishedOn: req.publishedOn,
         channels: req.channels,
         text: req.text ?? text,
       };
       s.step = 'first-meeting';
-      trackers.get('creation-notice')!.fulfil(req.publishedOn);
-      s.creationNotice = await publish('creation-notice', req, text);
+      // After a move (5.3.3) a notice for an earlier date may still be open: this notice is the one it was owed.
+      for (const t of trackers.values())
+        if (t.state().key === 'creation-notice' && t.isOpen()) t.fulfil(req.publishedOn);
+      s.creationNotice = await publish('creation-notice', req, text, noticeId);
       return s.creationNotice;
     },
     { validator: (req: PublishNoticeInput) => refuse(checkPublishCreationNotice(state(), req, ctx())) },
@@ -446,8 +562,13 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
   setHandler(
     recordFirstMeetingUpdate,
     async (req) => {
-      const chair = chairCandidate(state(), req.chairElection)!;
-      const { votesFor, votesAgainst, abstained } = req.chairElection;
+      const named = s.decision?.chair ?? null;
+      const chair = named
+        ? s.candidates.find((c) => c.candidateId === named.candidateId)!
+        : chairCandidate(state(), req.chairElection)!;
+      const votesFor = req.chairElection?.votesFor ?? null;
+      const votesAgainst = req.chairElection?.votesAgainst ?? null;
+      const abstained = req.chairElection?.abstained ?? null;
       s.firstMeeting = {
         heldOn: req.heldOn,
         present: req.present,
@@ -457,24 +578,33 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
       trackers.get('first-meeting')!.fulfil(req.heldOn);
       const d = s.decision!;
       const vote = `open vote of ${req.present} present: ${votesFor} for, ${votesAgainst} against, ${abstained} abstained`;
+      const how = named
+        ? `5.4.5: ${chair.fullName} named chair by the council's decision ${d.resolutionNumber}; first meeting held on ${req.heldOn} with ${req.present} present`
+        : `5.4.6: ${chair.fullName} elected chair at the first meeting on ${req.heldOn} (${vote})`;
       await append([
         {
           type: 'meeting.held',
-          idempotencyKey: key('meeting-held'),
+          idempotencyKey: key(
+            s.meeting!.meetingId.endsWith('/meeting-1') ? 'meeting-held' : `meeting-held:${s.meeting!.meetingId}`,
+          ),
           payload: { meetingId: s.meeting!.meetingId, heldOn: req.heldOn, present: req.present },
         },
-        {
-          type: 'member.role-changed',
-          idempotencyKey: key('chair-elected'),
-          payload: { groupId, membershipId: membershipIdOf(chair), role: 'chair' },
-        },
+        ...(named
+          ? []
+          : [
+              {
+                type: 'member.role-changed',
+                idempotencyKey: key('chair-elected'),
+                payload: { groupId, membershipId: membershipIdOf(chair), role: 'chair' },
+              },
+            ]),
         {
           type: 'group.status-changed',
           idempotencyKey: key('active'),
           payload: {
             groupId,
             status: 'active',
-            reason: `5.4.6: ${chair.fullName} elected chair at the first meeting on ${req.heldOn} (${vote}); handed over to the term ending ${d.termEnd} (5.3.1)`,
+            reason: `${how}; handed over to the term ending ${d.termEnd} (5.3.1)`,
           },
         },
       ]);
@@ -493,9 +623,40 @@ export async function formationWorkflow(input: FormationInput): Promise<Formatio
   );
 
   await condition(() => result !== undefined && allHandlersFinished());
+  // The hand-over: the group's term procedure (5.3.1) starts, once per group (its workflow id is the group's).
+  if (patched('hand-over-to-term')) await handOverToTerm();
   // Every obligation was fulfilled on the way; wait until each has recorded it.
   await Promise.all([...trackers.values()].map((t) => t.done));
   return result!;
+
+  /** Starts termWorkflow as a child that outlives the formation; one already started for the group is the same. */
+  async function handOverToTerm(): Promise<void> {
+    const d = s.decision!;
+    const chairId = s.firstMeeting!.chair.candidateId;
+    const args: TermInput = {
+      groupId,
+      councilId,
+      termStart: d.decidedOn,
+      termEnd: d.termEnd,
+      members: s.candidates.map((c) => ({
+        membershipId: membershipIdOf(c),
+        fullName: c.fullName,
+        category: c.category,
+      })),
+      chairMembershipId: chairId.replace('/candidate-', '/member-'),
+      ...(input.reminderHour === undefined ? {} : { reminderHour: input.reminderHour }),
+    };
+    try {
+      await startChild('termWorkflow', {
+        workflowId: termWorkflowId(groupId),
+        args: [args],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
 }
 
 function personIdOf(c: Candidate): string {
