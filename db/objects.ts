@@ -386,7 +386,7 @@ export async function objectHistory(db: Kysely<Database>, objectId: string): Pro
  */
 export function inactiveObjectProblem(object: Pick<MonitoredObject, 'name'>): Problem {
   return problem('object-inactive', 'objectId', '4.2', {
-    ky: `«${object.name.ky}» объекти активдүү эмес деп белгиленген: ага жаңы акт же маалымат алуу суроо-талабы жиберилбейт (4.2-пункт). Кызматкерлер аны кайра активдүү кыла алат.`,
+    ky: `«${object.name.ky}» объектиси активдүү эмес деп белгиленген: ага жаңы акт же маалымат алуу суроо-талабы жиберилбейт (4.2-пункт). Кызматкерлер аны кайра активдүү кыла алат.`,
     ru: `Объект «${object.name.ru}» отмечен как неактивный: новые акты и запросы информации ему не направляются (п. 4.2). Сотрудники могут снова сделать его активным.`,
     en: `The object "${object.name.ky}" is marked inactive: no new act or information request goes to it (clause 4.2). Staff can mark it active again.`,
   });

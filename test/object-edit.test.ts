@@ -16,11 +16,15 @@ import { streams } from '../db/events';
 import { openGroup } from '../db/groups';
 import { findObjectById, registerObject } from '../db/objects';
 import { record } from '../db/record';
+import { expectNoAxeViolations } from './support/axe';
+import { DESKTOP, launchFlowBrowser, newFlowContext, requireBrowser, SHOTS } from './support/flow-browser';
 import { jmegOn } from './support/jmeg-cli';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 
 const MAIL_FROM = 'jmeg@ayil.kg';
+const launch = await launchFlowBrowser();
+const hasBrowser = requireBrowser(launch, 'object edit browser test');
 
 describe('staff edit a monitored object; mails after the change go to the new address', () => {
   let t: TestDatabase;
@@ -99,6 +103,7 @@ describe('staff edit a monitored object; mails after the change go to the new ad
   }, 60_000);
 
   afterAll(async () => {
+    if (launch.ok) await launch.browser.close();
     transport?.close();
     await app?.close();
     await Promise.all([t?.drop(), smtp?.stop()]);
@@ -282,4 +287,26 @@ describe('staff edit a monitored object; mails after the change go to the new ad
     expect(entries.at(-2)).toMatchObject({ type: 'edited', previous: { contacts: ['new@ton.kg', 'director@ton.kg'] } });
     expect(entries.at(-1)).toMatchObject({ type: 'deactivated' });
   }, 60_000);
+
+  it.skipIf(!hasBrowser)(
+    'the object’s page in Chromium at 1280 px: the forms and the record, no axe violation',
+    async () => {
+      if (!launch.ok) return;
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address() as { port: number };
+      const context = await newFlowContext(launch.browser, { viewport: DESKTOP, locale: 'ru-RU' });
+      await context.addCookies([
+        { name: SESSION_COOKIE, value: who.staff!.cookie.split('=')[1]!, url: `http://127.0.0.1:${address.port}` },
+      ]);
+      const page = await context.newPage();
+      const response = await page.goto(
+        `http://127.0.0.1:${address.port}/manage/councils/${councilId}/objects/${schoolId}?lang=ru`,
+      );
+      expect(response?.status()).toBe(200);
+      expect(await page.textContent('main')).toContain('История объекта');
+      await page.screenshot({ path: `${SHOTS}/object-edit-1280.png`, fullPage: true });
+      await expectNoAxeViolations(page, 'object edit');
+      await context.close();
+    },
+  );
 });
