@@ -18,6 +18,7 @@ import type {
   Sex,
 } from './events';
 import type { CadenceReading } from '../domain/meeting';
+import type { PlanItemLinksTable, PlanItemsTable, PlanProposalsTable, WorkPlansTable } from './plan-tables';
 import type { CouncilDecision } from '../domain/council-consideration';
 
 /** A jsonb column: written as a JSON string (the same on pg and PGlite), read as the parsed value. */
@@ -381,6 +382,10 @@ export interface Database {
   feed_tokens: FeedTokensTable;
   act_considerations: ActConsiderationsTable;
   recommendation_decisions: RecommendationDecisionsTable;
+  work_plans: WorkPlansTable;
+  plan_items: PlanItemsTable;
+  plan_proposals: PlanProposalsTable;
+  plan_item_links: PlanItemLinksTable;
 }
 
 /** A council session that considered an act (issue 15 point 3). */

@@ -7,6 +7,7 @@ import type { Localized } from '../domain/i18n';
 import type { CadenceReading } from '../domain/meeting';
 import type { RequestEvent } from './requests-events';
 import type { ConsiderationEvent } from './consideration-events';
+import type { PlanEvent } from './plan-events';
 
 export type Sex = 'M' | 'F';
 export type MemberCategory = 'municipal_employee' | 'deputy' | 'citizen';
@@ -344,7 +345,8 @@ export type DomainEvent =
   | TermEvent
   | CalendarEvent
   | RequestEvent
-  | ConsiderationEvent;
+  | ConsiderationEvent
+  | PlanEvent;
 
 export type EventType = DomainEvent['type'];
 export type EventOfType<T extends EventType> = Extract<DomainEvent, { type: T }>;

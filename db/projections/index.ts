@@ -6,6 +6,7 @@ import * as acts from './acts';
 import * as calendar from './calendar';
 import * as candidates from './candidates';
 import * as considerations from './considerations';
+import * as plans from './plans';
 import * as councilSettings from './council-settings';
 import * as groups from './groups';
 import * as meetings from './meetings';
@@ -19,6 +20,10 @@ import * as requests from '../requests-projection';
 /** Every table that is a pure function of the event log, children before parents (rebuild truncates them). */
 export const projectionTables = [
   'calendar_entries',
+  'plan_item_links',
+  'plan_items',
+  'plan_proposals',
+  'work_plans',
   'recommendation_decisions',
   'act_considerations',
   'meeting_attendance',
@@ -100,6 +105,16 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'act.council-considered':
     case 'council.consideration-days-set':
       return considerations.apply(trx, event);
+    case 'plan.drafted':
+    case 'plan.item-added':
+    case 'plan.sent':
+    case 'plan.proposal-made':
+    case 'plan.proposal-declined':
+    case 'plan.submitted':
+    case 'plan.approved':
+    case 'plan.item-state-changed':
+    case 'plan.item-linked':
+      return plans.apply(trx, event);
     case 'notice.published':
       return notices.apply(trx, event);
     case 'meeting.scheduled':
