@@ -4,6 +4,7 @@
 // resolution's publication) to 20 November 2030. Mails and warnings go out at 09:00 Bishkek (03:00Z).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
+import { setCalendarEntry } from '../db/calendar-entries';
 import { registerCouncil, setCouncilCadenceReading } from '../db/councils';
 import { streams } from '../db/events';
 import { scheduledMeetings } from '../db/group-calendar';
@@ -11,6 +12,7 @@ import { openGroup } from '../db/groups';
 import { importRoster } from '../db/import-roster';
 import { listPublicMembers } from '../db/members';
 import { record } from '../db/record';
+import { tellRunningProcedures } from '../procedures/calendar/tell-procedures';
 import { ProcedureRefusedError } from '../procedures/engine';
 import {
   cancelMeeting,
@@ -565,7 +567,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       await saveHistory(await engine.history(termWorkflowId(w.groupId)), 'term-end');
     }, 180_000);
 
-    it('the literal reading warns of a second meeting in a quarter on Friday 25 June 2027; the quorum counts the current members', async () => {
+    it('the literal reading warns of a second meeting in a quarter three working days before it ends, on the council’s changed calendar; the quorum counts the current members', async () => {
       const w = await world();
       const engine = await engineAt('2027-04-05T04:00:00.000Z'); // Monday 5 April 2027
       const deps = { engine, now: () => engine.now(), db: database.db };
@@ -600,9 +602,20 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
         actor: 'x',
       });
       expect(held.attendance).toMatchObject({ present: 5, total: 9, required: 5, quorate: true });
-      await engine.advanceTo('2027-06-25T02:59:00Z');
+      // The council makes Monday 28 June a day off: counting back from Wednesday 30 June, Tue 29, Fri 25, Thu 24.
+      await setCalendarEntry(
+        database.db,
+        w.councilId,
+        { date: '2027-06-28', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' },
+        'test',
+      );
+      const told = await tellRunningProcedures(engine, database.db, w.councilId, 'day off on 28 June 2027');
+      expect(told.signalled).toContain(termWorkflowId(w.groupId));
+      await engine.advanceBy(60_000);
+      expect((await state(engine, w.groupId)).quarter).toMatchObject({ warningOn: '2027-06-24' });
+      await engine.advanceTo('2027-06-24T02:59:00Z');
       expect(await outbox(w.groupId)).not.toContain('cadence:2027-Q2 sent');
-      await engine.advanceTo('2027-06-25T03:01:00Z');
+      await engine.advanceTo('2027-06-24T03:01:00Z');
       expect(await outbox(w.groupId)).toContain('cadence:2027-Q2 sent');
       const warning = mailsTo(w.councilEmail).at(-1)!;
       expect(warning.parsed.text).toContain('В этом квартале проведено или назначено заседаний: 2.');
@@ -613,7 +626,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
         .where('group_id', '=', w.groupId)
         .execute();
       expect(warned.map((r) => [r.notice_key, r.kind, String(r.on_date).slice(0, 10)])).toEqual([
-        ['cadence:2027-Q2', 'cadence-warning', '2027-06-25'],
+        ['cadence:2027-Q2', 'cadence-warning', '2027-06-24'],
       ]);
       await saveHistory(await engine.history(termWorkflowId(w.groupId)), 'term-literal-cadence');
     }, 180_000);

@@ -13,11 +13,12 @@ import { computeDeadline, isObligationKey } from '../../domain/deadlines';
 import { actCalendarChangedSignal, actWorkflowId } from '../../workflows/act/contract';
 import { formationCalendarChangedSignal, formationWorkflowId } from '../../workflows/formation/contract';
 import { requestCalendarChangedSignal, requestWorkflowId } from '../../workflows/request/contract';
+import { termCalendarChangedSignal, termWorkflowId } from '../../workflows/term/contract';
 import { EngineUnavailableError, ProcedureNotFoundError, type ProcedureEngine } from '../engine';
 
 export interface RunningProcedure {
   workflowId: string;
-  kind: 'formation' | 'act' | 'request';
+  kind: 'formation' | 'act' | 'request' | 'term';
   groupId: string;
   actId: string | null;
   councilId: string;
@@ -43,10 +44,18 @@ export async function runningProcedures(db: Kysely<Database>, councilId: string 
     .select(['id', 'group_id', 'council_id'])
     .where('outcome', 'is', null);
   if (councilId !== null) requests = requests.where('council_id', '=', councilId);
-  const [g, a, r] = await Promise.all([
+  // A group's term procedure runs until its term ends (5.3.1): its quarter's warning day counts working days (7.2.2).
+  let terms = db
+    .selectFrom('group_terms as t')
+    .innerJoin('groups as g', 'g.id', 't.group_id')
+    .select(['t.group_id', 'g.council_id'])
+    .where('t.status', '=', 'active');
+  if (councilId !== null) terms = terms.where('g.council_id', '=', councilId);
+  const [g, a, r, t] = await Promise.all([
     groups.orderBy('opened_at').orderBy('id').execute(),
     acts.orderBy('a.issued_on').orderBy('a.id').execute(),
     requests.orderBy('sent_on').orderBy('id').execute(),
+    terms.orderBy('t.term_start').orderBy('t.group_id').execute(),
   ]);
   return [
     ...g.map((r): RunningProcedure => ({
@@ -69,6 +78,13 @@ export async function runningProcedures(db: Kysely<Database>, councilId: string 
       groupId: q.group_id,
       actId: null,
       councilId: q.council_id,
+    })),
+    ...t.map((x): RunningProcedure => ({
+      workflowId: termWorkflowId(x.group_id),
+      kind: 'term',
+      groupId: x.group_id,
+      actId: null,
+      councilId: x.council_id,
     })),
   ];
 }
@@ -103,6 +119,7 @@ export async function tellRunningProcedures(
     try {
       if (p.kind === 'formation') await engine.signal(p.workflowId, formationCalendarChangedSignal, { reason });
       else if (p.kind === 'request') await engine.signal(p.workflowId, requestCalendarChangedSignal, { reason });
+      else if (p.kind === 'term') await engine.signal(p.workflowId, termCalendarChangedSignal, { reason });
       else await engine.signal(p.workflowId, actCalendarChangedSignal, { reason });
       outcome.signalled.push(p.workflowId);
     } catch (error) {

@@ -3,10 +3,11 @@
 // the members and the chair, the meetings (7.2.1-7.2.3: scheduled, moved, cancelled, attendance and quorum, minutes,
 // decisions), the quarter's cadence (7.2.2) and the term's reminders, and on the last day sets the group's status to
 // term-ended. The API, the pages and the CLI import these constants; the use cases are procedures/term/*.ts.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { IsoDate } from '../../domain/dates';
 import type { CadenceReading } from '../../domain/meeting';
 import type { MeetingKind } from '../../db/events';
+import type { CalendarChangedSignalInput } from '../obligation/contract';
 
 export type { CadenceReading } from '../../domain/meeting';
 
@@ -212,3 +213,5 @@ export const recordDecisionUpdate = defineUpdate<TermDecision, [RecordDecisionIn
 /** The current members and chair (a member replaced, a chair elected): the quorum counts them from then on. */
 export const changeMembersUpdate = defineUpdate<TermState, [ChangeMembersInput]>('changeMembers');
 export const termStateQuery = defineQuery<TermState>('termState');
+/** The working-day calendar changed (procedures/calendar/tell-procedures.ts): the quarter's warning day is counted again. */
+export const termCalendarChangedSignal = defineSignal<[CalendarChangedSignalInput]>('calendarChanged');

@@ -47,6 +47,7 @@ import {
   recordDecisionUpdate,
   recordMinutesUpdate,
   scheduleMeetingUpdate,
+  termCalendarChangedSignal,
   termStateQuery,
   type CadenceReading,
   type CancelMeetingInput,
@@ -222,6 +223,10 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
     });
 
   setHandler(termStateQuery, state);
+  let calendarStale = false;
+  setHandler(termCalendarChangedSignal, () => {
+    calendarStale = true;
+  });
 
   // 7.2.1: a meeting, scheduled; members are told.
   setHandler(
@@ -548,7 +553,7 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
   reading = (await acts.loadTermSettings({ councilId })).cadenceReading;
   const q = quarterOf(today());
   const slice = await acts.loadCalendar({ from: q.start, to: q.end, councilId });
-  const warningOn = cadenceWarningDate(calendarFromSlice(slice), q);
+  let warningOn = cadenceWarningDate(calendarFromSlice(slice), q);
   quarter = {
     year: q.year,
     quarter: q.quarter,
@@ -561,7 +566,7 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
     warned: false,
   };
   // 7.2.2: a quarter the term starts in after its warning day, or one the term ends in before it, is not warned about.
-  const warnable = compareDates(warningOn, termStart) >= 0 && compareDates(warningOn, termEnd) < 0;
+  const warnable = () => compareDates(warningOn, termStart) >= 0 && compareDates(warningOn, termEnd) < 0;
   if (run === 1 && compareDates(warningOn, today()) < 0) warned.add(`checked:${quarterKey(q)}`);
   const nextQuarterStart = quarterAfter(q).start;
 
@@ -571,6 +576,8 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
   async function sendWarning(): Promise<void> {
     const k = quarterKey(q);
     warned.add(`checked:${k}`);
+    // The council may have chosen another reading since the quarter began.
+    reading = (await acts.loadTermSettings({ councilId })).cadenceReading;
     const n = inQuarter(q);
     const cadence = cadenceStateOf(reading, n);
     if (cadence === 'ok') return;
@@ -642,8 +649,8 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
 
   const reminderAt = (r: TermReminderState) => bishkekHourEpochMs(r.on, hour);
   const pendingReminders = () => reminders.filter((r) => !r.sent && !warned.has(`skipped:${r.key}`));
-  const warningAt = bishkekHourEpochMs(warningOn, hour);
-  const warningPending = () => warnable && !warned.has(`checked:${quarterKey(q)}`);
+  const warningAt = () => bishkekHourEpochMs(warningOn, hour);
+  const warningPending = () => warnable() && !warned.has(`checked:${quarterKey(q)}`);
 
   for (;;) {
     const now = Date.now();
@@ -653,12 +660,22 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
       break;
     }
     if (status !== 'active') break;
+    if (calendarStale) {
+      // The warning day of this quarter on the changed calendar (the next quarters load it when they begin).
+      calendarStale = false;
+      warningOn = cadenceWarningDate(
+        calendarFromSlice(await acts.loadCalendar({ from: q.start, to: q.end, councilId })),
+        q,
+      );
+      if (quarter) quarter = { ...quarter, warningOn };
+      continue;
+    }
     const due = pendingReminders().find((r) => reminderAt(r) <= now);
     if (due) {
       await sendReminder(due);
       continue;
     }
-    if (warningPending() && warningAt <= now) {
+    if (warningPending() && warningAt() <= now) {
       await sendWarning();
       continue;
     }
@@ -684,9 +701,9 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
       return continueAsNew<typeof termWorkflow>({ ...input, members, chairMembershipId, carried: next });
     }
     const times = [endAt, rolloverAt, ...pendingReminders().map(reminderAt)];
-    if (warningPending()) times.push(warningAt);
+    if (warningPending()) times.push(warningAt());
     const wait = Math.min(...times) - now;
-    await condition(() => workflowInfo().continueAsNewSuggested, Math.max(wait, 1));
+    await condition(() => calendarStale || workflowInfo().continueAsNewSuggested, Math.max(wait, 1));
   }
 
   await condition(allHandlersFinished);
