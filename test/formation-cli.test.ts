@@ -92,7 +92,24 @@ describe('jmeg formation', () => {
     [
       'a missing resolution',
       ['decision', '--group', 'g-1', '--date', '2026-02-18'],
-      'formation decision: --resolution NUMBER is required; usage: jmeg formation decision --group ID --date YYYY-MM-DD --resolution NUMBER [--lang ky|ru|en]',
+      'formation decision: --resolution NUMBER is required; usage: jmeg formation decision --group ID --date YYYY-MM-DD --resolution NUMBER [--chair NAME] [--chair-candidate ID] [--lang ky|ru|en]',
+    ],
+    [
+      'a meeting without quorum without the members present',
+      [
+        'move-first-meeting',
+        '--group',
+        'g-1',
+        '--date',
+        '2026-04-07',
+        '--time',
+        '10:00',
+        '--place',
+        'клуб',
+        '--no-quorum-on',
+        '2026-03-27',
+      ],
+      'formation move-first-meeting: --no-quorum-on DATE and --present N go together',
     ],
     [
       'present not a number',
