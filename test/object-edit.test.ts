@@ -282,6 +282,10 @@ describe('staff edit a monitored object; mails after the change go to the new ad
     expect(off.code, off.stderr).toBe(0);
     expect(off.stdout).toContain('неактивен');
     expect((await findObjectById(t.db, schoolId))!).toMatchObject({ active: false, emails: ['cli@ton.kg'] });
+    const listed = await jmegOn(t.url, 'object', 'list', '--council', councilId, '--lang', 'en');
+    expect(listed.stdout).toBe(
+      `${schoolId}\tТоң мектеби\tТонская средняя школа\tmunicipal institution\tcli@ton.kg\tinactive\n`,
+    );
     const history = await jmegOn(t.url, 'object', 'history', schoolId, '--json');
     const entries = JSON.parse(history.stdout) as { type: string; previous: { contacts?: string[] } }[];
     expect(entries.at(-2)).toMatchObject({ type: 'edited', previous: { contacts: ['new@ton.kg', 'director@ton.kg'] } });

@@ -151,7 +151,9 @@ async function list({ values }: Parsed<typeof LIST>): Promise<number> {
     }
     for (const o of objects) {
       const kind = MONITORED_OBJECT_KINDS[o.kind][lang];
-      process.stdout.write([o.id, o.name.ky, o.name.ru, kind, o.emails.join(', ')].join('\t') + '\n');
+      // An inactive object (no new acts or requests, 4.2) says so in a last column; active ones print as before.
+      const inactive = o.active ? [] : [{ ky: 'активдүү эмес', ru: 'неактивен', en: 'inactive' }[lang]];
+      process.stdout.write([o.id, o.name.ky, o.name.ru, kind, o.emails.join(', '), ...inactive].join('\t') + '\n');
     }
     return 0;
   });
