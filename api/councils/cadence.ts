@@ -89,7 +89,7 @@ async function render(
   const reading = await councilCadenceReading(deps.db, councilId);
   const options = READINGS.map(
     (r) =>
-      html`<p><input type="radio" id="reading-${r}" name="reading" value="${r}"${r === reading ? html` checked` : ''}> <label for="reading-${r}">${CADENCE_READINGS[r][lang]}</label></p>`,
+      html`<p><label class="plain" for="reading-${r}"><input type="radio" id="reading-${r}" name="reading" value="${r}"${r === reading ? html` checked` : ''}> ${CADENCE_READINGS[r][lang]}</label></p>`,
   );
   const body = html`<p><a href="/manage?lang=${lang}">${msg(lang, 'cadence.back')}</a></p>
 ${queryString(request, 'done') === 'saved' ? html`<p class="ok" role="status">${msg(lang, 'cadence.saved')}</p>` : ''}

@@ -13,7 +13,6 @@ import { CADENCE_READINGS, quarterOf, type CadenceReading } from '../../domain/m
 import { dmy } from '../../domain/messages';
 import { cadenceStateOf, cadenceWarningDate, type CadenceState } from '../../domain/term';
 import { html, type Html } from '../ui/html';
-import { scrollBox } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { meetingKindText } from './text';
 
@@ -130,11 +129,8 @@ ${link}
 ${
   t.attendance.length === 0
     ? ''
-    : scrollBox(
-        msg(lang, 'term.attendance'),
-        html`<table><caption>${msg(lang, 'term.attendance')}</caption><thead><tr><th scope="col">${msg(lang, 'term.col.member')}</th><th scope="col">${msg(lang, 'term.col.attended')}</th></tr></thead>
-<tbody>${t.attendance.map((a) => html`<tr><td>${a.fullName}</td><td>${msg(lang, 'term.attended', { n: String(a.attended), of: String(t.held) })}</td></tr>`)}</tbody></table>`,
-      )
+    : html`<h3>${msg(lang, 'term.attendance')}</h3>
+<ul>${t.attendance.map((a) => html`<li>${a.fullName}: ${msg(lang, 'term.attended', { n: String(a.attended), of: String(t.held) })}</li>`)}</ul>`
 }
 </section>`;
 }

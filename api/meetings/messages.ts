@@ -92,8 +92,6 @@ export const meetingsMessages = defineMessages({
     'term.cadence.more-than-one':
       'Эскертүү (7.2.2): бул кварталда бирден көп жыйналыш өткөн же пландалган (кеңештин окуусу: кварталда бир жолудан көп эмес).',
     'term.attendance': 'Мөөнөттүн ичиндеги катышуу',
-    'term.col.member': 'Мүчө',
-    'term.col.attended': 'Катышты',
     'term.attended': '{n} / {of}',
   },
   ru: {
@@ -185,8 +183,6 @@ export const meetingsMessages = defineMessages({
     'term.cadence.more-than-one':
       'Предупреждение (п. 7.2.2): в этом квартале проведено или назначено больше одного заседания (прочтение кенеша: не чаще одного раза в квартал).',
     'term.attendance': 'Присутствие за срок полномочий',
-    'term.col.member': 'Член группы',
-    'term.col.attended': 'Присутствовал',
     'term.attended': '{n} из {of}',
   },
   en: {
@@ -277,8 +273,6 @@ export const meetingsMessages = defineMessages({
     'term.cadence.more-than-one':
       "Warning (7.2.2): more than one meeting held or planned in this quarter (the council's reading: at most once a quarter).",
     'term.attendance': 'Attendance over the term',
-    'term.col.member': 'Member',
-    'term.col.attended': 'Attended',
     'term.attended': '{n} of {of}',
   },
 });

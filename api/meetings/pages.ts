@@ -183,7 +183,7 @@ ${view.attendance.quorate ? '' : html`<p class="error">${msg(lang, 'meetings.noQ
       ? html`<form method="post" action="${action('attendance')}">${csrfField(page)}
 <label for="heldOn">${msg(lang, 'meetings.heldOn')}</label><input id="heldOn" name="heldOn" type="date" required value="${view.attendance?.heldOn ?? m.date}">
 <fieldset><legend>${msg(lang, 'meetings.attendance')}</legend>
-${term.members.map((x) => html`<p><input type="checkbox" id="present-${x.membershipId}" name="present" value="${x.membershipId}"${view.attendance?.presentMembershipIds.includes(x.membershipId) ? html` checked` : ''}> <label for="present-${x.membershipId}">${x.fullName}</label></p>`)}
+${term.members.map((x) => html`<p><label class="plain" for="present-${x.membershipId}"><input type="checkbox" id="present-${x.membershipId}" name="present" value="${x.membershipId}"${view.attendance?.presentMembershipIds.includes(x.membershipId) ? html` checked` : ''}> ${x.fullName}</label></p>`)}
 </fieldset>
 <button type="submit">${msg(lang, 'meetings.submitAttendance')}</button></form>`
       : '';
