@@ -568,7 +568,7 @@ export function requestFor(
     ...overrides.query,
   };
   if (caller.kind === 'object' && route.access?.includes('object-link'))
-    q.t = route.url.startsWith('/requests/') ? world.samples.requestToken : world.samples.token;
+    q.t = /^(\/api)?\/requests\//.test(route.url) ? world.samples.requestToken : world.samples.token;
   const headers: Record<string, string> = {};
   if (caller.cookie) headers.cookie = caller.cookie;
   const request: BuiltRequest = { method: route.method, url: `${path}?${query(q)}`, headers };
