@@ -57,7 +57,13 @@ export async function dashboardTerm(db: Kysely<Database>, group: Group, today: I
   const q = quarterOf(today);
   const inQuarter = meetings.filter((m) => {
     const day = m.held_on ?? m.scheduled_on;
-    return m.status !== 'cancelled' && compareDates(day, q.start) >= 0 && compareDates(day, q.end) <= 0;
+    // The community's annual gathering (7.2.4) is not one of the group's meetings that 7.2.2 counts.
+    return (
+      m.status !== 'cancelled' &&
+      m.kind !== 'annual-gathering' &&
+      compareDates(day, q.start) >= 0 &&
+      compareDates(day, q.end) <= 0
+    );
   }).length;
   const reading = await councilCadenceReading(db, group.council_id);
   const calendar = await calendarForCouncil(db, group.council_id);
