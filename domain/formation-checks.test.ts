@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { shippedCalendar } from './calendar';
 import type { Candidate, FormationState } from './formation';
 import {
+  checkMoveFirstMeeting,
   checkRecordCouncilDecision,
+  decisionViolations,
+  earliestMeetingDateForNotice,
   checkRecordFirstMeeting,
   checkRecordGatheringProtocol,
   checkScheduleFirstMeeting,
@@ -172,6 +175,125 @@ describe('5.4.5: the council decision', () => {
         { today: '2026-02-18' },
       ),
     ).toEqual([]);
+  });
+});
+
+describe('5.4.5 as adopted: a composition that breaks 5.2 is recorded, never refused', () => {
+  // Five men of seven (over 70%, 5.2.3) and one municipal employee (5.2.3(1) wants a quarter: 1 of 7 is enough).
+  const men = MEMBERS.map((c) => (c.fullName === 'Сыдыкова Жамила' ? { ...c, sex: 'M' as const } : c));
+  const broken: FormationState = { ...nominations, candidates: men };
+
+  it('is not refused for its composition, and its violations carry the clause', () => {
+    expect(
+      checkRecordCouncilDecision(
+        broken,
+        { decidedOn: '2026-02-18', resolutionNumber: '12-3' },
+        { today: '2026-02-18' },
+      ),
+    ).toEqual([]);
+    expect(decisionViolations(men, '2026-02-18').map((v) => [v.code, v.clause])).toEqual([
+      ['one-sex-over-70-percent', '5.2.3'],
+    ]);
+  });
+
+  it("names the category's item: 5.2.3(1) for too few municipal employees", () => {
+    const nine = [
+      MEMBERS[0]!,
+      MEMBERS[2]!,
+      candidate(8, 'Абдыкадырова Нургүл', 'deputy', 'F'),
+      ...MEMBERS.slice(3),
+      candidate(9, 'Садыкова Айзат', 'citizen', 'F'),
+      candidate(10, 'Токтосунов Азамат', 'citizen', 'M'),
+    ];
+    expect(decisionViolations(nine, '2026-02-18').map((v) => [v.code, v.clause])).toEqual([
+      ['municipal-employees-below-quota', '5.2.3(1)'],
+    ]);
+  });
+
+  it('records a chair the decision names; one who is not a candidate is refused, naming the field', () => {
+    expect(
+      checkRecordCouncilDecision(
+        nominations,
+        { decidedOn: '2026-02-18', resolutionNumber: '12-3', chair: { fullName: 'сыдыкова  жамила' } },
+        { today: '2026-02-18' },
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        checkRecordCouncilDecision(
+          nominations,
+          { decidedOn: '2026-02-18', resolutionNumber: '12-3', chair: { fullName: 'Бекова Асель' } },
+          { today: '2026-02-18' },
+        ),
+      ),
+    ).toEqual([['chair', 'chair-not-candidate', '5.4.6']]);
+    // A deputy named chair is a 5.4.6 violation recorded with the decision, not a refusal.
+    expect(decisionViolations(MEMBERS, '2026-02-18', 'Жумабеков Нурлан').map((v) => v.clause)).toEqual(['5.4.6']);
+  });
+});
+
+describe('5.3.3: moving the first meeting', () => {
+  const scheduled = { ...firstMeetingDue('2026-03-04'), meeting: decided.meeting, creationNotice: notice };
+
+  it('the earliest date whose notice can still be published 3 working days before it', () => {
+    // Wednesday 25 February: Saturday 28 February's notice is due Wednesday 25 (Fri, Thu, Wed before it).
+    expect(earliestMeetingDateForNotice('2026-02-25', calendar)).toBe('2026-02-28');
+    expect(earliestMeetingDateForNotice('2026-02-23', calendar)).toBe('2026-02-26');
+  });
+
+  it('a date too close for a new notice is refused with the earliest date that allows it', () => {
+    const { problems } = checkMoveFirstMeeting(
+      scheduled,
+      { date: '2026-02-27', time: '10:00', place: 'клуб' },
+      { today: '2026-02-25', calendar },
+    );
+    expect(codes(problems)).toEqual([['date', 'too-late-for-notice', '5.3.3']]);
+    expect(problems[0]!.message.en).toContain('the earliest date that allows it is 28.02.2026');
+  });
+
+  it('a date past the 5.3.2 limit is accepted and marked late', () => {
+    const { problems, warnings, late } = checkMoveFirstMeeting(
+      scheduled,
+      { date: '2026-03-10', time: '10:00', place: 'клуб' },
+      { today: '2026-02-25', calendar },
+    );
+    expect([problems, late]).toEqual([[], true]);
+    expect(warnings.map((w) => w.en)).toEqual([
+      'the first meeting is due by 04.03.2026 (5.3.2, 10 working days from the decision); 10.03.2026 is late',
+    ]);
+  });
+
+  it('a meeting held, or without quorum with a quorum present, or not yet scheduled, is refused by field', () => {
+    const held = {
+      ...scheduled,
+      firstMeeting: {
+        heldOn: '2026-02-26',
+        present: 6,
+        chair: {
+          candidateId: 'g/candidate-6',
+          fullName: 'Сыдыкова Жамила',
+          votesFor: 6,
+          votesAgainst: 0,
+          abstained: 0,
+        },
+      },
+    };
+    const move = { date: '2026-03-03', time: '10:00', place: 'клуб' };
+    expect(codes(checkMoveFirstMeeting(held, move, { today: '2026-02-27', calendar }).problems)).toEqual([
+      ['meeting', 'meeting-already-held', '5.4.6'],
+    ]);
+    expect(
+      codes(
+        checkMoveFirstMeeting(
+          scheduled,
+          { ...move, withoutQuorum: { heldOn: '2026-02-26', present: 4 } },
+          { today: '2026-02-26', calendar },
+        ).problems,
+      ),
+    ).toEqual([['withoutQuorum.present', 'quorum-met', '7.2.3']]);
+    expect(
+      codes(checkMoveFirstMeeting(firstMeetingDue('2026-03-04'), move, { today: '2026-02-20', calendar }).problems),
+    ).toEqual([['meeting', 'meeting-not-scheduled', '5.3.2']]);
   });
 });
 
