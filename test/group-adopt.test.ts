@@ -53,8 +53,11 @@ describe.skipIf(!requireServer(server, 'group adopt'))('taking on an existing gr
       { name: { ky: `Кетмен-Дөбө айылдык кеңеши ${++n}`, ru: `Кетмен-Дёбёнский айылный кенеш ${n}` } },
       'test',
     );
-  const events = async () =>
-    Number(
+  // The log's size once every running procedure is idle: a term procedure started by an earlier adoption records
+  // its own events in the background, which must not pass for something a refused request wrote.
+  const events = async () => {
+    await w.engine.settle();
+    return Number(
       (
         await w.t.db
           .selectFrom('events')
@@ -62,6 +65,7 @@ describe.skipIf(!requireServer(server, 'group adopt'))('taking on an existing gr
           .executeTakeFirstOrThrow()
       ).n,
     );
+  };
   const adopt = (councilId: string, body: Record<string, unknown>, lang = 'en') =>
     w.app.inject({
       method: 'POST',
