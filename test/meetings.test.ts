@@ -184,7 +184,7 @@ describe.skipIf(!runs)("a group's meetings on the pages, the API and jmeg (7.2.1
     expect(body.meeting).toMatchObject({ kind: 'annual-gathering', status: 'scheduled' });
     expect(body.notice).toEqual({ noticeId: 'annual-gathering:annual-2026:scheduled', created: true });
     const board = await w.app.inject({ method: 'GET', url: `/councils/${w.councilId}/notices?lang=ky` });
-    expect(board.body).toContain('коомдоштуктун жылдык жыйынына (7.2.4) чакырат');
+    expect(board.body).toContain('жыл сайынкы коомдоштуктун жыйынына (7.2.4) чакырат');
     expect(board.body).toContain('26.12.2026, 11:00');
     const feed = await w.app.inject({ method: 'GET', url: `/councils/${w.councilId}/notices.atom` });
     expect(feed.body).toContain('Айылдык клуб');

@@ -56,7 +56,7 @@ const TEXT = {
       en: 'Extraordinary meeting of the group',
     },
     'annual-gathering': {
-      ky: 'Коомдоштуктун жылдык жыйыны (7.2.4)',
+      ky: 'Жыл сайынкы коомдоштуктун жыйыны (7.2.4)',
       ru: 'Ежегодное собрание местного сообщества (7.2.4)',
       en: 'Annual community gathering (7.2.4)',
     },

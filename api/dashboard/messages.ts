@@ -57,7 +57,7 @@ export const dashboardMessages = defineMessages({
     'dashboard.meeting.first': 'Топтун биринчи жыйналышы',
     'dashboard.meeting.regular': 'Топтун кезектеги жыйналышы',
     'dashboard.meeting.extraordinary': 'Топтун кезексиз жыйналышы',
-    'dashboard.meeting.annual-gathering': 'Коомдоштуктун жылдык жыйыны (7.2.4)',
+    'dashboard.meeting.annual-gathering': 'Жыл сайынкы коомдоштуктун жыйыны (7.2.4)',
     'dashboard.timeline.title': 'Окуялардын тизмеги',
     'dashboard.timeline.formation': 'Топту түзүү жол-жобосу',
     'dashboard.timeline.acts': 'Актылар',

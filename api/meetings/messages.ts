@@ -34,7 +34,7 @@ export const meetingsMessages = defineMessages({
     'meetings.submitSchedule': 'Пландоо',
     'meetings.scheduled': 'Жыйналыш пландалды; мүчөлөргө кат жөнөтүлөт.',
     'meetings.annualNotice':
-      'Коомдоштуктун жылдык жыйыны (7.2.4): жарыя такталарда, сайтта жана басып чыгаруучу баракта жарыяланды.',
+      'Жыл сайынкы коомдоштуктун жыйыны (7.2.4): жарыя такталарда, сайтта жана басып чыгаруучу баракта жарыяланды.',
     'meetings.meetingTitle': '{kind}: {date}',
     'meetings.agendaLabel': 'Күн тартиби: {agenda}',
     'meetings.whenWhere': '{date}, {time}, {place}',

@@ -30,12 +30,12 @@ export function annualGatheringText(
   const when = `${dmy(meeting.date)}, ${meeting.time}`;
   if (what === 'cancelled')
     return {
-      ky: `${council.name_ky}: биргелешкен мониторинг жана баалоо тобунун ${dmy(meeting.date)} күнкү коомдоштуктун жылдык жыйыны (7.2.4) болбойт.${meeting.cancelReason ? `\n\nСебеби: ${meeting.cancelReason}` : ''}`,
+      ky: `${council.name_ky}: биргелешкен мониторинг жана баалоо тобунун ${dmy(meeting.date)} күнкү жыл сайынкы коомдоштуктун жыйыны (7.2.4) болбойт.${meeting.cancelReason ? `\n\nСебеби: ${meeting.cancelReason}` : ''}`,
       ru: `${council.name_ru}: ежегодное собрание местного сообщества (п. 7.2.4) группы совместного мониторинга и оценки, назначенное на ${dmy(meeting.date)}, отменено.${meeting.cancelReason ? `\n\nПричина: ${meeting.cancelReason}` : ''}`,
     };
   const moved = what === 'moved';
   return {
-    ky: `${council.name_ky}: биргелешкен мониторинг жана баалоо тобу коомдоштуктун жылдык жыйынына (7.2.4) чакырат${moved ? ' (жыйындын күнү же орду өзгөрдү)' : ''}.\n\nКүнү жана убактысы: ${when}\nОрду: ${meeting.place}\nКүн тартиби: ${meeting.agenda}`,
+    ky: `${council.name_ky}: биргелешкен мониторинг жана баалоо тобу жыл сайынкы коомдоштуктун жыйынына (7.2.4) чакырат${moved ? ' (күнү же орду өзгөрдү)' : ''}.\n\nКүнү жана убактысы: ${when}\nОрду: ${meeting.place}\nКүн тартиби: ${meeting.agenda}`,
     ru: `${council.name_ru}: группа совместного мониторинга и оценки приглашает на ежегодное собрание местного сообщества (п. 7.2.4)${moved ? ' (дата или место изменены)' : ''}.\n\nДата и время: ${when}\nМесто: ${meeting.place}\nПовестка: ${meeting.agenda}`,
   };
 }
