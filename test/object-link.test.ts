@@ -279,7 +279,8 @@ describe.skipIf(!runs)('without the engine', () => {
       expect(page.body).toContain('Мөөнөт актыны алган күндөн эсептелет (4.3).');
       const receipt = await app.inject({ method: 'POST', url: receiptOf(`${acts.c.link}&lang=ky`) });
       expect(receipt.statusCode).toBe(503);
-      expect(receipt.body).toContain('Актыны алганыңыз азыр белгиленген жок');
+      expect(receipt.body).toContain('Актыны алганыңыз азыр катталган жок');
+      expect(receipt.body).toContain('>Алдым</button>');
       const res = await answer(
         `${acts.c.link}&lang=ru`,
         { text: 'Ответ', nonce: 'abcdefghijklmnopqrstuv' },

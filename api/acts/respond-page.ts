@@ -84,7 +84,7 @@ async function render(
   const receiptNote =
     receiptFailed === null
       ? ''
-      : html`<p class="notice" role="alert">${msg(lang, receiptFailed === 'not-started' ? 'respond.receiptNotStarted' : 'respond.receiptLater')}</p>`;
+      : html`<p class="notice" role="alert">${msg(lang, receiptFailed === 'not-started' ? 'respond.receiptNotStarted' : 'links.receiptLater')}</p>`;
   // 4.3: the receipt is the party's deliberate act, never the opening of the page.
   const receiveForm = view.awaitingReceipt
     ? html`<section aria-labelledby="receive-intro"><p id="receive-intro"><strong>${msg(lang, 'links.receiveIntro')}</strong></p>

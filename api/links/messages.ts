@@ -16,6 +16,8 @@ export const linksMessages = defineMessages({
     'links.resendExecutive': 'Айыл өкмөтүнө жаңы шилтеме жиберүү',
     'links.resendRequest': 'Жаңы шилтеме',
     'links.back': 'Артка',
+    'links.receiptLater':
+      'Актыны алганыңыз азыр катталган жок (кызмат убактылуу жеткиликсиз); бир аздан кийин баскычты кайра басыңыз.',
     'links.resent': 'Жаңы шилтеме жиберилди ({to}); мурунку шилтеме мындан ары иштебейт.',
     'links.resentPending':
       'Жаңы шилтеме катталды, бирок кат азыр жөнөтүлгөн жок (почта сервери жеткиликсиз); кайра басыңыз.',
@@ -33,6 +35,8 @@ export const linksMessages = defineMessages({
     'links.resendExecutive': 'Отправить айыл окмоту новую ссылку',
     'links.resendRequest': 'Новая ссылка',
     'links.back': 'Назад',
+    'links.receiptLater':
+      'Получение акта сейчас не зарегистрировано (служба временно недоступна); нажмите кнопку ещё раз чуть позже.',
     'links.resent': 'Новая ссылка отправлена ({to}); прежняя ссылка больше не действует.',
     'links.resentPending':
       'Новая ссылка создана, но письмо сейчас не отправлено (почтовый сервер недоступен); нажмите ещё раз.',
@@ -50,6 +54,8 @@ export const linksMessages = defineMessages({
     'links.resendExecutive': 'Send the executive body a fresh link',
     'links.resendRequest': 'Fresh link',
     'links.back': 'Back',
+    'links.receiptLater':
+      'Your receipt of the act could not be recorded now (the service is briefly unavailable); press the button again in a moment.',
     'links.resent': 'A fresh link was sent ({to}); the earlier link no longer works.',
     'links.resentPending':
       'The fresh link is recorded but its mail was not sent now (the mail server is unavailable); press again.',
