@@ -43,6 +43,7 @@ import { requestsRoutes } from './requests/routes';
 import { requestPages } from './requests/pages';
 import { manageRequestsPages } from './requests/manage-page';
 import { considerationRoutes } from './recommendations/routes';
+import { plansArea } from './plans';
 import { linkRoutes } from './links/routes';
 import { groupsRoutes } from './groups/register';
 import { meetingsRoutes } from './meetings/routes';
@@ -195,6 +196,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     meetingsRoutes(api, deps);
     groupsRoutes(api, deps);
     considerationRoutes(api, deps);
+    plansArea(api, deps);
     done();
   });
   return app;

@@ -18,6 +18,7 @@ import { cadenceMessages } from '../councils/cadence-messages';
 import { meetingsMessages } from '../meetings/messages';
 import { groupsMessages } from '../groups/messages';
 import { considerationMessages } from '../recommendations/messages';
+import { planMessages } from '../plans/messages';
 
 const areas = [
   commonMessages,
@@ -38,6 +39,7 @@ const areas = [
   meetingsMessages,
   groupsMessages,
   considerationMessages,
+  planMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [
