@@ -407,15 +407,30 @@ describe.skipIf(!withServer)('formation: the decision as adopted, the first meet
       expect(quorate.problems.map((p) => [p.field, p.rule, p.clause])).toEqual([
         ['withoutQuorum.present', 'quorum-met', '7.2.3'],
       ]);
-      const moved = await ok(w, groupId, 'move-first-meeting', {
-        date: '2026-04-07',
-        time: '10:00',
-        place: 'Кара-Суу, айыл өкмөтү',
-        withoutQuorum: { heldOn: '2026-03-27', present: 3 },
+      // Through the staff page's form, as staff do it: the step's form is on the page while the meeting is ahead.
+      const before = await page(w, `/manage/groups/${groupId}/formation?lang=en`);
+      expect(before).toContain('Move the first meeting (or record it held without quorum)');
+      const session = await w.as('staff');
+      const form = await w.app.inject({
+        method: 'POST',
+        url: `/manage/groups/${groupId}/formation/move-first-meeting?lang=en`,
+        payload: new URLSearchParams([
+          ['_csrf', session.csrf],
+          ['date', '2026-04-07'],
+          ['time', '10:00'],
+          ['place', 'Кара-Суу, айыл өкмөтү'],
+          ['reason', ''],
+          ['withoutQuorum', 'yes'],
+          ['heldOn', '2026-03-27'],
+          ['present', '3'],
+        ]).toString(),
+        headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       });
-      expect(moved).toEqual({
+      expect(form.statusCode, form.body).toBe(303);
+      const moved = await state(w, groupId);
+      expect(moved.meeting).toMatchObject({
         meetingId: `${groupId}/meeting-2`,
-        creationNoticeDue: '2026-04-02',
+        date: '2026-04-07',
         late: true,
         warnings: [
           {
@@ -425,6 +440,7 @@ describe.skipIf(!withServer)('formation: the decision as adopted, the first meet
           },
         ],
       });
+      expect(moved.obligations.find((o) => o.obligationId === `${groupId}/creation-notice-2`)?.due).toBe('2026-04-02');
       let s = await state(w, groupId);
       expect(s.step).toBe('creation-notice');
       expect(s.earlierMeetings).toMatchObject([
