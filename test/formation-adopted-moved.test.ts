@@ -257,7 +257,7 @@ describe.skipIf(!withServer)('formation: the decision as adopted, the first meet
   );
 
   it(
-    'the first meeting moved before it is held: a move too late for its notice is refused with the earliest date, a later one gets a new notice; a move after the meeting is held finds no procedure',
+    'the first meeting moved before it is held: a move too late for its notice is refused with the earliest date, a later one gets a new notice; a move after the meeting is held is refused naming the field and rule',
     { timeout: 300_000 },
     async () => {
       const w = await world();
@@ -371,13 +371,21 @@ describe.skipIf(!withServer)('formation: the decision as adopted, the first meet
         .execute();
       expect(notices).toHaveLength(2);
       await w.engine.client.workflow.getHandle(formationWorkflowId(groupId)).result();
-      // A move after the meeting was held: the formation is over; 404 naming the procedure, nothing written.
-      const after = await post(w, stepUrl(groupId, 'move-first-meeting'), {
-        date: '2026-04-10',
-        time: '10:00',
-        place: 'x',
-      });
-      expect(after.statusCode).toBe(404);
+      // A move after the meeting was held: refused naming the field and the rule, nothing written.
+      const events = await rig.database.db.selectFrom('events').select('position').execute();
+      const after = await refusal(
+        w,
+        groupId,
+        'move-first-meeting',
+        { date: '2026-04-10', time: '10:00', place: 'x' },
+        'ru',
+      );
+      expect([after.status, after.problems.map((p) => [p.field, p.rule, p.clause])]).toEqual([
+        400,
+        [['meeting', 'meeting-already-held', '5.4.6']],
+      ]);
+      expect(after.problems[0]!.message).toBe('первое заседание проведено 31.03.2026 и записано: его нельзя перенести');
+      expect(await rig.database.db.selectFrom('events').select('position').execute()).toHaveLength(events.length);
       await saveHistory(await w.engine.history(formationWorkflowId(groupId)), 'formation-first-meeting-moved');
     },
   );

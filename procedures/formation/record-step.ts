@@ -1,6 +1,16 @@
 // One step of a group's formation (steps.ts): sent to its procedure, whose validators accept or refuse it with the
 // clause (ProcedureRefusedError with the Problems; 'already-published', an earlier step missing... are conflicts).
-import { formationStateQuery, formationWorkflowId, type FormationState } from '../../workflows/formation/contract';
+// A move of the first meeting sent after the formation ended (the meeting was held, 5.4.6) is refused by the same
+// rule the workflow's validator applies, read from the finished procedure's state, rather than "no procedure".
+import { checkMoveFirstMeeting } from '../../domain/formation-checks';
+import { describeProblems } from '../../domain/problem';
+import {
+  formationStateQuery,
+  formationWorkflowId,
+  type FormationState,
+  type MoveFirstMeetingInput,
+} from '../../workflows/formation/contract';
+import { ProcedureNotFoundError, ProcedureRefusedError } from '../engine';
 import { requireEngine, type ProcedureDeps } from '../deps';
 import { FORMATION_STEPS, type FormationStepName } from './steps';
 
@@ -12,8 +22,20 @@ export async function recordFormationStep(
   input: unknown,
 ): Promise<unknown> {
   const s = FORMATION_STEPS[step];
-  const result = await requireEngine(deps).update(formationWorkflowId(groupId), s.update, input);
-  return s.toResult(result, input);
+  const engine = requireEngine(deps);
+  try {
+    const result = await engine.update(formationWorkflowId(groupId), s.update, input);
+    return s.toResult(result, input);
+  } catch (error) {
+    if (step === 'move-first-meeting' && error instanceof ProcedureNotFoundError) {
+      const ended = await engine.query(formationWorkflowId(groupId), formationStateQuery).catch(() => undefined);
+      if (ended?.firstMeeting) {
+        const { problems } = checkMoveFirstMeeting(ended, input as MoveFirstMeetingInput, { today: ended.today });
+        throw new ProcedureRefusedError(describeProblems(problems), problems);
+      }
+    }
+    throw error;
+  }
 }
 
 /** The formation now: its step, obligations with due dates, candidates, protocols and the composition check. */
