@@ -158,6 +158,12 @@ describe.skipIf(!runs)("a group's meetings on the pages, the API and jmeg (7.2.1
     expect(list.body).toContain('07.12.2026, 16:00');
     expect(list.body).toContain('Ыйгарым укуктарынын мөөнөтү: 20.11.2026 – 20.11.2030 (5.3.1).');
     expect(list.body).not.toContain('name="agenda"');
+    const own = await w.app.inject({
+      method: 'GET',
+      url: '/account?lang=ky',
+      headers: { cookie: (await member()).cookie },
+    });
+    expect(own.body).toContain(`<a href="${page()}?lang=ky">Менин жыйналыштарым</a>`);
     const refused = await json('POST', base(), await member(), {
       date: '2026-12-20',
       time: '15:00',

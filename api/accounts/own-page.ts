@@ -46,9 +46,14 @@ export function accountPage(app: App, deps: AppDeps): void {
       account.role === 'staff' && account.council_id !== null
         ? html`<p><a href="/manage/councils/${encodeURIComponent(account.council_id)}/accounts?lang=${l}">${msg(l, 'accounts.own.manage')}</a></p>`
         : '';
+    // A chair's or member's own meetings (7.2): the group's meetings page.
+    const meetings = account.group_id
+      ? html`<p><a href="/manage/groups/${encodeURIComponent(account.group_id)}/meetings?lang=${l}">${msg(l, 'meetings.mine')}</a></p>`
+      : '';
     const body = html`${done ? html`<p class="ok" role="status">${msg(l, 'accounts.own.done')}</p>` : ''}
 <p>${msg(l, 'accounts.email')}: ${account.email}<br>${msg(l, 'accounts.role')}: ${roleLabel(l, account.role)}</p>
 ${manage}
+${meetings}
 <h2>${msg(l, 'accounts.own.change')}</h2>
 <p class="muted">${msg(l, 'accounts.own.explain')}</p>
 ${error ? accountsErrorBox(page, error) : ''}
