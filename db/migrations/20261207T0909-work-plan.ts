@@ -5,6 +5,18 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // The executive body's link to the draft plan is revoked by a fresh one as an act's is: its generations too.
+  await sql.raw(`alter table link_generations drop constraint link_generations_subject_check`).execute(db);
+  // Rebuilding the projections truncates monitored_objects: no table outside them may reference it (the object's
+  // id is checked by the use cases that record a generation).
+  await sql
+    .raw(`alter table link_generations drop constraint if exists link_generations_party_object_id_fkey`)
+    .execute(db);
+  await sql
+    .raw(
+      `alter table link_generations add constraint link_generations_subject_check check (subject ~ '^(act|request|plan):.+')`,
+    )
+    .execute(db);
   await sql
     .raw(
       `create table work_plans (id text primary key, group_id text not null references groups(id), council_id text not null references councils(id), title text not null, status text not null check (status in ('draft', 'submitted', 'approved')), executive_body_id text references monitored_objects(id), proposals_until date, sent_on date, submitted_on date, approved_session_on date, approved_decision_number text, approved_text text, notice_id text, created_at timestamptz not null)`,
@@ -42,4 +54,11 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql.raw(`drop table plan_items`).execute(db);
   await sql.raw(`drop table plan_proposals`).execute(db);
   await sql.raw(`drop table work_plans`).execute(db);
+  await sql.raw(`delete from link_generations where subject like 'plan:%'`).execute(db);
+  await sql.raw(`alter table link_generations drop constraint link_generations_subject_check`).execute(db);
+  await sql
+    .raw(
+      `alter table link_generations add constraint link_generations_subject_check check (subject ~ '^(act|request):.+')`,
+    )
+    .execute(db);
 }
