@@ -43,10 +43,12 @@ import { requestsRoutes } from './requests/routes';
 import { requestPages } from './requests/pages';
 import { manageRequestsPages } from './requests/manage-page';
 import { considerationRoutes } from './recommendations/routes';
+import { reportRoutes } from './reports/routes';
 import { plansArea } from './plans';
 import { linkRoutes } from './links/routes';
 import { groupsRoutes } from './groups/register';
 import { meetingsRoutes } from './meetings/routes';
+import { conflictRoutes } from './conflicts/routes';
 import './route-config';
 
 // The pages run no script and load styles only from /assets (api/ui/stylesheets.ts); nothing may frame them.
@@ -196,6 +198,8 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     meetingsRoutes(api, deps);
     groupsRoutes(api, deps);
     considerationRoutes(api, deps);
+    reportRoutes(api, deps);
+    conflictRoutes(api, deps);
     plansArea(api, deps);
     done();
   });

@@ -20,6 +20,8 @@ import type {
 import type { CadenceReading } from '../domain/meeting';
 import type { PlanItemLinksTable, PlanItemsTable, PlanProposalsTable, WorkPlansTable } from './plan-tables';
 import type { CouncilDecision } from '../domain/council-consideration';
+import type { ReportFacts, ReportTexts } from '../domain/summary-report';
+import type { ConflictDeclarationsTable, ConflictRemovalsTable } from './conflict-tables';
 
 /** A jsonb column: written as a JSON string (the same on pg and PGlite), read as the parsed value. */
 export type Json<T> = ColumnType<T, string, string>;
@@ -53,6 +55,8 @@ export interface CouncilsTable {
   cadence_reading: Generated<CadenceReading>;
   /** Days after an act's issue within which the council expects to consider it (null: the default; not statutory). */
   consideration_days: Generated<number | null>;
+  /** Days after a reporting period's end the group's report is due (null: the default; not statutory). */
+  report_due_days: Generated<number | null>;
 }
 
 export interface GroupsTable {
@@ -382,10 +386,13 @@ export interface Database {
   feed_tokens: FeedTokensTable;
   act_considerations: ActConsiderationsTable;
   recommendation_decisions: RecommendationDecisionsTable;
+  summary_reports: SummaryReportsTable;
   work_plans: WorkPlansTable;
   plan_items: PlanItemsTable;
   plan_proposals: PlanProposalsTable;
   plan_item_links: PlanItemLinksTable;
+  conflict_declarations: ConflictDeclarationsTable;
+  conflict_removals: ConflictRemovalsTable;
 }
 
 /** A council session that considered an act (issue 15 point 3). */
@@ -448,4 +455,20 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Timestamp;
   last_seen_at: Timestamp;
+}
+
+/** A group's summary report for a half-year or a year (issue 15 point 2). */
+export interface SummaryReportsTable {
+  id: string;
+  group_id: string;
+  period: string;
+  start_date: IsoDateColumn;
+  end_date: IsoDateColumn;
+  due_date: IsoDateColumn;
+  status: 'draft' | 'submitted';
+  texts: Json<ReportTexts>;
+  facts: ColumnType<ReportFacts | null, string | null, string | null>;
+  submitted_on: IsoDateColumn | null;
+  notice_id: string | null;
+  drafted_at: Timestamp;
 }

@@ -7,7 +7,10 @@ import type { Localized } from '../domain/i18n';
 import type { CadenceReading } from '../domain/meeting';
 import type { RequestEvent } from './requests-events';
 import type { ConsiderationEvent } from './consideration-events';
+import type { ReportEvent } from './report-events';
 import type { PlanEvent } from './plan-events';
+import type { TermMembershipEvent } from './term-membership-events';
+import type { ConflictEvent } from './conflict-events';
 
 export type Sex = 'M' | 'F';
 export type MemberCategory = 'municipal_employee' | 'deputy' | 'citizen';
@@ -346,7 +349,10 @@ export type DomainEvent =
   | CalendarEvent
   | RequestEvent
   | ConsiderationEvent
-  | PlanEvent;
+  | ReportEvent
+  | PlanEvent
+  | ConflictEvent
+  | TermMembershipEvent;
 
 export type EventType = DomainEvent['type'];
 export type EventOfType<T extends EventType> = Extract<DomainEvent, { type: T }>;

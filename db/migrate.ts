@@ -17,7 +17,9 @@ import * as linkRevocation from './migrations/20261207T0901-link-revocation';
 import * as councilCadenceReading from './migrations/20261207T0906-council-cadence-reading';
 import * as term from './migrations/20261207T0904-term';
 import * as councilConsideration from './migrations/20261207T0908-council-consideration';
+import * as summaryReports from './migrations/20261207T0910-summary-reports';
 import * as workPlan from './migrations/20261207T0909-work-plan';
+import * as conflictsOfInterest from './migrations/20261207T0912-conflicts-of-interest';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -36,7 +38,9 @@ const migrations: Record<string, Migration> = {
   '20261207T0906-council-cadence-reading': councilCadenceReading,
   '20261207T0904-term': term,
   '20261207T0908-council-consideration': councilConsideration,
+  '20261207T0910-summary-reports': summaryReports,
   '20261207T0909-work-plan': workPlan,
+  '20261207T0912-conflicts-of-interest': conflictsOfInterest,
 };
 
 /** The migration names in the order they apply. */

@@ -14,6 +14,7 @@ import { layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { groupSite } from './site-context';
 import { formationDecisionNote } from './composition-decision';
+import { conflictStandingAside } from '../conflicts/routes';
 
 export function groupCompositionPage(app: App, deps: AppDeps): void {
   app.get(
@@ -46,7 +47,7 @@ ${members.map((m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${
 </tbody>
 </table>`,
 )}`;
-      const body = html`${adopted}${await formationDecisionNote(deps.db, groupId, lang)}${list}`;
+      const body = html`${adopted}${await formationDecisionNote(deps.db, groupId, lang)}${list}${await conflictStandingAside(deps.db, groupId, lang)}`;
       return sendPage(
         reply,
         page,

@@ -19,6 +19,7 @@ import { meetingsMessages } from '../meetings/messages';
 import { groupsMessages } from '../groups/messages';
 import { considerationMessages } from '../recommendations/messages';
 import { planMessages } from '../plans/messages';
+import { conflictMessages } from '../conflicts/messages';
 
 const areas = [
   commonMessages,
@@ -40,6 +41,7 @@ const areas = [
   groupsMessages,
   considerationMessages,
   planMessages,
+  conflictMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [

@@ -6,6 +6,7 @@ import * as acts from './acts';
 import * as calendar from './calendar';
 import * as candidates from './candidates';
 import * as considerations from './considerations';
+import * as reports from './reports';
 import * as plans from './plans';
 import * as councilSettings from './council-settings';
 import * as groups from './groups';
@@ -16,15 +17,19 @@ import * as obligations from './obligations';
 import * as objectEdits from './object-edits';
 import * as terms from './terms';
 import * as requests from '../requests-projection';
+import * as conflicts from './conflicts';
 
 /** Every table that is a pure function of the event log, children before parents (rebuild truncates them). */
 export const projectionTables = [
+  'conflict_removals',
+  'conflict_declarations',
   'calendar_entries',
   'plan_item_links',
   'plan_items',
   'plan_proposals',
   'work_plans',
   'recommendation_decisions',
+  'summary_reports',
   'act_considerations',
   'meeting_attendance',
   'meeting_decisions',
@@ -102,6 +107,11 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'request.refused':
     case 'request.escalated':
       return requests.apply(trx, event);
+    case 'report.drafted':
+    case 'report.edited':
+    case 'report.submitted':
+    case 'council.report-due-days-set':
+      return reports.apply(trx, event);
     case 'act.council-considered':
     case 'council.consideration-days-set':
       return considerations.apply(trx, event);
@@ -130,9 +140,17 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'term.reminder-sent':
     case 'term.ended':
       return terms.apply(trx, event);
+    case 'term.vacancy-opened':
+    case 'term.replacement-nominated':
+    case 'term.replacement-appointed':
+      // 5.4.8: the record itself; the memberships change with member.removed / member.added (members.ts).
+      return;
     case 'calendar.entry-set':
     case 'calendar.entry-removed':
       return calendar.apply(trx, event);
+    case 'conflict.declared':
+    case 'conflict.removal-recorded':
+      return conflicts.apply(trx, event);
     default: {
       const unknown: never = event;
       throw new Error(`no projection for event type ${(unknown as { type: string }).type}`);

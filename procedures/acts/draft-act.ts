@@ -12,6 +12,8 @@ import {
 import type { ActDraft } from '../../domain/act';
 import type { ProcedureDeps } from '../deps';
 import { refuseInactiveObject } from '../objects/refuse-inactive-object';
+import { findAct } from '../../db/acts';
+import { refuseIfRemoved } from '../conflicts/conflicts';
 
 const titled = (title: string | undefined) => (title !== undefined ? { title } : {});
 
@@ -29,6 +31,8 @@ export async function draftAct(
   },
 ): Promise<Act> {
   await refuseInactiveObject(deps.db, input.objectId); // 4.2: none to an object staff marked inactive
+  // 6.4: a member removed from this object for a conflict of interest drafts nothing about it (409, nothing written).
+  await refuseIfRemoved(deps, { groupId: input.groupId, objectId: input.objectId, actor: input.actor });
   return recordDraft(
     deps.db,
     {
@@ -47,6 +51,10 @@ export async function updateActDraft(
   deps: Pick<ProcedureDeps, 'db'>,
   input: { actId: string; draft: ActDraft; title?: string | undefined; actor: string },
 ): Promise<Act> {
+  // 6.4: nor edits a draft about it.
+  const current = await findAct(deps.db, input.actId);
+  if (current)
+    await refuseIfRemoved(deps, { groupId: current.groupId, objectId: current.objectId, actor: input.actor });
   return recordUpdate(deps.db, input.actId, { draft: input.draft, ...titled(input.title) }, input.actor);
 }
 

@@ -9,6 +9,7 @@ import { ConflictError } from '../refusals';
 import { requestWorkflowId, type RequestInput } from '../../workflows/request/contract';
 import { ProcedureRefusedError } from '../engine';
 import { requireEngine, todayIn, type ProcedureDeps } from '../deps';
+import { refuseIfRemoved } from '../conflicts/conflicts';
 
 export interface WriteRequestInput extends RequestDraft {
   groupId: string;
@@ -61,6 +62,8 @@ export async function writeRequest(
   // 7.3.2(1), 5.4.5, 5.3.1: only a group that stands (created, its term of office not over) requests information.
   const standing = checkGroupActive({ status: group!.status, termEnd: group!.term_end }, todayIn(deps));
   if (standing.length > 0) throw new ConflictError(standing, input.groupId);
+  // 6.4: a member removed from this object for a conflict of interest writes no request about it (409, nothing written).
+  await refuseIfRemoved(deps, { groupId: input.groupId, objectId: input.objectId, actor: input.actor });
   const engine = requireEngine(deps);
   const existing = input.requestId ? await findRequest(deps.db, input.requestId) : undefined;
   const request =
