@@ -23,7 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql.raw(`alter table meetings drop constraint meetings_kind_check`).execute(db);
   await sql
-    .raw(`alter table meetings add constraint meetings_kind_check check (kind in ('first', 'regular', 'extraordinary'))`)
+    .raw(
+      `alter table meetings add constraint meetings_kind_check check (kind in ('first', 'regular', 'extraordinary'))`,
+    )
     .execute(db);
   await sql.raw(`alter table councils drop column cadence_reading`).execute(db);
 }
