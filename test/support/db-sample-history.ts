@@ -451,6 +451,69 @@ export async function recordSampleHistory(
       payload: { requestId, on: '2027-02-03', text: 'The budget is attached.', late: false },
     },
   ]);
+  // The group's work plan (7.3.1): an item, the executive body's proposal taken, linked to the act and the request.
+  const planId = `plan1${suffix}`;
+  await rec(`plan-${planId}`, [
+    { type: 'plan.drafted', payload: { planId, groupId, councilId, title: '2027' } },
+    {
+      type: 'plan.item-added',
+      payload: {
+        planId,
+        itemId: `pi1${suffix}`,
+        proposalId: null,
+        objectId: `o1${suffix}`,
+        subject: 'Water supply',
+        from: '2027-01-10',
+        to: '2027-02-10',
+        method: 'site_visit',
+      },
+    },
+    {
+      type: 'plan.sent',
+      payload: {
+        planId,
+        executiveBodyId: `o2${suffix}`,
+        proposalsUntil: '2027-01-08',
+        generation: 1,
+        sentOn: '2027-01-04',
+      },
+    },
+    {
+      type: 'plan.proposal-made',
+      payload: {
+        planId,
+        proposalId: `pp1${suffix}`,
+        objectId: `o2${suffix}`,
+        subject: 'Budget',
+        from: '2027-03-01',
+        to: '2027-03-31',
+        method: 'document_analysis',
+        note: '',
+        proposedOn: '2027-01-05',
+      },
+    },
+    {
+      type: 'plan.item-added',
+      payload: {
+        planId,
+        itemId: `pi2${suffix}`,
+        proposalId: `pp1${suffix}`,
+        objectId: `o2${suffix}`,
+        subject: 'Budget',
+        from: '2027-03-01',
+        to: '2027-03-31',
+        method: 'document_analysis',
+      },
+    },
+    { type: 'plan.submitted', payload: { planId, submittedOn: '2027-01-09' } },
+    {
+      type: 'plan.approved',
+      payload: { planId, sessionOn: '2027-01-10', decisionNumber: '3', text: 'Approved', noticeId: null },
+    },
+    { type: 'plan.item-state-changed', payload: { planId, itemId: `pi1${suffix}`, state: 'done', reason: null } },
+    { type: 'plan.item-linked', payload: { planId, itemId: `pi1${suffix}`, actId: act, requestId: null } },
+    { type: 'plan.item-linked', payload: { planId, itemId: `pi1${suffix}`, actId: null, requestId } },
+  ]);
   await rec(streams.calendar(councilId), [
     {
       type: 'calendar.entry-set',
