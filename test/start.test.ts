@@ -213,8 +213,42 @@ describe.skipIf(!requireServer(devServer, '`jmeg start` on the dev server'))(
       const state = await call('GET', `/api/groups/${groupId}/formation`);
       expect(state.json).toMatchObject({ groupId, formationNotice: { publishedOn: today } });
 
-      const draft = await call<{ id: string; missing: unknown[] }>('POST', `/api/groups/${groupId}/acts`, {
-        objectId: school.json.id,
+      // 8.1, 5.4.5: a group still forming issues no act (409, before anything else is checked).
+      const refused = await call<{ id: string }>('POST', `/api/groups/${groupId}/acts`, { objectId: school.json.id });
+      expect(refused.status).toBe(201);
+      expect((await call('POST', `/api/acts/${refused.json.id}/issue`)).status).toBe(409);
+      // The act is issued by the group of a neighbouring council, created earlier and taken on by staff (its
+      // resolution published 20 days ago, its term running), about that council's school.
+      const other = await call<{ councilId: string }>('POST', '/api/councils', {
+        nameKy: 'Кара-Суу айылдык кеңеши',
+        nameRu: 'Кара-Суйский айылный кенеш',
+        email: 'kenesh@karasuu.kg',
+      });
+      expect(other.status).toBe(201);
+      const otherId = other.json.councilId;
+      for (const [kind, ky, ru, email] of [
+        ['executive_body', 'Кара-Суу айыл өкмөтү', 'Кара-Суйский айыл окмоту', 'okmot@karasuu.kg'],
+        ['municipal_institution', 'Кара-Суу мектеби', 'Кара-Суйская школа', 'mektep@aksuu.kg'],
+      ] as const)
+        expect(
+          (await call('POST', `/api/councils/${otherId}/objects`, { kind, name: { ky, ru }, emails: [email] })).status,
+        ).toBe(201);
+      const objects = await call<{ objects: { id: string; kind: string }[] }>(
+        'GET',
+        `/api/councils/${otherId}/objects`,
+      );
+      const otherSchool = objects.json.objects.find((o) => o.kind === 'municipal_institution')!;
+      const adopted = await call<{ groupId: string }>('POST', `/api/councils/${otherId}/groups/adopt`, {
+        decisionNumber: '7/2',
+        decidedOn: addDays(today, -30),
+        publishedOn: addDays(today, -20),
+        chair: 'Абдыкадыров Тилек Эсенович',
+        csv: await readFile(path.join(import.meta.dirname, 'fixtures', 'roster', 'valid-13.csv'), 'utf8'),
+      });
+      expect(adopted.status, JSON.stringify(adopted.json)).toBe(201);
+      const actsGroupId = adopted.json.groupId;
+      const draft = await call<{ id: string; missing: unknown[] }>('POST', `/api/groups/${actsGroupId}/acts`, {
+        objectId: otherSchool.id,
         title: 'Суу боюнча акт',
         content: {
           purpose: 'Ичүүчү суунун сапатын баалоо',
