@@ -15,6 +15,7 @@ import { loadConfig } from '../config/config';
 import { createAccount } from '../db/accounts';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
+import { decideGroupCreation } from './support/group-created';
 import { registerObject } from '../db/objects';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
@@ -66,6 +67,7 @@ describe.skipIf(!requireServer(server, 'information request API'))('information 
       'test',
     );
     groupId = await openGroup(t.db, { councilId }, 'test');
+    await decideGroupCreation(t.db, groupId); // 5.4.5, 7.3.2(1): the group requests information once created
     objectId = (
       await registerObject(
         t.db,
