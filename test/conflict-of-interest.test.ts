@@ -16,10 +16,11 @@ import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { importRoster } from '../db/import-roster';
 import { registerObject } from '../db/objects';
+import { rebuildProjections } from '../db/rebuild-projections';
 import { checkNotRemoved, checkRemoval } from '../domain/conflict-of-interest';
 import type { RosterMember } from '../domain/roster';
 import { createAccounts } from './support/accounts';
-import { countRows, dumpTable } from './support/db-dump';
+import { countRows, dumpProjections, dumpTable } from './support/db-dump';
 import { decideGroupCreation } from './support/group-created';
 import { createTestDatabase, type TestDatabase } from './support/pg';
 
@@ -334,5 +335,49 @@ describe('conflicts of interest over HTTP (6.3-6.4)', () => {
     }
     // Anonymous callers read nothing of the record.
     expect((await app.inject({ method: 'GET', url: `/api/groups/${groupId}/conflicts` })).statusCode).toBe(401);
+  });
+
+  it('the page takes a scan (the annex checks refuse a file of another type, nothing written)', async () => {
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const s = await login('member@ayil.kg');
+    const post = (file: { name: string; bytes: Buffer }) => {
+      const boundary = '----jmegconflict';
+      const part = (name: string, value: string) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+      return app.inject({
+        method: 'POST',
+        url: `/manage/groups/${groupId}/conflicts?lang=en`,
+        headers: { cookie: s.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([
+          Buffer.from(part('_csrf', s.csrf) + part('membershipId', membershipId) + part('matter', 'Мектептин жери')),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+          file.bytes,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+    };
+    const events = await countRows(t.db, 'events');
+    const refused = await post({ name: 'aryz.exe', bytes: Buffer.from('MZ not a document') });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('aryz.exe');
+    expect(await countRows(t.db, 'events')).toBe(events);
+    const saved = await post({ name: 'aryz.pdf', bytes: PDF });
+    expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
+    const listed = await call('staff@ayil.kg', 'GET', `/api/groups/${groupId}/conflicts`);
+    expect(
+      listed
+        .json<{ declarations: { matter: string | null; file: unknown }[] }>()
+        .declarations.find((d) => d.matter === 'Мектептин жери'),
+    ).toMatchObject({ file: { fileName: 'aryz.pdf', mediaType: 'application/pdf' } });
+  });
+
+  it('the projections rebuild from the log to the same declarations and removals', async () => {
+    const before = await dumpProjections(t.db);
+    expect(before.conflict_declarations).toHaveLength(4);
+    expect(before.conflict_removals).toHaveLength(2);
+    await rebuildProjections(t.db);
+    expect(await dumpProjections(t.db)).toEqual(before);
   });
 });
