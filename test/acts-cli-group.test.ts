@@ -73,6 +73,10 @@ describe('jmeg act annex-remove; jmeg act issue for a group that does not stand'
     expect(attached.code).toBe(0);
     const annexId = attached.stdout.split('\t')[0]!;
     expect((await findAct(t.db, act.id))!.annexes.map((a) => a.id)).toEqual([annexId]);
+    // `act show` names each file's id, the one annex-remove takes.
+    const shown = (await jmeg('act', 'show', act.id)).stdout;
+    expect(shown).toContain('protocol.pdf (application/pdf, 15 B, sha256:');
+    expect(shown).toContain(`id ${annexId}`);
 
     const removed = await jmeg('act', 'annex-remove', act.id, annexId);
     expect(removed.code).toBe(0);

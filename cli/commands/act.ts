@@ -397,7 +397,7 @@ async function show({ values, positionals }: Parsed<Options>): Promise<number> {
       `findings: ${d.findings?.length ?? 0}; recommendations: ${d.recommendations?.length ?? 0}; annexes listed: ${d.annexes?.length ?? 0}`,
       `${t.annexes}: ${act.annexes.length === 0 ? t.none : ''}`,
       ...act.annexes.map(
-        (a) => `  - ${a.fileName} (${a.mediaType}, ${a.sizeBytes} B, sha256:${a.sha256.slice(0, 12)}…)`,
+        (a) => `  - ${a.fileName} (${a.mediaType}, ${a.sizeBytes} B, sha256:${a.sha256.slice(0, 12)}…) id ${a.id}`,
       ),
       `path: ${actPath(act.id)}`,
     ];
