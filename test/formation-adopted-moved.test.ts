@@ -6,6 +6,9 @@
 // meeting due on Thursday 2 April (10 working days past Orozo Ait and Nooruz, 20 and 21 March).
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../api/build-app';
+import { loadConfig } from '../config/config';
+import { unavailableEngine } from '../procedures/engine';
 import { formationWorkflowId, type FormationState } from '../workflows/formation/contract';
 import { termStateQuery, termWorkflowId } from '../workflows/term/contract';
 import { saveHistory } from './support/history-fixtures';
@@ -241,6 +244,31 @@ describe.skipIf(!withServer)('formation: the decision as adopted, the first meet
       // The hand-over (5.3.1): the formation completed and the group's term procedure runs with its members.
       const formation = w.engine.client.workflow.getHandle(formationWorkflowId(groupId));
       await formation.result();
+      // The finished formation's staff page still says how the decision was adopted and who named the chair.
+      const finished = await page(w, `/manage/groups/${groupId}/formation?lang=ru`);
+      expect(finished).toContain('Принято с составом, не соответствующим 5.2.3(1)');
+      expect(finished).toContain('Сыдыкова Жамила: назначен(а) решением кенеша; на первом заседании присутствовало 6');
+      // Without the engine the page is read from the group's record, and says the same.
+      const away = buildApp({
+        db: rig.database.db,
+        config: loadConfig({}),
+        clock: () => w.engine.now(),
+        engine: unavailableEngine,
+      });
+      try {
+        const res = await away.inject({
+          method: 'GET',
+          url: `/manage/groups/${groupId}/formation?lang=en`,
+          headers: { cookie: (await w.as('staff')).cookie },
+        });
+        expect(res.statusCode).toBe(200);
+        expect(res.body).toContain('adopted with a composition that does not meet 5.2.3(1)');
+        expect(res.body.replace(/&#39;/g, "'")).toContain(
+          "The chair was named by the council's decision: Сыдыкова Жамила",
+        );
+      } finally {
+        await away.close();
+      }
       const term = w.engine.client.workflow.getHandle(termWorkflowId(groupId));
       expect((await term.describe()).status.name).toBe('RUNNING');
       const termState = await term.query(termStateQuery);

@@ -16,6 +16,7 @@ import { formatDay } from '../../domain/calendar-format';
 import { bishkekDateOf, type IsoDate } from '../../domain/dates';
 import { isObligationKey, OBLIGATIONS } from '../../domain/deadlines';
 import { dmy } from '../../domain/messages';
+import { formationDecisionNote } from '../public/composition-decision';
 import { formatBirthDate } from '../../domain/roster';
 import type { FormationState, FormationStep } from '../../workflows/formation/contract';
 import { checkRecordCouncilDecision } from '../../domain/formation-checks';
@@ -597,6 +598,8 @@ export function formationPages(app: App, deps: AppDeps): void {
         parts.push(html`<div class="notice" role="status"><p>${t(page, forming ? 'formation.notRunning' : 'formation.finished')}</p>
 ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null, opts.kept?.step === 'start' ? opts.kept.values : null) : ''}</div>`);
       } else parts.push(html`<p class="muted">${t(page, 'formation.fromDatabase')}</p>`);
+      // 5.4.5 as adopted: the decision's violations and the chair it named, from the group's record.
+      parts.push(await formationDecisionNote(deps.db, groupId, page.lang));
       if (staff && opts.kept && opts.kept.step !== 'start') {
         // The post could not be sent (the engine is away): its form again, filled in, to send once it is back.
         const formState: FormState = {
