@@ -127,6 +127,13 @@ export interface TermState {
   /** The quarters already closed, with their cadence state (kept short: year, quarter, meetings, warned). */
   pastQuarters: { year: number; quarter: number; meetings: number; warned: boolean }[];
   reminders: TermReminderState[];
+  /** 5.4.8: members who left during the term (with the day), the vacancies they opened and how each is filled. */
+  departures: TermDeparture[];
+  vacancies: TermVacancy[];
+  /** 5.4.6: the day the chair left, while no new chair is elected; else null. */
+  chairVacantSince: IsoDate | null;
+  /** The day each replacement joined (the council's decision, 5.4.8); founding members are absent (from the start). */
+  joinedOn: Record<string, IsoDate>;
   /** How many runs the procedure has had (continue-as-new keeps its history bounded). */
   run: number;
 }
@@ -140,6 +147,91 @@ export interface TermCarried {
   /** Business keys of the warnings mailed ('cadence:<year>-Q<n>'), of the quarters checked ('checked:cadence:...') and of the reminders passed over ('skipped:<key>'). */
   warned: string[];
   run: number;
+  /** 5.4.8 (patched 'member-departure'): departures, vacancies, the chair's vacancy and the days members joined. */
+  membership?: {
+    departures: TermDeparture[];
+    vacancies: TermVacancy[];
+    chairVacantSince: IsoDate | null;
+    joinedOn: Record<string, IsoDate>;
+  };
+}
+
+export type DepartureReason = 'resigned' | 'moved-away' | 'died' | 'removed-by-council' | 'other';
+
+export interface TermDeparture extends TermMember {
+  /** null: a founding member (from the term's start). */
+  joinedOn: IsoDate | null;
+  leftOn: IsoDate;
+  reason: DepartureReason;
+  note: string | null;
+  wasChair: boolean;
+}
+
+export interface TermNomination {
+  fullName: string;
+  category: TermMember['category'];
+  source: {
+    kind: 'executive-head' | 'council-chair' | 'community-gathering';
+    /** The document: the head's order, the chair's approval, the gathering's protocol (number or title). */
+    ref: string;
+    date: IsoDate;
+    /** 5.4.4: a gathering's participants and the votes for the nominee. */
+    participants: number | null;
+    votesFor: number | null;
+  };
+  /** 5.4.2/5.4.3 as the council reads them for a replacement (default: they apply): named after nominateBy. */
+  late: boolean;
+}
+
+export interface TermVacancy {
+  /** The departed member's membership id. */
+  vacancyId: string;
+  category: TermMember['category'];
+  openedOn: IsoDate;
+  /** 5.4.2/5.4.3: 15 working days from the vacancy for municipal employees and deputies; null for citizens (5.4.4 sets none). */
+  nominateBy: IsoDate | null;
+  nomination: TermNomination | null;
+  filled: { membershipId: string; fullName: string; decisionNumber: string; decisionDate: IsoDate } | null;
+}
+
+export interface RecordDepartureInput {
+  membershipId: string;
+  leftOn: IsoDate;
+  reason: DepartureReason;
+  note?: string | null;
+  actor: string;
+}
+
+export interface NominateReplacementInput {
+  vacancyId: string;
+  nominee: { fullName: string; category: TermMember['category'] };
+  source: {
+    kind: TermNomination['source']['kind'];
+    ref: string;
+    date: IsoDate;
+    participants?: number | null;
+    votesFor?: number | null;
+  };
+  actor: string;
+}
+
+export interface AppointReplacementInput {
+  vacancyId: string;
+  /** The new membership (recorded with the person's data in Postgres by procedures/term/membership.ts first). */
+  membershipId: string;
+  fullName: string;
+  category: TermMember['category'];
+  decisionNumber: string;
+  decisionDate: IsoDate;
+  actor: string;
+}
+
+export interface ElectChairInput {
+  /** The held, quorate meeting whose record elects the chair. */
+  meetingId: string;
+  membershipId: string;
+  votesFor: number;
+  actor: string;
 }
 
 export interface ScheduleMeetingInput {
@@ -212,6 +304,14 @@ export const recordMinutesUpdate = defineUpdate<TermMeeting, [RecordMinutesInput
 export const recordDecisionUpdate = defineUpdate<TermDecision, [RecordDecisionInput]>('recordDecision');
 /** The current members and chair (a member replaced, a chair elected): the quorum counts them from then on. */
 export const changeMembersUpdate = defineUpdate<TermState, [ChangeMembersInput]>('changeMembers');
+/** 5.4.8: a member left on a day; the quorum counts the smaller membership from that day; a vacancy opens. */
+export const recordDepartureUpdate = defineUpdate<TermState, [RecordDepartureInput]>('recordDeparture');
+/** 5.4.8 with 5.4.2-5.4.4: the replacement named by the vacancy's category's source. */
+export const nominateReplacementUpdate = defineUpdate<TermVacancy, [NominateReplacementInput]>('nominateReplacement');
+/** 5.4.8 with 5.4.5: the council's decision appoints the nominee; a member from the decision's date; a public notice. */
+export const appointReplacementUpdate = defineUpdate<TermState, [AppointReplacementInput]>('appointReplacement');
+/** 5.4.6: a quorate meeting's record elects the new chair from the citizen members. */
+export const electChairUpdate = defineUpdate<TermState, [ElectChairInput]>('electChair');
 export const termStateQuery = defineQuery<TermState>('termState');
 /** The working-day calendar changed (procedures/calendar/tell-procedures.ts): the quarter's warning day is counted again. */
 export const termCalendarChangedSignal = defineSignal<[CalendarChangedSignalInput]>('calendarChanged');

@@ -10,12 +10,25 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import { calendarFromSlice } from '../../domain/calendar';
-import { bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
+import { addDays, bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
+import { addWorkingDays } from '../../domain/deadlines';
+import { NOMINATION_WORKING_DAYS } from '../../domain/regulation';
+import {
+  checkAppointmentInput,
+  checkChairCandidate,
+  checkDepartureAgainst,
+  checkDepartureInput,
+  checkNominationInput,
+  CATEGORY_WORDS,
+  membersOn,
+  REASON_WORDS,
+} from '../../domain/term-membership';
 import { loc } from '../../domain/i18n';
 import { quarterOf, type Quarter } from '../../domain/meeting';
 import { dmy } from '../../domain/messages';
@@ -40,6 +53,16 @@ import {
 } from '../../domain/term';
 import type { TermActivities } from './activities-contract';
 import {
+  appointReplacementUpdate,
+  electChairUpdate,
+  nominateReplacementUpdate,
+  recordDepartureUpdate,
+  type AppointReplacementInput,
+  type ElectChairInput,
+  type NominateReplacementInput,
+  type RecordDepartureInput,
+  type TermDeparture,
+  type TermVacancy,
   cancelMeetingUpdate,
   changeMembersUpdate,
   moveMeetingUpdate,
@@ -151,6 +174,11 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
   const warned = new Set<string>(carried?.warned ?? []);
   const reminders: TermReminderState[] =
     carried?.reminders ?? termReminders(termEnd).map((r) => ({ key: r.key, on: r.on, sent: false }));
+  // 5.4.8: departures, vacancies, the chair's vacancy (5.4.6) and the days replacements joined.
+  const departures: TermDeparture[] = carried?.membership?.departures ?? [];
+  const vacancies: TermVacancy[] = carried?.membership?.vacancies ?? [];
+  let chairVacantSince: IsoDate | null = carried?.membership?.chairVacantSince ?? null;
+  const joinedOn: Record<string, IsoDate> = carried?.membership?.joinedOn ?? {};
   let quarter: TermQuarterState | null = null;
   let reading: CadenceReading = 'at-most-once-per-quarter';
 
@@ -195,8 +223,19 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
     quarter: quarterState(),
     pastQuarters,
     reminders,
+    departures,
+    vacancies,
+    chairVacantSince,
+    joinedOn,
     run,
   });
+  /** 7.2.3 with 5.4.8: the members a meeting held on that day counts. */
+  const countedOn = (heldOn: IsoDate): TermMember[] =>
+    membersOn(
+      heldOn,
+      members.map((m) => ({ ...m, joinedOn: joinedOn[m.membershipId] ?? null })),
+      departures,
+    ).map((m) => ({ membershipId: m.membershipId, fullName: m.fullName, category: m.category }));
   const active = (field: string): Problem[] => (status === 'active' ? [] : [termEndedProblem(field, termEnd)]);
   const present = (ps: (Problem | null)[]): Problem[] => ps.filter((p): p is Problem => p !== null);
   const mailMembers = (
@@ -362,7 +401,8 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
     async (req: RecordAttendanceInput) => {
       const m = find(req.meetingId)!;
       if (m.attendance) return m;
-      const total = members.length;
+      // 5.4.8: from the day a member left, the quorum counts the smaller membership.
+      const total = patched('member-departure') ? countedOn(req.heldOn).length : members.length;
       const present = req.presentMembershipIds.length;
       m.status = 'held';
       m.attendance = {
@@ -411,7 +451,7 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
         refuse(
           checkAttendanceInput(req, today(), {
             scheduledOn: m.date,
-            members: members.map((x) => x.membershipId),
+            members: (typeof req.heldOn === 'string' ? countedOn(req.heldOn) : members).map((x) => x.membershipId),
           }),
         );
       },
@@ -533,6 +573,321 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
             chairMembershipId: req?.chairMembershipId ?? null,
           }),
         );
+      },
+    },
+  );
+
+  // 5.4.8: a member left. The quorum counts the smaller membership from that day; a vacancy opens in the member's
+  // category; the chair's departure leaves the chair vacant until a quorate meeting elects a new one (5.4.6).
+  const openVacancies = () => vacancies.filter((v) => v.filled === null);
+  setHandler(
+    recordDepartureUpdate,
+    async (req: RecordDepartureInput): Promise<TermState> => {
+      if (departures.some((d) => d.membershipId === req.membershipId)) return state();
+      const m = members.find((x) => x.membershipId === req.membershipId)!;
+      const wasChair = chairMembershipId === m.membershipId;
+      members = members.filter((x) => x.membershipId !== m.membershipId);
+      if (wasChair) {
+        chairMembershipId = null;
+        chairVacantSince = req.leftOn;
+      }
+      const note = req.note?.trim() || null;
+      departures.push({
+        membershipId: m.membershipId,
+        fullName: m.fullName,
+        category: m.category,
+        joinedOn: joinedOn[m.membershipId] ?? null,
+        leftOn: req.leftOn,
+        reason: req.reason,
+        note,
+        wasChair,
+      });
+      const vacancy: TermVacancy = {
+        vacancyId: m.membershipId,
+        category: m.category,
+        openedOn: req.leftOn,
+        nominateBy: null,
+        nomination: null,
+        filled: null,
+      };
+      vacancies.push(vacancy);
+      // 5.4.2/5.4.3 apply to a replacement (the default reading): 15 working days from the vacancy; 5.4.4 sets none.
+      if (m.category !== 'citizen') {
+        const slice = await acts.loadCalendar({ from: req.leftOn, to: addDays(req.leftOn, 60), councilId });
+        vacancy.nominateBy = addWorkingDays(calendarFromSlice(slice), req.leftOn, NOMINATION_WORKING_DAYS);
+      }
+      await append([
+        {
+          type: 'member.removed',
+          idempotencyKey: key(`member:${m.membershipId}:left`),
+          payload: {
+            groupId,
+            membershipId: m.membershipId,
+            leftOn: req.leftOn,
+            reason: `${req.reason}${note ? `: ${note}` : ''}`,
+          },
+        },
+        {
+          type: 'term.vacancy-opened',
+          idempotencyKey: key(`vacancy:${m.membershipId}:opened`),
+          payload: {
+            groupId,
+            vacancyId: m.membershipId,
+            category: m.category,
+            openedOn: req.leftOn,
+            reason: req.reason,
+            chair: wasChair,
+            nominateBy: vacancy.nominateBy,
+          },
+        },
+      ]);
+      return state();
+    },
+    {
+      validator: (req: RecordDepartureInput) => {
+        const done = departures.find((d) => d.membershipId === req?.membershipId);
+        if (done && done.leftOn === req.leftOn && done.reason === req.reason) return;
+        refuse(active('leftOn'));
+        refuse(checkDepartureInput(req, today()));
+        refuse(
+          checkDepartureAgainst(req, {
+            members: members.map((x) => ({ membershipId: x.membershipId, joinedOn: joinedOn[x.membershipId] ?? null })),
+          }),
+        );
+        refuse(present([afterTerm('leftOn', req.leftOn, termEnd)]));
+      },
+    },
+  );
+
+  // 5.4.8 with 5.4.2-5.4.4: the replacement named by the source of the vacancy's category.
+  setHandler(
+    nominateReplacementUpdate,
+    async (req: NominateReplacementInput): Promise<TermVacancy> => {
+      const v = vacancies.find((x) => x.vacancyId === req.vacancyId)!;
+      if (v.nomination) return v;
+      v.nomination = {
+        fullName: req.nominee.fullName.trim(),
+        category: req.nominee.category,
+        source: {
+          kind: req.source.kind,
+          ref: req.source.ref.trim(),
+          date: req.source.date,
+          participants: req.source.participants ?? null,
+          votesFor: req.source.votesFor ?? null,
+        },
+        late: v.nominateBy !== null && compareDates(req.source.date, v.nominateBy) > 0,
+      };
+      await append([
+        {
+          type: 'term.replacement-nominated',
+          idempotencyKey: key(`vacancy:${v.vacancyId}:nominated`),
+          payload: { groupId, vacancyId: v.vacancyId, ...v.nomination },
+        },
+      ]);
+      return v;
+    },
+    {
+      validator: (req: NominateReplacementInput) => {
+        const v = vacancies.find((x) => x.vacancyId === req?.vacancyId && x.filled === null);
+        if (v?.nomination && v.nomination.fullName === req.nominee?.fullName?.trim()) return;
+        refuse(active('vacancyId'));
+        if (v?.nomination)
+          return refuse([
+            problem(
+              'already-nominated',
+              'vacancyId',
+              '5.4.8',
+              loc(
+                `Бул бош оронго ${v.nomination.fullName} көрсөтүлгөн; кеңештин чечимин күтөт.`,
+                `На эту вакансию уже выдвинут(а) ${v.nomination.fullName}; ожидается решение кенеша.`,
+                `${v.nomination.fullName} is already nominated for this vacancy; the council's decision is awaited.`,
+              ),
+            ),
+          ]);
+        refuse(checkNominationInput(req, today(), openVacancies()));
+      },
+    },
+  );
+
+  // 5.4.8 with 5.4.5: the council's decision appoints the nominee; a member from the decision's date; a public notice.
+  setHandler(
+    appointReplacementUpdate,
+    async (req: AppointReplacementInput): Promise<TermState> => {
+      const v = vacancies.find((x) => x.vacancyId === req.vacancyId)!;
+      if (v.filled) return state();
+      const fullName = req.fullName.trim();
+      v.filled = {
+        membershipId: req.membershipId,
+        fullName,
+        decisionNumber: req.decisionNumber.trim(),
+        decisionDate: req.decisionDate,
+      };
+      members = [...members, { membershipId: req.membershipId, fullName, category: v.category }];
+      joinedOn[req.membershipId] = req.decisionDate;
+      await append([
+        {
+          type: 'term.replacement-appointed',
+          idempotencyKey: key(`vacancy:${v.vacancyId}:appointed`),
+          payload: {
+            groupId,
+            vacancyId: v.vacancyId,
+            membershipId: req.membershipId,
+            fullName,
+            category: v.category,
+            decisionNumber: v.filled.decisionNumber,
+            decisionDate: req.decisionDate,
+          },
+        },
+      ]);
+      const left = departures.find((d) => d.membershipId === v.vacancyId);
+      const c = CATEGORY_WORDS[v.category];
+      const r = left ? REASON_WORDS[left.reason] : null;
+      await acts.publishNotice({
+        noticeKey: `member-replaced-${groupId}-${v.vacancyId}`,
+        councilId,
+        groupId,
+        kind: 'member-replaced',
+        text: {
+          ky: `Айылдык кеңештин ${dmy(req.decisionDate)} №${v.filled.decisionNumber} чечими менен ${fullName} (${c.ky}) биргелешкен мониторинг жана баалоо тобунун мүчөсү болуп дайындалды${left ? `; ${left.fullName} (${r!.ky}, ${dmy(left.leftOn)}) ордуна` : ''} (Жобонун 5.4.8-пункту).`,
+          ru: `Решением айылного кенеша от ${dmy(req.decisionDate)} № ${v.filled.decisionNumber} членом группы совместного мониторинга и оценки назначен(а) ${fullName} (${c.ru})${left ? ` вместо ${left.fullName} (${r!.ru}, ${dmy(left.leftOn)})` : ''} (пункт 5.4.8 Положения).`,
+        },
+        channels: ['website', 'notice_board'],
+      });
+      return state();
+    },
+    {
+      validator: (req: AppointReplacementInput) => {
+        const v = vacancies.find((x) => x.vacancyId === req?.vacancyId);
+        if (v?.filled && v.filled.membershipId === req.membershipId) return;
+        refuse(active('decisionDate'));
+        const problems = checkAppointmentInput(req, today(), openVacancies());
+        if (problems.length === 0 && v?.nomination && v.nomination.fullName !== req.fullName?.trim())
+          problems.push(
+            problem(
+              'not-the-nominee',
+              'fullName',
+              '5.4.8',
+              loc(
+                `Кеңеш көрсөтүлгөн талапкерди (${v.nomination.fullName}) дайындайт.`,
+                `Кенеш назначает выдвинутого кандидата (${v.nomination.fullName}).`,
+                `The council appoints the nominee (${v.nomination.fullName}).`,
+              ),
+            ),
+          );
+        if (problems.length === 0) problems.push(...present([afterTerm('decisionDate', req.decisionDate, termEnd)]));
+        if (
+          typeof req.membershipId !== 'string' ||
+          req.membershipId === '' ||
+          members.some((m) => m.membershipId === req.membershipId)
+        )
+          problems.push(
+            problem(
+              'required',
+              'membershipId',
+              null,
+              loc('membershipId керек.', 'Нужен membershipId.', 'membershipId is required.'),
+            ),
+          );
+        refuse(problems);
+      },
+    },
+  );
+
+  // 5.4.6: after the chair left, a quorate meeting's record elects the new chair from the citizen members.
+  setHandler(
+    electChairUpdate,
+    async (req: ElectChairInput): Promise<TermState> => {
+      if (chairMembershipId === req.membershipId) return state();
+      const m = find(req.meetingId)!;
+      chairMembershipId = req.membershipId;
+      chairVacantSince = null;
+      const elected = members.find((x) => x.membershipId === req.membershipId)!;
+      const a = m.attendance!;
+      const decision: TermDecision = {
+        decisionId: `chair-election-${req.membershipId}`,
+        text: `5.4.6: ${elected.fullName} elected chair of the group`,
+        votes: { for: req.votesFor, against: 0, abstained: a.present - req.votesFor },
+        taken: true,
+        because: 'majority',
+      };
+      m.decisions.push(decision);
+      await append([
+        {
+          type: 'member.role-changed',
+          idempotencyKey: key(`chair:${req.membershipId}:elected:${m.meetingId}`),
+          payload: { groupId, membershipId: req.membershipId, role: 'chair' },
+        },
+        {
+          type: 'meeting.decision-recorded',
+          idempotencyKey: key(`meeting:${m.meetingId}:decision:${decision.decisionId}`),
+          payload: {
+            meetingId: m.meetingId,
+            groupId,
+            decisionId: decision.decisionId,
+            text: decision.text,
+            votesFor: decision.votes.for,
+            votesAgainst: decision.votes.against,
+            votesAbstained: decision.votes.abstained,
+            taken: true,
+            because: 'majority',
+          },
+        },
+      ]);
+      return state();
+    },
+    {
+      validator: (req: ElectChairInput) => {
+        if (chairMembershipId !== null && chairMembershipId === req?.membershipId) return;
+        refuse(active('membershipId'));
+        if (chairVacantSince === null)
+          return refuse([
+            problem(
+              'chair-not-vacant',
+              'membershipId',
+              '5.4.6',
+              loc(
+                'Топтун төрагасы бар; жаңы төрага ал кеткенден кийин гана шайланат.',
+                'У группы есть председатель; новый избирается только после его выбытия.',
+                'The group has a chair; a new one is elected only after the chair has left.',
+              ),
+            ),
+          ]);
+        const m = find(req.meetingId);
+        if (!m) return refuse([noSuchMeeting(String(req.meetingId))]);
+        if (!m.attendance) return refuse([wrongStatus(m, 'record who attended first')]);
+        const problems: Problem[] = [];
+        if (!m.attendance.quorate || compareDates(m.attendance.heldOn, chairVacantSince) < 0)
+          problems.push(
+            problem(
+              'meeting-not-quorate',
+              'meetingId',
+              '7.2.3',
+              loc(
+                `Төрага ${dmy(chairVacantSince)} кийинки кворуму бар жыйналышта шайланат.`,
+                `Председатель избирается на правомочном заседании после ${dmy(chairVacantSince)}.`,
+                `The chair is elected at a quorate meeting held on or after ${dmy(chairVacantSince)}.`,
+              ),
+            ),
+          );
+        problems.push(...checkChairCandidate(String(req.membershipId), members));
+        if (
+          !Number.isInteger(req.votesFor) ||
+          req.votesFor * 2 <= m.attendance.present ||
+          req.votesFor > m.attendance.present
+        )
+          problems.push(
+            problem(
+              'no-majority',
+              'votesFor',
+              '5.4.6',
+              loc(
+                `Ачык добуш берүүдө катышкан ${m.attendance.present} мүчөнүн көпчүлүгү керек.`,
+                `Нужно большинство из ${m.attendance.present} присутствующих при открытом голосовании.`,
+                `An open vote with a majority of the ${m.attendance.present} present is needed.`,
+              ),
+            ),
+          );
+        refuse(problems);
       },
     },
   );
@@ -697,6 +1052,7 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
         reminders,
         warned: [...warned],
         run,
+        membership: { departures, vacancies, chairVacantSince, joinedOn },
       };
       return continueAsNew<typeof termWorkflow>({ ...input, members, chairMembershipId, carried: next });
     }
