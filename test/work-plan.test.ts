@@ -15,7 +15,7 @@ import { draftAct, parseActDraft } from '../db/acts';
 import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { registerObject } from '../db/objects';
-import { findPlan } from '../db/plans';
+import { findPlan, recordPlan } from '../db/plans';
 import { rebuildProjections } from '../db/rebuild-projections';
 import { checkApproval, checkItemState, checkPlanItem, checkProposalWindow, itemOverdue } from '../domain/work-plan';
 import { createAccounts } from './support/accounts';
@@ -367,6 +367,40 @@ describe('a year’s work plan through the app', () => {
     const flags = String(await planFlags(t.db, groupId, 'ru', '2026-04-02'));
     expect(flags).toContain('Средняя школа: Мектептин жылуулук системасы (срок истёк 31.03.2026; акта нет)');
     expect(flags).not.toContain('Ичүүчү суунун сапаты');
+  });
+
+  it('an approval recorded without its notice (the process stopped in between) publishes the notice when sent again', async () => {
+    const created = await chair(`/api/groups/${groupId}/plans`, { title: '2027' });
+    const other = created.json<{ planId: string }>().planId;
+    await recordPlan(
+      t.db,
+      other,
+      [
+        {
+          type: 'plan.approved',
+          payload: {
+            planId: other,
+            sessionOn: '2026-01-28',
+            decisionNumber: '13',
+            text: 'x',
+            noticeId: `plan-approved-${other}`,
+          },
+        },
+      ],
+      'test',
+    );
+    const again = await as('staff@kenesh.kg', 'POST', `/api/groups/${groupId}/plans/${other}/approval`, {
+      sessionOn: '2026-01-28',
+      decisionNumber: '13',
+      text: 'x',
+    });
+    expect(again.statusCode).toBe(200);
+    const notice = await t.db
+      .selectFrom('notices')
+      .selectAll()
+      .where('id', '=', `plan-approved-${other}`)
+      .executeTakeFirst();
+    expect(notice?.text_ru).toContain('решение № 13');
   });
 
   it('rebuilding the projections from the events restores the plan', async () => {

@@ -10,7 +10,7 @@ import { MailSendError, sendViaOutbox } from '../../activities/mail/send-via-out
 import type { Database } from '../../db/database';
 import { findGroupById } from '../../db/groups';
 import { outboxSent, latestLinkGeneration, recordLinkGeneration } from '../../db/link-generations';
-import { publishNotice } from '../../db/notices';
+import { findNoticeById, publishNotice } from '../../db/notices';
 import { findObjectById } from '../../db/objects';
 import { findPlan, planLinkSubject, recordPlan, type WorkPlan } from '../../db/plans';
 import { addDays } from '../../domain/dates';
@@ -377,26 +377,32 @@ export async function approvePlan(
   input: ApprovalInput & { planId: string; actor: string },
 ): Promise<void> {
   const plan = await loadPlan(deps.db, input.planId);
+  // Approved before, but its notice was not published (the process stopped in between): publish it now.
+  if (plan.approval && plan.noticeId && !(await findNoticeById(deps.db, plan.noticeId)))
+    return publishApproval(deps, plan, plan.approval, input.actor);
   const problems = checkApproval(plan, input, todayIn(deps));
   if (problems.length > 0) refuse(problems, plan.id);
-  const noticeId = planNoticeId(plan.id);
+  const approval = {
+    sessionOn: input.sessionOn,
+    decisionNumber: input.decisionNumber.trim(),
+    text: input.text.trim(),
+  };
   await recordPlan(
     deps.db,
     plan.id,
-    [
-      {
-        type: 'plan.approved',
-        payload: {
-          planId: plan.id,
-          sessionOn: input.sessionOn,
-          decisionNumber: input.decisionNumber.trim(),
-          text: input.text.trim(),
-          noticeId,
-        },
-      },
-    ],
+    [{ type: 'plan.approved', payload: { planId: plan.id, ...approval, noticeId: planNoticeId(plan.id) } }],
     input.actor,
   );
+  await publishApproval(deps, plan, approval, input.actor);
+}
+
+/** The approved plan as a notice on the board and the website (and so in the Atom feed), once per plan. */
+async function publishApproval(
+  deps: PlanDeps,
+  plan: WorkPlan,
+  approval: { sessionOn: string; decisionNumber: string },
+  actor: string,
+): Promise<void> {
   const lines = (lang: 'ky' | 'ru') =>
     plan.items
       .map(
@@ -404,22 +410,22 @@ export async function approvePlan(
           `${n + 1}. ${i.objectName[lang]}: ${i.subject} (${i.from} – ${i.to}; ${PLAN_METHOD_NAMES[i.method][lang]})`,
       )
       .join('\n');
-  const number = input.decisionNumber.trim();
+  const { sessionOn, decisionNumber: number } = approval;
   await publishNotice(
     deps.db,
     {
-      noticeId,
+      noticeId: planNoticeId(plan.id),
       councilId: plan.councilId,
       groupId: plan.groupId,
       kind: 'work-plan-approved',
       text: {
-        ky: `Кеңеш ${input.sessionOn} сессиясында (№ ${number} чечим) мониторинг жана баалоо тобунун иш планын бекитти: ${plan.title} (Жобонун 7.3.1-пункту).\n\n${lines('ky')}`,
-        ru: `Кенеш на сессии ${input.sessionOn} (решение № ${number}) утвердил план работы группы мониторинга и оценки: ${plan.title} (пункт 7.3.1 Положения).\n\n${lines('ru')}`,
+        ky: `Кеңеш ${sessionOn} сессиясында (№ ${number} чечим) мониторинг жана баалоо тобунун иш планын бекитти: ${plan.title} (Жобонун 7.3.1-пункту).\n\n${lines('ky')}`,
+        ru: `Кенеш на сессии ${sessionOn} (решение № ${number}) утвердил план работы группы мониторинга и оценки: ${plan.title} (пункт 7.3.1 Положения).\n\n${lines('ru')}`,
       },
       channels: ['website', 'notice_board'],
       publishedAt: new Date(deps.now()),
     },
-    input.actor,
+    actor,
   );
 }
 
