@@ -68,6 +68,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: 'request send|list|show|receive|extend|answer|refuse ...   information requests (7.3.2(1), Law No. 217)',
     load: () => import('./commands/request'),
   },
+  plan: {
+    summary: "plan show PLAN_ID | plan approve PLAN_ID --session .. --decision .. --text ..   the group's work plan (7.3.1)",
+    load: () => import('./commands/plan'),
+  },
   meeting: {
     summary:
       'meeting schedule|move|cancel|attendance|minutes|decision|list --group ID ...   meetings of the term, quorum (7.2)',
