@@ -17,6 +17,8 @@ import { createRequestActivities } from './requests/request-activities';
 import type { RequestActivities } from '../workflows/request/activities-contract';
 import { createTermActivities } from './term/term-activities';
 import type { TermActivities } from '../workflows/term/activities-contract';
+import { createReportActivities } from './reports/report-activities';
+import type { ReportActivities } from '../workflows/report/activities-contract';
 
 export interface ActivityDeps {
   db: Kysely<Database>;
@@ -38,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createActActivities({ ...deps, clock }),
     ...createRequestActivities({ ...deps, clock }),
     ...createTermActivities({ ...deps, clock }),
+    ...createReportActivities({ ...deps, clock }),
   };
 }
 
@@ -52,3 +55,5 @@ export const REQUEST_CONTRACT_MET: RequestContractMet = true;
 export type TermContractMet = Activities extends TermActivities ? true : never;
 export const TERM_CONTRACT_MET: TermContractMet = true;
 export const ACTIVITY_CONTRACTS_MET: [ActContractMet, ObligationContractMet, FormationContractMet] = [true, true, true];
+export type ReportContractMet = Activities extends ReportActivities ? true : never;
+export const REPORT_CONTRACT_MET: ReportContractMet = true;

@@ -48,6 +48,7 @@ import { plansArea } from './plans';
 import { linkRoutes } from './links/routes';
 import { groupsRoutes } from './groups/register';
 import { meetingsRoutes } from './meetings/routes';
+import { termMembershipRoutes } from './membership/term-membership-routes';
 import { conflictRoutes } from './conflicts/routes';
 import './route-config';
 
@@ -196,6 +197,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     requestPages(api, deps);
     manageRequestsPages(api, deps);
     meetingsRoutes(api, deps);
+    termMembershipRoutes(api, deps);
     groupsRoutes(api, deps);
     considerationRoutes(api, deps);
     reportRoutes(api, deps);

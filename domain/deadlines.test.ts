@@ -294,6 +294,7 @@ describe('the catalogue', () => {
       'executive-report',
       'term-end',
       'information-request',
+      'summary-report',
     ]);
     for (const key of OBLIGATION_KEYS) {
       const ob = OBLIGATIONS[key];

@@ -26,6 +26,7 @@ import {
   TERM_YEARS,
 } from './regulation';
 import { formatDay } from './calendar-format';
+import { DEFAULT_REPORT_DUE_DAYS } from './summary-report';
 
 /** How a deadline is counted from its anchor date. */
 export type DeadlineRule =
@@ -58,6 +59,7 @@ export const OBLIGATION_KEYS = [
   'executive-report',
   'term-end',
   'information-request',
+  'summary-report',
 ] as const;
 export type ObligationKey = (typeof OBLIGATION_KEYS)[number];
 
@@ -233,6 +235,24 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
         en: `once, by up to ${INFORMATION_REQUEST_EXTENSION_WORKING_DAYS} working days, with written reasoned notice before the first period ends`,
       },
     },
+  },
+  // Issue 15 point 2 (8.1): the group's half-yearly or yearly report. The regulation sets no date: the council sets the
+  // number of calendar days after the period's end (DEFAULT_REPORT_DUE_DAYS until it does); not statutory.
+  'summary-report': {
+    key: 'summary-report',
+    clause: '8.1',
+    party: { ky: 'Топтун төрагасы', ru: 'Председатель группы', en: "The group's chair" },
+    anchor: {
+      ky: 'Отчеттук мезгилдин акыркы күнү',
+      ru: 'Последний день отчётного периода',
+      en: "The reporting period's last day",
+    },
+    title: {
+      ky: 'Топтун жыйынтыктоочу отчету (кеңештин мөөнөтү, мыйзамда белгиленген эмес)',
+      ru: 'Итоговый отчёт группы (срок кенеша, не установлен законом)',
+      en: "The group's summary report (the council's period, not statutory)",
+    },
+    rule: { kind: 'calendar-days-after', n: DEFAULT_REPORT_DUE_DAYS },
   },
 };
 

@@ -3,3 +3,4 @@ export { formationWorkflow } from './formation/formation-workflow';
 export { actWorkflow } from './act/act-workflow';
 export { requestWorkflow } from './request/request-workflow';
 export { termWorkflow } from './term/term-workflow';
+export { reportWorkflow } from './report/report-workflow';

@@ -1,0 +1,188 @@
+// The group's summary reports (issue 15 point 2): reading and recording them, the counts drawn from the record
+// (meetings, acts and their answers, information requests) and the council's number of days for them.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { IsoDate } from '../domain/dates';
+import {
+  DEFAULT_REPORT_DUE_DAYS,
+  parsePeriodKey,
+  periodBounds,
+  reportDue,
+  reportFacts,
+  type ReportFacts,
+  type ReportPeriod,
+  type ReportTexts,
+} from '../domain/summary-report';
+import type { Database } from './database';
+import { streams } from './events';
+import { openDataActs, openDataRequests } from './open-data';
+import { record } from './record';
+import { reportStream } from './report-events';
+
+const date = (value: string | null | undefined): IsoDate | null => (value == null ? null : value.slice(0, 10));
+
+export interface SummaryReport {
+  id: string;
+  groupId: string;
+  period: ReportPeriod;
+  periodKey: string;
+  start: IsoDate;
+  end: IsoDate;
+  due: IsoDate;
+  status: 'draft' | 'submitted';
+  texts: ReportTexts;
+  facts: ReportFacts | null;
+  submittedOn: IsoDate | null;
+  noticeId: string | null;
+}
+
+type Row = {
+  id: string;
+  group_id: string;
+  period: string;
+  start_date: string;
+  end_date: string;
+  due_date: string;
+  status: 'draft' | 'submitted';
+  texts: ReportTexts;
+  facts: ReportFacts | null;
+  submitted_on: string | null;
+  notice_id: string | null;
+};
+
+const toReport = (r: Row): SummaryReport => ({
+  id: r.id,
+  groupId: r.group_id,
+  period: parsePeriodKey(r.period)!,
+  periodKey: r.period,
+  start: date(r.start_date)!,
+  end: date(r.end_date)!,
+  due: date(r.due_date)!,
+  status: r.status,
+  texts: r.texts,
+  facts: r.facts,
+  submittedOn: date(r.submitted_on),
+  noticeId: r.notice_id,
+});
+
+export async function findReport(db: Kysely<Database>, reportId: string): Promise<SummaryReport | undefined> {
+  const row = await db.selectFrom('summary_reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+  return row ? toReport(row) : undefined;
+}
+
+export async function listGroupReports(
+  db: Kysely<Database>,
+  groupId: string,
+  options: { submittedOnly?: boolean } = {},
+): Promise<SummaryReport[]> {
+  let query = db.selectFrom('summary_reports').selectAll().where('group_id', '=', groupId);
+  if (options.submittedOnly) query = query.where('status', '=', 'submitted');
+  return (await query.orderBy('end_date', 'desc').orderBy('period').execute()).map(toReport);
+}
+
+export async function reportDueDays(db: Kysely<Database>, councilId: string): Promise<number> {
+  const row = await db.selectFrom('councils').select('report_due_days').where('id', '=', councilId).executeTakeFirst();
+  return row?.report_due_days ?? DEFAULT_REPORT_DUE_DAYS;
+}
+
+export async function setReportDueDays(db: Kysely<Database>, councilId: string, days: number, actor: string) {
+  await record(db, {
+    stream: streams.council(councilId),
+    actor,
+    events: [{ type: 'council.report-due-days-set', payload: { councilId, days } }],
+  });
+}
+
+/**
+ * Records report.drafted once per group and period (its business key): a second draft of the same period returns
+ * the first. The due date is fixed when drafted, from the council's days at that time.
+ */
+export async function recordDraftedReport(
+  db: Kysely<Database>,
+  input: { groupId: string; councilId: string; period: ReportPeriod; periodKey: string },
+  actor: string,
+): Promise<{ report: SummaryReport; created: boolean }> {
+  const reportId = randomUUID();
+  const { start, end } = periodBounds(input.period);
+  const due = reportDue(input.period, await reportDueDays(db, input.councilId));
+  const result = await record(db, {
+    stream: reportStream(reportId),
+    actor,
+    events: [
+      {
+        type: 'report.drafted',
+        idempotencyKey: `report:${input.groupId}:${input.periodKey}`,
+        payload: {
+          reportId,
+          groupId: input.groupId,
+          councilId: input.councilId,
+          period: input.periodKey,
+          start,
+          end,
+          due,
+        },
+      },
+    ],
+  });
+  const stored = result.events[0]!;
+  const id = stored.type === 'report.drafted' ? stored.payload.reportId : reportId;
+  return { report: (await findReport(db, id))!, created: id === reportId };
+}
+
+export async function recordReportTexts(db: Kysely<Database>, reportId: string, texts: ReportTexts, actor: string) {
+  await record(db, {
+    stream: reportStream(reportId),
+    actor,
+    events: [{ type: 'report.edited', payload: { reportId, texts } }],
+  });
+}
+
+/** Records report.submitted once (the report's stream holds one submission: its business key). */
+export async function recordSubmittedReport(
+  db: Kysely<Database>,
+  input: { reportId: string; submittedOn: IsoDate; texts: ReportTexts; facts: ReportFacts; noticeId: string | null },
+  actor: string,
+): Promise<void> {
+  await record(db, {
+    stream: reportStream(input.reportId),
+    actor,
+    events: [{ type: 'report.submitted', idempotencyKey: `report:${input.reportId}:submitted`, payload: input }],
+  });
+}
+
+/** The period's counts from the record as it stands today (frozen into the report when it is submitted). */
+export async function draftFacts(
+  db: Kysely<Database>,
+  groupId: string,
+  period: ReportPeriod,
+  today: IsoDate,
+): Promise<ReportFacts> {
+  const [meetings, acts, requests] = await Promise.all([
+    db
+      .selectFrom('meetings')
+      .select(['status', 'held_on', 'scheduled_on', 'quorate'])
+      .where('group_id', '=', groupId)
+      .execute(),
+    openDataActs(db, groupId, today),
+    openDataRequests(db, groupId, today),
+  ]);
+  return reportFacts(
+    period,
+    {
+      meetings: meetings.map((m) => ({
+        status: m.status,
+        heldOn: date(m.held_on),
+        scheduledOn: date(m.scheduled_on)!,
+        quorate: m.quorate,
+      })),
+      acts: acts.map((a) => ({
+        issuedOn: a.issued_on!,
+        object: a.object_name ?? '',
+        objectAnswer: a.object_answer ?? '',
+        executiveReport: a.executive_report ?? '',
+      })),
+      requests: requests.map((r) => ({ sentOn: r.sent_on!, outcome: r.outcome ?? '' })),
+    },
+    today,
+  );
+}
