@@ -77,6 +77,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
       'meeting schedule|move|cancel|attendance|minutes|decision|list --group ID ...   meetings of the term, quorum (7.2)',
     load: () => import('./commands/meeting'),
   },
+  member: {
+    summary: 'member leave|nominate|appoint|elect-chair --group ID ...   departures and replacements (5.4.8), a new chair (5.4.6)',
+    load: () => import('./commands/member'),
+  },
   pending: {
     summary: "pending --group ID [--overdue|--week|--object ID]   the chair's open obligations, overdue first",
     load: () => import('./commands/pending'),
