@@ -78,7 +78,8 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     load: () => import('./commands/meeting'),
   },
   member: {
-    summary: 'member leave|nominate|appoint|elect-chair --group ID ...   departures and replacements (5.4.8), a new chair (5.4.6)',
+    summary:
+      'member leave|nominate|appoint|elect-chair --group ID ...   departures and replacements (5.4.8), a new chair (5.4.6)',
     load: () => import('./commands/member'),
   },
   pending: {
