@@ -30,6 +30,8 @@ import { attachResponseFile } from '../../api/acts/response-files';
 import { createResponseToken } from '../../security/response-token';
 import { createRequestToken } from '../../security/request-token';
 import { createTestDatabase, type TestDatabase } from './pg';
+import { record } from '../../db/record';
+import { reportStream } from '../../db/report-events';
 
 export const SECRET = 'route-world-test-secret-0123456789abcdefghij';
 /** Every request runs on this instant (sessions, tokens and "today" agree): Tuesday 10 March 2026, 10:00 Bishkek. */
@@ -101,6 +103,7 @@ const PASSWORD = 'route world password 123';
  * a message asking for it: add the name with a value that belongs to council 1 / group 1 (the callers' "home").
  */
 const SAMPLE_REQUEST_ID = 'r-route-world-nobody';
+const SAMPLE_REPORT_ID = 'report-route-world';
 
 function paramValues(s: Samples): Record<string, string> {
   return {
@@ -118,6 +121,8 @@ function paramValues(s: Samples): Record<string, string> {
     planId: 'plan-route-world-nobody',
     proposalId: 'proposal-route-world-nobody',
     itemId: 'item-route-world-nobody',
+    reportId: SAMPLE_REPORT_ID,
+    dataset: 'acts.csv',
     action: 'receipt',
     year: '2026',
     date: '2026-03-10',
@@ -137,6 +142,7 @@ export const TENANT_PARAMS = new Set([
   'requestId',
   'responseId',
   'meetingId',
+  'reportId',
   'candidateId',
   'tokenId',
   'feedTokenId',
@@ -190,6 +196,25 @@ async function seed(database: TestDatabase, config: AppConfig): Promise<Samples>
   );
   const groupId = await openGroup(db, { councilId, councilFormedOn: '2026-01-15' }, 'test');
   const otherGroupId = await openGroup(db, { councilId: otherCouncilId, councilFormedOn: '2026-01-15' }, 'test');
+  // A summary report of group 1 (its routes name only the report: access follows the report's group).
+  await record(db, {
+    stream: reportStream(SAMPLE_REPORT_ID),
+    actor: 'test',
+    events: [
+      {
+        type: 'report.drafted',
+        payload: {
+          reportId: SAMPLE_REPORT_ID,
+          groupId,
+          councilId,
+          period: '2025',
+          start: '2025-01-01',
+          end: '2025-12-31',
+          due: '2026-01-30',
+        },
+      },
+    ],
+  });
   const act = await draftAct(
     db,
     {
