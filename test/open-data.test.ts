@@ -205,7 +205,7 @@ describe('answerOutcome', () => {
 
 describe('open data files', () => {
   it('acts.csv: the issued acts with the outcome of each statutory answer, oldest first, no drafts and no other group', async () => {
-    const { rows } = await csvOf(`/groups/${groupId}/data/acts.csv`);
+    const { rows } = await csvOf(`/api/groups/${groupId}/data/acts.csv`);
     expect(Object.keys(rows[0]!)).toEqual(OPEN_DATASETS[0]!.columns.map((c) => c.name));
     expect(rows).toEqual([
       {
@@ -257,14 +257,14 @@ describe('open data files', () => {
   });
 
   it('no personal data: the answers’ texts (with a phone and a name) are not in the file', async () => {
-    const { text } = await csvOf(`/groups/${groupId}/data/acts.csv`);
+    const { text } = await csvOf(`/api/groups/${groupId}/data/acts.csv`);
     expect(text).not.toContain('+996');
     expect(text).not.toContain('Иванов');
     expect(text).not.toContain('info@aksuu.kg');
   });
 
   it('requests.csv: answered late, refused, unanswered, pending, oldest first', async () => {
-    const { rows } = await csvOf(`/groups/${groupId}/data/requests.csv`);
+    const { rows } = await csvOf(`/api/groups/${groupId}/data/requests.csv`);
     expect(rows.map((r) => [r.subject, r.object_name, r.sent_on, r.due, r.outcome_on, r.outcome])).toEqual([
       ['Бюджеттин аткарылышы', 'Мектеп / Школа', '2026-03-02', '2026-03-16', '2026-03-18', 'answered-late'],
       ['Келишимдер', 'Мектеп / Школа', '2026-03-03', '2026-03-17', '2026-03-05', 'refused'],
@@ -274,7 +274,7 @@ describe('open data files', () => {
   });
 
   it('a group without records: a header row only', async () => {
-    const acts = await csvOf(`/groups/${otherGroupId}/data/acts.csv`);
+    const acts = await csvOf(`/api/groups/${otherGroupId}/data/acts.csv`);
     expect(acts.rows).toEqual([]);
     expect(acts.text.replace('\ufeff', '').trim()).toBe(OPEN_DATASETS[0]!.columns.map((c) => c.name).join(','));
   });
@@ -292,8 +292,8 @@ describe('open data files', () => {
     const ru = await app.inject({ method: 'GET', url: `/groups/${groupId}/data?lang=ru` });
     expect(ru.statusCode).toBe(200);
     expect(ru.payload).toContain('Открытые данные');
-    expect(ru.payload).toContain(`href="/groups/${groupId}/data/acts.csv"`);
-    expect(ru.payload).toContain(`href="/groups/${groupId}/data/requests.csv"`);
+    expect(ru.payload).toContain(`href="/api/groups/${groupId}/data/acts.csv"`);
+    expect(ru.payload).toContain(`href="/api/groups/${groupId}/data/requests.csv"`);
     expect(ru.payload).toContain('Срок ответа объекта (4.3(3))');
     const ky = await app.inject({ method: 'GET', url: `/groups/${groupId}/data?lang=ky` });
     expect(ky.payload).toContain('Ачык маалыматтар');

@@ -1,5 +1,5 @@
 // Open data (issue 15 point 4; 8.1: the group's results are public). GET /groups/:groupId/data lists the files with
-// what each column holds (ky/ru/en); GET /groups/:groupId/data/:dataset.csv is one file: UTF-8 with a byte-order mark
+// what each column holds (ky/ru/en); GET /api/groups/:groupId/data/:dataset.csv is one file: UTF-8 with a byte-order mark
 // (so a spreadsheet opens Cyrillic right), a header row, one row per record, no personal data. The files are part of
 // the API as well (the OpenAPI document lists them).
 import { stringify } from 'csv-stringify/sync';
@@ -9,7 +9,9 @@ import { openDataActs, openDataRequests } from '../../db/open-data';
 import { bishkekDateOf } from '../../domain/dates';
 import { datasetRows, OPEN_DATASETS, openDataset, type OpenDataset } from '../../domain/open-data';
 import { loc } from '../../domain/i18n';
+import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
+import { ErrorSchema } from '../schemas';
 import { html } from '../ui/html';
 import { layout } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
@@ -49,7 +51,7 @@ export function openDataPages(app: App, deps: AppDeps): void {
       const l = page.lang;
       const section = (d: OpenDataset) => html`<section>
 <h2>${d.title[l]}</h2>
-<p><a href="${dataPath(groupId)}/${d.name}.csv" download>${TEXT.download[l]}: ${d.name}.csv</a></p>
+<p><a href="/api${dataPath(groupId)}/${d.name}.csv" download>${TEXT.download[l]}: ${d.name}.csv</a></p>
 <table>
 <thead><tr><th scope="col">${TEXT.column[l]}</th><th scope="col">${TEXT.holds[l]}</th></tr></thead>
 <tbody>${d.columns.map((c) => html`<tr><td><code>${c.name}</code></td><td>${c.description[l]}</td></tr>\n`)}</tbody>
@@ -67,7 +69,7 @@ export function openDataPages(app: App, deps: AppDeps): void {
   );
 
   app.get(
-    '/groups/:groupId/data/:dataset',
+    '/api/groups/:groupId/data/:dataset',
     {
       schema: {
         summary: "A group's open data as CSV: acts.csv (acts and their answers) or requests.csv (information requests)",
@@ -77,6 +79,10 @@ export function openDataPages(app: App, deps: AppDeps): void {
           dataset: Type.String({ maxLength: 40, description: 'acts.csv or requests.csv' }),
         }),
         produces: ['text/csv'],
+        response: {
+          200: Type.String({ description: 'UTF-8 CSV with a byte-order mark and a header row' }),
+          404: ErrorSchema,
+        },
       },
       config: { access: ['public'] },
     },
@@ -84,7 +90,10 @@ export function openDataPages(app: App, deps: AppDeps): void {
       const { groupId, dataset: file } = request.params;
       const dataset = file.endsWith('.csv') ? openDataset(file.slice(0, -4)) : undefined;
       const group = dataset ? await findGroupById(deps.db, groupId) : undefined;
-      if (!dataset || !group) return sendNotFound(reply, pageRequest(request, dataPath(groupId)));
+      if (!dataset || !group)
+        throw new AppError('not-found', `no open-data file ${file} for group ${groupId} (acts.csv, requests.csv)`, {
+          subject: groupId,
+        });
       const rows =
         dataset.name === 'acts'
           ? await openDataActs(deps.db, groupId, today())
