@@ -12,6 +12,7 @@ import { actorOf } from '../acts/common';
 import type { App, AppDeps } from '../app-types';
 import { requireRole } from '../auth/require-role';
 import { procedureDeps } from '../procedure-deps';
+import { termMembershipPages } from './term-membership-page';
 import { ErrorSchema, IsoDateSchema, LangQuery, Nullable, Strict } from '../schemas';
 
 const Id = Type.String({ minLength: 1, maxLength: 200 });
@@ -155,4 +156,5 @@ export function termMembershipRoutes(app: App, deps: AppDeps): void {
         actor: actorOf(request),
       }),
   );
+  termMembershipPages(app, deps);
 }

@@ -1,0 +1,233 @@
+// 5.4.8 on the JSON API, the membership page and `jmeg member`, over one group's running term procedure (the real
+// time-skipping server and Postgres): refusals name the field and the clause with nothing written; a departure
+// recorded through the form shows on the page with the composition's arithmetic; jmeg records the next one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../db/accounts';
+import { streams } from '../db/events';
+import { openGroup } from '../db/groups';
+import { importRoster } from '../db/import-roster';
+import { listPublicMembers } from '../db/members';
+import { record } from '../db/record';
+import { startTerm } from '../procedures/term/start-term';
+import { createCliWorld, type CliWorld } from './support/cli-world';
+import { decideGroupCreation } from './support/group-created';
+import { sampleMember } from './support/sample-roster';
+import { requireServer, testServer } from './support/temporal-servers';
+
+const server = testServer();
+const runs = requireServer(server, 'membership page, API and CLI');
+const START = '2026-12-07T04:00:00.000Z'; // Monday 7 December 2026, 10:00 in Bishkek
+const PASSWORD = 'membership test password';
+
+let w: CliWorld;
+let groupId: string;
+let members: { membershipId: string; fullName: string }[];
+const sessions = new Map<string, { cookie: string; csrf: string }>();
+
+async function as(email: string) {
+  const known = sessions.get(email);
+  if (known) return known;
+  const res = await w.app.inject({ method: 'POST', url: '/api/login', payload: { email, password: PASSWORD } });
+  expect(res.statusCode, `login ${email}`).toBe(200);
+  const who = {
+    cookie: `jmeg_session=${res.cookies.find((c) => c.name === 'jmeg_session')!.value}`,
+    csrf: res.json<{ csrfToken: string }>().csrfToken,
+  };
+  sessions.set(email, who);
+  return who;
+}
+const chair = () => as('chair@ayil.kg');
+const member = () => as('member@ayil.kg');
+
+async function json(method: 'GET' | 'POST', url: string, who: { cookie: string; csrf: string }, payload?: object) {
+  return w.app.inject({
+    method,
+    url,
+    headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
+    ...(payload ? { payload } : {}),
+  });
+}
+async function form(url: string, who: { cookie: string; csrf: string }, fields: [string, string][]) {
+  return w.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams([['_csrf', who.csrf], ...fields]).toString(),
+  });
+}
+const groupEvents = async () =>
+  Number(
+    (
+      await w.t.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('stream_id', '=', streams.group(groupId))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+beforeAll(async () => {
+  if (!server.available) return;
+  w = await createCliWorld({ serverPath: server.path, startTime: START });
+  const db = w.t.db;
+  groupId = await openGroup(db, { councilId: w.councilId }, 'test');
+  await decideGroupCreation(db, groupId, { createdOn: '2026-11-20', termEnd: '2030-11-20', resolutionNumber: '83' });
+  await importRoster(
+    db,
+    groupId,
+    [
+      ...Array.from({ length: 7 }, (_, i) => sampleMember(`Жаран ${i + 1}`, i % 2 ? 'M' : 'F', 'citizen', 1960 + i)),
+      ...Array.from({ length: 3 }, (_, i) => sampleMember(`Депутат ${i + 1}`, 'M', 'deputy', 1970 + i)),
+      ...Array.from({ length: 3 }, (_, i) => sampleMember(`Кызматчы ${i + 1}`, 'F', 'municipal_employee', 1980 + i)),
+    ],
+    { actor: 'test', on: '2026-11-20' },
+  );
+  const listed = await listPublicMembers(db, groupId);
+  const head = listed.find((m) => m.fullName === 'Жаран 1')!;
+  await record(db, {
+    stream: streams.group(groupId),
+    actor: 'test',
+    events: [{ type: 'member.role-changed', payload: { groupId, membershipId: head.membershipId, role: 'chair' } }],
+  });
+  members = listed.map((m) => ({ membershipId: m.membershipId, fullName: m.fullName }));
+  await startTerm(
+    { engine: w.engine },
+    {
+      groupId,
+      councilId: w.councilId,
+      termStart: '2026-11-20',
+      members: listed.map((m) => ({ membershipId: m.membershipId, fullName: m.fullName, category: m.category })),
+      chairMembershipId: head.membershipId,
+    },
+  );
+  await createAccount(db, { email: 'chair@ayil.kg', password: PASSWORD, role: 'chair', groupId });
+  await createAccount(db, { email: 'member@ayil.kg', password: PASSWORD, role: 'member', groupId });
+}, 240_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+describe.skipIf(!runs)('departures and replacements (5.4.8) on the page, the API and jmeg', () => {
+  const page = () => `/manage/groups/${groupId}/membership`;
+  const byName = (name: string) => members.find((m) => m.fullName === name)!.membershipId;
+
+  it('a departure in the future or with a bad reason is refused naming the field and 5.4.8; a member may not record one; nothing is written', async () => {
+    const before = await groupEvents();
+    const res = await json('POST', `/api/groups/${groupId}/departures?lang=en`, await chair(), {
+      membershipId: byName('Жаран 2'),
+      leftOn: '2026-12-09',
+      reason: 'resigned',
+    });
+    expect(res.statusCode).toBe(400);
+    const error = res.json<{ error: { field: string; problems: { field: string; clause: string }[] } }>().error;
+    expect(error.problems).toEqual([expect.objectContaining({ field: 'leftOn', clause: '5.4.8' })]);
+    const asMember = await json('POST', `/api/groups/${groupId}/departures`, await member(), {
+      membershipId: byName('Жаран 2'),
+      leftOn: '2026-12-04',
+      reason: 'resigned',
+    });
+    expect(asMember.statusCode).toBe(403);
+    const onPage = await form(`${page()}/departure?lang=ru`, await chair(), [
+      ['membershipId', byName('Жаран 2')],
+      ['leftOn', '2026-12-04'],
+      ['reason', 'other'],
+      ['note', ''],
+    ]);
+    expect(onPage.statusCode).toBe(400);
+    expect(onPage.body).toContain('note');
+    expect(await groupEvents()).toBe(before);
+  });
+
+  it('the form records a departure; the page shows it, the vacancy with its route and the composition with its arithmetic (ky, ru, en)', async () => {
+    const done = await form(`${page()}/departure?lang=ru`, await chair(), [
+      ['membershipId', byName('Жаран 2')],
+      ['leftOn', '2026-12-04'],
+      ['reason', 'moved-away'],
+    ]);
+    expect(done.statusCode).toBe(303);
+    const ru = await w.app.inject({
+      method: 'GET',
+      url: `${page()}?lang=ru&done=left`,
+      headers: { cookie: (await chair()).cookie },
+    });
+    expect(ru.statusCode).toBe(200);
+    expect(ru.body).toContain('Записано. С этого дня кворум');
+    expect(ru.body).toContain('Жаран 2 — представитель местного сообщества, 04.12.2026: переехал(а)');
+    expect(ru.body).toContain('Текущие члены (12)');
+    expect(ru.body).toContain('5.4.4, 5.4.8');
+    const en = await w.app.inject({
+      method: 'GET',
+      url: `${page()}?lang=en`,
+      headers: { cookie: (await chair()).cookie },
+    });
+    expect(en.body).toContain('Composition check (5.2)');
+    expect(en.body).toContain('5.2.1');
+    const ky = await w.app.inject({
+      method: 'GET',
+      url: `${page()}?lang=ky`,
+      headers: { cookie: (await chair()).cookie },
+    });
+    expect(ky.body).toContain('Бош орундар');
+  });
+
+  it('jmeg member leave records a deputy leaving and prints the due day (5.4.3) and the composition; a nomination in another category is refused naming 5.4.8', async () => {
+    const left = await w.jmeg(
+      'member',
+      'leave',
+      byName('Депутат 1'),
+      '--group',
+      groupId,
+      '--on',
+      '2026-12-07',
+      '--reason',
+      'resigned',
+      '--lang',
+      'en',
+    );
+    expect(left.stderr).toBe('');
+    expect(left.code).toBe(0);
+    expect(left.stdout).toContain(`vacancy ${byName('Депутат 1')} (deputy) is open`);
+    expect(left.stdout).toContain('to be named by 2026-12-28');
+    expect(left.stdout).toContain('the quorum counts 11 members from 2026-12-07');
+    expect(left.stdout).toContain('composition: 11 members');
+    const before = await groupEvents();
+    const wrong = await w.staff('POST', `/api/groups/${groupId}/vacancies/${byName('Депутат 1')}/nomination?lang=en`, {
+      nominee: { fullName: 'Бакыт Осмонов', category: 'citizen' },
+      source: { kind: 'council-chair', ref: '№12', date: '2026-12-07' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ error: { problems: { field: string; clause: string }[] } }>().error.problems).toEqual([
+      expect.objectContaining({ field: 'nominee.category', clause: '5.4.8' }),
+    ]);
+    const cliWrong = await w.jmeg(
+      'member',
+      'nominate',
+      byName('Депутат 1'),
+      '--group',
+      groupId,
+      '--name',
+      'Бакыт Осмонов',
+      '--category',
+      'deputy',
+      '--source',
+      'executive-head',
+      '--ref',
+      '№12',
+      '--date',
+      '2026-12-07',
+      '--lang',
+      'en',
+    );
+    expect(cliWrong.code).toBe(1);
+    expect(cliWrong.stderr).toContain('named by the council chair');
+    expect(cliWrong.stderr).toContain('5.4.3');
+    expect(await groupEvents()).toBe(before);
+    const ok = await w.staff('POST', `/api/groups/${groupId}/vacancies/${byName('Депутат 1')}/nomination`, {
+      nominee: { fullName: 'Бакыт Осмонов', category: 'deputy' },
+      source: { kind: 'council-chair', ref: '№12', date: '2026-12-07' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ nomination: { late: boolean } }>().nomination.late).toBe(false);
+  });
+});
