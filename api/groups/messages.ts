@@ -35,7 +35,7 @@ export const groupsMessages = defineMessages({
     'groups.adopt.composition': 'Топтун курамы (ачык барак)',
     'groups.banner.violations': 'Топ {clauses} талаптарына жооп бербеген курам менен кабыл алынган.',
     'groups.banner.resolution':
-      'Кеңештин {date} № {number} токтому менен түзүлгөн, {published} жарыяланган; ыйгарым укуктарынын мөөнөтү {end} чейин (5.3.1-пункт).',
+      'Кеңештин {date} № {number} токтому менен түзүлгөн, {published} жарыяланган; ыйгарым укуктарынын мөөнөтү {end} күнүнө чейин (5.3.1-пункт).',
   },
   ru: {
     'groups.adopt.title': 'Принятие ранее созданной группы',
