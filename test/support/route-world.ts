@@ -121,6 +121,7 @@ function paramValues(s: Samples): Record<string, string> {
     planId: 'plan-route-world-nobody',
     proposalId: 'proposal-route-world-nobody',
     itemId: 'item-route-world-nobody',
+    vacancyId: 'vacancy-route-world-nobody',
     reportId: SAMPLE_REPORT_ID,
     dataset: 'acts.csv',
     action: 'receipt',
