@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { streams, type NewEvent, type PersonData } from '../../db/events';
 import { requestStream } from '../../db/requests-events';
+import { reportStream } from '../../db/report-events';
 import { record } from '../../db/record';
 
 const at = (iso: string) => new Date(iso);
@@ -513,6 +514,120 @@ export async function recordSampleHistory(
     { type: 'plan.item-state-changed', payload: { planId, itemId: `pi1${suffix}`, state: 'done', reason: null } },
     { type: 'plan.item-linked', payload: { planId, itemId: `pi1${suffix}`, actId: act, requestId: null } },
     { type: 'plan.item-linked', payload: { planId, itemId: `pi1${suffix}`, actId: null, requestId } },
+  ]);
+  // The council's answer to the act's recommendation (issue 15 point 3) and its own periods.
+  await rec(streams.act(act), [
+    {
+      type: 'act.council-considered',
+      payload: {
+        considerationId: `cons1${suffix}`,
+        actId: act,
+        groupId,
+        sessionOn: '2027-02-20',
+        agendaItem: '4',
+        decisions: [{ recommendation: 1, decision: 'partly-accepted', text: 'the budget allows half' }],
+      },
+    },
+  ]);
+  await rec(streams.council(councilId), [
+    { type: 'council.consideration-days-set', payload: { councilId, days: 45 } },
+    { type: 'council.report-due-days-set', payload: { councilId, days: 20 } },
+  ]);
+  // A summary report (issue 15 point 2): drafted, edited, submitted with its counts frozen.
+  const reportId = `rep1${suffix}`;
+  const texts = { events: 'two meetings', results: 'one act', conclusions: 'answers late' };
+  await rec(reportStream(reportId), [
+    {
+      type: 'report.drafted',
+      payload: {
+        reportId,
+        groupId,
+        councilId,
+        period: '2026-H2',
+        start: '2026-07-01',
+        end: '2026-12-31',
+        due: '2027-01-20',
+      },
+    },
+    { type: 'report.edited', payload: { reportId, texts } },
+    {
+      type: 'report.submitted',
+      payload: {
+        reportId,
+        submittedOn: '2027-01-18',
+        texts,
+        facts: {
+          period: { start: '2026-07-01', end: '2026-12-31' },
+          meetings: { held: 1, quorate: 1, notQuorate: 0, cancelled: 0 },
+          acts: { issued: 0, byObject: [] },
+          objectAnswers: { 'answered-on-time': 0, 'answered-late': 0, unanswered: 0, pending: 0, 'not-started': 0 },
+          executiveReports: { 'answered-on-time': 0, 'answered-late': 0, unanswered: 0, pending: 0, 'not-started': 0 },
+          requests: { 'answered-on-time': 0, 'answered-late': 0, refused: 0, unanswered: 0, pending: 0 },
+          countedOn: '2027-01-18',
+        },
+        noticeId: null,
+      },
+    },
+  ]);
+  // An earlier group taken on from its resolution (issue 13 point 1), its composition's finding kept.
+  const adopted = `ga${suffix}`;
+  await rec(streams.group(adopted), [
+    { type: 'group.opened', payload: { groupId: adopted, councilId, councilFormedOn: null } },
+    {
+      type: 'group.adopted',
+      payload: {
+        groupId: adopted,
+        resolutionNumber: '83',
+        decidedOn: '2025-11-14',
+        publishedOn: '2025-11-19',
+        termStart: '2025-11-19',
+        termEnd: '2029-11-19',
+        chairMembershipId: null,
+        members: 13,
+        findings: [
+          {
+            code: 'municipal-employees-count',
+            clause: '5.2.3(1)',
+            severity: 'violation',
+            message: {
+              ky: 'муниципалдык кызматчылар: 2',
+              ru: 'муниципальные служащие: 2',
+              en: 'municipal employees: 2',
+            },
+          },
+        ],
+      },
+    },
+  ]);
+  // A conflict of interest (6.3-6.4): declared by a member, the removal recorded.
+  await rec(streams.group(groupId), [
+    {
+      type: 'conflict.declared',
+      payload: {
+        groupId,
+        declarationId: `coi1${suffix}`,
+        membershipId: `m1${suffix}`,
+        personId: `p1${suffix}`,
+        accountId: null,
+        objectId: `o1${suffix}`,
+        matter: null,
+        text: 'my brother runs the water utility',
+        file: null,
+        declaredOn: '2027-02-01',
+      },
+    },
+    {
+      type: 'conflict.removal-recorded',
+      payload: {
+        groupId,
+        removalId: `rm1${suffix}`,
+        declarationId: `coi1${suffix}`,
+        from: '2027-02-02',
+        to: '2027-06-30',
+        reason: '6.4',
+        recordedOn: '2027-02-02',
+      },
+    },
   ]);
   await rec(streams.calendar(councilId), [
     {
