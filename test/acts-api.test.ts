@@ -490,7 +490,17 @@ describe.skipIf(!runs)('an act from draft to answer', () => {
     expect((await call('staff@ayil.kg', 'POST', `/api/acts/${actId}/close`, { reason: 'x' })).statusCode).toBe(403);
   });
 
-  it('the object opens its link (the receipt), sees its due date and answers with a file; a repeat records once', async () => {
+  it('the object opens its link, records its receipt by the button, sees its due date and answers with a file; a repeat records once', async () => {
+    // Opening the link records nothing (a mail scanner may open it); the deliberate POST does.
+    const opened = await app.inject({ method: 'GET', url: link.replace('/acts/', '/api/acts/') });
+    expect(opened.json()).toMatchObject({ receipt: null, obligations: [] });
+    const received = await app.inject({
+      method: 'POST',
+      url: link.replace('/acts/', '/api/acts/').replace('/respond?', '/respond/receipt?'),
+      payload: {},
+    });
+    expect(received.statusCode, received.payload).toBe(200);
+    expect(received.json()).toMatchObject({ receivedOn: '2026-06-01', via: 'link' });
     const view = await app.inject({ method: 'GET', url: link.replace('/acts/', '/api/acts/') });
     expect(view.statusCode).toBe(200);
     expect(view.headers['cache-control']).toBe('no-store');
