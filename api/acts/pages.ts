@@ -8,6 +8,7 @@
 // Every action posts a form and comes back (303) to the act page with a confirmation; a refusal comes back as the page
 // with the reason above it and what was typed kept. Reads work from Postgres when the engine is away (a banner says so).
 import { actPrintHref } from './print-link';
+import { considerationsPath } from '../recommendations/routes';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -188,7 +189,7 @@ ${act.issuedOn ? html`<tr><th scope="row">${msg(lang, 'acts.issuedOn')}</th><td>
 ${act.receivedOn ? html`<tr><th scope="row">${msg(lang, 'act.receivedOn')}</th><td>${dmy(act.receivedOn)} (${msg(lang, act.receivedVia === 'link' ? 'manageActs.via.link' : 'manageActs.via.staff')})</td></tr>` : ''}
 </tbody></table>`,
   )}
-<p><a href="${groupActsPath(act.groupId)}?lang=${lang}">${msg(lang, 'manageActs.back')}</a>${act.status !== 'draft' ? html` · <a href="/acts/${encodeURIComponent(act.id)}?lang=${lang}">${msg(lang, 'manageActs.publicPage')}</a>` : ''}${act.status !== 'draft' ? html` · <a href="${actPrintHref(act.id, lang)}">${msg(lang, 'notices.print')}</a>` : ''}</p>`;
+<p><a href="${groupActsPath(act.groupId)}?lang=${lang}">${msg(lang, 'manageActs.back')}</a>${act.status !== 'draft' ? html` · <a href="/acts/${encodeURIComponent(act.id)}?lang=${lang}">${msg(lang, 'manageActs.publicPage')}</a>` : ''}${act.status !== 'draft' ? html` · <a href="${actPrintHref(act.id, lang)}">${msg(lang, 'notices.print')}</a> · <a href="${considerationsPath(act.id)}?lang=${lang}">${msg(lang, 'consideration.open')}</a>` : ''}</p>`;
 
   const objectNames = new Map(object ? [[object.id, lang === 'ru' ? object.name.ru : object.name.ky] as const] : []);
   const notices = html`${error ? errorBox(page, error, { area: 'acts', names: objectNames }) : ''}

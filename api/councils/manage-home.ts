@@ -68,6 +68,11 @@ export function manageHomePage(app: App, deps: AppDeps): void {
             : []),
           ...(staff ? [html`<a href="${retentionPath(council.id)}${q}">${msg(lang, 'retention.link')}</a>`] : []),
           ...(staff ? [html`<a href="${cadencePath(council.id)}${q}">${msg(lang, 'cadence.link')}</a>`] : []),
+          ...(staff
+            ? [
+                html`<a href="/manage/councils/${encodeURIComponent(council.id)}/consideration-days${q}">${msg(lang, 'consideration.daysTitle')}</a>`,
+              ]
+            : []),
           html`<a href="/councils/${c}/notices${q}">${msg(lang, 'manage.link.notices')}</a>`,
         ];
         const groupRows = groups.map((g) => {

@@ -9,8 +9,13 @@ import { regenerateFeedToken } from '../../db/feed-tokens';
 import { findGroupById } from '../../db/groups';
 import type { TimelineEntry } from '../../db/timeline';
 import { formatDay } from '../../domain/calendar-format';
-import { bishkekDateOf } from '../../domain/dates';
-import type { Lang } from '../../domain/i18n';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { bishkekDateOf, type IsoDate } from '../../domain/dates';
+import { loc, type Lang } from '../../domain/i18n';
+import { conflictFlags } from '../conflicts/routes';
+import { planFlags } from '../plans/flags';
+import { considerationFlags } from '../recommendations/routes';
 import { responseLinkSecret } from '../../security/server-secret';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
@@ -201,6 +206,11 @@ function actionsSection(lang: Lang, d: DashboardData): Html {
   return html`<nav aria-label="${msg(lang, 'dashboard.actions')}" class="noprint"><p>
 <a href="/manage/groups/${g}/acts?lang=${lang}">${msg(lang, 'dashboard.action.acts')}</a> ·
 <a href="/manage/groups/${g}/requests?lang=${lang}">${msg(lang, 'requests.manageTitle')}</a> ·
+<a href="/manage/groups/${g}/meetings?lang=${lang}">${WORK_LINKS.meetings[lang]}</a> ·
+<a href="/manage/groups/${g}/plans?lang=${lang}">${WORK_LINKS.plan[lang]}</a> ·
+<a href="/manage/groups/${g}/reports?lang=${lang}">${WORK_LINKS.reports[lang]}</a> ·
+<a href="/manage/groups/${g}/membership?lang=${lang}">${WORK_LINKS.membership[lang]}</a> ·
+<a href="/manage/groups/${g}/conflicts?lang=${lang}">${WORK_LINKS.conflicts[lang]}</a> ·
 <a href="/manage/groups/${g}/formation?lang=${lang}">${msg(lang, 'dashboard.action.formation')}</a>${
     d.viewer.role === 'staff'
       ? html` ·
@@ -210,13 +220,45 @@ function actionsSection(lang: Lang, d: DashboardData): Html {
 </p></nav>`;
 }
 
-export function dashboardBody(page: PageRequest, d: DashboardData, done: string | undefined): Html {
+/** The group's work pages, linked from the dashboard's actions. */
+const WORK_LINKS = {
+  meetings: loc('Жыйналыштар', 'Заседания', 'Meetings'),
+  plan: loc('Иш планы (7.3.1)', 'План работы (7.3.1)', 'Work plan (7.3.1)'),
+  reports: loc('Отчеттор (8.1)', 'Отчёты (8.1)', 'Reports (8.1)'),
+  membership: loc('Курамдын өзгөрүшү (5.4.8)', 'Изменения состава (5.4.8)', 'Membership changes (5.4.8)'),
+  conflicts: loc(
+    'Кызыкчылыктардын кагылышы (6.3-6.4)',
+    'Конфликт интересов (6.3-6.4)',
+    'Conflicts of interest (6.3-6.4)',
+  ),
+};
+
+/**
+ * The flags of the group's work that are not statutory deadlines (the plan's items past their period, acts the council
+ * has not considered, members standing aside), read for the dashboard page.
+ */
+export async function workFlags(db: Kysely<Database>, groupId: string, lang: Lang, today: IsoDate): Promise<Html> {
+  const [plan, council, conflicts] = await Promise.all([
+    planFlags(db, groupId, lang, today),
+    considerationFlags(db, groupId, lang, today),
+    conflictFlags(db, groupId, lang, today),
+  ]);
+  return html`${plan}${council}${conflicts}`;
+}
+
+export function dashboardBody(
+  page: PageRequest,
+  d: DashboardData,
+  done: string | undefined,
+  flags: Html = html``,
+): Html {
   const lang = page.lang;
   return html`<p>${d.councilName ? html`${nameIn(lang, d.councilName)} · ` : ''}${msg(lang, 'dashboard.groupStatus', { status: groupStatusText(lang, d.groupStatus) })} · ${msg(lang, 'dashboard.today', { date: formatDay(lang, d.today) })}</p>
 ${actionsSection(lang, d)}
 ${obligationsSection(page, d)}
 <section id="chart" aria-labelledby="chart-heading"><h2 id="chart-heading">${msg(lang, 'dashboard.chart.heading')}</h2>${obligationsChart(lang, d.chart)}</section>
 ${termSection(lang, d.groupId, d.term)}
+${flags}
 ${meetingsSection(lang, d)}
 ${timelineSection(lang, d)}
 ${membersSection(lang, d)}
@@ -254,7 +296,11 @@ export function dashboardPages(app: App, deps: AppDeps): void {
         reply,
         page,
         200,
-        layout(page, msg(page.lang, 'dashboard.title'), dashboardBody(page, data, done)),
+        layout(
+          page,
+          msg(page.lang, 'dashboard.title'),
+          dashboardBody(page, data, done, await workFlags(deps.db, groupId, page.lang, bishkekDateOf(clock()))),
+        ),
       );
     },
   );

@@ -13,6 +13,14 @@ import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { actHref, PUBLIC_ACT_STATUSES, readObjectName } from '../acts/public-page';
 import { groupSite } from './site-context';
 import { OPEN_DATA_LINK } from './open-data';
+import { loc } from '../../domain/i18n';
+
+/** The group's other public records, linked under its acts. */
+const GROUP_WORK_LINKS = {
+  plan: loc('Иш планы', 'План работы', 'Work plan'),
+  reports: loc('Отчеттор', 'Отчёты', 'Reports'),
+  requests: loc('Маалымат суроо-талаптары', 'Запросы информации', 'Information requests'),
+};
 
 /** Acts a page: a year of a busy group's acts on two or three pages. */
 export const ACTS_PER_PAGE = 50;
@@ -84,7 +92,7 @@ ${acts.map((a) => {
         layout(
           page,
           msg(lang, 'acts.title'),
-          html`${body}${nav}<p><a href="/groups/${encodeURIComponent(groupId)}/data?lang=${lang}">${OPEN_DATA_LINK[lang]}</a></p>`,
+          html`${body}${nav}<p><a href="/groups/${encodeURIComponent(groupId)}/plan?lang=${lang}">${GROUP_WORK_LINKS.plan[lang]}</a> · <a href="/groups/${encodeURIComponent(groupId)}/reports?lang=${lang}">${GROUP_WORK_LINKS.reports[lang]}</a> · <a href="/groups/${encodeURIComponent(groupId)}/requests?lang=${lang}">${GROUP_WORK_LINKS.requests[lang]}</a> · <a href="/groups/${encodeURIComponent(groupId)}/data?lang=${lang}">${OPEN_DATA_LINK[lang]}</a></p>`,
           { site: await groupSite(deps.db, lang, group) },
         ),
       );
