@@ -53,6 +53,8 @@ export interface CouncilsTable {
   retention_months: Generated<number>;
   /** 7.2.2's reading for the council's groups (db/councils.ts councilCadenceReading). */
   cadence_reading: Generated<CadenceReading>;
+  /** 5.4.8: whether 5.4.2/5.4.3's 15 working days apply to a replacement (default true; db/replacement-periods.ts). */
+  replacement_periods: Generated<boolean>;
   /** Days after an act's issue within which the council expects to consider it (null: the default; not statutory). */
   consideration_days: Generated<number | null>;
   /** Days after a reporting period's end the group's report is due (null: the default; not statutory). */
@@ -68,6 +70,8 @@ export interface GroupsTable {
   resolution_number: string | null;
   term_end: IsoDateColumn | null;
   opened_at: Timestamp;
+  /** The group whose term ended, when this one's formation follows it (5.3.1). */
+  previous_group_id: Generated<string | null>;
 }
 
 /** A group taken on: the resolution, its publication, the term and the composition's findings (group.adopted). */
@@ -80,7 +84,14 @@ export interface GroupAdoptionsTable {
   term_end: IsoDateColumn;
   chair_elected_later: boolean;
   members: number;
-  findings: Json<{ code: string; clause: string | null; severity: 'violation' | 'warning'; message: Record<'ky' | 'ru' | 'en', string> }[]>;
+  findings: Json<
+    {
+      code: string;
+      clause: string | null;
+      severity: 'violation' | 'warning';
+      message: Record<'ky' | 'ru' | 'en', string>;
+    }[]
+  >;
   adopted_at: Timestamp;
 }
 

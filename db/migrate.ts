@@ -18,7 +18,9 @@ import * as councilCadenceReading from './migrations/20261207T0906-council-caden
 import * as term from './migrations/20261207T0904-term';
 import * as councilConsideration from './migrations/20261207T0908-council-consideration';
 import * as summaryReports from './migrations/20261207T0910-summary-reports';
+import * as previousGroup from './migrations/20261207T0913-previous-group';
 import * as workPlan from './migrations/20261207T0909-work-plan';
+import * as replacementPeriods from './migrations/20261207T0911-replacement-periods';
 import * as conflictsOfInterest from './migrations/20261207T0912-conflicts-of-interest';
 
 const migrations: Record<string, Migration> = {
@@ -39,7 +41,9 @@ const migrations: Record<string, Migration> = {
   '20261207T0904-term': term,
   '20261207T0908-council-consideration': councilConsideration,
   '20261207T0910-summary-reports': summaryReports,
+  '20261207T0913-previous-group': previousGroup,
   '20261207T0909-work-plan': workPlan,
+  '20261207T0911-replacement-periods': replacementPeriods,
   '20261207T0912-conflicts-of-interest': conflictsOfInterest,
 };
 

@@ -6,6 +6,8 @@ import type { MemberCategory } from './events';
 type Ev<T extends string, P> = { type: T; payload: P };
 
 export type TermMembershipEvent =
+  /** 5.4.8: the council's reading: do 5.4.2/5.4.3's 15 working days apply to a replacement (default: yes)? On the council's stream. */
+  | Ev<'council.replacement-periods-set', { councilId: string; apply: boolean }>
   | Ev<
       'term.vacancy-opened',
       {

@@ -229,5 +229,14 @@ describe.skipIf(!runs)('departures and replacements (5.4.8) on the page, the API
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json<{ nomination: { late: boolean } }>().nomination.late).toBe(false);
+    const periods = await w.staff('PUT', `/api/councils/${w.councilId}/replacement-periods`, { apply: false });
+    expect(periods.statusCode, periods.body).toBe(200);
+    expect(periods.json()).toEqual({ apply: false, changed: true });
+    const stored = await w.t.db
+      .selectFrom('councils')
+      .select('replacement_periods')
+      .where('id', '=', w.councilId)
+      .executeTakeFirstOrThrow();
+    expect(stored.replacement_periods).toBe(false);
   });
 });

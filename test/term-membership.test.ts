@@ -11,6 +11,7 @@ import { openGroup } from '../db/groups';
 import { importRoster } from '../db/import-roster';
 import { listPublicMembers } from '../db/members';
 import { record } from '../db/record';
+import { setCouncilReplacementPeriods } from '../db/replacement-periods';
 import { ProcedureRefusedError } from '../procedures/engine';
 import { recordAttendance, scheduleMeeting } from '../procedures/term/meetings';
 import { appointReplacement, electChair, nominateReplacement, recordDeparture } from '../procedures/term/membership';
@@ -550,6 +551,28 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
         actor: 'test:staff',
       });
       expect(late.nomination).toMatchObject({ late: true, source: { kind: 'council-chair', participants: null } });
+    });
+    it("a council that reads 5.4.2/5.4.3 as not applying to a replacement: a deputy's vacancy has no due day", async () => {
+      const w = await world();
+      const engine = await engineAt('2026-12-07T04:00:00.000Z');
+      const deps = { engine, now: () => engine.now(), db: database.db };
+      await begin(engine, w);
+      expect(await setCouncilReplacementPeriods(database.db, w.councilId, false, 'test:staff')).toEqual({
+        changed: true,
+      });
+      expect(await setCouncilReplacementPeriods(database.db, w.councilId, false, 'test:staff')).toEqual({
+        changed: false,
+      });
+      const employee = w.members.find((m) => m.category === 'municipal_employee')!;
+      const left = await recordDeparture(deps, {
+        groupId: w.groupId,
+        membershipId: employee.membershipId,
+        leftOn: '2026-12-07',
+        reason: 'removed-by-council',
+        actor: 'test:staff',
+      });
+      expect(left.state.vacancies[0]).toMatchObject({ category: 'municipal_employee', nominateBy: null });
+      await saveHistory(await engine.history(termWorkflowId(w.groupId)), 'term-replacement-periods-off');
     });
   },
 );

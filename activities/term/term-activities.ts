@@ -2,6 +2,7 @@
 // (7.2.1: scheduled, moved, cancelled) and the cadence warnings (7.2.2) and term reminders (5.3.1) to the chair and the
 // council. Every mail goes through the outbox once per business key; only counts go back to the workflow's history
 // (no address is recorded there).
+import { councilReplacementPeriods } from '../../db/replacement-periods';
 import type { Kysely } from 'kysely';
 import { councilCadenceReading } from '../../db/councils';
 import type { Database } from '../../db/database';
@@ -158,8 +159,13 @@ export function createTermActivities({
   clock: () => Date;
 }) {
   return {
-    async loadTermSettings(input: { councilId: string }): Promise<{ cadenceReading: CadenceReading }> {
-      return { cadenceReading: await councilCadenceReading(db, input.councilId) };
+    async loadTermSettings(input: {
+      councilId: string;
+    }): Promise<{ cadenceReading: CadenceReading; replacementPeriods: boolean }> {
+      return {
+        cadenceReading: await councilCadenceReading(db, input.councilId),
+        replacementPeriods: await councilReplacementPeriods(db, input.councilId),
+      };
     },
 
     /** 7.2.1: every current member with an address, in Bcc (members do not see each other's addresses). */

@@ -4,14 +4,16 @@
 //   POST /api/groups/:groupId/vacancies/:vacancyId/nomination      staff          the nominee and its source (5.4.2-5.4.4)
 //   POST /api/groups/:groupId/vacancies/:vacancyId/appointment     staff          the council's decision appoints them
 //   POST /api/groups/:groupId/meetings/:meetingId/chair-election   chair, staff   a quorate meeting elects the chair
+//   PUT  /api/councils/:councilId/replacement-periods              staff          do 5.4.2/5.4.3's 15 days apply?
 // Each answer carries the term's state and, after a change of members, the composition with its arithmetic (5.2).
 // Refusals are the use cases' and the procedure's: 400 naming the field and the clause, nothing written.
 import { Type } from 'typebox';
 import { appointReplacement, electChair, nominateReplacement, recordDeparture } from '../../procedures/term/membership';
 import { actorOf } from '../acts/common';
 import type { App, AppDeps } from '../app-types';
-import { requireRole } from '../auth/require-role';
+import { requireCouncilRole, requireRole } from '../auth/require-role';
 import { procedureDeps } from '../procedure-deps';
+import { setCouncilReplacementPeriods } from '../../db/replacement-periods';
 import { termMembershipPages } from './term-membership-page';
 import { ErrorSchema, IsoDateSchema, LangQuery, Nullable, Strict } from '../schemas';
 
@@ -95,12 +97,23 @@ const chairElectionSchema = {
   response: { 200: Changed, ...errors },
 };
 
+const periodsSchema = {
+  tags: ['staff'],
+  summary:
+    "5.4.8: whether the 15 working days of 5.4.2/5.4.3 apply to a replacement (the council's reading; default true)",
+  params: Strict({ councilId: Id }),
+  querystring: LangQuery,
+  body: Strict({ apply: Type.Boolean() }),
+  response: { 200: Type.Object({ apply: Type.Boolean(), changed: Type.Boolean() }), ...errors },
+};
+
 const MANAGERS = ['chair', 'staff'] as const;
 const STAFF = ['staff'] as const;
 
 export function termMembershipRoutes(app: App, deps: AppDeps): void {
   const managers = { config: { access: MANAGERS }, preValidation: requireRole(deps.db, MANAGERS) };
   const staff = { config: { access: STAFF }, preValidation: requireRole(deps.db, STAFF) };
+  const councilStaff = { config: { access: STAFF }, preValidation: requireCouncilRole(deps.db, STAFF) };
 
   app.post('/api/groups/:groupId/departures', { schema: departureSchema, ...managers }, async (request) => {
     const b = request.body;
@@ -156,5 +169,19 @@ export function termMembershipRoutes(app: App, deps: AppDeps): void {
         actor: actorOf(request),
       }),
   );
+  app.put(
+    '/api/councils/:councilId/replacement-periods',
+    { schema: periodsSchema, ...councilStaff },
+    async (request) => {
+      const { changed } = await setCouncilReplacementPeriods(
+        deps.db,
+        request.params.councilId,
+        request.body.apply,
+        actorOf(request),
+      );
+      return { apply: request.body.apply, changed };
+    },
+  );
+
   termMembershipPages(app, deps);
 }

@@ -18,6 +18,7 @@ import * as objectEdits from './object-edits';
 import * as terms from './terms';
 import * as requests from '../requests-projection';
 import * as conflicts from './conflicts';
+import * as replacementPeriods from './replacement-periods';
 
 /** Every table that is a pure function of the event log, children before parents (rebuild truncates them). */
 export const projectionTables = [
@@ -145,6 +146,8 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'term.replacement-appointed':
       // 5.4.8: the record itself; the memberships change with member.removed / member.added (members.ts).
       return;
+    case 'council.replacement-periods-set':
+      return replacementPeriods.apply(trx, event);
     case 'calendar.entry-set':
     case 'calendar.entry-removed':
       return calendar.apply(trx, event);

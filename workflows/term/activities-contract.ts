@@ -34,7 +34,11 @@ export interface TermMailInput {
 
 export interface TermActivities {
   /** 7.2.2: the council's reading of the cadence (the literal one until the council chooses). */
-  loadTermSettings(input: { councilId: string }): Promise<{ cadenceReading: CadenceReading }>;
+  loadTermSettings(input: { councilId: string }): Promise<{
+    cadenceReading: CadenceReading;
+    /** 5.4.8: whether 5.4.2/5.4.3's 15 working days apply to a replacement (absent in older histories: they apply). */
+    replacementPeriods?: boolean;
+  }>;
   /** Mails every current member with an address (ky, ru) about a meeting, once per key; returns how many were mailed. */
   mailMeetingToMembers(input: MeetingMailInput): Promise<{ mailed: number }>;
   /** Mails the chair and the council (ky, ru) a cadence warning or a term reminder, once per key. */

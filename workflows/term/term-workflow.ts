@@ -149,7 +149,7 @@ const afterTerm = (field: string, date: IsoDate, termEnd: IsoDate): Problem | nu
         field,
         '5.3.1',
         loc(
-          `${dmy(date)} топтун ыйгарым укуктарынын мөөнөтүнөн (${dmy(termEnd)} чейин) кийин (5.3.1).`,
+          `${dmy(date)} топтун ыйгарым укуктарынын мөөнөтүнөн (${dmy(termEnd)} күнүнө чейин) кийин (5.3.1).`,
           `${dmy(date)} — после окончания срока полномочий группы (до ${dmy(termEnd)}) (5.3.1).`,
           `${dmy(date)} is after the group's term of office (until ${dmy(termEnd)}) (5.3.1).`,
         ),
@@ -612,7 +612,12 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
       };
       vacancies.push(vacancy);
       // 5.4.2/5.4.3 apply to a replacement (the default reading): 15 working days from the vacancy; 5.4.4 sets none.
-      if (m.category !== 'citizen') {
+      // The council may read them otherwise (a setting; patched: departures recorded before it never asked).
+      const periods =
+        m.category !== 'citizen' &&
+        (!patched('replacement-periods-setting') ||
+          (await acts.loadTermSettings({ councilId })).replacementPeriods !== false);
+      if (periods) {
         const slice = await acts.loadCalendar({ from: req.leftOn, to: addDays(req.leftOn, 60), councilId });
         vacancy.nominateBy = addWorkingDays(calendarFromSlice(slice), req.leftOn, NOMINATION_WORKING_DAYS);
       }
