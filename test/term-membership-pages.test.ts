@@ -239,4 +239,31 @@ describe.skipIf(!runs)('departures and replacements (5.4.8) on the page, the API
       .executeTakeFirstOrThrow();
     expect(stored.replacement_periods).toBe(false);
   });
+  it("the page records the council's decision for a nominated vacancy: a decision before the nomination is refused naming 5.4.5, the right one makes the nominee a member", async () => {
+    const vacancy = byName('Депутат 1');
+    const before = await groupEvents();
+    const shown = await w.staff('GET', `${page()}?lang=en`);
+    expect(shown.body).toContain('Record the council&#39;s decision: Бакыт Осмонов');
+    const early = await w.staff('POST', `${page()}/vacancies/${vacancy}/appointment?lang=en`, {
+      fullName: 'Бакыт Осмонов',
+      decisionNumber: '101',
+      decisionDate: '2026-12-06',
+      sex: 'M',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('5.4.5');
+    expect(await groupEvents()).toBe(before);
+    const done = await w.staff('POST', `${page()}/vacancies/${vacancy}/appointment?lang=en`, {
+      fullName: 'Бакыт Осмонов',
+      decisionNumber: '101',
+      decisionDate: '2026-12-07',
+      sex: 'M',
+      birthDate: '1979',
+    });
+    expect(done.statusCode).toBe(303);
+    const after = await w.staff('GET', `${page()}?lang=en&done=step`);
+    expect(after.body).toContain('Recorded.');
+    expect(after.body).toContain('appointed: Бакыт Осмонов (№101, 07.12.2026)');
+    expect(after.body).toContain('Current members (12)');
+  });
 });

@@ -14,7 +14,14 @@ import {
   type DepartureReason,
 } from '../../domain/term-membership';
 import { bishkekDateOf } from '../../domain/dates';
-import { compositionOn, recordDeparture } from '../../procedures/term/membership';
+import {
+  appointReplacement,
+  compositionOn,
+  electChair,
+  nominateReplacement,
+  recordDeparture,
+} from '../../procedures/term/membership';
+import type { TermNomination, TermVacancy } from '../../workflows/term/contract';
 import { actorOf, pageError } from '../acts/common';
 import type { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
@@ -28,6 +35,7 @@ import { csrfField, layout, type PageRequest } from '../ui/layout';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
 
 const MANAGERS = ['chair', 'staff'] as const;
+const STAFF = ['staff'] as const;
 const Id = Type.String({ minLength: 1, maxLength: 200 });
 const Params = Strict({ groupId: Id });
 const Query = Strict({
@@ -35,6 +43,29 @@ const Query = Strict({
   done: Type.Optional(Type.String({ maxLength: 30 })),
 });
 const S = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const VacancyParams = Strict({ groupId: Id, vacancyId: Id });
+const NominationForm = Strict({
+  _csrf: S(200),
+  fullName: S(200),
+  category: S(40),
+  kind: S(40),
+  ref: S(500),
+  date: S(20),
+  participants: S(6),
+  votesFor: S(6),
+});
+const AppointmentForm = Strict({
+  _csrf: S(200),
+  decisionNumber: S(100),
+  decisionDate: S(20),
+  fullName: S(200),
+  sex: S(2),
+  birthDate: S(10),
+  village: S(200),
+  phone: S(40),
+  email: S(200),
+});
+const ChairForm = Strict({ _csrf: S(200), meetingId: S(200), membershipId: S(200), votesFor: S(6) });
 const DepartureForm = Strict({ _csrf: S(200), membershipId: S(200), leftOn: S(20), reason: S(40), note: S(2000) });
 
 export const membershipPath = (groupId: string) => `/manage/groups/${encodeURIComponent(groupId)}/membership`;
@@ -77,12 +108,83 @@ const T = {
   nominated: { ky: 'көрсөтүлдү', ru: 'выдвинут(а)', en: 'nominated' },
   late: { ky: 'кечиккен', ru: 'с опозданием', en: 'late' },
   filled: { ky: 'дайындалды', ru: 'назначен(а)', en: 'appointed' },
+  stepDone: { ky: 'Катталды.', ru: 'Записано.', en: 'Recorded.' },
+  nominate: { ky: 'Талапкерди каттоо', ru: 'Записать выдвижение', en: 'Record the nomination' },
+  appoint: { ky: 'Кеңештин чечимин каттоо', ru: 'Записать решение кенеша', en: "Record the council's decision" },
+  elect: {
+    ky: 'Жаңы төраганы шайлоо (5.4.6)',
+    ru: 'Избрание нового председателя (5.4.6)',
+    en: 'Elect a new chair (5.4.6)',
+  },
+  fullName: { ky: 'Аты-жөнү', ru: 'ФИО', en: 'Full name' },
+  source: { ky: 'Ким көрсөттү', ru: 'Кто выдвинул', en: 'Named by' },
+  ref: { ky: 'Документ (буйрук, протокол)', ru: 'Документ (распоряжение, протокол)', en: 'Document (order, protocol)' },
+  date: { ky: 'Күнү', ru: 'Дата', en: 'Date' },
+  participants: { ky: 'Жыйындын катышуучулары', ru: 'Участников схода', en: "Gathering's participants" },
+  votesFor: { ky: 'Жактап добуш', ru: 'Голосов «за»', en: 'Votes for' },
+  number: { ky: 'Чечимдин номери', ru: 'Номер решения', en: 'Decision number' },
+  sex: { ky: 'Жынысы (M/F)', ru: 'Пол (M/F)', en: 'Sex (M/F)' },
+  birthDate: { ky: 'Туулган күнү', ru: 'Дата рождения', en: 'Birth date' },
+  village: { ky: 'Айылы', ru: 'Село', en: 'Village' },
+  phone: { ky: 'Телефону', ru: 'Телефон', en: 'Phone' },
+  email: { ky: 'Эл. почтасы', ru: 'Эл. почта', en: 'E-mail' },
+  meeting: { ky: 'Кворуму бар жыйналыш', ru: 'Правомочное заседание', en: 'Quorate meeting' },
   noTerm: {
     ky: 'Топтун мөөнөтүнүн жол-жобосу иштебей турат.',
     ru: 'Процедура срока полномочий группы не запущена или недоступна.',
     en: "The group's term procedure is not running or not reachable.",
   },
 } satisfies Record<string, Words>;
+
+const SOURCES: Record<TermVacancy['category'], TermNomination['source']['kind']> = {
+  municipal_employee: 'executive-head',
+  deputy: 'council-chair',
+  citizen: 'community-gathering',
+};
+
+function input(lang: Lang, name: string, label: Words, type = 'text', required = true): Html {
+  return html`<label for="${name}">${w(lang, label)}</label>
+<input id="${name}" name="${name}" type="${type}"${required ? html` required` : ''}>`;
+}
+
+function vacancyForm(page: PageRequest, groupId: string, x: TermVacancy): Html {
+  const lang = page.lang;
+  const path = `${membershipPath(groupId)}/vacancies/${encodeURIComponent(x.vacancyId)}`;
+  if (!x.nomination)
+    return html`<section><h2>${w(lang, T.nominate)}: ${w(lang, CATEGORY_WORDS[x.category])} (${NOMINATION_CLAUSE[x.category]})</h2>
+<form method="post" action="${path}/nomination?lang=${lang}">
+${csrfField(page)}
+<input type="hidden" name="category" value="${x.category}"><input type="hidden" name="kind" value="${SOURCES[x.category]}">
+${input(lang, 'fullName', T.fullName)}${input(lang, 'ref', T.ref)}${input(lang, 'date', T.date, 'date')}
+${x.category === 'citizen' ? html`${input(lang, 'participants', T.participants, 'number')}${input(lang, 'votesFor', T.votesFor, 'number')}` : ''}
+<button type="submit">${w(lang, T.submit)}</button>
+</form></section>`;
+  return html`<section><h2>${w(lang, T.appoint)}: ${x.nomination.fullName}</h2>
+<form method="post" action="${path}/appointment?lang=${lang}">
+${csrfField(page)}
+<input type="hidden" name="fullName" value="${x.nomination.fullName}">
+${input(lang, 'decisionNumber', T.number)}${input(lang, 'decisionDate', T.date, 'date')}${input(lang, 'sex', T.sex)}
+${input(lang, 'birthDate', T.birthDate, 'text', false)}${input(lang, 'village', T.village, 'text', false)}
+${input(lang, 'phone', T.phone, 'tel', false)}${input(lang, 'email', T.email, 'email', false)}
+<button type="submit">${w(lang, T.submit)}</button>
+</form></section>`;
+}
+
+function chairForm(page: PageRequest, groupId: string, term: NonNullable<Awaited<ReturnType<typeof termOf>>>): Html {
+  const lang = page.lang;
+  const held = term.meetings.filter((m) => m.attendance?.quorate);
+  const citizens = term.members.filter((m) => m.category === 'citizen');
+  return html`<section><h2>${w(lang, T.elect)}</h2>
+<form method="post" action="${membershipPath(groupId)}/chair?lang=${lang}">
+${csrfField(page)}
+<label for="meetingId">${w(lang, T.meeting)}</label>
+<select id="meetingId" name="meetingId" required>${held.map((m) => html`<option value="${m.meetingId}">${dmy(m.date)}</option>`)}</select>
+<label for="chairId">${w(lang, T.member)}</label>
+<select id="chairId" name="membershipId" required>${citizens.map((m) => html`<option value="${m.membershipId}">${m.fullName}</option>`)}</select>
+${input(lang, 'votesFor', T.votesFor, 'number')}
+<button type="submit">${w(lang, T.submit)}</button>
+</form></section>`;
+}
 
 async function render(
   request: FastifyRequest,
@@ -124,7 +226,9 @@ async function render(
       (f) => html`<li>${f.clause ? `${f.clause}: ` : ''}${f.message[lang]}</li>`,
     );
     const list = (items: Html[]) => (items.length ? html`<ul>${items}</ul>` : html`<p>${w(lang, T.none)}</p>`);
-    body = html`${queryString(request, 'done') === 'left' ? html`<p class="ok" role="status">${w(lang, T.recorded)}</p>` : ''}
+    const done = queryString(request, 'done');
+    body = html`${done === 'left' ? html`<p class="ok" role="status">${w(lang, T.recorded)}</p>` : ''}
+${done === 'step' ? html`<p class="ok" role="status">${w(lang, T.stepDone)}</p>` : ''}
 ${error ? errorBox(page, error) : ''}
 ${term.chairVacantSince ? html`<div class="notice" role="status"><p>${w(lang, T.chairVacant)} (${dmy(term.chairVacantSince)})</p></div>` : ''}
 <h2>${w(lang, T.members)} (${term.members.length})</h2>${list(members)}
@@ -145,7 +249,9 @@ ${csrfField(page)}
 <label for="note">${w(lang, T.note)}</label>
 <textarea id="note" name="note" rows="2" maxlength="2000">${v('note')}</textarea>
 <button type="submit">${w(lang, T.submit)}</button>
-</form></section>`
+</form></section>
+${term.vacancies.filter((x) => x.filled === null).map((x) => vacancyForm(page, groupId, x))}
+${term.chairVacantSince ? chairForm(page, groupId, term) : ''}`
     : ''
 }`;
   }
@@ -154,6 +260,7 @@ ${csrfField(page)}
 
 export function termMembershipPages(app: App, deps: AppDeps): void {
   const managers = { config: { access: MANAGERS, page: true }, preValidation: requireRole(deps.db, MANAGERS) };
+  const staff = { config: { access: STAFF, page: true }, preValidation: requireRole(deps.db, STAFF) };
 
   app.get(
     '/manage/groups/:groupId/membership',
@@ -188,6 +295,93 @@ export function termMembershipPages(app: App, deps: AppDeps): void {
         return render(request, reply, deps, groupId, e.code === 'engine-unavailable' ? 503 : 400, e, typed);
       }
       return reply.redirect(`${membershipPath(groupId)}?lang=${pageRequest(request, '').lang}&done=left`, 303);
+    },
+  );
+
+  /** Runs a step; a refusal re-renders the page (400/503) with nothing written, else redirects back. */
+  async function step(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    groupId: string,
+    run: () => Promise<unknown>,
+  ): Promise<FastifyReply> {
+    try {
+      await run();
+    } catch (error) {
+      const e = pageError(error);
+      if (!e) throw error;
+      return render(request, reply, deps, groupId, e.code === 'engine-unavailable' ? 503 : 400, e);
+    }
+    return reply.redirect(`${membershipPath(groupId)}?lang=${pageRequest(request, '').lang}&done=step`, 303);
+  }
+  const int = (v: string | undefined) => (/^\d{1,6}$/.test((v ?? '').trim()) ? Number((v ?? '').trim()) : null);
+  const text = (v: string | undefined) => (v ?? '').trim();
+
+  app.post(
+    '/manage/groups/:groupId/membership/vacancies/:vacancyId/nomination',
+    { schema: { hide: true, params: VacancyParams, querystring: Query, body: NominationForm }, ...staff },
+    (request, reply) => {
+      const { groupId, vacancyId } = request.params;
+      const b = request.body;
+      return step(request, reply, groupId, () =>
+        nominateReplacement(procedureDeps(deps, request.log), {
+          groupId,
+          vacancyId,
+          nominee: { fullName: text(b.fullName), category: text(b.category) as TermVacancy['category'] },
+          source: {
+            kind: text(b.kind) as TermNomination['source']['kind'],
+            ref: text(b.ref),
+            date: text(b.date),
+            participants: int(b.participants),
+            votesFor: int(b.votesFor),
+          },
+          actor: actorOf(request),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/groups/:groupId/membership/vacancies/:vacancyId/appointment',
+    { schema: { hide: true, params: VacancyParams, querystring: Query, body: AppointmentForm }, ...staff },
+    (request, reply) => {
+      const { groupId, vacancyId } = request.params;
+      const b = request.body;
+      return step(request, reply, groupId, () =>
+        appointReplacement(procedureDeps(deps, request.log), {
+          groupId,
+          vacancyId,
+          decisionNumber: text(b.decisionNumber),
+          decisionDate: text(b.decisionDate),
+          person: {
+            fullName: text(b.fullName),
+            sex: text(b.sex).toUpperCase() as 'M',
+            birthDate: text(b.birthDate) || null,
+            village: text(b.village) || null,
+            phone: text(b.phone) || null,
+            email: text(b.email) || null,
+          },
+          actor: actorOf(request),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/groups/:groupId/membership/chair',
+    { schema: { hide: true, params: Params, querystring: Query, body: ChairForm }, ...managers },
+    (request, reply) => {
+      const { groupId } = request.params;
+      const b = request.body;
+      return step(request, reply, groupId, () =>
+        electChair(procedureDeps(deps, request.log), {
+          groupId,
+          meetingId: text(b.meetingId),
+          membershipId: text(b.membershipId),
+          votesFor: int(b.votesFor) ?? -1,
+          actor: actorOf(request),
+        }),
+      );
     },
   );
 }
