@@ -77,7 +77,16 @@ export type CouncilEvent =
   | Ev<'council.cadence-reading-set', { councilId: string; reading: CadenceReading }>;
 
 export type GroupEvent =
-  | Ev<'group.opened', { groupId: string; councilId: string; councilFormedOn: IsoDate | null }>
+  | Ev<
+      'group.opened',
+      {
+        groupId: string;
+        councilId: string;
+        councilFormedOn: IsoDate | null;
+        /** The group whose term ended, when this formation follows it (5.3.1). */
+        previousGroupId?: string | null;
+      }
+    >
   /** 5.4.5: the council's decision creates the group; 5.3.1: the term ends 4 years later. */
   | Ev<
       'group.created',

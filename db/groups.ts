@@ -22,6 +22,8 @@ export interface OpenGroupInput {
   councilId: string;
   /** The council's own formation date: 5.4.1 counts the formation notice from it. */
   councilFormedOn?: IsoDate | null;
+  /** The group whose term ended, when this formation follows it (5.3.1). */
+  previousGroupId?: string | null;
   id?: string;
 }
 
@@ -35,7 +37,12 @@ export async function openGroup(db: Kysely<Database>, input: OpenGroupInput, act
     events: [
       {
         type: 'group.opened',
-        payload: { groupId, councilId: input.councilId, councilFormedOn: input.councilFormedOn ?? null },
+        payload: {
+          groupId,
+          councilId: input.councilId,
+          councilFormedOn: input.councilFormedOn ?? null,
+          ...(input.previousGroupId ? { previousGroupId: input.previousGroupId } : {}),
+        },
       },
     ],
   });

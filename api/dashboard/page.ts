@@ -3,6 +3,7 @@
 // feed's subscription link, which they can regenerate (POST /manage/groups/:groupId/feed-token). Read from Postgres
 // only, so it works while Temporal is unreachable.
 import { termSection } from './term';
+import { NEXT_FORMATION, newFormationPath } from '../formation/start-page';
 import { clauseText } from '../../domain/obligation-messages';
 import { Type } from 'typebox';
 import { regenerateFeedToken } from '../../db/feed-tokens';
@@ -215,6 +216,12 @@ function actionsSection(lang: Lang, d: DashboardData): Html {
     d.viewer.role === 'staff'
       ? html` ·
 <a href="/manage/councils/${encodeURIComponent(d.councilId)}/calendar?lang=${lang}">${msg(lang, 'dashboard.action.calendar')}</a>`
+      : ''
+  }${
+    // 5.3.1: once the term has ended, staff start the next formation from here; the new group links to this one.
+    d.viewer.role === 'staff' && (d.groupStatus === 'term-ended' || d.groupStatus === 'dissolved')
+      ? html` ·
+<a href="${newFormationPath(d.councilId)}?lang=${lang}&amp;after=${g}">${NEXT_FORMATION.start[lang]}</a>`
       : ''
   }
 </p></nav>`;

@@ -71,6 +71,7 @@ export function formationApiRoutes(app: App, deps: AppDeps): void {
       const started = await startFormation(procedureDeps(deps), {
         councilId: request.params.councilId,
         formedOn: request.body.formedOn,
+        previousGroupId: request.body.previousGroupId ?? null,
         key: typeof key === 'string' ? key : null,
         actor: actorOf(request),
       });

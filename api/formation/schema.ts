@@ -31,6 +31,12 @@ export const StartFormationBody = Strict({
     maxLength: 10,
     description: "The council's own formation date (YYYY-MM-DD): 5.4.1 counts 1 month from it",
   }),
+  previousGroupId: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'The group whose term ended (5.3.1) that this formation follows; the new group links to it',
+    }),
+  ),
 });
 export const StartFormationHeaders = Type.Object({
   'idempotency-key': Type.Optional(

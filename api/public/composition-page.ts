@@ -15,6 +15,7 @@ import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { groupSite } from './site-context';
 import { formationDecisionNote } from './composition-decision';
 import { conflictStandingAside } from '../conflicts/routes';
+import { NEXT_FORMATION } from '../formation/start-page';
 
 export function groupCompositionPage(app: App, deps: AppDeps): void {
   app.get(
@@ -47,7 +48,12 @@ ${members.map((m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${
 </tbody>
 </table>`,
 )}`;
-      const body = html`${adopted}${await formationDecisionNote(deps.db, groupId, lang)}${list}${await conflictStandingAside(deps.db, groupId, lang)}`;
+      const body = html`${adopted}${await formationDecisionNote(deps.db, groupId, lang)}${list}${await conflictStandingAside(deps.db, groupId, lang)}${
+        // 5.3.1: the composition this one follows, once a term ended and the next formation began.
+        group.previous_group_id
+          ? html`<p><a href="/groups/${encodeURIComponent(group.previous_group_id)}/composition?lang=${lang}">${NEXT_FORMATION.follows[lang]}</a></p>`
+          : ''
+      }`;
       return sendPage(
         reply,
         page,

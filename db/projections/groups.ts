@@ -45,6 +45,7 @@ export async function apply(trx: Transaction<Database>, event: Stored<CouncilEve
           council_id: p.councilId,
           status: 'forming',
           council_formed_on: p.councilFormedOn,
+          previous_group_id: p.previousGroupId ?? null,
           created_on: null,
           resolution_number: null,
           term_end: null,

@@ -10,7 +10,7 @@ import type { Database } from '../../db/database';
 import { ConcurrencyError } from '../../db/event-store';
 import { findGroupById, openGroup, type Group } from '../../db/groups';
 import { compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
-import { LANGS, type Localized } from '../../domain/i18n';
+import { LANGS, loc, type Localized } from '../../domain/i18n';
 import { problem } from '../../domain/problem';
 import { msg } from '../../api/ui/messages';
 import { formationWorkflowId, type FormationInput } from '../../workflows/formation/contract';
@@ -65,6 +65,43 @@ async function formationInProgress(db: Kysely<Database>, councilId: string): Pro
     .executeTakeFirst();
 }
 
+/** 5.3.1: the next formation follows a group of this council whose term has ended (or that was dissolved). */
+async function checkPreviousGroup(db: Kysely<Database>, councilId: string, previousGroupId: string): Promise<void> {
+  const previous = await findGroupById(db, previousGroupId);
+  if (!previous || previous.council_id !== councilId)
+    throw new ConflictError(
+      [
+        problem(
+          'unknown-group',
+          'previousGroupId',
+          null,
+          loc(
+            `Бул кеңеште ${previousGroupId} деген топ жок.`,
+            `В этом кенеше нет группы ${previousGroupId}.`,
+            `This council has no group ${previousGroupId}.`,
+          ),
+        ),
+      ],
+      previousGroupId,
+    );
+  if (previous.status !== 'term-ended' && previous.status !== 'dissolved')
+    throw new ConflictError(
+      [
+        problem(
+          'term-not-ended',
+          'previousGroupId',
+          '5.3.1',
+          loc(
+            'Мурунку топтун ыйгарым укуктарынын мөөнөтү бүтө элек (5.3.1): кийинки түзүү андан кийин башталат.',
+            'Срок полномочий прежней группы ещё не истёк (5.3.1): следующее формирование начинается после него.',
+            "The previous group's term of office has not ended (5.3.1): the next formation starts after it.",
+          ),
+        ),
+      ],
+      previousGroupId,
+    );
+}
+
 /** Asks the engine to run the group's procedure, unless it was handed over already (a finished workflow id must not run twice). */
 async function runProcedure(engine: ProcedureEngine, group: Group, formedOn: IsoDate): Promise<StartedFormation> {
   const workflowId = formationWorkflowId(group.id);
@@ -81,9 +118,17 @@ async function runProcedure(engine: ProcedureEngine, group: Group, formedOn: Iso
  */
 export async function startFormation(
   deps: ProcedureDeps,
-  input: { councilId: string; formedOn: unknown; key: string | null; actor: string },
+  input: {
+    councilId: string;
+    formedOn: unknown;
+    key: string | null;
+    actor: string;
+    /** The group whose term ended, when this formation follows it (5.3.1): the new group's record names it. */
+    previousGroupId?: string | null;
+  },
 ): Promise<StartedFormation> {
   const formedOn = checkFormedOn(input.formedOn, todayIn(deps));
+  if (input.previousGroupId) await checkPreviousGroup(deps.db, input.councilId, input.previousGroupId);
   const engine = requireEngine(deps);
   const groupId = input.key === null ? randomUUID() : groupIdForKey(input.councilId, input.key);
   let group = await findGroupById(deps.db, groupId);
@@ -107,7 +152,16 @@ export async function startFormation(
         ongoing.id,
       );
     try {
-      await openGroup(deps.db, { councilId: input.councilId, councilFormedOn: formedOn, id: groupId }, input.actor);
+      await openGroup(
+        deps.db,
+        {
+          councilId: input.councilId,
+          councilFormedOn: formedOn,
+          id: groupId,
+          previousGroupId: input.previousGroupId ?? null,
+        },
+        input.actor,
+      );
     } catch (error) {
       // The same key raced in twice: the other request opened it.
       if (!(error instanceof ConcurrencyError)) throw error;
