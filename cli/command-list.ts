@@ -69,7 +69,8 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     load: () => import('./commands/request'),
   },
   plan: {
-    summary: "plan show PLAN_ID | plan approve PLAN_ID --session .. --decision .. --text ..   the group's work plan (7.3.1)",
+    summary:
+      "plan show PLAN_ID | plan approve PLAN_ID --session .. --decision .. --text ..   the group's work plan (7.3.1)",
     load: () => import('./commands/plan'),
   },
   meeting: {

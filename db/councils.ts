@@ -85,11 +85,7 @@ export async function setCouncilRetention(
  * once", DEFAULT_CADENCE_READING) until it chooses. The term procedure reads it when a term starts or continues.
  */
 export async function councilCadenceReading(db: Kysely<Database>, councilId: string): Promise<CadenceReading> {
-  const row = await db
-    .selectFrom('councils')
-    .select('cadence_reading')
-    .where('id', '=', councilId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('councils').select('cadence_reading').where('id', '=', councilId).executeTakeFirst();
   if (!row) throw new DomainError('unknown-council', `council ${councilId} does not exist`, { councilId });
   return isCadenceReading(row.cadence_reading) ? row.cadence_reading : DEFAULT_CADENCE_READING;
 }

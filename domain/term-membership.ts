@@ -256,7 +256,7 @@ export function checkNominationInput(
           'source.votesFor',
           '5.4.4',
           loc(
-            `Добуштар 0дөн ${String(n)} чейин.`,
+            `Добуштардын саны 0 менен ${String(n)} ортосунда болушу керек.`,
             `Голосов от 0 до ${String(n)}.`,
             `votesFor: from 0 to ${String(n)}.`,
           ),

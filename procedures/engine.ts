@@ -6,7 +6,8 @@
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { Problem } from '../domain/problem';
 
-export type ProcedureWorkflowType = 'formationWorkflow' | 'actWorkflow' | 'requestWorkflow' | 'termWorkflow' | 'reportWorkflow';
+export type ProcedureWorkflowType =
+  'formationWorkflow' | 'actWorkflow' | 'requestWorkflow' | 'termWorkflow' | 'reportWorkflow';
 
 export interface ProcedureEngine {
   /** Whether an action could be sent now (a quick look, no network round trip); pages use it to say 503 up front. */
