@@ -103,3 +103,119 @@ export async function openDataRequests(db: Kysely<Database>, groupId: string, to
     };
   });
 }
+
+/** The items of the group's approved work plans (7.3.1), in the plan's order, with how many acts and requests serve each. */
+export async function openDataPlanItems(db: Kysely<Database>, groupId: string): Promise<Row[]> {
+  const items = await db
+    .selectFrom('plan_items')
+    .innerJoin('work_plans', 'work_plans.id', 'plan_items.plan_id')
+    .innerJoin('monitored_objects', 'monitored_objects.id', 'plan_items.object_id')
+    .select([
+      'plan_items.id',
+      'work_plans.title',
+      'work_plans.approved_session_on',
+      'work_plans.approved_decision_number',
+      'monitored_objects.name',
+      'plan_items.subject',
+      'plan_items.period_from',
+      'plan_items.period_to',
+      'plan_items.method',
+      'plan_items.state',
+      'plan_items.drop_reason',
+    ])
+    .where('work_plans.group_id', '=', groupId)
+    .where('work_plans.status', '=', 'approved')
+    .orderBy('work_plans.approved_session_on')
+    .orderBy('plan_items.position')
+    .execute();
+  if (items.length === 0) return [];
+  const links = await db
+    .selectFrom('plan_item_links')
+    .select(['plan_item_id', 'act_id', 'request_id'])
+    .where(
+      'plan_item_id',
+      'in',
+      items.map((i) => i.id),
+    )
+    .execute();
+  return items.map((i) => ({
+    plan_title: i.title,
+    approved_on: date(i.approved_session_on),
+    decision_number: i.approved_decision_number,
+    object_name: i.name,
+    subject: i.subject,
+    period_from: date(i.period_from),
+    period_to: date(i.period_to),
+    method: i.method,
+    state: i.state,
+    drop_reason: i.drop_reason,
+    acts_linked: String(links.filter((l) => l.plan_item_id === i.id && l.act_id !== null).length),
+    requests_linked: String(links.filter((l) => l.plan_item_id === i.id && l.request_id !== null).length),
+  }));
+}
+
+/** The group's submitted reports (8.1) with their frozen counts, oldest first. */
+export async function openDataReports(db: Kysely<Database>, groupId: string): Promise<Row[]> {
+  const rows = await db
+    .selectFrom('summary_reports')
+    .select(['period', 'due_date', 'submitted_on', 'facts'])
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'submitted')
+    .orderBy('end_date')
+    .orderBy('period')
+    .execute();
+  return rows.map((r) => {
+    const f = r.facts!;
+    const requests = Object.values(f.requests).reduce((a, b) => a + b, 0);
+    return {
+      period: r.period,
+      due: date(r.due_date),
+      submitted_on: date(r.submitted_on),
+      meetings_held: String(f.meetings.held),
+      meetings_quorate: String(f.meetings.quorate),
+      acts_issued: String(f.acts.issued),
+      object_answers_on_time: String(f.objectAnswers['answered-on-time']),
+      object_answers_late: String(f.objectAnswers['answered-late']),
+      object_answers_missing: String(f.objectAnswers.unanswered),
+      requests_sent: String(requests),
+    };
+  });
+}
+
+/** The council's decisions on the recommendations of the group's acts, by act, session and recommendation. */
+export async function openDataCouncilDecisions(db: Kysely<Database>, groupId: string): Promise<Row[]> {
+  const rows = await db
+    .selectFrom('recommendation_decisions')
+    .innerJoin('act_considerations', 'act_considerations.id', 'recommendation_decisions.consideration_id')
+    .innerJoin('acts', 'acts.id', 'recommendation_decisions.act_id')
+    .select([
+      'acts.number',
+      'acts.issued_on',
+      'acts.content',
+      'act_considerations.session_on',
+      'act_considerations.agenda_item',
+      'act_considerations.recorded_at',
+      'recommendation_decisions.recommendation',
+      'recommendation_decisions.decision',
+      'recommendation_decisions.text',
+    ])
+    .where('acts.group_id', '=', groupId)
+    .orderBy('acts.issued_on')
+    .orderBy('acts.number')
+    .orderBy('act_considerations.session_on')
+    .orderBy('recommendation_decisions.recommendation')
+    .execute();
+  return rows.map((r) => {
+    const recommendations = (r.content as { recommendations?: unknown }).recommendations;
+    const text = Array.isArray(recommendations) ? recommendations[r.recommendation - 1] : undefined;
+    return {
+      act_number: r.number,
+      recommendation: String(r.recommendation),
+      recommendation_text: typeof text === 'string' ? text : '',
+      session_on: date(r.session_on),
+      agenda_item: r.agenda_item,
+      decision: r.decision,
+      text: r.text,
+    };
+  });
+}

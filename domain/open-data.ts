@@ -33,7 +33,7 @@ export interface OpenDataColumn {
 
 export interface OpenDataset {
   /** The file's name without `.csv`. */
-  name: 'acts' | 'requests';
+  name: 'acts' | 'requests' | 'plan-items' | 'reports' | 'council-decisions';
   title: Localized;
   columns: readonly OpenDataColumn[];
 }
@@ -113,6 +113,77 @@ export const OPEN_DATASETS: readonly OpenDataset[] = [
         'Итог: answered-on-time, answered-late, refused, unanswered, pending',
         'Outcome: answered-on-time, answered-late, refused, unanswered, pending',
       ),
+    ],
+  },
+  {
+    name: 'plan-items',
+    title: loc('Иш планынын пункттары (7.3.1)', 'Пункты плана работы (7.3.1)', 'Work plan items (7.3.1)'),
+    columns: [
+      col('plan_title', 'План', 'План', 'Plan'),
+      col('approved_on', 'Кеңеш бекиткен күн', 'Дата утверждения кенешем', 'Approved by the council on'),
+      col('decision_number', 'Кеңештин чечиминин номери', 'Номер решения кенеша', "Council's decision number"),
+      col('object_name', 'Объект', 'Объект', 'Object'),
+      col('subject', 'Предмет', 'Предмет', 'Subject'),
+      col('period_from', 'Мезгилдин башы', 'Начало периода', 'Period from'),
+      col('period_to', 'Мезгилдин аягы', 'Конец периода', 'Period to'),
+      col('method', 'Ыкма (7.3.1)', 'Метод (7.3.1)', 'Method (7.3.1)'),
+      col(
+        'state',
+        'Абалы: planned, in-progress, done, dropped',
+        'Состояние: planned, in-progress, done, dropped',
+        'State: planned, in-progress, done, dropped',
+      ),
+      col('drop_reason', 'Алынып салуунун себеби', 'Причина исключения', 'Why dropped'),
+      col('acts_linked', 'Байланышкан актылар', 'Связанных актов', 'Acts linked'),
+      col('requests_linked', 'Байланышкан суроо-талаптар', 'Связанных запросов', 'Requests linked'),
+    ],
+  },
+  {
+    name: 'reports',
+    title: loc('Топтун отчеттору (8.1)', 'Отчёты группы (8.1)', "The group's reports (8.1)"),
+    columns: [
+      col(
+        'period',
+        'Мезгил (ЖЖЖЖ-H1, ЖЖЖЖ-H2, ЖЖЖЖ)',
+        'Период (ГГГГ-H1, ГГГГ-H2, ГГГГ)',
+        'Period (YYYY-H1, YYYY-H2, YYYY)',
+      ),
+      col('due', 'Мөөнөтү (кеңештики)', 'Срок (кенеша)', "Due (the council's)"),
+      col('submitted_on', 'Жөнөтүлгөн күн', 'Дата отправки', 'Submitted on'),
+      col('meetings_held', 'Өткөрүлгөн жыйналыштар', 'Проведено заседаний', 'Meetings held'),
+      col('meetings_quorate', 'Кворум менен', 'С кворумом', 'With a quorum'),
+      col('acts_issued', 'Чыгарылган актылар', 'Выдано актов', 'Acts issued'),
+      col(
+        'object_answers_on_time',
+        'Объекттердин өз убагындагы жооптору',
+        'Ответов объектов в срок',
+        "Objects' answers on time",
+      ),
+      col('object_answers_late', 'Кеч жооптор', 'Ответов с опозданием', "Objects' answers late"),
+      col('object_answers_missing', 'Жооп жок', 'Без ответа', "Objects' answers missing"),
+      col('requests_sent', 'Маалымат суроо-талаптары', 'Запросов информации', 'Information requests'),
+    ],
+  },
+  {
+    name: 'council-decisions',
+    title: loc(
+      'Кеңештин сунуштамалар боюнча чечимдери',
+      'Решения кенеша по рекомендациям',
+      "The council's decisions on the recommendations",
+    ),
+    columns: [
+      col('act_number', 'Актынын номери', 'Номер акта', 'Act number'),
+      col('recommendation', 'Сунуштаманын номери', 'Номер рекомендации', 'Recommendation number'),
+      col('recommendation_text', 'Сунуштама', 'Рекомендация', 'Recommendation'),
+      col('session_on', 'Сессиянын күнү', 'Дата сессии', "Session's date"),
+      col('agenda_item', 'Күн тартибиндеги маселе', 'Вопрос повестки', 'Agenda item'),
+      col(
+        'decision',
+        'Чечим: accepted, partly-accepted, rejected, deferred',
+        'Решение: accepted, partly-accepted, rejected, deferred',
+        'Decision: accepted, partly-accepted, rejected, deferred',
+      ),
+      col('text', 'Чечимдин тексти', 'Текст решения', "The decision's text"),
     ],
   },
 ];

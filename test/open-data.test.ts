@@ -21,6 +21,7 @@ import { recordWrittenRequest } from '../db/requests';
 import { requestStream } from '../db/requests-events';
 import { answerOutcome, OPEN_DATASETS } from '../domain/open-data';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { recordSampleHistory } from './support/db-sample-history';
 
 const NOW = Date.parse('2026-04-06T04:00:00Z'); // Monday 6 April 2026, 10:00 in Bishkek
 const at = (date: string) => new Date(`${date}T04:00:00Z`);
@@ -183,7 +184,7 @@ const csvOf = async (path: string) => {
   const res = await app.inject({ method: 'GET', url: path });
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="\w+\.csv"$/);
+  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[\w-]+\.csv"$/);
   expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the BOM: spreadsheets read UTF-8
   return { text: res.payload, rows: parse<Record<string, string>>(res.payload, { bom: true, columns: true }) };
 };
@@ -299,5 +300,48 @@ describe('open data files', () => {
     expect(ky.payload).toContain('Ачык маалыматтар');
     const actsPage = await app.inject({ method: 'GET', url: `/groups/${groupId}/acts?lang=en` });
     expect(actsPage.payload).toContain(`href="/groups/${groupId}/data?lang=en"`);
+  });
+
+  it('plan-items.csv, reports.csv and council-decisions.csv: the approved plan, the submitted reports, the council’s decisions', async () => {
+    const sample = await recordSampleHistory(t.db, '-open');
+    const plan = await csvOf(`/api/groups/${sample.groupId}/data/plan-items.csv`);
+    expect(
+      plan.rows.map((r) => [r.subject, r.period_from, r.method, r.state, r.acts_linked, r.requests_linked]),
+    ).toEqual([
+      ['Water supply', '2027-01-10', 'site_visit', 'done', '1', '1'],
+      ['Budget', '2027-03-01', 'document_analysis', 'planned', '0', '0'],
+    ]);
+    expect(plan.rows[0]).toMatchObject({ approved_on: '2027-01-10', decision_number: '3' });
+    const reports = await csvOf(`/api/groups/${sample.groupId}/data/reports.csv`);
+    expect(reports.rows).toEqual([
+      {
+        period: '2026-H2',
+        due: '2027-01-20',
+        submitted_on: '2027-01-18',
+        meetings_held: '1',
+        meetings_quorate: '1',
+        acts_issued: '0',
+        object_answers_on_time: '0',
+        object_answers_late: '0',
+        object_answers_missing: '0',
+        requests_sent: '0',
+      },
+    ]);
+    const decisions = await csvOf(`/api/groups/${sample.groupId}/data/council-decisions.csv`);
+    expect(decisions.rows).toEqual([
+      {
+        act_number: '1/2027',
+        recommendation: '1',
+        recommendation_text: '',
+        session_on: '2027-02-20',
+        agenda_item: '4',
+        decision: 'partly-accepted',
+        text: 'the budget allows half',
+      },
+    ]);
+    // No personal data: the sample's members have phones, e-mails and birth dates.
+    for (const file of [plan, reports, decisions]) {
+      expect(file.text).not.toMatch(/\+996|@example\.kg|1985-03-14/);
+    }
   });
 });

@@ -5,7 +5,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { Type } from 'typebox';
 import { findGroupById } from '../../db/groups';
-import { openDataActs, openDataRequests } from '../../db/open-data';
+import {
+  openDataActs,
+  openDataCouncilDecisions,
+  openDataPlanItems,
+  openDataReports,
+  openDataRequests,
+} from '../../db/open-data';
 import { bishkekDateOf } from '../../domain/dates';
 import { datasetRows, OPEN_DATASETS, openDataset, type OpenDataset } from '../../domain/open-data';
 import { loc } from '../../domain/i18n';
@@ -72,11 +78,15 @@ export function openDataPages(app: App, deps: AppDeps): void {
     '/api/groups/:groupId/data/:dataset',
     {
       schema: {
-        summary: "A group's open data as CSV: acts.csv (acts and their answers) or requests.csv (information requests)",
+        summary:
+          "A group's open data as CSV: acts.csv (acts and their answers), requests.csv, plan-items.csv (the approved plan), reports.csv, council-decisions.csv",
         tags: ['public'],
         params: Type.Object({
           groupId: Type.String({ maxLength: 100 }),
-          dataset: Type.String({ maxLength: 40, description: 'acts.csv or requests.csv' }),
+          dataset: Type.String({
+            maxLength: 40,
+            description: 'acts.csv, requests.csv, plan-items.csv, reports.csv or council-decisions.csv',
+          }),
         }),
         produces: ['text/csv'],
         response: {
@@ -91,13 +101,20 @@ export function openDataPages(app: App, deps: AppDeps): void {
       const dataset = file.endsWith('.csv') ? openDataset(file.slice(0, -4)) : undefined;
       const group = dataset ? await findGroupById(deps.db, groupId) : undefined;
       if (!dataset || !group)
-        throw new AppError('not-found', `no open-data file ${file} for group ${groupId} (acts.csv, requests.csv)`, {
-          subject: groupId,
-        });
-      const rows =
-        dataset.name === 'acts'
-          ? await openDataActs(deps.db, groupId, today())
-          : await openDataRequests(deps.db, groupId, today());
+        throw new AppError(
+          'not-found',
+          `no open-data file ${file} for group ${groupId} (acts.csv, requests.csv, plan-items.csv, reports.csv, council-decisions.csv)`,
+          {
+            subject: groupId,
+          },
+        );
+      const rows = await {
+        acts: () => openDataActs(deps.db, groupId, today()),
+        requests: () => openDataRequests(deps.db, groupId, today()),
+        'plan-items': () => openDataPlanItems(deps.db, groupId),
+        reports: () => openDataReports(deps.db, groupId),
+        'council-decisions': () => openDataCouncilDecisions(deps.db, groupId),
+      }[dataset.name]();
       const csv = stringify([dataset.columns.map((c) => c.name), ...datasetRows(dataset, rows)], {
         bom: true,
         record_delimiter: 'windows',
