@@ -207,7 +207,9 @@ export async function openDataCouncilDecisions(db: Kysely<Database>, groupId: st
     .execute();
   return rows.map((r) => {
     const recommendations = (r.content as { recommendations?: unknown }).recommendations;
-    const text = Array.isArray(recommendations) ? recommendations[r.recommendation - 1] : undefined;
+    const text: unknown = Array.isArray(recommendations)
+      ? (recommendations as unknown[])[r.recommendation - 1]
+      : undefined;
     return {
       act_number: r.number,
       recommendation: String(r.recommendation),
