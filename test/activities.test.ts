@@ -594,7 +594,7 @@ describe('appendDomainEvents: facts from a workflow, idempotent by key', () => {
 
   it.each([
     ['an event without an idempotency key', { idempotencyKey: '' }, 'InvalidInput', 'idempotencyKey is required'],
-    ['an unknown event type', { type: 'meeting.moved' }, 'InvalidInput', 'unknown event type'],
+    ['an unknown event type', { type: 'meeting.renamed' }, 'InvalidInput', 'unknown event type'],
     [
       'a fact about a meeting never scheduled',
       { type: 'meeting.held', payload: { meetingId: 'm-none', heldOn: '2026-05-04', present: 7 } },

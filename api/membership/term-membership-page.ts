@@ -120,7 +120,11 @@ const T = {
   source: { ky: 'Ким көрсөттү', ru: 'Кто выдвинул', en: 'Named by' },
   ref: { ky: 'Документ (буйрук, протокол)', ru: 'Документ (распоряжение, протокол)', en: 'Document (order, protocol)' },
   date: { ky: 'Күнү', ru: 'Дата', en: 'Date' },
-  participants: { ky: 'Жыйындын катышуучулары', ru: 'Участников схода', en: "Gathering's participants" },
+  participants: {
+    ky: 'Коомдоштуктун жыйынынын катышуучулары',
+    ru: 'Участников собрания местного сообщества',
+    en: "Gathering's participants",
+  },
   votesFor: { ky: 'Жактап добуш', ru: 'Голосов «за»', en: 'Votes for' },
   number: { ky: 'Чечимдин номери', ru: 'Номер решения', en: 'Decision number' },
   sex: { ky: 'Жынысы (M/F)', ru: 'Пол (M/F)', en: 'Sex (M/F)' },

@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -305,7 +306,14 @@ export class TimeSkippingEngine implements ProcedureEngine {
     // The description and the history are separate reads: the history is read before and after the description, and
     // must not have grown in between, or a workflow task that completed meanwhile (scheduling an activity the
     // description did not show yet) would pass for settled.
-    const eventsBefore = (await handle.fetchHistory()).events?.length ?? 0;
+    let eventsBefore: number;
+    try {
+      eventsBefore = (await handle.fetchHistory()).events?.length ?? 0;
+    } catch (error) {
+      // A workflow that never ran (an update sent to an unknown id) has nothing to settle.
+      if (error instanceof WorkflowNotFoundError || (error as { code?: unknown } | null)?.code === 5) return '';
+      throw error;
+    }
     const description = await handle.describe();
     if (description.status.name !== 'RUNNING') return '';
     for (const activity of description.raw.pendingActivities ?? []) {
