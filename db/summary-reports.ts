@@ -157,7 +157,7 @@ export async function draftFacts(
   period: ReportPeriod,
   today: IsoDate,
 ): Promise<ReportFacts> {
-  const [meetings, acts, requests] = await Promise.all([
+  const [meetings, acts, requests, planItems] = await Promise.all([
     db
       .selectFrom('meetings')
       .select(['status', 'held_on', 'scheduled_on', 'quorate'])
@@ -165,6 +165,13 @@ export async function draftFacts(
       .execute(),
     openDataActs(db, groupId, today),
     openDataRequests(db, groupId, today),
+    db
+      .selectFrom('plan_items')
+      .innerJoin('work_plans', 'work_plans.id', 'plan_items.plan_id')
+      .select(['plan_items.period_to', 'plan_items.state'])
+      .where('work_plans.group_id', '=', groupId)
+      .where('work_plans.status', '=', 'approved')
+      .execute(),
   ]);
   return reportFacts(
     period,
@@ -182,6 +189,7 @@ export async function draftFacts(
         executiveReport: a.executive_report ?? '',
       })),
       requests: requests.map((r) => ({ sentOn: r.sent_on!, outcome: r.outcome ?? '' })),
+      planItems: planItems.map((i) => ({ periodTo: date(i.period_to)!, state: i.state })),
     },
     today,
   );

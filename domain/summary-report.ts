@@ -159,6 +159,11 @@ export interface ReportFacts {
   objectAnswers: Record<'answered-on-time' | 'answered-late' | 'unanswered' | 'pending' | 'not-started', number>;
   executiveReports: Record<'answered-on-time' | 'answered-late' | 'unanswered' | 'pending' | 'not-started', number>;
   requests: Record<'answered-on-time' | 'answered-late' | 'refused' | 'unanswered' | 'pending', number>;
+  /**
+   * The approved plan's items whose period ends within the report's (7.3.1): done, not done (planned or in progress),
+   * dropped with a reason. Absent from reports frozen before the plan was counted.
+   */
+  planItems?: { done: number; notDone: number; dropped: number };
   /** When the counts were drawn (they are frozen into a submitted report). */
   countedOn: IsoDate;
 }
@@ -175,6 +180,7 @@ export function reportFacts(
     meetings: readonly { status: string; heldOn: IsoDate | null; scheduledOn: IsoDate; quorate: boolean | null }[];
     acts: readonly { issuedOn: IsoDate; object: string; objectAnswer: string; executiveReport: string }[];
     requests: readonly { sentOn: IsoDate; outcome: string }[];
+    planItems?: readonly { periodTo: IsoDate; state: string }[];
   },
   today: IsoDate,
 ): ReportFacts {
@@ -210,6 +216,14 @@ export function reportFacts(
     objectAnswers,
     executiveReports,
     requests,
+    planItems: (() => {
+      const items = (rows.planItems ?? []).filter((i) => within(i.periodTo));
+      return {
+        done: items.filter((i) => i.state === 'done').length,
+        notDone: items.filter((i) => i.state === 'planned' || i.state === 'in-progress').length,
+        dropped: items.filter((i) => i.state === 'dropped').length,
+      };
+    })(),
     countedOn: today,
   };
 }
@@ -248,6 +262,10 @@ const LABELS = {
     "The executive body's reports (4.3(4))",
   ),
   requests: loc('Маалымат суроо-талаптары (7.3.2)', 'Запросы информации (7.3.2)', 'Information requests (7.3.2)'),
+  planItems: loc('Иш планынын пункттары (7.3.1)', 'Пункты плана работы (7.3.1)', 'Work plan items (7.3.1)'),
+  done: loc('аткарылды', 'выполнено', 'done'),
+  notDone: loc('аткарылган жок', 'не выполнено', 'not done'),
+  dropped: loc('алынып салынды', 'исключено', 'dropped'),
 } as const;
 
 export function reportLabel(key: keyof typeof LABELS, lang: Lang): string {
@@ -269,6 +287,11 @@ export function reportPlainText(period: ReportPeriod, facts: ReportFacts, texts:
     `${LABELS.objectAnswers[lang]}: ${counts(facts.objectAnswers)}`,
     `${LABELS.executiveReports[lang]}: ${counts(facts.executiveReports)}`,
     `${LABELS.requests[lang]}: ${counts(facts.requests)}`,
+    ...(facts.planItems
+      ? [
+          `${LABELS.planItems[lang]}: ${LABELS.done[lang]} ${facts.planItems.done}, ${LABELS.notDone[lang]} ${facts.planItems.notDone}, ${LABELS.dropped[lang]} ${facts.planItems.dropped}`,
+        ]
+      : []),
   ];
   for (const part of REPORT_TEXT_PARTS)
     if (texts[part].trim() !== '') lines.push('', `${REPORT_TEXT_NAMES[part][lang]}:`, texts[part].trim());

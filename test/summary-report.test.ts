@@ -163,6 +163,37 @@ describe.skipIf(!requireServer(server, 'summary reports'))('a half-year report o
     await act(school, 'Мектеп', '2026-002', '2026-03-02', '2026-03-16', '2026-03-18', true);
     await act(clinic, 'ФАП', '2026-003', '2026-05-04', '2026-05-18');
     await act(clinic, 'ФАП', '2026-004', '2026-07-01', '2026-07-15');
+    // The approved work plan (7.3.1): two items ending in the half-year (one done, one not), one ending in July.
+    const planId = 'plan-2026';
+    const item = (itemId: string, to: string): NewEvent => ({
+      type: 'plan.item-added',
+      payload: {
+        planId,
+        itemId,
+        proposalId: null,
+        objectId: school,
+        subject: itemId,
+        from: '2026-02-01',
+        to,
+        method: 'site_visit',
+      },
+    });
+    await record(t.db, {
+      stream: `plan-${planId}`,
+      actor: 'test',
+      events: [
+        { type: 'plan.drafted', payload: { planId, groupId, councilId, title: '2026' } },
+        item('i-1', '2026-03-31'),
+        item('i-2', '2026-06-30'),
+        item('i-3', '2026-07-31'),
+        { type: 'plan.submitted', payload: { planId, submittedOn: '2026-01-25' } },
+        {
+          type: 'plan.approved',
+          payload: { planId, sessionOn: '2026-01-28', decisionNumber: '5', text: 'Бекитилди', noticeId: null },
+        },
+        { type: 'plan.item-state-changed', payload: { planId, itemId: 'i-1', state: 'done', reason: null } },
+      ],
+    });
     await createAccount(t.db, { email: 'chair-report@ayil.kg', password: PASSWORD, role: 'chair', groupId });
     const login = await app.inject({
       method: 'POST',
@@ -241,6 +272,7 @@ describe.skipIf(!requireServer(server, 'summary reports'))('a half-year report o
         ],
       },
       objectAnswers: { 'answered-on-time': 1, 'answered-late': 1, unanswered: 1 },
+      planItems: { done: 1, notDone: 1, dropped: 0 },
     });
     const again = await app.inject({
       method: 'POST',

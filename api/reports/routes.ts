@@ -130,6 +130,7 @@ ${rows.map((r, i) => {
   const m = facts.meetings;
   return html`<ul>
 <li>${reportLabel('meetings', lang)}: ${reportLabel('held', lang)} ${String(m.held)} (${reportLabel('quorate', lang)} ${String(m.quorate)}, ${reportLabel('notQuorate', lang)} ${String(m.notQuorate)})</li>
+${facts.planItems ? html`<li>${reportLabel('planItems', lang)}: ${reportLabel('done', lang)} ${String(facts.planItems.done)}, ${reportLabel('notDone', lang)} ${String(facts.planItems.notDone)}, ${reportLabel('dropped', lang)} ${String(facts.planItems.dropped)}</li>` : ''}
 <li>${reportLabel('acts', lang)}: ${reportLabel('issued', lang)} ${String(facts.acts.issued)}${facts.acts.byObject.length > 0 ? html` (${facts.acts.byObject.map((o) => `${o.object}: ${o.count}`).join('; ')})` : ''}</li>
 </ul>
 ${chart}
