@@ -332,7 +332,7 @@ describe('open data files', () => {
       {
         act_number: '1/2027',
         recommendation: '1',
-        recommendation_text: '',
+        recommendation_text: 'Fix the leak',
         session_on: '2027-02-20',
         agenda_item: '4',
         decision: 'partly-accepted',

@@ -346,7 +346,7 @@ describe.skipIf(!requireServer(server, 'summary reports'))('a half-year report o
   it('the public sees the submitted report, its print page and a notice, with no personal data', async () => {
     const page = await app.inject({ method: 'GET', url: `/reports/${reportId}?lang=ru` });
     expect(page.statusCode).toBe(200);
-    expect(page.payload).toContain('Отчёты группы: первое полугодие 2026 года');
+    expect(page.payload).toContain('Отчёт группы: первое полугодие 2026 года');
     expect(page.payload).toContain('Суу графиги жарыяланды');
     expect(page.payload).toContain('role="img"');
     expect(page.payload).not.toContain('+996');

@@ -19,7 +19,7 @@ import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { ErrorSchema } from '../schemas';
 import { html } from '../ui/html';
-import { layout } from '../ui/layout';
+import { layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { groupSite } from './site-context';
 
@@ -58,10 +58,13 @@ export function openDataPages(app: App, deps: AppDeps): void {
       const section = (d: OpenDataset) => html`<section>
 <h2>${d.title[l]}</h2>
 <p><a href="/api${dataPath(groupId)}/${d.name}.csv" download>${TEXT.download[l]}: ${d.name}.csv</a></p>
-<table>
+${scrollBox(
+  d.title[l],
+  html`<table>
 <thead><tr><th scope="col">${TEXT.column[l]}</th><th scope="col">${TEXT.holds[l]}</th></tr></thead>
 <tbody>${d.columns.map((c) => html`<tr><td><code>${c.name}</code></td><td>${c.description[l]}</td></tr>\n`)}</tbody>
-</table>
+</table>`,
+)}
 </section>`;
       return sendPage(
         reply,

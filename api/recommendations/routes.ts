@@ -42,7 +42,7 @@ import { ERROR_STATUS } from '../error-status';
 import { ErrorSchema, Nullable } from '../schemas';
 import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
-import { csrfField, layout, type PageRequest } from '../ui/layout';
+import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 
@@ -152,9 +152,12 @@ export async function considerationSection(
 ${
   recommendations.length === 0
     ? ''
-    : html`<div class="scroll"><table>
+    : scrollBox(
+        msg(lang, 'consideration.title'),
+        html`<table>
 <thead><tr><th scope="col">${msg(lang, 'consideration.recommendation')}</th><th scope="col">${msg(lang, 'consideration.decision')}</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`
+<tbody>${rows}</tbody></table>`,
+      )
 }
 <h3>${msg(lang, 'consideration.report')}</h3>
 ${report}

@@ -37,7 +37,7 @@ import { procedureDeps } from '../procedure-deps';
 import { ErrorSchema } from '../schemas';
 import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
-import { csrfField, layout } from '../ui/layout';
+import { csrfField, layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { T } from './text';
 
@@ -134,11 +134,18 @@ ${facts.planItems ? html`<li>${reportLabel('planItems', lang)}: ${reportLabel('d
 <li>${reportLabel('acts', lang)}: ${reportLabel('issued', lang)} ${String(facts.acts.issued)}${facts.acts.byObject.length > 0 ? html` (${facts.acts.byObject.map((o) => `${o.object}: ${o.count}`).join('; ')})` : ''}</li>
 </ul>
 ${chart}
-<div class="scroll"><table>
+${
+  rows.length === 0
+    ? html`<p>${T.noAnswers[lang]}</p>`
+    : scrollBox(
+        T.chartTitle[lang],
+        html`<table>
 <caption>${T.chartTitle[lang]}</caption>
 <thead><tr><th scope="col">${T.what[lang]}</th><th scope="col">${T.count[lang]}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><td>${r.label}</td><td>${String(r.count)}</td></tr>`)}</tbody>
-</table></div>`;
+</table>`,
+      )
+}`;
 }
 
 function textsView(report: SummaryReport, lang: Lang): Html {
@@ -147,7 +154,7 @@ function textsView(report: SummaryReport, lang: Lang): Html {
   )}`;
 }
 
-const title = (report: SummaryReport, lang: Lang) => `${T.publicTitle[lang]}: ${periodName(report.period, lang)}`;
+const title = (report: SummaryReport, lang: Lang) => `${T.reportTitle[lang]}: ${periodName(report.period, lang)}`;
 
 export function reportRoutes(app: App, deps: AppDeps): void {
   const today = () => bishkekDateOf((deps.clock ?? Date.now)());
@@ -311,12 +318,15 @@ export function reportRoutes(app: App, deps: AppDeps): void {
     const table =
       reports.length === 0
         ? html`<p>${T.none[l]}</p>`
-        : html`<div class="scroll"><table>
+        : scrollBox(
+            T.manageTitle[l],
+            html`<table>
 <thead><tr><th scope="col">${T.period[l]}</th><th scope="col">${T.dueCol[l]}</th><th scope="col">${T.status[l]}</th></tr></thead>
 <tbody>${reports.map(
-            (r) =>
-              html`<tr><td><a href="${reportPath(r.id)}?lang=${l}">${periodName(r.period, l)}</a></td><td>${dmy(r.due)}</td><td>${r.status === 'submitted' ? say(T.submitted, l, { date: dmy(r.submittedOn!) }) : T.draft[l]}</td></tr>`,
-          )}</tbody></table></div>`;
+              (r) =>
+                html`<tr><td><a href="${reportPath(r.id)}?lang=${l}">${periodName(r.period, l)}</a></td><td>${dmy(r.due)}</td><td>${r.status === 'submitted' ? say(T.submitted, l, { date: dmy(r.submittedOn!) }) : T.draft[l]}</td></tr>`,
+            )}</tbody></table>`,
+          );
     const form =
       mayWrite && open.length > 0
         ? html`<h2>${T.draftNew[l]}</h2>${error ? errorBox(page, error) : ''}

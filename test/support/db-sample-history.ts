@@ -314,7 +314,11 @@ export async function recordSampleHistory(
         actId: act,
         number: '1/2027',
         issuedOn: '2027-01-15',
-        content: { purpose: 'check', findings: ['leak'] },
+        content: {
+          purpose: 'check',
+          findings: [{ kind: 'fact', text: 'leak', method: null }],
+          recommendations: ['Fix the leak'],
+        },
       },
     },
     { type: 'act.received', payload: { actId: act, receivedOn: '2027-01-16', via: 'link' } },
