@@ -10,11 +10,9 @@ import {
   type CouncilDecision,
 } from '../domain/council-consideration';
 import { bishkekDateOf, type IsoDate } from '../domain/dates';
-import type { Database } from './database';
+import { type Database, isoDateOf } from './database';
 import { streams } from './events';
 import { record } from './record';
-
-const date = (value: string | null | undefined): IsoDate | null => (value == null ? null : value.slice(0, 10));
 
 export interface RecordConsiderationInput {
   actId: string;
@@ -103,7 +101,7 @@ export async function actConsiderations(db: Kysely<Database>, actId: string): Pr
     .execute();
   return sessions.map((s) => ({
     considerationId: s.id,
-    sessionOn: date(s.session_on)!,
+    sessionOn: isoDateOf(s.session_on)!,
     agendaItem: s.agenda_item,
     decisions: decisions
       .filter((d) => d.consideration_id === s.id)
@@ -176,7 +174,7 @@ export async function groupConsiderationStates(
   return acts.map((a) => {
     const recommendations = (a.content as { recommendations?: unknown }).recommendations;
     const count = Array.isArray(recommendations) ? recommendations.length : 0;
-    const issuedOn = date(a.issued_on)!;
+    const issuedOn = isoDateOf(a.issued_on)!;
     return {
       actId: a.id,
       number: a.number,
@@ -186,7 +184,11 @@ export async function groupConsiderationStates(
         { issuedOn, recommendations: count },
         decided
           .filter((d) => d.act_id === a.id)
-          .map((d) => ({ sessionOn: date(d.session_on)!, recommendation: d.recommendation, decision: d.decision })),
+          .map((d) => ({
+            sessionOn: isoDateOf(d.session_on)!,
+            recommendation: d.recommendation,
+            decision: d.decision,
+          })),
         days,
         today,
       ),

@@ -29,6 +29,10 @@ export type Json<T> = ColumnType<T, string, string>;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type IsoDateColumn = string;
 
+/** A date column's value as the domain's IsoDate (Postgres and PGlite both return 'YYYY-MM-DD'), null kept. */
+export const isoDateOf = (value: IsoDateColumn | null | undefined): string | null =>
+  value == null ? null : String(value).slice(0, 10);
+
 export interface EventsTable {
   position: Generated<number>;
   stream_id: string;

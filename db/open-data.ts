@@ -4,12 +4,9 @@ import { sql, type Kysely } from 'kysely';
 import { bishkekDateOf, type IsoDate } from '../domain/dates';
 import { answerOutcome } from '../domain/open-data';
 import { requestOutcome } from '../domain/request';
-import type { Database } from './database';
+import { type Database, isoDateOf } from './database';
 
 type Row = Record<string, string | null>;
-
-/** A date column as the driver returns it (Postgres and PGlite: 'YYYY-MM-DD'). */
-const date = (value: string | null | undefined): IsoDate | null => (value == null ? null : value.slice(0, 10));
 
 const PUBLIC_ACT_STATUSES = ['issued', 'received', 'closed'] as const;
 
@@ -45,7 +42,7 @@ export async function openDataActs(db: Kysely<Database>, groupId: string, today:
     const obligation = obligations.filter((o) => o.act_id === actId && o.key === key).at(-1);
     // The first response counts for the deadline; a later one superseding it is a correction, not a new answer.
     const response = responses.find((r) => r.act_id === actId && r.kind === key && r.supersedes_id === null);
-    const due = date(obligation?.due_date ?? null);
+    const due = isoDateOf(obligation?.due_date ?? null);
     const answeredOn = response ? bishkekDateOf(new Date(response.submitted_at).getTime()) : null;
     return { due, answeredOn, outcome: answerOutcome({ due, answeredOn, late: response?.late ?? null }, today) };
   };
@@ -55,12 +52,12 @@ export async function openDataActs(db: Kysely<Database>, groupId: string, today:
     const report = answer(a.id, 'executive-report');
     return {
       act_number: a.number,
-      issued_on: date(a.issued_on),
+      issued_on: isoDateOf(a.issued_on),
       object_name: typeof object.name === 'string' ? object.name : '',
       object_kind: typeof object.kind === 'string' ? object.kind : '',
       subject: typeof a.subject === 'string' ? a.subject : '',
       status: a.status,
-      received_on: date(a.received_on),
+      received_on: isoDateOf(a.received_on),
       object_answer_due: objectAnswer.due,
       object_answered_on: objectAnswer.answeredOn,
       // An act about the executive body has no separate object's answer: its report is the answer (4.3(4)).
@@ -91,12 +88,12 @@ export async function openDataRequests(db: Kysely<Database>, groupId: string, to
     .orderBy('information_requests.created_at')
     .execute();
   return rows.map((r) => {
-    const due = date(r.due_date);
-    const outcomeOn = date(r.outcome_on);
+    const due = isoDateOf(r.due_date);
+    const outcomeOn = isoDateOf(r.outcome_on);
     return {
       subject: r.subject,
       object_name: r.name_ru === null || r.name_ru === r.name ? r.name : `${r.name} / ${r.name_ru}`,
-      sent_on: date(r.sent_on),
+      sent_on: isoDateOf(r.sent_on),
       due,
       outcome_on: outcomeOn,
       outcome: requestOutcome({ outcome: r.outcome, outcomeOn, due }, today),
@@ -140,12 +137,12 @@ export async function openDataPlanItems(db: Kysely<Database>, groupId: string): 
     .execute();
   return items.map((i) => ({
     plan_title: i.title,
-    approved_on: date(i.approved_session_on),
+    approved_on: isoDateOf(i.approved_session_on),
     decision_number: i.approved_decision_number,
     object_name: i.name,
     subject: i.subject,
-    period_from: date(i.period_from),
-    period_to: date(i.period_to),
+    period_from: isoDateOf(i.period_from),
+    period_to: isoDateOf(i.period_to),
     method: i.method,
     state: i.state,
     drop_reason: i.drop_reason,
@@ -169,8 +166,8 @@ export async function openDataReports(db: Kysely<Database>, groupId: string): Pr
     const requests = Object.values(f.requests).reduce((a, b) => a + b, 0);
     return {
       period: r.period,
-      due: date(r.due_date),
-      submitted_on: date(r.submitted_on),
+      due: isoDateOf(r.due_date),
+      submitted_on: isoDateOf(r.submitted_on),
       meetings_held: String(f.meetings.held),
       meetings_quorate: String(f.meetings.quorate),
       acts_issued: String(f.acts.issued),
@@ -214,7 +211,7 @@ export async function openDataCouncilDecisions(db: Kysely<Database>, groupId: st
       act_number: r.number,
       recommendation: String(r.recommendation),
       recommendation_text: typeof text === 'string' ? text : '',
-      session_on: date(r.session_on),
+      session_on: isoDateOf(r.session_on),
       agenda_item: r.agenda_item,
       decision: r.decision,
       text: r.text,

@@ -2,15 +2,13 @@
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../domain/dates';
 import type { ItemState, PlanMethod, PlanStatus } from '../domain/work-plan';
-import type { Database } from './database';
+import { type Database, isoDateOf } from './database';
 import type { PlanEvent } from './plan-events';
 import { record } from './record';
 
 export const planStream = (planId: string) => `plan-${planId}`;
 /** The subject of the executive body's link to the draft (db/link-generations.ts; the token's "act" field). */
 export const planLinkSubject = (planId: string) => `plan:${planId}`;
-
-const date = (value: string | null | undefined): IsoDate | null => (value == null ? null : String(value).slice(0, 10));
 
 /** Appends plan events on the plan's stream (the projection updates in the same transaction). */
 export async function recordPlan(
@@ -109,13 +107,13 @@ export async function findPlan(db: Kysely<Database>, planId: string): Promise<Wo
     title: p.title,
     status: p.status,
     executiveBodyId: p.executive_body_id,
-    proposalsUntil: date(p.proposals_until),
-    sentOn: date(p.sent_on),
-    submittedOn: date(p.submitted_on),
+    proposalsUntil: isoDateOf(p.proposals_until),
+    sentOn: isoDateOf(p.sent_on),
+    submittedOn: isoDateOf(p.submitted_on),
     approval:
       p.status === 'approved'
         ? {
-            sessionOn: date(p.approved_session_on)!,
+            sessionOn: isoDateOf(p.approved_session_on)!,
             decisionNumber: p.approved_decision_number ?? '',
             text: p.approved_text ?? '',
           }
@@ -127,8 +125,8 @@ export async function findPlan(db: Kysely<Database>, planId: string): Promise<Wo
       objectId: i.object_id,
       objectName: { ky: i.name_ky, ru: i.name_ru ?? i.name_ky },
       subject: i.subject,
-      from: date(i.period_from)!,
-      to: date(i.period_to)!,
+      from: isoDateOf(i.period_from)!,
+      to: isoDateOf(i.period_to)!,
       method: i.method,
       state: i.state,
       dropReason: i.drop_reason,
@@ -145,11 +143,11 @@ export async function findPlan(db: Kysely<Database>, planId: string): Promise<Wo
       objectId: r.object_id,
       objectName: { ky: r.name_ky, ru: r.name_ru ?? r.name_ky },
       subject: r.subject,
-      from: date(r.period_from)!,
-      to: date(r.period_to)!,
+      from: isoDateOf(r.period_from)!,
+      to: isoDateOf(r.period_to)!,
       method: r.method,
       note: r.note,
-      proposedOn: date(r.proposed_on)!,
+      proposedOn: isoDateOf(r.proposed_on)!,
       status: r.status,
       declineReason: r.decline_reason,
     })),

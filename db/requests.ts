@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { IsoDate } from '../domain/dates';
 import type { CalendarKind } from '../domain/object-calendar';
 import { requestOutcome, type RefusalGround, type RequestOutcome } from '../domain/request';
-import type { Database, InformationRequestsTable } from './database';
+import { type Database, type InformationRequestsTable, isoDateOf } from './database';
 import { findObjectById } from './objects';
 import { record } from './record';
 import { requestStream } from './requests-events';
@@ -33,7 +33,6 @@ export interface InformationRequest {
 }
 
 /** Date columns come back as 'YYYY-MM-DD' strings (db/connect.ts sets the date parser). */
-const date = (v: string | null): IsoDate | null => (v === null ? null : v.slice(0, 10));
 
 function toRequest(row: Selectable<InformationRequestsTable>): InformationRequest {
   return {
@@ -46,14 +45,15 @@ function toRequest(row: Selectable<InformationRequestsTable>): InformationReques
     reference: row.reference,
     actId: row.act_id,
     calendarKind: row.calendar_kind,
-    sentOn: date(row.sent_on)!,
-    receivedOn: date(row.received_on),
+    sentOn: isoDateOf(row.sent_on)!,
+    receivedOn: isoDateOf(row.received_on),
     receivedVia: row.received_via,
-    firstDue: date(row.first_due_date),
-    due: date(row.due_date),
-    extension: row.extended_on === null ? null : { on: date(row.extended_on)!, reason: row.extension_reason ?? '' },
+    firstDue: isoDateOf(row.first_due_date),
+    due: isoDateOf(row.due_date),
+    extension:
+      row.extended_on === null ? null : { on: isoDateOf(row.extended_on)!, reason: row.extension_reason ?? '' },
     outcome: row.outcome,
-    outcomeOn: date(row.outcome_on),
+    outcomeOn: isoDateOf(row.outcome_on),
     answerText: row.answer_text,
     refusal: row.refusal_ground === null ? null : { ground: row.refusal_ground, text: row.refusal_text ?? '' },
     escalated: row.escalated,
@@ -109,9 +109,12 @@ export async function publicGroupRequests(
   return rows.map((r) => ({
     subject: r.subject,
     object: { ky: r.name, ru: r.name_ru ?? r.name },
-    sentOn: date(r.sent_on)!,
-    due: date(r.due_date),
-    outcome: requestOutcome({ outcome: r.outcome, outcomeOn: date(r.outcome_on), due: date(r.due_date) }, today),
+    sentOn: isoDateOf(r.sent_on)!,
+    due: isoDateOf(r.due_date),
+    outcome: requestOutcome(
+      { outcome: r.outcome, outcomeOn: isoDateOf(r.outcome_on), due: isoDateOf(r.due_date) },
+      today,
+    ),
   }));
 }
 

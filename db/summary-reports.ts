@@ -13,13 +13,11 @@ import {
   type ReportPeriod,
   type ReportTexts,
 } from '../domain/summary-report';
-import type { Database } from './database';
+import { type Database, isoDateOf } from './database';
 import { streams } from './events';
 import { openDataActs, openDataRequests } from './open-data';
 import { record } from './record';
 import { reportStream } from './report-events';
-
-const date = (value: string | null | undefined): IsoDate | null => (value == null ? null : value.slice(0, 10));
 
 export interface SummaryReport {
   id: string;
@@ -55,13 +53,13 @@ const toReport = (r: Row): SummaryReport => ({
   groupId: r.group_id,
   period: parsePeriodKey(r.period)!,
   periodKey: r.period,
-  start: date(r.start_date)!,
-  end: date(r.end_date)!,
-  due: date(r.due_date)!,
+  start: isoDateOf(r.start_date)!,
+  end: isoDateOf(r.end_date)!,
+  due: isoDateOf(r.due_date)!,
   status: r.status,
   texts: r.texts,
   facts: r.facts,
-  submittedOn: date(r.submitted_on),
+  submittedOn: isoDateOf(r.submitted_on),
   noticeId: r.notice_id,
 });
 
@@ -178,8 +176,8 @@ export async function draftFacts(
     {
       meetings: meetings.map((m) => ({
         status: m.status,
-        heldOn: date(m.held_on),
-        scheduledOn: date(m.scheduled_on)!,
+        heldOn: isoDateOf(m.held_on),
+        scheduledOn: isoDateOf(m.scheduled_on)!,
         quorate: m.quorate,
       })),
       acts: acts.map((a) => ({
@@ -189,7 +187,7 @@ export async function draftFacts(
         executiveReport: a.executive_report ?? '',
       })),
       requests: requests.map((r) => ({ sentOn: r.sent_on!, outcome: r.outcome ?? '' })),
-      planItems: planItems.map((i) => ({ periodTo: date(i.period_to)!, state: i.state })),
+      planItems: planItems.map((i) => ({ periodTo: isoDateOf(i.period_to)!, state: i.state })),
     },
     today,
   );

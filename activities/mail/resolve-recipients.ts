@@ -12,7 +12,7 @@ export interface ObligationContext {
   council: { name: KyRu; email: string | null };
 }
 
-const isAddress = (text: string): boolean => /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(text);
+export const isAddress = (text: string): boolean => /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(text);
 
 /** The obligation with its group's council, from the projections; refused when it was never recorded. */
 export async function loadObligationContext(db: Kysely<Database>, obligationId: string): Promise<ObligationContext> {

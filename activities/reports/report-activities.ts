@@ -10,9 +10,8 @@ import { periodName, reportPlainText } from '../../domain/summary-report';
 import type { ReportActivities } from '../../workflows/report/activities-contract';
 import type { ActConfig } from '../acts/act-activities';
 import type { MailTransport } from '../mail/build-transport';
+import { isAddress } from '../mail/resolve-recipients';
 import { sendViaOutbox } from '../mail/send-via-outbox';
-
-const isAddress = (text: string): boolean => /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(text);
 
 export function createReportActivities({
   db,

@@ -9,14 +9,13 @@ import type { Database } from '../../db/database';
 import { dmy } from '../../domain/messages';
 import { CADENCE_READINGS } from '../../domain/meeting';
 import type { MailTransport } from '../mail/build-transport';
+import { isAddress } from '../mail/resolve-recipients';
 import { sendViaOutbox } from '../mail/send-via-outbox';
 import type { MeetingMailInput, TermMailInput } from '../../workflows/term/activities-contract';
 import type { CadenceReading } from '../../workflows/term/contract';
 import { refusal } from '../refusal';
 
 type KyRu = { ky: string; ru: string };
-
-const isAddress = (text: string): boolean => /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(text);
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
