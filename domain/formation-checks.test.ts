@@ -4,6 +4,7 @@ import { shippedCalendar } from './calendar';
 import type { Candidate, FormationState } from './formation';
 import {
   checkMoveFirstMeeting,
+  checkPreviousGroup,
   checkRecordCouncilDecision,
   decisionViolations,
   earliestMeetingDateForNotice,
@@ -393,5 +394,26 @@ describe('a person as the formation records them (5.2.1): what the law does not 
     const { member, problems } = personToMember(person, 'citizen', 'candidates[0]', '2026-03-05');
     expect(member).toBeUndefined();
     expect(problems.map((p) => [p.code, p.field])).toEqual([['invalid-email', 'candidates[0].email']]);
+  });
+});
+
+describe('checkPreviousGroup (5.3.1)', () => {
+  const input = { councilId: 'c1', previousGroupId: 'g0' };
+  it.each([
+    ['term-ended', []],
+    ['dissolved', []],
+    ['active', [['previousGroupId', 'term-not-ended', '5.3.1']]],
+    ['created', [['previousGroupId', 'term-not-ended', '5.3.1']]],
+    ['forming', [['previousGroupId', 'term-not-ended', '5.3.1']]],
+  ] as const)('a previous group %s of the same council gives %j', (status, expected) => {
+    expect(codes(checkPreviousGroup({ councilId: 'c1', status }, input))).toEqual(expected);
+  });
+  it("refuses a group of another council, or none, naming the field, in the user's languages", () => {
+    for (const previous of [undefined, { councilId: 'c2', status: 'term-ended' as const }]) {
+      const [p] = checkPreviousGroup(previous, input);
+      expect([p?.field, p?.code]).toEqual(['previousGroupId', 'unknown-group']);
+      expect(p?.message.ru).toContain('g0');
+      expect(p?.message.ky).toContain('g0');
+    }
   });
 });

@@ -1361,3 +1361,46 @@ export function checkMoveFirstMeeting(
     );
   return { problems: [], warnings, late };
 }
+
+/** What 5.3.1 needs to know of the group a next formation follows: its council and where its term stands. */
+export interface PreviousGroup {
+  councilId: string;
+  status: 'forming' | 'created' | 'active' | 'term-ended' | 'dissolved';
+}
+
+/**
+ * 5.3.1: a next formation follows a group of the same council whose term of office has ended (or that was dissolved);
+ * `previous` is undefined when no group has the id.
+ */
+export function checkPreviousGroup(
+  previous: PreviousGroup | undefined,
+  input: { councilId: string; previousGroupId: string },
+): Problem[] {
+  if (!previous || previous.councilId !== input.councilId)
+    return [
+      problem(
+        'unknown-group',
+        'previousGroupId',
+        null,
+        loc(
+          `Бул кеңеште ${input.previousGroupId} деген топ жок.`,
+          `В этом кенеше нет группы ${input.previousGroupId}.`,
+          `This council has no group ${input.previousGroupId}.`,
+        ),
+      ),
+    ];
+  if (previous.status !== 'term-ended' && previous.status !== 'dissolved')
+    return [
+      problem(
+        'term-not-ended',
+        'previousGroupId',
+        '5.3.1',
+        loc(
+          'Мурунку топтун ыйгарым укуктарынын мөөнөтү бүтө элек (5.3.1): кийинки түзүү андан кийин башталат.',
+          'Срок полномочий прежней группы ещё не истёк (5.3.1): следующее формирование начинается после него.',
+          "The previous group's term of office has not ended (5.3.1): the next formation starts after it.",
+        ),
+      ),
+    ];
+  return [];
+}

@@ -10,7 +10,8 @@ import type { Database } from '../../db/database';
 import { ConcurrencyError } from '../../db/event-store';
 import { findGroupById, openGroup, type Group } from '../../db/groups';
 import { compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
-import { LANGS, loc, type Localized } from '../../domain/i18n';
+import { checkPreviousGroup } from '../../domain/formation-checks';
+import { LANGS, type Localized } from '../../domain/i18n';
 import { problem } from '../../domain/problem';
 import { msg } from '../../api/ui/messages';
 import { formationWorkflowId, type FormationInput } from '../../workflows/formation/contract';
@@ -66,40 +67,13 @@ async function formationInProgress(db: Kysely<Database>, councilId: string): Pro
 }
 
 /** 5.3.1: the next formation follows a group of this council whose term has ended (or that was dissolved). */
-async function checkPreviousGroup(db: Kysely<Database>, councilId: string, previousGroupId: string): Promise<void> {
+async function refuseUnlessPreviousEnded(db: Kysely<Database>, councilId: string, previousGroupId: string) {
   const previous = await findGroupById(db, previousGroupId);
-  if (!previous || previous.council_id !== councilId)
-    throw new ConflictError(
-      [
-        problem(
-          'unknown-group',
-          'previousGroupId',
-          null,
-          loc(
-            `Бул кеңеште ${previousGroupId} деген топ жок.`,
-            `В этом кенеше нет группы ${previousGroupId}.`,
-            `This council has no group ${previousGroupId}.`,
-          ),
-        ),
-      ],
-      previousGroupId,
-    );
-  if (previous.status !== 'term-ended' && previous.status !== 'dissolved')
-    throw new ConflictError(
-      [
-        problem(
-          'term-not-ended',
-          'previousGroupId',
-          '5.3.1',
-          loc(
-            'Мурунку топтун ыйгарым укуктарынын мөөнөтү бүтө элек (5.3.1): кийинки түзүү андан кийин башталат.',
-            'Срок полномочий прежней группы ещё не истёк (5.3.1): следующее формирование начинается после него.',
-            "The previous group's term of office has not ended (5.3.1): the next formation starts after it.",
-          ),
-        ),
-      ],
-      previousGroupId,
-    );
+  const problems = checkPreviousGroup(previous && { councilId: previous.council_id, status: previous.status }, {
+    councilId,
+    previousGroupId,
+  });
+  if (problems.length > 0) throw new ConflictError(problems, previousGroupId);
 }
 
 /** Asks the engine to run the group's procedure, unless it was handed over already (a finished workflow id must not run twice). */
@@ -128,7 +102,7 @@ export async function startFormation(
   },
 ): Promise<StartedFormation> {
   const formedOn = checkFormedOn(input.formedOn, todayIn(deps));
-  if (input.previousGroupId) await checkPreviousGroup(deps.db, input.councilId, input.previousGroupId);
+  if (input.previousGroupId) await refuseUnlessPreviousEnded(deps.db, input.councilId, input.previousGroupId);
   const engine = requireEngine(deps);
   const groupId = input.key === null ? randomUUID() : groupIdForKey(input.councilId, input.key);
   let group = await findGroupById(deps.db, groupId);
