@@ -17,6 +17,8 @@ export type ConflictEvent =
         /** The member's or chair's account that declared, or null when staff recorded a paper declaration. */
         accountId: string | null;
         objectId: string | null;
+        /** An item of the group's work plan (7.3.1); absent in events recorded before it existed. */
+        planItemId?: string | null;
         matter: string | null;
         text: string | null;
         /** A scan, stored as act annexes are (<dataDir>/annexes/<sha256>). */

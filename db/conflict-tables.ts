@@ -10,6 +10,7 @@ export interface ConflictDeclarationsTable {
   person_id: string;
   account_id: string | null;
   object_id: string | null;
+  plan_item_id: string | null;
   matter: string | null;
   text: string | null;
   file: ColumnType<AnnexData | null, string | null, string | null>;

@@ -184,13 +184,14 @@ export async function groupRemovals(db: Kysely<Database>, groupId: string): Prom
   const rows = await db
     .selectFrom('conflict_removals as r')
     .innerJoin('conflict_declarations as d', 'd.id', 'r.declaration_id')
-    .select(['d.account_id', 'd.person_id', 'd.object_id', 'd.matter', 'r.from_date', 'r.to_date'])
+    .select(['d.account_id', 'd.person_id', 'd.object_id', 'd.plan_item_id', 'd.matter', 'r.from_date', 'r.to_date'])
     .where('r.group_id', '=', groupId)
     .execute();
   return rows.map((r) => ({
     accountId: r.account_id,
     personId: r.person_id,
     objectId: r.object_id,
+    planItemId: r.plan_item_id,
     matter: r.matter,
     from: day(r.from_date),
     to: day(r.to_date),

@@ -448,6 +448,8 @@ export interface AccountsTable {
   council_id: string | null;
   /** Chair and member: their group. */
   group_id: string | null;
+  /** Chair and member: the membership the account speaks for (6.3: a member declares their own conflict). */
+  membership_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 

@@ -22,6 +22,8 @@ import * as previousGroup from './migrations/20261207T0913-previous-group';
 import * as workPlan from './migrations/20261207T0909-work-plan';
 import * as replacementPeriods from './migrations/20261207T0911-replacement-periods';
 import * as conflictsOfInterest from './migrations/20261207T0912-conflicts-of-interest';
+import * as accountMembership from './migrations/20261207T0914-account-membership';
+import * as conflictPlanItem from './migrations/20261207T0915-conflict-plan-item';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -45,6 +47,8 @@ const migrations: Record<string, Migration> = {
   '20261207T0909-work-plan': workPlan,
   '20261207T0911-replacement-periods': replacementPeriods,
   '20261207T0912-conflicts-of-interest': conflictsOfInterest,
+  '20261207T0914-account-membership': accountMembership,
+  '20261207T0915-conflict-plan-item': conflictPlanItem,
 };
 
 /** The migration names in the order they apply. */

@@ -13,11 +13,14 @@ import { problem, type Problem } from './problem';
  */
 export const REMOVAL_TARGET_WORKING_DAYS = 3;
 
-/** What a removal (6.4) applies to: the member (by account or person) and the object or the matter. */
+/** What a removal (6.4) applies to: the member (by account or person) and the object, the plan item or the matter. */
 export interface Removal {
   accountId: string | null;
   personId: string | null;
   objectId: string | null;
+  /** An item of the group's work plan (7.3.1): acts and requests linked to it are blocked too. */
+  planItemId: string | null;
+  /** A free-text matter: blocks the group's meeting decisions tagged with it, not acts (acts are about objects). */
   matter: string | null;
   from: IsoDate;
   to: IsoDate;

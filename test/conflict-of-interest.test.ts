@@ -132,6 +132,7 @@ describe('the rule (6.4), pure', () => {
     accountId: 'a1',
     personId: 'p1',
     objectId: 'o1',
+    planItemId: null,
     matter: null,
     from: '2026-12-07',
     to: '2026-12-31',

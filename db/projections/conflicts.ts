@@ -17,6 +17,7 @@ export async function apply(trx: Transaction<Database>, event: Stored<ConflictEv
           person_id: p.personId,
           account_id: p.accountId,
           object_id: p.objectId,
+          plan_item_id: p.planItemId ?? null,
           matter: p.matter,
           text: p.text,
           file: p.file === null ? null : JSON.stringify(p.file),
