@@ -810,6 +810,56 @@ const CATEGORY_CLAUSE: Readonly<Record<string, string>> = {
   'citizens-below-half': '5.2.3(3)',
 };
 
+/** 5.3.2-5.3.3: a first meeting's date (not in the past), time (HH:MM) and place (published, so required). */
+function meetingWhenWhereProblems(
+  input: { date?: unknown; time?: unknown; place?: unknown } | null | undefined,
+  today: IsoDate,
+): Problem[] {
+  const out: Problem[] = [];
+  const date = input?.date;
+  if (typeof date !== 'string' || !isIsoDate(date)) out.push(...dateProblems('date', date, { today }));
+  else if (compareDates(date, today) < 0)
+    out.push(
+      problem(
+        'date-in-past',
+        'date',
+        '5.3.2',
+        loc(
+          `${dmy(date)} бүгүнкү күндөн (${dmy(today)}) мурун`,
+          `${dmy(date)} раньше сегодняшнего дня (${dmy(today)})`,
+          `${dmy(date)} is before today (${dmy(today)})`,
+        ),
+      ),
+    );
+  if (typeof input?.time !== 'string' || !TIME.test(input.time))
+    out.push(
+      problem(
+        'invalid-time',
+        'time',
+        '5.3.3',
+        loc(
+          `«${String(input?.time)}» — СС:ММ убактысы эмес`,
+          `«${String(input?.time)}» — не время ЧЧ:ММ`,
+          `"${String(input?.time)}" is not a time HH:MM`,
+        ),
+      ),
+    );
+  if (typeof input?.place !== 'string' || input.place.trim() === '')
+    out.push(
+      problem(
+        'missing-place',
+        'place',
+        '5.3.3',
+        loc(
+          'өтүүчү жери керек (ал жарыяланат, 5.3.3)',
+          'нужно место (оно публикуется, 5.3.3)',
+          'the place is required (it is published, 5.3.3)',
+        ),
+      ),
+    );
+  return out;
+}
+
 /** The first meeting's notice is due N working days before it (5.3.3), on the procedure's calendar. */
 export function creationNoticeDue(meetingDate: IsoDate, calendar: Calendar): IsoDate {
   return computeDeadline('creation-notice', meetingDate, calendar).due;
@@ -862,47 +912,7 @@ export function checkScheduleFirstMeeting(
   }
   const out: Problem[] = [];
   const date = input?.date;
-  if (typeof date !== 'string' || !isIsoDate(date)) out.push(...dateProblems('date', date, { today: ctx.today }));
-  else if (compareDates(date, ctx.today) < 0) {
-    out.push(
-      problem(
-        'date-in-past',
-        'date',
-        '5.3.2',
-        loc(
-          `${dmy(date)} бүгүнкү күндөн (${dmy(ctx.today)}) мурун`,
-          `${dmy(date)} раньше сегодняшнего дня (${dmy(ctx.today)})`,
-          `${dmy(date)} is before today (${dmy(ctx.today)})`,
-        ),
-      ),
-    );
-  }
-  if (typeof input?.time !== 'string' || !TIME.test(input.time))
-    out.push(
-      problem(
-        'invalid-time',
-        'time',
-        '5.3.3',
-        loc(
-          `«${String(input?.time)}» — СС:ММ убактысы эмес`,
-          `«${String(input?.time)}» — не время ЧЧ:ММ`,
-          `"${String(input?.time)}" is not a time HH:MM`,
-        ),
-      ),
-    );
-  if (typeof input?.place !== 'string' || input.place.trim() === '')
-    out.push(
-      problem(
-        'missing-place',
-        'place',
-        '5.3.3',
-        loc(
-          'өтүүчү жери керек (ал жарыяланат, 5.3.3)',
-          'нужно место (оно публикуется, 5.3.3)',
-          'the place is required (it is published, 5.3.3)',
-        ),
-      ),
-    );
+  out.push(...meetingWhenWhereProblems(input, ctx.today));
   const due = state.obligations.find((o) => o.key === 'first-meeting')?.due ?? null;
   if (out.length === 0 && typeof date === 'string' && due !== null) {
     if (compareDates(date, due) > 0) {
@@ -1268,46 +1278,7 @@ export function checkMoveFirstMeeting(
         ),
       );
   }
-  if (typeof date !== 'string' || !isIsoDate(date)) out.push(...dateProblems('date', date, { today: ctx.today }));
-  else if (compareDates(date, ctx.today) < 0)
-    out.push(
-      problem(
-        'date-in-past',
-        'date',
-        '5.3.2',
-        loc(
-          `${dmy(date)} бүгүнкү күндөн (${dmy(ctx.today)}) мурун`,
-          `${dmy(date)} раньше сегодняшнего дня (${dmy(ctx.today)})`,
-          `${dmy(date)} is before today (${dmy(ctx.today)})`,
-        ),
-      ),
-    );
-  if (typeof input?.time !== 'string' || !TIME.test(input.time))
-    out.push(
-      problem(
-        'invalid-time',
-        'time',
-        '5.3.3',
-        loc(
-          `«${String(input?.time)}» — СС:ММ убактысы эмес`,
-          `«${String(input?.time)}» — не время ЧЧ:ММ`,
-          `"${String(input?.time)}" is not a time HH:MM`,
-        ),
-      ),
-    );
-  if (typeof input?.place !== 'string' || input.place.trim() === '')
-    out.push(
-      problem(
-        'missing-place',
-        'place',
-        '5.3.3',
-        loc(
-          'өтүүчү жери керек (ал жарыяланат, 5.3.3)',
-          'нужно место (оно публикуется, 5.3.3)',
-          'the place is required (it is published, 5.3.3)',
-        ),
-      ),
-    );
+  out.push(...meetingWhenWhereProblems(input, ctx.today));
   if (input?.reason !== undefined && input.reason !== null && typeof input.reason !== 'string')
     out.push(
       problem('invalid-reason', 'reason', '5.3.3', loc('себеп — текст', 'причина — текст', 'the reason is text')),
