@@ -11,6 +11,8 @@ import type { ReportEvent } from './report-events';
 import type { PlanEvent } from './plan-events';
 import type { TermMembershipEvent } from './term-membership-events';
 import type { ConflictEvent } from './conflict-events';
+import type { DecisionSubject } from '../domain/decision-stand-aside';
+import type { CompositionCureEvent } from './composition-cure-events';
 
 export type Sex = 'M' | 'F';
 export type MemberCategory = 'municipal_employee' | 'deputy' | 'citizen';
@@ -308,6 +310,10 @@ export type MeetingEvent =
         votesAbstained: number;
         taken: boolean;
         because: 'no-quorum' | 'majority' | 'no-majority';
+        /** 6.4 (absent in earlier events): what the decision was about, who took part, who stood aside. */
+        subject?: DecisionSubject | null;
+        participantMembershipIds?: string[];
+        stoodAsideMembershipIds?: string[];
       }
     >;
 
@@ -361,7 +367,8 @@ export type DomainEvent =
   | ReportEvent
   | PlanEvent
   | ConflictEvent
-  | TermMembershipEvent;
+  | TermMembershipEvent
+  | CompositionCureEvent;
 
 export type EventType = DomainEvent['type'];
 export type EventOfType<T extends EventType> = Extract<DomainEvent, { type: T }>;

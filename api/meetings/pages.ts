@@ -1,6 +1,7 @@
 // The meetings' pages (ky/ru/en): the term's meetings with the form to schedule one (7.2.1; an annual gathering, 7.2.4,
 // is announced publicly), and each meeting's page: move, cancel, who attended with the quorum and its arithmetic
-// (7.2.3), minutes with the signed file, decisions with their votes (not taken without quorum). Chair and staff act;
+// (7.2.3), minutes with the signed file, decisions with their votes (not taken without quorum), what each is about and
+// who stood aside from it (6.4: names only; listing a removed member among those who voted is 409). Chair and staff act;
 // members and deputies read (a member's own meetings: the list). Thin adapters over procedures/term and
 // procedures/meetings; a refusal comes back as the page with the refusal above the forms (400), nothing written.
 import { randomUUID } from 'node:crypto';
@@ -32,7 +33,9 @@ import { msg } from '../ui/messages';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
 import { storeMinutesFile, minutesFileBytes } from './minutes-file';
 import { MEETING_KINDS } from './schema';
-import { meetingOf, meetingPath, meetingsPath, meetingView, termOf } from './view';
+import { meetingOf, meetingPath, meetingsPath, meetingView, termOf, type MeetingView } from './view';
+import { decisionSubjectChoices, type SubjectChoices } from '../../db/decision-subjects';
+import type { DecisionAbout } from '../../domain/decision-stand-aside';
 
 const READERS = ['chair', 'member', 'staff', 'deputy'] as const;
 const MANAGERS = ['chair', 'staff'] as const;
@@ -52,7 +55,16 @@ const AttendanceForm = Strict({
   heldOn: S(20),
   present: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 200 })),
 });
-const DecisionForm = Strict({ _csrf: S(200), text: S(4000), for: S(6), against: S(6), abstained: S(6) });
+const DecisionForm = Strict({
+  _csrf: S(200),
+  text: S(4000),
+  for: S(6),
+  against: S(6),
+  abstained: S(6),
+  about: S(320),
+  matter: S(300),
+  participant: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 200 })),
+});
 
 const q = (page: PageRequest) => `?lang=${page.lang}`;
 const isManager = (page: PageRequest) => page.auth?.role === 'chair' || page.auth?.role === 'staff';
@@ -123,11 +135,51 @@ ${term && term.status === 'active' && isManager(page) ? scheduleForm(page, group
   return sendPage(reply, page, status, layout(page, msg(page.lang, 'meetings.title'), body));
 }
 
-function decisionLine(page: PageRequest, d: TermMeeting['decisions'][number]): Html {
+function decisionLine(page: PageRequest, d: MeetingView['decisions'][number], names: Map<string, string>): Html {
   const outcome = d.taken
     ? msg(page.lang, 'meetings.taken')
     : msg(page.lang, `meetings.notTaken.${d.because === 'no-quorum' ? 'no-quorum' : 'no-majority'}`);
-  return html`<li><p>${d.text}</p><p class="muted">${msg(page.lang, 'meetings.votes', { for: String(d.votes.for), against: String(d.votes.against), abstained: String(d.votes.abstained) })}: <strong>${outcome}</strong></p></li>`;
+  // 6.4: what it was about and who stood aside, by name only (the reasons stay on the conflicts' record).
+  const aside = d.stoodAsideMembershipIds.map((id) => names.get(id) ?? id);
+  return html`<li><p>${d.text}</p>
+${d.subject ? html`<p>${msg(page.lang, 'decision.subject', { subject: d.subject.label })}</p>` : ''}
+<p class="muted">${msg(page.lang, 'meetings.votes', { for: String(d.votes.for), against: String(d.votes.against), abstained: String(d.votes.abstained) })}: <strong>${outcome}</strong></p>
+<p class="muted">${msg(page.lang, 'decision.tookPart', { n: String(d.participantMembershipIds.length) })}</p>
+${aside.length > 0 ? html`<p>${msg(page.lang, 'decision.stoodAside', { names: aside.join(', ') })}</p>` : ''}</li>`;
+}
+
+/** The decision form's choice of what it is about: objects, plan items, declared matters, another matter (6.4). */
+function aboutSelect(page: PageRequest, choices: SubjectChoices): Html {
+  const lang = page.lang;
+  const group = (label: string, options: Html[]) =>
+    options.length === 0 ? '' : html`<optgroup label="${label}">${options}</optgroup>`;
+  return html`<label for="decision-about">${msg(lang, 'decision.about')}</label>
+<select id="decision-about" name="about"><option value="">${msg(lang, 'decision.aboutNone')}</option>
+${group(
+  msg(lang, 'decision.aboutObjects'),
+  choices.objects.map((o) => html`<option value="object:${o.id}">${o.name}</option>`),
+)}
+${group(
+  msg(lang, 'decision.aboutPlanItems'),
+  choices.planItems.map((i) => html`<option value="plan-item:${i.id}">${i.label}</option>`),
+)}
+${group(
+  msg(lang, 'decision.aboutMatters'),
+  choices.matters.map((m) => html`<option value="matter:${m}">${m}</option>`),
+)}
+<option value="other">${msg(lang, 'decision.aboutOther')}</option></select>
+<label for="decision-matter">${msg(lang, 'decision.matter')}</label><input id="decision-matter" name="matter" type="text" maxlength="300">`;
+}
+
+/** The form's `about` value ('object:ID', 'plan-item:ID', 'matter:TEXT', 'other' with the matter field) as a subject. */
+export function aboutOf(about: string | undefined, matter: string | undefined): DecisionAbout | null {
+  const v = (about ?? '').trim();
+  const typed = (matter ?? '').trim();
+  if (v.startsWith('object:')) return { objectId: v.slice('object:'.length) };
+  if (v.startsWith('plan-item:')) return { planItemId: v.slice('plan-item:'.length) };
+  if (v.startsWith('matter:')) return { matter: v.slice('matter:'.length) };
+  if (typed !== '') return { matter: typed };
+  return null;
 }
 
 async function renderMeeting(
@@ -145,7 +197,7 @@ async function renderMeeting(
   const view = meetingView(groupId, m);
   const manage = isManager(page) && term.status === 'active';
   const action = (what: string) => `${meetingPath(groupId, meetingId)}/${what}${q(page)}`;
-  const names = new Map(term.members.map((x) => [x.membershipId, x.fullName]));
+  const names = new Map([...term.members, ...(term.departures ?? [])].map((x) => [x.membershipId, x.fullName]));
   const today = bishkekDateOf((deps.clock ?? Date.now)());
   const title = msg(lang, 'meetings.meetingTitle', { kind: meetingKindText(lang, m.kind), date: dmy(m.date) });
 
@@ -202,11 +254,20 @@ ${view.minutes.file ? html`<p><a href="${view.minutes.file.url}">${msg(lang, 'me
 <button type="submit">${msg(lang, 'meetings.submitMinutes')}</button></form>`
       : '';
 
-  const decisions = html`${view.decisions.length === 0 ? html`<p>${msg(lang, 'meetings.noDecisions')}</p>` : html`<ol>${m.decisions.map((d) => decisionLine(page, d))}</ol>`}`;
+  const decisions = html`${view.decisions.length === 0 ? html`<p>${msg(lang, 'meetings.noDecisions')}</p>` : html`<ol>${view.decisions.map((d) => decisionLine(page, d, names))}</ol>`}
+<p class="muted">${msg(lang, 'decision.majorityNote')}</p>`;
+  const choices =
+    manage && m.status === 'held'
+      ? await decisionSubjectChoices(deps.db, groupId)
+      : { objects: [], planItems: [], matters: [] };
   const decisionForm =
     manage && m.status === 'held'
       ? html`<form method="post" action="${action('decisions')}">${csrfField(page)}
 <label for="decision-text">${msg(lang, 'meetings.decision')}</label><textarea id="decision-text" name="text" rows="3" maxlength="4000" required></textarea>
+${aboutSelect(page, choices)}
+<fieldset><legend>${msg(lang, 'decision.participants')}</legend><p class="muted">${msg(lang, 'decision.participantsHint')}</p>
+${(view.attendance?.presentMembershipIds ?? []).map((id) => html`<p><label class="plain" for="participant-${id}"><input type="checkbox" id="participant-${id}" name="participant" value="${id}"> ${names.get(id) ?? id}</label></p>`)}
+</fieldset>
 <label for="votes-for">${msg(lang, 'meetings.votesFor')}</label><input id="votes-for" name="for" type="number" min="0" step="1" inputmode="numeric" required>
 <label for="votes-against">${msg(lang, 'meetings.votesAgainst')}</label><input id="votes-against" name="against" type="number" min="0" step="1" inputmode="numeric" required>
 <label for="votes-abstained">${msg(lang, 'meetings.abstained')}</label><input id="votes-abstained" name="abstained" type="number" min="0" step="1" inputmode="numeric" required>
@@ -245,7 +306,13 @@ export function meetingsPages(app: App, deps: AppDeps): void {
       const e = pageError(error);
       if (!e) throw error;
       const status =
-        e.code === 'engine-unavailable' ? 503 : e.code === 'step-conflict' ? 409 : e.code === 'not-found' ? 404 : 400;
+        e.code === 'engine-unavailable'
+          ? 503
+          : e.code === 'step-conflict' || e.code === 'conflict'
+            ? 409
+            : e.code === 'not-found'
+              ? 404
+              : 400;
       return renderMeeting(request, reply, deps, groupId, meetingId, status, e);
     }
     return reply.redirect(`${meetingPath(groupId, meetingId)}${q(pageRequest(request, ''))}&done=1`, 303);
@@ -400,6 +467,8 @@ export function meetingsPages(app: App, deps: AppDeps): void {
           decisionId: randomUUID(),
           text: nonEmpty(b.text),
           votes: { for: votesOf(b.for), against: votesOf(b.against), abstained: votesOf(b.abstained) },
+          about: aboutOf(b.about, b.matter),
+          participantMembershipIds: b.participant && b.participant.length > 0 ? b.participant : null,
           actor: actorOf(request),
         }),
       );

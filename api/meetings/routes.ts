@@ -7,8 +7,10 @@
 //   POST /api/groups/:groupId/meetings/:meetingId/cancel        chair, staff   with its reason
 //   POST /api/groups/:groupId/meetings/:meetingId/attendance    chair, staff   who attended; quorum (7.2.3)
 //   POST /api/groups/:groupId/meetings/:meetingId/minutes       chair, staff   date and text (the file: the page)
-//   POST /api/groups/:groupId/meetings/:meetingId/decisions     chair, staff   a decision and its votes
-// Refusals are the use cases' and the procedure's: 400 naming the field and the clause, nothing written.
+//   POST /api/groups/:groupId/meetings/:meetingId/decisions     chair, staff   a decision and its votes; what it is
+//                                                                              about, who voted, who stood aside (6.4)
+// Refusals are the use cases' and the procedure's: 400 naming the field and the clause, nothing written; a member
+// removed from the decision's subject listed among those who voted is 409 naming 6.4 (procedures/term/meetings.ts).
 import { randomUUID } from 'node:crypto';
 import {
   cancelAnnouncedMeeting,
@@ -152,6 +154,8 @@ export function meetingsRoutes(app: App, deps: AppDeps): void {
         decisionId: request.body.decisionId ?? randomUUID(),
         text: request.body.text,
         votes: request.body.votes,
+        about: request.body.about ?? null,
+        participantMembershipIds: request.body.participantMembershipIds ?? null,
         actor: actorOf(request),
       });
       return reply.status(201).send(meetingView(groupId, (await meetingOf(deps, groupId, meetingId)).meeting));

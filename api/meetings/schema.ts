@@ -72,6 +72,18 @@ export const MeetingSchema = Type.Object({
       votes: Votes,
       taken: Type.Boolean(),
       because: Type.Enum(['no-quorum', 'majority', 'no-majority']),
+      /** 6.4: what it is about (null: neither an object, a plan item nor a matter). */
+      subject: Nullable(
+        Type.Object({
+          kind: Type.Enum(['object', 'plan-item', 'matter']),
+          objectId: Nullable(Type.String()),
+          planItemId: Nullable(Type.String()),
+          matter: Nullable(Type.String()),
+          label: Type.String(),
+        }),
+      ),
+      participantMembershipIds: Type.Array(Type.String()),
+      stoodAsideMembershipIds: Type.Array(Type.String()),
     }),
   ),
 });
@@ -118,6 +130,22 @@ export const DecisionBody = Strict({
     against: Type.Integer({ minimum: 0, maximum: 1000 }),
     abstained: Type.Integer({ minimum: 0, maximum: 1000 }),
   }),
+  about: Type.Optional(
+    Nullable(
+      Strict({
+        objectId: Type.Optional(Type.String({ maxLength: 200, description: 'A monitored object of the council' })),
+        planItemId: Type.Optional(Type.String({ maxLength: 200, description: "An item of the group's work plan" })),
+        matter: Type.Optional(Text(300, "A matter (free text, e.g. one of the group's declarations)")),
+      }),
+    ),
+  ),
+  participantMembershipIds: Type.Optional(
+    Type.Array(Id, {
+      maxItems: 200,
+      description:
+        'The members who voted (present ones; default: those present minus those standing aside). A member removed from the subject is refused (409, 6.4)',
+    }),
+  ),
 });
 
 const TermSchema = Nullable(
@@ -194,7 +222,8 @@ export const minutesSchema = {
 };
 export const decisionSchema = {
   tags: ['chair'],
-  summary: 'A decision with its votes; at a meeting without quorum it is recorded as not taken (7.2.3)',
+  summary:
+    'A decision with its votes; at a meeting without quorum it is recorded as not taken (7.2.3); about an object, a plan item or a matter, members removed from it stand aside (6.4)',
   params: MeetingParams,
   querystring: LangQuery,
   body: DecisionBody,

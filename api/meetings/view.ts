@@ -47,6 +47,10 @@ export function meetingView(groupId: string, m: TermMeeting) {
       votes: d.votes,
       taken: d.taken,
       because: d.because,
+      subject: d.subject ?? null,
+      // Decisions recorded before 6.4 was kept: those present took part.
+      participantMembershipIds: d.participantMembershipIds ?? a?.presentMembershipIds ?? [],
+      stoodAsideMembershipIds: d.stoodAsideMembershipIds ?? [],
     })),
   };
 }

@@ -1,9 +1,11 @@
 // GET /groups/:groupId/meetings/:meetingId/minutes: a held meeting's public minutes (7.2.3, 7.2.5): date, place,
 // agenda, the quorum with its arithmetic, who was present by name and role only (no phone, e-mail, birth date,
-// category or village), the minutes' text and each decision with its votes (not taken without quorum). Read from
+// category or village), the minutes' text and each decision with its votes (not taken without quorum), what it was
+// about and who stood aside from it (6.4, names only: never a declaration's text or reason). Read from
 // Postgres (the term procedure's projection), never from the engine. A meeting without minutes yet is a 404.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { decisionsStandingAside } from '../../db/decision-subjects';
 import { findGroupById } from '../../db/groups';
 import { quorum } from '../../domain/meeting';
 import { dmy } from '../../domain/messages';
@@ -26,7 +28,17 @@ export interface PublicMinutes {
   minutesText: string;
   total: number | null;
   present: { fullName: string; role: 'chair' | 'member' }[];
-  decisions: { text: string; for: number; against: number; abstained: number; taken: boolean; because: string }[];
+  decisions: {
+    text: string;
+    for: number;
+    against: number;
+    abstained: number;
+    taken: boolean;
+    because: string;
+    /** 6.4: what it was about and who stood aside (names only). */
+    subject: string | null;
+    stoodAside: string[];
+  }[];
 }
 
 /** The minutes as the public may see them: names and roles of those present, nothing personal. */
@@ -54,10 +66,11 @@ export async function publicMinutes(
     .execute();
   const decisions = await db
     .selectFrom('meeting_decisions')
-    .select(['text', 'votes_for', 'votes_against', 'votes_abstained', 'taken', 'because'])
+    .select(['id', 'text', 'votes_for', 'votes_against', 'votes_abstained', 'taken', 'because'])
     .where('meeting_id', '=', meetingId)
     .orderBy('id')
     .execute();
+  const asides = await decisionsStandingAside(db, groupId, meetingId);
   return {
     meetingId: m.id,
     kind: m.kind,
@@ -77,6 +90,8 @@ export async function publicMinutes(
       abstained: d.votes_abstained,
       taken: d.taken,
       because: d.because,
+      subject: asides.get(d.id)?.subject ?? null,
+      stoodAside: asides.get(d.id)?.stoodAside ?? [],
     })),
   };
 }
@@ -115,7 +130,7 @@ ${
     ? html`<p>${msg(lang, 'meetings.noDecisions')}</p>`
     : html`<ol>${minutes.decisions.map(
         (d) =>
-          html`<li><p>${d.text}</p><p class="muted">${msg(lang, 'meetings.votes', { for: String(d.for), against: String(d.against), abstained: String(d.abstained) })}: <strong>${d.taken ? msg(lang, 'meetings.taken') : msg(lang, `meetings.notTaken.${d.because === 'no-quorum' ? 'no-quorum' : 'no-majority'}`)}</strong></p></li>`,
+          html`<li><p>${d.text}</p>${d.subject ? html`<p>${msg(lang, 'decision.subject', { subject: d.subject })}</p>` : ''}<p class="muted">${msg(lang, 'meetings.votes', { for: String(d.for), against: String(d.against), abstained: String(d.abstained) })}: <strong>${d.taken ? msg(lang, 'meetings.taken') : msg(lang, `meetings.notTaken.${d.because === 'no-quorum' ? 'no-quorum' : 'no-majority'}`)}</strong></p>${d.stoodAside.length > 0 ? html`<p>${msg(lang, 'decision.stoodAside', { names: d.stoodAside.join(', ') })}</p>` : ''}</li>`,
       )}</ol>`
 }`;
       return sendPage(

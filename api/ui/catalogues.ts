@@ -20,6 +20,7 @@ import { groupsMessages } from '../groups/messages';
 import { considerationMessages } from '../recommendations/messages';
 import { planMessages } from '../plans/messages';
 import { conflictMessages } from '../conflicts/messages';
+import { standAsideMessages } from '../meetings/stand-aside-messages';
 
 const areas = [
   commonMessages,
@@ -42,6 +43,7 @@ const areas = [
   considerationMessages,
   planMessages,
   conflictMessages,
+  standAsideMessages,
 ] as const;
 
 type Merge<T extends readonly { ky: object }[]> = T extends readonly [

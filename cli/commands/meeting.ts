@@ -1,5 +1,5 @@
 // `jmeg meeting schedule|move|cancel|attendance|minutes|decision|list --group ID ...`: the meetings of a group's term
-// (7.2.1-7.2.4), as the pages and the API do them. Every action goes through the use cases of procedures/term (and
+// (7.2.1-7.2.4), as the pages and the API do them (a decision's subject and who stood aside from it: 6.4). Every action goes through the use cases of procedures/term (and
 // procedures/meetings: an annual gathering, 7.2.4, is announced by a public notice); a refusal is one line naming the
 // field and the clause (exit 1), nothing written.
 import { randomUUID } from 'node:crypto';
@@ -88,6 +88,14 @@ const DECISION = {
   for: { type: 'string', placeholder: 'N', description: 'votes for', required: true },
   against: { type: 'string', placeholder: 'N', description: 'votes against', required: true },
   abstained: { type: 'string', placeholder: 'N', description: 'abstained', required: true },
+  object: { type: 'string', placeholder: 'ID', description: 'the monitored object it is about (6.4)' },
+  'plan-item': { type: 'string', placeholder: 'ID', description: 'the work-plan item it is about (6.4)' },
+  matter: { type: 'string', placeholder: 'TEXT', description: 'the matter it is about (6.4)' },
+  participants: {
+    type: 'string',
+    placeholder: 'ID,ID,...',
+    description: 'membership ids of those who voted (default: present minus those standing aside, 6.4)',
+  },
   ...LANG,
 } as const satisfies Options;
 const LIST = { group: GROUP, json: { type: 'boolean', description: 'print JSON' }, ...LANG } as const satisfies Options;
@@ -119,7 +127,12 @@ export const command: Group = {
     step('cancel', CANCEL, 'Cancels a scheduled meeting with its reason.', true),
     step('attendance', ATTENDANCE, 'Records who attended; prints the quorum of 7.2.3 with its arithmetic.', true),
     step('minutes', MINUTES, "Records the meeting's minutes (date, text, the signed file).", true),
-    step('decision', DECISION, 'Records a decision with its votes; not taken without quorum (7.2.3).', true),
+    step(
+      'decision',
+      DECISION,
+      'Records a decision with its votes (not taken without quorum, 7.2.3); members removed from its subject stand aside (6.4).',
+      true,
+    ),
     step('list', LIST, "Lists the term's meetings, their quorum and the members' ids.", false),
   ],
 };
@@ -136,6 +149,12 @@ const count = (sub: string, values: Values, name: string): number => {
   if (!/^\d{1,6}$/.test(v)) throw new CliError(`meeting ${sub}: --${name} "${v}" must be a whole number of 0 or more`);
   return Number(v);
 };
+
+const ids = (list: string): string[] =>
+  list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
 function meetingLine(m: TermMeeting): string {
   const a = m.attendance;
@@ -229,10 +248,7 @@ async function meeting(sub: Sub, { values, positionals }: Parsed<Options>): Prom
             return 0;
           }
           case 'attendance': {
-            const present = str(values, 'present')
-              .split(',')
-              .map((s) => s.trim())
-              .filter((s) => s !== '');
+            const present = ids(str(values, 'present'));
             const m = await recordAttendance(deps, {
               groupId,
               meetingId,
@@ -264,15 +280,26 @@ async function meeting(sub: Sub, { values, positionals }: Parsed<Options>): Prom
             return 0;
           }
           case 'decision': {
+            const listed = ids(str(values, 'participants'));
+            const about = {
+              objectId: str(values, 'object') || null,
+              planItemId: str(values, 'plan-item') || null,
+              matter: str(values, 'matter') || null,
+            };
             const d = await recordDecision(deps, {
               groupId,
               meetingId,
               decisionId: randomUUID(),
               text: str(values, 'text'),
               votes: votes!,
+              about,
+              participantMembershipIds: listed.length > 0 ? listed : null,
               actor,
             });
             out(`decision ${d.decisionId}: ${d.taken ? 'taken' : `not taken (${d.because})`}`);
+            if (d.subject) out(`about: ${d.subject.label}`);
+            if (d.stoodAsideMembershipIds && d.stoodAsideMembershipIds.length > 0)
+              out(`stood aside (6.4): ${d.stoodAsideMembershipIds.join(', ')}`);
             return 0;
           }
         }

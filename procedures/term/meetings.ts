@@ -6,6 +6,17 @@ import type { Database } from '../../db/database';
 import { ProcedureNotFoundError, ProcedureRefusedError } from '../engine';
 import { requireEngine, todayIn, type ProcedureDeps } from '../deps';
 import type { Problem } from '../../domain/problem';
+import { groupRemovals } from '../../db/conflicts';
+import { personsOfMemberships, resolveDecisionSubject } from '../../db/decision-subjects';
+import {
+  checkDecisionAbout,
+  checkParticipants,
+  standingAside,
+  type DecisionAbout,
+  type DecisionSubject,
+} from '../../domain/decision-stand-aside';
+import { ConflictError } from '../refusals';
+import { termState } from './term-state';
 import {
   checkAttendanceInput,
   checkCancelInput,
@@ -109,13 +120,73 @@ export async function recordMinutes(deps: Deps, input: RecordMinutesInput & { gr
   return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), recordMinutesUpdate, update));
 }
 
-/** A decision with its votes; recorded as not taken at a meeting without quorum (7.2.3). */
-export async function recordDecision(
-  deps: Deps,
-  input: RecordDecisionInput & { groupId: string },
-): Promise<TermDecision> {
-  refuseIf(checkDecisionInput(input));
-  const { groupId, ...update } = input;
+/** What the chair sends for a decision: its text and votes, optionally what it is about and who voted (6.4). */
+export interface RecordDecisionRequest extends Pick<
+  RecordDecisionInput,
+  'meetingId' | 'decisionId' | 'text' | 'votes' | 'actor'
+> {
+  groupId: string;
+  /** An object, a work-plan item or a matter (at most one); absent: about neither. */
+  about?: DecisionAbout | null;
+  /** The members who voted; absent: those present minus those standing aside (6.4). */
+  participantMembershipIds?: string[] | null;
+}
+
+/**
+ * A decision with its votes; recorded as not taken at a meeting without quorum (7.2.3). 6.4: about an object, a plan
+ * item or a matter, the members present under a removal in force on the meeting's day for it stand aside (read from
+ * Postgres: the removals name the person, the memberships give each member's person); listing one of them among
+ * those who voted is refused (ConflictError, 409) before the procedure is asked, nothing written.
+ */
+export async function recordDecision(deps: Deps, input: RecordDecisionRequest): Promise<TermDecision> {
+  const problems = [...checkDecisionInput(input), ...checkDecisionAbout(input.about)];
+  refuseIf(problems);
+  const { groupId, about, participantMembershipIds, ...rest } = input;
+  const listed = participantMembershipIds ?? null;
+  let update: RecordDecisionInput = { ...rest };
+  const aboutSomething = Boolean(about?.objectId?.trim() || about?.planItemId?.trim() || about?.matter?.trim());
+  if (aboutSomething || listed) {
+    const state = await termState(deps, { groupId });
+    const term = state.source === 'procedure' ? state.state : null;
+    const meeting = term?.meetings.find((m) => m.meetingId === input.meetingId);
+    const again = meeting?.decisions.some((d) => d.decisionId === input.decisionId) ?? false;
+    // Without the meeting's attendance (unknown meeting, not held) or for a decision already recorded, the procedure
+    // answers (its refusal names the meeting; the same decision again is returned unchanged).
+    if (term && meeting?.attendance && !again) {
+      const a = meeting.attendance;
+      let subject: DecisionSubject | null = null;
+      let stoodAside: string[] = [];
+      if (aboutSomething) {
+        if (!deps.db)
+          throw new Error('recordDecision: a decision about an object, a plan item or a matter needs the database');
+        const resolved = await resolveDecisionSubject(deps.db, groupId, about);
+        refuseIf(resolved.problems);
+        subject = resolved.subject;
+        stoodAside = standingAside(
+          await personsOfMemberships(deps.db, groupId, a.presentMembershipIds),
+          await groupRemovals(deps.db, groupId),
+          subject,
+          a.heldOn,
+        );
+      }
+      const names = new Map([...term.members, ...(term.departures ?? [])].map((m) => [m.membershipId, m.fullName]));
+      const checked = checkParticipants({
+        presentMembershipIds: a.presentMembershipIds,
+        stoodAside,
+        participants: listed,
+        votes: input.votes,
+        names,
+      });
+      if (checked.conflicts.length > 0) throw new ConflictError(checked.conflicts, input.decisionId);
+      refuseIf(checked.input);
+      update = {
+        ...rest,
+        subject,
+        participantMembershipIds: checked.participants,
+        stoodAsideMembershipIds: stoodAside,
+      };
+    }
+  }
   return send(deps, groupId, () => requireEngine(deps).update(termWorkflowId(groupId), recordDecisionUpdate, update));
 }
 

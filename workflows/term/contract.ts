@@ -6,10 +6,12 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { IsoDate } from '../../domain/dates';
 import type { CadenceReading } from '../../domain/meeting';
+import type { DecisionSubject } from '../../domain/decision-stand-aside';
 import type { MeetingKind } from '../../db/events';
 import type { CalendarChangedSignalInput } from '../obligation/contract';
 
 export type { CadenceReading } from '../../domain/meeting';
+export type { DecisionSubject } from '../../domain/decision-stand-aside';
 
 /** A member as the term procedure keeps them: no personal data (no phone, e-mail, birth date) in its history. */
 export interface TermMember {
@@ -49,9 +51,18 @@ export interface TermDecision {
   decisionId: string;
   text: string;
   votes: MeetingVotes;
-  /** 7.2.3: never taken at a meeting without quorum; else taken when more than half of those present voted for it. */
+  /**
+   * 7.2.3: never taken at a meeting without quorum; else taken when more than half of those present who may take part
+   * (the present minus those standing aside, 6.4; domain/decision-stand-aside.ts decisionBase) voted for it.
+   */
   taken: boolean;
   because: 'no-quorum' | 'majority' | 'no-majority';
+  /** What it is about (6.4), or null/absent: about neither an object, a plan item nor a matter. Absent before 6.4. */
+  subject?: DecisionSubject | null;
+  /** Who took part: the present minus those standing aside, or the members the chair listed. Absent before 6.4. */
+  participantMembershipIds?: string[];
+  /** 6.4: the members present who stood aside (a removal in force on the meeting's day for the subject). */
+  stoodAsideMembershipIds?: string[];
 }
 
 export interface MeetingAttendance {
@@ -283,6 +294,12 @@ export interface RecordDecisionInput {
   text: string;
   votes: MeetingVotes;
   actor: string;
+  /** 6.4 (procedures/term/meetings.ts recordDecision resolves them from Postgres): what it is about, */
+  subject?: DecisionSubject | null;
+  /** who took part (a subset of those present), */
+  participantMembershipIds?: string[];
+  /** and who stood aside (present, under a removal in force for the subject on the meeting's day). */
+  stoodAsideMembershipIds?: string[];
 }
 
 export interface ChangeMembersInput {

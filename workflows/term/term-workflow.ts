@@ -29,6 +29,7 @@ import {
   membersOn,
   REASON_WORDS,
 } from '../../domain/term-membership';
+import { checkParticipants, decisionBase } from '../../domain/decision-stand-aside';
 import { loc } from '../../domain/i18n';
 import { quarterOf, type Quarter } from '../../domain/meeting';
 import { dmy } from '../../domain/messages';
@@ -506,12 +507,19 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
       const existing = m.decisions.find((d) => d.decisionId === req.decisionId);
       if (existing) return existing;
       const a = m.attendance!;
-      const outcome = decisionOutcome(a.quorate, a.present, req.votes.for);
+      // 6.4: those standing aside take no part; 7.2.3's majority is over the present who may take part (decisionBase).
+      const stoodAside = [...(req.stoodAsideMembershipIds ?? [])];
+      const participants =
+        req.participantMembershipIds ?? a.presentMembershipIds.filter((id) => !stoodAside.includes(id));
+      const outcome = decisionOutcome(a.quorate, decisionBase(a.present, stoodAside.length), req.votes.for);
       const decision: TermDecision = {
         decisionId: req.decisionId,
         text: req.text.trim(),
         votes: { for: req.votes.for, against: req.votes.against, abstained: req.votes.abstained },
         ...outcome,
+        subject: req.subject ?? null,
+        participantMembershipIds: [...participants],
+        stoodAsideMembershipIds: stoodAside,
       };
       m.decisions.push(decision);
       await append([
@@ -528,6 +536,9 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
             votesAbstained: decision.votes.abstained,
             taken: decision.taken,
             because: decision.because,
+            subject: decision.subject ?? null,
+            participantMembershipIds: decision.participantMembershipIds ?? [],
+            stoodAsideMembershipIds: decision.stoodAsideMembershipIds ?? [],
           },
         },
       ]);
@@ -540,6 +551,18 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
         if (m.decisions.some((d) => d.decisionId === req.decisionId)) return;
         if (!m.attendance) return refuse([wrongStatus(m, 'record who attended first')]);
         const problems = checkDecisionInput(req, m.attendance.present);
+        const presentIds = m.attendance.presentMembershipIds;
+        const aside = Array.isArray(req.stoodAsideMembershipIds) ? req.stoodAsideMembershipIds : [];
+        if (problems.length === 0) {
+          // 6.4: no one stands aside who was not present; a listed participant is present and not standing aside.
+          const checked = checkParticipants({
+            presentMembershipIds: presentIds,
+            stoodAside: aside.filter((id) => presentIds.includes(id)),
+            participants: Array.isArray(req.participantMembershipIds) ? req.participantMembershipIds : null,
+            votes: req.votes,
+          });
+          problems.push(...checked.conflicts, ...checked.input);
+        }
         if (typeof req.decisionId !== 'string' || req.decisionId.trim() === '')
           problems.push(
             problem(
