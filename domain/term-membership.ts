@@ -380,3 +380,84 @@ export function membersOn<M extends { membershipId: string; joinedOn: IsoDate | 
   const joined = (m: M) => m.joinedOn === null || compareDates(m.joinedOn, heldOn) <= 0;
   return [...current.filter(joined), ...departed.filter((m) => joined(m) && compareDates(heldOn, m.leftOn) < 0)];
 }
+
+export interface AdditionInputToCheck {
+  decisionNumber: unknown;
+  decisionDate: unknown;
+  members: readonly {
+    person?: { fullName?: unknown; sex?: unknown } | undefined;
+    category?: unknown;
+    source?: NominationInputToCheck['source'];
+  }[];
+}
+
+/**
+ * 5.4.5 with 5.4.2-5.4.4: the council's decision adding members to cure a category short of its 5.2.3 share (a
+ * replacement comes from the departed member's category, 5.4.8, and cannot). Each member is named through their
+ * category's route, as at formation; the decision follows every nomination and is not in the future. The composition
+ * that results is not refused (issue 14: what the council decided is recorded, with its violations shown).
+ */
+export function checkAdditionInput(input: AdditionInputToCheck, today: IsoDate): Problem[] {
+  const problems: Problem[] = [];
+  if (text(input.decisionNumber) === '') problems.push(required('decisionNumber'));
+  const dateP = dateProblems('decisionDate', input.decisionDate, today);
+  problems.push(...dateP);
+  const members: AdditionInputToCheck['members'] = Array.isArray(input.members) ? input.members : [];
+  if (members.length === 0) return [...problems, required('members')];
+  members.forEach((m, i) => {
+    const at = (field: string) => `members[${i}].${field}`;
+    const category = text(m.category);
+    if (!(category in NOMINATION_SOURCE)) {
+      problems.push(
+        problem(
+          'invalid-category',
+          at('category'),
+          '5.2.3',
+          loc(
+            'Категория: municipal_employee, deputy же citizen.',
+            'Категория: municipal_employee, deputy или citizen.',
+            'category: municipal_employee, deputy or citizen.',
+          ),
+        ),
+      );
+      return;
+    }
+    // The same checks as a replacement's nomination (source, document, date, a gathering's majority), per member.
+    const seat: VacancyRef = {
+      vacancyId: 'addition',
+      category: category as MemberCategoryName,
+      openedOn: '0001-01-01',
+    };
+    const nominated = checkNominationInput(
+      { vacancyId: 'addition', nominee: { fullName: m.person?.fullName, category }, source: m.source },
+      today,
+      [seat],
+    );
+    for (const p of nominated)
+      problems.push({ ...p, field: at(p.field === 'nominee.fullName' ? 'person.fullName' : p.field) });
+    if (m.person?.sex !== 'M' && m.person?.sex !== 'F')
+      problems.push(
+        problem('required', at('person.sex'), '5.2.3', loc('Жынысы: M же F.', 'Пол: M или F.', 'person.sex: M or F.')),
+      );
+    const date = m.source?.date;
+    if (
+      dateP.length === 0 &&
+      typeof date === 'string' &&
+      isIsoDate(date) &&
+      compareDates(input.decisionDate as IsoDate, date) < 0
+    )
+      problems.push(
+        problem(
+          'decision-before-nomination',
+          'decisionDate',
+          '5.4.5',
+          loc(
+            `Кеңештин чечими көрсөтүүдөн (${dmy(date)}) мурун болбойт.`,
+            `Решение кенеша не может быть раньше выдвижения (${dmy(date)}).`,
+            `The council's decision cannot precede the nomination (${dmy(date)}).`,
+          ),
+        ),
+      );
+  });
+  return problems;
+}

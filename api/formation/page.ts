@@ -45,6 +45,7 @@ import {
   type FormState,
   type FormValues,
 } from './forms';
+import { compositionCureNote } from '../membership/composition-cure-view';
 import { loadDbFormationView, type CandidateRow, type ObligationRow } from './db-view';
 import { html, type Html } from '../ui/html';
 import { layout, manageLink, scrollBox, type PageRequest } from '../ui/layout';
@@ -588,6 +589,14 @@ export function formationPages(app: App, deps: AppDeps): void {
       );
       parts.push(protocolsSection(page, state));
       parts.push(html`<h2>${t(page, 'formation.recorded.title')}</h2>${recordedSection(page, state)}`);
+      // Issue 14 point 3: the composition now under the decision as adopted (cured or not) and what the council does.
+      if (state.decision && (state.decision.violations ?? []).length > 0)
+        parts.push(
+          await compositionCureNote(deps.db, groupId, page.lang, bishkekDateOf(clock()), {
+            staff: true,
+            link: group.status === 'active',
+          }),
+        );
       parts.push(
         html`<h2>${t(page, 'formation.obligations.title')}</h2>${obligationsTable(page, obligations, today, calendar)}`,
       );
@@ -600,6 +609,14 @@ ${forming && staff ? restartForm(page, groupId, group.council_formed_on === null
       } else parts.push(html`<p class="muted">${t(page, 'formation.fromDatabase')}</p>`);
       // 5.4.5 as adopted: the decision's violations and the chair it named, from the group's record.
       parts.push(await formationDecisionNote(deps.db, groupId, page.lang));
+      // Issue 14 point 3: under the decision as adopted, the composition now (cured on a day by a council's decision,
+      // or still not meeting 5.2 with its arithmetic), what the council does about it and the membership page's link.
+      parts.push(
+        await compositionCureNote(deps.db, groupId, page.lang, bishkekDateOf(clock()), {
+          staff: true,
+          link: group.status === 'active',
+        }),
+      );
       if (staff && opts.kept && opts.kept.step !== 'start') {
         // The post could not be sent (the engine is away): its form again, filled in, to send once it is back.
         const formState: FormState = {

@@ -15,6 +15,7 @@ import {
 } from '../../domain/term-membership';
 import { bishkekDateOf } from '../../domain/dates';
 import {
+  addMembersByDecision,
   appointReplacement,
   compositionOn,
   electChair,
@@ -33,6 +34,8 @@ import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
 import { csrfField, layout, type PageRequest } from '../ui/layout';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
+import { AdditionForm, additionForm } from './addition-form';
+import { compositionCureNote } from './composition-cure-view';
 
 const MANAGERS = ['chair', 'staff'] as const;
 const STAFF = ['staff'] as const;
@@ -208,6 +211,8 @@ async function render(
   if (!term) body = html`<div class="notice" role="status"><p>${w(lang, T.noTerm)}</p></div>`;
   else {
     const composition = await compositionOn(deps.db, groupId, today);
+    // Issue 14 point 3: the decision as adopted with its violations, cured or not, and what the council does about it.
+    const cure = await compositionCureNote(deps.db, groupId, lang, today, { staff: true, link: false });
     const members = term.members.map(
       (m) =>
         html`<li>${m.fullName} — ${w(lang, CATEGORY_WORDS[m.category])}${m.membershipId === term.chairMembershipId ? html` <strong>(${lang === 'en' ? 'chair' : lang === 'ru' ? 'председатель' : 'төрага'})</strong>` : ''}${term.joinedOn[m.membershipId] ? ` (${dmy(term.joinedOn[m.membershipId]!)})` : ''}</li>`,
@@ -239,6 +244,7 @@ ${term.chairVacantSince ? html`<div class="notice" role="status"><p>${w(lang, T.
 <h2>${w(lang, T.departures)}</h2>${list(departures)}
 <h2>${w(lang, T.vacancies)}</h2>${list(vacancies)}
 <h2>${w(lang, T.composition)}</h2><ul>${arithmetic}</ul>${findings.length ? html`<ul>${findings}</ul>` : ''}
+${cure}
 ${
   term.status === 'active'
     ? html`<section aria-labelledby="leave"><h2 id="leave">${w(lang, T.record)}</h2>
@@ -255,7 +261,8 @@ ${csrfField(page)}
 <button type="submit">${w(lang, T.submit)}</button>
 </form></section>
 ${term.vacancies.filter((x) => x.filled === null).map((x) => vacancyForm(page, groupId, x))}
-${term.chairVacantSince ? chairForm(page, groupId, term) : ''}`
+${term.chairVacantSince ? chairForm(page, groupId, term) : ''}
+${additionForm(page, `${membershipPath(groupId)}/additions`)}`
     : ''
 }`;
   }
@@ -365,6 +372,42 @@ export function termMembershipPages(app: App, deps: AppDeps): void {
             phone: text(b.phone) || null,
             email: text(b.email) || null,
           },
+          actor: actorOf(request),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/groups/:groupId/membership/additions',
+    { schema: { hide: true, params: Params, querystring: Query, body: AdditionForm }, ...staff },
+    (request, reply) => {
+      const { groupId } = request.params;
+      const b = request.body;
+      const category = text(b.category) as TermVacancy['category'];
+      return step(request, reply, groupId, () =>
+        addMembersByDecision(procedureDeps(deps, request.log), {
+          groupId,
+          decisionNumber: text(b.decisionNumber),
+          decisionDate: text(b.decisionDate),
+          members: [
+            {
+              category,
+              source: {
+                kind: SOURCES[category] ?? ('' as TermNomination['source']['kind']),
+                ref: text(b.ref),
+                date: text(b.date),
+                participants: int(b.participants),
+                votesFor: int(b.votesFor),
+              },
+              person: {
+                fullName: text(b.fullName),
+                sex: text(b.sex).toUpperCase() as 'M',
+                birthDate: text(b.birthDate) || null,
+                village: text(b.village) || null,
+              },
+            },
+          ],
           actor: actorOf(request),
         }),
       );

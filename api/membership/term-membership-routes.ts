@@ -4,11 +4,18 @@
 //   POST /api/groups/:groupId/vacancies/:vacancyId/nomination      staff          the nominee and its source (5.4.2-5.4.4)
 //   POST /api/groups/:groupId/vacancies/:vacancyId/appointment     staff          the council's decision appoints them
 //   POST /api/groups/:groupId/meetings/:meetingId/chair-election   chair, staff   a quorate meeting elects the chair
+//   POST /api/groups/:groupId/additions                            staff          the council's decision adds members (5.4.5)
 //   PUT  /api/councils/:councilId/replacement-periods              staff          do 5.4.2/5.4.3's 15 days apply?
 // Each answer carries the term's state and, after a change of members, the composition with its arithmetic (5.2).
 // Refusals are the use cases' and the procedure's: 400 naming the field and the clause, nothing written.
 import { Type } from 'typebox';
-import { appointReplacement, electChair, nominateReplacement, recordDeparture } from '../../procedures/term/membership';
+import {
+  addMembersByDecision,
+  appointReplacement,
+  electChair,
+  nominateReplacement,
+  recordDeparture,
+} from '../../procedures/term/membership';
 import { actorOf } from '../acts/common';
 import type { App, AppDeps } from '../app-types';
 import { requireCouncilRole, requireRole } from '../auth/require-role';
@@ -88,6 +95,47 @@ const appointmentSchema = {
   response: { 200: Changed, ...errors },
 };
 
+const Person = Strict({
+  fullName: Type.String({ maxLength: 200 }),
+  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+  birthDate: Nullable(Type.String({ maxLength: 10 })),
+  workplace: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  village: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  email: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+});
+
+const additionSchema = {
+  tags: ['staff'],
+  summary:
+    "5.4.5 with 5.4.2-5.4.4: the council's decision adds members over the term (a category short of its 5.2.3 share; a replacement, 5.4.8, stays in its category); the composition that results is returned with its arithmetic, never refused",
+  params: Strict({ groupId: Id }),
+  querystring: LangQuery,
+  body: Strict({
+    decisionNumber: Type.String({ maxLength: 100 }),
+    decisionDate: IsoDateSchema,
+    members: Type.Array(
+      Strict({
+        category: Category,
+        source: Strict({
+          kind: Type.Union([
+            Type.Literal('executive-head'),
+            Type.Literal('council-chair'),
+            Type.Literal('community-gathering'),
+          ]),
+          ref: Type.String({ maxLength: 500 }),
+          date: IsoDateSchema,
+          participants: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+          votesFor: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+        }),
+        person: Person,
+      }),
+      { minItems: 1, maxItems: 10 },
+    ),
+  }),
+  response: { 200: Changed, ...errors },
+};
+
 const chairElectionSchema = {
   tags: ['chair'],
   summary: "5.4.6: after the chair left, a quorate meeting's record elects the new chair from the citizen members",
@@ -155,6 +203,16 @@ export function termMembershipRoutes(app: App, deps: AppDeps): void {
         actor: actorOf(request),
       });
     },
+  );
+
+  app.post('/api/groups/:groupId/additions', { schema: additionSchema, ...staff }, async (request) =>
+    addMembersByDecision(procedureDeps(deps, request.log), {
+      groupId: request.params.groupId,
+      decisionNumber: request.body.decisionNumber,
+      decisionDate: request.body.decisionDate,
+      members: request.body.members,
+      actor: actorOf(request),
+    }),
   );
 
   app.post(

@@ -9,6 +9,7 @@ import { html, type Html } from '../ui/html';
 
 interface CreatedPayload {
   groupId: string;
+  createdOn?: string;
   resolutionNumber: string;
   violations?: DecisionViolation[];
   chairNamed?: string | null;
@@ -18,7 +19,7 @@ interface CreatedPayload {
 export async function formationDecisionRecord(
   db: Kysely<Database>,
   groupId: string,
-): Promise<{ violations: DecisionViolation[]; chairNamed: string | null } | undefined> {
+): Promise<{ violations: DecisionViolation[]; chairNamed: string | null; createdOn: string | null } | undefined> {
   const row = await db
     .selectFrom('events')
     .select('payload')
@@ -28,7 +29,7 @@ export async function formationDecisionRecord(
     .executeTakeFirst();
   if (!row) return undefined;
   const p = row.payload as CreatedPayload;
-  return { violations: p.violations ?? [], chairNamed: p.chairNamed ?? null };
+  return { violations: p.violations ?? [], chairNamed: p.chairNamed ?? null, createdOn: p.createdOn ?? null };
 }
 
 /** "Adopted with a composition that does not meet 5.2.3(1)" with each violation, and the chair the decision named. */

@@ -14,6 +14,9 @@ import { layout, scrollBox } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { groupSite } from './site-context';
 import { formationDecisionNote } from './composition-decision';
+import { compositionCureNote } from '../membership/composition-cure-view';
+import { bishkekDateOf } from '../../domain/dates';
+import { procedureDeps } from '../procedure-deps';
 import { conflictStandingAside } from '../conflicts/routes';
 import { NEXT_FORMATION } from '../formation/start-page';
 
@@ -48,7 +51,9 @@ ${members.map((m) => html`<tr><td>${m.fullName}</td><td>${msg(lang, `category.${
 </tbody>
 </table>`,
 )}`;
-      const body = html`${adopted}${await formationDecisionNote(deps.db, groupId, lang)}${list}${await conflictStandingAside(deps.db, groupId, lang)}${
+      const today = bishkekDateOf(procedureDeps(deps, request.log).now());
+      const cure = await compositionCureNote(deps.db, groupId, lang, today, { staff: false, link: false });
+      const body = html`${adopted}${await formationDecisionNote(deps.db, groupId, lang)}${cure}${list}${await conflictStandingAside(deps.db, groupId, lang)}${
         // 5.3.1: the composition this one follows, once a term ended and the next formation began.
         group.previous_group_id
           ? html`<p><a href="/groups/${encodeURIComponent(group.previous_group_id)}/composition?lang=${lang}">${NEXT_FORMATION.follows[lang]}</a></p>`

@@ -30,6 +30,8 @@ export const projectionTables = [
   'plan_proposals',
   'work_plans',
   'recommendation_decisions',
+  'report_recommendation_decisions',
+  'report_considerations',
   'summary_reports',
   'act_considerations',
   'meeting_attendance',
@@ -111,9 +113,11 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'report.drafted':
     case 'report.edited':
     case 'report.submitted':
+    case 'report.presentation-set':
     case 'council.report-due-days-set':
       return reports.apply(trx, event);
     case 'act.council-considered':
+    case 'report.council-considered':
     case 'council.consideration-days-set':
       return considerations.apply(trx, event);
     case 'plan.drafted':
@@ -145,6 +149,9 @@ export async function project(trx: Transaction<Database>, event: StoredEvent): P
     case 'term.replacement-nominated':
     case 'term.replacement-appointed':
       // 5.4.8: the record itself; the memberships change with member.removed / member.added (members.ts).
+      return;
+    case 'term.members-added':
+      // 5.4.5: the council's decision adding members; the memberships are member.added facts (members.ts).
       return;
     case 'council.replacement-periods-set':
       return replacementPeriods.apply(trx, event);

@@ -7,12 +7,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { streams } from '../../db/events';
 import { listRosterEntries } from '../../db/members';
+import { nameKey } from '../../domain/roster';
 import { record } from '../../db/record';
 import { checkComposition, type CompositionResult } from '../../domain/composition';
 import type { IsoDate } from '../../domain/dates';
 import { loc } from '../../domain/i18n';
 import { problem, type Problem } from '../../domain/problem';
 import {
+  checkAdditionInput,
   checkAppointmentInput,
   checkChairCandidate,
   checkDepartureInput,
@@ -23,12 +25,15 @@ import { requireEngine, todayIn, type ProcedureDeps } from '../deps';
 import { termState } from './term-state';
 import {
   appointReplacementUpdate,
+  changeMembersUpdate,
   electChairUpdate,
   nominateReplacementUpdate,
   recordDepartureUpdate,
   termWorkflowId,
   type ElectChairInput,
   type NominateReplacementInput,
+  type TermMember,
+  type TermNomination,
   type RecordDepartureInput,
   type TermState,
   type TermVacancy,
@@ -208,4 +213,107 @@ export async function electChair(deps: Deps, input: ElectChairInput & { groupId:
   if (state.chairMembershipId !== input.membershipId) refuseIf(checkChairCandidate(input.membershipId, state.members));
   const next = await requireEngine(deps).update(termWorkflowId(groupId), electChairUpdate, update);
   return { state: next, composition: await compositionOn(deps.db, groupId, todayIn(deps)) };
+}
+
+export interface AddMembersRequest {
+  groupId: string;
+  decisionNumber: string;
+  decisionDate: IsoDate;
+  /** Each member named through their category's route (5.4.2-5.4.4); personal data stays in Postgres. */
+  members: {
+    category: TermMember['category'];
+    source: {
+      kind: TermNomination['source']['kind'];
+      ref: string;
+      date: IsoDate;
+      participants?: number | null;
+      votesFor?: number | null;
+    };
+    person: AppointReplacementRequest['person'];
+  }[];
+  actor: string;
+}
+
+/**
+ * 5.4.5 with 5.4.2-5.4.4: the council's decision adds members over the term, the way a composition adopted short of a
+ * 5.2.3 category share is brought within it (a replacement, 5.4.8, comes from the departed member's category and
+ * cannot). Input errors are refused naming the field and the clause, with nothing written; the resulting composition
+ * is never refused: it is returned with its arithmetic and shown. The memberships are recorded (member.added, joined on
+ * the decision's date; idempotent by the decision and the member's place in it) with the decision (term.members-added),
+ * then the term procedure counts the new members (its changeMembers update: names and categories only).
+ */
+export async function addMembersByDecision(deps: Deps, input: AddMembersRequest): Promise<MembershipChange> {
+  const { groupId } = input;
+  const state = await currentState(deps, groupId);
+  // Business key: the decision and the member's name (members one decision adds may be recorded one at a time).
+  const number = typeof input.decisionNumber === 'string' ? input.decisionNumber.trim() : '';
+  const added = (input.members ?? []).map((m) => {
+    const fullName = typeof m.person?.fullName === 'string' ? m.person.fullName.trim() : '';
+    const key = digest(`${groupId}:addition:${number}:${nameKey(fullName)}`);
+    return { membershipId: `m-a-${key}`, personId: `p-a-${key}`, fullName, category: m.category };
+  });
+  const done = added.length > 0 && added.every((a) => state.members.some((m) => m.membershipId === a.membershipId));
+  if (!done) refuseIf(checkAdditionInput(input, todayIn(deps)));
+  await record(deps.db, {
+    stream: streams.group(groupId),
+    actor: input.actor,
+    events: [
+      ...input.members.map((m, i) => ({
+        type: 'member.added' as const,
+        idempotencyKey: `addition:${groupId}:${added[i]!.membershipId}`,
+        payload: {
+          groupId,
+          membershipId: added[i]!.membershipId,
+          personId: added[i]!.personId,
+          person: {
+            fullName: added[i]!.fullName,
+            sex: m.person.sex,
+            birthDate: m.person.birthDate ?? null,
+            workplace: m.person.workplace ?? null,
+            village: m.person.village ?? null,
+            phone: m.person.phone ?? null,
+            email: m.person.email ?? null,
+          },
+          category: m.category,
+          role: 'member' as const,
+          joinedOn: input.decisionDate,
+        },
+      })),
+      {
+        type: 'term.members-added',
+        idempotencyKey: `addition:${groupId}:${number}:${added.map((a) => a.membershipId).join(',')}`,
+        payload: {
+          groupId,
+          decisionNumber: number,
+          decisionDate: input.decisionDate,
+          added: input.members.map((m, i) => ({
+            membershipId: added[i]!.membershipId,
+            fullName: added[i]!.fullName,
+            category: m.category,
+            source: {
+              kind: m.source.kind,
+              ref: m.source.ref.trim(),
+              date: m.source.date,
+              participants: m.source.participants ?? null,
+              votesFor: m.source.votesFor ?? null,
+            },
+          })),
+        },
+      },
+    ],
+  });
+  const next = done
+    ? state
+    : await requireEngine(deps).update(termWorkflowId(groupId), changeMembersUpdate, {
+        members: [
+          ...state.members,
+          ...added
+            .filter((a) => !state.members.some((m) => m.membershipId === a.membershipId))
+            .map((a) => ({ membershipId: a.membershipId, fullName: a.fullName, category: a.category })),
+        ],
+        chairMembershipId: state.chairMembershipId,
+        reason: `5.4.5: the council's decision № ${number} of ${input.decisionDate} adds members`,
+        actor: input.actor,
+      });
+  return { state: next, composition: await compositionOn(deps.db, groupId, input.decisionDate) };
 }
