@@ -18,6 +18,7 @@ import { sendViaOutbox } from '../mail/send-via-outbox';
 import { refusal } from '../refusal';
 import { renderActDelivery, renderForwardedResponse, renderReceiptPrompt, type ActSender } from './render-act-mail';
 import { responseFileNames } from './response-file-names';
+import { mailBaseUrl } from '../mail/base-url';
 
 export type ActConfig = Partial<
   Pick<AppConfig, 'responseLinkSecret' | 'dataDir' | 'responseLinkDays' | 'httpHost' | 'httpPort'>
@@ -35,13 +36,6 @@ export const deliveryKey = (actId: string) => `act:${actId}:delivery`;
 export const executiveDeliveryKey = (actId: string) => `act:${actId}:delivery:executive-body`;
 export const forwardKey = (actId: string, responseId: string) => `act:${actId}:forward:${responseId}`;
 export const receiptPromptKey = (actId: string) => `act:${actId}:receipt-prompt`;
-
-/** The base of the links in mails: configured, else the HTTP server's own address, else none (a path only). */
-function baseUrl(config: ActConfig): string {
-  if (config.publicBaseUrl) return config.publicBaseUrl.replace(/\/+$/, '');
-  if (config.httpHost && config.httpPort) return `http://${config.httpHost}:${config.httpPort}`;
-  return '';
-}
 
 /** The council's registered executive body (the monitored object of kind executive_body), if any. */
 async function findExecutiveBody(db: Kysely<Database>, councilId: string): Promise<MonitoredObject | null> {
@@ -118,7 +112,7 @@ export function createActActivities({
     // Counted from the end of the issue day, so every attempt signs the same link (the same message).
     const expiresAtMs = responseTokenExpiry(Date.parse(endOfDayBishkek(act.issuedOn)) + 1, config.responseLinkDays);
     const token = createResponseToken({ actId: act.id, objectId: recipient.id, expiresAtMs }, secret);
-    const link = `${baseUrl(config)}/acts/${encodeURIComponent(act.id)}/respond?t=${token}`;
+    const link = `${mailBaseUrl(config)}/acts/${encodeURIComponent(act.id)}/respond?t=${token}`;
     const mail = renderActDelivery({
       number: act.number,
       title: act.title,
@@ -184,7 +178,7 @@ export function createActActivities({
         respondedOn: input.respondedOn,
         late: input.late,
         text: input.text,
-        link: `${baseUrl(config)}/manage/acts/${encodeURIComponent(input.actId)}`,
+        link: `${mailBaseUrl(config)}/manage/acts/${encodeURIComponent(input.actId)}`,
         files: await responseFileNames(db, input.responseId),
         sender,
       });

@@ -15,6 +15,8 @@ import type {
   ReminderInput,
 } from '../../workflows/obligation/activities-contract';
 import type { MailTransport } from './build-transport';
+import { mailBaseUrl, type LinkConfig } from './base-url';
+import { obligationSubject, type ObligationSubject } from './obligation-subject';
 import { renderObligationMail, type KyRu, type ObligationMailInput } from './render-obligation-mail';
 import {
   escalationAddresses,
@@ -28,6 +30,8 @@ export interface ObligationMailDeps {
   db: Kysely<Database>;
   transport: MailTransport;
   clock: () => Date;
+  /** For the link to the act's page in the mail (none without a base). */
+  config?: LinkConfig;
 }
 
 /** The outbox key of a reminder rung: one message per obligation and rung, even when the due date moves. */
@@ -41,6 +45,12 @@ function describe(input: ObligationNoticeInput): Pick<ObligationMailInput, 'titl
   return { title, party, clause: input.clause, dueDate: input.due };
 }
 
+/** The mail's fact row and link for what the obligation is about. */
+const aboutParts = (subject: ObligationSubject | null): Pick<ObligationMailInput, 'about' | 'links'> => ({
+  about: subject,
+  ...(subject?.link ? { links: [subject.link] } : {}),
+});
+
 function streamOf(ctx: ObligationContext): string {
   return ctx.actId !== null ? streams.act(ctx.actId) : streams.group(ctx.groupId);
 }
@@ -49,16 +59,20 @@ export function createObligationMailActivities({
   db,
   transport,
   clock,
+  config = {},
 }: ObligationMailDeps): Pick<ObligationActivities, 'sendReminder' | 'escalate'> {
+  const base = mailBaseUrl(config);
   return {
     /** Reminds the party that owes the obligation; working days left come from the rung (no clock involved). */
     async sendReminder(input: ReminderInput): Promise<void> {
       const ctx = await loadObligationContext(db, input.obligationId);
       const to = await resolvePartyAddresses(db, ctx, input.party);
       const about = describe(input);
+      const subject = await obligationSubject(db, ctx, base);
       const mail = renderObligationMail({
         kind: 'reminder',
         ...about,
+        ...aboutParts(subject),
         daysLeft: input.workingDaysBefore,
         dayUnit: 'working',
         recipient: about.party,
@@ -76,6 +90,8 @@ export function createObligationMailActivities({
       const ctx = await loadObligationContext(db, input.obligationId);
       const now = clock();
       const about = describe(input);
+      const subject = await obligationSubject(db, ctx, base);
+      const what = (lang: 'ky' | 'ru') => (subject ? `, ${subject.value[lang]}` : '');
       const overdueDays = daysBetween(input.due, bishkekDateOf(now.getTime()));
       await record(db, {
         stream: streamOf(ctx),
@@ -99,8 +115,8 @@ export function createObligationMailActivities({
               groupId: ctx.groupId,
               kind: 'escalation',
               text: {
-                ky: `Мөөнөтү өттү: ${about.title.ky} (${clauseText('ky', input.clause, 'ofRegulation')}, мөөнөтү ${dmy(input.due)}). Маселе айылдык кеңешке жиберилди.`,
-                ru: `Срок пропущен: ${about.title.ru} (${clauseText('ru', input.clause, 'ofRegulation')}, срок ${dmy(input.due)}). Вопрос передан айылному кенешу.`,
+                ky: `Мөөнөтү өттү: ${about.title.ky}${what('ky')} (${clauseText('ky', input.clause, 'ofRegulation')}, мөөнөтү ${dmy(input.due)}). Маселе айылдык кеңешке жиберилди.`,
+                ru: `Срок пропущен: ${about.title.ru}${what('ru')} (${clauseText('ru', input.clause, 'ofRegulation')}, срок ${dmy(input.due)}). Вопрос передан айылному кенешу.`,
               },
               channels: ['website'],
               publishedAt: now.toISOString(),
@@ -114,6 +130,7 @@ export function createObligationMailActivities({
       const mail = renderObligationMail({
         kind: 'escalation',
         ...about,
+        ...aboutParts(subject),
         daysLeft: -Math.max(overdueDays, 1),
         recipient: ctx.council.name,
       });

@@ -21,6 +21,8 @@ export interface ObligationMailInput {
   dayUnit?: 'calendar' | 'working';
   /** The addressee's name or office in each language, used in the greeting. */
   recipient: KyRu;
+  /** What the obligation is about (the act or the information request), shown after the obligation. */
+  about?: { label: KyRu; value: KyRu } | null;
   links?: readonly { label: KyRu; url: string }[];
 }
 
@@ -84,6 +86,7 @@ function facts(input: ObligationMailInput, lang: MailLang): [label: string, valu
   const w = words[lang];
   return [
     [w.obligation, input.title[lang]],
+    ...(input.about ? [[input.about.label[lang], input.about.value[lang]] as [string, string]] : []),
     [w.basis, clauseText(lang, input.clause, 'ofRegulation')],
     [w.party, input.party[lang]],
     [w.due, dmy(input.dueDate)],

@@ -16,14 +16,9 @@ import { resolvePartyAddresses } from '../mail/resolve-recipients';
 import { sendViaOutbox } from '../mail/send-via-outbox';
 import { refusal } from '../refusal';
 import { renderRequestDelivery } from './render-request-mail';
+import { mailBaseUrl } from '../mail/base-url';
 
 export const requestDeliveryKey = (requestId: string) => `request:${requestId}:delivery`;
-
-function baseUrl(config: ActConfig): string {
-  if (config.publicBaseUrl) return config.publicBaseUrl.replace(/\/+$/, '');
-  if (config.httpHost && config.httpPort) return `http://${config.httpHost}:${config.httpPort}`;
-  return '';
-}
 
 export function createRequestActivities({
   db,
@@ -75,7 +70,7 @@ export function createRequestActivities({
       // Counted from the end of the day it was sent, so every attempt signs the same link (the same message).
       const expiresAtMs = responseTokenExpiry(Date.parse(endOfDayBishkek(r.sentOn)) + 1, config.responseLinkDays);
       const token = createRequestToken({ requestId, objectId: object.id, expiresAtMs }, secret);
-      const link = `${baseUrl(config)}/requests/${encodeURIComponent(requestId)}/respond?t=${token}`;
+      const link = `${mailBaseUrl(config)}/requests/${encodeURIComponent(requestId)}/respond?t=${token}`;
       const mail = renderRequestDelivery({
         council: { ky: council.name_ky, ru: council.name_ru },
         object: object.name,
