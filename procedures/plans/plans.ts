@@ -37,6 +37,7 @@ import { createResponseToken, responseTokenExpiry } from '../../security/respons
 import { ProcedureRefusedError } from '../engine';
 import { todayIn } from '../deps';
 import { ConflictError } from '../refusals';
+import { refuseIfRemoved } from '../conflicts/conflicts';
 
 export interface PlanDeps {
   db: Kysely<Database>;
@@ -50,13 +51,22 @@ function refuse(problems: readonly Problem[], subject: string): never {
   throw new ProcedureRefusedError(describeProblems(problems), problems);
 }
 
-const unknown = (field: string, what: string): Problem =>
-  problem(
-    'not-found',
-    field,
-    null,
-    loc(`Мындай ${what} жок.`, `Такого объекта записи (${what}) нет.`, `There is no such ${what}.`),
-  );
+/** What a missing record is called in each language (GLOSSARY: иш планы / план работы; сунуш / предложение). */
+const RECORD_NAMES = {
+  plan: loc('Мындай иш планы жок.', 'Такого плана работы нет.', 'There is no such work plan.'),
+  group: loc('Мындай топ жок.', 'Такой группы нет.', 'There is no such group.'),
+  proposal: loc('Мындай сунуш жок.', 'Такого предложения нет.', 'There is no such proposal.'),
+  item: loc('Иш планында мындай пункт жок.', 'В плане работы нет такого пункта.', 'The work plan has no such item.'),
+  act: loc('Топтун мындай актысы жок.', 'У группы нет такого акта.', 'The group has no such act.'),
+  request: loc(
+    'Топтун мындай маалымат алуу суроо-талабы жок.',
+    'У группы нет такого запроса информации.',
+    'The group has no such request for information.',
+  ),
+} as const;
+
+const unknown = (field: string, what: keyof typeof RECORD_NAMES): Problem =>
+  problem('not-found', field, null, RECORD_NAMES[what]);
 
 async function loadPlan(db: Kysely<Database>, planId: string): Promise<WorkPlan> {
   const plan = await findPlan(db, planId);
@@ -494,6 +504,8 @@ export async function linkToItem(
     refuse([unknown(actId ? 'actId' : 'requestId', actId ? 'act' : 'request')], plan.id);
   if (actId ? item.acts.some((a) => a.id === actId) : item.requests.some((r) => r.id === requestId))
     return { linked: false };
+  // 6.4: a member removed from this plan item for a conflict of interest links nothing to it (409, nothing written).
+  await refuseIfRemoved(deps, { groupId: plan.groupId, planItemIds: [item.id], actor: input.actor });
   await recordPlan(
     deps.db,
     plan.id,
