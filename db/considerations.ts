@@ -1,5 +1,5 @@
-// The council's answer to the group's recommendations (issue 15 point 3): recording a session's decisions on an act
-// (once per act, session date and agenda item: a repeated submission records nothing new), reading them back with
+// The council's answer to the group's recommendations (issue 15 point 3): recording a session's decisions on an act or
+// a summary report (once per act or report, session date and agenda item: a repeated submission records nothing new), reading them back with
 // the executive body's report (4.3(4)), and the council's period for considering acts.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -10,9 +10,11 @@ import {
   type CouncilDecision,
 } from '../domain/council-consideration';
 import { bishkekDateOf, type IsoDate } from '../domain/dates';
+import { reportTextsOf } from '../domain/summary-report';
 import { type Database, isoDateOf } from './database';
 import { streams } from './events';
 import { record } from './record';
+import { reportStream } from './report-events';
 
 export interface RecordConsiderationInput {
   actId: string;
@@ -194,4 +196,131 @@ export async function groupConsiderationStates(
       ),
     };
   });
+}
+
+// ---- summary reports (8.1): the same decisions on the recommendations a submitted report lists ----
+
+/** Records report.council-considered; the business key is the report, the session's date and its agenda item. */
+export async function recordReportConsideration(
+  db: Kysely<Database>,
+  input: Omit<RecordConsiderationInput, 'actId'> & { reportId: string },
+  actor: string,
+): Promise<{ considerationId: string; recorded: boolean }> {
+  const agendaItem = input.agendaItem.trim();
+  const key = `report-consideration:${input.reportId}:${input.sessionOn}:${createHash('sha256').update(agendaItem).digest('hex').slice(0, 32)}`;
+  const considerationId = randomUUID();
+  const result = await record(db, {
+    stream: reportStream(input.reportId),
+    actor,
+    events: [
+      {
+        type: 'report.council-considered',
+        idempotencyKey: key,
+        payload: {
+          considerationId,
+          reportId: input.reportId,
+          groupId: input.groupId,
+          sessionOn: input.sessionOn,
+          agendaItem,
+          decisions: input.decisions.map((d) => ({ ...d, text: d.text.trim() })),
+        },
+      },
+    ],
+  });
+  const stored = result.events[0]!;
+  const id = stored.type === 'report.council-considered' ? stored.payload.considerationId : considerationId;
+  return { considerationId: id, recorded: id === considerationId };
+}
+
+/** The sessions that considered the report, oldest first, each with its decisions in the report's order. */
+export async function reportConsiderations(db: Kysely<Database>, reportId: string): Promise<ActConsideration[]> {
+  const sessions = await db
+    .selectFrom('report_considerations')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('session_on')
+    .orderBy('recorded_at')
+    .execute();
+  if (sessions.length === 0) return [];
+  const decisions = await db
+    .selectFrom('report_recommendation_decisions')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('recommendation')
+    .execute();
+  return sessions.map((s) => ({
+    considerationId: s.id,
+    sessionOn: isoDateOf(s.session_on)!,
+    agendaItem: s.agenda_item,
+    decisions: decisions
+      .filter((d) => d.consideration_id === s.id)
+      .map((d) => ({ recommendation: d.recommendation, decision: d.decision, text: d.text })),
+  }));
+}
+
+export interface ReportAwaitingCouncil {
+  reportId: string;
+  period: string;
+  submittedOn: IsoDate;
+  state: ConsiderationState;
+}
+
+/**
+ * The group's submitted reports that list recommendations, with where each stands with the council (the same period as
+ * for acts, counted from the submission; not statutory). A report without recommendations asks the council for nothing.
+ */
+export async function groupReportConsiderationStates(
+  db: Kysely<Database>,
+  groupId: string,
+  today: IsoDate,
+): Promise<ReportAwaitingCouncil[]> {
+  const group = await db.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirst();
+  if (!group) return [];
+  const days = await considerationDays(db, group.council_id);
+  const reports = await db
+    .selectFrom('summary_reports')
+    .select(['id', 'period', 'submitted_on', 'texts'])
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'submitted')
+    .orderBy('submitted_on')
+    .execute();
+  if (reports.length === 0) return [];
+  const decided = await db
+    .selectFrom('report_recommendation_decisions')
+    .innerJoin('report_considerations', 'report_considerations.id', 'report_recommendation_decisions.consideration_id')
+    .select([
+      'report_recommendation_decisions.report_id',
+      'report_recommendation_decisions.recommendation',
+      'report_recommendation_decisions.decision',
+      'report_considerations.session_on',
+    ])
+    .where(
+      'report_recommendation_decisions.report_id',
+      'in',
+      reports.map((r) => r.id),
+    )
+    .execute();
+  return reports
+    .map((r) => ({ ...r, count: reportTextsOf(r.texts).recommendations.length }))
+    .filter((r) => r.count > 0)
+    .map((r) => {
+      const submittedOn = isoDateOf(r.submitted_on)!;
+      return {
+        reportId: r.id,
+        period: r.period,
+        submittedOn,
+        state: considerationState(
+          { issuedOn: submittedOn, recommendations: r.count },
+          decided
+            .filter((d) => d.report_id === r.id)
+            .map((d) => ({
+              sessionOn: isoDateOf(d.session_on)!,
+              recommendation: d.recommendation,
+              decision: d.decision,
+            })),
+          days,
+          today,
+        ),
+      };
+    });
 }

@@ -20,7 +20,7 @@ import type {
 import type { CadenceReading } from '../domain/meeting';
 import type { PlanItemLinksTable, PlanItemsTable, PlanProposalsTable, WorkPlansTable } from './plan-tables';
 import type { CouncilDecision } from '../domain/council-consideration';
-import type { ReportFacts, ReportTexts } from '../domain/summary-report';
+import type { ReportFacts, StoredReportTexts } from '../domain/summary-report';
 import type { ConflictDeclarationsTable, ConflictRemovalsTable } from './conflict-tables';
 
 /** A jsonb column: written as a JSON string (the same on pg and PGlite), read as the parsed value. */
@@ -402,6 +402,8 @@ export interface Database {
   act_considerations: ActConsiderationsTable;
   recommendation_decisions: RecommendationDecisionsTable;
   summary_reports: SummaryReportsTable;
+  report_considerations: ReportConsiderationsTable;
+  report_recommendation_decisions: ReportRecommendationDecisionsTable;
   work_plans: WorkPlansTable;
   plan_items: PlanItemsTable;
   plan_proposals: PlanProposalsTable;
@@ -423,6 +425,24 @@ export interface ActConsiderationsTable {
 export interface RecommendationDecisionsTable {
   consideration_id: string;
   act_id: string;
+  recommendation: number;
+  decision: CouncilDecision;
+  text: string;
+}
+
+/** A council session that considered a summary report (issue 15 point 3; 8.1). */
+export interface ReportConsiderationsTable {
+  id: string;
+  report_id: string;
+  session_on: IsoDateColumn;
+  agenda_item: string;
+  recorded_at: Timestamp;
+}
+
+/** The council's decision on one of the report's recommendations (numbered from 1 as the report lists them). */
+export interface ReportRecommendationDecisionsTable {
+  consideration_id: string;
+  report_id: string;
   recommendation: number;
   decision: CouncilDecision;
   text: string;
@@ -483,9 +503,11 @@ export interface SummaryReportsTable {
   end_date: IsoDateColumn;
   due_date: IsoDateColumn;
   status: 'draft' | 'submitted';
-  texts: Json<ReportTexts>;
+  texts: Json<StoredReportTexts>;
   facts: ColumnType<ReportFacts | null, string | null, string | null>;
   submitted_on: IsoDateColumn | null;
   notice_id: string | null;
   drafted_at: Timestamp;
+  /** 7.2.4: the annual gathering staff or the chair chose for presenting a yearly report (null: the next one). */
+  presentation_meeting_id: ColumnType<string | null, string | null | undefined, string | null>;
 }

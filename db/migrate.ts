@@ -24,6 +24,7 @@ import * as replacementPeriods from './migrations/20261207T0911-replacement-peri
 import * as conflictsOfInterest from './migrations/20261207T0912-conflicts-of-interest';
 import * as accountMembership from './migrations/20261207T0914-account-membership';
 import * as conflictPlanItem from './migrations/20261207T0915-conflict-plan-item';
+import * as reportConsiderations from './migrations/20261207T0918-report-considerations';
 
 const migrations: Record<string, Migration> = {
   '20261123T1900-initial': initial,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0912-conflicts-of-interest': conflictsOfInterest,
   '20261207T0914-account-membership': accountMembership,
   '20261207T0915-conflict-plan-item': conflictPlanItem,
+  '20261207T0918-report-considerations': reportConsiderations,
 };
 
 /** The migration names in the order they apply. */

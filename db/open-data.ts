@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { bishkekDateOf, type IsoDate } from '../domain/dates';
 import { answerOutcome } from '../domain/open-data';
 import { requestOutcome } from '../domain/request';
+import { reportTextsOf } from '../domain/summary-report';
 import { type Database, isoDateOf } from './database';
 
 type Row = Record<string, string | null>;
@@ -179,7 +180,10 @@ export async function openDataReports(db: Kysely<Database>, groupId: string): Pr
   });
 }
 
-/** The council's decisions on the recommendations of the group's acts, by act, session and recommendation. */
+/**
+ * The council's decisions on the recommendations of the group's acts, by act, session and recommendation, then those of
+ * its summary reports (8.1), by report, session and recommendation; `subject` says which.
+ */
 export async function openDataCouncilDecisions(db: Kysely<Database>, groupId: string): Promise<Row[]> {
   const rows = await db
     .selectFrom('recommendation_decisions')
@@ -202,13 +206,15 @@ export async function openDataCouncilDecisions(db: Kysely<Database>, groupId: st
     .orderBy('act_considerations.session_on')
     .orderBy('recommendation_decisions.recommendation')
     .execute();
-  return rows.map((r) => {
+  const acts = rows.map((r) => {
     const recommendations = (r.content as { recommendations?: unknown }).recommendations;
     const text: unknown = Array.isArray(recommendations)
       ? (recommendations as unknown[])[r.recommendation - 1]
       : undefined;
     return {
+      subject: 'act',
       act_number: r.number,
+      report_period: null,
       recommendation: String(r.recommendation),
       recommendation_text: typeof text === 'string' ? text : '',
       session_on: isoDateOf(r.session_on),
@@ -217,4 +223,35 @@ export async function openDataCouncilDecisions(db: Kysely<Database>, groupId: st
       text: r.text,
     };
   });
+  const reportRows = await db
+    .selectFrom('report_recommendation_decisions')
+    .innerJoin('report_considerations', 'report_considerations.id', 'report_recommendation_decisions.consideration_id')
+    .innerJoin('summary_reports', 'summary_reports.id', 'report_recommendation_decisions.report_id')
+    .select([
+      'summary_reports.period',
+      'summary_reports.texts',
+      'report_considerations.session_on',
+      'report_considerations.agenda_item',
+      'report_recommendation_decisions.recommendation',
+      'report_recommendation_decisions.decision',
+      'report_recommendation_decisions.text',
+    ])
+    .where('summary_reports.group_id', '=', groupId)
+    .orderBy('summary_reports.end_date')
+    .orderBy('summary_reports.period')
+    .orderBy('report_considerations.session_on')
+    .orderBy('report_recommendation_decisions.recommendation')
+    .execute();
+  const reports = reportRows.map((r) => ({
+    subject: 'report',
+    act_number: null,
+    report_period: r.period,
+    recommendation: String(r.recommendation),
+    recommendation_text: reportTextsOf(r.texts).recommendations[r.recommendation - 1] ?? '',
+    session_on: isoDateOf(r.session_on),
+    agenda_item: r.agenda_item,
+    decision: r.decision,
+    text: r.text,
+  }));
+  return [...acts, ...reports];
 }

@@ -7,11 +7,13 @@ import {
   DEFAULT_REPORT_DUE_DAYS,
   parsePeriodKey,
   periodBounds,
+  reportTextsOf,
   reportDue,
   reportFacts,
   type ReportFacts,
   type ReportPeriod,
   type ReportTexts,
+  type StoredReportTexts,
 } from '../domain/summary-report';
 import { type Database, isoDateOf } from './database';
 import { streams } from './events';
@@ -32,6 +34,8 @@ export interface SummaryReport {
   facts: ReportFacts | null;
   submittedOn: IsoDate | null;
   noticeId: string | null;
+  /** 7.2.4: the annual gathering chosen for presenting a yearly report (null: the next one after its submission). */
+  presentationMeetingId: string | null;
 }
 
 type Row = {
@@ -42,10 +46,11 @@ type Row = {
   end_date: string;
   due_date: string;
   status: 'draft' | 'submitted';
-  texts: ReportTexts;
+  texts: StoredReportTexts;
   facts: ReportFacts | null;
   submitted_on: string | null;
   notice_id: string | null;
+  presentation_meeting_id: string | null;
 };
 
 const toReport = (r: Row): SummaryReport => ({
@@ -57,10 +62,11 @@ const toReport = (r: Row): SummaryReport => ({
   end: isoDateOf(r.end_date)!,
   due: isoDateOf(r.due_date)!,
   status: r.status,
-  texts: r.texts,
+  texts: reportTextsOf(r.texts),
   facts: r.facts,
   submittedOn: isoDateOf(r.submitted_on),
   noticeId: r.notice_id,
+  presentationMeetingId: r.presentation_meeting_id,
 });
 
 export async function findReport(db: Kysely<Database>, reportId: string): Promise<SummaryReport | undefined> {
@@ -191,4 +197,68 @@ export async function draftFacts(
     },
     today,
   );
+}
+
+/** Records report.presentation-set: the annual gathering chosen for presenting the yearly report (7.2.4). */
+export async function recordReportPresentation(
+  db: Kysely<Database>,
+  reportId: string,
+  meetingId: string,
+  actor: string,
+): Promise<void> {
+  await record(db, {
+    stream: reportStream(reportId),
+    actor,
+    events: [{ type: 'report.presentation-set', payload: { reportId, meetingId } }],
+  });
+}
+
+export interface GroupGathering {
+  id: string;
+  groupId: string;
+  kind: string;
+  status: string;
+  scheduledOn: IsoDate;
+  startsAt: string | null;
+  place: string | null;
+}
+
+/** The group's annual gatherings (7.2.4), oldest first. */
+export async function groupGatherings(db: Kysely<Database>, groupId: string): Promise<GroupGathering[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select(['id', 'group_id', 'kind', 'status', 'scheduled_on', 'starts_at', 'place'])
+    .where('group_id', '=', groupId)
+    .where('kind', '=', 'annual-gathering')
+    .orderBy('scheduled_on')
+    .execute();
+  return rows.map((m) => ({
+    id: m.id,
+    groupId: m.group_id,
+    kind: m.kind,
+    status: m.status,
+    scheduledOn: isoDateOf(m.scheduled_on)!,
+    startsAt: m.starts_at,
+    place: m.place,
+  }));
+}
+
+/** One meeting of any group, as checkPresentation needs it. */
+export async function findGathering(db: Kysely<Database>, meetingId: string): Promise<GroupGathering | undefined> {
+  const m = await db
+    .selectFrom('meetings')
+    .select(['id', 'group_id', 'kind', 'status', 'scheduled_on', 'starts_at', 'place'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  return m
+    ? {
+        id: m.id,
+        groupId: m.group_id,
+        kind: m.kind,
+        status: m.status,
+        scheduledOn: isoDateOf(m.scheduled_on)!,
+        startsAt: m.starts_at,
+        place: m.place,
+      }
+    : undefined;
 }

@@ -1,5 +1,5 @@
-// The council's answer to the group's recommendations (issue 15 point 3; resolution item 2; 3.1; 4.3(4)): for an act,
-// the council session that considered it (date, agenda item) and a decision on each recommendation (сунуштама /
+// The council's answer to the group's recommendations (issue 15 point 3; resolution item 2; 3.1; 4.3(4)): for an act
+// or a summary report (8.1), the council session that considered it (date, agenda item) and a decision on each recommendation (сунуштама /
 // рекомендация, 8.1). The regulation sets no period for the council to consider an act: the period after which an
 // act not yet considered is flagged is the council's own setting, not a statutory deadline (the pages say so).
 // Pure: the caller passes the act's facts and today's date.
@@ -32,23 +32,51 @@ export interface ConsiderationInput {
   decisions: readonly { recommendation: number; decision: string; text: string }[];
 }
 
-export interface ConsideredAct {
+/** What the council considers: an act (from its issue) or a summary report (from its submission, 8.1). */
+export type ConsideredKind = 'act' | 'report';
+
+export interface ConsideredSubject {
+  /** 'act' unless said otherwise. */
+  kind?: ConsideredKind;
+  /** An act's status, or a report's ('draft' | 'submitted'). */
   status: string;
+  /** The act's issue date, or the report's submission date: null while it is a draft. */
   issuedOn: IsoDate | null;
   recommendations: readonly string[];
 }
 
+export type ConsideredAct = ConsideredSubject;
+
+const SUBJECT_WORDS = {
+  act: { ky: 'Актыда', ru: 'В акте', en: 'The act has' },
+  report: { ky: 'Отчетто', ru: 'В отчёте', en: 'The report has' },
+} as const;
+
 const CLAUSE = '3.1';
 
 /**
- * What makes a record of the council's consideration refused: the act must be issued; the session's date real, not
+ * What makes a record of the council's consideration refused: the act must be issued (a report submitted); the session's date real, not
  * before the act's issue and not in the future; an agenda item; at least one decision, each on a recommendation the
  * act has (numbered from 1, as the act lists them), once, with one of the four decisions; a decision other than
  * "accepted" says why in its text.
  */
-export function checkConsideration(input: ConsiderationInput, act: ConsideredAct, today: IsoDate): Problem[] {
+export function checkConsideration(input: ConsiderationInput, act: ConsideredSubject, today: IsoDate): Problem[] {
   const problems: Problem[] = [];
-  if (act.status === 'draft' || act.issuedOn === null)
+  const isReport = act.kind === 'report';
+  if (isReport && (act.status !== 'submitted' || act.issuedOn === null))
+    problems.push(
+      problem(
+        'report-not-submitted',
+        'reportId',
+        '8.1',
+        loc(
+          'Отчет али жөнөтүлө элек: кеңеш жөнөтүлгөн отчетту гана карайт.',
+          'Отчёт ещё не отправлен: кенеш рассматривает только отправленные отчёты.',
+          'The report has not been submitted: the council considers submitted reports only.',
+        ),
+      ),
+    );
+  else if (!isReport && (act.status === 'draft' || act.issuedOn === null))
     problems.push(
       problem(
         'act-not-issued',
@@ -93,11 +121,17 @@ export function checkConsideration(input: ConsiderationInput, act: ConsideredAct
         'before-issue',
         'sessionOn',
         CLAUSE,
-        loc(
-          `Сессия акт чыгарылганга (${act.issuedOn}) чейин болгон: ал бул актыны карай алган эмес.`,
-          `Сессия прошла до выдачи акта (${act.issuedOn}): она не могла его рассмотреть.`,
-          `The session was held before the act was issued (${act.issuedOn}): it cannot have considered it.`,
-        ),
+        isReport
+          ? loc(
+              `Сессия отчет жөнөтүлгөнгө (${act.issuedOn}) чейин болгон: ал бул отчетту карай алган эмес.`,
+              `Сессия прошла до отправки отчёта (${act.issuedOn}): она не могла его рассмотреть.`,
+              `The session was held before the report was submitted (${act.issuedOn}): it cannot have considered it.`,
+            )
+          : loc(
+              `Сессия акт чыгарылганга (${act.issuedOn}) чейин болгон: ал бул актыны карай алган эмес.`,
+              `Сессия прошла до выдачи акта (${act.issuedOn}): она не могла его рассмотреть.`,
+              `The session was held before the act was issued (${act.issuedOn}): it cannot have considered it.`,
+            ),
       ),
     );
   const agenda = input.agendaItem.trim();
@@ -151,9 +185,9 @@ export function checkConsideration(input: ConsiderationInput, act: ConsideredAct
           `${field}.recommendation`,
           '8.1',
           loc(
-            `Актыда ${n}-сунуштама жок (сунуштамалар: ${act.recommendations.length}).`,
-            `В акте нет рекомендации № ${n} (рекомендаций: ${act.recommendations.length}).`,
-            `The act has no recommendation ${n} (it has ${act.recommendations.length}).`,
+            `${SUBJECT_WORDS[act.kind ?? 'act'].ky} ${n}-сунуштама жок (сунуштамалар: ${act.recommendations.length}).`,
+            `${SUBJECT_WORDS[act.kind ?? 'act'].ru} нет рекомендации № ${n} (рекомендаций: ${act.recommendations.length}).`,
+            `${SUBJECT_WORDS[act.kind ?? 'act'].en} no recommendation ${n} (it has ${act.recommendations.length}).`,
           ),
         ),
       );

@@ -172,7 +172,19 @@ export const OPEN_DATASETS: readonly OpenDataset[] = [
       "The council's decisions on the recommendations",
     ),
     columns: [
-      col('act_number', 'Актынын номери', 'Номер акта', 'Act number'),
+      col(
+        'subject',
+        'Эмне каралды: act (акт) же report (топтун отчету)',
+        'Что рассмотрено: act (акт) или report (отчёт группы)',
+        'What was considered: act or report (the group’s report)',
+      ),
+      col('act_number', 'Актынын номери (акт үчүн)', 'Номер акта (для акта)', 'Act number (for an act)'),
+      col(
+        'report_period',
+        'Отчеттун мезгили (отчет үчүн: ЖЖЖЖ-H1, ЖЖЖЖ-H2, ЖЖЖЖ)',
+        'Период отчёта (для отчёта: ГГГГ-H1, ГГГГ-H2, ГГГГ)',
+        'Report period (for a report: YYYY-H1, YYYY-H2, YYYY)',
+      ),
       col('recommendation', 'Сунуштаманын номери', 'Номер рекомендации', 'Recommendation number'),
       col('recommendation_text', 'Сунуштама', 'Рекомендация', 'Recommendation'),
       col('session_on', 'Сессиянын күнү', 'Дата сессии', "Session's date"),

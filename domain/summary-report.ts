@@ -13,8 +13,30 @@ export const DEFAULT_REPORT_DUE_DAYS = 30;
 export const REPORT_DUE_DAYS_RANGE = { min: 7, max: 120 } as const;
 export const REPORT_TEXT_PARTS = ['events', 'results', 'conclusions'] as const;
 export type ReportTextPart = (typeof REPORT_TEXT_PARTS)[number];
-export type ReportTexts = Record<ReportTextPart, string>;
+/**
+ * The chair's texts: the three parts, and the group's recommendations to the council (8.1), numbered from 1 as listed.
+ * Frozen with the counts when the report is submitted; the council then decides on each (issue 15 point 3).
+ */
+export type ReportTexts = Record<ReportTextPart, string> & { recommendations: string[] };
+/** The texts as events and rows hold them: reports edited before recommendations were added have none. */
+export type StoredReportTexts = Record<ReportTextPart, string> & { recommendations?: string[] };
 export const REPORT_TEXT_LIMIT = 20_000;
+export const REPORT_RECOMMENDATION_LIMITS = { count: 50, text: 4000 } as const;
+
+/** The texts as stored: reports drafted before recommendations were added have none. */
+export function reportTextsOf(stored: Partial<Record<string, unknown>>): ReportTexts {
+  const text = (part: ReportTextPart) => (typeof stored[part] === 'string' ? stored[part] : '');
+  const recommendations = Array.isArray(stored.recommendations)
+    ? stored.recommendations.filter((r): r is string => typeof r === 'string')
+    : [];
+  return { events: text('events'), results: text('results'), conclusions: text('conclusions'), recommendations };
+}
+
+export const REPORT_RECOMMENDATIONS_NAME: Localized = loc(
+  'Кеңешке сунуштамалар',
+  'Рекомендации кенешу',
+  'Recommendations to the council',
+);
 
 export const REPORT_TEXT_NAMES: Readonly<Record<ReportTextPart, Localized>> = {
   events: loc(
@@ -109,6 +131,51 @@ export function checkReportTexts(texts: Partial<Record<string, unknown>>): Probl
         ),
       );
   }
+  const recommendations = texts.recommendations;
+  if (recommendations === undefined) return problems;
+  const { count, text } = REPORT_RECOMMENDATION_LIMITS;
+  if (!Array.isArray(recommendations) || recommendations.length > count)
+    problems.push(
+      problem(
+        'too-many',
+        'texts.recommendations',
+        null,
+        loc(
+          `Сунуштамалар ${count} ашпашы керек.`,
+          `Рекомендаций не больше ${count}.`,
+          `At most ${count} recommendations.`,
+        ),
+      ),
+    );
+  else
+    recommendations.forEach((r: unknown, i) => {
+      if (typeof r !== 'string' || r.trim() === '')
+        problems.push(
+          problem(
+            'required',
+            `texts.recommendations[${i}]`,
+            '8.1',
+            loc(
+              `${i + 1}-сунуштаманын тексти бош.`,
+              `Текст рекомендации № ${i + 1} пуст.`,
+              `Recommendation ${i + 1} has no text.`,
+            ),
+          ),
+        );
+      else if (r.length > text)
+        problems.push(
+          problem(
+            'too-long',
+            `texts.recommendations[${i}]`,
+            null,
+            loc(
+              `Сунуштама ${text} белгиден ашпашы керек.`,
+              `Рекомендация не длиннее ${text} знаков.`,
+              `A recommendation is at most ${text} characters.`,
+            ),
+          ),
+        );
+    });
   return problems;
 }
 
@@ -295,5 +362,104 @@ export function reportPlainText(period: ReportPeriod, facts: ReportFacts, texts:
   ];
   for (const part of REPORT_TEXT_PARTS)
     if (texts[part].trim() !== '') lines.push('', `${REPORT_TEXT_NAMES[part][lang]}:`, texts[part].trim());
+  if (texts.recommendations.length > 0)
+    lines.push(
+      '',
+      `${REPORT_RECOMMENDATIONS_NAME[lang]}:`,
+      ...texts.recommendations.map((r, i) => `${i + 1}. ${r.trim()}`),
+    );
   return lines.join('\n');
+}
+
+// ---- the annual gathering (7.2.4) ----
+
+export interface GatheringMeeting {
+  id: string;
+  kind: string;
+  status: string;
+  scheduledOn: IsoDate;
+  place: string | null;
+}
+
+/**
+ * 7.2.4: the annual gathering at which a yearly report is (to be) presented: the one staff or the chair chose, else the
+ * group's first annual gathering not cancelled on or after the report's submission (or `today` for a draft). A
+ * half-year report has none.
+ */
+export function presentationGathering<M extends GatheringMeeting>(
+  report: { period: ReportPeriod; submittedOn: IsoDate | null; presentationMeetingId: string | null },
+  meetings: readonly M[],
+  today: IsoDate,
+): M | null {
+  if (report.period.kind !== 'year') return null;
+  if (report.presentationMeetingId !== null) return meetings.find((m) => m.id === report.presentationMeetingId) ?? null;
+  const from = report.submittedOn ?? today;
+  return (
+    meetings
+      .filter(
+        (m) => m.kind === 'annual-gathering' && m.status !== 'cancelled' && compareDates(m.scheduledOn, from) >= 0,
+      )
+      .sort((a, b) => compareDates(a.scheduledOn, b.scheduledOn))[0] ?? null
+  );
+}
+
+/**
+ * 7.2.4: the gathering chosen for a report must be the group's annual gathering, not cancelled, after the report's
+ * period; only a yearly report is presented there.
+ */
+export function checkPresentation(
+  report: { groupId: string; period: ReportPeriod },
+  meeting: (GatheringMeeting & { groupId: string }) | undefined,
+  meetingId: string,
+): Problem[] {
+  if (report.period.kind !== 'year')
+    return [
+      problem(
+        'not-yearly',
+        'meetingId',
+        '7.2.4',
+        loc(
+          'Коомдоштуктун жыйынында жылдык отчет гана берилет: жарым жылдык отчетко жыйын жок.',
+          'На собрании местного сообщества представляется годовой отчёт: у полугодового отчёта собрания нет.',
+          'Only the yearly report is presented at the annual gathering: a half-year report has none.',
+        ),
+      ),
+    ];
+  if (!meeting || meeting.groupId !== report.groupId || meeting.kind !== 'annual-gathering')
+    return [
+      problem(
+        'not-annual-gathering',
+        'meetingId',
+        '7.2.4',
+        loc(
+          `${meetingId} бул топтун коомдоштуктун жылдык жыйыны эмес.`,
+          `${meetingId} не ежегодное собрание местного сообщества этой группы.`,
+          `${meetingId} is not this group's annual community gathering.`,
+        ),
+      ),
+    ];
+  if (meeting.status === 'cancelled')
+    return [
+      problem(
+        'cancelled',
+        'meetingId',
+        '7.2.4',
+        loc('Бул жыйын жокко чыгарылган.', 'Это собрание отменено.', 'This gathering has been cancelled.'),
+      ),
+    ];
+  const { end } = periodBounds(report.period);
+  if (compareDates(meeting.scheduledOn, end) <= 0)
+    return [
+      problem(
+        'before-period-end',
+        'meetingId',
+        '7.2.4',
+        loc(
+          `Жыйын (${meeting.scheduledOn}) отчеттун мезгили бүткөнгө (${end}) чейин болот.`,
+          `Собрание (${meeting.scheduledOn}) проходит до конца периода отчёта (${end}).`,
+          `The gathering (${meeting.scheduledOn}) is before the report's period ends (${end}).`,
+        ),
+      ),
+    ];
+  return [];
 }

@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('on PGlite', () => {
   it('records a history through the projections, with counts and dates typed as on Postgres', async () => {
     const { groupId } = await recordSampleHistory(db, '-lite');
-    expect(await countRows(db, 'events')).toBe(74);
+    expect(await countRows(db, 'events')).toBe(77);
     const [group] = await db
       .selectFrom('groups')
       .select(['created_on', 'term_end', 'opened_at'])

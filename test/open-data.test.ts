@@ -315,6 +315,18 @@ describe('open data files', () => {
     const reports = await csvOf(`/api/groups/${sample.groupId}/data/reports.csv`);
     expect(reports.rows).toEqual([
       {
+        period: '2026',
+        due: '2027-01-20',
+        submitted_on: '2027-01-19',
+        meetings_held: '1',
+        meetings_quorate: '1',
+        acts_issued: '0',
+        object_answers_on_time: '0',
+        object_answers_late: '0',
+        object_answers_missing: '0',
+        requests_sent: '0',
+      },
+      {
         period: '2026-H2',
         due: '2027-01-20',
         submitted_on: '2027-01-18',
@@ -328,15 +340,30 @@ describe('open data files', () => {
       },
     ]);
     const decisions = await csvOf(`/api/groups/${sample.groupId}/data/council-decisions.csv`);
+    // The acts' decisions, then the reports' (8.1): the column `subject` says which.
+    expect(decisions.text.split('\n')[0]).toMatch(/^\uFEFF?subject,act_number,report_period,recommendation,/);
     expect(decisions.rows).toEqual([
       {
+        subject: 'act',
         act_number: '1/2027',
+        report_period: '',
         recommendation: '1',
         recommendation_text: 'Fix the leak',
         session_on: '2027-02-20',
         agenda_item: '4',
         decision: 'partly-accepted',
         text: 'the budget allows half',
+      },
+      {
+        subject: 'report',
+        act_number: '',
+        report_period: '2026',
+        recommendation: '1',
+        recommendation_text: 'Publish the water schedule',
+        session_on: '2027-02-20',
+        agenda_item: '5',
+        decision: 'accepted',
+        text: '',
       },
     ]);
     // No personal data: the sample's members have phones, e-mails and birth dates.

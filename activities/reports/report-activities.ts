@@ -5,8 +5,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { NOTICE_CHANNELS, publishNotice } from '../../db/notices';
-import { draftFacts, findReport, recordSubmittedReport } from '../../db/summary-reports';
-import { periodName, reportPlainText } from '../../domain/summary-report';
+import { draftFacts, findReport, groupGatherings, recordSubmittedReport } from '../../db/summary-reports';
+import { dmy } from '../../domain/messages';
+import { periodName, presentationGathering, reportPlainText } from '../../domain/summary-report';
 import type { ReportActivities } from '../../workflows/report/activities-contract';
 import type { ActConfig } from '../acts/act-activities';
 import type { MailTransport } from '../mail/build-transport';
@@ -41,9 +42,24 @@ export function createReportActivities({
         .executeTakeFirstOrThrow();
       // A retry after the submission was recorded keeps the counts frozen then.
       const facts = report.facts ?? (await draftFacts(db, report.groupId, report.period, input.on));
+      const base = config.publicBaseUrl ? config.publicBaseUrl.replace(/\/+$/, '') : '';
+      const link = `${base}/reports/${encodeURIComponent(report.id)}`;
+      // 7.2.4: a yearly report names the annual gathering at which it is presented, if one is scheduled by now.
+      const gathering = presentationGathering(
+        { ...report, submittedOn: input.on },
+        await groupGatherings(db, report.groupId),
+        input.on,
+      );
+      const at = gathering ? `${dmy(gathering.scheduledOn)}${gathering.place ? `, ${gathering.place}` : ''}` : '';
+      const presented = gathering
+        ? {
+            ky: `\nЖылдык отчет коомдоштуктун жыйынында көрсөтүлөт (7.2.4): ${at}.`,
+            ru: `\nГодовой отчёт представляется на собрании местного сообщества (7.2.4): ${at}.`,
+          }
+        : { ky: '', ru: '' };
       const text = {
-        ky: `${group.name_ky}\n${reportPlainText(report.period, facts, report.texts, 'ky')}`,
-        ru: `${group.name_ru}\n${reportPlainText(report.period, facts, report.texts, 'ru')}`,
+        ky: `${group.name_ky}\n${reportPlainText(report.period, facts, report.texts, 'ky')}\n${presented.ky}\n${link}?lang=ky`,
+        ru: `${group.name_ru}\n${reportPlainText(report.period, facts, report.texts, 'ru')}\n${presented.ru}\n${link}?lang=ru`,
       };
       const noticeId = `report-${report.id}`;
       await publishNotice(
@@ -75,10 +91,8 @@ export function createReportActivities({
         .flatMap((r) => r.contacts)
         .filter(isAddress);
       const council = group.email && isAddress(group.email) ? [group.email] : [];
-      const base = config.publicBaseUrl ? config.publicBaseUrl.replace(/\/+$/, '') : '';
-      const link = `${base}/reports/${encodeURIComponent(report.id)}`;
       const subject = `${group.name_ky}: ${periodName(report.period, 'ky')} / ${group.name_ru}: ${periodName(report.period, 'ru')}`;
-      const body = `${text.ky}\n\n${link}?lang=ky\n\n— — —\n\n${text.ru}\n\n${link}?lang=ru\n`;
+      const body = `${text.ky}\n\n— — —\n\n${text.ru}\n`;
       let mailed = 0;
       for (const [who, to] of [
         ['executive-body', executive],

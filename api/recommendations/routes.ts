@@ -15,6 +15,7 @@ import {
   considerationDays,
   executiveReports,
   groupConsiderationStates,
+  groupReportConsiderationStates,
   type ActConsideration,
 } from '../../db/considerations';
 import type { Database } from '../../db/database';
@@ -29,6 +30,8 @@ import {
 } from '../../domain/council-consideration';
 import type { Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
+import { parsePeriodKey, periodName } from '../../domain/summary-report';
+import { D as REPORT_WORDS } from '../reports/decision-text';
 import {
   recordCouncilConsideration,
   setCouncilConsiderationDays,
@@ -172,6 +175,16 @@ export async function considerationFlags(
   today: string,
 ): Promise<Html> {
   const overdue = (await groupConsiderationStates(db, groupId, today)).filter((a) => a.state.state === 'overdue');
+  // Submitted reports with recommendations, by the same period from their submission (issue 15 point 3; not statutory).
+  const reports = (await groupReportConsiderationStates(db, groupId, today)).filter((r) => r.state.state === 'overdue');
+  const reportFlags =
+    reports.length === 0
+      ? ''
+      : html`<h3>${REPORT_WORDS.flagTitle[lang]}</h3><ul>${reports.map((r) =>
+          r.state.state === 'overdue'
+            ? html`<li><a href="/manage/reports/${encodeURIComponent(r.reportId)}?lang=${lang}">${periodName(parsePeriodKey(r.period)!, lang)}</a>: ${REPORT_WORDS.overdue[lang].replace('{date}', dmy(r.state.expectedBy)).replace('{days}', String(r.state.daysOver))}</li>`
+            : '',
+        )}</ul>`;
   return html`<section aria-labelledby="consideration-flags">
 <h2 id="consideration-flags">${msg(lang, 'consideration.flagTitle')}</h2>
 ${
@@ -183,6 +196,7 @@ ${
           : '',
       )}</ul>`
 }
+${reportFlags}
 </section>`;
 }
 

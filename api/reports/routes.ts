@@ -5,11 +5,18 @@
 //   POST /api/groups/:groupId/reports, GET|PATCH /api/reports/:reportId, POST /api/reports/:reportId/submit,
 //   PUT /api/councils/:councilId/report-due-days   the same as JSON
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import type { Database } from '../../db/database';
 import { findGroupById } from '../../db/groups';
-import { draftFacts, findReport, listGroupReports, type SummaryReport } from '../../db/summary-reports';
+import {
+  draftFacts,
+  findReport,
+  groupGatherings,
+  listGroupReports,
+  type SummaryReport,
+} from '../../db/summary-reports';
+import { COUNCIL_DECISIONS, COUNCIL_DECISION_NAMES } from '../../domain/council-consideration';
+import { recordReportCouncilConsideration } from '../../procedures/recommendations/record-report-consideration';
+import { setReportPresentation } from '../../procedures/reports/report-presentation';
 import { bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
 import type { Lang, Localized } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
@@ -19,6 +26,7 @@ import {
   periodKey,
   periodName,
   REPORT_DUE_DAYS_RANGE,
+  REPORT_RECOMMENDATION_LIMITS,
   REPORT_TEXT_NAMES,
   REPORT_TEXT_PARTS,
   reportLabel,
@@ -30,15 +38,24 @@ import { draftReport, editReport, setCouncilReportDueDays, submitReport } from '
 import { actorOf, pageError } from '../acts/common';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
-import { mayAccessGroup, requireCouncilRole, requireRole, signedIn } from '../auth/require-role';
+import { requireCouncilRole, requireRole } from '../auth/require-role';
 import { engineAppError } from '../engine-errors';
 import { ERROR_STATUS } from '../error-status';
 import { procedureDeps } from '../procedure-deps';
 import { ErrorSchema } from '../schemas';
 import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
-import { csrfField, layout, scrollBox } from '../ui/layout';
+import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+import {
+  reportDecisionRoutes,
+  reportDecisionsSection,
+  reportGathering,
+  reportGatheringSection,
+  reportRecommendationsView,
+} from './council-decisions';
+import { D } from './decision-text';
+import { requireReportRole } from './report-role';
 import { T } from './text';
 
 const say = (text: Localized, lang: Lang, params: Record<string, string> = {}) =>
@@ -51,7 +68,7 @@ const ReportParams = Type.Object({ reportId: Type.String({ minLength: 1, maxLeng
 const CouncilParams = Type.Object({ councilId: Type.String({ minLength: 1, maxLength: 200 }) });
 const ReportView = Type.Unknown({
   description:
-    'The report: id, groupId, period, periodKey, start, end, due, status, texts, facts (counted now, frozen once submitted), submittedOn, noticeId',
+    'The report: id, groupId, period, periodKey, start, end, due, status, texts (events, results, conclusions, recommendations), facts (counted now, frozen once submitted), submittedOn, noticeId, presentationMeetingId, councilDecisions (each recommendation with the council’s decisions), gathering (7.2.4: a yearly report’s annual gathering, or null)',
 });
 const errors = {
   400: ErrorSchema,
@@ -62,28 +79,21 @@ const errors = {
   503: ErrorSchema,
 };
 const TextsSchema = Type.Object(
-  Object.fromEntries(REPORT_TEXT_PARTS.map((p) => [p, Type.Optional(Type.String({ maxLength: 20_000 }))])),
+  {
+    ...Object.fromEntries(REPORT_TEXT_PARTS.map((p) => [p, Type.Optional(Type.String({ maxLength: 20_000 }))])),
+    recommendations: Type.Optional(
+      Type.Array(Type.String({ maxLength: REPORT_RECOMMENDATION_LIMITS.text }), {
+        maxItems: REPORT_RECOMMENDATION_LIMITS.count,
+        description: 'the recommendations to the council (8.1), numbered from 1 as listed; frozen on submission',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 
 const managePath = (groupId: string) => `/manage/groups/${encodeURIComponent(groupId)}/reports`;
 const reportPath = (reportId: string) => `/manage/reports/${encodeURIComponent(reportId)}`;
 const publicPath = (reportId: string) => `/reports/${encodeURIComponent(reportId)}`;
-
-/** A preValidation hook for routes with `:reportId`: `roles` on the report's group; an unknown report is a 403. */
-function requireReportRole(db: Kysely<Database>, roles: readonly (typeof READERS)[number][]) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const a = signedIn(request);
-    const { reportId } = request.params as { reportId: string };
-    const report = await db
-      .selectFrom('summary_reports')
-      .select('group_id')
-      .where('id', '=', reportId)
-      .executeTakeFirst();
-    const group = report ? await findGroupById(db, report.group_id) : undefined;
-    if (!group || !mayAccessGroup(a, roles, group)) throw new AppError('forbidden', 'not allowed');
-  };
-}
 
 /** The periods that have ended, newest first, for the draft form: the last two half-years and the last year. */
 function endedPeriods(today: IsoDate): ReportPeriod[] {
@@ -148,11 +158,26 @@ ${
 }`;
 }
 
-function textsView(report: SummaryReport, lang: Lang): Html {
+function textsView(report: SummaryReport, lang: Lang, withRecommendations = false): Html {
+  const recommendations = report.texts.recommendations;
   return html`${REPORT_TEXT_PARTS.filter((p) => report.texts[p].trim() !== '').map(
     (p) => html`<h2>${REPORT_TEXT_NAMES[p][lang]}</h2><p class="prewrap">${report.texts[p]}</p>`,
-  )}`;
+  )}${
+    withRecommendations && recommendations.length > 0
+      ? html`<h2>${D.recommendations[lang]}</h2><ol>${recommendations.map((r) => html`<li class="prewrap">${r}</li>`)}</ol>`
+      : ''
+  }`;
 }
+
+/** The form's recommendations: one per paragraph (blank lines between them). */
+const splitRecommendations = (text: string | undefined): string[] | undefined =>
+  text === undefined
+    ? undefined
+    : text
+        .replace(/\r\n/g, '\n')
+        .split(/\n\s*\n/)
+        .map((r) => r.trim())
+        .filter((r) => r !== '');
 
 const title = (report: SummaryReport, lang: Lang) => `${T.reportTitle[lang]}: ${periodName(report.period, lang)}`;
 
@@ -161,10 +186,28 @@ export function reportRoutes(app: App, deps: AppDeps): void {
   const problemOf = (error: unknown) => engineAppError(error);
 
   // ---- JSON ----
-  const view = async (report: SummaryReport) => ({
-    ...report,
-    facts: report.facts ?? (await draftFacts(deps.db, report.groupId, report.period, today())),
-  });
+  const useCaseDeps = { db: deps.db, now: () => (deps.clock ?? Date.now)() };
+  const view = async (report: SummaryReport) => {
+    const council = await reportRecommendationsView(deps.db, report);
+    const g = await reportGathering(useCaseDeps, report);
+    return {
+      ...report,
+      facts: report.facts ?? (await draftFacts(deps.db, report.groupId, report.period, today())),
+      // Each recommendation with the council's decisions (issue 15 point 3); 7.2.4: a yearly report's gathering.
+      councilDecisions: council.recommendations.map((r) => ({
+        number: r.number,
+        text: r.text,
+        decisions: r.decisions,
+      })),
+      gathering: g && {
+        meetingId: g.gathering.id,
+        scheduledOn: g.gathering.scheduledOn,
+        place: g.gathering.place,
+        chosen: g.chosen,
+        noticeUrl: g.noticeUrl,
+      },
+    };
+  };
 
   app.post(
     '/api/groups/:groupId/reports',
@@ -212,7 +255,7 @@ export function reportRoutes(app: App, deps: AppDeps): void {
     '/api/reports/:reportId',
     {
       schema: {
-        summary: "The report's text parts (events, results, conclusions) while it is a draft",
+        summary: "The report's text parts (events, results, conclusions) and recommendations while it is a draft",
         tags: ['reports'],
         params: ReportParams,
         body: Type.Object({ texts: TextsSchema }, { additionalProperties: false }),
@@ -391,12 +434,68 @@ export function reportRoutes(app: App, deps: AppDeps): void {
     },
   );
 
+  type Typed = { sessionOn: string; agendaItem: string; decisions: Record<number, { decision: string; text: string }> };
+  const EMPTY: Typed = { sessionOn: '', agendaItem: '', decisions: {} };
+
+  /** Staff record the council session that considered a submitted report and its decision on each recommendation. */
+  function decisionForm(page: PageRequest, report: SummaryReport, error: AppError | null, typed: Typed): Html | string {
+    const l = page.lang;
+    const recommendations = report.texts.recommendations;
+    if (recommendations.length === 0) return '';
+    return html`<h2>${D.record[l]}</h2>
+${error ? errorBox(page, error) : ''}
+<form method="post" action="${reportPath(report.id)}/council-decisions?lang=${l}">
+${csrfField(page)}
+<label for="sessionOn">${D.sessionOn[l]}</label>
+<input id="sessionOn" name="sessionOn" type="date" required value="${typed.sessionOn}" max="${today()}">
+<label for="agendaItem">${D.agendaItem[l]}</label>
+<input id="agendaItem" name="agendaItem" type="text" maxlength="500" required value="${typed.agendaItem}">
+${recommendations.map((text, i) => {
+  const n = String(i + 1);
+  const t = typed.decisions[i + 1] ?? { decision: '', text: '' };
+  return html`<fieldset><legend>${D.recommendation[l]} ${n}: ${text}</legend>
+<label for="decision-${n}">${D.decision[l]}</label>
+<select id="decision-${n}" name="decision_${n}"><option value="">${D.choose[l]}</option>${COUNCIL_DECISIONS.map((d) =>
+    d === t.decision
+      ? html`<option value="${d}" selected>${COUNCIL_DECISION_NAMES[d][l]}</option>`
+      : html`<option value="${d}">${COUNCIL_DECISION_NAMES[d][l]}</option>`,
+  )}</select>
+<label for="text-${n}">${D.text[l]}</label>
+<textarea id="text-${n}" name="text_${n}" rows="2" maxlength="4000">${t.text}</textarea>
+</fieldset>`;
+})}
+<button type="submit">${D.submitDecision[l]}</button>
+</form>`;
+  }
+
+  /** 7.2.4: staff or the chair choose the annual gathering of a yearly report (default: the next one). */
+  async function presentationForm(page: PageRequest, report: SummaryReport, error: AppError | null): Promise<Html> {
+    const l = page.lang;
+    const gatherings = (await groupGatherings(deps.db, report.groupId)).filter(
+      (g) => g.status !== 'cancelled' && compareDates(g.scheduledOn, report.end) > 0,
+    );
+    return html`${error ? errorBox(page, error) : ''}${
+      gatherings.length === 0
+        ? ''
+        : html`<form method="post" action="${reportPath(report.id)}/presentation?lang=${l}">${csrfField(page)}
+<label for="meetingId">${D.gatheringChoose[l]}</label>
+<select id="meetingId" name="meetingId">${gatherings.map((g) =>
+            g.id === report.presentationMeetingId
+              ? html`<option value="${g.id}" selected>${dmy(g.scheduledOn)}${g.place ? `, ${g.place}` : ''}</option>`
+              : html`<option value="${g.id}">${dmy(g.scheduledOn)}${g.place ? `, ${g.place}` : ''}</option>`,
+          )}</select>
+<button type="submit">${D.gatheringSave[l]}</button></form>`
+    }`;
+  }
+
   async function renderReport(
     request: FastifyRequest,
     reply: FastifyReply,
     reportId: string,
     status: number,
     error: AppError | null,
+    where: 'texts' | 'decisions' | 'presentation' = 'texts',
+    typed: Typed = EMPTY,
   ) {
     const page = pageRequest(request, reportPath(reportId));
     const l = page.lang;
@@ -407,23 +506,36 @@ export function reportRoutes(app: App, deps: AppDeps): void {
     const editable = report.status === 'draft' && (role === 'chair' || role === 'staff');
     const done = (request.query as { done?: string }).done;
     const note =
-      done === 'saved' || done === 'sent'
-        ? html`<p class="notice" role="status">${done === 'saved' ? T.saved[l] : T.sent[l]}</p>`
+      done === 'saved' || done === 'sent' || done === 'decided'
+        ? html`<p class="notice" role="status">${done === 'saved' ? T.saved[l] : done === 'decided' ? D.recorded[l] : T.sent[l]}</p>`
         : '';
     const state =
       report.status === 'submitted'
         ? html`<p>${say(T.submitted, l, { date: dmy(report.submittedOn!) })} · <a href="${publicPath(report.id)}?lang=${l}">${T.publicTitle[l]}</a> · <a href="${publicPath(report.id)}/print?lang=${l}">${T.print[l]}</a></p>`
         : html`<p>${say(T.due, l, { date: dmy(report.due) })}</p>`;
     const form = editable
-      ? html`${error ? errorBox(page, error) : ''}<form method="post" action="${reportPath(report.id)}?lang=${l}">${csrfField(page)}
+      ? html`${error && where === 'texts' ? errorBox(page, error) : ''}<form method="post" action="${reportPath(report.id)}?lang=${l}">${csrfField(page)}
 ${REPORT_TEXT_PARTS.map(
   (p) =>
     html`<label for="${p}">${REPORT_TEXT_NAMES[p][l]}</label><textarea id="${p}" name="${p}" rows="5" maxlength="20000">${report.texts[p]}</textarea>`,
 )}
+<label for="recommendations">${D.recommendations[l]}</label><p class="muted" id="recommendations-hint">${D.recommendationsHint[l]}</p>
+<textarea id="recommendations" name="recommendations" rows="6" maxlength="200000" aria-describedby="recommendations-hint">${report.texts.recommendations.join('\n\n')}</textarea>
 <button type="submit" name="action" value="save">${T.save[l]}</button>
 ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="submit" name="action" value="submit">${T.submit[l]}</button>` : ''}
 </form>`
-      : textsView(report, l);
+      : textsView(report, l, report.status === 'draft');
+    const council =
+      report.status === 'submitted'
+        ? html`${await reportDecisionsSection(deps.db, report, l, today())}${
+            role === 'staff' ? decisionForm(page, report, where === 'decisions' ? error : null, typed) : ''
+          }`
+        : '';
+    const gathering = html`${reportGatheringSection(report, await reportGathering(useCaseDeps, report), l)}${
+      (role === 'staff' || role === 'chair') && report.period.kind === 'year'
+        ? await presentationForm(page, report, where === 'presentation' ? error : null)
+        : ''
+    }`;
     return sendPage(
       reply,
       page,
@@ -431,7 +543,7 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
       layout(
         page,
         title(report, l),
-        html`${note}${state}<h2>${say(T.countsAsOf, l, { date: dmy(facts.countedOn) })}</h2>${factsView(facts, l)}${form}
+        html`${note}${state}<h2>${say(T.countsAsOf, l, { date: dmy(facts.countedOn) })}</h2>${factsView(facts, l)}${form}${council}${gathering}
 <p><a href="${managePath(report.groupId)}?lang=${l}">${T.manageTitle[l]}</a></p>`,
       ),
     );
@@ -459,6 +571,7 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
           events: Type.Optional(Type.String({ maxLength: 20_000 })),
           results: Type.Optional(Type.String({ maxLength: 20_000 })),
           conclusions: Type.Optional(Type.String({ maxLength: 20_000 })),
+          recommendations: Type.Optional(Type.String({ maxLength: 200_000 })),
         }),
       },
       config: { access: [...WRITERS], page: true },
@@ -474,7 +587,12 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
           throw new AppError('forbidden', 'only the chair submits');
         await editReport(deps, {
           reportId,
-          texts: { events: b.events, results: b.results, conclusions: b.conclusions },
+          texts: {
+            events: b.events,
+            results: b.results,
+            conclusions: b.conclusions,
+            recommendations: splitRecommendations(b.recommendations),
+          },
           actor: actorOf(request),
         });
         if (submitting) await submitReport(procedureDeps(deps, request.log), { reportId, actor: actorOf(request) });
@@ -484,6 +602,81 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
         return renderReport(request, reply, reportId, ERROR_STATUS[shown.code], shown);
       }
       return reply.redirect(`${reportPath(reportId)}?lang=${l}&done=${submitting ? 'sent' : 'saved'}`, 303);
+    },
+  );
+
+  app.post(
+    '/manage/reports/:reportId/council-decisions',
+    {
+      schema: {
+        hide: true,
+        params: ReportParams,
+        body: Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 4000 }), { maxProperties: 200 }),
+      },
+      config: { access: ['staff'], page: true },
+      preValidation: requireReportRole(deps.db, ['staff']),
+    },
+    async (request, reply) => {
+      const { reportId } = request.params;
+      const b = request.body;
+      const decisions: Typed['decisions'] = {};
+      for (const [name, value] of Object.entries(b)) {
+        const m = /^(decision|text)_(\d{1,4})$/.exec(name);
+        if (!m) continue;
+        const n = Number(m[2]);
+        decisions[n] ??= { decision: '', text: '' };
+        decisions[n][m[1] as 'decision' | 'text'] = value;
+      }
+      const typed: Typed = { sessionOn: b.sessionOn ?? '', agendaItem: b.agendaItem ?? '', decisions };
+      const l = pageRequest(request, '').lang;
+      try {
+        await recordReportCouncilConsideration(useCaseDeps, {
+          reportId,
+          sessionOn: typed.sessionOn,
+          agendaItem: typed.agendaItem,
+          decisions: Object.entries(decisions)
+            .filter(([, d]) => d.decision !== '')
+            .map(([n, d]) => ({ recommendation: Number(n), decision: d.decision, text: d.text })),
+          actor: actorOf(request),
+        });
+      } catch (error) {
+        const shown = problemOf(error) ?? pageError(error);
+        if (!shown) throw error;
+        return renderReport(request, reply, reportId, ERROR_STATUS[shown.code], shown, 'decisions', typed);
+      }
+      return reply.redirect(`${reportPath(reportId)}?lang=${l}&done=decided`, 303);
+    },
+  );
+
+  app.post(
+    '/manage/reports/:reportId/presentation',
+    {
+      schema: {
+        hide: true,
+        params: ReportParams,
+        body: Type.Object({
+          _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+          meetingId: Type.String({ maxLength: 200 }),
+        }),
+      },
+      config: { access: ['staff', 'chair'], page: true },
+      preValidation: requireReportRole(deps.db, ['staff', 'chair']),
+    },
+    async (request, reply) => {
+      const { reportId } = request.params;
+      const l = pageRequest(request, '').lang;
+      try {
+        await setReportPresentation(useCaseDeps, {
+          reportId,
+          meetingId: request.body.meetingId,
+          actor: actorOf(request),
+        });
+      } catch (error) {
+        const shown = problemOf(error) ?? pageError(error);
+        if (!shown) throw error;
+        return renderReport(request, reply, reportId, ERROR_STATUS[shown.code], shown, 'presentation');
+      }
+      return reply.redirect(`${reportPath(reportId)}?lang=${l}&done=saved`, 303);
     },
   );
 
@@ -525,6 +718,8 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
     if (!report || report.status !== 'submitted' || !report.facts) return sendNotFound(reply, page);
     const body = html`<p>${say(T.submitted, l, { date: dmy(report.submittedOn!) })}; ${dmy(report.start)} – ${dmy(report.end)}</p>
 ${factsView(report.facts, l)}${textsView(report, l)}
+${await reportDecisionsSection(deps.db, report, l, today())}
+${reportGatheringSection(report, await reportGathering(useCaseDeps, report), l)}
 ${print ? '' : html`<p class="noprint"><a href="${publicPath(report.id)}/print?lang=${l}">${T.print[l]}</a></p>`}`;
     return sendPage(reply, page, 200, layout(page, title(report, l), body));
   };
@@ -539,4 +734,6 @@ ${print ? '' : html`<p class="noprint"><a href="${publicPath(report.id)}/print?l
     { schema: { hide: true, params: ReportParams }, config: { access: ['public'], page: true } },
     publicReport(true),
   );
+
+  reportDecisionRoutes(app, deps);
 }

@@ -1,4 +1,4 @@
-// Projection: the council's answer to the group's recommendations (issue 15 point 3) and its period for considering acts.
+// Projection: the council's answer to the group's recommendations, on acts and reports (issue 15 point 3), and its period for considering acts.
 import type { Transaction } from 'kysely';
 import type { ConsiderationEvent } from '../consideration-events';
 import type { Database } from '../database';
@@ -26,6 +26,33 @@ export async function apply(trx: Transaction<Database>, event: Stored<Considerat
             p.decisions.map((d) => ({
               consideration_id: p.considerationId,
               act_id: p.actId,
+              recommendation: d.recommendation,
+              decision: d.decision,
+              text: d.text,
+            })),
+          )
+          .execute();
+      return;
+    }
+    case 'report.council-considered': {
+      const p = event.payload;
+      await trx
+        .insertInto('report_considerations')
+        .values({
+          id: p.considerationId,
+          report_id: p.reportId,
+          session_on: p.sessionOn,
+          agenda_item: p.agendaItem,
+          recorded_at: event.occurredAt,
+        })
+        .execute();
+      if (p.decisions.length > 0)
+        await trx
+          .insertInto('report_recommendation_decisions')
+          .values(
+            p.decisions.map((d) => ({
+              consideration_id: p.considerationId,
+              report_id: p.reportId,
               recommendation: d.recommendation,
               decision: d.decision,
               text: d.text,

@@ -62,6 +62,19 @@ export async function apply(trx: Transaction<Database>, event: Stored<ReportEven
       );
       return;
     }
+    case 'report.presentation-set': {
+      const p = event.payload;
+      expectOne(
+        await trx
+          .updateTable('summary_reports')
+          .set({ presentation_meeting_id: p.meetingId })
+          .where('id', '=', p.reportId)
+          .executeTakeFirst(),
+        'summary_reports',
+        p.reportId,
+      );
+      return;
+    }
     case 'council.report-due-days-set': {
       const p = event.payload;
       expectOne(

@@ -20,6 +20,7 @@ import {
   parsePeriodKey,
   periodKey,
   REPORT_TEXT_PARTS,
+  type ReportTextPart,
   type ReportTexts,
 } from '../../domain/summary-report';
 import {
@@ -95,12 +96,17 @@ export async function editReport(
   const report = await existingReport(deps, input.reportId);
   if (report.status === 'submitted') refuse([submitted()]);
   refuse(checkReportTexts(input.texts));
-  const texts = Object.fromEntries(
+  const parts = Object.fromEntries(
     REPORT_TEXT_PARTS.map((part) => [
       part,
       typeof input.texts[part] === 'string' ? input.texts[part] : report.texts[part],
     ]),
-  ) as ReportTexts;
+  ) as Record<ReportTextPart, string>;
+  // The recommendations to the council (8.1) the chair lists; the council decides on each once the report is submitted.
+  const recommendations = Array.isArray(input.texts.recommendations)
+    ? (input.texts.recommendations as string[]).map((r) => r.trim())
+    : report.texts.recommendations;
+  const texts: ReportTexts = { ...parts, recommendations };
   await recordReportTexts(deps.db, report.id, texts, input.actor);
   return (await findReport(deps.db, report.id))!;
 }

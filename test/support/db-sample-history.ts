@@ -573,6 +573,52 @@ export async function recordSampleHistory(
       },
     },
   ]);
+  // The yearly report with a recommendation to the council, and the council's decision on it (issue 15 point 3).
+  const yearReportId = `rep2${suffix}`;
+  const yearTexts = { ...texts, recommendations: ['Publish the water schedule'] };
+  await rec(reportStream(yearReportId), [
+    {
+      type: 'report.drafted',
+      payload: {
+        reportId: yearReportId,
+        groupId,
+        councilId,
+        period: '2026',
+        start: '2026-01-01',
+        end: '2026-12-31',
+        due: '2027-01-20',
+      },
+    },
+    {
+      type: 'report.submitted',
+      payload: {
+        reportId: yearReportId,
+        submittedOn: '2027-01-19',
+        texts: yearTexts,
+        facts: {
+          period: { start: '2026-01-01', end: '2026-12-31' },
+          meetings: { held: 1, quorate: 1, notQuorate: 0, cancelled: 0 },
+          acts: { issued: 0, byObject: [] },
+          objectAnswers: { 'answered-on-time': 0, 'answered-late': 0, unanswered: 0, pending: 0, 'not-started': 0 },
+          executiveReports: { 'answered-on-time': 0, 'answered-late': 0, unanswered: 0, pending: 0, 'not-started': 0 },
+          requests: { 'answered-on-time': 0, 'answered-late': 0, refused: 0, unanswered: 0, pending: 0 },
+          countedOn: '2027-01-19',
+        },
+        noticeId: null,
+      },
+    },
+    {
+      type: 'report.council-considered',
+      payload: {
+        considerationId: `rc1${suffix}`,
+        reportId: yearReportId,
+        groupId,
+        sessionOn: '2027-02-20',
+        agendaItem: '5',
+        decisions: [{ recommendation: 1, decision: 'accepted', text: '' }],
+      },
+    },
+  ]);
   // An earlier group taken on from its resolution (issue 13 point 1), its composition's finding kept.
   const adopted = `ga${suffix}`;
   await rec(streams.group(adopted), [
