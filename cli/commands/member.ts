@@ -1,12 +1,19 @@
-// `jmeg member leave|nominate|appoint|elect-chair --group ID ...`: a member's departure and replacement over the term
-// (5.4.8) and a new chair (5.4.6), as the API does them (procedures/term/membership.ts). After a change of members the
+// `jmeg member leave|nominate|appoint|elect-chair|add --group ID ...`: a member's departure and replacement over the
+// term (5.4.8), a new chair (5.4.6) and the council's decision adding a member (5.4.5 with 5.4.2-5.4.4, the cure of a
+// category short of its 5.2.3 share), as the API does them (procedures/term/membership.ts). After a change of members the
 // composition is printed with its arithmetic (5.2); a refusal is one line naming the field and the clause (exit 1),
 // nothing written.
 import { loadConfig } from '../../config/config';
 import type { CompositionResult } from '../../domain/composition';
 import { isLang, type Lang } from '../../domain/i18n';
 import { DEPARTURE_REASONS } from '../../domain/term-membership';
-import { appointReplacement, electChair, nominateReplacement, recordDeparture } from '../../procedures/term/membership';
+import {
+  addMembersByDecision,
+  appointReplacement,
+  electChair,
+  nominateReplacement,
+  recordDeparture,
+} from '../../procedures/term/membership';
 import type { DepartureReason, TermNomination, TermMember } from '../../workflows/term/contract';
 import { CliError } from '../cli-error';
 import { leaf, runCommand, type Group, type Options, type Parsed } from '../command';
@@ -14,7 +21,7 @@ import { procedureCliError } from '../refusal';
 import { withDatabase } from '../with-database';
 import { withRequiredEngine } from '../with-engine';
 
-type Sub = 'leave' | 'nominate' | 'appoint' | 'elect-chair';
+type Sub = 'leave' | 'nominate' | 'appoint' | 'elect-chair' | 'add';
 const GROUP = { type: 'string', placeholder: 'ID', description: 'the group', required: true } as const;
 const LANG = {
   lang: { type: 'string', placeholder: 'ky|ru|en', description: 'language of the messages (default ky)' },
@@ -82,6 +89,35 @@ const ELECT = {
   ...LANG,
 } as const satisfies Options;
 
+const ADD = {
+  group: GROUP,
+  number: { type: 'string', placeholder: 'TEXT', description: "the council decision's number", required: true },
+  date: DATE("the council decision's date; the member counts from it"),
+  category: {
+    type: 'string',
+    placeholder: 'municipal_employee|deputy|citizen',
+    description: "the new member's category",
+    required: true,
+  },
+  source: {
+    type: 'string',
+    placeholder: 'executive-head|council-chair|community-gathering',
+    description: "who named them: the category's route (5.4.2 head, 5.4.3 council chair, 5.4.4 gathering)",
+    required: true,
+  },
+  ref: { type: 'string', placeholder: 'TEXT', description: 'the order, approval or protocol', required: true },
+  'source-date': DATE("the nomination's date (on or before the decision)"),
+  participants: { type: 'string', placeholder: 'N', description: "a gathering's participants (5.4.4)" },
+  'votes-for': { type: 'string', placeholder: 'N', description: "a gathering's votes for the nominee (a majority)" },
+  name: { type: 'string', placeholder: 'TEXT', description: "the new member's full name", required: true },
+  sex: { type: 'string', placeholder: 'M|F', description: 'for the composition check (5.2.3)', required: true },
+  'birth-date': { type: 'string', placeholder: 'YYYY[-MM[-DD]]', description: 'for the age rule (5.2.1)' },
+  village: { type: 'string', placeholder: 'TEXT', description: 'village' },
+  phone: { type: 'string', placeholder: '+996...', description: 'phone (personal data, never public)' },
+  email: { type: 'string', placeholder: 'ADDRESS', description: 'e-mail (personal data, never public)' },
+  ...LANG,
+} as const satisfies Options;
+
 function step(sub: Sub, options: Options, summary: string, positionals: typeof VACANCY | readonly []) {
   return leaf({
     name: sub,
@@ -119,6 +155,15 @@ export const command: Group = {
       "Records the council's decision appointing the nominee; a public notice names them.",
       VACANCY,
     ),
+    leaf({
+      name: 'add',
+      summary:
+        "Records the council's decision adding a member (5.4.5) named through their category's route (5.4.2-5.4.4): how a category short of its 5.2.3 share is cured (a replacement stays in its category, 5.4.8); prints the composition.",
+      positionals: [],
+      options: ADD,
+      notes: [TEMPORAL, 'Run it once for each member one decision adds, with the same --number and --date.'],
+      run: (parsed) => member('add', parsed),
+    }),
     leaf({
       name: 'elect-chair',
       summary: 'Records the election of a new chair from the citizen members at a quorate meeting (5.4.6).',
@@ -158,8 +203,8 @@ async function member(sub: Sub, { values, positionals }: Parsed<Options>): Promi
   const groupId = str(values, 'group');
   const id = positionals[0] ?? '';
   const actor = 'cli:staff';
-  const participants = sub === 'nominate' ? num(sub, values, 'participants') : null;
-  const votesFor = sub === 'nominate' || sub === 'elect-chair' ? num(sub, values, 'votes-for') : null;
+  const participants = sub === 'nominate' || sub === 'add' ? num(sub, values, 'participants') : null;
+  const votesFor = sub === 'nominate' || sub === 'elect-chair' || sub === 'add' ? num(sub, values, 'votes-for') : null;
   const config = loadConfig();
   return withDatabase((db) =>
     withRequiredEngine(config, async (engine) => {
@@ -221,6 +266,39 @@ async function member(sub: Sub, { values, positionals }: Parsed<Options>): Promi
               actor,
             });
             out(`${str(values, 'name')} is a member from ${str(values, 'date')}; a public notice names them (5.4.8)`);
+            printComposition(out, done.composition, lang);
+            return 0;
+          }
+          case 'add': {
+            const done = await addMembersByDecision(deps, {
+              groupId,
+              decisionNumber: str(values, 'number'),
+              decisionDate: str(values, 'date'),
+              members: [
+                {
+                  category: str(values, 'category') as TermMember['category'],
+                  source: {
+                    kind: str(values, 'source') as TermNomination['source']['kind'],
+                    ref: str(values, 'ref'),
+                    date: str(values, 'source-date'),
+                    participants,
+                    votesFor,
+                  },
+                  person: {
+                    fullName: str(values, 'name'),
+                    sex: str(values, 'sex') as 'M',
+                    birthDate: str(values, 'birth-date') || null,
+                    village: str(values, 'village') || null,
+                    phone: str(values, 'phone') || null,
+                    email: str(values, 'email') || null,
+                  },
+                },
+              ],
+              actor,
+            });
+            out(
+              `${str(values, 'name')} is a member from ${str(values, 'date')} by the council's decision № ${str(values, 'number')} (5.4.5)`,
+            );
             printComposition(out, done.composition, lang);
             return 0;
           }
