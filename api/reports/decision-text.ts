@@ -23,7 +23,11 @@ export const D = {
   decision: loc('Кеңештин чечими', 'Решение кенеша', "The council's decision"),
   notDecided: loc('чечим жок', 'решения нет', 'no decision'),
   sessions: loc('Кеңештин сессиялары', 'Сессии кенеша', "The council's sessions"),
-  sessionLine: loc('{date}: {item}', '{date}: {item}', '{date}: {item}'),
+  sessionLine: loc(
+    'Сессия {date}; күн тартибиндеги маселе: {item}',
+    'Сессия {date}; вопрос повестки: {item}',
+    'Session of {date}; agenda item: {item}',
+  ),
   expectedBy: loc(
     'Кеңеш {date} күнүнө чейин карайт деп күтүлөт (кеңештин өзүнүн мөөнөтү, мыйзамда белгиленген мөөнөт эмес).',
     'Ожидается, что кенеш рассмотрит отчёт до {date} (собственный срок кенеша, не установленный законом).',
