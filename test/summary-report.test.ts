@@ -313,7 +313,12 @@ describe.skipIf(!requireServer(server, 'summary reports'))('a half-year report o
       url: `/api/reports/${reportId}`,
       headers: chair,
       payload: {
-        texts: { events: 'Үч жолугушуу', results: 'Суу графиги жарыяланды', conclusions: 'ФАП жооп берген жок' },
+        texts: {
+          events: 'Үч жолугушуу',
+          results: 'Суу графиги жарыяланды',
+          conclusions: 'ФАП жооп берген жок',
+          recommendations: ['ФАПтын жооп берүүсүн талап кылуу'],
+        },
       },
     });
     expect(edited.statusCode).toBe(200);
@@ -328,6 +333,15 @@ describe.skipIf(!requireServer(server, 'summary reports'))('a half-year report o
     expect(toExecutive[0]!.parsed.text).toContain('Суу графиги жарыяланды');
     expect(toExecutive[0]!.parsed.text).toContain('https://jmeg.example.kg/reports/');
     expect(mailsTo(COUNCIL_EMAIL)).toHaveLength(2); // the escalation and the report
+    // The recommendations to the council are listed in the mail and frozen with the counts (issue 15 point 3).
+    expect(toExecutive[0]!.parsed.text).toContain('Рекомендации кенешу:\n1. ФАПтын жооп берүүсүн талап кылуу');
+    const late = await app.inject({
+      method: 'PATCH',
+      url: `/api/reports/${reportId}`,
+      headers: chair,
+      payload: { texts: { recommendations: ['Башка'] } },
+    });
+    expect(late.statusCode).toBe(409);
     const again = await app.inject({ method: 'POST', url: `/api/reports/${reportId}/submit`, headers: chair });
     expect(again.statusCode).toBe(409);
     expect(mailsTo(EXECUTIVE_EMAIL)).toHaveLength(1);
@@ -361,5 +375,12 @@ describe.skipIf(!requireServer(server, 'summary reports'))('a half-year report o
       .executeTakeFirstOrThrow();
     expect(notice.kind).toBe('summary-report');
     expect(notice.text_ru).toContain('Ответы объектов (4.3(3)): в срок: 1; с опозданием: 1; без ответа: 1');
+    // The board's entry links the report's page, where the council's decision on each recommendation appears.
+    expect(notice.text_ru).toContain(`https://jmeg.example.kg/reports/${reportId}?lang=ru`);
+    expect(page.payload).toContain(
+      '1. ФАПтын жооп берүүсүн талап кылуу</td><td data-label="Решение кенеша"><span class="muted">решения нет</span>',
+    );
+    // A half-year report has no annual gathering (7.2.4).
+    expect(page.payload).not.toContain('собрании местного сообщества');
   });
 });
