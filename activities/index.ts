@@ -19,6 +19,8 @@ import { createTermActivities } from './term/term-activities';
 import type { TermActivities } from '../workflows/term/activities-contract';
 import { createReportActivities } from './reports/report-activities';
 import type { ReportActivities } from '../workflows/report/activities-contract';
+import { createConflictActivities } from './conflicts/conflict-activities';
+import type { ConflictActivities } from '../workflows/conflict/activities-contract';
 
 export interface ActivityDeps {
   db: Kysely<Database>;
@@ -41,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRequestActivities({ ...deps, clock }),
     ...createTermActivities({ ...deps, clock }),
     ...createReportActivities({ ...deps, clock }),
+    ...createConflictActivities({ ...deps, clock }),
   };
 }
 
@@ -57,3 +60,5 @@ export const TERM_CONTRACT_MET: TermContractMet = true;
 export const ACTIVITY_CONTRACTS_MET: [ActContractMet, ObligationContractMet, FormationContractMet] = [true, true, true];
 export type ReportContractMet = Activities extends ReportActivities ? true : never;
 export const REPORT_CONTRACT_MET: ReportContractMet = true;
+export type ConflictContractMet = Activities extends ConflictActivities ? true : never;
+export const CONFLICT_CONTRACT_MET: ConflictContractMet = true;

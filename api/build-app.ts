@@ -50,6 +50,7 @@ import { groupsRoutes } from './groups/register';
 import { meetingsRoutes } from './meetings/routes';
 import { termMembershipRoutes } from './membership/term-membership-routes';
 import { conflictRoutes } from './conflicts/routes';
+import { accountMembershipRoutes } from './accounts/membership-link';
 import './route-config';
 
 // The pages run no script and load styles only from /assets (api/ui/stylesheets.ts); nothing may frame them.
@@ -202,6 +203,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): App {
     considerationRoutes(api, deps);
     reportRoutes(api, deps);
     conflictRoutes(api, deps);
+    accountMembershipRoutes(api, deps);
     plansArea(api, deps);
     done();
   });

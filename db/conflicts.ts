@@ -25,6 +25,9 @@ export interface ConflictDeclaration {
   accountId: string | null;
   objectId: string | null;
   objectName: string | null;
+  /** An item of the group's work plan (7.3.1) and its subject. */
+  planItemId: string | null;
+  planItemSubject: string | null;
   matter: string | null;
   text: string | null;
   file: AnnexData | null;
@@ -72,6 +75,7 @@ export async function recordDeclaration(
     personId: string;
     accountId: string | null;
     objectId: string | null;
+    planItemId: string | null;
     matter: string | null;
     text: string | null;
     file: AnnexData | null;
@@ -115,6 +119,7 @@ export async function groupConflicts(db: Kysely<Database>, groupId: string): Pro
     .selectFrom('conflict_declarations as d')
     .innerJoin('persons as p', 'p.id', 'd.person_id')
     .leftJoin('monitored_objects as o', 'o.id', 'd.object_id')
+    .leftJoin('plan_items as i', 'i.id', 'd.plan_item_id')
     .select([
       'd.id',
       'd.group_id',
@@ -122,6 +127,8 @@ export async function groupConflicts(db: Kysely<Database>, groupId: string): Pro
       'd.person_id',
       'd.account_id',
       'd.object_id',
+      'd.plan_item_id',
+      'i.subject as plan_item_subject',
       'd.matter',
       'd.text',
       'd.file',
@@ -148,6 +155,8 @@ export async function groupConflicts(db: Kysely<Database>, groupId: string): Pro
     accountId: r.account_id,
     objectId: r.object_id,
     objectName: r.object_name ?? null,
+    planItemId: r.plan_item_id,
+    planItemSubject: r.plan_item_subject ?? null,
     matter: r.matter,
     text: r.text,
     file: r.file,

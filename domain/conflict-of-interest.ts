@@ -31,41 +31,70 @@ export const removalInForce = (r: Pick<Removal, 'from' | 'to'>, on: IsoDate): bo
   compareDates(r.from, on) <= 0 && compareDates(on, r.to) <= 0;
 
 /**
- * 6.4: a member removed from an object cannot draft or edit the group's acts or requests about it while the removal is
- * in force. `memberAccountOrPersonId` is the account that acts (or the person); a staff account never matches.
+ * 6.4: a member removed from an object, or from an item of the group's work plan, cannot draft or edit the group's acts
+ * or requests about it (or linked to it) while the removal is in force. `memberAccountOrPersonId` is the account that
+ * acts and the person of the membership it is linked to; a staff account never matches. `planItemIds`: the plan items
+ * the act or request is linked to (or is being linked to). A free-text matter blocks no act (acts are about objects):
+ * the group's meeting decisions tagged with it check it themselves.
  */
 export function checkNotRemoved(
   removals: readonly Removal[],
-  input: { memberAccountOrPersonId: string; objectId: string; on: IsoDate },
+  input: {
+    memberAccountOrPersonId: string | readonly string[];
+    objectId?: string | null;
+    planItemIds?: readonly string[];
+    on: IsoDate;
+  },
 ): Problem[] {
-  const id = input.memberAccountOrPersonId;
-  const hit = removals.find(
-    (r) => (r.accountId === id || r.personId === id) && r.objectId === input.objectId && removalInForce(r, input.on),
+  const ids =
+    typeof input.memberAccountOrPersonId === 'string' ? [input.memberAccountOrPersonId] : input.memberAccountOrPersonId;
+  const mine = removals.filter(
+    (r) =>
+      ((r.accountId !== null && ids.includes(r.accountId)) || (r.personId !== null && ids.includes(r.personId))) &&
+      removalInForce(r, input.on),
   );
-  if (!hit) return [];
-  return [
-    problem(
-      'removed-for-conflict-of-interest',
-      'objectId',
-      '6.4',
-      loc(
-        `Сиз кызыкчылыктардын кагылышуусу боюнча ${hit.from} – ${hit.to} аралыгында бул объекттин мониторингинен убактылуу четтетилгенсиз (6.4-пункт): бул объект боюнча актыларды жана сурамдарды түзө да, өзгөртө да албайсыз.`,
-        `Вы временно отстранены от мониторинга этого объекта из-за конфликта интересов с ${hit.from} по ${hit.to} (п. 6.4): составлять и изменять акты и запросы по нему нельзя.`,
-        `You are temporarily removed from monitoring this object for a conflict of interest from ${hit.from} to ${hit.to} (clause 6.4): you cannot draft or edit acts or requests about it.`,
+  const byObject = input.objectId ? mine.find((r) => r.objectId === input.objectId) : undefined;
+  if (byObject)
+    return [
+      problem(
+        'removed-for-conflict-of-interest',
+        'objectId',
+        '6.4',
+        loc(
+          `Сиз кызыкчылыктардын кагылышуусу боюнча ${byObject.from} – ${byObject.to} аралыгында бул объекттин мониторингинен убактылуу четтетилгенсиз (6.4-пункт): бул объект боюнча актыларды жана сурамдарды түзө да, өзгөртө да албайсыз.`,
+          `Вы временно отстранены от мониторинга этого объекта из-за конфликта интересов с ${byObject.from} по ${byObject.to} (п. 6.4): составлять и изменять акты и запросы по нему нельзя.`,
+          `You are temporarily removed from monitoring this object for a conflict of interest from ${byObject.from} to ${byObject.to} (clause 6.4): you cannot draft or edit acts or requests about it.`,
+        ),
       ),
-    ),
-  ];
+    ];
+  const items = input.planItemIds ?? [];
+  const byItem = mine.find((r) => r.planItemId !== null && items.includes(r.planItemId));
+  if (byItem)
+    return [
+      problem(
+        'removed-for-conflict-of-interest',
+        'planItemId',
+        '6.4',
+        loc(
+          `Сиз кызыкчылыктардын кагылышуусу боюнча ${byItem.from} – ${byItem.to} аралыгында иш планынын бул пунктунан убактылуу четтетилгенсиз (6.4-пункт): ага байланышкан актыларды жана сурамдарды түзө да, өзгөртө да албайсыз.`,
+          `Вы временно отстранены от этого пункта плана работы из-за конфликта интересов с ${byItem.from} по ${byItem.to} (п. 6.4): составлять и изменять связанные с ним акты и запросы нельзя.`,
+          `You are temporarily removed from this item of the work plan for a conflict of interest from ${byItem.from} to ${byItem.to} (clause 6.4): you cannot draft or edit acts or requests linked to it.`,
+        ),
+      ),
+    ];
+  return [];
 }
 
 export interface DeclarationInput {
   membershipId: string;
   objectId?: string | null | undefined;
+  planItemId?: string | null | undefined;
   matter?: string | null | undefined;
   text?: string | null | undefined;
   hasFile: boolean;
 }
 
-/** 6.3: in writing (a text or a scan), about an object or a matter. */
+/** 6.3: in writing (a text or a scan), about an object, an item of the group's work plan or a matter. */
 export function checkDeclaration(input: DeclarationInput): Problem[] {
   const problems: Problem[] = [];
   if (!input.membershipId.trim())
@@ -81,16 +110,16 @@ export function checkDeclaration(input: DeclarationInput): Problem[] {
         ),
       ),
     );
-  if (!input.objectId?.trim() && !input.matter?.trim())
+  if (!input.objectId?.trim() && !input.planItemId?.trim() && !input.matter?.trim())
     problems.push(
       problem(
         'object-or-matter-required',
         'objectId',
         '6.3',
         loc(
-          'Кагылышуу кайсы объект же маселе боюнча экенин көрсөтүңүз (6.3-пункт).',
-          'Укажите объект или вопрос, по которому возник конфликт интересов (п. 6.3).',
-          'Name the object or the matter the conflict is about (clause 6.3).',
+          'Кагылышуу кайсы объект, иш планынын пункту же маселе боюнча экенин көрсөтүңүз (6.3-пункт).',
+          'Укажите объект, пункт плана работы или вопрос, по которому возник конфликт интересов (п. 6.3).',
+          'Name the object, the work-plan item or the matter the conflict is about (clause 6.3).',
         ),
       ),
     );

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { REMOVAL_TARGET_WORKING_DAYS } from './conflict-of-interest';
 import { describe, expect, it } from 'vitest';
 import { shippedCalendar } from './calendar';
 import { addDays, addMonthsClamped, compareDates, fromEpochDay, toEpochDay } from './dates';
@@ -295,6 +296,7 @@ describe('the catalogue', () => {
       'term-end',
       'information-request',
       'summary-report',
+      'conflict-removal',
     ]);
     for (const key of OBLIGATION_KEYS) {
       const ob = OBLIGATIONS[key];
@@ -314,6 +316,7 @@ describe('the catalogue', () => {
     ['executive-report', '4.3', { kind: 'calendar-days-after', n: 30 }],
     ['term-end', '5.3.1', { kind: 'years-after', n: 4, expiry: true }],
     ['information-request', 'Law No. 217 of 29.12.2023', { kind: 'working-days-after', n: 10 }],
+    ['conflict-removal', '6.3-6.4', { kind: 'working-days-after', n: REMOVAL_TARGET_WORKING_DAYS }],
   ] as const)('%s: clause %s, rule %j', (key, clause, rule) => {
     expect(OBLIGATIONS[key].clause).toBe(clause);
     expect(OBLIGATIONS[key].rule).toEqual(rule);

@@ -60,6 +60,7 @@ export const OBLIGATION_KEYS = [
   'term-end',
   'information-request',
   'summary-report',
+  'conflict-removal',
 ] as const;
 export type ObligationKey = (typeof OBLIGATION_KEYS)[number];
 
@@ -253,6 +254,25 @@ export const OBLIGATIONS: Readonly<Record<ObligationKey, Obligation>> = {
       en: "The group's summary report (the council's period, not statutory)",
     },
     rule: { kind: 'calendar-days-after', n: DEFAULT_REPORT_DUE_DAYS },
+  },
+  // Issue 14 point 2 (6.3-6.4): the chair and the council are told "promptly" of a member's declared conflict of
+  // interest and the council chair removes the member. The text sets no number of days: the product's target is
+  // REMOVAL_TARGET_WORKING_DAYS (domain/conflict-of-interest.ts; the same 3, kept literal here against an import cycle).
+  'conflict-removal': {
+    key: 'conflict-removal',
+    clause: '6.3-6.4',
+    party: { ky: 'Айылдык кеңештин төрагасы', ru: 'Председатель айылного кенеша', en: 'The council chair' },
+    anchor: {
+      ky: 'Мүчө кызыкчылыктардын кагылышуусун жазуу жүзүндө билдирген күн',
+      ru: 'Дата письменного уведомления члена группы о конфликте интересов',
+      en: "The member's written declaration of a conflict of interest",
+    },
+    title: {
+      ky: 'Кызыкчылыктардын кагылышуусу боюнча мүчөнү убактылуу четтетүү (программанын максаттуу мөөнөтү, мыйзамда белгиленген эмес)',
+      ru: 'Временное отстранение члена группы при конфликте интересов (целевой срок программы, не установлен законом)',
+      en: "The temporary removal of a member with a conflict of interest (the product's target, not statutory)",
+    },
+    rule: { kind: 'working-days-after', n: 3 },
   },
 };
 

@@ -7,7 +7,7 @@ import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@tempo
 import type { Problem } from '../domain/problem';
 
 export type ProcedureWorkflowType =
-  'formationWorkflow' | 'actWorkflow' | 'requestWorkflow' | 'termWorkflow' | 'reportWorkflow';
+  'formationWorkflow' | 'actWorkflow' | 'requestWorkflow' | 'termWorkflow' | 'reportWorkflow' | 'conflictWorkflow';
 
 export interface ProcedureEngine {
   /** Whether an action could be sent now (a quick look, no network round trip); pages use it to say 503 up front. */

@@ -3,11 +3,16 @@
 // draft of an act and information request about that object are refused naming 6.4 with nothing written, while the
 // chair still drafts; a removal without a declaration is refused naming the field and the rule; the chair's dashboard
 // part flags the removal and a declaration past its 3-working-day target (not statutory); the public composition page
-// shows the standing aside and never the written reasons. The clock: Monday 7 December 2026, 10:00 in Bishkek.
+// shows the standing aside and never the written reasons. A member's or chair's account declares only for the member
+// it is linked to (linked on first use by its e-mail, or by staff); staff enter a paper declaration for any member,
+// and its removal holds for that member's account. A removal from a work-plan item refuses the member's edit of an act
+// linked to it. Declarations start their procedure on the time-skipping server (test/conflict-removal-workflow.test.ts
+// follows one through its dates). The clock: Monday 7 December 2026, 10:00 in Bishkek.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
 import type { App } from '../api/app-types';
 import { buildApp } from '../api/build-app';
 import { conflictFlags } from '../api/conflicts/routes';
@@ -16,6 +21,9 @@ import { registerCouncil } from '../db/councils';
 import { openGroup } from '../db/groups';
 import { importRoster } from '../db/import-roster';
 import { registerObject } from '../db/objects';
+import { recordPlan } from '../db/plans';
+import { streams } from '../db/events';
+import { record } from '../db/record';
 import { rebuildProjections } from '../db/rebuild-projections';
 import { checkNotRemoved, checkRemoval } from '../domain/conflict-of-interest';
 import type { RosterMember } from '../domain/roster';
@@ -23,10 +31,17 @@ import { createAccounts } from './support/accounts';
 import { countRows, dumpProjections, dumpTable } from './support/db-dump';
 import { decideGroupCreation } from './support/group-created';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { requireServer, testServer } from './support/temporal-servers';
+import { createTimeSkippingEngine, type TimeSkippingEngine } from './support/time-skipping-engine';
 
 const PASSWORD = 'correct horse battery';
-const DAY = 24 * 60 * 60 * 1000;
-let now = Date.parse('2026-12-07T04:00:00.000Z'); // Monday 7 December 2026, 10:00 in Bishkek
+const START = '2026-12-07T04:00:00.000Z'; // Monday 7 December 2026, 10:00 in Bishkek
+const server = testServer();
+const withServer = requireServer(server, 'conflicts of interest over HTTP');
+let engine: TimeSkippingEngine;
+let smtp: TestSmtpServer;
+let transport: MailTransport;
 
 let t: TestDatabase;
 let app: App;
@@ -37,6 +52,10 @@ let objectId: string;
 let otherObjectId: string;
 let membershipId: string;
 let declarationId: string;
+let chairMembership: string;
+let staffMembership: string;
+let planItemId: string;
+let thirdObjectId: string;
 
 const REASON_TEXT = 'Менин агам «Курулуш» ЖЧКнын директору.';
 
@@ -48,13 +67,23 @@ const member = (fullName: string, sex: 'M' | 'F', category: RosterMember['catego
   workplace: null,
   village: 'Терек-Суу',
   phone: `+99670000${String(year).slice(-4)}`,
-  email: null,
+  // Бакиров's address is his account's: the account is linked to his membership on its first use.
+  email: fullName === 'Бакиров Эмил' ? 'member@ayil.kg' : null,
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  if (!withServer) return;
+  [t, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
+  transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@ayil.kg' });
+  engine = await createTimeSkippingEngine({
+    serverPath: server.available ? server.path : '',
+    db: t.db,
+    transport,
+    mailFrom: 'jmeg@ayil.kg',
+    startTime: START,
+  });
   dataDir = mkdtempSync(join(tmpdir(), 'jmeg-conflicts-'));
-  app = buildApp({ db: t.db, config: { ...loadConfig({}), dataDir }, clock: () => now });
+  app = buildApp({ db: t.db, config: { ...loadConfig({}), dataDir }, clock: () => engine.now(), engine });
   await app.ready();
   councilId = await registerCouncil(
     t.db,
@@ -82,21 +111,61 @@ beforeAll(async () => {
     .where('m.group_id', '=', groupId)
     .execute();
   membershipId = rows.find((r) => r.full_name === 'Бакиров Эмил')!.id;
+  chairMembership = rows.find((r) => r.full_name === 'Асанова Айгүл')!.id;
+  staffMembership = rows.find((r) => r.full_name === 'Токтогулов Бакыт')!.id;
+  await record(t.db, {
+    stream: streams.group(groupId),
+    actor: 'test',
+    events: [{ type: 'member.role-changed', payload: { groupId, membershipId: chairMembership, role: 'chair' } }],
+  });
   const register = async (ky: string, ru: string, email: string) =>
     (await registerObject(t.db, { councilId, kind: 'procurement_supplier', name: { ky, ru }, emails: [email] }, 'test'))
       .id;
   objectId = await register('«Курулуш» ЖЧК', 'ОсОО «Курулуш»', 'kurulush@ayil.kg');
   otherObjectId = await register('«Суу» ЖЧК', 'ОсОО «Суу»', 'suu@ayil.kg');
+  thirdObjectId = await register('Мектеп', 'Школа', 'mektep@ayil.kg');
   await createAccounts(t.db, PASSWORD, [
     ['staff@ayil.kg', 'staff', { councilId }],
     ['chair@ayil.kg', 'chair', { groupId }],
     ['member@ayil.kg', 'member', { groupId }],
+    ['member2@ayil.kg', 'member', { groupId }],
   ]);
+  // The group's approved work plan with one item (7.3.1), about the school.
+  const planId = 'plan-conflicts';
+  planItemId = 'item-school-roof';
+  await recordPlan(
+    t.db,
+    planId,
+    [
+      { type: 'plan.drafted', payload: { planId, groupId, councilId, title: '2027-жылдын иш планы' } },
+      {
+        type: 'plan.item-added',
+        payload: {
+          planId,
+          itemId: planItemId,
+          proposalId: null,
+          objectId: thirdObjectId,
+          subject: 'Мектептин чатырын оңдоо',
+          from: '2026-12-01',
+          to: '2027-03-31',
+          method: 'questionnaire',
+        },
+      },
+      { type: 'plan.submitted', payload: { planId, submittedOn: '2026-12-02' } },
+      {
+        type: 'plan.approved',
+        payload: { planId, sessionOn: '2026-12-04', decisionNumber: '7/3', text: 'Бекитилсин.', noticeId: null },
+      },
+    ],
+    'test',
+  );
 }, 120_000);
 
 afterAll(async () => {
   await app?.close();
-  await t?.drop();
+  await engine?.close();
+  transport?.close();
+  await Promise.all([t?.drop(), smtp?.stop()]);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -158,7 +227,7 @@ describe('the rule (6.4), pure', () => {
   });
 });
 
-describe('conflicts of interest over HTTP (6.3-6.4)', () => {
+describe.skipIf(!withServer)('conflicts of interest over HTTP (6.3-6.4)', () => {
   it('a declaration with neither object nor matter, or with no text nor scan, is refused naming the field (nothing written)', async () => {
     const before = await countRows(t.db, 'events');
     const res = await call('member@ayil.kg', 'POST', `/api/groups/${groupId}/conflicts?lang=en`, {
@@ -203,6 +272,95 @@ describe('conflicts of interest over HTTP (6.3-6.4)', () => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(words);
       expect(page.body).toContain('10.12.2026');
+    }
+  });
+
+  it('a member declares only for themselves; an account linked to nobody is told to ask staff (6.3), nothing written', async () => {
+    // member@ayil.kg was linked to Бакиров's membership on its first use above (his roster e-mail is the account's).
+    expect(
+      (await t.db
+        .selectFrom('accounts')
+        .select('membership_id')
+        .where('email', '=', 'member@ayil.kg')
+        .executeTakeFirst())!.membership_id,
+    ).toBe(membershipId);
+    const before = await countRows(t.db, 'events');
+    const forOther = await call('member@ayil.kg', 'POST', `/api/groups/${groupId}/conflicts?lang=en`, {
+      membershipId: chairMembership,
+      objectId,
+      text: 'Асанованын атынан.',
+    });
+    expect(forOther.statusCode).toBe(409);
+    expect(forOther.json<Refusal>().error.problems![0]).toMatchObject({ field: 'membershipId', clause: '6.3' });
+    expect(forOther.json<Refusal>().error.problems![0]!.message).toContain('declares their own conflict');
+    const unlinked = await call('member2@ayil.kg', 'POST', `/api/groups/${groupId}/conflicts?lang=ru`, {
+      membershipId,
+      objectId,
+      text: REASON_TEXT,
+    });
+    expect(unlinked.statusCode).toBe(409);
+    expect(unlinked.json<Refusal>().error.problems![0]!.message).toContain('попросите сотрудника кенеша');
+    expect(await countRows(t.db, 'events')).toBe(before);
+    // The page offers a member only their own membership, and tells an unlinked account whom to ask.
+    const page = async (who: string) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/manage/groups/${groupId}/conflicts?lang=en`,
+          headers: { cookie: (await login(who)).cookie },
+        })
+      ).body;
+    const own = await page('member@ayil.kg');
+    expect(own).toContain(`<option value="${membershipId}">`);
+    expect(own).not.toContain(`<option value="${chairMembership}">`);
+    expect(own).toContain('Мектептин чатырын оңдоо'); // the approved plan's item can be chosen
+    expect(await page('member2@ayil.kg')).toContain('ask council staff to link it to you');
+  });
+
+  it("staff link the chair's account to her membership; other accounts and members are refused", async () => {
+    const idOf = async (email: string) =>
+      (await t.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst())!.id;
+    const url = async (email: string) => `/api/councils/${councilId}/accounts/${await idOf(email)}/membership?lang=en`;
+    const s = await login('staff@ayil.kg');
+    const put = async (email: string, membership: string | null) =>
+      app.inject({
+        method: 'PUT',
+        url: await url(email),
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        payload: { membershipId: membership },
+      });
+    const staffAccount = await put('staff@ayil.kg', chairMembership);
+    expect(staffAccount.statusCode).toBe(400);
+    expect(staffAccount.json<Refusal>().error.problems![0]).toMatchObject({ field: 'membershipId', clause: '6.3' });
+    expect((await put('chair@ayil.kg', 'no-such-membership')).statusCode).toBe(400);
+    const linked = await put('chair@ayil.kg', chairMembership);
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({ membershipId: chairMembership });
+    // Only staff link accounts.
+    const byChair = await login('chair@ayil.kg');
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: await url('member2@ayil.kg'),
+          headers: { cookie: byChair.cookie, 'x-csrf-token': byChair.csrf },
+          payload: { membershipId: staffMembership },
+        })
+      ).statusCode,
+    ).toBe(403);
+    for (const [lang, words] of [
+      ['en', 'Whose account'],
+      ['ru', 'Чья учётная запись'],
+      ['ky', 'эсеби кайсы мүчөгө таандык'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/manage/councils/${councilId}/accounts/${await idOf('chair@ayil.kg')}/membership?lang=${lang}`,
+        headers: { cookie: s.cookie },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(words);
+      expect(res.body).toContain(`<option value="${chairMembership}" selected>Асанова Айгүл</option>`);
     }
   });
 
@@ -267,12 +425,7 @@ describe('conflicts of interest over HTTP (6.3-6.4)', () => {
   });
 
   it('a removed chair writes no information request about that object (6.4), nothing written', async () => {
-    const chairMembership = (await t.db
-      .selectFrom('memberships')
-      .select('id')
-      .where('group_id', '=', groupId)
-      .where('id', '!=', membershipId)
-      .executeTakeFirst())!.id;
+    // The chair's account was linked to Асанова's membership by staff above.
     const declared = await call('chair@ayil.kg', 'POST', `/api/groups/${groupId}/conflicts`, {
       membershipId: chairMembership,
       objectId: otherObjectId,
@@ -299,6 +452,49 @@ describe('conflicts of interest over HTTP (6.3-6.4)', () => {
     expect(await countRows(t.db, 'events')).toBe(events);
   });
 
+  it("a paper declaration staff enter about a work-plan item: the member's account edits no act linked to it (6.4)", async () => {
+    const unknownItem = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/conflicts?lang=en`, {
+      membershipId,
+      planItemId: 'no-such-item',
+      text: 'x',
+    });
+    expect(unknownItem.statusCode).toBe(400);
+    expect(unknownItem.json<Refusal>().error.problems![0]).toMatchObject({ field: 'planItemId', clause: '7.3.1' });
+    const declared = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/conflicts`, {
+      membershipId,
+      planItemId,
+      text: 'Менин иним мектептин чатырын оңдоп жатат (кагаз билдирүү).',
+    });
+    expect(declared.statusCode, declared.body).toBe(201);
+    const removed = await call('staff@ayil.kg', 'POST', `/api/groups/${groupId}/conflict-removals`, {
+      declarationId: declared.json<{ declarationId: string }>().declarationId,
+      from: '2026-12-07',
+      to: '2027-03-31',
+      reason: 'Кеңештин төрагасынын буйругу №7',
+    });
+    expect(removed.statusCode).toBe(201);
+    // The chair's act about the school, linked to the item; the member may not edit it.
+    const act = await call('chair@ayil.kg', 'POST', `/api/groups/${groupId}/acts`, { objectId: thirdObjectId });
+    expect(act.statusCode).toBe(201);
+    const actId = act.json<{ id: string }>().id;
+    const link = await call(
+      'chair@ayil.kg',
+      'POST',
+      `/api/groups/${groupId}/plans/plan-conflicts/items/${planItemId}/links`,
+      { actId },
+    );
+    expect(link.statusCode, link.body).toBeLessThan(300);
+    const acts = await dumpTable(t.db, 'acts');
+    const events = await countRows(t.db, 'events');
+    const edit = await call('member@ayil.kg', 'PATCH', `/api/acts/${actId}?lang=en`, { title: 'Өзгөртүү' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json<Refusal>().error.problems![0]).toMatchObject({ field: 'planItemId', clause: '6.4' });
+    expect(edit.json<Refusal>().error.problems![0]!.message).toContain('item of the work plan');
+    expect(await dumpTable(t.db, 'acts')).toEqual(acts);
+    expect(await countRows(t.db, 'events')).toBe(events);
+    expect((await call('chair@ayil.kg', 'PATCH', `/api/acts/${actId}`, { title: 'Чатыр' })).statusCode).toBe(200);
+  });
+
   it("the chair's dashboard part shows the removal and a later declaration past its target", async () => {
     const second = await call('member@ayil.kg', 'POST', `/api/groups/${groupId}/conflicts`, {
       membershipId,
@@ -307,7 +503,7 @@ describe('conflicts of interest over HTTP (6.3-6.4)', () => {
     });
     expect(second.statusCode).toBe(201);
     expect(String(await conflictFlags(t.db, groupId, 'en', '2026-12-08'))).not.toContain('target has passed');
-    now += 4 * DAY; // Friday 11 December: 3 working days after Monday end on Thursday 10 December
+    await engine.advanceTo('2026-12-11T04:00:00Z'); // Friday 11 December: 3 working days after Monday end on Thursday 10 December
     sessions.clear(); // the sessions of Monday have expired
     const flags = String(await conflictFlags(t.db, groupId, 'en', '2026-12-11'));
     expect(flags).toContain('Бакиров Эмил stood aside from monitoring');
@@ -376,8 +572,8 @@ describe('conflicts of interest over HTTP (6.3-6.4)', () => {
 
   it('the projections rebuild from the log to the same declarations and removals', async () => {
     const before = await dumpProjections(t.db);
-    expect(before.conflict_declarations).toHaveLength(4);
-    expect(before.conflict_removals).toHaveLength(2);
+    expect(before.conflict_declarations).toHaveLength(5);
+    expect(before.conflict_removals).toHaveLength(3);
     await rebuildProjections(t.db);
     expect(await dumpProjections(t.db)).toEqual(before);
   });

@@ -4,3 +4,4 @@ export { actWorkflow } from './act/act-workflow';
 export { requestWorkflow } from './request/request-workflow';
 export { termWorkflow } from './term/term-workflow';
 export { reportWorkflow } from './report/report-workflow';
+export { conflictWorkflow } from './conflict/conflict-workflow';

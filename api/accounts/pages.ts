@@ -108,7 +108,7 @@ function accountRows(
       const actions =
         a.id === actor.id
           ? html`${msg(page.lang, 'accounts.you')} <a href="/account${q}">${msg(page.lang, 'accounts.own.title')}</a>`
-          : html`<a href="${accountPath(councilId, a.id)}/password-link${q}">${msg(page.lang, 'accounts.sendLink')}</a> · <a href="${accountPath(councilId, a.id)}/remove${q}">${msg(page.lang, 'accounts.remove')}</a>`;
+          : html`<a href="${accountPath(councilId, a.id)}/password-link${q}">${msg(page.lang, 'accounts.sendLink')}</a> · <a href="${accountPath(councilId, a.id)}/remove${q}">${msg(page.lang, 'accounts.remove')}</a>${a.role === 'chair' || a.role === 'member' ? html` · <a href="${accountPath(councilId, a.id)}/membership${q}">${msg(page.lang, 'accountMember.link')}</a>` : ''}`;
       return html`
 <tr><td>${a.email}</td><td>${roleLabel(page.lang, a.role)}</td><td>${where}</td><td>${bishkekDateOf(a.created_at.getTime())}</td><td>${actions}</td></tr>`;
     })}

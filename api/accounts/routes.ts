@@ -71,6 +71,7 @@ export function accountsRoutes(app: App, deps: AppDeps): void {
           role: body.role,
           groupId: body.groupId ?? null,
           everyCouncil: body.everyCouncil ?? false,
+          membershipId: body.membershipId ?? null,
         },
         requestLang(request),
         JSON_FIELDS,

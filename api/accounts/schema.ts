@@ -49,7 +49,8 @@ export const createAccountSchema = {
     "A chair or member needs `groupId`, one of the council's groups; a group has one chair account at most (5.4.6; a second is a 409). " +
     'The account has no password until its owner sets one through the link mailed to it (single use, 72 hours), in the language of ' +
     'the request; `invitationSent` false means the mail server did not take it now (send a new link later). `everyCouncil: true` ' +
-    'makes staff of every council (only staff of every council may). 409 when the e-mail has an account.',
+    'makes staff of every council (only staff of every council may). 409 when the e-mail has an account. ' +
+    '`membershipId` (a chair or member): the member of the group the account speaks for (6.3: a member declares their own conflict of interest); PUT …/membership links it later.',
   params: CouncilParams,
   querystring: LangQuery,
   body: Strict({
@@ -57,6 +58,7 @@ export const createAccountSchema = {
     role: Role,
     groupId: Type.Optional(Id),
     everyCouncil: Type.Optional(Type.Boolean()),
+    membershipId: Type.Optional(Id),
   }),
   response: {
     201: Type.Object({ account: AccountSchema, invitationSent: Type.Boolean() }),

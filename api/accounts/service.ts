@@ -16,6 +16,7 @@ import {
   type ScopedAccount,
   type SessionAccount,
 } from '../../db/accounts';
+import { setAccountMembership } from '../../db/account-membership';
 import type { AccountRole } from '../../db/database';
 import type { Group } from '../../db/groups';
 import { bishkekDateOf } from '../../domain/dates';
@@ -160,6 +161,8 @@ export interface NewAccountInput {
   groupId: string | null;
   /** A staff account of every council (only staff of every council may create one). */
   everyCouncil: boolean;
+  /** For a chair or member: the member of the group the account speaks for (6.3); else linked later or on first use. */
+  membershipId?: string | null;
 }
 
 export interface Created {
@@ -203,6 +206,18 @@ export async function createCouncilAccount(
     // Refused rather than dropped: a staff account made by mistake for a chair would hold far more rights.
     throw invalid(fields.groupId, 'chair-or-member-only');
   }
+  const membershipId = input.membershipId || null;
+  if (membershipId !== null) {
+    if (groupId === null) throw invalid('membershipId', 'chair-or-member-only');
+    const member = await deps.db
+      .selectFrom('memberships')
+      .select('id')
+      .where('id', '=', membershipId)
+      .where('group_id', '=', groupId)
+      .where('left_on', 'is', null)
+      .executeTakeFirst();
+    if (!member) throw invalid('membershipId', 'one-of');
+  }
   const result = await insertAccountChecked(deps.db, {
     email,
     // A random secret nobody knows: the account has no password until its owner sets one through the link.
@@ -218,6 +233,7 @@ export async function createCouncilAccount(
       });
     throw new AppError('conflict', 'the group has a chair account', { subject: msg(lang, 'accounts.chairTaken') });
   }
+  if (membershipId !== null) await setAccountMembership(deps.db, result.created, membershipId);
   const invitation = await mailPasswordLink(deps, { id: result.created, email }, 'invitation', lang, base, now);
   return { id: result.created, email, invitationSent: invitation.sent };
 }

@@ -4,6 +4,14 @@ import { defineMessages } from '../ui/define-messages';
 
 export const conflictMessages = defineMessages({
   ky: {
+    'accountMember.title': '{email} эсеби кайсы мүчөгө таандык',
+    'accountMember.explain':
+      'Төраганын же мүчөнүн эсеби топтун бир мүчөсүнө байланат: ал ошол мүчөнүн атынан гана кызыкчылыктардын кагылышуусу жөнүндө билдирет (6.3-пункт), ал эми мүчө четтетилгенде (6.4-пункт) эсеп да четтетилет. Байланбаган эсеп биринчи колдонулганда анын e-mail дареги топтун бир гана мүчөсүнүкү менен дал келсе, өзү байланат.',
+    'accountMember.member': 'Топтун мүчөсү',
+    'accountMember.none': '— эч ким (байланбаган) —',
+    'accountMember.save': 'Сактоо',
+    'accountMember.link': 'Мүчөгө байлоо',
+    'accountMember.saved': 'Эсеп мүчөгө байланды.',
     'conflict.title': 'Кызыкчылыктардын кагылышуусу',
     'conflict.intro':
       'Мүчө кызыкчылыктардын кагылышуусу жөнүндө топтун төрагасына жана кеңешке жазуу жүзүндө дароо билдирет (6.3-пункт); кеңештин төрагасы мүчөнү ошол объекттин же маселенин мониторингинен убактылуу четтетет (6.4-пункт).',
@@ -33,9 +41,26 @@ export const conflictMessages = defineMessages({
     'conflict.flagAwaiting': '{name}: билдирүү {date} берилген, четтетүү али жазыла элек (максат {target})',
     'conflict.publicTitle': 'Кызыкчылыктардын кагылышуусунан улам четтетүүлөр (6.4)',
     'conflict.stoodAside': '{name} {from} – {to} аралыгында «{subject}» мониторингинен четтетилди.',
-    'conflict.reminderNote': 'Эскертүү: максаттуу мөөнөт өткөндө бул баракта белгиленет; кат жөнөтүлбөйт.',
+    'conflict.reminderNote':
+      'Билдирүү берилген замат топтун төрагасына жана кеңешке кат жөнөтүлөт (кыргызча жана орусча, билдирүүнүн тексти менен). Максаттуу мөөнөт өткөндө четтетүү жазыла элек болсо, кеңешке бир жолу эскертүү жөнөтүлөт, бул барак жана кеңештин сайты мөөнөт өткөнүн белгилейт; четтетүү жазылганда эскертүү жөнөтүлбөйт.',
+    'conflict.planItem': 'Иш планынын пункту',
+    'conflict.noPlanItem': '— иш планынын пункту эмес —',
+    'conflict.blocks':
+      'Объекттен же иш планынын пунктунан четтетилген мүчө ага тиешелүү (же байланышкан) актыларды жана сурамдарды түзө да, өзгөртө да албайт. Маселеден четтетүү актыларды бөгөттөбөйт (актылар объект боюнча түзүлөт): ал топтун жыйынынын ошол маселе белгиленген чечимдерин бөгөттөйт.',
+    'conflict.ownOnly':
+      'Мүчө өзүнүн кагылышуусу жөнүндө гана билдирет (6.3-пункт): сиздин эсебиңиз байланган мүчө тандалды. Кеңештин кызматкери мүчөнүн кагаз билдирүүсүн киргизе алат.',
+    'conflict.notLinked':
+      'Сиздин эсебиңиз топтун эч бир мүчөсүнө байланган эмес: кеңештин кызматкеринен аны өзүңүзгө байлап берүүнү сураныңыз.',
   },
   ru: {
+    'accountMember.title': 'Чья учётная запись {email}',
+    'accountMember.explain':
+      'Учётная запись председателя или члена группы привязывается к одному члену группы: она уведомляет о конфликте интересов только от его имени (п. 6.3), а отстранение этого члена (п. 6.4) действует и на неё. Непривязанная запись привязывается сама при первом использовании, если её e-mail совпадает с адресом ровно одного члена группы.',
+    'accountMember.member': 'Член группы',
+    'accountMember.none': '— никто (не привязана) —',
+    'accountMember.save': 'Сохранить',
+    'accountMember.link': 'Привязать к члену',
+    'accountMember.saved': 'Учётная запись привязана к члену группы.',
     'conflict.title': 'Конфликт интересов',
     'conflict.intro':
       'Член группы письменно и незамедлительно уведомляет председателя группы и кенеш о конфликте интересов (п. 6.3); председатель кенеша временно отстраняет члена от мониторинга этого объекта или вопроса (п. 6.4).',
@@ -65,9 +90,26 @@ export const conflictMessages = defineMessages({
     'conflict.flagAwaiting': '{name}: уведомление от {date}, отстранение ещё не записано (цель {target})',
     'conflict.publicTitle': 'Отстранения из-за конфликта интересов (6.4)',
     'conflict.stoodAside': '{name} отстранён(а) от мониторинга «{subject}» с {from} по {to}.',
-    'conflict.reminderNote': 'Напоминание: просрочка цели отмечается на этой странице; письмо не отправляется.',
+    'conflict.reminderNote':
+      'Сразу после уведомления председателю группы и кенешу уходит письмо (на кыргызском и русском, с текстом уведомления). Если к целевому сроку отстранение не записано, кенешу один раз отправляется напоминание, а эта страница и сайт кенеша отмечают просрочку; если отстранение записано вовремя, напоминания нет.',
+    'conflict.planItem': 'Пункт плана работы',
+    'conflict.noPlanItem': '— не пункт плана работы —',
+    'conflict.blocks':
+      'Член группы, отстранённый от объекта или пункта плана работы, не может составлять и изменять акты и запросы по нему (или связанные с ним). Отстранение от вопроса не блокирует акты (акты составляются по объектам): оно блокирует решения собраний группы, помеченные этим вопросом.',
+    'conflict.ownOnly':
+      'Член группы уведомляет только о своём конфликте интересов (п. 6.3): выбран член, к которому привязана ваша учётная запись. Бумажное уведомление члена может внести сотрудник кенеша.',
+    'conflict.notLinked':
+      'Ваша учётная запись не привязана ни к одному члену группы: попросите сотрудника кенеша привязать её к вам.',
   },
   en: {
+    'accountMember.title': 'Whose account {email} is',
+    'accountMember.explain':
+      "A chair's or member's account is linked to one member of the group: it declares a conflict of interest only for that member (clause 6.3), and that member's removal (clause 6.4) holds for it. An account nobody linked is linked on its first use when its e-mail is exactly one current member's address.",
+    'accountMember.member': 'Member of the group',
+    'accountMember.none': '— nobody (not linked) —',
+    'accountMember.save': 'Save',
+    'accountMember.link': 'Link to a member',
+    'accountMember.saved': 'The account is linked to the member.',
     'conflict.title': 'Conflicts of interest',
     'conflict.intro':
       "A member notifies the group's chair and the council of a conflict of interest in writing, promptly (clause 6.3); the council chair temporarily removes the member from monitoring that object or matter (clause 6.4).",
@@ -97,6 +139,14 @@ export const conflictMessages = defineMessages({
     'conflict.flagAwaiting': '{name}: declared on {date}, no removal recorded yet (target {target})',
     'conflict.publicTitle': 'Members who stood aside for a conflict of interest (6.4)',
     'conflict.stoodAside': '{name} stood aside from monitoring "{subject}" from {from} to {to}.',
-    'conflict.reminderNote': 'Reminder: a passed target is flagged on this page; no mail is sent.',
+    'conflict.reminderNote':
+      "On the declaration the group's chair and the council are mailed at once (in Kyrgyz and Russian, with the declaration's text). If no removal is recorded by the target, the council is reminded once, and this page and the council's site flag the passed target; a removal recorded in time sends no reminder.",
+    'conflict.planItem': 'Work-plan item',
+    'conflict.noPlanItem': '— not a work-plan item —',
+    'conflict.blocks':
+      "A member removed from an object or a work-plan item cannot draft or edit the acts and requests about it (or linked to it). A removal from a matter blocks no act (acts are about objects): it blocks the group's meeting decisions tagged with that matter.",
+    'conflict.ownOnly':
+      "A member declares only their own conflict of interest (clause 6.3): the member your account is linked to is chosen. Council staff can enter a member's paper declaration.",
+    'conflict.notLinked': 'Your account is not linked to a member of the group: ask council staff to link it to you.',
   },
 });

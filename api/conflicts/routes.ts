@@ -1,10 +1,11 @@
 // Conflicts of interest (6.3-6.4, issue 14 point 2):
 //   GET  /api/groups/:groupId/conflicts          staff, deputies, the group   the declarations (text, file) and removals
-//   POST /api/groups/:groupId/conflicts          the group's chair and members, staff   a written declaration (6.3)
+//   POST /api/groups/:groupId/conflicts          the group's chair and members (their own), staff   a written declaration (6.3)
 //   POST /api/groups/:groupId/conflict-removals  staff (acting for the council chair)   a temporary removal (6.4)
 //   GET  /manage/groups/:groupId/conflicts       the same as a page (ky/ru/en); its forms post to
 //   POST /manage/groups/:groupId/conflicts (multipart: text or a scan) and /manage/groups/:groupId/conflict-removals
-// The chair's dashboard shows conflictFlags; the public composition page shows conflictStandingAside (no reasons, no file).
+// A declaration starts its procedure (workflows/conflict/): the chair and the council are mailed at once, the council
+// reminded once if the removal's target passes (not statutory). The chair's dashboard shows conflictFlags; the public composition page shows conflictStandingAside (no reasons, no file).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
@@ -15,6 +16,8 @@ import type { AnnexData } from '../../db/events';
 import { findGroupById } from '../../db/groups';
 import { listPublicMembers } from '../../db/members';
 import { listObjects } from '../../db/objects';
+import { approvedPlan } from '../../db/plans';
+import { accountMembership } from '../../db/account-membership';
 import { createCalendar } from '../../domain/calendar';
 import { removalInForce, removalTarget } from '../../domain/conflict-of-interest';
 import type { IsoDate } from '../../domain/dates';
@@ -22,6 +25,8 @@ import type { Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
 import { declareConflict, recordConflictRemoval } from '../../procedures/conflicts/conflicts';
 import { actorOf, checkUpload, pageError, readMultipart, todayOf } from '../acts/common';
+import { procedureDeps } from '../procedure-deps';
+import { signedIn } from '../auth/require-role';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
 import { requireRole } from '../auth/require-role';
@@ -45,6 +50,9 @@ const DeclareBody = Type.Object(
   {
     membershipId: Type.String({ maxLength: 200, description: 'the member who declares' }),
     objectId: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    planItemId: Type.Optional(
+      Nullable(Type.String({ maxLength: 200, description: "an item of the group's work plan (7.3.1)" })),
+    ),
     matter: Type.Optional(
       Nullable(Type.String({ maxLength: 2000, description: 'when the conflict is not about an object' })),
     ),
@@ -72,7 +80,8 @@ async function targetsOf(db: Kysely<Database>, councilId: string, declarations: 
   );
 }
 
-const subjectOf = (d: ConflictDeclaration): string => d.objectName ?? d.matter ?? d.objectId ?? '';
+const subjectOf = (d: ConflictDeclaration): string =>
+  d.objectName ?? d.planItemSubject ?? d.matter ?? d.objectId ?? d.planItemId ?? '';
 
 /** The chair's dashboard part: removals in force, and declarations awaiting a removal with the (non-statutory) target. */
 export async function conflictFlags(db: Kysely<Database>, groupId: string, lang: Lang, today: IsoDate): Promise<Html> {
@@ -115,6 +124,7 @@ const declarationView = (d: ConflictDeclaration) => ({
   membershipId: d.membershipId,
   memberName: d.memberName,
   objectId: d.objectId,
+  planItemId: d.planItemId,
   matter: d.matter,
   text: d.text,
   file: d.file ? { fileName: d.file.fileName, mediaType: d.file.mediaType, sizeBytes: d.file.sizeBytes } : null,
@@ -129,7 +139,7 @@ const declarationView = (d: ConflictDeclaration) => ({
 });
 
 export function conflictRoutes(app: App, deps: AppDeps): void {
-  const useCaseDeps = { db: deps.db, now: () => (deps.clock ?? Date.now)() };
+  const useCaseDeps = procedureDeps(deps);
   const dataDir = deps.config.dataDir;
 
   app.get(
@@ -175,6 +185,7 @@ export function conflictRoutes(app: App, deps: AppDeps): void {
           groupId: request.params.groupId,
           membershipId: b.membershipId,
           objectId: b.objectId ?? null,
+          planItemId: b.planItemId ?? null,
           matter: b.matter ?? null,
           text: b.text ?? null,
           file: null,
@@ -227,15 +238,23 @@ export function conflictRoutes(app: App, deps: AppDeps): void {
     const group = await findGroupById(deps.db, groupId);
     if (!group) return sendNotFound(reply, page);
     const today = todayOf(deps);
-    const [declarations, members, objects] = await Promise.all([
+    const [declarations, allMembers, objects, plan] = await Promise.all([
       groupConflicts(deps.db, groupId),
       listPublicMembers(deps.db, groupId),
       listObjects(deps.db, group.council_id),
+      approvedPlan(deps.db, groupId),
     ]);
     const targets = await targetsOf(deps.db, group.council_id, declarations, today);
     const role = page.auth?.role;
     const mayRemove = role === 'staff';
-    const mayDeclare = role === 'staff' || role === 'chair' || role === 'member';
+    // 6.3: a chair or member declares for the membership their account is linked to; staff for any member.
+    const own = role === 'chair' || role === 'member' ? await accountMembership(deps.db, signedIn(request).id) : null;
+    const members = role === 'staff' ? allMembers : allMembers.filter((m) => m.membershipId === own?.membershipId);
+    const mayDeclare = (role === 'staff' || role === 'chair' || role === 'member') && members.length > 0;
+    const ownNote =
+      role === 'chair' || role === 'member'
+        ? html`<p class="muted">${msg(l, mayDeclare ? 'conflict.ownOnly' : 'conflict.notLinked')}</p>`
+        : '';
     const done = (request.query as { done?: string }).done;
     const note =
       done === 'declared' || done === 'removed'
@@ -267,6 +286,12 @@ ${csrfField(page)}
 <select id="membershipId" name="membershipId" required>${members.map((m) => html`<option value="${m.membershipId}">${m.fullName}</option>`)}</select>
 <label for="objectId">${msg(l, 'conflict.object')}</label>
 <select id="objectId" name="objectId"><option value="">${msg(l, 'conflict.noObject')}</option>${objects.map((o) => html`<option value="${o.id}">${l === 'ru' ? o.name.ru : o.name.ky}</option>`)}</select>
+${
+  plan && plan.items.length > 0
+    ? html`<label for="planItemId">${msg(l, 'conflict.planItem')}</label>
+<select id="planItemId" name="planItemId"><option value="">${msg(l, 'conflict.noPlanItem')}</option>${plan.items.map((i) => html`<option value="${i.id}">${i.subject}</option>`)}</select>`
+    : ''
+}
 <label for="matter">${msg(l, 'conflict.matter')}</label>
 <input id="matter" name="matter" maxlength="2000">
 <label for="text">${msg(l, 'conflict.text')}</label>
@@ -278,9 +303,10 @@ ${csrfField(page)}
       : '';
     const body = html`${note}<p>${msg(l, 'conflict.intro')}</p>
 <p class="muted">${msg(l, 'conflict.reminderNote')}</p>
+<p class="muted">${msg(l, 'conflict.blocks')}</p>
 ${error ? errorBox(page, error) : ''}
 ${declarations.length === 0 ? html`<p>${msg(l, 'conflict.none')}</p>` : html`<ul>${items}</ul>`}
-${form}`;
+${ownNote}${form}`;
     return sendPage(reply, page, status, layout(page, msg(l, 'conflict.title'), body));
   }
 
@@ -305,7 +331,13 @@ ${form}`;
       const { groupId } = request.params;
       const l = pageRequest(request, '').lang;
       try {
-        const { fields, file } = await readMultipart(request, ['membershipId', 'objectId', 'matter', 'text']);
+        const { fields, file } = await readMultipart(request, [
+          'membershipId',
+          'objectId',
+          'planItemId',
+          'matter',
+          'text',
+        ]);
         let stored: AnnexData | null = null;
         if (file) {
           checkUpload(file); // the annex policy: type by name and content, size (400 naming the rule)
@@ -315,6 +347,7 @@ ${form}`;
           groupId,
           membershipId: fields.membershipId ?? '',
           objectId: fields.objectId || null,
+          planItemId: fields.planItemId || null,
           matter: fields.matter || null,
           text: fields.text || null,
           file: stored,

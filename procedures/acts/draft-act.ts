@@ -13,7 +13,7 @@ import type { ActDraft } from '../../domain/act';
 import type { ProcedureDeps } from '../deps';
 import { refuseInactiveObject } from '../objects/refuse-inactive-object';
 import { findAct } from '../../db/acts';
-import { refuseIfRemoved } from '../conflicts/conflicts';
+import { linkedPlanItems, refuseIfRemoved } from '../conflicts/conflicts';
 
 const titled = (title: string | undefined) => (title !== undefined ? { title } : {});
 
@@ -51,10 +51,15 @@ export async function updateActDraft(
   deps: Pick<ProcedureDeps, 'db'>,
   input: { actId: string; draft: ActDraft; title?: string | undefined; actor: string },
 ): Promise<Act> {
-  // 6.4: nor edits a draft about it.
+  // 6.4: nor edits a draft about it, or one linked to a work-plan item the member is removed from.
   const current = await findAct(deps.db, input.actId);
   if (current)
-    await refuseIfRemoved(deps, { groupId: current.groupId, objectId: current.objectId, actor: input.actor });
+    await refuseIfRemoved(deps, {
+      groupId: current.groupId,
+      objectId: current.objectId,
+      planItemIds: await linkedPlanItems(deps.db, { actId: current.id }),
+      actor: input.actor,
+    });
   return recordUpdate(deps.db, input.actId, { draft: input.draft, ...titled(input.title) }, input.actor);
 }
 

@@ -1,8 +1,14 @@
-// Conflicts of interest (6.3-6.4): a member declares in writing (a text or a scan) a conflict about an object or a
-// matter; the council chair (council staff act for the council in this product) records a temporary removal; while
-// removed, the member drafts and edits no act or request of the group about that object (refuseIfRemoved, called by
-// procedures/acts/draft-act.ts and procedures/requests/write-request.ts). Checked whole before anything is written.
+// Conflicts of interest (6.3-6.4): a member declares in writing (a text or a scan) a conflict about an object, an item
+// of the group's work plan or a matter; the declaration starts its procedure (workflows/conflict/), which tells the
+// group's chair and the council at once and tracks the council chair's removal against the product's target (3
+// working days, not statutory) with one reminder to the council; the council chair (council staff act for the
+// council in this product) records a temporary removal, which fulfils that obligation; while removed, the member
+// drafts and edits no act or request of the group about that object or linked to that plan item (refuseIfRemoved,
+// called by procedures/acts/draft-act.ts, procedures/requests/write-request.ts and procedures/plans/plans.ts).
+// A member's or chair's account declares only for the membership it is linked to (db/account-membership.ts).
+// Checked whole before anything is written; nothing is written without an engine.
 import type { Kysely } from 'kysely';
+import { accountMembership } from '../../db/account-membership';
 import { findDeclaration, groupRemovals, recordDeclaration, recordRemoval } from '../../db/conflicts';
 import type { Database } from '../../db/database';
 import type { AnnexData } from '../../db/events';
@@ -11,7 +17,9 @@ import { checkDeclaration, checkNotRemoved, checkRemoval } from '../../domain/co
 import { bishkekDateOf, type IsoDate } from '../../domain/dates';
 import { loc } from '../../domain/i18n';
 import { describeProblems, problem } from '../../domain/problem';
-import { ProcedureRefusedError } from '../engine';
+import { conflictWorkflowId, removalRecordedUpdate, type ConflictInput } from '../../workflows/conflict/contract';
+import { requireEngine, type ProcedureDeps } from '../deps';
+import { ProcedureNotFoundError, ProcedureRefusedError } from '../engine';
 import { ConflictError } from '../refusals';
 
 /** Today in Bishkek from the deps' clock (`now` of procedures, `clock` of the app), else the system's. */
@@ -26,25 +34,45 @@ function memberAccountOf(actor: string): string | null {
   return (role === 'member' || role === 'chair') && id ? id : null;
 }
 
-/** 6.4: refuses (409, nothing written) a removed member's draft or edit about `objectId` of `groupId`. */
+/**
+ * 6.4: refuses (409, nothing written) a removed member's draft or edit about `objectId` of `groupId`, or of an act or
+ * request linked to one of `planItemIds`. The member is matched by the acting account and by the person of the
+ * membership that account is linked to (a removal recorded on a paper declaration staff entered holds too).
+ */
 export async function refuseIfRemoved(
   deps: { db: Kysely<Database> },
-  input: { groupId: string; objectId: string; actor: string },
+  input: { groupId: string; objectId?: string | null; planItemIds?: readonly string[]; actor: string },
 ): Promise<void> {
   const accountId = memberAccountOf(input.actor);
   if (accountId === null) return;
+  const linked = await accountMembership(deps.db, accountId);
   const problems = checkNotRemoved(await groupRemovals(deps.db, input.groupId), {
-    memberAccountOrPersonId: accountId,
-    objectId: input.objectId,
+    memberAccountOrPersonId: linked ? [accountId, linked.personId] : [accountId],
+    objectId: input.objectId ?? null,
+    planItemIds: input.planItemIds ?? [],
     on: today(deps),
   });
-  if (problems.length > 0) throw new ConflictError(problems, input.objectId);
+  if (problems.length > 0) throw new ConflictError(problems, input.objectId ?? input.planItemIds?.[0] ?? input.groupId);
+}
+
+/** The plan items an act or an information request is linked to (7.3.1), for the 6.4 check of its edits. */
+export async function linkedPlanItems(
+  db: Kysely<Database>,
+  link: { actId: string } | { requestId: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('plan_item_links')
+    .select('plan_item_id')
+    .where('actId' in link ? 'act_id' : 'request_id', '=', 'actId' in link ? link.actId : link.requestId)
+    .execute();
+  return rows.map((r) => r.plan_item_id);
 }
 
 export interface DeclareInput {
   groupId: string;
   membershipId: string;
   objectId?: string | null;
+  planItemId?: string | null;
   matter?: string | null;
   text?: string | null;
   file: AnnexData | null;
@@ -56,12 +84,44 @@ const refuse = (problems: ReturnType<typeof checkDeclaration>): never => {
   throw new ProcedureRefusedError(describeProblems(problems), problems);
 };
 
-/** 6.3: the member's written declaration, kept on the group's record. A member or chair declares only for themselves. */
+const notOwnMembership = () =>
+  problem(
+    'own-declaration-only',
+    'membershipId',
+    '6.3',
+    loc(
+      'Мүчө өзүнүн кызыкчылыктардын кагылышуусу жөнүндө гана билдирет (6.3-пункт): бул эсеп башка мүчөгө байланган эмес. Кагаз билдирүүнү кеңештин кызматкери киргизет.',
+      'Член группы уведомляет только о своём конфликте интересов (п. 6.3): эта учётная запись не привязана к другому члену. Бумажное уведомление вносит сотрудник кенеша.',
+      "A member declares their own conflict of interest (clause 6.3): this account is not linked to that member. Staff enter a member's paper declaration.",
+    ),
+  );
+
+const noLinkedMembership = () =>
+  problem(
+    'account-not-linked',
+    'membershipId',
+    '6.3',
+    loc(
+      'Бул эсеп топтун эч бир мүчөсүнө байланган эмес: кеңештин кызматкеринен эсепти өзүңүзгө байлап берүүнү сураныңыз (6.3-пункт боюнча мүчө өзүнүн кагылышуусу жөнүндө билдирет).',
+      'Эта учётная запись не привязана ни к одному члену группы: попросите сотрудника кенеша привязать её к вам (по п. 6.3 член группы уведомляет о своём конфликте интересов).',
+      'This account is not linked to a member of the group: ask council staff to link it to you (under clause 6.3 a member declares their own conflict of interest).',
+    ),
+  );
+
+/**
+ * 6.3: the member's written declaration, kept on the group's record, and its procedure started (the chair and the
+ * council told, the removal tracked). A member or chair declares only for the membership their account is linked to.
+ */
 export async function declareConflict(
-  deps: { db: Kysely<Database> },
+  deps: Pick<ProcedureDeps, 'db' | 'engine' | 'now'>,
   input: DeclareInput,
 ): Promise<{ declarationId: string; declaredOn: IsoDate }> {
   const problems = checkDeclaration({ ...input, hasFile: input.file !== null });
+  const group = await deps.db
+    .selectFrom('groups')
+    .select(['id', 'council_id'])
+    .where('id', '=', input.groupId)
+    .executeTakeFirst();
   const membership = input.membershipId
     ? await deps.db
         .selectFrom('memberships')
@@ -81,11 +141,6 @@ export async function declareConflict(
     );
   const objectId = input.objectId?.trim() || null;
   if (objectId) {
-    const group = await deps.db
-      .selectFrom('groups')
-      .select('council_id')
-      .where('id', '=', input.groupId)
-      .executeTakeFirst();
     const object = await findObjectById(deps.db, objectId);
     if (!object || object.councilId !== group?.council_id)
       problems.push(
@@ -101,7 +156,38 @@ export async function declareConflict(
         ),
       );
   }
+  const planItemId = input.planItemId?.trim() || null;
+  if (planItemId) {
+    const item = await deps.db
+      .selectFrom('plan_items')
+      .innerJoin('work_plans', 'work_plans.id', 'plan_items.plan_id')
+      .select('plan_items.id')
+      .where('plan_items.id', '=', planItemId)
+      .where('work_plans.group_id', '=', input.groupId)
+      .executeTakeFirst();
+    if (!item)
+      problems.push(
+        problem(
+          'unknown-plan-item',
+          'planItemId',
+          '7.3.1',
+          loc(
+            `${planItemId} топтун иш планынын пункту эмес (7.3.1-пункт).`,
+            `${planItemId} — не пункт плана работы группы (п. 7.3.1).`,
+            `${planItemId} is not an item of the group's work plan (clause 7.3.1).`,
+          ),
+        ),
+      );
+  }
+  const accountId = memberAccountOf(input.actor);
   if (problems.length > 0) refuse(problems);
+  // 6.3: the member declares their own conflict; staff enter a paper declaration for any member.
+  if (accountId !== null) {
+    const own = await accountMembership(deps.db, accountId);
+    if (own === null) throw new ConflictError([noLinkedMembership()], input.groupId);
+    if (own.membershipId !== membership!.id) throw new ConflictError([notOwnMembership()], input.membershipId);
+  }
+  const engine = requireEngine(deps);
   const declaredOn = today(deps);
   const declarationId = await recordDeclaration(
     deps.db,
@@ -110,8 +196,9 @@ export async function declareConflict(
       groupId: input.groupId,
       membershipId: membership!.id,
       personId: membership!.person_id,
-      accountId: memberAccountOf(input.actor),
+      accountId,
       objectId,
+      planItemId,
       matter: input.matter?.trim() || null,
       text: input.text?.trim() || null,
       file: input.file,
@@ -119,17 +206,25 @@ export async function declareConflict(
     },
     input.actor,
   );
+  const args: ConflictInput = { declarationId, groupId: input.groupId, councilId: group!.council_id, declaredOn };
+  // Started again after a crash between the record and the start: the workflow id makes it the same procedure.
+  await engine.start('conflictWorkflow', conflictWorkflowId(declarationId), [args]);
   return { declarationId, declaredOn };
 }
 
-/** 6.4: the council chair's temporary removal from the declared object or matter; refused without a declaration. */
+/**
+ * 6.4: the council chair's temporary removal from the declared object, plan item or matter; refused without a
+ * declaration. The first removal of a declaration fulfils its procedure's obligation (the reminder is not sent).
+ */
 export async function recordConflictRemoval(
-  deps: { db: Kysely<Database> },
+  deps: Pick<ProcedureDeps, 'db' | 'engine' | 'now'>,
   input: { groupId: string; declarationId?: string | null; from: string; to: string; reason: string; actor: string },
 ): Promise<{ removalId: string }> {
   const found = input.declarationId ? await findDeclaration(deps.db, input.groupId, input.declarationId) : undefined;
   const problems = checkRemoval(input, found !== undefined);
   if (problems.length > 0) refuse(problems);
+  const engine = requireEngine(deps);
+  const recordedOn = today(deps);
   const removalId = await recordRemoval(
     deps.db,
     {
@@ -138,9 +233,15 @@ export async function recordConflictRemoval(
       from: input.from,
       to: input.to,
       reason: input.reason,
-      recordedOn: today(deps),
+      recordedOn,
     },
     input.actor,
   );
+  try {
+    await engine.update(conflictWorkflowId(found!.id), removalRecordedUpdate, { removalId, on: recordedOn });
+  } catch (error) {
+    // A declaration recorded before its procedure existed, or whose procedure ended with an earlier removal.
+    if (!(error instanceof ProcedureNotFoundError)) throw error;
+  }
   return { removalId };
 }

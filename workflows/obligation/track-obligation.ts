@@ -34,6 +34,8 @@ export interface TrackedObligation extends ObligationInput {
   ladderStart?: IsoDate;
   /** The council whose own calendar corrections apply (loadCalendar overlays them on the national data). */
   councilId?: string;
+  /** The reminder rungs (working days before the due day); absent, DEFAULT_RUNGS. [] leaves only the escalation. */
+  rungs?: readonly number[];
 }
 
 export interface ObligationTracker {
@@ -110,7 +112,7 @@ export function trackObligation(spec: TrackedObligation): ObligationTracker {
     if (slice.calendarKind !== undefined) calendarKind = slice.calendarKind;
     calendar = calendarFromSlice(slice);
     due = spec.due ?? computeDeadline(spec.key, spec.anchor, calendar).due;
-    ladder = reminderLadder(due, calendar, { hour, start });
+    ladder = reminderLadder(due, calendar, { hour, start, ...(spec.rungs === undefined ? {} : { rungs: spec.rungs }) });
   }
 
   async function run(): Promise<ObligationResult> {
