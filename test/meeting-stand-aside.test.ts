@@ -17,8 +17,9 @@ import { declareConflict, recordConflictRemoval } from '../procedures/conflicts/
 import { recordAttendance, recordDecision, recordMinutes, scheduleMeeting } from '../procedures/term/meetings';
 import { startTerm } from '../procedures/term/start-term';
 import { termState } from '../procedures/term/term-state';
+import { ProcedureRefusedError } from '../procedures/engine';
 import { ConflictError } from '../procedures/refusals';
-import { termWorkflowId, type TermState } from '../workflows/term/contract';
+import { recordDecisionUpdate, termWorkflowId, type TermState } from '../workflows/term/contract';
 import { createCliWorld, type CliWorld } from './support/cli-world';
 import { decideGroupCreation } from './support/group-created';
 import { saveHistory } from './support/history-fixtures';
@@ -279,6 +280,22 @@ describe.skipIf(!runs)('a removed member stands aside from meeting decisions (6.
       actor: 'test:chair',
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
+    // The procedure's own validator refuses the same, should a caller skip the use case.
+    const direct = await w.engine
+      .update(termWorkflowId(groupId), recordDecisionUpdate, {
+        meetingId: 'm-dec',
+        decisionId: 'd-direct',
+        text: 'Мектептин ремонту',
+        votes: { for: 3, against: 0, abstained: 0 },
+        stoodAsideMembershipIds: [removed.membershipId],
+        participantMembershipIds: voters,
+        actor: 'test:chair',
+      })
+      .catch((e: unknown) => e);
+    expect(direct).toBeInstanceOf(ProcedureRefusedError);
+    expect((direct as ProcedureRefusedError).problems.map((p) => [p.code, p.field, p.clause])).toEqual([
+      ['removed-for-conflict-of-interest', 'participantMembershipIds', '6.4'],
+    ]);
 
     for (const [lang, words] of [
       ['ky', 'Жаран 3 кызыкчылыктардын кагылышуусу боюнча бул маселеден убактылуу четтетилген (6.4-пункт)'],
