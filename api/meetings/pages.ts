@@ -1,8 +1,8 @@
 // The meetings' pages (ky/ru/en): the term's meetings with the form to schedule one (7.2.1; an annual gathering, 7.2.4,
 // is announced publicly), and each meeting's page: move, cancel, who attended with the quorum and its arithmetic
 // (7.2.3), minutes with the signed file, decisions with their votes (not taken without quorum), what each is about and
-// who stood aside from it (6.4: names only; listing a removed member among those who voted is 409). Chair and staff act;
-// members and deputies read (a member's own meetings: the list). Thin adapters over procedures/term and
+// who stood aside from it (6.4: names only; listing a removed member among those who voted is 409). Chair and staff
+// act; members and deputies read (a member's own meetings: the list). Thin adapters over procedures/term and
 // procedures/meetings; a refusal comes back as the page with the refusal above the forms (400), nothing written.
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
