@@ -1,6 +1,7 @@
 // A decision adopted with a 5.2.3(1) violation on a 360 px phone in Chromium (issue 14 point 3): the public composition
 // of a group whose council cured it ("adopted with ..." and "cured on ..."), and the staff formation page of a group
-// still short (the arithmetic, what the council does, the link to the membership page). No sideways scroll, axe-core
+// still short (the arithmetic, what the council does, the fewest to add); and (without the browser) the staff record
+// page of a group taken on with the same finding. No sideways scroll, axe-core
 // (WCAG 2 A/AA), screenshots at 360 px into out/screenshots/cure-*.png. Real Postgres, no procedure engine (the pages
 // read the group's record); the cure's facts are recorded as the procedure records them.
 import { mkdir } from 'node:fs/promises';
@@ -154,6 +155,52 @@ describe.skipIf(!hasBrowser)('a decision adopted with a violation, cured or not,
     visitor = await open();
     await mkdir(SHOTS, { recursive: true });
   }, 120_000);
+
+  it('a group taken on with a 5.2.3(1) finding: its staff record page shows the composition now and what to do', async () => {
+    const third = await registerCouncil(
+      t.db,
+      { name: { ky: 'Көк-Жар айылдык кеңеши', ru: 'Кок-Жарский айылный кенеш' } },
+      'test',
+    );
+    const groupId = await openGroup(t.db, { councilId: third }, 'test');
+    await importRoster(t.db, groupId, NINE, { actor: 'test', on: '2025-11-19' });
+    await record(t.db, {
+      stream: streams.group(groupId),
+      actor: 'test',
+      events: [
+        {
+          type: 'group.adopted',
+          payload: {
+            groupId,
+            resolutionNumber: '12',
+            decidedOn: '2025-11-14',
+            publishedOn: '2025-11-19',
+            termStart: '2025-11-19',
+            termEnd: '2029-11-19',
+            chairMembershipId: null,
+            members: 9,
+            findings: [{ ...VIOLATION, severity: 'violation' }],
+          },
+        },
+      ],
+    });
+    const accountId = await createAccount(t.db, {
+      email: 'staff@kokjar.kg',
+      password: 'a long enough password 2026',
+      role: 'staff',
+      councilId: third,
+    });
+    const id = newToken();
+    await createSession(t.db, { idHash: hashSessionId(id), accountId, csrfToken: newToken(), at: new Date() });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/manage/groups/${groupId}/adoption?lang=ru`,
+      headers: { cookie: `${SESSION_COOKIE}=${id}` },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).toContain('Нынешний состав (9 членов) всё ещё не соответствует 5.2:');
+    expect(res.body).toContain('Наименьшее добавление: 1 муниципальный служащий, 1 представитель сообщества.');
+  });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);

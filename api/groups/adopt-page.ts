@@ -26,6 +26,8 @@ import { csrfField, layout, type PageRequest } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { staffActor } from './routes';
+import { compositionCureNote } from '../membership/composition-cure-view';
+import { bishkekDateOf } from '../../domain/dates';
 
 export const adoptPath = (councilId: string) => `/manage/councils/${encodeURIComponent(councilId)}/groups/adopt`;
 export const adoptionPath = (groupId: string) => `/manage/groups/${encodeURIComponent(groupId)}/adoption`;
@@ -160,11 +162,19 @@ ${field('termStartsOn', 'date', false)}
     const [group, adoption] = await Promise.all([findGroupById(deps.db, groupId), findGroupAdoption(deps.db, groupId)]);
     if (!group || !adoption) return sendNotFound(reply, page);
     const members = await listPublicMembers(deps.db, groupId);
+    // Issue 14 point 3: the composition now under the findings as adopted (cured or not) and what the council does.
+    const cure = await compositionCureNote(
+      deps.db,
+      groupId,
+      page.lang,
+      bishkekDateOf(procedureDeps(deps, request.log).now()),
+      { staff: true, link: group.status === 'active' },
+    );
     return sendPage(
       reply,
       page,
       status,
-      layout(page, msg(page.lang, 'groups.adopt.title'), recordBody(page, adoption, members, extra)),
+      layout(page, msg(page.lang, 'groups.adopt.title'), html`${recordBody(page, adoption, members, extra)}${cure}`),
     );
   }
 
