@@ -4,6 +4,7 @@
 // parts the chair writes. Pure: the caller passes the rows and today's date.
 import { addDays, compareDates, type IsoDate } from './dates';
 import { loc, type Lang, type Localized } from './i18n';
+import { dmy } from './messages';
 import { problem, type Problem } from './problem';
 
 export type ReportPeriod = { kind: 'half-year'; year: number; half: 1 | 2 } | { kind: 'year'; year: number };
@@ -432,7 +433,7 @@ export function checkPresentation(
         'meetingId',
         '7.2.4',
         loc(
-          `${meetingId} бул топтун коомдоштуктун жылдык жыйыны эмес.`,
+          `${meetingId} бул топтун жыл сайынкы коомдоштуктун жыйыны эмес.`,
           `${meetingId} не ежегодное собрание местного сообщества этой группы.`,
           `${meetingId} is not this group's annual community gathering.`,
         ),
@@ -444,7 +445,11 @@ export function checkPresentation(
         'cancelled',
         'meetingId',
         '7.2.4',
-        loc('Бул жыйын жокко чыгарылган.', 'Это собрание отменено.', 'This gathering has been cancelled.'),
+        loc(
+          'Бул коомдоштуктун жыйыны жокко чыгарылган.',
+          'Это собрание отменено.',
+          'This gathering has been cancelled.',
+        ),
       ),
     ];
   const { end } = periodBounds(report.period);
@@ -455,9 +460,9 @@ export function checkPresentation(
         'meetingId',
         '7.2.4',
         loc(
-          `Жыйын (${meeting.scheduledOn}) отчеттун мезгили бүткөнгө (${end}) чейин болот.`,
-          `Собрание (${meeting.scheduledOn}) проходит до конца периода отчёта (${end}).`,
-          `The gathering (${meeting.scheduledOn}) is before the report's period ends (${end}).`,
+          `Коомдоштуктун жыйыны (${dmy(meeting.scheduledOn)}) отчеттун мезгили (${dmy(end)}) бүткөнгө чейин болот.`,
+          `Собрание (${dmy(meeting.scheduledOn)}) проходит до конца периода отчёта (${dmy(end)}).`,
+          `The gathering (${dmy(meeting.scheduledOn)}) is before the report's period ends (${dmy(end)}).`,
         ),
       ),
     ];

@@ -51,7 +51,7 @@ export const D = {
   submitDecision: loc('Жазуу', 'Записать', 'Record'),
   recorded: loc('Кеңештин чечими жазылды.', 'Решение кенеша записано.', "The council's decision is recorded."),
   gatheringTitle: loc(
-    'Коомдоштуктун жылдык жыйыны (7.2.4)',
+    'Жыл сайынкы коомдоштуктун жыйыны (7.2.4)',
     'Ежегодное собрание местного сообщества (7.2.4)',
     'The annual community gathering (7.2.4)',
   ),
@@ -61,14 +61,13 @@ export const D = {
     'The yearly report is presented at the community gathering: {date}, {place}.',
   ),
   gatheringNone: loc(
-    'Коомдоштуктун жылдык жыйыны али дайындала элек: жылдык отчет ошол жыйында көрсөтүлөт.',
+    'Жыл сайынкы коомдоштуктун жыйыны али дайындала элек: жылдык отчет коомдоштуктун жыйынында көрсөтүлөт.',
     'Ежегодное собрание местного сообщества ещё не назначено: годовой отчёт будет представлен на нём.',
     'The annual community gathering is not scheduled yet: the yearly report will be presented there.',
   ),
   gatheringCancelled: loc('(жокко чыгарылды)', '(отменено)', '(cancelled)'),
-  gatheringNotice: loc('Жыйын жөнүндө кулактандыруу', 'Объявление о собрании', "The gathering's notice"),
-  gatheringChoose: loc('Жыйынды тандоо', 'Выбрать собрание', 'Choose the gathering'),
-  gatheringNext: loc('— кийинки жыйын —', '— следующее собрание —', '— the next gathering —'),
+  gatheringNotice: loc('Коомдоштуктун жыйыны жөнүндө кулактандыруу', 'Объявление о собрании', "The gathering's notice"),
+  gatheringChoose: loc('Коомдоштуктун жыйынын тандоо', 'Выбрать собрание', 'Choose the gathering'),
   gatheringSave: loc('Сактоо', 'Сохранить', 'Save'),
   placeUnknown: loc('орду белгилене элек', 'место не указано', 'place not set'),
 };
