@@ -29,8 +29,11 @@ import {
   reportTextsOf,
   type ReportFacts,
 } from '../domain/summary-report';
+import { buildTransport } from '../activities/mail/build-transport';
+import { createReportActivities } from '../activities/reports/report-activities';
 import { createAccounts } from './support/accounts';
 import { createTestDatabase, type TestDatabase } from './support/pg';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 
 let t: TestDatabase;
 let app: App;
@@ -522,5 +525,90 @@ describe('the annual gathering at which the yearly report is presented (7.2.4)',
     expect(page.payload).toContain(
       'The yearly report is presented at the community gathering: 10.01.2027, 10:00, Клуб.',
     );
+  });
+});
+
+describe("the yearly report's submission names its gathering (7.2.4), through the real SMTP test server", () => {
+  let smtp: TestSmtpServer;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    await t.db.updateTable('councils').set({ email: 'kenesh@aksuu.kg' }).where('id', '=', councilId).execute();
+  });
+  afterAll(async () => {
+    await smtp?.stop();
+  });
+
+  it('the notice and the mail list the recommendations, name the gathering and link the page; a retry sends nothing twice', async () => {
+    // A second group's yearly report (one report per group and period), drafted with its recommendation.
+    const otherGroup = await openGroup(t.db, { councilId }, 'test');
+    const texts = { events: '', results: 'Бир акт', conclusions: 'Жооп берилди', recommendations: ['Көпүрөнү оңдоо'] };
+    await record(t.db, {
+      stream: reportStream('rep-other'),
+      actor: 'test',
+      events: [
+        {
+          type: 'report.drafted',
+          payload: {
+            reportId: 'rep-other',
+            groupId: otherGroup,
+            councilId,
+            period: '2026',
+            start: '2026-01-01',
+            end: '2026-12-31',
+            due: '2027-01-30',
+          },
+        },
+        { type: 'report.edited', payload: { reportId: 'rep-other', texts } },
+      ],
+    });
+    await record(t.db, {
+      stream: streams.group(otherGroup),
+      actor: 'test',
+      events: [
+        {
+          type: 'meeting.scheduled',
+          payload: {
+            meetingId: 'g-other',
+            groupId: otherGroup,
+            kind: 'annual-gathering',
+            date: '2027-03-27',
+            time: '11:00',
+            place: 'Мектептин залы',
+          },
+        },
+      ],
+    });
+    const activities = createReportActivities({
+      db: t.db,
+      transport: buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: 'jmeg@aksuu.kg' }),
+      config: { mailFrom: 'jmeg@aksuu.kg', publicBaseUrl: 'https://jmeg.example.kg' },
+      clock: () => new Date(NOW),
+    });
+    const input = { reportId: 'rep-other', on: '2027-03-01', actor: 'chair', late: true };
+    const done = await activities.submitSummaryReport(input);
+    expect(done).toMatchObject({ submittedOn: '2027-03-01', noticeId: 'report-rep-other', mailed: 1 });
+    await activities.submitSummaryReport(input);
+    const notice = await t.db
+      .selectFrom('notices')
+      .select(['text_ky', 'text_ru'])
+      .where('id', '=', 'report-rep-other')
+      .executeTakeFirstOrThrow();
+    expect(notice.text_ky).toContain('Кеңешке сунуштамалар:\n1. Көпүрөнү оңдоо');
+    expect(notice.text_ky).toContain(
+      'Жылдык отчет коомдоштуктун жыйынында көрсөтүлөт (7.2.4): 27.03.2027, Мектептин залы.',
+    );
+    expect(notice.text_ru).toContain(
+      'Годовой отчёт представляется на собрании местного сообщества (7.2.4): 27.03.2027, Мектептин залы.\nhttps://jmeg.example.kg/reports/rep-other?lang=ru',
+    );
+    const mails = smtp.received.filter((m) => m.envelopeTo.includes('kenesh@aksuu.kg'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.parsed.text).toContain('Рекомендации кенешу:\n1. Көпүрөнү оңдоо');
+    // Frozen with the counts: the council now decides on it.
+    const decided = await decide('rep-other', {
+      sessionOn: '2027-03-01',
+      agendaItem: '1',
+      decisions: [{ recommendation: 1, decision: 'accepted' }],
+    });
+    expect(decided.statusCode).toBe(201);
   });
 });
