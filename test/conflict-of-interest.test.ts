@@ -272,6 +272,15 @@ describe.skipIf(!withServer)('conflicts of interest over HTTP (6.3-6.4)', () => 
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(words);
       expect(page.body).toContain('10.12.2026');
+      // The page says who is mailed and when the council is reminded, and what a removal about a matter blocks.
+      expect(page.body).toContain(
+        {
+          en: 'the council is reminded once',
+          ru: 'кенешу один раз отправляется напоминание',
+          ky: 'кеңешке бир жолу эскертүү',
+        }[lang],
+      );
+      expect(page.body).toContain({ en: 'blocks no act', ru: 'не блокирует акты', ky: 'актыларды бөгөттөбөйт' }[lang]);
     }
   });
 
@@ -348,6 +357,26 @@ describe.skipIf(!withServer)('conflicts of interest over HTTP (6.3-6.4)', () => 
         })
       ).statusCode,
     ).toBe(403);
+    // An account staff create may be linked at once.
+    const create = (membership: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/councils/${councilId}/accounts?lang=en`,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+        payload: { email: 'member3@ayil.kg', role: 'member', groupId, membershipId: membership },
+      });
+    const wrong = await create('no-such-membership');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<Refusal>().error).toMatchObject({ field: 'membershipId' });
+    expect(await countRows(t.db, 'accounts')).toBe(4);
+    expect((await create(staffMembership)).statusCode).toBe(201);
+    expect(
+      (await t.db
+        .selectFrom('accounts')
+        .select('membership_id')
+        .where('email', '=', 'member3@ayil.kg')
+        .executeTakeFirst())!.membership_id,
+    ).toBe(staffMembership);
     for (const [lang, words] of [
       ['en', 'Whose account'],
       ['ru', 'Чья учётная запись'],

@@ -222,6 +222,9 @@ describe.skipIf(!requireServer(server, 'conflicts of interest'))(
       expect(res.statusCode, res.body).toBe(201);
       expect(await ended(inTime)).toEqual({ status: 'COMPLETED', fulfilled: { on: '2026-12-28', late: false } });
       expect(mailsTo(COUNCIL_EMAIL)).toHaveLength(1); // the declaration's mail only (the next test runs on past the 30th)
+      // A second removal of the same declaration (another period) is recorded; the ended procedure is not asked again.
+      const again = await removal(inTime, 'Кеңештин төрагасынын буйругу №13 (мөөнөтүн узартуу)');
+      expect(again.statusCode, again.body).toBe(201);
       await saveHistory(await engine.history(conflictWorkflowId(inTime)), 'conflict-removed-in-time');
     });
 

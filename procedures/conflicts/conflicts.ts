@@ -225,6 +225,11 @@ export async function recordConflictRemoval(
   if (problems.length > 0) refuse(problems);
   const engine = requireEngine(deps);
   const recordedOn = today(deps);
+  const earlier = await deps.db
+    .selectFrom('conflict_removals')
+    .select('id')
+    .where('declaration_id', '=', found!.id)
+    .executeTakeFirst();
   const removalId = await recordRemoval(
     deps.db,
     {
@@ -237,10 +242,12 @@ export async function recordConflictRemoval(
     },
     input.actor,
   );
+  // The first removal fulfils the procedure's obligation; a later one (another period) has nothing to report.
+  if (earlier) return { removalId };
   try {
     await engine.update(conflictWorkflowId(found!.id), removalRecordedUpdate, { removalId, on: recordedOn });
   } catch (error) {
-    // A declaration recorded before its procedure existed, or whose procedure ended with an earlier removal.
+    // A declaration recorded before its procedure existed has none to tell.
     if (!(error instanceof ProcedureNotFoundError)) throw error;
   }
   return { removalId };
