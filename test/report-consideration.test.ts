@@ -369,7 +369,11 @@ describe("the council's decisions on a report's recommendations", () => {
     expect(half.payload).toContain(
       '1. Жолдорду оңдоо</td><td data-label="The council&#39;s decision"><span class="muted">no decision</span>',
     );
-    expect(half.payload).toContain('The council is expected to consider the report by 18.09.2026');
+    expect(half.payload).toContain(
+      '<p class="warning">The council has not considered the report by 18.09.2026 (164 days ago; the council&#39;s own period, not a statutory deadline).</p>',
+    );
+    const year = await app.inject({ method: 'GET', url: `/reports/${DRAFT}?lang=en` });
+    expect(year.statusCode).toBe(404); // a draft is not public
     expect(half.payload).not.toContain('annual community gathering');
   });
 
@@ -386,6 +390,29 @@ describe("the council's decisions on a report's recommendations", () => {
       `<a href="/manage/reports/${HALF}?lang=en">the first half of 2026</a>: The council has not considered the report by 18.09.2026 (164 days ago; the council&#39;s own period, not a statutory deadline).`,
     );
     expect(res.payload).not.toContain(`/manage/reports/${YEAR}?lang=en`);
+  });
+
+  it('the staff page of a submitted report has the decision form; the chair’s has the gathering form, not the decision form', async () => {
+    const staff = await login('staff@kenesh.kg');
+    const page = await app.inject({
+      method: 'GET',
+      url: `/manage/reports/${YEAR}?lang=ru`,
+      headers: { cookie: staff.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.payload).toContain(`action="/manage/reports/${YEAR}/council-decisions?lang=ru"`);
+    expect(page.payload).toContain('<select id="decision-2" name="decision_2">');
+    expect(page.payload).toContain(`action="/manage/reports/${YEAR}/presentation?lang=ru"`);
+    const chair = await login('chair@kenesh.kg');
+    const chairs = await app.inject({
+      method: 'GET',
+      url: `/manage/reports/${YEAR}?lang=ky`,
+      headers: { cookie: chair.cookie },
+    });
+    expect(chairs.payload).not.toContain('/council-decisions?');
+    expect(chairs.payload).toContain(
+      '<option value="g-jan">10.01.2027, Клуб</option><option value="g-mar">20.03.2027, Айыл өкмөтүнүн чоң залы</option>',
+    );
   });
 
   it('staff record on the report page: a rejection without a reason is refused in Kyrgyz, naming the field; nothing is written', async () => {

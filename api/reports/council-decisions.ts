@@ -183,8 +183,10 @@ export async function reportDecisionsSection(
         days,
         today,
       );
-      if (state.state !== 'considered')
+      if (state.state === 'awaiting')
         expected = html`<p class="muted">${say(D.expectedBy, lang, { date: dmy(state.expectedBy) })}</p>`;
+      else if (state.state === 'overdue')
+        expected = html`<p class="warning">${say(D.overdue, lang, { date: dmy(state.expectedBy), days: String(state.daysOver) })}</p>`;
     }
   }
   return html`<section aria-labelledby="report-council-decisions">
