@@ -82,7 +82,7 @@ ${scrollBox(
     {
       schema: {
         summary:
-          "A group's open data as CSV: acts.csv (acts and their answers), requests.csv, plan-items.csv (the approved plan), reports.csv, council-decisions.csv",
+          "A group's open data as CSV: acts.csv (acts and their answers), requests.csv, plan-items.csv (the approved plan), reports.csv, council-decisions.csv (the council's decision on each recommendation of an act or a report)",
         tags: ['public'],
         params: Type.Object({
           groupId: Type.String({ maxLength: 100 }),
