@@ -73,12 +73,9 @@ export function createConflictActivities({
       const to = [
         ...new Set([...chairs.map((c) => c.email), d.council_email].filter((e): e is string => !!e && isAddress(e))),
       ];
-      if (to.length === 0)
-        throw ApplicationFailure.create({
-          type: 'NoRecipient',
-          nonRetryable: true,
-          message: "neither the group's chair nor the council has an e-mail address on record; add one and retry",
-        });
+      // Nobody to tell by mail (no address on record): the procedure still tracks the removal; the group's page and
+      // the chair's pending list show the declaration.
+      if (to.length === 0) return { told: 0 };
       const declaredOn = day(d.declared_on);
       const calendar = createCalendar(await calendarEntriesFor(db, d.council_id));
       const target = dmy(addWorkingDays(calendar, declaredOn, REMOVAL_TARGET_WORKING_DAYS));
