@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckedMember } from './composition';
 import { cureStatus, membersOnDay, smallestAddition, type MemberSpan } from './composition-cure';
 import type { Category, Sex } from './roster';
+import { checkAdditionInput, type AdditionInputToCheck } from './term-membership';
 
 let n = 0;
 function span(category: Category, sex: Sex, joinedOn: string | null = null, leftOn: string | null = null): MemberSpan {
@@ -127,5 +128,50 @@ describe('a decision adopted with a 5.2 violation, cured or not (5.4.5, 5.4.8, 5
           expect(me + a.municipal_employee).toBeGreaterThanOrEqual(Math.floor(size / 4));
           expect(c + a.citizen).toBeGreaterThan(size / 2);
         }
+  });
+});
+
+describe("the council's decision adding members: the input (5.4.5 with 5.4.2-5.4.4)", () => {
+  const employee = {
+    category: 'municipal_employee',
+    source: { kind: 'executive-head', ref: '№ 14', date: '2026-04-08' },
+    person: { fullName: 'Кадырова Бермет', sex: 'F' },
+  };
+  const citizen = {
+    category: 'citizen',
+    source: { kind: 'community-gathering', ref: '№ 3', date: '2026-04-11', participants: 60, votesFor: 38 },
+    person: { fullName: 'Эсенов Руслан', sex: 'M' },
+  };
+  const check = (members: unknown[], decisionDate = '2026-04-15', termStart = '2026-03-18') =>
+    checkAdditionInput(
+      { decisionNumber: '9-2', decisionDate, members: members as AdditionInputToCheck['members'] },
+      '2026-04-20',
+      termStart,
+    ).map((p) => [p.field, p.code, p.clause]);
+
+  it('accepts members named through their own category’s route', () => {
+    expect(check([employee, citizen])).toEqual([]);
+  });
+  it('refuses another source, a gathering without a majority, a missing sex, naming each member’s field', () => {
+    expect(
+      check([
+        { ...employee, source: { ...employee.source, kind: 'council-chair' } },
+        { ...citizen, source: { ...citizen.source, votesFor: 30 }, person: { fullName: 'Эсенов Руслан' } },
+      ]),
+    ).toEqual([
+      ['members[0].source.kind', 'wrong-nomination-source', '5.4.2'],
+      ['members[1].source.votesFor', 'no-gathering-majority', '5.4.4'],
+      ['members[1].person.sex', 'required', '5.2.3'],
+    ]);
+  });
+  it('refuses a decision before a nomination, before the term, in the future, and no members at all', () => {
+    expect(check([employee], '2026-04-07')).toEqual([['decisionDate', 'decision-before-nomination', '5.4.5']]);
+    expect(check([employee], '2026-03-10', '2026-03-18')).toContainEqual([
+      'decisionDate',
+      'decision-before-term',
+      '5.3.1',
+    ]);
+    expect(check([employee], '2026-04-21')).toEqual([['decisionDate', 'date-in-future', '5.4.8']]);
+    expect(check([])).toEqual([['members', 'required', null]]);
   });
 });

@@ -397,11 +397,24 @@ export interface AdditionInputToCheck {
  * category's route, as at formation; the decision follows every nomination and is not in the future. The composition
  * that results is not refused (issue 14: what the council decided is recorded, with its violations shown).
  */
-export function checkAdditionInput(input: AdditionInputToCheck, today: IsoDate): Problem[] {
+export function checkAdditionInput(input: AdditionInputToCheck, today: IsoDate, termStart?: IsoDate): Problem[] {
   const problems: Problem[] = [];
   if (text(input.decisionNumber) === '') problems.push(required('decisionNumber'));
   const dateP = dateProblems('decisionDate', input.decisionDate, today);
   problems.push(...dateP);
+  if (dateP.length === 0 && termStart !== undefined && compareDates(input.decisionDate as IsoDate, termStart) < 0)
+    problems.push(
+      problem(
+        'decision-before-term',
+        'decisionDate',
+        '5.3.1',
+        loc(
+          `Топтун мөөнөтү ${dmy(termStart)} күнү башталган; мүчө кошуу чечими андан мурун болбойт.`,
+          `Срок полномочий группы начался ${dmy(termStart)}; решение о добавлении членов не может быть раньше.`,
+          `The group's term began on ${dmy(termStart)}; a decision adding members cannot be earlier.`,
+        ),
+      ),
+    );
   const members: AdditionInputToCheck['members'] = Array.isArray(input.members) ? input.members : [];
   if (members.length === 0) return [...problems, required('members')];
   members.forEach((m, i) => {

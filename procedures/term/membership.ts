@@ -12,6 +12,7 @@ import { record } from '../../db/record';
 import { checkComposition, type CompositionResult } from '../../domain/composition';
 import type { IsoDate } from '../../domain/dates';
 import { loc } from '../../domain/i18n';
+import { termEndedProblem } from '../../domain/term';
 import { problem, type Problem } from '../../domain/problem';
 import {
   checkAdditionInput,
@@ -253,7 +254,11 @@ export async function addMembersByDecision(deps: Deps, input: AddMembersRequest)
     return { membershipId: `m-a-${key}`, personId: `p-a-${key}`, fullName, category: m.category };
   });
   const done = added.length > 0 && added.every((a) => state.members.some((m) => m.membershipId === a.membershipId));
-  if (!done) refuseIf(checkAdditionInput(input, todayIn(deps)));
+  if (!done) {
+    // Checked before anything is written: the procedure refuses a change of members after the term (5.3.1).
+    refuseIf(state.status === 'active' ? [] : [termEndedProblem('decisionDate', state.termEnd)]);
+    refuseIf(checkAdditionInput(input, todayIn(deps), state.termStart));
+  }
   await record(deps.db, {
     stream: streams.group(groupId),
     actor: input.actor,
