@@ -517,6 +517,11 @@ describe('the annual gathering at which the yearly report is presented (7.2.4)',
       'Годовой отчёт представляется на собрании местного сообщества: 20.03.2027, 10:00, Айыл өкмөтүнүн чоң залы.',
     );
     expect(page.payload).toContain('href="/notices/annual-gathering%3Ag-mar%3Ascheduled/print?lang=ru"');
+    const list = await app.inject({ method: 'GET', url: `/groups/${groupId}/reports?lang=en` });
+    expect(list.payload).toContain(
+      'the year 2026</a> (submitted 15.01.2027; The annual community gathering (7.2.4): 20.03.2027, Айыл өкмөтүнүн чоң залы)',
+    );
+    expect(list.payload).toContain('the first half of 2026</a> (submitted 20.07.2026)');
     const notice = await app.inject({
       method: 'GET',
       url: '/notices/annual-gathering%3Ag-mar%3Ascheduled/print?lang=ru',

@@ -700,7 +700,16 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
       const body =
         reports.length === 0
           ? html`<p>${T.none[l]}</p>`
-          : html`<ul>${reports.map((r) => html`<li><a href="${publicPath(r.id)}?lang=${l}">${periodName(r.period, l)}</a> (${say(T.submitted, l, { date: dmy(r.submittedOn!) })})</li>`)}</ul>`;
+          : html`<ul>${await Promise.all(
+              reports.map(async (r) => {
+                // 7.2.4: a yearly report names the annual gathering at which it is presented.
+                const g = await reportGathering(useCaseDeps, r);
+                const at = g
+                  ? html`; ${D.gatheringTitle[l]}: ${dmy(g.gathering.scheduledOn)}${g.gathering.place ? `, ${g.gathering.place}` : ''}`
+                  : '';
+                return html`<li><a href="${publicPath(r.id)}?lang=${l}">${periodName(r.period, l)}</a> (${say(T.submitted, l, { date: dmy(r.submittedOn!) })}${at})</li>`;
+              }),
+            )}</ul>`;
       return sendPage(
         reply,
         page,
