@@ -110,7 +110,7 @@ describe('jmeg deadline', () => {
   it.each([
     [
       ['deadline', 'object-answer', '--from', '2026-03-02'],
-      /^deadline: obligation "object-answer" is unknown; valid keys: formation-notice, .*information-request, summary-report$/,
+      /^deadline: obligation "object-answer" is unknown; valid keys: formation-notice, .*information-request, summary-report, conflict-removal$/,
     ],
     [
       ['deadline', 'object-response', '--from', '2026-02-30'],
