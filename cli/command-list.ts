@@ -73,6 +73,11 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
       "plan show PLAN_ID | plan approve PLAN_ID --session .. --decision .. --text ..   the group's work plan (7.3.1)",
     load: () => import('./commands/plan'),
   },
+  report: {
+    summary:
+      "report show REPORT_ID | report decide REPORT_ID --session .. --agenda .. --decide N=DECISION[:TEXT]   the council's decisions on a report (8.1)",
+    load: () => import('./commands/report'),
+  },
   meeting: {
     summary:
       'meeting schedule|move|cancel|attendance|minutes|decision|list --group ID ...   meetings of the term, quorum (7.2)',
