@@ -175,7 +175,7 @@ describe('jmeg report', () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toBe(
       [
-        '2025 год: submitted 15.01.2026',
+        '2025 год: отправлен 15.01.2026',
         '1. Графикти жарыялоо',
         '   25.02.2026 (3): принята',
         '2. Чатырды оңдоо',

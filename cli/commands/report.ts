@@ -26,6 +26,11 @@ function langOf(sub: string, value: string | undefined): Lang {
   return lang;
 }
 
+const STATUS: Record<'draft' | 'submitted', Record<Lang, string>> = {
+  draft: { ky: 'долбоор', ru: 'проект', en: 'draft' },
+  submitted: { ky: 'жөнөтүлдү', ru: 'отправлен', en: 'submitted' },
+};
+
 const show = leaf({
   name: 'show',
   summary:
@@ -38,7 +43,7 @@ const show = leaf({
       const report = await findReport(db, positionals[0]!);
       if (!report) throw new CliError(`report show: no report ${positionals[0]!}`);
       console.log(
-        `${periodName(report.period, lang)}: ${report.status}${report.submittedOn ? ` ${dmy(report.submittedOn)}` : ''}`,
+        `${periodName(report.period, lang)}: ${STATUS[report.status][lang]}${report.submittedOn ? ` ${dmy(report.submittedOn)}` : ''}`,
       );
       const sessions = await reportConsiderations(db, report.id);
       report.texts.recommendations.forEach((text, i) => {
