@@ -4,6 +4,9 @@
 //   GET /groups/:groupId/reports, /reports/:reportId, /reports/:reportId/print   public (submitted reports only)
 //   POST /api/groups/:groupId/reports, GET|PATCH /api/reports/:reportId, POST /api/reports/:reportId/submit,
 //   PUT /api/councils/:councilId/report-due-days   the same as JSON
+//   POST /manage/reports/:reportId/council-decisions, /manage/reports/:reportId/presentation   staff record the council's
+//   decisions on a submitted report's recommendations; staff or the chair choose a yearly report's gathering (7.2.4)
+// The JSON routes of the council's decisions and the gathering are in ./council-decisions.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { findGroupById } from '../../db/groups';
