@@ -163,6 +163,16 @@ describe.skipIf(!withServer)('a decision adopted with a 5.2.3(1) violation, late
       expect(publicBefore).not.toContain('/membership');
       expect(publicBefore).not.toContain('Наименьшее добавление');
 
+      // A group meeting on Tuesday 14 April, before the decision that adds members; its attendance is recorded later.
+      const staffSession = await w.as('staff');
+      const scheduled = await w.app.inject({
+        method: 'POST',
+        url: `/api/groups/${groupId}/meetings`,
+        headers: { cookie: staffSession.cookie, 'x-csrf-token': staffSession.csrf },
+        payload: { meetingId: 'before-addition', date: '2026-04-14', time: '15:00', place: 'Клуб', agenda: 'План' },
+      });
+      expect(scheduled.statusCode, scheduled.body).toBe(201);
+
       // Bad input is refused naming the field and the rule, nothing written: a municipal employee is named by the
       // head of the executive body (5.4.2), not a gathering; a decision dated before the nomination (5.4.5).
       await w.engine.advanceTo('2026-04-15T08:00:00Z');
@@ -229,6 +239,18 @@ describe.skipIf(!withServer)('a decision adopted with a 5.2.3(1) violation, late
         'Асанов Бакыт',
         'Кадырова Бермет',
       ]);
+
+      // 7.2.3: the meeting of 14 April, recorded after the decision, counts the 9 members it had on its day, not 11.
+      const before14 = state.members.slice(0, 9).map((m) => m.membershipId);
+      const laterSession = await w.as('staff');
+      const attendance = await w.app.inject({
+        method: 'POST',
+        url: `/api/groups/${groupId}/meetings/before-addition/attendance`,
+        headers: { cookie: laterSession.cookie, 'x-csrf-token': laterSession.csrf },
+        payload: { heldOn: '2026-04-14', presentMembershipIds: before14.slice(0, 5) },
+      });
+      expect(attendance.statusCode, attendance.body).toBe(200);
+      expect(attendance.json()).toMatchObject({ attendance: { present: 5, total: 9, required: 5, quorate: true } });
 
       // The pages: the decision as adopted with its violation AND the cure, in three languages.
       await w.engine.advanceTo('2026-04-20T05:00:00Z');

@@ -317,6 +317,8 @@ export async function addMembersByDecision(deps: Deps, input: AddMembersRequest)
             .map((a) => ({ membershipId: a.membershipId, fullName: a.fullName, category: a.category })),
         ],
         chairMembershipId: state.chairMembershipId,
+        // 7.2.3: meetings held before the decision keep their quorum base without the members it adds.
+        joinedOn: input.decisionDate,
         reason: `5.4.5: the council's decision № ${number} of ${input.decisionDate} adds members`,
         actor: input.actor,
       });

@@ -305,6 +305,11 @@ export interface RecordDecisionInput {
 export interface ChangeMembersInput {
   members: TermMember[];
   chairMembershipId: string | null;
+  /**
+   * The day the members new to the procedure joined (the council's decision adding them, 5.4.5): meetings held before it
+   * do not count them in their quorum base (7.2.3). Absent: counted from the start, as before.
+   */
+  joinedOn?: IsoDate;
   reason: string;
   actor: string;
 }

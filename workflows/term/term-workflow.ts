@@ -16,7 +16,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { calendarFromSlice } from '../../domain/calendar';
-import { addDays, bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
+import { addDays, bishkekDateOf, compareDates, isIsoDate, type IsoDate } from '../../domain/dates';
 import { addWorkingDays } from '../../domain/deadlines';
 import { NOMINATION_WORKING_DAYS } from '../../domain/regulation';
 import {
@@ -581,6 +581,9 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
   setHandler(
     changeMembersUpdate,
     (req: ChangeMembersInput) => {
+      if (req.joinedOn)
+        for (const m of req.members)
+          if (!members.some((x) => x.membershipId === m.membershipId)) joinedOn[m.membershipId] = req.joinedOn;
       members = req.members.map((m) => ({ membershipId: m.membershipId, fullName: m.fullName, category: m.category }));
       chairMembershipId = req.chairMembershipId;
       return Promise.resolve(state());
@@ -596,6 +599,15 @@ export async function termWorkflow(input: TermInput): Promise<TermState> {
             chairMembershipId: req?.chairMembershipId ?? null,
           }),
         );
+        if (req?.joinedOn !== undefined && !(typeof req.joinedOn === 'string' && isIsoDate(req.joinedOn)))
+          refuse([
+            problem(
+              'date',
+              'joinedOn',
+              null,
+              loc('Күндү ЖЖЖЖ-АА-КК түрүндө жазыңыз.', 'Дата в виде ГГГГ-ММ-ДД.', 'A date as YYYY-MM-DD.'),
+            ),
+          ]);
       },
     },
   );
