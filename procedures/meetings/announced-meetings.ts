@@ -6,9 +6,11 @@
 import { findCouncilById } from '../../db/councils';
 import { findGroupById } from '../../db/groups';
 import { NOTICE_CHANNELS, publishNotice } from '../../db/notices';
+import { groupGatherings, listGroupReports, type GroupGathering } from '../../db/summary-reports';
 import { dmy } from '../../domain/messages';
+import { periodName, presentationGathering } from '../../domain/summary-report';
 import type { TermMeeting } from '../../workflows/term/contract';
-import type { ProcedureDeps } from '../deps';
+import { todayIn, type ProcedureDeps } from '../deps';
 import { cancelMeeting, moveMeeting, scheduleMeeting } from '../term/meetings';
 
 export const ANNUAL_GATHERING_NOTICE_KIND = 'annual-gathering-notice';
@@ -26,6 +28,8 @@ export function annualGatheringText(
   council: { name_ky: string; name_ru: string },
   meeting: Pick<TermMeeting, 'date' | 'time' | 'place' | 'agenda' | 'status' | 'cancelReason'>,
   what: 'scheduled' | 'moved' | 'cancelled',
+  /** The yearly reports presented at this gathering (7.2.4), by their periods' names. */
+  reports: readonly { ky: string; ru: string }[] = [],
 ): { ky: string; ru: string } {
   const when = `${dmy(meeting.date)}, ${meeting.time}`;
   if (what === 'cancelled')
@@ -34,10 +38,41 @@ export function annualGatheringText(
       ru: `${council.name_ru}: ежегодное собрание местного сообщества (п. 7.2.4) группы совместного мониторинга и оценки, назначенное на ${dmy(meeting.date)}, отменено.${meeting.cancelReason ? `\n\nПричина: ${meeting.cancelReason}` : ''}`,
     };
   const moved = what === 'moved';
+  const presented = (lang: 'ky' | 'ru') =>
+    reports.length === 0
+      ? ''
+      : lang === 'ky'
+        ? `\nКоомдоштуктун жыйынында топтун жылдык отчету көрсөтүлөт (7.2.4): ${reports.map((r) => r.ky).join(', ')}; отчет топтун барагында жарыяланган.`
+        : `\nНа собрании представляется годовой отчёт группы (п. 7.2.4): ${reports.map((r) => r.ru).join(', ')}; отчёт опубликован на странице группы.`;
   return {
-    ky: `${council.name_ky}: биргелешкен мониторинг жана баалоо тобу жыл сайынкы коомдоштуктун жыйынына (7.2.4) чакырат${moved ? ' (күнү же орду өзгөрдү)' : ''}.\n\nКүнү жана убактысы: ${when}\nОрду: ${meeting.place}\nКүн тартиби: ${meeting.agenda}`,
-    ru: `${council.name_ru}: группа совместного мониторинга и оценки приглашает на ежегодное собрание местного сообщества (п. 7.2.4)${moved ? ' (дата или место изменены)' : ''}.\n\nДата и время: ${when}\nМесто: ${meeting.place}\nПовестка: ${meeting.agenda}`,
+    ky: `${council.name_ky}: биргелешкен мониторинг жана баалоо тобу жыл сайынкы коомдоштуктун жыйынына (7.2.4) чакырат${moved ? ' (күнү же орду өзгөрдү)' : ''}.\n\nКүнү жана убактысы: ${when}\nОрду: ${meeting.place}\nКүн тартиби: ${meeting.agenda}${presented('ky')}`,
+    ru: `${council.name_ru}: группа совместного мониторинга и оценки приглашает на ежегодное собрание местного сообщества (п. 7.2.4)${moved ? ' (дата или место изменены)' : ''}.\n\nДата и время: ${when}\nМесто: ${meeting.place}\nПовестка: ${meeting.agenda}${presented('ru')}`,
   };
+}
+
+/**
+ * 7.2.4: the group's submitted yearly reports to be presented at this gathering (the one chosen for them, else the first
+ * gathering on or after their submission), counted with the meeting as it now stands.
+ */
+async function presentedReports(
+  deps: Deps,
+  groupId: string,
+  meeting: TermMeeting,
+): Promise<{ ky: string; ru: string }[]> {
+  const current: GroupGathering = {
+    id: meeting.meetingId,
+    groupId,
+    kind: meeting.kind,
+    status: meeting.status,
+    scheduledOn: meeting.date,
+    startsAt: meeting.time,
+    place: meeting.place,
+  };
+  const gatherings = [...(await groupGatherings(deps.db, groupId)).filter((g) => g.id !== meeting.meetingId), current];
+  const reports = await listGroupReports(deps.db, groupId, { submittedOnly: true });
+  return reports
+    .filter((r) => presentationGathering(r, gatherings, todayIn(deps))?.id === meeting.meetingId)
+    .map((r) => ({ ky: periodName(r.period, 'ky'), ru: periodName(r.period, 'ru') }));
 }
 
 async function announce(
@@ -59,7 +94,12 @@ async function announce(
       councilId: council.id,
       groupId,
       kind: ANNUAL_GATHERING_NOTICE_KIND,
-      text: annualGatheringText(council, meeting, what),
+      text: annualGatheringText(
+        council,
+        meeting,
+        what,
+        what === 'cancelled' ? [] : await presentedReports(deps, groupId, meeting),
+      ),
       channels: NOTICE_CHANNELS,
       publishedAt: new Date(deps.now()),
     },
