@@ -12,8 +12,9 @@
 // Tuesday 26 May. The third item gets an information request.
 // On Monday 11 January 2027 the chair drafts the yearly report: its counts come from the record (two acts, one answer
 // on time, one never; two plan items done, one not); the chair writes the text parts and submits: the executive body
-// and the council get it by mail and the community on the public page. The council then decides on the school act's
-// recommendations (one accepted, one deferred) and the public act page shows each decision.
+// and the council get it by mail and the community on the public page. The chair schedules the annual gathering of
+// 5 February 2027, whose public notice names the yearly report (7.2.4). The council then decides on the school act's
+// recommendations and on the report's, and the public pages and the open data show each decision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
@@ -309,6 +310,10 @@ describe.skipIf(!runs)("a year of the group's work", () => {
         events: 'Мектепке жана суу чарбага барылды; айыл өкмөтүнө суроо-талап жөнөтүлдү.',
         results: 'Мектеп жооп берди; суу чарба жооп берген жок.',
         conclusions: 'Суу чарбанын жообу жок: кеңеш чара көрсүн.',
+        recommendations: [
+          'Суу чарбанын жетекчисин кеңештин сессиясына чакыруу',
+          'Мектептин оңдоосун бюджетке киргизүү',
+        ],
       },
     });
     expect(edited.statusCode, edited.payload).toBe(200);
@@ -323,7 +328,26 @@ describe.skipIf(!runs)("a year of the group's work", () => {
     for (const personal of ['@ayil.kg', '+996']) expect(page.body).not.toContain(personal);
   }, 180_000);
 
-  it("the council decides on the school act's recommendations; the public act page shows each decision", async () => {
+  it('the yearly report is presented at the annual gathering (7.2.4): its notice names the report, the report page the gathering', async () => {
+    await dayAt10('2027-01-18');
+    const scheduled = await chair('POST', `/api/groups/${groupId}/meetings`, {
+      meetingId: 'annual-2027',
+      kind: 'annual-gathering',
+      date: '2027-02-05',
+      time: '11:00',
+      place: 'Айылдык клуб',
+      agenda: 'Топтун 2026-жылдагы иши',
+    });
+    expect(scheduled.statusCode, scheduled.payload).toBe(201);
+    const board = await get(`/councils/${councilId}/notices?lang=ru`);
+    expect(board.body).toContain('05.02.2027, 11:00');
+    expect(board.body).toContain('На собрании представляется годовой отчёт группы (п. 7.2.4): 2026 год');
+    const report = await get(`/reports/${reportId}?lang=ky`);
+    expect(report.body).toContain('05.02.2027');
+    expect(report.body).toContain('Айылдык клуб');
+  }, 120_000);
+
+  it("the council decides on the act's and the report's recommendations; the public pages show each decision", async () => {
     await dayAt10('2027-01-21');
     const decided = await staff('POST', `/api/acts/${acts.school.id}/council-decisions`, {
       sessionOn: '2027-01-20',
@@ -339,9 +363,30 @@ describe.skipIf(!runs)("a year of the group's work", () => {
     expect(page.body).toContain('Бюджетке киргизилсин.');
     expect(page.body).toContain('принята');
     expect(page.body).toContain('отложена');
+    // The report's recommendations: a third does not exist (400 naming it, nothing written), then the session's decisions.
+    const missing = await staff('POST', `/api/reports/${reportId}/council-decisions`, {
+      sessionOn: '2027-01-20',
+      agendaItem: '4. Топтун жылдык отчету',
+      decisions: [{ recommendation: 3, decision: 'accepted', text: '' }],
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.payload).toContain('decisions[0].recommendation');
+    const onReport = await staff('POST', `/api/reports/${reportId}/council-decisions`, {
+      sessionOn: '2027-01-20',
+      agendaItem: '4. Топтун жылдык отчету',
+      decisions: [
+        { recommendation: 1, decision: 'accepted', text: 'Суу чарбанын жетекчиси февраль сессиясына чакырылсын.' },
+        { recommendation: 2, decision: 'partly-accepted', text: 'Оңдоонун жарымы 2027-жылдын бюджетинде.' },
+      ],
+    });
+    expect(onReport.statusCode, onReport.payload).toBe(201);
+    const reportPage = await get(`/reports/${reportId}?lang=ky`);
+    expect(reportPage.body).toContain('Суу чарбанын жетекчиси февраль сессиясына чакырылсын.');
+    expect(reportPage.body).toContain('жарым-жартылай кабыл алынды');
     const csv = await get(`/api/groups/${groupId}/data/council-decisions.csv`);
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Бюджетке киргизилсин.');
+    expect(csv.body).toContain('Оңдоонун жарымы 2027-жылдын бюджетинде.');
     const items = await get(`/api/groups/${groupId}/data/plan-items.csv`);
     expect(items.statusCode).toBe(200);
     expect(items.body).toContain('Суу тарифтери');
