@@ -38,9 +38,9 @@ export async function formationDecisionNote(db: Kysely<Database>, groupId: strin
   if (!record) return html``;
   const clauses = [...new Set(record.violations.map((v) => v.clause ?? '5.2'))].join(', ');
   const adopted = loc(
-    `${clauses} талаптарына жооп бербеген курам менен кабыл алынган`,
-    `принято с составом, не соответствующим ${clauses}`,
-    `adopted with a composition that does not meet ${clauses}`,
+    `Кеңештин чечими ${clauses} талаптарына жооп бербеген курам менен кабыл алынган`,
+    `Решение кенеша принято с составом, не соответствующим ${clauses}`,
+    `The council's decision was adopted with a composition that does not meet ${clauses}`,
   )[lang];
   const named = record.chairNamed
     ? loc(
