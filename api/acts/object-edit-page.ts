@@ -16,7 +16,8 @@ import { mayAccessCouncil, requireCouncilRole } from '../auth/require-role';
 import { ERROR_STATUS } from '../error-status';
 import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
-import { csrfField, layout, scrollBox } from '../ui/layout';
+import { labelledInput, labelledTextarea, postForm } from '../ui/form-fields';
+import { layout, scrollBox } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
 import { actorOf, domain, pageError } from './common';
@@ -155,42 +156,43 @@ async function render(
   const action = `${objectPath(object.councilId, object.id)}?lang=${lang}`;
   const editError = error && typed.action === 'edit' ? errorBox(page, error) : '';
   const statusError = error && typed.action !== 'edit' ? errorBox(page, error) : '';
+  const maxlength500 = html` maxlength="500"`;
   const forms = staff
     ? html`<h2>${T.editTitle[lang]}</h2>
 ${editError}
 <p class="muted">${T.editNote[lang]}</p>
-<form method="post" action="${action}">
-${csrfField(page)}
-<input type="hidden" name="action" value="edit">
-<label for="nameKy">${msg(lang, 'objects.nameKy')}</label>
-<input id="nameKy" name="nameKy" type="text" required maxlength="500" value="${typed.nameKy}">
-<label for="nameRu">${msg(lang, 'objects.nameRu')}</label>
-<input id="nameRu" name="nameRu" type="text" required maxlength="500" value="${typed.nameRu}">
-<label for="emails">${msg(lang, 'objects.emails')}</label>
-<textarea id="emails" name="emails" rows="3" required maxlength="5000" aria-describedby="emails-hint">${typed.emails}</textarea>
+${postForm(
+  page,
+  action,
+  html`<input type="hidden" name="action" value="edit">
+${labelledInput(msg(lang, 'objects.nameKy'), 'nameKy', 'text', { attrs: maxlength500, required: true, value: typed.nameKy })}
+${labelledInput(msg(lang, 'objects.nameRu'), 'nameRu', 'text', { attrs: maxlength500, required: true, value: typed.nameRu })}
+${labelledTextarea(msg(lang, 'objects.emails'), 'emails', 3, {
+  attrs: html` maxlength="5000" aria-describedby="emails-hint"`,
+  required: true,
+  value: typed.emails,
+})}
 <p id="emails-hint" class="muted">${msg(lang, 'objects.emailsHint')}</p>
-<label for="postalAddress">${T.postal[lang]}</label>
-<textarea id="postalAddress" name="postalAddress" rows="2" maxlength="500" aria-describedby="postal-hint">${typed.postalAddress}</textarea>
-<p id="postal-hint" class="muted">${T.postalHint[lang]}</p>
-<button type="submit">${T.save[lang]}</button>
-</form>
+${labelledTextarea(T.postal[lang], 'postalAddress', 2, {
+  attrs: html` maxlength="500" aria-describedby="postal-hint"`,
+  value: typed.postalAddress,
+})}
+<p id="postal-hint" class="muted">${T.postalHint[lang]}</p>`,
+  T.save[lang],
+)}
 ${
   object.active
     ? html`<h2>${T.deactivateTitle[lang]}</h2>
 ${statusError}
 <p class="muted">${T.deactivateNote[lang]}</p>
-<form method="post" action="${action}">
-${csrfField(page)}
-<input type="hidden" name="action" value="deactivate">
-<label for="reason">${T.reason[lang]}</label>
-<input id="reason" name="reason" type="text" maxlength="1000" value="${typed.reason}">
-<button type="submit">${T.deactivate[lang]}</button>
-</form>`
-    : html`${statusError}<form method="post" action="${action}">
-${csrfField(page)}
-<input type="hidden" name="action" value="reactivate">
-<button type="submit">${T.reactivate[lang]}</button>
-</form>`
+${postForm(
+  page,
+  action,
+  html`<input type="hidden" name="action" value="deactivate">
+${labelledInput(T.reason[lang], 'reason', 'text', { attrs: html` maxlength="1000"`, value: typed.reason })}`,
+  T.deactivate[lang],
+)}`
+    : html`${statusError}${postForm(page, action, html`<input type="hidden" name="action" value="reactivate">`, T.reactivate[lang])}`
 }`
     : '';
   const body = html`${council ? html`<p>${lang === 'ru' ? council.name_ru : council.name_ky}</p>` : ''}

@@ -28,7 +28,16 @@ import { procedureDeps } from '../procedure-deps';
 import { Strict } from '../schemas';
 import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
-import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
+import {
+  checkboxFieldset,
+  checkboxLine,
+  labelledInput,
+  labelledSelect,
+  labelledTextarea,
+  option,
+  postForm,
+} from '../ui/form-fields';
+import { layout, scrollBox, type PageRequest } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
 import { storeMinutesFile, minutesFileBytes } from './minutes-file';
@@ -82,22 +91,16 @@ function termLine(page: PageRequest, term: TermState | null): Html {
 }
 
 function scheduleForm(page: PageRequest, groupId: string, typed: Record<string, string>): Html {
+  const lang = page.lang;
   const v = (k: string) => typed[k] ?? '';
-  return html`<section aria-labelledby="schedule"><h2 id="schedule">${msg(page.lang, 'meetings.schedule')}</h2>
-<form method="post" action="${meetingsPath(groupId)}${q(page)}">
-${csrfField(page)}
-<label for="kind">${msg(page.lang, 'meetings.kind')}</label>
-<select id="kind" name="kind">${MEETING_KINDS.map((k) => html`<option value="${k}"${v('kind') === k ? html` selected` : ''}>${meetingKindText(page.lang, k)}</option>`)}</select>
-<label for="date">${msg(page.lang, 'meetings.date')}</label>
-<input id="date" name="date" type="date" required value="${v('date')}">
-<label for="time">${msg(page.lang, 'meetings.time')}</label>
-<input id="time" name="time" type="time" required value="${v('time')}">
-<label for="place">${msg(page.lang, 'meetings.place')}</label>
-<input id="place" name="place" type="text" maxlength="300" required value="${v('place')}">
-<label for="agenda">${msg(page.lang, 'meetings.agenda')}</label>
-<textarea id="agenda" name="agenda" rows="4" maxlength="4000" required>${v('agenda')}</textarea>
-<button type="submit">${msg(page.lang, 'meetings.submitSchedule')}</button>
-</form></section>`;
+  const kinds = MEETING_KINDS.map((k) => option(k, meetingKindText(lang, k), v('kind') === k));
+  const fields = html`${labelledSelect(msg(lang, 'meetings.kind'), 'kind', kinds)}
+${labelledInput(msg(lang, 'meetings.date'), 'date', 'date', { required: true, value: v('date') })}
+${labelledInput(msg(lang, 'meetings.time'), 'time', 'time', { required: true, value: v('time') })}
+${labelledInput(msg(lang, 'meetings.place'), 'place', 'text', { attrs: html` maxlength="300"`, required: true, value: v('place') })}
+${labelledTextarea(msg(lang, 'meetings.agenda'), 'agenda', 4, { attrs: html` maxlength="4000"`, required: true, value: v('agenda') })}`;
+  return html`<section aria-labelledby="schedule"><h2 id="schedule">${msg(lang, 'meetings.schedule')}</h2>
+${postForm(page, `${meetingsPath(groupId)}${q(page)}`, fields, msg(lang, 'meetings.submitSchedule'))}</section>`;
 }
 
 async function renderList(
@@ -148,27 +151,39 @@ ${d.subject ? html`<p>${msg(page.lang, 'decision.subject', { subject: d.subject.
 ${aside.length > 0 ? html`<p>${msg(page.lang, 'decision.stoodAside', { names: aside.join(', ') })}</p>` : ''}</li>`;
 }
 
+/** A decision's count of votes: a whole number, 0 or more. */
+const voteInput = (label: string, name: 'for' | 'against' | 'abstained') =>
+  labelledInput(label, name, 'number', {
+    id: `votes-${name}`,
+    attrs: html` min="0" step="1" inputmode="numeric"`,
+    required: true,
+  });
+
 /** The decision form's choice of what it is about: objects, plan items, declared matters, another matter (6.4). */
 function aboutSelect(page: PageRequest, choices: SubjectChoices): Html {
   const lang = page.lang;
   const group = (label: string, options: Html[]) =>
     options.length === 0 ? '' : html`<optgroup label="${label}">${options}</optgroup>`;
-  return html`<label for="decision-about">${msg(lang, 'decision.about')}</label>
-<select id="decision-about" name="about"><option value="">${msg(lang, 'decision.aboutNone')}</option>
+  return html`${labelledSelect(
+    msg(lang, 'decision.about'),
+    'about',
+    html`${option('', msg(lang, 'decision.aboutNone'))}
 ${group(
   msg(lang, 'decision.aboutObjects'),
-  choices.objects.map((o) => html`<option value="object:${o.id}">${o.name}</option>`),
+  choices.objects.map((o) => option(`object:${o.id}`, o.name)),
 )}
 ${group(
   msg(lang, 'decision.aboutPlanItems'),
-  choices.planItems.map((i) => html`<option value="plan-item:${i.id}">${i.label}</option>`),
+  choices.planItems.map((i) => option(`plan-item:${i.id}`, i.label)),
 )}
 ${group(
   msg(lang, 'decision.aboutMatters'),
-  choices.matters.map((m) => html`<option value="matter:${m}">${m}</option>`),
+  choices.matters.map((m) => option(`matter:${m}`, m)),
 )}
-<option value="other">${msg(lang, 'decision.aboutOther')}</option></select>
-<label for="decision-matter">${msg(lang, 'decision.matter')}</label><input id="decision-matter" name="matter" type="text" maxlength="300">`;
+${option('other', msg(lang, 'decision.aboutOther'))}`,
+    { id: 'decision-about' },
+  )}
+${labelledInput(msg(lang, 'decision.matter'), 'matter', 'text', { id: 'decision-matter', attrs: html` maxlength="300"` })}`;
 }
 
 /** The form's `about` value ('object:ID', 'plan-item:ID', 'matter:TEXT', 'other' with the matter field) as a subject. */
@@ -212,16 +227,26 @@ ${m.status === 'cancelled' ? html`<p>${msg(lang, 'meetings.cancelledBecause', { 
   const scheduledForms =
     manage && m.status === 'scheduled'
       ? html`<section aria-labelledby="move"><h2 id="move">${msg(lang, 'meetings.move')}</h2>
-<form method="post" action="${action('move')}">${csrfField(page)}
-<label for="move-date">${msg(lang, 'meetings.date')}</label><input id="move-date" name="date" type="date" required value="${m.date}">
-<label for="move-time">${msg(lang, 'meetings.time')}</label><input id="move-time" name="time" type="time" required value="${m.time}">
-<label for="move-place">${msg(lang, 'meetings.place')}</label><input id="move-place" name="place" type="text" maxlength="300" value="${m.place}">
-<label for="move-reason">${msg(lang, 'meetings.reason')}</label><input id="move-reason" name="reason" type="text" maxlength="1000">
-<button type="submit">${msg(lang, 'meetings.submitMove')}</button></form></section>
+${postForm(
+  page,
+  action('move'),
+  html`${labelledInput(msg(lang, 'meetings.date'), 'date', 'date', { id: 'move-date', required: true, value: m.date })}
+${labelledInput(msg(lang, 'meetings.time'), 'time', 'time', { id: 'move-time', required: true, value: m.time })}
+${labelledInput(msg(lang, 'meetings.place'), 'place', 'text', { id: 'move-place', attrs: html` maxlength="300"`, value: m.place })}
+${labelledInput(msg(lang, 'meetings.reason'), 'reason', 'text', { id: 'move-reason', attrs: html` maxlength="1000"` })}`,
+  msg(lang, 'meetings.submitMove'),
+)}</section>
 <section aria-labelledby="cancel"><h2 id="cancel">${msg(lang, 'meetings.cancel')}</h2>
-<form method="post" action="${action('cancel')}">${csrfField(page)}
-<label for="cancel-reason">${msg(lang, 'meetings.reason')}</label><input id="cancel-reason" name="reason" type="text" maxlength="1000" required>
-<button type="submit">${msg(lang, 'meetings.submitCancel')}</button></form></section>`
+${postForm(
+  page,
+  action('cancel'),
+  labelledInput(msg(lang, 'meetings.reason'), 'reason', 'text', {
+    id: 'cancel-reason',
+    attrs: html` maxlength="1000"`,
+    required: true,
+  }),
+  msg(lang, 'meetings.submitCancel'),
+)}</section>`
       : '';
 
   const attendance = view.attendance
@@ -232,12 +257,24 @@ ${view.attendance.quorate ? '' : html`<p class="error">${msg(lang, 'meetings.noQ
     : '';
   const attendanceForm =
     manage && m.status !== 'cancelled' && m.date <= today
-      ? html`<form method="post" action="${action('attendance')}">${csrfField(page)}
-<label for="heldOn">${msg(lang, 'meetings.heldOn')}</label><input id="heldOn" name="heldOn" type="date" required value="${view.attendance?.heldOn ?? m.date}">
-<fieldset><legend>${msg(lang, 'meetings.attendance')}</legend>
-${term.members.map((x) => html`<p><label class="plain" for="present-${x.membershipId}"><input type="checkbox" id="present-${x.membershipId}" name="present" value="${x.membershipId}"${view.attendance?.presentMembershipIds.includes(x.membershipId) ? html` checked` : ''}> ${x.fullName}</label></p>`)}
-</fieldset>
-<button type="submit">${msg(lang, 'meetings.submitAttendance')}</button></form>`
+      ? postForm(
+          page,
+          action('attendance'),
+          html`${labelledInput(msg(lang, 'meetings.heldOn'), 'heldOn', 'date', { required: true, value: view.attendance?.heldOn ?? m.date })}
+${checkboxFieldset(
+  msg(lang, 'meetings.attendance'),
+  term.members.map((x) =>
+    checkboxLine(
+      `present-${x.membershipId}`,
+      'present',
+      x.membershipId,
+      x.fullName,
+      view.attendance?.presentMembershipIds.includes(x.membershipId),
+    ),
+  ),
+)}`,
+          msg(lang, 'meetings.submitAttendance'),
+        )
       : '';
 
   const minutes = view.minutes
@@ -247,11 +284,15 @@ ${view.minutes.file ? html`<p><a href="${view.minutes.file.url}">${msg(lang, 'me
     : '';
   const minutesForm =
     manage && m.status === 'held'
-      ? html`<form method="post" action="${action('minutes')}" enctype="multipart/form-data">${csrfField(page)}
-<label for="minutes-date">${msg(lang, 'meetings.minutesDate')}</label><input id="minutes-date" name="date" type="date" value="${view.minutes?.date ?? ''}">
-<label for="minutes-text">${msg(lang, 'meetings.minutesText')}</label><textarea id="minutes-text" name="text" rows="6" maxlength="20000">${view.minutes?.text ?? ''}</textarea>
-<label for="minutes-file">${msg(lang, 'meetings.minutesFile')}</label><input id="minutes-file" name="file" type="file">
-<button type="submit">${msg(lang, 'meetings.submitMinutes')}</button></form>`
+      ? postForm(
+          page,
+          action('minutes'),
+          html`${labelledInput(msg(lang, 'meetings.minutesDate'), 'date', 'date', { id: 'minutes-date', value: view.minutes?.date ?? '' })}
+${labelledTextarea(msg(lang, 'meetings.minutesText'), 'text', 6, { id: 'minutes-text', attrs: html` maxlength="20000"`, value: view.minutes?.text ?? '' })}
+${labelledInput(msg(lang, 'meetings.minutesFile'), 'file', 'file', { id: 'minutes-file' })}`,
+          msg(lang, 'meetings.submitMinutes'),
+          { multipart: true },
+        )
       : '';
 
   const decisions = html`${view.decisions.length === 0 ? html`<p>${msg(lang, 'meetings.noDecisions')}</p>` : html`<ol>${view.decisions.map((d) => decisionLine(page, d, names))}</ol>`}
@@ -262,16 +303,23 @@ ${view.minutes.file ? html`<p><a href="${view.minutes.file.url}">${msg(lang, 'me
       : { objects: [], planItems: [], matters: [] };
   const decisionForm =
     manage && m.status === 'held'
-      ? html`<form method="post" action="${action('decisions')}">${csrfField(page)}
-<label for="decision-text">${msg(lang, 'meetings.decision')}</label><textarea id="decision-text" name="text" rows="3" maxlength="4000" required></textarea>
+      ? postForm(
+          page,
+          action('decisions'),
+          html`${labelledTextarea(msg(lang, 'meetings.decision'), 'text', 3, { id: 'decision-text', attrs: html` maxlength="4000"`, required: true })}
 ${aboutSelect(page, choices)}
-<fieldset><legend>${msg(lang, 'decision.participants')}</legend><p class="muted">${msg(lang, 'decision.participantsHint')}</p>
-${(view.attendance?.presentMembershipIds ?? []).map((id) => html`<p><label class="plain" for="participant-${id}"><input type="checkbox" id="participant-${id}" name="participant" value="${id}"> ${names.get(id) ?? id}</label></p>`)}
-</fieldset>
-<label for="votes-for">${msg(lang, 'meetings.votesFor')}</label><input id="votes-for" name="for" type="number" min="0" step="1" inputmode="numeric" required>
-<label for="votes-against">${msg(lang, 'meetings.votesAgainst')}</label><input id="votes-against" name="against" type="number" min="0" step="1" inputmode="numeric" required>
-<label for="votes-abstained">${msg(lang, 'meetings.abstained')}</label><input id="votes-abstained" name="abstained" type="number" min="0" step="1" inputmode="numeric" required>
-<button type="submit">${msg(lang, 'meetings.submitDecision')}</button></form>`
+${checkboxFieldset(
+  msg(lang, 'decision.participants'),
+  (view.attendance?.presentMembershipIds ?? []).map((id) =>
+    checkboxLine(`participant-${id}`, 'participant', id, names.get(id) ?? id),
+  ),
+  msg(lang, 'decision.participantsHint'),
+)}
+${voteInput(msg(lang, 'meetings.votesFor'), 'for')}
+${voteInput(msg(lang, 'meetings.votesAgainst'), 'against')}
+${voteInput(msg(lang, 'meetings.abstained'), 'abstained')}`,
+          msg(lang, 'meetings.submitDecision'),
+        )
       : '';
 
   const body = html`${head}${scheduledForms}

@@ -6,7 +6,8 @@ import type { Lang } from '../../domain/i18n';
 import { CATEGORY_WORDS, NOMINATION_CLAUSE } from '../../domain/term-membership';
 import { Strict } from '../schemas';
 import { html, type Html } from '../ui/html';
-import { csrfField, type PageRequest } from '../ui/layout';
+import { labelledInput, labelledSelect, option, postForm } from '../ui/form-fields';
+import type { PageRequest } from '../ui/layout';
 
 const S = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 export const AdditionForm = Strict({
@@ -64,24 +65,23 @@ export const ADDITION_WORDS = {
 
 const CATS = ['municipal_employee', 'deputy', 'citizen'] as const;
 
-function field(lang: Lang, name: string, label: Words, type = 'text', required = true): Html {
-  return html`<label for="add-${name}">${label[lang]}</label>
-<input id="add-${name}" name="${name}" type="${type}"${required ? html` required` : ''}>`;
-}
+const field = (lang: Lang, name: string, label: Words, type = 'text', required = true): Html =>
+  labelledInput(label[lang], name, type, { id: `add-${name}`, required });
 
 export function additionForm(page: PageRequest, action: string): Html {
   const lang = page.lang;
   const W = ADDITION_WORDS;
+  const categories = CATS.map((c) => option(c, `${CATEGORY_WORDS[c][lang]} (${NOMINATION_CLAUSE[c]})`));
   return html`<section aria-labelledby="add"><h2 id="add">${W.title[lang]}</h2>
 <p class="muted">${W.hint[lang]}</p>
-<form method="post" action="${action}?lang=${lang}">
-${csrfField(page)}
-${field(lang, 'decisionNumber', W.decisionNumber)}${field(lang, 'decisionDate', W.decisionDate, 'date')}
-<label for="add-category">${W.category[lang]}</label>
-<select id="add-category" name="category">${CATS.map((c) => html`<option value="${c}">${CATEGORY_WORDS[c][lang]} (${NOMINATION_CLAUSE[c]})</option>`)}</select>
+${postForm(
+  page,
+  `${action}?lang=${lang}`,
+  html`${field(lang, 'decisionNumber', W.decisionNumber)}${field(lang, 'decisionDate', W.decisionDate, 'date')}
+${labelledSelect(W.category[lang], 'category', categories, { id: 'add-category' })}
 ${field(lang, 'ref', W.ref)}${field(lang, 'date', W.date, 'date')}
 ${field(lang, 'participants', W.participants, 'number', false)}${field(lang, 'votesFor', W.votesFor, 'number', false)}
-${field(lang, 'fullName', W.fullName)}${field(lang, 'sex', W.sex)}${field(lang, 'birthDate', W.birthDate, 'text', false)}${field(lang, 'village', W.village, 'text', false)}
-<button type="submit">${W.submit[lang]}</button>
-</form></section>`;
+${field(lang, 'fullName', W.fullName)}${field(lang, 'sex', W.sex)}${field(lang, 'birthDate', W.birthDate, 'text', false)}${field(lang, 'village', W.village, 'text', false)}`,
+  W.submit[lang],
+)}</section>`;
 }

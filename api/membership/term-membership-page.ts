@@ -32,7 +32,8 @@ import { procedureDeps } from '../procedure-deps';
 import { Strict } from '../schemas';
 import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
-import { csrfField, layout, type PageRequest } from '../ui/layout';
+import { labelledInput, labelledSelect, labelledTextarea, option, postForm } from '../ui/form-fields';
+import { layout, type PageRequest } from '../ui/layout';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
 import { AdditionForm, additionForm } from './addition-form';
 import { compositionCureNote } from './composition-cure-view';
@@ -149,48 +150,49 @@ const SOURCES: Record<TermVacancy['category'], TermNomination['source']['kind']>
   citizen: 'community-gathering',
 };
 
-function input(lang: Lang, name: string, label: Words, type = 'text', required = true): Html {
-  return html`<label for="${name}">${w(lang, label)}</label>
-<input id="${name}" name="${name}" type="${type}"${required ? html` required` : ''}>`;
-}
+const input = (lang: Lang, name: string, label: Words, type = 'text', required = true): Html =>
+  labelledInput(w(lang, label), name, type, { required });
 
 function vacancyForm(page: PageRequest, groupId: string, x: TermVacancy): Html {
   const lang = page.lang;
   const path = `${membershipPath(groupId)}/vacancies/${encodeURIComponent(x.vacancyId)}`;
   if (!x.nomination)
     return html`<section><h2>${w(lang, T.nominate)}: ${w(lang, CATEGORY_WORDS[x.category])} (${NOMINATION_CLAUSE[x.category]})</h2>
-<form method="post" action="${path}/nomination?lang=${lang}">
-${csrfField(page)}
-<input type="hidden" name="category" value="${x.category}"><input type="hidden" name="kind" value="${SOURCES[x.category]}">
+${postForm(
+  page,
+  `${path}/nomination?lang=${lang}`,
+  html`<input type="hidden" name="category" value="${x.category}"><input type="hidden" name="kind" value="${SOURCES[x.category]}">
 ${input(lang, 'fullName', T.fullName)}${input(lang, 'ref', T.ref)}${input(lang, 'date', T.date, 'date')}
-${x.category === 'citizen' ? html`${input(lang, 'participants', T.participants, 'number')}${input(lang, 'votesFor', T.votesFor, 'number')}` : ''}
-<button type="submit">${w(lang, T.submit)}</button>
-</form></section>`;
+${x.category === 'citizen' ? html`${input(lang, 'participants', T.participants, 'number')}${input(lang, 'votesFor', T.votesFor, 'number')}` : ''}`,
+  w(lang, T.submit),
+)}</section>`;
   return html`<section><h2>${w(lang, T.appoint)}: ${x.nomination.fullName}</h2>
-<form method="post" action="${path}/appointment?lang=${lang}">
-${csrfField(page)}
-<input type="hidden" name="fullName" value="${x.nomination.fullName}">
+${postForm(
+  page,
+  `${path}/appointment?lang=${lang}`,
+  html`<input type="hidden" name="fullName" value="${x.nomination.fullName}">
 ${input(lang, 'decisionNumber', T.number)}${input(lang, 'decisionDate', T.date, 'date')}${input(lang, 'sex', T.sex)}
 ${input(lang, 'birthDate', T.birthDate, 'text', false)}${input(lang, 'village', T.village, 'text', false)}
-${input(lang, 'phone', T.phone, 'tel', false)}${input(lang, 'email', T.email, 'email', false)}
-<button type="submit">${w(lang, T.submit)}</button>
-</form></section>`;
+${input(lang, 'phone', T.phone, 'tel', false)}${input(lang, 'email', T.email, 'email', false)}`,
+  w(lang, T.submit),
+)}</section>`;
 }
 
 function chairForm(page: PageRequest, groupId: string, term: NonNullable<Awaited<ReturnType<typeof termOf>>>): Html {
   const lang = page.lang;
   const held = term.meetings.filter((m) => m.attendance?.quorate);
   const citizens = term.members.filter((m) => m.category === 'citizen');
+  const meetings = held.map((m) => option(m.meetingId, dmy(m.date)));
+  const members = citizens.map((m) => option(m.membershipId, m.fullName));
   return html`<section><h2>${w(lang, T.elect)}</h2>
-<form method="post" action="${membershipPath(groupId)}/chair?lang=${lang}">
-${csrfField(page)}
-<label for="meetingId">${w(lang, T.meeting)}</label>
-<select id="meetingId" name="meetingId" required>${held.map((m) => html`<option value="${m.meetingId}">${dmy(m.date)}</option>`)}</select>
-<label for="chairId">${w(lang, T.member)}</label>
-<select id="chairId" name="membershipId" required>${citizens.map((m) => html`<option value="${m.membershipId}">${m.fullName}</option>`)}</select>
-${input(lang, 'votesFor', T.votesFor, 'number')}
-<button type="submit">${w(lang, T.submit)}</button>
-</form></section>`;
+${postForm(
+  page,
+  `${membershipPath(groupId)}/chair?lang=${lang}`,
+  html`${labelledSelect(w(lang, T.meeting), 'meetingId', meetings, { required: true })}
+${labelledSelect(w(lang, T.member), 'membershipId', members, { id: 'chairId', required: true })}
+${input(lang, 'votesFor', T.votesFor, 'number')}`,
+  w(lang, T.submit),
+)}</section>`;
 }
 
 async function render(
@@ -248,18 +250,24 @@ ${cure}
 ${
   term.status === 'active'
     ? html`<section aria-labelledby="leave"><h2 id="leave">${w(lang, T.record)}</h2>
-<form method="post" action="${membershipPath(groupId)}/departure?lang=${lang}">
-${csrfField(page)}
-<label for="membershipId">${w(lang, T.member)}</label>
-<select id="membershipId" name="membershipId" required>${term.members.map((m) => html`<option value="${m.membershipId}"${v('membershipId') === m.membershipId ? html` selected` : ''}>${m.fullName}</option>`)}</select>
-<label for="leftOn">${w(lang, T.leftOn)}</label>
-<input id="leftOn" name="leftOn" type="date" required max="${today}" value="${v('leftOn')}">
-<label for="reason">${w(lang, T.reason)}</label>
-<select id="reason" name="reason">${DEPARTURE_REASONS.map((r) => html`<option value="${r}"${v('reason') === r ? html` selected` : ''}>${w(lang, REASON_WORDS[r])}</option>`)}</select>
-<label for="note">${w(lang, T.note)}</label>
-<textarea id="note" name="note" rows="2" maxlength="2000">${v('note')}</textarea>
-<button type="submit">${w(lang, T.submit)}</button>
-</form></section>
+${postForm(
+  page,
+  `${membershipPath(groupId)}/departure?lang=${lang}`,
+  html`${labelledSelect(
+    w(lang, T.member),
+    'membershipId',
+    term.members.map((m) => option(m.membershipId, m.fullName, v('membershipId') === m.membershipId)),
+    { required: true },
+  )}
+${labelledInput(w(lang, T.leftOn), 'leftOn', 'date', { attrs: html` max="${today}"`, required: true, value: v('leftOn') })}
+${labelledSelect(
+  w(lang, T.reason),
+  'reason',
+  DEPARTURE_REASONS.map((r) => option(r, w(lang, REASON_WORDS[r]), v('reason') === r)),
+)}
+${labelledTextarea(w(lang, T.note), 'note', 2, { attrs: html` maxlength="2000"`, value: v('note') })}`,
+  w(lang, T.submit),
+)}</section>
 ${term.vacancies.filter((x) => x.filled === null).map((x) => vacancyForm(page, groupId, x))}
 ${term.chairVacantSince ? chairForm(page, groupId, term) : ''}
 ${additionForm(page, `${membershipPath(groupId)}/additions`)}`

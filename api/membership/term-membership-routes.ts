@@ -36,6 +36,29 @@ const errors = {
 };
 const Changed = Type.Object({ state: Type.Any(), composition: Type.Any() });
 
+/** Who named a member and by what document (5.4.2 the executive head, 5.4.3 the council chair, 5.4.4 a gathering). */
+const Source = Strict({
+  kind: Type.Union([
+    Type.Literal('executive-head'),
+    Type.Literal('council-chair'),
+    Type.Literal('community-gathering'),
+  ]),
+  ref: Type.String({ maxLength: 500 }),
+  date: IsoDateSchema,
+  participants: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+  votesFor: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+});
+
+const Person = Strict({
+  fullName: Type.String({ maxLength: 200 }),
+  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+  birthDate: Nullable(Type.String({ maxLength: 10 })),
+  workplace: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  village: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  email: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+});
+
 const departureSchema = {
   tags: ['staff'],
   summary: '5.4.8: a member left; the quorum counts the smaller membership from that day; a vacancy opens',
@@ -58,17 +81,7 @@ const nominationSchema = {
   querystring: LangQuery,
   body: Strict({
     nominee: Strict({ fullName: Type.String({ maxLength: 200 }), category: Category }),
-    source: Strict({
-      kind: Type.Union([
-        Type.Literal('executive-head'),
-        Type.Literal('council-chair'),
-        Type.Literal('community-gathering'),
-      ]),
-      ref: Type.String({ maxLength: 500 }),
-      date: IsoDateSchema,
-      participants: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
-      votesFor: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
-    }),
+    source: Source,
   }),
   response: { 200: Type.Any(), ...errors },
 };
@@ -82,28 +95,10 @@ const appointmentSchema = {
     category: Type.Optional(Type.String({ maxLength: 40 })),
     decisionNumber: Type.String({ maxLength: 100 }),
     decisionDate: IsoDateSchema,
-    person: Strict({
-      fullName: Type.String({ maxLength: 200 }),
-      sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
-      birthDate: Nullable(Type.String({ maxLength: 10 })),
-      workplace: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-      village: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-      phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-      email: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    }),
+    person: Person,
   }),
   response: { 200: Changed, ...errors },
 };
-
-const Person = Strict({
-  fullName: Type.String({ maxLength: 200 }),
-  sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
-  birthDate: Nullable(Type.String({ maxLength: 10 })),
-  workplace: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-  village: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  email: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-});
 
 const additionSchema = {
   tags: ['staff'],
@@ -117,17 +112,7 @@ const additionSchema = {
     members: Type.Array(
       Strict({
         category: Category,
-        source: Strict({
-          kind: Type.Union([
-            Type.Literal('executive-head'),
-            Type.Literal('council-chair'),
-            Type.Literal('community-gathering'),
-          ]),
-          ref: Type.String({ maxLength: 500 }),
-          date: IsoDateSchema,
-          participants: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
-          votesFor: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
-        }),
+        source: Source,
         person: Person,
       }),
       { minItems: 1, maxItems: 10 },
