@@ -12,9 +12,9 @@ import {
 import { bishkekDateOf, type IsoDate } from '../domain/dates';
 import { reportTextsOf } from '../domain/summary-report';
 import { type Database, isoDateOf } from './database';
+import { CONSIDERATION_SUBJECTS, considerationTables, type ConsiderationSubject } from './consideration-subjects';
 import { streams } from './events';
 import { record } from './record';
-import { reportStream } from './report-events';
 
 export interface RecordConsiderationInput {
   actId: string;
@@ -25,34 +25,58 @@ export interface RecordConsiderationInput {
 }
 
 /** Records act.council-considered; the business key is the act, the session's date and its agenda item. */
-export async function recordConsideration(
+export function recordConsideration(
   db: Kysely<Database>,
   input: RecordConsiderationInput,
   actor: string,
 ): Promise<{ considerationId: string; recorded: boolean }> {
+  const { actId, ...rest } = input;
+  return recordSubjectConsideration(db, 'act', actId, rest, actor);
+}
+
+/**
+ * Records the subject's council-considered event on its stream; the business key is the subject, the session's date
+ * and its agenda item, so the same session and agenda item again records nothing new.
+ */
+async function recordSubjectConsideration(
+  db: Kysely<Database>,
+  subject: ConsiderationSubject,
+  subjectId: string,
+  input: Omit<RecordConsiderationInput, 'actId'>,
+  actor: string,
+): Promise<{ considerationId: string; recorded: boolean }> {
+  const s = CONSIDERATION_SUBJECTS[subject];
   const agendaItem = input.agendaItem.trim();
-  const key = `consideration:${input.actId}:${input.sessionOn}:${createHash('sha256').update(agendaItem).digest('hex').slice(0, 32)}`;
+  const key = `${s.idempotencyPrefix}:${subjectId}:${input.sessionOn}:${createHash('sha256').update(agendaItem).digest('hex').slice(0, 32)}`;
   const considerationId = randomUUID();
+  const common = {
+    groupId: input.groupId,
+    sessionOn: input.sessionOn,
+    agendaItem,
+    decisions: input.decisions.map((d) => ({ ...d, text: d.text.trim() })),
+  };
   const result = await record(db, {
-    stream: streams.act(input.actId),
+    stream: s.stream(subjectId),
     actor,
     events: [
-      {
-        type: 'act.council-considered',
-        idempotencyKey: key,
-        payload: {
-          considerationId,
-          actId: input.actId,
-          groupId: input.groupId,
-          sessionOn: input.sessionOn,
-          agendaItem,
-          decisions: input.decisions.map((d) => ({ ...d, text: d.text.trim() })),
-        },
-      },
+      subject === 'act'
+        ? {
+            type: 'act.council-considered',
+            idempotencyKey: key,
+            payload: { considerationId, actId: subjectId, ...common },
+          }
+        : {
+            type: 'report.council-considered',
+            idempotencyKey: key,
+            payload: { considerationId, reportId: subjectId, ...common },
+          },
     ],
   });
   const stored = result.events[0]!;
-  const id = stored.type === 'act.council-considered' ? stored.payload.considerationId : considerationId;
+  const id =
+    stored.type === 'act.council-considered' || stored.type === 'report.council-considered'
+      ? stored.payload.considerationId
+      : considerationId;
   return { considerationId: id, recorded: id === considerationId };
 }
 
@@ -86,29 +110,62 @@ export interface ActConsideration {
 }
 
 /** The sessions that considered the act, oldest first, each with its decisions in the act's order. */
-export async function actConsiderations(db: Kysely<Database>, actId: string): Promise<ActConsideration[]> {
-  const sessions = await db
-    .selectFrom('act_considerations')
-    .selectAll()
-    .where('act_id', '=', actId)
+export function actConsiderations(db: Kysely<Database>, actId: string): Promise<ActConsideration[]> {
+  return subjectConsiderations(db, 'act', actId);
+}
+
+/** The sessions that considered the act or report, oldest first, each with its decisions in the subject's order. */
+async function subjectConsiderations(
+  db: Kysely<Database>,
+  subject: ConsiderationSubject,
+  subjectId: string,
+): Promise<ActConsideration[]> {
+  const s = CONSIDERATION_SUBJECTS[subject];
+  const tables = considerationTables(db);
+  const sessions = await tables
+    .selectFrom(s.sessions)
+    .select(['id', 'session_on', 'agenda_item'])
+    .where(s.key, '=', subjectId)
     .orderBy('session_on')
     .orderBy('recorded_at')
     .execute();
   if (sessions.length === 0) return [];
-  const decisions = await db
-    .selectFrom('recommendation_decisions')
-    .selectAll()
-    .where('act_id', '=', actId)
+  const decisions = await tables
+    .selectFrom(s.decisions)
+    .select(['consideration_id', 'recommendation', 'decision', 'text'])
+    .where(s.key, '=', subjectId)
     .orderBy('recommendation')
     .execute();
-  return sessions.map((s) => ({
-    considerationId: s.id,
-    sessionOn: isoDateOf(s.session_on)!,
-    agendaItem: s.agenda_item,
+  return sessions.map((c) => ({
+    considerationId: c.id,
+    sessionOn: isoDateOf(c.session_on)!,
+    agendaItem: c.agenda_item,
     decisions: decisions
-      .filter((d) => d.consideration_id === s.id)
+      .filter((d) => d.consideration_id === c.id)
       .map((d) => ({ recommendation: d.recommendation, decision: d.decision, text: d.text })),
   }));
+}
+
+/** Each decision on the given acts or reports with its session's date: what considerationState counts. */
+async function decidedOn(
+  db: Kysely<Database>,
+  subject: ConsiderationSubject,
+  subjectIds: string[],
+): Promise<Map<string, { sessionOn: IsoDate; recommendation: number; decision: CouncilDecision }[]>> {
+  const s = CONSIDERATION_SUBJECTS[subject];
+  const rows = await considerationTables(db)
+    .selectFrom(`${s.decisions} as d`)
+    .innerJoin(`${s.sessions} as c`, 'c.id', 'd.consideration_id')
+    .select([`d.${s.key} as subjectId`, 'd.recommendation', 'd.decision', 'c.session_on'])
+    .where(`d.${s.key}`, 'in', subjectIds)
+    .execute();
+  const bySubject = new Map<string, { sessionOn: IsoDate; recommendation: number; decision: CouncilDecision }[]>();
+  for (const r of rows)
+    bySubject.set(r.subjectId, [
+      ...(bySubject.get(r.subjectId) ?? []),
+      { sessionOn: isoDateOf(r.session_on)!, recommendation: r.recommendation, decision: r.decision },
+    ]);
+  return bySubject;
 }
 
 /** The executive body's reports on the act (4.3(4)), as recorded: the latest correction of each, oldest first. */
@@ -158,21 +215,11 @@ export async function groupConsiderationStates(
     .orderBy('issued_on')
     .execute();
   if (acts.length === 0) return [];
-  const decided = await db
-    .selectFrom('recommendation_decisions')
-    .innerJoin('act_considerations', 'act_considerations.id', 'recommendation_decisions.consideration_id')
-    .select([
-      'recommendation_decisions.act_id',
-      'recommendation_decisions.recommendation',
-      'recommendation_decisions.decision',
-      'act_considerations.session_on',
-    ])
-    .where(
-      'recommendation_decisions.act_id',
-      'in',
-      acts.map((a) => a.id),
-    )
-    .execute();
+  const decided = await decidedOn(
+    db,
+    'act',
+    acts.map((a) => a.id),
+  );
   return acts.map((a) => {
     const recommendations = (a.content as { recommendations?: unknown }).recommendations;
     const count = Array.isArray(recommendations) ? recommendations.length : 0;
@@ -182,18 +229,7 @@ export async function groupConsiderationStates(
       number: a.number,
       title: a.title,
       issuedOn,
-      state: considerationState(
-        { issuedOn, recommendations: count },
-        decided
-          .filter((d) => d.act_id === a.id)
-          .map((d) => ({
-            sessionOn: isoDateOf(d.session_on)!,
-            recommendation: d.recommendation,
-            decision: d.decision,
-          })),
-        days,
-        today,
-      ),
+      state: considerationState({ issuedOn, recommendations: count }, decided.get(a.id) ?? [], days, today),
     };
   });
 }
@@ -201,61 +237,18 @@ export async function groupConsiderationStates(
 // ---- summary reports (8.1): the same decisions on the recommendations a submitted report lists ----
 
 /** Records report.council-considered; the business key is the report, the session's date and its agenda item. */
-export async function recordReportConsideration(
+export function recordReportConsideration(
   db: Kysely<Database>,
   input: Omit<RecordConsiderationInput, 'actId'> & { reportId: string },
   actor: string,
 ): Promise<{ considerationId: string; recorded: boolean }> {
-  const agendaItem = input.agendaItem.trim();
-  const key = `report-consideration:${input.reportId}:${input.sessionOn}:${createHash('sha256').update(agendaItem).digest('hex').slice(0, 32)}`;
-  const considerationId = randomUUID();
-  const result = await record(db, {
-    stream: reportStream(input.reportId),
-    actor,
-    events: [
-      {
-        type: 'report.council-considered',
-        idempotencyKey: key,
-        payload: {
-          considerationId,
-          reportId: input.reportId,
-          groupId: input.groupId,
-          sessionOn: input.sessionOn,
-          agendaItem,
-          decisions: input.decisions.map((d) => ({ ...d, text: d.text.trim() })),
-        },
-      },
-    ],
-  });
-  const stored = result.events[0]!;
-  const id = stored.type === 'report.council-considered' ? stored.payload.considerationId : considerationId;
-  return { considerationId: id, recorded: id === considerationId };
+  const { reportId, ...rest } = input;
+  return recordSubjectConsideration(db, 'report', reportId, rest, actor);
 }
 
 /** The sessions that considered the report, oldest first, each with its decisions in the report's order. */
-export async function reportConsiderations(db: Kysely<Database>, reportId: string): Promise<ActConsideration[]> {
-  const sessions = await db
-    .selectFrom('report_considerations')
-    .selectAll()
-    .where('report_id', '=', reportId)
-    .orderBy('session_on')
-    .orderBy('recorded_at')
-    .execute();
-  if (sessions.length === 0) return [];
-  const decisions = await db
-    .selectFrom('report_recommendation_decisions')
-    .selectAll()
-    .where('report_id', '=', reportId)
-    .orderBy('recommendation')
-    .execute();
-  return sessions.map((s) => ({
-    considerationId: s.id,
-    sessionOn: isoDateOf(s.session_on)!,
-    agendaItem: s.agenda_item,
-    decisions: decisions
-      .filter((d) => d.consideration_id === s.id)
-      .map((d) => ({ recommendation: d.recommendation, decision: d.decision, text: d.text })),
-  }));
+export function reportConsiderations(db: Kysely<Database>, reportId: string): Promise<ActConsideration[]> {
+  return subjectConsiderations(db, 'report', reportId);
 }
 
 export interface ReportAwaitingCouncil {
@@ -285,21 +278,11 @@ export async function groupReportConsiderationStates(
     .orderBy('submitted_on')
     .execute();
   if (reports.length === 0) return [];
-  const decided = await db
-    .selectFrom('report_recommendation_decisions')
-    .innerJoin('report_considerations', 'report_considerations.id', 'report_recommendation_decisions.consideration_id')
-    .select([
-      'report_recommendation_decisions.report_id',
-      'report_recommendation_decisions.recommendation',
-      'report_recommendation_decisions.decision',
-      'report_considerations.session_on',
-    ])
-    .where(
-      'report_recommendation_decisions.report_id',
-      'in',
-      reports.map((r) => r.id),
-    )
-    .execute();
+  const decided = await decidedOn(
+    db,
+    'report',
+    reports.map((r) => r.id),
+  );
   return reports
     .map((r) => ({ ...r, count: reportTextsOf(r.texts).recommendations.length }))
     .filter((r) => r.count > 0)
@@ -311,13 +294,7 @@ export async function groupReportConsiderationStates(
         submittedOn,
         state: considerationState(
           { issuedOn: submittedOn, recommendations: r.count },
-          decided
-            .filter((d) => d.report_id === r.id)
-            .map((d) => ({
-              sessionOn: isoDateOf(d.session_on)!,
-              recommendation: d.recommendation,
-              decision: d.decision,
-            })),
+          decided.get(r.id) ?? [],
           days,
           today,
         ),
