@@ -21,13 +21,7 @@ import {
 import type { Database } from '../../db/database';
 import { findCouncilById } from '../../db/councils';
 import { findGroupById } from '../../db/groups';
-import {
-  COUNCIL_DECISIONS,
-  COUNCIL_DECISION_NAMES,
-  CONSIDERATION_DAYS_RANGE,
-  considerationState,
-  type CouncilDecision,
-} from '../../domain/council-consideration';
+import { CONSIDERATION_DAYS_RANGE, considerationState } from '../../domain/council-consideration';
 import type { Lang } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
 import { parsePeriodKey, periodName } from '../../domain/summary-report';
@@ -45,9 +39,18 @@ import { ERROR_STATUS } from '../error-status';
 import { ErrorSchema, Nullable } from '../schemas';
 import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
-import { csrfField, layout, scrollBox, type PageRequest } from '../ui/layout';
+import { csrfField, layout, type PageRequest } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+import { considerationBody, ConsiderationView, RecommendationDecisionsView } from './consideration-schema';
+import {
+  chosenDecisions,
+  decisionForm,
+  NOTHING_TYPED,
+  typedConsideration,
+  type TypedConsideration,
+} from './decision-form';
+import { decisionsTable, recommendationsWithDecisions } from './decisions-table';
 
 const PUBLIC_STATUSES = ['issued', 'received', 'closed'];
 const READERS = ['staff', 'deputy', 'chair', 'member'] as const;
@@ -55,56 +58,12 @@ const ActParams = Type.Object({ actId: Type.String({ minLength: 1, maxLength: 20
 const CouncilParams = Type.Object({ councilId: Type.String({ minLength: 1, maxLength: 200 }) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
-const DecisionSchema = Type.Object(
-  {
-    recommendation: Type.Integer({ minimum: 1, maximum: 1000, description: 'numbered from 1 as the act lists them' }),
-    decision: Type.Enum([...COUNCIL_DECISIONS]),
-    text: Type.Optional(Type.String({ maxLength: 4000, description: 'required unless accepted' })),
-  },
-  { additionalProperties: false },
-);
-const ConsiderationBody = Type.Object(
-  {
-    sessionOn: Type.String({ maxLength: 20, description: 'YYYY-MM-DD, the council session that considered the act' }),
-    agendaItem: Type.String({ maxLength: 500 }),
-    decisions: Type.Array(DecisionSchema, { maxItems: 1000 }),
-  },
-  { additionalProperties: false },
-);
-
-const DecisionView = Type.Object({
-  recommendation: Type.Integer(),
-  decision: Type.Enum([...COUNCIL_DECISIONS]),
-  text: Type.String(),
-});
+const ConsiderationBody = considerationBody('act');
 const RecommendationsView = Type.Object({
   actId: Type.String(),
   number: Nullable(Type.String()),
-  recommendations: Type.Array(
-    Type.Object({
-      number: Type.Integer(),
-      text: Type.String(),
-      decisions: Type.Array(
-        Type.Object({
-          sessionOn: Type.String(),
-          agendaItem: Type.String(),
-          decision: Type.Enum([...COUNCIL_DECISIONS]),
-          text: Type.String(),
-        }),
-      ),
-    }),
-  ),
-  sessions: Type.Array(Type.Object({ sessionOn: Type.String(), agendaItem: Type.String() })),
+  ...RecommendationDecisionsView,
   executiveReports: Type.Array(Type.Object({ reportedOn: Type.String(), late: Type.Boolean() })),
-});
-const ConsiderationView = Type.Object({
-  considerationId: Type.String(),
-  sessionOn: Type.String(),
-  agendaItem: Type.String(),
-  decisions: Type.Array(DecisionView),
-  recorded: Type.Boolean({
-    description: 'false: this session and agenda item were recorded before; nothing new was written',
-  }),
 });
 
 export const considerationsPath = (actId: string) => `/manage/acts/${encodeURIComponent(actId)}/council-decisions`;
@@ -113,15 +72,7 @@ const daysPath = (councilId: string) => `/manage/councils/${encodeURIComponent(c
 /** The API's and the pages' view of an act's recommendations with the council's decisions. */
 async function recommendationsView(db: Kysely<Database>, act: Act) {
   const [sessions, reports] = await Promise.all([actConsiderations(db, act.id), executiveReports(db, act.id)]);
-  const recommendations = (act.draft.recommendations ?? []).map((text, i) => {
-    const n = i + 1;
-    const decisions = sessions.flatMap((s) =>
-      s.decisions
-        .filter((d) => d.recommendation === n)
-        .map((d) => ({ sessionOn: s.sessionOn, agendaItem: s.agendaItem, decision: d.decision, text: d.text })),
-    );
-    return { number: n, text, decisions, latest: decisions.at(-1) ?? null };
-  });
+  const recommendations = recommendationsWithDecisions(act.draft.recommendations ?? [], sessions);
   return { recommendations, sessions, reports };
 }
 
@@ -135,14 +86,6 @@ export async function considerationSection(
   withReportText = false,
 ): Promise<Html> {
   const { recommendations, reports } = await recommendationsView(db, act);
-  const rows = recommendations.map(
-    (r) =>
-      html`<tr><td>${String(r.number)}. ${r.text}</td><td>${
-        r.latest
-          ? html`<strong>${COUNCIL_DECISION_NAMES[r.latest.decision][lang]}</strong> (${dmy(r.latest.sessionOn)})${r.latest.text ? html`<br>${r.latest.text}` : ''}`
-          : html`<span class="muted">${msg(lang, 'consideration.notDecided')}</span>`
-      }</td></tr>\n`,
-  );
   const report =
     reports.length === 0
       ? html`<p>${msg(lang, 'consideration.noReport')}</p>`
@@ -155,12 +98,12 @@ export async function considerationSection(
 ${
   recommendations.length === 0
     ? ''
-    : scrollBox(
-        msg(lang, 'consideration.title'),
-        html`<table>
-<thead><tr><th scope="col">${msg(lang, 'consideration.recommendation')}</th><th scope="col">${msg(lang, 'consideration.decision')}</th></tr></thead>
-<tbody>${rows}</tbody></table>`,
-      )
+    : decisionsTable(recommendations, lang, {
+        title: msg(lang, 'consideration.title'),
+        recommendation: msg(lang, 'consideration.recommendation'),
+        decision: msg(lang, 'consideration.decision'),
+        notDecided: msg(lang, 'consideration.notDecided'),
+      })
 }
 <h3>${msg(lang, 'consideration.report')}</h3>
 ${report}
@@ -294,16 +237,13 @@ export function considerationRoutes(app: App, deps: AppDeps): void {
 
   // ---- pages ----
 
-  type Typed = { sessionOn: string; agendaItem: string; decisions: Record<number, { decision: string; text: string }> };
-  const EMPTY: Typed = { sessionOn: '', agendaItem: '', decisions: {} };
-
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
     actId: string,
     status: number,
     error: AppError | null,
-    typed: Typed,
+    typed: TypedConsideration,
   ) {
     const page: PageRequest = pageRequest(request, considerationsPath(actId));
     const l = page.lang;
@@ -347,31 +287,23 @@ export function considerationRoutes(app: App, deps: AppDeps): void {
     const recommendations = act.draft.recommendations ?? [];
     const form =
       mayRecord && issued && recommendations.length > 0
-        ? html`<h2>${msg(l, 'consideration.record')}</h2>
-${error ? errorBox(page, error) : ''}
-<form method="post" action="${considerationsPath(actId)}?lang=${l}">
-${csrfField(page)}
-<label for="sessionOn">${msg(l, 'consideration.sessionOn')}</label>
-<input id="sessionOn" name="sessionOn" type="date" required value="${typed.sessionOn}" max="${today}">
-<label for="agendaItem">${msg(l, 'consideration.agendaItem')}</label>
-<input id="agendaItem" name="agendaItem" type="text" maxlength="500" required value="${typed.agendaItem}">
-${recommendations.map((text, i) => {
-  const n = i + 1;
-  const t = typed.decisions[n] ?? { decision: '', text: '' };
-  return html`<fieldset><legend>${msg(l, 'consideration.recommendation')} ${String(n)}: ${text}</legend>
-<label for="decision-${String(n)}">${msg(l, 'consideration.decision')}</label>
-<select id="decision-${String(n)}" name="decision_${String(n)}"><option value="">${msg(l, 'consideration.choose')}</option>${COUNCIL_DECISIONS.map(
-    (d) =>
-      d === t.decision
-        ? html`<option value="${d}" selected>${COUNCIL_DECISION_NAMES[d][l]}</option>`
-        : html`<option value="${d}">${COUNCIL_DECISION_NAMES[d][l]}</option>`,
-  )}</select>
-<label for="text-${String(n)}">${msg(l, 'consideration.text')}</label>
-<textarea id="text-${String(n)}" name="text_${String(n)}" rows="2" maxlength="4000">${t.text}</textarea>
-</fieldset>`;
-})}
-<button type="submit">${msg(l, 'consideration.submit')}</button>
-</form>`
+        ? decisionForm(page, {
+            action: considerationsPath(actId),
+            today,
+            recommendations,
+            words: {
+              title: msg(l, 'consideration.record'),
+              sessionOn: msg(l, 'consideration.sessionOn'),
+              agendaItem: msg(l, 'consideration.agendaItem'),
+              recommendation: msg(l, 'consideration.recommendation'),
+              decision: msg(l, 'consideration.decision'),
+              choose: msg(l, 'consideration.choose'),
+              text: msg(l, 'consideration.text'),
+              submit: msg(l, 'consideration.submit'),
+            },
+            error,
+            typed,
+          })
         : '';
     const body = html`${note}<p><a href="/manage/acts/${encodeURIComponent(actId)}?lang=${l}">${act.number ?? ''} ${act.title}</a></p>
 <p class="muted">${msg(l, 'consideration.intro')}</p>
@@ -386,7 +318,7 @@ ${state}${section}<h2>${msg(l, 'consideration.session')}</h2>${sessionList}${for
       config: { access: [...READERS], page: true },
       preValidation: requireActRole(deps.db, READERS),
     },
-    (request, reply) => render(request, reply, request.params.actId, 200, null, EMPTY),
+    (request, reply) => render(request, reply, request.params.actId, 200, null, NOTHING_TYPED),
   );
 
   app.post(
@@ -402,16 +334,7 @@ ${state}${section}<h2>${msg(l, 'consideration.session')}</h2>${sessionList}${for
     },
     async (request, reply) => {
       const { actId } = request.params;
-      const b = request.body;
-      const decisions: Typed['decisions'] = {};
-      for (const [name, value] of Object.entries(b)) {
-        const m = /^(decision|text)_(\d{1,4})$/.exec(name);
-        if (!m) continue;
-        const n = Number(m[2]);
-        decisions[n] ??= { decision: '', text: '' };
-        decisions[n][m[1] as 'decision' | 'text'] = value;
-      }
-      const typed: Typed = { sessionOn: b.sessionOn ?? '', agendaItem: b.agendaItem ?? '', decisions };
+      const typed = typedConsideration(request.body);
       const l = pageRequest(request, '').lang;
       let recorded: boolean;
       try {
@@ -419,9 +342,7 @@ ${state}${section}<h2>${msg(l, 'consideration.session')}</h2>${sessionList}${for
           actId,
           sessionOn: typed.sessionOn,
           agendaItem: typed.agendaItem,
-          decisions: Object.entries(decisions)
-            .filter(([, d]) => d.decision !== '')
-            .map(([n, d]) => ({ recommendation: Number(n), decision: d.decision as CouncilDecision, text: d.text })),
+          decisions: chosenDecisions(typed),
           actor: actorOf(request),
         }));
       } catch (error) {

@@ -11,7 +11,7 @@ import { reportConsiderations, considerationDays } from '../../db/considerations
 import type { Database } from '../../db/database';
 import type { GroupGathering, SummaryReport } from '../../db/summary-reports';
 import { findReport } from '../../db/summary-reports';
-import { COUNCIL_DECISIONS, COUNCIL_DECISION_NAMES, considerationState } from '../../domain/council-consideration';
+import { considerationState } from '../../domain/council-consideration';
 import type { IsoDate } from '../../domain/dates';
 import type { Lang, Localized } from '../../domain/i18n';
 import { dmy } from '../../domain/messages';
@@ -23,7 +23,12 @@ import type { App, AppDeps } from '../app-types';
 import { engineAppError } from '../engine-errors';
 import { ErrorSchema, Nullable } from '../schemas';
 import { html, type Html } from '../ui/html';
-import { scrollBox } from '../ui/layout';
+import {
+  considerationBody,
+  ConsiderationView,
+  RecommendationDecisionsView,
+} from '../recommendations/consideration-schema';
+import { decisionsTable, recommendationsWithDecisions } from '../recommendations/decisions-table';
 import { D } from './decision-text';
 import { requireReportRole } from './report-role';
 
@@ -33,45 +38,7 @@ const say = (text: Localized, lang: Lang, params: Record<string, string> = {}) =
 const ReportParams = Type.Object({ reportId: Type.String({ minLength: 1, maxLength: 200 }) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
-const ConsiderationBody = Type.Object(
-  {
-    sessionOn: Type.String({
-      maxLength: 20,
-      description: 'YYYY-MM-DD, the council session that considered the report',
-    }),
-    agendaItem: Type.String({ maxLength: 500 }),
-    decisions: Type.Array(
-      Type.Object(
-        {
-          recommendation: Type.Integer({
-            minimum: 1,
-            maximum: 1000,
-            description: 'numbered from 1 as the report lists them',
-          }),
-          decision: Type.Enum([...COUNCIL_DECISIONS]),
-          text: Type.Optional(Type.String({ maxLength: 4000, description: 'required unless accepted' })),
-        },
-        { additionalProperties: false },
-      ),
-      { maxItems: 1000 },
-    ),
-  },
-  { additionalProperties: false },
-);
-const DecisionView = Type.Object({
-  recommendation: Type.Integer(),
-  decision: Type.Enum([...COUNCIL_DECISIONS]),
-  text: Type.String(),
-});
-const ConsiderationView = Type.Object({
-  considerationId: Type.String(),
-  sessionOn: Type.String(),
-  agendaItem: Type.String(),
-  decisions: Type.Array(DecisionView),
-  recorded: Type.Boolean({
-    description: 'false: this session and agenda item were recorded before; nothing new was written',
-  }),
-});
+const ConsiderationBody = considerationBody('report');
 const GatheringView = Type.Object({
   meetingId: Type.String(),
   scheduledOn: Type.String(),
@@ -84,36 +51,14 @@ const GatheringView = Type.Object({
 const RecommendationsView = Type.Object({
   reportId: Type.String(),
   period: Type.String(),
-  recommendations: Type.Array(
-    Type.Object({
-      number: Type.Integer(),
-      text: Type.String(),
-      decisions: Type.Array(
-        Type.Object({
-          sessionOn: Type.String(),
-          agendaItem: Type.String(),
-          decision: Type.Enum([...COUNCIL_DECISIONS]),
-          text: Type.String(),
-        }),
-      ),
-    }),
-  ),
-  sessions: Type.Array(Type.Object({ sessionOn: Type.String(), agendaItem: Type.String() })),
+  ...RecommendationDecisionsView,
   gathering: Nullable(GatheringView),
 });
 
 /** Each recommendation the report lists, with the council's decisions on it (oldest first) and the latest. */
 export async function reportRecommendationsView(db: Kysely<Database>, report: SummaryReport) {
   const sessions = await reportConsiderations(db, report.id);
-  const recommendations = report.texts.recommendations.map((text, i) => {
-    const n = i + 1;
-    const decisions = sessions.flatMap((s) =>
-      s.decisions
-        .filter((d) => d.recommendation === n)
-        .map((d) => ({ sessionOn: s.sessionOn, agendaItem: s.agendaItem, decision: d.decision, text: d.text })),
-    );
-    return { number: n, text, decisions, latest: decisions.at(-1) ?? null };
-  });
+  const recommendations = recommendationsWithDecisions(report.texts.recommendations, sessions);
   return { recommendations, sessions };
 }
 
@@ -160,14 +105,6 @@ export async function reportDecisionsSection(
 ): Promise<Html> {
   const { recommendations, sessions } = await reportRecommendationsView(db, report);
   if (recommendations.length === 0) return html`<h2>${D.recommendations[lang]}</h2><p>${D.noRecommendations[lang]}</p>`;
-  const rows = recommendations.map(
-    (r) =>
-      html`<tr><td>${String(r.number)}. ${r.text}</td><td>${
-        r.latest
-          ? html`<strong>${COUNCIL_DECISION_NAMES[r.latest.decision][lang]}</strong> (${dmy(r.latest.sessionOn)})${r.latest.text ? html`<br>${r.latest.text}` : ''}`
-          : html`<span class="muted">${D.notDecided[lang]}</span>`
-      }</td></tr>\n`,
-  );
   let expected: Html | string = '';
   if (sessions.length === 0 && report.submittedOn !== null) {
     const group = await db
@@ -191,12 +128,12 @@ export async function reportDecisionsSection(
   }
   return html`<section aria-labelledby="report-council-decisions">
 <h2 id="report-council-decisions">${D.decisionsTitle[lang]}</h2>
-${scrollBox(
-  D.decisionsTitle[lang],
-  html`<table>
-<thead><tr><th scope="col">${D.recommendation[lang]}</th><th scope="col">${D.decision[lang]}</th></tr></thead>
-<tbody>${rows}</tbody></table>`,
-)}
+${decisionsTable(recommendations, lang, {
+  title: D.decisionsTitle[lang],
+  recommendation: D.recommendation[lang],
+  decision: D.decision[lang],
+  notDecided: D.notDecided[lang],
+})}
 ${expected}
 ${
   sessions.length === 0

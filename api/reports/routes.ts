@@ -17,7 +17,6 @@ import {
   listGroupReports,
   type SummaryReport,
 } from '../../db/summary-reports';
-import { COUNCIL_DECISIONS, COUNCIL_DECISION_NAMES } from '../../domain/council-consideration';
 import { recordReportCouncilConsideration } from '../../procedures/recommendations/record-report-consideration';
 import { setReportPresentation } from '../../procedures/reports/report-presentation';
 import { bishkekDateOf, compareDates, type IsoDate } from '../../domain/dates';
@@ -57,6 +56,13 @@ import {
   reportGatheringSection,
   reportRecommendationsView,
 } from './council-decisions';
+import {
+  chosenDecisions,
+  decisionForm,
+  NOTHING_TYPED,
+  typedConsideration,
+  type TypedConsideration,
+} from '../recommendations/decision-form';
 import { D } from './decision-text';
 import { requireReportRole } from './report-role';
 import { T } from './text';
@@ -437,38 +443,33 @@ export function reportRoutes(app: App, deps: AppDeps): void {
     },
   );
 
-  type Typed = { sessionOn: string; agendaItem: string; decisions: Record<number, { decision: string; text: string }> };
-  const EMPTY: Typed = { sessionOn: '', agendaItem: '', decisions: {} };
-
   /** Staff record the council session that considered a submitted report and its decision on each recommendation. */
-  function decisionForm(page: PageRequest, report: SummaryReport, error: AppError | null, typed: Typed): Html | string {
+  function reportDecisionForm(
+    page: PageRequest,
+    report: SummaryReport,
+    error: AppError | null,
+    typed: TypedConsideration,
+  ): Html | string {
     const l = page.lang;
     const recommendations = report.texts.recommendations;
     if (recommendations.length === 0) return '';
-    return html`<h2>${D.record[l]}</h2>
-${error ? errorBox(page, error) : ''}
-<form method="post" action="${reportPath(report.id)}/council-decisions?lang=${l}">
-${csrfField(page)}
-<label for="sessionOn">${D.sessionOn[l]}</label>
-<input id="sessionOn" name="sessionOn" type="date" required value="${typed.sessionOn}" max="${today()}">
-<label for="agendaItem">${D.agendaItem[l]}</label>
-<input id="agendaItem" name="agendaItem" type="text" maxlength="500" required value="${typed.agendaItem}">
-${recommendations.map((text, i) => {
-  const n = String(i + 1);
-  const t = typed.decisions[i + 1] ?? { decision: '', text: '' };
-  return html`<fieldset><legend>${D.recommendation[l]} ${n}: ${text}</legend>
-<label for="decision-${n}">${D.decision[l]}</label>
-<select id="decision-${n}" name="decision_${n}"><option value="">${D.choose[l]}</option>${COUNCIL_DECISIONS.map((d) =>
-    d === t.decision
-      ? html`<option value="${d}" selected>${COUNCIL_DECISION_NAMES[d][l]}</option>`
-      : html`<option value="${d}">${COUNCIL_DECISION_NAMES[d][l]}</option>`,
-  )}</select>
-<label for="text-${n}">${D.text[l]}</label>
-<textarea id="text-${n}" name="text_${n}" rows="2" maxlength="4000">${t.text}</textarea>
-</fieldset>`;
-})}
-<button type="submit">${D.submitDecision[l]}</button>
-</form>`;
+    return decisionForm(page, {
+      action: `${reportPath(report.id)}/council-decisions`,
+      today: today(),
+      recommendations,
+      words: {
+        title: D.record[l],
+        sessionOn: D.sessionOn[l],
+        agendaItem: D.agendaItem[l],
+        recommendation: D.recommendation[l],
+        decision: D.decision[l],
+        choose: D.choose[l],
+        text: D.text[l],
+        submit: D.submitDecision[l],
+      },
+      error,
+      typed,
+    });
   }
 
   /** 7.2.4: staff or the chair choose the annual gathering of a yearly report (default: the next one). */
@@ -498,7 +499,7 @@ ${recommendations.map((text, i) => {
     status: number,
     error: AppError | null,
     where: 'texts' | 'decisions' | 'presentation' = 'texts',
-    typed: Typed = EMPTY,
+    typed: TypedConsideration = NOTHING_TYPED,
   ) {
     const page = pageRequest(request, reportPath(reportId));
     const l = page.lang;
@@ -531,7 +532,7 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
     const council =
       report.status === 'submitted'
         ? html`${await reportDecisionsSection(deps.db, report, l, today())}${
-            role === 'staff' ? decisionForm(page, report, where === 'decisions' ? error : null, typed) : ''
+            role === 'staff' ? reportDecisionForm(page, report, where === 'decisions' ? error : null, typed) : ''
           }`
         : '';
     const gathering = html`${reportGatheringSection(report, await reportGathering(useCaseDeps, report), l)}${
@@ -621,25 +622,14 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
     },
     async (request, reply) => {
       const { reportId } = request.params;
-      const b = request.body;
-      const decisions: Typed['decisions'] = {};
-      for (const [name, value] of Object.entries(b)) {
-        const m = /^(decision|text)_(\d{1,4})$/.exec(name);
-        if (!m) continue;
-        const n = Number(m[2]);
-        decisions[n] ??= { decision: '', text: '' };
-        decisions[n][m[1] as 'decision' | 'text'] = value;
-      }
-      const typed: Typed = { sessionOn: b.sessionOn ?? '', agendaItem: b.agendaItem ?? '', decisions };
+      const typed = typedConsideration(request.body);
       const l = pageRequest(request, '').lang;
       try {
         await recordReportCouncilConsideration(useCaseDeps, {
           reportId,
           sessionOn: typed.sessionOn,
           agendaItem: typed.agendaItem,
-          decisions: Object.entries(decisions)
-            .filter(([, d]) => d.decision !== '')
-            .map(([n, d]) => ({ recommendation: Number(n), decision: d.decision, text: d.text })),
+          decisions: chosenDecisions(typed),
           actor: actorOf(request),
         });
       } catch (error) {

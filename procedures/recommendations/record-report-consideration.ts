@@ -3,12 +3,11 @@
 // rules as for an act. Checked whole before anything is written; the same session and agenda item again records
 // nothing new.
 import { recordReportConsideration, reportConsiderations, type ActConsideration } from '../../db/considerations';
-import { findReport } from '../../db/summary-reports';
 import { checkConsideration, type ConsiderationInput, type CouncilDecision } from '../../domain/council-consideration';
-import { loc } from '../../domain/i18n';
-import { describeProblems, problem } from '../../domain/problem';
+import { describeProblems } from '../../domain/problem';
 import { ProcedureRefusedError } from '../engine';
 import { todayIn, type ProcedureDeps } from '../deps';
+import { knownReport } from '../reports/known-report';
 
 export interface RecordReportConsiderationInput extends ConsiderationInput {
   reportId: string;
@@ -19,20 +18,7 @@ export async function recordReportCouncilConsideration(
   deps: Pick<ProcedureDeps, 'db' | 'now'>,
   input: RecordReportConsiderationInput,
 ): Promise<{ consideration: ActConsideration; recorded: boolean }> {
-  const report = await findReport(deps.db, input.reportId);
-  if (!report)
-    throw new ProcedureRefusedError(`reportId: unknown report ${input.reportId}`, [
-      problem(
-        'unknown-report',
-        'reportId',
-        null,
-        loc(
-          `${input.reportId} деген отчет жок.`,
-          `Отчёта ${input.reportId} нет.`,
-          `There is no report ${input.reportId}.`,
-        ),
-      ),
-    ]);
+  const report = await knownReport(deps.db, input.reportId);
   // Numbered from 1 as the report lists them; frozen at the submission with the counts.
   const problems = checkConsideration(
     input,

@@ -2,17 +2,16 @@
 // gathering after the report's submission; staff or the chair may choose another (report.presentation-set).
 import {
   findGathering,
-  findReport,
   groupGatherings,
   recordReportPresentation,
   type GroupGathering,
   type SummaryReport,
 } from '../../db/summary-reports';
-import { loc } from '../../domain/i18n';
-import { describeProblems, problem } from '../../domain/problem';
+import { describeProblems } from '../../domain/problem';
 import { checkPresentation, presentationGathering } from '../../domain/summary-report';
 import { ProcedureRefusedError } from '../engine';
 import { todayIn, type ProcedureDeps } from '../deps';
+import { knownReport } from './known-report';
 
 /** The gathering at which the report is (to be) presented, or null (a half-year report, or none scheduled yet). */
 export async function reportPresentation(
@@ -28,20 +27,7 @@ export async function setReportPresentation(
   deps: Pick<ProcedureDeps, 'db' | 'now'>,
   input: { reportId: string; meetingId: string; actor: string },
 ): Promise<{ gathering: GroupGathering; changed: boolean }> {
-  const report = await findReport(deps.db, input.reportId);
-  if (!report)
-    throw new ProcedureRefusedError(`reportId: unknown report ${input.reportId}`, [
-      problem(
-        'unknown-report',
-        'reportId',
-        null,
-        loc(
-          `${input.reportId} деген отчет жок.`,
-          `Отчёта ${input.reportId} нет.`,
-          `There is no report ${input.reportId}.`,
-        ),
-      ),
-    ]);
+  const report = await knownReport(deps.db, input.reportId);
   const meeting = await findGathering(deps.db, input.meetingId);
   const problems = checkPresentation(report, meeting, input.meetingId);
   if (problems.length > 0) throw new ProcedureRefusedError(describeProblems(problems), problems);
