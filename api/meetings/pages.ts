@@ -37,6 +37,7 @@ import {
   option,
   postForm,
 } from '../ui/form-fields';
+import { formText, PageDoneQuery } from '../ui/form-schema';
 import { layout, scrollBox, type PageRequest } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
@@ -51,11 +52,8 @@ const MANAGERS = ['chair', 'staff'] as const;
 const Id = Type.String({ minLength: 1, maxLength: 200 });
 const GroupParams = Strict({ groupId: Id });
 const MeetingParams = Strict({ groupId: Id, meetingId: Id });
-const Query = Strict({
-  lang: Type.Optional(Type.String({ maxLength: 10 })),
-  done: Type.Optional(Type.String({ maxLength: 30 })),
-});
-const S = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const Query = PageDoneQuery;
+const S = formText;
 const ScheduleForm = Strict({ _csrf: S(200), kind: S(40), date: S(20), time: S(10), place: S(300), agenda: S(4000) });
 const MoveForm = Strict({ _csrf: S(200), date: S(20), time: S(10), place: S(300), reason: S(1000) });
 const CancelForm = Strict({ _csrf: S(200), reason: S(1000) });

@@ -1,15 +1,15 @@
 // The membership page's form for the council's decision adding a member over the term (5.4.5 with 5.4.2-5.4.4): how a
 // composition adopted short of a 5.2.3 category share is brought within it, since a replacement (5.4.8) comes from the
 // departed member's category. One member per submission; members the same decision adds share its number and date.
-import { Type } from 'typebox';
 import type { Lang } from '../../domain/i18n';
 import { CATEGORY_WORDS, NOMINATION_CLAUSE } from '../../domain/term-membership';
 import { Strict } from '../schemas';
 import { html, type Html } from '../ui/html';
 import { labelledInput, labelledSelect, option, postForm } from '../ui/form-fields';
+import { formText } from '../ui/form-schema';
 import type { PageRequest } from '../ui/layout';
 
-const S = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const S = formText;
 export const AdditionForm = Strict({
   _csrf: S(200),
   decisionNumber: S(100),

@@ -33,20 +33,18 @@ import { Strict } from '../schemas';
 import { errorBox } from '../ui/error-page';
 import { html, type Html } from '../ui/html';
 import { labelledInput, labelledSelect, labelledTextarea, option, postForm } from '../ui/form-fields';
+import { formText, PageDoneQuery } from '../ui/form-schema';
 import { layout, type PageRequest } from '../ui/layout';
 import { pageRequest, queryString, sendPage } from '../ui/respond';
-import { AdditionForm, additionForm } from './addition-form';
+import { ADDITION_WORDS, AdditionForm, additionForm } from './addition-form';
 import { compositionCureNote } from './composition-cure-view';
 
 const MANAGERS = ['chair', 'staff'] as const;
 const STAFF = ['staff'] as const;
 const Id = Type.String({ minLength: 1, maxLength: 200 });
 const Params = Strict({ groupId: Id });
-const Query = Strict({
-  lang: Type.Optional(Type.String({ maxLength: 10 })),
-  done: Type.Optional(Type.String({ maxLength: 30 })),
-});
-const S = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+const Query = PageDoneQuery;
+const S = formText;
 const VacancyParams = Strict({ groupId: Id, vacancyId: Id });
 const NominationForm = Strict({
   _csrf: S(200),
@@ -76,6 +74,7 @@ export const membershipPath = (groupId: string) => `/manage/groups/${encodeURICo
 
 type Words = { ky: string; ru: string; en: string };
 const w = (lang: Lang, words: Words) => words[lang];
+// The person's fields and the submit button read as on the addition form (the same words for the same fields).
 const T = {
   title: {
     ky: 'Топтун курамы мөөнөт ичинде (5.4.8)',
@@ -101,7 +100,7 @@ const T = {
     ru: 'Пояснение (обязательно для «другой причины»)',
     en: 'Note (required for "other")',
   },
-  submit: { ky: 'Каттоо', ru: 'Записать', en: 'Record' },
+  submit: ADDITION_WORDS.submit,
   recorded: {
     ky: 'Катталды. Ушул күндөн тартып кворум азыраак мүчөдөн эсептелет; бош орун ачылды.',
     ru: 'Записано. С этого дня кворум считается от меньшего числа членов; открыта вакансия.',
@@ -120,7 +119,7 @@ const T = {
     ru: 'Избрание нового председателя (5.4.6)',
     en: 'Elect a new chair (5.4.6)',
   },
-  fullName: { ky: 'Аты-жөнү', ru: 'ФИО', en: 'Full name' },
+  fullName: ADDITION_WORDS.fullName,
   source: { ky: 'Ким көрсөттү', ru: 'Кто выдвинул', en: 'Named by' },
   ref: { ky: 'Документ (буйрук, протокол)', ru: 'Документ (распоряжение, протокол)', en: 'Document (order, protocol)' },
   date: { ky: 'Күнү', ru: 'Дата', en: 'Date' },
@@ -131,9 +130,9 @@ const T = {
   },
   votesFor: { ky: 'Жактап добуш', ru: 'Голосов «за»', en: 'Votes for' },
   number: { ky: 'Чечимдин номери', ru: 'Номер решения', en: 'Decision number' },
-  sex: { ky: 'Жынысы (M/F)', ru: 'Пол (M/F)', en: 'Sex (M/F)' },
-  birthDate: { ky: 'Туулган күнү', ru: 'Дата рождения', en: 'Birth date' },
-  village: { ky: 'Айылы', ru: 'Село', en: 'Village' },
+  sex: ADDITION_WORDS.sex,
+  birthDate: ADDITION_WORDS.birthDate,
+  village: ADDITION_WORDS.village,
   phone: { ky: 'Телефону', ru: 'Телефон', en: 'Phone' },
   email: { ky: 'Эл. почтасы', ru: 'Эл. почта', en: 'E-mail' },
   meeting: { ky: 'Кворуму бар жыйналыш', ru: 'Правомочное заседание', en: 'Quorate meeting' },
@@ -335,6 +334,22 @@ export function termMembershipPages(app: App, deps: AppDeps): void {
   }
   const int = (v: string | undefined) => (/^\d{1,6}$/.test((v ?? '').trim()) ? Number((v ?? '').trim()) : null);
   const text = (v: string | undefined) => (v ?? '').trim();
+  type Typed = Partial<Record<string, string>>;
+  /** Who named the member, from the nomination's fields (5.4.2-5.4.4). */
+  const sourceOf = (kind: TermNomination['source']['kind'], b: Typed) => ({
+    kind,
+    ref: text(b.ref),
+    date: text(b.date),
+    participants: int(b.participants),
+    votesFor: int(b.votesFor),
+  });
+  /** The person the council's decision makes a member, from the form's fields. */
+  const personOf = (b: Typed) => ({
+    fullName: text(b.fullName),
+    sex: text(b.sex).toUpperCase() as 'M',
+    birthDate: text(b.birthDate) || null,
+    village: text(b.village) || null,
+  });
 
   app.post(
     '/manage/groups/:groupId/membership/vacancies/:vacancyId/nomination',
@@ -347,13 +362,7 @@ export function termMembershipPages(app: App, deps: AppDeps): void {
           groupId,
           vacancyId,
           nominee: { fullName: text(b.fullName), category: text(b.category) as TermVacancy['category'] },
-          source: {
-            kind: text(b.kind) as TermNomination['source']['kind'],
-            ref: text(b.ref),
-            date: text(b.date),
-            participants: int(b.participants),
-            votesFor: int(b.votesFor),
-          },
+          source: sourceOf(text(b.kind) as TermNomination['source']['kind'], b),
           actor: actorOf(request),
         }),
       );
@@ -372,14 +381,7 @@ export function termMembershipPages(app: App, deps: AppDeps): void {
           vacancyId,
           decisionNumber: text(b.decisionNumber),
           decisionDate: text(b.decisionDate),
-          person: {
-            fullName: text(b.fullName),
-            sex: text(b.sex).toUpperCase() as 'M',
-            birthDate: text(b.birthDate) || null,
-            village: text(b.village) || null,
-            phone: text(b.phone) || null,
-            email: text(b.email) || null,
-          },
+          person: { ...personOf(b), phone: text(b.phone) || null, email: text(b.email) || null },
           actor: actorOf(request),
         }),
       );
@@ -401,19 +403,8 @@ export function termMembershipPages(app: App, deps: AppDeps): void {
           members: [
             {
               category,
-              source: {
-                kind: SOURCES[category] ?? ('' as TermNomination['source']['kind']),
-                ref: text(b.ref),
-                date: text(b.date),
-                participants: int(b.participants),
-                votesFor: int(b.votesFor),
-              },
-              person: {
-                fullName: text(b.fullName),
-                sex: text(b.sex).toUpperCase() as 'M',
-                birthDate: text(b.birthDate) || null,
-                village: text(b.village) || null,
-              },
+              source: sourceOf(SOURCES[category] ?? ('' as TermNomination['source']['kind']), b),
+              person: personOf(b),
             },
           ],
           actor: actorOf(request),
