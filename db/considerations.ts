@@ -89,6 +89,12 @@ export async function considerationDays(db: Kysely<Database>, councilId: string)
   return row?.consideration_days ?? DEFAULT_CONSIDERATION_DAYS;
 }
 
+/** The period of the council the group works for, or null for an unknown group. */
+export async function groupConsiderationDays(db: Kysely<Database>, groupId: string): Promise<number | null> {
+  const group = await db.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirst();
+  return group ? considerationDays(db, group.council_id) : null;
+}
+
 export async function setConsiderationDays(
   db: Kysely<Database>,
   councilId: string,
@@ -204,9 +210,8 @@ export async function groupConsiderationStates(
   groupId: string,
   today: IsoDate,
 ): Promise<ActAwaitingCouncil[]> {
-  const group = await db.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirst();
-  if (!group) return [];
-  const days = await considerationDays(db, group.council_id);
+  const days = await groupConsiderationDays(db, groupId);
+  if (days === null) return [];
   const acts = await db
     .selectFrom('acts')
     .select(['id', 'number', 'title', 'issued_on', 'content'])
@@ -267,9 +272,8 @@ export async function groupReportConsiderationStates(
   groupId: string,
   today: IsoDate,
 ): Promise<ReportAwaitingCouncil[]> {
-  const group = await db.selectFrom('groups').select('council_id').where('id', '=', groupId).executeTakeFirst();
-  if (!group) return [];
-  const days = await considerationDays(db, group.council_id);
+  const days = await groupConsiderationDays(db, groupId);
+  if (days === null) return [];
   const reports = await db
     .selectFrom('summary_reports')
     .select(['id', 'period', 'submitted_on', 'texts'])

@@ -42,6 +42,7 @@ import { html, type Html } from '../ui/html';
 import { csrfField, layout, type PageRequest } from '../ui/layout';
 import { msg } from '../ui/messages';
 import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
+import { postedConsideration, sendConsideration } from './consideration-reply';
 import { considerationBody, ConsiderationView, RecommendationDecisionsView } from './consideration-schema';
 import {
   chosenDecisions,
@@ -189,21 +190,14 @@ export function considerationRoutes(app: App, deps: AppDeps): void {
       config: { access: ['staff'] },
       preValidation: requireActRole(deps.db, ['staff']),
     },
-    async (request, reply) => {
-      const b = request.body;
-      try {
-        const { consideration, recorded } = await recordCouncilConsideration(useCaseDeps, {
+    (request, reply) =>
+      sendConsideration(reply, () =>
+        recordCouncilConsideration(useCaseDeps, {
           actId: request.params.actId,
-          sessionOn: b.sessionOn,
-          agendaItem: b.agendaItem,
-          decisions: b.decisions.map((d) => ({ ...d, text: d.text ?? '' })),
+          ...postedConsideration(request.body),
           actor: actorOf(request),
-        });
-        return reply.code(recorded ? 201 : 200).send({ ...consideration, recorded });
-      } catch (error) {
-        throw problemOf(error) ?? error;
-      }
-    },
+        }),
+      ),
   );
 
   app.put(

@@ -7,7 +7,7 @@
 // The report pages show the same through reportDecisionsSection and reportGatheringSection.
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { reportConsiderations, considerationDays } from '../../db/considerations';
+import { groupConsiderationDays, reportConsiderations } from '../../db/considerations';
 import type { Database } from '../../db/database';
 import type { GroupGathering, SummaryReport } from '../../db/summary-reports';
 import { findReport } from '../../db/summary-reports';
@@ -28,6 +28,7 @@ import {
   ConsiderationView,
   RecommendationDecisionsView,
 } from '../recommendations/consideration-schema';
+import { postedConsideration, sendConsideration } from '../recommendations/consideration-reply';
 import { decisionsTable, recommendationsWithDecisions } from '../recommendations/decisions-table';
 import { D } from './decision-text';
 import { requireReportRole } from './report-role';
@@ -107,12 +108,7 @@ export async function reportDecisionsSection(
   if (recommendations.length === 0) return html`<h2>${D.recommendations[lang]}</h2><p>${D.noRecommendations[lang]}</p>`;
   let expected: Html | string = '';
   if (sessions.length === 0 && report.submittedOn !== null) {
-    const group = await db
-      .selectFrom('groups')
-      .select('council_id')
-      .where('id', '=', report.groupId)
-      .executeTakeFirst();
-    const days = group ? await considerationDays(db, group.council_id) : null;
+    const days = await groupConsiderationDays(db, report.groupId);
     if (days !== null) {
       const state = considerationState(
         { issuedOn: report.submittedOn, recommendations: recommendations.length },
@@ -217,21 +213,14 @@ export function reportDecisionRoutes(app: App, deps: AppDeps): void {
       config: { access: ['staff'] },
       preValidation: requireReportRole(deps.db, ['staff']),
     },
-    async (request, reply) => {
-      const b = request.body;
-      try {
-        const { consideration, recorded } = await recordReportCouncilConsideration(useCaseDeps, {
+    (request, reply) =>
+      sendConsideration(reply, () =>
+        recordReportCouncilConsideration(useCaseDeps, {
           reportId: request.params.reportId,
-          sessionOn: b.sessionOn,
-          agendaItem: b.agendaItem,
-          decisions: b.decisions.map((d) => ({ ...d, text: d.text ?? '' })),
+          ...postedConsideration(request.body),
           actor: actorOf(request),
-        });
-        return reply.code(recorded ? 201 : 200).send({ ...consideration, recorded });
-      } catch (error) {
-        throw engineAppError(error) ?? error;
-      }
-    },
+        }),
+      ),
   );
 
   app.put(
