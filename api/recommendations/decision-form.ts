@@ -29,13 +29,19 @@ export function typedConsideration(body: Record<string, string>): TypedConsidera
   return { sessionOn: body.sessionOn ?? '', agendaItem: body.agendaItem ?? '', decisions };
 }
 
-/** The recommendations given a decision at this session (one left at «choose» is not decided now). */
-export function chosenDecisions(
-  typed: TypedConsideration,
-): { recommendation: number; decision: CouncilDecision; text: string }[] {
-  return Object.entries(typed.decisions)
-    .filter(([, d]) => d.decision !== '')
-    .map(([n, d]) => ({ recommendation: Number(n), decision: d.decision as CouncilDecision, text: d.text }));
+/** The typed session as the use case takes it: only the recommendations given a decision (one left at «choose» is not decided now). */
+export function chosenConsideration(typed: TypedConsideration): {
+  sessionOn: string;
+  agendaItem: string;
+  decisions: { recommendation: number; decision: CouncilDecision; text: string }[];
+} {
+  return {
+    sessionOn: typed.sessionOn,
+    agendaItem: typed.agendaItem,
+    decisions: Object.entries(typed.decisions)
+      .filter(([, d]) => d.decision !== '')
+      .map(([n, d]) => ({ recommendation: Number(n), decision: d.decision as CouncilDecision, text: d.text })),
+  };
 }
 
 /** The form's words, in the page's language, from the act's or the report's catalogue. */

@@ -45,7 +45,7 @@ import { pageRequest, sendNotFound, sendPage } from '../ui/respond';
 import { postedConsideration, sendConsideration } from './consideration-reply';
 import { considerationBody, ConsiderationView, RecommendationDecisionsView } from './consideration-schema';
 import {
-  chosenDecisions,
+  chosenConsideration,
   decisionForm,
   NOTHING_TYPED,
   typedConsideration,
@@ -334,9 +334,7 @@ ${state}${section}<h2>${msg(l, 'consideration.session')}</h2>${sessionList}${for
       try {
         ({ recorded } = await recordCouncilConsideration(useCaseDeps, {
           actId,
-          sessionOn: typed.sessionOn,
-          agendaItem: typed.agendaItem,
-          decisions: chosenDecisions(typed),
+          ...chosenConsideration(typed),
           actor: actorOf(request),
         }));
       } catch (error) {

@@ -57,7 +57,7 @@ import {
   reportRecommendationsView,
 } from './council-decisions';
 import {
-  chosenDecisions,
+  chosenConsideration,
   decisionForm,
   NOTHING_TYPED,
   typedConsideration,
@@ -627,9 +627,7 @@ ${role === 'chair' ? html`<p class="muted">${T.submitHint[l]}</p><button type="s
       try {
         await recordReportCouncilConsideration(useCaseDeps, {
           reportId,
-          sessionOn: typed.sessionOn,
-          agendaItem: typed.agendaItem,
-          decisions: chosenDecisions(typed),
+          ...chosenConsideration(typed),
           actor: actorOf(request),
         });
       } catch (error) {
