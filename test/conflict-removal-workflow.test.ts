@@ -21,6 +21,7 @@ import { importRoster } from '../db/import-roster';
 import { listRosterEntries } from '../db/members';
 import { registerObject } from '../db/objects';
 import { record } from '../db/record';
+import { recordConflictRemoval } from '../procedures/conflicts/conflicts';
 import { conflictStateQuery, conflictWorkflowId } from '../workflows/conflict/contract';
 import { createAccounts } from './support/accounts';
 import { decideGroupCreation } from './support/group-created';
@@ -262,6 +263,41 @@ describe.skipIf(!requireServer(server, 'conflicts of interest'))(
         `obligation:conflict:${late}:escalation`,
       ]);
       await saveHistory(await engine.history(conflictWorkflowId(late)), 'conflict-removed-late');
+    });
+
+    it('a removal written while the engine failed is not written twice: sent again, the procedure is told of it', async () => {
+      const res = await post(await staff(), `/api/groups/${groupId}/conflicts`, {
+        membershipId: membershipOf.get('Султанова Жылдыз'),
+        matter: 'Сугат суусу',
+        text: 'Менин жерим ошол арыктын боюнда.',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const declarationId = res.json<{ declarationId: string }>().declarationId;
+      await engine.settle(conflictWorkflowId(declarationId));
+      // The engine answers, then fails on the update (a connection lost after the removal was written).
+      const failing = Object.assign(Object.create(engine) as TimeSkippingEngine, {
+        update: () => Promise.reject(new Error('connection lost')),
+      });
+      const input = {
+        groupId,
+        declarationId,
+        from: '2027-01-13',
+        to: '2027-03-31',
+        reason: 'Буйрук №2',
+        actor: 'test',
+      };
+      await expect(
+        recordConflictRemoval({ db: t.db, engine: failing, now: () => engine.now() }, input),
+      ).rejects.toThrow('connection lost');
+      const rows = () =>
+        t.db.selectFrom('conflict_removals').select('id').where('declaration_id', '=', declarationId).execute();
+      expect(await rows()).toHaveLength(1);
+      expect((await state(declarationId)).removalId).toBeNull();
+      // Staff send the same removal again: no second row, the procedure is told and ends, fulfilled in time.
+      const again = await recordConflictRemoval({ db: t.db, engine, now: () => engine.now() }, input);
+      expect(again.removalId).toBe((await rows())[0]!.id);
+      expect(await rows()).toHaveLength(1);
+      expect(await ended(declarationId)).toEqual({ status: 'COMPLETED', fulfilled: { on: '2027-01-13', late: false } });
     });
   },
 );

@@ -10,14 +10,19 @@
 import type { Kysely } from 'kysely';
 import { accountMembership } from '../../db/account-membership';
 import { findDeclaration, groupRemovals, recordDeclaration, recordRemoval } from '../../db/conflicts';
-import type { Database } from '../../db/database';
+import { isoDateOf, type Database } from '../../db/database';
 import type { AnnexData } from '../../db/events';
 import { findObjectById } from '../../db/objects';
 import { checkDeclaration, checkNotRemoved, checkRemoval } from '../../domain/conflict-of-interest';
 import { bishkekDateOf, type IsoDate } from '../../domain/dates';
 import { loc } from '../../domain/i18n';
 import { describeProblems, problem } from '../../domain/problem';
-import { conflictWorkflowId, removalRecordedUpdate, type ConflictInput } from '../../workflows/conflict/contract';
+import {
+  conflictObligationId,
+  conflictWorkflowId,
+  removalRecordedUpdate,
+  type ConflictInput,
+} from '../../workflows/conflict/contract';
 import { requireEngine, type ProcedureDeps } from '../deps';
 import { ProcedureNotFoundError, ProcedureRefusedError } from '../engine';
 import { ConflictError } from '../refusals';
@@ -216,6 +221,12 @@ export async function declareConflict(
  * 6.4: the council chair's temporary removal from the declared object, plan item or matter; refused without a
  * declaration. The first removal of a declaration fulfils its procedure's obligation (the reminder is not sent).
  */
+/** Whether the obligation's row is still waiting for its fulfilment (open, or escalated after its target). */
+async function obligationOpen(db: Kysely<Database>, obligationId: string): Promise<boolean> {
+  const row = await db.selectFrom('obligations').select('status').where('id', '=', obligationId).executeTakeFirst();
+  return row !== undefined && (row.status === 'open' || row.status === 'escalated');
+}
+
 export async function recordConflictRemoval(
   deps: Pick<ProcedureDeps, 'db' | 'engine' | 'now'>,
   input: { groupId: string; declarationId?: string | null; from: string; to: string; reason: string; actor: string },
@@ -225,27 +236,41 @@ export async function recordConflictRemoval(
   if (problems.length > 0) refuse(problems);
   const engine = requireEngine(deps);
   const recordedOn = today(deps);
-  const earlier = await deps.db
+  const removals = await deps.db
     .selectFrom('conflict_removals')
-    .select('id')
+    .select(['id', 'recorded_on', 'from_date', 'to_date', 'reason'])
     .where('declaration_id', '=', found!.id)
-    .executeTakeFirst();
-  const removalId = await recordRemoval(
-    deps.db,
-    {
-      groupId: input.groupId,
-      declarationId: found!.id,
-      from: input.from,
-      to: input.to,
-      reason: input.reason,
-      recordedOn,
-    },
-    input.actor,
+    .orderBy('recorded_on')
+    .orderBy('id')
+    .execute();
+  const earlier = removals[0];
+  // The same removal sent again (a retry after the engine failed) is not written twice: the procedure is told again.
+  const same = removals.find(
+    (r) => isoDateOf(r.from_date) === input.from && isoDateOf(r.to_date) === input.to && r.reason === input.reason,
   );
-  // The first removal fulfils the procedure's obligation; a later one (another period) has nothing to report.
-  if (earlier) return { removalId };
+  const removalId = same
+    ? same.id
+    : await recordRemoval(
+        deps.db,
+        {
+          groupId: input.groupId,
+          declarationId: found!.id,
+          from: input.from,
+          to: input.to,
+          reason: input.reason,
+          recordedOn,
+        },
+        input.actor,
+      );
+  // The first removal fulfils the procedure's obligation; a later one (another period) has nothing to report, unless
+  // the procedure was never told of the first (the engine failed after it was written): then it is told now, of the
+  // first, so the council is not reminded of a removal it made.
+  const first = earlier
+    ? { removalId: earlier.id, on: isoDateOf(earlier.recorded_on) as IsoDate }
+    : { removalId, on: recordedOn };
+  if (earlier && !(await obligationOpen(deps.db, conflictObligationId(found!.id)))) return { removalId };
   try {
-    await engine.update(conflictWorkflowId(found!.id), removalRecordedUpdate, { removalId, on: recordedOn });
+    await engine.update(conflictWorkflowId(found!.id), removalRecordedUpdate, first);
   } catch (error) {
     // A declaration recorded before its procedure existed has none to tell.
     if (!(error instanceof ProcedureNotFoundError)) throw error;
