@@ -4,7 +4,7 @@
 // the person); and, for the public minutes, who stood aside from each decision (names only, from the event log).
 import { sql, type Kysely } from 'kysely';
 import type { DecisionAbout, DecisionSubject } from '../domain/decision-stand-aside';
-import { loc } from '../domain/i18n';
+import { loc, type Lang } from '../domain/i18n';
 import { problem, type Problem } from '../domain/problem';
 import type { Database } from './database';
 import { streams } from './events';
@@ -150,6 +150,7 @@ export async function decisionsStandingAside(
   db: Kysely<Database>,
   groupId: string,
   meetingId: string,
+  lang: Lang = 'ky',
 ): Promise<Map<string, { subject: string | null; stoodAside: string[] }>> {
   const rows = await db
     .selectFrom('events')
@@ -178,13 +179,35 @@ export async function decisionsStandingAside(
       .execute();
     for (const p of people) names.set(p.id, p.full_name);
   }
+  const label = await subjectLabelsIn(
+    db,
+    decisions.flatMap((d) => (d.subject ? [d.subject] : [])),
+    lang,
+  );
   return new Map(
     decisions.map((d) => [
       d.decisionId,
       {
-        subject: d.subject?.label ?? null,
+        subject: d.subject ? label(d.subject) : null,
         stoodAside: (d.stoodAsideMembershipIds ?? []).map((id) => names.get(id) ?? '').filter((n) => n !== ''),
       },
     ]),
   );
+}
+
+/**
+ * How a page in `lang` names decision subjects: an object by its name in that language (the Russian name on Russian and
+ * English pages, when the register has one); a plan item or a matter by the words recorded with the decision.
+ */
+export async function subjectLabelsIn(
+  db: Kysely<Database>,
+  subjects: readonly DecisionSubject[],
+  lang: Lang,
+): Promise<(subject: DecisionSubject) => string> {
+  const ids = [...new Set(subjects.filter((s) => s.kind === 'object' && s.objectId).map((s) => s.objectId!))];
+  const names = new Map<string, string>();
+  if (lang !== 'ky' && ids.length > 0)
+    for (const o of await db.selectFrom('monitored_objects').select(['id', 'name_ru']).where('id', 'in', ids).execute())
+      if (o.name_ru) names.set(o.id, o.name_ru);
+  return (subject) => (subject.kind === 'object' && subject.objectId && names.get(subject.objectId)) || subject.label;
 }

@@ -358,8 +358,8 @@ describe.skipIf(!runs)('a removed member stands aside from meeting decisions (6.
     });
     for (const [lang, about, aside] of [
       ['ky', 'Эмне жөнүндө: Айылдык мектеп', 'Четте калгандар (6.4-пункт): Жаран 3'],
-      ['ru', 'О чём: Айылдык мектеп', 'Отстранены от решения (п. 6.4): Жаран 3'],
-      ['en', 'About: Айылдык мектеп', 'Stood aside (6.4): Жаран 3'],
+      ['ru', 'О чём: Сельская школа', 'Отстранены от решения (п. 6.4): Жаран 3'],
+      ['en', 'About: Сельская школа', 'Stood aside (6.4): Жаран 3'],
     ] as const) {
       const shown = await w.app.inject({
         method: 'GET',

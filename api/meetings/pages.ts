@@ -18,7 +18,7 @@ import {
   scheduleAnnouncedMeeting,
 } from '../../procedures/meetings/announced-meetings';
 import { recordAttendance, recordDecision, recordMinutes } from '../../procedures/term/meetings';
-import type { TermMeeting, TermState } from '../../workflows/term/contract';
+import type { DecisionSubject, TermMeeting, TermState } from '../../workflows/term/contract';
 import { actorOf, field, pageError, readMultipart } from '../acts/common';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
@@ -44,7 +44,7 @@ import { pageRequest, queryString, sendPage } from '../ui/respond';
 import { storeMinutesFile, minutesFileBytes } from './minutes-file';
 import { MEETING_KINDS } from './schema';
 import { meetingOf, meetingPath, meetingsPath, meetingView, termOf, type MeetingView } from './view';
-import { decisionSubjectChoices, type SubjectChoices } from '../../db/decision-subjects';
+import { decisionSubjectChoices, subjectLabelsIn, type SubjectChoices } from '../../db/decision-subjects';
 import type { DecisionAbout } from '../../domain/decision-stand-aside';
 
 const READERS = ['chair', 'member', 'staff', 'deputy'] as const;
@@ -136,14 +136,19 @@ ${term && term.status === 'active' && isManager(page) ? scheduleForm(page, group
   return sendPage(reply, page, status, layout(page, msg(page.lang, 'meetings.title'), body));
 }
 
-function decisionLine(page: PageRequest, d: MeetingView['decisions'][number], names: Map<string, string>): Html {
+function decisionLine(
+  page: PageRequest,
+  d: MeetingView['decisions'][number],
+  names: Map<string, string>,
+  label: (subject: DecisionSubject) => string,
+): Html {
   const outcome = d.taken
     ? msg(page.lang, 'meetings.taken')
     : msg(page.lang, `meetings.notTaken.${d.because === 'no-quorum' ? 'no-quorum' : 'no-majority'}`);
   // 6.4: what it was about and who stood aside, by name only (the reasons stay on the conflicts' record).
   const aside = d.stoodAsideMembershipIds.map((id) => names.get(id) ?? id);
   return html`<li><p>${d.text}</p>
-${d.subject ? html`<p>${msg(page.lang, 'decision.subject', { subject: d.subject.label })}</p>` : ''}
+${d.subject ? html`<p>${msg(page.lang, 'decision.subject', { subject: label(d.subject) })}</p>` : ''}
 <p class="muted">${msg(page.lang, 'meetings.votes', { for: String(d.votes.for), against: String(d.votes.against), abstained: String(d.votes.abstained) })}: <strong>${outcome}</strong></p>
 <p class="muted">${msg(page.lang, 'decision.tookPart', { n: String(d.participantMembershipIds.length) })}</p>
 ${aside.length > 0 ? html`<p>${msg(page.lang, 'decision.stoodAside', { names: aside.join(', ') })}</p>` : ''}</li>`;
@@ -293,7 +298,12 @@ ${labelledInput(msg(lang, 'meetings.minutesFile'), 'file', 'file', { id: 'minute
         )
       : '';
 
-  const decisions = html`${view.decisions.length === 0 ? html`<p>${msg(lang, 'meetings.noDecisions')}</p>` : html`<ol>${view.decisions.map((d) => decisionLine(page, d, names))}</ol>`}
+  const label = await subjectLabelsIn(
+    deps.db,
+    view.decisions.flatMap((d) => (d.subject ? [d.subject] : [])),
+    lang,
+  );
+  const decisions = html`${view.decisions.length === 0 ? html`<p>${msg(lang, 'meetings.noDecisions')}</p>` : html`<ol>${view.decisions.map((d) => decisionLine(page, d, names, label))}</ol>`}
 <p class="muted">${msg(lang, 'decision.majorityNote')}</p>`;
   const choices =
     manage && m.status === 'held'

@@ -3,6 +3,7 @@
 // category or village), the minutes' text and each decision with its votes (not taken without quorum), what it was
 // about and who stood aside from it (6.4, names only: never a declaration's text or reason). Read from
 // Postgres (the term procedure's projection), never from the engine. A meeting without minutes yet is a 404.
+import type { Lang } from '../../domain/i18n';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { decisionsStandingAside } from '../../db/decision-subjects';
@@ -46,6 +47,7 @@ export async function publicMinutes(
   db: Kysely<Database>,
   groupId: string,
   meetingId: string,
+  lang: Lang = 'ky',
 ): Promise<PublicMinutes | null> {
   const m = await db
     .selectFrom('meetings')
@@ -70,7 +72,7 @@ export async function publicMinutes(
     .where('meeting_id', '=', meetingId)
     .orderBy('id')
     .execute();
-  const asides = await decisionsStandingAside(db, groupId, meetingId);
+  const asides = await decisionsStandingAside(db, groupId, meetingId, lang);
   return {
     meetingId: m.id,
     kind: m.kind,
@@ -106,7 +108,7 @@ export function publicMinutesPages(app: App, deps: AppDeps): void {
       const page = pageRequest(request, path);
       const lang = page.lang;
       const group = await findGroupById(deps.db, groupId);
-      const minutes = group ? await publicMinutes(deps.db, groupId, meetingId) : null;
+      const minutes = group ? await publicMinutes(deps.db, groupId, meetingId, page.lang) : null;
       if (!group || !minutes) return sendNotFound(reply, page);
       const q =
         minutes.total && minutes.total > 0
