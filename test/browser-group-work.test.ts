@@ -1,5 +1,6 @@
 // The group's public work on a 360 px phone in Debian's Chromium (issue 15): a submitted report with its chart and
-// table, the act page with the council's decision on its recommendation, the open-data page, and the staff page that
+// table, the yearly report with the council's decision on its recommendation, the act page with the council's decision
+// on its recommendation, the open-data page, the staff page of conflicts of interest (issue 14), and the staff page that
 // records the council's decisions. Each page passes axe at 360 px, never scrolls sideways, and is photographed into
 // out/screenshots/work-*-360.png.
 import { mkdir } from 'node:fs/promises';
@@ -88,6 +89,20 @@ describe.skipIf(!runs)("the group's work on a 360 px phone", () => {
     await page.goto(`${url}/groups/${groupId}/data?lang=ky`);
     await expect.poll(() => page.getByRole('link', { name: /council-decisions\.csv/ }).count()).toBe(1);
     await check(page, 'open-data');
+  });
+
+  it("the yearly report: its recommendation with the council's decision", async () => {
+    await page.goto(`${url}/reports/rep2-web?lang=ru`);
+    await expect.poll(() => page.getByText('Publish the water schedule').count()).toBeGreaterThan(0);
+    expect(await page.getByText('принята', { exact: true }).count()).toBeGreaterThan(0);
+    await check(page, 'yearly-report');
+  });
+
+  it('staff read the conflicts of interest and the removal on a phone (6.3-6.4)', async () => {
+    await staff.goto(`${url}/manage/groups/${groupId}/conflicts?lang=ky`);
+    await expect.poll(() => staff.locator('h1').count()).toBe(1);
+    expect(await staff.locator('form').count()).toBeGreaterThan(0);
+    await check(staff, 'conflicts');
   });
 
   it("staff record the council's decisions on a phone", async () => {
