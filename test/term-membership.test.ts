@@ -3,179 +3,27 @@
 // council's decision appoints them (a public notice names them); the chair leaves and a quorate meeting elects a new
 // chair from the citizen members (5.4.6); a replacement in another category is refused with nothing written.
 // The group: 13 members (7 citizens, 3 deputies, 3 municipal employees), its term from 20 November 2026.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
-import { registerCouncil } from '../db/councils';
+import { describe, expect, it } from 'vitest';
 import { streams } from '../db/events';
-import { openGroup } from '../db/groups';
-import { importRoster } from '../db/import-roster';
 import { listPublicMembers } from '../db/members';
-import { record } from '../db/record';
 import { setCouncilReplacementPeriods } from '../db/replacement-periods';
-import { ProcedureRefusedError } from '../procedures/engine';
 import { recordAttendance, scheduleMeeting } from '../procedures/term/meetings';
 import { appointReplacement, electChair, nominateReplacement, recordDeparture } from '../procedures/term/membership';
-import { startTerm } from '../procedures/term/start-term';
-import { termWorkflowId, type TermMember } from '../workflows/term/contract';
+import { termWorkflowId } from '../workflows/term/contract';
 import { saveHistory } from './support/history-fixtures';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { sampleMember } from './support/sample-roster';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { requireServer, testServer } from './support/temporal-servers';
-import { createTimeSkippingEngine, workflowBundle, type TimeSkippingEngine } from './support/time-skipping-engine';
-
-const MAIL_FROM = 'jmeg@ayil.kg';
-const TERM_START = '2026-11-20';
-const TERM_END = '2030-11-20';
+import { useTermRig } from './support/term-rig';
 
 const server = testServer();
-
-interface World {
-  councilId: string;
-  groupId: string;
-  councilEmail: string;
-  chairEmail: string;
-  members: TermMember[];
-  chairMembershipId: string;
-  /** The members' addresses in roster order (the chair's first). */
-  emails: string[];
-}
 
 describe.skipIf(!requireServer(server, 'term membership scenarios'))(
   '5.4.8: departures and replacements over the term, on the time-skipping server',
   () => {
-    let database: TestDatabase;
-    let smtp: TestSmtpServer;
-    let transport: MailTransport;
-    let worlds = 0;
-    const open: TimeSkippingEngine[] = [];
-
-    beforeAll(async () => {
-      [database, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
-      // Bundle the workflows first: webpack and the test server starting together can miss the server's start window.
-      await workflowBundle();
-      transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
-    }, 180_000);
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((e) => e.close()));
-    });
-    afterAll(async () => {
-      transport?.close();
-      await Promise.all([database?.drop(), smtp?.stop()]);
-    });
-
-    /** A council, its group created by a decision published on 20.11.2026, 13 members with addresses, a citizen chair. */
-    async function world(): Promise<World> {
-      const n = ++worlds;
-      const db = database.db;
-      const councilEmail = `kenesh-j${n}@ayil.kg`;
-      const councilId = await registerCouncil(
-        db,
-        {
-          name: { ky: `Кетмен-Дөбө айылдык кеңеши ${n}`, ru: `Кетмен-Дёбёский айылный кенеш ${n}` },
-          email: councilEmail,
-        },
-        'test',
-      );
-      const groupId = await openGroup(db, { councilId }, 'test');
-      await record(db, {
-        stream: streams.group(groupId),
-        actor: 'test',
-        events: [
-          {
-            type: 'group.created',
-            payload: { groupId, createdOn: TERM_START, resolutionNumber: '83', termEnd: TERM_END },
-          },
-        ],
-      });
-      const base = 1941 + n * 17;
-      const roster = [
-        ...Array.from({ length: 7 }, (_, i) =>
-          sampleMember(`Жаран ${n}-${i + 1}`, i % 2 ? 'M' : 'F', 'citizen', base + i),
-        ),
-        ...Array.from({ length: 3 }, (_, i) =>
-          sampleMember(`Депутат ${n}-${i + 1}`, i % 2 ? 'F' : 'M', 'deputy', base + 7 + i),
-        ),
-        ...Array.from({ length: 3 }, (_, i) =>
-          sampleMember(`Кызматчы ${n}-${i + 1}`, i % 2 ? 'M' : 'F', 'municipal_employee', base + 10 + i),
-        ),
-      ];
-      await importRoster(db, groupId, roster, { actor: 'test', on: TERM_START });
-      const listed = await listPublicMembers(db, groupId);
-      expect(listed).toHaveLength(13);
-      const chair = listed.find((m) => m.fullName === `Жаран ${n}-1`)!;
-      await record(db, {
-        stream: streams.group(groupId),
-        actor: 'test',
-        events: [
-          { type: 'member.role-changed', payload: { groupId, membershipId: chair.membershipId, role: 'chair' } },
-        ],
-      });
-      return {
-        councilId,
-        groupId,
-        councilEmail,
-        chairEmail: `member${base}@example.kg`,
-        emails: roster.map((m) => m.email!),
-        members: listed.map((m) => ({ membershipId: m.membershipId, fullName: m.fullName, category: m.category })),
-        chairMembershipId: chair.membershipId,
-      };
-    }
-
-    async function engineAt(startTime: string): Promise<TimeSkippingEngine> {
-      const engine = await createTimeSkippingEngine({
-        serverPath: server.available ? server.path : '',
-        db: database.db,
-        transport,
-        mailFrom: MAIL_FROM,
-        startTime,
-      });
-      open.push(engine);
-      return engine;
-    }
-
-    async function begin(engine: TimeSkippingEngine, w: World): Promise<void> {
-      const started = await startTerm(
-        { engine },
-        {
-          groupId: w.groupId,
-          councilId: w.councilId,
-          termStart: TERM_START,
-          members: w.members,
-          chairMembershipId: w.chairMembershipId,
-        },
-      );
-      expect(started).toEqual({
-        workflowId: termWorkflowId(w.groupId),
-        start: 'started',
-        termStart: TERM_START,
-        termEnd: TERM_END,
-      });
-      // Idempotent: a second start changes nothing.
-      const again = await startTerm(
-        { engine },
-        {
-          groupId: w.groupId,
-          councilId: w.councilId,
-          termStart: TERM_START,
-          members: w.members,
-          chairMembershipId: w.chairMembershipId,
-        },
-      );
-      expect(again.start).toBe('already-started');
-    }
-
-    async function refused(promise: Promise<unknown>): Promise<[string, string, string | null][]> {
-      const error = await promise.then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(ProcedureRefusedError);
-      return (error as ProcedureRefusedError).problems.map((p) => [p.code, p.field, p.clause]);
-    }
+    const rig = useTermRig({ tag: 'j', birthYear: (n) => 1941 + n * 17 });
+    const { world, engineAt, begin, refused } = rig;
 
     async function events(groupId: string, prefix: string): Promise<string[]> {
-      const rows = await database.db
+      const rows = await rig.database.db
         .selectFrom('events')
         .select('type')
         .where('stream_id', '=', streams.group(groupId))
@@ -186,7 +34,7 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
     }
 
     async function count(groupId: string): Promise<number> {
-      const row = await database.db
+      const row = await rig.database.db
         .selectFrom('events')
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('stream_id', '=', streams.group(groupId))
@@ -198,7 +46,7 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
       const w = await world();
       // Monday 7 December 2026, 10:00 in Bishkek.
       const engine = await engineAt('2026-12-07T04:00:00.000Z');
-      const deps = { engine, now: () => engine.now(), db: database.db };
+      const deps = { engine, now: () => engine.now(), db: rig.database.db };
       await begin(engine, w);
       const { groupId } = w;
       const ids = w.members.map((m) => m.membershipId);
@@ -262,7 +110,7 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
       expect(left.composition.arithmetic.length).toBeGreaterThan(0);
       expect(await events(groupId, 'member.removed')).toEqual(['member.removed']);
       expect(await events(groupId, 'term.vacancy')).toEqual(['term.vacancy-opened']);
-      expect((await listPublicMembers(database.db, groupId)).map((m) => m.membershipId)).not.toContain(
+      expect((await listPublicMembers(rig.database.db, groupId)).map((m) => m.membershipId)).not.toContain(
         leaver.membershipId,
       );
 
@@ -387,7 +235,7 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
         'term.replacement-nominated',
         'term.replacement-appointed',
       ]);
-      const notices = await database.db
+      const notices = await rig.database.db
         .selectFrom('notices')
         .select(['kind', 'text_ky', 'text_ru'])
         .where('group_id', '=', groupId)
@@ -400,7 +248,7 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
       expect(notices[0]!.text_ky).toContain('№97');
       // Personal data never on the notice.
       expect(JSON.stringify(notices)).not.toContain('+996555123456');
-      expect((await listPublicMembers(database.db, groupId)).map((m) => m.fullName)).toContain('Айгүл Сыдыкова');
+      expect((await listPublicMembers(rig.database.db, groupId)).map((m) => m.fullName)).toContain('Айгүл Сыдыкова');
 
       // From the decision's date the new member counts: a meeting on 24 December has 13 members.
       await scheduleMeeting(deps, {
@@ -431,7 +279,7 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
     it('the chair leaves: the chair is vacant; a meeting without quorum cannot elect; the next quorate meeting elects a citizen, a deputy is refused naming 5.4.6', async () => {
       const w = await world();
       const engine = await engineAt('2026-12-07T04:00:00.000Z');
-      const deps = { engine, now: () => engine.now(), db: database.db };
+      const deps = { engine, now: () => engine.now(), db: rig.database.db };
       await begin(engine, w);
       const { groupId } = w;
       const left = await recordDeparture(deps, {
@@ -508,7 +356,7 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
       expect(elected.state.meetings.find((m) => m.meetingId === 'm-2')!.decisions).toEqual([
         expect.objectContaining({ decisionId: `chair-election-${citizen.membershipId}`, taken: true }),
       ]);
-      const publicMembers = await listPublicMembers(database.db, groupId);
+      const publicMembers = await listPublicMembers(rig.database.db, groupId);
       expect(publicMembers[0]).toMatchObject({ membershipId: citizen.membershipId, role: 'chair' });
       // A chair is in place: no second election.
       expect(
@@ -528,7 +376,7 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
     it('a deputy leaves: the vacancy is for the council chair to fill within 15 working days (5.4.3 applies to a replacement by default); later is recorded as late', async () => {
       const w = await world();
       const engine = await engineAt('2026-12-07T04:00:00.000Z');
-      const deps = { engine, now: () => engine.now(), db: database.db };
+      const deps = { engine, now: () => engine.now(), db: rig.database.db };
       await begin(engine, w);
       const { groupId } = w;
       const deputy = w.members.find((m) => m.category === 'deputy')!;
@@ -555,12 +403,12 @@ describe.skipIf(!requireServer(server, 'term membership scenarios'))(
     it("a council that reads 5.4.2/5.4.3 as not applying to a replacement: a deputy's vacancy has no due day", async () => {
       const w = await world();
       const engine = await engineAt('2026-12-07T04:00:00.000Z');
-      const deps = { engine, now: () => engine.now(), db: database.db };
+      const deps = { engine, now: () => engine.now(), db: rig.database.db };
       await begin(engine, w);
-      expect(await setCouncilReplacementPeriods(database.db, w.councilId, false, 'test:staff')).toEqual({
+      expect(await setCouncilReplacementPeriods(rig.database.db, w.councilId, false, 'test:staff')).toEqual({
         changed: true,
       });
-      expect(await setCouncilReplacementPeriods(database.db, w.councilId, false, 'test:staff')).toEqual({
+      expect(await setCouncilReplacementPeriods(rig.database.db, w.councilId, false, 'test:staff')).toEqual({
         changed: false,
       });
       const employee = w.members.find((m) => m.category === 'municipal_employee')!;

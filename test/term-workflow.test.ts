@@ -2,18 +2,12 @@
 // workflows, the real activities on a Postgres test database and a real SMTP server, with exact Bishkek dates.
 // The group: 13 members (7 citizens, 3 deputies, 3 municipal employees), its term from Friday 20 November 2026 (the
 // resolution's publication) to 20 November 2030. Mails and warnings go out at 09:00 Bishkek (03:00Z).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildTransport, type MailTransport } from '../activities/mail/build-transport';
+import { describe, expect, it } from 'vitest';
 import { setCalendarEntry } from '../db/calendar-entries';
-import { registerCouncil, setCouncilCadenceReading } from '../db/councils';
+import { setCouncilCadenceReading } from '../db/councils';
 import { streams } from '../db/events';
 import { scheduledMeetings } from '../db/group-calendar';
-import { openGroup } from '../db/groups';
-import { importRoster } from '../db/import-roster';
-import { listPublicMembers } from '../db/members';
-import { record } from '../db/record';
 import { tellRunningProcedures } from '../procedures/calendar/tell-procedures';
-import { ProcedureRefusedError } from '../procedures/engine';
 import {
   cancelMeeting,
   changeTermMembers,
@@ -25,163 +19,19 @@ import {
 } from '../procedures/term/meetings';
 import { startTerm } from '../procedures/term/start-term';
 import { termState } from '../procedures/term/term-state';
-import { termWorkflowId, type TermMember, type TermState } from '../workflows/term/contract';
+import { termWorkflowId, type TermState } from '../workflows/term/contract';
 import { saveHistory, type History } from './support/history-fixtures';
-import { createTestDatabase, type TestDatabase } from './support/pg';
-import { sampleMember } from './support/sample-roster';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { requireServer, testServer } from './support/temporal-servers';
-import { createTimeSkippingEngine, workflowBundle, type TimeSkippingEngine } from './support/time-skipping-engine';
-
-const MAIL_FROM = 'jmeg@ayil.kg';
-const TERM_START = '2026-11-20';
-const TERM_END = '2030-11-20';
+import { TERM_END, TERM_START, useTermRig, type TermWorld } from './support/term-rig';
+import { type TimeSkippingEngine } from './support/time-skipping-engine';
 
 const server = testServer();
-
-interface World {
-  councilId: string;
-  groupId: string;
-  councilEmail: string;
-  chairEmail: string;
-  members: TermMember[];
-  chairMembershipId: string;
-  /** The members' addresses in roster order (the chair's first). */
-  emails: string[];
-}
 
 describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
   "the group's term (5.3.1, 7.2) on the time-skipping server",
   () => {
-    let database: TestDatabase;
-    let smtp: TestSmtpServer;
-    let transport: MailTransport;
-    let worlds = 0;
-    const open: TimeSkippingEngine[] = [];
-
-    beforeAll(async () => {
-      [database, smtp] = await Promise.all([createTestDatabase(), startSmtpServer()]);
-      // Bundle the workflows first: webpack and the test server starting together can miss the server's start window.
-      await workflowBundle();
-      transport = buildTransport({ smtpUrl: smtp.url, dataDir: '/nonexistent', mailFrom: MAIL_FROM });
-    }, 180_000);
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((e) => e.close()));
-    });
-    afterAll(async () => {
-      transport?.close();
-      await Promise.all([database?.drop(), smtp?.stop()]);
-    });
-
-    /** A council, its group created by a decision published on 20.11.2026, 13 members with addresses, a citizen chair. */
-    async function world(): Promise<World> {
-      const n = ++worlds;
-      const db = database.db;
-      const councilEmail = `kenesh-t${n}@ayil.kg`;
-      const councilId = await registerCouncil(
-        db,
-        {
-          name: { ky: `Кетмен-Дөбө айылдык кеңеши ${n}`, ru: `Кетмен-Дёбёский айылный кенеш ${n}` },
-          email: councilEmail,
-        },
-        'test',
-      );
-      const groupId = await openGroup(db, { councilId }, 'test');
-      await record(db, {
-        stream: streams.group(groupId),
-        actor: 'test',
-        events: [
-          {
-            type: 'group.created',
-            payload: { groupId, createdOn: TERM_START, resolutionNumber: '83', termEnd: TERM_END },
-          },
-        ],
-      });
-      const base = 1940 + n * 13;
-      const roster = [
-        ...Array.from({ length: 7 }, (_, i) =>
-          sampleMember(`Жаран ${n}-${i + 1}`, i % 2 ? 'M' : 'F', 'citizen', base + i),
-        ),
-        ...Array.from({ length: 3 }, (_, i) =>
-          sampleMember(`Депутат ${n}-${i + 1}`, i % 2 ? 'F' : 'M', 'deputy', base + 7 + i),
-        ),
-        ...Array.from({ length: 3 }, (_, i) =>
-          sampleMember(`Кызматчы ${n}-${i + 1}`, i % 2 ? 'M' : 'F', 'municipal_employee', base + 10 + i),
-        ),
-      ];
-      await importRoster(db, groupId, roster, { actor: 'test', on: TERM_START });
-      const listed = await listPublicMembers(db, groupId);
-      expect(listed).toHaveLength(13);
-      const chair = listed.find((m) => m.fullName === `Жаран ${n}-1`)!;
-      await record(db, {
-        stream: streams.group(groupId),
-        actor: 'test',
-        events: [
-          { type: 'member.role-changed', payload: { groupId, membershipId: chair.membershipId, role: 'chair' } },
-        ],
-      });
-      return {
-        councilId,
-        groupId,
-        councilEmail,
-        chairEmail: `member${base}@example.kg`,
-        emails: roster.map((m) => m.email!),
-        members: listed.map((m) => ({ membershipId: m.membershipId, fullName: m.fullName, category: m.category })),
-        chairMembershipId: chair.membershipId,
-      };
-    }
-
-    async function engineAt(startTime: string): Promise<TimeSkippingEngine> {
-      const engine = await createTimeSkippingEngine({
-        serverPath: server.available ? server.path : '',
-        db: database.db,
-        transport,
-        mailFrom: MAIL_FROM,
-        startTime,
-      });
-      open.push(engine);
-      return engine;
-    }
-
-    async function begin(engine: TimeSkippingEngine, w: World): Promise<void> {
-      const started = await startTerm(
-        { engine },
-        {
-          groupId: w.groupId,
-          councilId: w.councilId,
-          termStart: TERM_START,
-          members: w.members,
-          chairMembershipId: w.chairMembershipId,
-        },
-      );
-      expect(started).toEqual({
-        workflowId: termWorkflowId(w.groupId),
-        start: 'started',
-        termStart: TERM_START,
-        termEnd: TERM_END,
-      });
-      // Idempotent: a second start changes nothing.
-      const again = await startTerm(
-        { engine },
-        {
-          groupId: w.groupId,
-          councilId: w.councilId,
-          termStart: TERM_START,
-          members: w.members,
-          chairMembershipId: w.chairMembershipId,
-        },
-      );
-      expect(again.start).toBe('already-started');
-    }
-
-    async function refused(promise: Promise<unknown>): Promise<[string, string, string | null][]> {
-      const error = await promise.then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(ProcedureRefusedError);
-      return (error as ProcedureRefusedError).problems.map((p) => [p.code, p.field, p.clause]);
-    }
+    const rig = useTermRig({ tag: 't', birthYear: (n) => 1940 + n * 13 });
+    const { world, engineAt, begin, refused } = rig;
 
     async function state(engine: TimeSkippingEngine, groupId: string): Promise<TermState> {
       const s = await termState({ engine }, { groupId });
@@ -190,7 +40,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
     }
 
     async function outbox(groupId: string): Promise<string[]> {
-      const rows = await database.db
+      const rows = await rig.database.db
         .selectFrom('mail_outbox')
         .select(['business_key', 'status', 'created_at'])
         .where('business_key', 'like', `term:${groupId}:%`)
@@ -199,11 +49,11 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       return rows.map((r) => `${r.business_key.slice(`term:${groupId}:`.length)} ${r.status}`);
     }
 
-    const mailsTo = (address: string) => smtp.received.filter((m) => m.envelopeTo.includes(address));
-    const memberEmail = (w: World, i: number) => w.emails[i]!;
+    const mailsTo = (address: string) => rig.smtp.received.filter((m) => m.envelopeTo.includes(address));
+    const memberEmail = (w: TermWorld, i: number) => w.emails[i]!;
 
     async function events(groupId: string, prefix: string): Promise<string[]> {
-      const rows = await database.db
+      const rows = await rig.database.db
         .selectFrom('events')
         .select('type')
         .where('stream_id', '=', streams.group(groupId))
@@ -271,7 +121,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       // Members do not see each other's addresses.
       expect(told[0]!.parsed.text).not.toContain('@example.kg');
       expect(JSON.stringify(told[0]!.parsed.to ?? null)).not.toContain('@example.kg');
-      expect(await scheduledMeetings(database.db, groupId)).toEqual([
+      expect(await scheduledMeetings(rig.database.db, groupId)).toEqual([
         { id: 'm-1', kind: 'regular', date: '2026-12-18', time: '15:00', place: 'Айыл өкмөтүнүн чоң залы' },
       ]);
 
@@ -291,7 +141,10 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       expect(moved).toMatchObject({ date: '2026-12-22', time: '14:30', moves: 1, place: meeting.place });
       expect(mailsTo(memberEmail(w, 3))).toHaveLength(2);
       expect(mailsTo(memberEmail(w, 3))[1]!.parsed.text).toContain('было: 18.12.2026, 15:00');
-      expect((await scheduledMeetings(database.db, groupId))[0]).toMatchObject({ date: '2026-12-22', time: '14:30' });
+      expect((await scheduledMeetings(rig.database.db, groupId))[0]).toMatchObject({
+        date: '2026-12-22',
+        time: '14:30',
+      });
 
       // Attendance only after the meeting: on 21 December it is refused.
       await engine.advanceTo('2026-12-21T06:00:00Z');
@@ -346,7 +199,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
         actor: 'x',
       });
       expect(plan).toMatchObject({ taken: true, because: 'majority' });
-      expect(await scheduledMeetings(database.db, groupId)).toEqual([]);
+      expect(await scheduledMeetings(rig.database.db, groupId)).toEqual([]);
 
       // Q1 2027: a meeting held by 6 of 13 is not quorate; its decision is recorded as not taken.
       await scheduleMeeting(deps, {
@@ -388,7 +241,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
         }),
       ).toMatchObject({ taken: false, because: 'no-quorum' });
 
-      const rows = await database.db
+      const rows = await rig.database.db
         .selectFrom('meetings')
         .select(['id', 'status', 'scheduled_on', 'moves', 'present_count', 'quorate', 'minutes_date', 'cancel_reason'])
         .where('group_id', '=', groupId)
@@ -410,7 +263,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
         ['m-2', 'held', '2027-01-15', 0, 6, false, null, null],
         ['m-3', 'cancelled', '2027-02-15', 0, null, null, null, 'Керек эмес'],
       ]);
-      const decisions = await database.db
+      const decisions = await rig.database.db
         .selectFrom('meeting_decisions')
         .select(['id', 'taken', 'because'])
         .where('meeting_id', 'in', ['m-1', 'm-2'])
@@ -421,7 +274,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
         { id: 'd-2', taken: false, because: 'no-quorum' },
       ]);
       expect(
-        await database.db
+        await rig.database.db
           .selectFrom('meeting_attendance')
           .select('membership_id')
           .where('meeting_id', '=', 'm-1')
@@ -454,7 +307,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
 
     it('a quarter without a meeting under the "at least once" reading: the chair and the council are warned on Friday 26 March 2027', async () => {
       const w = await world();
-      await setCouncilCadenceReading(database.db, w.councilId, 'at-least-once-per-quarter', 'test');
+      await setCouncilCadenceReading(rig.database.db, w.councilId, 'at-least-once-per-quarter', 'test');
       const engine = await engineAt('2027-01-04T04:00:00.000Z');
       await begin(engine, w);
       const s = await state(engine, w.groupId);
@@ -504,18 +357,18 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       // The day before the end the group is still in office.
       await engine.advanceTo('2030-11-19T17:59:00Z'); // 23:59 on 19 November in Bishkek
       const group = () =>
-        database.db.selectFrom('groups').select('status').where('id', '=', w.groupId).executeTakeFirstOrThrow();
+        rig.database.db.selectFrom('groups').select('status').where('id', '=', w.groupId).executeTakeFirstOrThrow();
       expect((await group()).status).not.toBe('term-ended');
       expect((await state(engine, w.groupId)).status).toBe('active');
       await engine.advanceTo('2030-11-19T18:01:00Z'); // 00:01 on 20 November
       expect((await group()).status).toBe('term-ended');
-      const term = await database.db
+      const term = await rig.database.db
         .selectFrom('group_terms')
         .selectAll()
         .where('group_id', '=', w.groupId)
         .executeTakeFirstOrThrow();
       expect([term.status, String(term.ended_on).slice(0, 10)]).toEqual(['term-ended', '2030-11-20']);
-      const notice = await database.db
+      const notice = await rig.database.db
         .selectFrom('notices')
         .selectAll()
         .where('id', '=', `term-ended-${w.groupId}`)
@@ -551,7 +404,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       expect(
         await refused(
           scheduleMeeting(
-            { engine, now: () => engine.now(), db: database.db },
+            { engine, now: () => engine.now(), db: rig.database.db },
             {
               groupId: w.groupId,
               meetingId: 'late',
@@ -570,7 +423,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
     it('the literal reading warns of a second meeting in a quarter three working days before it ends, on the council’s changed calendar; the quorum counts the current members', async () => {
       const w = await world();
       const engine = await engineAt('2027-04-05T04:00:00.000Z'); // Monday 5 April 2027
-      const deps = { engine, now: () => engine.now(), db: database.db };
+      const deps = { engine, now: () => engine.now(), db: rig.database.db };
       await begin(engine, w);
       expect((await state(engine, w.groupId)).quarter).toMatchObject({
         year: 2027,
@@ -604,12 +457,12 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       expect(held.attendance).toMatchObject({ present: 5, total: 9, required: 5, quorate: true });
       // The council makes Monday 28 June a day off: counting back from Wednesday 30 June, Tue 29, Fri 25, Thu 24.
       await setCalendarEntry(
-        database.db,
+        rig.database.db,
         w.councilId,
         { date: '2027-06-28', type: 'day-off', name: { ky: 'Дем алыш күн', ru: 'Выходной день' }, status: 'confirmed' },
         'test',
       );
-      const told = await tellRunningProcedures(engine, database.db, w.councilId, 'day off on 28 June 2027');
+      const told = await tellRunningProcedures(engine, rig.database.db, w.councilId, 'day off on 28 June 2027');
       expect(told.signalled).toContain(termWorkflowId(w.groupId));
       await engine.advanceBy(60_000);
       expect((await state(engine, w.groupId)).quarter).toMatchObject({ warningOn: '2027-06-24' });
@@ -620,7 +473,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       const warning = mailsTo(w.councilEmail).at(-1)!;
       expect(warning.parsed.text).toContain('В этом квартале проведено или назначено заседаний: 2.');
       expect(warning.parsed.text).toContain('не чаще одного раза в квартал');
-      const warned = await database.db
+      const warned = await rig.database.db
         .selectFrom('term_notices')
         .select(['notice_key', 'kind', 'on_date'])
         .where('group_id', '=', w.groupId)
@@ -680,7 +533,7 @@ describe.skipIf(!requireServer(server, 'term procedure scenarios'))(
       expect(await outbox(w.groupId)).toEqual(
         expect.arrayContaining(['term-end:three-months sent', 'term-end:one-month sent']),
       );
-      const group = await database.db
+      const group = await rig.database.db
         .selectFrom('groups')
         .select('status')
         .where('id', '=', w.groupId)
