@@ -206,3 +206,37 @@ export function removalTarget(
   const targetOn = addWorkingDays(calendar, declaredOn, REMOVAL_TARGET_WORKING_DAYS);
   return { targetOn, overdue: !removed && compareDates(today, targetOn) > 0 };
 }
+
+/**
+ * 6.3: a member declares their own conflict of interest. `linkedMembershipId` is the membership the member's account
+ * speaks for (null: linked to none); staff enter a member's paper declaration and are not checked here.
+ */
+export function checkOwnDeclaration(linkedMembershipId: string | null, declaredMembershipId: string): Problem[] {
+  if (linkedMembershipId === null)
+    return [
+      problem(
+        'account-not-linked',
+        'membershipId',
+        '6.3',
+        loc(
+          'Бул эсеп топтун эч бир мүчөсүнө байланган эмес: кеңештин кызматкеринен эсепти өзүңүзгө байлап берүүнү сураныңыз (6.3-пункт боюнча мүчө өзүнүн кагылышуусу жөнүндө билдирет).',
+          'Эта учётная запись не привязана ни к одному члену группы: попросите сотрудника кенеша привязать её к вам (по п. 6.3 член группы уведомляет о своём конфликте интересов).',
+          'This account is not linked to a member of the group: ask council staff to link it to you (under clause 6.3 a member declares their own conflict of interest).',
+        ),
+      ),
+    ];
+  if (linkedMembershipId !== declaredMembershipId)
+    return [
+      problem(
+        'own-declaration-only',
+        'membershipId',
+        '6.3',
+        loc(
+          'Мүчө өзүнүн кызыкчылыктардын кагылышуусу жөнүндө гана билдирет (6.3-пункт): бул эсеп башка мүчөгө байланган эмес. Кагаз билдирүүнү кеңештин кызматкери киргизет.',
+          'Член группы уведомляет только о своём конфликте интересов (п. 6.3): эта учётная запись не привязана к другому члену. Бумажное уведомление вносит сотрудник кенеша.',
+          "A member declares their own conflict of interest (clause 6.3): this account is not linked to that member. Staff enter a member's paper declaration.",
+        ),
+      ),
+    ];
+  return [];
+}

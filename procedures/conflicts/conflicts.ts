@@ -13,7 +13,12 @@ import { findDeclaration, groupRemovals, recordDeclaration, recordRemoval } from
 import { isoDateOf, type Database } from '../../db/database';
 import type { AnnexData } from '../../db/events';
 import { findObjectById } from '../../db/objects';
-import { checkDeclaration, checkNotRemoved, checkRemoval } from '../../domain/conflict-of-interest';
+import {
+  checkDeclaration,
+  checkNotRemoved,
+  checkOwnDeclaration,
+  checkRemoval,
+} from '../../domain/conflict-of-interest';
 import { bishkekDateOf, type IsoDate } from '../../domain/dates';
 import { loc } from '../../domain/i18n';
 import { describeProblems, problem } from '../../domain/problem';
@@ -88,30 +93,6 @@ export interface DeclareInput {
 const refuse = (problems: ReturnType<typeof checkDeclaration>): never => {
   throw new ProcedureRefusedError(describeProblems(problems), problems);
 };
-
-const notOwnMembership = () =>
-  problem(
-    'own-declaration-only',
-    'membershipId',
-    '6.3',
-    loc(
-      'Мүчө өзүнүн кызыкчылыктардын кагылышуусу жөнүндө гана билдирет (6.3-пункт): бул эсеп башка мүчөгө байланган эмес. Кагаз билдирүүнү кеңештин кызматкери киргизет.',
-      'Член группы уведомляет только о своём конфликте интересов (п. 6.3): эта учётная запись не привязана к другому члену. Бумажное уведомление вносит сотрудник кенеша.',
-      "A member declares their own conflict of interest (clause 6.3): this account is not linked to that member. Staff enter a member's paper declaration.",
-    ),
-  );
-
-const noLinkedMembership = () =>
-  problem(
-    'account-not-linked',
-    'membershipId',
-    '6.3',
-    loc(
-      'Бул эсеп топтун эч бир мүчөсүнө байланган эмес: кеңештин кызматкеринен эсепти өзүңүзгө байлап берүүнү сураныңыз (6.3-пункт боюнча мүчө өзүнүн кагылышуусу жөнүндө билдирет).',
-      'Эта учётная запись не привязана ни к одному члену группы: попросите сотрудника кенеша привязать её к вам (по п. 6.3 член группы уведомляет о своём конфликте интересов).',
-      'This account is not linked to a member of the group: ask council staff to link it to you (under clause 6.3 a member declares their own conflict of interest).',
-    ),
-  );
 
 /**
  * 6.3: the member's written declaration, kept on the group's record, and its procedure started (the chair and the
@@ -189,8 +170,8 @@ export async function declareConflict(
   // 6.3: the member declares their own conflict; staff enter a paper declaration for any member.
   if (accountId !== null) {
     const own = await accountMembership(deps.db, accountId);
-    if (own === null) throw new ConflictError([noLinkedMembership()], input.groupId);
-    if (own.membershipId !== membership!.id) throw new ConflictError([notOwnMembership()], input.membershipId);
+    const refused = checkOwnDeclaration(own?.membershipId ?? null, membership!.id);
+    if (refused.length > 0) throw new ConflictError(refused, own === null ? input.groupId : input.membershipId);
   }
   const engine = requireEngine(deps);
   const declaredOn = today(deps);
