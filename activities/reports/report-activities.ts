@@ -13,6 +13,7 @@ import type { ActConfig } from '../acts/act-activities';
 import type { MailTransport } from '../mail/build-transport';
 import { isAddress } from '../mail/resolve-recipients';
 import { sendViaOutbox } from '../mail/send-via-outbox';
+import { mailBaseUrl } from '../mail/base-url';
 
 export function createReportActivities({
   db,
@@ -42,7 +43,7 @@ export function createReportActivities({
         .executeTakeFirstOrThrow();
       // A retry after the submission was recorded keeps the counts frozen then.
       const facts = report.facts ?? (await draftFacts(db, report.groupId, report.period, input.on));
-      const base = config.publicBaseUrl ? config.publicBaseUrl.replace(/\/+$/, '') : '';
+      const base = mailBaseUrl(config);
       const link = `${base}/reports/${encodeURIComponent(report.id)}`;
       // 7.2.4: a yearly report names the annual gathering at which it is presented, if one is scheduled by now.
       const gathering = presentationGathering(
