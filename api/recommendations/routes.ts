@@ -52,6 +52,7 @@ import {
   type TypedConsideration,
 } from './decision-form';
 import { decisionsTable, recommendationsWithDecisions } from './decisions-table';
+import { councilDaysSettingRoute } from '../councils/days-setting-route';
 
 const PUBLIC_STATUSES = ['issued', 'received', 'closed'];
 const READERS = ['staff', 'deputy', 'chair', 'member'] as const;
@@ -200,34 +201,12 @@ export function considerationRoutes(app: App, deps: AppDeps): void {
       ),
   );
 
-  app.put(
-    '/api/councils/:councilId/consideration-days',
-    {
-      schema: {
-        summary: "The council's own period for considering acts, in calendar days (not a statutory deadline)",
-        tags: ['councils'],
-        params: CouncilParams,
-        body: Type.Object(
-          { days: Type.Integer({ minimum: CONSIDERATION_DAYS_RANGE.min, maximum: CONSIDERATION_DAYS_RANGE.max }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ days: Type.Integer(), changed: Type.Boolean() }), ...errors },
-      },
-      config: { access: ['staff'] },
-      preValidation: requireCouncilRole(deps.db, ['staff']),
-    },
-    async (request) => {
-      try {
-        return await setCouncilConsiderationDays(deps, {
-          councilId: request.params.councilId,
-          days: request.body.days,
-          actor: actorOf(request),
-        });
-      } catch (error) {
-        throw problemOf(error) ?? error;
-      }
-    },
-  );
+  councilDaysSettingRoute(app, deps, {
+    url: '/api/councils/:councilId/consideration-days',
+    summary: "The council's own period for considering acts, in calendar days (not a statutory deadline)",
+    range: CONSIDERATION_DAYS_RANGE,
+    set: (input) => setCouncilConsiderationDays(deps, input),
+  });
 
   // ---- pages ----
 

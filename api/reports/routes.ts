@@ -40,7 +40,7 @@ import { draftReport, editReport, setCouncilReportDueDays, submitReport } from '
 import { actorOf, pageError } from '../acts/common';
 import { AppError } from '../app-error';
 import type { App, AppDeps } from '../app-types';
-import { requireCouncilRole, requireRole } from '../auth/require-role';
+import { requireRole } from '../auth/require-role';
 import { engineAppError } from '../engine-errors';
 import { ERROR_STATUS } from '../error-status';
 import { procedureDeps } from '../procedure-deps';
@@ -66,6 +66,7 @@ import {
 import { D } from './decision-text';
 import { requireReportRole } from './report-role';
 import { T } from './text';
+import { councilDaysSettingRoute } from '../councils/days-setting-route';
 
 const say = (text: Localized, lang: Lang, params: Record<string, string> = {}) =>
   Object.entries(params).reduce((s, [k, v]) => s.replace(`{${k}}`, v), text[lang]);
@@ -74,7 +75,6 @@ const READERS = ['staff', 'deputy', 'chair', 'member'] as const;
 const WRITERS = ['chair', 'staff'] as const;
 const GroupParams = Type.Object({ groupId: Type.String({ minLength: 1, maxLength: 200 }) });
 const ReportParams = Type.Object({ reportId: Type.String({ minLength: 1, maxLength: 200 }) });
-const CouncilParams = Type.Object({ councilId: Type.String({ minLength: 1, maxLength: 200 }) });
 const ReportView = Type.Unknown({
   description:
     'The report: id, groupId, period, periodKey, start, end, due, status, texts (events, results, conclusions, recommendations), facts (counted now, frozen once submitted), submittedOn, noticeId, presentationMeetingId, councilDecisions (each recommendation with the council’s decisions), gathering (7.2.4: a yearly report’s annual gathering, or null)',
@@ -321,34 +321,12 @@ export function reportRoutes(app: App, deps: AppDeps): void {
     },
   );
 
-  app.put(
-    '/api/councils/:councilId/report-due-days',
-    {
-      schema: {
-        summary: "Days after a period's end the group's report is due (the council's own; not statutory)",
-        tags: ['councils'],
-        params: CouncilParams,
-        body: Type.Object(
-          { days: Type.Integer({ minimum: REPORT_DUE_DAYS_RANGE.min, maximum: REPORT_DUE_DAYS_RANGE.max }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ days: Type.Integer(), changed: Type.Boolean() }), ...errors },
-      },
-      config: { access: ['staff'] },
-      preValidation: requireCouncilRole(deps.db, ['staff']),
-    },
-    async (request) => {
-      try {
-        return await setCouncilReportDueDays(deps, {
-          councilId: request.params.councilId,
-          days: request.body.days,
-          actor: actorOf(request),
-        });
-      } catch (error) {
-        throw problemOf(error) ?? error;
-      }
-    },
-  );
+  councilDaysSettingRoute(app, deps, {
+    url: '/api/councils/:councilId/report-due-days',
+    summary: "Days after a period's end the group's report is due (the council's own; not statutory)",
+    range: REPORT_DUE_DAYS_RANGE,
+    set: (input) => setCouncilReportDueDays(deps, input),
+  });
 
   // ---- staff and chair pages ----
 
