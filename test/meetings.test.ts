@@ -6,15 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../db/accounts';
 import { streams } from '../db/events';
-import { openGroup } from '../db/groups';
-import { importRoster } from '../db/import-roster';
-import { listPublicMembers } from '../db/members';
-import { record } from '../db/record';
-import { startTerm } from '../procedures/term/start-term';
 import { createCliWorld, type CliWorld } from './support/cli-world';
-import { decideGroupCreation } from './support/group-created';
-import { sampleMember } from './support/sample-roster';
 import { requireServer, testServer } from './support/temporal-servers';
+import { termGroup } from './support/term-group';
 
 const server = testServer();
 const runs = requireServer(server, 'meetings pages, API and CLI');
@@ -74,36 +68,10 @@ beforeAll(async () => {
   if (!server.available) return;
   w = await createCliWorld({ serverPath: server.path, startTime: START });
   const db = w.t.db;
-  groupId = await openGroup(db, { councilId: w.councilId }, 'test');
-  await decideGroupCreation(db, groupId, { createdOn: '2026-11-20', termEnd: '2030-11-20', resolutionNumber: '83' });
-  await importRoster(
-    db,
-    groupId,
-    [
-      ...Array.from({ length: 7 }, (_, i) => sampleMember(`Жаран ${i + 1}`, i % 2 ? 'M' : 'F', 'citizen', 1960 + i)),
-      ...Array.from({ length: 3 }, (_, i) => sampleMember(`Депутат ${i + 1}`, 'M', 'deputy', 1970 + i)),
-      ...Array.from({ length: 3 }, (_, i) => sampleMember(`Кызматчы ${i + 1}`, 'F', 'municipal_employee', 1980 + i)),
-    ],
-    { actor: 'test', on: '2026-11-20' },
-  );
-  const listed = await listPublicMembers(db, groupId);
-  const head = listed.find((m) => m.fullName === 'Жаран 1')!;
-  await record(db, {
-    stream: streams.group(groupId),
-    actor: 'test',
-    events: [{ type: 'member.role-changed', payload: { groupId, membershipId: head.membershipId, role: 'chair' } }],
-  });
+  const started = await termGroup(w);
+  groupId = started.groupId;
+  const { listed } = started;
   members = listed.map((m) => ({ membershipId: m.membershipId, fullName: m.fullName }));
-  await startTerm(
-    { engine: w.engine },
-    {
-      groupId,
-      councilId: w.councilId,
-      termStart: '2026-11-20',
-      members: listed.map((m) => ({ membershipId: m.membershipId, fullName: m.fullName, category: m.category })),
-      chairMembershipId: head.membershipId,
-    },
-  );
   await createAccount(db, { email: 'chair@ayil.kg', password: PASSWORD, role: 'chair', groupId });
   await createAccount(db, { email: 'member@ayil.kg', password: PASSWORD, role: 'member', groupId });
 }, 240_000);
